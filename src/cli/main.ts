@@ -1,0 +1,230 @@
+import fs from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { SingleBar } from 'cli-progress';
+import { parseRegistryJson } from '../catalog/registry-file.js';
+import { AppError } from '../domain/errors.js';
+import { ROLES } from '../domain/roles.js';
+import { registryFromXlsx, registryToXlsx } from '../office/units-xlsx.js';
+import { generatePassword } from '../security/password.js';
+import { addUser } from '../services/add-user.js';
+import { backUpDatabase } from '../services/back-up-database.js';
+import { exportRegistry } from '../services/export-registry.js';
+import { importRegistry } from '../services/import-registry.js';
+import { listUsers } from '../services/list-users.js';
+import { loadDemo } from '../services/load-demo.js';
+import { setUserPassword } from '../services/set-user-password.js';
+import { loadUnits } from '../services/unit-rows.js';
+import { verifyAudit } from '../services/verify-audit.js';
+import { VERSION } from '../version.js';
+import { EXIT, exitCodeFor } from './exit-codes.js';
+import { processIo, withDatabase } from './runtime.js';
+import type { Io } from './runtime.js';
+import { serve } from './serve-command.js';
+
+const EXIT_HELP = `
+Exit codes:
+  0 success · 1 unexpected failure · 2 usage error · 3 verification failed
+  4 not found · 5 invalid input or conflict · 6 invalid configuration · 7 not allowed
+
+Configuration comes from the environment (DATABASE_URL, PORT, HOST, …); see README.md.`;
+
+function progressBar(io: Io, label: string): { update(done: number, total: number): void; stop(): void } {
+  if (!io.isTty) return { update() {}, stop() {} };
+  const bar = new SingleBar({ format: `${label} [{bar}] {percentage}% {value}/{total}`, stream: process.stderr });
+  let started = false;
+  return {
+    update(done, total) {
+      if (!started) {
+        bar.start(total, 0);
+        started = true;
+      }
+      bar.setTotal(total);
+      bar.update(done);
+    },
+    stop() {
+      if (started) bar.stop();
+    },
+  };
+}
+
+export function buildProgram(io: Io): Command {
+  const program = new Command('luoshi')
+    .description('luoshi (落实): run a government work plan from draft to delivered results')
+    .version(VERSION)
+    .addHelpText('after', EXIT_HELP)
+    .showHelpAfterError()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+
+  program
+    .command('serve')
+    .description('start the server (migrates the database; loads the demo into an empty one unless LUOSHI_DEMO=false)')
+    .option('-p, --port <port>', 'port (overrides PORT)')
+    .option('-H, --host <host>', 'address to listen on (overrides HOST)')
+    .action(async (opts: { port?: string; host?: string }) => serve(opts, io));
+
+  program
+    .command('migrate')
+    .description('apply database migrations')
+    .action(async () =>
+      withDatabase(async () => {
+        io.out('数据库已是最新 / database is up to date');
+      }),
+    );
+
+  program
+    .command('demo')
+    .description('load the demo (Hunan registry and accounts) into an empty database')
+    .action(async () =>
+      withDatabase(async (ctx) => {
+        const result = await loadDemo(ctx);
+        if (!result.loaded) {
+          io.out('数据库中已有账号,未载入演示数据 / the database already has accounts; demo not loaded');
+          return;
+        }
+        io.out(`演示数据已载入 / demo loaded: ${result.accounts} accounts`);
+        if (result.generatedAdminPassword) io.out(`admin password: ${result.generatedAdminPassword}`);
+        if (result.generatedDemoPassword) io.out(`demo accounts password: ${result.generatedDemoPassword}`);
+      }),
+    );
+
+  const user = program.command('user').description('manage accounts');
+  user
+    .command('add <login>')
+    .description('add an account; prints a generated password unless --password is given')
+    .requiredOption('-u, --unit <code>', 'the unit code, e.g. hn-gat or 430100')
+    .addOption(new Option('-r, --role <role>', 'role').choices([...ROLES]).makeOptionMandatory())
+    .option('-n, --name <displayName>', 'display name (default: the login)')
+    .option('--password <password>', 'password (at least 8 characters)')
+    .action(async (login: string, opts: { unit: string; role: (typeof ROLES)[number]; name?: string; password?: string }) =>
+      withDatabase(async (ctx) => {
+        const [unit] = await loadUnits(ctx.db, { code: opts.unit });
+        if (!unit) throw new AppError('not_found', { zh: `单位代码 ${opts.unit} 不存在`, en: `No unit with code ${opts.unit}` });
+        const password = opts.password ?? generatePassword();
+        const created = await addUser(
+          { login, displayName: opts.name ?? login, unitId: unit.id, role: opts.role, password },
+          ctx,
+        );
+        io.out(`added ${created.login} (${created.role}, ${created.unitName})`);
+        if (!opts.password) io.out(`password: ${password}`);
+      }),
+    );
+  user
+    .command('passwd <login>')
+    .description("set an account's password; prints a generated one unless --password is given")
+    .option('--password <password>', 'new password (at least 8 characters)')
+    .action(async (login: string, opts: { password?: string }) =>
+      withDatabase(async (ctx) => {
+        const password = opts.password ?? generatePassword();
+        await setUserPassword({ login, password }, ctx);
+        io.out(`password set for ${login}; its sessions have ended`);
+        if (!opts.password) io.out(`password: ${password}`);
+      }),
+    );
+  user
+    .command('list')
+    .description('list accounts')
+    .option('-u, --unit <code>', 'only this unit')
+    .option('--json', 'print JSON')
+    .action(async (opts: { unit?: string; json?: boolean }) =>
+      withDatabase(async (ctx) => {
+        let unitId: number | undefined;
+        if (opts.unit !== undefined) {
+          const [unit] = await loadUnits(ctx.db, { code: opts.unit });
+          if (!unit) throw new AppError('not_found', { zh: `单位代码 ${opts.unit} 不存在`, en: `No unit with code ${opts.unit}` });
+          unitId = unit.id;
+        }
+        const users = await listUsers(unitId === undefined ? {} : { unitId }, ctx);
+        if (opts.json) {
+          io.out(JSON.stringify(users, null, 2));
+          return;
+        }
+        for (const u of users) io.out(`${u.login.padEnd(28)} ${u.role.padEnd(10)} ${u.active ? '' : '(disabled) '}${u.unitName}`);
+        io.out(`${users.length} accounts`);
+      }),
+    );
+
+  program
+    .command('verify-audit')
+    .description('recompute the audit hash chain; exit 3 and name the first broken link if it is broken')
+    .action(async () =>
+      withDatabase(async (ctx) => {
+        const bar = progressBar(io, 'verify');
+        const result = await verifyAudit(ctx, (done, total) => bar.update(done, total));
+        bar.stop();
+        if (result.ok) {
+          io.out(`审计链完好 / audit chain intact: ${result.checked} events`);
+          return;
+        }
+        const broken = result.firstBroken!;
+        io.err(`审计链断裂 / audit chain broken at event #${broken.seq}: ${broken.reason} (${result.checked} events before it are intact)`);
+        process.exitCode = EXIT.verificationFailed;
+      }),
+    );
+
+  program
+    .command('backup <file>')
+    .description('online backup of the SQLite database to FILE (for PostgreSQL use pg_dump)')
+    .action(async (file: string) =>
+      withDatabase(async (ctx, handle) => {
+        const bar = progressBar(io, 'backup');
+        const result = await backUpDatabase(file, handle.sqlite, ctx, (done, total) => bar.update(done, total));
+        bar.stop();
+        io.out(`backed up to ${result.file} (${result.bytes} bytes)`);
+      }),
+    );
+
+  const units = program.command('units').description('the organisation registry');
+  units
+    .command('export <file>')
+    .description('write the registry to FILE (.json or .xlsx)')
+    .action(async (file: string) =>
+      withDatabase(async (ctx) => {
+        const registry = await exportRegistry(ctx);
+        const bytes = file.toLowerCase().endsWith('.xlsx') ? await registryToXlsx(registry) : JSON.stringify(registry, null, 2);
+        fs.writeFileSync(file, bytes);
+        io.out(`${registry.units.length} units written to ${file}`);
+      }),
+    );
+  units
+    .command('import <file>')
+    .description('create or update units by code from FILE (.json or .xlsx); never deletes')
+    .action(async (file: string) =>
+      withDatabase(async (ctx) => {
+        const bytes = fs.readFileSync(file);
+        const registry = file.toLowerCase().endsWith('.xlsx') ? await registryFromXlsx(bytes) : parseRegistryJson(bytes.toString('utf8'));
+        const result = await importRegistry(registry, ctx);
+        io.out(`created ${result.created}, updated ${result.updated}, unchanged ${result.unchanged}`);
+      }),
+    );
+
+  return program;
+}
+
+/** Runs the CLI and returns its exit code. */
+export async function run(argv: string[], io: Io = processIo): Promise<number> {
+  const program = buildProgram(io);
+  program.exitOverride();
+  for (const sub of program.commands) {
+    sub.exitOverride();
+    for (const subsub of sub.commands) subsub.exitOverride();
+  }
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+      return EXIT.usage;
+    }
+    if (error instanceof AppError) {
+      io.err(`${error.messages.zh}\n${error.messages.en}`);
+      return exitCodeFor(error.code);
+    }
+    if (error instanceof Error && 'code' in error && (error as NodeJS.ErrnoException).code === 'ENOENT') {
+      io.err(`文件不存在 / no such file: ${(error as NodeJS.ErrnoException).path ?? ''}`);
+      return EXIT.notFound;
+    }
+    io.err(`unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+    return EXIT.failure;
+  }
+}

@@ -1,0 +1,31 @@
+import { Migrator } from 'kysely';
+import type { Kysely, Migration, MigrationResultSet } from 'kysely';
+import * as m0001 from './migrations/0001-foundation.js';
+import type { Database } from './schema.js';
+
+// Migrations are listed here, in order, so that they ship inside the build and need no
+// directory scan at run time.
+const migrations: Record<string, Migration> = {
+  '0001-foundation': m0001,
+};
+
+export interface MigrateResult {
+  applied: string[];
+}
+
+export async function migrateToLatest(db: Kysely<Database>): Promise<MigrateResult> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableName: 'luoshi_migrations',
+    migrationLockTableName: 'luoshi_migrations_lock',
+  });
+  const result: MigrationResultSet = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error');
+    throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${String(result.error)}`, {
+      cause: result.error,
+    });
+  }
+  return { applied: (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+}

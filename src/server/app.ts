@@ -1,0 +1,78 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from '../config.js';
+import type { DatabaseHandle } from '../db/connect.js';
+import { systemClock } from '../services/context.js';
+import type { Clock } from '../services/context.js';
+import { VERSION } from '../version.js';
+import { auditRoutes } from './audit/routes.js';
+import { registerAuth } from './auth.js';
+import { handleError } from './errors.js';
+import { healthRoutes } from './health/routes.js';
+import { sessionRoutes } from './session/routes.js';
+import { registerStatic } from './static.js';
+import { unitRoutes } from './units/routes.js';
+import { userRoutes } from './users/routes.js';
+
+export interface AppOptions {
+  config: Config;
+  handle: DatabaseHandle;
+  clock?: Clock;
+}
+
+/** Secrets never reach the logs. */
+export const LOG_REDACT = [
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.currentPassword',
+  '*.newPassword',
+  '*.token',
+  '*.csrfToken',
+];
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config, handle } = options;
+  const deps = { config, handle, clock: options.clock ?? systemClock };
+  const app = Fastify({
+    logger: { level: config.logLevel, redact: { paths: LOG_REDACT, censor: '[redacted]' } },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'luoshi (落实) API',
+        description:
+          'Every request but login and health needs the session cookie; every state-changing request also needs the X-CSRF-Token header from POST/GET /api/session. Errors are {"error":{"code","message"}} in zh-CN or English by Accept-Language.',
+        version: VERSION,
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'luoshi_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  registerAuth(app, deps);
+  await app.register(healthRoutes({ ...deps, version: VERSION }));
+  await app.register(sessionRoutes(deps));
+  await app.register(unitRoutes(deps));
+  await app.register(userRoutes(deps));
+  await app.register(auditRoutes(deps));
+  await registerStatic(app, config.webRoot);
+  return app;
+}

@@ -1,0 +1,78 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../domain/errors.js';
+import type { ErrorCode } from '../domain/errors.js';
+import { messageLocale } from './locale.js';
+
+const STATUS: Record<ErrorCode, number> = {
+  bad_request: 400,
+  validation_failed: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  rate_limited: 429,
+  csrf_failed: 403,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  audit_broken: 500,
+  config_invalid: 500,
+  internal: 500,
+};
+
+export const errorBody = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+});
+
+/** Maps Fastify's own errors (body parsing, limits) onto our codes. */
+function fromFastify(error: FastifyError): AppError | null {
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const issues = error.validation.map((v) => ({
+      path: `${error.validationContext ?? ''}${v.instancePath.replace(/\//g, '.')}`,
+      message: v.message ?? '',
+    }));
+    const text = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+    return new AppError('validation_failed', { zh: `请求参数有误:${text}`, en: `Invalid request: ${text}` }, { issues });
+  }
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AppError('payload_too_large', { zh: '上传内容过大', en: 'The request body is too large' });
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new AppError('unsupported_media_type', { zh: '不支持的内容类型', en: 'Unsupported content type' });
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new AppError('bad_request', { zh: '请求体不是有效的 JSON', en: 'The request body is not valid JSON' });
+    default:
+      if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
+        return new AppError('bad_request', { zh: '请求无效', en: `Bad request: ${error.message}` });
+      }
+      return null;
+  }
+}
+
+export function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {
+  const locale = messageLocale(request);
+  const retry = error.details?.retryAfterSeconds;
+  if (typeof retry === 'number') reply.header('Retry-After', String(retry));
+  const exposeDetails = error.code === 'validation_failed' && error.details !== undefined;
+  return reply.status(STATUS[error.code]).send({
+    error: { code: error.code, message: error.messages[locale], ...(exposeDetails && { details: error.details }) },
+  });
+}
+
+/** Every error leaves as {"error":{"code","message"}} in the client's language; never a stack. */
+export function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const known = error instanceof AppError ? error : fromFastify(error as FastifyError);
+  if (known) {
+    if (STATUS[known.code] >= 500) request.log.error({ err: error }, 'request failed');
+    return sendError(request, reply, known);
+  }
+  request.log.error({ err: error }, 'unexpected error');
+  return sendError(
+    request,
+    reply,
+    new AppError('internal', { zh: '服务器内部错误,请稍后再试', en: 'Internal server error; please try again later' }),
+  );
+}

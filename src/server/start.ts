@@ -1,0 +1,51 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config.js';
+import { openDatabase } from '../db/connect.js';
+import type { DatabaseHandle } from '../db/connect.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { SYSTEM_ACTOR } from '../domain/policy.js';
+import { systemClock } from '../services/context.js';
+import type { Clock } from '../services/context.js';
+import { loadDemo } from '../services/load-demo.js';
+import type { LoadDemoResult } from '../services/load-demo.js';
+import { buildApp } from './app.js';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  handle: DatabaseHandle;
+  url: string;
+  demo: LoadDemoResult | null;
+  close(): Promise<void>;
+}
+
+/** Opens the database, migrates it, loads the demo into an empty one, and listens. */
+export async function startServer(config: Config, clock: Clock = systemClock): Promise<RunningServer> {
+  const handle = openDatabase(config.database);
+  try {
+    await migrateToLatest(handle.db);
+    const app = await buildApp({ config, handle, clock });
+    const demo = config.loadDemo
+      ? await loadDemo({ db: handle.db, dialect: handle.dialect, config, clock, actor: SYSTEM_ACTOR, log: app.log })
+      : null;
+    await app.listen({ port: config.port, host: config.host });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address !== null ? address.port : config.port;
+    const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+    let closed = false;
+    return {
+      app,
+      handle,
+      url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+      demo,
+      async close() {
+        if (closed) return;
+        closed = true;
+        await app.close();
+        await handle.close();
+      },
+    };
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}

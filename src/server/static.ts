@@ -1,0 +1,42 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { AppError } from '../domain/errors.js';
+import { sendError } from './errors.js';
+
+const NOT_BUILT = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>落实 luoshi</title>
+<body style="font-family:sans-serif;max-width:40em;margin:4em auto">
+<h1>落实 luoshi</h1><p>网页界面尚未构建。请运行 <code>npm run build</code>,然后重新启动。</p>
+<p>The web interface is not built yet. Run <code>npm run build</code> and start again.</p>
+<p><a href="/api/docs">API</a></p></body></html>`;
+
+/** Serves the built web app; unknown non-API paths get index.html (client-side routes). */
+export async function registerStatic(app: FastifyInstance, webRoot: string): Promise<void> {
+  const index = path.join(webRoot, 'index.html');
+  const built = fs.existsSync(index);
+  if (built) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: false,
+      maxAge: '1h',
+      setHeaders(res, file) {
+        // Hashed asset names can be cached for good; index.html must always be fresh.
+        if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+      },
+    });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.url === '/api' || request.method !== 'GET') {
+      return sendError(request, reply, new AppError('not_found', { zh: '接口不存在', en: 'No such endpoint' }));
+    }
+    const file = path.join(webRoot, path.normalize(decodeURIComponent(request.url.split('?')[0] ?? '/')));
+    if (built && file.startsWith(webRoot) && fs.existsSync(file) && fs.statSync(file).isFile()) {
+      return reply.sendFile(path.relative(webRoot, file));
+    }
+    reply.header('Cache-Control', 'no-cache');
+    if (built) return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    return reply.type('text/html; charset=utf-8').send(NOT_BUILT);
+  });
+}

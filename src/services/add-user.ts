@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { AppError } from '../domain/errors.js';
+import { authorize } from '../domain/policy.js';
+import { ROLES } from '../domain/roles.js';
+import { hashPassword } from '../security/password.js';
+import { appendAudit } from './audit-trail.js';
+import { inTransaction, nowIso } from './context.js';
+import type { ServiceContext } from './context.js';
+import { loadUsers } from './user-rows.js';
+import type { User } from './user-rows.js';
+import { validateInput } from './validate-input.js';
+
+export const loginName = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._@-]{1,63}$/, 'login: 2–64 ASCII letters, digits, . _ @ -');
+export const newPassword = z.string().min(8, 'password: at least 8 characters').max(200);
+
+export const addUserInput = z.object({
+  login: loginName,
+  displayName: z.string().trim().min(1).max(100),
+  unitId: z.number().int().positive(),
+  role: z.enum(ROLES),
+  password: newPassword,
+});
+export type AddUserInput = z.input<typeof addUserInput>;
+
+export async function addUser(input: AddUserInput, ctx: ServiceContext): Promise<User> {
+  authorize(ctx.actor, 'user.create', { unitId: input.unitId });
+  const data = validateInput(addUserInput, input);
+  const passwordHash = await hashPassword(data.password, ctx.config.scryptCost);
+  const id = await inTransaction(ctx, async (trx) => {
+    const unit = await trx.selectFrom('units').select('id').where('id', '=', data.unitId).executeTakeFirst();
+    if (!unit) throw new AppError('validation_failed', { zh: '所属单位不存在', en: 'The unit does not exist' });
+    const clash = await trx.selectFrom('users').select('id').where('login', '=', data.login).executeTakeFirst();
+    if (clash) throw new AppError('conflict', { zh: `账号 ${data.login} 已存在`, en: `Login ${data.login} already exists` });
+    const at = nowIso(ctx);
+    const row = await trx
+      .insertInto('users')
+      .values({
+        login: data.login,
+        display_name: data.displayName,
+        unit_id: data.unitId,
+        role: data.role,
+        password_hash: passwordHash,
+        locale: 'zh-CN',
+        active: 1,
+        created_at: at,
+        updated_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await appendAudit(trx, ctx.actor, ctx.clock, {
+      action: 'user.create',
+      entity: 'user',
+      entityId: row.id,
+      detail: { login: data.login, displayName: data.displayName, unitId: data.unitId, role: data.role },
+    });
+    return row.id;
+  });
+  return (await loadUsers(ctx.db, { ids: [id] }))[0]!;
+}

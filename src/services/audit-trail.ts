@@ -1,0 +1,66 @@
+import { sql } from 'kysely';
+import { canonicalJson, eventHash, sm3 } from '../domain/audit-chain.js';
+import type { Actor } from '../domain/policy.js';
+import type { Clock, Tx } from './context.js';
+
+export interface AuditInput {
+  action: string;
+  entity: string;
+  entityId: string | number | null;
+  /** What changed. Secrets must never be passed here (password hashes, tokens). */
+  detail: Record<string, unknown>;
+}
+
+const SECRET_KEYS = /password|token|secret|hash|csrf/i;
+
+/** Drops anything that looks like a secret, as a second line of defence. */
+function redact(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redact);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, SECRET_KEYS.test(k) ? '[redacted]' : redact(v)]),
+    );
+  }
+  return value;
+}
+
+/**
+ * Appends one event to the hash chain inside the caller's transaction, so the change and
+ * its record commit or roll back together.
+ */
+export async function appendAudit(trx: Tx, actor: Actor, clock: Clock, input: AuditInput): Promise<number> {
+  // Writing the head row first takes its row lock on PostgreSQL and the write lock on
+  // SQLite: concurrent writers, even in other server processes, append one after another.
+  await trx.updateTable('audit_head').set({ seq: sql`seq` }).where('id', '=', 1).execute();
+  const head = await trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+  const detail = canonicalJson(redact(input.detail));
+  const fields = {
+    seq: head.seq + 1,
+    at: clock.now().toISOString(),
+    actorLogin: actor.login,
+    action: input.action,
+    entity: input.entity,
+    entityId: input.entityId === null ? null : String(input.entityId),
+    digest: sm3(detail),
+    prevHash: head.hash,
+  };
+  const hash = eventHash(fields);
+  await trx
+    .insertInto('audit_events')
+    .values({
+      seq: fields.seq,
+      at: fields.at,
+      actor_id: actor.kind === 'user' ? actor.userId : null,
+      actor_login: fields.actorLogin,
+      action: fields.action,
+      entity: fields.entity,
+      entity_id: fields.entityId,
+      detail,
+      digest: fields.digest,
+      prev_hash: fields.prevHash,
+      hash,
+    })
+    .execute();
+  await trx.updateTable('audit_head').set({ seq: fields.seq, hash }).where('id', '=', 1).execute();
+  return fields.seq;
+}

@@ -1,0 +1,95 @@
+import { hunanLookupOptions, hunanRegistry } from '../catalog/hunan.js';
+import { authorize } from '../domain/policy.js';
+import type { Role } from '../domain/roles.js';
+import { generatePassword, hashPassword } from '../security/password.js';
+import { appendAudit } from './audit-trail.js';
+import { inTransaction, nowIso } from './context.js';
+import type { ServiceContext } from './context.js';
+import { importRegistry } from './import-registry.js';
+
+export const OFFICE_CODE = 'hn-czhb';
+
+export interface DemoAccount {
+  login: string;
+  role: Role;
+  unitCode: string;
+  displayName: string;
+}
+
+export interface LoadDemoResult {
+  loaded: boolean;
+  accounts: number;
+  /** Set only when a password was generated, so it can be shown once. */
+  generatedAdminPassword: string | null;
+  generatedDemoPassword: string | null;
+}
+
+/** The demo accounts: admin and office in the leading-group office, and a reporter and a
+ * signatory for every member department and every prefecture government. */
+export function demoAccounts(units: { code: string; shortName: string; kind: string; member?: boolean | undefined }[]): DemoAccount[] {
+  const office = units.find((u) => u.code === OFFICE_CODE);
+  const accounts: DemoAccount[] = [
+    { login: 'admin', role: 'admin', unitCode: OFFICE_CODE, displayName: '系统管理员' },
+    { login: 'office', role: 'office', unitCode: OFFICE_CODE, displayName: `${office?.shortName ?? '办公室'}工作人员` },
+  ];
+  for (const u of units) {
+    if ((u.kind === 'department' && u.member) || u.kind === 'prefecture') {
+      accounts.push({ login: `${u.code}.reporter`, role: 'reporter', unitCode: u.code, displayName: `${u.shortName}填报员` });
+      accounts.push({ login: `${u.code}.signatory`, role: 'signatory', unitCode: u.code, displayName: `${u.shortName}签发人` });
+    }
+  }
+  return accounts;
+}
+
+/**
+ * Loads the demo into an empty database: Hunan's registry and the demo accounts. Does
+ * nothing when any user exists, so a restart never resets passwords.
+ */
+export async function loadDemo(ctx: ServiceContext): Promise<LoadDemoResult> {
+  authorize(ctx.actor, 'demo.load');
+  const anyUser = await ctx.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  if (anyUser) return { loaded: false, accounts: 0, generatedAdminPassword: null, generatedDemoPassword: null };
+
+  const registry = hunanRegistry();
+  await importRegistry(registry, ctx, { variants: hunanLookupOptions().variants ?? [] });
+
+  const adminPassword = ctx.config.adminPassword ?? generatePassword();
+  const demoPassword = ctx.config.demoPassword ?? generatePassword();
+  const accounts = demoAccounts(registry.units);
+  // Hashing is the slow part (scrypt); do it outside the transaction, in parallel.
+  const hashes = await Promise.all(
+    accounts.map((a) => hashPassword(a.role === 'admin' ? adminPassword : demoPassword, ctx.config.scryptCost)),
+  );
+  await inTransaction(ctx, async (trx) => {
+    const unitIds = new Map((await trx.selectFrom('units').select(['id', 'code']).execute()).map((r) => [r.code, r.id]));
+    const at = nowIso(ctx);
+    await trx
+      .insertInto('users')
+      .values(
+        accounts.map((a, i) => ({
+          login: a.login,
+          display_name: a.displayName,
+          unit_id: unitIds.get(a.unitCode)!,
+          role: a.role,
+          password_hash: hashes[i]!,
+          locale: 'zh-CN',
+          active: 1,
+          created_at: at,
+          updated_at: at,
+        })),
+      )
+      .execute();
+    await appendAudit(trx, ctx.actor, ctx.clock, {
+      action: 'demo.load',
+      entity: 'user',
+      entityId: null,
+      detail: { accounts: accounts.map((a) => ({ login: a.login, role: a.role, unit: a.unitCode })) },
+    });
+  });
+  return {
+    loaded: true,
+    accounts: accounts.length,
+    generatedAdminPassword: ctx.config.adminPassword ? null : adminPassword,
+    generatedDemoPassword: ctx.config.demoPassword ? null : demoPassword,
+  };
+}

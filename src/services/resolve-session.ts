@@ -1,0 +1,39 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { Actor } from '../domain/policy.js';
+import { isRole } from '../domain/roles.js';
+import { tokenId } from '../security/tokens.js';
+import type { Clock } from './context.js';
+import { loadUsers } from './user-rows.js';
+import type { User } from './user-rows.js';
+
+export interface ActiveSession {
+  id: string;
+  csrfToken: string;
+  expiresAt: string;
+  actor: Actor;
+  user: User;
+}
+
+/** The session behind a cookie token, or null when it is unknown, expired or its user is disabled. */
+export async function resolveSession(db: Kysely<Database>, clock: Clock, token: string): Promise<ActiveSession | null> {
+  if (token.length < 20 || token.length > 100) return null;
+  const id = tokenId(token);
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['sessions.id', 'sessions.csrf_token', 'sessions.expires_at', 'users.id as user_id', 'users.active', 'users.role'])
+    .where('sessions.id', '=', id)
+    .executeTakeFirst();
+  if (!row || row.active !== 1 || !isRole(row.role)) return null;
+  if (row.expires_at <= clock.now().toISOString()) return null;
+  const [user] = await loadUsers(db, { ids: [row.user_id] });
+  if (!user) return null;
+  return {
+    id: row.id,
+    csrfToken: row.csrf_token,
+    expiresAt: row.expires_at,
+    actor: { kind: 'user', userId: user.id, login: user.login, unitId: user.unitId, role: user.role },
+    user,
+  };
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { AppError, errors } from '../domain/errors.js';
+import { authorize } from '../domain/policy.js';
+import { hashPassword, verifyPassword } from '../security/password.js';
+import { newPassword } from './add-user.js';
+import { appendAudit } from './audit-trail.js';
+import { inTransaction, nowIso } from './context.js';
+import type { ServiceContext } from './context.js';
+import { validateInput } from './validate-input.js';
+
+export interface SetUserPasswordInput {
+  login: string;
+  password: string;
+  /** Required when users change their own password. */
+  currentPassword?: string;
+  /** The session to keep when users change their own password; all others end. */
+  keepSessionId?: string;
+}
+
+const schema = z.object({ password: newPassword });
+
+/**
+ * Sets a password: users change their own (with the current one), admins and the CLI reset
+ * anyone's. Every other session of the user ends, so a stolen session does not survive it.
+ */
+export async function setUserPassword(input: SetUserPasswordInput, ctx: ServiceContext): Promise<void> {
+  const user = await ctx.db
+    .selectFrom('users')
+    .select(['id', 'login', 'unit_id', 'password_hash'])
+    .where('login', '=', input.login)
+    .executeTakeFirst();
+  if (!user) throw errors.notFound({ zh: '账号', en: 'Account' });
+  authorize(ctx.actor, 'user.password.set', { userId: user.id, unitId: user.unit_id });
+  validateInput(schema, { password: input.password });
+  const self = ctx.actor.kind === 'user' && ctx.actor.userId === user.id;
+  if (self) {
+    if (input.currentPassword === undefined || !(await verifyPassword(input.currentPassword, user.password_hash))) {
+      throw new AppError('invalid_credentials', { zh: '当前密码不正确', en: 'The current password is wrong' });
+    }
+  }
+  const hash = await hashPassword(input.password, ctx.config.scryptCost);
+  await inTransaction(ctx, async (trx) => {
+    await trx.updateTable('users').set({ password_hash: hash, updated_at: nowIso(ctx) }).where('id', '=', user.id).execute();
+    let ended = trx.deleteFrom('sessions').where('user_id', '=', user.id);
+    if (input.keepSessionId !== undefined) ended = ended.where('id', '!=', input.keepSessionId);
+    await ended.execute();
+    await appendAudit(trx, ctx.actor, ctx.clock, {
+      action: self ? 'user.password.change' : 'user.password.reset',
+      entity: 'user',
+      entityId: user.id,
+      detail: { login: user.login },
+    });
+  });
+}

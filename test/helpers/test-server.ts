@@ -1,0 +1,47 @@
+import { loadConfig } from '../../src/config.js';
+import type { Config } from '../../src/config.js';
+import { startServer } from '../../src/server/start.js';
+import type { RunningServer } from '../../src/server/start.js';
+import type { Clock } from '../../src/services/context.js';
+import { createTestDatabase } from './databases.js';
+
+export const ADMIN_PASSWORD = 'admin-pass-2021';
+export const DEMO_PASSWORD = 'demo-pass-2021';
+
+export interface TestServer {
+  url: string;
+  adminPassword: string;
+  demoPassword: string;
+  config: Config;
+  server: RunningServer;
+  close(): Promise<void>;
+}
+
+/** The real server on a free port with a fresh database and the demo loaded. */
+export async function startTestServer(
+  opts: { dialect?: 'sqlite' | 'postgres'; databaseUrl?: string; env?: Record<string, string>; clock?: Clock } = {},
+): Promise<TestServer> {
+  const database = opts.databaseUrl ? null : await createTestDatabase(opts.dialect ?? 'sqlite');
+  const config = loadConfig({
+    DATABASE_URL: opts.databaseUrl ?? database!.url,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    LUOSHI_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    LUOSHI_DEMO_PASSWORD: DEMO_PASSWORD,
+    LUOSHI_SCRYPT_COST: '1024',
+    ...opts.env,
+  });
+  const server = await startServer(config, opts.clock);
+  return {
+    url: server.url,
+    adminPassword: ADMIN_PASSWORD,
+    demoPassword: DEMO_PASSWORD,
+    config,
+    server,
+    async close() {
+      await server.close();
+      await database?.drop();
+    },
+  };
+}
