@@ -1,0 +1,120 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, DIALECTS } from '../helpers/databases.js';
+import type { TestDatabase } from '../helpers/databases.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+function luoshi(args: string[], env: Record<string, string>) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/luoshi.ts', ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LUOSHI_SCRYPT_COST: '1024', ...env },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+async function tamper(db: TestDatabase, sqlText: string): Promise<void> {
+  if (db.url.startsWith('sqlite:')) {
+    const conn = new Database(db.url.slice('sqlite:'.length));
+    conn.exec(sqlText);
+    conn.close();
+    return;
+  }
+  const client = new pg.Client({ connectionString: db.url });
+  await client.connect();
+  await client.query(sqlText);
+  await client.end();
+}
+
+describe('luoshi CLI', () => {
+  it('prints help for every command and exits 0', () => {
+    const top = luoshi(['--help'], {});
+    expect(top.code).toBe(0);
+    for (const command of ['serve', 'migrate', 'demo', 'user', 'verify-audit', 'backup', 'units']) expect(top.out).toContain(command);
+    expect(top.out).toContain('Exit codes');
+    const sub = luoshi(['user', 'add', '--help'], {});
+    expect(sub.code).toBe(0);
+    expect(sub.out).toContain('--unit');
+  });
+
+  it('exits 2 on a usage error', () => {
+    expect(luoshi(['no-such-command'], {}).code).toBe(2);
+    expect(luoshi(['user', 'add'], {}).code).toBe(2);
+  });
+
+  it('refuses an invalid configuration with a message that names the variable (exit 6)', () => {
+    const bad = luoshi(['migrate'], { PORT: 'abc', DATABASE_URL: 'mysql://nope' });
+    expect(bad.code).toBe(6);
+    expect(bad.err).toContain('PORT');
+    expect(bad.err).toContain('DATABASE_URL');
+    const serve = luoshi(['serve'], { LOG_LEVEL: 'loud' });
+    expect(serve.code).toBe(6);
+    expect(serve.err).toContain('LOG_LEVEL');
+  });
+});
+
+describe.each(DIALECTS)('luoshi CLI on %s', (dialect) => {
+  let db: TestDatabase;
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    db = await createTestDatabase(dialect);
+    env = { DATABASE_URL: db.url, LUOSHI_ADMIN_PASSWORD: 'admin-pass-2021' };
+  });
+  afterAll(async () => db?.drop());
+
+  it('loads the demo once, printing the generated demo password', () => {
+    const first = luoshi(['demo'], env);
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(/demo accounts password: \S{19}/);
+    expect(first.out).not.toContain('admin password');
+    const again = luoshi(['demo'], env);
+    expect(again.code).toBe(0);
+    expect(again.out).toContain('already has accounts');
+  });
+
+  it('adds, lists and resets accounts', () => {
+    const added = luoshi(['user', 'add', 'zhang.san', '--unit', 'hn-gat', '--role', 'viewer', '--name', '张三'], env);
+    expect(added.code).toBe(0);
+    expect(added.out).toMatch(/password: \S+/);
+    const list = luoshi(['user', 'list', '--unit', 'hn-gat', '--json'], env);
+    expect(JSON.parse(list.out).map((u: { login: string }) => u.login)).toContain('zhang.san');
+    expect(luoshi(['user', 'add', 'zhang.san', '--unit', 'hn-gat', '--role', 'viewer'], env).code).toBe(5);
+    expect(luoshi(['user', 'add', 'li.si', '--unit', 'nowhere', '--role', 'viewer'], env).code).toBe(4);
+    expect(luoshi(['user', 'passwd', 'zhang.san', '--password', 'short'], env).code).toBe(5);
+    expect(luoshi(['user', 'passwd', 'zhang.san', '--password', 'long-enough-1'], env).code).toBe(0);
+    expect(luoshi(['user', 'passwd', 'nobody'], env).code).toBe(4);
+  });
+
+  it('verifies the audit chain, and names the first broken link after a row is changed by hand (exit 3)', async () => {
+    const ok = luoshi(['verify-audit'], env);
+    expect(ok.code).toBe(0);
+    expect(ok.out).toMatch(/audit chain intact: \d+ events/);
+    await tamper(db, "UPDATE audit_events SET actor_login = 'mallory' WHERE seq = 2");
+    const broken = luoshi(['verify-audit'], env);
+    expect(broken.code).toBe(3);
+    expect(broken.err).toContain('event #2');
+  });
+
+  it('backs up SQLite online, and points PostgreSQL to pg_dump', () => {
+    const target = path.join(path.dirname(db.url.replace(/^sqlite:/, '')), 'backup', 'copy.sqlite');
+    const result = luoshi(['backup', dialect === 'sqlite' ? target : '/tmp/never-written.sqlite'], env);
+    if (dialect === 'postgres') {
+      expect(result.code).toBe(5);
+      expect(result.err).toContain('pg_dump');
+      return;
+    }
+    expect(result.code).toBe(0);
+    const copy = new Database(target, { readonly: true });
+    const users = copy.prepare('SELECT count(*) AS n FROM users').get() as { n: number };
+    copy.close();
+    expect(users.n).toBeGreaterThan(70);
+    expect(luoshi(['backup', target], env).code).toBe(5);
+    fs.rmSync(path.dirname(target), { recursive: true, force: true });
+  });
+});
