@@ -122,6 +122,10 @@ describe.each(DIALECTS)('foundation over HTTP on %s', (dialect) => {
     expect(xiangxi.body.units.map((u) => u.name)).toContain('湘西土家族苗族自治州人民政府');
     const variant = await c.json<{ units: Unit[] }>('GET', `/api/units?q=${encodeURIComponent('省住建厅')}`);
     expect(variant.body.units[0]?.shortName).toBe('省住房城乡建设厅');
+    const normalised = await c.json<{ units: Unit[] }>('GET', `/api/units?q=${encodeURIComponent('湖南省公安厅')}`);
+    expect(normalised.body.units[0]?.code).toBe('hn-gat');
+    const government = await c.json<{ units: Unit[] }>('GET', `/api/units?q=${encodeURIComponent('长沙市人民政府')}`);
+    expect(government.body.units[0]?.code).toBe('430100');
     const prefectures = await c.json<{ units: Unit[] }>('GET', '/api/units?kind=prefecture');
     expect(prefectures.body.units).toHaveLength(14);
     const one = prefectures.body.units.find((u) => u.divisionCode === '433100')!;

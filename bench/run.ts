@@ -1,0 +1,83 @@
+/**
+ * `npm run bench`: each figure is a ratio against a baseline measured in the same run,
+ * because these machines are shared and absolute numbers drift.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import autocannon from 'autocannon';
+import { Bench } from 'tinybench';
+import { hunanLookupOptions, hunanRegistry } from '../src/catalog/hunan.js';
+import { Registry } from '../src/catalog/registry.js';
+import { startTestServer } from '../test/helpers/test-server.js';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+
+async function aliasLookups(): Promise<void> {
+  const units = hunanRegistry().units;
+  const registry = new Registry(units, hunanLookupOptions());
+  // Every name people write: full names, short names, aliases, plus the forms that need
+  // normalising (湖南省 prefix, 人民政府 suffix) and two near-misses.
+  const names = units.flatMap((u) => [u.name, u.shortName, ...u.aliases]);
+  const hard = ['湖南省公安厅', '长沙市人民政府', '省卫建委', '省住建厅', '湘西州政府', '省发展改革委员会'];
+  const exact = new Map<string, unknown>();
+  for (const u of units) for (const n of [u.name, u.shortName, ...u.aliases]) exact.set(n, u);
+
+  const bench = new Bench({ time: SECONDS * 1000 });
+  bench
+    .add('baseline: Map.get over exact names', () => {
+      for (const n of names) exact.get(n);
+    })
+    .add('Registry.lookup over exact names', () => {
+      for (const n of names) registry.lookup(n);
+    })
+    .add('Registry.lookup over names needing normalisation', () => {
+      for (const n of hard) registry.lookup(n);
+    });
+  await bench.run();
+  // Mean milliseconds per task run → names looked up per second.
+  const perSecond = (index: number, count: number) => {
+    const result = bench.tasks[index]?.result;
+    const mean = result && 'latency' in result ? result.latency.mean : Infinity;
+    return (count * 1000) / mean;
+  };
+  const baseRate = perSecond(0, names.length);
+  const ourRate = perSecond(1, names.length);
+  const hardRate = perSecond(2, hard.length);
+  console.log(`\n## Alias lookups (${names.length} names, ${units.length} units)`);
+  console.log(`Registry.lookup exact:      ${Math.round(ourRate).toLocaleString('en')} lookups/s`);
+  console.log(`Registry.lookup normalised: ${Math.round(hardRate).toLocaleString('en')} lookups/s`);
+  console.log(`baseline Map.get:           ${Math.round(baseRate).toLocaleString('en')} lookups/s`);
+  console.log(`ratio lookup/Map.get:       ${(ourRate / baseRate).toFixed(3)}`);
+}
+
+async function load(url: string): Promise<number> {
+  const result = await autocannon({ url, connections: 10, duration: SECONDS, pipelining: 1 });
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return result.requests.average;
+}
+
+async function healthThroughput(): Promise<void> {
+  const server = await startTestServer({ env: { LOG_LEVEL: 'warn' } });
+  const bare = http.createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+    res.end(JSON.stringify({ status: 'ok', db: 'sqlite', version: '0.0.0' }));
+  });
+  await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
+  const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}/api/health`;
+  try {
+    await load(bareUrl); // warm both up, then measure alternately
+    await load(`${server.url}/api/health`);
+    const bareRate = await load(bareUrl);
+    const ourRate = await load(`${server.url}/api/health`);
+    console.log(`\n## GET /api/health (${SECONDS}s, 10 connections, SQLite)`);
+    console.log(`luoshi:          ${Math.round(ourRate).toLocaleString('en')} req/s`);
+    console.log(`bare node:http:  ${Math.round(bareRate).toLocaleString('en')} req/s`);
+    console.log(`ratio luoshi/bare: ${(ourRate / bareRate).toFixed(3)}`);
+  } finally {
+    bare.close();
+    await server.close();
+  }
+}
+
+await aliasLookups();
+await healthThroughput();
