@@ -38,6 +38,11 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
     },
   };
   const pool = new pg.Pool({ connectionString: target.url, max: 10, types });
+  // An idle connection that the server drops (restart, admin shutdown) must not bring the
+  // process down; the pool replaces it on the next query.
+  pool.on('error', (error) => {
+    process.emitWarning(`PostgreSQL connection lost: ${error.message}`);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', sqlite: null, close: () => db.destroy() };
 }

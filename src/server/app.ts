@@ -22,6 +22,8 @@ export interface AppOptions {
   config: Config;
   handle: DatabaseHandle;
   clock?: Clock;
+  /** Where logs go (default: stdout); tests capture them. */
+  logStream?: NodeJS.WritableStream;
 }
 
 /** Secrets never reach the logs. */
@@ -41,7 +43,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, handle } = options;
   const deps = { config, handle, clock: options.clock ?? systemClock };
   const app = Fastify({
-    logger: { level: config.logLevel, redact: { paths: LOG_REDACT, censor: '[redacted]' } },
+    logger: {
+      level: config.logLevel,
+      redact: { paths: LOG_REDACT, censor: '[redacted]' },
+      ...(options.logStream && { stream: options.logStream }),
+    },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
   });

@@ -210,6 +210,26 @@ describe.each(DIALECTS)('foundation over HTTP on %s', (dialect) => {
     expect(verify.body.checked).toBeGreaterThan(3);
   });
 
+  it('keeps the audit chain intact under concurrent writes from many sessions', async () => {
+    const clients = await Promise.all(
+      ['hn-fgw', 'hn-zrzyt', 'hn-nynct', 'hn-tjj', '430200', '430300', '430400', '430500'].map(async (code) => {
+        const c = new Client(t.url);
+        expect((await c.login(`${code}.reporter`, DEMO_PASSWORD)).status).toBe(200);
+        return c;
+      }),
+    );
+    const results = await Promise.all(
+      clients.flatMap((c) => [c.json('PATCH', '/api/session/preferences', { locale: 'en' }), c.json('PATCH', '/api/session/preferences', { locale: 'zh-CN' })]),
+    );
+    expect(results.every((r) => r.status === 200)).toBe(true);
+    const admin = new Client(t.url);
+    await admin.login('admin', ADMIN_PASSWORD);
+    const verify = await admin.json<{ ok: boolean; firstBroken: unknown }>('GET', '/api/audit/verify');
+    expect(verify.body).toMatchObject({ ok: true, firstBroken: null });
+    const locales = await admin.json<{ total: number }>('GET', '/api/audit?action=user.locale');
+    expect(locales.body.total).toBeGreaterThanOrEqual(16);
+  });
+
   it('changes a password: the old one stops working and other sessions end', async () => {
     const first = new Client(t.url);
     await first.login('430100.signatory', DEMO_PASSWORD);
