@@ -9,7 +9,9 @@ import { generatePassword } from '../security/password.js';
 import { addUser } from '../services/add-user.js';
 import { backUpDatabase } from '../services/back-up-database.js';
 import { exportRegistry } from '../services/export-registry.js';
+import { importPlan } from '../services/import-plan.js';
 import { importRegistry } from '../services/import-registry.js';
+import { runParse } from '../parse/parse-command.js';
 import { listUsers } from '../services/list-users.js';
 import { loadDemo } from '../services/load-demo.js';
 import { setUserPassword } from '../services/set-user-password.js';
@@ -170,6 +172,24 @@ export function buildProgram(io: Io): Command {
         const result = await backUpDatabase(file, handle.sqlite, ctx, (done, total) => bar.update(done, total));
         bar.stop();
         io.out(`backed up to ${result.file} (${result.bytes} bytes)`);
+      }),
+    );
+
+  program
+    .command('parse <file>')
+    .description("parse a work plan (.txt/.md in UTF-8 or GB18030, .docx) and print its structure; no database needed")
+    .option('--json', 'print the parse as one JSON object')
+    .action(async (file: string, opts: { json?: boolean }) => {
+      await runParse(file, { json: opts.json === true }, { stdout: (s) => process.stdout.write(s) });
+    });
+
+  program
+    .command('import <file>')
+    .description('import a work plan file as a new plan (version 1, draft)')
+    .action(async (file: string) =>
+      withDatabase(async (ctx) => {
+        const result = await importPlan({ bytes: fs.readFileSync(file), filename: file }, ctx);
+        io.out(`导入成功 / imported plan ${result.id}: 《${result.title}》 — ${result.items} items, ${result.warnings} warnings`);
       }),
     );
 

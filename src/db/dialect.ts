@@ -18,3 +18,9 @@ export function withIdColumn<T extends string>(
     ? table.addColumn('id', 'serial', (c: ColumnDefinitionBuilder) => c.primaryKey())
     : table.addColumn('id', 'integer', (c: ColumnDefinitionBuilder) => c.primaryKey().autoIncrement());
 }
+
+/** The column type for raw bytes (original uploads). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function binaryType(db: Kysely<any>): 'bytea' | 'blob' {
+  return isPostgres(db) ? 'bytea' : 'blob';
+}

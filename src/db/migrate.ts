@@ -1,12 +1,14 @@
 import { Migrator } from 'kysely';
 import type { Kysely, Migration, MigrationResultSet } from 'kysely';
 import * as m0001 from './migrations/0001-foundation.js';
+import * as m0002 from './migrations/0002-plans.js';
 import type { Database } from './schema.js';
 
 // Migrations are listed here, in order, so that they ship inside the build and need no
 // directory scan at run time.
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
+  '0002-plans': m0002,
 };
 
 export interface MigrateResult {

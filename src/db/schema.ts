@@ -82,6 +82,52 @@ export interface MetaTable {
   value: string;
 }
 
+export interface PlansTable {
+  id: Generated<number>;
+  title: string;
+  owner_unit_id: number;
+  current_version: number;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PlanVersionsTable {
+  id: Generated<number>;
+  plan_id: number;
+  number: number;
+  /** draft (征求意见稿) or final. */
+  status: string;
+  filename: string;
+  media_type: string;
+  encoding: string;
+  sha256: string;
+  byte_size: number;
+  source: Buffer;
+  text: string;
+  /** The parser's output (ParsedPlan) as JSON. */
+  parsed: string;
+  parser_version: string;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface PlanEditsTable {
+  id: Generated<number>;
+  version_id: number;
+  /** update | remove | add */
+  op: string;
+  item_ordinal: number;
+  /** responsible | target */
+  kind: string;
+  span_start: number;
+  span_end: number;
+  /** The patch (update) or the new fact (add), as JSON. */
+  data: string;
+  created_by: number | null;
+  created_at: string;
+}
+
 export interface Database {
   units: UnitsTable;
   unit_aliases: UnitAliasesTable;
@@ -91,4 +137,7 @@ export interface Database {
   audit_events: AuditEventsTable;
   audit_head: AuditHeadTable;
   meta: MetaTable;
+  plans: PlansTable;
+  plan_versions: PlanVersionsTable;
+  plan_edits: PlanEditsTable;
 }

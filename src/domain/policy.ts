@@ -28,6 +28,9 @@ export type Action =
   | 'user.password.set'
   | 'audit.read'
   | 'audit.verify'
+  | 'plan.read'
+  | 'plan.import'
+  | 'plan.edit'
   | 'database.backup'
   | 'demo.load';
 
@@ -46,6 +49,12 @@ export function can(actor: Actor, action: Action, resource: Resource = {}): bool
     case 'unit.read':
       // The registry is public within the system: every unit must be able to name others.
       return true;
+    case 'plan.read':
+      // A plan (and its draft for comment) is circulated to the member units by design.
+      return true;
+    case 'plan.import':
+    case 'plan.edit':
+      return role === 'admin' || role === 'office';
     case 'unit.create':
     case 'unit.update':
     case 'unit.import':

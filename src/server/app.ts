@@ -13,6 +13,7 @@ import { auditRoutes } from './audit/routes.js';
 import { registerAuth } from './auth.js';
 import { handleError } from './errors.js';
 import { healthRoutes } from './health/routes.js';
+import { planRoutes } from './plans/routes.js';
 import { sessionRoutes } from './session/routes.js';
 import { registerStatic } from './static.js';
 import { unitRoutes } from './units/routes.js';
@@ -79,6 +80,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(unitRoutes(deps));
   await app.register(userRoutes(deps));
   await app.register(auditRoutes(deps));
+  await app.register(planRoutes(deps));
   await registerStatic(app, config.webRoot);
   return app;
 }

@@ -38,6 +38,7 @@ function fromFastify(error: FastifyError): AppError | null {
   }
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
+    case 'FST_REQ_FILE_TOO_LARGE':
       return new AppError('payload_too_large', { zh: '上传内容过大', en: 'The request body is too large' });
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new AppError('unsupported_media_type', { zh: '不支持的内容类型', en: 'Unsupported content type' });

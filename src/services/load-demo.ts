@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { hunanLookupOptions, hunanRegistry } from '../catalog/hunan.js';
 import { authorize } from '../domain/policy.js';
 import type { Role } from '../domain/roles.js';
@@ -5,9 +7,13 @@ import { generatePassword, hashPassword } from '../security/password.js';
 import { appendAudit } from './audit-trail.js';
 import { inTransaction, nowIso } from './context.js';
 import type { ServiceContext } from './context.js';
+import { importPlan } from './import-plan.js';
 import { importRegistry } from './import-registry.js';
 
 export const OFFICE_CODE = 'hn-czhb';
+
+/** The document the product was born from: the demo's plan. */
+export const SEED_PLAN = path.resolve(import.meta.dirname, '..', '..', 'fixtures', 'hunan-2021-urbanization-workplan-draft.txt');
 
 export interface DemoAccount {
   login: string;
@@ -42,7 +48,8 @@ export function demoAccounts(units: { code: string; shortName: string; kind: str
 }
 
 /**
- * Loads the demo into an empty database: Hunan's registry and the demo accounts. Does
+ * Loads the demo into an empty database: Hunan's registry, the demo accounts and the seed
+ * plan (the 2021 urbanization work points, as circulated for comment). Does
  * nothing when any user exists, so a restart never resets passwords.
  */
 export async function loadDemo(ctx: ServiceContext): Promise<LoadDemoResult> {
@@ -86,6 +93,8 @@ export async function loadDemo(ctx: ServiceContext): Promise<LoadDemoResult> {
       detail: { accounts: accounts.map((a) => ({ login: a.login, role: a.role, unit: a.unitCode })) },
     });
   });
+  const seed = fs.readFileSync(SEED_PLAN);
+  await importPlan({ bytes: seed, filename: path.basename(SEED_PLAN), mediaType: 'text/plain' }, ctx);
   return {
     loaded: true,
     accounts: accounts.length,

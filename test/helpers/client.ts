@@ -19,7 +19,7 @@ export class Client {
     if (this.cookie) h.cookie = this.cookie;
     if (this.csrfToken && method !== 'GET' && !('x-csrf-token' in headers)) h['x-csrf-token'] = this.csrfToken;
     let payload: BodyInit | undefined;
-    if (body instanceof Uint8Array || typeof body === 'string') payload = body as BodyInit;
+    if (body instanceof Uint8Array || typeof body === 'string' || body instanceof FormData) payload = body as BodyInit;
     else if (body !== undefined) {
       payload = JSON.stringify(body);
       h['content-type'] ??= 'application/json';

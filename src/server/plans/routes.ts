@@ -1,0 +1,102 @@
+import fastifyMultipart from '@fastify/multipart';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../domain/errors.js';
+import { editPlanFact, editPlanFactInput } from '../../services/edit-plan-fact.js';
+import { getPlan } from '../../services/get-plan.js';
+import { importPlan } from '../../services/import-plan.js';
+import { listPlans } from '../../services/list-plans.js';
+import { loadVersion } from '../../services/plan-rows.js';
+import { reparsePlan } from '../../services/reparse-plan.js';
+import { validateInput } from '../../services/validate-input.js';
+import { signedIn } from '../auth.js';
+import type { ServerDeps } from '../auth.js';
+import { idParams } from '../schemas.js';
+
+const pastedPlan = z.object({
+  text: z.string().min(1, 'text: must not be empty'),
+  filename: z.string().trim().min(1).max(200).optional(),
+});
+const versionQuery = z.object({ version: z.coerce.number().int().positive().optional() });
+
+export function planRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    await app.register(fastifyMultipart, { limits: { fileSize: deps.config.maxUploadBytes, files: 1, fields: 5 } });
+
+    app.post(
+      '/api/plans',
+      {
+        bodyLimit: deps.config.maxUploadBytes + 64 * 1024,
+        schema: {
+          tags: ['plans'],
+          summary: 'Import a work plan: multipart field `file` (.txt/.md UTF-8 or GB18030, .docx), or JSON {text, filename}',
+          consumes: ['multipart/form-data', 'application/json'],
+        },
+      },
+      async (request, reply) => {
+        const ctx = signedIn(request, deps);
+        let input;
+        if (request.isMultipart()) {
+          const file = await request.file();
+          if (!file) throw new AppError('bad_request', { zh: '请选择要上传的文件', en: 'Choose a file to upload' });
+          input = { bytes: await file.toBuffer(), filename: file.filename, mediaType: file.mimetype };
+        } else {
+          const body = validateInput(pastedPlan, request.body);
+          input = { bytes: Buffer.from(body.text, 'utf8'), filename: body.filename ?? 'pasted.txt', mediaType: 'text/plain' };
+        }
+        return reply.status(201).send(await importPlan(input, ctx));
+      },
+    );
+
+    app.get('/api/plans', { schema: { tags: ['plans'], summary: 'All plans, newest first' } }, async (request) => ({
+      plans: await listPlans(signedIn(request, deps)),
+    }));
+
+    app.get(
+      '/api/plans/:id',
+      {
+        schema: {
+          tags: ['plans'],
+          summary: 'One plan in the parser output shape (title, letter, sections, items, warnings) with corrections applied and unit ids',
+          params: idParams,
+          querystring: versionQuery,
+        },
+      },
+      async (request) => getPlan(request.params.id, signedIn(request, deps), request.query.version),
+    );
+
+    app.get(
+      '/api/plans/:id/source',
+      { schema: { tags: ['plans'], summary: 'The original file as uploaded', params: idParams, querystring: versionQuery } },
+      async (request, reply) => {
+        const ctx = signedIn(request, deps);
+        await getPlan(request.params.id, ctx, request.query.version); // authorises
+        const version = await loadVersion(ctx.db, request.params.id, request.query.version);
+        const row = await ctx.db.selectFrom('plan_versions').select(['source', 'media_type']).where('id', '=', version.id).executeTakeFirstOrThrow();
+        return reply
+          .type(row.media_type)
+          .header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(version.filename)}`)
+          .send(row.source);
+      },
+    );
+
+    app.post(
+      '/api/plans/:id/edits',
+      {
+        schema: {
+          tags: ['plans'],
+          summary: 'Correct, remove or add a fact (responsible unit or target); stored on top of the parse and audited',
+          params: idParams,
+          body: editPlanFactInput,
+        },
+      },
+      async (request) => editPlanFact(request.params.id, request.body, signedIn(request, deps)),
+    );
+
+    app.post(
+      '/api/plans/:id/reparse',
+      { schema: { tags: ['plans'], summary: 'Parse the stored text again; corrections are re-applied', params: idParams, querystring: versionQuery } },
+      async (request) => reparsePlan(request.params.id, signedIn(request, deps), request.query.version),
+    );
+  };
+}

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { AppError, errors } from '../domain/errors.js';
+import { applyEdits, spanFits } from '../domain/plan-edits.js';
+import { authorize } from '../domain/policy.js';
+import { appendAudit } from './audit-trail.js';
+import { inTransaction, nowIso } from './context.js';
+import type { ServiceContext } from './context.js';
+import { getPlan } from './get-plan.js';
+import type { PlanView } from './get-plan.js';
+import { planRegistry } from './plan-resolver.js';
+import { loadEdits, loadVersion } from './plan-rows.js';
+import { validateInput } from './validate-input.js';
+
+const responsiblePatch = z.strictObject({
+  unitId: z.number().int().positive().nullable().optional(),
+  role: z.enum(['lead', 'cooperate', 'localities']).optional(),
+});
+const targetPatch = z.strictObject({
+  value: z.number().finite().optional(),
+  max: z.number().finite().nullable().optional(),
+  unit: z.string().trim().min(1).max(20).optional(),
+  comparator: z.enum(['=', '>=', '<=', 'range']).optional(),
+  subject: z.string().trim().max(200).nullable().optional(),
+  scope: z.string().trim().max(100).nullable().optional(),
+  year: z.number().int().min(1900).max(2200).nullable().optional(),
+});
+
+export const editPlanFactInput = z.object({
+  op: z.enum(['update', 'remove', 'add']),
+  itemOrdinal: z.number().int().positive(),
+  kind: z.enum(['responsible', 'target']),
+  span: z.tuple([z.number().int().min(0), z.number().int().min(1)]),
+  /** update: the fields to change; add: the new fact's fields. */
+  values: z.record(z.string(), z.unknown()).optional(),
+  version: z.number().int().positive().optional(),
+});
+export type EditPlanFactInput = z.input<typeof editPlanFactInput>;
+
+/**
+ * Corrects one fact of a parsed plan (unit, role, value, unit of measure, comparator …),
+ * removes a wrong one, or adds one the parser missed from a selected passage. The edit is
+ * stored on top of the parse and audited; the parse itself is never changed.
+ */
+export async function editPlanFact(planId: number, input: EditPlanFactInput, ctx: ServiceContext): Promise<PlanView> {
+  authorize(ctx.actor, 'plan.edit');
+  const data = validateInput(editPlanFactInput, input);
+  const version = await loadVersion(ctx.db, planId, data.version);
+  const span: [number, number] = [data.span[0], data.span[1]];
+  if (!spanFits(version.text, span)) {
+    throw new AppError('validation_failed', { zh: '所选文字超出文档范围', en: 'The selected span is outside the document' });
+  }
+  const current = applyEdits(version.parsed, (await loadEdits(ctx.db, version.id)).map((s) => s.edit), version.text);
+  const item = current.items.find((i) => i.ordinal === data.itemOrdinal);
+  if (!item) throw errors.notFound({ zh: `第 ${data.itemOrdinal} 条`, en: `Item ${data.itemOrdinal}` });
+  const facts: { span: [number, number] }[] = data.kind === 'responsible' ? item.responsible : item.targets;
+  const exists = facts.some((f) => f.span[0] === span[0] && f.span[1] === span[1]);
+  if (data.op !== 'add' && !exists) {
+    throw errors.notFound({ zh: '要修改的事实', en: 'The fact to change' });
+  }
+  if (data.op === 'add' && (span[0] < item.span[0] || span[1] > item.span[1])) {
+    throw new AppError('validation_failed', { zh: '所选文字不在该条目内', en: 'The selected text is not inside this item' });
+  }
+
+  let stored: Record<string, unknown> = {};
+  if (data.op !== 'remove') {
+    if (data.kind === 'responsible') {
+      const patch = validateInput(responsiblePatch, data.values ?? {});
+      let unit: string | null | undefined;
+      if (patch.unitId !== undefined) {
+        const registry = await planRegistry(ctx.db);
+        unit = patch.unitId === null ? null : (registry.units.find((u) => u.id === patch.unitId)?.shortName ?? undefined);
+        if (unit === undefined) throw new AppError('validation_failed', { zh: '单位不存在', en: 'No such unit' });
+      }
+      if (data.op === 'add' && patch.role === undefined) {
+        throw new AppError('validation_failed', { zh: '请选择职责(牵头、配合或属地)', en: 'Choose a role (lead, cooperate or localities)' });
+      }
+      stored = { ...(unit !== undefined && { unit }), ...(patch.role !== undefined && { role: patch.role }) };
+    } else {
+      const patch = validateInput(targetPatch, data.values ?? {});
+      if (data.op === 'add' && (patch.value === undefined || patch.unit === undefined)) {
+        throw new AppError('validation_failed', { zh: '请填写指标数值和计量单位', en: 'Give the value and the unit of measure' });
+      }
+      stored = patch;
+    }
+    if (Object.keys(stored).length === 0) {
+      throw new AppError('validation_failed', { zh: '没有要修改的内容', en: 'Nothing to change' });
+    }
+  }
+
+  await inTransaction(ctx, async (trx) => {
+    const row = await trx
+      .insertInto('plan_edits')
+      .values({
+        version_id: version.id,
+        op: data.op,
+        item_ordinal: data.itemOrdinal,
+        kind: data.kind,
+        span_start: span[0],
+        span_end: span[1],
+        data: JSON.stringify(stored),
+        created_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+        created_at: nowIso(ctx),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx.updateTable('plans').set({ updated_at: nowIso(ctx) }).where('id', '=', planId).execute();
+    await appendAudit(trx, ctx.actor, ctx.clock, {
+      action: `plan.fact.${data.op}`,
+      entity: 'plan',
+      entityId: planId,
+      detail: {
+        editId: row.id,
+        version: version.number,
+        itemOrdinal: data.itemOrdinal,
+        kind: data.kind,
+        span,
+        raw: version.text.slice(span[0], span[1]),
+        values: stored,
+      },
+    });
+  });
+  return getPlan(planId, ctx, version.number);
+}

@@ -1,0 +1,113 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { AppError } from '../domain/errors.js';
+import { authorize } from '../domain/policy.js';
+import { decodeDocument } from '../parse/decode.js';
+import { parsePlan } from '../parse/parse-plan.js';
+import { PARSER_VERSION } from '../parse/version.js';
+import { appendAudit } from './audit-trail.js';
+import { inTransaction, nowIso } from './context.js';
+import type { ServiceContext } from './context.js';
+import { planRegistry } from './plan-resolver.js';
+
+export interface ImportPlanInput {
+  bytes: Uint8Array;
+  filename: string;
+  mediaType?: string;
+}
+
+export interface ImportPlanResult {
+  id: number;
+  title: string;
+  version: number;
+  items: number;
+  warnings: number;
+}
+
+const OFFICE_KINDS = new Set(['office']);
+
+/**
+ * Reads a work plan (txt/md in UTF-8 or GB18030, or docx), parses it and stores it as a new
+ * plan with version 1 (draft): original bytes, decoded text and parse. The same bytes
+ * imported twice are refused with a pointer to the plan that has them.
+ */
+export async function importPlan(input: ImportPlanInput, ctx: ServiceContext): Promise<ImportPlanResult> {
+  authorize(ctx.actor, 'plan.import');
+  const filename = path.basename(input.filename || 'plan.txt').slice(0, 200);
+  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+  const existing = await ctx.db
+    .selectFrom('plan_versions')
+    .innerJoin('plans', 'plans.id', 'plan_versions.plan_id')
+    .select(['plans.id', 'plans.title', 'plan_versions.number'])
+    .where('plan_versions.sha256', '=', sha256)
+    .executeTakeFirst();
+  if (existing) {
+    throw new AppError(
+      'conflict',
+      {
+        zh: `该文件已导入过:《${existing.title}》(计划 ${existing.id} 第 ${existing.number} 版)`,
+        en: `This file was imported before: “${existing.title}” (plan ${existing.id}, version ${existing.number})`,
+      },
+      { planId: existing.id, version: existing.number },
+    );
+  }
+  const decoded = await decodeDocument(input.bytes, { maxBytes: ctx.config.maxUploadBytes, filename });
+  const registry = await planRegistry(ctx.db);
+  const parsed = parsePlan(decoded.text, { resolver: registry.resolver });
+  if (parsed.items.length === 0 && parsed.sections.length === 0) {
+    throw new AppError('validation_failed', {
+      zh: '文件中没有找到工作要点的结构(章节或条目),请确认这是一份工作方案',
+      en: 'No plan structure (sections or items) was found; is this a work plan?',
+    });
+  }
+  const actorUnit = ctx.actor.kind === 'user' ? ctx.actor.unitId : registry.units.find((u) => OFFICE_KINDS.has(u.kind))?.id;
+  if (actorUnit === undefined) {
+    throw new AppError('validation_failed', { zh: '登记册中没有办公室单位', en: 'The registry has no office unit' });
+  }
+  const userId = ctx.actor.kind === 'user' ? ctx.actor.userId : null;
+  const title = parsed.title || filename;
+  const at = nowIso(ctx);
+  const id = await inTransaction(ctx, async (trx) => {
+    const plan = await trx
+      .insertInto('plans')
+      .values({ title, owner_unit_id: actorUnit, current_version: 1, created_by: userId, created_at: at, updated_at: at })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('plan_versions')
+      .values({
+        plan_id: plan.id,
+        number: 1,
+        status: 'draft',
+        filename,
+        media_type: input.mediaType ?? (decoded.encoding === 'docx' ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'text/plain'),
+        encoding: decoded.encoding,
+        sha256,
+        byte_size: input.bytes.length,
+        source: Buffer.from(input.bytes),
+        text: decoded.text,
+        parsed: JSON.stringify(parsed),
+        parser_version: PARSER_VERSION,
+        created_by: userId,
+        created_at: at,
+      })
+      .execute();
+    await appendAudit(trx, ctx.actor, ctx.clock, {
+      action: 'plan.import',
+      entity: 'plan',
+      entityId: plan.id,
+      detail: {
+        title,
+        filename,
+        sha256,
+        encoding: decoded.encoding,
+        bytes: input.bytes.length,
+        sections: parsed.sections.length,
+        items: parsed.items.length,
+        warnings: parsed.warnings.length,
+      },
+    });
+    return plan.id;
+  });
+  return { id, title, version: 1, items: parsed.items.length, warnings: parsed.warnings.length };
+}
