@@ -25,6 +25,7 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: { '/api': 'http://localhost:3000' },
+    // '/api/' with the slash: a bare '/api' prefix would also send the app's own /api.ts to the server.
+    proxy: { '/api/': 'http://localhost:3000' },
   },
 });

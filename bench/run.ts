@@ -2,6 +2,7 @@
  * `npm run bench`: each figure is a ratio against a baseline measured in the same run,
  * because these machines are shared and absolute numbers drift.
  */
+import { execFileSync } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
@@ -79,5 +80,22 @@ async function healthThroughput(): Promise<void> {
   }
 }
 
+function parserThroughput(): void {
+  console.log('\n## Parser throughput (the seed repeated; each size in its own process)');
+  const rows = [1, 10].map((mb) => {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/parse-once.ts', String(mb)], { encoding: 'utf8' });
+    return JSON.parse(out) as { megabytes: number; items: number; parserMBps: number; regexMBps: number; maxRssMB: number };
+  });
+  for (const r of rows) {
+    console.log(
+      `${r.megabytes} MB (${r.items} items): parser ${r.parserMBps.toFixed(1)} MB/s, bare regex scan ${r.regexMBps.toFixed(1)} MB/s, ` +
+        `ratio parser/regex ${(r.parserMBps / r.regexMBps).toFixed(3)}, peak RSS ${Math.round(r.maxRssMB)} MB`,
+    );
+  }
+  const [small, large] = rows;
+  if (small && large) console.log(`scaling: 10 MB rate / 1 MB rate = ${(large.parserMBps / small.parserMBps).toFixed(2)} (1.00 = linear)`);
+}
+
 await aliasLookups();
+parserThroughput();
 await healthThroughput();

@@ -125,7 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     throw new AppError(
       'config_invalid',
       {
-        zh: `配置无效:${problems.join(';')}`,
+        zh: `配置无效：${problems.join(';')}`,
         en: `Invalid configuration: ${problems.join('; ')}`,
       },
       { problems },
@@ -134,7 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const e = parsed.data;
   if ((e.LUOSHI_SCRYPT_COST & (e.LUOSHI_SCRYPT_COST - 1)) !== 0) {
     throw new AppError('config_invalid', {
-      zh: '配置无效:LUOSHI_SCRYPT_COST 必须是 2 的幂',
+      zh: '配置无效：LUOSHI_SCRYPT_COST 必须是 2 的幂',
       en: 'Invalid configuration: LUOSHI_SCRYPT_COST: must be a power of two',
     });
   }

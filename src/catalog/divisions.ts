@@ -117,7 +117,7 @@ export function divisionUnits(provinceCode: string): UnitRecord[] {
   if (!province) {
     throw new AppError(
       'not_found',
-      { zh: `未知的省级行政区划代码:${provinceCode}`, en: `Unknown province code: ${provinceCode}` },
+      { zh: `未知的省级行政区划代码：${provinceCode}`, en: `Unknown province code: ${provinceCode}` },
       { provinceCode },
     );
   }

@@ -40,7 +40,7 @@ function zodIssueMessage(issue: z.core.$ZodIssue, field: string | null): Localis
     case 'invalid_type':
       return issue.input === undefined
         ? { zh: '缺少此项', en: 'is missing' }
-        : { zh: `类型错误(应为 ${issue.expected})`, en: `has the wrong type (expected ${issue.expected})` };
+        : { zh: `类型错误（应为 ${issue.expected})`, en: `has the wrong type (expected ${issue.expected})` };
     case 'too_small':
       return { zh: '不能为空', en: 'must not be empty' };
     case 'too_big':
@@ -49,13 +49,13 @@ function zodIssueMessage(issue: z.core.$ZodIssue, field: string | null): Localis
       if (field === 'kind') {
         return { zh: `类型必须是 ${UNIT_KINDS.join('、')} 之一`, en: `kind must be one of ${UNIT_KINDS.join(', ')}` };
       }
-      return { zh: `取值无效,应为 ${issue.values.map(String).join('、')}`, en: `must be ${issue.values.map(String).join(' or ')}` };
+      return { zh: `取值无效，应为 ${issue.values.map(String).join('、')}`, en: `must be ${issue.values.map(String).join(' or ')}` };
     case 'invalid_format':
       return field === 'divisionCode'
         ? { zh: '行政区划代码应为 6 位数字', en: 'divisionCode must be 6 digits' }
         : { zh: '格式错误', en: 'has an invalid format' };
     case 'unrecognized_keys':
-      return { zh: `未知字段:${issue.keys.join('、')}`, en: `unknown field(s): ${issue.keys.join(', ')}` };
+      return { zh: `未知字段：${issue.keys.join('、')}`, en: `unknown field(s): ${issue.keys.join(', ')}` };
     default:
       return { zh: issue.message, en: issue.message };
   }
@@ -91,7 +91,7 @@ function crossIssues(file: RegistryFile): RegistryIssue[] {
       issues.push({
         index,
         field: 'code',
-        message: { zh: `代码“${unit.code}”重复(与第 ${seen + 1} 个单位)`, en: `duplicate code "${unit.code}" (same as unit ${seen + 1})` },
+        message: { zh: `代码“${unit.code}”重复（与第 ${seen + 1} 个单位)`, en: `duplicate code "${unit.code}" (same as unit ${seen + 1})` },
       });
     }
     for (const [field, names] of [['aliases', unit.aliases], ['variants', unit.variants ?? []]] as const) {

@@ -72,7 +72,7 @@ export class Registry<U extends RegistryUnit> {
 
     for (const unit of units) {
       if (this.#byCode.has(unit.code)) {
-        throw new AppError('validation_failed', { zh: `单位代码重复:${unit.code}`, en: `Duplicate unit code: ${unit.code}` }, { code: unit.code });
+        throw new AppError('validation_failed', { zh: `单位代码重复：${unit.code}`, en: `Duplicate unit code: ${unit.code}` }, { code: unit.code });
       }
       this.#byCode.set(unit.code, unit);
       if (unit.id !== undefined) this.#codeById.set(unit.id, unit.code);

@@ -115,7 +115,7 @@ function findHeader(sheet: Worksheet): { columns: Map<ColumnKey, number>; firstD
     return { columns, firstDataRow: next.size >= REQUIRED.length ? r + 2 : r + 1 };
   }
   const names = REQUIRED.map((k) => COLUMNS.find((c) => c.key === k)?.zh).join('、');
-  throw failed({ zh: `找不到表头:需要 ${names} 列`, en: `No header row: the columns ${REQUIRED.join(', ')} are required` }, null);
+  throw failed({ zh: `找不到表头：需要 ${names} 列`, en: `No header row: the columns ${REQUIRED.join(', ')} are required` }, null);
 }
 
 function splitNames(cell: string): string[] {

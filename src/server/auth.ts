@@ -40,7 +40,7 @@ export function registerAuth(app: FastifyInstance, deps: ServerDeps): void {
     const sent = request.headers['x-csrf-token'];
     if (typeof sent !== 'string' || !sameToken(sent, request.session.csrfToken)) {
       throw new AppError('csrf_failed', {
-        zh: '缺少或错误的 CSRF 令牌(X-CSRF-Token),请刷新页面后重试',
+        zh: '缺少或错误的 CSRF 令牌（X-CSRF-Token），请刷新页面后重试',
         en: 'Missing or wrong CSRF token (X-CSRF-Token); reload the page and try again',
       });
     }

@@ -34,7 +34,7 @@ function fromFastify(error: FastifyError): AppError | null {
       message: v.message ?? '',
     }));
     const text = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
-    return new AppError('validation_failed', { zh: `请求参数有误:${text}`, en: `Invalid request: ${text}` }, { issues });
+    return new AppError('validation_failed', { zh: `请求参数有误：${text}`, en: `Invalid request: ${text}` }, { issues });
   }
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
@@ -74,6 +74,6 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
   return sendError(
     request,
     reply,
-    new AppError('internal', { zh: '服务器内部错误,请稍后再试', en: 'Internal server error; please try again later' }),
+    new AppError('internal', { zh: '服务器内部错误，请稍后再试', en: 'Internal server error; please try again later' }),
   );
 }

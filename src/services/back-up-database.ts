@@ -18,13 +18,13 @@ export async function backUpDatabase(
   authorize(ctx.actor, 'database.backup');
   if (ctx.dialect === 'postgres' || sqlite === null) {
     throw new AppError('bad_request', {
-      zh: 'PostgreSQL 数据库请使用 pg_dump 备份,例如:pg_dump "$DATABASE_URL" > luoshi.sql',
+      zh: 'PostgreSQL 数据库请使用 pg_dump 备份，例如：pg_dump "$DATABASE_URL" > luoshi.sql',
       en: 'Back up PostgreSQL with pg_dump, e.g. pg_dump "$DATABASE_URL" > luoshi.sql',
     });
   }
   const file = path.resolve(target);
   if (fs.existsSync(file)) {
-    throw new AppError('conflict', { zh: `文件已存在:${file}`, en: `File already exists: ${file}` });
+    throw new AppError('conflict', { zh: `文件已存在：${file}`, en: `File already exists: ${file}` });
   }
   fs.mkdirSync(path.dirname(file), { recursive: true });
   await sqlite.backup(file, {

@@ -72,7 +72,7 @@ export async function editPlanFact(planId: number, input: EditPlanFactInput, ctx
         if (unit === undefined) throw new AppError('validation_failed', { zh: '单位不存在', en: 'No such unit' });
       }
       if (data.op === 'add' && patch.role === undefined) {
-        throw new AppError('validation_failed', { zh: '请选择职责(牵头、配合或属地)', en: 'Choose a role (lead, cooperate or localities)' });
+        throw new AppError('validation_failed', { zh: '请选择职责（牵头、配合或属地)', en: 'Choose a role (lead, cooperate or localities)' });
       }
       stored = { ...(unit !== undefined && { unit }), ...(patch.role !== undefined && { role: patch.role }) };
     } else {

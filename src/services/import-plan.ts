@@ -45,7 +45,7 @@ export async function importPlan(input: ImportPlanInput, ctx: ServiceContext): P
     throw new AppError(
       'conflict',
       {
-        zh: `该文件已导入过:《${existing.title}》(计划 ${existing.id} 第 ${existing.number} 版)`,
+        zh: `该文件已导入过：《${existing.title}》(计划 ${existing.id} 第 ${existing.number} 版)`,
         en: `This file was imported before: “${existing.title}” (plan ${existing.id}, version ${existing.number})`,
       },
       { planId: existing.id, version: existing.number },
@@ -56,7 +56,7 @@ export async function importPlan(input: ImportPlanInput, ctx: ServiceContext): P
   const parsed = parsePlan(decoded.text, { resolver: registry.resolver });
   if (parsed.items.length === 0 && parsed.sections.length === 0) {
     throw new AppError('validation_failed', {
-      zh: '文件中没有找到工作要点的结构(章节或条目),请确认这是一份工作方案',
+      zh: '文件中没有找到工作要点的结构（章节或条目），请确认这是一份工作方案',
       en: 'No plan structure (sections or items) was found; is this a work plan?',
     });
   }

@@ -54,7 +54,7 @@ export async function logIn(input: LogInInput, ctx: ServiceContext): Promise<Log
     throw new AppError(
       'rate_limited',
       {
-        zh: `登录失败次数过多,请 ${ctx.config.loginWindowMinutes} 分钟后再试`,
+        zh: `登录失败次数过多，请 ${ctx.config.loginWindowMinutes} 分钟后再试`,
         en: `Too many failed logins; try again in ${ctx.config.loginWindowMinutes} minutes`,
       },
       { retryAfterSeconds: ctx.config.loginWindowMinutes * 60 },

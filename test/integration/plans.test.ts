@@ -14,7 +14,7 @@ const SEED = fs.readFileSync(SEED_PLAN);
 
 function upload(bytes: Uint8Array, filename: string, type = 'text/plain'): FormData {
   const form = new FormData();
-  form.append('file', new Blob([bytes], { type }), filename);
+  form.append('file', new Blob([new Uint8Array(bytes)], { type }), filename);
   return form;
 }
 

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { findEmails, findLetter } from './letter.js';
+import { makeSource } from './text.js';
+
+function letterOf(text: string) {
+  return findLetter(makeSource(text)).letter;
+}
+
+describe('cover letter', () => {
+  it('reads a letter with Chinese-numeral dates, two contacts and numbered attachments', () => {
+    const text = [
+      '关于征求《某某方案》意见的函', '', '省发改委、省财政厅:', '',
+      '现征求意见,请于八月五日前反馈。', '',
+      '联系人:张三,电话:0731-88881234;李四,电话/传真:0731-88885678', '电子邮箱:zhang.san@example.gov.cn', '',
+      '附件:1.某某方案(征求意见稿)', '2.起草说明', '', '某某领导小组办公室', '二〇二一年七月二十日', '', '附件1', '', '某某方案',
+    ].join('\n');
+    expect(letterOf(text)).toEqual({
+      title: '关于征求《某某方案》意见的函',
+      issuer: '某某领导小组办公室',
+      date: '2021-07-20',
+      deadline: '2021-08-05',
+      recipients: ['省发改委', '省财政厅'],
+      contacts: [
+        { name: '张三', phones: ['0731-88881234'], faxes: [] },
+        { name: '李四', phones: ['0731-88885678'], faxes: ['0731-88885678'] },
+      ],
+      emails: ['zhang.san@example.gov.cn'],
+      attachments: ['某某方案(征求意见稿)', '起草说明'],
+    });
+  });
+
+  it('starts the plan after the standalone 附件 line', () => {
+    const src = makeSource('关于征求意见的函\n各成员单位:\n请于2021年7月21日前反馈。\n附件\n某某工作要点\n一、总体要求\n');
+    const { planFromLine } = findLetter(src);
+    expect(src.lines[planFromLine]?.start).toBe(src.original.indexOf('某某工作要点'));
+  });
+
+  it('finds no letter in a bare plan', () => {
+    expect(letterOf('某某工作要点\n\n一、总体要求\n\n(一)甲。(省公安厅负责)\n')).toBeNull();
+  });
+
+  it('finds e-mail addresses without being fooled by long runs', () => {
+    expect(findEmails('邮箱:a.b@c.cn, x@y, @@, hnzjt0076@163.com.')).toEqual(['a.b@c.cn', 'hnzjt0076@163.com']);
+    expect(findEmails('a.'.repeat(100_000) + '@')).toEqual([]);
+  });
+});

@@ -1,0 +1,254 @@
+/**
+ * Document structure: the plan's title, its sections and its items. Which numbering level
+ * is a section and which an item is decided per document, because plans nest differently
+ * (一、 sections with (一) items in a provincial plan; 一、 / (一) headings with 1. tasks in a
+ * national task-division document; bare 一、 tasks in a short notice).
+ */
+import { markerAt, RANK, type Marker, type MarkerKind } from './markers.js';
+import { DATE_RE, isBlank, lineText, type Line, type SourceText } from './text.js';
+import type { ParseWarning, Span } from './types.js';
+
+export interface RawSection {
+  number: string;
+  ordinal: number;
+  title: string;
+  span: Span;
+}
+
+export interface RawItem {
+  number: string;
+  ordinal: number;
+  section: number | null;
+  /** Whole item, marker included. */
+  span: Span;
+  /** Body after the marker. */
+  bodyStart: number;
+  value: number | null;
+  kind: MarkerKind | null;
+}
+
+export interface RawHeading {
+  /** Nesting rank of the heading's marker (see markers.ts). */
+  rank: number;
+  isSection: boolean;
+  span: Span;
+  bodyStart: number;
+  /** Number of items that come before this heading. */
+  itemsBefore: number;
+}
+
+export interface Structure {
+  title: string;
+  headings: RawHeading[];
+  titleSpan: Span | null;
+  sections: RawSection[];
+  items: RawItem[];
+  warnings: ParseWarning[];
+}
+
+const CUE_RE = /负责|牵头|配合|责任单位|责任部门|按职责分工|不再列出|下同/;
+const STOP_LINE_RE = /^(抄送|抄报|印发|\(此件|附件\s*[0-9一二三四五六七八九十]{0,3}\s*[::]?\s*$)/;
+
+interface MarkedLine {
+  line: Line;
+  text: string;
+  marker: Marker | null;
+}
+
+/** Structure of lines [from, to) of the document. */
+export function parseStructure(src: SourceText, from: number, to: number): Structure {
+  const lines: MarkedLine[] = [];
+  for (let i = from; i < to; i++) {
+    const line = src.lines[i];
+    if (!line || isBlank(line)) continue;
+    const text = lineText(src, line);
+    lines.push({ line, text, marker: markerAt(text, line.trimStart) });
+  }
+  const { sectionKind, itemKind } = chooseLevels(src, lines);
+  const warnings: ParseWarning[] = [];
+  const sections: RawSection[] = [];
+  const items: RawItem[] = [];
+  const headings: RawHeading[] = [];
+  let open: RawItem | null = null;
+  let firstHeading = lines.length;
+  let expectNext: number | null = null;
+
+  const close = (): void => {
+    open = null;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const ml = lines[i];
+    if (!ml) continue;
+    const { line, text, marker } = ml;
+    const rank = marker ? RANK[marker.kind] : Infinity;
+    if (STOP_LINE_RE.test(text) || isSignatureBeforeDate(lines, i)) {
+      close();
+      continue;
+    }
+    if (DATE_RE.test(text) || /^\([0-9〇零一二三四五六七八九十年月日\s]{6,20}\)$/.test(text)) {
+      close();
+      continue;
+    }
+    if (marker && sectionKind && marker.kind === sectionKind) {
+      close();
+      firstHeading = Math.min(firstHeading, i);
+      const title = headingTitle(src, marker.bodyStart, line.trimEnd);
+      sections.push({
+        number: src.original.slice(marker.numberSpan[0], marker.numberSpan[1]),
+        ordinal: sections.length + 1,
+        title,
+        span: [line.trimStart, line.trimEnd],
+      });
+      headings.push({ rank: RANK[marker.kind], isSection: true, span: [line.trimStart, line.trimEnd], bodyStart: marker.bodyStart, itemsBefore: items.length });
+      expectNext = null;
+      continue;
+    }
+    if (marker && itemKind && marker.kind === itemKind) {
+      firstHeading = Math.min(firstHeading, i);
+      if (expectNext !== null && marker.value !== null && marker.value !== expectNext && marker.value !== 1) {
+        warnings.push({
+          code: 'numbering_irregular',
+          message: `编号不连续:此处为${src.original.slice(marker.numberSpan[0], marker.numberSpan[1])}`,
+          span: [marker.numberSpan[0], marker.numberSpan[1]],
+        });
+      }
+      expectNext = marker.value === null ? null : marker.value + 1;
+      const item: RawItem = {
+        number: src.original.slice(marker.numberSpan[0], marker.numberSpan[1]),
+        ordinal: items.length + 1,
+        section: sections.length > 0 ? sections.length : null,
+        span: [line.trimStart, line.trimEnd],
+        bodyStart: marker.bodyStart,
+        value: marker.value,
+        kind: marker.kind,
+      };
+      items.push(item);
+      open = item;
+      continue;
+    }
+    const itemRank = itemKind ? RANK[itemKind] : Infinity;
+    if (marker && rank < itemRank) {
+      // A sub-heading between the section and item levels.
+      close();
+      firstHeading = Math.min(firstHeading, i);
+      headings.push({ rank, isSection: false, span: [line.trimStart, line.trimEnd], bodyStart: marker.bodyStart, itemsBefore: items.length });
+      expectNext = null;
+      continue;
+    }
+    const current: RawItem | null = open;
+    if (current) {
+      current.span[1] = line.trimEnd;
+      continue;
+    }
+    if (firstHeading < lines.length && CUE_RE.test(text) && text.length >= 8) {
+      // An unnumbered task line under a heading.
+      items.push({
+        number: '',
+        ordinal: items.length + 1,
+        section: sections.length > 0 ? sections.length : null,
+        span: [line.trimStart, line.trimEnd],
+        bodyStart: line.trimStart,
+        value: null,
+        kind: null,
+      });
+    }
+  }
+  const { title, titleSpan } = findTitle(src, lines, firstHeading);
+  if (sections.length === 0 && items.length === 0) {
+    warnings.push({ code: 'no_structure', message: '未识别到章节或条目', span: [0, 0] });
+  }
+  return { title, headings, titleSpan, sections, items, warnings };
+}
+
+/**
+ * Decide which numbering level holds sections and which holds items. A level is a heading
+ * level when most of its lines are directly followed by a lower level and it states no more
+ * responsibilities than that lower level: (一) headings over 1. tasks in a national
+ * task-division document, as opposed to (一) items with 1. sub-points in a provincial plan.
+ */
+function chooseLevels(
+  src: SourceText,
+  lines: MarkedLine[],
+): { sectionKind: MarkerKind | null; itemKind: MarkerKind | null } {
+  interface Stat { count: number; content: number; parentLike: number; cue: number }
+  const stats = new Map<MarkerKind, Stat>();
+  let block: Stat | null = null;
+  let blockCue = false;
+  const flush = (): void => {
+    if (block && blockCue) block.cue++;
+    blockCue = false;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const ml = lines[i];
+    if (!ml) continue;
+    const { marker, text, line } = ml;
+    if (!marker) {
+      if (CUE_RE.test(text)) blockCue = true;
+      continue;
+    }
+    flush();
+    const s = stats.get(marker.kind) ?? { count: 0, content: 0, parentLike: 0, cue: 0 };
+    s.count++;
+    const body = src.norm.slice(marker.bodyStart, line.trimEnd);
+    const stop = body.indexOf('。');
+    if ((stop >= 0 && stop < body.length - 1) || CUE_RE.test(text) || body.length > 60) s.content++;
+    if (CUE_RE.test(text)) blockCue = true;
+    const next = lines[i + 1]?.marker;
+    if (next && RANK[next.kind] > RANK[marker.kind]) s.parentLike++;
+    stats.set(marker.kind, s);
+    block = s;
+  }
+  flush();
+  const kinds = [...stats.keys()].sort((a, b) => RANK[a] - RANK[b]);
+  if (kinds.length === 0) return { sectionKind: null, itemKind: null };
+  const top = kinds[0];
+  let sectionKind: MarkerKind | null = top === 'part' || top === 'cn' ? top : null;
+  const candidates = kinds.filter((k) => k !== 'circ' && (sectionKind === null || RANK[k] > RANK[sectionKind]));
+  const isHeadingLevel = (k: MarkerKind, idx: number): boolean => {
+    const s = stats.get(k);
+    if (!s || s.parentLike * 2 <= s.count) return false;
+    return candidates.slice(idx + 1).some((m) => (stats.get(m)?.cue ?? 0) >= s.cue);
+  };
+  let itemKind: MarkerKind | null = candidates.find((k, idx) => !isHeadingLevel(k, idx)) ?? null;
+  if (!itemKind && candidates.length > 0) itemKind = candidates[candidates.length - 1] ?? null;
+  const sectionStat = sectionKind ? stats.get(sectionKind) : undefined;
+  if (!itemKind && sectionKind && sectionStat && sectionStat.content * 2 >= sectionStat.count) {
+    // Bare 一、 tasks with no deeper numbering: they are the items.
+    itemKind = sectionKind;
+    sectionKind = null;
+  }
+  return { sectionKind, itemKind };
+}
+
+function headingTitle(src: SourceText, from: number, to: number): string {
+  const body = src.norm.slice(from, to);
+  let end = body.length;
+  const stop = body.search(/[。::]/);
+  if (stop >= 0) end = stop;
+  return src.original.slice(from, from + end).trim();
+}
+
+/** A short line just before a standalone date closes the plan: it is the issuer's signature. */
+function isSignatureBeforeDate(lines: MarkedLine[], i: number): boolean {
+  const next = lines[i + 1];
+  const cur = lines[i];
+  if (!next || !cur || cur.marker) return false;
+  return DATE_RE.test(next.text) && cur.text.length <= 40 && !/[。;,:]/.test(cur.text);
+}
+
+function findTitle(
+  src: SourceText,
+  lines: MarkedLine[],
+  firstHeading: number,
+): { title: string; titleSpan: Span | null } {
+  for (let i = Math.min(firstHeading, lines.length) - 1; i >= 0; i--) {
+    const ml = lines[i];
+    if (!ml || ml.marker) continue;
+    const t = ml.text;
+    if (t.length < 4 || t.length > 80) continue;
+    if (/[。;:,]$/.test(t) || DATE_RE.test(t) || /^附件/.test(t) || /^\(.*\)$/.test(t)) continue;
+    if (/^.{0,30}关于.*的(函|通知)$/.test(t)) continue;
+    return { title: src.original.slice(ml.line.trimStart, ml.line.trimEnd), titleSpan: [ml.line.trimStart, ml.line.trimEnd] };
+  }
+  return { title: '', titleSpan: null };
+}

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { chineseToNumber } from './numerals.js';
+import { parsePlan } from './parse-plan.js';
+import { hunanResolver } from './registry-resolver.js';
+import { spanProblems } from './spans.js';
+import type { Target } from './types.js';
+
+function targets(body: string): Target[] {
+  const text = `湖南省2021年某项工作要点\n\n一、重点任务\n\n(一)某项任务。${body}(省发改委负责)\n`;
+  const plan = parsePlan(text, { resolver: hunanResolver() });
+  expect(spanProblems(text, plan)).toEqual([]);
+  return plan.items[0]?.targets ?? [];
+}
+
+describe('Chinese numerals', () => {
+  it.each([
+    ['十', 10], ['十九', 19], ['二十二', 22], ['三十', 30], ['一百零五', 105], ['两千', 2000],
+    ['一万二千', 12000], ['三亿五千万', 350_000_000], ['二〇二一', 2021], ['零', 0],
+  ])('%s = %d', (s, n) => {
+    expect(chineseToNumber(s)).toBe(n);
+  });
+
+  it.each(['十四五', '二三十', '', '万万', 'abc'])('%s is not a number', (s) => {
+    expect(chineseToNumber(s)).toBeNull();
+  });
+});
+
+describe('targets', () => {
+  it('applies 万/亿 multipliers', () => {
+    expect(targets('完成4.35万套保障性住房建设,投资2亿元。').map((t) => [t.raw, t.value, t.unit])).toEqual([
+      ['4.35万套', 43500, '套'],
+      ['2亿元', 200_000_000, '元'],
+    ]);
+  });
+
+  it('reads Chinese numerals: 二十二个, 两千户, 三十个', () => {
+    expect(targets('建设二十二个示范点,改造两千户,新建三十个。').map((t) => [t.value, t.unit])).toEqual([
+      [22, '个'], [2000, '户'], [30, '个'],
+    ]);
+  });
+
+  it('reads ranges: 1-2个, 3至5家, 三至五个', () => {
+    const [a, b, c] = targets('培育1-2个产业,引进3至5家企业,建设三至五个园区。');
+    expect(a).toMatchObject({ value: 1, max: 2, comparator: 'range', unit: '个' });
+    expect(b).toMatchObject({ value: 3, max: 5, comparator: 'range', unit: '家' });
+    expect(c).toMatchObject({ value: 3, max: 5, comparator: 'range', unit: '个' });
+  });
+
+  it.each([
+    ['至少5%', '>='], ['不少于300个', '>='], ['达到100%', '>='], ['85%以上', '>='],
+    ['控制在10%以内', '<='], ['不超过3天', '<='], ['低于2%', '<='], ['完成200个', '='],
+  ])('takes the comparator from context: %s → %s', (phrase, cmp) => {
+    expect(targets(`${phrase}。`)[0]?.comparator).toBe(cmp);
+  });
+
+  it('reads percentages and 个百分点', () => {
+    expect(targets('城镇化率提高1.5个百分点,达到60%。').map((t) => [t.value, t.unit])).toEqual([
+      [1.5, '个百分点'], [60, '%'],
+    ]);
+  });
+
+  it('takes subject, scope and year', () => {
+    const [t] = targets('到2025年,指导长沙市完成4.35万套保障性租赁住房开工任务。');
+    expect(t).toMatchObject({ subject: '保障性租赁住房开工', scope: '长沙市', year: 2025 });
+    const [u] = targets('农民工随迁子女接受义务教育比例达到100%。');
+    expect(u).toMatchObject({ subject: '农民工随迁子女接受义务教育比例', scope: null, year: 2021 });
+  });
+
+  it.each([
+    ['dates and years', '2021年7月15日前完成,实施三年行动。'],
+    ['event names and ordinals', '深入贯彻党的十九届五中全会精神,建设全省第二经济强市。'],
+    ['document numbers', '依据发改规划〔2021〕493号文件。'],
+    ['phone numbers and e-mail', '电话88950076,邮箱hnzjt0076@163.com。'],
+    ['named things with digits', '加快5G建设,推进细颗粒物(PM2.5)和臭氧(O3)协同控制,消除劣V类水体。'],
+    ['numeral slogans', '实施一核两副三带四区战略,推进三区一村改造,助力接二连三。'],
+    ['quoted names', '推进“十四五”开篇,探索“三权”退出,立足“一江一心”。'],
+    ['idioms and classes', '进一步推进一体化,扶持全国百强县,建设三级及以上公路,实施新一轮工程,四大类任务。'],
+    ['the commuting circle', '优化1小时通勤圈。'],
+    ['bare digit strings', '推动一二三产业融合。'],
+  ])('takes no targets from %s', (_what, body) => {
+    expect(targets(body)).toEqual([]);
+  });
+
+  it('keeps an unsure figure with low confidence and a warning', () => {
+    const text = '湖南省2021年要点\n\n一、任务\n\n(一)甲。推动实施三十大标志工程。(省发改委负责)\n';
+    const plan = parsePlan(text, { resolver: hunanResolver() });
+    const t = plan.items[0]?.targets[0];
+    expect(t).toMatchObject({ raw: '三十大标志工程', value: 30, unit: '项' });
+    expect(t?.confidence).toBeLessThan(0.7);
+    expect(plan.warnings.map((w) => w.code)).toContain('target_uncertain');
+  });
+});

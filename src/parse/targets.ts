@@ -1,0 +1,360 @@
+/**
+ * Quantitative targets in an item: 4.35万套, 1500个, 100%, 至少5%, 1-2个, 三十大标志工程.
+ * Figures that are not targets are skipped on purpose: dates and years, ordinals (第二,
+ * 十九届五中全会), document numbers (〔2021〕493号), figures fused with Latin letters (5G,
+ * PM2.5, O3), anything inside quotation or title marks (“一核两副三带四区”, 《…》), numeral
+ * slogans (一核两副, 三区一村) and bare digit strings such as phone numbers.
+ */
+import { chineseToNumber, isChineseDigit, isChineseNumeralChar, numeralKind } from './numerals.js';
+import { isCjk, type SourceText } from './text.js';
+import type { Comparator, ParseWarning, Span, Target, UnitResolver } from './types.js';
+
+export interface TargetContext {
+  src: SourceText;
+  resolver: UnitResolver;
+  warnings: ParseWarning[];
+  /** Year the plan is for (2021 in 2021年…工作要点), used when a sentence names none. */
+  planYear: number | null;
+}
+
+const UNITS = [
+  '万平方米', '平方公里', '平方米', '个百分点', '百分点', '个工作日', '工作日', '千瓦时', '万千瓦', '千瓦', '兆瓦',
+  '公里', '千米', '公顷', '人次', '小时', '分钟', '%', '‰', '个', '套', '项', '家', '所', '座', '条', '处', '户',
+  '人', '名', '位', '台', '辆', '张', '栋', '间', '批', '场', '件', '宗', '笔', '份', '册', '床', '吨', '亩', '米',
+  '元', '倍', '天', '镇', '村', '园', '片', '次',
+];
+/** Measure words a Chinese numeral may take; stricter than for Arabic figures. */
+const CN_UNITS = new Set(['个', '套', '项', '家', '所', '座', '条', '处', '户', '人', '名', '台', '辆', '栋', '间', '批', '件', '亩', '吨', '倍', '公里', '平方公里', '万平方米', '平方米', '个百分点', '百分点', '元', '镇', '村', '园', '片', '个工作日', '工作日', '天']);
+const SKIP_AFTER = ['年', '月', '日', '号', '届', '期', '版', '岁', '周岁', '时', '点', '级', '类', '种', '代', '号线', '线'];
+const GREATER_BEFORE = ['不少于', '不低于', '不小于', '至少', '超过', '达到', '突破', '提高到', '提高至', '提升到', '提升至', '增加到', '增加至', '达'];
+const LESS_BEFORE = ['不超过', '不高于', '不大于', '控制在', '压减至', '压减到', '压缩至', '压缩到', '降低到', '降低至', '下降到', '下降至', '减少到', '减少至', '降至', '降到', '低于', '少于'];
+const GREATER_AFTER = ['及以上', '以上'];
+const LESS_AFTER = ['以内', '以下', '之内'];
+const SUBJECT_CUT = ['保障', '用于', '实现', '达到', '完成', '开展', '建成', '纳入', '覆盖', '进行', '以上', '以下', '以内', '左右', '的', '和', '并', '等'];
+const SUBJECT_TRIM_END = /(建设任务|任务|工作|目标|左右)+$/;
+const DESCRIPTIVE_RE = /^(领域|方面|大类|类|种|环节|层级|板块|维度)/;
+const BIG_COUNT_RE = /^大(标志性工程|标志工程|重点工程|重大工程|重大项目|重点项目|工程|项目|行动)/;
+
+/** Targets found in [s, e) of the document. */
+export function findTargets(ctx: TargetContext, s: number, e: number): Target[] {
+  const { norm } = ctx.src;
+  const excluded = quotedRegions(norm, s, e);
+  const out: Target[] = [];
+  let i = s;
+  let ex = 0;
+  while (i < e) {
+    const c = norm.charCodeAt(i);
+    while (ex < excluded.length && (excluded[ex]?.[1] ?? 0) <= i) ex++;
+    const inQuote = ex < excluded.length && (excluded[ex]?.[0] ?? Infinity) <= i;
+    if (c >= 0x30 && c <= 0x39) {
+      const end = arabicEnd(norm, i, e);
+      if (!inQuote) {
+        const t = arabicTarget(ctx, i, end, e);
+        if (t) {
+          out.push(t);
+          i = t.span[1];
+          continue;
+        }
+      }
+      i = end;
+      continue;
+    }
+    const kind = numeralKind(c);
+    if (kind === 1 || kind === 2) {
+      let end = i;
+      while (end < e && end - i < 12 && isChineseNumeralChar(norm[end] ?? '')) end++;
+      if (!inQuote) {
+        const t = chineseTarget(ctx, i, end, e);
+        if (t) {
+          out.push(t);
+          i = t.span[1];
+          continue;
+        }
+      }
+      i = end;
+      continue;
+    }
+    i++;
+  }
+  return out;
+}
+
+/** Closing mark and how far to look for it, by opening mark. */
+const QUOTES = new Map<number, [string, number]>([
+  [0x201c, ['”', 80]], // “
+  [0x300a, ['》', 160]], // 《
+  [0x22, ['"', 80]],
+  [0x3014, ['〕', 12]], // 〔
+  [0x300c, ['」', 80]], // 「
+  [0x2018, ['’', 40]], // ‘
+]);
+
+/** Spans inside “…”, 《…》, "…" and 〔…〕 on one line. */
+function quotedRegions(norm: string, s: number, e: number): Span[] {
+  const out: Span[] = [];
+  let i = s;
+  while (i < e) {
+    const p = QUOTES.get(norm.charCodeAt(i));
+    if (p) {
+      const [close, max] = p;
+      let j = i + 1;
+      const limit = Math.min(e, i + max);
+      while (j < limit && norm[j] !== close && norm[j] !== '\n') j++;
+      if (j < limit && norm[j] === close) {
+        out.push([i, j + 1]);
+        i = j + 1;
+        continue;
+      }
+    }
+    i++;
+  }
+  return out;
+}
+
+function isDigit(ch: string | undefined): boolean {
+  return ch !== undefined && ch >= '0' && ch <= '9';
+}
+function isLatin(ch: string | undefined): boolean {
+  return ch !== undefined && /^[A-Za-z]$/.test(ch);
+}
+
+function arabicEnd(norm: string, i: number, e: number): number {
+  let j = i;
+  while (j < e && isDigit(norm[j])) j++;
+  // thousands separators: 1,500
+  while (norm[j] === ',' && isDigit(norm[j + 1]) && isDigit(norm[j + 2]) && isDigit(norm[j + 3]) && !isDigit(norm[j + 4]) && j + 4 <= e) j += 4;
+  if (norm[j] === '.' && isDigit(norm[j + 1])) {
+    j++;
+    while (j < e && isDigit(norm[j])) j++;
+  }
+  return j;
+}
+
+interface Quantity {
+  value: number;
+  end: number;
+  /** The figure carried a 万/亿 multiplier. */
+  scaled: boolean;
+  approx: boolean;
+}
+
+function multiplierAt(norm: string, j: number): [number, number] {
+  if (norm.startsWith('万亿', j)) return [1e12, 2];
+  if (norm.startsWith('千万', j)) return [1e7, 2];
+  if (norm[j] === '万') return [1e4, 1];
+  if (norm[j] === '亿') return [1e8, 1];
+  return [1, 0];
+}
+
+function round(v: number): number {
+  return Math.round(v * 1e6) / 1e6;
+}
+
+function unitAt(norm: string, j: number, units: readonly string[]): string | null {
+  for (const u of units) if (norm.startsWith(u, j)) return u;
+  return null;
+}
+
+function arabicTarget(ctx: TargetContext, s: number, end: number, limit: number): Target | null {
+  const { norm } = ctx.src;
+  const prev = norm[s - 1];
+  if (isLatin(prev) || prev === '.' || prev === '第' || prev === '〔' || prev === '[' || prev === '-' || prev === '/' || prev === '#') return null;
+  const digits = norm.slice(s, end).replace(/,/g, '');
+  const first: Quantity = quantity(norm, s, end, Number(digits));
+  let j = first.end;
+  while (norm[j] === ' ') j++;
+  let max: number | null = null;
+  // A range: 1-2个, 3至5家, 10~20%.
+  const dash = norm[j] === '-' || norm[j] === '~' || norm[j] === '至' || norm[j] === '到' ? 1 : 0;
+  if (dash && isDigit(norm[j + 1])) {
+    const e2 = arabicEnd(norm, j + 1, limit);
+    const secondRaw = Number(norm.slice(j + 1, e2).replace(/,/g, ''));
+    const second = quantity(norm, j + 1, e2, secondRaw);
+    if (!first.scaled && second.scaled && secondRaw > 0) first.value = round(first.value * (second.value / secondRaw));
+    max = second.value;
+    j = second.end;
+    while (norm[j] === ' ') j++;
+  }
+  if (isLatin(norm[j])) return null;
+  for (const w of SKIP_AFTER) if (norm.startsWith(w, j)) return null;
+  const approx = norm[j] === '余' || norm[j] === '多';
+  if (approx) j++;
+  const unit = unitAt(norm, j, UNITS);
+  if (!unit) return null;
+  if (digits.length >= 7 && !first.scaled && !/[元吨米亩]/.test(unit)) return null;
+  const unitEnd = j + unit.length;
+  if (unit === '小时' || unit === '分钟' || unit === '天') {
+    const after = norm.slice(unitEnd, unitEnd + 4);
+    if (after.includes('圈') || after.startsWith('制') || after.startsWith('内')) return null;
+  }
+  return buildTarget(ctx, s, unitEnd, first.value, max, unit, approx, 0.9);
+}
+
+function quantity(norm: string, s: number, end: number, value: number): Quantity {
+  const [mult, len] = multiplierAt(norm, end);
+  return { value: round(value * mult), end: end + len, scaled: len > 0, approx: false };
+}
+
+function chineseTarget(ctx: TargetContext, s: number, end: number, limit: number): Target | null {
+  const { norm } = ctx.src;
+  const prev = norm[s - 1] ?? '';
+  if ('第数几多若每前后近'.includes(prev) || prev === '届') return null;
+  const run = norm.slice(s, end);
+  // Slogans: 一核两副三带四区, 三区一村, 接二连三.
+  const n1 = norm[end] ?? '';
+  const connector = n1 === '至' || n1 === '到';
+  if (!connector && isCjk(n1.charCodeAt(0) || 0) && !isChineseNumeralChar(n1) && isChineseNumeralChar(norm[end + 1] ?? '')) return null;
+  if (isCjk(prev.charCodeAt(0) || 0) && !isChineseNumeralChar(prev) && isChineseNumeralChar(norm[s - 2] ?? '')) return null;
+  // Digit strings without 十/百/千 (一二三产业) are not counts.
+  if (run.length > 1 && [...run].every(isChineseDigit)) return null;
+  const value = chineseToNumber(run);
+  if (value === null || value < 2) return null;
+  let j = end;
+  let max: number | null = null;
+  if ((norm[j] === '至' || norm[j] === '到') && isChineseNumeralChar(norm[j + 1] ?? '')) {
+    let k = j + 1;
+    while (k < limit && k - j < 8 && isChineseNumeralChar(norm[k] ?? '')) k++;
+    const v2 = chineseToNumber(norm.slice(j + 1, k));
+    if (v2 !== null && v2 > value) {
+      max = v2;
+      j = k;
+    }
+  }
+  const big = BIG_COUNT_RE.exec(norm.slice(j, j + 8));
+  if (big) {
+    // 三十大标志工程: a count of 30 projects named as a programme.
+    const spanEnd = j + big[0].length;
+    return buildTarget(ctx, s, spanEnd, value, max, '项', false, 0.6, (big[1] ?? '').length > 0 ? big[1] ?? null : null);
+  }
+  const unit = unitAt(norm, j, [...CN_UNITS].sort((a, b) => b.length - a.length));
+  if (!unit) return null;
+  // Small Chinese counts (三条, 四个) are as often descriptive as they are targets.
+  const confidence = value < 10 && max === null ? 0.6 : 0.8;
+  return buildTarget(ctx, s, j + unit.length, value, max, unit, false, confidence);
+}
+
+function buildTarget(
+  ctx: TargetContext,
+  s: number,
+  e: number,
+  value: number,
+  max: number | null,
+  unit: string,
+  approx: boolean,
+  baseConfidence: number,
+  subjectOverride: string | null = null,
+): Target {
+  const { norm, original } = ctx.src;
+  let comparator: Comparator = max !== null ? 'range' : '=';
+  if (comparator === '=') {
+    const before = norm.slice(Math.max(0, s - 6), s).replace(/\s+$/, '');
+    const after = norm.slice(e, e + 3);
+    // The longest word wins: 不超过 is ≤ although it ends with 超过, 不低于 is ≥ although it ends with 低于.
+    const greater = Math.max(0, ...GREATER_BEFORE.filter((w) => before.endsWith(w)).map((w) => w.length));
+    const less = Math.max(0, ...LESS_BEFORE.filter((w) => before.endsWith(w)).map((w) => w.length));
+    if (greater > less || GREATER_AFTER.some((w) => after.startsWith(w)) || approx) comparator = '>=';
+    else if (less > 0 || LESS_AFTER.some((w) => after.startsWith(w))) comparator = '<=';
+  }
+  let subject = subjectOverride ?? subjectAfter(ctx.src, e);
+  let confidence = approx ? Math.min(baseConfidence, 0.7) : baseConfidence;
+  if (subject === null) subject = subjectBefore(ctx.src, s);
+  else if (DESCRIPTIVE_RE.test(subject)) confidence = Math.min(confidence, 0.6);
+  const raw = original.slice(s, e);
+  const scope = scopeBefore(ctx, s);
+  if (scope && subject?.startsWith(scope) && subject.length > scope.length + 1) subject = subject.slice(scope.length);
+  const target: Target = {
+    raw,
+    value,
+    max,
+    unit,
+    comparator,
+    subject,
+    scope,
+    year: yearBefore(norm, s) ?? ctx.planYear,
+    confidence,
+    span: [s, e],
+  };
+  if (confidence < 0.7) {
+    ctx.warnings.push({
+      code: 'target_uncertain',
+      message: `不确定是否为量化目标:${raw}${subject ? `(${subject})` : ''},请核对`,
+      span: [s, e],
+    });
+  }
+  return target;
+}
+
+const PHRASE_END = '。;!?,:、()“”《》\n\r';
+
+function subjectAfter(src: SourceText, e: number): string | null {
+  const { norm, original } = src;
+  let j = e;
+  while (j < norm.length && j - e < 24 && !PHRASE_END.includes(norm[j] ?? '')) j++;
+  let text = norm.slice(e, j);
+  const lead = /^(?:及以上|以上|以内|以下|之内|左右)/.exec(text);
+  if (lead) {
+    text = text.slice(lead[0].length);
+    e += lead[0].length;
+  }
+  let cut = text.length;
+  for (const w of SUBJECT_CUT) {
+    const k = text.indexOf(w, 2);
+    if (k >= 0 && k < cut) cut = k;
+  }
+  text = text.slice(0, cut);
+  const trimmed = text.replace(SUBJECT_TRIM_END, '');
+  if (trimmed.length < 2) return null;
+  return original.slice(e, e + trimmed.length).trim() || null;
+}
+
+const LEADING_NOISE = /^(?:[0-9]{4}年|全年|年内|每年|力争|确保|其中|累计|全省|推动|支持|指导|推进|督促)+/;
+const TRAILING_COMPARATOR = new RegExp(`(?:${[...GREATER_BEFORE, ...LESS_BEFORE, '为', '约', '共', '总计', '合计'].sort((a, b) => b.length - a.length).join('|')})+\\s*$`);
+
+function subjectBefore(src: SourceText, s: number): string | null {
+  const { norm, original } = src;
+  let j = s;
+  while (j > 0 && s - j < 30 && !PHRASE_END.includes(norm[j - 1] ?? '')) j--;
+  const text = norm.slice(j, s);
+  const lead = LEADING_NOISE.exec(text);
+  const from = j + (lead ? lead[0].length : 0);
+  const tail = TRAILING_COMPARATOR.exec(norm.slice(from, s));
+  const to = tail ? s - tail[0].length : s;
+  const subject = original.slice(from, to).trim();
+  return subject.length >= 2 ? subject : null;
+}
+
+function sentenceStart(norm: string, s: number, max: number): number {
+  let j = s;
+  while (j > 0 && s - j < max && !'。;!?\n\r'.includes(norm[j - 1] ?? '')) j--;
+  return j;
+}
+
+/** The place named nearest before the figure in its sentence (指导长沙市完成…). */
+function scopeBefore(ctx: TargetContext, s: number): string | null {
+  const { norm } = ctx.src;
+  const from = sentenceStart(norm, s, 40);
+  for (let k = s - 1; k >= from; k--) {
+    const ch = norm[k] ?? '';
+    if (!'市县区州'.includes(ch)) continue;
+    for (let len = 2; len <= 7 && k + 1 - len >= from; len++) {
+      const name = norm.slice(k + 1 - len, k + 1);
+      if (!isCjk(name.charCodeAt(0))) break;
+      const place = ctx.resolver.place(name);
+      if (place) return place;
+    }
+  }
+  return null;
+}
+
+function yearBefore(norm: string, s: number): number | null {
+  const from = sentenceStart(norm, s, 200);
+  const text = norm.slice(from, s);
+  const re = /([0-9]{4})年/g;
+  let m: RegExpExecArray | null;
+  let year: number | null = null;
+  while ((m = re.exec(text)) !== null) {
+    const y = Number(m[1]);
+    if (y >= 1990 && y <= 2100) year = y;
+  }
+  return year;
+}

@@ -1,0 +1,107 @@
+/**
+ * Shared text helpers. The parser matches on a same-length normalised copy of the text
+ * (full-width ASCII folded to half-width, dashes to '-') so that every offset found in the
+ * copy is also an offset into the original; facts are always sliced from the original.
+ */
+import type { Span } from './types.js';
+
+export interface SourceText {
+  /** The decoded document, as given. */
+  original: string;
+  /** Same length as `original`: full-width forms folded to ASCII. */
+  norm: string;
+  lines: Line[];
+}
+
+export interface Line {
+  index: number;
+  /** Offset of the first character of the line. */
+  start: number;
+  /** Offset just past the last character (before the line break). */
+  end: number;
+  /** Bounds with surrounding whitespace removed (start === end for a blank line). */
+  trimStart: number;
+  trimEnd: number;
+}
+
+function fold(c: number): number {
+  if (c >= 0xff01 && c <= 0xff5e) return c - 0xfee0;
+  if (c === 0x3000 || c === 0x00a0 || c === 0x2002 || c === 0x2003) return 0x20;
+  if (c === 0x2010 || c === 0x2011 || c === 0x2013 || c === 0x2014 || c === 0x2212 || c === 0x301c) return 0x2d;
+  if (c === 0xfe50) return 0x2c;
+  if (c === 0xff64) return 0x3001; // halfwidth ideographic comma
+  return c;
+}
+
+export function normalise(text: string): string {
+  const codes = new Uint16Array(text.length);
+  let changed = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const r = c < 0x00a0 ? c : fold(c);
+    if (r !== c) changed = true;
+    codes[i] = r;
+  }
+  if (!changed) return text;
+  // Lone surrogates may come back as U+FFFD; still one code unit each, so offsets hold.
+  return new TextDecoder('utf-16le').decode(codes);
+}
+
+export function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0b || c === 0x0c || c === 0xfeff || c === 0x200b;
+}
+
+export function splitLines(norm: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  const push = (end: number): void => {
+    let s = start;
+    let e = end;
+    while (s < e && isSpace(norm.charCodeAt(s))) s++;
+    while (e > s && isSpace(norm.charCodeAt(e - 1))) e--;
+    lines.push({ index: lines.length, start, end, trimStart: s, trimEnd: e });
+  };
+  for (let i = 0; i < norm.length; i++) {
+    const c = norm.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029 || c === 0x85) {
+      push(i);
+      if (c === 0x0d && norm.charCodeAt(i + 1) === 0x0a) i++;
+      start = i + 1;
+    }
+  }
+  push(norm.length);
+  return lines;
+}
+
+export function makeSource(original: string): SourceText {
+  const norm = normalise(original);
+  return { original, norm, lines: splitLines(norm) };
+}
+
+export function lineText(src: SourceText, line: Line): string {
+  return src.norm.slice(line.trimStart, line.trimEnd);
+}
+
+export function isBlank(line: Line): boolean {
+  return line.trimStart === line.trimEnd;
+}
+
+/** Narrow [s, e) to exclude surrounding whitespace of the normalised text. */
+export function trimSpan(norm: string, s: number, e: number): Span {
+  while (s < e && isSpace(norm.charCodeAt(s))) s++;
+  while (e > s && isSpace(norm.charCodeAt(e - 1))) e--;
+  return [s, e];
+}
+
+export function isCjk(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || c === 0x3007;
+}
+
+/** Characters that end a clause in policy text. */
+export const CLAUSE_BREAK = new Set(['。', ';', '!', '?', '\n', '\r', '…']);
+/** Characters that end a phrase within a clause. */
+export const PHRASE_BREAK = new Set(['。', ';', '!', '?', ',', ':', '、', '\n', '\r', '(', ')', '“', '”', '《', '》']);
+
+const DATE_RE = /^([0-9]{4}|[〇零一二三四五六七八九]{4})\s*年\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*日$/;
+
+export { DATE_RE };

@@ -1,0 +1,54 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  CommentOutlined,
+  DatabaseOutlined,
+  FileTextOutlined,
+  HomeOutlined,
+  ScheduleOutlined,
+  TeamOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { Role } from './types';
+
+export type AreaKey =
+  | 'plans'
+  | 'consultations'
+  | 'ledger'
+  | 'rounds'
+  | 'registers'
+  | 'statistics'
+  | 'units'
+  | 'audit'
+  | 'users';
+
+export interface Area {
+  key: AreaKey;
+  path: string;
+  icon: ReactNode;
+  group: 'work' | 'system';
+  built: boolean;
+  /** Roles that see the area; absent means every signed-in user. */
+  roles?: readonly Role[];
+}
+
+/** The product's areas in navigation order. `built: false` areas show a plain "not built yet" page. */
+export const AREAS: readonly Area[] = [
+  { key: 'plans', path: '/plans', icon: <FileTextOutlined />, group: 'work', built: false },
+  { key: 'consultations', path: '/consultations', icon: <CommentOutlined />, group: 'work', built: false },
+  { key: 'ledger', path: '/ledger', icon: <UnorderedListOutlined />, group: 'work', built: false },
+  { key: 'rounds', path: '/rounds', icon: <ScheduleOutlined />, group: 'work', built: false },
+  { key: 'registers', path: '/registers', icon: <DatabaseOutlined />, group: 'work', built: false },
+  { key: 'statistics', path: '/statistics', icon: <BarChartOutlined />, group: 'work', built: false },
+  { key: 'units', path: '/units', icon: <ApartmentOutlined />, group: 'system', built: true },
+  { key: 'users', path: '/users', icon: <TeamOutlined />, group: 'system', built: true, roles: ['admin'] },
+  { key: 'audit', path: '/audit', icon: <AuditOutlined />, group: 'system', built: true, roles: ['admin'] },
+];
+
+export const HOME_ICON = <HomeOutlined />;
+
+export function visibleAreas(role: Role): Area[] {
+  return AREAS.filter((area) => !area.roles || area.roles.includes(role));
+}

@@ -1,0 +1,62 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import zhCN from './zh-CN';
+import type { Catalogue } from './zh-CN';
+import en from './en';
+import { isLocale, type Locale } from '../types';
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: Catalogue };
+  }
+}
+
+// Before sign-in the language is the one last chosen in this browser, else Chinese unless the
+// browser asks for English. After sign-in the user's saved preference wins.
+const STORAGE_KEY = 'luoshi.locale';
+
+function initialLocale(): Locale {
+  try {
+    const stored = window.localStorage.getItem(STORAGE_KEY);
+    if (isLocale(stored)) return stored;
+  } catch {
+    // storage may be unavailable (private mode); fall through
+  }
+  const preferred = window.navigator.languages?.[0] ?? window.navigator.language ?? '';
+  return preferred.toLowerCase().startsWith('en') ? 'en' : 'zh-CN';
+}
+
+function reflect(locale: Locale): void {
+  document.documentElement.lang = locale;
+  dayjs.locale(locale === 'en' ? 'en' : 'zh-cn');
+}
+
+const first = initialLocale();
+void i18n.use(initReactI18next).init({
+  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  lng: first,
+  fallbackLng: 'zh-CN',
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+reflect(first);
+
+export function currentLocale(): Locale {
+  return i18n.language === 'en' ? 'en' : 'zh-CN';
+}
+
+/** Switch the UI language and remember it in this browser. */
+export function applyLocale(locale: Locale): void {
+  try {
+    window.localStorage.setItem(STORAGE_KEY, locale);
+  } catch {
+    // not remembered locally; the server still keeps the user's preference
+  }
+  reflect(locale);
+  if (i18n.language !== locale) void i18n.changeLanguage(locale);
+}
+
+export default i18n;

@@ -1,0 +1,38 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { AREAS } from './areas';
+import { RequireRole, RequireSession } from './guards';
+import FullPageSpin from './components/FullPageSpin';
+
+// Every page is its own chunk: signing in does not download the admin pages, and so on.
+const LoginPage = lazy(() => import('./pages/LoginPage'));
+const AppLayout = lazy(() => import('./layout/AppLayout'));
+const HomePage = lazy(() => import('./pages/HomePage'));
+const NotBuiltPage = lazy(() => import('./pages/NotBuiltPage'));
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
+const UnitsPage = lazy(() => import('./pages/units/UnitsPage'));
+const AuditPage = lazy(() => import('./pages/audit/AuditPage'));
+const UsersPage = lazy(() => import('./pages/users/UsersPage'));
+
+function page(element: ReactNode): ReactNode {
+  return <Suspense fallback={<FullPageSpin />}>{element}</Suspense>;
+}
+
+export const router = createBrowserRouter([
+  { path: '/login', element: page(<LoginPage />) },
+  {
+    path: '/',
+    element: <RequireSession>{page(<AppLayout />)}</RequireSession>,
+    children: [
+      { index: true, element: <HomePage /> },
+      ...AREAS.filter((area) => !area.built).map((area) => ({
+        path: area.path.slice(1),
+        element: <NotBuiltPage area={area.key} />,
+      })),
+      { path: 'units/:unitId?', element: <UnitsPage /> },
+      { path: 'users', element: <RequireRole roles={['admin']}><UsersPage /></RequireRole> },
+      { path: 'audit', element: <RequireRole roles={['admin']}><AuditPage /></RequireRole> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
