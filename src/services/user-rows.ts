@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { isRole } from '../domain/roles.js';
 import type { Role } from '../domain/roles.js';
@@ -23,7 +23,7 @@ export interface UserFilter {
 }
 
 /** Users with their unit's short name; never their password hash. */
-export async function loadUsers(db: Kysely<Database>, filter: UserFilter = {}): Promise<User[]> {
+export async function loadUsers(db: Kysely<Database> | Transaction<Database>, filter: UserFilter = {}): Promise<User[]> {
   let query = db
     .selectFrom('users')
     .innerJoin('units', 'units.id', 'users.unit_id')

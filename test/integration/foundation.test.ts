@@ -245,6 +245,28 @@ describe.each(DIALECTS)('foundation over HTTP on %s', (dialect) => {
     expect((await new Client(t.url).login('430100.signatory', 'new-password-1')).status).toBe(200);
   });
 
+  it('lets an admin disable, move and reset accounts; a disabled account is logged out and cannot log in', async () => {
+    const admin = new Client(t.url);
+    await admin.login('admin', ADMIN_PASSWORD);
+    const user = new Client(t.url);
+    await user.login('hn-kjt.reporter', DEMO_PASSWORD);
+    const id = (await user.json<{ user: { id: number } }>('GET', '/api/session')).body.user.id;
+    const disabled = await admin.json<{ active: boolean }>('PATCH', `/api/users/${id}`, { active: false });
+    expect(disabled.body.active).toBe(false);
+    expect((await user.json('GET', '/api/session')).status).toBe(401);
+    expect((await new Client(t.url).login('hn-kjt.reporter', DEMO_PASSWORD)).status).toBe(401);
+    await admin.json('PATCH', `/api/users/${id}`, { active: true, displayName: '科技厅填报员' });
+    expect((await admin.request('POST', `/api/users/${id}/password`, { password: 'reset-password-1' })).status).toBe(204);
+    expect((await new Client(t.url).login('hn-kjt.reporter', 'reset-password-1')).status).toBe(200);
+    const self = (await admin.json<{ user: { id: number } }>('GET', '/api/session')).body.user.id;
+    expect((await admin.json<ErrorBody>('PATCH', `/api/users/${self}`, { active: false })).status).toBe(400);
+    expect((await user.json('PATCH', `/api/users/${id}`, { role: 'admin' })).status).toBe(401);
+    const other = new Client(t.url);
+    await other.login('hn-yjt.reporter', DEMO_PASSWORD);
+    expect((await other.json('PATCH', `/api/users/${id}`, { role: 'admin' })).status).toBe(403);
+    expect((await other.json('POST', `/api/users/${id}/password`, { password: 'x-password-2' })).status).toBe(403);
+  });
+
   it('rejects oversize and malformed bodies with a clear JSON error', async () => {
     const c = new Client(t.url);
     const notJson = await c.json<ErrorBody>('POST', '/api/session', '{"login":', { 'content-type': 'application/json' });

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { AppError, errors } from '../domain/errors.js';
+import { authorize } from '../domain/policy.js';
+import { ROLES } from '../domain/roles.js';
+import { appendAudit } from './audit-trail.js';
+import { inTransaction, nowIso } from './context.js';
+import type { ServiceContext } from './context.js';
+import { loadUsers } from './user-rows.js';
+import type { User } from './user-rows.js';
+import { validateInput } from './validate-input.js';
+
+export const updateUserInput = z
+  .object({
+    displayName: z.string().trim().min(1).max(100),
+    unitId: z.number().int().positive(),
+    role: z.enum(ROLES),
+    active: z.boolean(),
+  })
+  .partial();
+export type UpdateUserInput = z.input<typeof updateUserInput>;
+
+/**
+ * Changes an account's name, unit, role or status (admin). Disabling an account, or moving
+ * it to another unit or role, ends its sessions: what it could see before no longer holds.
+ */
+export async function updateUser(id: number, patch: UpdateUserInput, ctx: ServiceContext): Promise<User> {
+  authorize(ctx.actor, 'user.update');
+  const data = validateInput(updateUserInput, patch);
+  await inTransaction(ctx, async (trx) => {
+    const [before] = await loadUsers(trx, { ids: [id] });
+    if (!before) throw errors.notFound({ zh: '账号', en: 'Account' });
+    if (ctx.actor.kind === 'user' && ctx.actor.userId === id && (data.active === false || (data.role !== undefined && data.role !== 'admin'))) {
+      throw new AppError('validation_failed', { zh: '不能停用自己或取消自己的管理员角色', en: 'You cannot disable yourself or drop your own admin role' });
+    }
+    if (data.unitId !== undefined) {
+      const unit = await trx.selectFrom('units').select('id').where('id', '=', data.unitId).executeTakeFirst();
+      if (!unit) throw new AppError('validation_failed', { zh: '所属单位不存在', en: 'The unit does not exist' });
+    }
+    await trx
+      .updateTable('users')
+      .set({
+        ...(data.displayName !== undefined && { display_name: data.displayName }),
+        ...(data.unitId !== undefined && { unit_id: data.unitId }),
+        ...(data.role !== undefined && { role: data.role }),
+        ...(data.active !== undefined && { active: data.active ? 1 : 0 }),
+        updated_at: nowIso(ctx),
+      })
+      .where('id', '=', id)
+      .execute();
+    const scopeChanged =
+      data.active === false || (data.unitId !== undefined && data.unitId !== before.unitId) || (data.role !== undefined && data.role !== before.role);
+    if (scopeChanged) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+    const changed = Object.fromEntries(
+      Object.entries(data).filter(([k, v]) => (before as unknown as Record<string, unknown>)[k] !== v),
+    );
+    await appendAudit(trx, ctx.actor, ctx.clock, {
+      action: 'user.update',
+      entity: 'user',
+      entityId: id,
+      detail: {
+        login: before.login,
+        before: Object.fromEntries(Object.keys(changed).map((k) => [k, (before as unknown as Record<string, unknown>)[k]])),
+        after: changed,
+        sessionsEnded: scopeChanged,
+      },
+    });
+  });
+  return (await loadUsers(ctx.db, { ids: [id] }))[0]!;
+}
