@@ -69,7 +69,7 @@ const password = z
 
 const envSchema = z.object({
   PORT: int(0, 65535, 3000),
-  HOST: z.string().min(1).optional().default('127.0.0.1'),
+  HOST: z.string().min(1).optional().default('localhost'),
   DATABASE_URL: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional().default('info'),
   LUOSHI_DEMO: bool('LUOSHI_DEMO', true),
