@@ -28,6 +28,15 @@ export interface Config {
   /** scrypt cost parameter N for new password hashes (a power of two). */
   scryptCost: number;
   webRoot: string;
+  /** Encrypts the units' private seal keys at rest. Null: kept in secretFile (made on first use). */
+  secret: string | null;
+  secretFile: string;
+  sealAlgorithm: 'ed25519' | 'sm2';
+  /** smtp:// or smtps:// URL; null: no e-mail, in-app notices only. */
+  smtpUrl: string | null;
+  smtpFrom: string;
+  /** How often the server checks for automatic reminders; 0 turns them off. */
+  reminderIntervalMinutes: number;
 }
 
 const bool = (name: string, fallback: boolean) =>
@@ -84,6 +93,15 @@ const envSchema = z.object({
   MAX_UPLOAD_MB: int(1, 1024, 20),
   LUOSHI_SCRYPT_COST: int(1024, 1048576, 16384),
   LUOSHI_WEB_ROOT: z.string().optional(),
+  LUOSHI_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  LUOSHI_SECRET_FILE: z.string().min(1).optional(),
+  LUOSHI_SEAL_ALGORITHM: z.enum(['ed25519', 'sm2']).optional().default('ed25519'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  SMTP_FROM: z.string().min(3).optional().default('落实 luoshi <noreply@localhost>'),
+  REMINDER_INTERVAL_MINUTES: int(0, 24 * 60, 60),
 });
 
 export function parseDatabaseUrl(value: string | undefined, cwd: string): DatabaseTarget {
@@ -155,5 +173,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
     scryptCost: e.LUOSHI_SCRYPT_COST,
     webRoot: e.LUOSHI_WEB_ROOT ?? path.resolve(import.meta.dirname, '..', 'dist', 'web'),
+    secret: e.LUOSHI_SECRET ?? null,
+    secretFile: path.resolve(cwd, e.LUOSHI_SECRET_FILE ?? path.join('data', 'luoshi.secret')),
+    sealAlgorithm: e.LUOSHI_SEAL_ALGORITHM,
+    smtpUrl: e.SMTP_URL ?? null,
+    smtpFrom: e.SMTP_FROM,
+    reminderIntervalMinutes: e.REMINDER_INTERVAL_MINUTES,
   };
 }

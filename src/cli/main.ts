@@ -17,6 +17,7 @@ import { loadDemo } from '../services/load-demo.js';
 import { setUserPassword } from '../services/set-user-password.js';
 import { loadUnits } from '../services/unit-rows.js';
 import { verifyAudit } from '../services/verify-audit.js';
+import { verifyReplySeal } from '../services/verify-reply-seal.js';
 import { VERSION } from '../version.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { processIo, withDatabase } from './runtime.js';
@@ -159,6 +160,23 @@ export function buildProgram(io: Io): Command {
         }
         const broken = result.firstBroken!;
         io.err(`审计链断裂 / audit chain broken at event #${broken.seq}: ${broken.reason} (${result.checked} events before it are intact)`);
+        process.exitCode = EXIT.verificationFailed;
+      }),
+    );
+
+  program
+    .command('verify-seal <replyId>')
+    .description("check a sealed reply's seal against its unit's public key; exit 3 if it does not hold")
+    .action(async (replyId: string) =>
+      withDatabase(async (ctx) => {
+        if (!/^\d+$/.test(replyId)) throw new AppError('validation_failed', { zh: '反馈编号须为数字', en: 'The reply id must be a number' });
+        const result = await verifyReplySeal(Number(replyId), ctx);
+        const who = `${result.signatory ?? '?'} ${result.sealedAt ?? ''} ${result.algorithm ?? ''} key ${result.keyId ?? '?'}`;
+        if (result.valid) {
+          io.out(`签章有效 / seal valid: reply ${replyId} — ${who}`);
+          return;
+        }
+        io.err(`签章无效 / seal NOT valid: reply ${replyId} — ${result.reason} (${who})`);
         process.exitCode = EXIT.verificationFailed;
       }),
     );

@@ -2,6 +2,7 @@ import { Migrator } from 'kysely';
 import type { Kysely, Migration, MigrationResultSet } from 'kysely';
 import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-plans.js';
+import * as m0003 from './migrations/0003-consultations.js';
 import type { Database } from './schema.js';
 
 // Migrations are listed here, in order, so that they ship inside the build and need no
@@ -9,6 +10,7 @@ import type { Database } from './schema.js';
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-plans': m0002,
+  '0003-consultations': m0003,
 };
 
 export interface MigrateResult {

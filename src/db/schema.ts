@@ -33,6 +33,7 @@ export interface UsersTable {
   role: string;
   password_hash: string;
   locale: string;
+  email: Generated<string | null>;
   active: number;
   created_at: string;
   updated_at: string;
@@ -128,6 +129,101 @@ export interface PlanEditsTable {
   created_at: string;
 }
 
+export interface ConsultationsTable {
+  id: Generated<number>;
+  plan_id: number;
+  version_id: number;
+  title: string;
+  /** YYYY-MM-DD: replies are due by the end of that day, China time. */
+  deadline: string;
+  contact: string;
+  instructions: string;
+  reminder_days: number;
+  missing_as_no_opinion: number;
+  closed_at: string | null;
+  published_at: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ConsultationRecipientsTable {
+  consultation_id: number;
+  unit_id: number;
+}
+
+export interface UnitKeysTable {
+  id: Generated<number>;
+  unit_id: number;
+  algorithm: string;
+  key_id: string;
+  public_key: string;
+  private_key_box: string;
+  created_at: string;
+  retired_at: string | null;
+}
+
+export interface RepliesTable {
+  id: Generated<number>;
+  consultation_id: number;
+  unit_id: number;
+  /** draft | sealed | withdrawn */
+  status: string;
+  no_opinion: number;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+  sealed_by: number | null;
+  sealed_at: string | null;
+  algorithm: string | null;
+  key_id: string | null;
+  signature: string | null;
+  withdrawn_at: string | null;
+}
+
+export interface OpinionsTable {
+  id: Generated<number>;
+  reply_id: number;
+  position: number;
+  item_ordinal: number;
+  quote: string | null;
+  span_start: number | null;
+  span_end: number | null;
+  content: string;
+  suggestion: string | null;
+  reason: string | null;
+  disposition: string | null;
+  decision_reason: string | null;
+  decided_by: number | null;
+  decided_at: string | null;
+}
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  unit_id: number;
+  consultation_id: number | null;
+  kind: string;
+  message: string;
+  emailed: number;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface AutoRemindersTable {
+  consultation_id: number;
+  unit_id: number;
+  deadline: string;
+  sent_at: string;
+}
+
+export interface PlanChangeLinksTable {
+  version_id: number;
+  change_key: string;
+  opinion_id: number;
+  created_by: number | null;
+  created_at: string;
+}
+
 export interface Database {
   units: UnitsTable;
   unit_aliases: UnitAliasesTable;
@@ -140,4 +236,12 @@ export interface Database {
   plans: PlansTable;
   plan_versions: PlanVersionsTable;
   plan_edits: PlanEditsTable;
+  consultations: ConsultationsTable;
+  consultation_recipients: ConsultationRecipientsTable;
+  unit_keys: UnitKeysTable;
+  replies: RepliesTable;
+  opinions: OpinionsTable;
+  notifications: NotificationsTable;
+  auto_reminders: AutoRemindersTable;
+  plan_change_links: PlanChangeLinksTable;
 }

@@ -35,6 +35,20 @@ describe('policy', () => {
     expect(can(user('admin', 1, 1), 'user.password.set', { userId: 71 })).toBe(true);
   });
 
+  it("keeps a unit's reply drafts private to it and lets only its signatory seal", () => {
+    expect(can(user('reporter', 7), 'reply.draft', { unitId: 7 })).toBe(true);
+    expect(can(user('reporter', 7), 'reply.draft', { unitId: 8 })).toBe(false);
+    expect(can(user('viewer', 7), 'reply.draft', { unitId: 7 })).toBe(false);
+    expect(can(user('reporter', 8), 'reply.read', { unitId: 7, sealed: false })).toBe(false);
+    expect(can(user('office', 1), 'reply.read', { unitId: 7, sealed: false })).toBe(false);
+    expect(can(user('office', 1), 'reply.read', { unitId: 7, sealed: true })).toBe(true);
+    expect(can(user('reporter', 7), 'reply.seal', { unitId: 7 })).toBe(false);
+    expect(can(user('signatory', 8), 'reply.seal', { unitId: 7 })).toBe(false);
+    expect(can(user('signatory', 7), 'reply.seal', { unitId: 7 })).toBe(true);
+    expect(can(user('reporter', 7), 'consultation.manage')).toBe(false);
+    expect(can(user('office', 1), 'consultation.manage')).toBe(true);
+  });
+
   it('lets the CLI act as the system', () => {
     expect(can(CLI_ACTOR, 'audit.verify')).toBe(true);
   });

@@ -31,6 +31,13 @@ export type Action =
   | 'plan.read'
   | 'plan.import'
   | 'plan.edit'
+  | 'consultation.manage'
+  | 'consultation.read'
+  | 'reply.draft'
+  | 'reply.read'
+  | 'reply.seal'
+  | 'reply.withdraw'
+  | 'unit.keys.manage'
   | 'database.backup'
   | 'demo.load';
 
@@ -38,6 +45,8 @@ export type Action =
 export interface Resource {
   unitId?: number;
   userId?: number;
+  /** For replies: sealed (or withdrawn after sealing) rather than a private draft. */
+  sealed?: boolean;
 }
 
 /** Decides whether the actor may do the action. Every use case asks this, and only this. */
@@ -54,7 +63,23 @@ export function can(actor: Actor, action: Action, resource: Resource = {}): bool
       return true;
     case 'plan.import':
     case 'plan.edit':
+    case 'consultation.manage':
       return role === 'admin' || role === 'office';
+    case 'consultation.read':
+      // The office runs it; a recipient unit sees the consultation sent to it.
+      return role === 'admin' || role === 'office' || (resource.unitId !== undefined && resource.unitId === actor.unitId);
+    case 'reply.draft':
+      // Reporters draft for their own unit; a signatory may fix a draft before signing it.
+      return (role === 'reporter' || role === 'signatory') && resource.unitId === actor.unitId;
+    case 'reply.read':
+      // Drafts are private to the unit; the office sees a reply once it is sealed.
+      return resource.unitId === actor.unitId || (resource.sealed === true && (role === 'admin' || role === 'office'));
+    case 'reply.seal':
+    case 'reply.withdraw':
+      // Only the unit's 签发人 signs for it, and only the signer may take a signed reply back.
+      return role === 'signatory' && resource.unitId === actor.unitId;
+    case 'unit.keys.manage':
+      return role === 'admin';
     case 'unit.create':
     case 'unit.update':
     case 'unit.import':

@@ -6,10 +6,13 @@ import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from '../config.js';
 import type { DatabaseHandle } from '../db/connect.js';
+import { createMailer } from '../mail/mailer.js';
+import type { Mailer } from '../mail/mailer.js';
 import { systemClock } from '../services/context.js';
 import type { Clock } from '../services/context.js';
 import { VERSION } from '../version.js';
 import { auditRoutes } from './audit/routes.js';
+import { consultationRoutes } from './consultations/routes.js';
 import { registerAuth } from './auth.js';
 import { handleError } from './errors.js';
 import { healthRoutes } from './health/routes.js';
@@ -23,6 +26,8 @@ export interface AppOptions {
   config: Config;
   handle: DatabaseHandle;
   clock?: Clock;
+  /** Default: an SMTP mailer when SMTP_URL is set. */
+  mailer?: Mailer | null;
   /** Where logs go (default: stdout); tests capture them. */
   logStream?: NodeJS.WritableStream;
 }
@@ -42,7 +47,7 @@ export const LOG_REDACT = [
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, handle } = options;
-  const deps = { config, handle, clock: options.clock ?? systemClock };
+  const deps = { config, handle, clock: options.clock ?? systemClock, mailer: options.mailer === undefined ? createMailer(config) : options.mailer };
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -81,6 +86,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(userRoutes(deps));
   await app.register(auditRoutes(deps));
   await app.register(planRoutes(deps));
+  await app.register(consultationRoutes(deps));
   await registerStatic(app, config.webRoot);
   return app;
 }

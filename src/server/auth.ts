@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import type { DatabaseHandle } from '../db/connect.js';
+import type { Mailer } from '../mail/mailer.js';
 import { AppError, errors } from '../domain/errors.js';
 import { ANONYMOUS } from '../domain/policy.js';
 import type { Actor } from '../domain/policy.js';
@@ -22,6 +23,7 @@ export interface ServerDeps {
   config: Config;
   handle: DatabaseHandle;
   clock: Clock;
+  mailer: Mailer | null;
 }
 
 /**
@@ -70,6 +72,7 @@ export function contextOf(request: FastifyRequest, deps: ServerDeps, actor?: Act
     clock: deps.clock,
     actor: actor ?? ANONYMOUS,
     log: request.log as Logger,
+    mailer: deps.mailer,
   };
 }
 

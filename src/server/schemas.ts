@@ -24,6 +24,7 @@ export const userSchema = z.object({
   unitName: z.string(),
   active: z.boolean(),
   locale: z.enum(['zh-CN', 'en']),
+  email: z.string().nullable(),
 });
 
 export const idParams = z.object({ id: z.coerce.number().int().positive() });

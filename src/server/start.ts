@@ -7,6 +7,8 @@ import { SYSTEM_ACTOR } from '../domain/policy.js';
 import { systemClock } from '../services/context.js';
 import type { Clock } from '../services/context.js';
 import { loadDemo } from '../services/load-demo.js';
+import { runDueReminders } from '../services/run-due-reminders.js';
+import { createMailer } from '../mail/mailer.js';
 import type { LoadDemoResult } from '../services/load-demo.js';
 import { buildApp } from './app.js';
 
@@ -23,11 +25,19 @@ export async function startServer(config: Config, clock: Clock = systemClock): P
   const handle = openDatabase(config.database);
   try {
     await migrateToLatest(handle.db);
-    const app = await buildApp({ config, handle, clock });
-    const demo = config.loadDemo
-      ? await loadDemo({ db: handle.db, dialect: handle.dialect, config, clock, actor: SYSTEM_ACTOR, log: app.log })
-      : null;
+    const mailer = createMailer(config);
+    const app = await buildApp({ config, handle, clock, mailer });
+    const system = { db: handle.db, dialect: handle.dialect, config, clock, actor: SYSTEM_ACTOR, log: app.log, mailer };
+    const demo = config.loadDemo ? await loadDemo(system) : null;
     await app.listen({ port: config.port, host: config.host });
+    // Automatic reminders: checked on a timer; several servers may run it, each reminder
+    // still goes out once (run-due-reminders.ts).
+    const remind = () => {
+      runDueReminders(system).catch((error: unknown) => app.log.error({ err: error }, 'automatic reminders failed'));
+    };
+    const timer = config.reminderIntervalMinutes > 0 ? setInterval(remind, config.reminderIntervalMinutes * 60_000) : null;
+    timer?.unref();
+    if (timer) setTimeout(remind, 5_000).unref();
     const address = app.server.address();
     const port = typeof address === 'object' && address !== null ? address.port : config.port;
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
@@ -40,6 +50,7 @@ export async function startServer(config: Config, clock: Clock = systemClock): P
       async close() {
         if (closed) return;
         closed = true;
+        if (timer) clearInterval(timer);
         await app.close();
         await handle.close();
       },

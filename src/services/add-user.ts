@@ -22,6 +22,7 @@ export const addUserInput = z.object({
   unitId: z.number().int().positive(),
   role: z.enum(ROLES),
   password: newPassword,
+  email: z.string().trim().email().max(200).optional(),
 });
 export type AddUserInput = z.input<typeof addUserInput>;
 
@@ -44,6 +45,7 @@ export async function addUser(input: AddUserInput, ctx: ServiceContext): Promise
         role: data.role,
         password_hash: passwordHash,
         locale: 'zh-CN',
+        email: data.email ?? null,
         active: 1,
         created_at: at,
         updated_at: at,

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Config } from '../config.js';
 import type { Dialect } from '../db/connect.js';
 import type { Database } from '../db/schema.js';
+import type { Mailer } from '../mail/mailer.js';
 import type { Actor } from '../domain/policy.js';
 
 export interface Clock {
@@ -26,6 +27,8 @@ export interface ServiceContext {
   clock: Clock;
   actor: Actor;
   log: Logger;
+  /** Sends e-mail when SMTP is configured. */
+  mailer?: Mailer | null;
 }
 
 export type Tx = Transaction<Database>;

@@ -80,6 +80,8 @@ export async function loadDemo(ctx: ServiceContext): Promise<LoadDemoResult> {
           role: a.role,
           password_hash: hashes[i]!,
           locale: 'zh-CN',
+          // Demo addresses on a reserved domain: reminders can be tried with a local SMTP server.
+          email: `${a.login}@demo.luoshi.invalid`,
           active: 1,
           created_at: at,
           updated_at: at,

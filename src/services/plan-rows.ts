@@ -48,6 +48,12 @@ export async function loadVersion(db: Kysely<Database>, planId: number, number?:
   };
 }
 
+export async function loadVersionById(db: Kysely<Database>, versionId: number): Promise<VersionRow> {
+  const row = await db.selectFrom('plan_versions').select(['plan_id', 'number']).where('id', '=', versionId).executeTakeFirst();
+  if (!row) throw errors.notFound({ zh: '计划版本', en: 'Plan version' });
+  return loadVersion(db, row.plan_id, row.number);
+}
+
 export interface StoredEdit {
   edit: PlanEdit;
   createdBy: string | null;

@@ -15,6 +15,7 @@ export const updateUserInput = z
     unitId: z.number().int().positive(),
     role: z.enum(ROLES),
     active: z.boolean(),
+    email: z.string().trim().email().max(200).nullable(),
   })
   .partial();
 export type UpdateUserInput = z.input<typeof updateUserInput>;
@@ -43,6 +44,7 @@ export async function updateUser(id: number, patch: UpdateUserInput, ctx: Servic
         ...(data.unitId !== undefined && { unit_id: data.unitId }),
         ...(data.role !== undefined && { role: data.role }),
         ...(data.active !== undefined && { active: data.active ? 1 : 0 }),
+        ...(data.email !== undefined && { email: data.email }),
         updated_at: nowIso(ctx),
       })
       .where('id', '=', id)

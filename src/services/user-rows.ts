@@ -14,6 +14,8 @@ export interface User {
   unitName: string;
   active: boolean;
   locale: Locale;
+  /** Where reminders go when SMTP is configured. */
+  email: string | null;
 }
 
 export interface UserFilter {
@@ -36,6 +38,7 @@ export async function loadUsers(db: Kysely<Database> | Transaction<Database>, fi
       'units.short_name as unit_name',
       'users.active',
       'users.locale',
+      'users.email',
     ]);
   if (filter.ids) query = query.where('users.id', 'in', filter.ids.length > 0 ? filter.ids : [-1]);
   if (filter.unitId !== undefined) query = query.where('users.unit_id', '=', filter.unitId);
@@ -50,5 +53,6 @@ export async function loadUsers(db: Kysely<Database> | Transaction<Database>, fi
     unitName: r.unit_name,
     active: r.active === 1,
     locale: r.locale === 'en' ? 'en' : 'zh-CN',
+    email: r.email,
   }));
 }

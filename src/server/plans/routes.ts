@@ -1,8 +1,12 @@
 import fastifyMultipart from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../domain/errors.js';
+import { createPlanVersion } from '../../services/create-plan-version.js';
 import { editPlanFact, editPlanFactInput } from '../../services/edit-plan-fact.js';
+import { getRedline } from '../../services/get-redline.js';
+import { linkChangeOpinions, linkInput } from '../../services/link-change-opinions.js';
 import { getPlan } from '../../services/get-plan.js';
 import { importPlan } from '../../services/import-plan.js';
 import { listPlans } from '../../services/list-plans.js';
@@ -18,6 +22,17 @@ const pastedPlan = z.object({
   filename: z.string().trim().min(1).max(200).optional(),
 });
 const versionQuery = z.object({ version: z.coerce.number().int().positive().optional() });
+
+/** A document sent as a multipart file or as pasted JSON text. */
+async function uploadedDocument(request: FastifyRequest, defaultName: string): Promise<{ bytes: Buffer; filename: string; mediaType: string }> {
+  if (request.isMultipart()) {
+    const file = await request.file();
+    if (!file) throw new AppError('bad_request', { zh: '请选择要上传的文件', en: 'Choose a file to upload' });
+    return { bytes: await file.toBuffer(), filename: file.filename, mediaType: file.mimetype };
+  }
+  const body = validateInput(pastedPlan, request.body);
+  return { bytes: Buffer.from(body.text, 'utf8'), filename: body.filename ?? defaultName, mediaType: 'text/plain' };
+}
 
 export function planRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -35,17 +50,53 @@ export function planRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const ctx = signedIn(request, deps);
-        let input;
-        if (request.isMultipart()) {
-          const file = await request.file();
-          if (!file) throw new AppError('bad_request', { zh: '请选择要上传的文件', en: 'Choose a file to upload' });
-          input = { bytes: await file.toBuffer(), filename: file.filename, mediaType: file.mimetype };
-        } else {
-          const body = validateInput(pastedPlan, request.body);
-          input = { bytes: Buffer.from(body.text, 'utf8'), filename: body.filename ?? 'pasted.txt', mediaType: 'text/plain' };
-        }
+        const input = await uploadedDocument(request, 'pasted.txt');
         return reply.status(201).send(await importPlan(input, ctx));
       },
+    );
+
+    app.post(
+      '/api/plans/:id/versions',
+      {
+        bodyLimit: deps.config.maxUploadBytes + 64 * 1024,
+        schema: {
+          tags: ['plans'],
+          summary: 'Add a revised version: multipart field `file`, or JSON {text, filename}; it is parsed again',
+          params: idParams,
+          consumes: ['multipart/form-data', 'application/json'],
+        },
+      },
+      async (request, reply) => {
+        const ctx = signedIn(request, deps);
+        const input = await uploadedDocument(request, 'revision.txt');
+        return reply.status(201).send(await createPlanVersion(request.params.id, input, ctx));
+      },
+    );
+
+    app.get(
+      '/api/plans/:id/redline',
+      {
+        schema: {
+          tags: ['plans'],
+          summary: 'What changed between two versions (paragraph and inline), with linked opinions and the revision checks',
+          params: idParams,
+          querystring: z.object({ from: z.coerce.number().int().positive().optional(), to: z.coerce.number().int().positive().optional() }),
+        },
+      },
+      async (request) => getRedline(request.params.id, request.query, signedIn(request, deps)),
+    );
+
+    app.put(
+      '/api/plans/:id/versions/:number/links',
+      {
+        schema: {
+          tags: ['plans'],
+          summary: 'Link a change of this version to the opinions it answers (replaces that change’s links)',
+          params: idParams.extend({ number: z.coerce.number().int().positive() }),
+          body: linkInput,
+        },
+      },
+      async (request) => linkChangeOpinions(request.params.id, request.params.number, request.body, signedIn(request, deps)),
     );
 
     app.get('/api/plans', { schema: { tags: ['plans'], summary: 'All plans, newest first' } }, async (request) => ({

@@ -8,6 +8,7 @@ import { createUnit } from '../../services/create-unit.js';
 import { exportRegistry } from '../../services/export-registry.js';
 import { getUnit } from '../../services/get-unit.js';
 import { importRegistry } from '../../services/import-registry.js';
+import { listUnitKeys } from '../../services/list-unit-keys.js';
 import { listUnitUsers } from '../../services/list-unit-users.js';
 import { listUnits } from '../../services/list-units.js';
 import { updateUnit } from '../../services/update-unit.js';
@@ -106,6 +107,12 @@ export function unitRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         },
       },
       async (request) => ({ users: await listUnitUsers(request.params.id, signedIn(request, deps)) }),
+    );
+
+    app.get(
+      '/api/units/:id/keys',
+      { schema: { tags: ['units'], summary: "A unit's public seal keys, to check its sealed replies", params: idParams } },
+      async (request) => ({ keys: await listUnitKeys(request.params.id, signedIn(request, deps)) }),
     );
 
     app.post(

@@ -1,0 +1,63 @@
+import { authorize } from '../domain/policy.js';
+import type { ConsultationStats, ReportMeta, SummaryRow } from '../office/consultation-report-types.js';
+import type { ServiceContext } from './context.js';
+import { loadConsultationState } from './consultation-rows.js';
+import type { ConsultationState } from './consultation-rows.js';
+import { listOpinions } from './list-opinions.js';
+import type { OpinionRow } from './list-opinions.js';
+import { loadVersionById } from './plan-rows.js';
+
+export interface ConsultationReport {
+  consultation: ConsultationState;
+  meta: ReportMeta;
+  stats: ConsultationStats;
+  rows: SummaryRow[];
+  opinions: OpinionRow[];
+}
+
+/**
+ * What the 意见汇总表 and the 征求意见情况说明 are made of: every opinion of the sealed replies
+ * in item and unit order, and the counts by recipient status and by decision.
+ */
+export async function consultationReport(consultationId: number, ctx: ServiceContext): Promise<ConsultationReport> {
+  authorize(ctx.actor, 'consultation.manage');
+  const consultation = await loadConsultationState(ctx.db, ctx.clock, consultationId);
+  const opinions = await listOpinions(consultationId, {}, ctx);
+  const version = await loadVersionById(ctx.db, consultation.versionId);
+  const clauseOf = new Map(version.parsed.items.map((i) => [i.ordinal, `${i.number}${i.title}`]));
+  const issuer =
+    version.parsed.letter?.issuer ??
+    (await ctx.db.selectFrom('plans').innerJoin('units', 'units.id', 'plans.owner_unit_id').select('units.name').where('plans.id', '=', consultation.planId).executeTakeFirst())?.name ??
+    '';
+  const named = (status: string) => consultation.recipients.filter((r) => r.status === status).map((r) => r.unitName);
+  const rows: SummaryRow[] = opinions.map((o, i) => ({
+    seq: i + 1,
+    unit: o.unitName,
+    clause: clauseOf.get(o.itemOrdinal) ?? `第${o.itemOrdinal}条`,
+    quote: o.quote,
+    opinion: o.content,
+    suggestion: o.suggestion,
+    disposition: o.disposition,
+    reason: o.decisionReason,
+  }));
+  const count = (d: string | null) => opinions.filter((o) => o.disposition === d).length;
+  return {
+    consultation,
+    meta: { planTitle: consultation.planTitle, issuer, deadline: consultation.deadline, generatedAt: ctx.clock.now().toISOString() },
+    stats: {
+      consulted: consultation.recipients.map((r) => r.unitName),
+      replied: named('replied'),
+      noOpinion: named('no_opinion'),
+      late: named('late'),
+      notReplied: named('not_replied'),
+      treatMissingAsNoOpinion: consultation.missingAsNoOpinion,
+      opinions: opinions.length,
+      adopted: count('adopted'),
+      partlyAdopted: count('partly_adopted'),
+      rejected: count('rejected'),
+      undecided: count(null),
+    },
+    rows,
+    opinions,
+  };
+}

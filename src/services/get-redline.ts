@@ -1,0 +1,92 @@
+import { relocateQuote } from '../domain/quote-anchor.js';
+import { redline } from '../domain/redline.js';
+import type { ParagraphChange, RedlineStats } from '../domain/redline.js';
+import { AppError } from '../domain/errors.js';
+import { authorize } from '../domain/policy.js';
+import type { ServiceContext } from './context.js';
+import { loadVersion } from './plan-rows.js';
+
+export interface RedlineOpinion {
+  id: number;
+  unitName: string;
+  itemOrdinal: number;
+  content: string;
+  quote: string | null;
+  disposition: string | null;
+}
+
+export interface RedlineView {
+  planId: number;
+  from: number;
+  to: number;
+  changes: (ParagraphChange & { opinionIds: number[] })[];
+  stats: RedlineStats;
+  /** Opinions on the old version (from its consultations' sealed replies). */
+  opinions: RedlineOpinion[];
+  /** Adopted or partly adopted, yet no change is linked to it. */
+  adoptedWithoutChange: number[];
+  /** Anchored to a passage that no longer exists in the new version. */
+  quoteGone: number[];
+  /** Anchored to a passage that moved (still there, elsewhere). */
+  quoteMoved: { opinionId: number; span: [number, number] }[];
+}
+
+/**
+ * What changed between two versions, paragraph by paragraph and within paragraphs, each
+ * change with the opinions linked to it, and the checks that keep the revision honest.
+ */
+export async function getRedline(planId: number, options: { from?: number; to?: number }, ctx: ServiceContext): Promise<RedlineView> {
+  authorize(ctx.actor, 'plan.read');
+  const newer = await loadVersion(ctx.db, planId, options.to);
+  const fromNumber = options.from ?? newer.number - 1;
+  if (fromNumber < 1 || fromNumber >= newer.number) {
+    throw new AppError('validation_failed', { zh: '请选择两个不同的版本（旧版在前）', en: 'Choose two versions, the older first' });
+  }
+  const older = await loadVersion(ctx.db, planId, fromNumber);
+  const rl = redline(older.text, newer.text);
+  const links = await ctx.db.selectFrom('plan_change_links').select(['change_key', 'opinion_id']).where('version_id', '=', newer.id).execute();
+  const linked = new Map<string, number[]>();
+  for (const l of links) linked.set(l.change_key, [...(linked.get(l.change_key) ?? []), l.opinion_id]);
+
+  const opinions = await ctx.db
+    .selectFrom('opinions')
+    .innerJoin('replies', 'replies.id', 'opinions.reply_id')
+    .innerJoin('consultations', 'consultations.id', 'replies.consultation_id')
+    .innerJoin('units', 'units.id', 'replies.unit_id')
+    .select(['opinions.id', 'units.short_name', 'opinions.item_ordinal', 'opinions.content', 'opinions.quote', 'opinions.span_start', 'opinions.span_end', 'opinions.disposition'])
+    .where('consultations.version_id', '=', older.id)
+    .where('replies.status', '=', 'sealed')
+    .orderBy('opinions.item_ordinal')
+    .orderBy('opinions.id')
+    .execute();
+  const linkedIds = new Set(links.map((l) => l.opinion_id));
+  const quoteGone: number[] = [];
+  const quoteMoved: { opinionId: number; span: [number, number] }[] = [];
+  for (const o of opinions) {
+    if (!o.quote) continue;
+    const span: [number, number] | null = o.span_start === null || o.span_end === null ? null : [o.span_start, o.span_end];
+    const where = relocateQuote(older.text, newer.text, o.quote, span, rl);
+    if (where.status === 'gone') quoteGone.push(o.id);
+    else if (where.status === 'moved' && where.span) quoteMoved.push({ opinionId: o.id, span: where.span });
+  }
+  return {
+    planId,
+    from: older.number,
+    to: newer.number,
+    changes: rl.changes.map((c) => ({ ...c, opinionIds: linked.get(c.key) ?? [] })),
+    stats: rl.stats,
+    opinions: opinions.map((o) => ({
+      id: o.id,
+      unitName: o.short_name,
+      itemOrdinal: o.item_ordinal,
+      content: o.content,
+      quote: o.quote,
+      disposition: o.disposition,
+    })),
+    adoptedWithoutChange: opinions
+      .filter((o) => (o.disposition === 'adopted' || o.disposition === 'partly_adopted') && !linkedIds.has(o.id))
+      .map((o) => o.id),
+    quoteGone,
+    quoteMoved,
+  };
+}

@@ -1,0 +1,45 @@
+import type { ServiceContext } from './context.js';
+import { nowIso } from './context.js';
+
+export interface NotificationView {
+  id: number;
+  consultationId: number | null;
+  kind: string;
+  message: string;
+  createdAt: string;
+  read: boolean;
+}
+
+/** The signed-in user's unit inbox, newest first. */
+export async function listNotifications(ctx: ServiceContext, options: { unreadOnly?: boolean } = {}): Promise<NotificationView[]> {
+  if (ctx.actor.kind !== 'user') return [];
+  let query = ctx.db
+    .selectFrom('notifications')
+    .select(['id', 'consultation_id', 'kind', 'message', 'created_at', 'read_at'])
+    .where('unit_id', '=', ctx.actor.unitId)
+    .orderBy('id', 'desc')
+    .limit(200);
+  if (options.unreadOnly) query = query.where('read_at', 'is', null);
+  const rows = await query.execute();
+  return rows.map((r) => ({
+    id: r.id,
+    consultationId: r.consultation_id,
+    kind: r.kind,
+    message: r.message,
+    createdAt: r.created_at,
+    read: r.read_at !== null,
+  }));
+}
+
+/** Marks the unit's notices read (bookkeeping of the inbox, not a change worth an audit event). */
+export async function markNotificationsRead(ids: number[], ctx: ServiceContext): Promise<number> {
+  if (ctx.actor.kind !== 'user' || ids.length === 0) return 0;
+  const result = await ctx.db
+    .updateTable('notifications')
+    .set({ read_at: nowIso(ctx) })
+    .where('unit_id', '=', ctx.actor.unitId)
+    .where('id', 'in', ids)
+    .where('read_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

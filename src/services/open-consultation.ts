@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { AppError } from '../domain/errors.js';
+import { authorize } from '../domain/policy.js';
+import { appendAudit } from './audit-trail.js';
+import { inTransaction, nowIso } from './context.js';
+import type { ServiceContext } from './context.js';
+import { loadConsultationState } from './consultation-rows.js';
+import type { ConsultationState } from './consultation-rows.js';
+import { notifyUnits } from './notify-units.js';
+import { loadVersion } from './plan-rows.js';
+import { validateInput } from './validate-input.js';
+
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date: YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(d)), 'date: not a real date');
+
+export const openConsultationInput = z.object({
+  version: z.number().int().positive().optional(),
+  deadline: isoDate.optional(),
+  recipientUnitIds: z.array(z.number().int().positive()).min(1).max(5000).optional(),
+  title: z.string().trim().min(1).max(200).optional(),
+  contact: z.string().trim().max(500).optional(),
+  instructions: z.string().trim().max(5000).optional(),
+  reminderDays: z.number().int().min(0).max(60).optional(),
+  missingAsNoOpinion: z.boolean().optional(),
+});
+export type OpenConsultationInput = z.input<typeof openConsultationInput>;
+
+/**
+ * Sends a plan version out for comment. Defaults come from the document itself: the
+ * deadline and contact from its cover letter, the recipients from the leading group's
+ * member units.
+ */
+export async function openConsultation(planId: number, input: OpenConsultationInput, ctx: ServiceContext): Promise<ConsultationState> {
+  authorize(ctx.actor, 'consultation.manage');
+  const data = validateInput(openConsultationInput, input);
+  const version = await loadVersion(ctx.db, planId, data.version);
+  const letter = version.parsed.letter;
+  const deadline = data.deadline ?? letter?.deadline ?? null;
+  if (!deadline) {
+    throw new AppError('validation_failed', { zh: '请填写反馈截止日期（来函中未找到）', en: 'Give a deadline (the cover letter names none)' });
+  }
+  let recipients = data.recipientUnitIds;
+  if (!recipients) {
+    recipients = (await ctx.db.selectFrom('units').select('id').where('member', '=', 1).orderBy('sort_order').execute()).map((u) => u.id);
+    if (recipients.length === 0) {
+      throw new AppError('validation_failed', { zh: '请选择征求意见的单位', en: 'Choose the units to consult' });
+    }
+  }
+  const unique = [...new Set(recipients)];
+  const found = await ctx.db.selectFrom('units').select('id').where('id', 'in', unique).execute();
+  if (found.length !== unique.length) {
+    throw new AppError('validation_failed', { zh: '部分单位不存在', en: 'Some of the units do not exist' });
+  }
+  const contact =
+    data.contact ??
+    [
+      ...(letter?.contacts ?? []).map((c) => [c.name, ...c.phones, ...c.faxes.map((f) => `${f}（传真）`)].join(' ')),
+      ...(letter?.emails ?? []),
+    ].join('；');
+  const title = data.title ?? letter?.title ?? `关于征求《${version.parsed.title}》意见的函`;
+  const at = nowIso(ctx);
+  const { id, send } = await inTransaction(ctx, async (trx) => {
+    const row = await trx
+      .insertInto('consultations')
+      .values({
+        plan_id: planId,
+        version_id: version.id,
+        title,
+        deadline,
+        contact,
+        instructions: data.instructions ?? '请注明签发人并加盖单位公章（电子签章）后反馈。',
+        reminder_days: data.reminderDays ?? 3,
+        missing_as_no_opinion: data.missingAsNoOpinion === false ? 0 : 1,
+        closed_at: null,
+        published_at: null,
+        created_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+        created_at: at,
+        updated_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('consultation_recipients')
+      .values(unique.map((unitId) => ({ consultation_id: row.id, unit_id: unitId })))
+      .execute();
+    const send = await notifyUnits(trx, ctx, unique, row.id, {
+      kind: 'consultation.opened',
+      subject: `【征求意见】${title}`,
+      message: `${title}：请于 ${deadline} 前反馈意见（无意见也请反馈）。联系人：${contact}`,
+    });
+    await appendAudit(trx, ctx.actor, ctx.clock, {
+      action: 'consultation.open',
+      entity: 'consultation',
+      entityId: row.id,
+      detail: { planId, version: version.number, title, deadline, recipients: unique, contact },
+    });
+    return { id: row.id, send };
+  });
+  await send();
+  return loadConsultationState(ctx.db, ctx.clock, id);
+}

@@ -1,0 +1,193 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '../db/schema.js';
+import { isLate } from '../domain/consultation.js';
+import type { Disposition } from '../domain/consultation.js';
+import { AppError, errors } from '../domain/errors.js';
+import type { ParsedPlan } from '../parse/types.js';
+import type { Tx } from './context.js';
+
+export const REPLY = { zh: '反馈意见', en: 'Reply' };
+
+export const opinionInput = z.object({
+  itemOrdinal: z.number().int().positive(),
+  /** The passage the opinion is about, as it stands in the consulted text. */
+  quote: z.string().trim().min(1).max(2000).optional(),
+  /** Where the quote stands; found in the item's text when left out. */
+  span: z.tuple([z.number().int().min(0), z.number().int().min(1)]).optional(),
+  content: z.string().trim().min(1, 'content: must not be empty').max(5000),
+  suggestion: z.string().trim().max(5000).optional(),
+  reason: z.string().trim().max(5000).optional(),
+});
+export type OpinionInput = z.output<typeof opinionInput>;
+
+export const replyInput = z.object({
+  noOpinion: z.boolean().optional(),
+  opinions: z.array(opinionInput).max(500).optional(),
+});
+
+export interface OpinionView {
+  id: number;
+  itemOrdinal: number;
+  quote: string | null;
+  span: [number, number] | null;
+  content: string;
+  suggestion: string | null;
+  reason: string | null;
+  disposition: Disposition | null;
+  decisionReason: string | null;
+  decidedAt: string | null;
+}
+
+export interface ReplyView {
+  id: number;
+  consultationId: number;
+  unitId: number;
+  unitName: string;
+  status: 'draft' | 'sealed' | 'withdrawn';
+  noOpinion: boolean;
+  opinions: OpinionView[];
+  createdAt: string;
+  updatedAt: string;
+  sealedAt: string | null;
+  sealedBy: { id: number; login: string; displayName: string } | null;
+  algorithm: string | null;
+  keyId: string | null;
+  signature: string | null;
+  late: boolean;
+  withdrawnAt: string | null;
+}
+
+export async function loadReply(db: Kysely<Database>, id: number): Promise<ReplyView> {
+  const r = await db
+    .selectFrom('replies')
+    .innerJoin('units', 'units.id', 'replies.unit_id')
+    .innerJoin('consultations', 'consultations.id', 'replies.consultation_id')
+    .leftJoin('users', 'users.id', 'replies.sealed_by')
+    .select([
+      'replies.id',
+      'replies.consultation_id',
+      'replies.unit_id',
+      'units.short_name',
+      'replies.status',
+      'replies.no_opinion',
+      'replies.created_at',
+      'replies.updated_at',
+      'replies.sealed_at',
+      'replies.sealed_by',
+      'users.login',
+      'users.display_name',
+      'replies.algorithm',
+      'replies.key_id',
+      'replies.signature',
+      'replies.withdrawn_at',
+      'consultations.deadline',
+    ])
+    .where('replies.id', '=', id)
+    .executeTakeFirst();
+  if (!r) throw errors.notFound(REPLY);
+  const opinions = await db.selectFrom('opinions').selectAll().where('reply_id', '=', id).orderBy('position').execute();
+  return {
+    id: r.id,
+    consultationId: r.consultation_id,
+    unitId: r.unit_id,
+    unitName: r.short_name,
+    status: r.status as ReplyView['status'],
+    noOpinion: r.no_opinion === 1,
+    opinions: opinions.map((o) => ({
+      id: o.id,
+      itemOrdinal: o.item_ordinal,
+      quote: o.quote,
+      span: o.span_start === null || o.span_end === null ? null : [o.span_start, o.span_end],
+      content: o.content,
+      suggestion: o.suggestion,
+      reason: o.reason,
+      disposition: o.disposition as Disposition | null,
+      decisionReason: o.decision_reason,
+      decidedAt: o.decided_at,
+    })),
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    sealedAt: r.sealed_at,
+    sealedBy: r.sealed_by === null ? null : { id: r.sealed_by, login: r.login ?? '', displayName: r.display_name ?? '' },
+    algorithm: r.algorithm,
+    keyId: r.key_id,
+    signature: r.signature,
+    late: r.sealed_at !== null && isLate(r.deadline, r.sealed_at),
+    withdrawnAt: r.withdrawn_at,
+  };
+}
+
+/**
+ * Checks a reply's content against the consulted version: 无意见 or at least one opinion,
+ * items that exist, quotes that stand in the item's text (found there when no span is
+ * given). Returns the opinions with their spans settled.
+ */
+export function settleOpinions(
+  input: { noOpinion?: boolean | undefined; opinions?: OpinionInput[] | undefined },
+  plan: ParsedPlan,
+  text: string,
+): { noOpinion: boolean; opinions: (OpinionInput & { span: [number, number] | undefined })[] } {
+  const opinions = input.opinions ?? [];
+  const noOpinion = input.noOpinion === true;
+  if (noOpinion && opinions.length > 0) {
+    throw new AppError('validation_failed', { zh: '“无意见”的反馈不能同时提出意见', en: 'A “no opinion” reply cannot carry opinions' });
+  }
+  if (!noOpinion && opinions.length === 0) {
+    throw new AppError('validation_failed', { zh: '请填写意见，或选择“无意见”', en: 'Add opinions, or reply “no opinion”' });
+  }
+  return {
+    noOpinion,
+    opinions: opinions.map((o, index) => {
+      const item = plan.items.find((i) => i.ordinal === o.itemOrdinal);
+      if (!item) {
+        throw new AppError('validation_failed', { zh: `第 ${index + 1} 条意见：条目 ${o.itemOrdinal} 不存在`, en: `Opinion ${index + 1}: no item ${o.itemOrdinal}` });
+      }
+      if (o.quote === undefined) {
+        if (o.span !== undefined) throw new AppError('validation_failed', { zh: '给出位置时须同时给出原文', en: 'A span needs its quote' });
+        return { ...o, span: undefined };
+      }
+      if (o.span !== undefined) {
+        if (text.slice(o.span[0], o.span[1]) !== o.quote) {
+          throw new AppError('validation_failed', { zh: `第 ${index + 1} 条意见：引用的原文与位置不符`, en: `Opinion ${index + 1}: the quote does not match its span` });
+        }
+        return { ...o, span: o.span };
+      }
+      const at = text.slice(item.span[0], item.span[1]).indexOf(o.quote);
+      if (at < 0) {
+        throw new AppError('validation_failed', { zh: `第 ${index + 1} 条意见：该条目中没有引用的原文`, en: `Opinion ${index + 1}: the quote is not in that item` });
+      }
+      const start = item.span[0] + at;
+      return { ...o, span: [start, start + o.quote.length] as [number, number] };
+    }),
+  };
+}
+
+export async function writeOpinions(
+  trx: Tx,
+  replyId: number,
+  opinions: ReturnType<typeof settleOpinions>['opinions'],
+): Promise<void> {
+  await trx.deleteFrom('opinions').where('reply_id', '=', replyId).execute();
+  if (opinions.length === 0) return;
+  await trx
+    .insertInto('opinions')
+    .values(
+      opinions.map((o, position) => ({
+        reply_id: replyId,
+        position,
+        item_ordinal: o.itemOrdinal,
+        quote: o.quote ?? null,
+        span_start: o.span?.[0] ?? null,
+        span_end: o.span?.[1] ?? null,
+        content: o.content,
+        suggestion: o.suggestion || null,
+        reason: o.reason || null,
+        disposition: null,
+        decision_reason: null,
+        decided_by: null,
+        decided_at: null,
+      })),
+    )
+    .execute();
+}

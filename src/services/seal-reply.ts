@@ -1,0 +1,72 @@
+import { isLate } from '../domain/consultation.js';
+import { AppError } from '../domain/errors.js';
+import { authorize } from '../domain/policy.js';
+import { isSealAlgorithm } from '../domain/reply-seal-payload.js';
+import type { SealAlgorithm } from '../domain/reply-seal-payload.js';
+import { describeSeal, signPayload } from '../security/seal.js';
+import { serverSecret } from '../security/server-secret.js';
+import { appendAudit } from './audit-trail.js';
+import { inTransaction, nowIso } from './context.js';
+import type { ServiceContext } from './context.js';
+import { loadConsultation } from './consultation-rows.js';
+import { loadReply } from './reply-rows.js';
+import { sealPayloadOf } from './seal-payload-of.js';
+import { ensureUnitKey } from './unit-keys.js';
+
+export interface SealResult {
+  algorithm: SealAlgorithm;
+  algorithmLabel: string;
+  keyId: string;
+  signature: string;
+  sealedAt: string;
+  late: boolean;
+}
+
+/**
+ * The unit's 签发人 signs its reply: a canonical serialisation of the reply, the signatory
+ * and the time, signed with the unit's key. From then on the reply cannot be edited.
+ */
+export async function sealReply(replyId: number, options: { algorithm?: string }, ctx: ServiceContext): Promise<SealResult> {
+  const reply = await loadReply(ctx.db, replyId);
+  authorize(ctx.actor, 'reply.seal', { unitId: reply.unitId });
+  if (ctx.actor.kind !== 'user') throw new AppError('forbidden', { zh: '只有签发人可以签发', en: 'Only a signatory can seal' });
+  if (reply.status !== 'draft') {
+    throw new AppError('conflict', { zh: '该反馈已签发或已撤回', en: 'This reply is already sealed or withdrawn' });
+  }
+  const algorithm = options.algorithm ?? ctx.config.sealAlgorithm;
+  if (!isSealAlgorithm(algorithm)) {
+    throw new AppError('validation_failed', { zh: '签章算法须为 ed25519 或 sm2', en: 'The seal algorithm must be ed25519 or sm2' });
+  }
+  const c = await loadConsultation(ctx.db, reply.consultationId);
+  if (c.closedAt !== null) throw new AppError('conflict', { zh: '征求意见已结束，不再接收反馈', en: 'The consultation is closed' });
+  const unit = await ctx.db.selectFrom('units').select('code').where('id', '=', reply.unitId).executeTakeFirstOrThrow();
+  const signatory = { id: ctx.actor.userId, login: ctx.actor.login };
+  const sealedAt = nowIso(ctx);
+  const result = await inTransaction(ctx, async (trx) => {
+    // Another signatory of the unit may have sealed meanwhile: only a draft can be sealed.
+    const claimed = await trx
+      .updateTable('replies')
+      .set({ status: 'sealing' })
+      .where('id', '=', replyId)
+      .where('status', '=', 'draft')
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) !== 1) throw new AppError('conflict', { zh: '该反馈已签发', en: 'This reply is already sealed' });
+    const key = await ensureUnitKey(trx, ctx, reply.unitId, algorithm);
+    const payload = sealPayloadOf(reply, { versionId: c.versionId, unitCode: unit.code, signatory, sealedAt, algorithm, keyId: key.keyId });
+    const signature = signPayload(payload, key, serverSecret(ctx.config));
+    await trx
+      .updateTable('replies')
+      .set({ status: 'sealed', sealed_by: signatory.id, sealed_at: sealedAt, algorithm, key_id: key.keyId, signature, updated_at: sealedAt })
+      .where('id', '=', replyId)
+      .execute();
+    const late = isLate(c.deadline, sealedAt);
+    await appendAudit(trx, ctx.actor, ctx.clock, {
+      action: 'reply.seal',
+      entity: 'reply',
+      entityId: replyId,
+      detail: { consultationId: reply.consultationId, unitId: reply.unitId, algorithm, keyId: key.keyId, signature, late, opinions: reply.opinions.length },
+    });
+    return { algorithm, algorithmLabel: describeSeal(algorithm).zh, keyId: key.keyId, signature, sealedAt, late };
+  });
+  return result;
+}
