@@ -9,6 +9,7 @@ import { inTransaction, nowIso } from './context.js';
 import type { ServiceContext } from './context.js';
 import { importPlan } from './import-plan.js';
 import { importRegistry } from './import-registry.js';
+import { loadDemoConsultation } from './load-demo-consultation.js';
 
 export const OFFICE_CODE = 'hn-czhb';
 
@@ -48,8 +49,9 @@ export function demoAccounts(units: { code: string; shortName: string; kind: str
 }
 
 /**
- * Loads the demo into an empty database: Hunan's registry, the demo accounts and the seed
- * plan (the 2021 urbanization work points, as circulated for comment). Does
+ * Loads the demo into an empty database: Hunan's registry, the demo accounts, the seed
+ * plan (the 2021 urbanization work points, as circulated for comment) and its consultation
+ * (see load-demo-consultation.ts). Does
  * nothing when any user exists, so a restart never resets passwords.
  */
 export async function loadDemo(ctx: ServiceContext): Promise<LoadDemoResult> {
@@ -96,7 +98,8 @@ export async function loadDemo(ctx: ServiceContext): Promise<LoadDemoResult> {
     });
   });
   const seed = fs.readFileSync(SEED_PLAN);
-  await importPlan({ bytes: seed, filename: path.basename(SEED_PLAN), mediaType: 'text/plain' }, ctx);
+  const plan = await importPlan({ bytes: seed, filename: path.basename(SEED_PLAN), mediaType: 'text/plain' }, ctx);
+  await loadDemoConsultation(plan.id, ctx);
   return {
     loaded: true,
     accounts: accounts.length,

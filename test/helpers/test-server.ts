@@ -30,6 +30,7 @@ export async function startTestServer(
     LUOSHI_ADMIN_PASSWORD: ADMIN_PASSWORD,
     LUOSHI_DEMO_PASSWORD: DEMO_PASSWORD,
     LUOSHI_SCRYPT_COST: '1024',
+    LUOSHI_SECRET: 'test-secret-for-seal-keys-0123456789abcdef',
     ...opts.env,
   });
   const server = await startServer(config, opts.clock);
