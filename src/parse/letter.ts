@@ -20,6 +20,8 @@ const LETTER_TITLE_RE = /^.{0,30}关于.{2,120}的(函|复函|通知|通报|意�
 const RECIPIENTS_RE = /^(.{2,80}?):$/;
 const NOT_RECIPIENTS_RE = /^(联系人|联系电话|电话|传真|邮箱|电子邮箱|附件|地址|来源|时间|抄送|联系方式|邮编)/;
 const MAX_LETTER_CHARS = 8000;
+/** How far a line of contacts (联系人:…) is read. */
+const MAX_CONTACT_CHARS = 400;
 const Y = '([0-9]{4}|[〇零一二三四五六七八九]{4})';
 const M = '([0-9]{1,2}|[一二三四五六七八九十]{1,3})';
 const DEADLINE_RE = new RegExp(`(?:请|务必|并)?[于在]?\\s{0,2}(?:${Y}\\s{0,2}年\\s{0,2})?${M}\\s{0,2}月\\s{0,2}${M}\\s{0,2}日\\s{0,2}(?:\\([^)\\n]{0,8}\\)\\s{0,2})?(?:[0-9:]{0,5}\\s{0,2})?(?:前|之前|以前)`, 'g');
@@ -106,7 +108,8 @@ function readLetter(src: SourceText, from: number, to: number): { letter: CoverL
   const zoneStart = src.lines[texts[start]?.index ?? from]?.trimStart ?? 0;
   const zoneEndLine = src.lines[Math.max(from, to - 1)];
   const zoneEnd = zoneEndLine ? zoneEndLine.end : src.norm.length;
-  const zone = src.norm.slice(zoneStart, zoneEnd);
+  // A letter is short: a zone that runs on (one huge line) is read only as far as a letter goes.
+  const zone = src.norm.slice(zoneStart, Math.min(zoneEnd, zoneStart + MAX_LETTER_CHARS));
   const deadline = findDeadline(zone, date);
   const contacts: Contact[] = [];
   const attachments: string[] = [];
@@ -118,14 +121,17 @@ function readLetter(src: SourceText, from: number, to: number): { letter: CoverL
     if (at >= 0) {
       lastLine = Math.max(lastLine, t.index);
       const line = src.lines[t.index];
-      if (line) contacts.push(...readContacts(src, line.trimStart + at + 3, line.trimEnd));
+      if (line) {
+        const from = line.trimStart + at + 3;
+        for (const c of readContacts(src, from, Math.min(line.trimEnd, from + MAX_CONTACT_CHARS))) contacts.push(c);
+      }
       // 电话/传真 on the lines that follow belong to the last contact.
       for (let n = k + 1; n < texts.length; n++) {
         const next = texts[n];
         if (!next || !/^(联系)?(电话|传真|手机|座机|联系方式|办公电话)/.test(next.text)) break;
         const nl = src.lines[next.index];
         const last = contacts[contacts.length - 1];
-        if (nl && last) mergeContact(last, readContacts(src, nl.trimStart, nl.trimEnd, last.name));
+        if (nl && last) mergeContact(last, readContacts(src, nl.trimStart, Math.min(nl.trimEnd, nl.trimStart + MAX_CONTACT_CHARS), last.name));
         lastLine = Math.max(lastLine, next.index);
       }
     }

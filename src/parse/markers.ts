@@ -27,8 +27,14 @@ const AR_RE = /^([0-9]{1,3})\s{0,2}(?:[、.](?![0-9])|\)(?![0-9]))\s*/;
 const PAR_RE = /^\(\s{0,2}([0-9]{1,3})\s{0,2}\)[\s、.]*/;
 const CIRC_RE = /^([\u2460-\u2473])\s*/;
 
+/** First characters a marker can start with: most lines start with none of them. */
+const MARKER_START = new Set<number>(
+  [...'第(〔0123456789', ...CN].map((ch) => ch.charCodeAt(0)).concat(Array.from({ length: 20 }, (_, k) => 0x2460 + k)),
+);
+
 /** The marker at the start of a trimmed line (`text` is the normalised line from `offset`). */
 export function markerAt(text: string, offset: number): Marker | null {
+  if (!MARKER_START.has(text.charCodeAt(0))) return null;
   const head = text.slice(0, 16);
   let m = PART_RE.exec(head);
   if (m) {

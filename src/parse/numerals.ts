@@ -26,6 +26,12 @@ export function isChineseDigit(ch: string): boolean {
   return ch.length === 1 && KIND[ch.charCodeAt(0)] === 1;
 }
 
+/** Value by code unit: the digit's value for KIND 1, the unit's for KIND 2 and 3. */
+const VALUE = new Float64Array(0x10000);
+for (const [ch, v] of Object.entries(DIGITS)) VALUE[ch.charCodeAt(0)] = v;
+for (const [ch, v] of Object.entries(SMALL_UNITS)) VALUE[ch.charCodeAt(0)] = v;
+for (const [ch, v] of Object.entries(BIG_UNITS)) VALUE[ch.charCodeAt(0)] = v;
+
 /**
  * Value of a Chinese numeral, or null when the string is not one. A string of bare digits
  * without any 十/百/千 (二〇二一) is read digit by digit, as years are written.
@@ -33,38 +39,34 @@ export function isChineseDigit(ch: string): boolean {
 export function chineseToNumber(s: string): number | null {
   if (s.length === 0 || s.length > 24) return null;
   let hasUnit = false;
-  for (const ch of s) {
-    if (!isChineseNumeralChar(ch)) return null;
-    if (ch in SMALL_UNITS || ch in BIG_UNITS) hasUnit = true;
+  for (let i = 0; i < s.length; i++) {
+    const k = KIND[s.charCodeAt(i)] ?? 0;
+    if (k === 0) return null;
+    if (k !== 1) hasUnit = true;
   }
   if (!hasUnit) {
-    if (s.length === 1) return DIGITS[s] ?? null;
     let v = 0;
-    for (const ch of s) v = v * 10 + (DIGITS[ch] ?? 0);
+    for (let i = 0; i < s.length; i++) v = v * 10 + (VALUE[s.charCodeAt(i)] ?? 0);
     return v;
   }
   let total = 0;
   let section = 0;
   let digit: number | null = null;
   let lastBig = Infinity;
-  for (const ch of s) {
-    const d = DIGITS[ch];
-    if (d !== undefined) {
-      if (digit !== null && digit !== 0 && d !== 0) return null; // 二三十: two digits in a row
-      digit = d;
-      continue;
-    }
-    const small = SMALL_UNITS[ch];
-    if (small !== undefined) {
-      section += (digit ?? 1) * small;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    const k = KIND[code] ?? 0;
+    const v = VALUE[code] ?? 0;
+    if (k === 1) {
+      if (digit !== null && digit !== 0 && v !== 0) return null; // 二三十: two digits in a row
+      digit = v;
+    } else if (k === 2) {
+      section += (digit ?? 1) * v;
       digit = null;
-      continue;
-    }
-    const big = BIG_UNITS[ch];
-    if (big !== undefined) {
-      if (big >= lastBig) return null;
-      lastBig = big;
-      total += (section + (digit ?? 0)) * big;
+    } else {
+      if (v >= lastBig) return null;
+      lastBig = v;
+      total += (section + (digit ?? 0)) * v;
       section = 0;
       digit = null;
     }

@@ -93,4 +93,65 @@ describe('parsePlan on large and hostile input', () => {
     const plan = parsePlan(text, { resolver });
     expect(spanProblems(text, plan)).toEqual([]);
   });
+
+  const seed = readFileSync(new URL('../../fixtures/hunan-2021-urbanization-workplan-draft.txt', import.meta.url), 'utf8');
+
+  it('reads a single 10 MB line as one item, with its clauses and figures', { timeout: 60_000 }, () => {
+    const line = seed.replace(/\r?\n/g, '');
+    const text = '(一)' + repeat(line, (10 * MB) / 3);
+    const plan = parsePlan(text, { resolver });
+    expect(plan.items).toHaveLength(1);
+    expect(plan.items[0]?.responsible.length).toBeGreaterThan(1000);
+    expect(plan.items[0]?.targets.length).toBeGreaterThan(1000);
+    expect(plan.items[0]?.targets.every((t) => Number.isFinite(t.value))).toBe(true);
+    expect(spanProblems(text, plan)).toEqual([]);
+  });
+
+  it('reads 1 MB of digits as no figure', () => {
+    for (const text of ['1'.repeat(MB), `(一)投资${'9'.repeat(MB)}元。(省财政厅负责)`, `(一)${'1234567890'.repeat(MB / 10)}个`]) {
+      const plan = parsePlan(text, { resolver });
+      expect(plan.items.flatMap((i) => i.targets)).toEqual([]);
+      expect(spanProblems(text, plan)).toEqual([]);
+    }
+  });
+
+  it('reads a million (一) markers on one line as one item', { timeout: 60_000 }, () => {
+    const text = '(一)'.repeat(MB);
+    const plan = parsePlan(text, { resolver });
+    expect(plan.items).toHaveLength(1);
+    expect(plan.items[0]?.targets).toEqual([]);
+    expect(spanProblems(text, plan)).toEqual([]);
+  });
+
+  it('reads a quarter of a million (一) lines as that many items', { timeout: 60_000 }, () => {
+    const text = '(一)\n'.repeat(MB / 4);
+    const plan = parsePlan(text, { resolver });
+    expect(plan.items).toHaveLength(MB / 4);
+    expect(plan.items.every((i) => i.number === '(一)' && i.title === '')).toBe(true);
+    expect(spanProblems(text, plan)).toEqual([]);
+  });
+
+  it.each([
+    ['deeply nested parentheses around a clause', '(一)甲。' + '('.repeat(MB / 4) + '省公安厅负责' + ')'.repeat(MB / 4)],
+    ['deeply nested mixed brackets', '(一)甲。' + '(〔【['.repeat(MB / 16) + '省公安厅负责' + ']】〕)'.repeat(MB / 16)],
+    ['labels inside and outside brackets', '(一)甲。' + '(责任单位:省公安厅)责任单位:省民政厅;'.repeat(MB / 40)],
+    ['以下…不再列出 repeated', '标题\n一、任务\n' + '(一)甲。(省公安厅负责。以下任务均需各市州政府落实,不再列出)\n'.repeat(MB / 40)],
+    ['a 下同 clause naming many units over many items', '标题\n一、任务\n(一)甲。(' + '省公安厅、'.repeat(70) + '负责,下同)\n' + '(二)乙。\n'.repeat(MB / 8)],
+    ['以下…不再列出 naming a unit over many items', '标题\n一、任务\n(一)甲。(省公安厅负责。以下任务均需各市州政府落实,不再列出)\n' + '(二)乙。\n'.repeat(MB / 8)],
+    ['unclosed quotation marks before figures', '(一)' + '“1个'.repeat(MB / 8)],
+    ['a giant responsibility clause', '(一)甲。(' + '省公安厅、'.repeat(MB / 5) + '负责)'],
+  ])('returns on %s', { timeout: 60_000 }, (_what, text) => {
+    const plan = parsePlan(text, { resolver });
+    expect(spanProblems(text, plan)).toEqual([]);
+    for (const i of plan.items) expect(i.responsible.length).toBeLessThanOrEqual(Math.max(200, MB));
+  });
+
+  it('carries at most 64 units from one clause and lists each 以下…不再列出 unit once', () => {
+    const text = '标题\n一、任务\n(一)甲。(' + Array.from({ length: 70 }, (_, k) => `省${k}局`).join('、') + '负责,下同)\n(二)乙。\n'
+      + '(三)丙。(省公安厅负责。以下任务均需各市州政府落实,不再列出)\n(四)丁。(省民政厅负责。以下任务均需各市州政府落实,不再列出)\n(五)戊。(省财政厅负责)\n';
+    const plan = parsePlan(text, { resolver });
+    expect(plan.items[0]?.responsible).toHaveLength(70);
+    expect(plan.items[1]?.responsible).toHaveLength(64);
+    expect(plan.items[4]?.responsible.map((r) => r.raw)).toEqual(['省财政厅', '各市州政府']);
+  });
 });

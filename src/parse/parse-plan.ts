@@ -5,10 +5,11 @@
  */
 import { findLetter } from './letter.js';
 import { chineseToNumber } from './numerals.js';
-import { findActors, findLedBy, findStated, type ResponsibilityContext } from './responsibility.js';
-import { parseStructure, type RawHeading } from './structure.js';
+import { detectJurisdiction, applyJurisdiction } from './jurisdiction.js';
+import { findActors, findLedBy, findStated, parseClause, STANDING_RE, type ResponsibilityContext } from './responsibility.js';
+import { parseStructure, type RawHeading, type Structure } from './structure.js';
 import { findTargets } from './targets.js';
-import { makeSource, type SourceText } from './text.js';
+import { isJsSpace, makeSource, type SourceText } from './text.js';
 import type {
   ParsedItem,
   ParsedPlan,
@@ -25,7 +26,7 @@ export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
   const warnings: ParseWarning[] = [];
   const { letter, planFromLine } = findLetter(src);
   const structure = parseStructure(src, planFromLine, src.lines.length);
-  warnings.push(...structure.warnings);
+  for (const w of structure.warnings) warnings.push(w);
 
   let title = structure.title;
   if (!title && letter?.title) {
@@ -39,7 +40,19 @@ export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
   const items: ParsedItem[] = [];
   const headingCarry: { rank: number; entries: Responsible[] }[] = [];
   let ditto: { section: number | null; entries: Responsible[] } | null = null;
+  // Units named by 以下…不再列出 rules, once each by name.
   const standing: Responsible[] = [];
+  const standingNames = new Set<string>();
+  const addStanding = (entries: Responsible[]): void => {
+    for (const r of entries) {
+      if (standingNames.has(r.raw) || standing.length >= MAX_CARRIED) continue;
+      standingNames.add(r.raw);
+      standing.push(r);
+    }
+  };
+  addStanding(preambleStanding(ctx, structure, planFromLine));
+  // Copies of carried units in the whole plan: a hostile text cannot make the output explode.
+  let carriedBudget = MAX_CARRIED_TOTAL;
   let h = 0;
   const headings: RawHeading[] = structure.headings;
 
@@ -51,11 +64,11 @@ export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
       if (heading.isSection) ditto = null;
       const stated = findStated(ctx, heading.bodyStart, heading.span[1]);
       if (stated && stated.entries.length > 0) headingCarry.push({ rank: heading.rank, entries: stated.entries });
-      if (stated) standing.push(...stated.standing);
+      if (stated) addStanding(stated.standing);
     }
     const [start, end] = raw.span;
     let bodyStart = raw.bodyStart;
-    while (bodyStart < end && /\s/.test(src.norm[bodyStart] ?? '')) bodyStart++;
+    while (bodyStart < end && isJsSpace(src.norm.charCodeAt(bodyStart))) bodyStart++;
 
     let responsible: Responsible[] = [];
     const stated = findStated(ctx, bodyStart, end);
@@ -66,18 +79,29 @@ export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
       const ledBy = findLedBy(ctx, bodyStart, end);
       const carried = ditto?.entries ?? headingCarry[headingCarry.length - 1]?.entries;
       if (ledBy.length > 0) responsible = ledBy;
-      else if (carried) responsible = carried.map(copyEntry);
+      else if (carried && carriedBudget > 0) {
+        responsible = carried.slice(0, Math.min(MAX_CARRIED, carriedBudget)).map(copyEntry);
+        carriedBudget -= responsible.length;
+        warnings.push({ code: 'responsibility_carried', message: `第${raw.ordinal}项沿用前文责任单位`, span: [start, end] });
+        if (carriedBudget <= 0) {
+          warnings.push({ code: 'responsibility_carried', message: '沿用的责任单位过多,此后各项不再沿用', span: [start, end] });
+        }
+      }
       else responsible = findActors(ctx, bodyStart, end);
     }
     for (const s of standing) {
-      if (!responsible.some((r) => r.raw === s.raw)) responsible.push(copyEntry(s));
+      if (carriedBudget <= 0) break;
+      if (!responsible.some((r) => r.raw === s.raw)) {
+        responsible.push(copyEntry(s));
+        carriedBudget--;
+      }
     }
-    if (stated) standing.push(...stated.standing);
+    if (stated) addStanding(stated.standing);
     if (responsible.length === 0) {
       warnings.push({ code: 'responsibility_missing', message: `第${raw.ordinal}项未写明责任单位`, span: [start, end] });
     }
 
-    const targets = findTargets({ src, resolver, warnings, planYear }, bodyStart, end);
+    const targets = findTargets({ src, resolver, warnings, planYear, floor: bodyStart }, bodyStart, end);
     items.push({
       number: raw.number,
       ordinal: raw.ordinal,
@@ -90,6 +114,8 @@ export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
     });
   }
 
+  applyJurisdiction(detectJurisdiction(title, letter, items, resolver), items, resolver, warnings);
+
   warnings.sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1]);
   return {
     title,
@@ -100,6 +126,35 @@ export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
   };
 }
 
+/**
+ * 以下各项任务均需各省级人民政府负责落实,不再列出 written in the plan's opening paragraphs, before
+ * its first heading: the units it names are responsible for every item.
+ */
+function preambleStanding(ctx: ResponsibilityContext, structure: Structure, planFromLine: number): Responsible[] {
+  const { src } = ctx;
+  const { norm } = src;
+  const from = structure.titleSpan?.[1] ?? src.lines[planFromLine]?.start ?? 0;
+  const to = Math.min(structure.headings[0]?.span[0] ?? Infinity, structure.items[0]?.span[0] ?? Infinity, norm.length);
+  const out: Responsible[] = [];
+  for (let at = norm.indexOf('以下', from); at >= 0 && at < to; at = norm.indexOf('以下', at + 2)) {
+    let end = at;
+    while (end < to && end - at < 80) {
+      const c = norm.charCodeAt(end);
+      if (c === 0x3002 || c === 0x0a || c === 0x0d) break; // 。 \n \r
+      end++;
+    }
+    const sentence = norm.slice(at, end);
+    if (!sentence.includes('不再') || !STANDING_RE.test(sentence)) continue;
+    const clause = parseClause(ctx, at, end);
+    if (clause) for (const r of clause.standing) out.push(r);
+  }
+  return out;
+}
+
+/** At most this many units are carried from one clause to the items after it (下同, headings, 以下…不再列出). */
+const MAX_CARRIED = 64;
+const MAX_CARRIED_TOTAL = 200_000;
+
 function copyEntry(r: Responsible): Responsible {
   return { raw: r.raw, unit: r.unit, role: r.role, expands: [...r.expands], span: [r.span[0], r.span[1]] };
 }
@@ -107,11 +162,16 @@ function copyEntry(r: Responsible): Responsible {
 function itemTitle(src: SourceText, s: number, e: number): string {
   const { norm, original } = src;
   let end = s;
-  while (end < e && norm[end] !== '。' && norm[end] !== '\n' && norm[end] !== '\r') end++;
+  for (; end < e; end++) {
+    const c = norm.charCodeAt(end);
+    if (c === 0x3002 || c === 0x0a || c === 0x0d) break; // 。 \n \r
+  }
   // A title without 。 may end with its responsibility clause: (X负责).
-  const text = norm.slice(s, end);
-  const paren = text.lastIndexOf('(');
-  if (paren > 0 && text.endsWith(')') && /负责|牵头|配合|责任单位/.test(text.slice(paren))) end = s + paren;
+  if (end > s && norm.charCodeAt(end - 1) === 0x29) {
+    const text = norm.slice(s, end);
+    const paren = text.lastIndexOf('(');
+    if (paren > 0 && /负责|牵头|配合|责任单位/.test(text.slice(paren))) end = s + paren;
+  }
   return original.slice(s, end).trim();
 }
 
@@ -129,16 +189,28 @@ function cachedResolver(inner: UnitResolver): UnitResolver {
   const places = new Map<string, string | null>();
   return {
     resolve(name) {
-      if (!resolved.has(name)) resolved.set(name, inner.resolve(name));
-      return resolved.get(name) ?? null;
+      let hit = resolved.get(name);
+      if (hit === undefined) {
+        hit = inner.resolve(name);
+        resolved.set(name, hit);
+      }
+      return hit;
     },
     expandLocality(phrase) {
-      if (!expanded.has(phrase)) expanded.set(phrase, inner.expandLocality(phrase));
-      return expanded.get(phrase) ?? null;
+      let hit = expanded.get(phrase);
+      if (hit === undefined) {
+        hit = inner.expandLocality(phrase);
+        expanded.set(phrase, hit);
+      }
+      return hit;
     },
     place(name) {
-      if (!places.has(name)) places.set(name, inner.place(name));
-      return places.get(name) ?? null;
+      let hit = places.get(name);
+      if (hit === undefined) {
+        hit = inner.place(name);
+        places.set(name, hit);
+      }
+      return hit;
     },
   };
 }

@@ -191,4 +191,80 @@ describe('responsibility forms', () => {
     expect(p.items).toHaveLength(1);
     expect(p.items[0]).toMatchObject({ number: '', section: 1, title: '推进某事,做好某项工作' });
   });
+
+  it('牵头单位:X 责任单位:Y, Z on one line: only X leads', () => {
+    const p = parse(plan('(一)甲。\n牵头单位:省发改委 责任单位:省财政厅、省统计局'));
+    expect(roles(p)).toEqual([
+      ['省发改委', '省发改委', 'lead'],
+      ['省财政厅', '省财政厅', 'cooperate'],
+      ['省统计局', '省统计局', 'cooperate'],
+    ]);
+    expect(p.warnings.filter((w) => w.code === 'responsibility_unclear')).toEqual([]);
+  });
+
+  it('a deadline after the units is no unit: (X负责,2022年底前完成), 责任单位:X;完成时限:…', () => {
+    const p = parse(plan(['(一)甲。(省住房城乡建设厅负责,2022年底前完成)', '(二)乙。', '责任单位:省水利厅;完成时限:2022年12月底'].join('\n')));
+    expect(roles(p, 1)).toEqual([['省住房城乡建设厅', '省住房城乡建设厅', 'lead']]);
+    expect(roles(p, 2)).toEqual([['省水利厅', '省水利厅', 'lead']]);
+    expect(p.warnings).toEqual([]);
+  });
+
+  it('…负责具体实施 and X指导', () => {
+    const p = parse(plan('(一)甲。(省生态环境厅牵头,省水利厅指导,各市州人民政府负责具体实施)'));
+    expect(roles(p)).toEqual([
+      ['省生态环境厅', '省生态环境厅', 'lead'],
+      ['省水利厅', '省水利厅', 'cooperate'],
+      ['各市州人民政府', null, 'localities'],
+    ]);
+  });
+
+  it('以下…不再列出 in the opening paragraph applies to every item', () => {
+    const text = [
+      '某某任务分工方案', '', '现将任务分工如下。以下各项任务均需各省级人民政府负责落实,不再列出。', '', '一、任务', '',
+      '1.甲任务。(公安部负责)', '2.乙任务。(教育部牵头,财政部配合)',
+    ].join('\n');
+    const p = parse(text, national);
+    for (const ordinal of [1, 2]) expect(roles(p, ordinal).at(-1)).toEqual(['各省级人民政府', null, 'localities']);
+  });
+});
+
+describe('whose document it is', () => {
+  const item = (title: string, body: string): string => `${title}\n\n一、重点任务\n\n${body}\n`;
+
+  it('a provincial document: a bare 发改委 is taken as the province’s, with a warning naming the assumption', () => {
+    const p = parse(item('湖南省2022年某项工作要点', '(一)甲。(发改委、省公安厅负责)'));
+    expect(roles(p)).toEqual([['发改委', '省发改委', 'lead'], ['省公安厅', '省公安厅', 'cooperate']]);
+    expect(p.warnings).toEqual([expect.objectContaining({ code: 'unit_corrected', message: expect.stringContaining('发改委 → 省发改委') })]);
+    expect(p.warnings[0]?.message).toContain('未写层级');
+  });
+
+  it('a national document: ministries and a bare 发展改革委 stay unknown, 各地 expands to nothing', () => {
+    const p = parse(item('2022年城镇化重点任务', '1.甲。(公安部、发展改革委、各地负责)\n2.乙。(民政部负责)'));
+    expect(roles(p)).toEqual([['公安部', null, 'lead'], ['发展改革委', null, 'cooperate'], ['各地', null, 'localities']]);
+    expect(p.items[0]?.responsible[2]?.expands).toEqual([]);
+    const bare = p.warnings.find((w) => w.message.includes('发展改革委'));
+    expect(bare).toMatchObject({ code: 'unit_unknown', message: expect.stringContaining('国家层面') });
+  });
+
+  it('another province’s document: its 省发改委 is not the registry’s', () => {
+    const p = parse(item('2022年广东省新型城镇化工作要点', '(一)甲。(省发改委、省卫建委负责,各地级以上市人民政府落实)'));
+    expect(roles(p)).toEqual([['省发改委', null, 'lead'], ['省卫建委', null, 'cooperate'], ['各地级以上市人民政府', null, 'localities']]);
+    expect(p.warnings.map((w) => w.code)).toEqual(['unit_unknown', 'unit_unknown']);
+    expect(p.warnings[0]?.message).toContain('广东省');
+  });
+
+  it('a city’s document: a bare 发改委 is the city’s, 省公安厅 stays, 各区县(市) are that city’s', () => {
+    const p = parse(item('长沙市2022年某项工作要点', '1.甲。(市发改委牵头,发改委、省公安厅、各区县(市)人民政府负责)'));
+    expect(roles(p)).toEqual([
+      ['市发改委', null, 'lead'], ['发改委', null, 'cooperate'], ['省公安厅', '省公安厅', 'cooperate'], ['各区县(市)人民政府', null, 'localities'],
+    ]);
+    expect(p.items[0]?.responsible[3]?.expands).toEqual(['芙蓉区', '天心区', '岳麓区', '开福区', '雨花区', '望城区', '长沙县', '浏阳市', '宁乡市']);
+    expect(p.warnings.find((w) => w.message.startsWith('单位库中没有:发改委'))?.message).toContain('市级文件');
+  });
+
+  it('a county’s document: its 各乡镇 expand to nothing the registry does not know', () => {
+    const p = parse(item('攸县2022年某项工作方案', '(一)甲。(县住建局牵头,各乡镇人民政府负责)'));
+    expect(roles(p)).toEqual([['县住建局', null, 'lead'], ['各乡镇人民政府', null, 'localities']]);
+    expect(p.items[0]?.responsible[1]?.expands).toEqual([]);
+  });
 });

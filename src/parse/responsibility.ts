@@ -4,7 +4,7 @@
  * · 〔责任单位:…〕 · 责任单位:X lines · 由X牵头,会同Y… · an item opening with its actor (X要…),
  * plus the carry-forward rules 下同 and 以下…不再列出.
  */
-import type { SourceText } from './text.js';
+import { isJsSpace, type SourceText } from './text.js';
 import type { ParseWarning, Responsible, ResponsibleRole, Span, UnitResolver } from './types.js';
 import { isCollective, looksLikeUnit, splitNames, type NamePiece } from './units.js';
 
@@ -20,6 +20,8 @@ export interface ClauseResult {
   ditto: boolean;
   /** Units named by a 以下…不再列出 rule: responsible for every following item. */
   standing: Responsible[];
+  /** The lead was named as such (牵头单位:X, X牵头), not just listed first. */
+  explicitLead?: boolean;
 }
 
 type GroupRole = 'lead' | 'cooperate' | 'first' | null;
@@ -34,10 +36,17 @@ const CUE_RE = /负责|牵头|配合|参与|责任单位|责任部门|主责单�
 const LABEL_RE =
   /^(牵头单位|牵头部门|主责单位|主责部门|主办单位|责任单位|责任部门|实施单位|负责单位|配合单位|配合部门|参与单位|参与部门|协办单位|协同单位|协助单位|支持单位)\s*:\s*/;
 const SUFFIX_RE =
-  /(为牵头单位|为牵头部门|为责任单位|为责任部门|为配合单位|为配合部门|牵头负责|牵头落实|按职责分工负责|按职责分工落实|按职责分工推进|按职能分工负责|按职责负责|分工负责|共同负责|负总责|牵头|负责|配合|参与|协助|协同|协办|落实)(?:落实|实施|推进|组织实施)?$/;
+  /(为牵头单位|为牵头部门|为责任单位|为责任部门|为配合单位|为配合部门|牵头负责|牵头落实|按职责分工负责|按职责分工落实|按职责分工推进|按职能分工负责|按职责负责|分工负责|共同负责|负总责|牵头|负责|配合|参与|协助|协同|协办|落实|指导|督导|支持)(?:落实|实施|推进|组织实施|具体实施|具体落实|组织落实|抓好落实)?$/;
 const FIRST_LEADS_RE = /^(?:其中)?[,]?(?:列|排|排在|列在|排名)第一(?:位|个)?的?(?:者|单位|部门)?为牵头(?:单位|部门)?$/;
-const STANDING_RE = /^以下[^,。]{0,12}?(?:需|由|要|须|请)([^。]{2,40}?)(?:按职责分工)?(?:负责|落实|参与|配合)/;
+export const STANDING_RE = /^以下[^,。]{0,12}?(?:需|由|要|须|请)([^。]{2,40}?)(?:按职责分工)?(?:负责|落实|参与|配合)/;
 const MAX_GROUP = 400;
+/** Necessary first characters of FIRST_LEADS_RE and LABEL_RE, last characters of SUFFIX_RE. */
+const FIRST_LEADS_START = new Set([...'其,列排'].map((ch) => ch.charCodeAt(0)));
+const LABEL_START_CHARS = new Set([...'牵主责实负配参协支'].map((ch) => ch.charCodeAt(0)));
+const SUFFIX_LAST = new Set([...'位门责实进头合与助同办施导持'].map((ch) => ch.charCodeAt(0)));
+/** Labels that end the responsibility part of a line: 责任单位:X;完成时限:2022年底. */
+const OTHER_LABEL_RE = /^(?:完成时限|完成时间|完成期限|时间节点|时限要求|时限|进度安排|办结时限|工作目标|目标任务|预期目标|资金来源|责任领导|牵头领导)\s*:/;
+const OTHER_LABEL_START = new Set([...'完时进办工目预资责牵'].map((ch) => ch.charCodeAt(0)));
 
 /** 1..4 for an opening bracket, -1..-4 for its closing one, 0 otherwise (by char code). */
 function bracketKind(c: number): number {
@@ -54,38 +63,90 @@ function bracketKind(c: number): number {
   }
 }
 
-/** Bracket pairs [open, close] inside [s, e), outermost first. Linear time. */
-export function bracketPairs(norm: string, s: number, e: number): Span[] {
-  const stack: number[] = [];
-  const kinds: number[] = [];
-  const pairs: Span[] = [];
+/** The cue words of CUE_RE, by first code unit, in the regex's order of preference. */
+const CUE_WORDS = new Map<number, string[]>();
+for (const w of CUE_RE.source.split('|')) {
+  const list = CUE_WORDS.get(w.charCodeAt(0)) ?? [];
+  list.push(w);
+  CUE_WORDS.set(w.charCodeAt(0), list);
+}
+const LABEL_HEADS = ['牵头', '责任', '主责', '配合', '参与', '协办'];
+
+/** What a code unit may start, so that most characters cost one table look-up. */
+const CUE_START = 1;
+const BRACKET = 2;
+const LABEL_START = 4;
+const FLAGS = new Uint8Array(0x10000);
+for (const c of CUE_WORDS.keys()) FLAGS[c] = (FLAGS[c] ?? 0) | CUE_START;
+for (const c of [0x28, 0x29, 0x3014, 0x3015, 0x3010, 0x3011, 0x5b, 0x5d]) FLAGS[c] = (FLAGS[c] ?? 0) | BRACKET;
+for (const h of LABEL_HEADS) FLAGS[h.charCodeAt(0)] = (FLAGS[h.charCodeAt(0)] ?? 0) | LABEL_START;
+
+interface ClauseMarks {
+  /** Offsets where a cue word (CUE_RE) starts. No cue word occurs inside another, so these are all of them. */
+  cues: number[];
+  /** Bracket pairs as flat [open, close, open, close, …], in the order of their opening offsets. */
+  pairs: number[];
+  /** Labels 责任单位: … as flat [offset, length, …]; labels never overlap. */
+  labels: number[];
+}
+
+/** Scratch space of scanMarks, grown as needed and never shrunk (scanMarks never runs re-entrantly). */
+const openAt: number[] = [];
+const closeAt: number[] = [];
+const openKind: number[] = [];
+const stack: number[] = [];
+
+/** One pass over [s, e) for the cue words, bracket pairs and labels of findStated. */
+function scanMarks(norm: string, s: number, e: number): ClauseMarks {
+  const cues: number[] = [];
+  const labels: number[] = [];
+  // Each opening bracket gets the next sequence number; pairs come out in that order.
+  let opens = 0;
+  let top = 0;
   for (let i = s; i < e; i++) {
-    const k = bracketKind(norm.charCodeAt(i));
-    if (k > 0) {
-      stack.push(i);
-      kinds.push(k);
-    } else if (k < 0) {
-      // Close the nearest bracket of the same kind; tolerate a few stray brackets in between.
-      for (let j = stack.length - 1; j >= 0 && j >= stack.length - 3; j--) {
-        if (kinds[j] === -k) {
-          pairs.push([stack[j] ?? i, i]);
-          stack.length = j;
-          kinds.length = j;
+    const c = norm.charCodeAt(i);
+    const f = FLAGS[c] ?? 0;
+    if (f === 0) continue;
+    if (f & BRACKET) {
+      const k = bracketKind(c);
+      if (k > 0) {
+        stack[top++] = opens;
+        openAt[opens] = i;
+        closeAt[opens] = -1;
+        openKind[opens] = k;
+        opens++;
+      } else {
+        // Close the nearest bracket of the same kind; tolerate a few stray brackets in between.
+        for (let j = top - 1; j >= 0 && j >= top - 3; j--) {
+          const seq = stack[j] ?? 0;
+          if (openKind[seq] === -k) {
+            closeAt[seq] = i;
+            top = j;
+            break;
+          }
+        }
+      }
+      continue;
+    }
+    if (f & CUE_START) {
+      for (const w of CUE_WORDS.get(c) ?? []) {
+        if (i + w.length <= e && norm.startsWith(w, i)) {
+          cues.push(i);
           break;
         }
       }
     }
+    if (f & LABEL_START) {
+      const len = labelAt(norm, i, e);
+      if (len > 0) labels.push(i, len);
+    }
   }
-  return pairs.sort((a, b) => a[0] - b[0]);
-}
-
-function cuePositions(norm: string, s: number, e: number): number[] {
-  const out: number[] = [];
-  const re = new RegExp(CUE_RE.source, 'g');
-  const text = norm.slice(s, e);
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) out.push(s + m.index);
-  return out;
+  const pairs: number[] = [];
+  for (let q = 0; q < opens; q++) {
+    const close = closeAt[q] ?? -1;
+    if (close >= 0) pairs.push(openAt[q] ?? 0, close);
+  }
+  return { cues, pairs, labels };
 }
 
 function hasCueBetween(cues: number[], s: number, e: number): boolean {
@@ -105,16 +166,18 @@ function hasCueBetween(cues: number[], s: number, e: number): boolean {
  */
 export function findStated(ctx: ResponsibilityContext, s: number, e: number): ClauseResult | null {
   const { norm } = ctx.src;
-  const cues = cuePositions(norm, s, e);
+  const { cues, pairs, labels } = scanMarks(norm, s, e);
   if (cues.length === 0) return null;
-  const pairs = bracketPairs(norm, s, e);
   const result: ClauseResult = { entries: [], ditto: false, standing: [] };
   let found = false;
   let acceptedEnd = -1;
-  const inside: Span[] = [];
-  for (const [o, c] of pairs) {
+  // Pairs not inside an accepted clause, flat [open, close, …] in opening order.
+  const inside: number[] = [];
+  for (let q = 0; q < pairs.length; q += 2) {
+    const o = pairs[q] ?? 0;
+    const c = pairs[q + 1] ?? 0;
     if (o < acceptedEnd) continue;
-    inside.push([o, c]);
+    inside.push(o, c);
     if (c - o > MAX_GROUP || !hasCueBetween(cues, o + 1, c)) continue;
     const clause = parseClause(ctx, o + 1, c);
     if (!clause) continue;
@@ -122,23 +185,54 @@ export function findStated(ctx: ResponsibilityContext, s: number, e: number): Cl
     found = true;
     mergeInto(result, clause);
   }
-  // 责任单位:X、Y written as a plain label, outside brackets.
-  const labelRe = /(?:牵头|责任|主责|配合|参与|协办)(?:单位|部门)\s*:/g;
-  const text = norm.slice(s, e);
-  let m: RegExpExecArray | null;
-  while ((m = labelRe.exec(text)) !== null) {
-    const at = s + m.index;
-    if (inside.some(([o, c]) => o < at && at < c)) continue;
+  // 责任单位:X、Y written as a plain label, outside brackets. `inside` is sorted by its
+  // opening offsets and labels come in order, so one sweep tells which are inside.
+  let k = 0;
+  let coveredTo = -1;
+  let from = s;
+  let labelLeadImplicit = false;
+  for (let q = 0; q < labels.length; q += 2) {
+    const at = labels[q] ?? 0;
+    const len = labels[q + 1] ?? 0;
+    if (at < from) continue;
+    from = at + len;
+    for (; k < inside.length && (inside[k] ?? Infinity) < at; k += 2) coveredTo = Math.max(coveredTo, inside[k + 1] ?? -1);
+    if (at < coveredTo) continue;
     let end = at;
-    const stop = Math.min(e, at + MAX_GROUP);
-    while (end < stop && norm[end] !== '\n' && norm[end] !== '\r' && norm[end] !== '。') end++;
+    // A label runs to the end of its line, or to the next label on the line.
+    const stop = Math.min(e, at + MAX_GROUP, labels[q + 2] ?? Infinity);
+    for (; end < stop; end++) {
+      const c = norm.charCodeAt(end);
+      if (c === 0x0a || c === 0x0d || c === 0x3002) break;
+    }
     const clause = parseClause(ctx, at, end);
     if (!clause) continue;
     found = true;
+    // 牵头单位:X and 责任单位:Y, Z on separate labels of one item: only X leads.
+    const leads = result.entries.some((r) => r.role === 'lead');
+    if (leads && !clause.explicitLead) demoteLeads(clause.entries);
+    else if (clause.explicitLead && labelLeadImplicit) demoteLeads(result.entries);
+    if (!leads || clause.explicitLead) labelLeadImplicit = !clause.explicitLead && clause.entries.some((r) => r.role === 'lead');
     mergeInto(result, clause);
-    labelRe.lastIndex = Math.max(labelRe.lastIndex, end - s);
+    from = Math.max(from, end);
   }
   return found ? result : null;
+}
+
+/** Length of a `(牵头|责任|…)(单位|部门)\s*:` label starting at i and ending by e, else 0. */
+function labelAt(norm: string, i: number, e: number): number {
+  if (i + 5 > e) return 0;
+  const c2 = norm.charCodeAt(i + 2);
+  const c3 = norm.charCodeAt(i + 3);
+  if (!((c2 === 0x5355 && c3 === 0x4f4d) || (c2 === 0x90e8 && c3 === 0x95e8))) return 0; // 单位 部门
+  if (!LABEL_HEADS.some((h) => norm.startsWith(h, i))) return 0;
+  let j = i + 4;
+  while (j < e && isJsSpace(norm.charCodeAt(j))) j++;
+  return j < e && norm.charCodeAt(j) === 0x3a ? j + 1 - i : 0;
+}
+
+function demoteLeads(entries: Responsible[]): void {
+  for (const r of entries) if (r.role === 'lead') r.role = 'cooperate';
 }
 
 function mergeInto(into: ClauseResult, clause: ClauseResult): void {
@@ -147,16 +241,20 @@ function mergeInto(into: ClauseResult, clause: ClauseResult): void {
   into.standing.push(...clause.standing);
 }
 
-/** Split [s, e) at depth 0 on any of `seps`. */
-function splitTop(norm: string, s: number, e: number, seps: string): Span[] {
+const CLAUSE_SEPS = [0x3002, 0x3b, 0x0a, 0x0d]; // 。 ; \n \r
+const COMMA_SEPS = [0x2c]; // ,
+
+/** Split [s, e) at depth 0 on any of `seps` (code units). */
+function splitTop(norm: string, s: number, e: number, seps: readonly number[]): Span[] {
   const out: Span[] = [];
   let start = s;
   let depth = 0;
   for (let i = s; i < e; i++) {
-    const k = bracketKind(norm.charCodeAt(i));
+    const c = norm.charCodeAt(i);
+    const k = bracketKind(c);
     if (k > 0) depth++;
     else if (k < 0) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && seps.includes(norm.charAt(i))) {
+    else if (depth === 0 && seps.includes(c)) {
       out.push([start, i]);
       start = i + 1;
     }
@@ -165,10 +263,31 @@ function splitTop(norm: string, s: number, e: number, seps: string): Span[] {
   return out;
 }
 
+function isTrimmable(c: number): boolean {
+  return c === 0x2c || c === 0x3001 || isJsSpace(c); // , 、 \s
+}
+
 function trimmed(norm: string, [s, e]: Span): Span {
-  while (s < e && /[\s,、]/.test(norm[s] ?? '')) s++;
-  while (e > s && /[\s,、]/.test(norm[e - 1] ?? '')) e--;
+  while (s < e && isTrimmable(norm.charCodeAt(s))) s++;
+  while (e > s && isTrimmable(norm.charCodeAt(e - 1))) e--;
   return [s, e];
+}
+
+/** Length of a trailing `,?\s*下同` of [s, e), or 0. */
+function dittoTail(norm: string, s: number, e: number): number {
+  if (e - s < 2 || norm.charCodeAt(e - 2) !== 0x4e0b || norm.charCodeAt(e - 1) !== 0x540c) return 0; // 下同
+  let j = e - 2;
+  while (j > s && isJsSpace(norm.charCodeAt(j - 1))) j--;
+  if (j > s && norm.charCodeAt(j - 1) === 0x2c) j--;
+  return e - j;
+}
+
+/** Offset of 会同 in [s, e), or -1. */
+function togetherAt(norm: string, s: number, e: number): number {
+  for (let i = s; i + 1 < e; i++) {
+    if (norm.charCodeAt(i) === 0x4f1a && norm.charCodeAt(i + 1) === 0x540c) return i; // 会同
+  }
+  return -1;
 }
 
 /** Parse the inside of one responsibility clause; null when it is not one. */
@@ -177,11 +296,12 @@ export function parseClause(ctx: ResponsibilityContext, s: number, e: number): C
   const groups: Group[] = [];
   const result: ClauseResult = { entries: [], ditto: false, standing: [] };
   let structured = false;
-  for (const part of splitTop(norm, s, e, '。;\n\r')) {
+  for (const part of splitTop(norm, s, e, CLAUSE_SEPS)) {
     const [ps, trimmedEnd] = trimmed(norm, part);
     let pe = trimmedEnd;
     if (ps >= pe) continue;
-    const partText = norm.slice(ps, pe);
+    if (OTHER_LABEL_START.has(norm.charCodeAt(ps)) && OTHER_LABEL_RE.test(norm.slice(ps, Math.min(pe, ps + 8)))) break;
+    const partText = norm.charCodeAt(ps) === 0x4ee5 && norm.charCodeAt(ps + 1) === 0x4e0b ? norm.slice(ps, pe) : ''; // 以下
     if (partText.startsWith('以下') && partText.includes('不再')) {
       const m = STANDING_RE.exec(partText);
       if (m && m[1]) {
@@ -192,32 +312,32 @@ export function parseClause(ctx: ResponsibilityContext, s: number, e: number): C
       }
       continue;
     }
-    const ditto = /[,]?\s*下同$/.exec(partText);
-    if (ditto) {
+    const ditto = dittoTail(norm, ps, pe);
+    if (ditto > 0) {
       result.ditto = true;
       structured = true;
-      pe -= ditto[0].length;
+      pe -= ditto;
     }
     let open: Group | null = null;
-    for (const seg of splitTop(norm, ps, pe, ',')) {
+    for (const seg of splitTop(norm, ps, pe, COMMA_SEPS)) {
       let [ss, se] = trimmed(norm, seg);
       if (ss >= se) continue;
-      const segText = norm.slice(ss, se);
-      if (FIRST_LEADS_RE.test(segText)) {
+      const first = norm.charCodeAt(ss);
+      const segText = FIRST_LEADS_START.has(first) || LABEL_START_CHARS.has(first) ? norm.slice(ss, se) : '';
+      if (FIRST_LEADS_START.has(first) && FIRST_LEADS_RE.test(segText)) {
         structured = true;
         continue;
       }
-      const label = LABEL_RE.exec(segText);
+      const label = LABEL_START_CHARS.has(first) ? LABEL_RE.exec(segText) : null;
       if (label) {
         ss += label[0].length;
         open = { role: labelRole(label[1] ?? ''), labelled: true, open: true, names: [] };
         groups.push(open);
         structured = true;
       }
-      const suffix = SUFFIX_RE.exec(norm.slice(Math.max(ss, se - 12), se));
+      const suffix = se > ss && SUFFIX_LAST.has(norm.charCodeAt(se - 1)) ? SUFFIX_RE.exec(norm.slice(Math.max(ss, se - 12), se)) : null;
       if (suffix) se -= suffix[0].length;
-      const at = norm.slice(ss, se).indexOf('会同');
-      const together = at < 0 ? -1 : ss + at;
+      const together = togetherAt(norm, ss, se);
       if (together >= 0 && !label) {
         groups.push({ role: 'lead', labelled: false, open: false, names: splitNames(norm, ss, together) });
         groups.push({ role: 'cooperate', labelled: false, open: false, names: splitNames(norm, together + 2, se) });
@@ -226,6 +346,8 @@ export function parseClause(ctx: ResponsibilityContext, s: number, e: number): C
         continue;
       }
       const names = splitNames(norm, ss, se);
+      // 2022年底前完成 after the units: a segment naming nothing like a unit is no part of the clause.
+      if (!label && !suffix && names.length > 0 && !names.some((p) => looksLikeUnit(p.name) || ctx.resolver.resolve(p.name) !== null)) continue;
       const suffixRole = suffix ? suffixRoleOf(suffix[1] ?? '') : null;
       if (open && open.open) {
         open.names.push(...names);
@@ -250,12 +372,12 @@ export function parseClause(ctx: ResponsibilityContext, s: number, e: number): C
     warnUnclear(ctx, s, e);
     return null;
   }
-  const all = groups.flatMap((g) => g.names);
-  if (all.some((p) => p.name.length > 30 || /[。:]/.test(p.name))) {
+  if (groups.some((g) => g.names.some((p) => p.name.length > 30 || /[。:]/.test(p.name)))) {
     warnUnclear(ctx, s, e);
     return null;
   }
   let leadTaken = groups.some((g) => g.role === 'lead' && g.names.some((p) => !isCollective(p.name)));
+  result.explicitLead = leadTaken;
   for (const g of groups) {
     const role: GroupRole = g.role ?? (leadTaken ? 'cooperate' : 'first');
     for (const p of g.names) {
@@ -282,7 +404,7 @@ function labelRole(label: string): GroupRole {
 
 function suffixRoleOf(suffix: string): GroupRole {
   if (suffix.includes('牵头')) return 'lead';
-  if (/配合|参与|协助|协同|协办/.test(suffix)) return 'cooperate';
+  if (/配合|参与|协助|协同|协办|指导|督导|支持/.test(suffix)) return 'cooperate';
   return 'first';
 }
 
@@ -323,7 +445,8 @@ export function findLedBy(ctx: ResponsibilityContext, s: number, e: number): Res
   const { norm } = ctx.src;
   const text = norm.slice(s, e);
   const out: Responsible[] = [];
-  const re = new RegExp(BY_LEAD_RE.source, 'g');
+  const re = BY_LEAD_RE;
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     const at = s + m.index + 1;
@@ -347,7 +470,10 @@ function knownOrUnitLike(ctx: ResponsibilityContext, name: string): boolean {
   return name.length <= 30 && (looksLikeUnit(name) || ctx.resolver.resolve(name) !== null);
 }
 
-const ACTOR_KEYS = ['要', '应当', '应', '需要', '需', '须', '负责'];
+/** First code units of the actor keys 要, 应当, 应, 需要, 需, 须 (each a key by itself) and 负责. */
+const ACTOR_KEY_STARTS = new Set(['要', '应', '需', '须'].map((k) => k.charCodeAt(0)));
+const FU = 0x8d1f; // 负
+const ZE = 0x8d23; // 责
 
 /**
  * Sentences and clauses that open with their actor: 省住房城乡建设厅要依托…, 市州政府要切实….
@@ -360,8 +486,7 @@ export function findActors(ctx: ResponsibilityContext, s: number, e: number): Re
   let leadTaken = false;
   let at = s;
   while (at < e) {
-    const window = norm.slice(at, Math.min(e, at + 26));
-    const found = actorAt(ctx, window, at);
+    const found = actorAt(ctx, at, Math.min(e, at + 26));
     if (found) {
       for (const p of found) {
         let role: ResponsibleRole = 'cooperate';
@@ -374,19 +499,25 @@ export function findActors(ctx: ResponsibilityContext, s: number, e: number): Re
       }
     }
     let next = at;
-    while (next < e && !'。;,\n'.includes(norm[next] ?? '')) next++;
+    for (; next < e; next++) {
+      const c = norm.charCodeAt(next);
+      if (c === 0x3002 || c === 0x3b || c === 0x2c || c === 0x0a) break; // 。 ; , \n
+    }
     at = next + 1;
-    while (at < e && /\s/.test(norm[at] ?? '')) at++;
+    while (at < e && isJsSpace(norm.charCodeAt(at))) at++;
   }
   return out;
 }
 
-function actorAt(ctx: ResponsibilityContext, window: string, offset: number): NamePiece[] | null {
-  for (let i = 2; i < window.length; i++) {
-    const ch = window[i] ?? '';
-    if ('。;,:()“”'.includes(ch)) return null;
-    if (!ACTOR_KEYS.some((k) => window.startsWith(k, i))) continue;
-    const names = splitNames(ctx.src.norm, offset, offset + i);
+/** The actor of the clause starting at `offset`, looked for in [offset, limit). */
+function actorAt(ctx: ResponsibilityContext, offset: number, limit: number): NamePiece[] | null {
+  const { norm } = ctx.src;
+  for (let i = offset + 2; i < limit; i++) {
+    const c = norm.charCodeAt(i);
+    // 。 ; , : ( ) “ ”
+    if (c === 0x3002 || c === 0x3b || c === 0x2c || c === 0x3a || c === 0x28 || c === 0x29 || c === 0x201c || c === 0x201d) return null;
+    if (!ACTOR_KEY_STARTS.has(c) && !(c === FU && i + 2 <= limit && norm.charCodeAt(i + 1) === ZE)) continue;
+    const names = splitNames(norm, offset, i);
     if (names.length === 0) continue;
     const ok = names.every((p) => isCollective(p.name) || ctx.resolver.resolve(p.name) !== null);
     if (ok) return names;

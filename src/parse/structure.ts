@@ -47,7 +47,9 @@ export interface Structure {
 }
 
 const CUE_RE = /负责|牵头|配合|责任单位|责任部门|按职责分工|不再列出|下同/;
-const STOP_LINE_RE = /^(抄送|抄报|印发|\(此件|附件\s*[0-9一二三四五六七八九十]{0,3}\s*[::]?\s*$)/;
+/** A line that is only a responsibility label: 责任单位:X、Y. */
+const LABEL_LINE_RE = /^(?:牵头|责任|主责|配合|参与|协办)(?:单位|部门)\s*:/;
+const STOP_LINE_RE = /^(抄送|抄报|印发|\(此件|附件\s*[0-9一二三四五六七八九十]{0,3}\s*[::]?\s*$|(?:联系人|联系电话|联系方式|电子邮箱|邮箱)\s*:)/;
 
 interface MarkedLine {
   line: Line;
@@ -174,16 +176,27 @@ function chooseLevels(
   const stats = new Map<MarkerKind, Stat>();
   let block: Stat | null = null;
   let blockCue = false;
+  // 1.推进甲。(1)… (2)… 责任单位:X — a label line right after a run of sub-points is its parent's.
+  let parent: Stat | null = null;
+  let parentCue = false;
+  let lastKind: MarkerKind | null = null;
+  let run = 0;
   const flush = (): void => {
     if (block && blockCue) block.cue++;
+    if (parent && parentCue) parent.cue++;
     blockCue = false;
+    parentCue = false;
   };
   for (let i = 0; i < lines.length; i++) {
     const ml = lines[i];
     if (!ml) continue;
     const { marker, text, line } = ml;
     if (!marker) {
-      if (CUE_RE.test(text)) blockCue = true;
+      if (CUE_RE.test(text)) {
+        if (run >= 2 && parent && LABEL_LINE_RE.test(text)) parentCue = true;
+        else blockCue = true;
+      }
+      run = 0;
       continue;
     }
     flush();
@@ -191,11 +204,18 @@ function chooseLevels(
     s.count++;
     const body = src.norm.slice(marker.bodyStart, line.trimEnd);
     const stop = body.indexOf('。');
-    if ((stop >= 0 && stop < body.length - 1) || CUE_RE.test(text) || body.length > 60) s.content++;
-    if (CUE_RE.test(text)) blockCue = true;
+    const cue = CUE_RE.test(text);
+    if ((stop >= 0 && stop < body.length - 1) || cue || body.length > 60) s.content++;
+    if (cue) blockCue = true;
     const next = lines[i + 1]?.marker;
     if (next && RANK[next.kind] > RANK[marker.kind]) s.parentLike++;
     stats.set(marker.kind, s);
+    if (marker.kind === lastKind) run++;
+    else {
+      parent = lastKind !== null && RANK[lastKind] < RANK[marker.kind] ? (stats.get(lastKind) ?? null) : null;
+      run = 1;
+    }
+    lastKind = marker.kind;
     block = s;
   }
   flush();

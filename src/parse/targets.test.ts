@@ -89,4 +89,33 @@ describe('targets', () => {
     expect(t?.confidence).toBeLessThan(0.7);
     expect(plan.warnings.map((w) => w.code)).toContain('target_uncertain');
   });
+
+  it('至少有 is ≥; a duration (三个月, 6个月) is no count; 每20-30户 is a rate', () => {
+    expect(targets('每个县至少有1所县级医院。')[0]).toMatchObject({ raw: '1所', comparator: '>=' });
+    expect(targets('三个月内完成,6个月内建成5个。').map((t) => t.raw)).toEqual(['5个']);
+    expect(targets('垃圾收集点按照每20-30户设置。')).toEqual([]);
+  });
+
+  it('reads 立方米 and keeps a figure before 的 with the subject before it', () => {
+    const [t] = targets('公厕按照每个行政村1-2座的标准建设。');
+    expect(t).toMatchObject({ raw: '1-2座', comparator: 'range', subject: '公厕按照每个行政村' });
+    expect(targets('容积不少于1.5立方米。')[0]).toMatchObject({ value: 1.5, unit: '立方米', comparator: '>=' });
+  });
+
+  it('takes a bare prefecture name as scope, but not a county’s name or a direction, and only in the figure’s clause', () => {
+    const [a, b, c] = targets('支持长沙建设3个示范区,推动长沙县完成5个,湘西北地区建成2个。');
+    expect(a).toMatchObject({ raw: '3个', scope: '长沙市' });
+    expect(b).toMatchObject({ raw: '5个', scope: '长沙县' });
+    expect(c).toMatchObject({ raw: '2个', scope: null });
+  });
+
+  it('never reads the item number into a subject', () => {
+    const text = '湖南省2021年某项工作要点\n\n一、重点任务\n\n5.县城污水处理率达到95%以上。(省发改委负责)\n';
+    const plan = parsePlan(text, { resolver: hunanResolver() });
+    expect(plan.items[0]?.targets[0]?.subject).toBe('县城污水处理率');
+  });
+
+  it('takes no target from a digit run too long to be a count', () => {
+    expect(targets(`投资${'9'.repeat(40)}元。`)).toEqual([]);
+  });
 });

@@ -5,9 +5,9 @@
  * PM2.5, O3), anything inside quotation or title marks (“一核两副三带四区”, 《…》), numeral
  * slogans (一核两副, 三区一村) and bare digit strings such as phone numbers.
  */
-import { chineseToNumber, isChineseDigit, isChineseNumeralChar, numeralKind } from './numerals.js';
+import { chineseToNumber, isChineseNumeralChar, numeralKind } from './numerals.js';
 import { isCjk, type SourceText } from './text.js';
-import type { Comparator, ParseWarning, Span, Target, UnitResolver } from './types.js';
+import type { Comparator, ParseWarning, Target, UnitResolver } from './types.js';
 
 export interface TargetContext {
   src: SourceText;
@@ -15,18 +15,20 @@ export interface TargetContext {
   warnings: ParseWarning[];
   /** Year the plan is for (2021 in 2021年…工作要点), used when a sentence names none. */
   planYear: number | null;
+  /** Where the item's body starts: subject, scope and year are never looked for before it. */
+  floor?: number;
 }
 
 const UNITS = [
   '万平方米', '平方公里', '平方米', '个百分点', '百分点', '个工作日', '工作日', '千瓦时', '万千瓦', '千瓦', '兆瓦',
-  '公里', '千米', '公顷', '人次', '小时', '分钟', '%', '‰', '个', '套', '项', '家', '所', '座', '条', '处', '户',
+  '立方米', '公里', '千米', '公顷', '人次', '小时', '分钟', '%', '‰', '个', '套', '项', '家', '所', '座', '条', '处', '户',
   '人', '名', '位', '台', '辆', '张', '栋', '间', '批', '场', '件', '宗', '笔', '份', '册', '床', '吨', '亩', '米',
   '元', '倍', '天', '镇', '村', '园', '片', '次',
 ];
 /** Measure words a Chinese numeral may take; stricter than for Arabic figures. */
 const CN_UNITS = new Set(['个', '套', '项', '家', '所', '座', '条', '处', '户', '人', '名', '台', '辆', '栋', '间', '批', '件', '亩', '吨', '倍', '公里', '平方公里', '万平方米', '平方米', '个百分点', '百分点', '元', '镇', '村', '园', '片', '个工作日', '工作日', '天']);
-const SKIP_AFTER = ['年', '月', '日', '号', '届', '期', '版', '岁', '周岁', '时', '点', '级', '类', '种', '代', '号线', '线'];
-const GREATER_BEFORE = ['不少于', '不低于', '不小于', '至少', '超过', '达到', '突破', '提高到', '提高至', '提升到', '提升至', '增加到', '增加至', '达'];
+const SKIP_AFTER = ['年', '月', '日', '号', '届', '期', '版', '岁', '周岁', '时', '点', '级', '类', '种', '代', '号线', '线', '个月', '个季度', '个小时'];
+const GREATER_BEFORE = ['不少于', '不低于', '不小于', '至少有', '至少', '超过', '达到', '突破', '提高到', '提高至', '提升到', '提升至', '增加到', '增加至', '达'];
 const LESS_BEFORE = ['不超过', '不高于', '不大于', '控制在', '压减至', '压减到', '压缩至', '压缩到', '降低到', '降低至', '下降到', '下降至', '减少到', '减少至', '降至', '降到', '低于', '少于'];
 const GREATER_AFTER = ['及以上', '以上'];
 const LESS_AFTER = ['以内', '以下', '之内'];
@@ -38,17 +40,16 @@ const BIG_COUNT_RE = /^大(标志性工程|标志工程|重点工程|重大工�
 /** Targets found in [s, e) of the document. */
 export function findTargets(ctx: TargetContext, s: number, e: number): Target[] {
   const { norm } = ctx.src;
-  const excluded = quotedRegions(norm, s, e);
   const out: Target[] = [];
+  // Figures inside “…”, 《…》, "…", 〔…〕, 「…」 and ‘…’ (on one line) are names, not targets. The
+  // quoted region is found when its opening mark is met; spans skipped below never hold one.
+  let quoteEnd = -1;
   let i = s;
-  let ex = 0;
   while (i < e) {
     const c = norm.charCodeAt(i);
-    while (ex < excluded.length && (excluded[ex]?.[1] ?? 0) <= i) ex++;
-    const inQuote = ex < excluded.length && (excluded[ex]?.[0] ?? Infinity) <= i;
     if (c >= 0x30 && c <= 0x39) {
       const end = arabicEnd(norm, i, e);
-      if (!inQuote) {
+      if (i >= quoteEnd) {
         const t = arabicTarget(ctx, i, end, e);
         if (t) {
           out.push(t);
@@ -62,8 +63,8 @@ export function findTargets(ctx: TargetContext, s: number, e: number): Target[] 
     const kind = numeralKind(c);
     if (kind === 1 || kind === 2) {
       let end = i;
-      while (end < e && end - i < 12 && isChineseNumeralChar(norm[end] ?? '')) end++;
-      if (!inQuote) {
+      while (end < e && end - i < 12 && numeralKind(norm.charCodeAt(end)) !== 0) end++;
+      if (i >= quoteEnd) {
         const t = chineseTarget(ctx, i, end, e);
         if (t) {
           out.push(t);
@@ -74,58 +75,70 @@ export function findTargets(ctx: TargetContext, s: number, e: number): Target[] 
       i = end;
       continue;
     }
-    i++;
-  }
-  return out;
-}
-
-/** Closing mark and how far to look for it, by opening mark. */
-const QUOTES = new Map<number, [string, number]>([
-  [0x201c, ['”', 80]], // “
-  [0x300a, ['》', 160]], // 《
-  [0x22, ['"', 80]],
-  [0x3014, ['〕', 12]], // 〔
-  [0x300c, ['」', 80]], // 「
-  [0x2018, ['’', 40]], // ‘
-]);
-
-/** Spans inside “…”, 《…》, "…" and 〔…〕 on one line. */
-function quotedRegions(norm: string, s: number, e: number): Span[] {
-  const out: Span[] = [];
-  let i = s;
-  while (i < e) {
-    const p = QUOTES.get(norm.charCodeAt(i));
-    if (p) {
-      const [close, max] = p;
-      let j = i + 1;
-      const limit = Math.min(e, i + max);
-      while (j < limit && norm[j] !== close && norm[j] !== '\n') j++;
-      if (j < limit && norm[j] === close) {
-        out.push([i, j + 1]);
-        i = j + 1;
-        continue;
-      }
+    if (QUOTE_OPEN[c] === 1 && i >= quoteEnd) {
+      const close = quoteClose(norm, i, e);
+      if (close >= 0) quoteEnd = close + 1;
     }
     i++;
   }
   return out;
 }
 
+/** Closing mark and how far to look for it, by opening mark; null for any other character. */
+function quoteOf(c: number): [number, number] | null {
+  switch (c) {
+    case 0x201c: return [0x201d, 80]; // “ ”
+    case 0x300a: return [0x300b, 160]; // 《 》
+    case 0x22: return [0x22, 80]; // " "
+    case 0x3014: return [0x3015, 12]; // 〔 〕
+    case 0x300c: return [0x300d, 80]; // 「 」
+    case 0x2018: return [0x2019, 40]; // ‘ ’
+    default: return null;
+  }
+}
+
+/** 1 for the code units that open a quotation (see quoteOf). */
+const QUOTE_OPEN = new Uint8Array(0x10000);
+for (const c of [0x201c, 0x300a, 0x22, 0x3014, 0x300c, 0x2018]) QUOTE_OPEN[c] = 1;
+
+/** Offset of the mark closing the quotation opened at i, or -1 when it is not closed in reach. */
+function quoteClose(norm: string, i: number, e: number): number {
+  const p = quoteOf(norm.charCodeAt(i));
+  if (!p) return -1;
+  const [close, max] = p;
+  const limit = Math.min(e, i + max);
+  for (let j = i + 1; j < limit; j++) {
+    const c = norm.charCodeAt(j);
+    if (c === close) return j;
+    if (c === 0x0a) return -1;
+  }
+  return -1;
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
 function isDigit(ch: string | undefined): boolean {
   return ch !== undefined && ch >= '0' && ch <= '9';
 }
 function isLatin(ch: string | undefined): boolean {
-  return ch !== undefined && /^[A-Za-z]$/.test(ch);
+  return ch !== undefined && ch.length === 1 && isLatinCode(ch.charCodeAt(0));
+}
+function isLatinCode(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
 
 function arabicEnd(norm: string, i: number, e: number): number {
   let j = i;
-  while (j < e && isDigit(norm[j])) j++;
+  while (j < e && isDigitCode(norm.charCodeAt(j))) j++;
   // thousands separators: 1,500
-  while (norm[j] === ',' && isDigit(norm[j + 1]) && isDigit(norm[j + 2]) && isDigit(norm[j + 3]) && !isDigit(norm[j + 4]) && j + 4 <= e) j += 4;
-  if (norm[j] === '.' && isDigit(norm[j + 1])) {
+  while (
+    norm.charCodeAt(j) === 0x2c && isDigitCode(norm.charCodeAt(j + 1)) && isDigitCode(norm.charCodeAt(j + 2)) &&
+    isDigitCode(norm.charCodeAt(j + 3)) && !isDigitCode(norm.charCodeAt(j + 4)) && j + 4 <= e
+  ) j += 4;
+  if (norm.charCodeAt(j) === 0x2e && isDigitCode(norm.charCodeAt(j + 1))) {
     j++;
-    while (j < e && isDigit(norm[j])) j++;
+    while (j < e && isDigitCode(norm.charCodeAt(j))) j++;
   }
   return j;
 }
@@ -155,10 +168,16 @@ function unitAt(norm: string, j: number, units: readonly string[]): string | nul
   return null;
 }
 
+/** Longest figure read, separators included. */
+const MAX_DIGITS = 20;
+
 function arabicTarget(ctx: TargetContext, s: number, end: number, limit: number): Target | null {
   const { norm } = ctx.src;
-  const prev = norm[s - 1];
-  if (isLatin(prev) || prev === '.' || prev === '第' || prev === '〔' || prev === '[' || prev === '-' || prev === '/' || prev === '#') return null;
+  const prev = norm.charCodeAt(s - 1);
+  // Latin letter . 第 〔 [ - / #, and 每 (每20-30户设置1个: a rate, not a count)
+  if (isLatinCode(prev) || prev === 0x2e || prev === 0x7b2c || prev === 0x3014 || prev === 0x5b || prev === 0x2d || prev === 0x2f || prev === 0x23 || prev === 0x6bcf) return null;
+  // More digits than any count or sum of money has (and 1 MB of digits is no number at all).
+  if (end - s > MAX_DIGITS) return null;
   const digits = norm.slice(s, end).replace(/,/g, '');
   const first: Quantity = quantity(norm, s, end, Number(digits));
   let j = first.end;
@@ -168,6 +187,7 @@ function arabicTarget(ctx: TargetContext, s: number, end: number, limit: number)
   const dash = norm[j] === '-' || norm[j] === '~' || norm[j] === '至' || norm[j] === '到' ? 1 : 0;
   if (dash && isDigit(norm[j + 1])) {
     const e2 = arabicEnd(norm, j + 1, limit);
+    if (e2 - (j + 1) > MAX_DIGITS) return null;
     const secondRaw = Number(norm.slice(j + 1, e2).replace(/,/g, ''));
     const second = quantity(norm, j + 1, e2, secondRaw);
     if (!first.scaled && second.scaled && secondRaw > 0) first.value = round(first.value * (second.value / secondRaw));
@@ -195,18 +215,30 @@ function quantity(norm: string, s: number, end: number, value: number): Quantity
   return { value: round(value * mult), end: end + len, scaled: len > 0, approx: false };
 }
 
+const NO_COUNT_AFTER = new Set([...'第数几多若每前后近届'].map((ch) => ch.charCodeAt(0)));
+const ZHI = 0x81f3; // 至
+const DAO = 0x5230; // 到
+const CN_UNITS_LONGEST_FIRST = [...CN_UNITS].sort((a, b) => b.length - a.length);
+
+function allDigits(norm: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (numeralKind(norm.charCodeAt(i)) !== 1) return false;
+  return true;
+}
+
 function chineseTarget(ctx: TargetContext, s: number, end: number, limit: number): Target | null {
   const { norm } = ctx.src;
-  const prev = norm[s - 1] ?? '';
-  if ('第数几多若每前后近'.includes(prev) || prev === '届') return null;
-  const run = norm.slice(s, end);
+  // At the very start of the text, or after 第数几多若每前后近届: no count.
+  if (s === 0) return null;
+  const prev = norm.charCodeAt(s - 1);
+  if (NO_COUNT_AFTER.has(prev)) return null;
   // Slogans: 一核两副三带四区, 三区一村, 接二连三.
-  const n1 = norm[end] ?? '';
-  const connector = n1 === '至' || n1 === '到';
-  if (!connector && isCjk(n1.charCodeAt(0) || 0) && !isChineseNumeralChar(n1) && isChineseNumeralChar(norm[end + 1] ?? '')) return null;
-  if (isCjk(prev.charCodeAt(0) || 0) && !isChineseNumeralChar(prev) && isChineseNumeralChar(norm[s - 2] ?? '')) return null;
+  const n1 = norm.charCodeAt(end);
+  const connector = n1 === ZHI || n1 === DAO;
+  if (!connector && isCjk(n1) && numeralKind(n1) === 0 && numeralKind(norm.charCodeAt(end + 1)) !== 0) return null;
+  if (isCjk(prev) && numeralKind(prev) === 0 && numeralKind(norm.charCodeAt(s - 2)) !== 0) return null;
   // Digit strings without 十/百/千 (一二三产业) are not counts.
-  if (run.length > 1 && [...run].every(isChineseDigit)) return null;
+  if (end - s > 1 && allDigits(norm, s, end)) return null;
+  const run = norm.slice(s, end);
   const value = chineseToNumber(run);
   if (value === null || value < 2) return null;
   let j = end;
@@ -226,8 +258,10 @@ function chineseTarget(ctx: TargetContext, s: number, end: number, limit: number
     const spanEnd = j + big[0].length;
     return buildTarget(ctx, s, spanEnd, value, max, '项', false, 0.6, (big[1] ?? '').length > 0 ? big[1] ?? null : null);
   }
-  const unit = unitAt(norm, j, [...CN_UNITS].sort((a, b) => b.length - a.length));
+  const unit = unitAt(norm, j, CN_UNITS_LONGEST_FIRST);
   if (!unit) return null;
+  // 三个月, 两个季度: durations, not counts.
+  if (unit === '个' && (norm.startsWith('月', j + 1) || norm.startsWith('季度', j + 1) || norm.startsWith('小时', j + 1))) return null;
   // Small Chinese counts (三条, 四个) are as often descriptive as they are targets.
   const confidence = value < 10 && max === null ? 0.6 : 0.8;
   return buildTarget(ctx, s, j + unit.length, value, max, unit, false, confidence);
@@ -257,7 +291,7 @@ function buildTarget(
   }
   let subject = subjectOverride ?? subjectAfter(ctx.src, e);
   let confidence = approx ? Math.min(baseConfidence, 0.7) : baseConfidence;
-  if (subject === null) subject = subjectBefore(ctx.src, s);
+  if (subject === null) subject = subjectBefore(ctx.src, s, ctx.floor ?? 0);
   else if (DESCRIPTIVE_RE.test(subject)) confidence = Math.min(confidence, 0.6);
   const raw = original.slice(s, e);
   const scope = scopeBefore(ctx, s);
@@ -270,7 +304,7 @@ function buildTarget(
     comparator,
     subject,
     scope,
-    year: yearBefore(norm, s) ?? ctx.planYear,
+    year: yearBefore(norm, s, ctx.floor ?? 0) ?? ctx.planYear,
     confidence,
     span: [s, e],
   };
@@ -284,18 +318,23 @@ function buildTarget(
   return target;
 }
 
-const PHRASE_END = '。;!?,:、()“”《》\n\r';
+const PHRASE_END = new Set([...'。;!?,:、()“”《》\n\r'].map((ch) => ch.charCodeAt(0)));
+const SENTENCE_END = new Set([...'。;!?\n\r'].map((ch) => ch.charCodeAt(0)));
+const DIRECTION = new Set([...'东南西北中部'].map((ch) => ch.charCodeAt(0)));
+const PLACE_END = new Set([...'市县区州'].map((ch) => ch.charCodeAt(0)));
 
 function subjectAfter(src: SourceText, e: number): string | null {
   const { norm, original } = src;
   let j = e;
-  while (j < norm.length && j - e < 24 && !PHRASE_END.includes(norm[j] ?? '')) j++;
+  while (j < norm.length && j - e < 24 && !PHRASE_END.has(norm.charCodeAt(j))) j++;
   let text = norm.slice(e, j);
   const lead = /^(?:及以上|以上|以内|以下|之内|左右)/.exec(text);
   if (lead) {
     text = text.slice(lead[0].length);
     e += lead[0].length;
   }
+  // 1-2座的标准: the figure qualifies what follows 的; what it counts is named before it.
+  if (text.startsWith('的')) return null;
   let cut = text.length;
   for (const w of SUBJECT_CUT) {
     const k = text.indexOf(w, 2);
@@ -308,12 +347,16 @@ function subjectAfter(src: SourceText, e: number): string | null {
 }
 
 const LEADING_NOISE = /^(?:[0-9]{4}年|全年|年内|每年|力争|确保|其中|累计|全省|推动|支持|指导|推进|督促)+/;
-const TRAILING_COMPARATOR = new RegExp(`(?:${[...GREATER_BEFORE, ...LESS_BEFORE, '为', '约', '共', '总计', '合计'].sort((a, b) => b.length - a.length).join('|')})+\\s*$`);
+const TRAILING_COMPARATOR = new RegExp(
+  `(?:${[...GREATER_BEFORE, ...LESS_BEFORE, '为', '约', '共', '总计', '合计', '原则上', '分别', '均', '应', '要', '需', '须']
+    .sort((a, b) => b.length - a.length)
+    .join('|')})+\\s*$`,
+);
 
-function subjectBefore(src: SourceText, s: number): string | null {
+function subjectBefore(src: SourceText, s: number, floor: number): string | null {
   const { norm, original } = src;
   let j = s;
-  while (j > 0 && s - j < 30 && !PHRASE_END.includes(norm[j - 1] ?? '')) j--;
+  while (j > floor && s - j < 30 && !PHRASE_END.has(norm.charCodeAt(j - 1))) j--;
   const text = norm.slice(j, s);
   const lead = LEADING_NOISE.exec(text);
   const from = j + (lead ? lead[0].length : 0);
@@ -323,31 +366,65 @@ function subjectBefore(src: SourceText, s: number): string | null {
   return subject.length >= 2 ? subject : null;
 }
 
-function sentenceStart(norm: string, s: number, max: number): number {
+function sentenceStart(norm: string, s: number, max: number, floor: number): number {
   let j = s;
-  while (j > 0 && s - j < max && !'。;!?\n\r'.includes(norm[j - 1] ?? '')) j--;
+  while (j > floor && s - j < max && !SENTENCE_END.has(norm.charCodeAt(j - 1))) j--;
   return j;
 }
 
-/** The place named nearest before the figure in its sentence (指导长沙市完成…). */
+/**
+ * The place named nearest before the figure in its clause (指导长沙市完成…, 支持长沙建设…):
+ * a name ending in 市/县/区/州 that the registry knows, or a bare prefecture name (长沙) that
+ * it knows as an alias and that is not the start of a longer name (长沙县 is a county).
+ */
 function scopeBefore(ctx: TargetContext, s: number): string | null {
   const { norm } = ctx.src;
-  const from = sentenceStart(norm, s, 40);
+  // Within the figure's own clause: 推动长沙县完成5个,湘西北地区建成2个 puts no place on 2个.
+  let from = sentenceStart(norm, s, 40, ctx.floor ?? 0);
   for (let k = s - 1; k >= from; k--) {
-    const ch = norm[k] ?? '';
-    if (!'市县区州'.includes(ch)) continue;
-    for (let len = 2; len <= 7 && k + 1 - len >= from; len++) {
-      const name = norm.slice(k + 1 - len, k + 1);
-      if (!isCjk(name.charCodeAt(0))) break;
-      const place = ctx.resolver.place(name);
-      if (place) return place;
+    if (norm.charCodeAt(k) === 0x2c) {
+      from = k + 1;
+      break;
     }
+  }
+  for (let k = s - 1; k >= from; k--) {
+    if (PLACE_END.has(norm.charCodeAt(k))) {
+      for (let len = 2; len <= 7 && k + 1 - len >= from; len++) {
+        const name = norm.slice(k + 1 - len, k + 1);
+        if (!isCjk(name.charCodeAt(0))) break;
+        const place = ctx.resolver.place(name);
+        if (place) return place;
+      }
+    }
+    const bare = barePlaceEndingAt(ctx, from, k);
+    if (bare) return bare;
   }
   return null;
 }
 
-function yearBefore(norm: string, s: number): number | null {
-  const from = sentenceStart(norm, s, 200);
+/** A bare place name (长沙, 张家界) ending at k and not continued by 市/县/区/州 or a CJK letter of a longer name. */
+function barePlaceEndingAt(ctx: TargetContext, from: number, k: number): string | null {
+  const { norm } = ctx.src;
+  const next = norm.charCodeAt(k + 1);
+  // 长沙县 is a county, 湘西北 a direction.
+  if (PLACE_END.has(next) || DIRECTION.has(next)) return null;
+  for (let len = 2; len <= 3 && k + 1 - len >= from; len++) {
+    const start = k + 1 - len;
+    const name = norm.slice(start, k + 1);
+    if (!allCjk(name)) break;
+    const place = ctx.resolver.place(name);
+    if (place && place.startsWith(name) && place.length > name.length) return place;
+  }
+  return null;
+}
+
+function allCjk(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!isCjk(s.charCodeAt(i))) return false;
+  return true;
+}
+
+function yearBefore(norm: string, s: number, floor: number): number | null {
+  const from = sentenceStart(norm, s, 200, floor);
   const text = norm.slice(from, s);
   const re = /([0-9]{4})年/g;
   let m: RegExpExecArray | null;

@@ -33,18 +33,37 @@ function fold(c: number): number {
   return c;
 }
 
+/** fold() of every code unit, computed once: the parser folds every character of a document. */
+const FOLD = new Uint16Array(0x10000);
+for (let c = 0; c < 0x10000; c++) FOLD[c] = fold(c);
+
 export function normalise(text: string): string {
-  const codes = new Uint16Array(text.length);
-  let changed = false;
+  // Most documents need no folding at all: find the first character that does before
+  // allocating anything.
+  let first = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    const r = c < 0x00a0 ? c : fold(c);
-    if (r !== c) changed = true;
-    codes[i] = r;
+    if (FOLD[c] !== c) {
+      first = i;
+      break;
+    }
   }
-  if (!changed) return text;
+  if (first < 0) return text;
+  const codes = new Uint16Array(text.length);
+  for (let i = 0; i < first; i++) codes[i] = text.charCodeAt(i);
+  for (let i = first; i < text.length; i++) codes[i] = FOLD[text.charCodeAt(i)] ?? 0;
   // Lone surrogates may come back as U+FFFD; still one code unit each, so offsets hold.
   return new TextDecoder('utf-16le').decode(codes);
+}
+
+/** JavaScript's \s, by code unit. */
+export function isJsSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
 
 export function isSpace(c: number): boolean {

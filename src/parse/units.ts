@@ -2,6 +2,7 @@
  * Splitting a run of unit names (省公安厅、省民政厅等部门及各市州政府) into names with spans,
  * and telling collective phrases (各市州政府, 各地, 有关部门) from single units.
  */
+import { isJsSpace } from './text.js';
 import type { Span } from './types.js';
 
 export interface NamePiece {
@@ -28,6 +29,10 @@ const LEAD_STRIP_RE = /^(?:由|会同|并由|以及|请)+/;
 const TAIL_STRIP_RE =
   /(?:等有关部门|等相关部门|等部门|等单位|等成员单位|等地|等|分别|按职责|按职能|各自|共同|具体)+$/;
 
+/** First characters of LEAD_STRIP_RE's words and last characters of TAIL_STRIP_RE's. */
+const LEAD_FIRST = new Set([...'由会并以请'].map((ch) => ch.charCodeAt(0)));
+const TAIL_LAST = new Set([...'门位地等别责能自同体'].map((ch) => ch.charCodeAt(0)));
+
 export function isCollective(name: string): boolean {
   return COLLECTIVE_RE.test(name);
 }
@@ -41,64 +46,80 @@ export function looksLikeUnit(name: string): boolean {
  * text before them already ends like a unit (so 住房和城乡建设厅 stays whole).
  */
 export function splitNames(norm: string, s: number, e: number): NamePiece[] {
-  const raw: Span[] = [];
+  // Pieces as flat [start, end, start, end, …]: this runs for every clause of a plan.
+  const pieces: number[] = [];
   let start = s;
   let depth = 0;
   for (let i = s; i < e; i++) {
-    const ch = norm[i];
-    if (ch === '(' || ch === '〔' || ch === '【') depth++;
-    else if ((ch === ')' || ch === '〕' || ch === '】') && depth > 0) depth--;
+    const c = norm.charCodeAt(i);
+    if (c === 0x28 || c === 0x3014 || c === 0x3010) depth++; // ( 〔 【
+    else if ((c === 0x29 || c === 0x3015 || c === 0x3011) && depth > 0) depth--;
     if (depth > 0) continue;
-    if (ch === '、' || ch === ',' || ch === ';' || ch === '/' || ch === ' ' || ch === '\t') {
-      raw.push([start, i]);
+    // 、 , ; / space tab
+    if (c === 0x3001 || c === 0x2c || c === 0x3b || c === 0x2f || c === 0x20 || c === 0x09) {
+      splitOnConjunction(norm, start, i, pieces);
       start = i + 1;
     }
   }
-  raw.push([start, e]);
-  const pieces: Span[] = [];
-  for (const span of raw) for (const p of splitOnConjunction(norm, span)) pieces.push(p);
+  splitOnConjunction(norm, start, e, pieces);
   const merged = mergeLevels(norm, pieces);
   const out: NamePiece[] = [];
-  for (const [ps, pe] of merged) {
-    const cleaned = clean(norm, ps, pe);
+  for (let k = 0; k < merged.length; k += 2) {
+    const cleaned = clean(norm, merged[k] ?? 0, merged[k + 1] ?? 0);
     if (cleaned) out.push(cleaned);
   }
   return out;
 }
 
-function splitOnConjunction(norm: string, [s, e]: Span): Span[] {
-  const out: Span[] = [];
+const JI = 0x53ca; // 及
+const HE = 0x548c; // 和
+const YU = 0x4e0e; // 与
+const TONG = 0x540c; // 同
+const YI = 0x4ee5; // 以
+
+/** Split [s, e) on 及/和/与/以及/同 between units, appending the pieces' bounds to `out`. */
+function splitOnConjunction(norm: string, s: number, e: number, out: number[]): void {
   let start = s;
   for (let i = s + 2; i < e - 1; i++) {
-    const two = norm.slice(i, i + 2);
-    const len = two === '以及' ? 2 : '及和与同'.includes(norm[i] ?? '') ? 1 : 0;
+    const c = norm.charCodeAt(i);
+    const len = c === YI && norm.charCodeAt(i + 1) === JI ? 2 : c === JI || c === HE || c === YU || c === TONG ? 1 : 0;
     if (len === 0) continue;
     const left = stripTail(norm.slice(start, i));
     const right = norm.slice(i + len, e);
     if (left.length >= 2 && UNIT_END_RE.test(left) && right.length >= 2 && !GENERIC_RE.test(stripTail(right))) {
-      out.push([start, i]);
+      out.push(start, i);
       start = i + len;
       i += len - 1;
     }
   }
-  out.push([start, e]);
-  return out;
+  out.push(start, e);
 }
 
+const GE = 0x5404; // 各
+
 /** 各市州、县市区人民政府 is one collective phrase, not 各市州 + 县市区人民政府. */
-function mergeLevels(norm: string, pieces: Span[]): Span[] {
-  const out: Span[] = [];
-  for (const p of pieces) {
-    const prev = out[out.length - 1];
-    if (prev) {
-      const prevName = norm.slice(prev[0], prev[1]).trim();
-      const name = stripTail(norm.slice(p[0], p[1]).trim());
-      if (prevName.startsWith('各') && LEVEL_ONLY_RE.test(prevName) && LEVEL_WITH_SUFFIX_RE.test(name)) {
-        prev[1] = p[1];
-        continue;
+function mergeLevels(norm: string, pieces: number[]): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < pieces.length; k += 2) {
+    const ps = pieces[k] ?? 0;
+    const pe = pieces[k + 1] ?? 0;
+    const n = out.length;
+    if (n > 0) {
+      const prevStart = out[n - 2] ?? 0;
+      const prevEnd = out[n - 1] ?? 0;
+      // Only a previous piece that starts with 各 (after spaces) can take the next one in.
+      let a = prevStart;
+      while (a < prevEnd && isJsSpace(norm.charCodeAt(a))) a++;
+      if (a < prevEnd && norm.charCodeAt(a) === GE) {
+        const prevName = norm.slice(prevStart, prevEnd).trim();
+        const name = stripTail(norm.slice(ps, pe).trim());
+        if (LEVEL_ONLY_RE.test(prevName) && LEVEL_WITH_SUFFIX_RE.test(name)) {
+          out[n - 1] = pe;
+          continue;
+        }
       }
     }
-    out.push([p[0], p[1]]);
+    out.push(ps, pe);
   }
   return out;
 }
@@ -107,17 +128,24 @@ function stripTail(name: string): string {
   return name.replace(TAIL_STRIP_RE, '');
 }
 
+function isNameTrim(c: number): boolean {
+  // space tab , 、 : " “ ”
+  return c === 0x20 || c === 0x09 || c === 0x2c || c === 0x3001 || c === 0x3a || c === 0x22 || c === 0x201c || c === 0x201d;
+}
+
 function clean(norm: string, s: number, e: number): NamePiece | null {
   let a = s;
   let b = e;
-  const isTrim = (ch: string | undefined): boolean =>
-    ch === ' ' || ch === '\t' || ch === ',' || ch === '、' || ch === ':' || ch === '"' || ch === '“' || ch === '”';
-  while (a < b && isTrim(norm[a])) a++;
-  while (b > a && isTrim(norm[b - 1])) b--;
-  const lead = LEAD_STRIP_RE.exec(norm.slice(a, Math.min(b, a + 6)));
-  if (lead) a += lead[0].length;
-  const tail = TAIL_STRIP_RE.exec(norm.slice(Math.max(a, b - 12), b));
-  if (tail) b -= tail[0].length;
+  while (a < b && isNameTrim(norm.charCodeAt(a))) a++;
+  while (b > a && isNameTrim(norm.charCodeAt(b - 1))) b--;
+  if (a < b && LEAD_FIRST.has(norm.charCodeAt(a))) {
+    const lead = LEAD_STRIP_RE.exec(norm.slice(a, Math.min(b, a + 6)));
+    if (lead) a += lead[0].length;
+  }
+  if (b > a && TAIL_LAST.has(norm.charCodeAt(b - 1))) {
+    const tail = TAIL_STRIP_RE.exec(norm.slice(Math.max(a, b - 12), b));
+    if (tail) b -= tail[0].length;
+  }
   if (b - a < 2) return null;
   const name = norm.slice(a, b);
   return { name, span: [a, b] };

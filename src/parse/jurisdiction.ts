@@ -1,0 +1,205 @@
+/**
+ * Whose document this is: the State Council's and ministries' (national), a province's, a
+ * city's or a county's, and whether the registry covers it. Decided after the items are read,
+ * from the units they name (公安部 and 国家发展改革委 make a national document; 市住建局 a
+ * city's) and from the title, then used to take back what the registry cannot know:
+ * - a bare 发展改革委 matched to the registry's 省发改委 only because the registry is a
+ *   province's: in a national, city or county document it is another level's unit (unit
+ *   null, `unit_unknown`); in a provincial one the match stays, with a warning naming the
+ *   assumption;
+ * - a document of a province the registry does not cover (广东省…): its 省发改委 is not the
+ *   registry's;
+ * - collective phrases: 各地 in a national document is not the registry's prefectures, and a
+ *   city's 各区人民政府 are that city's districts.
+ */
+import { normalise } from './text.js';
+import type { CoverLetter, ParsedItem, ParseWarning, UnitResolver } from './types.js';
+
+export type Level = 'national' | 'province' | 'prefecture' | 'county';
+
+export interface Jurisdiction {
+  level: Level | null;
+  /** The city or county the document is for, as the registry names it (株洲市), when it knows it. */
+  place: string | null;
+  /** A province named by the document that the registry does not cover (广东省), else null. */
+  foreignProvince: string | null;
+}
+
+const PROVINCES = [
+  '北京市', '天津市', '河北省', '山西省', '内蒙古自治区', '辽宁省', '吉林省', '黑龙江省', '上海市', '江苏省', '浙江省',
+  '安徽省', '福建省', '江西省', '山东省', '河南省', '湖北省', '湖南省', '广东省', '广西壮族自治区', '海南省', '重庆市',
+  '四川省', '贵州省', '云南省', '西藏自治区', '陕西省', '甘肃省', '青海省', '宁夏回族自治区', '新疆维吾尔自治区',
+  '台湾省', '香港特别行政区', '澳门特别行政区',
+];
+
+/** Units of the central government: ministries, 国家…局, 中央… offices. */
+const CENTRAL_PREFIX_RE = /^(?:国务院|国家|中央|中共中央|全国|最高人民|中国|中华全国|共青团中央|人民银行|海关总署|税务总局|市场监管总局|银保监会|证监会|国资委|国管局|国铁集团)/;
+const CENTRAL_SUFFIX_RE = /(?:部|总署|总局)$/;
+const LEVEL_CHAR_RE = /[省市县区州]/;
+const ISSUER_NATIONAL_RE = /^(?:国务院|国家|中共中央|中央|全国)/;
+
+type NameLevel = Level | null;
+
+/** The level a unit name is written at: 公安部 national, 省公安厅 province, 市住建局 city, 县财政局 county. */
+export function nameLevel(name: string): NameLevel {
+  if (CENTRAL_PREFIX_RE.test(name)) return 'national';
+  if (CENTRAL_SUFFIX_RE.test(name) && name.length >= 3 && !LEVEL_CHAR_RE.test(name) && !/^(?:各|有关|相关)/.test(name)) return 'national';
+  const first = name[0] ?? '';
+  if (first === '省' || name.startsWith('自治区')) return 'province';
+  if ((first === '市' && name[1] !== '场') || first === '州') return 'prefecture';
+  if (first === '县' || first === '区') return 'county';
+  if (/^[\u4e00-\u9fff]{2,4}(?:省|自治区)/.test(name)) return 'province';
+  if (/^[\u4e00-\u9fff]{2,5}市(?!场)/.test(name)) return 'prefecture';
+  if (/^[\u4e00-\u9fff]{2,5}[县区]/.test(name)) return 'county';
+  return null;
+}
+
+/** The place a title or an issuer starts with (株洲市2022年…, 2022年攸县…), as the registry knows it. */
+function leadingPlace(text: string, resolver: UnitResolver): string | null {
+  const body = normalise(text).replace(/^\s*(?:[0-9]{4}|[〇零一二三四五六七八九]{4})\s*年(?:度)?/, '');
+  for (let len = Math.min(10, body.length); len >= 2; len--) {
+    const place = resolver.place(body.slice(0, len));
+    if (place) return place;
+  }
+  return null;
+}
+
+function foreignProvinceIn(texts: string[], resolver: UnitResolver): string | null {
+  for (const t of texts) {
+    for (const p of PROVINCES) {
+      if (t.includes(p) && resolver.resolve(p) === null) return p;
+    }
+  }
+  return null;
+}
+
+export function detectJurisdiction(
+  title: string,
+  letter: CoverLetter | null,
+  items: ParsedItem[],
+  resolver: UnitResolver,
+): Jurisdiction {
+  const counts: Record<Level, number> = { national: 0, province: 0, prefecture: 0, county: 0 };
+  const central = new Set<string>();
+  // Every mention counts (a unit carried by 下同 weighs as often as it is carried); names repeat, so
+  // each is classified once.
+  const levels = new Map<string, NameLevel>();
+  for (const item of items) {
+    for (const r of item.responsible) {
+      if (r.role === 'localities') continue;
+      let level = levels.get(r.raw);
+      if (level === undefined) {
+        level = nameLevel(normalise(r.raw));
+        levels.set(r.raw, level);
+        if (level === 'national') central.add(r.raw);
+      }
+      if (level) counts[level]++;
+    }
+  }
+  const issuer = letter?.issuer ?? '';
+  const localNames = counts.province + counts.prefecture + counts.county;
+  if (ISSUER_NATIONAL_RE.test(issuer) || (central.size >= 2 && counts.national > counts.province) || (counts.national > 0 && localNames === 0)) {
+    return { level: 'national', place: null, foreignProvince: null };
+  }
+  // A title that starts with a city or a county (株洲市2022年…) makes the document that place's.
+  const place = leadingPlace(title, resolver) ?? (issuer ? leadingPlace(issuer, resolver) : null);
+  let level: Level | null = null;
+  if (place) {
+    level = counts.county > counts.prefecture ? 'county' : counts.prefecture > counts.county ? 'prefecture' : /[县区]$/.test(place) ? 'county' : 'prefecture';
+  } else {
+    let best = 0;
+    for (const l of ['province', 'prefecture', 'county'] as const) {
+      if (counts[l] > best) {
+        best = counts[l];
+        level = l;
+      }
+    }
+  }
+  const foreignProvince = foreignProvinceIn([title, letter?.title ?? '', issuer], resolver);
+  return { level, place, foreignProvince };
+}
+
+/** The registry's unit is a province's (省发改委) but the name as written says no level (发展改革委). */
+function levelAssumed(raw: string, canonical: string): boolean {
+  // 省 and 自治区 are never folded, so the name as written tells.
+  if (canonical.startsWith('省')) return !raw.includes('省');
+  if (canonical.startsWith('自治区')) return !raw.includes('自治区');
+  return false;
+}
+
+const ABOUT: Record<Level, string> = {
+  national: '本文件为国家层面文件',
+  province: '本文件为省级文件',
+  prefecture: '本文件为市级文件',
+  county: '本文件为县级文件',
+};
+
+/**
+ * Take back matches and expansions the document's jurisdiction rules out (see the module
+ * comment). Entries are changed in place, carried copies included; warnings are added once
+ * per entry.
+ */
+export function applyJurisdiction(
+  j: Jurisdiction,
+  items: ParsedItem[],
+  resolver: UnitResolver,
+  warnings: ParseWarning[],
+): void {
+  const dropped = new Map<string, string>();
+  const kept = new Map<string, string>();
+  const expansions = new Map<string, string[]>();
+  const local = j.level === 'prefecture' || j.level === 'county';
+  if (j.level === 'province' && !j.foreignProvince) {
+    // The registry's own province: only bare names need a word.
+    for (const item of items) {
+      for (const r of item.responsible) {
+        if (r.unit !== null && r.role !== 'localities' && levelAssumed(r.raw, r.unit)) {
+          kept.set(`${r.span[0]}:${r.span[1]}`, `按本省单位理解:${r.raw} → ${r.unit}(原文未写层级,请核对)`);
+        }
+      }
+    }
+  } else {
+    for (const item of items) {
+      for (const r of item.responsible) {
+        if (r.role === 'localities') {
+          if (j.level === 'national' || j.foreignProvince) r.expands = [];
+          else if (local) {
+            let members = expansions.get(r.raw);
+            if (!members) {
+              members = j.place ? (resolver.expandLocality(j.place + normalise(r.raw)) ?? []) : [];
+              expansions.set(r.raw, members);
+            }
+            r.expands = [...members];
+          }
+          continue;
+        }
+        if (r.unit === null) continue;
+        const canonical = r.unit;
+        const key = `${r.span[0]}:${r.span[1]}`;
+        if (j.foreignProvince !== null && (canonical.startsWith('省') || canonical.startsWith('自治区'))) {
+          r.unit = null;
+          dropped.set(key, `单位库中没有:${r.raw}(文件属${j.foreignProvince},单位库中的${canonical}属其他省份,未匹配)`);
+        } else if (levelAssumed(r.raw, canonical)) {
+          if (j.level !== null) {
+            r.unit = null;
+            dropped.set(key, `单位库中没有:${r.raw}(原文未写层级,${ABOUT[j.level]},未按${canonical}匹配)`);
+          } else {
+            kept.set(key, `按本省单位理解:${r.raw} → ${canonical}(原文未写层级,请核对)`);
+          }
+        }
+      }
+    }
+  }
+  if (dropped.size === 0 && kept.size === 0) return;
+  const spanOf = (key: string): [number, number] => {
+    const [a, b] = key.split(':');
+    return [Number(a), Number(b)];
+  };
+  // A correction of a name no longer matched is void.
+  for (let w = warnings.length - 1; w >= 0; w--) {
+    const warning = warnings[w];
+    if (warning?.code === 'unit_corrected' && dropped.has(`${warning.span[0]}:${warning.span[1]}`)) warnings.splice(w, 1);
+  }
+  for (const [key, message] of dropped) warnings.push({ code: 'unit_unknown', message, span: spanOf(key) });
+  for (const [key, message] of kept) warnings.push({ code: 'unit_corrected', message, span: spanOf(key) });
+}
