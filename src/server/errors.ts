@@ -57,7 +57,8 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
   const locale = messageLocale(request);
   const retry = error.details?.retryAfterSeconds;
   if (typeof retry === 'number') reply.header('Retry-After', String(retry));
-  const exposeDetails = error.code === 'validation_failed' && error.details !== undefined;
+  // Validation issues and conflicts (which plan or reply is in the way) help the client; other details stay in the logs.
+  const exposeDetails = (error.code === 'validation_failed' || error.code === 'conflict') && error.details !== undefined;
   return reply.status(STATUS[error.code]).send({
     error: { code: error.code, message: error.messages[locale], ...(exposeDetails && { details: error.details }) },
   });

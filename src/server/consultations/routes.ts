@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { AppError } from '../../domain/errors.js';
 import { summaryToDocx } from '../../office/consultation-summary-docx.js';
 import { situationReportDocx, situationText } from '../../office/consultation-situation-docx.js';
 import { summaryToXlsx } from '../../office/consultation-summary-xlsx.js';
@@ -27,6 +28,7 @@ import type { ServerDeps } from '../auth.js';
 import { idParams } from '../schemas.js';
 import { XLSX_TYPE } from '../units/routes.js';
 
+const DOCX_MAX_ROWS = 3000;
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const planParams = z.object({ planId: z.coerce.number().int().positive() });
 
@@ -182,6 +184,14 @@ export function consultationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
 
     app.get('/api/consultations/:id/summary.docx', { schema: { tags, summary: '意见汇总表 (docx, GB/T 9704 layout)', params: idParams } }, async (request, reply) => {
       const report = await consultationReport(request.params.id, signedIn(request, deps));
+      // The docx writer holds the whole document in memory (about 80 KB a row): past this
+      // many rows the spreadsheet is the right format anyway.
+      if (report.rows.length > DOCX_MAX_ROWS) {
+        throw new AppError('bad_request', {
+          zh: `意见共 ${report.rows.length} 条，超过 Word 汇总表上限 ${DOCX_MAX_ROWS} 条，请导出 Excel 汇总表`,
+          en: `${report.rows.length} opinions exceed the Word summary's limit of ${DOCX_MAX_ROWS}; export the Excel summary`,
+        });
+      }
       const bytes = await summaryToDocx(report.meta, report.rows);
       return reply.type(DOCX_TYPE).header('Content-Disposition', attachment(`${report.meta.planTitle}意见汇总表.docx`)).send(bytes);
     });
