@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { Document, Packer, Paragraph } from 'docx';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Unit } from '../../src/domain/unit.js';
@@ -66,6 +67,25 @@ describe.each(DIALECTS)('plans over HTTP on %s', (dialect) => {
     );
     const source = await office.request('GET', `/api/plans/${imported.body.id}/source`);
     expect(Buffer.from(await source.arrayBuffer()).equals(gb)).toBe(true);
+  });
+
+  it('imports a .docx made with a Word library and gets the same plan as from the text', async () => {
+    const doc = new Document({ sections: [{ children: SEED.toString('utf8').split('\n').map((line) => new Paragraph(line)) }] });
+    const bytes = await Packer.toBuffer(doc);
+    const imported = await office.json<{ id: number; items: number }>(
+      'POST',
+      '/api/plans',
+      upload(bytes, '工作要点.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
+    );
+    expect(imported.status).toBe(201);
+    const [a, b] = await Promise.all([
+      office.json<PlanView>('GET', `/api/plans/${seedId}?version=1`),
+      office.json<PlanView>('GET', `/api/plans/${imported.body.id}`),
+    ]);
+    expect(b.body.version.encoding).toBe('docx');
+    expect(b.body.items.map((i) => [i.title, i.responsible.map((r) => r.unit), i.targets.map((x) => x.value)])).toEqual(
+      a.body.items.map((i) => [i.title, i.responsible.map((r) => r.unit), i.targets.map((x) => x.value)]),
+    );
   });
 
   it('detects the same bytes imported twice and says which plan has them', async () => {
