@@ -46,7 +46,10 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
     'Accept-Language': i18n.language === 'en' ? 'en' : 'zh-CN',
   };
   let payload: BodyInit | undefined;
-  if (isRawBody(body)) {
+  if (body instanceof FormData) {
+    // multipart: the browser writes the Content-Type with its boundary
+    payload = body;
+  } else if (isRawBody(body)) {
     headers['Content-Type'] = body.contentType;
     payload = body.raw;
   } else if (body !== undefined) {
@@ -98,5 +101,6 @@ export const api = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, body),
+  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
 };

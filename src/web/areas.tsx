@@ -36,8 +36,8 @@ export interface Area {
 
 /** The product's areas in navigation order. `built: false` areas show a plain "not built yet" page. */
 export const AREAS: readonly Area[] = [
-  { key: 'plans', path: '/plans', icon: <FileTextOutlined />, group: 'work', built: false },
-  { key: 'consultations', path: '/consultations', icon: <CommentOutlined />, group: 'work', built: false },
+  { key: 'plans', path: '/plans', icon: <FileTextOutlined />, group: 'work', built: true },
+  { key: 'consultations', path: '/consultations', icon: <CommentOutlined />, group: 'work', built: true },
   { key: 'ledger', path: '/ledger', icon: <UnorderedListOutlined />, group: 'work', built: false },
   { key: 'rounds', path: '/rounds', icon: <ScheduleOutlined />, group: 'work', built: false },
   { key: 'registers', path: '/registers', icon: <DatabaseOutlined />, group: 'work', built: false },

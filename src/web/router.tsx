@@ -13,6 +13,11 @@ const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 const UnitsPage = lazy(() => import('./pages/units/UnitsPage'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage'));
 const UsersPage = lazy(() => import('./pages/users/UsersPage'));
+const PlansPage = lazy(() => import('./pages/plans/PlansPage'));
+const PlanPage = lazy(() => import('./pages/plans/PlanPage'));
+const ConsultationsPage = lazy(() => import('./pages/consultations/ConsultationsPage'));
+const ConsultationPage = lazy(() => import('./pages/consultations/ConsultationPage'));
+const PublicNoticePage = lazy(() => import('./pages/public/PublicNoticePage'));
 
 function page(element: ReactNode): ReactNode {
   return <Suspense fallback={<FullPageSpin />}>{element}</Suspense>;
@@ -20,6 +25,8 @@ function page(element: ReactNode): ReactNode {
 
 export const router = createBrowserRouter([
   { path: '/login', element: page(<LoginPage />) },
+  // Published consultation outcomes are public: no sign-in.
+  { path: '/public/consultations/:consultationId', element: page(<PublicNoticePage />) },
   {
     path: '/',
     element: <RequireSession>{page(<AppLayout />)}</RequireSession>,
@@ -29,6 +36,10 @@ export const router = createBrowserRouter([
         path: area.path.slice(1),
         element: <NotBuiltPage area={area.key} />,
       })),
+      { path: 'plans', element: <PlansPage /> },
+      { path: 'plans/:planId', element: <PlanPage /> },
+      { path: 'consultations', element: <ConsultationsPage /> },
+      { path: 'consultations/:consultationId', element: <ConsultationPage /> },
       { path: 'units/:unitId?', element: <UnitsPage /> },
       { path: 'users', element: <RequireRole roles={['admin']}><UsersPage /></RequireRole> },
       { path: 'audit', element: <RequireRole roles={['admin']}><AuditPage /></RequireRole> },

@@ -98,3 +98,170 @@ export interface ImportResult {
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
+
+// Plans (issue 3). `span` is [start, end) in JavaScript string offsets into the plan's `text`.
+
+export type Span = [number, number];
+
+export type ResponsibleRole = 'lead' | 'cooperate' | 'localities';
+export const RESPONSIBLE_ROLES: readonly ResponsibleRole[] = ['lead', 'cooperate', 'localities'];
+
+export type Comparator = '=' | '>=' | '<=' | 'range';
+export const COMPARATORS: readonly Comparator[] = ['=', '>=', '<=', 'range'];
+
+/** Where a fact came from: the parser, or a person's correction (with the edits that touched it). */
+export interface Provenance {
+  source: 'parser' | 'edit';
+  editIds: number[];
+}
+
+export interface PlanResponsible extends Provenance {
+  raw: string;
+  /** The registry's short name, or null when the name in the text matched no unit. */
+  unit: string | null;
+  unitId: number | null;
+  role: ResponsibleRole;
+  /** Members of a collective phrase (各市州政府 → the 14 市州), when the registry knows them. */
+  expands: string[];
+  expandsUnitIds: (number | null)[];
+  span: Span;
+}
+
+export interface PlanTarget extends Provenance {
+  raw: string;
+  value: number;
+  max: number | null;
+  unit: string;
+  comparator: Comparator;
+  subject: string | null;
+  scope: string | null;
+  year: number | null;
+  /** 0–1; below 0.7 the parser is unsure the figure is a target at all. */
+  confidence: number;
+  span: Span;
+}
+
+export interface PlanItem {
+  number: string;
+  ordinal: number;
+  section: number | null;
+  title: string;
+  text: string;
+  span: Span;
+  responsible: PlanResponsible[];
+  targets: PlanTarget[];
+}
+
+export interface PlanSection {
+  number: string;
+  ordinal: number;
+  title: string;
+  span: Span;
+}
+
+export interface PlanWarning {
+  code: string;
+  /** In Chinese, from the parser. */
+  message: string;
+  span: Span;
+}
+
+export interface PlanContact {
+  name: string;
+  phones: string[];
+  faxes: string[];
+}
+
+export interface CoverLetter {
+  title: string | null;
+  issuer: string | null;
+  date: string | null;
+  deadline: string | null;
+  recipients: string[];
+  contacts: PlanContact[];
+  emails: string[];
+  attachments: string[];
+}
+
+export interface PlanEditRecord {
+  id: number;
+  op: 'update' | 'remove' | 'add';
+  ref: { itemOrdinal: number; kind: FactKind; span: Span };
+  patch?: Record<string, unknown>;
+  fact?: Record<string, unknown>;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+export type FactKind = 'responsible' | 'target';
+
+export interface PlanVersionInfo {
+  number: number;
+  status: string;
+  filename: string;
+  encoding: string;
+  sha256: string;
+  byteSize: number;
+  parserVersion: string;
+  createdAt: string;
+}
+
+export interface PlanView {
+  id: number;
+  title: string;
+  letter: CoverLetter | null;
+  sections: PlanSection[];
+  items: PlanItem[];
+  warnings: PlanWarning[];
+  text: string;
+  version: PlanVersionInfo;
+  versions: { number: number; status: string; createdAt: string }[];
+  edits: PlanEditRecord[];
+  /** Ids of edits whose fact is gone from the current parse. */
+  orphanedEdits: number[];
+}
+
+export interface PlanSummary {
+  id: number;
+  title: string;
+  currentVersion: number;
+  status: string;
+  ownerUnitId: number;
+  ownerUnitName: string;
+  items: number;
+  warnings: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PlanImportResult {
+  id: number;
+  title: string;
+  version: number;
+  items: number;
+  warnings: number;
+}
+
+export interface ResponsibleValues {
+  unitId?: number | null;
+  role?: ResponsibleRole;
+}
+
+export interface TargetValues {
+  value?: number;
+  max?: number | null;
+  unit?: string;
+  comparator?: Comparator;
+  subject?: string | null;
+  scope?: string | null;
+  year?: number | null;
+}
+
+export interface PlanEditInput {
+  op: 'update' | 'remove' | 'add';
+  itemOrdinal: number;
+  kind: FactKind;
+  span: Span;
+  values?: ResponsibleValues | TargetValues;
+  version?: number;
+}

@@ -77,7 +77,7 @@ describe('web shell', () => {
     expect(zhNav).toContain('用户');
 
     // an area that later issues build says so plainly
-    await nav(page).getByRole('menuitem', { name: '征求意见' }).click();
+    await nav(page).getByRole('menuitem', { name: '任务台账' }).click();
     await page.getByTestId('not-built').waitFor();
     expect(await page.getByTestId('not-built').innerText()).toContain('尚未建成');
 

@@ -5,12 +5,14 @@ import 'dayjs/locale/zh-cn';
 import zhCN from './zh-CN';
 import type { Catalogue } from './zh-CN';
 import en from './en';
+import consultationZhCN, { type ConsultationCatalogue } from './consultation.zh-CN';
+import consultationEn from './consultation.en';
 import { isLocale, type Locale } from '../types';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Catalogue };
+    resources: { translation: Catalogue; consultation: ConsultationCatalogue };
   }
 }
 
@@ -36,7 +38,10 @@ function reflect(locale: Locale): void {
 
 const first = initialLocale();
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  resources: {
+    'zh-CN': { translation: zhCN, consultation: consultationZhCN },
+    en: { translation: en, consultation: consultationEn },
+  },
   lng: first,
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },

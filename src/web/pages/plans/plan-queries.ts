@@ -1,0 +1,53 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, query } from '../../api';
+import type { PlanEditInput, PlanSummary, PlanView } from '../../types';
+
+export const PLANS_KEY = ['plans'] as const;
+
+/** One plan as shown: a version number, or the current version. */
+export function planKey(id: number, version: number | null) {
+  return ['plans', id, version ?? 'current'] as const;
+}
+
+export function usePlans() {
+  return useQuery({
+    queryKey: PLANS_KEY,
+    queryFn: async () => (await api.get<{ plans: PlanSummary[] }>('/api/plans')).plans,
+  });
+}
+
+export function usePlan(id: number | null, version: number | null) {
+  return useQuery({
+    queryKey: planKey(id ?? 0, version),
+    queryFn: () => api.get<PlanView>(`/api/plans/${id}${query({ version })}`),
+    enabled: id !== null,
+  });
+}
+
+/**
+ * The server answers a correction or a re-parse with the whole plan as it now stands: that
+ * answer replaces the cached plan, and the list (its "updated" column) is fetched again.
+ */
+function useStorePlan(id: number, version: number | null) {
+  const queryClient = useQueryClient();
+  return async (view: PlanView) => {
+    queryClient.setQueryData(planKey(id, version), view);
+    await queryClient.invalidateQueries({ queryKey: PLANS_KEY, exact: true });
+  };
+}
+
+export function useEditPlanFact(id: number, version: number | null) {
+  const store = useStorePlan(id, version);
+  return useMutation({
+    mutationFn: (input: PlanEditInput) => api.post<PlanView>(`/api/plans/${id}/edits`, input),
+    onSuccess: store,
+  });
+}
+
+export function useReparsePlan(id: number, version: number | null) {
+  const store = useStorePlan(id, version);
+  return useMutation({
+    mutationFn: () => api.post<PlanView>(`/api/plans/${id}/reparse${query({ version })}`),
+    onSuccess: store,
+  });
+}

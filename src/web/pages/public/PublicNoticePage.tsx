@@ -1,0 +1,77 @@
+import { Alert, Result, Spin, Table, type TableColumnsType } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { isApiError } from '../../api';
+import LanguageSwitch from '../../components/LanguageSwitch';
+import { usePublicNotice } from '../consultations/queries';
+import type { PublicNotice } from '../consultations/types';
+import './public.css';
+
+type Row = PublicNotice['opinions'][number] & { seq: number };
+
+/**
+ * The published adoption notice (意见采纳情况), readable without an account: which opinions
+ * came in and what was done with each, in a plain official layout. No internal notes.
+ */
+export default function PublicNoticePage() {
+  const { t } = useTranslation('consultation');
+  const params = useParams();
+  const id = params.consultationId && /^\d+$/.test(params.consultationId) ? Number(params.consultationId) : null;
+  const notice = usePublicNotice(id);
+
+  const columns: TableColumnsType<Row> = [
+    { title: t('public.columns.seq'), dataIndex: 'seq', key: 'seq', width: 64, align: 'center' },
+    { title: t('public.columns.item'), dataIndex: 'item', key: 'item', width: 220 },
+    { title: t('public.columns.unit'), dataIndex: 'unit', key: 'unit', width: 130 },
+    { title: t('public.columns.opinion'), dataIndex: 'content', key: 'content', render: (text: string) => <span className="public-prewrap">{text}</span> },
+    { title: t('public.columns.decision'), dataIndex: 'disposition', key: 'disposition', width: 100, align: 'center' },
+    { title: t('public.columns.reason'), dataIndex: 'reason', key: 'reason', width: 260, render: (text: string | null) => <span className="public-prewrap">{text ?? ''}</span> },
+  ];
+
+  let body;
+  if (id === null || (notice.error && isApiError(notice.error) && notice.error.status === 404)) {
+    body = <Result status="404" title={t('public.notFound')} subTitle={notice.error?.message} />;
+  } else if (notice.error) {
+    body = <Alert type="error" showIcon title={notice.error.message} />;
+  } else if (!notice.data) {
+    body = <Spin />;
+  } else {
+    const data = notice.data;
+    body = (
+      <>
+        <h1 className="public-title" data-testid="public-title">
+          {t('public.title', { plan: data.planTitle })}
+        </h1>
+        <div className="public-rule" />
+        <p className="public-lead" data-testid="public-lead">
+          {t('public.lead', { title: data.title, deadline: data.deadline, consulted: data.consulted, count: data.opinions.length })}
+        </p>
+        <Table<Row>
+          className="public-table"
+          size="small"
+          bordered
+          rowKey="seq"
+          columns={columns}
+          dataSource={data.opinions.map((o, i) => ({ ...o, seq: i + 1 }))}
+          pagination={false}
+          locale={{ emptyText: t('public.empty') }}
+          data-testid="public-table"
+        />
+        <p className="public-date" data-testid="public-date">
+          {t('public.published', { date: dayjs(data.publishedAt).format(t('public.dateFormat')) })}
+        </p>
+      </>
+    );
+  }
+
+  return (
+    <div className="public-page">
+      <div className="public-bar">
+        <span>{t('public.bar')}</span>
+        <LanguageSwitch />
+      </div>
+      <main className="public-sheet">{body}</main>
+    </div>
+  );
+}
