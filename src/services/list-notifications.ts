@@ -1,5 +1,6 @@
+import { appendAudit } from './audit-trail.js';
+import { inTransaction, nowIso } from './context.js';
 import type { ServiceContext } from './context.js';
-import { nowIso } from './context.js';
 
 export interface NotificationView {
   id: number;
@@ -31,15 +32,22 @@ export async function listNotifications(ctx: ServiceContext, options: { unreadOn
   }));
 }
 
-/** Marks the unit's notices read (bookkeeping of the inbox, not a change worth an audit event). */
+/** Marks notices of the user's own unit read (that a reminder was seen is part of the record). */
 export async function markNotificationsRead(ids: number[], ctx: ServiceContext): Promise<number> {
-  if (ctx.actor.kind !== 'user' || ids.length === 0) return 0;
-  const result = await ctx.db
-    .updateTable('notifications')
-    .set({ read_at: nowIso(ctx) })
-    .where('unit_id', '=', ctx.actor.unitId)
-    .where('id', 'in', ids)
-    .where('read_at', 'is', null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  const actor = ctx.actor;
+  if (actor.kind !== 'user' || ids.length === 0) return 0;
+  return inTransaction(ctx, async (trx) => {
+    const result = await trx
+      .updateTable('notifications')
+      .set({ read_at: nowIso(ctx) })
+      .where('unit_id', '=', actor.unitId)
+      .where('id', 'in', ids)
+      .where('read_at', 'is', null)
+      .executeTakeFirst();
+    const marked = Number(result.numUpdatedRows);
+    if (marked > 0) {
+      await appendAudit(trx, actor, ctx.clock, { action: 'notification.read', entity: 'notification', entityId: null, detail: { ids } });
+    }
+    return marked;
+  });
 }

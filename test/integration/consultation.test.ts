@@ -66,8 +66,16 @@ describe.each(DIALECTS)('consultation cycle over HTTP on %s', (dialect) => {
     expect(inbox.body.consultations.map((c) => c.id)).toContain(consultationId);
     const own = inbox.body.consultations.find((c) => c.id === consultationId)!;
     expect(own.recipients.map((r) => r.unitId)).toEqual([units.get('hn-gat')!.id]);
-    const notices = await reporter.json<{ notifications: { message: string }[] }>('GET', '/api/notifications');
+    const notices = await reporter.json<{ notifications: { id: number; message: string }[] }>('GET', '/api/notifications');
     expect(notices.body.notifications[0]?.message).toContain('2021-07-21');
+    const marked = await reporter.json<{ marked: number }>('POST', '/api/notifications/read', { ids: notices.body.notifications.map((n) => n.id) });
+    expect(marked.body.marked).toBeGreaterThan(0);
+    const unread = await reporter.json<{ notifications: unknown[] }>('GET', '/api/notifications?unread=true');
+    expect(unread.body.notifications).toEqual([]);
+    // Another unit's notices cannot be marked from here.
+    const mzt = await login('hn-mzt.reporter');
+    const theirs = (await mzt.json<{ notifications: { id: number }[] }>('GET', '/api/notifications')).body.notifications.map((n) => n.id);
+    expect((await reporter.json<{ marked: number }>('POST', '/api/notifications/read', { ids: theirs })).body.marked).toBe(0);
   });
 
   let gatReply: number;
