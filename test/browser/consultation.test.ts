@@ -1,11 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { request, type APIRequestContext, type Browser, type BrowserContext, type Dialog, type Page } from 'playwright-core';
-import { startTestServer } from '../helpers/test-server.js';
-import { launchBrowser, newContext, screenshot } from './browser.js';
-
-type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+import { afterAll, describe, expect, it } from 'vitest';
+import { request, type APIRequestContext, type Dialog, type Page } from 'playwright-core';
+import { dragSelect, screenshot, settle } from './browser.js';
+import { browserSession } from './session.js';
 
 const SEED_TITLE = '2021年湖南省新型城镇化工作要点';
 /** A passage of item (十五) in both versions of the seed. */
@@ -16,92 +14,30 @@ const REASON = '各市州任务已在年度目标责任书中分解，工作要�
 /** Another unit's opinion on the same item, close enough to be grouped with OPINION. */
 const SIMILAR = '建议把老旧小区改造任务分解到各市州，明确开工时间节点。';
 
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
 const apiContexts: APIRequestContext[] = [];
 /** Every JavaScript dialog any page opened: a hostile opinion must never open one. */
 const dialogs: string[] = [];
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+const session = browserSession({
+  onPage: (page) =>
+    page.on('dialog', (dialog: Dialog) => {
+      dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+      void dialog.dismiss();
+    }),
 });
+const { openPage, signIn } = session;
 
+// Registered after the session's, so it runs first: the HTTP contexts go before the server.
 afterAll(async () => {
-  await Promise.all(contexts.map((context) => context.close()));
   await Promise.all(apiContexts.map((context) => context.dispose()));
-  await browser?.close();
-  await server?.close();
 });
-
-async function openPage(): Promise<Page> {
-  const context = await newContext(browser, server.url);
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('dialog', (dialog: Dialog) => {
-    dialogs.push(`${dialog.type()}: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
-  return page;
-}
-
-async function signIn(page: Page, login: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('账号').fill(login);
-  await page.getByLabel('密码').fill(server.demoPassword);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByTestId('current-user').waitFor();
-}
-
-/** Lets toasts go and scrolls to the top, so that a screenshot shows the page itself. */
-async function settle(page: Page): Promise<void> {
-  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
-  await page.evaluate(() => window.scrollTo(0, 0));
-}
-
-/** Selects `passage` in the document pane with a mouse drag from its first character to its last. */
-async function dragSelect(page: Page, passage: string): Promise<void> {
-  const points = await page.evaluate((needle) => {
-    const root = document.querySelector('[data-testid=plan-text]')!;
-    const text = root.textContent ?? '';
-    const start = text.indexOf(needle);
-    if (start < 0) throw new Error(`passage not in the text: ${needle}`);
-    const end = start + needle.length;
-    const locate = (offset: number): [Text, number] => {
-      for (const segment of root.children) {
-        const from = Number(segment.getAttribute('data-start'));
-        const length = (segment.textContent ?? '').length;
-        if (offset >= from && offset < from + length) return [segment.firstChild as Text, offset - from];
-      }
-      throw new Error(`no segment at ${offset}`);
-    };
-    const rectOf = (offset: number) => {
-      const [node, at] = locate(offset);
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + 1);
-      return range.getBoundingClientRect();
-    };
-    const pane = document.querySelector('[data-testid=plan-document]')!;
-    pane.scrollTop += rectOf(start).top - pane.getBoundingClientRect().top - pane.clientHeight / 2;
-    const first = rectOf(start);
-    const last = rectOf(end - 1);
-    return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
-  }, passage);
-  await page.mouse.move(points.x1, points.y1);
-  await page.mouse.down();
-  await page.mouse.move((points.x1 + points.x2) / 2, (points.y1 + points.y2) / 2, { steps: 4 });
-  await page.mouse.move(points.x2, points.y2, { steps: 4 });
-  await page.mouse.up();
-}
 
 /** Signs in over HTTP (no browser) and returns a POST that sends the session's CSRF token. */
 async function apiAs(login: string): Promise<(path: string, data?: unknown) => Promise<Record<string, unknown>>> {
-  const context = await request.newContext({ baseURL: server.url });
+  const context = await request.newContext({ baseURL: session.server.url });
   apiContexts.push(context);
-  const session = await context.post('/api/session', { data: { login, password: server.demoPassword } });
-  const { csrfToken } = (await session.json()) as { csrfToken: string };
+  const signedIn = await context.post('/api/session', { data: { login, password: session.server.demoPassword } });
+  const { csrfToken } = (await signedIn.json()) as { csrfToken: string };
   return async (path, data) => {
     const response = await context.post(path, { data: data ?? {}, headers: { 'X-CSRF-Token': csrfToken } });
     if (!response.ok()) throw new Error(`${path}: ${response.status()} ${await response.text()}`);

@@ -1,41 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { startTestServer } from '../helpers/test-server.js';
-import { launchBrowser, newContext, screenshot } from './browser.js';
-
-type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { dragSelect, screenshot, settle } from './browser.js';
+import { browserSession } from './session.js';
 
 const SEED_TITLE = '2021年湖南省新型城镇化工作要点';
 
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await Promise.all(contexts.map((context) => context.close()));
-  await browser?.close();
-  await server?.close();
-});
-
-async function openPage(): Promise<Page> {
-  const context = await newContext(browser, server.url);
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  return page;
-}
-
-async function signIn(page: Page, login: string, password: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('账号').fill(login);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByTestId('current-user').waitFor();
-}
+const { openPage, signIn } = browserSession();
 
 /**
  * Opens the seed plan from the list, then its first version: the demo may already hold a
@@ -72,63 +42,10 @@ async function waitUntilInView(page: Page, kind: 'fact' | 'warning'): Promise<vo
   }, `plan-mark-${kind}`);
 }
 
-/** Lets success toasts go and scrolls the window to the top, so that a screenshot shows the page itself. */
-async function settle(page: Page): Promise<void> {
-  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
-  await page.evaluate(() => window.scrollTo(0, 0));
-}
-
-/**
- * Selects `passage` (its first occurrence after `after`) in the document pane the way a person
- * does: a mouse drag from the first character to the last.
- */
-async function dragSelect(page: Page, passage: string, after: string): Promise<void> {
-  const points = await page.evaluate(
-    ([needle, anchor]) => {
-      const root = document.querySelector('[data-testid=plan-text]')!;
-      const text = root.textContent ?? '';
-      const start = text.indexOf(needle, text.indexOf(anchor));
-      const end = start + needle.length;
-      // The character at a text offset: the segment holding it and the offset inside it.
-      const locate = (offset: number): [Text, number] => {
-        for (const segment of root.children) {
-          const from = Number(segment.getAttribute('data-start'));
-          const length = (segment.textContent ?? '').length;
-          if (offset >= from && offset < from + length) return [segment.firstChild as Text, offset - from];
-        }
-        throw new Error(`no segment at ${offset}`);
-      };
-      const rectOf = (offset: number) => {
-        const [node, at] = locate(offset);
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + 1);
-        return range.getBoundingClientRect();
-      };
-      // Bring the passage to the middle of the pane (its segment may be far taller than the pane).
-      const pane = document.querySelector('[data-testid=plan-document]')!;
-      const [node, at] = locate(start);
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + 1);
-      pane.scrollTop += range.getBoundingClientRect().top - pane.getBoundingClientRect().top - pane.clientHeight / 2;
-      const first = rectOf(start);
-      const last = rectOf(end - 1);
-      return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
-    },
-    [passage, after] as const,
-  );
-  await page.mouse.move(points.x1, points.y1);
-  await page.mouse.down();
-  await page.mouse.move((points.x1 + points.x2) / 2, (points.y1 + points.y2) / 2, { steps: 4 });
-  await page.mouse.move(points.x2, points.y2, { steps: 4 });
-  await page.mouse.up();
-}
-
 describe('plan import and review', () => {
   it('shows the seed plan beside its structure, highlights facts and warnings, and keeps a corrected unit', async () => {
     const page = await openPage();
-    await signIn(page, 'office', server.demoPassword);
+    await signIn(page, 'office');
     await openSeedPlan(page);
     expect(await page.getByTestId('plan-title').innerText()).toBe(SEED_TITLE);
     expect(await page.getByTestId('letter-deadline').innerText()).toBe('2021-07-21');
@@ -234,7 +151,7 @@ describe('plan import and review', () => {
 
   it('imports an uploaded file and a pasted plan, each landing on its page, and points to the first on a re-import', async () => {
     const page = await openPage();
-    await signIn(page, 'office', server.demoPassword);
+    await signIn(page, 'office');
     await page.goto('/plans');
 
     // A file, dropped into the upload area (here: chosen through its file input).
@@ -286,7 +203,7 @@ describe('plan import and review', () => {
 
   it('lets a member unit read a plan but offers it no corrections', async () => {
     const page = await openPage();
-    await signIn(page, 'hn-gat.reporter', server.demoPassword);
+    await signIn(page, 'hn-gat.reporter');
     await page.getByTestId('main-nav').getByRole('menuitem', { name: '工作要点' }).click();
     await page.getByTestId('plan-table').getByRole('link', { name: SEED_TITLE }).waitFor();
     expect(await page.getByTestId('plan-import').count()).toBe(0);

@@ -1,42 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startTestServer } from '../helpers/test-server.js';
-import { launchBrowser, newContext, screenshot } from './browser.js';
-
-type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshot } from './browser.js';
+import { browserSession } from './session.js';
 
 const ZH_AREAS = ['工作要点', '征求意见', '任务台账', '调度', '专项台账', '统计', '单位', '审计'];
 const EN_AREAS = ['Work plans', 'Consultations', 'Task ledger', 'Dispatch rounds', 'Registers', 'Statistics', 'Units', 'Audit'];
 const HAN = /[\u4e00-\u9fff]/;
 
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await Promise.all(contexts.map((context) => context.close()));
-  await browser?.close();
-  await server?.close();
-});
-
-async function openPage(): Promise<Page> {
-  const context = await newContext(browser, server.url);
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  return page;
-}
-
-async function signIn(page: Page, login: string, password: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('账号').fill(login);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-}
+const session = browserSession();
+const { openPage, signIn } = session;
 
 function nav(page: Page) {
   return page.getByTestId('main-nav');
@@ -68,10 +40,9 @@ describe('web shell', () => {
 
   it('lets an admin find 湘西 in the units tree, switch to English, keep it after reload, and sign out', async () => {
     const page = await openPage();
-    await signIn(page, 'admin', server.adminPassword);
+    await signIn(page, 'admin', session.server.adminPassword);
 
     // Chinese navigation with every area of the product
-    await page.getByTestId('current-user').waitFor();
     const zhNav = await navTexts(page);
     for (const area of ZH_AREAS) expect(zhNav).toContain(area);
     expect(zhNav).toContain('用户');
@@ -129,8 +100,7 @@ describe('web shell', () => {
 
   it('hides the admin areas from a reporter and keeps other units’ accounts private', async () => {
     const page = await openPage();
-    await signIn(page, '430100.reporter', server.demoPassword);
-    await page.getByTestId('current-user').waitFor();
+    await signIn(page, '430100.reporter');
 
     const items = await navTexts(page);
     expect(items).toContain('单位');

@@ -39,6 +39,34 @@ function PublishedTag() {
   );
 }
 
+/** A small, paged table of consultations: the office's list and a unit's inbox differ only in columns. */
+function ConsultationTable({
+  columns,
+  consultations,
+  loading,
+  emptyText,
+  testId,
+}: {
+  columns: TableColumnsType<Consultation>;
+  consultations: Consultation[];
+  loading: boolean;
+  emptyText: string;
+  testId: string;
+}) {
+  return (
+    <Table<Consultation>
+      size="small"
+      rowKey="id"
+      columns={columns}
+      dataSource={consultations}
+      loading={loading}
+      locale={{ emptyText }}
+      pagination={{ defaultPageSize: 20, hideOnSinglePage: true }}
+      data-testid={testId}
+    />
+  );
+}
+
 /** The office's table: every consultation with its replies counted by status. */
 function OfficeTable({ consultations, loading }: { consultations: Consultation[]; loading: boolean }) {
   const { t } = useTranslation('consultation');
@@ -91,18 +119,7 @@ function OfficeTable({ consultations, loading }: { consultations: Consultation[]
       render: (_, c) => <StatusBar counts={countStatuses(c.recipients)} />,
     },
   ];
-  return (
-    <Table<Consultation>
-      size="small"
-      rowKey="id"
-      columns={columns}
-      dataSource={consultations}
-      loading={loading}
-      locale={{ emptyText: t('list.empty') }}
-      pagination={{ defaultPageSize: 20, hideOnSinglePage: true }}
-      data-testid="consultation-table"
-    />
-  );
+  return <ConsultationTable columns={columns} consultations={consultations} loading={loading} emptyText={t('list.empty')} testId="consultation-table" />;
 }
 
 /** A unit's inbox: the consultations sent to it, with its own status. */
@@ -142,18 +159,7 @@ function Inbox({ consultations, loading }: { consultations: Consultation[]; load
       },
     },
   ];
-  return (
-    <Table<Consultation>
-      size="small"
-      rowKey="id"
-      columns={columns}
-      dataSource={consultations}
-      loading={loading}
-      locale={{ emptyText: t('list.inboxEmpty') }}
-      pagination={{ defaultPageSize: 20, hideOnSinglePage: true }}
-      data-testid="consultation-inbox"
-    />
-  );
+  return <ConsultationTable columns={columns} consultations={consultations} loading={loading} emptyText={t('list.inboxEmpty')} testId="consultation-inbox" />;
 }
 
 /** 征求意见: the office's consultations, or a unit's inbox. `?open=<planId>` opens the form for that plan. */

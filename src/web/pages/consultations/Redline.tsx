@@ -73,6 +73,24 @@ export default function Redline({ view, items, editable }: { view: RedlineView; 
     </ul>
   );
 
+  /** A check's alert listing the opinions it flags; nothing when it flags none. */
+  const flag = (
+    type: 'warning' | 'error' | 'info',
+    title: 'redline.adoptedWithoutChange' | 'redline.quoteGone' | 'redline.quoteMoved',
+    ids: number[],
+    testId: string,
+  ): ReactNode =>
+    ids.length > 0 && (
+      <Alert
+        type={type}
+        showIcon
+        title={t(title, { count: ids.length })}
+        description={flagList(ids)}
+        style={{ marginBottom: 12 }}
+        data-testid={testId}
+      />
+    );
+
   return (
     <div data-testid="redline">
       <Flex gap={8} wrap style={{ marginBottom: 12 }} data-testid="redline-stats">
@@ -81,36 +99,9 @@ export default function Redline({ view, items, editable }: { view: RedlineView; 
         <Tag color="gold">{t('redline.stats.modified', { count: view.stats.modified })}</Tag>
         <Tag>{t('redline.stats.unchanged', { count: view.stats.unchanged })}</Tag>
       </Flex>
-      {view.adoptedWithoutChange.length > 0 && (
-        <Alert
-          type="warning"
-          showIcon
-          title={t('redline.adoptedWithoutChange', { count: view.adoptedWithoutChange.length })}
-          description={flagList(view.adoptedWithoutChange)}
-          style={{ marginBottom: 12 }}
-          data-testid="flag-adopted-without-change"
-        />
-      )}
-      {view.quoteGone.length > 0 && (
-        <Alert
-          type="error"
-          showIcon
-          title={t('redline.quoteGone', { count: view.quoteGone.length })}
-          description={flagList(view.quoteGone)}
-          style={{ marginBottom: 12 }}
-          data-testid="flag-quote-gone"
-        />
-      )}
-      {view.quoteMoved.length > 0 && (
-        <Alert
-          type="info"
-          showIcon
-          title={t('redline.quoteMoved', { count: view.quoteMoved.length })}
-          description={flagList(view.quoteMoved.map((m) => m.opinionId))}
-          style={{ marginBottom: 12 }}
-          data-testid="flag-quote-moved"
-        />
-      )}
+      {flag('warning', 'redline.adoptedWithoutChange', view.adoptedWithoutChange, 'flag-adopted-without-change')}
+      {flag('error', 'redline.quoteGone', view.quoteGone, 'flag-quote-gone')}
+      {flag('info', 'redline.quoteMoved', view.quoteMoved.map((m) => m.opinionId), 'flag-quote-moved')}
       {view.adoptedWithoutChange.length === 0 && view.quoteGone.length === 0 && (
         <Alert type="success" showIcon title={t('redline.allClear')} style={{ marginBottom: 12 }} data-testid="flag-clear" />
       )}
