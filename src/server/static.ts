@@ -31,7 +31,13 @@ export async function registerStatic(app: FastifyInstance, webRoot: string): Pro
     if (request.url.startsWith('/api/') || request.url === '/api' || request.method !== 'GET') {
       return sendError(request, reply, new AppError('not_found', { zh: '接口不存在', en: 'No such endpoint' }));
     }
-    const file = path.join(webRoot, path.normalize(decodeURIComponent(request.url.split('?')[0] ?? '/')));
+    let requested: string;
+    try {
+      requested = decodeURIComponent(request.url.split('?')[0] ?? '/');
+    } catch {
+      requested = '/'; // a malformed escape is no file of ours: serve the app
+    }
+    const file = path.join(webRoot, path.normalize(requested));
     if (built && file.startsWith(webRoot) && fs.existsSync(file) && fs.statSync(file).isFile()) {
       return reply.sendFile(path.relative(webRoot, file));
     }

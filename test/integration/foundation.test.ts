@@ -79,6 +79,14 @@ describe.each(DIALECTS)('foundation over HTTP on %s', (dialect) => {
     const missing = await c.json<ErrorBody>('GET', '/api/nothing-here');
     expect(missing.status).toBe(404);
     expect(missing.body.error.code).toBe('not_found');
+    // Client-side routes and odd paths get the app, never a server error or a file outside it.
+    for (const p of ['/units/152', '/..%2f..%2fpackage.json']) {
+      const page = await c.request('GET', p);
+      expect(page.status).toBe(200);
+      expect(await page.text()).not.toContain('"name": "luoshi"');
+    }
+    const malformed = await c.request('GET', '/%E0%A4%A');
+    expect(malformed.status).toBe(400);
   });
 
   it('refuses a state-changing request without the CSRF token (403)', async () => {
