@@ -5,7 +5,7 @@ import { loadConsultationState } from './consultation-rows.js';
 import type { ConsultationState } from './consultation-rows.js';
 import { listOpinions } from './list-opinions.js';
 import type { OpinionRow } from './list-opinions.js';
-import { loadVersionById } from './plan-rows.js';
+import { clauseLabeller, loadVersionById } from './plan-rows.js';
 
 export interface ConsultationReport {
   consultation: ConsultationState;
@@ -24,7 +24,7 @@ export async function consultationReport(consultationId: number, ctx: ServiceCon
   const consultation = await loadConsultationState(ctx.db, ctx.clock, consultationId);
   const opinions = await listOpinions(consultationId, {}, ctx);
   const version = await loadVersionById(ctx.db, consultation.versionId);
-  const clauseOf = new Map(version.parsed.items.map((i) => [i.ordinal, `${i.number}${i.title}`]));
+  const clauseOf = clauseLabeller(version.parsed);
   const issuer =
     version.parsed.letter?.issuer ??
     (await ctx.db.selectFrom('plans').innerJoin('units', 'units.id', 'plans.owner_unit_id').select('units.name').where('plans.id', '=', consultation.planId).executeTakeFirst())?.name ??
@@ -33,7 +33,7 @@ export async function consultationReport(consultationId: number, ctx: ServiceCon
   const rows: SummaryRow[] = opinions.map((o, i) => ({
     seq: i + 1,
     unit: o.unitName,
-    clause: clauseOf.get(o.itemOrdinal) ?? `第${o.itemOrdinal}条`,
+    clause: clauseOf(o.itemOrdinal),
     quote: o.quote,
     opinion: o.content,
     suggestion: o.suggestion,

@@ -3,22 +3,14 @@ import type { Disposition } from '../domain/consultation.js';
 import { authorize } from '../domain/policy.js';
 import type { ServiceContext } from './context.js';
 import { loadConsultation } from './consultation-rows.js';
+import { toOpinionView } from './reply-rows.js';
+import type { OpinionView } from './reply-rows.js';
 
-export interface OpinionRow {
-  id: number;
+export interface OpinionRow extends OpinionView {
   replyId: number;
   unitId: number;
   unitName: string;
-  itemOrdinal: number;
-  quote: string | null;
-  span: [number, number] | null;
-  content: string;
-  suggestion: string | null;
-  reason: string | null;
-  disposition: Disposition | null;
-  decisionReason: string | null;
   decidedBy: string | null;
-  decidedAt: string | null;
   late: boolean;
   sealedAt: string;
   /** Opinions with the same number are on the same item and read alike. */
@@ -71,20 +63,11 @@ export async function listOpinions(consultationId: number, filter: OpinionFilter
     .execute();
   const groups = groupSimilar(rows.map((r) => ({ id: r.id, itemOrdinal: r.item_ordinal, content: r.content })));
   const all: OpinionRow[] = rows.map((r) => ({
-    id: r.id,
+    ...toOpinionView(r),
     replyId: r.reply_id,
     unitId: r.unit_id,
     unitName: r.short_name,
-    itemOrdinal: r.item_ordinal,
-    quote: r.quote,
-    span: r.span_start === null || r.span_end === null ? null : [r.span_start, r.span_end],
-    content: r.content,
-    suggestion: r.suggestion,
-    reason: r.reason,
-    disposition: r.disposition as Disposition | null,
-    decisionReason: r.decision_reason,
     decidedBy: r.login,
-    decidedAt: r.decided_at,
     late: isLate(c.deadline, r.sealed_at!),
     sealedAt: r.sealed_at!,
     group: groups.get(r.id)!,

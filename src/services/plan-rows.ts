@@ -48,6 +48,12 @@ export async function loadVersion(db: Kysely<Database>, planId: number, number?:
   };
 }
 
+/** How an item is named in reports and notices: its number and title, e.g. (二)推动城镇…. */
+export function clauseLabeller(plan: ParsedPlan): (itemOrdinal: number) => string {
+  const labels = new Map(plan.items.map((i) => [i.ordinal, `${i.number}${i.title}`]));
+  return (itemOrdinal) => labels.get(itemOrdinal) ?? `第${itemOrdinal}条`;
+}
+
 export async function loadVersionById(db: Kysely<Database>, versionId: number): Promise<VersionRow> {
   const row = await db.selectFrom('plan_versions').select(['plan_id', 'number']).where('id', '=', versionId).executeTakeFirst();
   if (!row) throw errors.notFound({ zh: '计划版本', en: 'Plan version' });

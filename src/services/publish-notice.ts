@@ -1,10 +1,12 @@
+import type { Disposition } from '../domain/consultation.js';
 import { AppError } from '../domain/errors.js';
+import { dispositionLabel } from '../office/consultation-text.js';
 import { authorize } from '../domain/policy.js';
 import { appendAudit } from './audit-trail.js';
 import { inTransaction, nowIso } from './context.js';
 import type { ServiceContext } from './context.js';
 import { loadConsultation } from './consultation-rows.js';
-import { loadVersionById } from './plan-rows.js';
+import { clauseLabeller, loadVersionById } from './plan-rows.js';
 
 export interface PublicNotice {
   consultationId: number;
@@ -39,14 +41,12 @@ export async function publishNotice(consultationId: number, ctx: ServiceContext)
   return { publishedAt: at };
 }
 
-const LABEL: Record<string, string> = { adopted: '采纳', partly_adopted: '部分采纳', rejected: '不采纳' };
-
 /** The published notice, readable without an account; 404 until it is published. */
 export async function getPublicNotice(consultationId: number, ctx: ServiceContext): Promise<PublicNotice> {
   const c = await loadConsultation(ctx.db, consultationId);
   if (!c.publishedAt) throw new AppError('not_found', { zh: '该征求意见的采纳情况尚未公开', en: 'This consultation’s outcome is not published' });
   const version = await loadVersionById(ctx.db, c.versionId);
-  const clauseOf = new Map(version.parsed.items.map((i) => [i.ordinal, `${i.number}${i.title}`]));
+  const clauseOf = clauseLabeller(version.parsed);
   const rows = await ctx.db
     .selectFrom('opinions')
     .innerJoin('replies', 'replies.id', 'opinions.reply_id')
@@ -71,10 +71,10 @@ export async function getPublicNotice(consultationId: number, ctx: ServiceContex
     publishedAt: c.publishedAt,
     consulted: Number(consulted.n),
     opinions: rows.map((r) => ({
-      item: clauseOf.get(r.item_ordinal) ?? String(r.item_ordinal),
+      item: clauseOf(r.item_ordinal),
       unit: r.short_name,
       content: r.content,
-      disposition: LABEL[r.disposition ?? ''] ?? '未处理',
+      disposition: dispositionLabel(r.disposition as Disposition | null),
       reason: r.decision_reason,
     })),
   };

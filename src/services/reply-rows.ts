@@ -39,6 +39,36 @@ export interface OpinionView {
   decidedAt: string | null;
 }
 
+/** The opinion columns every view of an opinion reads. */
+export interface OpinionColumns {
+  id: number;
+  item_ordinal: number;
+  quote: string | null;
+  span_start: number | null;
+  span_end: number | null;
+  content: string;
+  suggestion: string | null;
+  reason: string | null;
+  disposition: string | null;
+  decision_reason: string | null;
+  decided_at: string | null;
+}
+
+export function toOpinionView(o: OpinionColumns): OpinionView {
+  return {
+    id: o.id,
+    itemOrdinal: o.item_ordinal,
+    quote: o.quote,
+    span: o.span_start === null || o.span_end === null ? null : [o.span_start, o.span_end],
+    content: o.content,
+    suggestion: o.suggestion,
+    reason: o.reason,
+    disposition: o.disposition as Disposition | null,
+    decisionReason: o.decision_reason,
+    decidedAt: o.decided_at,
+  };
+}
+
 export interface ReplyView {
   id: number;
   consultationId: number;
@@ -94,18 +124,7 @@ export async function loadReply(db: Kysely<Database>, id: number): Promise<Reply
     unitName: r.short_name,
     status: r.status as ReplyView['status'],
     noOpinion: r.no_opinion === 1,
-    opinions: opinions.map((o) => ({
-      id: o.id,
-      itemOrdinal: o.item_ordinal,
-      quote: o.quote,
-      span: o.span_start === null || o.span_end === null ? null : [o.span_start, o.span_end],
-      content: o.content,
-      suggestion: o.suggestion,
-      reason: o.reason,
-      disposition: o.disposition as Disposition | null,
-      decisionReason: o.decision_reason,
-      decidedAt: o.decided_at,
-    })),
+    opinions: opinions.map(toOpinionView),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     sealedAt: r.sealed_at,

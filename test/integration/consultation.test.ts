@@ -290,4 +290,34 @@ describe.each(DIALECTS)('consultation cycle over HTTP on %s', (dialect) => {
     await admin.login('admin', ADMIN_PASSWORD);
     expect((await admin.json<{ ok: boolean }>('GET', '/api/audit/verify')).body.ok).toBe(true);
   });
+  it('refuses a Word summary past 3000 opinions with a pointer to the Excel one, which still exports', async () => {
+    const db = t.server.handle.db;
+    for (let chunk = 0; chunk < 3; chunk++) {
+      await db
+        .insertInto('opinions')
+        .values(
+          Array.from({ length: 1000 }, (_, i) => ({
+            reply_id: gatReply,
+            position: 100 + chunk * 1000 + i,
+            item_ordinal: 4,
+            quote: null,
+            span_start: null,
+            span_end: null,
+            content: `批量意见 ${chunk * 1000 + i}`,
+            suggestion: null,
+            reason: null,
+            disposition: null,
+            decision_reason: null,
+            decided_by: null,
+            decided_at: null,
+          })),
+        )
+        .execute();
+    }
+    const docx = await office.json<ErrorBody>('GET', `/api/consultations/${consultationId}/summary.docx`);
+    expect(docx.status).toBe(400);
+    expect(docx.body.error.message).toContain('Excel');
+    expect((await office.request('GET', `/api/consultations/${consultationId}/summary.xlsx`)).status).toBe(200);
+  });
 });
+
