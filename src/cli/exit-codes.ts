@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../domain/errors.js';
+import type { ErrorKind } from '../domain/errors.js';
 
 /** Exit codes that mean something, documented in the README and in `luoshi --help`. */
 export const EXIT = {
@@ -12,30 +12,28 @@ export const EXIT = {
   forbidden: 7,
 } as const;
 
-export function exitCodeFor(code: ErrorCode): number {
-  switch (code) {
+export function exitCodeFor(kind: ErrorKind): number {
+  switch (kind) {
     case 'not_found':
       return EXIT.notFound;
     case 'bad_request':
-    case 'validation_failed':
+    case 'invalid':
     case 'conflict':
-    case 'payload_too_large':
-    case 'unsupported_media_type':
-    case 'invalid_credentials':
+    case 'too_large':
+    case 'unsupported':
       return EXIT.invalid;
-    case 'config_invalid':
+    case 'config':
       return EXIT.config;
     case 'forbidden':
     case 'unauthenticated':
-    case 'csrf_failed':
     case 'rate_limited':
       return EXIT.forbidden;
-    case 'audit_broken':
+    case 'verification_failed':
       return EXIT.verificationFailed;
     case 'internal':
       return EXIT.failure;
     default: {
-      const unreachable: never = code;
+      const unreachable: never = kind;
       return unreachable;
     }
   }

@@ -256,7 +256,7 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
     }
     if (error instanceof AppError) {
       io.err(`${error.messages.zh}\n${error.messages.en}`);
-      return exitCodeFor(error.code);
+      return exitCodeFor(error.kind);
     }
     if (error instanceof Error && 'code' in error && (error as NodeJS.ErrnoException).code === 'ENOENT') {
       io.err(`文件不存在 / no such file: ${(error as NodeJS.ErrnoException).path ?? ''}`);

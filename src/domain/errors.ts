@@ -1,51 +1,72 @@
 /**
  * Domain errors carry a stable code and a message in both languages. Transports map the
- * code to a status (server/) or an exit code (cli/); nothing below them knows about HTTP.
+ * code's kind to a status (server/) or an exit code (cli/); nothing below them knows about
+ * HTTP.
+ *
+ * Every code and its messages live in one catalogue (`error-catalogue.ts`), so a client can
+ * act on the code alone and the wording is kept in one place. Messages may carry `{name}`
+ * placeholders, filled from the parameters given when the error is raised.
  */
-export const ERROR_CODES = [
-  'bad_request',
-  'validation_failed',
-  'unauthenticated',
-  'invalid_credentials',
-  'rate_limited',
-  'csrf_failed',
-  'forbidden',
-  'not_found',
-  'conflict',
-  'payload_too_large',
-  'unsupported_media_type',
-  'audit_broken',
-  'config_invalid',
-  'internal',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
+import { ERROR_CATALOGUE } from './error-catalogue.js';
+import type { ErrorKind } from './error-catalogue.js';
+
+export type { ErrorKind } from './error-catalogue.js';
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+export const ERROR_CODES = Object.keys(ERROR_CATALOGUE) as ErrorCode[];
 
 export interface LocalisedMessage {
   zh: string;
   en: string;
 }
 
+export type ErrorParams = Record<string, string | number>;
+
+function fill(template: string, params: ErrorParams | undefined): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** The catalogue's messages for a code, with its placeholders filled. */
+export function messagesOf(code: ErrorCode, params?: ErrorParams): LocalisedMessage {
+  const entry = ERROR_CATALOGUE[code];
+  return { zh: fill(entry.zh, params), en: fill(entry.en, params) };
+}
+
+export function kindOf(code: ErrorCode): ErrorKind {
+  return ERROR_CATALOGUE[code].kind;
+}
+
 export class AppError extends Error {
   readonly code: ErrorCode;
+  readonly kind: ErrorKind;
   readonly messages: LocalisedMessage;
   readonly details: Record<string, unknown> | undefined;
 
-  constructor(code: ErrorCode, messages: LocalisedMessage, details?: Record<string, unknown>) {
-    super(messages.en);
+  /**
+   * Prefer `fail(code, params)`, which takes the messages from the catalogue. Passing
+   * messages here is for texts that are data (a parser's or validator's own issue list).
+   */
+  constructor(code: ErrorCode, messages?: LocalisedMessage, details?: Record<string, unknown>) {
+    const resolved = messages ?? messagesOf(code);
+    super(resolved.en);
     this.name = 'AppError';
     this.code = code;
-    this.messages = messages;
+    this.kind = kindOf(code);
+    this.messages = resolved;
     this.details = details;
   }
+}
+
+/** An error from the catalogue: `throw fail('consultation_closed', { deadline })`. */
+export function fail(code: ErrorCode, params?: ErrorParams, details?: Record<string, unknown>): AppError {
+  return new AppError(code, messagesOf(code, params), details);
 }
 
 export const errors = {
   notFound: (what: LocalisedMessage) =>
     new AppError('not_found', { zh: `${what.zh}不存在`, en: `${what.en} not found` }),
-  forbidden: () =>
-    new AppError('forbidden', { zh: '无权执行此操作', en: 'You are not allowed to do this' }),
-  unauthenticated: () =>
-    new AppError('unauthenticated', { zh: '请先登录', en: 'Please log in first' }),
+  forbidden: () => fail('forbidden'),
+  unauthenticated: () => fail('unauthenticated'),
   conflict: (messages: LocalisedMessage) => new AppError('conflict', messages),
   invalid: (messages: LocalisedMessage, details?: Record<string, unknown>) =>
     new AppError('validation_failed', messages, details),

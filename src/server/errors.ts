@@ -2,23 +2,21 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../domain/errors.js';
-import type { ErrorCode } from '../domain/errors.js';
+import type { ErrorKind } from '../domain/errors.js';
 import { messageLocale } from './locale.js';
 
-const STATUS: Record<ErrorCode, number> = {
+const STATUS: Record<ErrorKind, number> = {
   bad_request: 400,
-  validation_failed: 400,
+  invalid: 400,
   unauthenticated: 401,
-  invalid_credentials: 401,
-  rate_limited: 429,
-  csrf_failed: 403,
   forbidden: 403,
   not_found: 404,
   conflict: 409,
-  payload_too_large: 413,
-  unsupported_media_type: 415,
-  audit_broken: 500,
-  config_invalid: 500,
+  too_large: 413,
+  unsupported: 415,
+  rate_limited: 429,
+  verification_failed: 500,
+  config: 500,
   internal: 500,
 };
 
@@ -58,8 +56,8 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
   const retry = error.details?.retryAfterSeconds;
   if (typeof retry === 'number') reply.header('Retry-After', String(retry));
   // Validation issues and conflicts (which plan or reply is in the way) help the client; other details stay in the logs.
-  const exposeDetails = (error.code === 'validation_failed' || error.code === 'conflict') && error.details !== undefined;
-  return reply.status(STATUS[error.code]).send({
+  const exposeDetails = (error.kind === 'invalid' || error.kind === 'conflict') && error.details !== undefined;
+  return reply.status(STATUS[error.kind]).send({
     error: { code: error.code, message: error.messages[locale], ...(exposeDetails && { details: error.details }) },
   });
 }
@@ -68,7 +66,7 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
 export function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const known = error instanceof AppError ? error : fromFastify(error as FastifyError);
   if (known) {
-    if (STATUS[known.code] >= 500) request.log.error({ err: error }, 'request failed');
+    if (STATUS[known.kind] >= 500) request.log.error({ err: error }, 'request failed');
     return sendError(request, reply, known);
   }
   request.log.error({ err: error }, 'unexpected error');
