@@ -3,6 +3,7 @@ import type { Kysely, Migration, MigrationResultSet } from 'kysely';
 import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-plans.js';
 import * as m0003 from './migrations/0003-consultations.js';
+import * as m0004 from './migrations/0004-indicators.js';
 import type { Database } from './schema.js';
 
 // Migrations are listed here, in order, so that they ship inside the build and need no
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-plans': m0002,
   '0003-consultations': m0003,
+  '0004-indicators': m0004,
 };
 
 export interface MigrateResult {

@@ -224,6 +224,54 @@ export interface PlanChangeLinksTable {
   created_at: string;
 }
 
+/** See migration 0004: one table for every measured quantity (plan targets, register roll-ups, statistics). */
+export interface IndicatorsTable {
+  id: Generated<number>;
+  /** A stable key for built-in indicators (e.g. a register's roll-up); null for a plan's targets. */
+  key: string | null;
+  name: string;
+  /** Unit of measure: 个, %, 万平方米 … */
+  unit: string;
+  /** '>=', '<=', '=', '>', '<', '≈' (左右), or null when there is no target. */
+  comparator: string | null;
+  target: number | null;
+  year: number | null;
+  /** 'task' | 'register' | 'manual' */
+  source: string;
+  plan_id: number | null;
+  task_id: number | null;
+  register_id: number | null;
+  span_start: number | null;
+  span_end: number | null;
+  /** The target as written in the plan. */
+  raw: string | null;
+  /** JSON: a register's roll-up rule. */
+  rule: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A share of an indicator's target given to a unit (市州 by the province, 县市区 by their 市州). */
+export interface IndicatorAllocationsTable {
+  indicator_id: number;
+  unit_id: number;
+  value: number;
+  updated_at: string;
+}
+
+export interface IndicatorValuesTable {
+  id: Generated<number>;
+  indicator_id: number;
+  unit_id: number;
+  /** '2021', '2021-Q3' or '2021-09'. */
+  period: string;
+  value: number;
+  /** 'report' | 'rollup' | 'manual' | 'import' */
+  source: string;
+  report_id: number | null;
+  updated_at: string;
+}
+
 export interface Database {
   units: UnitsTable;
   unit_aliases: UnitAliasesTable;
@@ -244,4 +292,7 @@ export interface Database {
   notifications: NotificationsTable;
   auto_reminders: AutoRemindersTable;
   plan_change_links: PlanChangeLinksTable;
+  indicators: IndicatorsTable;
+  indicator_allocations: IndicatorAllocationsTable;
+  indicator_values: IndicatorValuesTable;
 }
