@@ -42,5 +42,6 @@ export const ERROR_CATALOGUE = {
   unsupported_media_type: { kind: 'unsupported', zh: '不支持的内容类型', en: 'Unsupported content type' },
   audit_broken: { kind: 'verification_failed', zh: '审计链校验失败', en: 'The audit chain does not verify' },
   config_invalid: { kind: 'config', zh: '配置无效', en: 'Invalid configuration' },
+  response_invalid: { kind: 'internal', zh: '服务器响应不符合接口约定，请联系管理员', en: 'The server answered outside its API contract; please tell the administrator' },
   internal: { kind: 'internal', zh: '服务器内部错误，请稍后再试', en: 'Internal server error; please try again later' },
 } as const satisfies Record<string, ErrorEntry>;

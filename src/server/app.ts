@@ -14,6 +14,7 @@ import { VERSION } from '../version.js';
 import { auditRoutes } from './audit/routes.js';
 import { consultationRoutes } from './consultations/routes.js';
 import { registerAuth } from './auth.js';
+import { declarePolicies, enforcePolicies } from './policy.js';
 import { handleError } from './errors.js';
 import { healthRoutes } from './health/routes.js';
 import { planRoutes } from './plans/routes.js';
@@ -60,6 +61,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  declarePolicies(app);
 
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
@@ -77,9 +79,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   registerAuth(app, deps);
+  enforcePolicies(app);
   await app.register(healthRoutes({ ...deps, version: VERSION }));
   await app.register(sessionRoutes(deps));
   await app.register(unitRoutes(deps));

@@ -1,7 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { AppError } from '../domain/errors.js';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AppError, fail } from '../domain/errors.js';
 import type { ErrorKind } from '../domain/errors.js';
 import { messageLocale } from './locale.js';
 
@@ -19,10 +18,6 @@ const STATUS: Record<ErrorKind, number> = {
   config: 500,
   internal: 500,
 };
-
-export const errorBody = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
-});
 
 /** Maps Fastify's own errors (body parsing, limits) onto our codes. */
 function fromFastify(error: FastifyError): AppError | null {
@@ -64,6 +59,12 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
 
 /** Every error leaves as {"error":{"code","message"}} in the client's language; never a stack. */
 export function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (isResponseSerializationError(error)) {
+    // The server broke its own contract (src/contract): never send the client a shape it
+    // was not promised. Loud in the logs, and a 500 that every test reaching the route sees.
+    request.log.error({ err: error, issues: error.cause.issues }, 'response does not match its schema');
+    return sendError(request, reply, fail('response_invalid'));
+  }
   const known = error instanceof AppError ? error : fromFastify(error as FastifyError);
   if (known) {
     if (STATUS[known.kind] >= 500) request.log.error({ err: error }, 'request failed');

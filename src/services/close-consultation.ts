@@ -3,11 +3,11 @@ import { authorize } from '../domain/policy.js';
 import { appendAudit } from './audit-trail.js';
 import { inTransaction, nowIso } from './context.js';
 import type { ServiceContext } from './context.js';
-import { loadConsultation, loadConsultationState } from './consultation-rows.js';
-import type { ConsultationState } from './consultation-rows.js';
+import { loadConsultation, loadConsultationState, presentConsultation } from './consultation-rows.js';
+import type { ConsultationView } from './consultation-rows.js';
 
 /** Stops taking replies (late ones included). Drafts never sealed stay private to their units. */
-export async function closeConsultation(id: number, ctx: ServiceContext): Promise<ConsultationState> {
+export async function closeConsultation(id: number, ctx: ServiceContext): Promise<ConsultationView> {
   authorize(ctx.actor, 'consultation.manage');
   const c = await loadConsultation(ctx.db, id);
   if (c.closedAt !== null) throw new AppError('conflict', { zh: '征求意见已结束', en: 'The consultation is already closed' });
@@ -15,5 +15,5 @@ export async function closeConsultation(id: number, ctx: ServiceContext): Promis
     await trx.updateTable('consultations').set({ closed_at: nowIso(ctx), updated_at: nowIso(ctx) }).where('id', '=', id).execute();
     await appendAudit(trx, ctx.actor, ctx.clock, { action: 'consultation.close', entity: 'consultation', entityId: id, detail: {} });
   });
-  return loadConsultationState(ctx.db, ctx.clock, id);
+  return presentConsultation(await loadConsultationState(ctx.db, ctx.clock, id), ctx.actor);
 }

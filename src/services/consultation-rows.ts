@@ -2,7 +2,10 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { acceptsReplies, consultationStatus, recipientStatus } from '../domain/consultation.js';
 import type { ConsultationStatus, RecipientStatus } from '../domain/consultation.js';
+import { consultationAllowed } from '../domain/allowed.js';
 import { errors } from '../domain/errors.js';
+import { can } from '../domain/policy.js';
+import type { Actor } from '../domain/policy.js';
 import type { Clock } from './context.js';
 
 export const CONSULTATION = { zh: '征求意见', en: 'Consultation' };
@@ -129,4 +132,17 @@ export async function isRecipient(db: Db, consultationId: number, unitId: number
     .where('unit_id', '=', unitId)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+export type ConsultationView = ConsultationState & { allowed: ReturnType<typeof consultationAllowed> };
+
+/**
+ * The consultation as the actor may see it: the office sees every recipient, a unit only its
+ * own entry (whether others have replied is the office's business); with what it may do.
+ */
+export function presentConsultation(state: ConsultationState, actor: Actor): ConsultationView {
+  const ownUnit = actor.kind === 'user' ? actor.unitId : undefined;
+  const recipient = state.recipients.some((r) => r.unitId === ownUnit);
+  const recipients = can(actor, 'consultation.manage') ? state.recipients : state.recipients.filter((r) => r.unitId === ownUnit);
+  return { ...state, recipients, allowed: consultationAllowed(actor, state, recipient) };
 }

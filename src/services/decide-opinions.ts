@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { decisionInput } from '../contract/consultations.js';
 import { decisionNeedsReason } from '../domain/consultation.js';
 import { AppError } from '../domain/errors.js';
 import { authorize } from '../domain/policy.js';
@@ -7,10 +8,6 @@ import { inTransaction, nowIso } from './context.js';
 import type { ServiceContext } from './context.js';
 import { validateInput } from './validate-input.js';
 
-export const decisionInput = z.object({
-  disposition: z.enum(['adopted', 'partly_adopted', 'rejected']),
-  reason: z.string().trim().max(5000).optional(),
-});
 export type DecisionInput = z.input<typeof decisionInput>;
 
 /**

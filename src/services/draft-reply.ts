@@ -5,8 +5,9 @@ import { inTransaction, nowIso } from './context.js';
 import type { ServiceContext } from './context.js';
 import { isRecipient, loadConsultation } from './consultation-rows.js';
 import { loadVersionById } from './plan-rows.js';
-import { loadReply, replyInput, settleOpinions, writeOpinions } from './reply-rows.js';
-import type { ReplyView } from './reply-rows.js';
+import { replyInput } from '../contract/consultations.js';
+import { loadReply, presentReply, settleOpinions, writeOpinions } from './reply-rows.js';
+import type { ReplyWithAllowed } from './reply-rows.js';
 import { validateInput } from './validate-input.js';
 
 export type DraftReplyInput = Parameters<typeof replyInput.parse>[0];
@@ -15,7 +16,7 @@ export type DraftReplyInput = Parameters<typeof replyInput.parse>[0];
  * A recipient unit's reporter starts its reply: 无意见, or opinions anchored to items (and
  * optionally to a quoted passage). The draft is private to the unit until it is sealed.
  */
-export async function draftReply(consultationId: number, input: DraftReplyInput, ctx: ServiceContext): Promise<ReplyView> {
+export async function draftReply(consultationId: number, input: DraftReplyInput, ctx: ServiceContext): Promise<ReplyWithAllowed> {
   const c = await loadConsultation(ctx.db, consultationId);
   if (ctx.actor.kind !== 'user') throw new AppError('forbidden', { zh: '只有成员单位的账号可以反馈', en: 'Only a unit account can reply' });
   const unitId = ctx.actor.unitId;
@@ -73,5 +74,5 @@ export async function draftReply(consultationId: number, input: DraftReplyInput,
     });
     return row.id;
   });
-  return loadReply(ctx.db, id);
+  return presentReply(ctx, await loadReply(ctx.db, id));
 }

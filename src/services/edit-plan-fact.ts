@@ -10,6 +10,7 @@ import type { PlanView } from './get-plan.js';
 import { planRegistry } from './plan-resolver.js';
 import { loadEdits, loadVersion } from './plan-rows.js';
 import { validateInput } from './validate-input.js';
+import { planEditInput as editPlanFactInput } from '../contract/plans.js';
 
 const responsiblePatch = z.strictObject({
   unitId: z.number().int().positive().nullable().optional(),
@@ -25,15 +26,6 @@ const targetPatch = z.strictObject({
   year: z.number().int().min(1900).max(2200).nullable().optional(),
 });
 
-export const editPlanFactInput = z.object({
-  op: z.enum(['update', 'remove', 'add']),
-  itemOrdinal: z.number().int().positive(),
-  kind: z.enum(['responsible', 'target']),
-  span: z.tuple([z.number().int().min(0), z.number().int().min(1)]),
-  /** update: the fields to change; add: the new fact's fields. */
-  values: z.record(z.string(), z.unknown()).optional(),
-  version: z.number().int().positive().optional(),
-});
 export type EditPlanFactInput = z.input<typeof editPlanFactInput>;
 
 /**

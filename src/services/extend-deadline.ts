@@ -3,14 +3,14 @@ import { authorize } from '../domain/policy.js';
 import { appendAudit } from './audit-trail.js';
 import { inTransaction, nowIso } from './context.js';
 import type { ServiceContext } from './context.js';
-import { loadConsultation, loadConsultationState } from './consultation-rows.js';
-import type { ConsultationState } from './consultation-rows.js';
+import { loadConsultation, loadConsultationState, presentConsultation } from './consultation-rows.js';
+import type { ConsultationView } from './consultation-rows.js';
 import { notifyUnits } from './notify-units.js';
-import { isoDate } from './open-consultation.js';
+import { isoDate } from '../contract/consultations.js';
 import { validateInput } from './validate-input.js';
 
 /** Moves the deadline later (audited); every recipient is told. */
-export async function extendDeadline(id: number, deadline: string, ctx: ServiceContext): Promise<ConsultationState> {
+export async function extendDeadline(id: number, deadline: string, ctx: ServiceContext): Promise<ConsultationView> {
   authorize(ctx.actor, 'consultation.manage');
   const day = validateInput(isoDate, deadline);
   const c = await loadConsultation(ctx.db, id);
@@ -37,5 +37,5 @@ export async function extendDeadline(id: number, deadline: string, ctx: ServiceC
     return send;
   });
   await send();
-  return loadConsultationState(ctx.db, ctx.clock, id);
+  return presentConsultation(await loadConsultationState(ctx.db, ctx.clock, id), ctx.actor);
 }

@@ -1,6 +1,8 @@
 import { applyEdits } from '../domain/plan-edits.js';
 import type { EditedPlan } from '../domain/plan-edits.js';
+import { planAllowed } from '../domain/allowed.js';
 import { authorize } from '../domain/policy.js';
+import { isUncertain } from '../parse/target-phrase.js';
 import type { ServiceContext } from './context.js';
 import { planRegistry } from './plan-resolver.js';
 import { loadEdits, loadVersion } from './plan-rows.js';
@@ -13,10 +15,12 @@ export interface PlanView extends Omit<EditedPlan, 'items'> {
   version: { number: number; status: string; filename: string; encoding: string; sha256: string; byteSize: number; parserVersion: string; createdAt: string };
   versions: { number: number; status: string; createdAt: string }[];
   text: string;
-  items: (Omit<Item, 'responsible'> & {
+  items: (Omit<Item, 'responsible' | 'targets'> & {
     responsible: (Item['responsible'][number] & { unitId: number | null; expandsUnitIds: (number | null)[] })[];
+    targets: (Item['targets'][number] & { uncertain: boolean })[];
   })[];
   edits: (StoredEdit['edit'] & { createdBy: string | null; createdAt: string })[];
+  allowed: ReturnType<typeof planAllowed>;
 }
 
 /**
@@ -57,7 +61,9 @@ export async function getPlan(planId: number, ctx: ServiceContext, versionNumber
         unitId: registry.idOf(r.unit),
         expandsUnitIds: r.expands.map((name) => registry.idOf(name)),
       })),
+      targets: item.targets.map((t) => ({ ...t, uncertain: isUncertain(t) })),
     })),
     edits: stored.map((s) => ({ ...s.edit, createdBy: s.createdBy, createdAt: s.createdAt })),
+    allowed: planAllowed(ctx.actor),
   };
 }

@@ -1,3 +1,4 @@
+import type { Disposition } from '../domain/consultation.js';
 import { relocateQuote } from '../domain/quote-anchor.js';
 import { redline } from '../domain/redline.js';
 import type { ParagraphChange, RedlineStats } from '../domain/redline.js';
@@ -12,7 +13,7 @@ export interface RedlineOpinion {
   itemOrdinal: number;
   content: string;
   quote: string | null;
-  disposition: string | null;
+  disposition: Disposition | null;
 }
 
 export interface RedlineView {
@@ -81,7 +82,7 @@ export async function getRedline(planId: number, options: { from?: number; to?: 
       itemOrdinal: o.item_ordinal,
       content: o.content,
       quote: o.quote,
-      disposition: o.disposition,
+      disposition: o.disposition as Disposition | null,
     })),
     adoptedWithoutChange: opinions
       .filter((o) => (o.disposition === 'adopted' || o.disposition === 'partly_adopted') && !linkedIds.has(o.id))

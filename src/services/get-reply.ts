@@ -1,11 +1,11 @@
 import { authorize } from '../domain/policy.js';
 import type { ServiceContext } from './context.js';
-import { loadReply } from './reply-rows.js';
-import type { ReplyView } from './reply-rows.js';
+import { loadReply, presentReply } from './reply-rows.js';
+import type { ReplyWithAllowed } from './reply-rows.js';
 
 /** A draft is the unit's own; once sealed the office may read it too. */
-export async function getReply(replyId: number, ctx: ServiceContext): Promise<ReplyView> {
+export async function getReply(replyId: number, ctx: ServiceContext): Promise<ReplyWithAllowed> {
   const reply = await loadReply(ctx.db, replyId);
   authorize(ctx.actor, 'reply.read', { unitId: reply.unitId, sealed: reply.status !== 'draft' });
-  return reply;
+  return presentReply(ctx, reply);
 }

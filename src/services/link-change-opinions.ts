@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { linkInput } from '../contract/plans.js';
 import { AppError } from '../domain/errors.js';
 import { authorize } from '../domain/policy.js';
 import { appendAudit } from './audit-trail.js';
@@ -9,11 +10,6 @@ import type { RedlineView } from './get-redline.js';
 import { loadVersion } from './plan-rows.js';
 import { validateInput } from './validate-input.js';
 
-export const linkInput = z.object({
-  changeKey: z.string().min(1).max(200),
-  opinionIds: z.array(z.number().int().positive()).max(500),
-  from: z.number().int().positive().optional(),
-});
 
 /** Says which opinions a change of the new version answers (replacing the change's links). */
 export async function linkChangeOpinions(planId: number, versionNumber: number, input: z.input<typeof linkInput>, ctx: ServiceContext): Promise<RedlineView> {

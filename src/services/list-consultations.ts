@@ -1,10 +1,15 @@
 import { can } from '../domain/policy.js';
 import type { ServiceContext } from './context.js';
-import { loadConsultationState } from './consultation-rows.js';
-import type { ConsultationState } from './consultation-rows.js';
+import { loadConsultationState, presentConsultation } from './consultation-rows.js';
+import type { ConsultationView } from './consultation-rows.js';
 
 /** The office's list of consultations, or a unit's inbox: those sent to it, own status only. */
-export async function listConsultations(ctx: ServiceContext, options: { planId?: number } = {}): Promise<ConsultationState[]> {
+/** What the actor may do with consultations as a whole. */
+export function allowedForConsultations(ctx: ServiceContext): { manage: boolean } {
+  return { manage: can(ctx.actor, 'consultation.manage') };
+}
+
+export async function listConsultations(ctx: ServiceContext, options: { planId?: number } = {}): Promise<ConsultationView[]> {
   const manager = can(ctx.actor, 'consultation.manage');
   const ownUnit = ctx.actor.kind === 'user' ? ctx.actor.unitId : undefined;
   if (!manager && ownUnit === undefined) return [];
@@ -16,10 +21,10 @@ export async function listConsultations(ctx: ServiceContext, options: { planId?:
       .where('consultation_recipients.unit_id', '=', ownUnit!);
   }
   const ids = await query.execute();
-  const out: ConsultationState[] = [];
+  const out: ConsultationView[] = [];
   for (const { id } of ids) {
     const state = await loadConsultationState(ctx.db, ctx.clock, id);
-    out.push(manager ? state : { ...state, recipients: state.recipients.filter((r) => r.unitId === ownUnit) });
+    out.push(presentConsultation(state, ctx.actor));
   }
   return out;
 }

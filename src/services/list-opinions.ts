@@ -1,5 +1,6 @@
 import { groupSimilar, isLate } from '../domain/consultation.js';
 import type { Disposition } from '../domain/consultation.js';
+import { opinionAllowed } from '../domain/allowed.js';
 import { authorize } from '../domain/policy.js';
 import type { ServiceContext } from './context.js';
 import { loadConsultation } from './consultation-rows.js';
@@ -15,6 +16,7 @@ export interface OpinionRow extends OpinionView {
   sealedAt: string;
   /** Opinions with the same number are on the same item and read alike. */
   group: number;
+  allowed: { decide: boolean };
 }
 
 export interface OpinionFilter {
@@ -61,6 +63,7 @@ export async function listOpinions(consultationId: number, filter: OpinionFilter
     .orderBy('units.sort_order')
     .orderBy('opinions.position')
     .execute();
+  const allowed = opinionAllowed(ctx.actor);
   const groups = groupSimilar(rows.map((r) => ({ id: r.id, itemOrdinal: r.item_ordinal, content: r.content })));
   const all: OpinionRow[] = rows.map((r) => ({
     ...toOpinionView(r),
@@ -71,6 +74,7 @@ export async function listOpinions(consultationId: number, filter: OpinionFilter
     late: isLate(c.deadline, r.sealed_at!),
     sealedAt: r.sealed_at!,
     group: groups.get(r.id)!,
+    allowed,
   }));
   return all.filter(
     (o) =>

@@ -1,4 +1,4 @@
-import { authorize } from '../domain/policy.js';
+import { authorize, can } from '../domain/policy.js';
 import type { ServiceContext } from './context.js';
 
 export interface PlanSummary {
@@ -12,6 +12,11 @@ export interface PlanSummary {
   warnings: number;
   createdAt: string;
   updatedAt: string;
+}
+
+/** What the actor may do with plans as a whole. */
+export function allowedForPlans(ctx: ServiceContext): { import: boolean } {
+  return { import: can(ctx.actor, 'plan.import') };
 }
 
 export async function listPlans(ctx: ServiceContext): Promise<PlanSummary[]> {

@@ -2,14 +2,14 @@ import { AppError } from '../domain/errors.js';
 import { can } from '../domain/policy.js';
 import type { ServiceContext } from './context.js';
 import { loadConsultation } from './consultation-rows.js';
-import { loadReply } from './reply-rows.js';
-import type { ReplyView } from './reply-rows.js';
+import { loadReply, presentReply } from './reply-rows.js';
+import type { ReplyWithAllowed } from './reply-rows.js';
 
 /**
  * The replies of a consultation a person may see: a unit sees all of its own (drafts,
  * sealed, withdrawn); the office sees every unit's sealed and withdrawn ones, never drafts.
  */
-export async function listReplies(consultationId: number, ctx: ServiceContext): Promise<ReplyView[]> {
+export async function listReplies(consultationId: number, ctx: ServiceContext): Promise<ReplyWithAllowed[]> {
   await loadConsultation(ctx.db, consultationId);
   let query = ctx.db.selectFrom('replies').select('id').where('consultation_id', '=', consultationId).orderBy('id');
   if (ctx.actor.kind !== 'user') throw new AppError('unauthenticated', { zh: '请先登录', en: 'Please log in first' });
@@ -20,5 +20,5 @@ export async function listReplies(consultationId: number, ctx: ServiceContext): 
     query = query.where('unit_id', '=', ownUnit);
   }
   const ids = await query.execute();
-  return Promise.all(ids.map((r) => loadReply(ctx.db, r.id)));
+  return Promise.all(ids.map(async (r) => presentReply(ctx, await loadReply(ctx.db, r.id))));
 }

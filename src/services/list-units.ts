@@ -1,4 +1,5 @@
 import { Registry } from '../catalog/registry.js';
+import { unitListAllowed } from '../domain/allowed.js';
 import { authorize } from '../domain/policy.js';
 import type { Unit } from '../domain/unit.js';
 import type { ServiceContext } from './context.js';
@@ -13,6 +14,11 @@ export interface ListUnitsOptions {
 
 function normalise(text: string): string {
   return text.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+}
+
+/** What the actor may do with the registry as a whole. */
+export function allowedForUnits(ctx: ServiceContext) {
+  return unitListAllowed(ctx.actor);
 }
 
 export async function listUnits(options: ListUnitsOptions, ctx: ServiceContext): Promise<Unit[]> {

@@ -1,27 +1,17 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { openConsultationInput } from '../contract/consultations.js';
 import { AppError } from '../domain/errors.js';
 import { authorize } from '../domain/policy.js';
 import { appendAudit } from './audit-trail.js';
 import { inTransaction, nowIso } from './context.js';
 import type { ServiceContext } from './context.js';
-import { loadConsultationState } from './consultation-rows.js';
-import type { ConsultationState } from './consultation-rows.js';
+import { loadConsultationState, presentConsultation } from './consultation-rows.js';
+import type { ConsultationView } from './consultation-rows.js';
 import { notifyUnits } from './notify-units.js';
 import { loadVersion } from './plan-rows.js';
 import { validateInput } from './validate-input.js';
 
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date: YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(d)), 'date: not a real date');
 
-export const openConsultationInput = z.object({
-  version: z.number().int().positive().optional(),
-  deadline: isoDate.optional(),
-  recipientUnitIds: z.array(z.number().int().positive()).min(1).max(5000).optional(),
-  title: z.string().trim().min(1).max(200).optional(),
-  contact: z.string().trim().max(500).optional(),
-  instructions: z.string().trim().max(5000).optional(),
-  reminderDays: z.number().int().min(0).max(60).optional(),
-  missingAsNoOpinion: z.boolean().optional(),
-});
 export type OpenConsultationInput = z.input<typeof openConsultationInput>;
 
 /**
@@ -29,7 +19,7 @@ export type OpenConsultationInput = z.input<typeof openConsultationInput>;
  * deadline and contact from its cover letter, the recipients from the leading group's
  * member units.
  */
-export async function openConsultation(planId: number, input: OpenConsultationInput, ctx: ServiceContext): Promise<ConsultationState> {
+export async function openConsultation(planId: number, input: OpenConsultationInput, ctx: ServiceContext): Promise<ConsultationView> {
   authorize(ctx.actor, 'consultation.manage');
   const data = validateInput(openConsultationInput, input);
   const version = await loadVersion(ctx.db, planId, data.version);
@@ -96,5 +86,5 @@ export async function openConsultation(planId: number, input: OpenConsultationIn
     return { id: row.id, send };
   });
   await send();
-  return loadConsultationState(ctx.db, ctx.clock, id);
+  return presentConsultation(await loadConsultationState(ctx.db, ctx.clock, id), ctx.actor);
 }

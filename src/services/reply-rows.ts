@@ -1,30 +1,20 @@
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
+import type { z } from 'zod';
+import { opinionInput } from '../contract/consultations.js';
 import type { Database } from '../db/schema.js';
 import { isLate } from '../domain/consultation.js';
 import type { Disposition } from '../domain/consultation.js';
 import { AppError, errors } from '../domain/errors.js';
 import type { ParsedPlan } from '../parse/types.js';
-import type { Tx } from './context.js';
+import { replyAllowed } from '../domain/allowed.js';
+import type { Actor } from '../domain/policy.js';
+import type { Clock, Tx } from './context.js';
+import { loadConsultation } from './consultation-rows.js';
 
 export const REPLY = { zh: '反馈意见', en: 'Reply' };
 
-export const opinionInput = z.object({
-  itemOrdinal: z.number().int().positive(),
-  /** The passage the opinion is about, as it stands in the consulted text. */
-  quote: z.string().trim().min(1).max(2000).optional(),
-  /** Where the quote stands; found in the item's text when left out. */
-  span: z.tuple([z.number().int().min(0), z.number().int().min(1)]).optional(),
-  content: z.string().trim().min(1, 'content: must not be empty').max(5000),
-  suggestion: z.string().trim().max(5000).optional(),
-  reason: z.string().trim().max(5000).optional(),
-});
 export type OpinionInput = z.output<typeof opinionInput>;
 
-export const replyInput = z.object({
-  noOpinion: z.boolean().optional(),
-  opinions: z.array(opinionInput).max(500).optional(),
-});
 
 export interface OpinionView {
   id: number;
@@ -81,7 +71,7 @@ export interface ReplyView {
   updatedAt: string;
   sealedAt: string | null;
   sealedBy: { id: number; login: string; displayName: string } | null;
-  algorithm: string | null;
+  algorithm: 'ed25519' | 'sm2' | null;
   keyId: string | null;
   signature: string | null;
   late: boolean;
@@ -129,7 +119,7 @@ export async function loadReply(db: Kysely<Database>, id: number): Promise<Reply
     updatedAt: r.updated_at,
     sealedAt: r.sealed_at,
     sealedBy: r.sealed_by === null ? null : { id: r.sealed_by, login: r.login ?? '', displayName: r.display_name ?? '' },
-    algorithm: r.algorithm,
+    algorithm: r.algorithm as ReplyView['algorithm'],
     keyId: r.key_id,
     signature: r.signature,
     late: r.sealed_at !== null && isLate(r.deadline, r.sealed_at),
@@ -209,4 +199,13 @@ export async function writeOpinions(
       })),
     )
     .execute();
+}
+
+export type ReplyWithAllowed = ReplyView & { allowed: ReturnType<typeof replyAllowed> };
+
+/** The reply with what the actor may do with it now (edit, seal, withdraw). */
+export async function presentReply(ctx: { db: Kysely<Database>; clock: Clock; actor: Actor }, reply: ReplyView): Promise<ReplyWithAllowed> {
+  const c = await loadConsultation(ctx.db, reply.consultationId);
+  const facts = { unitId: reply.unitId, status: reply.status, decided: reply.opinions.some((o) => o.disposition !== null) };
+  return { ...reply, allowed: replyAllowed(ctx.actor, facts, c, ctx.clock.now()) };
 }

@@ -19,6 +19,13 @@ export interface SetUserPasswordInput {
 
 const schema = z.object({ password: newPassword });
 
+/** An admin resets an account's password by its id (its sessions end). */
+export async function resetUserPassword(userId: number, password: string, ctx: ServiceContext): Promise<void> {
+  const user = await ctx.db.selectFrom('users').select('login').where('id', '=', userId).executeTakeFirst();
+  if (!user) throw errors.notFound({ zh: '账号', en: 'Account' });
+  await setUserPassword({ login: user.login, password }, ctx);
+}
+
 /**
  * Sets a password: users change their own (with the current one), admins and the CLI reset
  * anyone's. Every other session of the user ends, so a stolen session does not survive it.

@@ -6,12 +6,13 @@ import type { ServiceContext } from './context.js';
 import { loadConsultation } from './consultation-rows.js';
 import type { DraftReplyInput } from './draft-reply.js';
 import { loadVersionById } from './plan-rows.js';
-import { loadReply, replyInput, settleOpinions, writeOpinions } from './reply-rows.js';
-import type { ReplyView } from './reply-rows.js';
+import { replyInput } from '../contract/consultations.js';
+import { loadReply, presentReply, settleOpinions, writeOpinions } from './reply-rows.js';
+import type { ReplyWithAllowed } from './reply-rows.js';
 import { validateInput } from './validate-input.js';
 
 /** Replaces a draft's content. A sealed reply is never edited: it can only be withdrawn. */
-export async function updateReply(replyId: number, input: DraftReplyInput, ctx: ServiceContext): Promise<ReplyView> {
+export async function updateReply(replyId: number, input: DraftReplyInput, ctx: ServiceContext): Promise<ReplyWithAllowed> {
   const reply = await loadReply(ctx.db, replyId);
   authorize(ctx.actor, 'reply.draft', { unitId: reply.unitId });
   if (reply.status !== 'draft') {
@@ -32,5 +33,5 @@ export async function updateReply(replyId: number, input: DraftReplyInput, ctx: 
       detail: { noOpinion: settled.noOpinion, opinions: settled.opinions.map((o) => ({ item: o.itemOrdinal, content: o.content })) },
     });
   });
-  return loadReply(ctx.db, replyId);
+  return presentReply(ctx, await loadReply(ctx.db, replyId));
 }

@@ -5,14 +5,14 @@ import { appendAudit } from './audit-trail.js';
 import { inTransaction, nowIso } from './context.js';
 import type { ServiceContext } from './context.js';
 import { loadConsultation } from './consultation-rows.js';
-import { loadReply } from './reply-rows.js';
-import type { ReplyView } from './reply-rows.js';
+import { loadReply, presentReply } from './reply-rows.js';
+import type { ReplyWithAllowed } from './reply-rows.js';
 
 /**
  * The signatory takes a sealed reply back before the deadline, so that a new one can be
  * drafted and sealed. The withdrawn reply stays on record with its seal.
  */
-export async function withdrawReply(replyId: number, ctx: ServiceContext): Promise<ReplyView> {
+export async function withdrawReply(replyId: number, ctx: ServiceContext): Promise<ReplyWithAllowed> {
   const reply = await loadReply(ctx.db, replyId);
   authorize(ctx.actor, 'reply.withdraw', { unitId: reply.unitId });
   if (reply.status !== 'sealed') throw new AppError('conflict', { zh: '只有已签发的反馈可以撤回', en: 'Only a sealed reply can be withdrawn' });
@@ -31,5 +31,5 @@ export async function withdrawReply(replyId: number, ctx: ServiceContext): Promi
       detail: { consultationId: reply.consultationId, unitId: reply.unitId },
     });
   });
-  return loadReply(ctx.db, replyId);
+  return presentReply(ctx, await loadReply(ctx.db, replyId));
 }

@@ -11,7 +11,7 @@ import {
   UnorderedListOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
-import type { Role } from './types';
+import type { SessionAllowed } from '../contract/session';
 
 export type AreaKey =
   | 'plans'
@@ -30,8 +30,8 @@ export interface Area {
   icon: ReactNode;
   group: 'work' | 'system';
   built: boolean;
-  /** Roles that see the area; absent means every signed-in user. */
-  roles?: readonly Role[];
+  /** The session permission that shows the area; absent means every signed-in user. */
+  permission?: keyof SessionAllowed;
 }
 
 /** The product's areas in navigation order. `built: false` areas show a plain "not built yet" page. */
@@ -43,12 +43,12 @@ export const AREAS: readonly Area[] = [
   { key: 'registers', path: '/registers', icon: <DatabaseOutlined />, group: 'work', built: false },
   { key: 'statistics', path: '/statistics', icon: <BarChartOutlined />, group: 'work', built: false },
   { key: 'units', path: '/units', icon: <ApartmentOutlined />, group: 'system', built: true },
-  { key: 'users', path: '/users', icon: <TeamOutlined />, group: 'system', built: true, roles: ['admin'] },
-  { key: 'audit', path: '/audit', icon: <AuditOutlined />, group: 'system', built: true, roles: ['admin'] },
+  { key: 'users', path: '/users', icon: <TeamOutlined />, group: 'system', built: true, permission: 'manageUsers' },
+  { key: 'audit', path: '/audit', icon: <AuditOutlined />, group: 'system', built: true, permission: 'readAudit' },
 ];
 
 export const HOME_ICON = <HomeOutlined />;
 
-export function visibleAreas(role: Role): Area[] {
-  return AREAS.filter((area) => !area.roles || area.roles.includes(role));
+export function visibleAreas(allowed: SessionAllowed): Area[] {
+  return AREAS.filter((area) => !area.permission || allowed[area.permission]);
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
 import FullPageSpin from './components/FullPageSpin';
 import { useSession } from './session';
-import type { Role } from './types';
+import type { SessionAllowed } from '../contract/session';
 
 /** Renders its children for a signed-in user; otherwise sends the browser to the sign-in page. */
 export function RequireSession({ children }: { children: ReactNode }) {
@@ -29,11 +29,11 @@ export function RequireSession({ children }: { children: ReactNode }) {
   return children;
 }
 
-/** Renders its children only for the given roles; others see a plain "no access" page. */
-export function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
+/** Renders its children only when the server allows the area; others see a plain "no access" page. */
+export function RequireAllowed({ permission, children }: { permission: keyof SessionAllowed; children: ReactNode }) {
   const { data } = useSession();
   const { t } = useTranslation();
-  if (!data || !roles.includes(data.user.role)) {
+  if (!data?.allowed[permission]) {
     return <Result status="403" title={t('forbidden.title')} subTitle={t('forbidden.body')} />;
   }
   return children;

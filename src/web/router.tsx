@@ -1,7 +1,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { AREAS } from './areas';
-import { RequireRole, RequireSession } from './guards';
+import { RequireAllowed, RequireSession } from './guards';
 import FullPageSpin from './components/FullPageSpin';
 
 // Every page is its own chunk: signing in does not download the admin pages, and so on.
@@ -41,8 +41,8 @@ export const router = createBrowserRouter([
       { path: 'consultations', element: <ConsultationsPage /> },
       { path: 'consultations/:consultationId', element: <ConsultationPage /> },
       { path: 'units/:unitId?', element: <UnitsPage /> },
-      { path: 'users', element: <RequireRole roles={['admin']}><UsersPage /></RequireRole> },
-      { path: 'audit', element: <RequireRole roles={['admin']}><AuditPage /></RequireRole> },
+      { path: 'users', element: <RequireAllowed permission="manageUsers"><UsersPage /></RequireAllowed> },
+      { path: 'audit', element: <RequireAllowed permission="readAudit"><AuditPage /></RequireAllowed> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -3,7 +3,8 @@ import { App } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, isApiError, setCsrfToken } from './api';
 import { applyLocale, currentLocale } from './i18n/setup';
-import type { Locale, Session, SessionUser } from './types';
+import type { Locale } from '../contract/common';
+import type { Session, SessionAllowed, SessionUser } from '../contract/session';
 
 export const SESSION_KEY = ['session'] as const;
 
@@ -32,6 +33,13 @@ export function useCurrentUser(): SessionUser {
   const { data } = useSession();
   if (!data) throw new Error('useCurrentUser outside a session');
   return data.user;
+}
+
+/** The areas the signed-in user may use, as the server says (never re-derived from the role). */
+export function useSessionAllowed(): SessionAllowed {
+  const { data } = useSession();
+  if (!data) throw new Error('useSessionAllowed outside a session');
+  return data.allowed;
 }
 
 /** Forget everything cached for the previous user and mark the session as ended. */

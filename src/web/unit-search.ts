@@ -1,4 +1,4 @@
-import type { Unit } from './types';
+import type { Unit } from '../contract/units';
 
 export type MatchField = 'name' | 'shortName' | 'alias' | 'code' | 'divisionCode';
 

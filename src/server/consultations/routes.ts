@@ -1,23 +1,48 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { DOCX_TYPE, XLSX_TYPE, fileResponse, idParams } from '../../contract/common.js';
+import {
+  consultation,
+  consultationList,
+  decided,
+  decisionInput,
+  decisionsInput,
+  isoDate,
+  marked,
+  markReadInput,
+  notificationList,
+  openConsultationInput,
+  opinionList,
+  opinionQuery,
+  publicNotice,
+  published,
+  reminderResult,
+  remindersInput,
+  reply as replySchema,
+  replyInput,
+  replyList,
+  sealInput,
+  sealResult,
+  sealVerification,
+  situation,
+} from '../../contract/consultations.js';
 import { AppError } from '../../domain/errors.js';
 import { summaryToDocx } from '../../office/consultation-summary-docx.js';
 import { situationReportDocx, situationText } from '../../office/consultation-situation-docx.js';
 import { summaryToXlsx } from '../../office/consultation-summary-xlsx.js';
 import { closeConsultation } from '../../services/close-consultation.js';
 import { consultationReport } from '../../services/consultation-report.js';
-import { decideOpinions, decisionInput } from '../../services/decide-opinions.js';
+import { decideOpinions } from '../../services/decide-opinions.js';
 import { draftReply } from '../../services/draft-reply.js';
 import { extendDeadline } from '../../services/extend-deadline.js';
 import { getConsultation } from '../../services/get-consultation.js';
 import { getReply } from '../../services/get-reply.js';
-import { listConsultations } from '../../services/list-consultations.js';
+import { allowedForConsultations, listConsultations } from '../../services/list-consultations.js';
 import { listNotifications, markNotificationsRead } from '../../services/list-notifications.js';
 import { listOpinions } from '../../services/list-opinions.js';
 import { listReplies } from '../../services/list-replies.js';
-import { openConsultation, openConsultationInput, isoDate } from '../../services/open-consultation.js';
+import { openConsultation } from '../../services/open-consultation.js';
 import { getPublicNotice, publishNotice } from '../../services/publish-notice.js';
-import { replyInput } from '../../services/reply-rows.js';
 import { sealReply } from '../../services/seal-reply.js';
 import { sendReminders } from '../../services/send-reminders.js';
 import { updateReply } from '../../services/update-reply.js';
@@ -25,16 +50,10 @@ import { verifyReplySeal } from '../../services/verify-reply-seal.js';
 import { withdrawReply } from '../../services/withdraw-reply.js';
 import { contextOf, signedIn } from '../auth.js';
 import type { ServerDeps } from '../auth.js';
-import { idParams } from '../schemas.js';
-import { XLSX_TYPE } from '../units/routes.js';
+import { attachment } from '../downloads.js';
 
 const DOCX_MAX_ROWS = 3000;
-const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const planParams = z.object({ planId: z.coerce.number().int().positive() });
-
-function attachment(name: string): string {
-  return `attachment; filename="${encodeURIComponent(name)}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 export function consultationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -48,32 +67,51 @@ export function consultationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           summary: 'Open a consultation on a plan version (office). Deadline and recipients default to the cover letter and the member units',
           params: planParams,
           body: openConsultationInput,
+          response: { 201: consultation },
         },
+        config: { policy: 'consultation.manage' },
       },
       async (request, reply) => reply.status(201).send(await openConsultation(request.params.planId, request.body, signedIn(request, deps))),
     );
 
     app.get(
       '/api/consultations',
-      { schema: { tags, summary: "The office's consultations, or a unit's inbox", querystring: z.object({ planId: z.coerce.number().int().positive().optional() }) } },
-      async (request) => ({ consultations: await listConsultations(signedIn(request, deps), request.query) }),
+      {
+        config: { policy: 'consultation.read' },
+        schema: {
+          tags,
+          summary: "The office's consultations, or a unit's inbox",
+          querystring: z.object({ planId: z.coerce.number().int().positive().optional() }),
+          response: { 200: consultationList },
+        },
+      },
+      async (request) => {
+        const ctx = signedIn(request, deps);
+        return { consultations: await listConsultations(ctx, request.query), allowed: allowedForConsultations(ctx) };
+      },
     );
 
     app.get(
       '/api/consultations/:id',
-      { schema: { tags, summary: 'One consultation with recipient statuses (pending, replied, no_opinion, late, not_replied)', params: idParams } },
+      {
+        config: { policy: 'consultation.read' },
+        schema: { tags, summary: 'One consultation with recipient statuses (pending, replied, no_opinion, late, not_replied)', params: idParams, response: { 200: consultation } },
+      },
       async (request) => getConsultation(request.params.id, signedIn(request, deps)),
     );
 
     app.post(
       '/api/consultations/:id/extend',
-      { schema: { tags, summary: 'Move the deadline later; recipients are told', params: idParams, body: z.object({ deadline: isoDate }) } },
+      {
+        config: { policy: 'consultation.manage' },
+        schema: { tags, summary: 'Move the deadline later; recipients are told', params: idParams, body: z.object({ deadline: isoDate }), response: { 200: consultation } },
+      },
       async (request) => extendDeadline(request.params.id, request.body.deadline, signedIn(request, deps)),
     );
 
     app.post(
       '/api/consultations/:id/close',
-      { schema: { tags, summary: 'Stop taking replies', params: idParams } },
+      { config: { policy: 'consultation.manage' }, schema: { tags, summary: 'Stop taking replies', params: idParams, response: { 200: consultation } } },
       async (request) => closeConsultation(request.params.id, signedIn(request, deps)),
     );
 
@@ -84,31 +122,45 @@ export function consultationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           tags,
           summary: 'Remind units that have not replied (in the app; by e-mail when SMTP is configured)',
           params: idParams,
-          body: z.object({ unitIds: z.array(z.number().int().positive()).optional() }).nullish(),
+          body: remindersInput,
+          response: { 200: reminderResult },
         },
+        config: { policy: 'consultation.manage' },
       },
       async (request) => sendReminders(request.params.id, request.body ?? {}, signedIn(request, deps)),
     );
 
     app.get(
       '/api/consultations/:id/replies',
-      { schema: { tags, summary: "Replies: a unit sees its own (drafts too); the office sees sealed and withdrawn ones", params: idParams } },
+      {
+        config: { policy: 'reply.read' },
+        schema: { tags, summary: 'Replies: a unit sees its own (drafts too); the office sees sealed and withdrawn ones', params: idParams, response: { 200: replyList } },
+      },
       async (request) => ({ replies: await listReplies(request.params.id, signedIn(request, deps)) }),
     );
 
     app.post(
       '/api/consultations/:id/replies',
-      { schema: { tags, summary: "Draft the unit's reply: noOpinion, or opinions anchored to items and quoted passages", params: idParams, body: replyInput } },
+      {
+        config: { policy: 'reply.draft' },
+        schema: {
+          tags,
+          summary: "Draft the unit's reply: noOpinion, or opinions anchored to items and quoted passages",
+          params: idParams,
+          body: replyInput,
+          response: { 201: replySchema },
+        },
+      },
       async (request, reply) => reply.status(201).send(await draftReply(request.params.id, request.body, signedIn(request, deps))),
     );
 
-    app.get('/api/replies/:id', { schema: { tags, summary: 'One reply', params: idParams } }, async (request) =>
+    app.get('/api/replies/:id', { config: { policy: 'reply.read' }, schema: { tags, summary: 'One reply', params: idParams, response: { 200: replySchema } } }, async (request) =>
       getReply(request.params.id, signedIn(request, deps)),
     );
 
     app.patch(
       '/api/replies/:id',
-      { schema: { tags, summary: 'Replace a draft reply’s content', params: idParams, body: replyInput } },
+      { config: { policy: 'reply.draft' }, schema: { tags, summary: 'Replace a draft reply’s content', params: idParams, body: replyInput, response: { 200: replySchema } } },
       async (request) => updateReply(request.params.id, request.body, signedIn(request, deps)),
     );
 
@@ -119,21 +171,26 @@ export function consultationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           tags,
           summary: "Seal (sign) the unit's reply: the unit's signatory only",
           params: idParams,
-          body: z.object({ algorithm: z.enum(['ed25519', 'sm2']).optional() }).nullish(),
+          body: sealInput,
+          response: { 200: sealResult },
         },
+        config: { policy: 'reply.seal' },
       },
       async (request) => sealReply(request.params.id, request.body ?? {}, signedIn(request, deps)),
     );
 
     app.post(
       '/api/replies/:id/withdraw',
-      { schema: { tags, summary: 'Withdraw a sealed reply before the deadline (the signatory); it stays on record', params: idParams } },
+      {
+        config: { policy: 'reply.withdraw' },
+        schema: { tags, summary: 'Withdraw a sealed reply before the deadline (the signatory); it stays on record', params: idParams, response: { 200: replySchema } },
+      },
       async (request) => withdrawReply(request.params.id, signedIn(request, deps)),
     );
 
     app.get(
       '/api/replies/:id/verify',
-      { schema: { tags, summary: "Check a reply's seal against its unit's public key", params: idParams } },
+      { config: { policy: 'reply.read' }, schema: { tags, summary: "Check a reply's seal against its unit's public key", params: idParams, response: { 200: sealVerification } } },
       async (request) => verifyReplySeal(request.params.id, signedIn(request, deps)),
     );
 
@@ -144,19 +201,20 @@ export function consultationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           tags,
           summary: 'All opinions of sealed replies, similar ones grouped (office)',
           params: idParams,
-          querystring: z.object({
-            unitId: z.coerce.number().int().positive().optional(),
-            itemOrdinal: z.coerce.number().int().positive().optional(),
-            state: z.enum(['undecided', 'decided', 'adopted', 'partly_adopted', 'rejected']).optional(),
-          }),
+          querystring: opinionQuery,
+          response: { 200: opinionList },
         },
+        config: { policy: 'consultation.manage' },
       },
       async (request) => listOpinions(request.params.id, request.query, signedIn(request, deps)),
     );
 
     app.post(
       '/api/opinions/:id/decision',
-      { schema: { tags, summary: 'Decide one opinion; a reason is required unless adopted', params: idParams, body: decisionInput } },
+      {
+        config: { policy: 'consultation.manage' },
+        schema: { tags, summary: 'Decide one opinion; a reason is required unless adopted', params: idParams, body: decisionInput, response: { 200: decided } },
+      },
       async (request) => decideOpinions([request.params.id], request.body, signedIn(request, deps)),
     );
 
@@ -167,8 +225,10 @@ export function consultationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           tags,
           summary: 'Decide a selection of opinions at once',
           params: idParams,
-          body: decisionInput.extend({ opinionIds: z.array(z.number().int().positive()).min(1).max(10_000) }),
+          body: decisionsInput,
+          response: { 200: decided },
         },
+        config: { policy: 'consultation.manage' },
       },
       async (request) => {
         const { opinionIds, ...decision } = request.body;
@@ -176,13 +236,13 @@ export function consultationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       },
     );
 
-    app.get('/api/consultations/:id/summary.xlsx', { schema: { tags, summary: '意见汇总表 (xlsx)', params: idParams } }, async (request, reply) => {
+    app.get('/api/consultations/:id/summary.xlsx', { config: { policy: 'consultation.manage' }, schema: { tags, summary: '意见汇总表 (xlsx)', params: idParams, response: { 200: fileResponse('意见汇总表', XLSX_TYPE) } } }, async (request, reply) => {
       const report = await consultationReport(request.params.id, signedIn(request, deps));
       const bytes = await summaryToXlsx(report.meta, report.rows);
       return reply.type(XLSX_TYPE).header('Content-Disposition', attachment(`${report.meta.planTitle}意见汇总表.xlsx`)).send(bytes);
     });
 
-    app.get('/api/consultations/:id/summary.docx', { schema: { tags, summary: '意见汇总表 (docx, GB/T 9704 layout)', params: idParams } }, async (request, reply) => {
+    app.get('/api/consultations/:id/summary.docx', { config: { policy: 'consultation.manage' }, schema: { tags, summary: '意见汇总表 (docx, GB/T 9704 layout)', params: idParams, response: { 200: fileResponse('意见汇总表', DOCX_TYPE) } } }, async (request, reply) => {
       const report = await consultationReport(request.params.id, signedIn(request, deps));
       // The docx writer holds the whole document in memory (about 80 KB a row): past this
       // many rows the spreadsheet is the right format anyway.
@@ -196,12 +256,12 @@ export function consultationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       return reply.type(DOCX_TYPE).header('Content-Disposition', attachment(`${report.meta.planTitle}意见汇总表.docx`)).send(bytes);
     });
 
-    app.get('/api/consultations/:id/situation', { schema: { tags, summary: '征求意见情况说明: counts and text', params: idParams } }, async (request) => {
+    app.get('/api/consultations/:id/situation', { config: { policy: 'consultation.manage' }, schema: { tags, summary: '征求意见情况说明: counts and text', params: idParams, response: { 200: situation } } }, async (request) => {
       const report = await consultationReport(request.params.id, signedIn(request, deps));
       return { stats: report.stats, text: situationText(report.meta, report.stats) };
     });
 
-    app.get('/api/consultations/:id/situation.docx', { schema: { tags, summary: '征求意见情况说明 (docx)', params: idParams } }, async (request, reply) => {
+    app.get('/api/consultations/:id/situation.docx', { config: { policy: 'consultation.manage' }, schema: { tags, summary: '征求意见情况说明 (docx)', params: idParams, response: { 200: fileResponse('征求意见情况说明', DOCX_TYPE) } } }, async (request, reply) => {
       const report = await consultationReport(request.params.id, signedIn(request, deps));
       const bytes = await situationReportDocx(report.meta, report.stats);
       return reply.type(DOCX_TYPE).header('Content-Disposition', attachment(`${report.meta.planTitle}征求意见情况说明.docx`)).send(bytes);
@@ -209,25 +269,31 @@ export function consultationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/api/consultations/:id/publish',
-      { schema: { tags, summary: 'Publish the adoption notice (all opinions must be decided)', params: idParams } },
+      { config: { policy: 'consultation.manage' }, schema: { tags, summary: 'Publish the adoption notice (all opinions must be decided)', params: idParams, response: { 200: published } } },
       async (request) => publishNotice(request.params.id, signedIn(request, deps)),
     );
 
     app.get(
       '/api/public/consultations/:id',
-      { schema: { tags: ['public'], summary: 'The published adoption notice; no account needed', params: idParams, security: [] } },
+      {
+        config: { policy: 'public' },
+        schema: { tags: ['public'], summary: 'The published adoption notice; no account needed', params: idParams, security: [], response: { 200: publicNotice } },
+      },
       async (request) => getPublicNotice(request.params.id, contextOf(request, deps)),
     );
 
     app.get(
       '/api/notifications',
-      { schema: { tags, summary: "The signed-in unit's inbox", querystring: z.object({ unread: z.enum(['true', 'false']).optional() }) } },
+      {
+        config: { policy: 'signed-in' },
+        schema: { tags, summary: "The signed-in unit's inbox", querystring: z.object({ unread: z.enum(['true', 'false']).optional() }), response: { 200: notificationList } },
+      },
       async (request) => ({ notifications: await listNotifications(signedIn(request, deps), { unreadOnly: request.query.unread === 'true' }) }),
     );
 
     app.post(
       '/api/notifications/read',
-      { schema: { tags, summary: 'Mark notices read', body: z.object({ ids: z.array(z.number().int().positive()).max(1000) }) } },
+      { config: { policy: 'signed-in' }, schema: { tags, summary: 'Mark notices read', body: markReadInput, response: { 200: marked } } },
       async (request) => ({ marked: await markNotificationsRead(request.body.ids, signedIn(request, deps)) }),
     );
   };

@@ -2,26 +2,35 @@ import fastifyMultipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { fileResponse, idParams } from '../../contract/common.js';
+import {
+  linkInput,
+  newVersionResult,
+  pastedPlan,
+  planEditInput,
+  planImportResult,
+  planList,
+  planView,
+  redlineQuery,
+  redlineView,
+  targetGuess,
+  targetGuessInput,
+  versionQuery,
+} from '../../contract/plans.js';
 import { AppError } from '../../domain/errors.js';
 import { createPlanVersion } from '../../services/create-plan-version.js';
-import { editPlanFact, editPlanFactInput } from '../../services/edit-plan-fact.js';
-import { getRedline } from '../../services/get-redline.js';
-import { linkChangeOpinions, linkInput } from '../../services/link-change-opinions.js';
+import { editPlanFact } from '../../services/edit-plan-fact.js';
 import { getPlan } from '../../services/get-plan.js';
+import { getPlanSource } from '../../services/get-plan-source.js';
+import { getRedline } from '../../services/get-redline.js';
+import { guessTarget } from '../../services/guess-target.js';
 import { importPlan } from '../../services/import-plan.js';
-import { listPlans } from '../../services/list-plans.js';
-import { loadVersion } from '../../services/plan-rows.js';
+import { linkChangeOpinions } from '../../services/link-change-opinions.js';
+import { allowedForPlans, listPlans } from '../../services/list-plans.js';
 import { reparsePlan } from '../../services/reparse-plan.js';
 import { validateInput } from '../../services/validate-input.js';
 import { signedIn } from '../auth.js';
 import type { ServerDeps } from '../auth.js';
-import { idParams } from '../schemas.js';
-
-const pastedPlan = z.object({
-  text: z.string().min(1, 'text: must not be empty'),
-  filename: z.string().trim().min(1).max(200).optional(),
-});
-const versionQuery = z.object({ version: z.coerce.number().int().positive().optional() });
 
 /** A document sent as a multipart file or as pasted JSON text. */
 async function uploadedDocument(request: FastifyRequest, defaultName: string): Promise<{ bytes: Buffer; filename: string; mediaType: string }> {
@@ -37,15 +46,18 @@ async function uploadedDocument(request: FastifyRequest, defaultName: string): P
 export function planRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
   return async (app) => {
     await app.register(fastifyMultipart, { limits: { fileSize: deps.config.maxUploadBytes, files: 1, fields: 5 } });
+    const tags = ['plans'];
 
     app.post(
       '/api/plans',
       {
         bodyLimit: deps.config.maxUploadBytes + 64 * 1024,
+        config: { policy: 'plan.import' },
         schema: {
-          tags: ['plans'],
+          tags,
           summary: 'Import a work plan: multipart field `file` (.txt/.md UTF-8 or GB18030, .docx), or JSON {text, filename}',
           consumes: ['multipart/form-data', 'application/json'],
+          response: { 201: planImportResult },
         },
       },
       async (request, reply) => {
@@ -59,11 +71,13 @@ export function planRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/api/plans/:id/versions',
       {
         bodyLimit: deps.config.maxUploadBytes + 64 * 1024,
+        config: { policy: 'plan.edit' },
         schema: {
-          tags: ['plans'],
+          tags,
           summary: 'Add a revised version: multipart field `file`, or JSON {text, filename}; it is parsed again',
           params: idParams,
           consumes: ['multipart/form-data', 'application/json'],
+          response: { 201: newVersionResult },
         },
       },
       async (request, reply) => {
@@ -76,11 +90,13 @@ export function planRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
     app.get(
       '/api/plans/:id/redline',
       {
+        config: { policy: 'plan.read' },
         schema: {
-          tags: ['plans'],
+          tags,
           summary: 'What changed between two versions (paragraph and inline), with linked opinions and the revision checks',
           params: idParams,
-          querystring: z.object({ from: z.coerce.number().int().positive().optional(), to: z.coerce.number().int().positive().optional() }),
+          querystring: redlineQuery,
+          response: { 200: redlineView },
         },
       },
       async (request) => getRedline(request.params.id, request.query, signedIn(request, deps)),
@@ -89,28 +105,37 @@ export function planRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
     app.put(
       '/api/plans/:id/versions/:number/links',
       {
+        config: { policy: 'plan.edit' },
         schema: {
-          tags: ['plans'],
+          tags,
           summary: 'Link a change of this version to the opinions it answers (replaces that change’s links)',
           params: idParams.extend({ number: z.coerce.number().int().positive() }),
           body: linkInput,
+          response: { 200: redlineView },
         },
       },
       async (request) => linkChangeOpinions(request.params.id, request.params.number, request.body, signedIn(request, deps)),
     );
 
-    app.get('/api/plans', { schema: { tags: ['plans'], summary: 'All plans, newest first' } }, async (request) => ({
-      plans: await listPlans(signedIn(request, deps)),
-    }));
+    app.get(
+      '/api/plans',
+      { config: { policy: 'plan.read' }, schema: { tags, summary: 'All plans, newest first', response: { 200: planList } } },
+      async (request) => {
+        const ctx = signedIn(request, deps);
+        return { plans: await listPlans(ctx), allowed: allowedForPlans(ctx) };
+      },
+    );
 
     app.get(
       '/api/plans/:id',
       {
+        config: { policy: 'plan.read' },
         schema: {
-          tags: ['plans'],
+          tags,
           summary: 'One plan in the parser output shape (title, letter, sections, items, warnings) with corrections applied and unit ids',
           params: idParams,
           querystring: versionQuery,
+          response: { 200: planView },
         },
       },
       async (request) => getPlan(request.params.id, signedIn(request, deps), request.query.version),
@@ -118,27 +143,32 @@ export function planRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/plans/:id/source',
-      { schema: { tags: ['plans'], summary: 'The original file as uploaded', params: idParams, querystring: versionQuery } },
+      {
+        config: { policy: 'plan.read' },
+        schema: {
+          tags,
+          summary: 'The original file as uploaded',
+          params: idParams,
+          querystring: versionQuery,
+          response: { 200: fileResponse('The uploaded file', 'application/octet-stream', 'text/plain', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document') },
+        },
+      },
       async (request, reply) => {
-        const ctx = signedIn(request, deps);
-        await getPlan(request.params.id, ctx, request.query.version); // authorises
-        const version = await loadVersion(ctx.db, request.params.id, request.query.version);
-        const row = await ctx.db.selectFrom('plan_versions').select(['source', 'media_type']).where('id', '=', version.id).executeTakeFirstOrThrow();
-        return reply
-          .type(row.media_type)
-          .header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(version.filename)}`)
-          .send(row.source);
+        const file = await getPlanSource(request.params.id, signedIn(request, deps), request.query.version);
+        return reply.type(file.mediaType).header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`).send(file.bytes);
       },
     );
 
     app.post(
       '/api/plans/:id/edits',
       {
+        config: { policy: 'plan.edit' },
         schema: {
-          tags: ['plans'],
+          tags,
           summary: 'Correct, remove or add a fact (responsible unit or target); stored on top of the parse and audited',
           params: idParams,
-          body: editPlanFactInput,
+          body: planEditInput,
+          response: { 200: planView },
         },
       },
       async (request) => editPlanFact(request.params.id, request.body, signedIn(request, deps)),
@@ -146,8 +176,25 @@ export function planRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/api/plans/:id/reparse',
-      { schema: { tags: ['plans'], summary: 'Parse the stored text again; corrections are re-applied', params: idParams, querystring: versionQuery } },
+      {
+        config: { policy: 'plan.edit' },
+        schema: { tags, summary: 'Parse the stored text again; corrections are re-applied', params: idParams, querystring: versionQuery, response: { 200: planView } },
+      },
       async (request) => reparsePlan(request.params.id, signedIn(request, deps), request.query.version),
+    );
+
+    app.post(
+      '/api/plans/target-guess',
+      {
+        config: { policy: 'plan.edit' },
+        schema: {
+          tags,
+          summary: "The parser's reading of a selected passage (value, range, unit of measure, comparator), to prefill a new target",
+          body: targetGuessInput,
+          response: { 200: targetGuess },
+        },
+      },
+      async (request) => guessTarget(request.body.text, signedIn(request, deps)),
     );
   };
 }

@@ -1,24 +1,25 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { logIn } from '../../services/log-in.js';
 import { logOut } from '../../services/log-out.js';
 import { setLocale } from '../../services/set-locale.js';
 import { setUserPassword } from '../../services/set-user-password.js';
 import { clearSessionCookie, contextOf, setSessionCookie, signedIn } from '../auth.js';
 import type { ServerDeps } from '../auth.js';
-import { userSchema } from '../schemas.js';
-
-const sessionBody = z.object({ user: userSchema, csrfToken: z.string(), expiresAt: z.string() });
+import { noContent } from '../../contract/common.js';
+import { logInInput, passwordChange, preferences, session as sessionBody } from '../../contract/session.js';
+import { sessionAllowed } from '../../domain/allowed.js';
 
 export function sessionRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       '/api/session',
       {
+        config: { policy: 'public' },
         schema: {
           tags: ['session'],
           summary: 'Log in; sets the session cookie and returns the CSRF token',
-          body: z.object({ login: z.string().min(1).max(100), password: z.string().min(1).max(200) }),
+          security: [],
+          body: logInInput,
           response: { 200: sessionBody },
         },
       },
@@ -28,22 +29,22 @@ export function sessionRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           contextOf(request, deps),
         );
         setSessionCookie(reply, deps.config, result.token, result.expiresAt);
-        return { user: result.user, csrfToken: result.csrfToken, expiresAt: result.expiresAt };
+        return { user: result.user, csrfToken: result.csrfToken, expiresAt: result.expiresAt, allowed: sessionAllowed({ kind: 'user', userId: result.user.id, login: result.user.login, unitId: result.user.unitId, role: result.user.role }) };
       },
     );
 
     app.get(
       '/api/session',
-      { schema: { tags: ['session'], summary: 'The signed-in user and the CSRF token', response: { 200: sessionBody } } },
+      { config: { policy: 'signed-in' }, schema: { tags: ['session'], summary: 'The signed-in user and the CSRF token', response: { 200: sessionBody } } },
       async (request) => {
         const { session } = signedIn(request, deps);
-        return { user: session.user, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
+        return { user: session.user, csrfToken: session.csrfToken, expiresAt: session.expiresAt, allowed: sessionAllowed(session.actor) };
       },
     );
 
     app.delete(
       '/api/session',
-      { schema: { tags: ['session'], summary: 'Log out', response: { 204: z.null() } } },
+      { config: { policy: 'signed-in' }, schema: { tags: ['session'], summary: 'Log out', response: { 204: noContent } } },
       async (request, reply) => {
         const ctx = signedIn(request, deps);
         await logOut(ctx.session.id, ctx);
@@ -55,11 +56,12 @@ export function sessionRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
     app.patch(
       '/api/session/preferences',
       {
+        config: { policy: 'signed-in' },
         schema: {
           tags: ['session'],
           summary: 'Remember the interface language',
-          body: z.object({ locale: z.enum(['zh-CN', 'en']) }),
-          response: { 200: z.object({ locale: z.enum(['zh-CN', 'en']) }) },
+          body: preferences,
+          response: { 200: preferences },
         },
       },
       async (request) => {
@@ -71,11 +73,12 @@ export function sessionRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
     app.post(
       '/api/session/password',
       {
+        config: { policy: 'signed-in' },
         schema: {
           tags: ['session'],
           summary: 'Change the own password; other sessions end',
-          body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(8).max(200) }),
-          response: { 204: z.null() },
+          body: passwordChange,
+          response: { 204: noContent },
         },
       },
       async (request, reply) => {

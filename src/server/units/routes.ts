@@ -1,8 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { parseRegistryJson } from '../../catalog/registry-file.js';
 import { AppError } from '../../domain/errors.js';
-import { UNIT_KINDS } from '../../domain/unit.js';
 import { registryFromXlsx, registryToXlsx } from '../../office/units-xlsx.js';
 import { createUnit } from '../../services/create-unit.js';
 import { exportRegistry } from '../../services/export-registry.js';
@@ -10,14 +8,15 @@ import { getUnit } from '../../services/get-unit.js';
 import { importRegistry } from '../../services/import-registry.js';
 import { listUnitKeys } from '../../services/list-unit-keys.js';
 import { listUnitUsers } from '../../services/list-unit-users.js';
-import { listUnits } from '../../services/list-units.js';
+import { allowedForUnits, listUnits } from '../../services/list-units.js';
 import { updateUnit } from '../../services/update-unit.js';
 import { createUnitInput, updateUnitInput } from '../../services/unit-input.js';
 import { signedIn } from '../auth.js';
 import type { ServerDeps } from '../auth.js';
-import { idParams, unitSchema, userSchema } from '../schemas.js';
-
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { XLSX_TYPE, fileResponse, idParams } from '../../contract/common.js';
+import { importResult, unit as unitSchema, unitKeyList, unitList, unitListQuery } from '../../contract/units.js';
+import { userList } from '../../contract/users.js';
+import { attachment } from '../downloads.js';
 
 export function unitRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -29,23 +28,26 @@ export function unitRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
     app.get(
       '/api/units',
       {
+        config: { policy: 'unit.read' },
         schema: {
           tags: ['units'],
           summary: 'Search the registry by name, short name, code or alias; filter by kind or parent',
-          querystring: z.object({
-            q: z.string().max(100).optional(),
-            kind: z.enum(UNIT_KINDS).optional(),
-            parentId: z.coerce.number().int().positive().optional(),
-          }),
-          response: { 200: z.object({ units: z.array(unitSchema) }) },
+          querystring: unitListQuery,
+          response: { 200: unitList },
         },
       },
-      async (request) => ({ units: await listUnits(request.query, signedIn(request, deps)) }),
+      async (request) => {
+        const ctx = signedIn(request, deps);
+        return { units: await listUnits(request.query, ctx), allowed: allowedForUnits(ctx) };
+      },
     );
 
     app.get(
       '/api/units/export.json',
-      { schema: { tags: ['units'], summary: 'The registry as a JSON file (admin, office)' } },
+      {
+        config: { policy: 'unit.export' },
+        schema: { tags: ['units'], summary: 'The registry as a JSON file (admin, office)', response: { 200: fileResponse('luoshi-registry.json', 'application/json') } },
+      },
       async (request, reply) => {
         const file = await exportRegistry(signedIn(request, deps));
         return reply
@@ -57,12 +59,15 @@ export function unitRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/units/export.xlsx',
-      { schema: { tags: ['units'], summary: 'The registry as an xlsx workbook (admin, office)' } },
+      {
+        config: { policy: 'unit.export' },
+        schema: { tags: ['units'], summary: 'The registry as an xlsx workbook (admin, office)', response: { 200: fileResponse('单位名录.xlsx', XLSX_TYPE) } },
+      },
       async (request, reply) => {
         const file = await exportRegistry(signedIn(request, deps));
         const bytes = await registryToXlsx(file);
         return reply
-          .header('Content-Disposition', `attachment; filename="luoshi-registry.xlsx"; filename*=UTF-8''${encodeURIComponent('单位名录.xlsx')}`)
+          .header('Content-Disposition', attachment('单位名录.xlsx', 'luoshi-registry.xlsx'))
           .type(XLSX_TYPE)
           .send(bytes);
       },
@@ -72,10 +77,12 @@ export function unitRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/api/units/import',
       {
         bodyLimit: deps.config.maxUploadBytes,
+        config: { policy: 'unit.import' },
         schema: {
           tags: ['units'],
           summary: 'Create or update units by code from a registry file: JSON body or xlsx bytes (admin)',
-          response: { 200: z.object({ created: z.number(), updated: z.number(), unchanged: z.number() }) },
+          consumes: ['application/json', XLSX_TYPE, 'application/octet-stream'],
+          response: { 200: importResult },
         },
       },
       async (request) => {
@@ -92,18 +99,19 @@ export function unitRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/units/:id',
-      { schema: { tags: ['units'], summary: 'One unit', params: idParams, response: { 200: unitSchema } } },
+      { config: { policy: 'unit.read' }, schema: { tags: ['units'], summary: 'One unit', params: idParams, response: { 200: unitSchema } } },
       async (request) => getUnit(request.params.id, signedIn(request, deps)),
     );
 
     app.get(
       '/api/units/:id/users',
       {
+        config: { policy: 'unit.users.read' },
         schema: {
           tags: ['units'],
           summary: "A unit's accounts (the unit itself, the office and admins only)",
           params: idParams,
-          response: { 200: z.object({ users: z.array(userSchema) }) },
+          response: { 200: userList },
         },
       },
       async (request) => ({ users: await listUnitUsers(request.params.id, signedIn(request, deps)) }),
@@ -111,19 +119,23 @@ export function unitRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/units/:id/keys',
-      { schema: { tags: ['units'], summary: "A unit's public seal keys, to check its sealed replies", params: idParams } },
+      {
+        config: { policy: 'unit.read' },
+        schema: { tags: ['units'], summary: "A unit's public seal keys, to check its sealed replies", params: idParams, response: { 200: unitKeyList } },
+      },
       async (request) => ({ keys: await listUnitKeys(request.params.id, signedIn(request, deps)) }),
     );
 
     app.post(
       '/api/units',
-      { schema: { tags: ['units'], summary: 'Add a unit (admin)', body: createUnitInput, response: { 201: unitSchema } } },
+      { config: { policy: 'unit.create' }, schema: { tags: ['units'], summary: 'Add a unit (admin)', body: createUnitInput, response: { 201: unitSchema } } },
       async (request, reply) => reply.status(201).send(await createUnit(request.body, signedIn(request, deps))),
     );
 
     app.patch(
       '/api/units/:id',
       {
+        config: { policy: 'unit.update' },
         schema: { tags: ['units'], summary: 'Edit a unit (admin)', params: idParams, body: updateUnitInput, response: { 200: unitSchema } },
       },
       async (request) => updateUnit(request.params.id, request.body, signedIn(request, deps)),

@@ -2,24 +2,24 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { addUser, addUserInput } from '../../services/add-user.js';
 import { listUsers } from '../../services/list-users.js';
-import { setUserPassword } from '../../services/set-user-password.js';
+import { resetUserPassword } from '../../services/set-user-password.js';
 import { updateUser, updateUserInput } from '../../services/update-user.js';
-import { loadUsers } from '../../services/user-rows.js';
-import { errors } from '../../domain/errors.js';
 import { signedIn } from '../auth.js';
 import type { ServerDeps } from '../auth.js';
-import { idParams, userSchema } from '../schemas.js';
+import { idParams, noContent } from '../../contract/common.js';
+import { user as userSchema, userList } from '../../contract/users.js';
 
 export function userRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/users',
       {
+        config: { policy: 'user.list' },
         schema: {
           tags: ['users'],
           summary: 'All accounts (admin)',
           querystring: z.object({ unitId: z.coerce.number().int().positive().optional() }),
-          response: { 200: z.object({ users: z.array(userSchema) }) },
+          response: { 200: userList },
         },
       },
       async (request) => ({ users: await listUsers(request.query, signedIn(request, deps)) }),
@@ -27,13 +27,14 @@ export function userRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/api/users',
-      { schema: { tags: ['users'], summary: 'Add an account (admin)', body: addUserInput, response: { 201: userSchema } } },
+      { config: { policy: 'user.create' }, schema: { tags: ['users'], summary: 'Add an account (admin)', body: addUserInput, response: { 201: userSchema } } },
       async (request, reply) => reply.status(201).send(await addUser(request.body, signedIn(request, deps))),
     );
 
     app.patch(
       '/api/users/:id',
       {
+        config: { policy: 'user.update' },
         schema: {
           tags: ['users'],
           summary: "Change an account's name, unit, role or active status (admin); sessions end when its scope changes",
@@ -48,19 +49,17 @@ export function userRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
     app.post(
       '/api/users/:id/password',
       {
+        config: { policy: 'user.password.set' },
         schema: {
           tags: ['users'],
           summary: "Reset an account's password (admin); its sessions end",
           params: idParams,
           body: z.object({ password: z.string().min(8).max(200) }),
-          response: { 204: z.null() },
+          response: { 204: noContent },
         },
       },
       async (request, reply) => {
-        const ctx = signedIn(request, deps);
-        const [user] = await loadUsers(ctx.db, { ids: [request.params.id] });
-        if (!user) throw errors.notFound({ zh: '账号', en: 'Account' });
-        await setUserPassword({ login: user.login, password: request.body.password }, ctx);
+        await resetUserPassword(request.params.id, request.body.password, signedIn(request, deps));
         return reply.status(204).send(null);
       },
     );

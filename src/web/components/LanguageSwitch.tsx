@@ -3,7 +3,7 @@ import { Button, Dropdown } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../i18n/setup';
 import { useSwitchLocale } from '../session';
-import { LOCALES } from '../types';
+import { LOCALES } from '../../contract/enums';
 
 /** 中文 / English; remembered in the browser and, when signed in, as the user's preference. */
 export default function LanguageSwitch({ dark = false }: { dark?: boolean }) {

@@ -1,7 +1,7 @@
 import { Select } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Unit } from '../types';
+import type { Unit } from '../../contract/units';
 import { matchUnit, normaliseQuery } from '../unit-search';
 
 interface UnitSelectProps {

@@ -7,7 +7,8 @@ import type { Catalogue } from './zh-CN';
 import en from './en';
 import consultationZhCN, { type ConsultationCatalogue } from './consultation.zh-CN';
 import consultationEn from './consultation.en';
-import { isLocale, type Locale } from '../types';
+import type { Locale } from '../../contract/common';
+import { isLocale } from '../../contract/enums';
 
 declare module 'i18next' {
   interface CustomTypeOptions {

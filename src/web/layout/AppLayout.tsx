@@ -7,15 +7,15 @@ import { HOME_ICON, visibleAreas, type AreaKey } from '../areas';
 import BrandMark from '../components/BrandMark';
 import FullPageSpin from '../components/FullPageSpin';
 import LanguageSwitch from '../components/LanguageSwitch';
-import { useCurrentUser, useLogout } from '../session';
+import { useCurrentUser, useLogout, useSessionAllowed } from '../session';
 import ChangePasswordModal from './ChangePasswordModal';
 
 const { Header, Sider, Content } = Layout;
 
 function useNavItems(): MenuProps['items'] {
   const { t } = useTranslation();
-  const user = useCurrentUser();
-  const areas = visibleAreas(user.role);
+  const allowed = useSessionAllowed();
+  const areas = visibleAreas(allowed);
   const item = (key: 'home' | AreaKey, path: string, icon: ReactNode) => ({
     key: path,
     icon,

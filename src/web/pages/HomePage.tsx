@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../api';
 import { visibleAreas } from '../areas';
-import { useCurrentUser } from '../session';
-import type { Health } from '../types';
+import { useCurrentUser, useSessionAllowed } from '../session';
+import type { Health } from '../../contract/audit';
 
 function SystemStatus() {
   const { t } = useTranslation();
@@ -39,7 +39,7 @@ function SystemStatus() {
 export default function HomePage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
-  const areas = visibleAreas(user.role);
+  const areas = visibleAreas(useSessionAllowed());
   return (
     <>
       <Flex vertical style={{ marginBottom: 20 }}>

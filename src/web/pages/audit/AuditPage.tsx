@@ -19,7 +19,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, query } from '../../api';
 import PageHeader from '../../components/PageHeader';
-import type { AuditEvent, AuditPage as AuditPageData, AuditVerification } from '../../types';
+import type { AuditEvent, AuditPage as AuditPageData, AuditVerification } from '../../../contract/audit';
 
 type RangeValue = GetProps<typeof DatePicker.RangePicker>['value'];
 

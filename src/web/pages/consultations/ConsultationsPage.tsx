@@ -12,7 +12,7 @@ import { useConsultations } from './queries';
 import { countStatuses } from './recipient-summary';
 import { ConsultationStatusTag, RecipientStatusTag } from './status';
 import StatusBar from './StatusBar';
-import type { Consultation } from './types';
+import type { Consultation } from '../../../contract/consultations';
 import './consultation.css';
 
 function numberParam(value: string | null): number | null {

@@ -1,7 +1,8 @@
 import { Alert, Form, Input, Modal, Radio, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useDecide } from './queries';
-import { DISPOSITIONS, type Disposition } from './types';
+import type { Disposition } from '../../../contract/consultations';
+import { DISPOSITIONS } from '../../../contract/enums';
 import { testId } from './ui';
 
 interface DecideValues {

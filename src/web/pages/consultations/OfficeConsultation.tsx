@@ -14,7 +14,7 @@ import RevisionPanel from './RevisionPanel';
 import SituationPanel from './SituationPanel';
 import { ConsultationStatusTag } from './status';
 import StatusBar from './StatusBar';
-import type { Consultation } from './types';
+import type { Consultation } from '../../../contract/consultations';
 import { consultationFile, formatTime, testId } from './ui';
 
 const TABS = ['recipients', 'opinions', 'situation', 'revision'] as const;

@@ -1,7 +1,7 @@
 import { CloseOutlined, DeleteOutlined } from '@ant-design/icons';
 import { Button, Flex, Form, Input, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { PlanItem } from '../../types';
+import type { PlanItem } from '../../../contract/plans';
 import { itemLabel, type DraftOpinion } from './reply-draft';
 
 interface OpinionCardProps {

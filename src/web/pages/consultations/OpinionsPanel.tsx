@@ -1,14 +1,15 @@
 import { Alert, App, Button, Flex, Select, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PlanItem } from '../../types';
+import type { PlanItem } from '../../../contract/plans';
 import DecideModal, { type DecideTarget } from './DecideModal';
 import { arrangeByGroup, groupBands, groupSizes } from './opinion-groups';
 import { useOpinions, useVerifySeals } from './queries';
 import { itemLabel } from './reply-draft';
 import SealCheck from './SealCheck';
 import { DispositionTag } from './status';
-import { DISPOSITIONS, type Consultation, type Disposition, type Opinion, type OpinionFilter, type OpinionState } from './types';
+import type { Consultation, Disposition, Opinion, OpinionFilter, OpinionState } from '../../../contract/consultations';
+import { DISPOSITIONS } from '../../../contract/enums';
 
 const STATES: readonly OpinionState[] = ['undecided', 'decided', ...DISPOSITIONS];
 

@@ -1,7 +1,8 @@
 import { CommentOutlined } from '@ant-design/icons';
 import { memo, useImperativeHandle, useMemo, useRef, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PlanItem, Span } from '../../types';
+import type { Span } from '../../../contract/common';
+import type { PlanItem } from '../../../contract/plans';
 import SegmentedDocument, { type SegmentedDocumentHandle, type SelectionAction } from '../plans/SegmentedDocument';
 import { segmentInside, type Segment } from '../plans/text-segments';
 import '../plans/plan.css';

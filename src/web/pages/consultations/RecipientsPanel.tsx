@@ -6,7 +6,7 @@ import { useSendReminders, useVerifySeals } from './queries';
 import { isSilent } from './recipient-summary';
 import SealCheck from './SealCheck';
 import { RecipientStatusTag } from './status';
-import type { Consultation, Recipient, ReminderResult } from './types';
+import type { Consultation, Recipient, ReminderResult } from '../../../contract/consultations';
 import { formatTime } from './ui';
 
 /** Who was consulted, who has replied, and reminders (催办) for those who have not. */

@@ -1,11 +1,11 @@
 import { Alert, App, Flex, Select, Tag, Typography } from 'antd';
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PlanItem } from '../../types';
+import type { PlanItem } from '../../../contract/plans';
 import { useLinkChange } from './queries';
 import { foldUnchanged, shorten } from './redline-view';
 import { DispositionTag } from './status';
-import type { Redline as RedlineView, RedlineChange, RedlineOpinion } from './types';
+import type { Redline as RedlineView, RedlineChange, RedlineOpinion } from '../../../contract/plans';
 
 /** A paragraph of the redline: inserted text green, deleted text red and struck through. */
 function ChangeText({ change }: { change: RedlineChange }) {

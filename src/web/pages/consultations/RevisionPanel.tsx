@@ -2,10 +2,10 @@ import { InboxOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Empty, Flex, Input, Select, Spin, Tabs, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PlanItem, PlanView } from '../../types';
+import type { PlanItem, PlanView } from '../../../contract/plans';
 import { useCreateVersion, useRedline } from './queries';
 import Redline from './Redline';
-import type { Consultation } from './types';
+import type { Consultation } from '../../../contract/consultations';
 
 /** The office's revision: the text to edit (or a file to upload) that becomes the next version. */
 function NewVersionForm({ plan, onCreated }: { plan: PlanView; onCreated: (version: number) => void }) {

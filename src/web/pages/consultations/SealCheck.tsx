@@ -1,7 +1,7 @@
 import { CheckCircleFilled, CloseCircleFilled, LoadingOutlined } from '@ant-design/icons';
 import { Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { SealVerification } from './types';
+import type { SealVerification } from '../../../contract/consultations';
 import { shortHex } from './ui';
 
 /** The result of checking a reply's seal against its unit's public key, as a small badge. */

@@ -3,7 +3,8 @@ import { Alert, Flex, Modal, Radio, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSealReply } from './queries';
-import { SEAL_ALGORITHMS, type SealAlgorithm, type SealResult } from './types';
+import type { SealAlgorithm, SealResult } from '../../../contract/consultations';
+import { SEAL_ALGORITHMS } from '../../../contract/enums';
 import { testId } from './ui';
 
 /** The signatory's confirmation: which algorithm, and that a sealed reply cannot be edited afterwards. */

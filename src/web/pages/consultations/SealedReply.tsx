@@ -1,13 +1,14 @@
 import { RollbackOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Descriptions, Empty, Flex, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { PlanItem, Span } from '../../types';
+import type { Span } from '../../../contract/common';
+import type { PlanItem } from '../../../contract/plans';
 import { OpinionText } from './OpinionsPanel';
 import { useVerifySeal, useWithdrawReply } from './queries';
 import { itemLabel } from './reply-draft';
 import SealCheck from './SealCheck';
 import { DispositionTag } from './status';
-import type { Reply } from './types';
+import type { Reply } from '../../../contract/consultations';
 import { formatTime, shortHex } from './ui';
 
 /** The seal of a reply: a stamp with the unit's name, and what was signed with which key, when and by whom. */

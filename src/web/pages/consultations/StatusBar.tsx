@@ -2,7 +2,7 @@ import { Flex, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { answered, type StatusCounts } from './recipient-summary';
 import { STATUS_COLOURS } from './status';
-import { RECIPIENT_STATUSES } from './types';
+import { RECIPIENT_STATUSES } from '../../../contract/enums';
 
 /**
  * The recipients' statuses as one stacked bar (replied, no opinion, late, pending, not

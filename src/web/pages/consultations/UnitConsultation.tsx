@@ -6,7 +6,8 @@ import { Link } from 'react-router';
 import FullPageSpin from '../../components/FullPageSpin';
 import PageHeader from '../../components/PageHeader';
 import { useCurrentUser } from '../../session';
-import type { PlanItem, PlanView, Span } from '../../types';
+import type { Span } from '../../../contract/common';
+import type { PlanItem, PlanView } from '../../../contract/plans';
 import { usePlan } from '../plans/plan-queries';
 import OpinionCard from './OpinionCard';
 import { draftsReplies, sealsReplies } from './permissions';
@@ -27,7 +28,7 @@ import {
 import SealedReply, { ReplyContent } from './SealedReply';
 import SealModal from './SealModal';
 import { ConsultationStatusTag, RecipientStatusTag } from './status';
-import type { Consultation, Reply } from './types';
+import type { Consultation, Reply } from '../../../contract/consultations';
 import { formatTime } from './ui';
 
 const PANE_HEIGHT = 'max(460px, calc(100vh - 56px - 48px - 150px))';

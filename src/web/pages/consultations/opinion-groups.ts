@@ -1,4 +1,4 @@
-import type { Opinion } from './types';
+import type { Opinion } from '../../../contract/consultations';
 
 /**
  * The opinions table shows similar opinions (same `group` number) next to each other: every

@@ -1,4 +1,4 @@
-import type { Role } from '../../types';
+import type { Role } from '../../../contract/users';
 
 /** The office (and administrators) run consultations; everyone else sees a unit's view. */
 export function managesConsultations(role: Role): boolean {

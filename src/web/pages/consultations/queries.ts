@@ -1,22 +1,7 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, query } from '../../api';
-import type {
-  Consultation,
-  DecisionInput,
-  NewVersionResult,
-  OpenConsultationInput,
-  Opinion,
-  OpinionFilter,
-  PublicNotice,
-  Redline,
-  ReminderResult,
-  Reply,
-  ReplyInput,
-  SealAlgorithm,
-  SealResult,
-  SealVerification,
-  Situation,
-} from './types';
+import type { Consultation, DecisionInput, OpenConsultationInput, Opinion, OpinionFilter, PublicNotice, ReminderResult, Reply, ReplyInput, SealAlgorithm, SealResult, SealVerification, Situation } from '../../../contract/consultations';
+import type { NewVersionResult, Redline } from '../../../contract/plans';
 
 export const CONSULTATIONS_KEY = ['consultations'] as const;
 

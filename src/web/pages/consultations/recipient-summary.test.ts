@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answered, countStatuses, isSilent, replyPercent } from './recipient-summary';
-import type { RecipientStatus } from './types';
+import type { RecipientStatus } from '../../../contract/consultations';
 
 const of = (...statuses: RecipientStatus[]) => statuses.map((status) => ({ status }));
 

@@ -1,4 +1,4 @@
-import type { Recipient, RecipientStatus } from './types';
+import type { Recipient, RecipientStatus } from '../../../contract/consultations';
 
 export type StatusCounts = Record<RecipientStatus, number>;
 

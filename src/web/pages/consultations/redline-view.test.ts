@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldUnchanged, shorten } from './redline-view';
-import type { ChangeKind, RedlineChange } from './types';
+import type { ChangeKind, RedlineChange } from '../../../contract/plans';
 
 function changes(kinds: ChangeKind[]): RedlineChange[] {
   return kinds.map((kind, index) => ({

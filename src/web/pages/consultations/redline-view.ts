@@ -1,4 +1,4 @@
-import type { RedlineChange } from './types';
+import type { RedlineChange } from '../../../contract/plans';
 
 /** A run of unchanged paragraphs folded away, or a paragraph shown. */
 export type RedlineRow = { type: 'change'; change: RedlineChange } | { type: 'folded'; count: number; first: number };

@@ -1,5 +1,6 @@
-import type { PlanItem, Span } from '../../types';
-import type { OpinionInput, Reply, ReplyInput } from './types';
+import type { Span } from '../../../contract/common';
+import type { PlanItem } from '../../../contract/plans';
+import type { OpinionInput, Reply, ReplyInput } from '../../../contract/consultations';
 
 /** One opinion as the unit edits it; `key` only tells the cards apart on the page. */
 export interface DraftOpinion {

@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ConsultationStatus, Disposition, RecipientStatus } from './types';
+import type { ConsultationStatus, Disposition, RecipientStatus } from '../../../contract/consultations';
 
 /** Colours of the recipient statuses, shared by tags, the progress bar and its legend. */
 export const STATUS_COLOURS: Record<RecipientStatus, string> = {

@@ -1,7 +1,8 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { memo, useImperativeHandle, useMemo, useRef, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FactKind, PlanItem, Span } from '../../types';
+import type { Span } from '../../../contract/common';
+import type { FactKind, PlanItem } from '../../../contract/plans';
 import SegmentedDocument, { type SegmentedDocumentHandle, type SelectionAction } from './SegmentedDocument';
 import { segmentClassName, type Highlights, type Segment } from './text-segments';
 

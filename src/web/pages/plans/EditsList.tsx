@@ -1,7 +1,9 @@
 import { Empty, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { COMPARATORS, RESPONSIBLE_ROLES, type Comparator, type PlanEditRecord, type PlanView, type ResponsibleRole, type Span } from '../../types';
+import type { Span } from '../../../contract/common';
+import { COMPARATORS, RESPONSIBLE_ROLES } from '../../../contract/enums';
+import type { Comparator, PlanEditRecord, PlanView, ResponsibleRole } from '../../../contract/plans';
 
 const FIELD_LABELS = ['role', 'value', 'max', 'comparator', 'subject', 'scope', 'year'] as const;
 type LabelledField = (typeof FIELD_LABELS)[number];

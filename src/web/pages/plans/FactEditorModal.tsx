@@ -1,23 +1,15 @@
 import { DeleteOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Col, Descriptions, Flex, Form, Input, InputNumber, Modal, Popconfirm, Radio, Row, Select } from 'antd';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import UnitSelect from '../../components/UnitSelect';
-import {
-  COMPARATORS,
-  RESPONSIBLE_ROLES,
-  type FactKind,
-  type PlanItem,
-  type PlanResponsible,
-  type PlanTarget,
-  type PlanView,
-  type Span,
-  type Unit,
-} from '../../types';
+import type { Span } from '../../../contract/common';
+import { COMPARATORS, RESPONSIBLE_ROLES } from '../../../contract/enums';
+import type { FactKind, PlanItem, PlanResponsible, PlanTarget, PlanView, TargetGuess } from '../../../contract/plans';
+import type { Unit } from '../../../contract/units';
 import { guessResponsible } from './facts';
 import { responsibleChanges, responsibleValues, targetChanges, targetValues, type FactFormValues } from './fact-values';
-import { useEditPlanFact } from './plan-queries';
-import { guessTarget } from './target-format';
+import { useEditPlanFact, useTargetGuess } from './plan-queries';
 
 /** What the editor opens on: an existing fact to correct, or selected text to add as a fact. */
 export type FactEditorTarget =
@@ -36,7 +28,11 @@ function initialValues(target: FactEditorTarget, raw: string, units: readonly Un
     return { value, max, unit, comparator, subject, scope, year };
   }
   if (target.kind === 'responsible') return guessResponsible(units, raw);
-  const guess = guessTarget(raw);
+  return { value: null, max: null, unit: '', comparator: '=' };
+}
+
+/** The parser's reading of the selected passage, as form values. */
+function guessedValues(guess: TargetGuess): FactFormValues {
   return { value: guess.value ?? null, max: guess.max ?? null, unit: guess.unit ?? '', comparator: guess.comparator };
 }
 
@@ -59,6 +55,11 @@ export default function FactEditorModal({ plan, version, target, units, onClose 
   const raw = plan.text.slice(span[0], span[1]);
   const initial = useMemo(() => initialValues(target, raw, units), [target, raw, units]);
   const comparator = Form.useWatch('comparator', form);
+  // A new target is prefilled by the parser's own grammar (asked of the server), unless the person has started typing.
+  const guess = useTargetGuess(target.op === 'add' && target.kind === 'target' ? raw : null).data;
+  useEffect(() => {
+    if (guess && !form.isFieldsTouched()) form.setFieldsValue(guessedValues(guess));
+  }, [guess, form]);
 
   const title =
     target.op === 'add'

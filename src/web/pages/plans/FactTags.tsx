@@ -3,9 +3,11 @@ import { Popover, Tag, Tooltip } from 'antd';
 import type { KeyboardEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../../i18n/setup';
-import type { PlanResponsible, PlanTarget, Span, Unit } from '../../types';
+import type { Span } from '../../../contract/common';
+import type { PlanResponsible, PlanTarget } from '../../../contract/plans';
+import type { Unit } from '../../../contract/units';
 import { isModified, isRenamed, isUnmatched, ROLE_COLOURS, UNMATCHED_COLOUR } from './facts';
-import { formatTargetValue, isUncertain } from './target-format';
+import { formatTargetValue } from './target-format';
 
 interface FactEvents {
   /** Pointer or focus on the fact (its span), or off it (null). */
@@ -105,7 +107,7 @@ export function ResponsibleTag({ fact, unitsById, ...events }: { fact: PlanRespo
 
 export function TargetChip({ fact, ...events }: { fact: PlanTarget } & FactEvents) {
   const { t } = useTranslation();
-  const uncertain = isUncertain(fact);
+  const { uncertain } = fact;
   const value = formatTargetValue(fact, currentLocale());
   const details = [fact.subject, fact.scope, fact.year === null ? null : t('plan.year', { year: fact.year })].filter(
     (part): part is string => !!part,

@@ -1,7 +1,7 @@
 import { Card, Descriptions, type DescriptionsProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CoverLetter } from '../../types';
+import type { CoverLetter } from '../../../contract/plans';
 
 /** What the cover letter says: who sends it, when, the reply deadline and whom to contact. */
 export default function LetterSummary({ letter }: { letter: CoverLetter }) {

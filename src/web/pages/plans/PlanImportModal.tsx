@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api, isApiError } from '../../api';
 import { useSession } from '../../session';
-import type { PlanImportResult } from '../../types';
+import type { PlanImportResult } from '../../../contract/plans';
 import { PLANS_KEY } from './plan-queries';
 import { isPlanFile, PLAN_FILE_TYPES, uploadPlanFile } from './upload-plan';
 

@@ -6,17 +6,17 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import PageHeader from '../../components/PageHeader';
 import { useCurrentUser } from '../../session';
-import type { PlanSummary } from '../../types';
+import type { PlanSummary } from '../../../contract/plans';
 import { normaliseQuery } from '../../unit-search';
-import { canEditPlans } from './permissions';
 import PlanImportModal from './PlanImportModal';
-import { usePlans } from './plan-queries';
+import { usePlans, usePlansAllowed } from './plan-queries';
 import PlanStatusTag from './plan-status';
 
 export default function PlansPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const plans = usePlans();
+  const allowed = usePlansAllowed().data;
   const [search, setSearch] = useState('');
   const [importing, setImporting] = useState(false);
 
@@ -87,7 +87,7 @@ export default function PlansPage() {
         title={t('plans.title')}
         description={t('area.plans')}
         extra={
-          canEditPlans(user.role) && (
+          allowed?.import && (
             <Button type="primary" icon={<ImportOutlined />} onClick={() => setImporting(true)} data-testid="plan-import">
               {t('plans.import')}
             </Button>

@@ -1,6 +1,7 @@
 import { Button, Flex, Typography } from 'antd';
 import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type ReactNode, type Ref } from 'react';
-import type { PlanItem, Span } from '../../types';
+import type { Span } from '../../../contract/common';
+import type { PlanItem } from '../../../contract/plans';
 import { containing, domPointToOffset, orderedSpan, segmentIndexAt, segmentText, trimSpan, type Segment } from './text-segments';
 
 export interface SegmentedDocumentHandle {

@@ -1,6 +1,6 @@
 import { Empty, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { PlanWarning } from '../../types';
+import type { PlanWarning } from '../../../contract/plans';
 
 // The parser's warning codes that the catalogue names; an unknown (newer) code is shown as is.
 const KNOWN_CODES = [

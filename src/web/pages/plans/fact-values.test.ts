@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PlanResponsible, PlanTarget } from '../../types';
+import type { PlanResponsible, PlanTarget } from '../../../contract/plans';
 import { responsibleChanges, responsibleValues, targetChanges, targetValues, textOrNull } from './fact-values';
 
 const target: PlanTarget = {
@@ -12,6 +12,7 @@ const target: PlanTarget = {
   scope: '长沙市',
   year: 2021,
   confidence: 0.9,
+  uncertain: false,
   span: [1151, 1157],
   source: 'parser',
   editIds: [],

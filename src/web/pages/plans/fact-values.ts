@@ -1,4 +1,4 @@
-import type { Comparator, PlanResponsible, PlanTarget, ResponsibleRole, ResponsibleValues, TargetValues } from '../../types';
+import type { Comparator, PlanResponsible, PlanTarget, ResponsibleRole, ResponsibleValues, TargetValues } from '../../../contract/plans';
 
 /** What the fact form holds; a responsible fact uses unitId and role, a target the rest. */
 export interface FactFormValues {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { PlanItem, PlanSection, Unit } from '../../types';
+import type { PlanItem, PlanSection } from '../../../contract/plans';
+import type { Unit } from '../../../contract/units';
 import { groupItems, guessResponsible, isModified, isRenamed, isUnmatched, warningsWithin } from './facts';
 
 function item(ordinal: number, section: number | null, span: [number, number]): PlanItem {

@@ -1,4 +1,6 @@
-import type { PlanItem, PlanResponsible, PlanSection, PlanWarning, Provenance, ResponsibleRole, Span, Unit } from '../../types';
+import type { Span } from '../../../contract/common';
+import type { PlanItem, PlanResponsible, PlanSection, PlanWarning, Provenance, ResponsibleRole } from '../../../contract/plans';
+import type { Unit } from '../../../contract/units';
 
 /** Tag colours of the three roles; a unit the registry did not recognise is shown in the warning colour. */
 export const ROLE_COLOURS: Record<ResponsibleRole, string> = { lead: 'blue', cooperate: 'default', localities: 'purple' };

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, query } from '../../api';
-import type { PlanEditInput, PlanSummary, PlanView } from '../../types';
+import type { PlanEditInput, PlanList, PlanView, TargetGuess } from '../../../contract/plans';
 
 export const PLANS_KEY = ['plans'] as const;
 
@@ -9,10 +9,28 @@ export function planKey(id: number, version: number | null) {
   return ['plans', id, version ?? 'current'] as const;
 }
 
+function usePlanList<T>(select: (list: PlanList) => T) {
+  return useQuery({ queryKey: PLANS_KEY, queryFn: () => api.get<PlanList>('/api/plans'), select });
+}
+const plansOf = (list: PlanList) => list.plans;
+const allowedOf = (list: PlanList) => list.allowed;
+
 export function usePlans() {
+  return usePlanList(plansOf);
+}
+
+/** Whether the signed-in user may import plans, as the server says. */
+export function usePlansAllowed() {
+  return usePlanList(allowedOf);
+}
+
+/** The parser's reading of a selected passage, to prefill a new target (one target grammar: the parser's). */
+export function useTargetGuess(text: string | null) {
   return useQuery({
-    queryKey: PLANS_KEY,
-    queryFn: async () => (await api.get<{ plans: PlanSummary[] }>('/api/plans')).plans,
+    queryKey: ['target-guess', text],
+    queryFn: () => api.post<TargetGuess>('/api/plans/target-guess', { text }),
+    enabled: text !== null && text.trim() !== '',
+    staleTime: Infinity,
   });
 }
 

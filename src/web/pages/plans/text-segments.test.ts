@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Span } from '../../types';
+import type { Span } from '../../../contract/common';
 import {
   containing,
   domPointToOffset,

@@ -1,4 +1,4 @@
-import type { Span } from '../../types';
+import type { Span } from '../../../contract/common';
 
 /**
  * The document pane renders the plan's text as a flat run of `<span data-start>` segments, one

@@ -1,6 +1,6 @@
 import { ApiError } from '../../api';
 import i18n from '../../i18n/setup';
-import type { PlanImportResult } from '../../types';
+import type { PlanImportResult } from '../../../contract/plans';
 
 export const PLAN_FILE_TYPES = ['.txt', '.md', '.docx'] as const;
 

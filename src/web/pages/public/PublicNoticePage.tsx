@@ -5,7 +5,7 @@ import { useParams } from 'react-router';
 import { isApiError } from '../../api';
 import LanguageSwitch from '../../components/LanguageSwitch';
 import { usePublicNotice } from '../consultations/queries';
-import type { PublicNotice } from '../consultations/types';
+import type { PublicNotice } from '../../../contract/consultations';
 import './public.css';
 
 type Row = PublicNotice['opinions'][number] & { seq: number };

@@ -4,7 +4,8 @@ import { Alert, Badge, Button, Card, Descriptions, Empty, Flex, Result, Table, T
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, isApiError } from '../../api';
-import type { Unit, User } from '../../types';
+import type { Unit } from '../../../contract/units';
+import type { User } from '../../../contract/users';
 
 const KIND_COLOURS: Record<Unit['kind'], string> = {
   office: 'red',

@@ -3,7 +3,8 @@ import { Alert, App, Form, Input, Modal, Select, Switch } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import { UNIT_KINDS, type Unit, type UnitInput, type UnitKind } from '../../types';
+import { UNIT_KINDS } from '../../../contract/enums';
+import type { Unit, UnitInput, UnitKind } from '../../../contract/units';
 import { UNITS_KEY } from '../../unit-queries';
 import UnitSelect from '../../components/UnitSelect';
 

@@ -4,7 +4,7 @@ import { App, Button, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, isApiError, type RawBody } from '../../api';
 import { currentLocale } from '../../i18n/setup';
-import type { ImportResult } from '../../types';
+import type { ImportResult } from '../../../contract/units';
 import { UNITS_KEY } from '../../unit-queries';
 import { importIssues, type ImportIssue } from './import-issues';
 

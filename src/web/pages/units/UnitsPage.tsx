@@ -7,8 +7,8 @@ import FullPageSpin from '../../components/FullPageSpin';
 import Highlight from '../../components/Highlight';
 import PageHeader from '../../components/PageHeader';
 import { useCurrentUser } from '../../session';
-import type { Unit } from '../../types';
-import { useUnits } from '../../unit-queries';
+import type { Unit } from '../../../contract/units';
+import { useUnits, useUnitsAllowed } from '../../unit-queries';
 import UnitDetails from './UnitDetails';
 import UnitFormModal from './UnitFormModal';
 import UnitImportButton from './UnitImportButton';
@@ -85,19 +85,18 @@ export default function UnitsPage() {
   );
   const expandedKeys = expanded ?? (query.trim() ? filtered.expandedKeys : defaultExpanded);
 
-  const isAdmin = user.role === 'admin';
-  const canExport = isAdmin || user.role === 'office';
+  const allowed = useUnitsAllowed().data;
   const selected = selectedId === null ? undefined : units.data?.find((unit) => unit.id === selectedId);
 
   const actions = (
     <>
-      {isAdmin && (
+      {allowed?.create && (
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setForm({ mode: 'create' })}>
           {t('units.add')}
         </Button>
       )}
-      {isAdmin && <UnitImportButton />}
-      {canExport && (
+      {allowed?.import && <UnitImportButton />}
+      {allowed?.export && (
         <Dropdown
           menu={{
             items: [
@@ -167,7 +166,7 @@ export default function UnitsPage() {
             <UnitDetails
               unit={selected}
               units={units.data ?? []}
-              onEdit={isAdmin ? () => setForm({ mode: 'edit', unit: selected }) : undefined}
+              onEdit={allowed?.update ? () => setForm({ mode: 'edit', unit: selected }) : undefined}
             />
           ) : units.isPending ? (
             <FullPageSpin />

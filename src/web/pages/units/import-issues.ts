@@ -1,4 +1,4 @@
-import type { Locale } from '../../types';
+import type { Locale } from '../../../contract/common';
 
 /** One problem in an uploaded registry, as the server lists it in `error.details.issues`. */
 export interface ImportIssue {

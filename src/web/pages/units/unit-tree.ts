@@ -1,4 +1,4 @@
-import type { Unit, UnitKind } from '../../types';
+import type { Unit, UnitKind } from '../../../contract/units';
 import { matchUnit, normaliseQuery, type UnitMatch } from '../../unit-search';
 
 export const GROUPS = ['office', 'province', 'department', 'prefecture', 'other'] as const;

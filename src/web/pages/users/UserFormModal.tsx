@@ -3,7 +3,8 @@ import { Alert, App, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import UnitSelect from '../../components/UnitSelect';
-import { ROLES, type NewUser, type User } from '../../types';
+import { ROLES } from '../../../contract/enums';
+import type { NewUser, User } from '../../../contract/users';
 import { useUnits } from '../../unit-queries';
 import { USERS_KEY } from './user-queries';
 

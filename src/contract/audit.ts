@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+export const auditEvent = z.strictObject({
+  seq: z.number().int(),
+  at: z.string(),
+  actorLogin: z.string(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  digest: z.string(),
+  prevHash: z.string(),
+  hash: z.string(),
+  detail: z.unknown(),
+});
+export type AuditEvent = z.infer<typeof auditEvent>;
+
+export const auditQuery = z.object({
+  action: z.string().max(100).optional(),
+  entity: z.string().max(100).optional(),
+  entityId: z.string().max(100).optional(),
+  actor: z.string().max(100).optional(),
+  from: z.string().max(40).optional(),
+  to: z.string().max(40).optional(),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+  offset: z.coerce.number().int().min(0).optional(),
+});
+
+export const auditPage = z.strictObject({ events: z.array(auditEvent), total: z.number().int() });
+export type AuditPage = z.infer<typeof auditPage>;
+
+export const auditVerification = z.strictObject({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  firstBroken: z.object({ seq: z.number().int(), reason: z.string() }).loose().nullable(),
+});
+export type AuditVerification = z.infer<typeof auditVerification>;
+
+export const health = z.strictObject({ status: z.literal('ok'), db: z.enum(['sqlite', 'postgres']), version: z.string() });
+export type Health = z.infer<typeof health>;

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { allowedOf, locale } from './common.js';
+import { user } from './users.js';
+
+/** The areas of the app the signed-in user may use (the navigation shows only these). */
+export const sessionAllowed = allowedOf('manageUsers', 'readAudit', 'importPlans', 'manageConsultations', 'exportUnits', 'manageUnits');
+export type SessionAllowed = z.infer<typeof sessionAllowed>;
+
+export const session = z.strictObject({ user, csrfToken: z.string(), expiresAt: z.string(), allowed: sessionAllowed });
+export type Session = z.infer<typeof session>;
+export type SessionUser = Session['user'];
+
+export const logInInput = z.object({ login: z.string().min(1).max(100), password: z.string().min(1).max(200) });
+export const preferences = z.strictObject({ locale });
+export const passwordChange = z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(8).max(200) });
