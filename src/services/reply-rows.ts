@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { opinionInput } from '../contract/consultations.js';
+import type { opinionInput } from '../contract/consultations.js';
 import type { Database } from '../db/schema.js';
 import { isLate } from '../domain/consultation.js';
 import type { Disposition } from '../domain/consultation.js';

@@ -1,6 +1,7 @@
+import type { Translation } from './zh-CN';
 import type { ConsultationCatalogue } from './consultation.zh-CN';
 
-const consultationEn: ConsultationCatalogue = {
+const consultationEn: Translation<ConsultationCatalogue> = {
   common: {
     cancel: 'Cancel',
     none: '—',
@@ -32,6 +33,7 @@ const consultationEn: ConsultationCatalogue = {
     published: 'Published',
     versionSuffix: ' (version {{n}})',
     progressLabel: '{{answered}} of {{total}} units have replied',
+    statusTip: '{{status}}: {{count}}',
     reply: 'Reply',
     view: 'View',
     columns: {
@@ -45,11 +47,11 @@ const consultationEn: ConsultationCatalogue = {
       action: 'Action',
     },
     count: {
-      replied: 'Replied {{count}}',
-      no_opinion: 'No opinion {{count}}',
-      late: 'Late {{count}}',
-      pending: 'Pending {{count}}',
-      not_replied: 'Not replied {{count}}',
+      replied: 'Replied: {{count}}',
+      no_opinion: 'No opinion: {{count}}',
+      late: 'Late: {{count}}',
+      pending: 'Pending: {{count}}',
+      not_replied: 'Not replied: {{count}}',
     },
   },
   open: {
@@ -78,6 +80,7 @@ const consultationEn: ConsultationCatalogue = {
     instructions: 'Instructions',
     submit: 'Send',
     done: 'Sent to {{count}} units for comment',
+    done_one: 'Sent to {{count}} unit for comment',
   },
   office: {
     planLine: '{{title}}, version {{n}}',
@@ -104,6 +107,7 @@ const consultationEn: ConsultationCatalogue = {
     instructions: 'Instructions',
     reminderDays: 'Automatic reminders',
     reminderDaysValue: '{{count}} days before the deadline',
+    reminderDaysValue_one: '{{count}} day before the deadline',
     reminderOff: 'Off',
     undecidedBadge: 'Undecided opinions',
     tabs: {
@@ -128,6 +132,7 @@ const consultationEn: ConsultationCatalogue = {
     remindSelected: 'Remind selected ({{count}})',
     remindAll: 'Remind all who have not replied ({{count}})',
     reminded: 'Reminded {{count}} units; e-mails sent: {{emails}}',
+    reminded_one: 'Reminded {{count}} unit; e-mails sent: {{emails}}',
     remindedNone: 'The chosen units have all replied: nobody to remind',
     noEmail: 'No mail server is configured: the reminders went out in the app only.',
     closedHint: 'The consultation is closed: no more reminders.',
@@ -225,6 +230,7 @@ const consultationEn: ConsultationCatalogue = {
     quoteMoved: 'Opinions whose quoted passage moved in the new version: {{count}}',
     allClear: 'Every adopted opinion is linked to a change, and every quoted passage is still there',
     folded: '… {{count}} unchanged paragraphs …',
+    folded_one: '… {{count}} unchanged paragraph …',
     moved: 'Moved',
     linkLabel: 'Linked opinions',
     linkPlaceholder: 'Link the opinions this change answers',
@@ -326,6 +332,7 @@ const consultationEn: ConsultationCatalogue = {
     bar: 'Published consultation outcome',
     title: 'Outcome of the consultation on “{{plan}}”',
     lead: '{{title}} (replies due {{deadline}}) went to {{consulted}} units and brought {{count}} opinions. The opinions and what was done with each are listed below.',
+    lead_one: '{{title}} (replies due {{deadline}}) went to {{consulted}} units and brought {{count}} opinion. The opinions and what was done with each are listed below.',
     columns: {
       seq: 'No.',
       item: 'Item',

@@ -33,6 +33,7 @@ const consultationZhCN = {
     published: '已公开',
     versionSuffix: '（第 {{n}} 版）',
     progressLabel: '已反馈 {{answered}} 个，共 {{total}} 个单位',
+    statusTip: '{{status}}：{{count}}',
     reply: '填写意见',
     view: '查看',
     columns: {

@@ -1,6 +1,6 @@
-import type { Catalogue } from './zh-CN';
+import type { Catalogue, Translation } from './zh-CN';
 
-const en: Catalogue = {
+const en: Translation<Catalogue> = {
   app: {
     name: 'luoshi',
     latin: '落实',
@@ -115,7 +115,9 @@ const en: Catalogue = {
     title: 'Units',
     searchPlaceholder: 'Search by name, short name, alias or code',
     total: '{{count}} units',
+    total_one: '{{count}} unit',
     matched: '{{count}} matching units',
+    matched_one: '{{count}} matching unit',
     noMatch: 'No matching unit',
     selectHint: 'Select a unit on the left to see its details',
     groups: {
@@ -190,6 +192,7 @@ const en: Catalogue = {
     searchPlaceholder: 'Search by account, name or unit',
     add: 'Add user',
     total: '{{count}} users',
+    total_one: '{{count}} user',
     matched: '{{count}} of {{total}} users',
     form: {
       title: 'Add user',
@@ -234,9 +237,12 @@ const en: Catalogue = {
     prevHash: 'Previous hash',
     hash: 'Hash',
     total: '{{count}} events',
+    total_one: '{{count}} event',
     verify: 'Verify chain',
     verifyOk: 'The audit chain is intact: {{count}} events checked.',
+    verifyOk_one: 'The audit chain is intact: {{count}} event checked.',
     verifyBroken: 'The audit chain is broken at event {{seq}} ({{reason}}); {{count}} events checked.',
+    verifyBroken_one: 'The audit chain is broken at event {{seq}} ({{reason}}); {{count}} event checked.',
     verifyFailed: 'Verification failed: {{message}}',
   },
   plans: {
@@ -316,7 +322,9 @@ const en: Catalogue = {
     unmatchedTip: '“{{raw}}” is not in the unit registry; choose a unit',
     renamedTip: 'Written as “{{raw}}”, matched to “{{unit}}”',
     expandsKind: '{{count}} units ({{kind}})',
+    expandsKind_one: '{{count}} unit ({{kind}})',
     expandsUnits: '{{count}} units',
+    expandsUnits_one: '{{count}} unit',
     expandsTitle: '{{raw}}: {{members}}',
     quoteLine: 'Text: {{raw}}',
     valueLine: '{{label}}: {{value}}',

@@ -432,3 +432,11 @@ const zhCN = {
 
 export default zhCN;
 export type Catalogue = typeof zhCN;
+
+/**
+ * Another language's catalogue: the same keys, plus the singular of any counted phrase
+ * (i18next picks `key_one` when count is 1 in languages that have a singular; Chinese has none).
+ */
+export type Translation<T> = { [K in keyof T]: T[K] extends string ? string : Translation<T[K]> } & {
+  [K in keyof T as T[K] extends string ? `${K & string}_one` : never]?: string;
+};

@@ -3,9 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../api';
 import FullPageSpin from '../../components/FullPageSpin';
-import { useCurrentUser } from '../../session';
 import OfficeConsultation from './OfficeConsultation';
-import { managesConsultations } from './permissions';
 import { useConsultation } from './queries';
 import UnitConsultation from './UnitConsultation';
 import './consultation.css';
@@ -13,7 +11,6 @@ import './consultation.css';
 /** One consultation: the office runs it; a recipient unit reads the text and replies. */
 export default function ConsultationPage() {
   const { t } = useTranslation('consultation');
-  const user = useCurrentUser();
   const params = useParams();
   const id = params.consultationId && /^\d+$/.test(params.consultationId) ? Number(params.consultationId) : null;
   const consultation = useConsultation(id);
@@ -34,5 +31,5 @@ export default function ConsultationPage() {
   }
   if (consultation.error) return <Alert type="error" showIcon title={consultation.error.message} />;
   if (!consultation.data) return <FullPageSpin />;
-  return managesConsultations(user.role) ? <OfficeConsultation consultation={consultation.data} /> : <UnitConsultation consultation={consultation.data} />;
+  return consultation.data.allowed.manage ? <OfficeConsultation consultation={consultation.data} /> : <UnitConsultation consultation={consultation.data} />;
 }

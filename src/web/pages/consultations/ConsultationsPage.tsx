@@ -4,10 +4,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import PageHeader from '../../components/PageHeader';
-import { useCurrentUser } from '../../session';
+import { useCurrentUser, useSessionAllowed } from '../../session';
 import NoticesCard from './NoticesCard';
 import OpenConsultationModal from './OpenConsultationModal';
-import { managesConsultations } from './permissions';
 import { useConsultations } from './queries';
 import { countStatuses } from './recipient-summary';
 import { ConsultationStatusTag, RecipientStatusTag } from './status';
@@ -150,7 +149,7 @@ function Inbox({ consultations, loading }: { consultations: Consultation[]; load
       width: 120,
       render: (_, c) => {
         const own = c.recipients[0];
-        const canReply = c.acceptingReplies && own !== undefined && own.replyId === null;
+        const canReply = c.allowed.draftReply && own !== undefined && own.replyId === null;
         return (
           <Button size="small" type={canReply ? 'primary' : 'default'} onClick={() => void navigate(`/consultations/${c.id}`)} data-testid={`inbox-open-${c.id}`}>
             {canReply ? t('list.reply') : t('list.view')}
@@ -166,7 +165,7 @@ function Inbox({ consultations, loading }: { consultations: Consultation[]; load
 export default function ConsultationsPage() {
   const { t } = useTranslation('consultation');
   const user = useCurrentUser();
-  const office = managesConsultations(user.role);
+  const office = useSessionAllowed().manageConsultations;
   const consultations = useConsultations();
   const [searchParams, setSearchParams] = useSearchParams();
   const askedPlan = numberParam(searchParams.get('open'));

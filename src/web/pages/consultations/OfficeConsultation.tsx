@@ -121,10 +121,10 @@ export default function OfficeConsultation({ consultation }: { consultation: Con
         }
         extra={
           <>
-            <Button icon={<CalendarOutlined />} disabled={closed} onClick={() => setExtending(true)} data-testid="extend">
+            <Button icon={<CalendarOutlined />} disabled={!consultation.allowed.extend} onClick={() => setExtending(true)} data-testid="extend">
               {t('office.extend')}
             </Button>
-            <Button icon={<StopOutlined />} danger disabled={closed} loading={close.isPending} onClick={confirmClose} data-testid="close">
+            <Button icon={<StopOutlined />} danger disabled={!consultation.allowed.close} loading={close.isPending} onClick={confirmClose} data-testid="close">
               {t('office.close')}
             </Button>
             <Dropdown

@@ -61,7 +61,7 @@ export default function RecipientsPanel({ consultation }: { consultation: Consul
         <Flex gap={8}>
           <Button
             icon={<BellOutlined />}
-            disabled={closed || selected.length === 0}
+            disabled={!consultation.allowed.remind || selected.length === 0}
             loading={remind.isPending && remind.variables !== undefined}
             onClick={() => send(selected)}
             data-testid="remind-selected"
@@ -71,7 +71,7 @@ export default function RecipientsPanel({ consultation }: { consultation: Consul
           <Button
             type="primary"
             icon={<BellOutlined />}
-            disabled={closed || silent.length === 0}
+            disabled={!consultation.allowed.remind || silent.length === 0}
             loading={remind.isPending && remind.variables === undefined}
             onClick={() => send()}
             data-testid="remind-all"

@@ -17,7 +17,7 @@ export default function StatusBar({ counts, legend = false, height = 8 }: { coun
         <div className="consult-status-bar" style={{ height }} role="img" aria-label={t('list.progressLabel', { answered: answered(counts), total })}>
           {total > 0 &&
             RECIPIENT_STATUSES.filter((status) => counts[status] > 0).map((status) => (
-              <Tooltip key={status} title={`${t(`recipientStatus.${status}`)}：${counts[status]}`}>
+              <Tooltip key={status} title={t('list.statusTip', { status: t(`recipientStatus.${status}`), count: counts[status] })}>
                 <span style={{ width: `${(counts[status] / total) * 100}%`, background: STATUS_COLOURS[status] }} />
               </Tooltip>
             ))}

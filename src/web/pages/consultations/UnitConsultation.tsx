@@ -5,12 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import FullPageSpin from '../../components/FullPageSpin';
 import PageHeader from '../../components/PageHeader';
-import { useCurrentUser } from '../../session';
 import type { Span } from '../../../contract/common';
 import type { PlanItem, PlanView } from '../../../contract/plans';
 import { usePlan } from '../plans/plan-queries';
 import OpinionCard from './OpinionCard';
-import { draftsReplies, sealsReplies } from './permissions';
 import QuotePane, { type QuotePaneHandle } from './QuotePane';
 import { useReplies, useSaveReply } from './queries';
 import {
@@ -33,11 +31,10 @@ import { formatTime } from './ui';
 
 const PANE_HEIGHT = 'max(460px, calc(100vh - 56px - 48px - 150px))';
 
-/** Why the reply cannot be edited here, or null when it can. */
-function readOnlyReason(consultation: Consultation, role: string): 'closed' | 'role' | null {
+/** Why the unit's reply cannot be drafted here (the server says whether it can), or null when it can. */
+function readOnlyReason(consultation: Consultation): 'closed' | 'role' | null {
   if (!consultation.acceptingReplies) return 'closed';
-  if (role !== 'reporter' && role !== 'signatory') return 'role';
-  return null;
+  return consultation.allowed.draftReply ? null : 'role';
 }
 
 interface WorkspaceProps {
@@ -336,19 +333,14 @@ function WithdrawnReplies({ replies, items }: { replies: Reply[]; items: readonl
 /** A member unit's page of one consultation: the letter's facts, the text, and the unit's own reply. */
 export default function UnitConsultation({ consultation }: { consultation: Consultation }) {
   const { t } = useTranslation('consultation');
-  const user = useCurrentUser();
   const plan = usePlan(consultation.planId, consultation.versionNumber);
   const replies = useReplies(consultation.id);
 
   const current = replies.data?.find((r) => r.status === 'draft' || r.status === 'sealed') ?? null;
   const withdrawn = (replies.data ?? []).filter((r) => r.status === 'withdrawn');
-  const reason = readOnlyReason(consultation, user.role);
-  const editable = reason === null && (current === null || current.status === 'draft') && draftsReplies(user.role);
-  const canWithdraw =
-    sealsReplies(user.role) &&
-    current?.status === 'sealed' &&
-    consultation.status === 'open' &&
-    current.opinions.every((o) => o.disposition === null);
+  const reason = readOnlyReason(consultation);
+  const editable = current === null ? consultation.allowed.draftReply : current.allowed.edit;
+  const canWithdraw = current?.allowed.withdraw ?? false;
 
   let body;
   if (plan.error || replies.error) {
@@ -364,7 +356,7 @@ export default function UnitConsultation({ consultation }: { consultation: Consu
         plan={plan.data}
         draft={current}
         initial={initial}
-        canSeal={sealsReplies(user.role)}
+        canSeal={current?.allowed.seal ?? consultation.allowed.sealReply}
       />
     );
   } else {

@@ -6,7 +6,6 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { isApiError, query } from '../../api';
 import FullPageSpin from '../../components/FullPageSpin';
 import PageHeader from '../../components/PageHeader';
-import { useCurrentUser } from '../../session';
 import type { Span } from '../../../contract/common';
 import type { FactKind, PlanItem, PlanView } from '../../../contract/plans';
 import { useUnits } from '../../unit-queries';
@@ -52,7 +51,6 @@ function formatSize(bytes: number): string {
 function PlanReview({ plan, version }: { plan: PlanView; version: number | null }) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
-  const user = useCurrentUser();
   const units = useUnits();
   const [, setSearchParams] = useSearchParams();
   const navigate = useNavigate();

@@ -5,7 +5,6 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import PageHeader from '../../components/PageHeader';
-import { useCurrentUser } from '../../session';
 import type { PlanSummary } from '../../../contract/plans';
 import { normaliseQuery } from '../../unit-search';
 import PlanImportModal from './PlanImportModal';
@@ -14,7 +13,6 @@ import PlanStatusTag from './plan-status';
 
 export default function PlansPage() {
   const { t } = useTranslation();
-  const user = useCurrentUser();
   const plans = usePlans();
   const allowed = usePlansAllowed().data;
   const [search, setSearch] = useState('');

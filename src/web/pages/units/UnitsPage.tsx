@@ -6,7 +6,6 @@ import { useNavigate, useParams } from 'react-router';
 import FullPageSpin from '../../components/FullPageSpin';
 import Highlight from '../../components/Highlight';
 import PageHeader from '../../components/PageHeader';
-import { useCurrentUser } from '../../session';
 import type { Unit } from '../../../contract/units';
 import { useUnits, useUnitsAllowed } from '../../unit-queries';
 import UnitDetails from './UnitDetails';
@@ -60,7 +59,6 @@ function toTreeData(groups: GroupNode[], query: string, groupLabel: (group: Grou
 
 export default function UnitsPage() {
   const { t } = useTranslation();
-  const user = useCurrentUser();
   const navigate = useNavigate();
   const params = useParams();
   const selectedId = params.unitId !== undefined && /^\d+$/.test(params.unitId) ? Number(params.unitId) : null;
