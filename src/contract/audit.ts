@@ -34,6 +34,3 @@ export const auditVerification = z.strictObject({
   firstBroken: z.object({ seq: z.number().int(), reason: z.string() }).loose().nullable(),
 });
 export type AuditVerification = z.infer<typeof auditVerification>;
-
-export const health = z.strictObject({ status: z.literal('ok'), db: z.enum(['sqlite', 'postgres']), version: z.string() });
-export type Health = z.infer<typeof health>;

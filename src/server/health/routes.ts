@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { health } from '../../contract/audit.js';
+import { health } from '../../contract/system.js';
+import { checkHealth } from '../../services/check-health.js';
 import type { ServerDeps } from '../auth.js';
 
 export function healthRoutes(deps: ServerDeps & { version: string }): FastifyPluginAsyncZod {
@@ -11,10 +11,7 @@ export function healthRoutes(deps: ServerDeps & { version: string }): FastifyPlu
         config: { policy: 'public' },
         schema: { tags: ['system'], summary: 'Liveness and database check', security: [], response: { 200: health } },
       },
-      async () => {
-        await sql`select 1`.execute(deps.handle.db);
-        return { status: 'ok' as const, db: deps.handle.dialect, version: deps.version };
-      },
+      async () => checkHealth(deps.handle.db, deps.handle.dialect, deps.version),
     );
   };
 }

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { api } from '../api';
 import { visibleAreas } from '../areas';
 import { useCurrentUser, useSessionAllowed } from '../session';
-import type { Health } from '../../contract/audit';
+import type { Health } from '../../contract/system';
 
 function SystemStatus() {
   const { t } = useTranslation();
