@@ -7,6 +7,8 @@ describe('guessTarget', () => {
   it('reads value, multiplier and unit of measure from a selected figure', () => {
     expect(guessTarget('4.35万套')).toEqual({ value: 43500, max: null, unit: '套', comparator: '=' });
     expect(guessTarget('完成改造1500个老旧小区')).toEqual({ value: 1500, max: null, unit: '个', comparator: '=' });
+    // In running text the parser passes over a figure in a name; a selection is a target by choice.
+    expect(guessTarget('1小时通勤圈')).toEqual({ value: 1, max: null, unit: '小时', comparator: '=' });
   });
 
   it('reads the comparator from the words around the figure', () => {

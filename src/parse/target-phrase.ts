@@ -23,10 +23,21 @@ export interface TargetGuess {
   comparator: Comparator;
 }
 
-/** The first target the parser finds in the passage, or only `=` when it finds none. */
-export function guessTarget(passage: string, resolver: UnitResolver = NO_REGISTRY): TargetGuess {
+function firstTarget(passage: string, resolver: UnitResolver): Target | undefined {
   const src = makeSource(passage);
-  const [first] = findTargets({ src, resolver, warnings: [], planYear: null }, 0, src.norm.length);
-  if (!first) return { comparator: '=' };
-  return { value: first.value, max: first.max, unit: first.unit, comparator: first.comparator };
+  return findTargets({ src, resolver, warnings: [], planYear: null }, 0, src.norm.length)[0];
+}
+
+/**
+ * The first target the parser finds in the passage, or only `=` when it finds none. The
+ * person chose the passage as a target, so what follows the figure may not overrule that
+ * (the parser passes over 1小时通勤圈 in running text, a name rather than a target): when
+ * the whole passage yields nothing, shorter ones are read, ending ever earlier.
+ */
+export function guessTarget(passage: string, resolver: UnitResolver = NO_REGISTRY): TargetGuess {
+  const figure = passage.search(/\d/);
+  let found = firstTarget(passage, resolver);
+  for (let end = passage.length - 1; !found && figure >= 0 && end > figure; end--) found = firstTarget(passage.slice(0, end), resolver);
+  if (!found) return { comparator: '=' };
+  return { value: found.value, max: found.max, unit: found.unit, comparator: found.comparator };
 }
