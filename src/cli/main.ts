@@ -15,7 +15,7 @@ import { runParse } from '../parse/parse-command.js';
 import { listUsers } from '../services/list-users.js';
 import { loadDemo } from '../services/load-demo.js';
 import { setUserPassword } from '../services/set-user-password.js';
-import { loadUnits } from '../services/unit-rows.js';
+import { loadUnits } from '../services/support/unit-rows.js';
 import { verifyAudit } from '../services/verify-audit.js';
 import { verifyReplySeal } from '../services/verify-reply-seal.js';
 import { VERSION } from '../version.js';

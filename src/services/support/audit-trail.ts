@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import { canonicalJson, eventHash, sm3 } from '../domain/audit-chain.js';
-import type { Actor } from '../domain/policy.js';
+import { canonicalJson, eventHash, sm3 } from '../../domain/audit-chain.js';
+import type { Actor } from '../../domain/policy.js';
 import type { Clock, Tx } from './context.js';
 
 export interface AuditInput {
