@@ -4,7 +4,7 @@ import type { Database } from '../../db/schema.js';
 import { isLate } from '../../domain/consultation.js';
 import type { Disposition } from '../../domain/consultation.js';
 import { AppError, errors } from '../../domain/errors.js';
-import type { ParsedPlan } from '../../parse/types.js';
+import type { ParsedPlan } from '../../model/plan.js';
 import type { Tx } from './context.js';
 
 export const REPLY = { zh: '反馈意见', en: 'Reply' };
