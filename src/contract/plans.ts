@@ -57,7 +57,13 @@ export type PlanItem = z.infer<typeof planItem>;
 export const planSection = z.strictObject({ number: z.string(), ordinal: z.number().int(), title: z.string(), span });
 export type PlanSection = z.infer<typeof planSection>;
 
-export const planWarning = z.strictObject({ code: z.string(), message: z.string(), span });
+/** A parser note: a code with its parameters (render it in the reader's language) and the zh-CN text. */
+export const planWarning = z.strictObject({
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  message: z.string(),
+  span,
+});
 export type PlanWarning = z.infer<typeof planWarning>;
 
 export const coverLetter = z.strictObject({

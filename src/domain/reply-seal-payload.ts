@@ -1,4 +1,4 @@
-import { canonicalJson } from './audit-chain.js';
+import { canonicalJson } from '../model/canonical-json.js';
 import { AppError } from './errors.js';
 
 /** Signature algorithms a unit key can use for sealing replies (ADR 0001). */

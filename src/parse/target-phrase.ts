@@ -5,7 +5,8 @@
  */
 import { findTargets } from './targets.js';
 import { makeSource } from './text.js';
-import type { Comparator, Target, UnitResolver } from './types.js';
+import type { Comparator, Target } from '../model/plan.js';
+import type { UnitResolver } from '../model/unit-resolver.js';
 
 /** Below this confidence the parser is unsure a figure is a target at all (and warns). */
 export const UNCERTAIN_BELOW = 0.7;

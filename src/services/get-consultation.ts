@@ -1,7 +1,7 @@
 import { authorize } from '../domain/policy.js';
-import type { ServiceContext } from './context.js';
-import { isRecipient, loadConsultation, loadConsultationState, presentConsultation } from './consultation-rows.js';
-import type { ConsultationView } from './consultation-rows.js';
+import type { ServiceContext } from './support/context.js';
+import { isRecipient, loadConsultation, loadConsultationState, presentConsultation } from './support/consultation-rows.js';
+import type { ConsultationView } from './support/consultation-rows.js';
 
 /**
  * The office sees every recipient's status; a recipient unit sees the consultation with

@@ -1,6 +1,6 @@
 import { authorize } from '../domain/policy.js';
-import type { ServiceContext } from './context.js';
-import { loadVersion } from './plan-rows.js';
+import type { ServiceContext } from './support/context.js';
+import { loadVersion } from './support/plan-rows.js';
 
 /** The original file of a plan version, as uploaded. */
 export async function getPlanSource(planId: number, ctx: ServiceContext, versionNumber?: number): Promise<{ bytes: Buffer; filename: string; mediaType: string }> {

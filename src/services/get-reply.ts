@@ -1,7 +1,7 @@
 import { authorize } from '../domain/policy.js';
-import type { ServiceContext } from './context.js';
-import { loadReply, presentReply } from './reply-rows.js';
-import type { ReplyWithAllowed } from './reply-rows.js';
+import type { ServiceContext } from './support/context.js';
+import { loadReply, presentReply } from './support/reply-rows.js';
+import type { ReplyWithAllowed } from './support/reply-rows.js';
 
 /** A draft is the unit's own; once sealed the office may read it too. */
 export async function getReply(replyId: number, ctx: ServiceContext): Promise<ReplyWithAllowed> {

@@ -2,13 +2,13 @@ import type { z } from 'zod';
 import { linkInput } from '../contract/plans.js';
 import { AppError } from '../domain/errors.js';
 import { authorize } from '../domain/policy.js';
-import { appendAudit } from './audit-trail.js';
-import { inTransaction, nowIso } from './context.js';
-import type { ServiceContext } from './context.js';
+import { appendAudit } from './support/audit-trail.js';
+import { inTransaction, nowIso } from './support/context.js';
+import type { ServiceContext } from './support/context.js';
 import { getRedline } from './get-redline.js';
 import type { RedlineView } from './get-redline.js';
-import { loadVersion } from './plan-rows.js';
-import { validateInput } from './validate-input.js';
+import { loadVersion } from './support/plan-rows.js';
+import { validateInput } from './support/validate-input.js';
 
 
 /** Says which opinions a change of the new version answers (replacing the change's links). */

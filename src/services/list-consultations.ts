@@ -1,7 +1,7 @@
 import { can } from '../domain/policy.js';
-import type { ServiceContext } from './context.js';
-import { loadConsultationState, presentConsultation } from './consultation-rows.js';
-import type { ConsultationView } from './consultation-rows.js';
+import type { ServiceContext } from './support/context.js';
+import { loadConsultationState, presentConsultation } from './support/consultation-rows.js';
+import type { ConsultationView } from './support/consultation-rows.js';
 
 /** The office's list of consultations, or a unit's inbox: those sent to it, own status only. */
 /** What the actor may do with consultations as a whole. */

@@ -2,14 +2,14 @@ import type { z } from 'zod';
 import { openConsultationInput } from '../contract/consultations.js';
 import { AppError } from '../domain/errors.js';
 import { authorize } from '../domain/policy.js';
-import { appendAudit } from './audit-trail.js';
-import { inTransaction, nowIso } from './context.js';
-import type { ServiceContext } from './context.js';
-import { loadConsultationState, presentConsultation } from './consultation-rows.js';
-import type { ConsultationView } from './consultation-rows.js';
-import { notifyUnits } from './notify-units.js';
-import { loadVersion } from './plan-rows.js';
-import { validateInput } from './validate-input.js';
+import { appendAudit } from './support/audit-trail.js';
+import { inTransaction, nowIso } from './support/context.js';
+import type { ServiceContext } from './support/context.js';
+import { loadConsultationState, presentConsultation } from './support/consultation-rows.js';
+import type { ConsultationView } from './support/consultation-rows.js';
+import { notifyUnits } from './support/notify-units.js';
+import { loadVersion } from './support/plan-rows.js';
+import { validateInput } from './support/validate-input.js';
 
 
 export type OpenConsultationInput = z.input<typeof openConsultationInput>;

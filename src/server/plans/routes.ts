@@ -28,7 +28,7 @@ import { importPlan } from '../../services/import-plan.js';
 import { linkChangeOpinions } from '../../services/link-change-opinions.js';
 import { allowedForPlans, listPlans } from '../../services/list-plans.js';
 import { reparsePlan } from '../../services/reparse-plan.js';
-import { validateInput } from '../../services/validate-input.js';
+import { validateInput } from '../../services/support/validate-input.js';
 import { signedIn } from '../auth.js';
 import type { ServerDeps } from '../auth.js';
 

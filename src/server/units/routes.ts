@@ -10,7 +10,7 @@ import { listUnitKeys } from '../../services/list-unit-keys.js';
 import { listUnitUsers } from '../../services/list-unit-users.js';
 import { allowedForUnits, listUnits } from '../../services/list-units.js';
 import { updateUnit } from '../../services/update-unit.js';
-import { createUnitInput, updateUnitInput } from '../../services/unit-input.js';
+import { createUnitInput, updateUnitInput } from '../../services/support/unit-input.js';
 import { signedIn } from '../auth.js';
 import type { ServerDeps } from '../auth.js';
 import { XLSX_TYPE, fileResponse, idParams } from '../../contract/common.js';

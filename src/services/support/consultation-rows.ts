@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.js';
-import { acceptsReplies, consultationStatus, recipientStatus } from '../domain/consultation.js';
-import type { ConsultationStatus, RecipientStatus } from '../domain/consultation.js';
-import { consultationAllowed } from '../domain/allowed.js';
-import { errors } from '../domain/errors.js';
-import { can } from '../domain/policy.js';
-import type { Actor } from '../domain/policy.js';
+import type { Database } from '../../db/schema.js';
+import { acceptsReplies, consultationStatus, recipientStatus } from '../../domain/consultation.js';
+import type { ConsultationStatus, RecipientStatus } from '../../domain/consultation.js';
+import { consultationAllowed } from '../../domain/allowed.js';
+import { errors } from '../../domain/errors.js';
+import { can } from '../../domain/policy.js';
+import type { Actor } from '../../domain/policy.js';
 import type { Clock } from './context.js';
 
 export const CONSULTATION = { zh: '征求意见', en: 'Consultation' };

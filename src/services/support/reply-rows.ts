@@ -1,13 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { opinionInput } from '../contract/consultations.js';
-import type { Database } from '../db/schema.js';
-import { isLate } from '../domain/consultation.js';
-import type { Disposition } from '../domain/consultation.js';
-import { AppError, errors } from '../domain/errors.js';
-import type { ParsedPlan } from '../parse/types.js';
-import { replyAllowed } from '../domain/allowed.js';
-import type { Actor } from '../domain/policy.js';
+import type { opinionInput } from '../../contract/consultations.js';
+import type { Database } from '../../db/schema.js';
+import { isLate } from '../../domain/consultation.js';
+import type { Disposition } from '../../domain/consultation.js';
+import { AppError, errors } from '../../domain/errors.js';
+import type { ParsedPlan } from '../../model/plan.js';
+import { replyAllowed } from '../../domain/allowed.js';
+import type { Actor } from '../../domain/policy.js';
 import type { Clock, Tx } from './context.js';
 import { loadConsultation } from './consultation-rows.js';
 
