@@ -1,6 +1,6 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, query } from '../../api';
-import type { Consultation, DecisionInput, OpenConsultationInput, Opinion, OpinionFilter, PublicNotice, ReminderResult, Reply, ReplyInput, SealAlgorithm, SealResult, SealVerification, Situation } from '../../../contract/consultations';
+import type { Consultation, DecisionInput, Notification, OpenConsultationInput, Opinion, OpinionFilter, PublicNotice, ReminderResult, Reply, ReplyInput, SealAlgorithm, SealResult, SealVerification, Situation } from '../../../contract/consultations';
 import type { NewVersionResult, Redline } from '../../../contract/plans';
 
 export const CONSULTATIONS_KEY = ['consultations'] as const;
@@ -204,14 +204,7 @@ export function useCreateVersion(planId: number) {
   });
 }
 
-export interface Notice {
-  id: number;
-  consultationId: number | null;
-  kind: string;
-  message: string;
-  createdAt: string;
-  read: boolean;
-}
+export type Notice = Notification;
 
 export const NOTICES_KEY = ['notifications'] as const;
 
