@@ -2,10 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { acceptsReplies, consultationStatus, recipientStatus } from '../../domain/consultation.js';
 import type { ConsultationStatus, RecipientStatus } from '../../domain/consultation.js';
-import { errors } from '../../domain/errors.js';
+import { fail } from '../../domain/errors.js';
 import type { Clock } from './context.js';
-
-export const CONSULTATION = { zh: '征求意见', en: 'Consultation' };
 
 export interface ConsultationRow {
   id: number;
@@ -65,7 +63,7 @@ export async function loadConsultation(db: Db, id: number): Promise<Consultation
     ])
     .where('consultations.id', '=', id)
     .executeTakeFirst();
-  if (!row) throw errors.notFound(CONSULTATION);
+  if (!row) throw fail('consultation_not_found');
   return {
     id: row.id,
     planId: row.plan_id,
