@@ -32,7 +32,7 @@ export const ERROR_CATALOGUE = {
   bad_request: { kind: 'bad_request', zh: '请求无效', en: 'Bad request' },
   validation_failed: { kind: 'invalid', zh: '输入有误', en: 'Invalid input' },
   unauthenticated: { kind: 'unauthenticated', zh: '请先登录', en: 'Please log in first' },
-  invalid_credentials: { kind: 'unauthenticated', zh: '用户名或密码错误', en: 'Wrong login or password' },
+  invalid_credentials: { kind: 'unauthenticated', zh: '账号或密码错误', en: 'Wrong login or password' },
   rate_limited: { kind: 'rate_limited', zh: '尝试次数过多，请稍后再试', en: 'Too many attempts; try again later' },
   csrf_failed: {
     kind: 'forbidden',
