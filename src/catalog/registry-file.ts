@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError, errors, issueMessage } from '../domain/errors.js';
+import { AppError, issueMessage } from '../domain/errors.js';
 import type { LocalisedMessage } from '../domain/errors.js';
 import { UNIT_KINDS } from '../domain/unit.js';
 import type { RegistryFile } from '../domain/unit.js';

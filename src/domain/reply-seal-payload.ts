@@ -1,5 +1,6 @@
 import { canonicalJson } from './audit-chain.js';
-import { AppError, fail } from './errors.js';
+import { fail } from './errors.js';
+import type { AppError } from './errors.js';
 
 /** Signature algorithms a unit key can use for sealing replies (ADR 0001). */
 export const SEAL_ALGORITHMS = ['ed25519', 'sm2'] as const;

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, errors, fail, invalidInput } from '../domain/errors.js';
+import { AppError, fail, invalidInput } from '../domain/errors.js';
 import type { ErrorKind } from '../domain/errors.js';
 import { messageLocale } from './locale.js';
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
-import { errors, fail } from '../domain/errors.js';
+import { fail } from '../domain/errors.js';
 import { sendError } from './errors.js';
 
 const NOT_BUILT = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>落实 luoshi</title>

@@ -39,7 +39,7 @@ describe.each(DIALECTS)('races over HTTP on %s', (dialect) => {
   });
 
   it('editing a draft while it is sealed: the seal always verifies against what is stored', async () => {
-    const consultationId = await makeConsultation(office, await makePlan(office));
+    const consultationId = await makeConsultation(office, await makePlan(office), { deadline: '2099-12-31' });
     const codes = (await recipientCodes(office, consultationId)).slice(0, ROUNDS);
     let broken = 0;
     for (const [round, code] of codes.entries()) {
@@ -61,7 +61,7 @@ describe.each(DIALECTS)('races over HTTP on %s', (dialect) => {
   });
 
   it('two drafts for one unit at once: at most one current reply, the others get draft_exists', async () => {
-    const consultationId = await makeConsultation(office, await makePlan(office));
+    const consultationId = await makeConsultation(office, await makePlan(office), { deadline: '2099-12-31' });
     const codes = (await recipientCodes(office, consultationId)).slice(0, ROUNDS);
     let broken = 0;
     for (const code of codes) {
@@ -82,7 +82,7 @@ describe.each(DIALECTS)('races over HTTP on %s', (dialect) => {
   });
 
   it('withdrawing while the office decides: never withdrawn once decided', async () => {
-    const consultationId = await makeConsultation(office, await makePlan(office));
+    const consultationId = await makeConsultation(office, await makePlan(office), { deadline: '2099-12-31' });
     const codes = (await recipientCodes(office, consultationId)).slice(0, ROUNDS);
     let broken = 0;
     for (const [round, code] of codes.entries()) {

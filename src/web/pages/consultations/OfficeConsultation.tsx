@@ -124,7 +124,7 @@ export default function OfficeConsultation({ consultation }: { consultation: Con
             <Button icon={<CalendarOutlined />} disabled={closed} onClick={() => setExtending(true)} data-testid="extend">
               {t('office.extend')}
             </Button>
-            <Button icon={<StopOutlined />} danger disabled={closed} loading={close.isPending} onClick={confirmClose} data-testid="close">
+            <Button icon={<StopOutlined />} danger disabled={closed} loading={close.isPending} onClick={() => void confirmClose()} data-testid="close">
               {t('office.close')}
             </Button>
             <Dropdown
@@ -159,7 +159,7 @@ export default function OfficeConsultation({ consultation }: { consultation: Con
                 icon={<GlobalOutlined />}
                 disabled={consultation.closedAt === null || pendingCount > 0}
                 loading={publish.isPending}
-                onClick={confirmPublish}
+                onClick={() => void confirmPublish()}
                 data-testid={consultation.publishedAt ? 'republish' : 'publish'}
               >
                 {consultation.publishedAt ? t('office.republish') : t('office.publish')}
