@@ -13,8 +13,8 @@ type AnyDb = Kysely<any>;
  *   surplus drafts (private, never sent) are deleted, keeping the sealed reply or else the
  *   newest draft; two *sealed* replies for one unit are signed records that no migration may
  *   pick between, so the migration stops and names them.
- * - A plan's version numbers are unique: `(plan_id, number)`. Duplicates stop the migration
- *   with their plan and number (renumbering would change what redlines and seals refer to).
+ * - A plan's version numbers are unique already (`plan_versions_number_uq`, 0002-plans); the
+ *   next number is now taken inside the transaction (create-plan-version.ts).
  * - Notifications keep a code and parameters (rendered in the reader's language); old rows
  *   keep their stored text and are shown as they are.
  * - A published adoption notice is a stored snapshot, one row per publication, so later
@@ -24,14 +24,6 @@ type AnyDb = Kysely<any>;
 export async function up(db: AnyDb): Promise<void> {
   await settleDuplicateReplies(db);
   await sql`CREATE UNIQUE INDEX replies_current_uq ON replies (consultation_id, unit_id) WHERE status IN ('draft', 'sealing', 'sealed')`.execute(db);
-
-  const versions = await sql<{ plan_id: number; number: number; n: number | string }>`
-    SELECT plan_id, number, count(*) AS n FROM plan_versions GROUP BY plan_id, number HAVING count(*) > 1`.execute(db);
-  if (versions.rows.length > 0) {
-    const list = versions.rows.map((r) => `plan ${r.plan_id} version ${r.number} (${String(r.n)} rows)`).join('; ');
-    throw new Error(`0005-invariants: duplicate plan version numbers must be resolved by hand first: ${list}`);
-  }
-  await db.schema.createIndex('plan_versions_number_uq').unique().on('plan_versions').columns(['plan_id', 'number']).execute();
 
   await db.schema.alterTable('notifications').addColumn('code', 'text').execute();
   await db.schema.alterTable('notifications').addColumn('params', 'text').execute();
@@ -118,6 +110,5 @@ export async function down(db: AnyDb): Promise<void> {
   await db.schema.dropTable('notice_publications').execute();
   await db.schema.alterTable('notifications').dropColumn('params').execute();
   await db.schema.alterTable('notifications').dropColumn('code').execute();
-  await db.schema.dropIndex('plan_versions_number_uq').execute();
   await db.schema.dropIndex('replies_current_uq').execute();
 }
