@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Client } from '../helpers/client.js';
 import type { ErrorBody } from '../helpers/client.js';
 import { DIALECTS } from '../helpers/databases.js';
@@ -6,6 +6,9 @@ import { draft, loginAs, makeConsultation, makePlan, seal } from '../helpers/fac
 import { startTestServer } from '../helpers/test-server.js';
 import type { TestServer } from '../helpers/test-server.js';
 
+
+// Many rounds of HTTP requests on a shared, loaded machine: give each test room.
+vi.setConfig({ testTimeout: 240_000 });
 type Reply = { id: number; opinions: { id: number }[] };
 type Notice = { publication: number; publications: { number: number }[]; opinions: { content: string; disposition: string }[] };
 type State = { deadline: string; status: string; closedAt: string | null };

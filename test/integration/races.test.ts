@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Client } from '../helpers/client.js';
 import type { ErrorBody } from '../helpers/client.js';
 import { DIALECTS } from '../helpers/databases.js';
@@ -6,6 +6,9 @@ import { draft, loginAs, makeConsultation, makePlan, recipientCodes, seal, seedP
 import { startTestServer } from '../helpers/test-server.js';
 import type { TestServer } from '../helpers/test-server.js';
 
+
+// Many rounds of HTTP requests on a shared, loaded machine: give each test room.
+vi.setConfig({ testTimeout: 240_000 });
 /**
  * Rules that must hold when two requests come at once. Each test fires the conflicting
  * requests together (Promise.all), many rounds, and then checks the invariant — never the
