@@ -11,7 +11,8 @@ import { backUpDatabase } from '../services/back-up-database.js';
 import { exportRegistry } from '../services/export-registry.js';
 import { importPlan } from '../services/import-plan.js';
 import { importRegistry } from '../services/import-registry.js';
-import { runParse } from '../parse/parse-command.js';
+import { runParse } from './parse-command.js';
+import { hunanResolver } from '../catalog/registry-resolver.js';
 import { listUsers } from '../services/list-users.js';
 import { loadDemo } from '../services/load-demo.js';
 import { setUserPassword } from '../services/set-user-password.js';
@@ -198,7 +199,7 @@ export function buildProgram(io: Io): Command {
     .description("parse a work plan (.txt/.md in UTF-8 or GB18030, .docx) and print its structure; no database needed")
     .option('--json', 'print the parse as one JSON object')
     .action(async (file: string, opts: { json?: boolean }) => {
-      await runParse(file, { json: opts.json === true }, { stdout: (s) => process.stdout.write(s) });
+      await runParse(file, { json: opts.json === true, resolver: hunanResolver() }, { stdout: (s) => process.stdout.write(s) });
     });
 
   program

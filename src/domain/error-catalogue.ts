@@ -44,6 +44,9 @@ export const ERROR_CATALOGUE = {
   conflict: { kind: 'conflict', zh: '操作与当前状态冲突', en: 'This conflicts with the current state' },
   payload_too_large: { kind: 'too_large', zh: '上传内容过大', en: 'The request body is too large' },
   unsupported_media_type: { kind: 'unsupported', zh: '不支持的内容类型', en: 'Unsupported content type' },
+  // Files read by the CLI.
+  file_not_found: { kind: 'not_found', zh: '找不到文件:{file}', en: 'File not found: {file}' },
+  file_too_large: { kind: 'too_large', zh: '文件过大:{bytes} 字节,上限 {maxBytes} 字节', en: 'File too large: {bytes} bytes, limit {maxBytes}' },
   audit_broken: { kind: 'verification_failed', zh: '审计链校验失败', en: 'The audit chain does not verify' },
   config_invalid: { kind: 'config', zh: '配置无效', en: 'Invalid configuration' },
   internal: { kind: 'internal', zh: '服务器内部错误，请稍后再试', en: 'Internal server error; please try again later' },

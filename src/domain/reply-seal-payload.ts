@@ -1,4 +1,4 @@
-import { canonicalJson } from './audit-chain.js';
+import { canonicalJson } from '../model/canonical-json.js';
 import { fail } from './errors.js';
 import type { AppError } from './errors.js';
 

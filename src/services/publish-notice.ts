@@ -1,5 +1,5 @@
 import { isUniqueViolation } from '../db/errors.js';
-import { sm3 } from '../domain/audit-chain.js';
+import { sm3 } from '../model/sm3.js';
 import { acceptsReplies } from '../domain/consultation.js';
 import type { Disposition } from '../domain/consultation.js';
 import { fail } from '../domain/errors.js';

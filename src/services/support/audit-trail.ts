@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
-import { canonicalJson, eventHash, sm3 } from '../../domain/audit-chain.js';
+import { eventHash } from '../../domain/audit-chain.js';
+import { canonicalJson } from '../../model/canonical-json.js';
+import { sm3 } from '../../model/sm3.js';
 import type { Actor } from '../../domain/policy.js';
 import type { Clock, Tx } from './context.js';
 

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { fail } from '../../domain/errors.js';
 import type { PlanEdit } from '../../domain/plan-edits.js';
-import type { ParsedPlan } from '../../parse/types.js';
+import type { ParsedPlan } from '../../model/plan.js';
 
 
 export interface VersionRow {

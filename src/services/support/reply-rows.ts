@@ -5,7 +5,7 @@ import { isLate } from '../../domain/consultation.js';
 import type { Disposition } from '../../domain/consultation.js';
 import { fail } from '../../domain/errors.js';
 import type { AppError } from '../../domain/errors.js';
-import type { ParsedPlan } from '../../parse/types.js';
+import type { ParsedPlan } from '../../model/plan.js';
 import type { Tx } from './context.js';
 
 export const opinionInput = z.object({
