@@ -98,6 +98,11 @@ export const ERROR_CATALOGUE = {
   revision_no_items: { kind: 'invalid', zh: '修改稿中没有找到任何条目', en: 'The revision has no items' },
   redline_versions_invalid: { kind: 'invalid', zh: '请选择两个不同的版本（旧版在前）', en: 'Choose two versions, the older first' },
   change_not_found: { kind: 'invalid', zh: '该修改不存在', en: 'No such change between these versions' },
+  change_links_conflict: {
+    kind: 'conflict',
+    zh: '该修改的关联意见刚被他人同时修改，请刷新后重试',
+    en: 'Someone else linked opinions to this change at the same moment; reload and try again',
+  },
   opinions_not_of_version: { kind: 'invalid', zh: '部分意见不属于旧版本的征求意见', en: 'Some opinions are not about the older version' },
   item_not_found: { kind: 'not_found', zh: '第 {item} 条不存在', en: 'Item {item} not found' },
   fact_not_found: { kind: 'not_found', zh: '要修改的事实不存在', en: 'The fact to change was not found' },

@@ -1,3 +1,4 @@
+import { acceptsReplies } from '../domain/consultation.js';
 import { fail } from '../domain/errors.js';
 import { authorize } from '../domain/policy.js';
 import { appendAudit } from './support/audit-trail.js';
@@ -14,7 +15,7 @@ import type { ConsultationState } from './support/consultation-rows.js';
 export async function closeConsultation(id: number, ctx: ServiceContext): Promise<ConsultationState> {
   authorize(ctx.actor, 'consultation.manage');
   const c = await loadConsultation(ctx.db, id);
-  if (c.closedAt !== null) throw fail('consultation_already_closed');
+  if (!acceptsReplies(c)) throw fail('consultation_already_closed');
   await inTransaction(ctx, async (trx) => {
     const closed = await trx
       .updateTable('consultations')

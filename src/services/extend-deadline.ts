@@ -1,3 +1,4 @@
+import { acceptsReplies } from '../domain/consultation.js';
 import { fail } from '../domain/errors.js';
 import { isoDate } from '../domain/iso-date.js';
 import { authorize } from '../domain/policy.js';
@@ -18,7 +19,7 @@ export async function extendDeadline(id: number, deadline: string, ctx: ServiceC
   authorize(ctx.actor, 'consultation.manage');
   const day = validateInput(isoDate, deadline);
   const c = await loadConsultation(ctx.db, id);
-  if (c.closedAt !== null) throw fail('consultation_closed');
+  if (!acceptsReplies(c)) throw fail('consultation_closed');
   if (day <= c.deadline) throw fail('deadline_not_later', { deadline: c.deadline });
   const recipients = (await ctx.db.selectFrom('consultation_recipients').select('unit_id').where('consultation_id', '=', id).execute()).map(
     (r) => r.unit_id,
@@ -34,7 +35,7 @@ export async function extendDeadline(id: number, deadline: string, ctx: ServiceC
       .executeTakeFirst();
     if (Number(moved.numUpdatedRows) !== 1) {
       const now = await loadConsultation(trx, id);
-      throw now.closedAt !== null ? fail('consultation_closed') : fail('deadline_not_later', { deadline: now.deadline });
+      throw !acceptsReplies(now) ? fail('consultation_closed') : fail('deadline_not_later', { deadline: now.deadline });
     }
     const send = await notifyUnits(trx, ctx, recipients, id, {
       code: 'consultation.extended',

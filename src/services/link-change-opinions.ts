@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { onUniqueViolation } from '../db/errors.js';
 import { fail } from '../domain/errors.js';
 import { authorize } from '../domain/policy.js';
 import { appendAudit } from './support/audit-trail.js';
@@ -52,6 +53,6 @@ export async function linkChangeOpinions(planId: number, versionNumber: number, 
       entityId: planId,
       detail: { version: versionNumber, changeKey: data.changeKey, kind: change.kind, opinionIds: data.opinionIds, was: change.opinionIds },
     });
-  });
+  }).catch(onUniqueViolation('plan_change_links', () => fail('change_links_conflict')));
   return getRedline(planId, { to: versionNumber, from: view.from }, ctx);
 }

@@ -1,3 +1,4 @@
+import { acceptsReplies } from '../domain/consultation.js';
 import { fail } from '../domain/errors.js';
 import { authorize } from '../domain/policy.js';
 import { appendAudit } from './support/audit-trail.js';
@@ -24,7 +25,7 @@ export function reminderNotice(c: ConsultationState, kind: 'manual' | 'auto'): N
 export async function sendReminders(consultationId: number, options: { unitIds?: number[] }, ctx: ServiceContext): Promise<ReminderResult> {
   authorize(ctx.actor, 'consultation.manage');
   const c = await loadConsultationState(ctx.db, ctx.clock, consultationId);
-  if (c.closedAt !== null) throw fail('consultation_closed');
+  if (!acceptsReplies(c)) throw fail('consultation_closed');
   const silent = c.recipients.filter((r) => r.status === 'pending' || r.status === 'not_replied').map((r) => r.unitId);
   const units = options.unitIds ? options.unitIds.filter((id) => silent.includes(id)) : silent;
   if (units.length === 0) return { units: [], emails: 0 };
