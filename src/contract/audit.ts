@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDateOrInstant } from '../domain/iso-date.js';
 
 export const auditEvent = z.strictObject({
   seq: z.number().int(),
@@ -19,8 +20,8 @@ export const auditQuery = z.object({
   entity: z.string().max(100).optional(),
   entityId: z.string().max(100).optional(),
   actor: z.string().max(100).optional(),
-  from: z.string().max(40).optional(),
-  to: z.string().max(40).optional(),
+  from: isoDateOrInstant.optional(),
+  to: isoDateOrInstant.optional(),
   limit: z.coerce.number().int().min(1).max(500).optional(),
   offset: z.coerce.number().int().min(0).optional(),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from '../domain/iso-date.js';
 import { allowedOf, id, span } from './common.js';
 
 import { DISPOSITIONS, OPINION_STATES, RECIPIENT_STATUSES, SEAL_ALGORITHMS } from './enums.js';
@@ -9,11 +10,8 @@ export type Disposition = (typeof DISPOSITIONS)[number];
 export type OpinionState = (typeof OPINION_STATES)[number];
 export type SealAlgorithm = (typeof SEAL_ALGORITHMS)[number];
 
-/** A calendar date (YYYY-MM-DD). */
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'date: YYYY-MM-DD')
-  .refine((d) => !Number.isNaN(Date.parse(d)), 'date: not a real date');
+/** A calendar date (YYYY-MM-DD) that exists on the calendar. */
+export { isoDate };
 
 export const recipient = z.strictObject({
   unitId: id,
@@ -206,7 +204,11 @@ export type ConsultationStats = z.infer<typeof consultationStats>;
 export const situation = z.strictObject({ stats: consultationStats, text: z.string() });
 export type Situation = z.infer<typeof situation>;
 
-export const published = z.strictObject({ publishedAt: z.string() });
+export const published = z.strictObject({
+  publishedAt: z.string(),
+  /** Which publication this is (1, 2, …): a change after publishing is a new, visible publication. */
+  publication: z.number().int().positive(),
+});
 
 export const publicNotice = z.strictObject({
   consultationId: id,
@@ -214,6 +216,8 @@ export const publicNotice = z.strictObject({
   title: z.string(),
   deadline: z.string(),
   publishedAt: z.string(),
+  publication: z.number().int().positive(),
+  publications: z.array(z.strictObject({ number: z.number().int().positive(), publishedAt: z.string() })),
   consulted: z.number().int(),
   opinions: z.array(z.strictObject({ item: z.string(), unit: z.string(), content: z.string(), disposition: z.string(), reason: z.string().nullable() })),
 });
@@ -223,6 +227,10 @@ export const notification = z.strictObject({
   id,
   consultationId: id.nullable(),
   kind: z.string(),
+  /** What the notice says, as a code with parameters for the reader's language; null on rows from before codes were kept. */
+  code: z.string().nullable(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  /** The text in the reader's language (as stored, for old rows). */
   message: z.string(),
   createdAt: z.string(),
   read: z.boolean(),

@@ -26,7 +26,7 @@ import {
   sealVerification,
   situation,
 } from '../../contract/consultations.js';
-import { AppError } from '../../domain/errors.js';
+import { fail } from '../../domain/errors.js';
 import { summaryToDocx } from '../../office/consultation-summary-docx.js';
 import { situationReportDocx, situationText } from '../../office/consultation-situation-docx.js';
 import { summaryToXlsx } from '../../office/consultation-summary-xlsx.js';
@@ -49,6 +49,7 @@ import { updateReply } from '../../services/update-reply.js';
 import { verifyReplySeal } from '../../services/verify-reply-seal.js';
 import { withdrawReply } from '../../services/withdraw-reply.js';
 import { contextOf, signedIn } from '../auth.js';
+import { messageLocale } from '../locale.js';
 import type { ServerDeps } from '../auth.js';
 import { attachment } from '../downloads.js';
 
@@ -232,7 +233,7 @@ export function consultationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       },
       async (request) => {
         const { opinionIds, ...decision } = request.body;
-        return decideOpinions(opinionIds, decision, signedIn(request, deps));
+        return decideOpinions(opinionIds, decision, signedIn(request, deps), { consultationId: request.params.id });
       },
     );
 
@@ -247,10 +248,7 @@ export function consultationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       // The docx writer holds the whole document in memory (about 80 KB a row): past this
       // many rows the spreadsheet is the right format anyway.
       if (report.rows.length > DOCX_MAX_ROWS) {
-        throw new AppError('bad_request', {
-          zh: `意见共 ${report.rows.length} 条，超过 Word 汇总表上限 ${DOCX_MAX_ROWS} 条，请导出 Excel 汇总表`,
-          en: `${report.rows.length} opinions exceed the Word summary's limit of ${DOCX_MAX_ROWS}; export the Excel summary`,
-        });
+        throw fail('summary_too_long_for_docx', { rows: report.rows.length, limit: DOCX_MAX_ROWS });
       }
       const bytes = await summaryToDocx(report.meta, report.rows);
       return reply.type(DOCX_TYPE).header('Content-Disposition', attachment(`${report.meta.planTitle}意见汇总表.docx`)).send(bytes);
@@ -288,7 +286,12 @@ export function consultationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         config: { policy: 'signed-in' },
         schema: { tags, summary: "The signed-in unit's inbox", querystring: z.object({ unread: z.enum(['true', 'false']).optional() }), response: { 200: notificationList } },
       },
-      async (request) => ({ notifications: await listNotifications(signedIn(request, deps), { unreadOnly: request.query.unread === 'true' }) }),
+      async (request) => ({
+        notifications: await listNotifications(signedIn(request, deps), {
+          unreadOnly: request.query.unread === 'true',
+          locale: messageLocale(request) === 'en' ? 'en' : 'zh-CN',
+        }),
+      }),
     );
 
     app.post(

@@ -17,7 +17,7 @@ import {
   targetGuessInput,
   versionQuery,
 } from '../../contract/plans.js';
-import { AppError } from '../../domain/errors.js';
+import { fail } from '../../domain/errors.js';
 import { createPlanVersion } from '../../services/create-plan-version.js';
 import { editPlanFact } from '../../services/edit-plan-fact.js';
 import { getPlan } from '../../services/get-plan.js';
@@ -36,7 +36,7 @@ import type { ServerDeps } from '../auth.js';
 async function uploadedDocument(request: FastifyRequest, defaultName: string): Promise<{ bytes: Buffer; filename: string; mediaType: string }> {
   if (request.isMultipart()) {
     const file = await request.file();
-    if (!file) throw new AppError('bad_request', { zh: '请选择要上传的文件', en: 'Choose a file to upload' });
+    if (!file) throw fail('file_required');
     return { bytes: await file.toBuffer(), filename: file.filename, mediaType: file.mimetype };
   }
   const body = validateInput(pastedPlan, request.body);
