@@ -319,6 +319,6 @@ describe.each(DIALECTS)('consultation cycle over HTTP on %s', (dialect) => {
     expect(docx.status).toBe(400);
     expect(docx.body.error.message).toContain('Excel');
     expect((await office.request('GET', `/api/consultations/${consultationId}/summary.xlsx`)).status).toBe(200);
-  });
+  }, 180_000);
 });
 
