@@ -161,7 +161,9 @@ export interface PlanSection {
 
 export interface PlanWarning {
   code: string;
-  /** In Chinese, from the parser. */
+  /** The facts the warning names; absent on parses stored before warnings had them. */
+  params?: Record<string, string | number>;
+  /** In Chinese, from the parser: shown when the app cannot render the code itself. */
   message: string;
   span: Span;
 }
