@@ -66,6 +66,13 @@ export interface ParsedItem {
   span: Span;
   responsible: Responsible[];
   targets: Target[];
+  /** The item's sentences (ending at 。;!? or a line end), without its number and without a closing responsibility bracket. */
+  clauses: Clause[];
+}
+
+export interface Clause {
+  text: string;
+  span: Span;
 }
 
 export interface Contact {

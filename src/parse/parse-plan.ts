@@ -6,12 +6,14 @@
 import { findLetter } from './letter.js';
 import { chineseToNumber } from './numerals.js';
 import { detectJurisdiction, applyJurisdiction } from './jurisdiction.js';
-import { findActors, findLedBy, findStated, parseClause, STANDING_RE, type ResponsibilityContext } from './responsibility.js';
+import { entry, findActors, findLedBy, findStated, parseClause, STANDING_RE, type ResponsibilityContext } from './responsibility.js';
 import { parseStructure, type RawHeading, type Structure } from './structure.js';
+import { cellRole, findTable, splitCells, type Table } from './table.js';
 import { findTargets } from './targets.js';
+import { isCollective, splitNames } from './units.js';
 import { warning } from './warnings.js';
 import { isJsSpace, makeSource, type SourceText } from './text.js';
-import type { ParsedItem, ParsedPlan, ParseWarning, Responsible } from '../model/plan.js';
+import type { Clause, ParsedItem, ParsedPlan, ParseWarning, Responsible } from '../model/plan.js';
 import type { UnitMatch, UnitResolver } from '../model/unit-resolver.js';
 
 export interface ParseOptions {
@@ -24,7 +26,8 @@ export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
   const resolver = cachedResolver(options.resolver);
   const warnings: ParseWarning[] = [];
   const { letter, planFromLine } = findLetter(src);
-  const structure = parseStructure(src, planFromLine, src.lines.length);
+  const table = findTable(src, planFromLine, src.lines.length);
+  const structure = parseStructure(src, planFromLine, table ? table.headerLine : src.lines.length);
   for (const w of structure.warnings) warnings.push(w);
 
   let title = structure.title;
@@ -110,10 +113,15 @@ export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
       span: [start, end],
       responsible,
       targets,
+      clauses: clausesOf(src, bodyStart, end),
     });
   }
+  if (table) {
+    const section = structure.sections.length > 0 ? structure.sections.length : null;
+    for (const item of tableItems(ctx, table, items.length, section, planYear)) items.push(item);
+  }
 
-  applyJurisdiction(detectJurisdiction(title, letter, items, resolver), items, resolver, warnings);
+  applyJurisdiction(detectJurisdiction(title, letter, items, resolver, text.slice(0, HEAD_CHARS)), items, resolver, warnings);
 
   warnings.sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1]);
   return {
@@ -150,6 +158,9 @@ function preambleStanding(ctx: ResponsibilityContext, structure: Structure, plan
   return out;
 }
 
+/** How far into a document a document number (鄂政发〔2018〕26号) is looked for. */
+const HEAD_CHARS = 2000;
+
 /** At most this many units are carried from one clause to the items after it (下同, headings, 以下…不再列出). */
 const MAX_CARRIED = 64;
 const MAX_CARRIED_TOTAL = 200_000;
@@ -173,6 +184,76 @@ function itemTitle(src: SourceText, s: number, e: number): string {
   }
   return original.slice(s, end).trim();
 }
+
+/** Items from the rows of a division table: columns say which cells are the task and which name units in which role. */
+function tableItems(ctx: ResponsibilityContext, table: Table, before: number, section: number | null, planYear: number | null): ParsedItem[] {
+  const { src, warnings } = ctx;
+  const hasLead = table.columns.includes('lead');
+  const out: ParsedItem[] = [];
+  const header = splitCells(src.norm, table.headerSpan[0], table.headerSpan[1]);
+  table.columns.forEach((kind, k) => {
+    const span = header[k];
+    if (kind === 'person' && span) warnings.push(warning('responsibility_not_unit', { raw: src.original.slice(span[0], span[1]) }, span));
+  });
+  for (const row of table.rows) {
+    const task = row.cells.find((c) => c.kind === 'task');
+    if (!task) continue;
+    const [s, e] = task.span;
+    const numberCell = row.cells.find((c) => c.kind === 'number');
+    const responsible: Responsible[] = [];
+    for (const cell of row.cells) {
+      if (cell.kind !== 'lead' && cell.kind !== 'cooperate' && cell.kind !== 'responsible') continue;
+      splitNames(src.norm, cell.span[0], cell.span[1]).forEach((piece, index) => {
+        responsible.push(entry(ctx, piece, isCollective(piece.name) ? 'localities' : cellRole(cell.kind, index, hasLead)));
+      });
+    }
+    const ordinal = before + out.length + 1;
+    if (responsible.length === 0) warnings.push(warning('responsibility_missing', { item: ordinal }, row.span));
+    out.push({
+      number: numberCell ? src.original.slice(numberCell.span[0], numberCell.span[1]) : '',
+      ordinal,
+      section,
+      title: itemTitle(src, s, e),
+      text: src.original.slice(s, e),
+      span: row.span,
+      responsible,
+      targets: findTargets({ src, resolver: ctx.resolver, warnings, planYear, floor: s }, s, e),
+      clauses: clausesOf(src, s, e),
+    });
+  }
+  return out;
+}
+
+const CLAUSE_END = new Set([...'。;!?\n\r'].map((ch) => ch.charCodeAt(0)));
+const ROLE_WORDS_RE = /负责|牵头|配合|责任单位|参与|协办|主办/;
+
+/** Sentences of [s, e): split after 。;!? and at line ends; a closing bracket naming units is not a sentence. */
+function clausesOf(src: SourceText, s: number, e: number): Clause[] {
+  const { norm, original } = src;
+  const out: Clause[] = [];
+  let start = s;
+  const push = (a: number, b: number): void => {
+    while (a < b && isJsSpace(norm.charCodeAt(a))) a++;
+    while (b > a && isJsSpace(norm.charCodeAt(b - 1))) b--;
+    if (a >= b) return;
+    const text = norm.slice(a, b);
+    if (/^[(〔【]/.test(text) && /[)〕】]$/.test(text) && ROLE_WORDS_RE.test(text)) return;
+    if (out.length >= MAX_CLAUSES) return;
+    out.push({ text: original.slice(a, b), span: [a, b] });
+  };
+  for (let i = s; i < e; i++) {
+    const c = norm.charCodeAt(i);
+    if (!CLAUSE_END.has(c)) continue;
+    const end = c === 0x0a || c === 0x0d ? i : i + 1;
+    push(start, end);
+    start = i + 1;
+  }
+  push(start, e);
+  return out;
+}
+
+/** Clauses kept per item: a hostile one-line item cannot make the output explode. */
+const MAX_CLAUSES = 10_000;
 
 function yearOf(title: string): number | null {
   const m = /([0-9]{4}|[〇零一二三四五六七八九]{4})年/.exec(title);
