@@ -224,8 +224,9 @@ function tableItems(ctx: ResponsibilityContext, table: Table, before: number, se
   return out;
 }
 
-const CLAUSE_END = new Set([...'。;!?\n\r'].map((ch) => ch.charCodeAt(0)));
 const ROLE_WORDS_RE = /负责|牵头|配合|责任单位|参与|协办|主办/;
+const OPENERS = new Set([...'(〔【'].map((ch) => ch.charCodeAt(0)));
+const CLOSERS = new Set([...')〕】'].map((ch) => ch.charCodeAt(0)));
 
 /** Sentences of [s, e): split after 。;!? and at line ends; a closing bracket naming units is not a sentence. */
 function clausesOf(src: SourceText, s: number, e: number): Clause[] {
@@ -235,15 +236,14 @@ function clausesOf(src: SourceText, s: number, e: number): Clause[] {
   const push = (a: number, b: number): void => {
     while (a < b && isJsSpace(norm.charCodeAt(a))) a++;
     while (b > a && isJsSpace(norm.charCodeAt(b - 1))) b--;
-    if (a >= b) return;
-    const text = norm.slice(a, b);
-    if (/^[(〔【]/.test(text) && /[)〕】]$/.test(text) && ROLE_WORDS_RE.test(text)) return;
-    if (out.length >= MAX_CLAUSES) return;
+    if (a >= b || out.length >= MAX_CLAUSES) return;
+    if (OPENERS.has(norm.charCodeAt(a)) && CLOSERS.has(norm.charCodeAt(b - 1)) && ROLE_WORDS_RE.test(norm.slice(a, b))) return;
     out.push({ text: original.slice(a, b), span: [a, b] });
   };
   for (let i = s; i < e; i++) {
     const c = norm.charCodeAt(i);
-    if (!CLAUSE_END.has(c)) continue;
+    // 。 ; ! ? \n \r
+    if (c !== 0x3002 && c !== 0x3b && c !== 0x21 && c !== 0x3f && c !== 0x0a && c !== 0x0d) continue;
     const end = c === 0x0a || c === 0x0d ? i : i + 1;
     push(start, end);
     start = i + 1;

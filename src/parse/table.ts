@@ -63,12 +63,28 @@ export function splitCells(norm: string, s: number, e: number): Span[] {
     .filter(([a, b], i, all) => a < b || (i > 0 && i < all.length - 1));
 }
 
+/** Whether [s, e) holds a tab, a `|` or two spaces in a row: a line without one is no table row. */
+function hasSeparator(norm: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) {
+    const c = norm.charCodeAt(i);
+    if (c === 0x09 || c === 0x7c || (c === 0x20 && norm.charCodeAt(i + 1) === 0x20)) return true;
+  }
+  return false;
+}
+
 /** The first division table in lines [from, to), or null. */
 export function findTable(src: SourceText, from: number, to: number): Table | null {
   const { norm, lines } = src;
+  // A header names a unit column (…单位, …部门): only lines holding one of those words are split.
+  let nextUnit = norm.indexOf('单位');
+  let nextDept = norm.indexOf('部门');
   for (let i = from; i < to; i++) {
     const line = lines[i];
     if (!line || isBlank(line)) continue;
+    while (nextUnit >= 0 && nextUnit < line.trimStart) nextUnit = norm.indexOf('单位', nextUnit + 1);
+    while (nextDept >= 0 && nextDept < line.trimStart) nextDept = norm.indexOf('部门', nextDept + 1);
+    const named = (nextUnit >= 0 && nextUnit < line.trimEnd) || (nextDept >= 0 && nextDept < line.trimEnd);
+    if (!named || !hasSeparator(norm, line.trimStart, line.trimEnd)) continue;
     const cells = splitCells(norm, line.trimStart, line.trimEnd);
     if (cells.length < 3) continue;
     const columns = cells.map(([a, b]) => columnKind(norm.slice(a, b)));
