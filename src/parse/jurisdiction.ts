@@ -85,7 +85,8 @@ export function foreignProvinceOfNumber(head: string, resolver: UnitResolver): s
 }
 
 function foreignProvinceIn(texts: string[], resolver: UnitResolver): string | null {
-  for (const t of texts) {
+  for (const raw of texts) {
+    const t = normalise(raw);
     for (const p of PROVINCES) {
       if (t.includes(p) && resolver.resolve(p) === null) return p;
     }

@@ -8,7 +8,7 @@ import { chineseToNumber } from './numerals.js';
 import { detectJurisdiction, applyJurisdiction } from './jurisdiction.js';
 import { entry, findActors, findLedBy, findStated, parseClause, STANDING_RE, type ResponsibilityContext } from './responsibility.js';
 import { parseStructure, type RawHeading, type Structure } from './structure.js';
-import { cellRole, findTable, splitCells, type Table } from './table.js';
+import { cellRole, findTable, type Table } from './table.js';
 import { findTargets } from './targets.js';
 import { isCollective, splitNames } from './units.js';
 import { warning } from './warnings.js';
@@ -190,9 +190,8 @@ function tableItems(ctx: ResponsibilityContext, table: Table, before: number, se
   const { src, warnings } = ctx;
   const hasLead = table.columns.includes('lead');
   const out: ParsedItem[] = [];
-  const header = splitCells(src.norm, table.headerSpan[0], table.headerSpan[1]);
   table.columns.forEach((kind, k) => {
-    const span = header[k];
+    const span = table.headerCells[k];
     if (kind === 'person' && span) warnings.push(warning('responsibility_not_unit', { raw: src.original.slice(span[0], span[1]) }, span));
   });
   for (const row of table.rows) {

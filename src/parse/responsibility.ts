@@ -355,7 +355,8 @@ export function parseClause(ctx: ResponsibilityContext, s: number, e: number): C
       if (open && open.open) {
         open.names.push(...names);
         if (suffix) {
-          if (!open.labelled) open.role = suffixRole;
+          // 责任单位:X、Y分别牵头: the suffix says more than the generic label.
+          if (!open.labelled || (open.role === 'first' && suffixRole === 'lead')) open.role = suffixRole;
           open.open = false;
           structured = true;
         }
@@ -375,6 +376,7 @@ export function parseClause(ctx: ResponsibilityContext, s: number, e: number): C
     warnUnclear(ctx, s, e);
     return null;
   }
+  for (const g of groups) g.names = g.names.map(withoutNote);
   if (groups.some((g) => g.names.some((p) => p.name.length > 30 || /[。:]/.test(p.name)))) {
     warnUnclear(ctx, s, e);
     return null;
@@ -397,6 +399,17 @@ export function parseClause(ctx: ResponsibilityContext, s: number, e: number): C
     }
   }
   return result;
+}
+
+/** 市卫生健康委(除标注“分别牵头”外,列第一位为牵头单位,下同): a note in brackets after the last name is no part of it. */
+const NOTE_RE = /\((?=[^()]*(?:下同|牵头|汇总|列第一|排第一|除))[^()]*\)$/;
+
+function withoutNote(p: NamePiece): NamePiece {
+  if (p.name.charCodeAt(p.name.length - 1) !== 0x29) return p;
+  const m = NOTE_RE.exec(p.name);
+  if (!m) return p;
+  const cut = p.name.length - m[0].length;
+  return { name: p.name.slice(0, cut).trimEnd(), span: [p.span[0], p.span[0] + p.name.slice(0, cut).trimEnd().length] };
 }
 
 function labelRole(label: string): GroupRole {

@@ -3,6 +3,10 @@
  * 牵头单位 | 配合单位 | 完成时限), then one row per task. Cells are separated by tabs, by `|`, or
  * by runs of two or more spaces. The header decides what each column means, so the order of
  * the columns and their exact wording may vary; every row with a task cell becomes an item.
+ *
+ * A table from a .docx (or copied from a web page) often arrives one cell per line: the header
+ * cells on consecutive lines (序号 / 主要工作任务 / 责任单位), then each row's cells in the same
+ * order. Such a table is read the same way, a row being as many non-blank lines as the header has.
  */
 import type { ResponsibleRole } from '../model/plan.js';
 import type { Span } from '../model/span.js';
@@ -26,6 +30,8 @@ export interface Table {
   /** Header span, for warnings about columns. */
   headerSpan: Span;
   columns: ColumnKind[];
+  /** Each column's header cell. */
+  headerCells: Span[];
   rows: TableRow[];
 }
 
@@ -35,7 +41,7 @@ function columnKind(header: string): ColumnKind {
   const h = header.replace(/\s+/g, '');
   if (/^(?:序号|编号|序)$/.test(h)) return 'number';
   if (/(?:领导|责任人|负责人|处室)$/.test(h)) return 'person';
-  if (/^(?:牵头|主办|主责|主要责任)(?:单位|部门)$/.test(h)) return 'lead';
+  if (/^(?:牵头|主办|主责|主要责任)(?:责任)?(?:单位|部门)$/.test(h)) return 'lead';
   if (/^(?:配合|协办|参与|协同|协助|配合责任)(?:单位|部门)$/.test(h)) return 'cooperate';
   if (/^(?:责任|承办|落实|实施)(?:单位|部门|主体)$/.test(h)) return 'responsible';
   if (/(?:时限|时间|期限|节点|进度安排)$/.test(h)) return 'deadline';
@@ -72,8 +78,71 @@ function hasSeparator(norm: string, s: number, e: number): boolean {
   return false;
 }
 
-/** The first division table in lines [from, to), or null. */
+/** The first division table in lines [from, to), or null: cells on one line, else one cell per line. */
 export function findTable(src: SourceText, from: number, to: number): Table | null {
+  return findRowTable(src, from, to) ?? findColumnTable(src, from, to);
+}
+
+/** Longest header cell, in characters: a header line is a column name, not a sentence. */
+const MAX_HEADER_CHARS = 12;
+
+function nonBlankLines(src: SourceText, from: number, to: number, limit: number): number[] {
+  const out: number[] = [];
+  for (let i = from; i < to && out.length < limit; i++) {
+    const line = src.lines[i];
+    if (line && !isBlank(line)) out.push(i);
+  }
+  return out;
+}
+
+function findColumnTable(src: SourceText, from: number, to: number): Table | null {
+  const { norm, lines } = src;
+  for (let i = from; i < to; i++) {
+    const line = lines[i];
+    if (!line || isBlank(line) || line.trimEnd - line.trimStart > MAX_HEADER_CHARS) continue;
+    if (columnKind(norm.slice(line.trimStart, line.trimEnd)) === 'other') continue;
+    // The header: this line and the short column names right after it.
+    const header = [i];
+    const columns: ColumnKind[] = [columnKind(norm.slice(line.trimStart, line.trimEnd))];
+    for (const j of nonBlankLines(src, i + 1, to, 8)) {
+      const next = lines[j];
+      if (!next || next.trimEnd - next.trimStart > MAX_HEADER_CHARS) break;
+      const kind = columnKind(norm.slice(next.trimStart, next.trimEnd));
+      if (kind === 'other') break;
+      header.push(j);
+      columns.push(kind);
+    }
+    const hasUnits = columns.some((k) => k === 'lead' || k === 'cooperate' || k === 'responsible');
+    if (columns.length < 3 || !columns.includes('task') || !hasUnits) continue;
+    const rows: TableRow[] = [];
+    let at = (header[header.length - 1] ?? i) + 1;
+    for (;;) {
+      const cells = nonBlankLines(src, at, to, columns.length);
+      if (cells.length < columns.length) break;
+      const first = lines[cells[0] ?? -1];
+      const numberAt = columns.indexOf('number');
+      const numberLine = lines[cells[numberAt] ?? -1];
+      if (numberAt >= 0 && (!numberLine || !/^[0-9]{1,4}$/.test(norm.slice(numberLine.trimStart, numberLine.trimEnd)))) break;
+      const last = lines[cells[cells.length - 1] ?? -1];
+      if (!first || !last) break;
+      rows.push({
+        line: cells[0] ?? at,
+        span: [first.trimStart, last.trimEnd],
+        cells: cells.map((n, k) => {
+          const l = lines[n];
+          return { kind: columns[k] ?? 'other', span: [l?.trimStart ?? 0, l?.trimEnd ?? 0] as Span };
+        }),
+      });
+      at = (cells[cells.length - 1] ?? at) + 1;
+    }
+    if (rows.length === 0) continue;
+    const end = lines[header[header.length - 1] ?? i];
+    return { headerLine: i, headerSpan: [line.trimStart, end?.trimEnd ?? line.trimEnd], columns, rows, headerCells: header.map((n) => [lines[n]?.trimStart ?? 0, lines[n]?.trimEnd ?? 0] as Span) };
+  }
+  return null;
+}
+
+function findRowTable(src: SourceText, from: number, to: number): Table | null {
   const { norm, lines } = src;
   // A header names a unit column (…单位, …部门): only lines holding one of those words are split.
   let nextUnit = norm.indexOf('单位');
@@ -105,7 +174,7 @@ export function findTable(src: SourceText, from: number, to: number): Table | nu
       });
     }
     if (rows.length === 0) continue;
-    return { headerLine: i, headerSpan: [line.trimStart, line.trimEnd], columns, rows };
+    return { headerLine: i, headerSpan: [line.trimStart, line.trimEnd], columns, rows, headerCells: cells };
   }
   return null;
 }
