@@ -21,7 +21,8 @@ export interface Responsible {
   span: Span;
 }
 
-export type Comparator = '=' | '>=' | '<=' | 'range';
+/** `≈`: about (20%左右, 约20%). */
+export type Comparator = '=' | '>=' | '<=' | '≈' | 'range';
 
 export interface Target {
   raw: string;

@@ -9,11 +9,13 @@ import { detectJurisdiction, applyJurisdiction } from './jurisdiction.js';
 import { entry, findActors, findLedBy, findStated, parseClause, STANDING_RE, type ResponsibilityContext } from './responsibility.js';
 import { parseStructure, type RawHeading, type Structure } from './structure.js';
 import { cellRole, findTable, type Table } from './table.js';
+import { splitRunOn } from './run-on.js';
 import { findTargets } from './targets.js';
 import { isCollective, splitNames } from './units.js';
 import { warning } from './warnings.js';
-import { isJsSpace, makeSource, type SourceText } from './text.js';
+import { isCjk, isJsSpace, makeSource, type SourceText } from './text.js';
 import type { Clause, ParsedItem, ParsedPlan, ParseWarning, Responsible } from '../model/plan.js';
+import type { Span } from '../model/span.js';
 import type { UnitMatch, UnitResolver } from '../model/unit-resolver.js';
 
 export interface ParseOptions {
@@ -23,6 +25,7 @@ export interface ParseOptions {
 
 export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
   const src = makeSource(text);
+  src.lines = splitRunOn(src);
   const resolver = cachedResolver(options.resolver);
   const warnings: ParseWarning[] = [];
   const { letter, planFromLine } = findLetter(src);
@@ -68,53 +71,60 @@ export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
       if (stated && stated.entries.length > 0) headingCarry.push({ rank: heading.rank, entries: stated.entries });
       if (stated) addStanding(stated.standing);
     }
-    const [start, end] = raw.span;
-    let bodyStart = raw.bodyStart;
-    while (bodyStart < end && isJsSpace(src.norm.charCodeAt(bodyStart))) bodyStart++;
+    // 1. 约束性指标的责任部门, then one line per task, each with its own bracket: the numbered line
+    // heads the tasks (a sub-section), each task is an item without a number.
+    const parts = unnumberedTasks(src, raw.bodyStart, raw.span[1]);
+    const pieces = parts ?? [{ number: raw.number, span: raw.span, bodyStart: raw.bodyStart }];
+    for (const piece of pieces) {
+      const [start, end] = piece.span;
+      let bodyStart = piece.bodyStart;
+      while (bodyStart < end && isJsSpace(src.norm.charCodeAt(bodyStart))) bodyStart++;
 
-    let responsible: Responsible[] = [];
-    const stated = findStated(ctx, bodyStart, end);
-    if (stated && stated.entries.length > 0) {
-      responsible = stated.entries;
-      if (stated.ditto) ditto = { section: raw.section, entries: stated.entries };
-    } else {
-      const ledBy = findLedBy(ctx, bodyStart, end);
-      const carried = ditto?.entries ?? headingCarry[headingCarry.length - 1]?.entries;
-      if (ledBy.length > 0) responsible = ledBy;
-      else if (carried && carriedBudget > 0) {
-        responsible = carried.slice(0, Math.min(MAX_CARRIED, carriedBudget)).map(copyEntry);
-        carriedBudget -= responsible.length;
-        warnings.push(warning('responsibility_carried', { item: raw.ordinal }, [start, end]));
-        if (carriedBudget <= 0) {
-          warnings.push(warning('responsibility_carried', { item: raw.ordinal, reason: 'limit' }, [start, end]));
+      const ordinal = items.length + 1;
+      let responsible: Responsible[] = [];
+      const stated = findStated(ctx, bodyStart, end);
+      if (stated && stated.entries.length > 0) {
+        responsible = stated.entries;
+        if (stated.ditto) ditto = { section: raw.section, entries: stated.entries };
+      } else {
+        const ledBy = findLedBy(ctx, bodyStart, end);
+        const carried = ditto?.entries ?? headingCarry[headingCarry.length - 1]?.entries;
+        if (ledBy.length > 0) responsible = ledBy;
+        else if (carried && carriedBudget > 0) {
+          responsible = carried.slice(0, Math.min(MAX_CARRIED, carriedBudget)).map(copyEntry);
+          carriedBudget -= responsible.length;
+          warnings.push(warning('responsibility_carried', { item: ordinal }, [start, end]));
+          if (carriedBudget <= 0) {
+            warnings.push(warning('responsibility_carried', { item: ordinal, reason: 'limit' }, [start, end]));
+          }
+        }
+        else responsible = findActors(ctx, bodyStart, end);
+      }
+      for (const s of standing) {
+        if (carriedBudget <= 0) break;
+        if (!responsible.some((r) => r.raw === s.raw)) {
+          responsible.push(copyEntry(s));
+          carriedBudget--;
         }
       }
-      else responsible = findActors(ctx, bodyStart, end);
-    }
-    for (const s of standing) {
-      if (carriedBudget <= 0) break;
-      if (!responsible.some((r) => r.raw === s.raw)) {
-        responsible.push(copyEntry(s));
-        carriedBudget--;
+      if (stated) addStanding(stated.standing);
+      if (responsible.length === 0) {
+        warnings.push(warning('responsibility_missing', { item: ordinal }, [start, end]));
       }
-    }
-    if (stated) addStanding(stated.standing);
-    if (responsible.length === 0) {
-      warnings.push(warning('responsibility_missing', { item: raw.ordinal }, [start, end]));
-    }
 
-    const targets = findTargets({ src, resolver, warnings, planYear, floor: bodyStart }, bodyStart, end);
-    items.push({
-      number: raw.number,
-      ordinal: raw.ordinal,
-      section: raw.section,
-      title: itemTitle(src, bodyStart, end),
-      text: src.original.slice(bodyStart, end),
-      span: [start, end],
-      responsible,
-      targets,
-      clauses: clausesOf(src, bodyStart, end),
-    });
+      const targets = findTargets({ src, resolver, warnings, planYear, floor: bodyStart }, bodyStart, end);
+      items.push({
+        number: piece.number,
+        ordinal,
+        section: raw.section,
+        title: itemTitle(src, bodyStart, end),
+        text: src.original.slice(bodyStart, end),
+        span: [start, end],
+        responsible,
+        targets,
+        clauses: clausesOf(src, bodyStart, end),
+      });
+    }
   }
   if (table) {
     const section = structure.sections.length > 0 ? structure.sections.length : null;
@@ -175,6 +185,8 @@ function itemTitle(src: SourceText, s: number, e: number): string {
   for (; end < e; end++) {
     const c = norm.charCodeAt(end);
     if (c === 0x3002 || c === 0x0a || c === 0x0d) break; // 。 \n \r
+    // Run-on text keeps a title apart from its body by a space only (加强和完善社会保障 发展社会救助…).
+    if (c === 0x20 && end - s >= 4 && isCjk(norm.charCodeAt(end - 1)) && isCjk(norm.charCodeAt(end + 1))) break;
   }
   // A title without 。 may end with its responsibility clause: (X负责).
   if (end > s && norm.charCodeAt(end - 1) === 0x29) {
@@ -184,6 +196,48 @@ function itemTitle(src: SourceText, s: number, e: number): string {
   }
   return original.slice(s, end).trim();
 }
+
+/** A closing bracket that names who is responsible: (市人口计生委牵头), 〔责任单位:…〕. */
+const RESPONSIBILITY_BRACKET_RE = /(?:负责|牵头|配合|参与|落实|责任单位|责任部门|牵头单位)[^()〔〕]{0,40}$/;
+
+/**
+ * The tasks under a numbered heading when each of its later lines (or sentences) ends with its
+ * own responsibility bracket: two or more such tasks after a first line that names no one.
+ * Null when the item is an ordinary one.
+ */
+function unnumberedTasks(src: SourceText, bodyStart: number, end: number): { number: string; span: Span; bodyStart: number }[] | null {
+  const { norm } = src;
+  let firstEnd = bodyStart;
+  while (firstEnd < end && norm.charCodeAt(firstEnd) !== 0x0a && norm.charCodeAt(firstEnd) !== 0x0d) firstEnd++;
+  if (firstEnd >= end || firstEnd - bodyStart > 60) return null;
+  if (endsWithResponsibility(norm, bodyStart, firstEnd)) return null;
+  const out: { number: string; span: Span; bodyStart: number }[] = [];
+  let start = firstEnd;
+  for (let i = firstEnd; i < end; i++) {
+    const c = norm.charCodeAt(i);
+    if (c !== 0x29 && c !== 0x3015) continue; // ) 〕
+    if (!endsWithResponsibility(norm, Math.max(start, i - 60), i)) continue;
+    let a = start;
+    while (a < i && isJsSpace(norm.charCodeAt(a))) a++;
+    if (a < i) out.push({ number: '', span: [a, i + 1], bodyStart: a });
+    start = i + 1;
+    if (out.length > MAX_TASKS) return null;
+  }
+  // Text after the last bracket belongs to no task: then this is an ordinary item after all.
+  let rest = start;
+  while (rest < end && isJsSpace(norm.charCodeAt(rest))) rest++;
+  return out.length >= 2 && rest >= end ? out : null;
+}
+
+/** Whether [s, e) ends inside or at a bracket that names who is responsible. */
+function endsWithResponsibility(norm: string, s: number, e: number): boolean {
+  const open = Math.max(norm.lastIndexOf('(', e), norm.lastIndexOf('〔', e));
+  if (open < s) return false;
+  return RESPONSIBILITY_BRACKET_RE.test(norm.slice(open + 1, e));
+}
+
+/** Tasks read from one heading at most; past this the heading is read as one item. */
+const MAX_TASKS = 10_000;
 
 /** Items from the rows of a division table: columns say which cells are the task and which name units in which role. */
 function tableItems(ctx: ResponsibilityContext, table: Table, before: number, section: number | null, planYear: number | null): ParsedItem[] {

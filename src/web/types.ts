@@ -106,8 +106,8 @@ export type Span = [number, number];
 export type ResponsibleRole = 'lead' | 'cooperate' | 'localities';
 export const RESPONSIBLE_ROLES: readonly ResponsibleRole[] = ['lead', 'cooperate', 'localities'];
 
-export type Comparator = '=' | '>=' | '<=' | 'range';
-export const COMPARATORS: readonly Comparator[] = ['=', '>=', '<=', 'range'];
+export type Comparator = '=' | '>=' | '<=' | '≈' | 'range';
+export const COMPARATORS: readonly Comparator[] = ['=', '>=', '<=', '≈', 'range'];
 
 /** Where a fact came from: the parser, or a person's correction (with the edits that touched it). */
 export interface Provenance {

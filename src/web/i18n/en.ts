@@ -415,6 +415,7 @@ const en: Catalogue = {
       '=': 'Equal to',
       '>=': 'At least (≥)',
       '<=': 'At most (≤)',
+      '≈': 'About (≈)',
       range: 'Range',
     },
     subject: 'What is counted',

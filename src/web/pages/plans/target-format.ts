@@ -7,7 +7,7 @@ export function isUncertain(target: Pick<PlanTarget, 'confidence'>): boolean {
   return target.confidence < UNCERTAIN_BELOW;
 }
 
-const COMPARATOR_SIGNS: Record<Comparator, string> = { '=': '', '>=': '≥', '<=': '≤', range: '' };
+const COMPARATOR_SIGNS: Record<Comparator, string> = { '=': '', '>=': '≥', '<=': '≤', '≈': '≈', range: '' };
 
 /** Whether `n` has at most two decimals (so 4.35万 is exact and 1234.5678万 is not worth it). */
 function hasFewDecimals(n: number): boolean {
