@@ -138,4 +138,4 @@ describe('the genre corpus', () => {
 });
 
 /** Just under the measured figures over the whole corpus: a change that makes them worse fails. */
-const FLOORS = { unitF1: 0.98, titles: 0.99, targetF1: 0.89 };
+const FLOORS = { unitF1: 0.99, titles: 0.99, targetF1: 0.93 };

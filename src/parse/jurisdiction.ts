@@ -142,6 +142,21 @@ export function detectJurisdiction(
   return { level, place, foreignProvince };
 }
 
+/**
+ * Per entry: whether it stands in a list right after a name that states the province's level
+ * (省发展改革委、财政厅、教育厅): the level carries over to the names that leave it out.
+ */
+function levelCarried(item: ParsedItem): boolean[] {
+  const out: boolean[] = [];
+  item.responsible.forEach((r, k) => {
+    const prev = item.responsible[k - 1];
+    const adjacent = prev !== undefined && r.span[0] >= prev.span[1] && r.span[0] - prev.span[1] <= 2;
+    const stated = (x: string): boolean => { const n = normalise(x); return n.startsWith('省') || n.startsWith('自治区'); };
+    out.push(adjacent && prev !== undefined && (stated(prev.raw) || out[k - 1] === true));
+  });
+  return out;
+}
+
 /** The registry's unit is a province's (省发改委) but the name as written says no level (发展改革委). */
 function levelAssumed(raw: string, canonical: string): boolean {
   // 省 and 自治区 are never folded, so the name as written tells.
@@ -169,8 +184,9 @@ export function applyJurisdiction(
   if (j.level === 'province' && !j.foreignProvince) {
     // The registry's own province: only bare names need a word.
     for (const item of items) {
-      for (const r of item.responsible) {
-        if (r.unit !== null && r.role !== 'localities' && levelAssumed(r.raw, r.unit)) {
+      const carried = levelCarried(item);
+      for (const [k, r] of item.responsible.entries()) {
+        if (r.unit !== null && r.role !== 'localities' && levelAssumed(r.raw, r.unit) && !carried[k]) {
           kept.set(`${r.span[0]}:${r.span[1]}`, warning('unit_corrected', { raw: r.raw, unit: r.unit, reason: 'level_assumed' }, r.span));
         }
       }

@@ -269,6 +269,19 @@ function chineseTarget(ctx: TargetContext, s: number, end: number, limit: number
   return buildTarget(ctx, s, j + unit.length, value, max, unit, false, confidence);
 }
 
+/**
+ * A unit of measure in the document's own script (個, 萬噸 stay traditional); full-width forms
+ * stay folded (％ is %), as units are compared by the ledger.
+ */
+function asWritten(src: SourceText, s: number, e: number, unit: string): string {
+  if (s < 0 || src.norm.slice(s, e) !== unit) return unit;
+  const written = src.original.slice(s, e);
+  for (let i = 0; i < unit.length; i++) {
+    if (written.charCodeAt(i) !== unit.charCodeAt(i) && written.charCodeAt(i) < 0x3400) return unit;
+  }
+  return written;
+}
+
 function buildTarget(
   ctx: TargetContext,
   s: number,
@@ -297,13 +310,14 @@ function buildTarget(
   if (subject === null) subject = subjectBefore(ctx.src, s, ctx.floor ?? 0);
   else if (DESCRIPTIVE_RE.test(subject)) confidence = Math.min(confidence, 0.6);
   const raw = original.slice(s, e);
+  const unitAsWritten = asWritten(ctx.src, e - unit.length, e, unit);
   const scope = scopeBefore(ctx, s);
   if (scope && subject?.startsWith(scope) && subject.length > scope.length + 1) subject = subject.slice(scope.length);
   const target: Target = {
     raw,
     value,
     max,
-    unit,
+    unit: unitAsWritten,
     comparator,
     subject,
     scope,
