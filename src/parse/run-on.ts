@@ -26,12 +26,14 @@ function cutsOf(src: SourceText, line: Line): number[] {
   const pending = new Map<MarkerKind, number>();
   if (first?.value != null) next.set(first.kind, first.value + 1);
   const cuts: number[] = [];
-  for (let i = line.trimStart + 1; i < line.trimEnd; i++) {
-    if (!MARKER_START.has(norm.charCodeAt(i))) continue;
-    let j = i - 1;
-    while (j > line.trimStart && isSpace(norm.charCodeAt(j))) j--;
-    // After the end of a sentence or a bracket, or after a space (一、民生 (1)扩大就业).
-    if (!endsSentence(norm.charCodeAt(j)) && j === i - 1) continue;
+  for (let k = line.trimStart; k < line.trimEnd; k++) {
+    // Candidates follow the end of a sentence or a bracket, or a space (一、民生 (1)扩大就业).
+    const c = norm.charCodeAt(k);
+    if (!endsSentence(c) && !isSpace(c)) continue;
+    let i = k + 1;
+    while (i < line.trimEnd && isSpace(norm.charCodeAt(i))) i++;
+    if (i >= line.trimEnd || !MARKER_START.has(norm.charCodeAt(i))) continue;
+    k = i - 1;
     const m = markerAt(norm.slice(i, i + 16), i);
     if (!m || m.value === null || m.kind === 'part') continue;
     const expected = next.get(m.kind);
