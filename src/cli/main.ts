@@ -16,7 +16,7 @@ import { hunanResolver } from '../catalog/registry-resolver.js';
 import { listUsers } from '../services/list-users.js';
 import { loadDemo } from '../services/load-demo.js';
 import { setUserPassword } from '../services/set-user-password.js';
-import { loadUnits } from '../services/unit-rows.js';
+import { loadUnits } from '../services/support/unit-rows.js';
 import { verifyAudit } from '../services/verify-audit.js';
 import { verifyReplySeal } from '../services/verify-reply-seal.js';
 import { VERSION } from '../version.js';

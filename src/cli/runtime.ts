@@ -4,8 +4,8 @@ import { openDatabase } from '../db/connect.js';
 import type { DatabaseHandle } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { CLI_ACTOR } from '../domain/policy.js';
-import { systemClock } from '../services/context.js';
-import type { Logger, ServiceContext } from '../services/context.js';
+import { systemClock } from '../services/support/context.js';
+import type { Logger, ServiceContext } from '../services/support/context.js';
 
 export interface Io {
   out(text: string): void;

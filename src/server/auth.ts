@@ -6,7 +6,7 @@ import { AppError, errors } from '../domain/errors.js';
 import { ANONYMOUS } from '../domain/policy.js';
 import type { Actor } from '../domain/policy.js';
 import { sameToken } from '../security/tokens.js';
-import type { Clock, Logger, ServiceContext } from '../services/context.js';
+import type { Clock, Logger, ServiceContext } from '../services/support/context.js';
 import { resolveSession } from '../services/resolve-session.js';
 import type { ActiveSession } from '../services/resolve-session.js';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type SQLite from 'better-sqlite3';
 import { AppError } from '../domain/errors.js';
 import { authorize } from '../domain/policy.js';
-import type { ServiceContext } from './context.js';
+import type { ServiceContext } from './support/context.js';
 
 /**
  * An online backup of the SQLite database (consistent while the server keeps running).

@@ -1,10 +1,10 @@
 import { AppError } from '../domain/errors.js';
 import { authorize } from '../domain/policy.js';
-import { appendAudit } from './audit-trail.js';
-import { inTransaction, nowIso } from './context.js';
-import type { ServiceContext } from './context.js';
-import { loadConsultation, loadConsultationState } from './consultation-rows.js';
-import type { ConsultationState } from './consultation-rows.js';
+import { appendAudit } from './support/audit-trail.js';
+import { inTransaction, nowIso } from './support/context.js';
+import type { ServiceContext } from './support/context.js';
+import { loadConsultation, loadConsultationState } from './support/consultation-rows.js';
+import type { ConsultationState } from './support/consultation-rows.js';
 
 /** Stops taking replies (late ones included). Drafts never sealed stay private to their units. */
 export async function closeConsultation(id: number, ctx: ServiceContext): Promise<ConsultationState> {

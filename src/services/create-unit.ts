@@ -1,13 +1,13 @@
 import { AppError } from '../domain/errors.js';
 import { authorize } from '../domain/policy.js';
 import type { Unit } from '../domain/unit.js';
-import { appendAudit } from './audit-trail.js';
-import { inTransaction, nowIso } from './context.js';
-import type { ServiceContext } from './context.js';
-import { loadUnit } from './unit-rows.js';
-import { cleanAliases, createUnitInput } from './unit-input.js';
-import type { CreateUnitInput } from './unit-input.js';
-import { validateInput } from './validate-input.js';
+import { appendAudit } from './support/audit-trail.js';
+import { inTransaction, nowIso } from './support/context.js';
+import type { ServiceContext } from './support/context.js';
+import { loadUnit } from './support/unit-rows.js';
+import { cleanAliases, createUnitInput } from './support/unit-input.js';
+import type { CreateUnitInput } from './support/unit-input.js';
+import { validateInput } from './support/validate-input.js';
 
 export async function createUnit(input: CreateUnitInput, ctx: ServiceContext): Promise<Unit> {
   authorize(ctx.actor, 'unit.create');

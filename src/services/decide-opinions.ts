@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { decisionNeedsReason } from '../domain/consultation.js';
 import { AppError } from '../domain/errors.js';
 import { authorize } from '../domain/policy.js';
-import { appendAudit } from './audit-trail.js';
-import { inTransaction, nowIso } from './context.js';
-import type { ServiceContext } from './context.js';
-import { validateInput } from './validate-input.js';
+import { appendAudit } from './support/audit-trail.js';
+import { inTransaction, nowIso } from './support/context.js';
+import type { ServiceContext } from './support/context.js';
+import { validateInput } from './support/validate-input.js';
 
 export const decisionInput = z.object({
   disposition: z.enum(['adopted', 'partly_adopted', 'rejected']),

@@ -1,13 +1,13 @@
 import { AppError } from '../domain/errors.js';
 import { authorize } from '../domain/policy.js';
-import { appendAudit } from './audit-trail.js';
-import { inTransaction, nowIso } from './context.js';
-import type { ServiceContext } from './context.js';
-import { isRecipient, loadConsultation } from './consultation-rows.js';
-import { loadVersionById } from './plan-rows.js';
-import { loadReply, replyInput, settleOpinions, writeOpinions } from './reply-rows.js';
-import type { ReplyView } from './reply-rows.js';
-import { validateInput } from './validate-input.js';
+import { appendAudit } from './support/audit-trail.js';
+import { inTransaction, nowIso } from './support/context.js';
+import type { ServiceContext } from './support/context.js';
+import { isRecipient, loadConsultation } from './support/consultation-rows.js';
+import { loadVersionById } from './support/plan-rows.js';
+import { loadReply, replyInput, settleOpinions, writeOpinions } from './support/reply-rows.js';
+import type { ReplyView } from './support/reply-rows.js';
+import { validateInput } from './support/validate-input.js';
 
 export type DraftReplyInput = Parameters<typeof replyInput.parse>[0];
 

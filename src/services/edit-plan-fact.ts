@@ -2,14 +2,14 @@ import { z } from 'zod';
 import { AppError, errors } from '../domain/errors.js';
 import { applyEdits, spanFits } from '../domain/plan-edits.js';
 import { authorize } from '../domain/policy.js';
-import { appendAudit } from './audit-trail.js';
-import { inTransaction, nowIso } from './context.js';
-import type { ServiceContext } from './context.js';
+import { appendAudit } from './support/audit-trail.js';
+import { inTransaction, nowIso } from './support/context.js';
+import type { ServiceContext } from './support/context.js';
 import { getPlan } from './get-plan.js';
 import type { PlanView } from './get-plan.js';
-import { planRegistry } from './plan-resolver.js';
-import { loadEdits, loadVersion } from './plan-rows.js';
-import { validateInput } from './validate-input.js';
+import { planRegistry } from './support/plan-resolver.js';
+import { loadEdits, loadVersion } from './support/plan-rows.js';
+import { validateInput } from './support/validate-input.js';
 
 const responsiblePatch = z.strictObject({
   unitId: z.number().int().positive().nullable().optional(),

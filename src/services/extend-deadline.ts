@@ -1,13 +1,13 @@
 import { AppError } from '../domain/errors.js';
 import { authorize } from '../domain/policy.js';
-import { appendAudit } from './audit-trail.js';
-import { inTransaction, nowIso } from './context.js';
-import type { ServiceContext } from './context.js';
-import { loadConsultation, loadConsultationState } from './consultation-rows.js';
-import type { ConsultationState } from './consultation-rows.js';
-import { notifyUnits } from './notify-units.js';
+import { appendAudit } from './support/audit-trail.js';
+import { inTransaction, nowIso } from './support/context.js';
+import type { ServiceContext } from './support/context.js';
+import { loadConsultation, loadConsultationState } from './support/consultation-rows.js';
+import type { ConsultationState } from './support/consultation-rows.js';
+import { notifyUnits } from './support/notify-units.js';
 import { isoDate } from './open-consultation.js';
-import { validateInput } from './validate-input.js';
+import { validateInput } from './support/validate-input.js';
 
 /** Moves the deadline later (audited); every recipient is told. */
 export async function extendDeadline(id: number, deadline: string, ctx: ServiceContext): Promise<ConsultationState> {

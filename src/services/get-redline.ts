@@ -3,8 +3,8 @@ import { redline } from '../domain/redline.js';
 import type { ParagraphChange, RedlineStats } from '../domain/redline.js';
 import { AppError } from '../domain/errors.js';
 import { authorize } from '../domain/policy.js';
-import type { ServiceContext } from './context.js';
-import { loadVersion } from './plan-rows.js';
+import type { ServiceContext } from './support/context.js';
+import { loadVersion } from './support/plan-rows.js';
 
 export interface RedlineOpinion {
   id: number;

@@ -5,10 +5,10 @@ import { authorize } from '../domain/policy.js';
 import { decodeDocument } from '../parse/decode.js';
 import { parsePlan } from '../parse/parse-plan.js';
 import { PARSER_VERSION } from '../parse/version.js';
-import { appendAudit } from './audit-trail.js';
-import { inTransaction, nowIso } from './context.js';
-import type { ServiceContext } from './context.js';
-import { planRegistry } from './plan-resolver.js';
+import { appendAudit } from './support/audit-trail.js';
+import { inTransaction, nowIso } from './support/context.js';
+import type { ServiceContext } from './support/context.js';
+import { planRegistry } from './support/plan-resolver.js';
 
 export interface ImportPlanInput {
   bytes: Uint8Array;

@@ -2,10 +2,10 @@ import { validateRegistry } from '../catalog/registry-file.js';
 import { AppError } from '../domain/errors.js';
 import { authorize } from '../domain/policy.js';
 import type { RegistryFile, UnitRecord } from '../domain/unit.js';
-import { appendAudit } from './audit-trail.js';
-import { inTransaction, nowIso } from './context.js';
-import type { ServiceContext, Tx } from './context.js';
-import { cleanAliases } from './unit-input.js';
+import { appendAudit } from './support/audit-trail.js';
+import { inTransaction, nowIso } from './support/context.js';
+import type { ServiceContext, Tx } from './support/context.js';
+import { cleanAliases } from './support/unit-input.js';
 
 export interface ImportRegistryResult {
   created: number;

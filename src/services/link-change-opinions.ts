@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { AppError } from '../domain/errors.js';
 import { authorize } from '../domain/policy.js';
-import { appendAudit } from './audit-trail.js';
-import { inTransaction, nowIso } from './context.js';
-import type { ServiceContext } from './context.js';
+import { appendAudit } from './support/audit-trail.js';
+import { inTransaction, nowIso } from './support/context.js';
+import type { ServiceContext } from './support/context.js';
 import { getRedline } from './get-redline.js';
 import type { RedlineView } from './get-redline.js';
-import { loadVersion } from './plan-rows.js';
-import { validateInput } from './validate-input.js';
+import { loadVersion } from './support/plan-rows.js';
+import { validateInput } from './support/validate-input.js';
 
 export const linkInput = z.object({
   changeKey: z.string().min(1).max(200),

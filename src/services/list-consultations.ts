@@ -1,7 +1,7 @@
 import { can } from '../domain/policy.js';
-import type { ServiceContext } from './context.js';
-import { loadConsultationState } from './consultation-rows.js';
-import type { ConsultationState } from './consultation-rows.js';
+import type { ServiceContext } from './support/context.js';
+import { loadConsultationState } from './support/consultation-rows.js';
+import type { ConsultationState } from './support/consultation-rows.js';
 
 /** The office's list of consultations, or a unit's inbox: those sent to it, own status only. */
 export async function listConsultations(ctx: ServiceContext, options: { planId?: number } = {}): Promise<ConsultationState[]> {

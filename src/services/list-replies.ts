@@ -1,9 +1,9 @@
 import { AppError } from '../domain/errors.js';
 import { can } from '../domain/policy.js';
-import type { ServiceContext } from './context.js';
-import { loadConsultation } from './consultation-rows.js';
-import { loadReply } from './reply-rows.js';
-import type { ReplyView } from './reply-rows.js';
+import type { ServiceContext } from './support/context.js';
+import { loadConsultation } from './support/consultation-rows.js';
+import { loadReply } from './support/reply-rows.js';
+import type { ReplyView } from './support/reply-rows.js';
 
 /**
  * The replies of a consultation a person may see: a unit sees all of its own (drafts,

@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { AppError } from '../domain/errors.js';
 import { authorize } from '../domain/policy.js';
-import { appendAudit } from './audit-trail.js';
-import { inTransaction, nowIso } from './context.js';
-import type { ServiceContext } from './context.js';
-import { loadConsultationState } from './consultation-rows.js';
-import type { ConsultationState } from './consultation-rows.js';
-import { notifyUnits } from './notify-units.js';
-import { loadVersion } from './plan-rows.js';
-import { validateInput } from './validate-input.js';
+import { appendAudit } from './support/audit-trail.js';
+import { inTransaction, nowIso } from './support/context.js';
+import type { ServiceContext } from './support/context.js';
+import { loadConsultationState } from './support/consultation-rows.js';
+import type { ConsultationState } from './support/consultation-rows.js';
+import { notifyUnits } from './support/notify-units.js';
+import { loadVersion } from './support/plan-rows.js';
+import { validateInput } from './support/validate-input.js';
 
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date: YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(d)), 'date: not a real date');
 

@@ -2,11 +2,11 @@ import type { Disposition } from '../domain/consultation.js';
 import { AppError } from '../domain/errors.js';
 import { dispositionLabel } from '../office/consultation-text.js';
 import { authorize } from '../domain/policy.js';
-import { appendAudit } from './audit-trail.js';
-import { inTransaction, nowIso } from './context.js';
-import type { ServiceContext } from './context.js';
-import { loadConsultation } from './consultation-rows.js';
-import { clauseLabeller, loadVersionById } from './plan-rows.js';
+import { appendAudit } from './support/audit-trail.js';
+import { inTransaction, nowIso } from './support/context.js';
+import type { ServiceContext } from './support/context.js';
+import { loadConsultation } from './support/consultation-rows.js';
+import { clauseLabeller, loadVersionById } from './support/plan-rows.js';
 
 export interface PublicNotice {
   consultationId: number;

@@ -5,13 +5,13 @@ import { isSealAlgorithm } from '../domain/reply-seal-payload.js';
 import type { SealAlgorithm } from '../domain/reply-seal-payload.js';
 import { describeSeal, signPayload } from '../security/seal.js';
 import { serverSecret } from '../security/server-secret.js';
-import { appendAudit } from './audit-trail.js';
-import { inTransaction, nowIso } from './context.js';
-import type { ServiceContext } from './context.js';
-import { loadConsultation } from './consultation-rows.js';
-import { loadReply } from './reply-rows.js';
-import { sealPayloadOf } from './seal-payload-of.js';
-import { ensureUnitKey } from './unit-keys.js';
+import { appendAudit } from './support/audit-trail.js';
+import { inTransaction, nowIso } from './support/context.js';
+import type { ServiceContext } from './support/context.js';
+import { loadConsultation } from './support/consultation-rows.js';
+import { loadReply } from './support/reply-rows.js';
+import { sealPayloadOf } from './support/seal-payload-of.js';
+import { ensureUnitKey } from './support/unit-keys.js';
 
 export interface SealResult {
   algorithm: SealAlgorithm;

@@ -1,11 +1,11 @@
 import { AppError } from '../domain/errors.js';
 import { authorize } from '../domain/policy.js';
-import { appendAudit } from './audit-trail.js';
-import { inTransaction } from './context.js';
-import type { ServiceContext } from './context.js';
-import { loadConsultationState } from './consultation-rows.js';
-import type { ConsultationState } from './consultation-rows.js';
-import { notifyUnits } from './notify-units.js';
+import { appendAudit } from './support/audit-trail.js';
+import { inTransaction } from './support/context.js';
+import type { ServiceContext } from './support/context.js';
+import { loadConsultationState } from './support/consultation-rows.js';
+import type { ConsultationState } from './support/consultation-rows.js';
+import { notifyUnits } from './support/notify-units.js';
 
 export interface ReminderResult {
   units: number[];

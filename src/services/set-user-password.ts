@@ -3,10 +3,10 @@ import { AppError, errors } from '../domain/errors.js';
 import { authorize } from '../domain/policy.js';
 import { hashPassword, verifyPassword } from '../security/password.js';
 import { newPassword } from './add-user.js';
-import { appendAudit } from './audit-trail.js';
-import { inTransaction, nowIso } from './context.js';
-import type { ServiceContext } from './context.js';
-import { validateInput } from './validate-input.js';
+import { appendAudit } from './support/audit-trail.js';
+import { inTransaction, nowIso } from './support/context.js';
+import type { ServiceContext } from './support/context.js';
+import { validateInput } from './support/validate-input.js';
 
 export interface SetUserPasswordInput {
   login: string;

@@ -1,14 +1,14 @@
 import { AppError } from '../domain/errors.js';
 import { authorize } from '../domain/policy.js';
-import { appendAudit } from './audit-trail.js';
-import { inTransaction, nowIso } from './context.js';
-import type { ServiceContext } from './context.js';
-import { loadConsultation } from './consultation-rows.js';
+import { appendAudit } from './support/audit-trail.js';
+import { inTransaction, nowIso } from './support/context.js';
+import type { ServiceContext } from './support/context.js';
+import { loadConsultation } from './support/consultation-rows.js';
 import type { DraftReplyInput } from './draft-reply.js';
-import { loadVersionById } from './plan-rows.js';
-import { loadReply, replyInput, settleOpinions, writeOpinions } from './reply-rows.js';
-import type { ReplyView } from './reply-rows.js';
-import { validateInput } from './validate-input.js';
+import { loadVersionById } from './support/plan-rows.js';
+import { loadReply, replyInput, settleOpinions, writeOpinions } from './support/reply-rows.js';
+import type { ReplyView } from './support/reply-rows.js';
+import { validateInput } from './support/validate-input.js';
 
 /** Replaces a draft's content. A sealed reply is never edited: it can only be withdrawn. */
 export async function updateReply(replyId: number, input: DraftReplyInput, ctx: ServiceContext): Promise<ReplyView> {

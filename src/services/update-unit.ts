@@ -1,13 +1,13 @@
 import { AppError, errors } from '../domain/errors.js';
 import { authorize } from '../domain/policy.js';
 import type { Unit } from '../domain/unit.js';
-import { appendAudit } from './audit-trail.js';
-import { inTransaction, nowIso } from './context.js';
-import type { ServiceContext, Tx } from './context.js';
-import { loadUnit } from './unit-rows.js';
-import { cleanAliases, updateUnitInput } from './unit-input.js';
-import type { UpdateUnitInput } from './unit-input.js';
-import { validateInput } from './validate-input.js';
+import { appendAudit } from './support/audit-trail.js';
+import { inTransaction, nowIso } from './support/context.js';
+import type { ServiceContext, Tx } from './support/context.js';
+import { loadUnit } from './support/unit-rows.js';
+import { cleanAliases, updateUnitInput } from './support/unit-input.js';
+import type { UpdateUnitInput } from './support/unit-input.js';
+import { validateInput } from './support/validate-input.js';
 
 const UNIT = { zh: '单位', en: 'Unit' };
 

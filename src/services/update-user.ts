@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { AppError, errors } from '../domain/errors.js';
 import { authorize } from '../domain/policy.js';
 import { ROLES } from '../domain/roles.js';
-import { appendAudit } from './audit-trail.js';
-import { inTransaction, nowIso } from './context.js';
-import type { ServiceContext } from './context.js';
-import { loadUsers } from './user-rows.js';
-import type { User } from './user-rows.js';
-import { validateInput } from './validate-input.js';
+import { appendAudit } from './support/audit-trail.js';
+import { inTransaction, nowIso } from './support/context.js';
+import type { ServiceContext } from './support/context.js';
+import { loadUsers } from './support/user-rows.js';
+import type { User } from './support/user-rows.js';
+import { validateInput } from './support/validate-input.js';
 
 export const updateUserInput = z
   .object({

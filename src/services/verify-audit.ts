@@ -1,7 +1,7 @@
 import { chainVerifier } from '../domain/audit-chain.js';
 import type { BrokenLink } from '../domain/audit-chain.js';
 import { authorize } from '../domain/policy.js';
-import type { ServiceContext } from './context.js';
+import type { ServiceContext } from './support/context.js';
 
 export interface AuditVerification {
   ok: boolean;

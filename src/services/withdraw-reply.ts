@@ -1,12 +1,12 @@
 import { canWithdraw } from '../domain/consultation.js';
 import { AppError } from '../domain/errors.js';
 import { authorize } from '../domain/policy.js';
-import { appendAudit } from './audit-trail.js';
-import { inTransaction, nowIso } from './context.js';
-import type { ServiceContext } from './context.js';
-import { loadConsultation } from './consultation-rows.js';
-import { loadReply } from './reply-rows.js';
-import type { ReplyView } from './reply-rows.js';
+import { appendAudit } from './support/audit-trail.js';
+import { inTransaction, nowIso } from './support/context.js';
+import type { ServiceContext } from './support/context.js';
+import { loadConsultation } from './support/consultation-rows.js';
+import { loadReply } from './support/reply-rows.js';
+import type { ReplyView } from './support/reply-rows.js';
 
 /**
  * The signatory takes a sealed reply back before the deadline, so that a new one can be

@@ -17,7 +17,7 @@ import { listOpinions } from '../../services/list-opinions.js';
 import { listReplies } from '../../services/list-replies.js';
 import { openConsultation, openConsultationInput, isoDate } from '../../services/open-consultation.js';
 import { getPublicNotice, publishNotice } from '../../services/publish-notice.js';
-import { replyInput } from '../../services/reply-rows.js';
+import { replyInput } from '../../services/support/reply-rows.js';
 import { sealReply } from '../../services/seal-reply.js';
 import { sendReminders } from '../../services/send-reminders.js';
 import { updateReply } from '../../services/update-reply.js';

@@ -10,9 +10,9 @@ import { linkChangeOpinions, linkInput } from '../../services/link-change-opinio
 import { getPlan } from '../../services/get-plan.js';
 import { importPlan } from '../../services/import-plan.js';
 import { listPlans } from '../../services/list-plans.js';
-import { loadVersion } from '../../services/plan-rows.js';
+import { loadVersion } from '../../services/support/plan-rows.js';
 import { reparsePlan } from '../../services/reparse-plan.js';
-import { validateInput } from '../../services/validate-input.js';
+import { validateInput } from '../../services/support/validate-input.js';
 import { signedIn } from '../auth.js';
 import type { ServerDeps } from '../auth.js';
 import { idParams } from '../schemas.js';

@@ -12,7 +12,7 @@ import { listUnitKeys } from '../../services/list-unit-keys.js';
 import { listUnitUsers } from '../../services/list-unit-users.js';
 import { listUnits } from '../../services/list-units.js';
 import { updateUnit } from '../../services/update-unit.js';
-import { createUnitInput, updateUnitInput } from '../../services/unit-input.js';
+import { createUnitInput, updateUnitInput } from '../../services/support/unit-input.js';
 import { signedIn } from '../auth.js';
 import type { ServerDeps } from '../auth.js';
 import { idParams, unitSchema, userSchema } from '../schemas.js';

@@ -4,7 +4,7 @@ import { addUser, addUserInput } from '../../services/add-user.js';
 import { listUsers } from '../../services/list-users.js';
 import { setUserPassword } from '../../services/set-user-password.js';
 import { updateUser, updateUserInput } from '../../services/update-user.js';
-import { loadUsers } from '../../services/user-rows.js';
+import { loadUsers } from '../../services/support/user-rows.js';
 import { errors } from '../../domain/errors.js';
 import { signedIn } from '../auth.js';
 import type { ServerDeps } from '../auth.js';

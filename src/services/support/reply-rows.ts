@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Database } from '../db/schema.js';
-import { isLate } from '../domain/consultation.js';
-import type { Disposition } from '../domain/consultation.js';
-import { AppError, errors } from '../domain/errors.js';
-import type { ParsedPlan } from '../model/plan.js';
+import type { Database } from '../../db/schema.js';
+import { isLate } from '../../domain/consultation.js';
+import type { Disposition } from '../../domain/consultation.js';
+import { AppError, errors } from '../../domain/errors.js';
+import type { ParsedPlan } from '../../model/plan.js';
 import type { Tx } from './context.js';
 
 export const REPLY = { zh: '反馈意见', en: 'Reply' };

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.js';
-import { errors } from '../domain/errors.js';
-import type { PlanEdit } from '../domain/plan-edits.js';
-import type { ParsedPlan } from '../model/plan.js';
+import type { Database } from '../../db/schema.js';
+import { errors } from '../../domain/errors.js';
+import type { PlanEdit } from '../../domain/plan-edits.js';
+import type { ParsedPlan } from '../../model/plan.js';
 
 export const PLAN = { zh: '工作计划', en: 'Plan' };
 

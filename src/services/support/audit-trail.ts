@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
-import { eventHash } from '../domain/audit-chain.js';
-import { canonicalJson } from '../model/canonical-json.js';
-import { sm3 } from '../model/sm3.js';
-import type { Actor } from '../domain/policy.js';
+import { eventHash } from '../../domain/audit-chain.js';
+import { canonicalJson } from '../../model/canonical-json.js';
+import { sm3 } from '../../model/sm3.js';
+import type { Actor } from '../../domain/policy.js';
 import type { Clock, Tx } from './context.js';
 
 export interface AuditInput {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { AppError } from '../domain/errors.js';
+import { AppError } from '../../domain/errors.js';
 
 /** Validates a use case's input, so the CLI gets the same checks as the HTTP API. */
 export function validateInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.js';
-import { acceptsReplies, consultationStatus, recipientStatus } from '../domain/consultation.js';
-import type { ConsultationStatus, RecipientStatus } from '../domain/consultation.js';
-import { errors } from '../domain/errors.js';
+import type { Database } from '../../db/schema.js';
+import { acceptsReplies, consultationStatus, recipientStatus } from '../../domain/consultation.js';
+import type { ConsultationStatus, RecipientStatus } from '../../domain/consultation.js';
+import { errors } from '../../domain/errors.js';
 import type { Clock } from './context.js';
 
 export const CONSULTATION = { zh: '征求意见', en: 'Consultation' };
