@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { parseRegistryJson } from '../catalog/registry-file.js';
-import { AppError } from '../domain/errors.js';
+import { AppError, fail } from '../domain/errors.js';
 import { ROLES } from '../domain/roles.js';
 import { registryFromXlsx, registryToXlsx } from '../office/units-xlsx.js';
 import { generatePassword } from '../security/password.js';
@@ -102,7 +102,7 @@ export function buildProgram(io: Io): Command {
     .action(async (login: string, opts: { unit: string; role: (typeof ROLES)[number]; name?: string; password?: string }) =>
       withDatabase(async (ctx) => {
         const [unit] = await loadUnits(ctx.db, { code: opts.unit });
-        if (!unit) throw new AppError('not_found', { zh: `单位代码 ${opts.unit} 不存在`, en: `No unit with code ${opts.unit}` });
+        if (!unit) throw fail('unit_code_unknown', { code: opts.unit });
         const password = opts.password ?? generatePassword();
         const created = await addUser(
           { login, displayName: opts.name ?? login, unitId: unit.id, role: opts.role, password },
@@ -134,7 +134,7 @@ export function buildProgram(io: Io): Command {
         let unitId: number | undefined;
         if (opts.unit !== undefined) {
           const [unit] = await loadUnits(ctx.db, { code: opts.unit });
-          if (!unit) throw new AppError('not_found', { zh: `单位代码 ${opts.unit} 不存在`, en: `No unit with code ${opts.unit}` });
+          if (!unit) throw fail('unit_code_unknown', { code: opts.unit });
           unitId = unit.id;
         }
         const users = await listUsers(unitId === undefined ? {} : { unitId }, ctx);
@@ -170,7 +170,7 @@ export function buildProgram(io: Io): Command {
     .description("check a sealed reply's seal against its unit's public key; exit 3 if it does not hold")
     .action(async (replyId: string) =>
       withDatabase(async (ctx) => {
-        if (!/^\d+$/.test(replyId)) throw new AppError('validation_failed', { zh: '反馈编号须为数字', en: 'The reply id must be a number' });
+        if (!/^\d+$/.test(replyId)) throw fail('reply_id_invalid');
         const result = await verifyReplySeal(Number(replyId), ctx);
         const who = `${result.signatory ?? '?'} ${result.sealedAt ?? ''} ${result.algorithm ?? ''} key ${result.keyId ?? '?'}`;
         if (result.valid) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { AppError } from '../domain/errors.js';
+import { onUniqueViolation } from '../db/errors.js';
+import { fail } from '../domain/errors.js';
 import { authorize } from '../domain/policy.js';
 import { ROLES } from '../domain/roles.js';
 import { hashPassword } from '../security/password.js';
@@ -32,9 +33,9 @@ export async function addUser(input: AddUserInput, ctx: ServiceContext): Promise
   const passwordHash = await hashPassword(data.password, ctx.config.scryptCost);
   const id = await inTransaction(ctx, async (trx) => {
     const unit = await trx.selectFrom('units').select('id').where('id', '=', data.unitId).executeTakeFirst();
-    if (!unit) throw new AppError('validation_failed', { zh: '所属单位不存在', en: 'The unit does not exist' });
+    if (!unit) throw fail('user_unit_not_found');
     const clash = await trx.selectFrom('users').select('id').where('login', '=', data.login).executeTakeFirst();
-    if (clash) throw new AppError('conflict', { zh: `账号 ${data.login} 已存在`, en: `Login ${data.login} already exists` });
+    if (clash) throw fail('login_taken', { login: data.login });
     const at = nowIso(ctx);
     const row = await trx
       .insertInto('users')
@@ -59,6 +60,6 @@ export async function addUser(input: AddUserInput, ctx: ServiceContext): Promise
       detail: { login: data.login, displayName: data.displayName, unitId: data.unitId, role: data.role },
     });
     return row.id;
-  });
+  }).catch(onUniqueViolation('users', () => fail('login_taken', { login: data.login })));
   return (await loadUsers(ctx.db, { ids: [id] }))[0]!;
 }

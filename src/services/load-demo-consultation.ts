@@ -1,4 +1,4 @@
-import { AppError } from '../domain/errors.js';
+import { fail } from '../domain/errors.js';
 import type { Actor } from '../domain/policy.js';
 import { isRole } from '../domain/roles.js';
 import type { ServiceContext } from './support/context.js';
@@ -38,7 +38,7 @@ export async function loadDemoConsultation(planId: number, base: ServiceContext)
   }
   const as = (login: string, local: string): ServiceContext => {
     const actor = actors.get(login);
-    if (!actor) throw new AppError('not_found', { zh: `演示账号 ${login} 不存在`, en: `Demo account ${login} is missing` });
+    if (!actor) throw fail('demo_account_missing', { login });
     return { ...base, actor, clock: at(local) };
   };
 

@@ -1,4 +1,4 @@
-import { AppError } from '../domain/errors.js';
+import { fail } from '../domain/errors.js';
 import { ANONYMOUS } from '../domain/policy.js';
 import type { Actor } from '../domain/policy.js';
 import { isRole } from '../domain/roles.js';
@@ -25,10 +25,7 @@ export interface LogInResult {
   user: User;
 }
 
-const INVALID = new AppError('invalid_credentials', {
-  zh: '账号或密码错误',
-  en: 'Wrong login or password',
-});
+const INVALID = fail('invalid_credentials');
 
 async function failuresSince(ctx: ServiceContext, column: 'login' | 'ip', value: string, since: string): Promise<number> {
   const row = await ctx.db
@@ -51,14 +48,7 @@ export async function logIn(input: LogInInput, ctx: ServiceContext): Promise<Log
   const byAccount = await failuresSince(ctx, 'login', login, windowStart);
   const byAddress = await failuresSince(ctx, 'ip', input.ip, windowStart);
   if (byAccount >= ctx.config.loginMaxFailuresPerAccount || byAddress >= ctx.config.loginMaxFailuresPerAddress) {
-    throw new AppError(
-      'rate_limited',
-      {
-        zh: `登录失败次数过多，请 ${ctx.config.loginWindowMinutes} 分钟后再试`,
-        en: `Too many failed logins; try again in ${ctx.config.loginWindowMinutes} minutes`,
-      },
-      { retryAfterSeconds: ctx.config.loginWindowMinutes * 60 },
-    );
+    throw fail('login_locked', { minutes: ctx.config.loginWindowMinutes }, { retryAfterSeconds: ctx.config.loginWindowMinutes * 60 });
   }
 
   const row = await ctx.db

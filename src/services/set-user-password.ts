@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError, errors } from '../domain/errors.js';
+import { fail } from '../domain/errors.js';
 import { authorize } from '../domain/policy.js';
 import { hashPassword, verifyPassword } from '../security/password.js';
 import { newPassword } from './add-user.js';
@@ -29,13 +29,13 @@ export async function setUserPassword(input: SetUserPasswordInput, ctx: ServiceC
     .select(['id', 'login', 'unit_id', 'password_hash'])
     .where('login', '=', input.login)
     .executeTakeFirst();
-  if (!user) throw errors.notFound({ zh: '账号', en: 'Account' });
+  if (!user) throw fail('user_not_found');
   authorize(ctx.actor, 'user.password.set', { userId: user.id, unitId: user.unit_id });
   validateInput(schema, { password: input.password });
   const self = ctx.actor.kind === 'user' && ctx.actor.userId === user.id;
   if (self) {
     if (input.currentPassword === undefined || !(await verifyPassword(input.currentPassword, user.password_hash))) {
-      throw new AppError('invalid_credentials', { zh: '当前密码不正确', en: 'The current password is wrong' });
+      throw fail('current_password_wrong');
     }
   }
   const hash = await hashPassword(input.password, ctx.config.scryptCost);

@@ -264,6 +264,7 @@ describe.each(DIALECTS)('consultation cycle over HTTP on %s', (dialect) => {
 
   it('publishes the adoption notice for anyone, without internal details', async () => {
     expect((await new Client(t.url).json('GET', `/api/public/consultations/${consultationId}`)).status).toBe(404);
+    expect((await office.json('POST', `/api/consultations/${consultationId}/close`)).status).toBe(200);
     expect((await office.json('POST', `/api/consultations/${consultationId}/publish`)).status).toBe(200);
     const notice = await new Client(t.url).json<{ opinions: Record<string, unknown>[] }>('GET', `/api/public/consultations/${consultationId}`);
     expect(notice.status).toBe(200);

@@ -2,7 +2,7 @@ import fastifyMultipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../domain/errors.js';
+import { fail } from '../../domain/errors.js';
 import { createPlanVersion } from '../../services/create-plan-version.js';
 import { editPlanFact, editPlanFactInput } from '../../services/edit-plan-fact.js';
 import { getRedline } from '../../services/get-redline.js';
@@ -27,7 +27,7 @@ const versionQuery = z.object({ version: z.coerce.number().int().positive().opti
 async function uploadedDocument(request: FastifyRequest, defaultName: string): Promise<{ bytes: Buffer; filename: string; mediaType: string }> {
   if (request.isMultipart()) {
     const file = await request.file();
-    if (!file) throw new AppError('bad_request', { zh: '请选择要上传的文件', en: 'Choose a file to upload' });
+    if (!file) throw fail('file_required');
     return { bytes: await file.toBuffer(), filename: file.filename, mediaType: file.mimetype };
   }
   const body = validateInput(pastedPlan, request.body);

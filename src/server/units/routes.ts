@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { parseRegistryJson } from '../../catalog/registry-file.js';
-import { AppError } from '../../domain/errors.js';
+import { fail } from '../../domain/errors.js';
 import { UNIT_KINDS } from '../../domain/unit.js';
 import { registryFromXlsx, registryToXlsx } from '../../office/units-xlsx.js';
 import { createUnit } from '../../services/create-unit.js';
@@ -85,7 +85,7 @@ export function unitRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         if (Buffer.isBuffer(body)) file = await registryFromXlsx(body);
         else if (typeof body === 'string') file = parseRegistryJson(body);
         else if (body !== null && typeof body === 'object') file = parseRegistryJson(JSON.stringify(body));
-        else throw new AppError('bad_request', { zh: '请上传 JSON 或 xlsx 单位名录文件', en: 'Upload a JSON or xlsx registry file' });
+        else throw fail('registry_file_type');
         return importRegistry(file, ctx);
       },
     );
