@@ -61,6 +61,8 @@ export function registryResolver<U extends RegistryUnit>(registry: Registry<U>):
       if (!hit) return null;
       // 市发改委 is a city's commission, not a misspelt 省发改委: a near miss may not change the level.
       if (hit.via === 'near' && LEVEL_WORDS.includes(name[0] ?? '') && name[0] !== hit.unit.shortName[0]) return null;
+      // 南沙区 is another city's district, not a misspelt 南岳区: place names are never corrected by likeness.
+      if (hit.via === 'near' && (hit.unit.kind === 'prefecture' || hit.unit.kind === 'county')) return null;
       const corrected = hit.correctedFrom ?? (hit.via === 'near' ? name : undefined);
       const match: UnitMatch = { canonical: hit.unit.shortName };
       if (corrected !== undefined) match.correctedFrom = corrected;

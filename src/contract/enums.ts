@@ -13,7 +13,7 @@ export function isLocale(value: unknown): value is Locale {
 }
 
 export const RESPONSIBLE_ROLES = ['lead', 'cooperate', 'localities'] as const;
-export const COMPARATORS = ['=', '>=', '<=', 'range'] as const;
+export const COMPARATORS = ['=', '>=', '<=', '≈', 'range'] as const;
 export const FACT_KINDS = ['responsible', 'target'] as const;
 export const INLINE_OPS = ['equal', 'insert', 'delete'] as const;
 export const CHANGE_KINDS = ['equal', 'insert', 'delete', 'modify'] as const;

@@ -51,6 +51,8 @@ export const planItem = z.strictObject({
   span,
   responsible: z.array(planResponsible),
   targets: z.array(planTarget),
+  /** The item's sentences, for splitting it into tasks; absent on parses stored before clauses were kept. */
+  clauses: z.array(z.strictObject({ text: z.string(), span })).optional(),
 });
 export type PlanItem = z.infer<typeof planItem>;
 

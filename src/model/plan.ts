@@ -21,7 +21,8 @@ export interface Responsible {
   span: Span;
 }
 
-export type Comparator = '=' | '>=' | '<=' | 'range';
+/** `≈`: about (20%左右, 约20%). */
+export type Comparator = '=' | '>=' | '<=' | '≈' | 'range';
 
 export interface Target {
   raw: string;
@@ -66,6 +67,13 @@ export interface ParsedItem {
   span: Span;
   responsible: Responsible[];
   targets: Target[];
+  /** The item's sentences (ending at 。;!? or a line end), without its number and without a closing responsibility bracket. */
+  clauses: Clause[];
+}
+
+export interface Clause {
+  text: string;
+  span: Span;
 }
 
 export interface Contact {

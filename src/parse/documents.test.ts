@@ -110,7 +110,7 @@ describe('a national task-division document (国家发展改革委 notice, 1. ta
     expect(figures(item(plan, 5))).toEqual([['95%', 95, null, '%', '>='], ['1.5万公里', 15_000, null, '公里', '=']]);
     expect(figures(item(plan, 7))).toEqual([['3-5万吨', 30_000, 50_000, '吨', 'range']]);
     expect(figures(item(plan, 8))).toEqual([['60万个', 600_000, null, '个', '>=']]);
-    expect(figures(item(plan, 9))).toEqual([['5.3万个', 53_000, null, '个', '='], ['900万户', 9_000_000, null, '户', '=']]);
+    expect(figures(item(plan, 9))).toEqual([['5.3万个', 53_000, null, '个', '='], ['900万户', 9_000_000, null, '户', '≈']]);
     expect(figures(item(plan, 10))).toEqual([['15平方公里', 15, null, '平方公里', '<=']]);
   });
 

@@ -66,8 +66,27 @@ function leadingPlace(text: string, resolver: UnitResolver): string | null {
   return null;
 }
 
+/** One-character abbreviations of the provinces as document numbers use them (鄂政发〔2018〕26号). */
+const ABBREVIATIONS: Record<string, string> = {
+  京: '北京市', 津: '天津市', 冀: '河北省', 晋: '山西省', 蒙: '内蒙古自治区', 辽: '辽宁省', 吉: '吉林省', 黑: '黑龙江省',
+  沪: '上海市', 苏: '江苏省', 浙: '浙江省', 皖: '安徽省', 闽: '福建省', 赣: '江西省', 鲁: '山东省', 豫: '河南省',
+  鄂: '湖北省', 湘: '湖南省', 粤: '广东省', 桂: '广西壮族自治区', 琼: '海南省', 渝: '重庆市', 川: '四川省', 黔: '贵州省',
+  贵: '贵州省', 云: '云南省', 滇: '云南省', 藏: '西藏自治区', 陕: '陕西省', 甘: '甘肃省', 青: '青海省', 宁: '宁夏回族自治区',
+  新: '新疆维吾尔自治区',
+};
+/** A provincial document number at a line start: 鄂政发〔2018〕26号, 川办函〔2015〕54号. */
+const DOC_NUMBER_RE = /(?:^|\n)\s*([京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川黔贵云滇藏陕甘青宁新])(?:政|府|办|委)[\u4e00-\u9fff]{0,3}[〔[(]\s*(?:19|20)[0-9]{2}\s*[〕\])]\s*[0-9]{1,4}\s*号/;
+
+/** The province whose document number heads the text, when the registry does not cover it. */
+export function foreignProvinceOfNumber(head: string, resolver: UnitResolver): string | null {
+  const m = DOC_NUMBER_RE.exec(normalise(head));
+  const province = m?.[1] ? ABBREVIATIONS[m[1]] : undefined;
+  return province !== undefined && resolver.resolve(province) === null ? province : null;
+}
+
 function foreignProvinceIn(texts: string[], resolver: UnitResolver): string | null {
-  for (const t of texts) {
+  for (const raw of texts) {
+    const t = normalise(raw);
     for (const p of PROVINCES) {
       if (t.includes(p) && resolver.resolve(p) === null) return p;
     }
@@ -80,6 +99,8 @@ export function detectJurisdiction(
   letter: CoverLetter | null,
   items: ParsedItem[],
   resolver: UnitResolver,
+  /** The document's opening, where a document number (鄂政发〔2018〕26号) may name its province. */
+  head = '',
 ): Jurisdiction {
   const counts: Record<Level, number> = { national: 0, province: 0, prefecture: 0, county: 0 };
   const central = new Set<string>();
@@ -117,8 +138,23 @@ export function detectJurisdiction(
       }
     }
   }
-  const foreignProvince = foreignProvinceIn([title, letter?.title ?? '', issuer], resolver);
+  const foreignProvince = foreignProvinceIn([title, letter?.title ?? '', issuer], resolver) ?? foreignProvinceOfNumber(head, resolver);
   return { level, place, foreignProvince };
+}
+
+/**
+ * Per entry: whether it stands in a list right after a name that states the province's level
+ * (省发展改革委、财政厅、教育厅): the level carries over to the names that leave it out.
+ */
+function levelCarried(item: ParsedItem): boolean[] {
+  const out: boolean[] = [];
+  item.responsible.forEach((r, k) => {
+    const prev = item.responsible[k - 1];
+    const adjacent = prev !== undefined && r.span[0] >= prev.span[1] && r.span[0] - prev.span[1] <= 2;
+    const stated = (x: string): boolean => { const n = normalise(x); return n.startsWith('省') || n.startsWith('自治区'); };
+    out.push(adjacent && prev !== undefined && (stated(prev.raw) || out[k - 1] === true));
+  });
+  return out;
 }
 
 /** The registry's unit is a province's (省发改委) but the name as written says no level (发展改革委). */
@@ -148,8 +184,9 @@ export function applyJurisdiction(
   if (j.level === 'province' && !j.foreignProvince) {
     // The registry's own province: only bare names need a word.
     for (const item of items) {
-      for (const r of item.responsible) {
-        if (r.unit !== null && r.role !== 'localities' && levelAssumed(r.raw, r.unit)) {
+      const carried = levelCarried(item);
+      for (const [k, r] of item.responsible.entries()) {
+        if (r.unit !== null && r.role !== 'localities' && levelAssumed(r.raw, r.unit) && !carried[k]) {
           kept.set(`${r.span[0]}:${r.span[1]}`, warning('unit_corrected', { raw: r.raw, unit: r.unit, reason: 'level_assumed' }, r.span));
         }
       }

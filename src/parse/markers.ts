@@ -28,7 +28,7 @@ const PAR_RE = /^\(\s{0,2}([0-9]{1,3})\s{0,2}\)[\s、.]*/;
 const CIRC_RE = /^([\u2460-\u2473])\s*/;
 
 /** First characters a marker can start with: most lines start with none of them. */
-const MARKER_START = new Set<number>(
+export const MARKER_START = new Set<number>(
   [...'第(〔0123456789', ...CN].map((ch) => ch.charCodeAt(0)).concat(Array.from({ length: 20 }, (_, k) => 0x2460 + k)),
 );
 

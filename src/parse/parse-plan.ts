@@ -6,12 +6,16 @@
 import { findLetter } from './letter.js';
 import { chineseToNumber } from './numerals.js';
 import { detectJurisdiction, applyJurisdiction } from './jurisdiction.js';
-import { findActors, findLedBy, findStated, parseClause, STANDING_RE, type ResponsibilityContext } from './responsibility.js';
+import { entry, findActors, findLedBy, findStated, parseClause, STANDING_RE, type ResponsibilityContext } from './responsibility.js';
 import { parseStructure, type RawHeading, type Structure } from './structure.js';
+import { cellRole, findTable, type Table } from './table.js';
+import { splitRunOn } from './run-on.js';
 import { findTargets } from './targets.js';
+import { isCollective, splitNames } from './units.js';
 import { warning } from './warnings.js';
-import { isJsSpace, makeSource, type SourceText } from './text.js';
-import type { ParsedItem, ParsedPlan, ParseWarning, Responsible } from '../model/plan.js';
+import { isCjk, isJsSpace, makeSource, type SourceText } from './text.js';
+import type { Clause, ParsedItem, ParsedPlan, ParseWarning, Responsible } from '../model/plan.js';
+import type { Span } from '../model/span.js';
 import type { UnitMatch, UnitResolver } from '../model/unit-resolver.js';
 
 export interface ParseOptions {
@@ -21,10 +25,12 @@ export interface ParseOptions {
 
 export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
   const src = makeSource(text);
+  src.lines = splitRunOn(src);
   const resolver = cachedResolver(options.resolver);
   const warnings: ParseWarning[] = [];
   const { letter, planFromLine } = findLetter(src);
-  const structure = parseStructure(src, planFromLine, src.lines.length);
+  const table = findTable(src, planFromLine, src.lines.length);
+  const structure = parseStructure(src, planFromLine, table ? table.headerLine : src.lines.length);
   for (const w of structure.warnings) warnings.push(w);
 
   let title = structure.title;
@@ -65,55 +71,67 @@ export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
       if (stated && stated.entries.length > 0) headingCarry.push({ rank: heading.rank, entries: stated.entries });
       if (stated) addStanding(stated.standing);
     }
-    const [start, end] = raw.span;
-    let bodyStart = raw.bodyStart;
-    while (bodyStart < end && isJsSpace(src.norm.charCodeAt(bodyStart))) bodyStart++;
+    // 1. 约束性指标的责任部门, then one line per task, each with its own bracket: the numbered line
+    // heads the tasks (a sub-section), each task is an item without a number.
+    const parts = unnumberedTasks(src, raw.bodyStart, raw.span[1]);
+    const pieces = parts ?? [{ number: raw.number, span: raw.span, bodyStart: raw.bodyStart }];
+    for (const piece of pieces) {
+      const [start, end] = piece.span;
+      let bodyStart = piece.bodyStart;
+      while (bodyStart < end && isJsSpace(src.norm.charCodeAt(bodyStart))) bodyStart++;
 
-    let responsible: Responsible[] = [];
-    const stated = findStated(ctx, bodyStart, end);
-    if (stated && stated.entries.length > 0) {
-      responsible = stated.entries;
-      if (stated.ditto) ditto = { section: raw.section, entries: stated.entries };
-    } else {
-      const ledBy = findLedBy(ctx, bodyStart, end);
-      const carried = ditto?.entries ?? headingCarry[headingCarry.length - 1]?.entries;
-      if (ledBy.length > 0) responsible = ledBy;
-      else if (carried && carriedBudget > 0) {
-        responsible = carried.slice(0, Math.min(MAX_CARRIED, carriedBudget)).map(copyEntry);
-        carriedBudget -= responsible.length;
-        warnings.push(warning('responsibility_carried', { item: raw.ordinal }, [start, end]));
-        if (carriedBudget <= 0) {
-          warnings.push(warning('responsibility_carried', { item: raw.ordinal, reason: 'limit' }, [start, end]));
+      const ordinal = items.length + 1;
+      let responsible: Responsible[] = [];
+      const stated = findStated(ctx, bodyStart, end);
+      if (stated && stated.entries.length > 0) {
+        responsible = stated.entries;
+        if (stated.ditto) ditto = { section: raw.section, entries: stated.entries };
+      } else {
+        const ledBy = findLedBy(ctx, bodyStart, end);
+        const carried = ditto?.entries ?? headingCarry[headingCarry.length - 1]?.entries;
+        if (ledBy.length > 0) responsible = ledBy;
+        else if (carried && carriedBudget > 0) {
+          responsible = carried.slice(0, Math.min(MAX_CARRIED, carriedBudget)).map(copyEntry);
+          carriedBudget -= responsible.length;
+          warnings.push(warning('responsibility_carried', { item: ordinal }, [start, end]));
+          if (carriedBudget <= 0) {
+            warnings.push(warning('responsibility_carried', { item: ordinal, reason: 'limit' }, [start, end]));
+          }
+        }
+        else responsible = findActors(ctx, bodyStart, end);
+      }
+      for (const s of standing) {
+        if (carriedBudget <= 0) break;
+        if (!responsible.some((r) => r.raw === s.raw)) {
+          responsible.push(copyEntry(s));
+          carriedBudget--;
         }
       }
-      else responsible = findActors(ctx, bodyStart, end);
-    }
-    for (const s of standing) {
-      if (carriedBudget <= 0) break;
-      if (!responsible.some((r) => r.raw === s.raw)) {
-        responsible.push(copyEntry(s));
-        carriedBudget--;
+      if (stated) addStanding(stated.standing);
+      if (responsible.length === 0) {
+        warnings.push(warning('responsibility_missing', { item: ordinal }, [start, end]));
       }
-    }
-    if (stated) addStanding(stated.standing);
-    if (responsible.length === 0) {
-      warnings.push(warning('responsibility_missing', { item: raw.ordinal }, [start, end]));
-    }
 
-    const targets = findTargets({ src, resolver, warnings, planYear, floor: bodyStart }, bodyStart, end);
-    items.push({
-      number: raw.number,
-      ordinal: raw.ordinal,
-      section: raw.section,
-      title: itemTitle(src, bodyStart, end),
-      text: src.original.slice(bodyStart, end),
-      span: [start, end],
-      responsible,
-      targets,
-    });
+      const targets = findTargets({ src, resolver, warnings, planYear, floor: bodyStart }, bodyStart, end);
+      items.push({
+        number: piece.number,
+        ordinal,
+        section: raw.section,
+        title: itemTitle(src, bodyStart, end),
+        text: src.original.slice(bodyStart, end),
+        span: [start, end],
+        responsible,
+        targets,
+        clauses: clausesOf(src, bodyStart, end),
+      });
+    }
+  }
+  if (table) {
+    const section = structure.sections.length > 0 ? structure.sections.length : null;
+    for (const item of tableItems(ctx, table, items.length, section, planYear)) items.push(item);
   }
 
-  applyJurisdiction(detectJurisdiction(title, letter, items, resolver), items, resolver, warnings);
+  applyJurisdiction(detectJurisdiction(title, letter, items, resolver, text.slice(0, HEAD_CHARS)), items, resolver, warnings);
 
   warnings.sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1]);
   return {
@@ -150,6 +168,9 @@ function preambleStanding(ctx: ResponsibilityContext, structure: Structure, plan
   return out;
 }
 
+/** How far into a document a document number (鄂政发〔2018〕26号) is looked for. */
+const HEAD_CHARS = 2000;
+
 /** At most this many units are carried from one clause to the items after it (下同, headings, 以下…不再列出). */
 const MAX_CARRIED = 64;
 const MAX_CARRIED_TOTAL = 200_000;
@@ -164,6 +185,8 @@ function itemTitle(src: SourceText, s: number, e: number): string {
   for (; end < e; end++) {
     const c = norm.charCodeAt(end);
     if (c === 0x3002 || c === 0x0a || c === 0x0d) break; // 。 \n \r
+    // Run-on text keeps a title apart from its body by a space only (加强和完善社会保障 发展社会救助…).
+    if (c === 0x20 && end - s >= 4 && isCjk(norm.charCodeAt(end - 1)) && isCjk(norm.charCodeAt(end + 1))) break;
   }
   // A title without 。 may end with its responsibility clause: (X负责).
   if (end > s && norm.charCodeAt(end - 1) === 0x29) {
@@ -173,6 +196,117 @@ function itemTitle(src: SourceText, s: number, e: number): string {
   }
   return original.slice(s, end).trim();
 }
+
+/** A closing bracket that names who is responsible: (市人口计生委牵头), 〔责任单位:…〕. */
+const RESPONSIBILITY_BRACKET_RE = /(?:负责|牵头|配合|参与|落实|责任单位|责任部门|牵头单位)[^()〔〕]{0,40}$/;
+
+/**
+ * The tasks under a numbered heading when each of its later lines (or sentences) ends with its
+ * own responsibility bracket: two or more such tasks after a first line that names no one.
+ * Null when the item is an ordinary one.
+ */
+function unnumberedTasks(src: SourceText, bodyStart: number, end: number): { number: string; span: Span; bodyStart: number }[] | null {
+  const { norm } = src;
+  let firstEnd = bodyStart;
+  while (firstEnd < end && norm.charCodeAt(firstEnd) !== 0x0a && norm.charCodeAt(firstEnd) !== 0x0d) firstEnd++;
+  if (firstEnd >= end || firstEnd - bodyStart > 60) return null;
+  if (endsWithResponsibility(norm, bodyStart, firstEnd)) return null;
+  const out: { number: string; span: Span; bodyStart: number }[] = [];
+  let start = firstEnd;
+  for (let i = firstEnd; i < end; i++) {
+    const c = norm.charCodeAt(i);
+    if (c !== 0x29 && c !== 0x3015) continue; // ) 〕
+    if (!endsWithResponsibility(norm, Math.max(start, i - 60), i)) continue;
+    let a = start;
+    while (a < i && isJsSpace(norm.charCodeAt(a))) a++;
+    if (a < i) out.push({ number: '', span: [a, i + 1], bodyStart: a });
+    start = i + 1;
+    if (out.length > MAX_TASKS) return null;
+  }
+  // Text after the last bracket belongs to no task: then this is an ordinary item after all.
+  let rest = start;
+  while (rest < end && isJsSpace(norm.charCodeAt(rest))) rest++;
+  return out.length >= 2 && rest >= end ? out : null;
+}
+
+/** Whether [s, e) ends inside or at a bracket that names who is responsible. */
+function endsWithResponsibility(norm: string, s: number, e: number): boolean {
+  const open = Math.max(norm.lastIndexOf('(', e), norm.lastIndexOf('〔', e));
+  if (open < s) return false;
+  return RESPONSIBILITY_BRACKET_RE.test(norm.slice(open + 1, e));
+}
+
+/** Tasks read from one heading at most; past this the heading is read as one item. */
+const MAX_TASKS = 10_000;
+
+/** Items from the rows of a division table: columns say which cells are the task and which name units in which role. */
+function tableItems(ctx: ResponsibilityContext, table: Table, before: number, section: number | null, planYear: number | null): ParsedItem[] {
+  const { src, warnings } = ctx;
+  const hasLead = table.columns.includes('lead');
+  const out: ParsedItem[] = [];
+  table.columns.forEach((kind, k) => {
+    const span = table.headerCells[k];
+    if (kind === 'person' && span) warnings.push(warning('responsibility_not_unit', { raw: src.original.slice(span[0], span[1]) }, span));
+  });
+  for (const row of table.rows) {
+    const task = row.cells.find((c) => c.kind === 'task');
+    if (!task) continue;
+    const [s, e] = task.span;
+    const numberCell = row.cells.find((c) => c.kind === 'number');
+    const responsible: Responsible[] = [];
+    for (const cell of row.cells) {
+      if (cell.kind !== 'lead' && cell.kind !== 'cooperate' && cell.kind !== 'responsible') continue;
+      splitNames(src.norm, cell.span[0], cell.span[1]).forEach((piece, index) => {
+        responsible.push(entry(ctx, piece, isCollective(piece.name) ? 'localities' : cellRole(cell.kind, index, hasLead)));
+      });
+    }
+    const ordinal = before + out.length + 1;
+    if (responsible.length === 0) warnings.push(warning('responsibility_missing', { item: ordinal }, row.span));
+    out.push({
+      number: numberCell ? src.original.slice(numberCell.span[0], numberCell.span[1]) : '',
+      ordinal,
+      section,
+      title: itemTitle(src, s, e),
+      text: src.original.slice(s, e),
+      span: row.span,
+      responsible,
+      targets: findTargets({ src, resolver: ctx.resolver, warnings, planYear, floor: s }, s, e),
+      clauses: clausesOf(src, s, e),
+    });
+  }
+  return out;
+}
+
+const ROLE_WORDS_RE = /负责|牵头|配合|责任单位|参与|协办|主办/;
+const OPENERS = new Set([...'(〔【'].map((ch) => ch.charCodeAt(0)));
+const CLOSERS = new Set([...')〕】'].map((ch) => ch.charCodeAt(0)));
+
+/** Sentences of [s, e): split after 。;!? and at line ends; a closing bracket naming units is not a sentence. */
+function clausesOf(src: SourceText, s: number, e: number): Clause[] {
+  const { norm, original } = src;
+  const out: Clause[] = [];
+  let start = s;
+  const push = (a: number, b: number): void => {
+    while (a < b && isJsSpace(norm.charCodeAt(a))) a++;
+    while (b > a && isJsSpace(norm.charCodeAt(b - 1))) b--;
+    if (a >= b || out.length >= MAX_CLAUSES) return;
+    if (OPENERS.has(norm.charCodeAt(a)) && CLOSERS.has(norm.charCodeAt(b - 1)) && ROLE_WORDS_RE.test(norm.slice(a, b))) return;
+    out.push({ text: original.slice(a, b), span: [a, b] });
+  };
+  for (let i = s; i < e; i++) {
+    const c = norm.charCodeAt(i);
+    // 。 ; ! ? \n \r
+    if (c !== 0x3002 && c !== 0x3b && c !== 0x21 && c !== 0x3f && c !== 0x0a && c !== 0x0d) continue;
+    const end = c === 0x0a || c === 0x0d ? i : i + 1;
+    push(start, end);
+    start = i + 1;
+  }
+  push(start, e);
+  return out;
+}
+
+/** Clauses kept per item: a hostile one-line item cannot make the output explode. */
+const MAX_CLAUSES = 10_000;
 
 function yearOf(title: string): number | null {
   const m = /([0-9]{4}|[〇零一二三四五六七八九]{4})年/.exec(title);

@@ -298,6 +298,8 @@ export function parseClause(ctx: ResponsibilityContext, s: number, e: number): C
   const { norm } = ctx.src;
   const groups: Group[] = [];
   const result: ClauseResult = { entries: [], ditto: false, standing: [] };
+  /** Units every item involves, this one included (…均涉及X,不再做分工). */
+  const involved: Responsible[] = [];
   let structured = false;
   for (const part of splitTop(norm, s, e, CLAUSE_SEPS)) {
     const [ps, trimmedEnd] = trimmed(norm, part);
@@ -314,6 +316,21 @@ export function parseClause(ctx: ResponsibilityContext, s: number, e: number): C
         structured = true;
       }
       continue;
+    }
+    // 具体任务均涉及相关市(州)人民政府,不再做分工: units standing for every item, like 以下…不再列出.
+    if (norm.charCodeAt(ps) !== 0x4ee5 && hasNoMore(norm, ps, pe)) {
+      const m = ALL_INVOLVED_RE.exec(norm.slice(ps, pe));
+      if (m?.[1]) {
+        const at = ps + (m.index ?? 0) + m[0].indexOf(m[1]);
+        for (const p of splitNames(norm, at, at + m[1].length)) {
+          const r = entry(ctx, p, isCollective(p.name) ? 'localities' : 'cooperate');
+          result.standing.push(r);
+          involved.push(r);
+        }
+        structured = true;
+        if (dittoTail(norm, ps, pe) > 0) result.ditto = true;
+        continue;
+      }
     }
     const ditto = dittoTail(norm, ps, pe);
     if (ditto > 0) {
@@ -355,7 +372,8 @@ export function parseClause(ctx: ResponsibilityContext, s: number, e: number): C
       if (open && open.open) {
         open.names.push(...names);
         if (suffix) {
-          if (!open.labelled) open.role = suffixRole;
+          // 责任单位:X、Y分别牵头: the suffix says more than the generic label.
+          if (!open.labelled || (open.role === 'first' && suffixRole === 'lead')) open.role = suffixRole;
           open.open = false;
           structured = true;
         }
@@ -375,6 +393,7 @@ export function parseClause(ctx: ResponsibilityContext, s: number, e: number): C
     warnUnclear(ctx, s, e);
     return null;
   }
+  for (const g of groups) g.names = g.names.map(withoutNote);
   if (groups.some((g) => g.names.some((p) => p.name.length > 30 || /[。:]/.test(p.name)))) {
     warnUnclear(ctx, s, e);
     return null;
@@ -396,7 +415,28 @@ export function parseClause(ctx: ResponsibilityContext, s: number, e: number): C
       }
     }
   }
+  for (const r of involved) result.entries.push({ ...r, expands: [...r.expands], span: [r.span[0], r.span[1]] });
   return result;
+}
+
+const ALL_INVOLVED_RE = /(?:均|都|皆)(?:涉及|需要|需|由|要|须)([^,。;]{2,40}?)(?:按职责分工)?(?:负责|落实|参与|配合)?,?不再/;
+
+/** Whether [s, e) holds 不再 (不再做分工, 不再列出). */
+function hasNoMore(norm: string, s: number, e: number): boolean {
+  // A bounded scan: indexOf would run on past e, and clauses are many.
+  for (let i = s; i + 1 < e; i++) if (norm.charCodeAt(i) === 0x4e0d && norm.charCodeAt(i + 1) === 0x518d) return true;
+  return false;
+}
+
+/** 市卫生健康委(除标注“分别牵头”外,列第一位为牵头单位,下同): a note in brackets after the last name is no part of it. */
+const NOTE_RE = /\((?=[^()]*(?:下同|牵头|汇总|列第一|排第一|除))[^()]*\)$/;
+
+function withoutNote(p: NamePiece): NamePiece {
+  if (p.name.charCodeAt(p.name.length - 1) !== 0x29) return p;
+  const m = NOTE_RE.exec(p.name);
+  if (!m) return p;
+  const cut = p.name.length - m[0].length;
+  return { name: p.name.slice(0, cut).trimEnd(), span: [p.span[0], p.span[0] + p.name.slice(0, cut).trimEnd().length] };
 }
 
 function labelRole(label: string): GroupRole {

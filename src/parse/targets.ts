@@ -30,8 +30,8 @@ const UNITS = [
 /** Measure words a Chinese numeral may take; stricter than for Arabic figures. */
 const CN_UNITS = new Set(['个', '套', '项', '家', '所', '座', '条', '处', '户', '人', '名', '台', '辆', '栋', '间', '批', '件', '亩', '吨', '倍', '公里', '平方公里', '万平方米', '平方米', '个百分点', '百分点', '元', '镇', '村', '园', '片', '个工作日', '工作日', '天']);
 const SKIP_AFTER = ['年', '月', '日', '号', '届', '期', '版', '岁', '周岁', '时', '点', '级', '类', '种', '代', '号线', '线', '个月', '个季度', '个小时'];
-const GREATER_BEFORE = ['不少于', '不低于', '不小于', '至少有', '至少', '超过', '达到', '突破', '提高到', '提高至', '提升到', '提升至', '增加到', '增加至', '达'];
-const LESS_BEFORE = ['不超过', '不高于', '不大于', '控制在', '压减至', '压减到', '压缩至', '压缩到', '降低到', '降低至', '下降到', '下降至', '减少到', '减少至', '降至', '降到', '低于', '少于'];
+const GREATER_BEFORE = ['不少于', '不低于', '不小于', '大于', '高于', '至少有', '至少', '超过', '达到', '突破', '提高到', '提高至', '提升到', '提升至', '增加到', '增加至', '达'];
+const LESS_BEFORE = ['不超过', '不高于', '不大于', '小于', '控制在', '压减至', '压减到', '压缩至', '压缩到', '降低到', '降低至', '下降到', '下降至', '减少到', '减少至', '降至', '降到', '低于', '少于'];
 const GREATER_AFTER = ['及以上', '以上'];
 const LESS_AFTER = ['以内', '以下', '之内'];
 const SUBJECT_CUT = ['保障', '用于', '实现', '达到', '完成', '开展', '建成', '纳入', '覆盖', '进行', '以上', '以下', '以内', '左右', '的', '和', '并', '等'];
@@ -269,6 +269,19 @@ function chineseTarget(ctx: TargetContext, s: number, end: number, limit: number
   return buildTarget(ctx, s, j + unit.length, value, max, unit, false, confidence);
 }
 
+/**
+ * A unit of measure in the document's own script (個, 萬噸 stay traditional); full-width forms
+ * stay folded (％ is %), as units are compared by the ledger.
+ */
+function asWritten(src: SourceText, s: number, e: number, unit: string): string {
+  if (s < 0 || src.norm.slice(s, e) !== unit) return unit;
+  const written = src.original.slice(s, e);
+  for (let i = 0; i < unit.length; i++) {
+    if (written.charCodeAt(i) !== unit.charCodeAt(i) && written.charCodeAt(i) < 0x3400) return unit;
+  }
+  return written;
+}
+
 function buildTarget(
   ctx: TargetContext,
   s: number,
@@ -290,19 +303,21 @@ function buildTarget(
     const less = Math.max(0, ...LESS_BEFORE.filter((w) => before.endsWith(w)).map((w) => w.length));
     if (greater > less || GREATER_AFTER.some((w) => after.startsWith(w)) || approx) comparator = '>=';
     else if (less > 0 || LESS_AFTER.some((w) => after.startsWith(w))) comparator = '<=';
+    else if (after.startsWith('左右') || /(?:大约|约为|约|近)$/.test(before)) comparator = '≈';
   }
   let subject = subjectOverride ?? subjectAfter(ctx.src, e);
   let confidence = approx ? Math.min(baseConfidence, 0.7) : baseConfidence;
   if (subject === null) subject = subjectBefore(ctx.src, s, ctx.floor ?? 0);
   else if (DESCRIPTIVE_RE.test(subject)) confidence = Math.min(confidence, 0.6);
   const raw = original.slice(s, e);
+  const unitAsWritten = asWritten(ctx.src, e - unit.length, e, unit);
   const scope = scopeBefore(ctx, s);
   if (scope && subject?.startsWith(scope) && subject.length > scope.length + 1) subject = subject.slice(scope.length);
   const target: Target = {
     raw,
     value,
     max,
-    unit,
+    unit: unitAsWritten,
     comparator,
     subject,
     scope,

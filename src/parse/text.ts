@@ -1,14 +1,16 @@
 /**
  * Shared text helpers. The parser matches on a same-length normalised copy of the text
- * (full-width ASCII folded to half-width, dashes to '-') so that every offset found in the
- * copy is also an offset into the original; facts are always sliced from the original.
+ * (full-width ASCII folded to half-width, dashes to '-', traditional characters to simplified)
+ * so that every offset found in the copy is also an offset into the original; facts are
+ * always sliced from the original.
  */
 import type { Span } from '../model/span.js';
+import { scriptFoldTable } from './script-fold.js';
 
 export interface SourceText {
   /** The decoded document, as given. */
   original: string;
-  /** Same length as `original`: full-width forms folded to ASCII. */
+  /** Same length as `original`: full-width forms folded to ASCII, traditional characters to simplified. */
   norm: string;
   lines: Line[];
 }
@@ -34,8 +36,11 @@ function fold(c: number): number {
 }
 
 /** fold() of every code unit, computed once: the parser folds every character of a document. */
-const FOLD = new Uint16Array(0x10000);
-for (let c = 0; c < 0x10000; c++) FOLD[c] = fold(c);
+const FOLD = scriptFoldTable();
+for (let c = 0; c < 0x10000; c++) {
+  const width = fold(c);
+  if (width !== c) FOLD[c] = width;
+}
 
 export function normalise(text: string): string {
   // Most documents need no folding at all: find the first character that does before

@@ -50,3 +50,6 @@ function render(code: WarningCode, params: WarningParams): string {
 export function warning(code: WarningCode, params: WarningParams, span: Span): ParseWarning {
   return { code, params, message: render(code, params), span };
 }
+
+/** Every message variant the parser renders (`code` or `code_variant`): the web app's catalogue has each. */
+export const WARNING_TEXT_KEYS: readonly string[] = Object.keys(ZH);

@@ -20,7 +20,7 @@ const targetPatch = z.strictObject({
   value: z.number().finite().optional(),
   max: z.number().finite().nullable().optional(),
   unit: z.string().trim().min(1).max(20).optional(),
-  comparator: z.enum(['=', '>=', '<=', 'range']).optional(),
+  comparator: z.enum(['=', '>=', '<=', '≈', 'range']).optional(),
   subject: z.string().trim().max(200).nullable().optional(),
   scope: z.string().trim().max(100).nullable().optional(),
   year: z.number().int().min(1900).max(2200).nullable().optional(),

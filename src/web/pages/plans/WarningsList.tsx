@@ -1,6 +1,10 @@
 import { Empty, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import zhCN from '../../i18n/zh-CN';
 import type { PlanWarning } from '../../../contract/plans';
+import { warningText } from './warning-text';
+
+const TEXT_KEYS = Object.keys(zhCN.plan.warningText);
 
 // The parser's warning codes that the catalogue names; an unknown (newer) code is shown as is.
 const KNOWN_CODES = [
@@ -13,6 +17,8 @@ const KNOWN_CODES = [
   'numbering_irregular',
   'title_missing',
   'no_structure',
+  'responsibility_not_unit',
+  'responsibility_reference_unresolved',
 ] as const;
 type KnownCode = (typeof KNOWN_CODES)[number];
 
@@ -33,6 +39,11 @@ export default function WarningsList({
   height: string;
 }) {
   const { t } = useTranslation();
+  const render = (warning: PlanWarning): string => {
+    const text = warningText(warning, TEXT_KEYS);
+    if (!text) return warning.message;
+    return t(`plan.warningText.${text.key}`, { ...text.params, ...(text.level && { level: t(`plan.warningLevels.${text.level}`) }) });
+  };
   if (warnings.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('plan.noWarnings')} style={{ paddingTop: 40 }} />;
   return (
     <div className="plan-structure" style={{ height, paddingTop: 8 }} data-testid="plan-warnings">
@@ -48,7 +59,7 @@ export default function WarningsList({
           <Tag color={warning.code.startsWith('unit') ? 'orange' : 'gold'} style={{ marginBottom: 4 }}>
             {isKnown(warning.code) ? t(`plan.warningCodes.${warning.code}`) : warning.code}
           </Tag>
-          <Typography.Text style={{ display: 'block' }}>{warning.message}</Typography.Text>
+          <Typography.Text style={{ display: 'block' }}>{render(warning)}</Typography.Text>
         </button>
       ))}
     </div>

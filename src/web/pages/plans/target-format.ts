@@ -1,7 +1,7 @@
 import type { Locale } from '../../../contract/common';
 import type { Comparator, PlanTarget } from '../../../contract/plans';
 
-const COMPARATOR_SIGNS: Record<Comparator, string> = { '=': '', '>=': '≥', '<=': '≤', range: '' };
+const COMPARATOR_SIGNS: Record<Comparator, string> = { '=': '', '>=': '≥', '<=': '≤', '≈': '≈', range: '' };
 
 /** Whether `n` has at most two decimals (so 4.35万 is exact and 1234.5678万 is not worth it). */
 function hasFewDecimals(n: number): boolean {

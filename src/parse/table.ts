@@ -1,0 +1,187 @@
+/**
+ * Division tables (分工表) pasted as text: a header row naming the columns (序号 | 工作任务 |
+ * 牵头单位 | 配合单位 | 完成时限), then one row per task. Cells are separated by tabs, by `|`, or
+ * by runs of two or more spaces. The header decides what each column means, so the order of
+ * the columns and their exact wording may vary; every row with a task cell becomes an item.
+ *
+ * A table from a .docx (or copied from a web page) often arrives one cell per line: the header
+ * cells on consecutive lines (序号 / 主要工作任务 / 责任单位), then each row's cells in the same
+ * order. Such a table is read the same way, a row being as many non-blank lines as the header has.
+ */
+import type { ResponsibleRole } from '../model/plan.js';
+import type { Span } from '../model/span.js';
+import { isBlank, type SourceText } from './text.js';
+
+export type ColumnKind = 'number' | 'task' | 'lead' | 'cooperate' | 'responsible' | 'person' | 'deadline' | 'other';
+
+export interface TableCell {
+  kind: ColumnKind;
+  span: Span;
+}
+
+export interface TableRow {
+  line: number;
+  span: Span;
+  cells: TableCell[];
+}
+
+export interface Table {
+  headerLine: number;
+  /** Header span, for warnings about columns. */
+  headerSpan: Span;
+  columns: ColumnKind[];
+  /** Each column's header cell. */
+  headerCells: Span[];
+  rows: TableRow[];
+}
+
+const TASK_HEADER = /^(?:重点|主要|具体|工作|目标)?(?:工作)?(?:任务|事项|内容|工作)(?:内容|事项|名称|措施)?$/;
+
+function columnKind(header: string): ColumnKind {
+  const h = header.replace(/\s+/g, '');
+  if (/^(?:序号|编号|序)$/.test(h)) return 'number';
+  if (/(?:领导|责任人|负责人|处室)$/.test(h)) return 'person';
+  if (/^(?:牵头|主办|主责|主要责任)(?:责任)?(?:单位|部门)$/.test(h)) return 'lead';
+  if (/^(?:配合|协办|参与|协同|协助|配合责任)(?:单位|部门)$/.test(h)) return 'cooperate';
+  if (/^(?:责任|承办|落实|实施)(?:单位|部门|主体)$/.test(h)) return 'responsible';
+  if (/(?:时限|时间|期限|节点|进度安排)$/.test(h)) return 'deadline';
+  if (TASK_HEADER.test(h) || /任务|措施|事项/.test(h)) return 'task';
+  return 'other';
+}
+
+/** Cells of a line as spans: tab or `|` separated, else two or more spaces. */
+export function splitCells(norm: string, s: number, e: number): Span[] {
+  const text = norm.slice(s, e);
+  const sep = text.includes('\t') ? /\t+/g : text.includes('|') ? /\s*\|\s*/g : / {2,}/g;
+  const cells: Span[] = [];
+  let at = 0;
+  for (const m of text.matchAll(sep)) {
+    cells.push([s + at, s + m.index]);
+    at = m.index + m[0].length;
+  }
+  cells.push([s + at, e]);
+  return cells
+    .map(([a, b]): Span => {
+      while (a < b && /\s/.test(norm[a] ?? '')) a++;
+      while (b > a && /\s/.test(norm[b - 1] ?? '')) b--;
+      return [a, b];
+    })
+    .filter(([a, b], i, all) => a < b || (i > 0 && i < all.length - 1));
+}
+
+/** Whether [s, e) holds a tab, a `|` or two spaces in a row: a line without one is no table row. */
+function hasSeparator(norm: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) {
+    const c = norm.charCodeAt(i);
+    if (c === 0x09 || c === 0x7c || (c === 0x20 && norm.charCodeAt(i + 1) === 0x20)) return true;
+  }
+  return false;
+}
+
+/** The first division table in lines [from, to), or null: cells on one line, else one cell per line. */
+export function findTable(src: SourceText, from: number, to: number): Table | null {
+  return findRowTable(src, from, to) ?? findColumnTable(src, from, to);
+}
+
+/** Longest header cell, in characters: a header line is a column name, not a sentence. */
+const MAX_HEADER_CHARS = 12;
+
+function nonBlankLines(src: SourceText, from: number, to: number, limit: number): number[] {
+  const out: number[] = [];
+  for (let i = from; i < to && out.length < limit; i++) {
+    const line = src.lines[i];
+    if (line && !isBlank(line)) out.push(i);
+  }
+  return out;
+}
+
+function findColumnTable(src: SourceText, from: number, to: number): Table | null {
+  const { norm, lines } = src;
+  for (let i = from; i < to; i++) {
+    const line = lines[i];
+    if (!line || isBlank(line) || line.trimEnd - line.trimStart > MAX_HEADER_CHARS) continue;
+    if (columnKind(norm.slice(line.trimStart, line.trimEnd)) === 'other') continue;
+    // The header: this line and the short column names right after it.
+    const header = [i];
+    const columns: ColumnKind[] = [columnKind(norm.slice(line.trimStart, line.trimEnd))];
+    for (const j of nonBlankLines(src, i + 1, to, 8)) {
+      const next = lines[j];
+      if (!next || next.trimEnd - next.trimStart > MAX_HEADER_CHARS) break;
+      const kind = columnKind(norm.slice(next.trimStart, next.trimEnd));
+      if (kind === 'other') break;
+      header.push(j);
+      columns.push(kind);
+    }
+    const hasUnits = columns.some((k) => k === 'lead' || k === 'cooperate' || k === 'responsible');
+    if (columns.length < 3 || !columns.includes('task') || !hasUnits) continue;
+    const rows: TableRow[] = [];
+    let at = (header[header.length - 1] ?? i) + 1;
+    for (;;) {
+      const cells = nonBlankLines(src, at, to, columns.length);
+      if (cells.length < columns.length) break;
+      const first = lines[cells[0] ?? -1];
+      const numberAt = columns.indexOf('number');
+      const numberLine = lines[cells[numberAt] ?? -1];
+      if (numberAt >= 0 && (!numberLine || !/^[0-9]{1,4}$/.test(norm.slice(numberLine.trimStart, numberLine.trimEnd)))) break;
+      const last = lines[cells[cells.length - 1] ?? -1];
+      if (!first || !last) break;
+      rows.push({
+        line: cells[0] ?? at,
+        span: [first.trimStart, last.trimEnd],
+        cells: cells.map((n, k) => {
+          const l = lines[n];
+          return { kind: columns[k] ?? 'other', span: [l?.trimStart ?? 0, l?.trimEnd ?? 0] as Span };
+        }),
+      });
+      at = (cells[cells.length - 1] ?? at) + 1;
+    }
+    if (rows.length === 0) continue;
+    const end = lines[header[header.length - 1] ?? i];
+    return { headerLine: i, headerSpan: [line.trimStart, end?.trimEnd ?? line.trimEnd], columns, rows, headerCells: header.map((n) => [lines[n]?.trimStart ?? 0, lines[n]?.trimEnd ?? 0] as Span) };
+  }
+  return null;
+}
+
+function findRowTable(src: SourceText, from: number, to: number): Table | null {
+  const { norm, lines } = src;
+  // A header names a unit column (…单位, …部门): only lines holding one of those words are split.
+  let nextUnit = norm.indexOf('单位');
+  let nextDept = norm.indexOf('部门');
+  for (let i = from; i < to; i++) {
+    const line = lines[i];
+    if (!line || isBlank(line)) continue;
+    while (nextUnit >= 0 && nextUnit < line.trimStart) nextUnit = norm.indexOf('单位', nextUnit + 1);
+    while (nextDept >= 0 && nextDept < line.trimStart) nextDept = norm.indexOf('部门', nextDept + 1);
+    const named = (nextUnit >= 0 && nextUnit < line.trimEnd) || (nextDept >= 0 && nextDept < line.trimEnd);
+    if (!named || !hasSeparator(norm, line.trimStart, line.trimEnd)) continue;
+    const cells = splitCells(norm, line.trimStart, line.trimEnd);
+    if (cells.length < 3) continue;
+    const columns = cells.map(([a, b]) => columnKind(norm.slice(a, b)));
+    const hasTask = columns.includes('task');
+    const hasUnits = columns.some((k) => k === 'lead' || k === 'cooperate' || k === 'responsible');
+    if (!hasTask || !hasUnits) continue;
+    const rows: TableRow[] = [];
+    for (let j = i + 1; j < to; j++) {
+      const row = lines[j];
+      if (!row || isBlank(row)) continue;
+      const spans = splitCells(norm, row.trimStart, row.trimEnd);
+      if (spans.length < 2) break;
+      // A row with fewer cells than the header lost its trailing empty cells.
+      rows.push({
+        line: j,
+        span: [row.trimStart, row.trimEnd],
+        cells: spans.slice(0, columns.length).map((span, k) => ({ kind: columns[k] ?? 'other', span })),
+      });
+    }
+    if (rows.length === 0) continue;
+    return { headerLine: i, headerSpan: [line.trimStart, line.trimEnd], columns, rows, headerCells: cells };
+  }
+  return null;
+}
+
+/** The role of the n-th unit named in a cell of this kind, given whether the table has a 牵头 column. */
+export function cellRole(kind: ColumnKind, index: number, hasLeadColumn: boolean): ResponsibleRole {
+  if (kind === 'lead') return 'lead';
+  if (kind === 'responsible' && !hasLeadColumn && index === 0) return 'lead';
+  return 'cooperate';
+}
