@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-plans.js';
 import * as m0003 from './migrations/0003-consultations.js';
 import * as m0004 from './migrations/0004-indicators.js';
+import * as m0006 from './migrations/0006-security.js';
 import type { Database } from './schema.js';
 
 // Migrations are listed here, in order, so that they ship inside the build and need no
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0002-plans': m0002,
   '0003-consultations': m0003,
   '0004-indicators': m0004,
+  '0006-security': m0006,
 };
 
 export interface MigrateResult {

@@ -17,6 +17,7 @@ import { registerAuth } from './auth.js';
 import { handleError } from './errors.js';
 import { healthRoutes } from './health/routes.js';
 import { planRoutes } from './plans/routes.js';
+import { accountSecurityRoutes } from './session/account-security-routes.js';
 import { sessionRoutes } from './session/routes.js';
 import { registerStatic } from './static.js';
 import { unitRoutes } from './units/routes.js';
@@ -82,6 +83,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAuth(app, deps);
   await app.register(healthRoutes({ ...deps, version: VERSION }));
   await app.register(sessionRoutes(deps));
+  await app.register(accountSecurityRoutes(deps));
   await app.register(unitRoutes(deps));
   await app.register(userRoutes(deps));
   await app.register(auditRoutes(deps));

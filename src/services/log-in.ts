@@ -1,4 +1,4 @@
-import { AppError } from '../domain/errors.js';
+import { fail } from '../domain/errors.js';
 import { ANONYMOUS } from '../domain/policy.js';
 import type { Actor } from '../domain/policy.js';
 import { isRole } from '../domain/roles.js';
@@ -7,14 +7,20 @@ import { newToken, tokenId } from '../security/tokens.js';
 import { appendAudit } from './audit-trail.js';
 import { inTransaction, nowIso } from './context.js';
 import type { ServiceContext } from './context.js';
+import { claimAttempt, releaseAttempt } from './login-throttle.js';
+import { checkSecondFactor } from './second-factor.js';
 import { loadUsers } from './user-rows.js';
 import type { User } from './user-rows.js';
 
 export interface LogInInput {
   login: string;
   password: string;
+  /** The 6-digit code, for accounts with a second factor. */
+  totpCode?: string | undefined;
   ip: string;
   userAgent?: string | undefined;
+  /** The cookie the browser still sent, if any: that session ends (the id rotates on login). */
+  previousToken?: string | undefined;
 }
 
 export interface LogInResult {
@@ -25,41 +31,15 @@ export interface LogInResult {
   user: User;
 }
 
-const INVALID = new AppError('invalid_credentials', {
-  zh: '账号或密码错误',
-  en: 'Wrong login or password',
-});
-
-async function failuresSince(ctx: ServiceContext, column: 'login' | 'ip', value: string, since: string): Promise<number> {
-  const row = await ctx.db
-    .selectFrom('login_failures')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where(column, '=', value)
-    .where('at', '>', since)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 /**
- * Checks a password and opens a session. Failures are counted per account and per address
- * in the database, so the limit holds across server processes.
+ * Checks a password (and the second factor, when the account has one) and opens a new
+ * session. The attempt is claimed before anything is checked (login-throttle.ts), so the
+ * per-account and per-address limits hold under any concurrency and across processes.
  */
 export async function logIn(input: LogInInput, ctx: ServiceContext): Promise<LogInResult> {
   const login = input.login.trim();
-  const now = ctx.clock.now();
-  const windowStart = new Date(now.getTime() - ctx.config.loginWindowMinutes * 60_000).toISOString();
-  const byAccount = await failuresSince(ctx, 'login', login, windowStart);
-  const byAddress = await failuresSince(ctx, 'ip', input.ip, windowStart);
-  if (byAccount >= ctx.config.loginMaxFailuresPerAccount || byAddress >= ctx.config.loginMaxFailuresPerAddress) {
-    throw new AppError(
-      'rate_limited',
-      {
-        zh: `登录失败次数过多，请 ${ctx.config.loginWindowMinutes} 分钟后再试`,
-        en: `Too many failed logins; try again in ${ctx.config.loginWindowMinutes} minutes`,
-      },
-      { retryAfterSeconds: ctx.config.loginWindowMinutes * 60 },
-    );
-  }
+  const claim = { login, ip: input.ip };
+  await claimAttempt(claim, ctx);
 
   const row = await ctx.db
     .selectFrom('users')
@@ -71,7 +51,6 @@ export async function logIn(input: LogInInput, ctx: ServiceContext): Promise<Log
     : await verifyPassword(input.password, await decoyHash(ctx.config.scryptCost)).then(() => false);
   if (!row || !ok || row.active !== 1 || !isRole(row.role)) {
     await inTransaction(ctx, async (trx) => {
-      await trx.insertInto('login_failures').values({ login, ip: input.ip, at: now.toISOString() }).execute();
       await appendAudit(trx, ANONYMOUS, ctx.clock, {
         action: 'session.login_failed',
         entity: 'user',
@@ -79,29 +58,33 @@ export async function logIn(input: LogInInput, ctx: ServiceContext): Promise<Log
         detail: { login, ip: input.ip },
       });
     });
-    throw INVALID;
+    throw fail('invalid_credentials');
   }
+  await checkSecondFactor(row.id, input.totpCode, claim, ctx);
 
   const token = newToken();
   const csrfToken = newToken();
-  const expiresAt = new Date(now.getTime() + ctx.config.sessionTtlHours * 3_600_000).toISOString();
+  const now = nowIso(ctx);
+  const expiresAt = new Date(ctx.clock.now().getTime() + ctx.config.sessionTtlHours * 3_600_000).toISOString();
   const actor: Actor = { kind: 'user', userId: row.id, login: row.login, unitId: row.unit_id, role: row.role };
   await inTransaction(ctx, async (trx) => {
+    if (input.previousToken) await trx.deleteFrom('sessions').where('id', '=', tokenId(input.previousToken)).execute();
     await trx
       .insertInto('sessions')
       .values({
         id: tokenId(token),
         user_id: row.id,
         csrf_token: csrfToken,
-        created_at: nowIso(ctx),
+        created_at: now,
+        last_seen_at: now,
         expires_at: expiresAt,
         ip: input.ip,
         user_agent: input.userAgent?.slice(0, 300) ?? null,
       })
       .execute();
-    await trx.deleteFrom('login_failures').where('login', '=', login).execute();
+    await releaseAttempt(trx, claim);
     // Expired sessions are swept here, where a write happens anyway.
-    await trx.deleteFrom('sessions').where('expires_at', '<', nowIso(ctx)).execute();
+    await trx.deleteFrom('sessions').where('expires_at', '<', now).execute();
     await appendAudit(trx, actor, ctx.clock, {
       action: 'session.login',
       entity: 'user',

@@ -1,10 +1,12 @@
 import { z } from 'zod';
-import { AppError, errors } from '../domain/errors.js';
+import { errors, fail } from '../domain/errors.js';
 import { authorize } from '../domain/policy.js';
 import { hashPassword, verifyPassword } from '../security/password.js';
+import { checkNewPassword } from '../security/password-rules.js';
 import { newPassword } from './add-user.js';
 import { appendAudit } from './audit-trail.js';
 import { inTransaction, nowIso } from './context.js';
+import { claimAttempt, releaseAttempt } from './login-throttle.js';
 import type { ServiceContext } from './context.js';
 import { validateInput } from './validate-input.js';
 
@@ -32,10 +34,15 @@ export async function setUserPassword(input: SetUserPasswordInput, ctx: ServiceC
   if (!user) throw errors.notFound({ zh: '账号', en: 'Account' });
   authorize(ctx.actor, 'user.password.set', { userId: user.id, unitId: user.unit_id });
   validateInput(schema, { password: input.password });
+  checkNewPassword(input.password, { minLength: ctx.config.passwordMinLength, login: user.login, demoPasswords: [ctx.config.demoPassword, ctx.config.adminPassword] });
   const self = ctx.actor.kind === 'user' && ctx.actor.userId === user.id;
+  // Guessing the current password through this route counts against the same per-account
+  // limit as logins, claimed before the check (login-throttle.ts).
+  const claim = { login: user.login, ip: null };
   if (self) {
+    await claimAttempt(claim, ctx);
     if (input.currentPassword === undefined || !(await verifyPassword(input.currentPassword, user.password_hash))) {
-      throw new AppError('invalid_credentials', { zh: '当前密码不正确', en: 'The current password is wrong' });
+      throw fail('current_password_wrong');
     }
   }
   const hash = await hashPassword(input.password, ctx.config.scryptCost);
@@ -44,6 +51,7 @@ export async function setUserPassword(input: SetUserPasswordInput, ctx: ServiceC
     let ended = trx.deleteFrom('sessions').where('user_id', '=', user.id);
     if (input.keepSessionId !== undefined) ended = ended.where('id', '!=', input.keepSessionId);
     await ended.execute();
+    if (self) await releaseAttempt(trx, claim);
     await appendAudit(trx, ctx.actor, ctx.clock, {
       action: self ? 'user.password.change' : 'user.password.reset',
       entity: 'user',

@@ -4,7 +4,7 @@ import { logIn } from '../../services/log-in.js';
 import { logOut } from '../../services/log-out.js';
 import { setLocale } from '../../services/set-locale.js';
 import { setUserPassword } from '../../services/set-user-password.js';
-import { clearSessionCookie, contextOf, setSessionCookie, signedIn } from '../auth.js';
+import { SESSION_COOKIE, clearSessionCookie, contextOf, setSessionCookie, signedIn } from '../auth.js';
 import type { ServerDeps } from '../auth.js';
 import { userSchema } from '../schemas.js';
 
@@ -18,13 +18,24 @@ export function sessionRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         schema: {
           tags: ['session'],
           summary: 'Log in; sets the session cookie and returns the CSRF token',
-          body: z.object({ login: z.string().min(1).max(100), password: z.string().min(1).max(200) }),
+          body: z.object({
+            login: z.string().min(1).max(100),
+            password: z.string().min(1).max(200),
+            totpCode: z.string().max(10).optional(),
+          }),
           response: { 200: sessionBody },
         },
       },
       async (request, reply) => {
         const result = await logIn(
-          { login: request.body.login, password: request.body.password, ip: request.ip, userAgent: request.headers['user-agent'] },
+          {
+            login: request.body.login,
+            password: request.body.password,
+            totpCode: request.body.totpCode,
+            ip: request.ip,
+            userAgent: request.headers['user-agent'],
+            previousToken: request.cookies[SESSION_COOKIE],
+          },
           contextOf(request, deps),
         );
         setSessionCookie(reply, deps.config, result.token, result.expiresAt);
