@@ -22,6 +22,7 @@ import { VERSION } from '../version.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { processIo, withDatabase } from './runtime.js';
 import type { Io } from './runtime.js';
+import { registerSecurityCommands } from './security-commands.js';
 import { serve } from './serve-command.js';
 
 const EXIT_HELP = `
@@ -154,12 +155,17 @@ export function buildProgram(io: Io): Command {
         const bar = progressBar(io, 'verify');
         const result = await verifyAudit(ctx, (done, total) => bar.update(done, total));
         bar.stop();
+        const keys = `${result.keyed} keyed (key ${result.keyIds.join(', ') || '-'}), ${result.legacy} from before the chain was keyed (seq < ${result.keyedFromSeq})`;
+        const decisions = `${result.decisions.checked} decisions checked against the trail`;
         if (result.ok) {
-          io.out(`审计链完好 / audit chain intact: ${result.checked} events`);
+          io.out(`审计链完好 / audit chain intact: ${result.checked} events — ${keys}; ${decisions}, all match`);
           return;
         }
-        const broken = result.firstBroken!;
-        io.err(`审计链断裂 / audit chain broken at event #${broken.seq}: ${broken.reason} (${result.checked} events before it are intact)`);
+        if (result.firstBroken) {
+          const broken = result.firstBroken;
+          io.err(`审计链断裂 / audit chain broken at event #${broken.seq}: ${broken.reason} (${result.checked} events before it are intact; ${keys})`);
+        }
+        for (const m of result.decisions.mismatches) io.err(`处理意见与审计记录不符 / decision on opinion ${m.opinionId} does not match the trail: ${m.reason}`);
         process.exitCode = EXIT.verificationFailed;
       }),
     );
@@ -235,6 +241,7 @@ export function buildProgram(io: Io): Command {
       }),
     );
 
+  registerSecurityCommands(program, io);
   return program;
 }
 

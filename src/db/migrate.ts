@@ -21,14 +21,23 @@ export interface MigrateResult {
   applied: string[];
 }
 
-export async function migrateToLatest(db: Kysely<Database>): Promise<MigrateResult> {
-  const migrator = new Migrator({
+function migrator(db: Kysely<Database>): Migrator {
+  return new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
     migrationTableName: 'luoshi_migrations',
     migrationLockTableName: 'luoshi_migrations_lock',
   });
-  const result: MigrationResultSet = await migrator.migrateToLatest();
+}
+
+/** Migrates up to a named migration: tests of an upgrade start from an older schema. */
+export async function migrateTo(db: Kysely<Database>, name: string): Promise<void> {
+  const result = await migrator(db).migrateTo(name);
+  if (result.error) throw new Error(`migration to ${name} failed: ${String(result.error)}`, { cause: result.error });
+}
+
+export async function migrateToLatest(db: Kysely<Database>): Promise<MigrateResult> {
+  const result: MigrationResultSet = await migrator(db).migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error');
     throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${String(result.error)}`, {
