@@ -14,11 +14,13 @@ import { VERSION } from '../version.js';
 import { auditRoutes } from './audit/routes.js';
 import { consultationRoutes } from './consultations/routes.js';
 import { registerAuth } from './auth.js';
+import { frameworkErrors } from './client-errors.js';
 import { handleError } from './errors.js';
 import { healthRoutes } from './health/routes.js';
 import { planRoutes } from './plans/routes.js';
 import { accountSecurityRoutes } from './session/account-security-routes.js';
 import { sessionRoutes } from './session/routes.js';
+import { registerSecurityHeaders } from './security-headers.js';
 import { registerStatic } from './static.js';
 import { unitRoutes } from './units/routes.js';
 import { userRoutes } from './users/routes.js';
@@ -57,11 +59,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
+    frameworkErrors,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
 
+  await registerSecurityHeaders(app, config);
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {
@@ -77,7 +81,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   registerAuth(app, deps);

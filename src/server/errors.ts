@@ -3,6 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../domain/errors.js';
 import type { ErrorKind } from '../domain/errors.js';
+import { clientErrorOf } from './client-errors.js';
 import { messageLocale } from './locale.js';
 
 const STATUS: Record<ErrorKind, number> = {
@@ -34,6 +35,8 @@ function fromFastify(error: FastifyError): AppError | null {
     const text = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
     return new AppError('validation_failed', { zh: `请求参数有误：${text}`, en: `Invalid request: ${text}` }, { issues });
   }
+  const client = clientErrorOf(error);
+  if (client) return client;
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
     case 'FST_REQ_FILE_TOO_LARGE':

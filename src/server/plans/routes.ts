@@ -14,6 +14,7 @@ import { loadVersion } from '../../services/plan-rows.js';
 import { reparsePlan } from '../../services/reparse-plan.js';
 import { validateInput } from '../../services/validate-input.js';
 import { signedIn } from '../auth.js';
+import { sniffStoredType } from '../stored-file.js';
 import type { ServerDeps } from '../auth.js';
 import { idParams } from '../schemas.js';
 
@@ -125,7 +126,7 @@ export function planRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         const version = await loadVersion(ctx.db, request.params.id, request.query.version);
         const row = await ctx.db.selectFrom('plan_versions').select(['source', 'media_type']).where('id', '=', version.id).executeTakeFirstOrThrow();
         return reply
-          .type(row.media_type)
+          .type(sniffStoredType(row.source))
           .header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(version.filename)}`)
           .send(row.source);
       },
