@@ -4,7 +4,8 @@ import { SingleBar } from 'cli-progress';
 import { parseRegistryJson } from '../catalog/registry-file.js';
 import { AppError } from '../domain/errors.js';
 import { ROLES } from '../domain/roles.js';
-import { registryFromXlsx, registryToXlsx } from '../office/units-xlsx.js';
+import { registryToXlsx } from '../office/units-xlsx.js';
+import { readRegistryXlsx } from '../services/read-upload.js';
 import { generatePassword } from '../security/password.js';
 import { addUser } from '../services/add-user.js';
 import { backUpDatabase } from '../services/back-up-database.js';
@@ -235,7 +236,7 @@ export function buildProgram(io: Io): Command {
     .action(async (file: string) =>
       withDatabase(async (ctx) => {
         const bytes = fs.readFileSync(file);
-        const registry = file.toLowerCase().endsWith('.xlsx') ? await registryFromXlsx(bytes) : parseRegistryJson(bytes.toString('utf8'));
+        const registry = file.toLowerCase().endsWith('.xlsx') ? await readRegistryXlsx(bytes) : parseRegistryJson(bytes.toString('utf8'));
         const result = await importRegistry(registry, ctx);
         io.out(`created ${result.created}, updated ${result.updated}, unchanged ${result.unchanged}`);
       }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../domain/errors.js';
+import type { AppError } from '../domain/errors.js';
 import { checkNewPassword } from './password-rules.js';
 
 const codeOf = (f: () => void): string | null => {

@@ -16,6 +16,10 @@ export function sniffStoredType(bytes: Buffer): string {
     return 'application/octet-stream';
   }
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  if (!text.includes('\uFFFD') && !/[\u0000-\u0008\u000B\u000E-\u001F]/.test(text)) return 'text/plain; charset=utf-8';
-  return 'application/octet-stream';
+  if (text.includes('\uFFFD')) return 'application/octet-stream';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0c && c !== 0x0d) return 'application/octet-stream';
+  }
+  return 'text/plain; charset=utf-8';
 }

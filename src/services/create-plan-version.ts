@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { AppError, errors } from '../domain/errors.js';
 import { authorize } from '../domain/policy.js';
-import { decodeDocument } from '../parse/decode.js';
+import { decodeUpload } from './read-upload.js';
 import { parsePlan } from '../parse/parse-plan.js';
 import { PARSER_VERSION } from '../parse/version.js';
 import { appendAudit } from './audit-trail.js';
@@ -37,7 +37,7 @@ export async function createPlanVersion(planId: number, input: CreatePlanVersion
     );
   }
   const filename = path.basename(input.filename || 'revision.txt').slice(0, 200);
-  const decoded = await decodeDocument(input.bytes, { maxBytes: ctx.config.maxUploadBytes, filename });
+  const decoded = await decodeUpload(input.bytes, { maxBytes: ctx.config.maxUploadBytes, filename });
   const registry = await planRegistry(ctx.db);
   const parsed = parsePlan(decoded.text, { resolver: registry.resolver });
   if (parsed.items.length === 0) {

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { parseRegistryJson } from '../../catalog/registry-file.js';
 import { AppError } from '../../domain/errors.js';
 import { UNIT_KINDS } from '../../domain/unit.js';
-import { registryFromXlsx, registryToXlsx } from '../../office/units-xlsx.js';
+import { registryToXlsx } from '../../office/units-xlsx.js';
+import { readRegistryXlsx } from '../../services/read-upload.js';
 import { createUnit } from '../../services/create-unit.js';
 import { exportRegistry } from '../../services/export-registry.js';
 import { getUnit } from '../../services/get-unit.js';
@@ -82,7 +83,7 @@ export function unitRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         const ctx = signedIn(request, deps);
         const body: unknown = request.body;
         let file;
-        if (Buffer.isBuffer(body)) file = await registryFromXlsx(body);
+        if (Buffer.isBuffer(body)) file = await readRegistryXlsx(body);
         else if (typeof body === 'string') file = parseRegistryJson(body);
         else if (body !== null && typeof body === 'object') file = parseRegistryJson(JSON.stringify(body));
         else throw new AppError('bad_request', { zh: '请上传 JSON 或 xlsx 单位名录文件', en: 'Upload a JSON or xlsx registry file' });
