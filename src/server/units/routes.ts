@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { parseRegistryJson } from '../../catalog/registry-file.js';
 import { AppError } from '../../domain/errors.js';
+import { authorize } from '../../domain/policy.js';
 import { UNIT_KINDS } from '../../domain/unit.js';
 import { registryToXlsx } from '../../office/units-xlsx.js';
 import { readRegistryXlsx } from '../../services/read-upload.js';
@@ -81,6 +82,7 @@ export function unitRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       },
       async (request) => {
         const ctx = signedIn(request, deps);
+        authorize(ctx.actor, 'unit.import'); // before a byte of the file is read
         const body: unknown = request.body;
         let file;
         if (Buffer.isBuffer(body)) file = await readRegistryXlsx(body);
