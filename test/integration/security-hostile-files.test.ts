@@ -37,7 +37,6 @@ describe('hostile files against every upload route, as every role', () => {
   });
   afterAll(async () => {
     await t?.close();
-    // eslint-disable-next-line no-console
     console.log(`hostile files: slowest /api/health answer while an upload was read: ${Math.max(...healthMax)} ms`);
   });
 
@@ -68,12 +67,12 @@ describe('hostile files against every upload route, as every role', () => {
       const routes: [string, () => (c: Client) => Promise<Response>][] = [
         ['POST /api/plans', () => (c) => {
           const form = new FormData();
-          form.append('file', new Blob([bytes]), file.filename);
+          form.append('file', new Blob([new Uint8Array(bytes)]), file.filename);
           return c.request('POST', '/api/plans', form);
         }],
         ['POST /api/plans/:id/versions', () => (c) => {
           const form = new FormData();
-          form.append('file', new Blob([bytes]), file.filename);
+          form.append('file', new Blob([new Uint8Array(bytes)]), file.filename);
           return c.request('POST', `/api/plans/${planId}/versions`, form);
         }],
         ['POST /api/units/import', () => (c) => c.request('POST', '/api/units/import', bytes, { 'content-type': XLSX })],
