@@ -63,7 +63,10 @@ export interface SessionsTable {
 export interface LoginThrottleTable {
   key: string;
   window_start: string;
+  /** Claims in this window: failures plus checks still running. */
   attempts: number;
+  /** Claims whose check is still running. */
+  pending: Generated<number>;
 }
 
 export interface LoginFailuresTable {

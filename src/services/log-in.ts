@@ -1,4 +1,4 @@
-import { fail } from '../domain/errors.js';
+import { AppError, fail } from '../domain/errors.js';
 import { ANONYMOUS } from '../domain/policy.js';
 import type { Actor } from '../domain/policy.js';
 import { isRole } from '../domain/roles.js';
@@ -7,7 +7,7 @@ import { newToken, tokenId } from '../security/tokens.js';
 import { appendAudit } from './audit-trail.js';
 import { inTransaction, nowIso } from './context.js';
 import type { ServiceContext } from './context.js';
-import { claimAttempt, releaseAttempt } from './login-throttle.js';
+import { claimAttempt, releaseAttempt, settleAttempt } from './login-throttle.js';
 import { checkSecondFactor } from './second-factor.js';
 import { loadUsers } from './user-rows.js';
 import type { User } from './user-rows.js';
@@ -40,7 +40,17 @@ export async function logIn(input: LogInInput, ctx: ServiceContext): Promise<Log
   const login = input.login.trim();
   const claim = { login, ip: input.ip };
   await claimAttempt(claim, ctx);
+  try {
+    return await checkAndOpen(login, claim, input, ctx);
+  } catch (error) {
+    // The check is over. Asking for the second factor means the password was right: the
+    // claim is given back. Anything else keeps it counted as a failure.
+    await settleAttempt(ctx.db, claim, error instanceof AppError && error.code === 'totp_required');
+    throw error;
+  }
+}
 
+async function checkAndOpen(login: string, claim: { login: string; ip: string }, input: LogInInput, ctx: ServiceContext): Promise<LogInResult> {
   const row = await ctx.db
     .selectFrom('users')
     .select(['id', 'login', 'unit_id', 'role', 'password_hash', 'active'])
@@ -60,7 +70,7 @@ export async function logIn(input: LogInInput, ctx: ServiceContext): Promise<Log
     });
     throw fail('invalid_credentials');
   }
-  await checkSecondFactor(row.id, input.totpCode, claim, ctx);
+  await checkSecondFactor(row.id, input.totpCode, login, ctx);
 
   const token = newToken();
   const csrfToken = newToken();

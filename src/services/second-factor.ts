@@ -7,8 +7,6 @@ import { base32Decode, newTotpSecret, otpauthUri, verifyTotp } from '../security
 import { appendAudit } from './audit-trail.js';
 import { inTransaction, nowIso } from './context.js';
 import type { ServiceContext } from './context.js';
-import { releaseAttempt } from './login-throttle.js';
-import type { AttemptClaim } from './login-throttle.js';
 
 /**
  * The optional second factor (TOTP, RFC 6238) of admin and office accounts: enrol (a secret
@@ -31,17 +29,14 @@ async function acceptCode(userId: number, box: string, code: string, lastStep: n
 }
 
 /** At login, after the password held: nothing when the account has no second factor. */
-export async function checkSecondFactor(userId: number, code: string | undefined, claim: AttemptClaim, ctx: ServiceContext): Promise<void> {
+export async function checkSecondFactor(userId: number, code: string | undefined, login: string, ctx: ServiceContext): Promise<void> {
   const row = await ctx.db.selectFrom('users').select(['totp_secret', 'totp_last_step']).where('id', '=', userId).executeTakeFirstOrThrow();
   if (row.totp_secret === null) return;
-  if (code === undefined || code === '') {
-    // The password was right: asking for the code costs no attempt.
-    await ctx.db.transaction().execute((trx) => releaseAttempt(trx, claim));
-    throw fail('totp_required', undefined, { secondFactor: 'totp' });
-  }
+  // The password was right: asking for the code costs no attempt (log-in.ts gives it back).
+  if (code === undefined || code === '') throw fail('totp_required', undefined, { secondFactor: 'totp' });
   if (!(await acceptCode(userId, row.totp_secret, code.trim(), row.totp_last_step, ctx))) {
     await inTransaction(ctx, (trx) =>
-      appendAudit(trx, ctx.actor, ctx.clock, { action: 'session.totp_failed', entity: 'user', entityId: userId, detail: { login: claim.login } }),
+      appendAudit(trx, ctx.actor, ctx.clock, { action: 'session.totp_failed', entity: 'user', entityId: userId, detail: { login } }),
     );
     throw fail('totp_invalid');
   }

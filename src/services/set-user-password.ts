@@ -6,7 +6,7 @@ import { checkNewPassword } from '../security/password-rules.js';
 import { newPassword } from './add-user.js';
 import { appendAudit } from './audit-trail.js';
 import { inTransaction, nowIso } from './context.js';
-import { claimAttempt, releaseAttempt } from './login-throttle.js';
+import { claimAttempt, releaseAttempt, settleAttempt } from './login-throttle.js';
 import type { ServiceContext } from './context.js';
 import { validateInput } from './validate-input.js';
 
@@ -42,6 +42,7 @@ export async function setUserPassword(input: SetUserPasswordInput, ctx: ServiceC
   if (self) {
     await claimAttempt(claim, ctx);
     if (input.currentPassword === undefined || !(await verifyPassword(input.currentPassword, user.password_hash))) {
+      await settleAttempt(ctx.db, claim, false);
       throw fail('current_password_wrong');
     }
   }

@@ -9,7 +9,8 @@ type AnyDb = Kysely<any>;
  * - `login_throttle`: one counter row per account (`login:<name>`) and per client address
  *   (`ip:<address>`), claimed with a conditional upsert BEFORE the password is checked, so
  *   the limits hold under any concurrency and across processes (the row lock serialises
- *   claims on PostgreSQL; SQLite serialises writers). It replaces `login_failures`, which
+ *   claims on PostgreSQL; SQLite serialises writers); `pending` counts claims whose password
+ *   check has not finished. It replaces `login_failures`, which
  *   stays for old rows but is no longer written.
  * - Sessions get `last_seen_at` for the idle time-out (expires_at stays the absolute one).
  * - Users get an optional TOTP second factor: the secret is encrypted with the server secret
@@ -27,6 +28,7 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('key', 'text', (c) => c.primaryKey())
     .addColumn('window_start', 'text', (c) => c.notNull())
     .addColumn('attempts', 'integer', (c) => c.notNull())
+    .addColumn('pending', 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
 
   await db.schema.alterTable('sessions').addColumn('last_seen_at', 'text').execute();
