@@ -94,16 +94,20 @@ async function rush(dialect: 'sqlite' | 'postgres', processes: number): Promise<
         const c = clients[i]!;
         await sleep(Math.random() * WINDOW_MS);
         let started = performance.now();
-        const draft = await c.call<{ id: number }>('POST', `/api/consultations/${consultationId}/replies`, {
-          opinions: [{ itemOrdinal: 1 + (i % 20), content: `${code}：建议将目标任务进一步细化到季度，并明确牵头单位。` }],
-        });
+        const draft = await c
+          .call<{ id: number }>('POST', `/api/consultations/${consultationId}/replies`, {
+            opinions: [{ itemOrdinal: 1 + (i % 20), content: `${code}：建议将目标任务进一步细化到季度，并明确牵头单位。` }],
+          })
+          .catch((error: Error) => ({ status: 0, body: { id: 0, error: `${error.message} ${String((error.cause as Error | undefined)?.message ?? '')}` } }));
         writeTimes.push(performance.now() - started);
         if (draft.status !== 201) {
           errors.push(`draft ${code}: ${draft.status} ${JSON.stringify(draft.body).slice(0, 120)}`);
           return;
         }
         started = performance.now();
-        const seal = await c.call('POST', `/api/replies/${draft.body.id}/seal`, {});
+        const seal = await c
+          .call('POST', `/api/replies/${draft.body.id}/seal`, {})
+          .catch((error: Error) => ({ status: 0, body: `${error.message} ${String((error.cause as Error | undefined)?.message ?? '')}` }));
         writeTimes.push(performance.now() - started);
         if (seal.status !== 200) errors.push(`seal ${code}: ${seal.status} ${JSON.stringify(seal.body).slice(0, 120)}`);
         else sealed.set(code, draft.body.id);
