@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import { parsePlan } from '../src/parse/parse-plan.js';
-import { hunanResolver } from '../src/parse/registry-resolver.js';
+import { hunanResolver } from '../src/catalog/registry-resolver.js';
 import { SEED_PLAN } from '../src/services/load-demo.js';
 
 const megabytes = Number(process.argv[2] ?? 1);

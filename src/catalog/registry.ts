@@ -1,4 +1,4 @@
-import { AppError } from '../domain/errors.js';
+import { fail } from '../domain/errors.js';
 import type { UnitKind } from '../domain/unit.js';
 import { canonicalKey, cleanName, provinceFold, suffixOnlyKey, withinOneEdit } from './normalise.js';
 import type { ProvinceFold } from './normalise.js';
@@ -72,7 +72,7 @@ export class Registry<U extends RegistryUnit> {
 
     for (const unit of units) {
       if (this.#byCode.has(unit.code)) {
-        throw new AppError('validation_failed', { zh: `单位代码重复：${unit.code}`, en: `Duplicate unit code: ${unit.code}` }, { code: unit.code });
+        throw fail('registry_duplicate_code', { code: unit.code }, { code: unit.code });
       }
       this.#byCode.set(unit.code, unit);
       if (unit.id !== undefined) this.#codeById.set(unit.id, unit.code);

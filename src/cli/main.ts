@@ -2,21 +2,22 @@ import fs from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { parseRegistryJson } from '../catalog/registry-file.js';
-import { AppError } from '../domain/errors.js';
+import { AppError, fail } from '../domain/errors.js';
 import { ROLES } from '../domain/roles.js';
 import { registryToXlsx } from '../office/units-xlsx.js';
-import { readRegistryXlsx } from '../services/read-upload.js';
+import { readRegistryXlsx } from '../services/support/read-upload.js';
 import { generatePassword } from '../security/password.js';
 import { addUser } from '../services/add-user.js';
 import { backUpDatabase } from '../services/back-up-database.js';
 import { exportRegistry } from '../services/export-registry.js';
 import { importPlan } from '../services/import-plan.js';
 import { importRegistry } from '../services/import-registry.js';
-import { runParse } from '../parse/parse-command.js';
+import { runParse } from './parse-command.js';
+import { hunanResolver } from '../catalog/registry-resolver.js';
 import { listUsers } from '../services/list-users.js';
 import { loadDemo } from '../services/load-demo.js';
 import { setUserPassword } from '../services/set-user-password.js';
-import { loadUnits } from '../services/unit-rows.js';
+import { loadUnits } from '../services/support/unit-rows.js';
 import { verifyAudit } from '../services/verify-audit.js';
 import { verifyReplySeal } from '../services/verify-reply-seal.js';
 import { VERSION } from '../version.js';
@@ -103,7 +104,7 @@ export function buildProgram(io: Io): Command {
     .action(async (login: string, opts: { unit: string; role: (typeof ROLES)[number]; name?: string; password?: string }) =>
       withDatabase(async (ctx) => {
         const [unit] = await loadUnits(ctx.db, { code: opts.unit });
-        if (!unit) throw new AppError('not_found', { zh: `单位代码 ${opts.unit} 不存在`, en: `No unit with code ${opts.unit}` });
+        if (!unit) throw fail('unit_code_unknown', { code: opts.unit });
         const password = opts.password ?? generatePassword();
         const created = await addUser(
           { login, displayName: opts.name ?? login, unitId: unit.id, role: opts.role, password },
@@ -135,7 +136,7 @@ export function buildProgram(io: Io): Command {
         let unitId: number | undefined;
         if (opts.unit !== undefined) {
           const [unit] = await loadUnits(ctx.db, { code: opts.unit });
-          if (!unit) throw new AppError('not_found', { zh: `单位代码 ${opts.unit} 不存在`, en: `No unit with code ${opts.unit}` });
+          if (!unit) throw fail('unit_code_unknown', { code: opts.unit });
           unitId = unit.id;
         }
         const users = await listUsers(unitId === undefined ? {} : { unitId }, ctx);
@@ -176,7 +177,7 @@ export function buildProgram(io: Io): Command {
     .description("check a sealed reply's seal against its unit's public key; exit 3 if it does not hold")
     .action(async (replyId: string) =>
       withDatabase(async (ctx) => {
-        if (!/^\d+$/.test(replyId)) throw new AppError('validation_failed', { zh: '反馈编号须为数字', en: 'The reply id must be a number' });
+        if (!/^\d+$/.test(replyId)) throw fail('reply_id_invalid');
         const result = await verifyReplySeal(Number(replyId), ctx);
         const who = `${result.signatory ?? '?'} ${result.sealedAt ?? ''} ${result.algorithm ?? ''} key ${result.keyId ?? '?'}`;
         if (result.valid) {
@@ -205,7 +206,7 @@ export function buildProgram(io: Io): Command {
     .description("parse a work plan (.txt/.md in UTF-8 or GB18030, .docx) and print its structure; no database needed")
     .option('--json', 'print the parse as one JSON object')
     .action(async (file: string, opts: { json?: boolean }) => {
-      await runParse(file, { json: opts.json === true }, { stdout: (s) => process.stdout.write(s) });
+      await runParse(file, { json: opts.json === true, resolver: hunanResolver() }, { stdout: (s) => process.stdout.write(s) });
     });
 
   program

@@ -5,8 +5,8 @@ import type { DatabaseHandle } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { CLI_ACTOR } from '../domain/policy.js';
 import { installKeyring, loadKeyring } from '../security/keyring.js';
-import { systemClock } from '../services/context.js';
-import type { Logger, ServiceContext } from '../services/context.js';
+import { systemClock } from '../services/support/context.js';
+import type { Logger, ServiceContext } from '../services/support/context.js';
 
 export interface Io {
   out(text: string): void;

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { fail } from '../domain/errors.js';
-import { appendAudit } from '../services/audit-trail.js';
-import { inTransaction, nowIso } from '../services/context.js';
+import { appendAudit } from '../services/support/audit-trail.js';
+import { inTransaction, nowIso } from '../services/support/context.js';
 import { rotateAuditKey } from '../services/rotate-audit-key.js';
 import { withDatabase } from './runtime.js';
 import type { Io } from './runtime.js';

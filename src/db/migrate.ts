@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-plans.js';
 import * as m0003 from './migrations/0003-consultations.js';
 import * as m0004 from './migrations/0004-indicators.js';
+import * as m0005 from './migrations/0005-invariants.js';
 import * as m0006 from './migrations/0006-security.js';
 import type { Database } from './schema.js';
 
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0002-plans': m0002,
   '0003-consultations': m0003,
   '0004-indicators': m0004,
+  '0005-invariants': m0005,
   '0006-security': m0006,
 };
 

@@ -227,10 +227,26 @@ export interface NotificationsTable {
   unit_id: number;
   consultation_id: number | null;
   kind: string;
+  /** The stored text; for rows from before codes were kept, the only text there is. */
   message: string;
+  /** What the notice says, as a code and its parameters (JSON), rendered per reader. Null on old rows. */
+  code: string | null;
+  params: string | null;
   emailed: number;
   created_at: string;
   read_at: string | null;
+}
+
+/** One publication of a consultation's adoption notice: what was published, as it was. */
+export interface NoticePublicationsTable {
+  id: Generated<number>;
+  consultation_id: number;
+  /** 1, 2, …: each later change is a new, visible publication. */
+  number: number;
+  published_at: string;
+  published_by: number | null;
+  /** JSON: the notice's facts at publication time (see services/publish-notice.ts). */
+  snapshot: string;
 }
 
 export interface AutoRemindersTable {
@@ -315,6 +331,7 @@ export interface Database {
   replies: RepliesTable;
   opinions: OpinionsTable;
   notifications: NotificationsTable;
+  notice_publications: NoticePublicationsTable;
   auto_reminders: AutoRemindersTable;
   plan_change_links: PlanChangeLinksTable;
   indicators: IndicatorsTable;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { GENESIS, canonicalJson, chainVerifier, eventHash, sm3 } from './audit-chain.js';
+import { canonicalJson } from '../model/canonical-json.js';
+import { sm3 } from '../model/sm3.js';
+import { GENESIS, chainVerifier, eventHash } from './audit-chain.js';
 import type { StoredEvent } from './audit-chain.js';
 
 function chain(n: number): StoredEvent[] {

@@ -1,4 +1,6 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { canonicalJson } from '../model/canonical-json.js';
+import { sm3 } from '../model/sm3.js';
 
 /**
  * The audit trail is a hash chain. Each event's hash covers its own fields, the digest of
@@ -15,20 +17,6 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
  * of them through its prev_hash, so that prefix is fixed from the boundary on.
  */
 export const GENESIS = '0'.repeat(64);
-
-export function sm3(text: string): string {
-  return createHash('sm3').update(text, 'utf8').digest('hex');
-}
-
-/** JSON with object keys sorted at every depth, so equal values always hash equally. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v === undefined ? null : v)).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-}
 
 export interface ChainFields {
   seq: number;

@@ -7,7 +7,7 @@
  * act on the code alone and the wording is kept in one place. Messages may carry `{name}`
  * placeholders, filled from the parameters given when the error is raised.
  */
-import { ERROR_CATALOGUE } from './error-catalogue.js';
+import { ERROR_CATALOGUE, ISSUE_MESSAGES } from './error-catalogue.js';
 import type { ErrorKind } from './error-catalogue.js';
 
 export type { ErrorKind } from './error-catalogue.js';
@@ -29,6 +29,14 @@ function fill(template: string, params: ErrorParams | undefined): string {
 /** The catalogue's messages for a code, with its placeholders filled. */
 export function messagesOf(code: ErrorCode, params?: ErrorParams): LocalisedMessage {
   const entry = ERROR_CATALOGUE[code];
+  return { zh: fill(entry.zh, params), en: fill(entry.en, params) };
+}
+
+export type IssueKey = keyof typeof ISSUE_MESSAGES;
+
+/** A message from the catalogue's issue list (not an error code of its own), filled in. */
+export function issueMessage(key: IssueKey, params?: ErrorParams): LocalisedMessage {
+  const entry = ISSUE_MESSAGES[key];
   return { zh: fill(entry.zh, params), en: fill(entry.en, params) };
 }
 
@@ -62,12 +70,16 @@ export function fail(code: ErrorCode, params?: ErrorParams, details?: Record<str
   return new AppError(code, messagesOf(code, params), details);
 }
 
+/**
+ * A validator's own issue list as the `validation_failed` error: the catalogue's message
+ * followed by the issues, which are data (field paths and the schema's words), not wording.
+ */
+export function invalidInput(text: string, details?: Record<string, unknown>): AppError {
+  const base = messagesOf('validation_failed');
+  return new AppError('validation_failed', { zh: `${base.zh}：${text}`, en: `${base.en}: ${text}` }, details);
+}
+
 export const errors = {
-  notFound: (what: LocalisedMessage) =>
-    new AppError('not_found', { zh: `${what.zh}不存在`, en: `${what.en} not found` }),
   forbidden: () => fail('forbidden'),
   unauthenticated: () => fail('unauthenticated'),
-  conflict: (messages: LocalisedMessage) => new AppError('conflict', messages),
-  invalid: (messages: LocalisedMessage, details?: Record<string, unknown>) =>
-    new AppError('validation_failed', messages, details),
 };

@@ -1,4 +1,5 @@
-import type { Comparator, ParsedPlan, Responsible, ResponsibleRole, Span, Target } from '../parse/types.js';
+import type { Comparator, ParsedPlan, Responsible, ResponsibleRole, Target } from '../model/plan.js';
+import type { Span } from '../model/span.js';
 
 /**
  * Corrections an office makes to a parsed plan are kept as edits on top of the parse, never

@@ -1,4 +1,4 @@
-import { AppError } from './errors.js';
+import { fail } from './errors.js';
 import type { Role } from './roles.js';
 
 /**
@@ -111,9 +111,6 @@ export function can(actor: Actor, action: Action, resource: Resource = {}): bool
 
 export function authorize(actor: Actor, action: Action, resource: Resource = {}): void {
   if (!can(actor, action, resource)) {
-    throw new AppError('forbidden', {
-      zh: '无权执行此操作',
-      en: 'You are not allowed to do this',
-    }, { action });
+    throw fail('forbidden', {}, { action });
   }
 }

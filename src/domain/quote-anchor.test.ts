@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { mapOffset, relocateQuote } from './quote-anchor.js';
 import { redline } from './redline.js';
-import type { Span } from '../parse/types.js';
+import type { Span } from '../model/span.js';
 
 const SEED = readFileSync(new URL('../../fixtures/hunan-2021-urbanization-workplan-draft.txt', import.meta.url), 'utf8');
 const ITEM_4 = SEED.split('\n').find((l) => l.startsWith('(四)')) ?? '';

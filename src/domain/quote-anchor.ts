@@ -4,7 +4,7 @@
  * whether that exact passage is still there. Only exact occurrences count: a passage whose
  * wording changed is 'gone', and the caller flags it. Nothing is ever moved by similarity.
  */
-import type { Span } from '../parse/types.js';
+import type { Span } from '../model/span.js';
 import { redline } from './redline.js';
 import type { ParagraphChange, Redline } from './redline.js';
 

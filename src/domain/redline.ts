@@ -25,8 +25,8 @@
  */
 import { diffArrays } from 'diff';
 import type { ArrayChange } from 'diff';
-import type { Span } from '../parse/types.js';
-import { sm3 } from './audit-chain.js';
+import type { Span } from '../model/span.js';
+import { sm3 } from '../model/sm3.js';
 
 export interface InlinePart {
   op: 'equal' | 'insert' | 'delete';

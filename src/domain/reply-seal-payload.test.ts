@@ -95,7 +95,7 @@ describe('reply seal payload', () => {
     ];
     for (const b of broken) {
       expect(() => sealPayload(b)).toThrow(AppError);
-      expect(() => sealPayload(b)).toThrow(expect.objectContaining({ code: 'internal' }));
+      expect(() => sealPayload(b)).toThrow(expect.objectContaining({ code: 'seal_payload_malformed', kind: 'internal' }));
     }
   });
 

@@ -1,5 +1,6 @@
-import { canonicalJson } from './audit-chain.js';
-import { AppError } from './errors.js';
+import { canonicalJson } from '../model/canonical-json.js';
+import { fail } from './errors.js';
+import type { AppError } from './errors.js';
 
 /** Signature algorithms a unit key can use for sealing replies (ADR 0001). */
 export const SEAL_ALGORITHMS = ['ed25519', 'sm2'] as const;
@@ -37,14 +38,7 @@ export interface ReplySealInput {
 }
 
 function bad(field: string): AppError {
-  return new AppError(
-    'internal',
-    {
-      zh: `回复数据不完整或格式不对（${field}），无法生成签章内容`,
-      en: `The reply's data is incomplete or malformed (${field}), so its seal payload cannot be built`,
-    },
-    { field },
-  );
+  return fail('seal_payload_malformed', { field }, { field });
 }
 
 function id(value: unknown, field: string): number {

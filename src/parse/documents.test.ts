@@ -7,14 +7,17 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { mapResolver } from './map-resolver.js';
 import { parsePlan } from './parse-plan.js';
-import { hunanResolver } from './registry-resolver.js';
-import { spanProblems } from './spans.js';
-import type { ParsedItem, ParsedPlan, UnitResolver } from './types.js';
+import { hunanResolver } from '../catalog/registry-resolver.js';
+import { spanProblems } from '../model/plan-spans.js';
+import type { ParsedItem, ParsedPlan } from '../model/plan.js';
+import type { UnitResolver } from '../model/unit-resolver.js';
+
+const hunan = hunanResolver();
 
 const dir = new URL('../../test/fixtures/parse/', import.meta.url);
 const read = (name: string): string => readFileSync(new URL(name, dir), 'utf8');
 
-function parse(text: string, resolver: UnitResolver = hunanResolver()): ParsedPlan {
+function parse(text: string, resolver: UnitResolver = hunan): ParsedPlan {
   const plan = parsePlan(text, { resolver });
   expect(spanProblems(text, plan)).toEqual([]);
   return plan;

@@ -4,9 +4,12 @@ import { decodeDocument } from './decode.js';
 import { makeDocx } from '../../test/fixtures/parse/make-docx.js';
 import { mapResolver } from './map-resolver.js';
 import { parsePlan } from './parse-plan.js';
-import { hunanResolver } from './registry-resolver.js';
-import { spanProblems } from './spans.js';
-import type { ParsedPlan, UnitResolver } from './types.js';
+import { hunanResolver } from '../catalog/registry-resolver.js';
+import { spanProblems } from '../model/plan-spans.js';
+import type { ParsedPlan } from '../model/plan.js';
+import type { UnitResolver } from '../model/unit-resolver.js';
+
+const hunan = hunanResolver();
 
 const dir = new URL('../../test/fixtures/parse/', import.meta.url);
 const read = (name: string): string => readFileSync(new URL(name, dir), 'utf8');
@@ -98,7 +101,7 @@ describe('a city plan with 1. items and full-width punctuation', () => {
 
 describe('a provincial plan mixing full-width and half-width punctuation', () => {
   const text = read('mixed-width.txt');
-  const plan = parse(text, hunanResolver());
+  const plan = parse(text, hunan);
 
   it('reads every item’s lead', () => {
     expect(plan.items.map((i) => i.responsible.find((r) => r.role === 'lead')?.unit)).toEqual([
@@ -109,8 +112,8 @@ describe('a provincial plan mixing full-width and half-width punctuation', () =>
 
   it('gives the same plan from GB18030 bytes and from a .docx', async () => {
     const gb = await decodeDocument(readFileSync(new URL('mixed-width.gb18030.txt', dir)));
-    expect(parsePlan(gb.text, { resolver: hunanResolver() })).toEqual(plan);
+    expect(parsePlan(gb.text, { resolver: hunan })).toEqual(plan);
     const docx = await decodeDocument(makeDocx(text.replace(/\n$/, '').split('\n')));
-    expect(facts(parsePlan(docx.text, { resolver: hunanResolver() }))).toEqual(facts(plan));
+    expect(facts(parsePlan(docx.text, { resolver: hunan }))).toEqual(facts(plan));
   });
 });

@@ -1,5 +1,5 @@
 /** A person-readable tree of a parsed plan, for `luoshi parse FILE` without --json. */
-import type { ParsedPlan, Responsible, Target } from './types.js';
+import type { ParsedPlan, Responsible, Target } from '../model/plan.js';
 
 const ROLE_LABEL = { lead: '牵头', cooperate: '配合', localities: '地方' } as const;
 

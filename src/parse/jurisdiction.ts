@@ -12,8 +12,10 @@
  * - collective phrases: 各地 in a national document is not the registry's prefectures, and a
  *   city's 各区人民政府 are that city's districts.
  */
+import { warning } from './warnings.js';
 import { normalise } from './text.js';
-import type { CoverLetter, ParsedItem, ParseWarning, UnitResolver } from './types.js';
+import type { CoverLetter, ParsedItem, ParseWarning } from '../model/plan.js';
+import type { UnitResolver } from '../model/unit-resolver.js';
 
 export type Level = 'national' | 'province' | 'prefecture' | 'county';
 
@@ -127,12 +129,6 @@ function levelAssumed(raw: string, canonical: string): boolean {
   return false;
 }
 
-const ABOUT: Record<Level, string> = {
-  national: '本文件为国家层面文件',
-  province: '本文件为省级文件',
-  prefecture: '本文件为市级文件',
-  county: '本文件为县级文件',
-};
 
 /**
  * Take back matches and expansions the document's jurisdiction rules out (see the module
@@ -145,8 +141,8 @@ export function applyJurisdiction(
   resolver: UnitResolver,
   warnings: ParseWarning[],
 ): void {
-  const dropped = new Map<string, string>();
-  const kept = new Map<string, string>();
+  const dropped = new Map<string, ParseWarning>();
+  const kept = new Map<string, ParseWarning>();
   const expansions = new Map<string, string[]>();
   const local = j.level === 'prefecture' || j.level === 'county';
   if (j.level === 'province' && !j.foreignProvince) {
@@ -154,7 +150,7 @@ export function applyJurisdiction(
     for (const item of items) {
       for (const r of item.responsible) {
         if (r.unit !== null && r.role !== 'localities' && levelAssumed(r.raw, r.unit)) {
-          kept.set(`${r.span[0]}:${r.span[1]}`, `按本省单位理解:${r.raw} → ${r.unit}(原文未写层级,请核对)`);
+          kept.set(`${r.span[0]}:${r.span[1]}`, warning('unit_corrected', { raw: r.raw, unit: r.unit, reason: 'level_assumed' }, r.span));
         }
       }
     }
@@ -178,28 +174,24 @@ export function applyJurisdiction(
         const key = `${r.span[0]}:${r.span[1]}`;
         if (j.foreignProvince !== null && (canonical.startsWith('省') || canonical.startsWith('自治区'))) {
           r.unit = null;
-          dropped.set(key, `单位库中没有:${r.raw}(文件属${j.foreignProvince},单位库中的${canonical}属其他省份,未匹配)`);
+          dropped.set(key, warning('unit_unknown', { raw: r.raw, reason: 'other_province', province: j.foreignProvince, unit: canonical }, r.span));
         } else if (levelAssumed(r.raw, canonical)) {
           if (j.level !== null) {
             r.unit = null;
-            dropped.set(key, `单位库中没有:${r.raw}(原文未写层级,${ABOUT[j.level]},未按${canonical}匹配)`);
+            dropped.set(key, warning('unit_unknown', { raw: r.raw, reason: 'level_unstated', level: j.level, unit: canonical }, r.span));
           } else {
-            kept.set(key, `按本省单位理解:${r.raw} → ${canonical}(原文未写层级,请核对)`);
+            kept.set(key, warning('unit_corrected', { raw: r.raw, unit: canonical, reason: 'level_assumed' }, r.span));
           }
         }
       }
     }
   }
   if (dropped.size === 0 && kept.size === 0) return;
-  const spanOf = (key: string): [number, number] => {
-    const [a, b] = key.split(':');
-    return [Number(a), Number(b)];
-  };
   // A correction of a name no longer matched is void.
   for (let w = warnings.length - 1; w >= 0; w--) {
-    const warning = warnings[w];
-    if (warning?.code === 'unit_corrected' && dropped.has(`${warning.span[0]}:${warning.span[1]}`)) warnings.splice(w, 1);
+    const found = warnings[w];
+    if (found?.code === 'unit_corrected' && dropped.has(`${found.span[0]}:${found.span[1]}`)) warnings.splice(w, 1);
   }
-  for (const [key, message] of dropped) warnings.push({ code: 'unit_unknown', message, span: spanOf(key) });
-  for (const [key, message] of kept) warnings.push({ code: 'unit_corrected', message, span: spanOf(key) });
+  for (const w of dropped.values()) warnings.push({ ...w, span: [w.span[0], w.span[1]] });
+  for (const w of kept.values()) warnings.push({ ...w, span: [w.span[0], w.span[1]] });
 }

@@ -7,7 +7,7 @@ import { toInteger } from './numerals.js';
 import { markerAt } from './markers.js';
 import { looksLikeUnit } from './units.js';
 import { DATE_RE, isBlank, lineText, type SourceText } from './text.js';
-import type { Contact, CoverLetter } from './types.js';
+import type { Contact, CoverLetter } from '../model/plan.js';
 
 export interface LetterResult {
   letter: CoverLetter | null;

@@ -2,7 +2,7 @@
  * A UnitResolver over plain lists, for documents whose units are not in a catalog Registry
  * (a national task-division document, a city plan) and for tests.
  */
-import type { UnitMatch, UnitResolver } from './types.js';
+import type { UnitMatch, UnitResolver } from '../model/unit-resolver.js';
 
 export interface MapResolverData {
   /** Canonical names, each with its other names. */

@@ -1,15 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parsePlan } from './parse-plan.js';
-import { hunanResolver } from './registry-resolver.js';
-import { spanProblems } from './spans.js';
-import type { ParsedItem } from './types.js';
+import { hunanResolver } from '../catalog/registry-resolver.js';
+import { spanProblems } from '../model/plan-spans.js';
+import type { ParsedItem } from '../model/plan.js';
+
+const hunan = hunanResolver();
 
 // The seed is committed under fixtures/: the demo, this golden test and the end-to-end tests share it.
 const SEED = new URL('../../fixtures/hunan-2021-urbanization-workplan-draft.txt', import.meta.url);
 const EXPECTED = new URL('../../test/fixtures/parse/hunan-2021-urbanization-workplan-draft.expected.json', import.meta.url);
 const text = readFileSync(SEED, 'utf8');
-const plan = parsePlan(text, { resolver: hunanResolver() });
+const plan = parsePlan(text, { resolver: hunan });
 
 function item(ordinal: number): ParsedItem {
   const found = plan.items.find((i) => i.ordinal === ordinal);

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parsePlan } from './parse-plan.js';
-import { hunanResolver } from './registry-resolver.js';
-import { spanProblems } from './spans.js';
+import { hunanResolver } from '../catalog/registry-resolver.js';
+import { spanProblems } from '../model/plan-spans.js';
 
 const resolver = hunanResolver();
 const dir = new URL('../../test/fixtures/parse/', import.meta.url);

@@ -9,16 +9,15 @@ import { detectJurisdiction, applyJurisdiction } from './jurisdiction.js';
 import { findActors, findLedBy, findStated, parseClause, STANDING_RE, type ResponsibilityContext } from './responsibility.js';
 import { parseStructure, type RawHeading, type Structure } from './structure.js';
 import { findTargets } from './targets.js';
+import { warning } from './warnings.js';
 import { isJsSpace, makeSource, type SourceText } from './text.js';
-import type {
-  ParsedItem,
-  ParsedPlan,
-  ParseOptions,
-  ParseWarning,
-  Responsible,
-  UnitMatch,
-  UnitResolver,
-} from './types.js';
+import type { ParsedItem, ParsedPlan, ParseWarning, Responsible } from '../model/plan.js';
+import type { UnitMatch, UnitResolver } from '../model/unit-resolver.js';
+
+export interface ParseOptions {
+  /** The organisation registry to resolve names against: the caller chooses it (Hunan's, a city's, a test's). */
+  resolver: UnitResolver;
+}
 
 export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
   const src = makeSource(text);
@@ -33,7 +32,7 @@ export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
     const quoted = /《([^》]{2,100})》/.exec(letter.title);
     if (quoted?.[1]) title = quoted[1];
   }
-  if (!title) warnings.push({ code: 'title_missing', message: '未识别到文件标题', span: [0, 0] });
+  if (!title) warnings.push(warning('title_missing', {}, [0, 0]));
   const planYear = yearOf(title) ?? (letter?.date ? Number(letter.date.slice(0, 4)) : null);
 
   const ctx: ResponsibilityContext = { src, resolver, warnings };
@@ -82,9 +81,9 @@ export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
       else if (carried && carriedBudget > 0) {
         responsible = carried.slice(0, Math.min(MAX_CARRIED, carriedBudget)).map(copyEntry);
         carriedBudget -= responsible.length;
-        warnings.push({ code: 'responsibility_carried', message: `第${raw.ordinal}项沿用前文责任单位`, span: [start, end] });
+        warnings.push(warning('responsibility_carried', { item: raw.ordinal }, [start, end]));
         if (carriedBudget <= 0) {
-          warnings.push({ code: 'responsibility_carried', message: '沿用的责任单位过多,此后各项不再沿用', span: [start, end] });
+          warnings.push(warning('responsibility_carried', { item: raw.ordinal, reason: 'limit' }, [start, end]));
         }
       }
       else responsible = findActors(ctx, bodyStart, end);
@@ -98,7 +97,7 @@ export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
     }
     if (stated) addStanding(stated.standing);
     if (responsible.length === 0) {
-      warnings.push({ code: 'responsibility_missing', message: `第${raw.ordinal}项未写明责任单位`, span: [start, end] });
+      warnings.push(warning('responsibility_missing', { item: raw.ordinal }, [start, end]));
     }
 
     const targets = findTargets({ src, resolver, warnings, planYear, floor: bodyStart }, bodyStart, end);

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { mapResolver } from './map-resolver.js';
 import { parsePlan } from './parse-plan.js';
-import { hunanResolver } from './registry-resolver.js';
-import { spanProblems } from './spans.js';
-import type { ParsedPlan, Responsible, UnitResolver } from './types.js';
+import { hunanResolver } from '../catalog/registry-resolver.js';
+import { spanProblems } from '../model/plan-spans.js';
+import type { ParsedPlan, Responsible } from '../model/plan.js';
+import type { UnitResolver } from '../model/unit-resolver.js';
+
+const hunan = hunanResolver();
 
 const national = mapResolver({
   units: {
@@ -12,7 +15,7 @@ const national = mapResolver({
   },
 });
 
-function parse(text: string, resolver: UnitResolver = hunanResolver()): ParsedPlan {
+function parse(text: string, resolver: UnitResolver = hunan): ParsedPlan {
   const plan = parsePlan(text, { resolver });
   expect(spanProblems(text, plan)).toEqual([]);
   return plan;
@@ -80,7 +83,7 @@ describe('responsibility forms', () => {
   });
 
   it('列第一位者为牵头部门 inside the clause is a rule, not a unit', () => {
-    const p = parse(plan('(一)甲。(省文物局、省水利厅按职责分工负责,列第一位者为牵头部门)'), hunanResolver());
+    const p = parse(plan('(一)甲。(省文物局、省水利厅按职责分工负责,列第一位者为牵头部门)'), hunan);
     expect(roles(p)).toEqual([
       ['省文物局', '省文物局', 'lead'],
       ['省水利厅', '省水利厅', 'cooperate'],

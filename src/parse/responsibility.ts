@@ -4,8 +4,11 @@
  * · 〔责任单位:…〕 · 责任单位:X lines · 由X牵头,会同Y… · an item opening with its actor (X要…),
  * plus the carry-forward rules 下同 and 以下…不再列出.
  */
+import { warning } from './warnings.js';
 import { isJsSpace, type SourceText } from './text.js';
-import type { ParseWarning, Responsible, ResponsibleRole, Span, UnitResolver } from './types.js';
+import type { ParseWarning, Responsible, ResponsibleRole } from '../model/plan.js';
+import type { Span } from '../model/span.js';
+import type { UnitResolver } from '../model/unit-resolver.js';
 import { isCollective, looksLikeUnit, splitNames, type NamePiece } from './units.js';
 
 export interface ResponsibilityContext {
@@ -409,11 +412,7 @@ function suffixRoleOf(suffix: string): GroupRole {
 }
 
 function warnUnclear(ctx: ResponsibilityContext, s: number, e: number): void {
-  ctx.warnings.push({
-    code: 'responsibility_unclear',
-    message: `疑似责任分工但未能识别:${ctx.src.original.slice(s, Math.min(e, s + 40))}`,
-    span: [s, e],
-  });
+  ctx.warnings.push(warning('responsibility_unclear', { excerpt: ctx.src.original.slice(s, Math.min(e, s + 40)) }, [s, e]));
 }
 
 /** Build one responsibility entry, resolving the name against the registry. */
@@ -424,15 +423,11 @@ export function entry(ctx: ResponsibilityContext, p: NamePiece, role: Responsibl
   }
   const match = ctx.resolver.resolve(p.name);
   if (!match) {
-    ctx.warnings.push({ code: 'unit_unknown', message: `单位库中没有:${raw}`, span: p.span });
+    ctx.warnings.push(warning('unit_unknown', { raw }, p.span));
     return { raw, unit: null, role, expands: [], span: p.span };
   }
   if (match.correctedFrom !== undefined) {
-    ctx.warnings.push({
-      code: 'unit_corrected',
-      message: `单位名称已纠正:${raw} → ${match.canonical}`,
-      span: p.span,
-    });
+    ctx.warnings.push(warning('unit_corrected', { raw, unit: match.canonical }, p.span));
   }
   return { raw, unit: match.canonical, role, expands: [], span: p.span };
 }

@@ -4,9 +4,11 @@
  * (一、 sections with (一) items in a provincial plan; 一、 / (一) headings with 1. tasks in a
  * national task-division document; bare 一、 tasks in a short notice).
  */
+import { warning } from './warnings.js';
 import { markerAt, RANK, type Marker, type MarkerKind } from './markers.js';
 import { DATE_RE, isBlank, lineText, type Line, type SourceText } from './text.js';
-import type { ParseWarning, Span } from './types.js';
+import type { ParseWarning } from '../model/plan.js';
+import type { Span } from '../model/span.js';
 
 export interface RawSection {
   number: string;
@@ -108,11 +110,12 @@ export function parseStructure(src: SourceText, from: number, to: number): Struc
     if (marker && itemKind && marker.kind === itemKind) {
       firstHeading = Math.min(firstHeading, i);
       if (expectNext !== null && marker.value !== null && marker.value !== expectNext && marker.value !== 1) {
-        warnings.push({
-          code: 'numbering_irregular',
-          message: `编号不连续:此处为${src.original.slice(marker.numberSpan[0], marker.numberSpan[1])}`,
-          span: [marker.numberSpan[0], marker.numberSpan[1]],
-        });
+        warnings.push(
+          warning('numbering_irregular', { number: src.original.slice(marker.numberSpan[0], marker.numberSpan[1]) }, [
+            marker.numberSpan[0],
+            marker.numberSpan[1],
+          ]),
+        );
       }
       expectNext = marker.value === null ? null : marker.value + 1;
       const item: RawItem = {
@@ -157,7 +160,7 @@ export function parseStructure(src: SourceText, from: number, to: number): Struc
   }
   const { title, titleSpan } = findTitle(src, lines, firstHeading);
   if (sections.length === 0 && items.length === 0) {
-    warnings.push({ code: 'no_structure', message: '未识别到章节或条目', span: [0, 0] });
+    warnings.push(warning('no_structure', {}, [0, 0]));
   }
   return { title, headings, titleSpan, sections, items, warnings };
 }

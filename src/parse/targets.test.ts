@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { chineseToNumber } from './numerals.js';
 import { parsePlan } from './parse-plan.js';
-import { hunanResolver } from './registry-resolver.js';
-import { spanProblems } from './spans.js';
-import type { Target } from './types.js';
+import { hunanResolver } from '../catalog/registry-resolver.js';
+import { spanProblems } from '../model/plan-spans.js';
+import type { Target } from '../model/plan.js';
+
+const hunan = hunanResolver();
 
 function targets(body: string): Target[] {
   const text = `湖南省2021年某项工作要点\n\n一、重点任务\n\n(一)某项任务。${body}(省发改委负责)\n`;
-  const plan = parsePlan(text, { resolver: hunanResolver() });
+  const plan = parsePlan(text, { resolver: hunan });
   expect(spanProblems(text, plan)).toEqual([]);
   return plan.items[0]?.targets ?? [];
 }
@@ -83,7 +85,7 @@ describe('targets', () => {
 
   it('keeps an unsure figure with low confidence and a warning', () => {
     const text = '湖南省2021年要点\n\n一、任务\n\n(一)甲。推动实施三十大标志工程。(省发改委负责)\n';
-    const plan = parsePlan(text, { resolver: hunanResolver() });
+    const plan = parsePlan(text, { resolver: hunan });
     const t = plan.items[0]?.targets[0];
     expect(t).toMatchObject({ raw: '三十大标志工程', value: 30, unit: '项' });
     expect(t?.confidence).toBeLessThan(0.7);
@@ -111,7 +113,7 @@ describe('targets', () => {
 
   it('never reads the item number into a subject', () => {
     const text = '湖南省2021年某项工作要点\n\n一、重点任务\n\n5.县城污水处理率达到95%以上。(省发改委负责)\n';
-    const plan = parsePlan(text, { resolver: hunanResolver() });
+    const plan = parsePlan(text, { resolver: hunan });
     expect(plan.items[0]?.targets[0]?.subject).toBe('县城污水处理率');
   });
 

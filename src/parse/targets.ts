@@ -5,9 +5,11 @@
  * PM2.5, O3), anything inside quotation or title marks (“一核两副三带四区”, 《…》), numeral
  * slogans (一核两副, 三区一村) and bare digit strings such as phone numbers.
  */
+import { warning } from './warnings.js';
 import { chineseToNumber, isChineseNumeralChar, numeralKind } from './numerals.js';
 import { isCjk, type SourceText } from './text.js';
-import type { Comparator, ParseWarning, Target, UnitResolver } from './types.js';
+import type { Comparator, ParseWarning, Target } from '../model/plan.js';
+import type { UnitResolver } from '../model/unit-resolver.js';
 
 export interface TargetContext {
   src: SourceText;
@@ -309,11 +311,7 @@ function buildTarget(
     span: [s, e],
   };
   if (confidence < 0.7) {
-    ctx.warnings.push({
-      code: 'target_uncertain',
-      message: `不确定是否为量化目标:${raw}${subject ? `(${subject})` : ''},请核对`,
-      span: [s, e],
-    });
+    ctx.warnings.push(warning('target_uncertain', subject ? { raw, subject } : { raw }, [s, e]));
   }
   return target;
 }

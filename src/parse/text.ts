@@ -3,7 +3,7 @@
  * (full-width ASCII folded to half-width, dashes to '-') so that every offset found in the
  * copy is also an offset into the original; facts are always sliced from the original.
  */
-import type { Span } from './types.js';
+import type { Span } from '../model/span.js';
 
 export interface SourceText {
   /** The decoded document, as given. */

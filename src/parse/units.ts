@@ -3,7 +3,7 @@
  * and telling collective phrases (各市州政府, 各地, 有关部门) from single units.
  */
 import { isJsSpace } from './text.js';
-import type { Span } from './types.js';
+import type { Span } from '../model/span.js';
 
 export interface NamePiece {
   /** Normalised name used for matching. */

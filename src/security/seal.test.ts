@@ -2,7 +2,7 @@ import { createHash, generateKeyPairSync } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import smCrypto from 'sm-crypto';
-import { sm3 } from '../domain/audit-chain.js';
+import { sm3 } from '../model/sm3.js';
 import { AppError } from '../domain/errors.js';
 import { decryptPrivateKey, encryptPrivateKey } from './key-box.js';
 import {

@@ -2,7 +2,7 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, si
 import type { KeyObject } from 'node:crypto';
 import smCrypto from 'sm-crypto';
 import type { KeyPairPoint } from 'sm-crypto';
-import { sm3 } from '../domain/audit-chain.js';
+import { sm3 } from '../model/sm3.js';
 import { AppError } from '../domain/errors.js';
 import type { LocalisedMessage } from '../domain/errors.js';
 import { isSealAlgorithm } from '../domain/reply-seal-payload.js';

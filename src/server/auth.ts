@@ -2,11 +2,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import type { DatabaseHandle } from '../db/connect.js';
 import type { Mailer } from '../mail/mailer.js';
-import { AppError, errors } from '../domain/errors.js';
+import { errors, fail } from '../domain/errors.js';
 import { ANONYMOUS } from '../domain/policy.js';
 import type { Actor } from '../domain/policy.js';
 import { sameToken } from '../security/tokens.js';
-import type { Clock, Logger, ServiceContext } from '../services/context.js';
+import type { Clock, Logger, ServiceContext } from '../services/support/context.js';
 import { resolveSession } from '../services/resolve-session.js';
 import type { ActiveSession } from '../services/resolve-session.js';
 
@@ -41,10 +41,7 @@ export function registerAuth(app: FastifyInstance, deps: ServerDeps): void {
     if (request.method === 'POST' && request.routeOptions.url === '/api/session') return;
     const sent = request.headers['x-csrf-token'];
     if (typeof sent !== 'string' || !sameToken(sent, request.session.csrfToken)) {
-      throw new AppError('csrf_failed', {
-        zh: '缺少或错误的 CSRF 令牌（X-CSRF-Token），请刷新页面后重试',
-        en: 'Missing or wrong CSRF token (X-CSRF-Token); reload the page and try again',
-      });
+      throw fail('csrf_failed');
     }
   });
 }

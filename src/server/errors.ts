@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../domain/errors.js';
+import { AppError, fail, invalidInput } from '../domain/errors.js';
 import type { ErrorKind } from '../domain/errors.js';
 import { clientErrorOf } from './client-errors.js';
 import { messageLocale } from './locale.js';
@@ -33,22 +33,22 @@ function fromFastify(error: FastifyError): AppError | null {
       message: v.message ?? '',
     }));
     const text = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
-    return new AppError('validation_failed', { zh: `请求参数有误：${text}`, en: `Invalid request: ${text}` }, { issues });
+    return invalidInput(text, { issues });
   }
   const client = clientErrorOf(error);
   if (client) return client;
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
     case 'FST_REQ_FILE_TOO_LARGE':
-      return new AppError('payload_too_large', { zh: '上传内容过大', en: 'The request body is too large' });
+      return fail('payload_too_large');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return new AppError('unsupported_media_type', { zh: '不支持的内容类型', en: 'Unsupported content type' });
+      return fail('unsupported_media_type');
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return new AppError('bad_request', { zh: '请求体不是有效的 JSON', en: 'The request body is not valid JSON' });
+      return fail('invalid_json');
     default:
       if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
-        return new AppError('bad_request', { zh: '请求无效', en: `Bad request: ${error.message}` });
+        return fail('bad_request');
       }
       return null;
   }
@@ -76,6 +76,6 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
   return sendError(
     request,
     reply,
-    new AppError('internal', { zh: '服务器内部错误，请稍后再试', en: 'Internal server error; please try again later' }),
+    fail('internal'),
   );
 }

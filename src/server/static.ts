@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
-import { AppError } from '../domain/errors.js';
+import { fail } from '../domain/errors.js';
 import { sendError } from './errors.js';
 
 const NOT_BUILT = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>落实 luoshi</title>
@@ -31,7 +31,7 @@ export async function registerStatic(app: FastifyInstance, webRoot: string): Pro
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.url === '/api' || request.method !== 'GET') {
-      return sendError(request, reply, new AppError('not_found', { zh: '接口不存在', en: 'No such endpoint' }));
+      return sendError(request, reply, fail('endpoint_not_found'));
     }
     let requested: string;
     try {

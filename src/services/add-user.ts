@@ -1,15 +1,16 @@
 import { z } from 'zod';
-import { AppError } from '../domain/errors.js';
+import { onUniqueViolation } from '../db/errors.js';
+import { fail } from '../domain/errors.js';
 import { authorize } from '../domain/policy.js';
 import { ROLES } from '../domain/roles.js';
 import { hashPassword } from '../security/password.js';
 import { checkNewPassword } from '../security/password-rules.js';
-import { appendAudit } from './audit-trail.js';
-import { inTransaction, nowIso } from './context.js';
-import type { ServiceContext } from './context.js';
-import { loadUsers } from './user-rows.js';
-import type { User } from './user-rows.js';
-import { validateInput } from './validate-input.js';
+import { appendAudit } from './support/audit-trail.js';
+import { inTransaction, nowIso } from './support/context.js';
+import type { ServiceContext } from './support/context.js';
+import { loadUsers } from './support/user-rows.js';
+import type { User } from './support/user-rows.js';
+import { validateInput } from './support/validate-input.js';
 
 export const loginName = z
   .string()
@@ -34,9 +35,9 @@ export async function addUser(input: AddUserInput, ctx: ServiceContext): Promise
   const passwordHash = await hashPassword(data.password, ctx.config.scryptCost);
   const id = await inTransaction(ctx, async (trx) => {
     const unit = await trx.selectFrom('units').select('id').where('id', '=', data.unitId).executeTakeFirst();
-    if (!unit) throw new AppError('validation_failed', { zh: '所属单位不存在', en: 'The unit does not exist' });
+    if (!unit) throw fail('user_unit_not_found');
     const clash = await trx.selectFrom('users').select('id').where('login', '=', data.login).executeTakeFirst();
-    if (clash) throw new AppError('conflict', { zh: `账号 ${data.login} 已存在`, en: `Login ${data.login} already exists` });
+    if (clash) throw fail('login_taken', { login: data.login });
     const at = nowIso(ctx);
     const row = await trx
       .insertInto('users')
@@ -61,6 +62,6 @@ export async function addUser(input: AddUserInput, ctx: ServiceContext): Promise
       detail: { login: data.login, displayName: data.displayName, unitId: data.unitId, role: data.role },
     });
     return row.id;
-  });
+  }).catch(onUniqueViolation('users', () => fail('login_taken', { login: data.login })));
   return (await loadUsers(ctx.db, { ids: [id] }))[0]!;
 }

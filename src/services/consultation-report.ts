@@ -1,11 +1,11 @@
 import { authorize } from '../domain/policy.js';
 import type { ConsultationStats, ReportMeta, SummaryRow } from '../office/consultation-report-types.js';
-import type { ServiceContext } from './context.js';
-import { loadConsultationState } from './consultation-rows.js';
-import type { ConsultationState } from './consultation-rows.js';
+import type { ServiceContext } from './support/context.js';
+import { loadConsultationState } from './support/consultation-rows.js';
+import type { ConsultationState } from './support/consultation-rows.js';
 import { listOpinions } from './list-opinions.js';
 import type { OpinionRow } from './list-opinions.js';
-import { clauseLabeller, loadVersionById } from './plan-rows.js';
+import { clauseLabeller, loadVersionById } from './support/plan-rows.js';
 
 export interface ConsultationReport {
   consultation: ConsultationState;

@@ -1,13 +1,14 @@
-import { AppError } from '../domain/errors.js';
+import { onUniqueViolation } from '../db/errors.js';
+import { fail } from '../domain/errors.js';
 import { authorize } from '../domain/policy.js';
 import type { Unit } from '../domain/unit.js';
-import { appendAudit } from './audit-trail.js';
-import { inTransaction, nowIso } from './context.js';
-import type { ServiceContext } from './context.js';
-import { loadUnit } from './unit-rows.js';
-import { cleanAliases, createUnitInput } from './unit-input.js';
-import type { CreateUnitInput } from './unit-input.js';
-import { validateInput } from './validate-input.js';
+import { appendAudit } from './support/audit-trail.js';
+import { inTransaction, nowIso } from './support/context.js';
+import type { ServiceContext } from './support/context.js';
+import { loadUnit } from './support/unit-rows.js';
+import { cleanAliases, createUnitInput } from './support/unit-input.js';
+import type { CreateUnitInput } from './support/unit-input.js';
+import { validateInput } from './support/validate-input.js';
 
 export async function createUnit(input: CreateUnitInput, ctx: ServiceContext): Promise<Unit> {
   authorize(ctx.actor, 'unit.create');
@@ -15,12 +16,12 @@ export async function createUnit(input: CreateUnitInput, ctx: ServiceContext): P
   const id = await inTransaction(ctx, async (trx) => {
     const clash = await trx.selectFrom('units').select('id').where('code', '=', data.code).executeTakeFirst();
     if (clash) {
-      throw new AppError('conflict', { zh: `单位代码 ${data.code} 已存在`, en: `Unit code ${data.code} already exists` });
+      throw fail('unit_code_taken', { code: data.code });
     }
     if (data.parentId !== null) {
       const parent = await trx.selectFrom('units').select('id').where('id', '=', data.parentId).executeTakeFirst();
       if (!parent) {
-        throw new AppError('validation_failed', { zh: '上级单位不存在', en: 'The parent unit does not exist' });
+        throw fail('parent_unit_not_found');
       }
     }
     const at = nowIso(ctx);
@@ -54,6 +55,6 @@ export async function createUnit(input: CreateUnitInput, ctx: ServiceContext): P
       detail: { ...data, aliases },
     });
     return row.id;
-  });
+  }).catch(onUniqueViolation('units', () => fail('unit_code_taken', { code: data.code })));
   return (await loadUnit(ctx.db, id))!;
 }

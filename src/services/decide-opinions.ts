@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { decisionNeedsReason } from '../domain/consultation.js';
-import { AppError } from '../domain/errors.js';
+import { fail } from '../domain/errors.js';
 import { authorize } from '../domain/policy.js';
-import { appendAudit } from './audit-trail.js';
-import { inTransaction, nowIso } from './context.js';
-import type { ServiceContext } from './context.js';
-import { validateInput } from './validate-input.js';
+import { appendAudit } from './support/audit-trail.js';
+import { inTransaction, nowIso } from './support/context.js';
+import type { ServiceContext } from './support/context.js';
+import { validateInput } from './support/validate-input.js';
 
 export const decisionInput = z.object({
   disposition: z.enum(['adopted', 'partly_adopted', 'rejected']),
@@ -16,29 +16,48 @@ export type DecisionInput = z.input<typeof decisionInput>;
 /**
  * The office decides opinions — one, or a selection at once: 采纳 / 部分采纳 / 不采纳, with a
  * reason unless adopted. Only opinions of sealed replies can be decided; each decision is
- * audited with what it replaced.
+ * audited with what it replaced. With `consultationId` (the batch route), every opinion must
+ * belong to that consultation, or nothing is written.
+ *
+ * Everything is checked inside the transaction that writes, and the replies' rows are taken
+ * first with `UPDATE … WHERE status = 'sealed'`: a withdrawal that wins the race leaves the
+ * row count short (409 `reply_withdrawn`); one that comes second finds the decisions.
  */
-export async function decideOpinions(opinionIds: number[], input: DecisionInput, ctx: ServiceContext): Promise<{ decided: number }> {
+export async function decideOpinions(
+  opinionIds: number[],
+  input: DecisionInput,
+  ctx: ServiceContext,
+  options: { consultationId?: number } = {},
+): Promise<{ decided: number }> {
   authorize(ctx.actor, 'consultation.manage');
   const data = validateInput(decisionInput, input);
   const reason = data.reason?.trim() ? data.reason.trim() : null;
-  if (decisionNeedsReason(data.disposition) && reason === null) {
-    throw new AppError('validation_failed', { zh: '部分采纳或不采纳时须说明理由', en: 'Give a reason unless the opinion is adopted' });
-  }
+  if (decisionNeedsReason(data.disposition) && reason === null) throw fail('decision_reason_required');
   const ids = [...new Set(opinionIds)];
-  if (ids.length === 0) throw new AppError('validation_failed', { zh: '请选择意见', en: 'Choose opinions' });
-  const rows = await ctx.db
-    .selectFrom('opinions')
-    .innerJoin('replies', 'replies.id', 'opinions.reply_id')
-    .select(['opinions.id', 'opinions.disposition', 'opinions.decision_reason', 'replies.status', 'replies.consultation_id'])
-    .where('opinions.id', 'in', ids)
-    .execute();
-  if (rows.length !== ids.length) throw new AppError('not_found', { zh: '部分意见不存在', en: 'Some opinions do not exist' });
-  if (rows.some((r) => r.status !== 'sealed')) {
-    throw new AppError('conflict', { zh: '只能处理已签发反馈中的意见', en: 'Only opinions of sealed replies can be decided' });
-  }
+  if (ids.length === 0) throw fail('opinions_required');
   const userId = ctx.actor.kind === 'user' ? ctx.actor.userId : null;
   await inTransaction(ctx, async (trx) => {
+    const rows = await trx
+      .selectFrom('opinions')
+      .innerJoin('replies', 'replies.id', 'opinions.reply_id')
+      .select(['opinions.id', 'opinions.reply_id', 'opinions.disposition', 'opinions.decision_reason', 'replies.status', 'replies.consultation_id'])
+      .where('opinions.id', 'in', ids)
+      .execute();
+    if (rows.length !== ids.length) throw fail('opinions_not_found');
+    if (options.consultationId !== undefined) {
+      const others = rows.filter((r) => r.consultation_id !== options.consultationId).map((r) => r.id);
+      if (others.length > 0) throw fail('opinion_not_in_consultation', { ids: others.join(', ') }, { opinionIds: others });
+    }
+    if (rows.some((r) => r.status === 'withdrawn')) throw fail('reply_withdrawn');
+    if (rows.some((r) => r.status !== 'sealed')) throw fail('opinion_not_sealed');
+    const replyIds = [...new Set(rows.map((r) => r.reply_id))];
+    const held = await trx
+      .updateTable('replies')
+      .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+      .where('id', 'in', replyIds)
+      .where('status', '=', 'sealed')
+      .executeTakeFirst();
+    if (Number(held.numUpdatedRows) !== replyIds.length) throw fail('reply_withdrawn');
     await trx
       .updateTable('opinions')
       .set({ disposition: data.disposition, decision_reason: reason, decided_by: userId, decided_at: nowIso(ctx) })

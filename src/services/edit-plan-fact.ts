@@ -1,15 +1,15 @@
 import { z } from 'zod';
-import { AppError, errors } from '../domain/errors.js';
+import { fail } from '../domain/errors.js';
 import { applyEdits, spanFits } from '../domain/plan-edits.js';
 import { authorize } from '../domain/policy.js';
-import { appendAudit } from './audit-trail.js';
-import { inTransaction, nowIso } from './context.js';
-import type { ServiceContext } from './context.js';
+import { appendAudit } from './support/audit-trail.js';
+import { inTransaction, nowIso } from './support/context.js';
+import type { ServiceContext } from './support/context.js';
 import { getPlan } from './get-plan.js';
 import type { PlanView } from './get-plan.js';
-import { planRegistry } from './plan-resolver.js';
-import { loadEdits, loadVersion } from './plan-rows.js';
-import { validateInput } from './validate-input.js';
+import { planRegistry } from './support/plan-resolver.js';
+import { loadEdits, loadVersion } from './support/plan-rows.js';
+import { validateInput } from './support/validate-input.js';
 
 const responsiblePatch = z.strictObject({
   unitId: z.number().int().positive().nullable().optional(),
@@ -47,18 +47,18 @@ export async function editPlanFact(planId: number, input: EditPlanFactInput, ctx
   const version = await loadVersion(ctx.db, planId, data.version);
   const span: [number, number] = [data.span[0], data.span[1]];
   if (!spanFits(version.text, span)) {
-    throw new AppError('validation_failed', { zh: '所选文字超出文档范围', en: 'The selected span is outside the document' });
+    throw fail('span_outside_document');
   }
   const current = applyEdits(version.parsed, (await loadEdits(ctx.db, version.id)).map((s) => s.edit), version.text);
   const item = current.items.find((i) => i.ordinal === data.itemOrdinal);
-  if (!item) throw errors.notFound({ zh: `第 ${data.itemOrdinal} 条`, en: `Item ${data.itemOrdinal}` });
+  if (!item) throw fail('item_not_found', { item: data.itemOrdinal });
   const facts: { span: [number, number] }[] = data.kind === 'responsible' ? item.responsible : item.targets;
   const exists = facts.some((f) => f.span[0] === span[0] && f.span[1] === span[1]);
   if (data.op !== 'add' && !exists) {
-    throw errors.notFound({ zh: '要修改的事实', en: 'The fact to change' });
+    throw fail('fact_not_found');
   }
   if (data.op === 'add' && (span[0] < item.span[0] || span[1] > item.span[1])) {
-    throw new AppError('validation_failed', { zh: '所选文字不在该条目内', en: 'The selected text is not inside this item' });
+    throw fail('span_outside_item');
   }
 
   let stored: Record<string, unknown> = {};
@@ -69,21 +69,21 @@ export async function editPlanFact(planId: number, input: EditPlanFactInput, ctx
       if (patch.unitId !== undefined) {
         const registry = await planRegistry(ctx.db);
         unit = patch.unitId === null ? null : (registry.units.find((u) => u.id === patch.unitId)?.shortName ?? undefined);
-        if (unit === undefined) throw new AppError('validation_failed', { zh: '单位不存在', en: 'No such unit' });
+        if (unit === undefined) throw fail('fact_unit_unknown');
       }
       if (data.op === 'add' && patch.role === undefined) {
-        throw new AppError('validation_failed', { zh: '请选择职责（牵头、配合或属地)', en: 'Choose a role (lead, cooperate or localities)' });
+        throw fail('fact_role_required');
       }
       stored = { ...(unit !== undefined && { unit }), ...(patch.role !== undefined && { role: patch.role }) };
     } else {
       const patch = validateInput(targetPatch, data.values ?? {});
       if (data.op === 'add' && (patch.value === undefined || patch.unit === undefined)) {
-        throw new AppError('validation_failed', { zh: '请填写指标数值和计量单位', en: 'Give the value and the unit of measure' });
+        throw fail('fact_target_incomplete');
       }
       stored = patch;
     }
     if (Object.keys(stored).length === 0) {
-      throw new AppError('validation_failed', { zh: '没有要修改的内容', en: 'Nothing to change' });
+      throw fail('nothing_to_change');
     }
   }
 

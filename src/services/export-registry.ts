@@ -1,7 +1,7 @@
 import { authorize } from '../domain/policy.js';
 import type { RegistryFile } from '../domain/unit.js';
-import type { ServiceContext } from './context.js';
-import { loadUnits } from './unit-rows.js';
+import type { ServiceContext } from './support/context.js';
+import { loadUnits } from './support/unit-rows.js';
 
 /** The whole registry as a file that importRegistry reads back (parents named by code). */
 export async function exportRegistry(ctx: ServiceContext): Promise<RegistryFile> {

@@ -1,38 +1,51 @@
-import { AppError } from '../domain/errors.js';
+import { acceptsReplies } from '../domain/consultation.js';
+import { fail } from '../domain/errors.js';
+import { isoDate } from '../domain/iso-date.js';
 import { authorize } from '../domain/policy.js';
-import { appendAudit } from './audit-trail.js';
-import { inTransaction, nowIso } from './context.js';
-import type { ServiceContext } from './context.js';
-import { loadConsultation, loadConsultationState } from './consultation-rows.js';
-import type { ConsultationState } from './consultation-rows.js';
-import { notifyUnits } from './notify-units.js';
-import { isoDate } from './open-consultation.js';
-import { validateInput } from './validate-input.js';
+import { appendAudit } from './support/audit-trail.js';
+import { inTransaction, nowIso } from './support/context.js';
+import type { ServiceContext } from './support/context.js';
+import { loadConsultation, loadConsultationState } from './support/consultation-rows.js';
+import type { ConsultationState } from './support/consultation-rows.js';
+import { notifyUnits } from './support/notify-units.js';
+import { validateInput } from './support/validate-input.js';
 
-/** Moves the deadline later (audited); every recipient is told. */
+/**
+ * Moves the deadline later (audited); every recipient is told. The move is a conditional
+ * update (still open, deadline still earlier), so it never lands on a consultation that was
+ * closed, or extended further, a moment before.
+ */
 export async function extendDeadline(id: number, deadline: string, ctx: ServiceContext): Promise<ConsultationState> {
   authorize(ctx.actor, 'consultation.manage');
   const day = validateInput(isoDate, deadline);
   const c = await loadConsultation(ctx.db, id);
-  if (c.closedAt !== null) throw new AppError('conflict', { zh: '征求意见已结束，不能延期', en: 'The consultation is closed' });
-  if (day <= c.deadline) {
-    throw new AppError('validation_failed', { zh: `新的截止日期须晚于 ${c.deadline}`, en: `The new deadline must be after ${c.deadline}` });
-  }
+  if (!acceptsReplies(c)) throw fail('consultation_closed');
+  if (day <= c.deadline) throw fail('deadline_not_later', { deadline: c.deadline });
   const recipients = (await ctx.db.selectFrom('consultation_recipients').select('unit_id').where('consultation_id', '=', id).execute()).map(
     (r) => r.unit_id,
   );
   const send = await inTransaction(ctx, async (trx) => {
-    await trx.updateTable('consultations').set({ deadline: day, updated_at: nowIso(ctx) }).where('id', '=', id).execute();
+    const before = await loadConsultation(trx, id);
+    const moved = await trx
+      .updateTable('consultations')
+      .set({ deadline: day, updated_at: nowIso(ctx) })
+      .where('id', '=', id)
+      .where('closed_at', 'is', null)
+      .where('deadline', '<', day)
+      .executeTakeFirst();
+    if (Number(moved.numUpdatedRows) !== 1) {
+      const now = await loadConsultation(trx, id);
+      throw !acceptsReplies(now) ? fail('consultation_closed') : fail('deadline_not_later', { deadline: now.deadline });
+    }
     const send = await notifyUnits(trx, ctx, recipients, id, {
-      kind: 'consultation.extended',
-      subject: `【征求意见延期】${c.title}`,
-      message: `${c.title}：反馈截止日期由 ${c.deadline} 延至 ${day}。`,
+      code: 'consultation.extended',
+      params: { title: before.title, from: before.deadline, to: day },
     });
     await appendAudit(trx, ctx.actor, ctx.clock, {
       action: 'consultation.extend',
       entity: 'consultation',
       entityId: id,
-      detail: { from: c.deadline, to: day },
+      detail: { from: before.deadline, to: day },
     });
     return send;
   });

@@ -1,7 +1,7 @@
 import { authorize, can } from '../domain/policy.js';
-import type { ServiceContext } from './context.js';
-import { isRecipient, loadConsultation, loadConsultationState } from './consultation-rows.js';
-import type { ConsultationState } from './consultation-rows.js';
+import type { ServiceContext } from './support/context.js';
+import { isRecipient, loadConsultation, loadConsultationState } from './support/consultation-rows.js';
+import type { ConsultationState } from './support/consultation-rows.js';
 
 /**
  * The office sees every recipient's status; a recipient unit sees the consultation with

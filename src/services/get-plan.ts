@@ -1,10 +1,10 @@
 import { applyEdits } from '../domain/plan-edits.js';
 import type { EditedPlan } from '../domain/plan-edits.js';
 import { authorize } from '../domain/policy.js';
-import type { ServiceContext } from './context.js';
-import { planRegistry } from './plan-resolver.js';
-import { loadEdits, loadVersion } from './plan-rows.js';
-import type { StoredEdit } from './plan-rows.js';
+import type { ServiceContext } from './support/context.js';
+import { planRegistry } from './support/plan-resolver.js';
+import { loadEdits, loadVersion } from './support/plan-rows.js';
+import type { StoredEdit } from './support/plan-rows.js';
 
 type Item = EditedPlan['items'][number];
 

@@ -1,10 +1,10 @@
 import { relocateQuote } from '../domain/quote-anchor.js';
 import { redline } from '../domain/redline.js';
 import type { ParagraphChange, RedlineStats } from '../domain/redline.js';
-import { AppError } from '../domain/errors.js';
+import { fail } from '../domain/errors.js';
 import { authorize, can } from '../domain/policy.js';
-import type { ServiceContext } from './context.js';
-import { loadVersion } from './plan-rows.js';
+import type { ServiceContext } from './support/context.js';
+import { loadVersion } from './support/plan-rows.js';
 
 export interface RedlineOpinion {
   id: number;
@@ -45,7 +45,7 @@ export async function getRedline(planId: number, options: { from?: number; to?: 
   const newer = await loadVersion(ctx.db, planId, options.to);
   const fromNumber = options.from ?? newer.number - 1;
   if (fromNumber < 1 || fromNumber >= newer.number) {
-    throw new AppError('validation_failed', { zh: '请选择两个不同的版本（旧版在前）', en: 'Choose two versions, the older first' });
+    throw fail('redline_versions_invalid');
   }
   const older = await loadVersion(ctx.db, planId, fromNumber);
   const rl = redline(older.text, newer.text);

@@ -1,14 +1,16 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { AppError } from '../domain/errors.js';
+import { onUniqueViolation } from '../db/errors.js';
+import { fail } from '../domain/errors.js';
+import type { AppError } from '../domain/errors.js';
 import { authorize } from '../domain/policy.js';
-import { decodeUpload } from './read-upload.js';
+import { decodeUpload } from './support/read-upload.js';
 import { parsePlan } from '../parse/parse-plan.js';
 import { PARSER_VERSION } from '../parse/version.js';
-import { appendAudit } from './audit-trail.js';
-import { inTransaction, nowIso } from './context.js';
-import type { ServiceContext } from './context.js';
-import { planRegistry } from './plan-resolver.js';
+import { appendAudit } from './support/audit-trail.js';
+import { inTransaction, nowIso } from './support/context.js';
+import type { ServiceContext } from './support/context.js';
+import { planRegistry } from './support/plan-resolver.js';
 
 export interface ImportPlanInput {
   bytes: Uint8Array;
@@ -35,34 +37,17 @@ export async function importPlan(input: ImportPlanInput, ctx: ServiceContext): P
   authorize(ctx.actor, 'plan.import');
   const filename = path.basename(input.filename || 'plan.txt').slice(0, 200);
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');
-  const existing = await ctx.db
-    .selectFrom('plan_versions')
-    .innerJoin('plans', 'plans.id', 'plan_versions.plan_id')
-    .select(['plans.id', 'plans.title', 'plan_versions.number'])
-    .where('plan_versions.sha256', '=', sha256)
-    .executeTakeFirst();
-  if (existing) {
-    throw new AppError(
-      'conflict',
-      {
-        zh: `该文件已导入过：《${existing.title}》(计划 ${existing.id} 第 ${existing.number} 版)`,
-        en: `This file was imported before: “${existing.title}” (plan ${existing.id}, version ${existing.number})`,
-      },
-      { planId: existing.id, version: existing.number },
-    );
-  }
+  const existing = await findImported(ctx, sha256);
+  if (existing) throw existing;
   const decoded = await decodeUpload(input.bytes, { maxBytes: ctx.config.maxUploadBytes, filename });
   const registry = await planRegistry(ctx.db);
   const parsed = parsePlan(decoded.text, { resolver: registry.resolver });
   if (parsed.items.length === 0 && parsed.sections.length === 0) {
-    throw new AppError('validation_failed', {
-      zh: '文件中没有找到工作要点的结构（章节或条目），请确认这是一份工作方案',
-      en: 'No plan structure (sections or items) was found; is this a work plan?',
-    });
+    throw fail('plan_no_structure');
   }
   const actorUnit = ctx.actor.kind === 'user' ? ctx.actor.unitId : registry.units.find((u) => OFFICE_KINDS.has(u.kind))?.id;
   if (actorUnit === undefined) {
-    throw new AppError('validation_failed', { zh: '登记册中没有办公室单位', en: 'The registry has no office unit' });
+    throw fail('registry_no_office');
   }
   const userId = ctx.actor.kind === 'user' ? ctx.actor.userId : null;
   const title = parsed.title || filename;
@@ -108,6 +93,27 @@ export async function importPlan(input: ImportPlanInput, ctx: ServiceContext): P
       },
     });
     return plan.id;
-  });
+  }).catch(onUniqueViolation('plan_versions', async () => alreadyImported(ctx, sha256)));
   return { id, title, version: 1, items: parsed.items.length, warnings: parsed.warnings.length };
+}
+
+/** The `plan_already_imported` conflict when a plan version already holds these bytes. */
+async function findImported(ctx: ServiceContext, sha256: string): Promise<AppError | null> {
+  const existing = await ctx.db
+    .selectFrom('plan_versions')
+    .innerJoin('plans', 'plans.id', 'plan_versions.plan_id')
+    .select(['plans.id', 'plans.title', 'plan_versions.number'])
+    .where('plan_versions.sha256', '=', sha256)
+    .executeTakeFirst();
+  if (!existing) return null;
+  return fail(
+    'plan_already_imported',
+    { title: existing.title, plan: existing.id, version: existing.number },
+    { planId: existing.id, version: existing.number },
+  );
+}
+
+/** After a unique violation on the file's hash: the same bytes were imported at the same moment. */
+async function alreadyImported(ctx: ServiceContext, sha256: string): Promise<Error> {
+  return (await findImported(ctx, sha256)) ?? fail('conflict');
 }

@@ -1,11 +1,11 @@
 import { validateRegistry } from '../catalog/registry-file.js';
-import { AppError } from '../domain/errors.js';
+import { fail } from '../domain/errors.js';
 import { authorize } from '../domain/policy.js';
 import type { RegistryFile, UnitRecord } from '../domain/unit.js';
-import { appendAudit } from './audit-trail.js';
-import { inTransaction, nowIso } from './context.js';
-import type { ServiceContext, Tx } from './context.js';
-import { cleanAliases } from './unit-input.js';
+import { appendAudit } from './support/audit-trail.js';
+import { inTransaction, nowIso } from './support/context.js';
+import type { ServiceContext, Tx } from './support/context.js';
+import { cleanAliases } from './support/unit-input.js';
 
 export interface ImportRegistryResult {
   created: number;
@@ -28,10 +28,7 @@ function parentsFirst(units: UnitRecord[], known: Map<string, number>): UnitReco
   for (const u of units) visit(u, 0);
   for (const u of out) {
     if (u.parentCode !== null && !byCode.has(u.parentCode) && !known.has(u.parentCode)) {
-      throw new AppError('validation_failed', {
-        zh: `单位 ${u.code} 的上级代码 ${u.parentCode} 不存在`,
-        en: `Unit ${u.code}: parent code ${u.parentCode} does not exist`,
-      });
+      throw fail('registry_parent_missing', { code: u.code, parent: u.parentCode });
     }
   }
   return out;

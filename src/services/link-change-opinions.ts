@@ -1,13 +1,14 @@
 import { z } from 'zod';
-import { AppError } from '../domain/errors.js';
+import { onUniqueViolation } from '../db/errors.js';
+import { fail } from '../domain/errors.js';
 import { authorize } from '../domain/policy.js';
-import { appendAudit } from './audit-trail.js';
-import { inTransaction, nowIso } from './context.js';
-import type { ServiceContext } from './context.js';
+import { appendAudit } from './support/audit-trail.js';
+import { inTransaction, nowIso } from './support/context.js';
+import type { ServiceContext } from './support/context.js';
 import { getRedline } from './get-redline.js';
 import type { RedlineView } from './get-redline.js';
-import { loadVersion } from './plan-rows.js';
-import { validateInput } from './validate-input.js';
+import { loadVersion } from './support/plan-rows.js';
+import { validateInput } from './support/validate-input.js';
 
 export const linkInput = z.object({
   changeKey: z.string().min(1).max(200),
@@ -23,12 +24,12 @@ export async function linkChangeOpinions(planId: number, versionNumber: number, 
   const view = await getRedline(planId, { to: versionNumber, ...(data.from !== undefined && { from: data.from }) }, ctx);
   const change = view.changes.find((c) => c.key === data.changeKey);
   if (!change || change.kind === 'equal') {
-    throw new AppError('validation_failed', { zh: '该修改不存在', en: 'No such change between these versions' });
+    throw fail('change_not_found');
   }
   const known = new Set(view.opinions.map((o) => o.id));
   const unknown = data.opinionIds.filter((id) => !known.has(id));
   if (unknown.length > 0) {
-    throw new AppError('validation_failed', { zh: '部分意见不属于旧版本的征求意见', en: 'Some opinions are not about the older version' }, { unknown });
+    throw fail('opinions_not_of_version', {}, { unknown });
   }
   await inTransaction(ctx, async (trx) => {
     await trx.deleteFrom('plan_change_links').where('version_id', '=', version.id).where('change_key', '=', data.changeKey).execute();
@@ -52,6 +53,6 @@ export async function linkChangeOpinions(planId: number, versionNumber: number, 
       entityId: planId,
       detail: { version: versionNumber, changeKey: data.changeKey, kind: change.kind, opinionIds: data.opinionIds, was: change.opinionIds },
     });
-  });
+  }).catch(onUniqueViolation('plan_change_links', () => fail('change_links_conflict')));
   return getRedline(planId, { to: versionNumber, from: view.from }, ctx);
 }

@@ -1,10 +1,10 @@
 import { groupSimilar, isLate } from '../domain/consultation.js';
 import type { Disposition } from '../domain/consultation.js';
 import { authorize } from '../domain/policy.js';
-import type { ServiceContext } from './context.js';
-import { loadConsultation } from './consultation-rows.js';
-import { toOpinionView } from './reply-rows.js';
-import type { OpinionView } from './reply-rows.js';
+import type { ServiceContext } from './support/context.js';
+import { loadConsultation } from './support/consultation-rows.js';
+import { toOpinionView } from './support/reply-rows.js';
+import type { OpinionView } from './support/reply-rows.js';
 
 export interface OpinionRow extends OpinionView {
   replyId: number;

@@ -1,5 +1,5 @@
 import { authorize } from '../domain/policy.js';
-import type { ServiceContext } from './context.js';
+import type { ServiceContext } from './support/context.js';
 
 export interface PublicUnitKey {
   keyId: string;

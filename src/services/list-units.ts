@@ -1,8 +1,8 @@
 import { Registry } from '../catalog/registry.js';
 import { authorize } from '../domain/policy.js';
 import type { Unit } from '../domain/unit.js';
-import type { ServiceContext } from './context.js';
-import { loadUnits } from './unit-rows.js';
+import type { ServiceContext } from './support/context.js';
+import { loadUnits } from './support/unit-rows.js';
 
 export interface ListUnitsOptions {
   /** Matches the name, short name, code or any alias (substring, ignoring case and spaces). */

@@ -1,7 +1,7 @@
-import { AppError } from '../domain/errors.js';
+import { fail } from '../domain/errors.js';
 import type { Actor } from '../domain/policy.js';
 import { isRole } from '../domain/roles.js';
-import type { ServiceContext } from './context.js';
+import type { ServiceContext } from './support/context.js';
 import { closeConsultation } from './close-consultation.js';
 import { createPlanVersion } from './create-plan-version.js';
 import { decideOpinions } from './decide-opinions.js';
@@ -11,7 +11,7 @@ import { getRedline } from './get-redline.js';
 import { linkChangeOpinions } from './link-change-opinions.js';
 import { openConsultation } from './open-consultation.js';
 import { sealReply } from './seal-reply.js';
-import { loadVersion } from './plan-rows.js';
+import { loadVersion } from './support/plan-rows.js';
 
 /** China time, as people in the office would say it. */
 const at = (local: string) => ({ now: () => new Date(`${local}+08:00`) });
@@ -38,7 +38,7 @@ export async function loadDemoConsultation(planId: number, base: ServiceContext)
   }
   const as = (login: string, local: string): ServiceContext => {
     const actor = actors.get(login);
-    if (!actor) throw new AppError('not_found', { zh: `演示账号 ${login} 不存在`, en: `Demo account ${login} is missing` });
+    if (!actor) throw fail('demo_account_missing', { login });
     return { ...base, actor, clock: at(local) };
   };
 

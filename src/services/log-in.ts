@@ -4,13 +4,13 @@ import type { Actor } from '../domain/policy.js';
 import { isRole } from '../domain/roles.js';
 import { decoyHash, verifyPassword } from '../security/password.js';
 import { newToken, tokenId } from '../security/tokens.js';
-import { appendAudit } from './audit-trail.js';
-import { inTransaction, nowIso } from './context.js';
-import type { ServiceContext } from './context.js';
-import { claimAttempt, releaseAttempt, settleAttempt } from './login-throttle.js';
+import { appendAudit } from './support/audit-trail.js';
+import { inTransaction, nowIso } from './support/context.js';
+import type { ServiceContext } from './support/context.js';
+import { claimAttempt, releaseAttempt, settleAttempt } from './support/login-throttle.js';
 import { checkSecondFactor } from './second-factor.js';
-import { loadUsers } from './user-rows.js';
-import type { User } from './user-rows.js';
+import { loadUsers } from './support/user-rows.js';
+import type { User } from './support/user-rows.js';
 
 export interface LogInInput {
   login: string;

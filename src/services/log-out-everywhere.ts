@@ -1,7 +1,7 @@
 import { fail } from '../domain/errors.js';
-import { appendAudit } from './audit-trail.js';
-import { inTransaction } from './context.js';
-import type { ServiceContext } from './context.js';
+import { appendAudit } from './support/audit-trail.js';
+import { inTransaction } from './support/context.js';
+import type { ServiceContext } from './support/context.js';
 
 /** Ends every session of the signed-in user, on every device, this one included. */
 export async function logOutEverywhere(ctx: ServiceContext): Promise<{ ended: number }> {

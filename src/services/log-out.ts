@@ -1,6 +1,6 @@
-import { appendAudit } from './audit-trail.js';
-import { inTransaction } from './context.js';
-import type { ServiceContext } from './context.js';
+import { appendAudit } from './support/audit-trail.js';
+import { inTransaction } from './support/context.js';
+import type { ServiceContext } from './support/context.js';
 
 export async function logOut(sessionId: string, ctx: ServiceContext): Promise<void> {
   await inTransaction(ctx, async (trx) => {

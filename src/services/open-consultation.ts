@@ -1,16 +1,15 @@
 import { z } from 'zod';
-import { AppError } from '../domain/errors.js';
+import { fail } from '../domain/errors.js';
+import { isoDate } from '../domain/iso-date.js';
 import { authorize } from '../domain/policy.js';
-import { appendAudit } from './audit-trail.js';
-import { inTransaction, nowIso } from './context.js';
-import type { ServiceContext } from './context.js';
-import { loadConsultationState } from './consultation-rows.js';
-import type { ConsultationState } from './consultation-rows.js';
-import { notifyUnits } from './notify-units.js';
-import { loadVersion } from './plan-rows.js';
-import { validateInput } from './validate-input.js';
-
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date: YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(d)), 'date: not a real date');
+import { appendAudit } from './support/audit-trail.js';
+import { inTransaction, nowIso } from './support/context.js';
+import type { ServiceContext } from './support/context.js';
+import { loadConsultationState } from './support/consultation-rows.js';
+import type { ConsultationState } from './support/consultation-rows.js';
+import { notifyUnits } from './support/notify-units.js';
+import { loadVersion } from './support/plan-rows.js';
+import { validateInput } from './support/validate-input.js';
 
 export const openConsultationInput = z.object({
   version: z.number().int().positive().optional(),
@@ -36,19 +35,19 @@ export async function openConsultation(planId: number, input: OpenConsultationIn
   const letter = version.parsed.letter;
   const deadline = data.deadline ?? letter?.deadline ?? null;
   if (!deadline) {
-    throw new AppError('validation_failed', { zh: '请填写反馈截止日期（来函中未找到）', en: 'Give a deadline (the cover letter names none)' });
+    throw fail('deadline_required');
   }
   let recipients = data.recipientUnitIds;
   if (!recipients) {
     recipients = (await ctx.db.selectFrom('units').select('id').where('member', '=', 1).orderBy('sort_order').execute()).map((u) => u.id);
     if (recipients.length === 0) {
-      throw new AppError('validation_failed', { zh: '请选择征求意见的单位', en: 'Choose the units to consult' });
+      throw fail('recipients_required');
     }
   }
   const unique = [...new Set(recipients)];
   const found = await ctx.db.selectFrom('units').select('id').where('id', 'in', unique).execute();
   if (found.length !== unique.length) {
-    throw new AppError('validation_failed', { zh: '部分单位不存在', en: 'Some of the units do not exist' });
+    throw fail('recipients_not_found');
   }
   const contact =
     data.contact ??
@@ -83,9 +82,8 @@ export async function openConsultation(planId: number, input: OpenConsultationIn
       .values(unique.map((unitId) => ({ consultation_id: row.id, unit_id: unitId })))
       .execute();
     const send = await notifyUnits(trx, ctx, unique, row.id, {
-      kind: 'consultation.opened',
-      subject: `【征求意见】${title}`,
-      message: `${title}：请于 ${deadline} 前反馈意见（无意见也请反馈）。联系人：${contact}`,
+      code: 'consultation.opened',
+      params: { title, deadline, contact },
     });
     await appendAudit(trx, ctx.actor, ctx.clock, {
       action: 'consultation.open',

@@ -1,13 +1,13 @@
 import { authorize } from '../domain/policy.js';
 import { parsePlan } from '../parse/parse-plan.js';
 import { PARSER_VERSION } from '../parse/version.js';
-import { appendAudit } from './audit-trail.js';
-import { inTransaction, nowIso } from './context.js';
-import type { ServiceContext } from './context.js';
+import { appendAudit } from './support/audit-trail.js';
+import { inTransaction, nowIso } from './support/context.js';
+import type { ServiceContext } from './support/context.js';
 import { getPlan } from './get-plan.js';
 import type { PlanView } from './get-plan.js';
-import { planRegistry } from './plan-resolver.js';
-import { loadVersion } from './plan-rows.js';
+import { planRegistry } from './support/plan-resolver.js';
+import { loadVersion } from './support/plan-rows.js';
 
 /**
  * Parses a stored version's text again (after a parser upgrade or registry changes). The

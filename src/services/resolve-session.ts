@@ -3,9 +3,9 @@ import type { Database } from '../db/schema.js';
 import type { Actor } from '../domain/policy.js';
 import { isRole } from '../domain/roles.js';
 import { tokenId } from '../security/tokens.js';
-import type { Clock } from './context.js';
-import { loadUsers } from './user-rows.js';
-import type { User } from './user-rows.js';
+import type { Clock } from './support/context.js';
+import { loadUsers } from './support/user-rows.js';
+import type { User } from './support/user-rows.js';
 
 export interface ActiveSession {
   id: string;

@@ -1,8 +1,8 @@
 import { authorize } from '../domain/policy.js';
 import { appendAuditKey, installKeyring, keyring, loadKeyring } from '../security/keyring.js';
-import { appendAudit } from './audit-trail.js';
-import { inTransaction } from './context.js';
-import type { ServiceContext } from './context.js';
+import { appendAudit } from './support/audit-trail.js';
+import { inTransaction } from './support/context.js';
+import type { ServiceContext } from './support/context.js';
 
 /**
  * Rotates the audit key: a new random key is appended to the key file (outside the

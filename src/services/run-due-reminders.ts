@@ -1,9 +1,9 @@
 import { deadlineInstant } from '../domain/consultation.js';
-import { appendAudit } from './audit-trail.js';
-import { inTransaction, nowIso } from './context.js';
-import type { ServiceContext } from './context.js';
-import { loadConsultationState } from './consultation-rows.js';
-import { notifyUnits } from './notify-units.js';
+import { appendAudit } from './support/audit-trail.js';
+import { inTransaction, nowIso } from './support/context.js';
+import type { ServiceContext } from './support/context.js';
+import { loadConsultationState } from './support/consultation-rows.js';
+import { notifyUnits } from './support/notify-units.js';
 import { reminderNotice } from './send-reminders.js';
 
 const DAY = 86_400_000;

@@ -1,17 +1,17 @@
-import { isLate } from '../domain/consultation.js';
-import { AppError } from '../domain/errors.js';
+import { acceptsReplies, isLate } from '../domain/consultation.js';
+import { fail } from '../domain/errors.js';
 import { authorize } from '../domain/policy.js';
 import { isSealAlgorithm } from '../domain/reply-seal-payload.js';
 import type { SealAlgorithm } from '../domain/reply-seal-payload.js';
 import { describeSeal, signPayload } from '../security/seal.js';
 import { serverSecret } from '../security/server-secret.js';
-import { appendAudit } from './audit-trail.js';
-import { inTransaction, nowIso } from './context.js';
-import type { ServiceContext } from './context.js';
-import { loadConsultation } from './consultation-rows.js';
-import { loadReply } from './reply-rows.js';
-import { sealPayloadOf } from './seal-payload-of.js';
-import { ensureUnitKey } from './unit-keys.js';
+import { appendAudit } from './support/audit-trail.js';
+import { inTransaction, nowIso } from './support/context.js';
+import type { ServiceContext } from './support/context.js';
+import { loadConsultation } from './support/consultation-rows.js';
+import { loadReply, replyStateConflict, replyStatus } from './support/reply-rows.js';
+import { sealPayloadOf } from './support/seal-payload-of.js';
+import { ensureUnitKey } from './support/unit-keys.js';
 
 export interface SealResult {
   algorithm: SealAlgorithm;
@@ -25,24 +25,22 @@ export interface SealResult {
 /**
  * The unit's 签发人 signs its reply: a canonical serialisation of the reply, the signatory
  * and the time, signed with the unit's key. From then on the reply cannot be edited.
+ *
+ * The row is claimed first (`UPDATE … WHERE status = 'draft'`, then the row count), and the
+ * reply is read again *after* the claim, inside the same transaction: what is signed is
+ * exactly what is stored, even when an edit was saved a moment before.
  */
 export async function sealReply(replyId: number, options: { algorithm?: string }, ctx: ServiceContext): Promise<SealResult> {
-  const reply = await loadReply(ctx.db, replyId);
-  authorize(ctx.actor, 'reply.seal', { unitId: reply.unitId });
-  if (ctx.actor.kind !== 'user') throw new AppError('forbidden', { zh: '只有签发人可以签发', en: 'Only a signatory can seal' });
-  if (reply.status !== 'draft') {
-    throw new AppError('conflict', { zh: '该反馈已签发或已撤回', en: 'This reply is already sealed or withdrawn' });
-  }
+  const before = await loadReply(ctx.db, replyId);
+  authorize(ctx.actor, 'reply.seal', { unitId: before.unitId });
+  if (ctx.actor.kind !== 'user') throw fail('signatory_required');
+  if (before.status !== 'draft') throw replyStateConflict(before.status);
   const algorithm = options.algorithm ?? ctx.config.sealAlgorithm;
-  if (!isSealAlgorithm(algorithm)) {
-    throw new AppError('validation_failed', { zh: '签章算法须为 ed25519 或 sm2', en: 'The seal algorithm must be ed25519 or sm2' });
-  }
-  const c = await loadConsultation(ctx.db, reply.consultationId);
-  if (c.closedAt !== null) throw new AppError('conflict', { zh: '征求意见已结束，不再接收反馈', en: 'The consultation is closed' });
-  const unit = await ctx.db.selectFrom('units').select('code').where('id', '=', reply.unitId).executeTakeFirstOrThrow();
+  if (!isSealAlgorithm(algorithm)) throw fail('seal_algorithm_invalid');
+  const unit = await ctx.db.selectFrom('units').select('code').where('id', '=', before.unitId).executeTakeFirstOrThrow();
   const signatory = { id: ctx.actor.userId, login: ctx.actor.login };
   const sealedAt = nowIso(ctx);
-  const result = await inTransaction(ctx, async (trx) => {
+  return inTransaction(ctx, async (trx) => {
     // Another signatory of the unit may have sealed meanwhile: only a draft can be sealed.
     const claimed = await trx
       .updateTable('replies')
@@ -50,7 +48,10 @@ export async function sealReply(replyId: number, options: { algorithm?: string }
       .where('id', '=', replyId)
       .where('status', '=', 'draft')
       .executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) !== 1) throw new AppError('conflict', { zh: '该反馈已签发', en: 'This reply is already sealed' });
+    if (Number(claimed.numUpdatedRows) !== 1) throw replyStateConflict(await replyStatus(trx, replyId));
+    const c = await loadConsultation(trx, before.consultationId);
+    if (!acceptsReplies(c)) throw fail('consultation_closed');
+    const reply = await loadReply(trx, replyId);
     const key = await ensureUnitKey(trx, ctx, reply.unitId, algorithm);
     const payload = sealPayloadOf(reply, { versionId: c.versionId, unitCode: unit.code, signatory, sealedAt, algorithm, keyId: key.keyId });
     const signature = signPayload(payload, key, serverSecret(ctx.config));
@@ -68,5 +69,4 @@ export async function sealReply(replyId: number, options: { algorithm?: string }
     });
     return { algorithm, algorithmLabel: describeSeal(algorithm).zh, keyId: key.keyId, signature, sealedAt, late };
   });
-  return result;
 }

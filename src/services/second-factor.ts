@@ -4,9 +4,9 @@ import { authorize } from '../domain/policy.js';
 import { decryptPrivateKey, encryptPrivateKey } from '../security/key-box.js';
 import { serverSecret } from '../security/server-secret.js';
 import { base32Decode, newTotpSecret, otpauthUri, verifyTotp } from '../security/totp.js';
-import { appendAudit } from './audit-trail.js';
-import { inTransaction, nowIso } from './context.js';
-import type { ServiceContext } from './context.js';
+import { appendAudit } from './support/audit-trail.js';
+import { inTransaction, nowIso } from './support/context.js';
+import type { ServiceContext } from './support/context.js';
 
 /**
  * The optional second factor (TOTP, RFC 6238) of admin and office accounts: enrol (a secret

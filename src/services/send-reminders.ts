@@ -1,22 +1,23 @@
-import { AppError } from '../domain/errors.js';
+import { acceptsReplies } from '../domain/consultation.js';
+import { fail } from '../domain/errors.js';
 import { authorize } from '../domain/policy.js';
-import { appendAudit } from './audit-trail.js';
-import { inTransaction } from './context.js';
-import type { ServiceContext } from './context.js';
-import { loadConsultationState } from './consultation-rows.js';
-import type { ConsultationState } from './consultation-rows.js';
-import { notifyUnits } from './notify-units.js';
+import { appendAudit } from './support/audit-trail.js';
+import { inTransaction } from './support/context.js';
+import type { ServiceContext } from './support/context.js';
+import { loadConsultationState } from './support/consultation-rows.js';
+import type { ConsultationState } from './support/consultation-rows.js';
+import { notifyUnits } from './support/notify-units.js';
+import type { Notice } from './support/notify-units.js';
 
 export interface ReminderResult {
   units: number[];
   emails: number;
 }
 
-export function reminderNotice(c: ConsultationState, kind: 'manual' | 'auto') {
+export function reminderNotice(c: ConsultationState, kind: 'manual' | 'auto'): Notice {
   return {
-    kind: `consultation.reminder.${kind}`,
-    subject: `【催办】请反馈对《${c.planTitle}》的意见`,
-    message: `${c.title}：贵单位尚未反馈意见，请于 ${c.deadline} 前由签发人签发后反馈（无意见也请反馈）。联系人：${c.contact}`,
+    code: kind === 'manual' ? 'consultation.reminder.manual' : 'consultation.reminder.auto',
+    params: { title: c.title, planTitle: c.planTitle, deadline: c.deadline, contact: c.contact },
   };
 }
 
@@ -24,7 +25,7 @@ export function reminderNotice(c: ConsultationState, kind: 'manual' | 'auto') {
 export async function sendReminders(consultationId: number, options: { unitIds?: number[] }, ctx: ServiceContext): Promise<ReminderResult> {
   authorize(ctx.actor, 'consultation.manage');
   const c = await loadConsultationState(ctx.db, ctx.clock, consultationId);
-  if (c.closedAt !== null) throw new AppError('conflict', { zh: '征求意见已结束', en: 'The consultation is closed' });
+  if (!acceptsReplies(c)) throw fail('consultation_closed');
   const silent = c.recipients.filter((r) => r.status === 'pending' || r.status === 'not_replied').map((r) => r.unitId);
   const units = options.unitIds ? options.unitIds.filter((id) => silent.includes(id)) : silent;
   if (units.length === 0) return { units: [], emails: 0 };

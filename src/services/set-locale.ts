@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { errors } from '../domain/errors.js';
-import { appendAudit } from './audit-trail.js';
-import { inTransaction, nowIso } from './context.js';
-import type { ServiceContext } from './context.js';
-import type { Locale } from './user-rows.js';
-import { validateInput } from './validate-input.js';
+import { appendAudit } from './support/audit-trail.js';
+import { inTransaction, nowIso } from './support/context.js';
+import type { ServiceContext } from './support/context.js';
+import type { Locale } from './support/user-rows.js';
+import { validateInput } from './support/validate-input.js';
 
 const schema = z.enum(['zh-CN', 'en']);
 

@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { errors, fail } from '../domain/errors.js';
+import { fail } from '../domain/errors.js';
 import { authorize } from '../domain/policy.js';
 import { hashPassword, verifyPassword } from '../security/password.js';
 import { checkNewPassword } from '../security/password-rules.js';
 import { newPassword } from './add-user.js';
-import { appendAudit } from './audit-trail.js';
-import { inTransaction, nowIso } from './context.js';
-import { claimAttempt, releaseAttempt, settleAttempt } from './login-throttle.js';
-import type { ServiceContext } from './context.js';
-import { validateInput } from './validate-input.js';
+import { appendAudit } from './support/audit-trail.js';
+import { inTransaction, nowIso } from './support/context.js';
+import { claimAttempt, releaseAttempt, settleAttempt } from './support/login-throttle.js';
+import type { ServiceContext } from './support/context.js';
+import { validateInput } from './support/validate-input.js';
 
 export interface SetUserPasswordInput {
   login: string;
@@ -31,7 +31,7 @@ export async function setUserPassword(input: SetUserPasswordInput, ctx: ServiceC
     .select(['id', 'login', 'unit_id', 'password_hash'])
     .where('login', '=', input.login)
     .executeTakeFirst();
-  if (!user) throw errors.notFound({ zh: '账号', en: 'Account' });
+  if (!user) throw fail('user_not_found');
   authorize(ctx.actor, 'user.password.set', { userId: user.id, unitId: user.unit_id });
   validateInput(schema, { password: input.password });
   checkNewPassword(input.password, { minLength: ctx.config.passwordMinLength, login: user.login, demoPasswords: [ctx.config.demoPassword, ctx.config.adminPassword] });

@@ -1,29 +1,41 @@
-import { AppError } from '../domain/errors.js';
+import { acceptsReplies } from '../domain/consultation.js';
+import { fail } from '../domain/errors.js';
 import { authorize } from '../domain/policy.js';
-import { appendAudit } from './audit-trail.js';
-import { inTransaction, nowIso } from './context.js';
-import type { ServiceContext } from './context.js';
-import { loadConsultation } from './consultation-rows.js';
+import { appendAudit } from './support/audit-trail.js';
+import { inTransaction, nowIso } from './support/context.js';
+import type { ServiceContext } from './support/context.js';
+import { loadConsultation } from './support/consultation-rows.js';
 import type { DraftReplyInput } from './draft-reply.js';
-import { loadVersionById } from './plan-rows.js';
-import { loadReply, replyInput, settleOpinions, writeOpinions } from './reply-rows.js';
-import type { ReplyView } from './reply-rows.js';
-import { validateInput } from './validate-input.js';
+import { loadVersionById } from './support/plan-rows.js';
+import { loadReply, replyInput, replyStateConflict, replyStatus, settleOpinions, writeOpinions } from './support/reply-rows.js';
+import type { ReplyView } from './support/reply-rows.js';
+import { validateInput } from './support/validate-input.js';
 
-/** Replaces a draft's content. A sealed reply is never edited: it can only be withdrawn. */
+/**
+ * Replaces a draft's content. A sealed reply is never edited: it can only be withdrawn.
+ *
+ * The edit claims the row with `UPDATE … WHERE status = 'draft'` before it touches the
+ * opinions, so a seal that wins the race leaves nothing to edit (409 `reply_already_sealed`),
+ * and a seal that comes second waits for this edit and signs what it wrote.
+ */
 export async function updateReply(replyId: number, input: DraftReplyInput, ctx: ServiceContext): Promise<ReplyView> {
   const reply = await loadReply(ctx.db, replyId);
   authorize(ctx.actor, 'reply.draft', { unitId: reply.unitId });
-  if (reply.status !== 'draft') {
-    throw new AppError('conflict', { zh: '已签发的反馈不能修改；如需更改请先撤回', en: 'A sealed reply cannot be edited; withdraw it first' });
-  }
+  if (reply.status !== 'draft') throw replyStateConflict(reply.status);
   const c = await loadConsultation(ctx.db, reply.consultationId);
-  if (c.closedAt !== null) throw new AppError('conflict', { zh: '征求意见已结束，不再接收反馈', en: 'The consultation is closed' });
+  if (!acceptsReplies(c)) throw fail('consultation_closed');
   const data = validateInput(replyInput, input);
   const version = await loadVersionById(ctx.db, c.versionId);
   const settled = settleOpinions(data, version.parsed, version.text);
   await inTransaction(ctx, async (trx) => {
-    await trx.updateTable('replies').set({ no_opinion: settled.noOpinion ? 1 : 0, updated_at: nowIso(ctx) }).where('id', '=', replyId).execute();
+    const claimed = await trx
+      .updateTable('replies')
+      .set({ no_opinion: settled.noOpinion ? 1 : 0, updated_at: nowIso(ctx) })
+      .where('id', '=', replyId)
+      .where('status', '=', 'draft')
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) !== 1) throw replyStateConflict(await replyStatus(trx, replyId));
+    if (!acceptsReplies(await loadConsultation(trx, reply.consultationId))) throw fail('consultation_closed');
     await writeOpinions(trx, replyId, settled.opinions);
     await appendAudit(trx, ctx.actor, ctx.clock, {
       action: 'reply.update',

@@ -1,28 +1,27 @@
-import { AppError, errors } from '../domain/errors.js';
+import { onUniqueViolation } from '../db/errors.js';
+import { fail } from '../domain/errors.js';
 import { authorize } from '../domain/policy.js';
 import type { Unit } from '../domain/unit.js';
-import { appendAudit } from './audit-trail.js';
-import { inTransaction, nowIso } from './context.js';
-import type { ServiceContext, Tx } from './context.js';
-import { loadUnit } from './unit-rows.js';
-import { cleanAliases, updateUnitInput } from './unit-input.js';
-import type { UpdateUnitInput } from './unit-input.js';
-import { validateInput } from './validate-input.js';
-
-const UNIT = { zh: '单位', en: 'Unit' };
+import { appendAudit } from './support/audit-trail.js';
+import { inTransaction, nowIso } from './support/context.js';
+import type { ServiceContext, Tx } from './support/context.js';
+import { loadUnit } from './support/unit-rows.js';
+import { cleanAliases, updateUnitInput } from './support/unit-input.js';
+import type { UpdateUnitInput } from './support/unit-input.js';
+import { validateInput } from './support/validate-input.js';
 
 async function assertNoCycle(trx: Tx, unitId: number, parentId: number): Promise<void> {
   let current: number | null = parentId;
   for (let depth = 0; current !== null && depth < 100; depth++) {
     if (current === unitId) {
-      throw new AppError('validation_failed', { zh: '上级单位不能是本单位或其下级', en: 'A unit cannot be placed under itself or its own sub-unit' });
+      throw fail('parent_unit_cycle');
     }
     const row: { parent_id: number | null } | undefined = await trx
       .selectFrom('units')
       .select('parent_id')
       .where('id', '=', current)
       .executeTakeFirst();
-    if (!row) throw new AppError('validation_failed', { zh: '上级单位不存在', en: 'The parent unit does not exist' });
+    if (!row) throw fail('parent_unit_not_found');
     current = row.parent_id;
   }
 }
@@ -32,10 +31,10 @@ export async function updateUnit(id: number, patch: UpdateUnitInput, ctx: Servic
   const data = validateInput(updateUnitInput, patch);
   await inTransaction(ctx, async (trx) => {
     const before = await loadUnit(trx, id);
-    if (!before) throw errors.notFound(UNIT);
+    if (!before) throw fail('unit_not_found');
     if (data.code !== undefined && data.code !== before.code) {
       const clash = await trx.selectFrom('units').select('id').where('code', '=', data.code).executeTakeFirst();
-      if (clash) throw new AppError('conflict', { zh: `单位代码 ${data.code} 已存在`, en: `Unit code ${data.code} already exists` });
+      if (clash) throw fail('unit_code_taken', { code: data.code });
     }
     if (data.parentId !== undefined && data.parentId !== null) await assertNoCycle(trx, id, data.parentId);
     const member = data.member === undefined ? {} : { member: data.member ? 1 : 0 };
@@ -78,6 +77,6 @@ export async function updateUnit(id: number, patch: UpdateUnitInput, ctx: Servic
       entityId: id,
       detail: { before: was, after: changed },
     });
-  });
+  }).catch(onUniqueViolation('units', () => fail('unit_code_taken', { code: data.code ?? '' })));
   return (await loadUnit(ctx.db, id))!;
 }

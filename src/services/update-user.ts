@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { AppError, errors } from '../domain/errors.js';
+import { fail } from '../domain/errors.js';
 import { authorize } from '../domain/policy.js';
 import { ROLES } from '../domain/roles.js';
-import { appendAudit } from './audit-trail.js';
-import { inTransaction, nowIso } from './context.js';
-import type { ServiceContext } from './context.js';
-import { loadUsers } from './user-rows.js';
-import type { User } from './user-rows.js';
-import { validateInput } from './validate-input.js';
+import { appendAudit } from './support/audit-trail.js';
+import { inTransaction, nowIso } from './support/context.js';
+import type { ServiceContext } from './support/context.js';
+import { loadUsers } from './support/user-rows.js';
+import type { User } from './support/user-rows.js';
+import { validateInput } from './support/validate-input.js';
 
 export const updateUserInput = z
   .object({
@@ -29,13 +29,13 @@ export async function updateUser(id: number, patch: UpdateUserInput, ctx: Servic
   const data = validateInput(updateUserInput, patch);
   await inTransaction(ctx, async (trx) => {
     const [before] = await loadUsers(trx, { ids: [id] });
-    if (!before) throw errors.notFound({ zh: '账号', en: 'Account' });
+    if (!before) throw fail('user_not_found');
     if (ctx.actor.kind === 'user' && ctx.actor.userId === id && (data.active === false || (data.role !== undefined && data.role !== 'admin'))) {
-      throw new AppError('validation_failed', { zh: '不能停用自己或取消自己的管理员角色', en: 'You cannot disable yourself or drop your own admin role' });
+      throw fail('self_lockout');
     }
     if (data.unitId !== undefined) {
       const unit = await trx.selectFrom('units').select('id').where('id', '=', data.unitId).executeTakeFirst();
-      if (!unit) throw new AppError('validation_failed', { zh: '所属单位不存在', en: 'The unit does not exist' });
+      if (!unit) throw fail('user_unit_not_found');
     }
     await trx
       .updateTable('users')

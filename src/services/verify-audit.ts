@@ -2,9 +2,9 @@ import { chainVerifier, headMac } from '../domain/audit-chain.js';
 import type { BrokenLink } from '../domain/audit-chain.js';
 import { authorize } from '../domain/policy.js';
 import { keyring } from '../security/keyring.js';
-import type { ServiceContext } from './context.js';
-import { checkDecisions } from './verify-decisions.js';
-import type { DecisionCheck } from './verify-decisions.js';
+import type { ServiceContext } from './support/context.js';
+import { checkDecisions } from './support/verify-decisions.js';
+import type { DecisionCheck } from './support/verify-decisions.js';
 
 export interface AuditVerification {
   ok: boolean;

@@ -1,11 +1,11 @@
 import { authorize } from '../domain/policy.js';
 import { isSealAlgorithm } from '../domain/reply-seal-payload.js';
 import { verifyPayload } from '../security/seal.js';
-import type { ServiceContext } from './context.js';
-import { loadConsultation } from './consultation-rows.js';
-import { loadReply } from './reply-rows.js';
-import { sealPayloadOf } from './seal-payload-of.js';
-import { findKeyById } from './unit-keys.js';
+import type { ServiceContext } from './support/context.js';
+import { loadConsultation } from './support/consultation-rows.js';
+import { loadReply } from './support/reply-rows.js';
+import { sealPayloadOf } from './support/seal-payload-of.js';
+import { findKeyById } from './support/unit-keys.js';
 
 export interface SealVerification {
   valid: boolean;

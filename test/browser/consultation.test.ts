@@ -225,7 +225,11 @@ describe('consultation (征求意见) in the browser', () => {
     await office.getByTestId('tab-situation').click();
     expect(await office.getByTestId('situation-text').innerText()).toContain('征求');
 
-    // Publish, then read the notice without signing in.
+    // Close (only a closed consultation can be published), publish, then read the notice
+    // without signing in.
+    await office.getByTestId('close').click();
+    await office.locator('.ant-modal-confirm').getByRole('button', { name: /结\s*束/ }).click();
+    await expect.poll(() => office.getByTestId('publish').isEnabled()).toBe(true);
     await office.getByTestId('publish').click();
     await office.locator('.ant-modal-confirm').getByRole('button', { name: /公\s*开/ }).click();
     await office.getByTestId('public-link').waitFor();

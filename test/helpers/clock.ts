@@ -1,4 +1,4 @@
-import type { Clock } from '../../src/services/context.js';
+import type { Clock } from '../../src/services/support/context.js';
 
 /** A clock the test sets by hand, so deadlines can pass on cue. */
 export class TestClock implements Clock {

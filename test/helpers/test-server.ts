@@ -4,7 +4,7 @@ import { loadConfig } from '../../src/config.js';
 import type { Config } from '../../src/config.js';
 import { startServer } from '../../src/server/start.js';
 import type { RunningServer } from '../../src/server/start.js';
-import type { Clock } from '../../src/services/context.js';
+import type { Clock } from '../../src/services/support/context.js';
 import { createTestDatabase } from './databases.js';
 
 export const ADMIN_PASSWORD = 'admin-pass-2021';

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
@@ -116,5 +117,61 @@ describe.each(DIALECTS)('luoshi CLI on %s', (dialect) => {
     expect(users.n).toBeGreaterThan(70);
     expect(luoshi(['backup', target], env).code).toBe(5);
     fs.rmSync(path.dirname(target), { recursive: true, force: true });
+  });
+});
+
+/** Each test gets a database of its own, loaded with the demo, so none depends on another. */
+describe.each(DIALECTS)('luoshi CLI import and units on %s', { timeout: 300_000 }, (dialect) => {
+  const databases: TestDatabase[] = [];
+  async function freshDemo(): Promise<{ env: Record<string, string>; dir: string }> {
+    const db = await createTestDatabase(dialect);
+    databases.push(db);
+    const env = { DATABASE_URL: db.url, LUOSHI_ADMIN_PASSWORD: 'admin-pass-2021' };
+    expect(luoshi(['demo'], env).code).toBe(0);
+    return { env, dir: fs.mkdtempSync(path.join(os.tmpdir(), 'luoshi-cli-')) };
+  }
+  afterAll(async () => {
+    for (const db of databases) await db.drop();
+  });
+
+  it('imports a plan file as a new plan, and refuses the same bytes twice (exit 5)', async () => {
+    const { env, dir } = await freshDemo();
+    const seed = path.join(ROOT, 'fixtures', 'hunan-2021-urbanization-workplan-draft.txt');
+    const copy = path.join(dir, 'plan.txt');
+    fs.writeFileSync(copy, fs.readFileSync(seed, 'utf8').replace('2021年湖南省新型城镇化工作要点', '2021年湖南省新型城镇化工作要点（CLI）'));
+    const imported = luoshi(['import', copy], env);
+    expect(imported.code).toBe(0);
+    expect(imported.out).toMatch(/imported plan \d+: 《.+》 — 22 items/);
+    const again = luoshi(['import', copy], env);
+    expect(again.code).toBe(5);
+    expect(again.err).toContain('已导入过');
+    const notAPlan = path.join(dir, 'note.txt');
+    fs.writeFileSync(notAPlan, '这只是一段说明文字，没有章节也没有条目。');
+    const refused = luoshi(['import', notAPlan], env);
+    expect(refused.code).toBe(5);
+    expect(refused.err).toContain('工作方案');
+  });
+
+  it('exports the registry to JSON and xlsx and imports it back: unchanged, then one unit renamed', async () => {
+    const { env, dir } = await freshDemo();
+    const json = path.join(dir, 'units.json');
+    const exported = luoshi(['units', 'export', json], env);
+    expect(exported.code).toBe(0);
+    const file = JSON.parse(fs.readFileSync(json, 'utf8')) as { units: { code: string; name: string }[] };
+    const count = file.units.length;
+    expect(exported.out).toContain(`${count} units written`);
+    expect(luoshi(['units', 'import', json], env).out).toContain(`created 0, updated 0, unchanged ${count}`);
+    const gat = file.units.find((u) => u.code === 'hn-gat')!;
+    gat.name = `${gat.name}（更名）`;
+    fs.writeFileSync(json, JSON.stringify(file));
+    expect(luoshi(['units', 'import', json], env).out).toContain(`created 0, updated 1, unchanged ${count - 1}`);
+    const xlsx = path.join(dir, 'units.xlsx');
+    expect(luoshi(['units', 'export', xlsx], env).code).toBe(0);
+    expect(fs.readFileSync(xlsx).subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(luoshi(['units', 'import', xlsx], env).out).toContain(`created 0, updated 0, unchanged ${count}`);
+    fs.writeFileSync(json, '{ not json');
+    const bad = luoshi(['units', 'import', json], env);
+    expect(bad.code).toBe(5);
+    expect(bad.err).toContain('JSON');
   });
 });

@@ -5,11 +5,11 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Unit } from '../../src/domain/unit.js';
 import { SYSTEM_ACTOR } from '../../src/domain/policy.js';
-import type { ConsultationState } from '../../src/services/consultation-rows.js';
+import type { ConsultationState } from '../../src/services/support/consultation-rows.js';
 import type { RedlineView } from '../../src/services/get-redline.js';
 import type { OpinionRow } from '../../src/services/list-opinions.js';
 import { SEED_PLAN } from '../../src/services/load-demo.js';
-import type { ReplyView } from '../../src/services/reply-rows.js';
+import type { ReplyView } from '../../src/services/support/reply-rows.js';
 import { runDueReminders } from '../../src/services/run-due-reminders.js';
 import { Client } from '../helpers/client.js';
 import type { ErrorBody } from '../helpers/client.js';
@@ -264,6 +264,7 @@ describe.each(DIALECTS)('consultation cycle over HTTP on %s', (dialect) => {
 
   it('publishes the adoption notice for anyone, without internal details', async () => {
     expect((await new Client(t.url).json('GET', `/api/public/consultations/${consultationId}`)).status).toBe(404);
+    expect((await office.json('POST', `/api/consultations/${consultationId}/close`)).status).toBe(200);
     expect((await office.json('POST', `/api/consultations/${consultationId}/publish`)).status).toBe(200);
     const notice = await new Client(t.url).json<{ opinions: Record<string, unknown>[] }>('GET', `/api/public/consultations/${consultationId}`);
     expect(notice.status).toBe(200);

@@ -78,7 +78,7 @@ describe.each(DIALECTS)('foundation over HTTP on %s', (dialect) => {
     expect(units.body.error.code).toBe('unauthenticated');
     const missing = await c.json<ErrorBody>('GET', '/api/nothing-here');
     expect(missing.status).toBe(404);
-    expect(missing.body.error.code).toBe('not_found');
+    expect(missing.body.error.code).toBe('endpoint_not_found');
     // Client-side routes and odd paths get the app, never a server error or a file outside it.
     for (const p of ['/units/152', '/..%2f..%2fpackage.json']) {
       const page = await c.request('GET', p);
@@ -279,7 +279,7 @@ describe.each(DIALECTS)('foundation over HTTP on %s', (dialect) => {
     const c = new Client(t.url);
     const notJson = await c.json<ErrorBody>('POST', '/api/session', '{"login":', { 'content-type': 'application/json' });
     expect(notJson.status).toBe(400);
-    expect(notJson.body.error.code).toBe('bad_request');
+    expect(notJson.body.error.code).toBe('invalid_json');
     const huge = await c.json<ErrorBody>('POST', '/api/session', JSON.stringify({ login: 'a', password: 'x'.repeat(2_000_000) }), {
       'content-type': 'application/json',
     });
@@ -302,7 +302,7 @@ describe.each(DIALECTS)('login rate limit on %s', (dialect) => {
     for (let i = 0; i < 3; i++) expect((await c.login('hn-czt.reporter', 'wrong-password')).status).toBe(401);
     const blocked = await c.login('hn-czt.reporter', DEMO_PASSWORD);
     expect(blocked.status).toBe(429);
-    expect(blocked.body.error.code).toBe('rate_limited');
+    expect(blocked.body.error.code).toBe('login_locked');
     const response = await c.request('POST', '/api/session', { login: 'hn-czt.reporter', password: DEMO_PASSWORD });
     expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
   });

@@ -6,7 +6,7 @@ import type { DatabaseHandle } from '../../src/db/connect.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { SYSTEM_ACTOR } from '../../src/domain/policy.js';
 import { buildApp } from '../../src/server/app.js';
-import { systemClock } from '../../src/services/context.js';
+import { systemClock } from '../../src/services/support/context.js';
 import { loadDemo } from '../../src/services/load-demo.js';
 import { createTestDatabase } from '../helpers/databases.js';
 import type { TestDatabase } from '../helpers/databases.js';

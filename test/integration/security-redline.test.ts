@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ConsultationState } from '../../src/services/consultation-rows.js';
+import type { ConsultationState } from '../../src/services/support/consultation-rows.js';
 import type { RedlineView } from '../../src/services/get-redline.js';
 import type { OpinionRow } from '../../src/services/list-opinions.js';
 import { Client } from '../helpers/client.js';

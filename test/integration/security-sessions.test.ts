@@ -59,7 +59,7 @@ describe.each(DIALECTS)('login limits under concurrency on %s', (dialect) => {
     expect(counts).toEqual({ 401: 5, 429: 25, total: 30 });
     const right = await c.json<ErrorBody>('POST', '/api/session/password', { currentPassword: DEMO_PASSWORD, newPassword: 'Xiang-river-2026' });
     expect(right.status).toBe(429);
-    expect(right.body.error.code).toBe('rate_limited');
+    expect(right.body.error.code).toBe('login_locked');
   });
 });
 

@@ -1,3 +1,4 @@
+import { isoDateOrInstant } from '../../domain/iso-date.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listAuditEvents } from '../../services/list-audit-events.js';
@@ -31,8 +32,8 @@ export function auditRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
             entity: z.string().max(100).optional(),
             entityId: z.string().max(100).optional(),
             actor: z.string().max(100).optional(),
-            from: z.string().max(40).optional(),
-            to: z.string().max(40).optional(),
+            from: isoDateOrInstant.optional(),
+            to: isoDateOrInstant.optional(),
             limit: z.coerce.number().int().min(1).max(500).optional(),
             offset: z.coerce.number().int().min(0).optional(),
           }),

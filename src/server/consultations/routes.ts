@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../domain/errors.js';
+import { fail } from '../../domain/errors.js';
 import { summaryToDocx } from '../../office/consultation-summary-docx.js';
 import { situationReportDocx, situationText } from '../../office/consultation-situation-docx.js';
 import { summaryToXlsx } from '../../office/consultation-summary-xlsx.js';
@@ -15,15 +15,17 @@ import { listConsultations } from '../../services/list-consultations.js';
 import { listNotifications, markNotificationsRead } from '../../services/list-notifications.js';
 import { listOpinions } from '../../services/list-opinions.js';
 import { listReplies } from '../../services/list-replies.js';
-import { openConsultation, openConsultationInput, isoDate } from '../../services/open-consultation.js';
+import { isoDate } from '../../domain/iso-date.js';
+import { openConsultation, openConsultationInput } from '../../services/open-consultation.js';
 import { getPublicNotice, publishNotice } from '../../services/publish-notice.js';
-import { replyInput } from '../../services/reply-rows.js';
+import { replyInput } from '../../services/support/reply-rows.js';
 import { sealReply } from '../../services/seal-reply.js';
 import { sendReminders } from '../../services/send-reminders.js';
 import { updateReply } from '../../services/update-reply.js';
 import { verifyReplySeal } from '../../services/verify-reply-seal.js';
 import { withdrawReply } from '../../services/withdraw-reply.js';
 import { contextOf, signedIn } from '../auth.js';
+import { messageLocale } from '../locale.js';
 import type { ServerDeps } from '../auth.js';
 import { idParams } from '../schemas.js';
 import { XLSX_TYPE } from '../units/routes.js';
@@ -172,7 +174,7 @@ export function consultationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       },
       async (request) => {
         const { opinionIds, ...decision } = request.body;
-        return decideOpinions(opinionIds, decision, signedIn(request, deps));
+        return decideOpinions(opinionIds, decision, signedIn(request, deps), { consultationId: request.params.id });
       },
     );
 
@@ -187,10 +189,7 @@ export function consultationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       // The docx writer holds the whole document in memory (about 80 KB a row): past this
       // many rows the spreadsheet is the right format anyway.
       if (report.rows.length > DOCX_MAX_ROWS) {
-        throw new AppError('bad_request', {
-          zh: `意见共 ${report.rows.length} 条，超过 Word 汇总表上限 ${DOCX_MAX_ROWS} 条，请导出 Excel 汇总表`,
-          en: `${report.rows.length} opinions exceed the Word summary's limit of ${DOCX_MAX_ROWS}; export the Excel summary`,
-        });
+        throw fail('summary_too_long_for_docx', { rows: report.rows.length, limit: DOCX_MAX_ROWS });
       }
       const bytes = await summaryToDocx(report.meta, report.rows);
       return reply.type(DOCX_TYPE).header('Content-Disposition', attachment(`${report.meta.planTitle}意见汇总表.docx`)).send(bytes);
@@ -222,7 +221,12 @@ export function consultationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
     app.get(
       '/api/notifications',
       { schema: { tags, summary: "The signed-in unit's inbox", querystring: z.object({ unread: z.enum(['true', 'false']).optional() }) } },
-      async (request) => ({ notifications: await listNotifications(signedIn(request, deps), { unreadOnly: request.query.unread === 'true' }) }),
+      async (request) => ({
+        notifications: await listNotifications(signedIn(request, deps), {
+          unreadOnly: request.query.unread === 'true',
+          locale: messageLocale(request) === 'en' ? 'en' : 'zh-CN',
+        }),
+      }),
     );
 
     app.post(

@@ -2,7 +2,7 @@ import fastifyMultipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../domain/errors.js';
+import { fail } from '../../domain/errors.js';
 import { createPlanVersion } from '../../services/create-plan-version.js';
 import { editPlanFact, editPlanFactInput } from '../../services/edit-plan-fact.js';
 import { getRedline } from '../../services/get-redline.js';
@@ -10,9 +10,9 @@ import { linkChangeOpinions, linkInput } from '../../services/link-change-opinio
 import { getPlan } from '../../services/get-plan.js';
 import { importPlan } from '../../services/import-plan.js';
 import { listPlans } from '../../services/list-plans.js';
-import { loadVersion } from '../../services/plan-rows.js';
+import { loadVersion } from '../../services/support/plan-rows.js';
 import { reparsePlan } from '../../services/reparse-plan.js';
-import { validateInput } from '../../services/validate-input.js';
+import { validateInput } from '../../services/support/validate-input.js';
 import { signedIn } from '../auth.js';
 import { sniffStoredType } from '../stored-file.js';
 import type { ServerDeps } from '../auth.js';
@@ -28,7 +28,7 @@ const versionQuery = z.object({ version: z.coerce.number().int().positive().opti
 async function uploadedDocument(request: FastifyRequest, defaultName: string): Promise<{ bytes: Buffer; filename: string; mediaType: string }> {
   if (request.isMultipart()) {
     const file = await request.file();
-    if (!file) throw new AppError('bad_request', { zh: '请选择要上传的文件', en: 'Choose a file to upload' });
+    if (!file) throw fail('file_required');
     return { bytes: await file.toBuffer(), filename: file.filename, mediaType: file.mimetype };
   }
   const body = validateInput(pastedPlan, request.body);

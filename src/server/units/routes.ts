@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { parseRegistryJson } from '../../catalog/registry-file.js';
-import { AppError } from '../../domain/errors.js';
+import { fail } from '../../domain/errors.js';
 import { authorize } from '../../domain/policy.js';
 import { UNIT_KINDS } from '../../domain/unit.js';
 import { registryToXlsx } from '../../office/units-xlsx.js';
-import { readRegistryXlsx } from '../../services/read-upload.js';
+import { readRegistryXlsx } from '../../services/support/read-upload.js';
 import { createUnit } from '../../services/create-unit.js';
 import { exportRegistry } from '../../services/export-registry.js';
 import { getUnit } from '../../services/get-unit.js';
@@ -14,7 +14,7 @@ import { listUnitKeys } from '../../services/list-unit-keys.js';
 import { listUnitUsers } from '../../services/list-unit-users.js';
 import { listUnits } from '../../services/list-units.js';
 import { updateUnit } from '../../services/update-unit.js';
-import { createUnitInput, updateUnitInput } from '../../services/unit-input.js';
+import { createUnitInput, updateUnitInput } from '../../services/support/unit-input.js';
 import { signedIn } from '../auth.js';
 import type { ServerDeps } from '../auth.js';
 import { idParams, unitSchema, userSchema } from '../schemas.js';
@@ -88,7 +88,7 @@ export function unitRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         if (Buffer.isBuffer(body)) file = await readRegistryXlsx(body);
         else if (typeof body === 'string') file = parseRegistryJson(body);
         else if (body !== null && typeof body === 'object') file = parseRegistryJson(JSON.stringify(body));
-        else throw new AppError('bad_request', { zh: '请上传 JSON 或 xlsx 单位名录文件', en: 'Upload a JSON or xlsx registry file' });
+        else throw fail('registry_file_type');
         return importRegistry(file, ctx);
       },
     );

@@ -4,8 +4,8 @@ import { addUser, addUserInput } from '../../services/add-user.js';
 import { listUsers } from '../../services/list-users.js';
 import { setUserPassword } from '../../services/set-user-password.js';
 import { updateUser, updateUserInput } from '../../services/update-user.js';
-import { loadUsers } from '../../services/user-rows.js';
-import { errors } from '../../domain/errors.js';
+import { loadUsers } from '../../services/support/user-rows.js';
+import { fail } from '../../domain/errors.js';
 import { signedIn } from '../auth.js';
 import type { ServerDeps } from '../auth.js';
 import { idParams, userSchema } from '../schemas.js';
@@ -59,7 +59,7 @@ export function userRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       async (request, reply) => {
         const ctx = signedIn(request, deps);
         const [user] = await loadUsers(ctx.db, { ids: [request.params.id] });
-        if (!user) throw errors.notFound({ zh: '账号', en: 'Account' });
+        if (!user) throw fail('user_not_found');
         await setUserPassword({ login: user.login, password: request.body.password }, ctx);
         return reply.status(204).send(null);
       },

@@ -92,7 +92,7 @@ export default function OfficeConsultation({ consultation }: { consultation: Con
   const confirmPublish = () =>
     modal.confirm({
       title: t('office.publishTitle'),
-      content: t('office.publishBody'),
+      content: consultation.publishedAt ? t('office.republishBody') : t('office.publishBody'),
       okText: t('office.publish'),
       cancelText: t('common.cancel'),
       onOk: () =>
@@ -124,7 +124,7 @@ export default function OfficeConsultation({ consultation }: { consultation: Con
             <Button icon={<CalendarOutlined />} disabled={closed} onClick={() => setExtending(true)} data-testid="extend">
               {t('office.extend')}
             </Button>
-            <Button icon={<StopOutlined />} danger disabled={closed} loading={close.isPending} onClick={confirmClose} data-testid="close">
+            <Button icon={<StopOutlined />} danger disabled={closed} loading={close.isPending} onClick={() => void confirmClose()} data-testid="close">
               {t('office.close')}
             </Button>
             <Dropdown
@@ -140,24 +140,31 @@ export default function OfficeConsultation({ consultation }: { consultation: Con
                 {t('exports.button')}
               </Button>
             </Dropdown>
-            {consultation.publishedAt ? (
+            {consultation.publishedAt && (
               <Button icon={<ExportOutlined />} href={publicPath} target="_blank" data-testid="public-link">
                 {t('office.publicPage')}
               </Button>
-            ) : (
-              <Tooltip title={pendingCount > 0 ? t('office.publishBlocked', { count: pendingCount }) : undefined}>
-                <Button
-                  type="primary"
-                  icon={<GlobalOutlined />}
-                  disabled={pendingCount > 0}
-                  loading={publish.isPending}
-                  onClick={confirmPublish}
-                  data-testid="publish"
-                >
-                  {t('office.publish')}
-                </Button>
-              </Tooltip>
             )}
+            <Tooltip
+              title={
+                consultation.closedAt === null
+                  ? t('office.publishNeedsClose')
+                  : pendingCount > 0
+                    ? t('office.publishBlocked', { count: pendingCount })
+                    : undefined
+              }
+            >
+              <Button
+                type={consultation.publishedAt ? 'default' : 'primary'}
+                icon={<GlobalOutlined />}
+                disabled={consultation.closedAt === null || pendingCount > 0}
+                loading={publish.isPending}
+                onClick={() => void confirmPublish()}
+                data-testid={consultation.publishedAt ? 'republish' : 'publish'}
+              >
+                {consultation.publishedAt ? t('office.republish') : t('office.publish')}
+              </Button>
+            </Tooltip>
           </>
         }
       />

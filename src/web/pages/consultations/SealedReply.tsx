@@ -148,7 +148,7 @@ export default function SealedReply({ reply, items, canWithdraw, onPick }: { rep
       <ReplyContent reply={reply} items={items} onPick={onPick} />
       {canWithdraw && (
         <Flex justify="flex-end">
-          <Button danger icon={<RollbackOutlined />} loading={withdraw.isPending} onClick={confirmWithdraw} data-testid="withdraw">
+          <Button danger icon={<RollbackOutlined />} loading={withdraw.isPending} onClick={() => void confirmWithdraw()} data-testid="withdraw">
             {t('seal.withdraw')}
           </Button>
         </Flex>

@@ -223,6 +223,9 @@ export interface Notice {
   id: number;
   consultationId: number | null;
   kind: string;
+  /** What the notice says, rendered from the i18n catalogue; null on old rows (then `message`). */
+  code: string | null;
+  params: Record<string, string | number>;
   message: string;
   createdAt: string;
   read: boolean;

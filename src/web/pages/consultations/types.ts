@@ -228,6 +228,9 @@ export interface PublicNotice {
   title: string;
   deadline: string;
   publishedAt: string;
+  /** 1, 2, …: a change after publishing is published again, and the page says which time. */
+  publication: number;
+  publications: { number: number; publishedAt: string }[];
   consulted: number;
   opinions: { item: string; unit: string; content: string; disposition: string; reason: string | null }[];
 }

@@ -148,7 +148,7 @@ function PlanReview({ plan, version }: { plan: PlanView; version: number | null 
               {t('plan.download')}
             </Button>
             {canEdit && (
-              <Button icon={<ReloadOutlined />} loading={reparse.isPending} onClick={confirmReparse} data-testid="plan-reparse">
+              <Button icon={<ReloadOutlined />} loading={reparse.isPending} onClick={() => void confirmReparse()} data-testid="plan-reparse">
                 {t('plan.reparse')}
               </Button>
             )}

@@ -60,6 +60,7 @@ export default function PublicNoticePage() {
         />
         <p className="public-date" data-testid="public-date">
           {t('public.published', { date: dayjs(data.publishedAt).format(t('public.dateFormat')) })}
+          {data.publication > 1 && <span data-testid="public-publication">{' · '}{t('public.publication', { n: data.publication })}</span>}
         </p>
       </>
     );

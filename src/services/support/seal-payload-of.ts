@@ -1,5 +1,5 @@
-import type { SealAlgorithm } from '../domain/reply-seal-payload.js';
-import { sealPayload } from '../security/seal.js';
+import type { SealAlgorithm } from '../../domain/reply-seal-payload.js';
+import { sealPayload } from '../../security/seal.js';
 import type { ReplyView } from './reply-rows.js';
 
 /** The canonical text a reply's seal signs, rebuilt from the stored rows. */

@@ -1,9 +1,9 @@
-import type { RegistryFile } from '../domain/unit.js';
-import { inspectArchive, isZip } from '../office/archive-guard.js';
-import { runOfficeTask } from '../office/run-office-task.js';
-import { registryFromXlsx } from '../office/units-xlsx.js';
-import { decodeDocument } from '../parse/decode.js';
-import type { DecodedText } from '../parse/decode.js';
+import type { RegistryFile } from '../../domain/unit.js';
+import { inspectArchive, isZip } from '../../office/archive-guard.js';
+import { runOfficeTask } from '../../office/run-office-task.js';
+import { registryFromXlsx } from '../../office/units-xlsx.js';
+import { decodeDocument } from '../../parse/decode.js';
+import type { DecodedText } from '../../parse/decode.js';
 
 /**
  * Every uploaded document goes through here before a parser sees it. A zip (.docx, .xlsx) is

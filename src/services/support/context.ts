@@ -1,9 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Config } from '../config.js';
-import type { Dialect } from '../db/connect.js';
-import type { Database } from '../db/schema.js';
-import type { Mailer } from '../mail/mailer.js';
-import type { Actor } from '../domain/policy.js';
+import type { Config } from '../../config.js';
+import type { Dialect } from '../../db/connect.js';
+import type { Database } from '../../db/schema.js';
+import type { Mailer } from '../../mail/mailer.js';
+import type { Actor } from '../../domain/policy.js';
 
 export interface Clock {
   now(): Date;

@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
-import { canonicalJson, headMac, keyedEventHash, sm3 } from '../domain/audit-chain.js';
-import type { Actor } from '../domain/policy.js';
-import { keyring } from '../security/keyring.js';
+import { headMac, keyedEventHash } from '../../domain/audit-chain.js';
+import { canonicalJson } from '../../model/canonical-json.js';
+import { sm3 } from '../../model/sm3.js';
+import type { Actor } from '../../domain/policy.js';
+import { keyring } from '../../security/keyring.js';
 import type { Clock, Tx } from './context.js';
 
 export interface AuditInput {

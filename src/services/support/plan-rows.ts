@@ -1,10 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.js';
-import { errors } from '../domain/errors.js';
-import type { PlanEdit } from '../domain/plan-edits.js';
-import type { ParsedPlan } from '../parse/types.js';
+import type { Database } from '../../db/schema.js';
+import { fail } from '../../domain/errors.js';
+import type { PlanEdit } from '../../domain/plan-edits.js';
+import type { ParsedPlan } from '../../model/plan.js';
 
-export const PLAN = { zh: '工作计划', en: 'Plan' };
 
 export interface VersionRow {
   id: number;
@@ -24,14 +23,14 @@ export interface VersionRow {
 /** One version of a plan (the current one unless a number is given), parse included. */
 export async function loadVersion(db: Kysely<Database>, planId: number, number?: number): Promise<VersionRow> {
   const plan = await db.selectFrom('plans').select(['id', 'current_version']).where('id', '=', planId).executeTakeFirst();
-  if (!plan) throw errors.notFound(PLAN);
+  if (!plan) throw fail('plan_not_found');
   const row = await db
     .selectFrom('plan_versions')
     .select(['id', 'plan_id', 'number', 'status', 'filename', 'encoding', 'sha256', 'byte_size', 'text', 'parsed', 'parser_version', 'created_at'])
     .where('plan_id', '=', planId)
     .where('number', '=', number ?? plan.current_version)
     .executeTakeFirst();
-  if (!row) throw errors.notFound({ zh: '计划版本', en: 'Plan version' });
+  if (!row) throw fail('plan_version_not_found');
   return {
     id: row.id,
     planId: row.plan_id,
@@ -56,7 +55,7 @@ export function clauseLabeller(plan: ParsedPlan): (itemOrdinal: number) => strin
 
 export async function loadVersionById(db: Kysely<Database>, versionId: number): Promise<VersionRow> {
   const row = await db.selectFrom('plan_versions').select(['plan_id', 'number']).where('id', '=', versionId).executeTakeFirst();
-  if (!row) throw errors.notFound({ zh: '计划版本', en: 'Plan version' });
+  if (!row) throw fail('plan_version_not_found');
   return loadVersion(db, row.plan_id, row.number);
 }
 

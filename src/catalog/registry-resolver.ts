@@ -3,9 +3,9 @@
  * registry's short names; variants (省卫建委) and near misses come back as corrections;
  * collective phrases expand to the registry's prefecture (and county) governments.
  */
-import { hunanLookupOptions, hunanRegistry } from '../catalog/hunan.js';
-import { Registry, type RegistryUnit } from '../catalog/registry.js';
-import type { UnitMatch, UnitResolver } from './types.js';
+import { Registry, type RegistryUnit } from './registry.js';
+import { hunanLookupOptions, hunanRegistry } from './hunan.js';
+import type { UnitMatch, UnitResolver } from '../model/unit-resolver.js';
 
 const PREFECTURE_PHRASE_RE = /^(?:各|全省各)?(?:市州|市、州|地市州|市|地)(?:[、和及]|$|人民政府|政府|党委|有关部门)/;
 const LEVEL_WORDS = ['省', '市', '县', '区', '州'];
@@ -86,10 +86,7 @@ export function registryResolver<U extends RegistryUnit>(registry: Registry<U>):
   };
 }
 
-let hunan: UnitResolver | undefined;
-
-/** The resolver over Hunan's registry, built once. */
+/** A fresh resolver over Hunan's built-in registry (the CLI's and tests' default; the server builds one from the database). */
 export function hunanResolver(): UnitResolver {
-  hunan ??= registryResolver(new Registry(hunanRegistry().units, hunanLookupOptions()));
-  return hunan;
+  return registryResolver(new Registry(hunanRegistry().units, hunanLookupOptions()));
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UNIT_KINDS } from '../domain/unit.js';
+import { UNIT_KINDS } from '../../domain/unit.js';
 
 /** Field rules for a unit, shared by create, update and import. */
 export const unitCode = z

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/schema.js';
-import { isRole } from '../domain/roles.js';
-import type { Role } from '../domain/roles.js';
+import type { Database } from '../../db/schema.js';
+import { isRole } from '../../domain/roles.js';
+import type { Role } from '../../domain/roles.js';
 
 export type Locale = 'zh-CN' | 'en';
 

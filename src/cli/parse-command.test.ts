@@ -4,15 +4,17 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../domain/errors.js';
+import { hunanResolver } from '../catalog/registry-resolver.js';
 import { runParse } from './parse-command.js';
-import type { ParsedPlan } from './types.js';
+import type { ParsedPlan } from '../model/plan.js';
 
+const resolver = hunanResolver();
 const dir = mkdtempSync(join(tmpdir(), 'luoshi-parse-'));
 const TEXT = '湖南省2021年某项工作要点\n\n一、任务\n\n(一)推进某事。完成1500个。(省公安厅、省卫建委负责)\n';
 
 async function run(file: string, json: boolean): Promise<string> {
   let out = '';
-  await runParse(file, { json }, { stdout: (s) => { out += s; } });
+  await runParse(file, { json, resolver }, { stdout: (s) => { out += s; } });
   return out;
 }
 
@@ -37,6 +39,7 @@ describe('runParse', () => {
   });
 
   it('fails with AppError on a missing file and on an image', async () => {
+    await expect(run(join(dir, 'nope.txt'), true)).rejects.toMatchObject({ code: 'file_not_found' });
     await expect(run(join(dir, 'nope.txt'), true)).rejects.toBeInstanceOf(AppError);
     const png = join(dir, 'x.png');
     writeFileSync(png, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));

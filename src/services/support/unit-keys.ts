@@ -1,6 +1,6 @@
-import type { SealAlgorithm } from '../domain/reply-seal-payload.js';
-import { generateUnitKey } from '../security/seal.js';
-import { serverSecret } from '../security/server-secret.js';
+import type { SealAlgorithm } from '../../domain/reply-seal-payload.js';
+import { generateUnitKey } from '../../security/seal.js';
+import { serverSecret } from '../../security/server-secret.js';
 import type { ServiceContext, Tx } from './context.js';
 import { nowIso } from './context.js';
 

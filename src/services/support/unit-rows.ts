@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.js';
-import { isUnitKind } from '../domain/unit.js';
-import type { Unit } from '../domain/unit.js';
+import type { Database } from '../../db/schema.js';
+import { isUnitKind } from '../../domain/unit.js';
+import type { Unit } from '../../domain/unit.js';
 
 type Reader = Kysely<Database>;
 

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { fail } from '../domain/errors.js';
+import { fail } from '../../domain/errors.js';
 import type { ServiceContext, Tx } from './context.js';
 
 /**
@@ -89,7 +89,7 @@ export async function claimAttempt(claim: AttemptClaim, ctx: ServiceContext): Pr
     if (refused === null) return;
     if (refused.final || Date.now() - started > MAX_WAIT_MS) {
       const retryAfterSeconds = Math.max(1, Math.ceil((new Date(refused.windowStart).getTime() + windowMs - now.getTime()) / 1000));
-      throw fail('rate_limited', undefined, { retryAfterSeconds });
+      throw fail('login_locked', { minutes: Math.ceil(retryAfterSeconds / 60) }, { retryAfterSeconds });
     }
     await new Promise((resolve) => setTimeout(resolve, WAIT_MS + Math.random() * WAIT_MS));
   }

@@ -1,29 +1,10 @@
 /**
- * Output contract of the plan parser (issue 3). Every span is `[start, end)` in JavaScript
- * string offsets into the decoded text, and `text.slice(start, end) === raw` wherever a
- * fact carries `raw`.
+ * The plan model: the parser's output contract (issue 3), which domain rules, services and
+ * the web app read. It lives below both `parse/` and `domain/` so neither imports the other
+ * for it. Every span is `[start, end)` in JavaScript string offsets into the decoded text,
+ * and `text.slice(start, end) === raw` wherever a fact carries `raw`.
  */
-export type Span = [number, number];
-
-/** What a registry says about a unit name found in a document. */
-export interface UnitMatch {
-  /** The registry's canonical short name, e.g. 省住房城乡建设厅. */
-  canonical: string;
-  /** Set when the name in the text was a known mistake or a near miss (省卫建委). */
-  correctedFrom?: string;
-  /** The name was a known variant spelling rather than the unit's own name. */
-  variant?: boolean;
-}
-
-/** The parser's only view of the organisation registry. */
-export interface UnitResolver {
-  /** Canonical unit for a name as written, or null when the registry does not know it. */
-  resolve(name: string): UnitMatch | null;
-  /** Member units of a collective phrase such as 各市州政府, or null when unknown. */
-  expandLocality(phrase: string): string[] | null;
-  /** Canonical name of a place (长沙市) the registry knows as a government, else null. */
-  place(name: string): string | null;
-}
+import type { Span } from './span.js';
 
 /**
  * lead: the first-listed or 牵头 unit; cooperate: 配合 and the other listed units;
@@ -106,12 +87,21 @@ export interface CoverLetter {
   attachments: string[];
 }
 
+/**
+ * What the parser could not settle by itself. A warning is stored as a code with parameters
+ * and rendered in the reader's language (the web app's catalogue); `message` is the
+ * parser's own zh-CN rendering, for the CLI and for readers of the JSON.
+ */
 export const WARNING_CODES = [
   'unit_corrected',
   'unit_unknown',
   'responsibility_missing',
   'responsibility_unclear',
   'responsibility_carried',
+  /** 责任领导/责任处室: people or offices inside a unit, not units; left out. */
+  'responsibility_not_unit',
+  /** 同上, (与"…"分工相同): the referenced item is not in the document. */
+  'responsibility_reference_unresolved',
   'target_uncertain',
   'numbering_irregular',
   'title_missing',
@@ -119,9 +109,20 @@ export const WARNING_CODES = [
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 
+/**
+ * Facts a warning names, as written in the document (raw names, numbers) or as ordinals.
+ * `reason` narrows a code where it has several causes, and picks the message variant:
+ * - unit_unknown: `other_province` (a 省… name in another province's document), `level_unstated`
+ *   (a bare 发展改革委 in a national, city or county document; `level` says which);
+ * - unit_corrected: `level_assumed` (a bare name read as the registry's province's unit);
+ * - responsibility_carried: `limit` (too many carried units: items after this carry none).
+ */
+export type WarningParams = Record<string, string | number>;
+
 export interface ParseWarning {
   code: WarningCode;
-  /** Chinese message naming the fact, e.g. `单位名称已纠正:省卫建委 → 省卫健委`. */
+  params: WarningParams;
+  /** zh-CN rendering, e.g. `单位名称已纠正:省卫建委 → 省卫健委`. */
   message: string;
   span: Span;
 }
@@ -132,8 +133,4 @@ export interface ParsedPlan {
   sections: ParsedSection[];
   items: ParsedItem[];
   warnings: ParseWarning[];
-}
-
-export interface ParseOptions {
-  resolver: UnitResolver;
 }

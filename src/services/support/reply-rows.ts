@@ -1,13 +1,12 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Database } from '../db/schema.js';
-import { isLate } from '../domain/consultation.js';
-import type { Disposition } from '../domain/consultation.js';
-import { AppError, errors } from '../domain/errors.js';
-import type { ParsedPlan } from '../parse/types.js';
+import type { Database } from '../../db/schema.js';
+import { isLate } from '../../domain/consultation.js';
+import type { Disposition } from '../../domain/consultation.js';
+import { fail } from '../../domain/errors.js';
+import type { AppError } from '../../domain/errors.js';
+import type { ParsedPlan } from '../../model/plan.js';
 import type { Tx } from './context.js';
-
-export const REPLY = { zh: '反馈意见', en: 'Reply' };
 
 export const opinionInput = z.object({
   itemOrdinal: z.number().int().positive(),
@@ -88,6 +87,29 @@ export interface ReplyView {
   withdrawnAt: string | null;
 }
 
+/**
+ * The conflict to answer when a reply is not in the state a change needs (a conditional
+ * update found no row): sealed, withdrawn, or being sealed by someone else right now.
+ */
+export function replyStateConflict(status: string | undefined): AppError {
+  switch (status) {
+    case undefined:
+      return fail('reply_not_found');
+    case 'sealed':
+      return fail('reply_already_sealed');
+    case 'withdrawn':
+      return fail('reply_withdrawn');
+    default:
+      return fail('reply_not_draft');
+  }
+}
+
+/** A reply's status as committed now (read after a conditional update matched nothing). */
+export async function replyStatus(db: Kysely<Database>, id: number): Promise<string | undefined> {
+  const row = await db.selectFrom('replies').select('status').where('id', '=', id).executeTakeFirst();
+  return row?.status;
+}
+
 export async function loadReply(db: Kysely<Database>, id: number): Promise<ReplyView> {
   const r = await db
     .selectFrom('replies')
@@ -115,7 +137,7 @@ export async function loadReply(db: Kysely<Database>, id: number): Promise<Reply
     ])
     .where('replies.id', '=', id)
     .executeTakeFirst();
-  if (!r) throw errors.notFound(REPLY);
+  if (!r) throw fail('reply_not_found');
   const opinions = await db.selectFrom('opinions').selectAll().where('reply_id', '=', id).orderBy('position').execute();
   return {
     id: r.id,
@@ -150,31 +172,31 @@ export function settleOpinions(
   const opinions = input.opinions ?? [];
   const noOpinion = input.noOpinion === true;
   if (noOpinion && opinions.length > 0) {
-    throw new AppError('validation_failed', { zh: '“无意见”的反馈不能同时提出意见', en: 'A “no opinion” reply cannot carry opinions' });
+    throw fail('no_opinion_with_opinions');
   }
   if (!noOpinion && opinions.length === 0) {
-    throw new AppError('validation_failed', { zh: '请填写意见，或选择“无意见”', en: 'Add opinions, or reply “no opinion”' });
+    throw fail('reply_empty');
   }
   return {
     noOpinion,
     opinions: opinions.map((o, index) => {
       const item = plan.items.find((i) => i.ordinal === o.itemOrdinal);
       if (!item) {
-        throw new AppError('validation_failed', { zh: `第 ${index + 1} 条意见：条目 ${o.itemOrdinal} 不存在`, en: `Opinion ${index + 1}: no item ${o.itemOrdinal}` });
+        throw fail('opinion_item_unknown', { index: index + 1, item: o.itemOrdinal });
       }
       if (o.quote === undefined) {
-        if (o.span !== undefined) throw new AppError('validation_failed', { zh: '给出位置时须同时给出原文', en: 'A span needs its quote' });
+        if (o.span !== undefined) throw fail('opinion_span_without_quote');
         return { ...o, span: undefined };
       }
       if (o.span !== undefined) {
         if (text.slice(o.span[0], o.span[1]) !== o.quote) {
-          throw new AppError('validation_failed', { zh: `第 ${index + 1} 条意见：引用的原文与位置不符`, en: `Opinion ${index + 1}: the quote does not match its span` });
+          throw fail('opinion_quote_mismatch', { index: index + 1 });
         }
         return { ...o, span: o.span };
       }
       const at = text.slice(item.span[0], item.span[1]).indexOf(o.quote);
       if (at < 0) {
-        throw new AppError('validation_failed', { zh: `第 ${index + 1} 条意见：该条目中没有引用的原文`, en: `Opinion ${index + 1}: the quote is not in that item` });
+        throw fail('opinion_quote_not_in_item', { index: index + 1 });
       }
       const start = item.span[0] + at;
       return { ...o, span: [start, start + o.quote.length] as [number, number] };

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
-import { hunanLookupOptions } from '../catalog/hunan.js';
-import { Registry } from '../catalog/registry.js';
-import type { Database } from '../db/schema.js';
-import type { Unit } from '../domain/unit.js';
-import { registryResolver } from '../parse/registry-resolver.js';
-import type { UnitResolver } from '../parse/types.js';
+import { hunanLookupOptions } from '../../catalog/hunan.js';
+import { Registry } from '../../catalog/registry.js';
+import type { Database } from '../../db/schema.js';
+import type { Unit } from '../../domain/unit.js';
+import { registryResolver } from '../../catalog/registry-resolver.js';
+import type { UnitResolver } from '../../model/unit-resolver.js';
 import { loadUnits } from './unit-rows.js';
 
 export interface PlanRegistry {

@@ -1,5 +1,6 @@
 /** Span checks shared by tests and callers that store parse results. */
-import type { ParsedPlan, Span } from './types.js';
+import type { ParsedPlan } from './plan.js';
+import type { Span } from './span.js';
 
 export interface SpanFact {
   what: string;

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { AppError } from '../domain/errors.js';
+import { invalidInput } from '../../domain/errors.js';
 
 /** Validates a use case's input, so the CLI gets the same checks as the HTTP API. */
 export function validateInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
@@ -7,5 +7,5 @@ export function validateInput<S extends z.ZodType>(schema: S, input: unknown): z
   if (result.success) return result.data;
   const issues = result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
   const text = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
-  throw new AppError('validation_failed', { zh: `输入有误：${text}`, en: `Invalid input: ${text}` }, { issues });
+  throw invalidInput(text, { issues });
 }

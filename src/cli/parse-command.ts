@@ -1,0 +1,28 @@
+/** `luoshi parse FILE [--json]`: read and decode a file, parse it against the registry given, print the result. */
+import { readFile, stat } from 'node:fs/promises';
+import { fail } from '../domain/errors.js';
+import type { UnitResolver } from '../model/unit-resolver.js';
+import { decodeDocument, DEFAULT_MAX_BYTES } from '../parse/decode.js';
+import { formatTree } from '../parse/format-tree.js';
+import { parsePlan } from '../parse/parse-plan.js';
+
+export async function runParse(
+  file: string,
+  opts: { json: boolean; resolver: UnitResolver; maxBytes?: number },
+  io: { stdout: (s: string) => void },
+): Promise<void> {
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  let size: number;
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) throw new Error('not a file');
+    size = info.size;
+  } catch {
+    throw fail('file_not_found', { file }, { file });
+  }
+  if (size > maxBytes) throw fail('file_too_large', { bytes: size, maxBytes }, { bytes: size, maxBytes });
+  const bytes = await readFile(file);
+  const { text } = await decodeDocument(bytes, { maxBytes, filename: file });
+  const plan = parsePlan(text, { resolver: opts.resolver });
+  io.stdout(opts.json ? `${JSON.stringify(plan, null, 2)}\n` : formatTree(plan));
+}
