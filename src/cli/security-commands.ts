@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
-import { fail } from '../domain/errors.js';
-import { appendAudit } from '../services/support/audit-trail.js';
-import { inTransaction, nowIso } from '../services/support/context.js';
 import { rotateAuditKey } from '../services/rotate-audit-key.js';
+import { resetTotp } from '../services/second-factor.js';
 import { withDatabase } from './runtime.js';
 import type { Io } from './runtime.js';
 
@@ -25,16 +23,7 @@ export function registerSecurityCommands(program: Command, io: Io): void {
     .description('turn off the second factor of an account whose authenticator is lost')
     .action(async (login: string) =>
       withDatabase(async (ctx) => {
-        await inTransaction(ctx, async (trx) => {
-          const row = await trx.selectFrom('users').select('id').where('login', '=', login).executeTakeFirst();
-          if (!row) throw fail('not_found');
-          await trx
-            .updateTable('users')
-            .set({ totp_secret: null, totp_pending: null, totp_enabled_at: null, updated_at: nowIso(ctx) })
-            .where('id', '=', row.id)
-            .execute();
-          await appendAudit(trx, ctx.actor, ctx.clock, { action: 'user.totp.reset', entity: 'user', entityId: row.id, detail: { login } });
-        });
+        await resetTotp(login, ctx);
         io.out(`second factor turned off for ${login}`);
       }),
     );

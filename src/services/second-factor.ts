@@ -93,3 +93,14 @@ export async function secondFactorState(ctx: ServiceContext): Promise<{ enabled:
   const row = await ctx.db.selectFrom('users').select(['totp_secret']).where('id', '=', ctx.actor.userId).executeTakeFirstOrThrow();
   return { enabled: row.totp_secret !== null, allowed: ctx.actor.role === 'admin' || ctx.actor.role === 'office' };
 }
+
+/** Turns off the second factor of an account whose authenticator is lost (CLI, admins). */
+export async function resetTotp(login: string, ctx: ServiceContext): Promise<void> {
+  authorize(ctx.actor, 'user.update');
+  await inTransaction(ctx, async (trx) => {
+    const row = await trx.selectFrom('users').select('id').where('login', '=', login).executeTakeFirst();
+    if (!row) throw fail('not_found');
+    await trx.updateTable('users').set({ totp_secret: null, totp_pending: null, totp_enabled_at: null, updated_at: nowIso(ctx) }).where('id', '=', row.id).execute();
+    await appendAudit(trx, ctx.actor, ctx.clock, { action: 'user.totp.reset', entity: 'user', entityId: row.id, detail: { login } });
+  });
+}

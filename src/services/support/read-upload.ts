@@ -1,6 +1,6 @@
 import type { RegistryFile } from '../../domain/unit.js';
 import { inspectArchive, isZip } from '../../office/archive-guard.js';
-import { runOfficeTask } from '../../office/run-office-task.js';
+import { runOfficeTask } from './run-office-task.js';
 import { registryFromXlsx } from '../../office/units-xlsx.js';
 import { decodeDocument } from '../../parse/decode.js';
 import type { DecodedText } from '../../parse/decode.js';

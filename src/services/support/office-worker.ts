@@ -1,8 +1,8 @@
 import { parentPort } from 'node:worker_threads';
-import { AppError } from '../domain/errors.js';
-import { decodeDocument } from '../parse/decode.js';
-import { inspectArchive, isZip } from './archive-guard.js';
-import { registryFromXlsx } from './units-xlsx.js';
+import { AppError } from '../../domain/errors.js';
+import { decodeDocument } from '../../parse/decode.js';
+import { inspectArchive, isZip } from '../../office/archive-guard.js';
+import { registryFromXlsx } from '../../office/units-xlsx.js';
 
 /**
  * The worker side of run-office-task.ts: reads one uploaded file off the main thread, so a

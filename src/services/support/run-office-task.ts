@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import { AppError, fail } from '../domain/errors.js';
-import type { ErrorCode } from '../domain/errors.js';
+import { AppError, fail } from '../../domain/errors.js';
+import type { ErrorCode } from '../../domain/errors.js';
 import type { OfficeReply, OfficeTask } from './office-worker.js';
 
 /**
