@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Tests that call services directly get the keys a server would load at start-up.
+    setupFiles: ['test/helpers/keys-setup.ts'],
   },
 });

@@ -31,6 +31,12 @@ export interface Config {
   /** Encrypts the units' private seal keys at rest. Null: kept in secretFile (made on first use). */
   secret: string | null;
   secretFile: string;
+  /** Audit chain keys added by rotation (the first key derives from the secret). */
+  auditKeyFile: string;
+  /** A session ends after this long without a request. */
+  sessionIdleMinutes: number;
+  /** New passwords need at least this many characters. */
+  passwordMinLength: number;
   sealAlgorithm: 'ed25519' | 'sm2';
   /** smtp:// or smtps:// URL; null: no e-mail, in-app notices only. */
   smtpUrl: string | null;
@@ -95,6 +101,9 @@ const envSchema = z.object({
   LUOSHI_WEB_ROOT: z.string().optional(),
   LUOSHI_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   LUOSHI_SECRET_FILE: z.string().min(1).optional(),
+  LUOSHI_AUDIT_KEY_FILE: z.string().min(1).optional(),
+  SESSION_IDLE_MINUTES: int(1, 24 * 60 * 30, 120),
+  PASSWORD_MIN_LENGTH: int(8, 128, 10),
   LUOSHI_SEAL_ALGORITHM: z.enum(['ed25519', 'sm2']).optional().default('ed25519'),
   SMTP_URL: z
     .string()
@@ -175,6 +184,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     webRoot: e.LUOSHI_WEB_ROOT ?? path.resolve(import.meta.dirname, '..', 'dist', 'web'),
     secret: e.LUOSHI_SECRET ?? null,
     secretFile: path.resolve(cwd, e.LUOSHI_SECRET_FILE ?? path.join('data', 'luoshi.secret')),
+    auditKeyFile: path.resolve(cwd, e.LUOSHI_AUDIT_KEY_FILE ?? path.join('data', 'luoshi.audit-keys')),
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    passwordMinLength: e.PASSWORD_MIN_LENGTH,
     sealAlgorithm: e.LUOSHI_SEAL_ALGORITHM,
     smtpUrl: e.SMTP_URL ?? null,
     smtpFrom: e.SMTP_FROM,

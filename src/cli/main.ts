@@ -4,7 +4,8 @@ import { SingleBar } from 'cli-progress';
 import { parseRegistryJson } from '../catalog/registry-file.js';
 import { AppError, fail } from '../domain/errors.js';
 import { ROLES } from '../domain/roles.js';
-import { registryFromXlsx, registryToXlsx } from '../office/units-xlsx.js';
+import { registryToXlsx } from '../office/units-xlsx.js';
+import { readRegistryXlsx } from '../services/support/read-upload.js';
 import { generatePassword } from '../security/password.js';
 import { addUser } from '../services/add-user.js';
 import { backUpDatabase } from '../services/back-up-database.js';
@@ -23,6 +24,7 @@ import { VERSION } from '../version.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { processIo, withDatabase } from './runtime.js';
 import type { Io } from './runtime.js';
+import { registerSecurityCommands } from './security-commands.js';
 import { serve } from './serve-command.js';
 
 const EXIT_HELP = `
@@ -155,12 +157,17 @@ export function buildProgram(io: Io): Command {
         const bar = progressBar(io, 'verify');
         const result = await verifyAudit(ctx, (done, total) => bar.update(done, total));
         bar.stop();
+        const keys = `${result.keyed} keyed (key ${result.keyIds.join(', ') || '-'}), ${result.legacy} from before the chain was keyed (seq < ${result.keyedFromSeq})`;
+        const decisions = `${result.decisions.checked} decisions checked against the trail`;
         if (result.ok) {
-          io.out(`审计链完好 / audit chain intact: ${result.checked} events`);
+          io.out(`审计链完好 / audit chain intact: ${result.checked} events — ${keys}; ${decisions}, all match`);
           return;
         }
-        const broken = result.firstBroken!;
-        io.err(`审计链断裂 / audit chain broken at event #${broken.seq}: ${broken.reason} (${result.checked} events before it are intact)`);
+        if (result.firstBroken) {
+          const broken = result.firstBroken;
+          io.err(`审计链断裂 / audit chain broken at event #${broken.seq}: ${broken.reason} (${result.checked} events before it are intact; ${keys})`);
+        }
+        for (const m of result.decisions.mismatches) io.err(`处理意见与审计记录不符 / decision on opinion ${m.opinionId} does not match the trail: ${m.reason}`);
         process.exitCode = EXIT.verificationFailed;
       }),
     );
@@ -230,12 +237,13 @@ export function buildProgram(io: Io): Command {
     .action(async (file: string) =>
       withDatabase(async (ctx) => {
         const bytes = fs.readFileSync(file);
-        const registry = file.toLowerCase().endsWith('.xlsx') ? await registryFromXlsx(bytes) : parseRegistryJson(bytes.toString('utf8'));
+        const registry = file.toLowerCase().endsWith('.xlsx') ? await readRegistryXlsx(bytes) : parseRegistryJson(bytes.toString('utf8'));
         const result = await importRegistry(registry, ctx);
         io.out(`created ${result.created}, updated ${result.updated}, unchanged ${result.unchanged}`);
       }),
     );
 
+  registerSecurityCommands(program, io);
   return program;
 }
 

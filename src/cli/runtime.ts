@@ -4,6 +4,7 @@ import { openDatabase } from '../db/connect.js';
 import type { DatabaseHandle } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { CLI_ACTOR } from '../domain/policy.js';
+import { installKeyring, loadKeyring } from '../security/keyring.js';
 import { systemClock } from '../services/support/context.js';
 import type { Logger, ServiceContext } from '../services/support/context.js';
 
@@ -35,6 +36,7 @@ export async function withDatabase<T>(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<T> {
   const config = loadConfig(env);
+  installKeyring(loadKeyring(config));
   const handle = openDatabase(config.database);
   try {
     await migrateToLatest(handle.db);

@@ -33,5 +33,16 @@ export const auditVerification = z.strictObject({
   ok: z.boolean(),
   checked: z.number().int(),
   firstBroken: z.object({ seq: z.number().int(), reason: z.string() }).loose().nullable(),
+  /** Events under a key (HMAC-SM3) and events from before keys, still only hash-chained. */
+  keyed: z.number().int(),
+  legacy: z.number().int(),
+  /** The first keyed event's sequence number. */
+  keyedFromSeq: z.number().int(),
+  keyIds: z.array(z.string()),
+  /** Every opinion decision compared with what the audit trail recorded for it. */
+  decisions: z.strictObject({
+    checked: z.number().int(),
+    mismatches: z.array(z.strictObject({ opinionId: z.number().int(), reason: z.enum(['unaudited', 'changed', 'cleared']) })),
+  }),
 });
 export type AuditVerification = z.infer<typeof auditVerification>;

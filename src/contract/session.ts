@@ -10,6 +10,11 @@ export const session = z.strictObject({ user, csrfToken: z.string(), expiresAt: 
 export type Session = z.infer<typeof session>;
 export type SessionUser = Session['user'];
 
-export const logInInput = z.object({ login: z.string().min(1).max(100), password: z.string().min(1).max(200) });
+export const logInInput = z.object({
+  login: z.string().min(1).max(100),
+  password: z.string().min(1).max(200),
+  /** The second factor, for accounts that enrolled one (RFC 6238, six digits). */
+  totpCode: z.string().max(10).optional(),
+});
 export const preferences = z.strictObject({ locale });
 export const passwordChange = z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(8).max(200) });

@@ -5,6 +5,7 @@ import * as m0002 from './migrations/0002-plans.js';
 import * as m0003 from './migrations/0003-consultations.js';
 import * as m0004 from './migrations/0004-indicators.js';
 import * as m0005 from './migrations/0005-invariants.js';
+import * as m0006 from './migrations/0006-security.js';
 import type { Database } from './schema.js';
 
 // Migrations are listed here, in order, so that they ship inside the build and need no
@@ -15,20 +16,30 @@ const migrations: Record<string, Migration> = {
   '0003-consultations': m0003,
   '0004-indicators': m0004,
   '0005-invariants': m0005,
+  '0006-security': m0006,
 };
 
 export interface MigrateResult {
   applied: string[];
 }
 
-export async function migrateToLatest(db: Kysely<Database>): Promise<MigrateResult> {
-  const migrator = new Migrator({
+function migrator(db: Kysely<Database>): Migrator {
+  return new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
     migrationTableName: 'luoshi_migrations',
     migrationLockTableName: 'luoshi_migrations_lock',
   });
-  const result: MigrationResultSet = await migrator.migrateToLatest();
+}
+
+/** Migrates up to a named migration: tests of an upgrade start from an older schema. */
+export async function migrateTo(db: Kysely<Database>, name: string): Promise<void> {
+  const result = await migrator(db).migrateTo(name);
+  if (result.error) throw new Error(`migration to ${name} failed: ${String(result.error)}`, { cause: result.error });
+}
+
+export async function migrateToLatest(db: Kysely<Database>): Promise<MigrateResult> {
+  const result: MigrationResultSet = await migrator(db).migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error');
     throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${String(result.error)}`, {

@@ -37,6 +37,13 @@ export interface UsersTable {
   active: number;
   created_at: string;
   updated_at: string;
+  /** TOTP second factor (0006): key box of the base32 secret; null when not enrolled. */
+  totp_secret: Generated<string | null>;
+  /** A secret shown at enrolment, waiting for its first code. */
+  totp_pending: Generated<string | null>;
+  totp_enabled_at: Generated<string | null>;
+  /** The last time step accepted, so a code is never accepted twice. */
+  totp_last_step: Generated<number | null>;
 }
 
 export interface SessionsTable {
@@ -48,6 +55,18 @@ export interface SessionsTable {
   expires_at: string;
   ip: string | null;
   user_agent: string | null;
+  /** For the idle time-out (0006); null on sessions made before it. */
+  last_seen_at: Generated<string | null>;
+}
+
+/** Login attempt counters claimed before a password is checked (0006). */
+export interface LoginThrottleTable {
+  key: string;
+  window_start: string;
+  /** Claims in this window: failures plus checks still running. */
+  attempts: number;
+  /** Claims whose check is still running. */
+  pending: Generated<number>;
 }
 
 export interface LoginFailuresTable {
@@ -69,6 +88,8 @@ export interface AuditEventsTable {
   digest: string;
   prev_hash: string;
   hash: string;
+  /** The audit key whose HMAC made `hash` (0006); null on events from before the chain was keyed. */
+  key_id: Generated<string | null>;
 }
 
 /** One row (id = 1): the chain's head, locked by every append so appends serialise. */
@@ -76,6 +97,9 @@ export interface AuditHeadTable {
   id: number;
   seq: number;
   hash: string;
+  /** HMAC of (seq, hash) under the key `key_id` (0006): the head itself cannot be forged. */
+  key_id: Generated<string | null>;
+  mac: Generated<string | null>;
 }
 
 export interface MetaTable {
@@ -294,6 +318,7 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
+  login_throttle: LoginThrottleTable;
   audit_events: AuditEventsTable;
   audit_head: AuditHeadTable;
   meta: MetaTable;

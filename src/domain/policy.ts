@@ -26,6 +26,7 @@ export type Action =
   | 'user.create'
   | 'user.update'
   | 'user.password.set'
+  | 'user.totp.manage'
   | 'audit.read'
   | 'audit.verify'
   | 'plan.read'
@@ -96,6 +97,9 @@ export function can(actor: Actor, action: Action, resource: Resource = {}): bool
     case 'unit.users.read':
       // A unit's accounts are its own business; the office needs them to run plans.
       return role === 'admin' || role === 'office' || (resource.unitId !== undefined && resource.unitId === actor.unitId);
+    case 'user.totp.manage':
+      // A second factor guards the accounts that can change everyone's data.
+      return role === 'admin' || role === 'office';
     case 'user.password.set':
       return role === 'admin' || (resource.userId !== undefined && resource.userId === actor.userId);
     default: {

@@ -15,10 +15,13 @@ import { auditRoutes } from './audit/routes.js';
 import { consultationRoutes } from './consultations/routes.js';
 import { registerAuth } from './auth.js';
 import { declarePolicies, enforcePolicies } from './policy.js';
+import { frameworkErrors } from './client-errors.js';
 import { handleError } from './errors.js';
 import { healthRoutes } from './health/routes.js';
 import { planRoutes } from './plans/routes.js';
+import { accountSecurityRoutes } from './session/account-security-routes.js';
 import { sessionRoutes } from './session/routes.js';
+import { registerSecurityHeaders } from './security-headers.js';
 import { registerStatic } from './static.js';
 import { unitRoutes } from './units/routes.js';
 import { userRoutes } from './users/routes.js';
@@ -57,12 +60,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
+    frameworkErrors,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
   declarePolicies(app);
 
+  await registerSecurityHeaders(app, config);
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {
@@ -78,13 +83,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   registerAuth(app, deps);
   enforcePolicies(app);
   await app.register(healthRoutes({ ...deps, version: VERSION }));
   await app.register(sessionRoutes(deps));
+  await app.register(accountSecurityRoutes(deps));
   await app.register(unitRoutes(deps));
   await app.register(userRoutes(deps));
   await app.register(auditRoutes(deps));

@@ -36,7 +36,7 @@ export function registerAuth(app: FastifyInstance, deps: ServerDeps): void {
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
-    request.session = token ? await resolveSession(deps.handle.db, deps.clock, token) : null;
+    request.session = token ? await resolveSession(deps.handle.db, deps.clock, token, deps.config.sessionIdleMinutes) : null;
     if (!UNSAFE.has(request.method) || request.session === null) return;
     if (request.method === 'POST' && request.routeOptions.url === '/api/session') return;
     const sent = request.headers['x-csrf-token'];

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, fail, invalidInput } from '../domain/errors.js';
 import type { ErrorKind } from '../domain/errors.js';
+import { clientErrorOf } from './client-errors.js';
 import { messageLocale } from './locale.js';
 
 const STATUS: Record<ErrorKind, number> = {
@@ -29,6 +30,8 @@ function fromFastify(error: FastifyError): AppError | null {
     const text = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
     return invalidInput(text, { issues });
   }
+  const client = clientErrorOf(error);
+  if (client) return client;
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
     case 'FST_REQ_FILE_TOO_LARGE':

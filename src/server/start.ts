@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import { openDatabase } from '../db/connect.js';
 import type { DatabaseHandle } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { installKeyring, loadKeyring } from '../security/keyring.js';
 import { SYSTEM_ACTOR } from '../domain/policy.js';
 import { systemClock } from '../services/support/context.js';
 import type { Clock } from '../services/support/context.js';
@@ -22,6 +23,8 @@ export interface RunningServer {
 
 /** Opens the database, migrates it, loads the demo into an empty one, and listens. */
 export async function startServer(config: Config, clock: Clock = systemClock): Promise<RunningServer> {
+  // Secrets are read here, once, and never from inside a request or a transaction.
+  installKeyring(loadKeyring(config));
   const handle = openDatabase(config.database);
   try {
     await migrateToLatest(handle.db);

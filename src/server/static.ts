@@ -20,10 +20,12 @@ export async function registerStatic(app: FastifyInstance, webRoot: string): Pro
       root: webRoot,
       wildcard: false,
       index: false,
-      maxAge: '1h',
+      cacheControl: false,
       setHeaders(res, file) {
-        // Hashed asset names can be cached for good; index.html must always be fresh.
-        if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+        // Hashed asset names can be cached for good; index.html (and anything else without a
+        // hash in its name) must be revalidated every time, so a new release is seen at once.
+        const hashed = file.includes(`${path.sep}assets${path.sep}`);
+        res.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
   }

@@ -4,6 +4,7 @@ import { fail } from '../domain/errors.js';
 import { authorize } from '../domain/policy.js';
 import { ROLES } from '../domain/roles.js';
 import { hashPassword } from '../security/password.js';
+import { checkNewPassword } from '../security/password-rules.js';
 import { appendAudit } from './support/audit-trail.js';
 import { inTransaction, nowIso } from './support/context.js';
 import type { ServiceContext } from './support/context.js';
@@ -30,6 +31,7 @@ export type AddUserInput = z.input<typeof addUserInput>;
 export async function addUser(input: AddUserInput, ctx: ServiceContext): Promise<User> {
   authorize(ctx.actor, 'user.create', { unitId: input.unitId });
   const data = validateInput(addUserInput, input);
+  checkNewPassword(data.password, { minLength: ctx.config.passwordMinLength, login: data.login, demoPasswords: [ctx.config.demoPassword, ctx.config.adminPassword] });
   const passwordHash = await hashPassword(data.password, ctx.config.scryptCost);
   const id = await inTransaction(ctx, async (trx) => {
     const unit = await trx.selectFrom('units').select('id').where('id', '=', data.unitId).executeTakeFirst();

@@ -4,7 +4,7 @@ import { isUniqueViolation } from '../db/errors.js';
 import { fail } from '../domain/errors.js';
 import type { AppError } from '../domain/errors.js';
 import { authorize } from '../domain/policy.js';
-import { decodeDocument } from '../parse/decode.js';
+import { decodeUpload } from './support/read-upload.js';
 import { parsePlan } from '../parse/parse-plan.js';
 import { PARSER_VERSION } from '../parse/version.js';
 import { appendAudit } from './support/audit-trail.js';
@@ -30,7 +30,7 @@ export async function createPlanVersion(planId: number, input: CreatePlanVersion
   const same = await sameFile(ctx.db, sha256);
   if (same) throw sameFileConflict(same, planId);
   const filename = path.basename(input.filename || 'revision.txt').slice(0, 200);
-  const decoded = await decodeDocument(input.bytes, { maxBytes: ctx.config.maxUploadBytes, filename });
+  const decoded = await decodeUpload(input.bytes, { maxBytes: ctx.config.maxUploadBytes, filename });
   const registry = await planRegistry(ctx.db);
   const parsed = parsePlan(decoded.text, { resolver: registry.resolver });
   if (parsed.items.length === 0) throw fail('revision_no_items');

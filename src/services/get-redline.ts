@@ -3,7 +3,7 @@ import { relocateQuote } from '../domain/quote-anchor.js';
 import { redline } from '../domain/redline.js';
 import type { ParagraphChange, RedlineStats } from '../domain/redline.js';
 import { fail } from '../domain/errors.js';
-import { authorize } from '../domain/policy.js';
+import { authorize, can } from '../domain/policy.js';
 import type { ServiceContext } from './support/context.js';
 import { loadVersion } from './support/plan-rows.js';
 
@@ -35,6 +35,11 @@ export interface RedlineView {
 /**
  * What changed between two versions, paragraph by paragraph and within paragraphs, each
  * change with the opinions linked to it, and the checks that keep the revision honest.
+ *
+ * The text diff is for every reader of the plan, but opinion data is authorised as strictly
+ * as the opinions and replies routes that serve the same rows: the office and admins see
+ * every sealed opinion; a consulted unit sees only its own; anyone else gets the diff with
+ * no opinion data at all (empty lists, no linked ids).
  */
 export async function getRedline(planId: number, options: { from?: number; to?: number }, ctx: ServiceContext): Promise<RedlineView> {
   authorize(ctx.actor, 'plan.read');
@@ -54,12 +59,14 @@ export async function getRedline(planId: number, options: { from?: number; to?: 
     .innerJoin('replies', 'replies.id', 'opinions.reply_id')
     .innerJoin('consultations', 'consultations.id', 'replies.consultation_id')
     .innerJoin('units', 'units.id', 'replies.unit_id')
-    .select(['opinions.id', 'units.short_name', 'opinions.item_ordinal', 'opinions.content', 'opinions.quote', 'opinions.span_start', 'opinions.span_end', 'opinions.disposition'])
+    .select(['opinions.id', 'replies.unit_id', 'units.short_name', 'opinions.item_ordinal', 'opinions.content', 'opinions.quote', 'opinions.span_start', 'opinions.span_end', 'opinions.disposition'])
     .where('consultations.version_id', '=', older.id)
     .where('replies.status', '=', 'sealed')
     .orderBy('opinions.item_ordinal')
     .orderBy('opinions.id')
-    .execute();
+    .execute()
+    .then((rows) => rows.filter((o) => can(ctx.actor, 'reply.read', { unitId: o.unit_id, sealed: true })));
+  const visible = new Set(opinions.map((o) => o.id));
   const linkedIds = new Set(links.map((l) => l.opinion_id));
   const quoteGone: number[] = [];
   const quoteMoved: { opinionId: number; span: [number, number] }[] = [];
@@ -74,7 +81,7 @@ export async function getRedline(planId: number, options: { from?: number; to?: 
     planId,
     from: older.number,
     to: newer.number,
-    changes: rl.changes.map((c) => ({ ...c, opinionIds: linked.get(c.key) ?? [] })),
+    changes: rl.changes.map((c) => ({ ...c, opinionIds: (linked.get(c.key) ?? []).filter((id) => visible.has(id)) })),
     stats: rl.stats,
     opinions: opinions.map((o) => ({
       id: o.id,

@@ -4,7 +4,7 @@ import { onUniqueViolation } from '../db/errors.js';
 import { fail } from '../domain/errors.js';
 import type { AppError } from '../domain/errors.js';
 import { authorize } from '../domain/policy.js';
-import { decodeDocument } from '../parse/decode.js';
+import { decodeUpload } from './support/read-upload.js';
 import { parsePlan } from '../parse/parse-plan.js';
 import { PARSER_VERSION } from '../parse/version.js';
 import { appendAudit } from './support/audit-trail.js';
@@ -39,7 +39,7 @@ export async function importPlan(input: ImportPlanInput, ctx: ServiceContext): P
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');
   const existing = await findImported(ctx, sha256);
   if (existing) throw existing;
-  const decoded = await decodeDocument(input.bytes, { maxBytes: ctx.config.maxUploadBytes, filename });
+  const decoded = await decodeUpload(input.bytes, { maxBytes: ctx.config.maxUploadBytes, filename });
   const registry = await planRegistry(ctx.db);
   const parsed = parsePlan(decoded.text, { resolver: registry.resolver });
   if (parsed.items.length === 0 && parsed.sections.length === 0) {

@@ -1,4 +1,4 @@
-import { fail } from '../domain/errors.js';
+import { AppError, fail } from '../domain/errors.js';
 import { ANONYMOUS } from '../domain/policy.js';
 import type { Actor } from '../domain/policy.js';
 import { isRole } from '../domain/roles.js';
@@ -7,14 +7,20 @@ import { newToken, tokenId } from '../security/tokens.js';
 import { appendAudit } from './support/audit-trail.js';
 import { inTransaction, nowIso } from './support/context.js';
 import type { ServiceContext } from './support/context.js';
+import { claimAttempt, releaseAttempt, settleAttempt } from './support/login-throttle.js';
+import { checkSecondFactor } from './second-factor.js';
 import { loadUsers } from './support/user-rows.js';
 import type { User } from './support/user-rows.js';
 
 export interface LogInInput {
   login: string;
   password: string;
+  /** The 6-digit code, for accounts with a second factor. */
+  totpCode?: string | undefined;
   ip: string;
   userAgent?: string | undefined;
+  /** The cookie the browser still sent, if any: that session ends (the id rotates on login). */
+  previousToken?: string | undefined;
 }
 
 export interface LogInResult {
@@ -25,32 +31,26 @@ export interface LogInResult {
   user: User;
 }
 
-const INVALID = fail('invalid_credentials');
-
-async function failuresSince(ctx: ServiceContext, column: 'login' | 'ip', value: string, since: string): Promise<number> {
-  const row = await ctx.db
-    .selectFrom('login_failures')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where(column, '=', value)
-    .where('at', '>', since)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 /**
- * Checks a password and opens a session. Failures are counted per account and per address
- * in the database, so the limit holds across server processes.
+ * Checks a password (and the second factor, when the account has one) and opens a new
+ * session. The attempt is claimed before anything is checked (login-throttle.ts), so the
+ * per-account and per-address limits hold under any concurrency and across processes.
  */
 export async function logIn(input: LogInInput, ctx: ServiceContext): Promise<LogInResult> {
   const login = input.login.trim();
-  const now = ctx.clock.now();
-  const windowStart = new Date(now.getTime() - ctx.config.loginWindowMinutes * 60_000).toISOString();
-  const byAccount = await failuresSince(ctx, 'login', login, windowStart);
-  const byAddress = await failuresSince(ctx, 'ip', input.ip, windowStart);
-  if (byAccount >= ctx.config.loginMaxFailuresPerAccount || byAddress >= ctx.config.loginMaxFailuresPerAddress) {
-    throw fail('login_locked', { minutes: ctx.config.loginWindowMinutes }, { retryAfterSeconds: ctx.config.loginWindowMinutes * 60 });
+  const claim = { login, ip: input.ip };
+  await claimAttempt(claim, ctx);
+  try {
+    return await checkAndOpen(login, claim, input, ctx);
+  } catch (error) {
+    // The check is over. Asking for the second factor means the password was right: the
+    // claim is given back. Anything else keeps it counted as a failure.
+    await settleAttempt(ctx.db, claim, error instanceof AppError && error.code === 'totp_required');
+    throw error;
   }
+}
 
+async function checkAndOpen(login: string, claim: { login: string; ip: string }, input: LogInInput, ctx: ServiceContext): Promise<LogInResult> {
   const row = await ctx.db
     .selectFrom('users')
     .select(['id', 'login', 'unit_id', 'role', 'password_hash', 'active'])
@@ -61,7 +61,6 @@ export async function logIn(input: LogInInput, ctx: ServiceContext): Promise<Log
     : await verifyPassword(input.password, await decoyHash(ctx.config.scryptCost)).then(() => false);
   if (!row || !ok || row.active !== 1 || !isRole(row.role)) {
     await inTransaction(ctx, async (trx) => {
-      await trx.insertInto('login_failures').values({ login, ip: input.ip, at: now.toISOString() }).execute();
       await appendAudit(trx, ANONYMOUS, ctx.clock, {
         action: 'session.login_failed',
         entity: 'user',
@@ -69,29 +68,33 @@ export async function logIn(input: LogInInput, ctx: ServiceContext): Promise<Log
         detail: { login, ip: input.ip },
       });
     });
-    throw INVALID;
+    throw fail('invalid_credentials');
   }
+  await checkSecondFactor(row.id, input.totpCode, login, ctx);
 
   const token = newToken();
   const csrfToken = newToken();
-  const expiresAt = new Date(now.getTime() + ctx.config.sessionTtlHours * 3_600_000).toISOString();
+  const now = nowIso(ctx);
+  const expiresAt = new Date(ctx.clock.now().getTime() + ctx.config.sessionTtlHours * 3_600_000).toISOString();
   const actor: Actor = { kind: 'user', userId: row.id, login: row.login, unitId: row.unit_id, role: row.role };
   await inTransaction(ctx, async (trx) => {
+    if (input.previousToken) await trx.deleteFrom('sessions').where('id', '=', tokenId(input.previousToken)).execute();
     await trx
       .insertInto('sessions')
       .values({
         id: tokenId(token),
         user_id: row.id,
         csrf_token: csrfToken,
-        created_at: nowIso(ctx),
+        created_at: now,
+        last_seen_at: now,
         expires_at: expiresAt,
         ip: input.ip,
         user_agent: input.userAgent?.slice(0, 300) ?? null,
       })
       .execute();
-    await trx.deleteFrom('login_failures').where('login', '=', login).execute();
+    await releaseAttempt(trx, claim);
     // Expired sessions are swept here, where a write happens anyway.
-    await trx.deleteFrom('sessions').where('expires_at', '<', nowIso(ctx)).execute();
+    await trx.deleteFrom('sessions').where('expires_at', '<', now).execute();
     await appendAudit(trx, actor, ctx.clock, {
       action: 'session.login',
       entity: 'user',

@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { fail } from '../domain/errors.js';
 import { authorize } from '../domain/policy.js';
 import { hashPassword, verifyPassword } from '../security/password.js';
+import { checkNewPassword } from '../security/password-rules.js';
 import { newPassword } from './add-user.js';
 import { appendAudit } from './support/audit-trail.js';
 import { inTransaction, nowIso } from './support/context.js';
+import { claimAttempt, releaseAttempt, settleAttempt } from './support/login-throttle.js';
 import type { ServiceContext } from './support/context.js';
 import { validateInput } from './support/validate-input.js';
 
@@ -39,9 +41,15 @@ export async function setUserPassword(input: SetUserPasswordInput, ctx: ServiceC
   if (!user) throw fail('user_not_found');
   authorize(ctx.actor, 'user.password.set', { userId: user.id, unitId: user.unit_id });
   validateInput(schema, { password: input.password });
+  checkNewPassword(input.password, { minLength: ctx.config.passwordMinLength, login: user.login, demoPasswords: [ctx.config.demoPassword, ctx.config.adminPassword] });
   const self = ctx.actor.kind === 'user' && ctx.actor.userId === user.id;
+  // Guessing the current password through this route counts against the same per-account
+  // limit as logins, claimed before the check (login-throttle.ts).
+  const claim = { login: user.login, ip: null };
   if (self) {
+    await claimAttempt(claim, ctx);
     if (input.currentPassword === undefined || !(await verifyPassword(input.currentPassword, user.password_hash))) {
+      await settleAttempt(ctx.db, claim, false);
       throw fail('current_password_wrong');
     }
   }
@@ -51,6 +59,7 @@ export async function setUserPassword(input: SetUserPasswordInput, ctx: ServiceC
     let ended = trx.deleteFrom('sessions').where('user_id', '=', user.id);
     if (input.keepSessionId !== undefined) ended = ended.where('id', '!=', input.keepSessionId);
     await ended.execute();
+    if (self) await releaseAttempt(trx, claim);
     await appendAudit(trx, ctx.actor, ctx.clock, {
       action: self ? 'user.password.change' : 'user.password.reset',
       entity: 'user',

@@ -52,12 +52,21 @@ export function endSession(queryClient: QueryClient): void {
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (credentials: { login: string; password: string }) => api.post<Session>('/api/session', credentials),
+    mutationFn: (credentials: { login: string; password: string; totpCode?: string }) => api.post<Session>('/api/session', credentials),
     onSuccess: (session) => {
       setCsrfToken(session.csrfToken);
       applyLocale(session.user.locale);
       queryClient.setQueryData(SESSION_KEY, session);
     },
+  });
+}
+
+/** Ends every session of this account, on every device (a lost phone, a shared computer). */
+export function useLogoutEverywhere() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<{ ended: number }>('/api/session/logout-everywhere'),
+    onSettled: () => endSession(queryClient),
   });
 }
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { launchBrowser, newContext } from './browser.js';
@@ -21,6 +21,8 @@ export function browserSession(opts: { onPage?: (page: Page) => void } = {}): Br
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
+  // Every Content-Security-Policy violation any page meets: the app must run under its CSP.
+  const violations: string[] = [];
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
@@ -30,6 +32,7 @@ export function browserSession(opts: { onPage?: (page: Page) => void } = {}): Br
     await Promise.all(contexts.map((context) => context.close()));
     await browser?.close();
     await server?.close();
+    expect(violations, 'Content-Security-Policy violations').toEqual([]);
   });
 
   const started = (): TestServer => {
@@ -44,7 +47,16 @@ export function browserSession(opts: { onPage?: (page: Page) => void } = {}): Br
     async openPage() {
       const context = await newContext(browser!, started().url);
       contexts.push(context);
+      await context.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => {
+          console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
+        });
+      });
       const page = await context.newPage();
+      page.on('console', (message) => {
+        const text = message.text();
+        if (message.type() === 'error' && /CSP violation|Content Security Policy/i.test(text)) violations.push(`${page.url()}: ${text}`);
+      });
       page.setDefaultTimeout(30_000);
       opts.onPage?.(page);
       return page;

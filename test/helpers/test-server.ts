@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import { loadConfig } from '../../src/config.js';
 import type { Config } from '../../src/config.js';
 import { startServer } from '../../src/server/start.js';
@@ -31,6 +33,10 @@ export async function startTestServer(
     LUOSHI_DEMO_PASSWORD: DEMO_PASSWORD,
     LUOSHI_SCRYPT_COST: '1024',
     LUOSHI_SECRET: 'test-secret-for-seal-keys-0123456789abcdef',
+    // Tests move the clock by days; the idle time-out has its own test that sets it.
+    SESSION_IDLE_MINUTES: '43200',
+    // No rotated keys unless a test rotates them: the audit key derives from the secret.
+    LUOSHI_AUDIT_KEY_FILE: path.join(os.tmpdir(), 'luoshi-test-audit-keys-absent'),
     ...opts.env,
   });
   const server = await startServer(config, opts.clock);

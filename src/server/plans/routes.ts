@@ -30,6 +30,7 @@ import { allowedForPlans, listPlans } from '../../services/list-plans.js';
 import { reparsePlan } from '../../services/reparse-plan.js';
 import { validateInput } from '../../services/support/validate-input.js';
 import { signedIn } from '../auth.js';
+import { sniffStoredType } from '../stored-file.js';
 import type { ServerDeps } from '../auth.js';
 
 /** A document sent as a multipart file or as pasted JSON text. */
@@ -155,7 +156,7 @@ export function planRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const file = await getPlanSource(request.params.id, signedIn(request, deps), request.query.version);
-        return reply.type(file.mediaType).header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`).send(file.bytes);
+        return reply.type(sniffStoredType(file.bytes)).header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`).send(file.bytes);
       },
     );
 

@@ -3,7 +3,7 @@ import { logIn } from '../../services/log-in.js';
 import { logOut } from '../../services/log-out.js';
 import { setLocale } from '../../services/set-locale.js';
 import { setUserPassword } from '../../services/set-user-password.js';
-import { clearSessionCookie, contextOf, setSessionCookie, signedIn } from '../auth.js';
+import { SESSION_COOKIE, clearSessionCookie, contextOf, setSessionCookie, signedIn } from '../auth.js';
 import type { ServerDeps } from '../auth.js';
 import { noContent } from '../../contract/common.js';
 import { logInInput, passwordChange, preferences, session as sessionBody } from '../../contract/session.js';
@@ -25,7 +25,14 @@ export function sessionRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const result = await logIn(
-          { login: request.body.login, password: request.body.password, ip: request.ip, userAgent: request.headers['user-agent'] },
+          {
+            login: request.body.login,
+            password: request.body.password,
+            totpCode: request.body.totpCode,
+            ip: request.ip,
+            userAgent: request.headers['user-agent'],
+            previousToken: request.cookies[SESSION_COOKIE],
+          },
           contextOf(request, deps),
         );
         setSessionCookie(reply, deps.config, result.token, result.expiresAt);

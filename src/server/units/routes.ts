@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { parseRegistryJson } from '../../catalog/registry-file.js';
 import { fail } from '../../domain/errors.js';
-import { registryFromXlsx, registryToXlsx } from '../../office/units-xlsx.js';
+import { authorize } from '../../domain/policy.js';
+import { registryToXlsx } from '../../office/units-xlsx.js';
+import { readRegistryXlsx } from '../../services/support/read-upload.js';
 import { createUnit } from '../../services/create-unit.js';
 import { exportRegistry } from '../../services/export-registry.js';
 import { getUnit } from '../../services/get-unit.js';
@@ -87,9 +89,10 @@ export function unitRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       },
       async (request) => {
         const ctx = signedIn(request, deps);
+        authorize(ctx.actor, 'unit.import'); // before a byte of the file is read
         const body: unknown = request.body;
         let file;
-        if (Buffer.isBuffer(body)) file = await registryFromXlsx(body);
+        if (Buffer.isBuffer(body)) file = await readRegistryXlsx(body);
         else if (typeof body === 'string') file = parseRegistryJson(body);
         else if (body !== null && typeof body === 'object') file = parseRegistryJson(JSON.stringify(body));
         else throw fail('registry_file_type');

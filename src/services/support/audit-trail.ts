@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
-import { eventHash } from '../../domain/audit-chain.js';
+import { headMac, keyedEventHash } from '../../domain/audit-chain.js';
 import { canonicalJson } from '../../model/canonical-json.js';
 import { sm3 } from '../../model/sm3.js';
 import type { Actor } from '../../domain/policy.js';
+import { keyring } from '../../security/keyring.js';
 import type { Clock, Tx } from './context.js';
 
 export interface AuditInput {
@@ -31,6 +32,8 @@ function redact(value: unknown): unknown {
  * its record commit or roll back together.
  */
 export async function appendAudit(trx: Tx, actor: Actor, clock: Clock, input: AuditInput): Promise<number> {
+  // The key was read at start-up; the event's hash is an HMAC under it (audit-chain.ts).
+  const key = keyring().audit.current;
   // Writing the head row first takes its row lock on PostgreSQL and the write lock on
   // SQLite: concurrent writers, even in other server processes, append one after another.
   await trx.updateTable('audit_head').set({ seq: sql`seq` }).where('id', '=', 1).execute();
@@ -39,20 +42,22 @@ export async function appendAudit(trx: Tx, actor: Actor, clock: Clock, input: Au
   const fields = {
     seq: head.seq + 1,
     at: clock.now().toISOString(),
+    actorId: actor.kind === 'user' ? actor.userId : null,
     actorLogin: actor.login,
     action: input.action,
     entity: input.entity,
     entityId: input.entityId === null ? null : String(input.entityId),
     digest: sm3(detail),
     prevHash: head.hash,
+    keyId: key.id,
   };
-  const hash = eventHash(fields);
+  const hash = keyedEventHash(fields, key.key);
   await trx
     .insertInto('audit_events')
     .values({
       seq: fields.seq,
       at: fields.at,
-      actor_id: actor.kind === 'user' ? actor.userId : null,
+      actor_id: fields.actorId,
       actor_login: fields.actorLogin,
       action: fields.action,
       entity: fields.entity,
@@ -61,8 +66,13 @@ export async function appendAudit(trx: Tx, actor: Actor, clock: Clock, input: Au
       digest: fields.digest,
       prev_hash: fields.prevHash,
       hash,
+      key_id: key.id,
     })
     .execute();
-  await trx.updateTable('audit_head').set({ seq: fields.seq, hash }).where('id', '=', 1).execute();
+  await trx
+    .updateTable('audit_head')
+    .set({ seq: fields.seq, hash, key_id: key.id, mac: headMac(key.key, fields.seq, hash) })
+    .where('id', '=', 1)
+    .execute();
   return fields.seq;
 }

@@ -66,6 +66,9 @@ const en: Translation<Catalogue> = {
     version: 'Version',
   },
   login: {
+    totp: 'Authenticator code',
+    totpHint: 'Open your authenticator app and enter the 6 digits it shows',
+    totpRequired: 'Enter the 6-digit code',
     title: 'Sign in',
     login: 'Account',
     loginPlaceholder: 'Your account',
@@ -78,6 +81,8 @@ const en: Translation<Catalogue> = {
     hint: 'Accounts are issued by the administrator, who can also reset a forgotten password.',
   },
   header: {
+    logoutEverywhere: 'Sign out everywhere',
+    loggedOutEverywhere: 'Signed out of all {{count}} sessions',
     changePassword: 'Change password',
     logout: 'Sign out',
     loggedOut: 'Signed out',

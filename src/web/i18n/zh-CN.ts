@@ -63,6 +63,9 @@ const zhCN = {
     version: '版本',
   },
   login: {
+    totp: '动态验证码',
+    totpHint: '请打开身份验证器应用，输入其中显示的 6 位数字',
+    totpRequired: '请输入 6 位数字验证码',
     title: '登录',
     login: '账号',
     loginPlaceholder: '请输入账号',
@@ -75,6 +78,8 @@ const zhCN = {
     hint: '账号由系统管理员分配。忘记密码请联系管理员重置。',
   },
   header: {
+    logoutEverywhere: '退出所有设备',
+    loggedOutEverywhere: '已退出全部 {{count}} 个登录',
     changePassword: '修改密码',
     logout: '退出登录',
     loggedOut: '已退出登录',

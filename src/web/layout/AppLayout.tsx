@@ -1,4 +1,4 @@
-import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { DisconnectOutlined, DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Avatar, Dropdown, Flex, Layout, Menu, type MenuProps } from 'antd';
 import { Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,7 @@ import { HOME_ICON, visibleAreas, type AreaKey } from '../areas';
 import BrandMark from '../components/BrandMark';
 import FullPageSpin from '../components/FullPageSpin';
 import LanguageSwitch from '../components/LanguageSwitch';
-import { useCurrentUser, useLogout, useSessionAllowed } from '../session';
+import { useCurrentUser, useLogout, useLogoutEverywhere, useSessionAllowed } from '../session';
 import ChangePasswordModal from './ChangePasswordModal';
 
 const { Header, Sider, Content } = Layout;
@@ -46,10 +46,17 @@ function UserMenu({ onChangePassword }: { onChangePassword: () => void }) {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const logout = useLogout();
+  const logoutEverywhere = useLogoutEverywhere();
   const navigate = useNavigate();
   const { message } = App.useApp();
   const onClick: MenuProps['onClick'] = ({ key }) => {
     if (key === 'password') onChangePassword();
+    if (key === 'logoutEverywhere') {
+      logoutEverywhere.mutate(undefined, {
+        onSuccess: ({ ended }) => void message.success(t('header.loggedOutEverywhere', { count: ended })),
+        onSettled: () => void navigate('/login', { replace: true }),
+      });
+    }
     if (key === 'logout') {
       logout.mutate(undefined, {
         onSettled: () => {
@@ -67,6 +74,7 @@ function UserMenu({ onChangePassword }: { onChangePassword: () => void }) {
         items: [
           { key: 'password', icon: <KeyOutlined />, label: t('header.changePassword') },
           { type: 'divider' },
+          { key: 'logoutEverywhere', icon: <DisconnectOutlined />, label: t('header.logoutEverywhere') },
           { key: 'logout', icon: <LogoutOutlined />, label: t('header.logout'), danger: true },
         ],
       }}

@@ -1,15 +1,17 @@
-import { CheckCircleFilled, LockOutlined, UserOutlined } from '@ant-design/icons';
+import { CheckCircleFilled, LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import BrandMark from '../components/BrandMark';
 import LanguageSwitch from '../components/LanguageSwitch';
+import { ApiError } from '../api';
 import { useLogin, useSession } from '../session';
 import { HEADER_BACKGROUND } from '../theme';
 
 interface Credentials {
   login: string;
   password: string;
+  totpCode?: string;
 }
 
 /** Only same-site paths are followed after sign-in, never another origin. */
@@ -24,6 +26,8 @@ export default function LoginPage() {
   const session = useSession();
   const login = useLogin();
   const target = safeTarget(params.get('from'));
+  // Accounts with a second factor are asked for the code once the password has been accepted.
+  const needsCode = login.error instanceof ApiError && (login.error.code === 'totp_required' || login.error.code === 'totp_invalid');
 
   if (session.data && !login.isPending) return <Navigate to={target} replace />;
 
@@ -79,7 +83,7 @@ export default function LoginPage() {
             <Typography.Title level={3} style={{ marginTop: 0, marginBottom: 24 }}>
               {t('login.title')}
             </Typography.Title>
-            {login.error && (
+            {login.error && !(login.error instanceof ApiError && login.error.code === 'totp_required') && (
               <Alert
                 type="error"
                 showIcon
@@ -108,6 +112,16 @@ export default function LoginPage() {
                   autoComplete="current-password"
                 />
               </Form.Item>
+              {needsCode && (
+                <Form.Item
+                  label={t('login.totp')}
+                  name="totpCode"
+                  extra={t('login.totpHint')}
+                  rules={[{ required: true, pattern: /^\d{6}$/, message: t('login.totpRequired') }]}
+                >
+                  <Input prefix={<SafetyOutlined />} inputMode="numeric" autoComplete="one-time-code" maxLength={6} autoFocus data-testid="totp-code" />
+                </Form.Item>
+              )}
               <Form.Item style={{ marginBottom: 12 }}>
                 <Button type="primary" htmlType="submit" block loading={login.isPending}>
                   {t('login.submit')}
