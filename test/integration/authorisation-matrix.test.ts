@@ -270,9 +270,9 @@ describe('authorisation matrix', () => {
     expect(leaks((c) => c.path !== '/api/plans/{id}/redline')).toEqual([]);
   });
 
-  // Issue 11, defect 1: the redline shows the old version's sealed opinions to any account.
-  // The fix (src/services/get-redline.ts) is another branch's; this turns green with it.
-  it.fails('does not show other units’ opinions through the redline (issue 11 defect 1)', () => {
+  // Issue 11, defect 1: the redline showed the old version's sealed opinions to any account
+  // (3 leaks found here before src/services/get-redline.ts authorised them like the opinions route).
+  it('does not show other units’ opinions through the redline (issue 11 defect 1)', () => {
     expect(cases.length).toBeGreaterThan(0);
     const found = leaks((c) => c.path === '/api/plans/{id}/redline');
     console.info(`redline leaks: ${found.length}\n${found.join('\n')}`);
