@@ -12,7 +12,7 @@ export function accountSecurityRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       '/api/session/logout-everywhere',
-      { schema: { tags: ['session'], summary: 'End every session of this account, this one included', response: { 200: z.object({ ended: z.number() }) } } },
+      { config: { policy: 'signed-in' }, schema: { tags: ['session'], summary: 'End every session of this account, this one included', response: { 200: z.object({ ended: z.number() }) } } },
       async (request, reply) => {
         const result = await logOutEverywhere(signedIn(request, deps));
         clearSessionCookie(reply, deps.config);
@@ -22,7 +22,7 @@ export function accountSecurityRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/session/totp',
-      {
+      { config: { policy: 'signed-in' },
         schema: {
           tags: ['session'],
           summary: 'Whether this account has a second factor, and may have one',
@@ -34,7 +34,7 @@ export function accountSecurityRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/api/session/totp/enrol',
-      {
+      { config: { policy: 'user.totp.manage' },
         schema: {
           tags: ['session'],
           summary: 'Start enrolling a second factor (admin, office): the secret is shown once',
@@ -46,7 +46,7 @@ export function accountSecurityRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/api/session/totp/confirm',
-      { schema: { tags: ['session'], summary: 'Confirm enrolment with a first code; logins then need a code', body: code, response: { 204: z.null() } } },
+      { config: { policy: 'user.totp.manage' }, schema: { tags: ['session'], summary: 'Confirm enrolment with a first code; logins then need a code', body: code, response: { 204: z.null() } } },
       async (request, reply) => {
         await confirmTotp(request.body.code, signedIn(request, deps));
         return reply.status(204).send(null);
@@ -55,7 +55,7 @@ export function accountSecurityRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/api/session/totp/disable',
-      { schema: { tags: ['session'], summary: 'Turn the second factor off (needs a current code)', body: code, response: { 204: z.null() } } },
+      { config: { policy: 'user.totp.manage' }, schema: { tags: ['session'], summary: 'Turn the second factor off (needs a current code)', body: code, response: { 204: z.null() } } },
       async (request, reply) => {
         await disableTotp(request.body.code, signedIn(request, deps));
         return reply.status(204).send(null);
