@@ -65,7 +65,7 @@ describe.each(DIALECTS)('foundation over HTTP on %s', (dialect) => {
   it('rejects a wrong password with 401 and a clear message in the asked language', async () => {
     const zh = await new Client(t.url).login('hn-jyt.reporter', 'wrong-password');
     expect(zh.status).toBe(401);
-    expect(zh.body.error).toEqual({ code: 'invalid_credentials', message: '用户名或密码错误' });
+    expect(zh.body.error).toEqual({ code: 'invalid_credentials', message: '账号或密码错误' });
     const en = await new Client(t.url, 'en-US,en;q=0.9').login('no-such-user', 'wrong-password');
     expect(en.status).toBe(401);
     expect(en.body.error).toEqual({ code: 'invalid_credentials', message: 'Wrong login or password' });

@@ -27,8 +27,8 @@ describe('HTTP hardening: malformed requests and security headers', () => {
   };
 
   it('answers malformed multipart with a 4xx in the documented shape, never 500', async () => {
-    // A body cut short may leave no file at all: "choose a file" (bad_request) is as right.
-    const truncated = ['multipart_invalid', 'bad_request'];
+    // A body cut short may leave no file at all: "choose a file" (file_required) is as right.
+    const truncated = ['multipart_invalid', 'bad_request', 'file_required'];
     const tooMany = ['payload_too_large', 'bad_request'];
     const cases: [string, string, number | number[], string | string[]][] = [
       ['multipart/form-data', part('file', 'x', 'a.txt'), 400, 'multipart_invalid'],
