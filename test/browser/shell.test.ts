@@ -92,7 +92,7 @@ describe('web shell', () => {
 
     // sign out: back to the sign-in page, and the app is closed again
     await page.getByTestId('user-menu').click();
-    await page.getByRole('menuitem', { name: 'Sign out' }).click();
+    await page.getByRole('menuitem', { name: /Sign out$/ }).click();
     await page.waitForURL((url) => url.pathname === '/login');
     await page.goto('/units');
     await page.waitForURL((url) => url.pathname === '/login');
