@@ -10,7 +10,9 @@ import { Bench } from 'tinybench';
 import { hunanLookupOptions, hunanRegistry } from '../src/catalog/hunan.js';
 import { Registry } from '../src/catalog/registry.js';
 import { startTestServer } from '../test/helpers/test-server.js';
+import { runLedgerBench } from './ledger.js';
 import { runListConsultationsBench } from './list-consultations.js';
+import { runRegisterBench } from './registers.js';
 import { runSummaryExportBench } from './summary-export.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -104,3 +106,5 @@ console.log('\n## 意见汇总表 export: 10,000 opinions from 50 units');
 await runSummaryExportBench();
 await runListConsultationsBench();
 await healthThroughput();
+runRegisterBench();
+await runLedgerBench();

@@ -16,6 +16,8 @@ export interface Config {
   database: DatabaseTarget;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   loadDemo: boolean;
+  /** Load the demo registers' rows with the demo (about 1,600 rows; tests turn it off). */
+  loadDemoRegisters: boolean;
   adminPassword: string | null;
   demoPassword: string | null;
   sessionTtlHours: number;
@@ -88,6 +90,7 @@ const envSchema = z.object({
   DATABASE_URL: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional().default('info'),
   LUOSHI_DEMO: bool('LUOSHI_DEMO', true),
+  LUOSHI_DEMO_REGISTERS: bool('LUOSHI_DEMO_REGISTERS', true),
   LUOSHI_ADMIN_PASSWORD: password,
   LUOSHI_DEMO_PASSWORD: password,
   SESSION_TTL_HOURS: int(1, 24 * 30, 12),
@@ -171,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     database,
     logLevel: e.LOG_LEVEL,
     loadDemo: e.LUOSHI_DEMO,
+    loadDemoRegisters: e.LUOSHI_DEMO_REGISTERS,
     adminPassword: e.LUOSHI_ADMIN_PASSWORD,
     demoPassword: e.LUOSHI_DEMO_PASSWORD,
     sessionTtlHours: e.SESSION_TTL_HOURS,

@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { SingleBar } from 'cli-progress';
+import { importRegisterRows } from '../services/import-register-rows.js';
+import { installBuiltinRegisters } from '../services/install-builtin-registers.js';
+import { loadRegisterByKey } from '../services/support/register-store.js';
 import { parseRegistryJson } from '../catalog/registry-file.js';
 import { AppError, fail } from '../domain/errors.js';
 import { ROLES } from '../domain/roles.js';
@@ -216,6 +219,33 @@ export function buildProgram(io: Io): Command {
       withDatabase(async (ctx) => {
         const result = await importPlan({ bytes: fs.readFileSync(file), filename: file }, ctx);
         io.out(`导入成功 / imported plan ${result.id}: 《${result.title}》 — ${result.items} items, ${result.warnings} warnings`);
+      }),
+    );
+
+  program
+    .command('register')
+    .description('registers (专项台账)')
+    .command('import <file>')
+    .description('import rows of a register from an .xlsx (its template layout); upsert by the unique key')
+    .requiredOption('--register <key>', 'the register key, e.g. old-communities')
+    .option('--mode <mode>', 'atomic (nothing written on any error) or partial (valid rows only)', 'atomic')
+    .option('--json', 'print the result as JSON')
+    .action(async (file: string, opts: { register: string; mode: string; json?: boolean }) =>
+      withDatabase(async (ctx) => {
+        if (opts.mode !== 'atomic' && opts.mode !== 'partial') throw new AppError('bad_request', { zh: '--mode 须为 atomic 或 partial', en: '--mode must be atomic or partial' });
+        await installBuiltinRegisters(ctx);
+        const register = await loadRegisterByKey(ctx.db, opts.register);
+        const bar = progressBar(io, register.key);
+        const { result } = await importRegisterRows(
+          { registerId: register.id, bytes: fs.readFileSync(file), mode: opts.mode, lang: 'zh', onProgress: (done, total) => bar.update(done, total) },
+          ctx,
+        ).finally(() => bar.stop());
+        if (opts.json) io.out(JSON.stringify(result, null, 2));
+        else {
+          io.out(`新增 ${result.added}，更新 ${result.updated}，未变 ${result.unchanged}，拒绝 ${result.rejected} / added ${result.added}, updated ${result.updated}, unchanged ${result.unchanged}, rejected ${result.rejected}`);
+          for (const e of result.errors.slice(0, 50)) io.err(`  第 ${e.row} 行 ${e.column}：${e.message}（${e.value ?? ''}）`);
+        }
+        if (result.rejected > 0) process.exitCode = 5;
       }),
     );
 

@@ -120,6 +120,10 @@ export type PlanAllowed = z.infer<typeof planAllowed>;
 
 export const planView = z.strictObject({
   id,
+  /** draft | consultation | final | published (the ledger's publication, migration 0007). */
+  stage: z.string(),
+  /** The version the ledger was published from, once published. */
+  publishedVersion: z.number().int().nullable(),
   title: z.string(),
   letter: coverLetter.nullable(),
   sections: z.array(planSection),

@@ -6,6 +6,8 @@ import * as m0003 from './migrations/0003-consultations.js';
 import * as m0004 from './migrations/0004-indicators.js';
 import * as m0005 from './migrations/0005-invariants.js';
 import * as m0006 from './migrations/0006-security.js';
+import * as m0007 from './migrations/0007-ledger.js';
+import * as m0008 from './migrations/0008-registers.js';
 import type { Database } from './schema.js';
 
 // Migrations are listed here, in order, so that they ship inside the build and need no
@@ -17,6 +19,8 @@ const migrations: Record<string, Migration> = {
   '0004-indicators': m0004,
   '0005-invariants': m0005,
   '0006-security': m0006,
+  '0007-ledger': m0007,
+  '0008-registers': m0008,
 };
 
 export interface MigrateResult {

@@ -112,6 +112,12 @@ export interface PlansTable {
   title: string;
   owner_unit_id: number;
   current_version: number;
+  /** draft | consultation | final | published (migration 0007). */
+  stage: Generated<string>;
+  published_version: number | null;
+  published_at: string | null;
+  /** JSON LightRules; null = the defaults (domain/lights.ts). */
+  light_rules: string | null;
   created_by: number | null;
   created_at: string;
   updated_at: string;
@@ -287,6 +293,8 @@ export interface IndicatorsTable {
   raw: string | null;
   /** JSON: a register's roll-up rule. */
   rule: string | null;
+  /** 1 when the office publishes the indicator (migration 0008). */
+  public: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -310,6 +318,222 @@ export interface IndicatorValuesTable {
   source: string;
   report_id: number | null;
   updated_at: string;
+}
+
+/** See migration 0008: registers (专项台账/清单) defined as data. */
+export interface RegistersTable {
+  id: Generated<number>;
+  key: string;
+  name: string;
+  /** JSON: the RegisterDefinition (src/domain/register-definition.ts). */
+  definition: string;
+  builtin: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RegisterRowsTable {
+  id: Generated<number>;
+  register_id: number;
+  /** The unique key's values as canonical JSON. */
+  row_key: string;
+  /** The values by field name: JSON text on SQLite; jsonb on PostgreSQL (comes back parsed). */
+  data: string;
+  prefecture_id: number | null;
+  county_id: number | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RegisterChangesTable {
+  id: Generated<number>;
+  register_id: number;
+  /** edit | import | evaluation | schema */
+  kind: string;
+  actor_login: string;
+  at: string;
+  audit_seq: number | null;
+  /** JSON: counts and what the change was. */
+  summary: string;
+}
+
+export interface RegisterRowChangesTable {
+  change_id: number;
+  row_id: number;
+  /** JSON values before (null: added) and after. */
+  before: string | null;
+  after: string | null;
+}
+
+export interface RegisterEvaluationsTable {
+  id: Generated<number>;
+  register_id: number;
+  year: number;
+  /** JSON: [{ key, name, weight }] */
+  criteria: string;
+  /** JSON: { excellent, pass, warning } minimum totals */
+  thresholds: string;
+  /** open | confirmed | published */
+  status: string;
+  created_at: string;
+  confirmed_at: string | null;
+  published_at: string | null;
+  snapshot_id: number | null;
+}
+
+export interface RegisterScoresTable {
+  evaluation_id: number;
+  row_id: number;
+  scores: string;
+  total: number;
+  grade: string;
+  status_before: string | null;
+  proposed_status: string | null;
+  updated_at: string;
+}
+
+export interface RegisterSnapshotsTable {
+  id: Generated<number>;
+  register_id: number;
+  label: string;
+  /** JSON: the published fields [{ name, type }] */
+  fields: string;
+  /** JSON: rows as arrays of values in `fields` order */
+  rows: string;
+  row_count: number;
+  published_at: string;
+  published_by: string;
+}
+
+/** See migration 0007 and docs/adr/0002-ledger.md. */
+export interface TasksTable {
+  id: Generated<number>;
+  plan_id: number;
+  key: string;
+  version_number: number;
+  item_ordinal: number | null;
+  clause_index: number | null;
+  section_ordinal: number | null;
+  position: number;
+  /** item | clause | merge | added | local */
+  origin: string;
+  title: string;
+  text: string;
+  span_start: number | null;
+  span_end: number | null;
+  owner_unit_id: number;
+  parent_task_id: number | null;
+  lead_unit_id: number | null;
+  due_date: string;
+  /** JSON [{date, title}] */
+  milestones: string;
+  /** open | closed */
+  status: string;
+  closed_at: string | null;
+  closed_by: number | null;
+  closed_comment: string | null;
+  published_at: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TaskUnitsTable {
+  task_id: number;
+  unit_id: number;
+  /** lead | cooperate | locality */
+  role: string;
+  acknowledged_at: string | null;
+  acknowledged_by: number | null;
+  percent: number | null;
+  percent_due: string | null;
+}
+
+export interface RoundsTable {
+  id: Generated<number>;
+  plan_id: number;
+  owner_unit_id: number;
+  title: string;
+  period_start: string;
+  period_end: string;
+  period: string;
+  due_date: string;
+  /** none | monthly | quarterly */
+  recurrence: string;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface ReportsTable {
+  id: Generated<number>;
+  round_id: number;
+  task_id: number;
+  unit_id: number;
+  /** draft | submitting | submitted | returned | accepted */
+  status: string;
+  progress: string;
+  problems: string;
+  next_steps: string;
+  percent: number;
+  /** JSON [{indicatorId, value}] */
+  indicator_values: string;
+  revision: number;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+  first_submitted_at: string | null;
+  submitted_by: number | null;
+  submitted_at: string | null;
+  algorithm: string | null;
+  key_id: string | null;
+  signature: string | null;
+  reviewed_by: number | null;
+  reviewed_at: string | null;
+  review_comment: string | null;
+}
+
+export interface AttachmentsTable {
+  id: Generated<number>;
+  /** report | task */
+  owner_kind: string;
+  owner_id: number;
+  unit_id: number;
+  filename: string;
+  media_type: string;
+  byte_size: number;
+  sha256: string;
+  bytes: Buffer;
+  uploaded_by: number | null;
+  created_at: string;
+}
+
+export interface LightOverridesTable {
+  id: Generated<number>;
+  task_id: number;
+  light: string;
+  reason: string;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface NoticesTable {
+  id: Generated<number>;
+  task_id: number;
+  unit_id: number;
+  level: string;
+  text: string;
+  answer_by: string;
+  issued_by: number | null;
+  issued_at: string;
+  answer_status: string | null;
+  answer_text: string | null;
+  answered_by: number | null;
+  answered_at: string | null;
+  algorithm: string | null;
+  key_id: string | null;
+  signature: string | null;
+  closed_at: string | null;
+  closed_by: number | null;
 }
 
 export interface Database {
@@ -337,4 +561,18 @@ export interface Database {
   indicators: IndicatorsTable;
   indicator_allocations: IndicatorAllocationsTable;
   indicator_values: IndicatorValuesTable;
+  registers: RegistersTable;
+  register_rows: RegisterRowsTable;
+  register_changes: RegisterChangesTable;
+  register_row_changes: RegisterRowChangesTable;
+  register_evaluations: RegisterEvaluationsTable;
+  register_scores: RegisterScoresTable;
+  register_snapshots: RegisterSnapshotsTable;
+  tasks: TasksTable;
+  task_units: TaskUnitsTable;
+  rounds: RoundsTable;
+  reports: ReportsTable;
+  attachments: AttachmentsTable;
+  light_overrides: LightOverridesTable;
+  notices: NoticesTable;
 }

@@ -43,6 +43,30 @@ export const NOTICE_CATALOGUE = {
       message: '{title}: your unit has not replied yet. Please have your signatory seal a reply by {deadline} (“no opinion” counts). Contact: {contact}',
     },
   },
+  'task.published': {
+    'zh-CN': { subject: '【任务签收】{planTitle}', message: '《{planTitle}》已印发，本单位有新的责任任务，请登录系统签收并按时报送进展。' },
+    en: { subject: '[Acknowledge tasks] {planTitle}', message: '“{planTitle}” has been published and your unit has new tasks: please acknowledge them and report on time.' },
+  },
+  'task.added': {
+    'zh-CN': { subject: '【任务签收】{title}', message: '本单位有新的责任任务“{title}”，请登录系统签收并按时报送进展。' },
+    en: { subject: '[Acknowledge task] {title}', message: 'Your unit has a new task, “{title}”: please acknowledge it and report on time.' },
+  },
+  'task.acknowledge.reminder': {
+    'zh-CN': { subject: '【签收提醒】{planTitle}', message: '《{planTitle}》中本单位尚有任务未签收，请尽快登录系统签收。' },
+    en: { subject: '[Reminder] Acknowledge your tasks in {planTitle}', message: 'Your unit still has tasks in “{planTitle}” to acknowledge.' },
+  },
+  'round.opened': {
+    'zh-CN': { subject: '【调度】{title}', message: '{planTitle}：{title}已开始，请于 {dueDate} 前报送本单位各项任务的进展情况。' },
+    en: { subject: '[Progress report] {title}', message: '{planTitle}: {title} has opened; please report on each of your tasks by {dueDate}.' },
+  },
+  'report.returned': {
+    'zh-CN': { subject: '【报送退回】{taskTitle}', message: '{roundTitle}“{taskTitle}”的报送已被退回：{comment}。请修改后重新提交。' },
+    en: { subject: '[Report returned] {taskTitle}', message: '{roundTitle}: your report on “{taskTitle}” was returned: {comment}. Please revise and resubmit it.' },
+  },
+  'notice.issued': {
+    'zh-CN': { subject: '【{levelName}】{taskTitle}', message: '关于“{taskTitle}”的{levelName}：{text}。请于 {answerBy} 前答复。' },
+    en: { subject: '[{levelNameEn}] {taskTitle}', message: '{levelNameEn} on “{taskTitle}”: {text}. Please answer by {answerBy}.' },
+  },
 } as const satisfies Record<string, Record<NoticeLocale, NoticeText>>;
 
 export type NoticeCode = keyof typeof NOTICE_CATALOGUE;

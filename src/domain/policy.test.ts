@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ANONYMOUS, CLI_ACTOR, authorize, can } from './policy.js';
-import type { Actor } from './policy.js';
+import { ANONYMOUS, CLI_ACTOR, authorize, can, officeJurisdiction, unitPath } from './policy.js';
+import type { Actor, UnitTree } from './policy.js';
 import type { Role } from './roles.js';
 
 const user = (role: Role, unitId = 7, userId = 70): Actor => ({ kind: 'user', userId, login: `${role}.x`, unitId, role });
@@ -60,5 +60,63 @@ describe('policy', () => {
 
   it('throws a forbidden AppError', () => {
     expect(() => authorize(user('viewer'), 'audit.read')).toThrowError(expect.objectContaining({ code: 'forbidden' }));
+  });
+});
+
+describe('jurisdiction (市州负总责、县区抓落实)', () => {
+  // 1 province; 2 the leading-group office (under a department 3); 10 长沙市 with 11 芙蓉区; 20 株洲市 with 21.
+  const tree: UnitTree = new Map([
+    [1, { parentId: null, kind: 'province' }],
+    [3, { parentId: 1, kind: 'department' }],
+    [2, { parentId: 3, kind: 'office' }],
+    [10, { parentId: 1, kind: 'prefecture' }],
+    [11, { parentId: 10, kind: 'county' }],
+    [20, { parentId: 1, kind: 'prefecture' }],
+    [21, { parentId: 20, kind: 'county' }],
+  ]);
+  const provincial = user('office', 2);
+  const changsha: Actor = { ...(user('office', 10) as Extract<Actor, { kind: 'user' }>), officeOf: officeJurisdiction(10, tree)! };
+
+  it('places an office in the nearest local government above it, or at the provincial level', () => {
+    expect(officeJurisdiction(2, tree)).toBeUndefined();
+    expect(officeJurisdiction(10, tree)).toBe(10);
+    expect(officeJurisdiction(11, tree)).toBe(11);
+    expect(unitPath(11, tree)).toEqual([11, 10, 1]);
+  });
+
+  it('lets the provincial office run everything and a 市州 office only its own subtree', () => {
+    for (const action of ['task.manage', 'round.manage', 'report.review', 'notice.manage', 'indicator.allocate'] as const) {
+      expect(can(provincial, action, { scopePath: unitPath(2, tree) })).toBe(true);
+      expect(can(provincial, action, { scopePath: unitPath(21, tree) })).toBe(true);
+      expect(can(changsha, action, { scopePath: unitPath(10, tree) })).toBe(true);
+      expect(can(changsha, action, { scopePath: unitPath(11, tree) })).toBe(true);
+      expect(can(changsha, action, { scopePath: unitPath(21, tree) })).toBe(false);
+      expect(can(changsha, action, { scopePath: unitPath(2, tree) })).toBe(false);
+      expect(can(user('signatory', 10), action, { scopePath: unitPath(10, tree) })).toBe(false);
+    }
+  });
+
+  it('keeps the provincial plans and consultations to the provincial office', () => {
+    expect(can(provincial, 'consultation.manage')).toBe(true);
+    expect(can(changsha, 'consultation.manage')).toBe(false);
+    expect(can(changsha, 'plan.import')).toBe(false);
+  });
+
+  it("keeps a unit's report drafts private; sealed ones go to the governing office and the lead unit", () => {
+    expect(can(user('reporter', 11), 'report.read', { unitId: 11, sealed: false })).toBe(true);
+    expect(can(provincial, 'report.read', { unitId: 11, sealed: false, scopePath: unitPath(11, tree) })).toBe(false);
+    expect(can(changsha, 'report.read', { unitId: 11, sealed: true, scopePath: unitPath(11, tree) })).toBe(true);
+    expect(can(changsha, 'report.read', { unitId: 21, sealed: true, scopePath: unitPath(21, tree) })).toBe(false);
+    expect(can(user('reporter', 3), 'report.read', { unitId: 21, sealed: true, scopePath: unitPath(21, tree), leadUnitId: 3 })).toBe(true);
+    expect(can(user('reporter', 3), 'report.read', { unitId: 21, sealed: false, scopePath: unitPath(21, tree), leadUnitId: 3 })).toBe(false);
+  });
+
+  it('lets reporters draft and only the signatory submit or answer, for their own unit', () => {
+    expect(can(user('reporter', 11), 'report.draft', { unitId: 11 })).toBe(true);
+    expect(can(user('reporter', 11), 'report.submit', { unitId: 11 })).toBe(false);
+    expect(can(user('signatory', 11), 'report.submit', { unitId: 11 })).toBe(true);
+    expect(can(user('signatory', 11), 'report.submit', { unitId: 21 })).toBe(false);
+    expect(can(user('signatory', 11), 'notice.answer', { unitId: 11 })).toBe(true);
+    expect(can(user('office', 11), 'report.draft', { unitId: 11 })).toBe(false);
   });
 });

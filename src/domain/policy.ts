@@ -6,7 +6,19 @@ import type { Role } from './roles.js';
  * holds the database); HTTP requests act as the logged-in user.
  */
 export type Actor =
-  | { kind: 'user'; userId: number; login: string; unitId: number; role: Role }
+  | {
+      kind: 'user';
+      userId: number;
+      login: string;
+      unitId: number;
+      role: Role;
+      /**
+       * For an office of a 市州 or 县市区 (the role `office` on a unit inside a local
+       * government): that government's unit id, whose subtree is its jurisdiction. Absent for
+       * the provincial office, admins and everyone else (see `officeJurisdiction`).
+       */
+      officeOf?: number;
+    }
   | { kind: 'system'; login: string }
   | { kind: 'anonymous'; login: 'anonymous' };
 
@@ -40,14 +52,82 @@ export type Action =
   | 'reply.withdraw'
   | 'unit.keys.manage'
   | 'database.backup'
-  | 'demo.load';
+  | 'demo.load'
+  | 'register.read'
+  | 'register.define'
+  | 'register.import'
+  | 'register.row.write'
+  | 'register.evaluate'
+  | 'register.publish'
+  | 'indicator.read'
+  | 'indicator.manage'
+  | 'task.read'
+  | 'task.manage'
+  | 'task.acknowledge'
+  | 'round.manage'
+  | 'round.read'
+  | 'report.draft'
+  | 'report.read'
+  | 'report.submit'
+  | 'report.review'
+  | 'notice.manage'
+  | 'notice.read'
+  | 'notice.answer'
+  | 'indicator.allocate';
 
 /** What an action concerns: the unit whose data it reads or changes, or the user. */
 export interface Resource {
   unitId?: number;
   userId?: number;
-  /** For replies: sealed (or withdrawn after sealing) rather than a private draft. */
+  /** For replies and reports: sealed (submitted) rather than a private draft. */
   sealed?: boolean;
+  /** For register rows: the row's region (its 市州 and 县市区 unit ids). */
+  regionIds?: readonly (number | null)[];
+  /**
+   * The unit whose office has jurisdiction over the resource and its ancestors, nearest
+   * first (from `unitPath`): the plan's or local measure's owner for managing, the reporting
+   * unit for reading reports. An office acts on it only inside its jurisdiction.
+   */
+  scopePath?: readonly number[];
+  /** For reports: the lead unit of the task, which reads its cooperating units' sealed reports. */
+  leadUnitId?: number;
+}
+
+/** The unit tree as the policy needs it: parents and kinds. */
+export interface UnitNode {
+  parentId: number | null;
+  kind: string;
+}
+export type UnitTree = ReadonlyMap<number, UnitNode>;
+
+const LOCAL_GOVERNMENTS = new Set(['prefecture', 'county']);
+
+/** The unit and its ancestors, nearest first (cycles in bad data stop the walk). */
+export function unitPath(unitId: number, tree: UnitTree): number[] {
+  const path: number[] = [];
+  let current: number | null = unitId;
+  while (current !== null && !path.includes(current)) {
+    path.push(current);
+    current = tree.get(current)?.parentId ?? null;
+  }
+  return path;
+}
+
+/**
+ * The jurisdiction of an office placed on a unit: the nearest 市州 or 县市区 government at or
+ * above it, or undefined for the provincial level (the leading-group office, the province,
+ * departments), whose office governs the whole registry.
+ */
+export function officeJurisdiction(unitId: number, tree: UnitTree): number | undefined {
+  return unitPath(unitId, tree).find((id) => LOCAL_GOVERNMENTS.has(tree.get(id)?.kind ?? ''));
+}
+
+/** Whether an office-role actor governs a resource whose scope path is given. */
+function governs(actor: Extract<Actor, { kind: 'user' }>, scopePath: readonly number[] | undefined): boolean {
+  if (actor.role === 'admin') return true;
+  if (actor.role !== 'office') return false;
+  if (actor.officeOf === undefined) return true;
+  return scopePath !== undefined && scopePath.includes(actor.officeOf);
 }
 
 /** Decides whether the actor may do the action. Every use case asks this, and only this. */
@@ -65,7 +145,36 @@ export function can(actor: Actor, action: Action, resource: Resource = {}): bool
     case 'plan.import':
     case 'plan.edit':
     case 'consultation.manage':
-      return role === 'admin' || role === 'office';
+      // The provincial plans and their consultations: not a 市州's office.
+      return role === 'admin' || (role === 'office' && actor.officeOf === undefined);
+    case 'task.read':
+    case 'round.read':
+      // The ledger of a published plan is circulated like the plan; reports are not (report.read).
+      return true;
+    case 'task.manage':
+    case 'round.manage':
+    case 'notice.manage':
+    case 'report.review':
+    case 'indicator.allocate':
+      // 市州负总责: an office runs what is inside its jurisdiction — the province everything,
+      // a 市州 its local measures and its 县市区. Units never review or close their own work.
+      return governs(actor, resource.scopePath);
+    case 'task.acknowledge':
+    case 'report.draft':
+      // Reporters write for their own unit; a signatory may fix a draft before signing it.
+      return (role === 'reporter' || role === 'signatory') && resource.unitId === actor.unitId;
+    case 'report.submit':
+    case 'notice.answer':
+      // Only the unit's 签发人 signs for it.
+      return role === 'signatory' && resource.unitId === actor.unitId;
+    case 'report.read':
+      // Drafts are private to the unit; once sealed, the governing office and the task's
+      // lead unit (which weighs its cooperating units' reports before its own) see it.
+      if (resource.unitId === actor.unitId) return true;
+      if (resource.sealed !== true) return false;
+      return governs(actor, resource.scopePath) || (resource.leadUnitId !== undefined && resource.leadUnitId === actor.unitId);
+    case 'notice.read':
+      return resource.unitId === actor.unitId || governs(actor, resource.scopePath);
     case 'consultation.read':
       // The office runs it; a recipient unit sees the consultation sent to it.
       return role === 'admin' || role === 'office' || (resource.unitId !== undefined && resource.unitId === actor.unitId);
@@ -100,6 +209,22 @@ export function can(actor: Actor, action: Action, resource: Resource = {}): bool
     case 'user.totp.manage':
       // A second factor guards the accounts that can change everyone's data.
       return role === 'admin' || role === 'office';
+    case 'register.read':
+    case 'indicator.read':
+      // Registers and statistics are shared working data across the government.
+      return true;
+    case 'register.define':
+    case 'register.evaluate':
+    case 'register.publish':
+    case 'indicator.manage':
+      return role === 'admin' || role === 'office';
+    case 'register.import':
+      // Anyone who may write some rows may send a file; each row is then checked on its own.
+      return role === 'admin' || role === 'office' || role === 'reporter' || role === 'signatory';
+    case 'register.row.write':
+      // 市州 keep the rows of their region, 县市区 their own rows; the office keeps them all.
+      if (role === 'admin' || role === 'office') return true;
+      return (role === 'reporter' || role === 'signatory') && (resource.regionIds ?? []).includes(actor.unitId);
     case 'user.password.set':
       return role === 'admin' || (resource.userId !== undefined && resource.userId === actor.userId);
     default: {

@@ -18,8 +18,12 @@ import { declarePolicies, enforcePolicies } from './policy.js';
 import { frameworkErrors } from './client-errors.js';
 import { handleError } from './errors.js';
 import { healthRoutes } from './health/routes.js';
+import { indicatorRoutes } from './indicators/routes.js';
+import { ledgerRoutes } from './ledger/routes.js';
 import { planRoutes } from './plans/routes.js';
 import { accountSecurityRoutes } from './session/account-security-routes.js';
+import { publicRoutes } from './public/routes.js';
+import { registerRoutes } from './registers/routes.js';
 import { sessionRoutes } from './session/routes.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { registerStatic } from './static.js';
@@ -96,6 +100,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(auditRoutes(deps));
   await app.register(planRoutes(deps));
   await app.register(consultationRoutes(deps));
+  await app.register(registerRoutes(deps));
+  await app.register(indicatorRoutes(deps));
+  await app.register(publicRoutes(deps));
+  await app.register(ledgerRoutes(deps));
   await registerStatic(app, config.webRoot);
   return app;
 }

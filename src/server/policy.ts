@@ -26,7 +26,11 @@ const PLUGIN_ROUTES = /^\/api\/docs(\/|$)/;
 
 /** The most the actor's role could be allowed: a resource of its own unit and its own account. */
 export function roleMay(actor: Actor, action: Action): boolean {
-  const own = actor.kind === 'user' ? { unitId: actor.unitId, userId: actor.userId, sealed: true } : {};
+  // Its own unit lies inside its own jurisdiction (a 市州's or 县市区's office runs what is there).
+  const own =
+    actor.kind === 'user'
+      ? { unitId: actor.unitId, userId: actor.userId, sealed: true, scopePath: actor.officeOf === undefined ? [actor.unitId] : [actor.unitId, actor.officeOf] }
+      : {};
   return can(actor, action, own);
 }
 

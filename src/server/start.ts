@@ -7,6 +7,7 @@ import { installKeyring, loadKeyring } from '../security/keyring.js';
 import { SYSTEM_ACTOR } from '../domain/policy.js';
 import { systemClock } from '../services/support/context.js';
 import type { Clock } from '../services/support/context.js';
+import { installBuiltinRegisters } from '../services/install-builtin-registers.js';
 import { loadDemo } from '../services/load-demo.js';
 import { runDueReminders } from '../services/run-due-reminders.js';
 import { createMailer } from '../mail/mailer.js';
@@ -31,6 +32,7 @@ export async function startServer(config: Config, clock: Clock = systemClock): P
     const mailer = createMailer(config);
     const app = await buildApp({ config, handle, clock, mailer });
     const system = { db: handle.db, dialect: handle.dialect, config, clock, actor: SYSTEM_ACTOR, log: app.log, mailer };
+    await installBuiltinRegisters(system);
     const demo = config.loadDemo ? await loadDemo(system) : null;
     await app.listen({ port: config.port, host: config.host });
     // Automatic reminders: checked on a timer; several servers may run it, each reminder

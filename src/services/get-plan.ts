@@ -12,6 +12,9 @@ type Item = EditedPlan['items'][number];
 
 export interface PlanView extends Omit<EditedPlan, 'items'> {
   id: number;
+  /** draft | consultation | final | published (the ledger's publication, migration 0007). */
+  stage: string;
+  publishedVersion: number | null;
   version: { number: number; status: string; filename: string; encoding: string; sha256: string; byteSize: number; parserVersion: string; createdAt: string };
   versions: { number: number; status: string; createdAt: string }[];
   text: string;
@@ -33,6 +36,7 @@ export async function getPlan(planId: number, ctx: ServiceContext, versionNumber
   const stored = await loadEdits(ctx.db, version.id);
   const edited = applyEdits(version.parsed, stored.map((s) => s.edit), version.text);
   const registry = await planRegistry(ctx.db);
+  const plan = await ctx.db.selectFrom('plans').select(['stage', 'published_version']).where('id', '=', planId).executeTakeFirstOrThrow();
   const versions = await ctx.db
     .selectFrom('plan_versions')
     .select(['number', 'status', 'created_at'])
@@ -41,6 +45,8 @@ export async function getPlan(planId: number, ctx: ServiceContext, versionNumber
     .execute();
   return {
     id: planId,
+    stage: plan.stage,
+    publishedVersion: plan.published_version,
     ...edited,
     version: {
       number: version.number,

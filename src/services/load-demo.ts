@@ -10,6 +10,9 @@ import type { ServiceContext } from './support/context.js';
 import { importPlan } from './import-plan.js';
 import { importRegistry } from './import-registry.js';
 import { loadDemoConsultation } from './load-demo-consultation.js';
+import { loadDemoRegisters } from './load-demo-registers.js';
+import { installBuiltinRegisters } from './install-builtin-registers.js';
+import { loadDemoLedger } from './load-demo-ledger.js';
 
 export const OFFICE_CODE = 'hn-czhb';
 
@@ -31,9 +34,13 @@ export interface LoadDemoResult {
   generatedDemoPassword: string | null;
 }
 
+/** The 市州 whose office and districts have demo accounts (the cascade: 市州负总责、县区抓落实). */
+export const DEMO_CITY_CODE = '430100';
+
 /** The demo accounts: admin and office in the leading-group office, and a reporter and a
- * signatory for every member department and every prefecture government. */
-export function demoAccounts(units: { code: string; shortName: string; kind: string; member?: boolean | undefined }[]): DemoAccount[] {
+ * signatory for every member department and every prefecture government; 长沙市 also has its
+ * own office (`430100.office`) and a reporter and a signatory in each of its districts. */
+export function demoAccounts(units: { code: string; shortName: string; kind: string; member?: boolean | undefined; parentCode?: string | null }[]): DemoAccount[] {
   const office = units.find((u) => u.code === OFFICE_CODE);
   const accounts: DemoAccount[] = [
     { login: 'admin', role: 'admin', unitCode: OFFICE_CODE, displayName: '系统管理员' },
@@ -44,14 +51,23 @@ export function demoAccounts(units: { code: string; shortName: string; kind: str
       accounts.push({ login: `${u.code}.reporter`, role: 'reporter', unitCode: u.code, displayName: `${u.shortName}填报员` });
       accounts.push({ login: `${u.code}.signatory`, role: 'signatory', unitCode: u.code, displayName: `${u.shortName}签发人` });
     }
+    if (u.code === DEMO_CITY_CODE) {
+      accounts.push({ login: `${u.code}.office`, role: 'office', unitCode: u.code, displayName: `${u.shortName}城镇化工作办公室` });
+    }
+  }
+  for (const u of units) {
+    if (u.kind === 'county' && u.parentCode === DEMO_CITY_CODE) {
+      accounts.push({ login: `${u.code}.reporter`, role: 'reporter', unitCode: u.code, displayName: `${u.shortName}填报员` });
+      accounts.push({ login: `${u.code}.signatory`, role: 'signatory', unitCode: u.code, displayName: `${u.shortName}签发人` });
+    }
   }
   return accounts;
 }
 
 /**
  * Loads the demo into an empty database: Hunan's registry, the demo accounts, the seed
- * plan (the 2021 urbanization work points, as circulated for comment) and its consultation
- * (see load-demo-consultation.ts). Does
+ * plan (the 2021 urbanization work points, as circulated for comment), its consultation
+ * (see load-demo-consultation.ts) and its ledger (load-demo-ledger.ts). Does
  * nothing when any user exists, so a restart never resets passwords.
  */
 export async function loadDemo(ctx: ServiceContext): Promise<LoadDemoResult> {
@@ -100,6 +116,9 @@ export async function loadDemo(ctx: ServiceContext): Promise<LoadDemoResult> {
   const seed = fs.readFileSync(SEED_PLAN);
   const plan = await importPlan({ bytes: seed, filename: path.basename(SEED_PLAN), mediaType: 'text/plain' }, ctx);
   await loadDemoConsultation(plan.id, ctx);
+  await installBuiltinRegisters(ctx);
+  if (ctx.config.loadDemoRegisters) await loadDemoRegisters(ctx);
+  await loadDemoLedger(plan.id, ctx);
   return {
     loaded: true,
     accounts: accounts.length,

@@ -71,6 +71,8 @@ export async function openConsultation(planId: number, input: OpenConsultationIn
       .insertInto('consultation_recipients')
       .values(unique.map((unitId) => ({ consultation_id: row.id, unit_id: unitId })))
       .execute();
+    // A draft out for comment: the plan's stage moves on (never back from final or published).
+    await trx.updateTable('plans').set({ stage: 'consultation' }).where('id', '=', planId).where('stage', '=', 'draft').execute();
     const send = await notifyUnits(trx, ctx, unique, row.id, {
       code: 'consultation.opened',
       params: { title, deadline, contact },

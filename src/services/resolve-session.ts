@@ -4,6 +4,7 @@ import type { Actor } from '../domain/policy.js';
 import { isRole } from '../domain/roles.js';
 import { tokenId } from '../security/tokens.js';
 import type { Clock } from './support/context.js';
+import { officeOfUnit } from './support/unit-tree.js';
 import { loadUsers } from './support/user-rows.js';
 import type { User } from './support/user-rows.js';
 
@@ -45,11 +46,12 @@ export async function resolveSession(db: Kysely<Database>, clock: Clock, token: 
   }
   const [user] = await loadUsers(db, { ids: [row.user_id] });
   if (!user) return null;
+  const officeOf = user.role === 'office' ? await officeOfUnit(db, user.unitId) : undefined;
   return {
     id: row.id,
     csrfToken: row.csrf_token,
     expiresAt: row.expires_at,
-    actor: { kind: 'user', userId: user.id, login: user.login, unitId: user.unitId, role: user.role },
+    actor: { kind: 'user', userId: user.id, login: user.login, unitId: user.unitId, role: user.role, ...(officeOf !== undefined && { officeOf }) },
     user,
   };
 }

@@ -104,3 +104,54 @@ export const api = {
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
 };
+
+/**
+ * A multipart upload with progress (fetch cannot report upload progress): the same headers,
+ * errors and JSON as `api`, and `onProgress` with the share sent (0–1).
+ */
+export function uploadWithProgress<T>(path: string, form: FormData, onProgress: (share: number) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Accept-Language', i18n.language === 'en' ? 'en' : 'zh-CN');
+    if (csrfToken) xhr.setRequestHeader('X-CSRF-Token', csrfToken);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(event.loaded / event.total);
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'network_error', i18n.t('error.network')));
+    xhr.onload = () => {
+      let json: unknown;
+      try {
+        json = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
+      } catch {
+        json = undefined;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) return resolve(json as T);
+      const error = (json as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
+      reject(
+        new ApiError(
+          xhr.status,
+          typeof error?.code === 'string' ? error.code : `http_${xhr.status}`,
+          typeof error?.message === 'string' && error.message ? error.message : i18n.t('error.http', { status: xhr.status }),
+          error?.details,
+        ),
+      );
+    };
+    xhr.send(form);
+  });
+}
+
+/** Posts a form and saves the answer as a file (a workbook made from an upload). */
+export async function postForDownload(path: string, form: FormData, filename: string): Promise<void> {
+  const headers: Record<string, string> = { 'Accept-Language': i18n.language === 'en' ? 'en' : 'zh-CN' };
+  if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  const response = await fetch(path, { method: 'POST', body: form, headers, credentials: 'same-origin' });
+  if (!response.ok) throw new ApiError(response.status, `http_${response.status}`, i18n.t('error.http', { status: response.status }));
+  const url = URL.createObjectURL(await response.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

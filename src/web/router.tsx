@@ -18,6 +18,11 @@ const PlanPage = lazy(() => import('./pages/plans/PlanPage'));
 const ConsultationsPage = lazy(() => import('./pages/consultations/ConsultationsPage'));
 const ConsultationPage = lazy(() => import('./pages/consultations/ConsultationPage'));
 const PublicNoticePage = lazy(() => import('./pages/public/PublicNoticePage'));
+const RegistersPage = lazy(() => import('./pages/registers/RegistersPage'));
+const RegisterPage = lazy(() => import('./pages/registers/RegisterPage'));
+const StatisticsPage = lazy(() => import('./pages/registers/StatisticsPage'));
+const PublicPortalPage = lazy(() => import('./pages/registers/PublicPortalPage'));
+const PublicSnapshotPage = lazy(() => import('./pages/registers/PublicSnapshotPage'));
 
 function page(element: ReactNode): ReactNode {
   return <Suspense fallback={<FullPageSpin />}>{element}</Suspense>;
@@ -27,6 +32,8 @@ export const router = createBrowserRouter([
   { path: '/login', element: page(<LoginPage />) },
   // Published consultation outcomes are public: no sign-in.
   { path: '/public/consultations/:consultationId', element: page(<PublicNoticePage />) },
+  { path: '/public', element: page(<PublicPortalPage />) },
+  { path: '/public/snapshots/:snapshotId', element: page(<PublicSnapshotPage />) },
   {
     path: '/',
     element: <RequireSession>{page(<AppLayout />)}</RequireSession>,
@@ -40,6 +47,9 @@ export const router = createBrowserRouter([
       { path: 'plans/:planId', element: <PlanPage /> },
       { path: 'consultations', element: <ConsultationsPage /> },
       { path: 'consultations/:consultationId', element: <ConsultationPage /> },
+      { path: 'registers', element: <RegistersPage /> },
+      { path: 'registers/:registerId', element: <RegisterPage /> },
+      { path: 'statistics', element: <StatisticsPage /> },
       { path: 'units/:unitId?', element: <UnitsPage /> },
       { path: 'users', element: <RequireAllowed permission="manageUsers"><UsersPage /></RequireAllowed> },
       { path: 'audit', element: <RequireAllowed permission="readAudit"><AuditPage /></RequireAllowed> },

@@ -331,6 +331,12 @@ const consultationEn: Translation<ConsultationCatalogue> = {
       consultation_extended: '{{title}}: the deadline for replies moves from {{from}} to {{to}}.',
       consultation_reminder_manual: '{{title}}: your unit has not replied yet. Please have your signatory seal a reply by {{deadline}} (“no opinion” counts). Contact: {{contact}}',
       consultation_reminder_auto: '{{title}}: your unit has not replied yet. Please have your signatory seal a reply by {{deadline}} (“no opinion” counts). Contact: {{contact}}',
+      task_published: '“{{planTitle}}” has been published and your unit has new tasks: please acknowledge them and report on time.',
+      task_added: 'Your unit has a new task, “{{title}}”: please acknowledge it and report on time.',
+      task_acknowledge_reminder: 'Your unit still has tasks in “{{planTitle}}” to acknowledge.',
+      round_opened: '{{planTitle}}: {{title}} has opened; please report on each of your tasks by {{dueDate}}.',
+      report_returned: '{{roundTitle}}: your report on “{{taskTitle}}” was returned: {{comment}}. Please revise and resubmit it.',
+      notice_issued: '{{levelNameEn}} on “{{taskTitle}}”: {{text}}. Please answer by {{answerBy}}.',
     },
   },
   page: {

@@ -327,6 +327,12 @@ const consultationZhCN = {
       consultation_extended: '{{title}}：反馈截止日期由 {{from}} 延至 {{to}}。',
       consultation_reminder_manual: '{{title}}：贵单位尚未反馈意见，请于 {{deadline}} 前由签发人签发后反馈（无意见也请反馈）。联系人：{{contact}}',
       consultation_reminder_auto: '{{title}}：贵单位尚未反馈意见，请于 {{deadline}} 前由签发人签发后反馈（无意见也请反馈）。联系人：{{contact}}',
+      task_published: '《{{planTitle}}》已印发，本单位有新的责任任务，请签收并按时报送进展。',
+      task_added: '本单位有新的责任任务“{{title}}”，请签收并按时报送进展。',
+      task_acknowledge_reminder: '《{{planTitle}}》中本单位尚有任务未签收，请尽快签收。',
+      round_opened: '{{planTitle}}：{{title}}已开始，请于 {{dueDate}} 前报送本单位各项任务的进展情况。',
+      report_returned: '{{roundTitle}}“{{taskTitle}}”的报送已被退回：{{comment}}。请修改后重新提交。',
+      notice_issued: '关于“{{taskTitle}}”的{{levelName}}：{{text}}。请于 {{answerBy}} 前答复。',
     },
   },
   page: {

@@ -7,13 +7,15 @@ import type { Catalogue } from './zh-CN';
 import en from './en';
 import consultationZhCN, { type ConsultationCatalogue } from './consultation.zh-CN';
 import consultationEn from './consultation.en';
+import registersZhCN, { type RegistersCatalogue } from './registers.zh-CN';
+import registersEn from './registers.en';
 import type { Locale } from '../../contract/common';
 import { isLocale } from '../../contract/enums';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Catalogue; consultation: ConsultationCatalogue };
+    resources: { translation: Catalogue; consultation: ConsultationCatalogue; registers: RegistersCatalogue };
   }
 }
 
@@ -40,8 +42,8 @@ function reflect(locale: Locale): void {
 const first = initialLocale();
 void i18n.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: zhCN, consultation: consultationZhCN },
-    en: { translation: en, consultation: consultationEn },
+    'zh-CN': { translation: zhCN, consultation: consultationZhCN, registers: registersZhCN },
+    en: { translation: en, consultation: consultationEn, registers: registersEn },
   },
   lng: first,
   fallbackLng: 'zh-CN',

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+export const indicatorParams = z.object({ id: z.coerce.number().int().positive() });
+
+export const indicatorSchema = z.strictObject({
+  id: z.number().int(),
+  key: z.string().nullable(),
+  name: z.string(),
+  unit: z.string(),
+  source: z.string(),
+  comparator: z.string().nullable(),
+  target: z.number().nullable(),
+  year: z.number().int().nullable(),
+  registerId: z.number().int().nullable(),
+  planId: z.number().int().nullable(),
+  public: z.boolean(),
+  updatedAt: z.string(),
+});
+export const indicatorListResponse = z.array(indicatorSchema);
+
+export const valuesQuery = z.object({
+  by: z.enum(['region']).default('region'),
+  period: z.string().regex(/^\d{4}(-(Q[1-4]|\d{2}))?$/).optional(),
+  level: z.enum(['province', 'prefecture', 'county']).optional(),
+});
+
+export const indicatorValueSchema = z.strictObject({
+  unitId: z.number().int(),
+  period: z.string(),
+  value: z.number(),
+  target: z.number().optional(),
+  source: z.string(),
+});
+export const valuesResponse = z.array(indicatorValueSchema);
+
+export const createIndicatorBody = z.object({
+  key: z.string().regex(/^[a-z0-9][a-z0-9-]{1,60}$/).optional(),
+  name: z.string().trim().min(1).max(100),
+  unit: z.string().trim().min(1).max(20),
+  target: z.number().optional(),
+  year: z.number().int().min(2000).max(2100).optional(),
+  public: z.boolean().optional(),
+});
+
+export const setValuesBody = z.object({
+  values: z.array(z.object({ unitId: z.number().int().positive(), period: z.string().regex(/^\d{4}(-(Q[1-4]|\d{2}))?$/), value: z.number().finite() })).min(1).max(5000),
+});
+export const setValuesResponse = z.strictObject({ changed: z.number().int() });
+export const publishBody = z.object({ public: z.boolean() });
+
+export type Indicator = z.infer<typeof indicatorSchema>;
+export type IndicatorValue = z.infer<typeof indicatorValueSchema>;

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { XLSX_TYPE, fileResponse } from './common.js';
+import { registerDefinitionSchema } from '../domain/register-definition.js';
+
+// Request and response shapes of the registers API. The web app takes its types from here.
+
+export const registerParams = z.object({ id: z.coerce.number().int().positive() });
+export const rowParams = z.object({ id: z.coerce.number().int().positive(), rowId: z.coerce.number().int().positive() });
+
+export const storedValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+export const rowValuesSchema = z.record(z.string(), storedValue);
+
+export const registerSummarySchema = z.strictObject({ id: z.number().int(), key: z.string(), name: z.string(), rowCount: z.number().int() });
+export const registerListResponse = z.array(registerSummarySchema);
+
+export const registerViewSchema = z.strictObject({
+  id: z.number().int(),
+  key: z.string(),
+  name: z.string(),
+  builtin: z.boolean(),
+  definition: registerDefinitionSchema,
+  rowCount: z.number().int(),
+  permissions: z.strictObject({
+    define: z.boolean(),
+    import: z.boolean(),
+    evaluate: z.boolean(),
+    publish: z.boolean(),
+    write: z.enum(['all', 'region', 'none']),
+  }),
+});
+
+/** Filters: `f.<field name>=value` for exact values, besides the named parameters. */
+export const rowsQuery = z
+  .object({
+    page: z.coerce.number().int().positive().max(1_000_000).optional(),
+    pageSize: z.coerce.number().int().positive().max(500).optional(),
+    sort: z.string().max(40).optional(),
+    order: z.enum(['asc', 'desc']).optional(),
+    q: z.string().max(100).optional(),
+    region: z.coerce.number().int().positive().optional(),
+  })
+  .catchall(z.string().max(200));
+
+export const rowSchema = z.strictObject({ id: z.number().int(), values: rowValuesSchema, version: z.number().int(), canEdit: z.boolean() });
+export const rowsResponse = z.strictObject({ rows: z.array(rowSchema), total: z.number().int() });
+
+export const patchRowBody = z.object({
+  values: z.record(z.string().max(40), storedValue),
+  version: z.number().int().positive().optional(),
+});
+
+export const historyResponse = z.array(
+  z.strictObject({
+    changeId: z.number().int(),
+    kind: z.string(),
+    at: z.string(),
+    actor: z.string(),
+    auditSeq: z.number().int().nullable(),
+    before: rowValuesSchema.nullable(),
+    after: rowValuesSchema.nullable(),
+  }),
+);
+
+export const importQuery = z.object({ mode: z.enum(['atomic', 'partial']).default('atomic') });
+
+export const importResponse = z.strictObject({
+  added: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  rejected: z.number().int(),
+  errors: z.array(z.strictObject({ row: z.number().int(), column: z.string(), value: storedValue, message: z.string() })),
+});
+
+export const xlsxResponse = fileResponse('an .xlsx workbook', XLSX_TYPE);
+
+export const defineRegisterBody = z.object({ definition: z.unknown() });
+export const defineRegisterResponse = z.strictObject({
+  register: registerViewSchema,
+  /** Rows that the new definition no longer accepts (at most 1,000 listed). */
+  invalidRows: z.array(z.strictObject({ id: z.number().int(), issues: z.array(z.strictObject({ column: z.string(), value: storedValue, message: z.string() })) })),
+  invalidCount: z.number().int(),
+});
+
+export type RegisterSummary = z.infer<typeof registerSummarySchema>;
+export type RegisterView = z.infer<typeof registerViewSchema>;
+export type RegisterRow = z.infer<typeof rowSchema>;
+export type RowsResponse = z.infer<typeof rowsResponse>;
+export type RowHistory = z.infer<typeof historyResponse>;
+export type ImportResponse = z.infer<typeof importResponse>;
+
+const gradeSchema = z.enum(['excellent', 'pass', 'warning', 'fail']);
+export const evaluationParams = z.object({ id: z.coerce.number().int().positive() });
+export const evaluationSummarySchema = z.strictObject({
+  id: z.number().int(),
+  registerId: z.number().int(),
+  year: z.number().int(),
+  criteria: z.array(z.strictObject({ key: z.string(), name: z.string(), weight: z.number() })),
+  thresholds: z.strictObject({ excellent: z.number(), pass: z.number(), warning: z.number() }),
+  status: z.enum(['open', 'confirmed', 'published']),
+  createdAt: z.string(),
+  confirmedAt: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  snapshotId: z.number().int().nullable(),
+});
+export const evaluationSchema = evaluationSummarySchema.extend({
+  scores: z.array(
+    z.strictObject({
+      rowId: z.number().int(),
+      name: z.string(),
+      scores: z.record(z.string(), z.number()),
+      total: z.number(),
+      grade: gradeSchema,
+      statusBefore: z.string().nullable(),
+      proposedStatus: z.string().nullable(),
+    }),
+  ),
+});
+export const snapshotSummarySchema = z.strictObject({ id: z.number().int(), label: z.string(), rowCount: z.number().int(), publishedAt: z.string() });
+export const publishSnapshotBody = z.object({ label: z.string().trim().min(1).max(60) });
+
+export type Evaluation = z.infer<typeof evaluationSchema>;
+export type EvaluationSummary = z.infer<typeof evaluationSummarySchema>;
+export type SnapshotSummary = z.infer<typeof snapshotSummarySchema>;

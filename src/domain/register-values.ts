@@ -1,0 +1,207 @@
+import type { ErrorCode, ErrorParams } from './errors.js';
+import type { FieldDefinition, RegionLevel, RegisterDefinition } from './register-definition.js';
+import { regionField } from './register-definition.js';
+
+/**
+ * Row validation for registers: one function used by the page's edits, the API and every
+ * imported spreadsheet row, so a value is accepted or refused the same way wherever it comes
+ * from. Values arrive loosely typed (a cell can hold a number, a string, a date or nothing)
+ * and leave in one stored form per type:
+ *
+ * text, attachment → string · number, integer → number · date → 'YYYY-MM-DD' ·
+ * enum → one of the values · region → the registry's unit name · boolean → true/false.
+ */
+export type CellInput = string | number | boolean | Date | null | undefined;
+export type StoredValue = string | number | boolean | null;
+export type RowValues = Record<string, StoredValue>;
+
+export interface RegionRef {
+  id: number;
+  name: string;
+  parentId: number | null;
+}
+
+/** Finds a unit of the given level by its name, short name or alias. */
+export type RegionResolver = (name: string, level: RegionLevel) => RegionRef | null;
+
+export interface CellIssue {
+  field: string;
+  code: ErrorCode;
+  params: ErrorParams;
+  value: StoredValue;
+}
+
+export interface ValidRow {
+  values: RowValues;
+  /** The unique key's values as canonical JSON (register_rows.row_key). */
+  key: string;
+  prefectureId: number | null;
+  countyId: number | null;
+}
+
+const DEFAULT_MAX_LENGTH = 500;
+const TRUE_WORDS = new Set(['true', 'yes', 'y', '1', '是', '对', '√']);
+const FALSE_WORDS = new Set(['false', 'no', 'n', '0', '否', '不是', '×']);
+
+/** How a raw input is shown back in an error: dates as YYYY-MM-DD, blanks as null. */
+export function displayValue(input: CellInput): StoredValue {
+  if (input === undefined || input === null) return null;
+  if (input instanceof Date) return Number.isNaN(input.getTime()) ? null : isoDate(input);
+  if (typeof input === 'string') return input.length > 200 ? `${input.slice(0, 200)}…` : input;
+  return input;
+}
+
+function isoDate(d: Date): string {
+  return `${String(d.getUTCFullYear()).padStart(4, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
+}
+
+function isBlank(input: CellInput): boolean {
+  return input === undefined || input === null || (typeof input === 'string' && input.trim() === '');
+}
+
+/** A calendar date from the forms clerks type: 2021-03-05, 2021/3/5, 2021.3.5, 2021年3月5日, or an Excel serial day. */
+export function parseDate(input: CellInput): string | null {
+  if (input instanceof Date) return Number.isNaN(input.getTime()) ? null : isoDate(input);
+  if (typeof input === 'number') {
+    // Excel serial days (1900 date system), for cells that lost their date format.
+    if (!Number.isInteger(input) || input < 1 || input > 2_958_465) return null;
+    return isoDate(new Date(Date.UTC(1899, 11, 30) + input * 86_400_000));
+  }
+  if (typeof input !== 'string') return null;
+  const m = /^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$/.exec(input);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  return isoDate(date);
+}
+
+function parseNumber(input: CellInput): number | null {
+  if (typeof input === 'number') return Number.isFinite(input) ? input : null;
+  if (typeof input !== 'string') return null;
+  const text = input.trim().replace(/[,，\s]/g, '');
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text)) return null;
+  const n = Number(text);
+  return Number.isFinite(n) ? n : null;
+}
+
+type FieldResult = { ok: true; value: StoredValue } | { ok: false; code: ErrorCode; params?: ErrorParams };
+
+/** One value against its field (regions excepted: they need the registry, see validateRow). */
+export function coerceValue(field: FieldDefinition, input: CellInput): FieldResult {
+  if (isBlank(input)) return field.required ? { ok: false, code: 'cell_required' } : { ok: true, value: null };
+  switch (field.type) {
+    case 'text':
+    case 'attachment': {
+      const text = (input instanceof Date ? isoDate(input) : String(input)).trim();
+      const max = field.maxLength ?? DEFAULT_MAX_LENGTH;
+      if (text.length > max) return { ok: false, code: 'cell_too_long', params: { max } };
+      if (field.pattern !== undefined && !new RegExp(field.pattern, 'u').test(text)) {
+        return { ok: false, code: 'cell_pattern_mismatch', params: { pattern: field.pattern } };
+      }
+      return { ok: true, value: text };
+    }
+    case 'number':
+    case 'integer': {
+      const n = parseNumber(input instanceof Date ? null : input);
+      if (n === null || typeof input === 'boolean') return { ok: false, code: field.type === 'integer' ? 'cell_not_integer' : 'cell_not_number' };
+      if (field.type === 'integer' && !Number.isInteger(n)) return { ok: false, code: 'cell_not_integer' };
+      if (field.min !== undefined && n < field.min) return { ok: false, code: 'cell_below_min', params: { min: field.min } };
+      if (field.max !== undefined && n > field.max) return { ok: false, code: 'cell_above_max', params: { max: field.max } };
+      return { ok: true, value: n };
+    }
+    case 'date': {
+      const d = typeof input === 'boolean' ? null : parseDate(input);
+      if (d === null) return { ok: false, code: 'cell_not_date' };
+      const year = Number(d.slice(0, 4));
+      if ((field.minYear !== undefined && year < field.minYear) || (field.maxYear !== undefined && year > field.maxYear)) {
+        return { ok: false, code: 'cell_date_out_of_range', params: { min: field.minYear ?? '', max: field.maxYear ?? '' } };
+      }
+      return { ok: true, value: d };
+    }
+    case 'enum': {
+      const text = String(input instanceof Date ? isoDate(input) : input).trim();
+      if (!field.values?.includes(text)) return { ok: false, code: 'cell_not_in_list', params: { values: (field.values ?? []).join('、') } };
+      return { ok: true, value: text };
+    }
+    case 'boolean': {
+      if (typeof input === 'boolean') return { ok: true, value: input };
+      const word = String(input instanceof Date ? '' : input).trim().toLowerCase();
+      if (TRUE_WORDS.has(word)) return { ok: true, value: true };
+      if (FALSE_WORDS.has(word)) return { ok: true, value: false };
+      return { ok: false, code: 'cell_not_boolean' };
+    }
+    case 'region': {
+      // Resolved against the registry by validateRow; here only its text.
+      const text = String(input instanceof Date ? '' : input).trim();
+      return text ? { ok: true, value: text } : { ok: false, code: 'cell_required' };
+    }
+    default: {
+      const unreachable: never = field.type;
+      return unreachable;
+    }
+  }
+}
+
+/**
+ * Validates one row's values against the definition. Fields the definition does not list
+ * are refused (an edit naming a column that does not exist is a mistake, not a no-op); a
+ * county must lie in the row's prefecture.
+ */
+export function validateRow(
+  definition: RegisterDefinition,
+  input: Record<string, CellInput>,
+  resolve: RegionResolver,
+): { row: ValidRow | null; issues: CellIssue[] } {
+  const issues: CellIssue[] = [];
+  const values: RowValues = {};
+  const known = new Set(definition.fields.map((f) => f.name));
+  for (const name of Object.keys(input)) {
+    if (!known.has(name)) issues.push({ field: name, code: 'cell_unknown_field', params: { field: name }, value: displayValue(input[name]) });
+  }
+  const regions: Partial<Record<RegionLevel, RegionRef>> = {};
+  for (const field of definition.fields) {
+    const raw = input[field.name];
+    const result = coerceValue(field, raw);
+    if (!result.ok) {
+      issues.push({ field: field.name, code: result.code, params: result.params ?? {}, value: displayValue(raw) });
+      continue;
+    }
+    if (field.type === 'region' && typeof result.value === 'string' && field.level) {
+      const unit = resolve(result.value, field.level);
+      if (!unit) {
+        issues.push({ field: field.name, code: field.level === 'prefecture' ? 'cell_unknown_prefecture' : 'cell_unknown_county', params: {}, value: displayValue(raw) });
+        continue;
+      }
+      regions[field.level] = unit;
+      values[field.name] = unit.name;
+    } else {
+      values[field.name] = result.value;
+    }
+  }
+  const prefecture = regions.prefecture;
+  const county = regions.county;
+  if (prefecture && county && county.parentId !== prefecture.id) {
+    const countyField = regionField(definition, 'county')!;
+    issues.push({ field: countyField.name, code: 'cell_county_outside_prefecture', params: { prefecture: prefecture.name }, value: county.name });
+  }
+  if (issues.length > 0) return { row: null, issues };
+  return {
+    row: {
+      values,
+      key: rowKey(definition, values),
+      prefectureId: prefecture?.id ?? (county ? county.parentId : null),
+      countyId: county?.id ?? null,
+    },
+    issues,
+  };
+}
+
+export function rowKey(definition: RegisterDefinition, values: RowValues): string {
+  return JSON.stringify(definition.uniqueKey.map((k) => values[k] ?? null));
+}
+
+/** True when two rows hold the same values (the stored forms, in field order). */
+export function sameValues(definition: RegisterDefinition, a: RowValues, b: RowValues): boolean {
+  return definition.fields.every((f) => (a[f.name] ?? null) === (b[f.name] ?? null));
+}

@@ -1,0 +1,240 @@
+import { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
+import zlib from 'node:zlib';
+import { SaxesParser } from 'saxes';
+import { fail } from '../domain/errors.js';
+
+/**
+ * A streaming reader of one worksheet, written because exceljs's streaming reader decodes
+ * each inflated chunk on its own and so breaks a Chinese character that straddles two
+ * chunks (“在建” read as “��建” in any sheet over ~16 KB). Here text is decoded with a
+ * StringDecoder that carries partial characters over, and the sheet is read row by row:
+ * memory holds the shared strings and one row, never the workbook.
+ *
+ * Cells come out as Excel holds them: numbers, strings, booleans, dates (numbers in a date
+ * format), formulas as their cached result, errors as errors.
+ */
+export type RawCell =
+  | { kind: 'value'; value: string | number | boolean | Date }
+  | { kind: 'formula-without-value'; formula: string }
+  | { kind: 'error'; error: string };
+
+export interface RawRow {
+  row: number;
+  /** By 1-based column number. */
+  cells: Map<number, RawCell>;
+}
+
+interface ZipEntry {
+  method: number;
+  compressed: number;
+  offset: number;
+}
+
+function entries(bytes: Buffer): Map<string, ZipEntry> {
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65_557); i--) {
+    if (bytes.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw fail('xlsx_not_xlsx');
+  const count = bytes.readUInt16LE(eocd + 10);
+  let p = bytes.readUInt32LE(eocd + 16);
+  const out = new Map<string, ZipEntry>();
+  for (let i = 0; i < count; i++) {
+    const nameLength = bytes.readUInt16LE(p + 28);
+    const name = bytes.toString('utf8', p + 46, p + 46 + nameLength);
+    out.set(name, { method: bytes.readUInt16LE(p + 10), compressed: bytes.readUInt32LE(p + 20), offset: bytes.readUInt32LE(p + 42) });
+    p += 46 + nameLength + bytes.readUInt16LE(p + 30) + bytes.readUInt16LE(p + 32);
+  }
+  return out;
+}
+
+/** The entry's text, chunk by chunk, decoded without ever splitting a character. */
+async function* entryText(bytes: Buffer, entry: ZipEntry): AsyncGenerator<string> {
+  const h = entry.offset;
+  const start = h + 30 + bytes.readUInt16LE(h + 26) + bytes.readUInt16LE(h + 28);
+  const data = bytes.subarray(start, start + entry.compressed);
+  const source = entry.method === 0 ? Readable.from([data]) : Readable.from([data]).pipe(zlib.createInflateRaw());
+  const decoder = new StringDecoder('utf8');
+  for await (const chunk of source as AsyncIterable<Buffer>) yield decoder.write(chunk);
+  const rest = decoder.end();
+  if (rest) yield rest;
+}
+
+type Handlers = {
+  open(name: string, attributes: Record<string, string>): void;
+  text(text: string): void;
+  close(name: string): void;
+};
+
+/** Parses an entry as XML, calling the handlers; between chunks it yields, so callers can stream. */
+async function* parse(bytes: Buffer, entry: ZipEntry, handlers: Handlers): AsyncGenerator<void> {
+  const parser = new SaxesParser();
+  let error: Error | null = null;
+  parser.on('error', (e) => (error = e));
+  parser.on('opentag', (node) => handlers.open(localName(node.name), node.attributes as Record<string, string>));
+  parser.on('text', (t) => handlers.text(t));
+  parser.on('closetag', (node) => handlers.close(localName(node.name)));
+  for await (const text of entryText(bytes, entry)) {
+    parser.write(text);
+    if (error) throw fail('xlsx_unreadable', { detail: (error as Error).message });
+    yield;
+  }
+  parser.close();
+}
+
+function localName(name: string): string {
+  const i = name.indexOf(':');
+  return i < 0 ? name : name.slice(i + 1);
+}
+
+async function drain(gen: AsyncGenerator<void>): Promise<void> {
+  for await (const _ of gen) {
+    // parse to the end
+  }
+}
+
+async function sharedStrings(bytes: Buffer, all: Map<string, ZipEntry>): Promise<string[]> {
+  const entry = all.get('xl/sharedStrings.xml');
+  if (!entry) return [];
+  const strings: string[] = [];
+  let current = '';
+  let inText = false;
+  let phonetic = 0;
+  await drain(
+    parse(bytes, entry, {
+      open(name) {
+        if (name === 'si') current = '';
+        else if (name === 'rPh') phonetic++;
+        else if (name === 't' && phonetic === 0) inText = true;
+      },
+      text(t) {
+        if (inText) current += t;
+      },
+      close(name) {
+        if (name === 't') inText = false;
+        else if (name === 'rPh') phonetic--;
+        else if (name === 'si') strings.push(current);
+      },
+    }),
+  );
+  return strings;
+}
+
+// Built-in number formats that show dates or times.
+const DATE_FORMAT_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+
+function isDateFormat(code: string): boolean {
+  const bare = code.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
+  return /[ymdhs]/i.test(bare) && !/^[#0.,%\s]*$/.test(bare);
+}
+
+/** Which cell styles (by index) show a date. */
+async function dateStyles(bytes: Buffer, all: Map<string, ZipEntry>): Promise<Set<number>> {
+  const entry = all.get('xl/styles.xml');
+  const out = new Set<number>();
+  if (!entry) return out;
+  const custom = new Map<number, string>();
+  let inXfs = false;
+  let index = 0;
+  await drain(
+    parse(bytes, entry, {
+      open(name, a) {
+        if (name === 'numFmt') custom.set(Number(a.numFmtId), a.formatCode ?? '');
+        else if (name === 'cellXfs') inXfs = true;
+        else if (name === 'xf' && inXfs) {
+          const id = Number(a.numFmtId ?? 0);
+          if (DATE_FORMAT_IDS.has(id) || (custom.has(id) && isDateFormat(custom.get(id)!))) out.add(index);
+          index++;
+        }
+      },
+      text() {},
+      close(name) {
+        if (name === 'cellXfs') inXfs = false;
+      },
+    }),
+  );
+  return out;
+}
+
+function columnNumber(ref: string): number {
+  let n = 0;
+  for (const ch of ref) {
+    const c = ch.charCodeAt(0);
+    if (c < 65 || c > 90) break;
+    n = n * 26 + (c - 64);
+  }
+  return n;
+}
+
+function excelDate(serial: number): Date {
+  return new Date(Math.round((serial - 25569) * 86_400_000));
+}
+
+/** Streams the rows of the worksheet part at `path` (e.g. xl/worksheets/sheet1.xml). */
+export async function* readSheet(bytes: Buffer, path: string): AsyncGenerator<RawRow> {
+  const all = entries(bytes);
+  const entry = all.get(path);
+  if (!entry) throw fail('xlsx_no_sheet');
+  const strings = await sharedStrings(bytes, all);
+  const dates = await dateStyles(bytes, all);
+  const ready: RawRow[] = [];
+  let row: RawRow | null = null;
+  let nextRow = 1;
+  let cell: { col: number; type: string; style: number; formula: string | null; value: string | null; inline: string | null } | null = null;
+  let reading: 'v' | 'f' | 't' | null = null;
+  let text = '';
+  const finishCell = () => {
+    if (!cell || !row) return;
+    const c = cell;
+    let out: RawCell | null = null;
+    if (c.type === 'e') out = { kind: 'error', error: c.value ?? '#ERROR' };
+    else if (c.formula !== null && c.value === null && c.inline === null) out = { kind: 'formula-without-value', formula: c.formula };
+    else if (c.type === 's') out = c.value === null ? null : { kind: 'value', value: strings[Number(c.value)] ?? '' };
+    else if (c.type === 'inlineStr') out = c.inline === null ? null : { kind: 'value', value: c.inline };
+    else if (c.type === 'str') out = { kind: 'value', value: c.value ?? '' };
+    else if (c.type === 'b') out = c.value === null ? null : { kind: 'value', value: c.value === '1' };
+    else if (c.value !== null && c.value !== '') {
+      const n = Number(c.value);
+      out = Number.isFinite(n) ? { kind: 'value', value: dates.has(c.style) ? excelDate(n) : n } : { kind: 'value', value: c.value };
+    }
+    if (out) row.cells.set(c.col, out);
+    cell = null;
+  };
+  const gen = parse(bytes, entry, {
+    open(name, a) {
+      if (name === 'row') {
+        const r = a.r ? Number(a.r) : nextRow;
+        row = { row: r, cells: new Map() };
+        nextRow = r + 1;
+      } else if (name === 'c' && row) {
+        const col = a.r ? columnNumber(a.r) : row.cells.size + 1;
+        cell = { col, type: a.t ?? 'n', style: Number(a.s ?? 0), formula: null, value: null, inline: null };
+      } else if (cell && (name === 'v' || name === 'f' || name === 't')) {
+        reading = name;
+        text = '';
+      }
+    },
+    text(t) {
+      if (reading) text += t;
+    },
+    close(name) {
+      if (cell && name === 'v' && reading === 'v') cell.value = text;
+      else if (cell && name === 'f' && reading === 'f') cell.formula = text || 'shared';
+      else if (cell && name === 't' && reading === 't') cell.inline = (cell.inline ?? '') + text;
+      if (name === 'v' || name === 'f' || name === 't') reading = null;
+      if (name === 'c') finishCell();
+      if (name === 'row' && row) {
+        ready.push(row);
+        row = null;
+      }
+    },
+  });
+  for await (const _ of gen) {
+    while (ready.length > 0) yield ready.shift()!;
+  }
+  while (ready.length > 0) yield ready.shift()!;
+}

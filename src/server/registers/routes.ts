@@ -1,0 +1,225 @@
+import { PassThrough } from 'node:stream';
+import fastifyMultipart from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { fail } from '../../domain/errors.js';
+import { errorWorkbook } from '../../office/register-xlsx.js';
+import { createRegister, updateRegisterDefinition } from '../../services/define-register.js';
+import { registerForDownload, writeRegisterFile } from '../../services/export-register-rows.js';
+import { getRegister } from '../../services/get-register.js';
+import { getRegisterRowHistory } from '../../services/get-register-row-history.js';
+import { assertMayImport, importRegisterRows } from '../../services/import-register-rows.js';
+import { listRegisterRows } from '../../services/list-register-rows.js';
+import type { RowQuery } from '../../services/list-register-rows.js';
+import { listRegisters } from '../../services/list-registers.js';
+import { updateRegisterRow } from '../../services/update-register-row.js';
+import { signedIn } from '../auth.js';
+import type { ServerDeps } from '../auth.js';
+import { messageLocale } from '../locale.js';
+import { evaluationRoutes } from './evaluation-routes.js';
+import {
+  defineRegisterBody,
+  defineRegisterResponse,
+  historyResponse,
+  importQuery,
+  importResponse,
+  patchRowBody,
+  registerListResponse,
+  registerParams,
+  registerViewSchema,
+  rowParams,
+  rowSchema,
+  rowsQuery,
+  rowsResponse,
+  xlsxResponse,
+} from '../../contract/registers.js';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const tags = ['registers'];
+
+function attachment(name: string): string {
+  return `attachment; filename="register.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+/** The named query parameters, and `f.<field>` filters. */
+function rowQueryOf(query: z.infer<typeof rowsQuery>): RowQuery {
+  const filters: Record<string, string> = {};
+  for (const [k, v] of Object.entries(query)) if (k.startsWith('f.') && typeof v === 'string' && v !== '') filters[k.slice(2)] = v;
+  return { page: query.page, pageSize: query.pageSize, sort: query.sort, order: query.order, q: query.q, region: query.region, filters };
+}
+
+/** The uploaded workbook; called only after the caller was authorised. */
+async function uploadedWorkbook(request: FastifyRequest, limit: number): Promise<Buffer> {
+  if (!request.isMultipart()) throw fail('xlsx_not_xlsx');
+  const file = await request.file();
+  if (!file) throw fail('xlsx_not_xlsx');
+  try {
+    const bytes = await file.toBuffer();
+    if (file.file.truncated) throw fail('xlsx_too_large', { limit: Math.round(limit / 1024 / 1024) });
+    return bytes;
+  } catch (error) {
+    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw fail('xlsx_too_large', { limit: Math.round(limit / 1024 / 1024) });
+    throw error;
+  }
+}
+
+export function registerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    await app.register(fastifyMultipart, { limits: { fileSize: deps.config.maxUploadBytes, files: 1, fields: 5 } });
+    await app.register(evaluationRoutes(deps));
+
+    app.get(
+      '/api/registers',
+      {
+        config: { policy: 'register.read' },
+        schema: { tags, summary: 'Registers (专项台账/清单) with their row counts', response: { 200: registerListResponse } } },
+      async (request) => listRegisters(signedIn(request, deps)),
+    );
+
+    app.post(
+      '/api/registers',
+      {
+        config: { policy: 'register.define' },
+        schema: { tags, summary: 'Add a register from its definition (office)', body: defineRegisterBody, response: { 201: registerViewSchema } } },
+      async (request, reply) => reply.status(201).send(await createRegister(request.body.definition, signedIn(request, deps))),
+    );
+
+    app.get(
+      '/api/registers/:id',
+      {
+        config: { policy: 'register.read' },
+        schema: { tags, summary: "A register's definition (fields, validation, key, roll-ups) and what the user may do", params: registerParams, response: { 200: registerViewSchema } } },
+      async (request) => getRegister(request.params.id, signedIn(request, deps)),
+    );
+
+    app.put(
+      '/api/registers/:id/definition',
+      {
+        config: { policy: 'register.define' },
+        schema: {
+          tags,
+          summary: "Change a register's definition; lists the rows it no longer accepts (check=true: only list them)",
+          params: registerParams,
+          querystring: z.object({ check: z.enum(['true', 'false']).optional() }),
+          body: defineRegisterBody,
+          response: { 200: defineRegisterResponse },
+        },
+      },
+      async (request) =>
+        updateRegisterDefinition(request.params.id, request.body.definition, { check: request.query.check === 'true', lang: messageLocale(request) }, signedIn(request, deps)),
+    );
+
+    app.get(
+      '/api/registers/:id/rows',
+      {
+        config: { policy: 'register.read' },
+        schema: {
+          tags,
+          summary: 'Rows, a page at a time: page, pageSize (≤500), sort (a field name), order, q (text anywhere), region (unit id), f.<field>=value',
+          params: registerParams,
+          querystring: rowsQuery,
+          response: { 200: rowsResponse },
+        },
+      },
+      async (request) => listRegisterRows(request.params.id, rowQueryOf(request.query), signedIn(request, deps)),
+    );
+
+    app.patch(
+      '/api/registers/:id/rows/:rowId',
+      {
+        config: { policy: 'register.import' },
+        schema: { tags, summary: 'Edit a row (same validation as import; own region only)', params: rowParams, body: patchRowBody, response: { 200: rowSchema } } },
+      async (request) => updateRegisterRow(request.params.id, request.params.rowId, request.body, signedIn(request, deps)),
+    );
+
+    app.get(
+      '/api/registers/:id/rows/:rowId/history',
+      {
+        config: { policy: 'register.read' },
+        schema: { tags, summary: "A row's changes with before and after, newest first, each tied to its audit event", params: rowParams, response: { 200: historyResponse } } },
+      async (request) => getRegisterRowHistory(request.params.id, request.params.rowId, signedIn(request, deps)),
+    );
+
+    app.get(
+      '/api/registers/:id/template.xlsx',
+      {
+        config: { policy: 'register.read' },
+        schema: { tags, summary: 'The import template: header with notes, drop-downs, formats', params: registerParams, response: { 200: xlsxResponse } } },
+      async (request, reply) => {
+        const ctx = signedIn(request, deps);
+        const { register } = await registerForDownload(request.params.id, ctx);
+        const out = new PassThrough();
+        void writeRegisterFile('template', request.params.id, {}, out, ctx, messageLocale(request)).catch((error: unknown) => out.destroy(error as Error));
+        return reply.type(XLSX_TYPE).header('Content-Disposition', attachment(`${register.name}-模板.xlsx`)).send(out);
+      },
+    );
+
+    app.get(
+      '/api/registers/:id/export.xlsx',
+      {
+        config: { policy: 'register.read' },
+        schema: { tags, summary: 'The rows of a filtered view (same filters as /rows), in the template layout', params: registerParams, querystring: rowsQuery, response: { 200: xlsxResponse } },
+      },
+      async (request, reply) => {
+        const ctx = signedIn(request, deps);
+        const { register } = await registerForDownload(request.params.id, ctx);
+        const out = new PassThrough();
+        void writeRegisterFile('export', request.params.id, rowQueryOf(request.query), out, ctx, messageLocale(request)).catch((error: unknown) => {
+          request.log.error({ err: error }, 'register export failed');
+          out.destroy(error as Error);
+        });
+        return reply.type(XLSX_TYPE).header('Content-Disposition', attachment(`${register.name}.xlsx`)).send(out);
+      },
+    );
+
+    app.post(
+      '/api/registers/:id/import',
+      {
+        config: { policy: 'register.import' },
+        bodyLimit: deps.config.maxUploadBytes + 64 * 1024,
+        schema: {
+          tags,
+          summary: 'Import rows from an .xlsx (multipart field `file`); upsert by the unique key; atomic: nothing is written on any error',
+          consumes: ['multipart/form-data'],
+          params: registerParams,
+          querystring: importQuery,
+          response: { 200: importResponse },
+        },
+      },
+      async (request) => {
+        const ctx = signedIn(request, deps);
+        assertMayImport(ctx);
+        await getRegister(request.params.id, ctx);
+        const bytes = await uploadedWorkbook(request, deps.config.maxUploadBytes);
+        const { result } = await importRegisterRows({ registerId: request.params.id, bytes, mode: request.query.mode, lang: messageLocale(request) }, ctx);
+        return result;
+      },
+    );
+
+    app.post(
+      '/api/registers/:id/import/errors.xlsx',
+      {
+        config: { policy: 'register.import' },
+        bodyLimit: deps.config.maxUploadBytes + 64 * 1024,
+        schema: {
+          tags,
+          summary: 'The same file checked again, without writing: its rejected rows as a workbook with the bad cells marked',
+          consumes: ['multipart/form-data'],
+          params: registerParams,
+          response: { 200: xlsxResponse },
+        },
+      },
+      async (request, reply) => {
+        const ctx = signedIn(request, deps);
+        assertMayImport(ctx);
+        const register = await getRegister(request.params.id, ctx);
+        const bytes = await uploadedWorkbook(request, deps.config.maxUploadBytes);
+        const lang = messageLocale(request);
+        const { rejectedRows } = await importRegisterRows({ registerId: request.params.id, bytes, mode: 'partial', lang, dryRun: true }, ctx);
+        const file = await errorWorkbook(register.definition, rejectedRows, lang);
+        return reply.type(XLSX_TYPE).header('Content-Disposition', attachment(`${register.name}-错误.xlsx`)).send(file);
+      },
+    );
+  };
+}

@@ -1,0 +1,100 @@
+import { AppError, fail, messagesOf } from '../domain/errors.js';
+import { authorize } from '../domain/policy.js';
+import { checkDefinition } from '../domain/register-definition.js';
+import type { RegisterDefinition } from '../domain/register-definition.js';
+import { validateRow } from '../domain/register-values.js';
+import type { StoredValue } from '../domain/register-values.js';
+import { appendAudit } from './support/audit-trail.js';
+import { computeRegisterRollups, ensureRollupIndicators } from './support/compute-register-rollups.js';
+import { inTransaction, nowIso } from './support/context.js';
+import type { ServiceContext } from './support/context.js';
+import { getRegister } from './get-register.js';
+import type { RegisterView } from './get-register.js';
+import { loadRegister, regionResolver, rowValues } from './support/register-store.js';
+
+export interface InvalidRow {
+  id: number;
+  issues: { column: string; value: StoredValue; message: string }[];
+}
+
+const MAX_LISTED = 1000;
+
+function parseDefinition(input: unknown): RegisterDefinition {
+  const { definition, issues } = checkDefinition(input);
+  if (!definition) {
+    throw new AppError('register_definition_invalid', {
+      zh: messagesOf('register_definition_invalid', { issues: issues.map((i) => i.zh).join('；') }).zh,
+      en: messagesOf('register_definition_invalid', { issues: issues.map((i) => i.en).join('; ') }).en,
+    }, { issues });
+  }
+  return definition;
+}
+
+/** Adds a register from its definition: no code, just data. */
+export async function createRegister(input: unknown, ctx: ServiceContext): Promise<RegisterView> {
+  authorize(ctx.actor, 'register.define');
+  const definition = parseDefinition(input);
+  const id = await inTransaction(ctx, async (trx) => {
+    const clash = await trx.selectFrom('registers').select('id').where('key', '=', definition.key).executeTakeFirst();
+    if (clash) throw fail('register_key_exists', { key: definition.key });
+    const at = nowIso(ctx);
+    const row = await trx
+      .insertInto('registers')
+      .values({ key: definition.key, name: definition.name, definition: JSON.stringify(definition), builtin: 0, created_at: at, updated_at: at })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await ensureRollupIndicators(trx, row.id, definition, at);
+    await appendAudit(trx, ctx.actor, ctx.clock, { action: 'register.create', entity: 'register', entityId: row.id, detail: { definition } });
+    return row.id;
+  });
+  return getRegister(id, ctx);
+}
+
+/**
+ * Changes a register's definition. Existing rows are checked against the new one and the
+ * rows it no longer accepts are listed (their values stay as they are until someone fixes
+ * them; an edit must then satisfy the new rules). With `check`, nothing is saved: the
+ * office sees the consequences first.
+ */
+export async function updateRegisterDefinition(
+  id: number,
+  input: unknown,
+  options: { check: boolean; lang: 'zh' | 'en' },
+  ctx: ServiceContext,
+): Promise<{ register: RegisterView; invalidRows: InvalidRow[]; invalidCount: number }> {
+  authorize(ctx.actor, 'register.define');
+  const before = await loadRegister(ctx.db, id);
+  const definition = parseDefinition(input);
+  if (definition.key !== before.key) throw fail('register_definition_invalid', { issues: 'key' });
+  const { resolve } = await regionResolver(ctx.db);
+  const invalidRows: InvalidRow[] = [];
+  let invalidCount = 0;
+  let after = 0;
+  for (;;) {
+    const page = await ctx.db.selectFrom('register_rows').select(['id', 'data']).where('register_id', '=', id).where('id', '>', after).orderBy('id').limit(2000).execute();
+    for (const r of page) {
+      const { issues } = validateRow(definition, rowValues(r.data), resolve);
+      if (issues.length === 0) continue;
+      invalidCount++;
+      if (invalidRows.length < MAX_LISTED) {
+        invalidRows.push({ id: r.id, issues: issues.map((i) => ({ column: i.field, value: i.value, message: messagesOf(i.code, i.params)[options.lang] })) });
+      }
+    }
+    if (page.length < 2000) break;
+    after = page[page.length - 1]!.id;
+  }
+  if (!options.check) {
+    await inTransaction(ctx, async (trx) => {
+      const at = nowIso(ctx);
+      await trx.updateTable('registers').set({ name: definition.name, definition: JSON.stringify(definition), updated_at: at }).where('id', '=', id).execute();
+      await appendAudit(trx, ctx.actor, ctx.clock, {
+        action: 'register.define',
+        entity: 'register',
+        entityId: id,
+        detail: { before: before.definition, after: definition, invalidRows: invalidCount },
+      });
+      await computeRegisterRollups(trx, ctx.dialect, { id, definition }, at);
+    });
+  }
+  return { register: await getRegister(id, ctx), invalidRows, invalidCount };
+}

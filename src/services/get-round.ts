@@ -1,0 +1,116 @@
+import { reportTimeliness } from '../domain/lights.js';
+import type { ReportTimeliness } from '../domain/lights.js';
+import { authorize, can, unitPath } from '../domain/policy.js';
+import type { Actor, UnitTree } from '../domain/policy.js';
+import type { ServiceContext } from './support/context.js';
+import { loadRound, roundsOfTask, toRound } from './support/ledger-rows.js';
+import type { RoundRow } from './support/ledger-rows.js';
+import { toReportStatus } from './support/report-rows.js';
+import { loadUnitTree } from './support/unit-tree.js';
+
+export interface RoundReportRow {
+  taskId: number;
+  unitId: number;
+  role: string;
+  reportId: number | null;
+  /** none: nothing the reader may see yet (no report, or another unit's draft). */
+  status: 'none' | 'draft' | 'submitted' | 'returned' | 'accepted';
+  timeliness: ReportTimeliness;
+  percent: number | null;
+  firstSubmittedAt: string | null;
+  submittedAt: string | null;
+}
+
+export interface RoundCounts {
+  expected: number;
+  submitted: number;
+  accepted: number;
+  returned: number;
+  late: number;
+  missing: number;
+  pending: number;
+}
+
+export interface RoundView extends RoundRow {
+  counts: RoundCounts;
+  rows: RoundReportRow[];
+}
+
+/** Whether the actor may see a unit's report on a task (sealed or not). */
+export function mayReadReport(actor: Actor, tree: UnitTree, r: { unitId: number; sealed: boolean; taskOwnerUnitId: number; leadUnitId: number | null }): boolean {
+  return can(actor, 'report.read', {
+    unitId: r.unitId,
+    sealed: r.sealed,
+    scopePath: [...unitPath(r.unitId, tree), ...unitPath(r.taskOwnerUnitId, tree)],
+    ...(r.leadUnitId !== null && { leadUnitId: r.leadUnitId }),
+  });
+}
+
+/**
+ * A round with one row per task and responsible unit: what the reader may see of each
+ * report and its timeliness (pending, on time, late, missing), derived from the clock.
+ */
+export async function getRound(roundId: number, filter: { unitId?: number | undefined; taskId?: number | undefined }, ctx: ServiceContext): Promise<RoundView> {
+  authorize(ctx.actor, 'round.read');
+  const round = await loadRound(ctx.db, roundId);
+  const tree = await loadUnitTree(ctx.db);
+  const now = ctx.clock.now();
+  let taskQuery = ctx.db
+    .selectFrom('tasks')
+    .innerJoin('task_units', 'task_units.task_id', 'tasks.id')
+    .select(['tasks.id', 'tasks.lead_unit_id', 'tasks.published_at', 'tasks.status', 'tasks.closed_at', 'task_units.unit_id', 'task_units.role'])
+    .where('tasks.plan_id', '=', round.planId)
+    .where('tasks.owner_unit_id', '=', round.ownerUnitId);
+  if (filter.taskId !== undefined) taskQuery = taskQuery.where('tasks.id', '=', filter.taskId);
+  if (filter.unitId !== undefined) taskQuery = taskQuery.where('task_units.unit_id', '=', filter.unitId);
+  const pairs = (await taskQuery.orderBy('tasks.position').orderBy('task_units.unit_id').execute()).filter(
+    (p) =>
+      roundsOfTask({ planId: round.planId, ownerUnitId: round.ownerUnitId, publishedAt: p.published_at }, [round]).length > 0 &&
+      (p.closed_at === null || p.closed_at.slice(0, 10) >= round.periodStart),
+  );
+  let reportQuery = ctx.db
+    .selectFrom('reports')
+    .select(['id', 'task_id', 'unit_id', 'status', 'percent', 'first_submitted_at', 'submitted_at'])
+    .where('round_id', '=', roundId);
+  if (filter.taskId !== undefined) reportQuery = reportQuery.where('task_id', '=', filter.taskId);
+  if (filter.unitId !== undefined) reportQuery = reportQuery.where('unit_id', '=', filter.unitId);
+  const reports = new Map((await reportQuery.execute()).map((r) => [`${r.task_id}:${r.unit_id}`, r]));
+  const counts: RoundCounts = { expected: 0, submitted: 0, accepted: 0, returned: 0, late: 0, missing: 0, pending: 0 };
+  const rows: RoundReportRow[] = [];
+  for (const p of pairs) {
+    const report = reports.get(`${p.id}:${p.unit_id}`);
+    const status = report ? toReportStatus(report.status) : null;
+    const firstSubmittedAt = report?.first_submitted_at ?? null;
+    const timeliness = reportTimeliness(round.dueDate, firstSubmittedAt, now);
+    counts.expected += 1;
+    if (status === 'submitted' || status === 'accepted' || status === 'returned') counts.submitted += 1;
+    if (status === 'accepted') counts.accepted += 1;
+    if (status === 'returned') counts.returned += 1;
+    if (timeliness === 'late') counts.late += 1;
+    if (timeliness === 'missing') counts.missing += 1;
+    if (timeliness === 'pending') counts.pending += 1;
+    const sealed = status !== null && status !== 'draft';
+    const facts = { unitId: p.unit_id, sealed, taskOwnerUnitId: round.ownerUnitId, leadUnitId: p.lead_unit_id };
+    // The row itself (who owes what, and whether it is late) is the office's business and the unit's own.
+    if (!mayReadReport(ctx.actor, tree, { ...facts, sealed: true })) continue;
+    const visible = report !== undefined && mayReadReport(ctx.actor, tree, facts);
+    rows.push({
+      taskId: p.id,
+      unitId: p.unit_id,
+      role: p.role,
+      reportId: visible ? report.id : null,
+      status: visible && status !== null ? status : 'none',
+      timeliness,
+      percent: visible ? report.percent : null,
+      firstSubmittedAt,
+      submittedAt: visible ? report.submitted_at : null,
+    });
+  }
+  return { ...round, counts, rows };
+}
+
+export async function listRounds(planId: number, ctx: ServiceContext): Promise<RoundRow[]> {
+  authorize(ctx.actor, 'round.read');
+  const rows = await ctx.db.selectFrom('rounds').selectAll().where('plan_id', '=', planId).orderBy('due_date').orderBy('id').execute();
+  return rows.map(toRound);
+}

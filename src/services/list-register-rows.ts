@@ -1,0 +1,85 @@
+import { sql } from 'kysely';
+import type { SelectQueryBuilder } from 'kysely';
+import { jsonSortKey, jsonText, jsonWhole } from '../db/json-fields.js';
+import type { Database } from '../db/schema.js';
+import { fail } from '../domain/errors.js';
+import { authorize, can } from '../domain/policy.js';
+import { fieldByName } from '../domain/register-definition.js';
+import type { RowValues } from '../domain/register-values.js';
+import type { ServiceContext } from './support/context.js';
+import { loadRegister, rowValues } from './support/register-store.js';
+import type { LoadedRegister } from './support/register-store.js';
+
+export interface RowQuery {
+  page?: number | undefined;
+  pageSize?: number | undefined;
+  /** A field name, or omitted for the order rows were added in. */
+  sort?: string | undefined;
+  order?: 'asc' | 'desc' | undefined;
+  /** Substring anywhere in the row. */
+  q?: string | undefined;
+  /** A unit id: rows of that 市州 or 县市区. */
+  region?: number | undefined;
+  /** Exact values by field name (enum, region, boolean as 是/否, text, numbers). */
+  filters?: Record<string, string> | undefined;
+}
+
+export interface RegisterRowView {
+  id: number;
+  values: RowValues;
+  version: number;
+  canEdit: boolean;
+}
+
+type RowsQuery = SelectQueryBuilder<Database, 'register_rows', object>;
+
+/** The filtered rows of a register, as a query both the page and the export use. */
+export function filteredRows(ctx: ServiceContext, register: LoadedRegister, query: RowQuery): RowsQuery {
+  let q: RowsQuery = ctx.db.selectFrom('register_rows').where('register_id', '=', register.id);
+  if (query.region !== undefined) {
+    const region = query.region;
+    q = q.where((eb) => eb.or([eb('prefecture_id', '=', region), eb('county_id', '=', region)]));
+  }
+  if (query.q?.trim()) {
+    const needle = `%${query.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where(sql<boolean>`${jsonWhole(ctx.dialect, 'data')} LIKE ${needle} ESCAPE '\\'`);
+  }
+  for (const [name, raw] of Object.entries(query.filters ?? {})) {
+    const field = fieldByName(register.definition, name);
+    if (!field) throw fail('cell_unknown_field', { field: name });
+    let value = raw.trim();
+    if (field.type === 'boolean') {
+      const yes = ['是', 'true', '1', 'yes'].includes(value.toLowerCase());
+      value = ctx.dialect === 'postgres' ? String(yes) : yes ? '1' : '0';
+    }
+    q = q.where(jsonText(ctx.dialect, 'data', name), '=', value);
+  }
+  return q;
+}
+
+export async function listRegisterRows(id: number, query: RowQuery, ctx: ServiceContext): Promise<{ rows: RegisterRowView[]; total: number }> {
+  authorize(ctx.actor, 'register.read');
+  const register = await loadRegister(ctx.db, id);
+  const page = Math.max(1, query.page ?? 1);
+  const pageSize = Math.min(500, Math.max(1, query.pageSize ?? 20));
+  const base = filteredRows(ctx, register, query);
+  const count = await base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  let rows = base.select(['id', 'data', 'version', 'prefecture_id', 'county_id']);
+  const desc = query.order === 'desc';
+  if (query.sort && query.sort !== 'id') {
+    if (!fieldByName(register.definition, query.sort)) throw fail('cell_unknown_field', { field: query.sort });
+    const key = jsonSortKey(ctx.dialect, 'data', query.sort);
+    rows = rows.orderBy(key, desc ? 'desc' : 'asc');
+  }
+  rows = rows.orderBy('id', desc ? 'desc' : 'asc');
+  const found = await rows.limit(pageSize).offset((page - 1) * pageSize).execute();
+  return {
+    total: Number(count.n),
+    rows: found.map((r) => ({
+      id: r.id,
+      values: rowValues(r.data),
+      version: r.version,
+      canEdit: can(ctx.actor, 'register.row.write', { regionIds: [r.prefecture_id, r.county_id] }),
+    })),
+  };
+}

@@ -1,0 +1,203 @@
+import { authorize } from '../domain/policy.js';
+import { validateRow } from '../domain/register-values.js';
+import type { RowValues } from '../domain/register-values.js';
+import { computeRegisterRollups } from './support/compute-register-rollups.js';
+import { confirmEvaluation } from './confirm-evaluation.js';
+import { inTransaction, nowIso } from './support/context.js';
+import type { ServiceContext } from './support/context.js';
+import { openEvaluation } from './open-evaluation.js';
+import { publishEvaluation, publishRegisterSnapshot } from './publish-register-snapshot.js';
+import { loadRegisterByKey, openChange, regionResolver } from './support/register-store.js';
+import { scoreEvaluation } from './score-evaluation.js';
+import { createIndicator, setIndicatorValues } from './set-indicator-values.js';
+
+/**
+ * The registers' demo: about 1,600 老旧小区 projects over the 14 市州 and their 县市区 (names
+ * made up, deterministically, with plausible figures; about 1,500 started in 2021 against
+ * the plan's target of 1500, allocated to the 市州), a 特色小镇 list with two evaluation years
+ * (one town warned twice and proposed for removal), the four registers' snapshots, and
+ * 户籍人口城镇化率 by 市州 for 2017–2021. Everything goes through the same validation and
+ * audit as real data.
+ */
+
+/** A small deterministic generator (mulberry32), so every demo is the same. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// Share of the 1500 starts by 市州, roughly by urban population.
+const WEIGHTS: Record<string, number> = {
+  长沙市: 230, 株洲市: 110, 湘潭市: 90, 衡阳市: 140, 邵阳市: 110, 岳阳市: 120, 常德市: 120,
+  张家界市: 40, 益阳市: 90, 郴州市: 110, 永州市: 100, 怀化市: 100, 娄底市: 80, 湘西土家族苗族自治州: 60,
+};
+const STEMS = ['建设', '人民', '解放', '新华', '五一', '东风', '红旗', '文化', '和平', '光明', '幸福', '胜利', '工人', '电力', '纺织', '粮食', '供销', '教育', '农机', '邮电', '交通', '水利', '卫生', '机械'];
+const ENDS = ['新村', '小区', '宿舍', '大院', '家属区', '社区', '花园'];
+const WORKS = ['水电气管网改造', '加装电梯', '屋面防水', '外墙保温', '道路硬化', '停车设施', '安防监控', '适老化改造', '绿化提质', '雨污分流'];
+
+// 户籍人口城镇化率 (%) by 市州, 2017; later years add a little each year.
+const URBAN_2017: Record<string, number> = {
+  长沙市: 58.1, 株洲市: 46.2, 湘潭市: 44.8, 衡阳市: 36.5, 邵阳市: 28.9, 岳阳市: 39.4, 常德市: 35.2,
+  张家界市: 31.0, 益阳市: 33.7, 郴州市: 38.3, 永州市: 30.2, 怀化市: 32.6, 娄底市: 33.1, 湘西土家族苗族自治州: 29.4,
+};
+
+const TOWNS: [string, string, string, string, string, number][] = [
+  ['浏阳大瑶花炮小镇', '工业', '长沙市', '浏阳市', '花炮', 2018],
+  ['宁乡灰汤温泉小镇', '文旅', '长沙市', '宁乡市', '温泉康养', 2018],
+  ['醴陵五彩陶瓷小镇', '工业', '株洲市', '醴陵市', '陶瓷', 2018],
+  ['炎陵神农谷小镇', '文旅', '株洲市', '炎陵县', '生态旅游', 2019],
+  ['湘潭昭山文旅小镇', '文旅', '湘潭市', '雨湖区', '文化旅游', 2018],
+  ['韶山红色旅游小镇', '文旅', '湘潭市', '韶山市', '红色旅游', 2018],
+  ['衡山南岳寿文化小镇', '文旅', '衡阳市', '南岳区', '宗教文化旅游', 2018],
+  ['祁东黄花菜小镇', '农业', '衡阳市', '祁东县', '黄花菜', 2019],
+  ['邵东廉桥药材小镇', '农业', '邵阳市', '邵东市', '中药材', 2018],
+  ['隆回魏源故里小镇', '文旅', '邵阳市', '隆回县', '文化旅游', 2019],
+  ['平江黄金小镇', '工业', '岳阳市', '平江县', '黄金加工', 2018],
+  ['岳阳君山茶旅小镇', '农业', '岳阳市', '君山区', '黄茶', 2019],
+  ['澧县城头山文旅小镇', '文旅', '常德市', '澧县', '农耕文化', 2018],
+  ['桃源茶旅小镇', '农业', '常德市', '桃源县', '茶叶', 2019],
+  ['武陵源天子山小镇', '文旅', '张家界市', '武陵源区', '山地旅游', 2018],
+  ['安化黑茶小镇', '农业', '益阳市', '安化县', '黑茶', 2018],
+  ['桃江竹业小镇', '工业', '益阳市', '桃江县', '竹制品', 2019],
+  ['汝城温泉小镇', '文旅', '郴州市', '汝城县', '温泉康养', 2018],
+  ['嘉禾铸造小镇', '工业', '郴州市', '嘉禾县', '铸造', 2019],
+  ['江永香柚小镇', '农业', '永州市', '江永县', '香柚', 2019],
+  ['洪江古商城小镇', '文旅', '怀化市', '洪江市', '古城旅游', 2018],
+  ['新化紫鹊界小镇', '文旅', '娄底市', '新化县', '梯田旅游', 2019],
+  ['凤凰古城文旅小镇', '文旅', '湘西土家族苗族自治州', '凤凰县', '古城旅游', 2018],
+  ['保靖黄金茶小镇', '农业', '湘西土家族苗族自治州', '保靖县', '茶叶', 2019],
+];
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+async function insertRows(ctx: ServiceContext, registerKey: string, inputs: Record<string, string | number | boolean | null>[]): Promise<void> {
+  const register = await loadRegisterByKey(ctx.db, registerKey);
+  const { resolve } = await regionResolver(ctx.db);
+  const valid = inputs.map((input) => {
+    const { row, issues } = validateRow(register.definition, input, resolve);
+    if (!row) throw new Error(`demo row of ${registerKey} does not validate: ${JSON.stringify(issues)}`);
+    return row;
+  });
+  await inTransaction(ctx, async (trx) => {
+    const at = nowIso(ctx);
+    const change = await openChange(trx, ctx.actor, ctx.clock, register.id, 'import');
+    for (let i = 0; i < valid.length; i += 500) {
+      const batch = valid.slice(i, i + 500);
+      const ids = await trx
+        .insertInto('register_rows')
+        .values(batch.map((r) => ({ register_id: register.id, row_key: r.key, data: JSON.stringify(r.values), prefecture_id: r.prefectureId, county_id: r.countyId, version: 1, created_at: at, updated_at: at })))
+        .returning('id')
+        .execute();
+      await change.add(ids.map((r, j) => ({ rowId: r.id, before: null, after: batch[j]!.values as RowValues })));
+    }
+    await change.close({ mode: 'demo', added: valid.length, updated: 0, unchanged: 0, rejected: 0 });
+    await computeRegisterRollups(trx, ctx.dialect, register, at);
+  });
+}
+
+export async function loadDemoRegisters(ctx: ServiceContext): Promise<void> {
+  authorize(ctx.actor, 'demo.load');
+  const units = await ctx.db.selectFrom('units').select(['id', 'short_name', 'kind', 'parent_id']).where('kind', 'in', ['prefecture', 'county']).orderBy('division_code').execute();
+  const prefectures = units.filter((u) => u.kind === 'prefecture');
+  const countiesOf = (id: number) => units.filter((u) => u.kind === 'county' && u.parent_id === id);
+  const next = random(20210721);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
+
+  // 老旧小区: the allocated share of 1500 started in 2021 per 市州, plus some started in 2020 and
+  // some planned for 2022 and not started.
+  const total = Object.values(WEIGHTS).reduce((a, b) => a + b, 0);
+  const allocation = new Map<number, number>();
+  let allocated = 0;
+  prefectures.forEach((p, i) => {
+    const share = i === prefectures.length - 1 ? 1500 - allocated : Math.round((1500 * (WEIGHTS[p.short_name] ?? 80)) / total);
+    allocation.set(p.id, share);
+    allocated += share;
+  });
+  const rows: Record<string, string | number | boolean | null>[] = [];
+  for (const p of prefectures) {
+    const counties = countiesOf(p.id);
+    const quota = allocation.get(p.id)!;
+    // Most 市州 are near their quota by the demo's date; a few are behind or ahead.
+    const started2021 = Math.round(quota * (0.82 + next() * 0.3));
+    const count = started2021 + Math.round(quota * 0.12);
+    const used = new Set<string>();
+    for (let i = 0; i < count; i++) {
+      const county = counties[i % counties.length]!;
+      let name = '';
+      for (let k = 0; k < 20 && (name === '' || used.has(`${county.id}${name}`)); k++) name = `${pick(STEMS)}路${1 + Math.floor(next() * 120)}号${pick(ENDS)}`;
+      used.add(`${county.id}${name}`);
+      const households = 40 + Math.floor(next() * 560);
+      const buildings = Math.max(1, Math.round(households / (18 + next() * 30)));
+      const area = Math.round(households * (0.006 + next() * 0.004) * 100) / 100;
+      const year = 1975 + Math.floor(next() * 26);
+      const startedThisYear = i < started2021;
+      const lastYear = !startedThisYear && i % 3 === 0;
+      const month = 1 + Math.floor(next() * (startedThisYear ? 10 : 12));
+      const planned = startedThisYear || lastYear ? `${lastYear ? 2020 : 2021}-${pad(month)}-01` : `2022-${pad(month)}-01`;
+      const actual = startedThisYear ? `2021-${pad(month)}-${pad(1 + Math.floor(next() * 27))}` : lastYear ? `2020-${pad(month)}-${pad(1 + Math.floor(next() * 27))}` : null;
+      const finished = lastYear ? `2021-${pad(Math.min(12, month + 2))}-15` : startedThisYear && month < 4 && next() < 0.4 ? `2021-${pad(month + 6)}-20` : null;
+      rows.push({
+        项目名称: `${county.short_name}${name}改造项目`,
+        市州: p.short_name,
+        县市区: county.short_name,
+        小区名称: name,
+        建成年代: year,
+        户数: households,
+        楼栋数: buildings,
+        '建筑面积(万平方米)': area,
+        '总投资(万元)': Math.round(households * (2.2 + next() * 2.5)),
+        计划开工: planned,
+        实际开工: actual,
+        完工日期: finished,
+        改造内容: [pick(WORKS), pick(WORKS), pick(WORKS)].filter((w, j, all) => all.indexOf(w) === j).join('、'),
+        状态: finished ? '完工' : actual ? '在建' : '未开工',
+      });
+    }
+  }
+  await insertRows(ctx, 'old-communities', rows);
+  const started = await ctx.db.selectFrom('indicators').select('id').where('key', '=', 'old-communities-started').executeTakeFirstOrThrow();
+  await inTransaction(ctx, async (trx) => {
+    const at = nowIso(ctx);
+    await trx.deleteFrom('indicator_allocations').where('indicator_id', '=', started.id).execute();
+    await trx.insertInto('indicator_allocations').values([...allocation].map(([unitId, value]) => ({ indicator_id: started.id, unit_id: unitId, value, updated_at: at }))).execute();
+  });
+
+  // 特色小镇 and two evaluation years: 2020 (confirmed, published) and 2021 (scored, one town
+  // warned for the second year and proposed for removal, waiting for the office).
+  await insertRows(ctx, 'characteristic-towns', TOWNS.map(([名称, 类型, 市州, 县市区, 主导产业, 入选年份]) => ({ 名称, 类型, 市州, 县市区, 主导产业, 入选年份, 状态: '在册' })));
+  const towns = await loadRegisterByKey(ctx.db, 'characteristic-towns');
+  const townRows = await ctx.db.selectFrom('register_rows').select(['id', 'row_key']).where('register_id', '=', towns.id).orderBy('id').execute();
+  const scoresFor = (year: number) =>
+    townRows.map((r, i) => {
+      const name = (JSON.parse(r.row_key) as string[])[0];
+      // 嘉禾铸造小镇 falls behind two years running; 江永香柚小镇 fails once in 2021.
+      const base = name === '嘉禾铸造小镇' ? 63 : name === '江永香柚小镇' && year === 2021 ? 52 : 72 + ((i * 7 + year) % 24);
+      const s = (d: number) => Math.max(0, Math.min(100, base + d));
+      return { rowId: r.id, scores: { industry: s(2), investment: s(-1), function: s(-3), mechanism: s(1) } };
+    });
+  const e2020 = await openEvaluation(towns.id, { year: 2020 }, ctx);
+  await scoreEvaluation(e2020.id, { scores: scoresFor(2020) }, ctx);
+  await confirmEvaluation(e2020.id, ctx);
+  await publishEvaluation(e2020.id, ctx);
+  const e2021 = await openEvaluation(towns.id, { year: 2021 }, ctx);
+  await scoreEvaluation(e2021.id, { scores: scoresFor(2021) }, ctx);
+
+  // 户籍人口城镇化率 by 市州, 2017–2021 (statistics entered by hand), published.
+  const urban = await createIndicator({ key: 'registered-urbanization-rate', name: '户籍人口城镇化率', unit: '%', public: true }, ctx);
+  const values: { unitId: number; period: string; value: number }[] = [];
+  for (const p of prefectures) {
+    const start = URBAN_2017[p.short_name] ?? 33;
+    for (let year = 2017; year <= 2021; year++) values.push({ unitId: p.id, period: String(year), value: Math.round((start + (year - 2017) * (1.1 + next() * 0.6)) * 10) / 10 });
+  }
+  await setIndicatorValues(urban.id, values, ctx);
+
+  await publishRegisterSnapshot((await loadRegisterByKey(ctx.db, 'old-communities')).id, '2021年', ctx);
+}

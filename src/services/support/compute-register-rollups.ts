@@ -1,0 +1,136 @@
+import { sql } from 'kysely';
+import type { Expression, Kysely, SqlBool } from 'kysely';
+import type { Dialect } from '../../db/connect.js';
+import { jsonNumber, jsonText } from '../../db/json-fields.js';
+import type { Database } from '../../db/schema.js';
+import type { RegisterDefinition, RollupRule } from '../../domain/register-definition.js';
+import type { Tx } from './context.js';
+
+/**
+ * Register roll-ups (汇总): each rule of a register's definition is one indicator (source
+ * 'register') whose values are computed by SQL aggregation over the rows, by 市州 and by
+ * 县市区 and period (the year of the rule's period field), plus the province's total. The
+ * same query runs on SQLite and PostgreSQL (see json-fields.ts), and the values replace the
+ * indicator's previous 'rollup' values inside the writing transaction, so a figure on the
+ * map is never older than the rows it counts.
+ */
+export interface RollupValue {
+  unitId: number;
+  period: string;
+  value: number;
+}
+
+type Db = Kysely<Database> | Tx;
+
+/** The aggregation of one rule, grouped by the given region column. Pure SQL, no writes. */
+export async function aggregateRule(
+  db: Db,
+  dialect: Dialect,
+  registerId: number,
+  rule: RollupRule,
+  by: 'prefecture_id' | 'county_id',
+  prefectureIds?: readonly number[],
+): Promise<RollupValue[]> {
+  const period = sql<string>`substr(${jsonText(dialect, 'data', rule.period)}, 1, 4)`;
+  const value = rule.op === 'count' ? sql<number>`count(*)` : sql<number>`coalesce(sum(${jsonNumber(dialect, 'data', rule.field!)}), 0)`;
+  let query = db
+    .selectFrom('register_rows')
+    .select([sql<number>`${sql.ref(by)}`.as('unit_id'), period.as('period'), value.as('value')])
+    .where('register_id', '=', registerId)
+    .where(by, 'is not', null)
+    .where(jsonText(dialect, 'data', rule.period), 'is not', null);
+  for (const w of rule.where) {
+    const cond: Expression<SqlBool> = sql<SqlBool>`${jsonText(dialect, 'data', w.field)} IN (${sql.join(w.in.map((v) => String(v === true ? (dialect === 'postgres' ? 'true' : '1') : v === false ? (dialect === 'postgres' ? 'false' : '0') : v)))})`;
+    query = query.where(cond);
+  }
+  if (prefectureIds) query = query.where('prefecture_id', 'in', prefectureIds.length > 0 ? [...prefectureIds] : [-1]);
+  // Grouping by position: the same expression text in SELECT and GROUP BY on both databases.
+  const rows = await query.groupBy(sql`1, 2` as never).execute();
+  return rows.map((r) => ({ unitId: Number(r.unit_id), period: String(r.period), value: Number(r.value) }));
+}
+
+/** Creates or updates the indicators a definition's roll-up rules feed; returns their ids by rule key. */
+export async function ensureRollupIndicators(trx: Tx, registerId: number, definition: RegisterDefinition, at: string): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  for (const rule of definition.rollups) {
+    const fields = {
+      name: rule.name,
+      unit: rule.unit,
+      comparator: rule.target === undefined ? null : '>=',
+      target: rule.target ?? null,
+      year: rule.targetYear ?? null,
+      source: 'register',
+      register_id: registerId,
+      rule: JSON.stringify(rule),
+      public: rule.public ? 1 : 0,
+      updated_at: at,
+    };
+    const existing = await trx.selectFrom('indicators').select('id').where('key', '=', rule.indicator).executeTakeFirst();
+    if (existing) {
+      await trx.updateTable('indicators').set(fields).where('id', '=', existing.id).execute();
+      ids.set(rule.indicator, existing.id);
+    } else {
+      const row = await trx.insertInto('indicators').values({ ...fields, key: rule.indicator, created_at: at }).returning('id').executeTakeFirstOrThrow();
+      ids.set(rule.indicator, row.id);
+    }
+  }
+  return ids;
+}
+
+/**
+ * Recomputes a register's roll-ups. With `prefectureIds`, only those 市州 (and their 县市区)
+ * are recomputed, which is what an edit of a few rows needs; the province's total is then
+ * summed again from the 市州 values.
+ */
+export async function computeRegisterRollups(
+  trx: Tx,
+  dialect: Dialect,
+  register: { id: number; definition: RegisterDefinition },
+  at: string,
+  prefectureIds?: readonly number[],
+): Promise<void> {
+  if (register.definition.rollups.length === 0) return;
+  const indicatorIds = await ensureRollupIndicators(trx, register.id, register.definition, at);
+  const province = await trx.selectFrom('units').select('id').where('kind', '=', 'province').orderBy('id').executeTakeFirst();
+  for (const rule of register.definition.rollups) {
+    const indicatorId = indicatorIds.get(rule.indicator)!;
+    const scope = prefectureIds ? [...new Set(prefectureIds)] : undefined;
+    const prefectureValues = await aggregateRule(trx, dialect, register.id, rule, 'prefecture_id', scope);
+    const countyValues = await aggregateRule(trx, dialect, register.id, rule, 'county_id', scope);
+    let del = trx.deleteFrom('indicator_values').where('indicator_id', '=', indicatorId).where('source', '=', 'rollup');
+    if (scope) {
+      const counties = await trx.selectFrom('units').select('id').where('parent_id', 'in', scope.length > 0 ? scope : [-1]).execute();
+      const units = [...scope, ...counties.map((c) => c.id), ...(province ? [province.id] : [])];
+      del = del.where('unit_id', 'in', units.length > 0 ? units : [-1]);
+    }
+    await del.execute();
+    const rows = [...prefectureValues, ...countyValues].map((v) => ({
+      indicator_id: indicatorId,
+      unit_id: v.unitId,
+      period: v.period,
+      value: v.value,
+      source: 'rollup',
+      report_id: null,
+      updated_at: at,
+    }));
+    for (let i = 0; i < rows.length; i += 500) await trx.insertInto('indicator_values').values(rows.slice(i, i + 500)).execute();
+    if (province) {
+      // The province's total is the sum over its 市州 (rows always name a 市州).
+      const totals = await trx
+        .selectFrom('indicator_values')
+        .innerJoin('units', 'units.id', 'indicator_values.unit_id')
+        .select(['indicator_values.period', sql<number>`sum(indicator_values.value)`.as('value')])
+        .where('indicator_values.indicator_id', '=', indicatorId)
+        .where('indicator_values.source', '=', 'rollup')
+        .where('units.kind', '=', 'prefecture')
+        .groupBy('indicator_values.period')
+        .execute();
+      if (totals.length > 0) {
+        await trx
+          .insertInto('indicator_values')
+          .values(totals.map((t) => ({ indicator_id: indicatorId, unit_id: province.id, period: t.period, value: Number(t.value), source: 'rollup', report_id: null, updated_at: at })))
+          .execute();
+      }
+    }
+  }
+}

@@ -1,0 +1,140 @@
+import { DownloadOutlined, ExportOutlined, HistoryOutlined, ImportOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Flex, Input, Select, Table, Tag, Typography, type TableColumnsType, type TablePaginationConfig } from 'antd';
+import type { FilterValue, SorterResult } from 'antd/es/table/interface';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import PageHeader from '../../components/PageHeader';
+import { displayValue } from './field-values';
+import ImportModal from './ImportModal';
+import { rowsSearch, useRegions, useRegister, useRows, type RegisterRow, type RowsParams } from './queries';
+import RowDrawer from './RowDrawer';
+import './registers.css';
+
+export default function RegisterPage() {
+  const { t, i18n } = useTranslation('registers');
+  const id = Number(useParams().registerId);
+  const register = useRegister(id);
+  const regions = useRegions();
+  const [params, setParams] = useState<RowsParams>({ page: 1, pageSize: 20, filters: {} });
+  const rows = useRows(id, params);
+  const [importing, setImporting] = useState(false);
+  const [selected, setSelected] = useState<RegisterRow | null>(null);
+  const en = i18n.language === 'en';
+  const definition = register.data?.definition;
+
+  const columns: TableColumnsType<RegisterRow> = useMemo(
+    () =>
+      (definition?.fields ?? []).map((f) => ({
+        key: f.name,
+        title: en && f.nameEn ? f.nameEn : f.name,
+        dataIndex: ['values', f.name],
+        sorter: true,
+        sortOrder: params.sort === f.name ? (params.order === 'desc' ? 'descend' : 'ascend') : null,
+        ellipsis: f.type === 'text',
+        width: f.type === 'text' ? 200 : undefined,
+        ...(f.type === 'enum' || f.type === 'boolean'
+          ? {
+              filters: (f.type === 'enum' ? (f.values ?? []) : ['是', '否']).map((v) => ({ text: v, value: v })),
+              filterMultiple: false,
+              filteredValue: params.filters[f.name] ? [params.filters[f.name]!] : null,
+            }
+          : {}),
+        render: (v: string | number | boolean | null) => displayValue(v, t('register.yes'), t('register.no')),
+      })),
+    [definition, en, params, t],
+  );
+
+  const onChange = (pagination: TablePaginationConfig, filters: Record<string, FilterValue | null>, sorter: SorterResult<RegisterRow> | SorterResult<RegisterRow>[]) => {
+    const s = Array.isArray(sorter) ? sorter[0] : sorter;
+    const exact: Record<string, string> = {};
+    for (const [k, v] of Object.entries(filters)) if (v && v.length > 0) exact[k] = String(v[0]);
+    setParams((p) => ({
+      ...p,
+      page: pagination.current ?? 1,
+      pageSize: pagination.pageSize ?? 20,
+      sort: s?.order ? String(s.columnKey) : undefined,
+      order: s?.order === 'descend' ? 'desc' : 'asc',
+      filters: exact,
+    }));
+  };
+
+  if (register.error) return <Alert type="error" showIcon title={register.error.message} />;
+  const view = register.data;
+  const write = view?.permissions.write ?? 'none';
+  const exportHref = `/api/registers/${id}/export.xlsx${rowsSearch({ ...params, page: undefined, pageSize: undefined })}`;
+
+  return (
+    <>
+      <PageHeader
+        title={view?.name ?? ''}
+        description={definition?.description}
+        extra={
+          <>
+            <Button icon={<DownloadOutlined />} href={`/api/registers/${id}/template.xlsx`} data-testid="register-template">
+              {t('register.template')}
+            </Button>
+            <Button icon={<ExportOutlined />} href={exportHref} data-testid="register-export">
+              {t('register.export')}
+            </Button>
+            {view?.permissions.import && (
+              <Button type="primary" icon={<ImportOutlined />} onClick={() => setImporting(true)} data-testid="register-import">
+                {t('register.import')}
+              </Button>
+            )}
+          </>
+        }
+      />
+      <Card size="small">
+        <Flex gap={12} wrap align="center" style={{ marginBottom: 12 }}>
+          <Input.Search
+            allowClear
+            placeholder={t('register.search')}
+            style={{ maxWidth: 260 }}
+            onSearch={(q) => setParams((p) => ({ ...p, page: 1, q: q || undefined }))}
+            data-testid="register-search"
+          />
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('register.region')}
+            style={{ minWidth: 180 }}
+            options={(regions.data ?? []).filter((r) => r.kind !== 'province').map((r) => ({ value: r.id, label: r.name }))}
+            onChange={(region: number | undefined) => setParams((p) => ({ ...p, page: 1, region }))}
+          />
+          <Typography.Text type="secondary" data-testid="register-total">
+            {t('register.total', { count: rows.data?.total ?? 0 })}
+          </Typography.Text>
+          <Tag>{write === 'all' ? t('register.writeAll') : write === 'region' ? t('register.writeRegion') : t('register.writeNone')}</Tag>
+        </Flex>
+        {rows.error && <Alert type="error" showIcon title={rows.error.message} style={{ marginBottom: 12 }} />}
+        <div className="register-table-box">
+          <Table<RegisterRow>
+            size="small"
+            rowKey="id"
+            columns={[
+              ...columns,
+              {
+                key: 'actions',
+                fixed: 'right',
+                width: 90,
+                render: (_: unknown, row) => (
+                  <Button size="small" icon={<HistoryOutlined />} onClick={() => setSelected(row)} data-testid={`row-open-${row.id}`}>
+                    {row.canEdit ? t('register.edit') : t('register.view')}
+                  </Button>
+                ),
+              },
+            ]}
+            dataSource={rows.data?.rows ?? []}
+            loading={rows.isFetching}
+            scroll={{ x: 'max-content' }}
+            onChange={onChange}
+            pagination={{ current: params.page, pageSize: params.pageSize, total: rows.data?.total ?? 0, showSizeChanger: true, pageSizeOptions: [20, 50, 100] }}
+          />
+        </div>
+      </Card>
+      {importing && view && <ImportModal register={view} onClose={() => setImporting(false)} />}
+      {selected && view && <RowDrawer register={view} row={selected} onClose={() => setSelected(null)} />}
+    </>
+  );
+}

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client } from '../helpers/client.js';
+import { DIALECTS } from '../helpers/databases.js';
+import { DEMO_PASSWORD, startTestServer } from '../helpers/test-server.js';
+import type { TestServer } from '../helpers/test-server.js';
+
+interface Overview {
+  updatedAt: string | null;
+  registers: { id: number; name: string; snapshots: { id: number; label: string; rowCount: number }[] }[];
+  indicators: { id: number; name: string; public: boolean }[];
+  notices: { id: number; title: string }[];
+}
+interface Snapshot {
+  fields: { name: string }[];
+  rows: (string | number | boolean | null)[][];
+}
+interface Evaluation {
+  id: number;
+  year: number;
+  status: string;
+  scores: { rowId: number; name: string; total: number; grade: string; statusBefore: string | null; proposedStatus: string | null }[];
+}
+
+describe.each(DIALECTS)('evaluation and publication on %s (demo registers)', (dialect) => {
+  let t: TestServer;
+  let office: Client;
+  let anonymous: Client;
+
+  beforeAll(async () => {
+    t = await startTestServer({ dialect });
+    office = new Client(t.url);
+    await office.login('office', DEMO_PASSWORD);
+    anonymous = new Client(t.url);
+  });
+  afterAll(async () => t?.close());
+
+  it('publishes snapshots, indicators and notices with no account, and never an unpublished field, indicator or draft', async () => {
+    const overview = await anonymous.json<Overview>('GET', '/api/public/overview');
+    expect(overview.status).toBe(200);
+    expect(overview.body.updatedAt).not.toBeNull();
+    const old = overview.body.registers.find((r) => r.name === '老旧小区改造项目库')!;
+    const snapshot = await anonymous.json<Snapshot>('GET', `/api/public/snapshots/${old.snapshots[0]!.id}`);
+    const names = snapshot.body.fields.map((f) => f.name);
+    expect(names).toContain('小区名称');
+    expect(names).not.toContain('总投资(万元)');
+    expect(names).not.toContain('改造内容');
+    expect(JSON.stringify(snapshot.body)).not.toMatch(/管网改造|加装电梯/);
+
+    // An indicator the office has not published is not there, nor are its values.
+    const hidden = await office.json<{ id: number }>('POST', '/api/indicators', { name: '内部测算指标', unit: '个' });
+    expect(hidden.status).toBe(201);
+    await office.json('PUT', `/api/indicators/${hidden.body.id}/values`, { values: [{ unitId: 1, period: '2021', value: 7 }] });
+    const again = await anonymous.json<Overview>('GET', '/api/public/overview');
+    expect(again.body.indicators.every((i) => i.public)).toBe(true);
+    expect(again.body.indicators.map((i) => i.name)).not.toContain('内部测算指标');
+    expect((await anonymous.json('GET', `/api/public/indicators/${hidden.body.id}/values`)).status).toBe(404);
+
+    // Consultation notices only once published; registers' live rows never.
+    const consultations = await office.json<{ consultations: { id: number; publishedAt: string | null }[] }>('GET', '/api/consultations');
+    const unpublished = consultations.body.consultations.filter((c) => c.publishedAt === null).map((c) => c.id);
+    for (const id of unpublished) expect(again.body.notices.map((n) => n.id)).not.toContain(id);
+    expect((await anonymous.json('GET', '/api/registers')).status).toBe(401);
+    expect((await anonymous.json('GET', '/api/registers/1/rows')).status).toBe(401);
+    const map = await anonymous.json<{ features: unknown[] }>('GET', '/api/public/maps/hunan.json');
+    expect(map.body.features).toHaveLength(14);
+  });
+
+  it('proposes removal for a town warned two years running, changes nothing until the office confirms, and keeps the published year frozen', async () => {
+    const registers = await office.json<{ id: number; key: string }[]>('GET', '/api/registers');
+    const towns = registers.body.find((r) => r.key === 'characteristic-towns')!.id;
+    const years = await office.json<{ id: number; year: number; status: string; snapshotId: number | null }[]>('GET', `/api/registers/${towns}/evaluations`);
+    const y2020 = years.body.find((e) => e.year === 2020)!;
+    const y2021 = years.body.find((e) => e.year === 2021)!;
+    expect([y2020.status, y2021.status]).toEqual(['published', 'open']);
+    const evaluation = await office.json<Evaluation>('GET', `/api/evaluations/${y2021.id}`);
+    const jiahe = evaluation.body.scores.find((s) => s.name === '嘉禾铸造小镇')!;
+    expect(jiahe).toMatchObject({ grade: 'warning', statusBefore: '警告', proposedStatus: '退出' });
+    const rowsBefore = await office.json<{ rows: { values: Record<string, unknown> }[] }>('GET', `/api/registers/${towns}/rows?f.名称=嘉禾铸造小镇`);
+    expect(rowsBefore.body.rows[0]!.values.状态).toBe('警告');
+    const frozen = await anonymous.json<Snapshot>('GET', `/api/public/snapshots/${y2020.snapshotId}`);
+
+    const reporter = new Client(t.url);
+    await reporter.login('431000.reporter', DEMO_PASSWORD);
+    expect((await reporter.json('POST', `/api/evaluations/${y2021.id}/confirm`)).status).toBe(403);
+    // Boundaries: a total of exactly 70 is 合格, 69.99 is 警告.
+    const boundary = evaluation.body.scores.find((s) => s.name === '安化黑茶小镇')!;
+    const scored = await office.json<Evaluation>('PUT', `/api/evaluations/${y2021.id}/scores`, {
+      scores: [{ rowId: boundary.rowId, scores: { industry: 70, investment: 70, function: 70, mechanism: 70 } }],
+    });
+    expect(scored.body.scores.find((s) => s.rowId === boundary.rowId)).toMatchObject({ total: 70, grade: 'pass', proposedStatus: '在册' });
+    const bad = await office.json('PUT', `/api/evaluations/${y2021.id}/scores`, { scores: [{ rowId: boundary.rowId, scores: { industry: 101 } }] });
+    expect(bad.status).toBe(400);
+
+    const confirmed = await office.json<Evaluation>('POST', `/api/evaluations/${y2021.id}/confirm`);
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body.status).toBe('confirmed');
+    const rowsAfter = await office.json<{ rows: { values: Record<string, unknown> }[] }>('GET', `/api/registers/${towns}/rows?f.名称=嘉禾铸造小镇`);
+    expect(rowsAfter.body.rows[0]!.values.状态).toBe('退出');
+    expect((await office.json('PUT', `/api/evaluations/${y2021.id}/scores`, { scores: [{ rowId: boundary.rowId, scores: { industry: 1, investment: 1, function: 1, mechanism: 1 } }] })).status).toBe(409);
+    const published = await office.json<Evaluation & { snapshotId: number }>('POST', `/api/evaluations/${y2021.id}/publish`);
+    expect(published.body.status).toBe('published');
+    expect((await anonymous.json<Snapshot>('GET', `/api/public/snapshots/${y2020.snapshotId}`)).body).toEqual(frozen.body);
+  });
+});

@@ -1,0 +1,297 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client } from '../helpers/client.js';
+import type { ErrorBody } from '../helpers/client.js';
+import { DIALECTS } from '../helpers/databases.js';
+import { ADMIN_PASSWORD, DEMO_PASSWORD, startTestServer } from '../helpers/test-server.js';
+import type { TestServer } from '../helpers/test-server.js';
+import { oldCommunityRow, workbookOf, zipOf } from '../helpers/register-files.js';
+
+interface ImportResult {
+  added: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  errors: { row: number; column: string; value: unknown; message: string }[];
+}
+interface Rows {
+  rows: { id: number; values: Record<string, unknown>; version: number; canEdit: boolean }[];
+  total: number;
+}
+
+function upload(bytes: Uint8Array, filename = 'rows.xlsx'): FormData {
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(bytes)]), filename);
+  return form;
+}
+
+describe.each(DIALECTS)('registers over HTTP on %s', (dialect) => {
+  let t: TestServer;
+  let office: Client;
+  let yueyang: Client;
+  let changsha: Client;
+  let county: Client;
+  let registerId: number;
+  let units: Map<string, number>;
+
+  async function total(client = office): Promise<number> {
+    return (await client.json<Rows>('GET', `/api/registers/${registerId}/rows?pageSize=1`)).body.total;
+  }
+
+  beforeAll(async () => {
+    t = await startTestServer({ dialect, env: { MAX_UPLOAD_MB: '1', LUOSHI_DEMO_REGISTERS: 'false' } });
+    office = new Client(t.url);
+    await office.login('office', DEMO_PASSWORD);
+    yueyang = new Client(t.url);
+    await yueyang.login('430600.reporter', DEMO_PASSWORD);
+    changsha = new Client(t.url);
+    await changsha.login('430100.reporter', DEMO_PASSWORD);
+    const list = await office.json<{ units: { id: number; shortName: string }[] }>('GET', '/api/units');
+    units = new Map(list.body.units.map((u) => [u.shortName, u.id]));
+    // A county reporter (岳阳楼区), added by the admin.
+    const admin = new Client(t.url);
+    await admin.login('admin', ADMIN_PASSWORD);
+    const added = await admin.json('POST', '/api/users', { login: 'yyl.reporter', displayName: '岳阳楼区填报员', unitId: units.get('岳阳楼区'), role: 'reporter', password: 'county-pass-2021' });
+    expect(added.status).toBe(201);
+    county = new Client(t.url);
+    await county.login('yyl.reporter', 'county-pass-2021');
+    const registers = await office.json<{ id: number; key: string; name: string; rowCount: number }[]>('GET', '/api/registers');
+    expect(registers.body.map((r) => r.name)).toEqual(expect.arrayContaining(['老旧小区改造项目库', '特色小镇清单', '县城补短板强弱项示范县', '长株潭区域一体化标志工程']));
+    registerId = registers.body.find((r) => r.key === 'old-communities')!.id;
+  });
+  afterAll(async () => t?.close());
+
+  it('serves the template: header in row 1 with notes, drop-downs for enums and regions, a hidden list sheet', async () => {
+    const response = await office.request('GET', `/api/registers/${registerId}/template.xlsx`);
+    expect(response.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(1).value).toBe('项目名称');
+    expect(sheet.getRow(1).getCell(2).value).toBe('市州');
+    expect(String(sheet.getRow(1).getCell(1).note)).toContain('必填');
+    const validations = (sheet as unknown as { dataValidations: { model: Record<string, { type: string; formulae: string[] }> } }).dataValidations.model;
+    const formulae = Object.values(validations).map((v) => v.formulae[0]);
+    expect(formulae).toContain('"未开工,在建,完工"');
+    expect(formulae.some((f) => f?.startsWith('_lists!'))).toBe(true);
+    expect(workbook.getWorksheet('_lists')?.state).toBe('hidden');
+  });
+
+  it('imports a filled template, then re-imports by the unique key as updates, and exports the same columns', async () => {
+    const rows = [
+      oldCommunityRow({ 项目名称: '岳阳楼区老旧小区改造一期', 小区名称: '洞庭新村', 市州: '岳阳市', 县市区: '岳阳楼区' }),
+      oldCommunityRow({ 项目名称: '岳阳楼区老旧小区改造二期', 小区名称: '南湖小区', 市州: '岳阳市', 县市区: '岳阳楼区', 实际开工: null, 状态: '未开工' }),
+      oldCommunityRow({ 项目名称: '芙蓉区改造', 小区名称: '东风小区', 市州: '长沙', 县市区: '芙蓉区' }),
+    ];
+    const first = await office.json<ImportResult>('POST', `/api/registers/${registerId}/import?mode=atomic`, upload(await workbookOf(rows)));
+    expect(first.status).toBe(200);
+    expect(first.body).toEqual({ added: 3, updated: 0, unchanged: 0, rejected: 0, errors: [] });
+    rows[0]!.户数 = 999;
+    const again = await office.json<ImportResult>('POST', `/api/registers/${registerId}/import?mode=atomic`, upload(await workbookOf(rows)));
+    expect(again.body).toEqual({ added: 0, updated: 1, unchanged: 2, rejected: 0, errors: [] });
+    const list = await office.json<Rows>('GET', `/api/registers/${registerId}/rows?f.县市区=岳阳楼区&sort=户数&order=desc`);
+    expect(list.body.total).toBe(2);
+    expect(list.body.rows[0]!.values).toMatchObject({ 小区名称: '洞庭新村', 户数: 999, 市州: '岳阳市', 实际开工: '2021-04-15' });
+    // region names are stored as the registry names them (长沙 → 长沙市)
+    const changshaRows = await office.json<Rows>('GET', `/api/registers/${registerId}/rows?region=${units.get('长沙市')}`);
+    expect(changshaRows.body.rows[0]!.values.市州).toBe('长沙市');
+
+    const exported = await office.request('GET', `/api/registers/${registerId}/export.xlsx?f.市州=岳阳市`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await exported.arrayBuffer()) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getRow(1).values).toEqual([undefined, ...Object.keys(oldCommunityRow({}))]);
+    expect(sheet.actualRowCount).toBe(3);
+    // an export imports back unchanged
+    const back = await office.json<ImportResult>('POST', `/api/registers/${registerId}/import`, upload(Buffer.from(await workbook.xlsx.writeBuffer())));
+    expect(back.body).toMatchObject({ added: 0, updated: 0, unchanged: 2, rejected: 0 });
+  });
+
+  it('lists row errors with the row number Excel shows, and in atomic mode writes nothing', async () => {
+    const before = await total();
+    const rows = [
+      oldCommunityRow({ 小区名称: '好小区一', 县市区: '岳阳楼区' }),
+      oldCommunityRow({ 小区名称: '坏小区', 户数: 'many', 实际开工: '2021-02-30', 状态: '停工' }),
+      oldCommunityRow({ 小区名称: '', 县市区: '芙蓉区' }),
+      oldCommunityRow({ 小区名称: '好小区一', 县市区: '岳阳楼区' }),
+    ];
+    const atomic = await office.json<ImportResult>('POST', `/api/registers/${registerId}/import?mode=atomic`, upload(await workbookOf(rows)));
+    expect(atomic.status).toBe(200);
+    expect(atomic.body.added).toBe(0);
+    expect(atomic.body.rejected).toBe(4 - 1);
+    const byCell = atomic.body.errors.map((e) => `${e.row}:${e.column}`);
+    expect(byCell).toEqual(expect.arrayContaining(['3:户数', '3:实际开工', '3:状态', '4:小区名称', '4:县市区', '5:县市区']));
+    expect(atomic.body.errors.find((e) => e.row === 3 && e.column === '户数')).toMatchObject({ value: 'many', message: '应为整数' });
+    expect(atomic.body.errors.find((e) => e.row === 5)!.message).toContain('第 2 行');
+    expect(await total()).toBe(before);
+
+    const partial = await office.json<ImportResult>('POST', `/api/registers/${registerId}/import?mode=partial`, upload(await workbookOf(rows)));
+    expect(partial.body).toMatchObject({ added: 1, rejected: 3 });
+    expect(await total()).toBe(before + 1);
+
+    const english = new Client(t.url, 'en');
+    await english.login('office', DEMO_PASSWORD);
+    const en = await english.json<ImportResult>('POST', `/api/registers/${registerId}/import?mode=atomic`, upload(await workbookOf(rows)));
+    expect(en.body.errors.find((e) => e.row === 3 && e.column === '户数')!.message).toBe('Must be a whole number');
+
+    const marked = await office.request('POST', `/api/registers/${registerId}/import/errors.xlsx`, upload(await workbookOf(rows)));
+    expect(marked.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await marked.arrayBuffer()) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.actualRowCount).toBe(1 + 3);
+    const households = sheet.getRow(2).getCell(6);
+    expect(households.value).toBe('many');
+    expect((households.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
+  });
+
+  it('refuses malformed files with a clear message and writes nothing', async () => {
+    const before = await total();
+    const cases: { name: string; bytes: Buffer; status: number; code: string; text: RegExp }[] = [];
+    cases.push({ name: 'not xlsx', bytes: Buffer.from('项目名称,市州\n一,二\n'), status: 415, code: 'xlsx_not_xlsx', text: /不是 Excel/ });
+    cases.push({ name: 'over the limit', bytes: Buffer.alloc(1024 * 1024 + 10, 1), status: 413, code: 'xlsx_too_large', text: /过大/ });
+    cases.push({
+      name: 'zip bomb',
+      bytes: zipOf([
+        ['[Content_Types].xml', Buffer.from('<Types/>')],
+        ['xl/workbook.xml', Buffer.from('<workbook/>')],
+        ['xl/worksheets/sheet1.xml', Buffer.alloc(40 * 1024 * 1024, 0x20)],
+      ]),
+      status: 413,
+      code: 'xlsx_zip_bomb',
+      text: /压缩比|过大/,
+    });
+    const wb = async (build: (sheet: ExcelJS.Worksheet, workbook: ExcelJS.Workbook) => void) => {
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet('台账');
+      sheet.addRow(Object.keys(oldCommunityRow({})));
+      build(sheet, workbook);
+      return Buffer.from(await workbook.xlsx.writeBuffer());
+    };
+    cases.push({ name: 'empty sheet', bytes: await wb(() => {}), status: 400, code: 'xlsx_empty_sheet', text: /没有数据行/ });
+    cases.push({
+      name: 'merged cells',
+      bytes: await wb((sheet) => {
+        sheet.addRow(Object.values(oldCommunityRow({ 小区名称: '合并一' })));
+        sheet.addRow(Object.values(oldCommunityRow({ 小区名称: '合并二' })));
+        sheet.mergeCells('B2:B3');
+      }),
+      status: 400,
+      code: 'xlsx_merged_cells',
+      text: /合并单元格（B2:B3）/,
+    });
+    cases.push({
+      name: 'hidden sheet',
+      bytes: await wb((sheet, workbook) => {
+        sheet.addRow(Object.values(oldCommunityRow({ 小区名称: '隐藏表' })));
+        workbook.addWorksheet('备用', { state: 'hidden' }).addRow(['x']);
+      }),
+      status: 400,
+      code: 'xlsx_hidden_sheet',
+      text: /隐藏工作表「备用」/,
+    });
+    cases.push({
+      name: 'missing column',
+      bytes: await (async () => {
+        const workbook = new ExcelJS.Workbook();
+        workbook.addWorksheet('台账').addRow(['项目名称', '市州']);
+        return Buffer.from(await workbook.xlsx.writeBuffer());
+      })(),
+      status: 400,
+      code: 'xlsx_missing_columns',
+      text: /县市区/,
+    });
+    for (const c of cases) {
+      const response = await office.json<ErrorBody>('POST', `/api/registers/${registerId}/import?mode=atomic`, upload(c.bytes));
+      expect({ name: c.name, status: response.status, code: response.body.error.code }).toEqual({ name: c.name, status: c.status, code: c.code });
+      expect(response.body.error.message).toMatch(c.text);
+    }
+    expect(await total()).toBe(before);
+  }, 90_000);
+
+  it('reads formula cells as their values and refuses a formula without one', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('台账');
+    sheet.addRow(Object.keys(oldCommunityRow({})));
+    const row = oldCommunityRow({ 小区名称: '公式小区', 县市区: '岳阳楼区' });
+    const values = Object.values(row) as ExcelJS.CellValue[];
+    values[5] = { formula: '100+20', result: 120 } as ExcelJS.CellFormulaValue;
+    sheet.addRow(values);
+    const noValue = [...values];
+    noValue[3] = '无结果小区';
+    noValue[5] = { formula: 'A1*2' } as ExcelJS.CellFormulaValue;
+    sheet.addRow(noValue);
+    const result = await office.json<ImportResult>('POST', `/api/registers/${registerId}/import?mode=partial`, upload(Buffer.from(await workbook.xlsx.writeBuffer())));
+    expect(result.body).toMatchObject({ added: 1, rejected: 1 });
+    expect(result.body.errors[0]).toMatchObject({ row: 3, column: '户数', value: '=A1*2' });
+    const found = await office.json<Rows>('GET', `/api/registers/${registerId}/rows?f.小区名称=公式小区`);
+    expect(found.body.rows[0]!.values.户数).toBe(120);
+  });
+
+  it('lets a 市州 edit only its region, a county only its own rows, the office all; each edit audited with before and after', async () => {
+    const rows = (await office.json<Rows>('GET', `/api/registers/${registerId}/rows?pageSize=100`)).body.rows;
+    const yy = rows.find((r) => r.values.县市区 === '岳阳楼区')!;
+    const cs = rows.find((r) => r.values.市州 === '长沙市')!;
+    expect((await yueyang.json<Rows>('GET', `/api/registers/${registerId}/rows?pageSize=100`)).body.rows.find((r) => r.id === cs.id)!.canEdit).toBe(false);
+
+    const own = await yueyang.json<{ values: Record<string, unknown>; version: number }>('PATCH', `/api/registers/${registerId}/rows/${yy.id}`, { values: { 户数: 321 }, version: yy.version });
+    expect(own.status).toBe(200);
+    expect(own.body.values.户数).toBe(321);
+    const stale = await yueyang.json<ErrorBody>('PATCH', `/api/registers/${registerId}/rows/${yy.id}`, { values: { 户数: 322 }, version: yy.version });
+    expect(stale.status).toBe(409);
+    const other = await yueyang.json<ErrorBody>('PATCH', `/api/registers/${registerId}/rows/${cs.id}`, { values: { 户数: 1 } });
+    expect(other.status).toBe(403);
+    const moveOut = await yueyang.json<ErrorBody>('PATCH', `/api/registers/${registerId}/rows/${yy.id}`, { values: { 市州: '长沙市', 县市区: '芙蓉区' } });
+    expect(moveOut.status).toBe(403);
+    expect((await county.json('PATCH', `/api/registers/${registerId}/rows/${yy.id}`, { values: { 楼栋数: 7 } })).status).toBe(200);
+    expect((await county.json('PATCH', `/api/registers/${registerId}/rows/${cs.id}`, { values: { 楼栋数: 7 } })).status).toBe(403);
+    expect((await changsha.json('PATCH', `/api/registers/${registerId}/rows/${cs.id}`, { values: { 楼栋数: 9 } })).status).toBe(200);
+    expect((await office.json('PATCH', `/api/registers/${registerId}/rows/${yy.id}`, { values: { 楼栋数: 8 } })).status).toBe(200);
+    const invalid = await office.json<ErrorBody>('PATCH', `/api/registers/${registerId}/rows/${yy.id}`, { values: { 户数: -5 } });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.error.message).toContain('户数');
+
+    // a 市州's import: rows of another region are rejected, its own are written
+    const mixed = [oldCommunityRow({ 小区名称: '岳阳新增', 县市区: '岳阳楼区' }), oldCommunityRow({ 小区名称: '长沙新增', 市州: '长沙市', 县市区: '芙蓉区' })];
+    const imported = await yueyang.json<ImportResult>('POST', `/api/registers/${registerId}/import?mode=partial`, upload(await workbookOf(mixed)));
+    expect(imported.body).toMatchObject({ added: 1, rejected: 1 });
+    expect(imported.body.errors[0]).toMatchObject({ row: 3, column: '市州' });
+    const viewer = new Client(t.url);
+    expect((await viewer.json('GET', `/api/registers/${registerId}/rows`)).status).toBe(401);
+
+    const history = await office.json<{ actor: string; before: Record<string, unknown> | null; after: Record<string, unknown> | null; auditSeq: number }[]>(
+      'GET',
+      `/api/registers/${registerId}/rows/${yy.id}/history`,
+    );
+    expect(history.body.map((h) => h.actor)).toEqual(['office', 'yyl.reporter', '430600.reporter', 'office', 'office']);
+    expect(history.body[2]).toMatchObject({ before: { 户数: 999 }, after: { 户数: 321 } });
+    expect(history.body.at(-1)!.before).toBeNull();
+  });
+
+  it('rolls rows up into the indicator by 市州 and year, the same on every database', async () => {
+    const indicators = await office.json<{ id: number; key: string; name: string; unit: string; target: number | null }[]>('GET', '/api/indicators');
+    const started = indicators.body.find((i) => i.key === 'old-communities-started')!;
+    expect(started).toMatchObject({ name: '新开工改造城镇老旧小区', unit: '个', target: 1500 });
+    const values = await office.json<{ unitId: number; period: string; value: number }[]>('GET', `/api/indicators/${started.id}/values?by=region&period=2021`);
+    const rows = (await office.json<Rows>('GET', `/api/registers/${registerId}/rows?pageSize=500`)).body.rows;
+    const expected = new Map<string, number>();
+    for (const r of rows) if (typeof r.values.实际开工 === 'string' && r.values.实际开工.startsWith('2021')) expected.set(r.values.市州 as string, (expected.get(r.values.市州 as string) ?? 0) + 1);
+    for (const [name, count] of expected) expect(values.body.find((v) => v.unitId === units.get(name))?.value).toBe(count);
+    expect(values.body.every((v) => v.period === '2021')).toBe(true);
+  });
+
+  it('reports the rows a changed definition no longer accepts', async () => {
+    const register = await office.json<{ definition: { fields: { name: string; max?: number }[] } }>('GET', `/api/registers/${registerId}`);
+    const definition = structuredClone(register.body.definition);
+    definition.fields.find((f) => f.name === '户数')!.max = 200;
+    const checked = await office.json<{ invalidCount: number; invalidRows: { id: number; issues: { column: string; message: string }[] }[] }>(
+      'PUT',
+      `/api/registers/${registerId}/definition?check=true`,
+      { definition },
+    );
+    expect(checked.status).toBe(200);
+    expect(checked.body.invalidCount).toBeGreaterThan(0);
+    expect(checked.body.invalidRows[0]!.issues[0]).toMatchObject({ column: '户数', message: '不能大于 200' });
+    expect((await yueyang.json('PUT', `/api/registers/${registerId}/definition`, { definition })).status).toBe(403);
+  });
+});
