@@ -63,9 +63,17 @@ export const NOTICE_CATALOGUE = {
     'zh-CN': { subject: '【报送退回】{taskTitle}', message: '{roundTitle}“{taskTitle}”的报送已被退回：{comment}。请修改后重新提交。' },
     en: { subject: '[Report returned] {taskTitle}', message: '{roundTitle}: your report on “{taskTitle}” was returned: {comment}. Please revise and resubmit it.' },
   },
-  'notice.issued': {
-    'zh-CN': { subject: '【{levelName}】{taskTitle}', message: '关于“{taskTitle}”的{levelName}：{text}。请于 {answerBy} 前答复。' },
-    en: { subject: '[{levelNameEn}] {taskTitle}', message: '{levelNameEn} on “{taskTitle}”: {text}. Please answer by {answerBy}.' },
+  'notice.issued.blue': {
+    'zh-CN': { subject: '【提醒】{taskTitle}', message: '关于“{taskTitle}”的提醒：{text}。请于 {answerBy} 前答复。' },
+    en: { subject: '[Reminder] {taskTitle}', message: 'Reminder on “{taskTitle}”: {text}. Please answer by {answerBy}.' },
+  },
+  'notice.issued.yellow': {
+    'zh-CN': { subject: '【督办】{taskTitle}', message: '关于“{taskTitle}”的督办：{text}。请于 {answerBy} 前答复。' },
+    en: { subject: '[Supervision notice] {taskTitle}', message: 'Supervision notice on “{taskTitle}”: {text}. Please answer by {answerBy}.' },
+  },
+  'notice.issued.red': {
+    'zh-CN': { subject: '【挂牌督办】{taskTitle}', message: '关于“{taskTitle}”的挂牌督办：{text}。请于 {answerBy} 前答复。' },
+    en: { subject: '[Listed supervision] {taskTitle}', message: 'Listed supervision on “{taskTitle}”: {text}. Please answer by {answerBy}.' },
   },
 } as const satisfies Record<string, Record<NoticeLocale, NoticeText>>;
 

@@ -16,8 +16,6 @@ import { notifyUnits } from './support/notify-units.js';
 import { loadUnitTree } from './support/unit-tree.js';
 import { ensureUnitKey } from './support/unit-keys.js';
 
-const LEVEL_NAMES: Record<NoticeLevel, string> = { blue: '提醒', yellow: '督办', red: '挂牌督办' };
-const LEVEL_NAMES_EN: Record<NoticeLevel, string> = { blue: 'Reminder', yellow: 'Supervision notice', red: 'Listed supervision' };
 
 export interface IssueNoticeInput {
   level: NoticeLevel;
@@ -67,8 +65,8 @@ export async function issueNotice(taskId: number, input: IssueNoticeInput, ctx: 
       detail: { taskId, unitId, level: input.level, answerBy: input.answerBy, text: input.text.trim() },
     });
     const mail = await notifyUnits(trx, ctx, [unitId], null, {
-      code: 'notice.issued',
-      params: { levelName: LEVEL_NAMES[input.level], levelNameEn: LEVEL_NAMES_EN[input.level], taskTitle: task.title, text: input.text.trim(), answerBy: input.answerBy },
+      code: `notice.issued.${input.level}`,
+      params: { taskTitle: task.title, text: input.text.trim(), answerBy: input.answerBy },
     });
     return { id: row.id, sendMail: mail };
   });

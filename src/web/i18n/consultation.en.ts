@@ -336,7 +336,9 @@ const consultationEn: Translation<ConsultationCatalogue> = {
       task_acknowledge_reminder: 'Your unit still has tasks in “{{planTitle}}” to acknowledge.',
       round_opened: '{{planTitle}}: {{title}} has opened; please report on each of your tasks by {{dueDate}}.',
       report_returned: '{{roundTitle}}: your report on “{{taskTitle}}” was returned: {{comment}}. Please revise and resubmit it.',
-      notice_issued: '{{levelNameEn}} on “{{taskTitle}}”: {{text}}. Please answer by {{answerBy}}.',
+      notice_issued_blue: 'Reminder on “{{taskTitle}}”: {{text}}. Please answer by {{answerBy}}.',
+      notice_issued_yellow: 'Supervision notice on “{{taskTitle}}”: {{text}}. Please answer by {{answerBy}}.',
+      notice_issued_red: 'Listed supervision on “{{taskTitle}}”: {{text}}. Please answer by {{answerBy}}.',
     },
   },
   page: {

@@ -332,7 +332,9 @@ const consultationZhCN = {
       task_acknowledge_reminder: '《{{planTitle}}》中本单位尚有任务未签收，请尽快签收。',
       round_opened: '{{planTitle}}：{{title}}已开始，请于 {{dueDate}} 前报送本单位各项任务的进展情况。',
       report_returned: '{{roundTitle}}“{{taskTitle}}”的报送已被退回：{{comment}}。请修改后重新提交。',
-      notice_issued: '关于“{{taskTitle}}”的{{levelName}}：{{text}}。请于 {{answerBy}} 前答复。',
+      notice_issued_blue: '关于“{{taskTitle}}”的提醒：{{text}}。请于 {{answerBy}} 前答复。',
+      notice_issued_yellow: '关于“{{taskTitle}}”的督办：{{text}}。请于 {{answerBy}} 前答复。',
+      notice_issued_red: '关于“{{taskTitle}}”的挂牌督办：{{text}}。请于 {{answerBy}} 前答复。',
     },
   },
   page: {
