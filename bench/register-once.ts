@@ -31,13 +31,15 @@ import { installBuiltinRegisters } from '../src/services/install-builtin-registe
 import { listRegisterRows } from '../src/services/list-register-rows.js';
 import { loadRegisterByKey, regionResolver } from '../src/services/support/register-store.js';
 import { validateRow } from '../src/domain/register-values.js';
+import { installKeyring, loadKeyring } from '../src/security/keyring.js';
 
 const mode = process.argv[2] ?? 'import';
 const rows = Number(process.argv[3] ?? 100_000);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'luoshi-bench-'));
 
 async function setup() {
-  const config = loadConfig({ DATABASE_URL: `sqlite:${path.join(dir, 'db.sqlite')}`, LOG_LEVEL: 'silent', MAX_UPLOAD_MB: '200' });
+  const config = loadConfig({ DATABASE_URL: `sqlite:${path.join(dir, 'db.sqlite')}`, LOG_LEVEL: 'silent', MAX_UPLOAD_MB: '200', LUOSHI_SECRET: 'bench-secret-0123456789abcdef0123456789' });
+  installKeyring(loadKeyring(config));
   const handle = openDatabase(config.database);
   await migrateToLatest(handle.db);
   const ctx: ServiceContext = { db: handle.db, dialect: handle.dialect, config, clock: systemClock, actor: SYSTEM_ACTOR, log: silentLogger };

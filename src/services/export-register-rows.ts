@@ -32,8 +32,9 @@ export async function registerForDownload(id: number, ctx: ServiceContext): Prom
 /** Rows of a filtered view, read in pages of 1,000 by id so memory stays flat. */
 async function* pagedRows(ctx: ServiceContext, register: LoadedRegister, query: RowQuery): AsyncGenerator<Record<string, StoredValue>> {
   let after = 0;
+  const rows = await filteredRows(ctx, register, query);
   for (;;) {
-    const page = await filteredRows(ctx, register, query).select(['id', 'data']).where('id', '>', after).orderBy('id').limit(1000).execute();
+    const page = await rows.select(['id', 'data']).where('id', '>', after).orderBy('id').limit(1000).execute();
     for (const r of page) yield rowValues(r.data);
     if (page.length < 1000) return;
     after = page[page.length - 1]!.id;

@@ -34,11 +34,13 @@ export interface RegisterRowView {
 type RowsQuery = SelectQueryBuilder<Database, 'register_rows', object>;
 
 /** The filtered rows of a register, as a query both the page and the export use. */
-export function filteredRows(ctx: ServiceContext, register: LoadedRegister, query: RowQuery): RowsQuery {
+export async function filteredRows(ctx: ServiceContext, register: LoadedRegister, query: RowQuery): Promise<RowsQuery> {
   let q: RowsQuery = ctx.db.selectFrom('register_rows').where('register_id', '=', register.id);
   if (query.region !== undefined) {
-    const region = query.region;
-    q = q.where((eb) => eb.or([eb('prefecture_id', '=', region), eb('county_id', '=', region)]));
+    // One column per kind of region, so the filter runs on its own index (an OR of the two
+    // columns would scan the whole register).
+    const unit = await ctx.db.selectFrom('units').select('kind').where('id', '=', query.region).executeTakeFirst();
+    q = q.where(unit?.kind === 'county' ? 'county_id' : 'prefecture_id', '=', query.region);
   }
   if (query.q?.trim()) {
     const needle = `%${query.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -62,17 +64,25 @@ export async function listRegisterRows(id: number, query: RowQuery, ctx: Service
   const register = await loadRegister(ctx.db, id);
   const page = Math.max(1, query.page ?? 1);
   const pageSize = Math.min(500, Math.max(1, query.pageSize ?? 20));
-  const base = filteredRows(ctx, register, query);
+  const base = await filteredRows(ctx, register, query);
   const count = await base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
-  let rows = base.select(['id', 'data', 'version', 'prefecture_id', 'county_id']);
+  // Deferred join: the page's ids are chosen on the indexes alone (register_id, id) or
+  // (register_id, region, id), so a deep OFFSET skips index entries, not JSON documents;
+  // only the page's own rows are then read whole.
+  let ids = base.select('id');
   const desc = query.order === 'desc';
   if (query.sort && query.sort !== 'id') {
     if (!fieldByName(register.definition, query.sort)) throw fail('cell_unknown_field', { field: query.sort });
-    const key = jsonSortKey(ctx.dialect, 'data', query.sort);
-    rows = rows.orderBy(key, desc ? 'desc' : 'asc');
+    ids = ids.orderBy(jsonSortKey(ctx.dialect, 'data', query.sort), desc ? 'desc' : 'asc');
   }
-  rows = rows.orderBy('id', desc ? 'desc' : 'asc');
-  const found = await rows.limit(pageSize).offset((page - 1) * pageSize).execute();
+  ids = ids.orderBy('id', desc ? 'desc' : 'asc');
+  const pageIds = (await ids.limit(pageSize).offset((page - 1) * pageSize).execute()).map((r) => r.id);
+  const byId = new Map(
+    pageIds.length === 0
+      ? []
+      : (await ctx.db.selectFrom('register_rows').select(['id', 'data', 'version', 'prefecture_id', 'county_id']).where('id', 'in', pageIds).execute()).map((r) => [r.id, r]),
+  );
+  const found = pageIds.map((rowId) => byId.get(rowId)).filter((r) => r !== undefined);
   return {
     total: Number(count.n),
     rows: found.map((r) => ({

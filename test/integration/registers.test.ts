@@ -107,6 +107,24 @@ describe.each(DIALECTS)('registers over HTTP on %s', (dialect) => {
     expect(back.body).toMatchObject({ added: 0, updated: 0, unchanged: 2, rejected: 0 });
   });
 
+  it('pages a region by 市州 or by county, in a stable order, the last page included', async () => {
+    const rows = Array.from({ length: 45 }, (_, i) =>
+      oldCommunityRow({ 项目名称: `醴陵分页项目${i}`, 小区名称: `分页小区${i}`, 市州: '株洲市', 县市区: i < 30 ? '醴陵市' : '攸县' }),
+    );
+    expect((await office.json<ImportResult>('POST', `/api/registers/${registerId}/import?mode=atomic`, upload(await workbookOf(rows)))).body.added).toBe(45);
+    const pageOf = async (region: string, page: number) =>
+      (await office.json<Rows>('GET', `/api/registers/${registerId}/rows?region=${units.get(region)}&page=${page}&pageSize=20`)).body;
+    const county = [await pageOf('醴陵市', 1), await pageOf('醴陵市', 2)];
+    expect(county.map((p) => p.total)).toEqual([30, 30]);
+    expect(county.map((p) => p.rows.length)).toEqual([20, 10]);
+    const countyNames = county.flatMap((p) => p.rows.map((r) => r.values.项目名称));
+    expect(countyNames).toEqual(Array.from({ length: 30 }, (_, i) => `醴陵分页项目${i}`));
+    const prefecture = await pageOf('株洲市', 3);
+    expect(prefecture.total).toBe(45);
+    expect(prefecture.rows.map((r) => r.values.县市区)).toEqual(Array(5).fill('攸县'));
+    expect((await pageOf('株洲市', 4)).rows).toEqual([]);
+  });
+
   it('lists row errors with the row number Excel shows, and in atomic mode writes nothing', async () => {
     const before = await total();
     const rows = [

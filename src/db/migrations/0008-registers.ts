@@ -41,8 +41,11 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('register_rows_key_uq', ['register_id', 'row_key'])
     .execute();
-  await db.schema.createIndex('register_rows_region_idx').on('register_rows').columns(['register_id', 'prefecture_id', 'county_id']).execute();
-  await db.schema.createIndex('register_rows_county_idx').on('register_rows').columns(['register_id', 'county_id']).execute();
+  // Pages are chosen on these indexes alone, in id order (list-register-rows.ts): the whole
+  // register, a 市州's rows, a county's rows.
+  await db.schema.createIndex('register_rows_order_idx').on('register_rows').columns(['register_id', 'id']).execute();
+  await db.schema.createIndex('register_rows_region_idx').on('register_rows').columns(['register_id', 'prefecture_id', 'id']).execute();
+  await db.schema.createIndex('register_rows_county_idx').on('register_rows').columns(['register_id', 'county_id', 'id']).execute();
 
   await withIdColumn(db, db.schema.createTable('register_changes'))
     .addColumn('register_id', 'integer', (c) => c.notNull().references('registers.id').onDelete('cascade'))
