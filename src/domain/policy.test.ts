@@ -100,6 +100,14 @@ describe('jurisdiction (市州负总责、县区抓落实)', () => {
     expect(can(provincial, 'consultation.manage')).toBe(true);
     expect(can(changsha, 'consultation.manage')).toBe(false);
     expect(can(changsha, 'plan.import')).toBe(false);
+    // Nor does a 市州 office read a provincial consultation or other units' sealed replies,
+    // unless its own unit is a recipient (authorisation matrix: the redline and reply leaks).
+    expect(can(provincial, 'consultation.read', {})).toBe(true);
+    expect(can(changsha, 'consultation.read', {})).toBe(false);
+    expect(can(changsha, 'consultation.read', { unitId: 10 })).toBe(true);
+    expect(can(provincial, 'reply.read', { unitId: 3, sealed: true })).toBe(true);
+    expect(can(changsha, 'reply.read', { unitId: 3, sealed: true })).toBe(false);
+    expect(can(changsha, 'reply.read', { unitId: 10, sealed: false })).toBe(true);
   });
 
   it("keeps a unit's report drafts private; sealed ones go to the governing office and the lead unit", () => {

@@ -130,6 +130,11 @@ function governs(actor: Extract<Actor, { kind: 'user' }>, scopePath: readonly nu
   return scopePath !== undefined && scopePath.includes(actor.officeOf);
 }
 
+/** The administrator or the provincial office (an office with no 市州 or 县市区 above it). */
+function provincialOffice(actor: Extract<Actor, { kind: 'user' }>): boolean {
+  return actor.role === 'admin' || (actor.role === 'office' && actor.officeOf === undefined);
+}
+
 /** Decides whether the actor may do the action. Every use case asks this, and only this. */
 export function can(actor: Actor, action: Action, resource: Resource = {}): boolean {
   if (actor.kind === 'system') return true;
@@ -146,7 +151,7 @@ export function can(actor: Actor, action: Action, resource: Resource = {}): bool
     case 'plan.edit':
     case 'consultation.manage':
       // The provincial plans and their consultations: not a 市州's office.
-      return role === 'admin' || (role === 'office' && actor.officeOf === undefined);
+      return provincialOffice(actor);
     case 'task.read':
     case 'round.read':
       // The ledger of a published plan is circulated like the plan; reports are not (report.read).
@@ -176,14 +181,14 @@ export function can(actor: Actor, action: Action, resource: Resource = {}): bool
     case 'notice.read':
       return resource.unitId === actor.unitId || governs(actor, resource.scopePath);
     case 'consultation.read':
-      // The office runs it; a recipient unit sees the consultation sent to it.
-      return role === 'admin' || role === 'office' || (resource.unitId !== undefined && resource.unitId === actor.unitId);
+      // The provincial office runs it; a recipient unit (a 市州 among them) sees the one sent to it.
+      return provincialOffice(actor) || (resource.unitId !== undefined && resource.unitId === actor.unitId);
     case 'reply.draft':
       // Reporters draft for their own unit; a signatory may fix a draft before signing it.
       return (role === 'reporter' || role === 'signatory') && resource.unitId === actor.unitId;
     case 'reply.read':
       // Drafts are private to the unit; the office sees a reply once it is sealed.
-      return resource.unitId === actor.unitId || (resource.sealed === true && (role === 'admin' || role === 'office'));
+      return resource.unitId === actor.unitId || (resource.sealed === true && provincialOffice(actor));
     case 'reply.seal':
     case 'reply.withdraw':
       // Only the unit's 签发人 signs for it, and only the signer may take a signed reply back.

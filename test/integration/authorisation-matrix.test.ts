@@ -20,6 +20,8 @@ import type { TestServer } from '../helpers/test-server.js';
 
 const A_SEALED = 'A-SEALED-OPINION-7f3a';
 const B_DRAFT = 'B-DRAFT-SECRET-9c41';
+const A_REPORT_DRAFT = 'A-REPORT-DRAFT-51d2';
+const B_REPORT_DRAFT = 'B-REPORT-DRAFT-e83b';
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
 interface Account {
@@ -46,7 +48,27 @@ describe('authorisation matrix', () => {
   const clock = new TestClock(new Date('2021-07-16T02:00:00Z'));
   let t: TestServer;
   const accounts: Account[] = [];
-  const ids = { plan: 0, consultation: 0, closable: 0, replyA: 0, replyB: 0, opinionA: 0, unitA: 0, unitB: 0, unitOther: 0, stranger: 0 };
+  const ids = {
+    plan: 0,
+    consultation: 0,
+    closable: 0,
+    replyA: 0,
+    replyB: 0,
+    opinionA: 0,
+    unitA: 0,
+    unitB: 0,
+    unitOther: 0,
+    stranger: 0,
+    // the ledger of the matrix plan, published: a task of unit A's and one of unit B's that A has no part in
+    taskA: 0,
+    taskB: 0,
+    round: 0,
+    reportA: 0,
+    noticeA: 0,
+    indicator: 0,
+    register: 0,
+    planOwner: 0,
+  };
   const cases: Case[] = [];
   let operations = 0;
 
@@ -59,7 +81,9 @@ describe('authorisation matrix', () => {
 
   beforeAll(async () => {
     t = await startTestServer({ clock, env: { SESSION_TTL_HOURS: '720', REMINDER_INTERVAL_MINUTES: '0' } });
-    const office = (await login('office')).client;
+    const officeLogin = await login('office');
+    const office = officeLogin.client;
+    ids.planOwner = officeLogin.user.unitId;
     const units = new Map((await office.json<{ units: { id: number; code: string }[] }>('GET', '/api/units')).body.units.map((u) => [u.code, u.id]));
     ids.unitA = units.get('hn-gat')!;
     ids.unitB = units.get('hn-mzt')!;
@@ -84,6 +108,26 @@ describe('authorisation matrix', () => {
     // Past the deadline: replies are still taken (late) but no longer withdrawn, so the matrix leaves the sealed reply in place.
     clock.set('2021-07-25T02:00:00Z');
 
+    // The ledger: the plan published, a round open, each unit's draft report, a notice to unit A.
+    expect((await office.json('POST', `/api/plans/${ids.plan}/publish`, {})).status).toBeLessThan(300);
+    type TaskRow = { id: number; unitIds: number[]; leadUnitId: number | null };
+    const tasksOf = async (unitId: number) => (await office.json<{ tasks: TaskRow[] }>('GET', `/api/plans/${ids.plan}/tasks?unitId=${unitId}`)).body.tasks;
+    ids.taskA = (await tasksOf(ids.unitA)).find((task) => task.leadUnitId === ids.unitA)!.id;
+    ids.taskB = (await tasksOf(ids.unitB)).find((task) => task.leadUnitId === ids.unitB && !task.unitIds.includes(ids.unitA))!.id;
+    const round = await office.json<{ id: number }>('POST', `/api/plans/${ids.plan}/rounds`, { title: '矩阵调度', periodStart: '2021-07-01', periodEnd: '2021-09-30', dueDate: '2021-10-10' });
+    expect(round.status).toBe(201);
+    ids.round = round.body.id;
+    const reportA = await aReporter.client.json<{ id: number }>('PUT', `/api/rounds/${ids.round}/tasks/${ids.taskA}/report`, { progress: A_REPORT_DRAFT, percent: 30 });
+    expect(reportA.status).toBe(200);
+    ids.reportA = reportA.body.id;
+    expect((await bReporter.client.json('PUT', `/api/rounds/${ids.round}/tasks/${ids.taskB}/report`, { progress: B_REPORT_DRAFT, percent: 40 })).status).toBe(200);
+    const notice = await office.json<{ id: number }>('POST', `/api/tasks/${ids.taskA}/notices`, { level: 'blue', text: '矩阵提醒', answerBy: '2021-08-30' });
+    expect(notice.status).toBe(201);
+    ids.noticeA = notice.body.id;
+    const taskDetail = await office.json<{ indicators: { id: number }[] }>('GET', `/api/tasks/${ids.taskA}`);
+    ids.indicator = taskDetail.body.indicators[0]?.id ?? (await office.json<{ id: number }[]>('GET', '/api/indicators')).body[0]!.id;
+    ids.register = (await office.json<{ id: number; key: string }[]>('GET', '/api/registers')).body.find((r) => r.key === 'old-communities')!.id;
+
     const admin = await login('admin', ADMIN_PASSWORD);
     const cityReporter = await login('430100.reporter');
     const otherDept = await login('hn-jyt.reporter');
@@ -96,10 +140,13 @@ describe('authorisation matrix', () => {
       ['reporter (own unit, draft)', bReporter],
       ['reporter (other department, not a recipient)', otherDept],
       ['市州 reporter (430100, not a recipient)', cityReporter],
+      ['市州 office (430100)', await login('430100.office')],
     ];
     accounts.push({ name: 'anonymous', login: null, client: new Client(t.url), actor: { kind: 'anonymous', login: 'anonymous' } });
     for (const [name, { client, user }] of entries) {
-      accounts.push({ name, login: user.login, client, actor: { kind: 'user', userId: user.id, login: user.login, unitId: user.unitId, role: user.role as Role } });
+      // A 市州's office governs its 市州 (officeJurisdiction): the server derives it from the unit tree.
+      const officeOf = user.login === '430100.office' ? { officeOf: ids.unitOther } : {};
+      accounts.push({ name, login: user.login, client, actor: { kind: 'user', userId: user.id, login: user.login, unitId: user.unitId, role: user.role as Role, ...officeOf } });
     }
   }, 120_000);
   afterAll(async () => {
@@ -130,6 +177,24 @@ describe('authorisation matrix', () => {
       ];
     }
     if (path.startsWith('/api/users/{id}')) return [{ relation: 'another unit’s account', url: fill(ids.stranger), resource: () => ({ userId: ids.stranger }) }];
+    if (path.startsWith('/api/rounds/{roundId}/tasks/{taskId}')) {
+      return [
+        { relation: "unit A's task in the round", url: fill(0, { roundId: ids.round, taskId: ids.taskA }), resource: () => null },
+        { relation: "unit B's task in the round", url: fill(0, { roundId: ids.round, taskId: ids.taskB }), resource: () => null },
+      ];
+    }
+    if (path.startsWith('/api/tasks/{id}')) {
+      return [
+        { relation: "unit A's task", url: fill(ids.taskA), resource: () => null },
+        { relation: "unit B's task", url: fill(ids.taskB), resource: () => null },
+      ];
+    }
+    if (path.startsWith('/api/rounds/{id}')) return [{ relation: 'the round', url: fill(ids.round), resource: () => null }];
+    if (path.startsWith('/api/reports/{id}')) return [{ relation: "unit A's draft report", url: fill(ids.reportA), resource: () => null }];
+    if (path.startsWith('/api/notices/{id}')) return [{ relation: "a notice to unit A", url: fill(ids.noticeA), resource: () => null }];
+    if (path.startsWith('/api/indicators/{id}')) return [{ relation: "an indicator of the plan", url: fill(ids.indicator), resource: () => null }];
+    if (path.startsWith('/api/registers/{id}')) return [{ relation: 'the 老旧小区 register', url: fill(ids.register, { rowId: 0 }), resource: () => null }];
+    if (path.startsWith('/api/plans/{planId}/cities/{unitId}')) return [{ relation: 'the plan, 长沙市', url: fill(ids.plan, { unitId: ids.unitOther }), resource: () => ({ unitId: ids.unitOther, sealed: true, scopePath: [ids.unitOther] }) }];
     if (path.includes('{')) return [{ relation: 'the plan', url: fill(ids.plan, { number: 2 }), resource: () => ({}) }];
     return [{ relation: '—', url: path, resource: () => null }];
   }
@@ -185,6 +250,30 @@ describe('authorisation matrix', () => {
         return { disposition: 'adopted', opinionIds: [ids.opinionA] };
       case 'POST /api/notifications/read':
         return { ids: [] };
+      case 'POST /api/plans/{planId}/rounds':
+        return { title: `矩阵轮次${unique}`, periodStart: '2021-07-01', periodEnd: '2021-09-30', dueDate: '2021-10-10' };
+      case 'PUT /api/rounds/{roundId}/tasks/{taskId}/report':
+        return { progress: `matrix ${unique}`, percent: 50 };
+      case 'POST /api/rounds/{roundId}/tasks/{taskId}/report/review':
+        return { accept: false, comment: 'matrix' };
+      case 'POST /api/tasks/{id}/notices':
+        return { level: 'blue', text: 'matrix', answerBy: '2021-08-30' };
+      case 'POST /api/notices/{id}/answer':
+        return { text: 'matrix' };
+      case 'POST /api/tasks/{id}/close':
+        return { comment: 'matrix' };
+      case 'POST /api/tasks/{id}/reopen':
+        return { reason: 'matrix' };
+      case 'POST /api/tasks/{id}/light-override':
+        return { light: 'yellow', reason: 'matrix' };
+      case 'POST /api/plans/{planId}/tasks':
+        return { title: `矩阵任务${unique}`, leadUnitId: ids.unitA };
+      case 'POST /api/plans/{planId}/tasks/merge':
+        return { taskIds: [999_998, 999_999] };
+      case 'PUT /api/plans/{planId}/light-rules':
+        return { yellowBehind: 10, redBehind: 25, missingForRed: 2 };
+      case 'PUT /api/indicators/{id}/allocations':
+        return { allocations: [] };
       default:
         return method === 'get' || method === 'delete' ? undefined : {};
     }
@@ -193,6 +282,7 @@ describe('authorisation matrix', () => {
   // Ledger and register resources (tasks, reports, rounds, notices, indicators, register rows) are
   // not set up here: their resource-level rules are proved in ledger*.test.ts and registers.test.ts.
   // Here they are checked for the role-level refusal, for crashes and for leaks.
+  const GOVERNED = new Set<Action>(['task.manage', 'round.manage', 'notice.manage', 'report.review', 'indicator.allocate']);
   const UNBOUND = /^\/api\/(tasks|reports|rounds|notices|indicators|registers)\/\{/;
 
   /** What the declared policy and the resource rules say the account may do. */
@@ -207,6 +297,14 @@ describe('authorisation matrix', () => {
     if (path === '/api/consultations/{id}/replies') {
       if (method === 'get') return 'allow';
       return resource?.unitId !== undefined && can(actor, action, { unitId: resource.unitId }) ? 'allow' : 'deny';
+    }
+    // The matrix plan is the provincial office's: what is governed on it is governed from there.
+    // A round opened by a 市州's office covers that 市州's own measures, so it may open one.
+    // Merging names its tasks in the body (ids that do not exist here, so nothing is merged): 404 for all.
+    if (path === '/api/plans/{planId}/tasks/merge') return 'unbound';
+    if (GOVERNED.has(action) && path.startsWith('/api/plans/{')) {
+      if (path === '/api/plans/{planId}/rounds') return 'allow';
+      return can(actor, action, { scopePath: [ids.planOwner] }) ? 'allow' : 'deny';
     }
     if (resource === null || Object.keys(resource).length === 0) return 'allow';
     return can(actor, action, resource) ? 'allow' : 'deny';
@@ -264,6 +362,30 @@ describe('authorisation matrix', () => {
     expect(cases.length).toBeGreaterThan(300);
   }, 300_000);
 
+  it('keeps each unit to its own tasks’ reports, and a 市州 office out of the province’s tasks', () => {
+    expect(cases.length).toBeGreaterThan(0);
+    const refused = (c: Case) => c.status === 403 || c.status === 404;
+    const writes = (c: Case) => c.method !== 'GET';
+    // Unit A's accounts on unit B's task: no report written, submitted or reviewed, no notice answered.
+    const crossUnit = cases.filter(
+      (c) => writes(c) && c.relation === "unit B's task in the round" && c.account.includes('own unit, sealed reply') && !refused(c),
+    );
+    expect(crossUnit.map((c) => `${c.method} ${c.url} as ${c.account}: ${c.status}`)).toEqual([]);
+    // The 市州 office manages its jurisdiction only: not the province's tasks, reviews or notices
+    // (it may open a round of its own: that round covers its local measures, not the province's tasks).
+    const cityOnProvince = cases.filter(
+      (c) =>
+        c.account === '市州 office (430100)' &&
+        writes(c) &&
+        /^\/api\/(tasks\/\{id\}\/(close|reopen|notices|light-override)|notices\/\{id\}\/close|rounds\/\{roundId\}\/tasks\/\{taskId\}\/report\/review|plans\/\{planId\}\/publish)$/.test(c.path) &&
+        !refused(c),
+    );
+    expect(cityOnProvince.map((c) => `${c.method} ${c.url}: ${c.status}`)).toEqual([]);
+    // Reviewing is the office's: no unit account reviews, on any task.
+    const unitReviews = cases.filter((c) => c.path.endsWith('/report/review') && /reporter|signatory/.test(c.account) && !refused(c));
+    expect(unitReviews.map((c) => `${c.url} as ${c.account}: ${c.status}`)).toEqual([]);
+  });
+
   const leaks = (filter: (c: Case) => boolean) =>
     cases
       .filter((c) => c.status < 300 && filter(c))
@@ -272,6 +394,9 @@ describe('authorisation matrix', () => {
         if (c.body.includes(B_DRAFT) && c.account !== 'reporter (own unit, draft)') found.push(`${c.method} ${c.url} as ${c.account} shows unit B's draft`);
         const seesA = c.account === 'admin' || c.account === 'office' || c.account.includes('own unit, sealed reply');
         if (c.body.includes(A_SEALED) && !seesA && !c.path.startsWith('/api/public/')) found.push(`${c.method} ${c.url} as ${c.account} shows unit A's sealed opinion`);
+        // A report is the unit's own until its signatory submits it: not even the office reads the draft.
+        if (c.body.includes(A_REPORT_DRAFT) && !c.account.includes('own unit, sealed reply')) found.push(`${c.method} ${c.url} as ${c.account} shows unit A's draft report`);
+        if (c.body.includes(B_REPORT_DRAFT) && c.account !== 'reporter (own unit, draft)') found.push(`${c.method} ${c.url} as ${c.account} shows unit B's draft report`);
         return found;
       });
 
