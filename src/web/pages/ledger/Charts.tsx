@@ -140,7 +140,7 @@ export function IndicatorBars({ indicators, onPick }: { indicators: Overview['in
           {
             type: 'bar',
             label: { show: true, position: 'right', formatter: '{c}%' },
-            markLine: { silent: true, symbol: 'none', data: [{ xAxis: 100 }], lineStyle: { color: '#8c8c8c', type: 'dashed' } },
+            markLine: { silent: true, symbol: 'none', label: { show: false }, data: [{ xAxis: 100 }], lineStyle: { color: '#8c8c8c', type: 'dashed' } },
             data: rows.map((i) => ({ id: String(i.taskId ?? ''), value: share(i), itemStyle: { color: share(i) >= 100 ? LIGHT_HEX.green : '#1d5bb8' } })),
           },
         ],

@@ -4,7 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import { IndicatorBars, LightPie, PercentBars, StackedLights } from './Charts';
 import { formatPercent, LIGHT_HEX, LIGHT_ORDER, roundLink, tasksLink } from './ledger-view';
 import { formatTime, useUnitNames } from './ledger-ui';
-import { useOverview } from './queries';
+import { useOverview, useTasks } from './queries';
 import type { Overview } from './queries';
 
 function Stat({ title, value, to, color, testid }: { title: string; value: number | string; to: string; color?: string; testid: string }) {
@@ -49,12 +49,13 @@ export default function OverviewTab({ planId }: { planId: number }) {
   const { t } = useTranslation('ledger');
   const navigate = useNavigate();
   const overview = useOverview(planId);
+  const tasks = useTasks(planId, {});
   const unitName = useUnitNames();
   if (overview.error) return <Alert type="error" showIcon title={overview.error.message} />;
   const o = overview.data;
   if (!o) return <Skeleton active />;
   const open = o.tasks - o.closed;
-  const taskTitle = (id: number) => o.redList.concat(o.yellowList).find((e) => e.taskId === id)?.title ?? `#${id}`;
+  const taskTitle = (id: number) => tasks.data?.find((task) => task.id === id)?.title ?? `#${id}`;
 
   return (
     <Flex vertical gap={12} data-testid="ledger-overview">
@@ -163,7 +164,7 @@ export default function OverviewTab({ planId }: { planId: number }) {
               dataSource={o.lateReports}
               columns={[
                 { title: t('round.unit'), dataIndex: 'unitId', render: (id: number) => unitName(id) },
-                { title: t('round.task'), dataIndex: 'taskId', render: (id: number, r) => <Link to={`/rounds/${r.roundId}/tasks/${id}?unitId=${r.unitId}`}>{`#${id}`}</Link> },
+                { title: t('round.task'), dataIndex: 'taskId', render: (id: number, r) => <Link to={`/rounds/${r.roundId}/tasks/${id}?unitId=${r.unitId}`}>{taskTitle(id)}</Link> },
                 { title: t('round.state'), dataIndex: 'timeliness', render: (v: 'late' | 'missing') => <Tag color={v === 'missing' ? 'error' : 'warning'}>{t(`cell.${v}`)}</Tag> },
                 { title: t('round.submittedAt'), dataIndex: 'firstSubmittedAt', render: (v: string | null) => formatTime(v) },
               ]}
