@@ -6,7 +6,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import PageHeader from '../../components/PageHeader';
 import { CELL_COLOR } from './ledger-view';
 import { formatTime, testId, useUnitNames } from './ledger-ui';
-import { useRemoveAttachment, useReport, useReviewReport, useRound, useSaveReport, useSubmitReport, useTask, useUploadEvidence } from './queries';
+import { useRemoveAttachment, useReport, useReviewReport, useRound, useRounds, useSaveReport, useSubmitReport, useTask, useUploadEvidence } from './queries';
 import type { ReportView, SaveReportInput, TaskDetail } from './queries';
 import TextModal from './TextModal';
 import './ledger.css';
@@ -105,6 +105,7 @@ export default function ReportPage() {
   const page = useReport(roundId, taskId, unitId);
   const task = useTask(taskId);
   const round = useRound(roundId);
+  const rounds = useRounds(round.data?.planId ?? null);
   const unitName = useUnitNames();
   const save = useSaveReport(roundId, taskId);
   const submit = useSubmitReport(roundId, taskId);
@@ -265,7 +266,7 @@ export default function ReportPage() {
         <Collapse
           items={[
             ...(p.previous
-              ? [{ key: 'previous', label: t('report.previous', { round: task.data?.lightHistory.find((h) => h.roundId === p.previous?.roundId)?.title ?? `#${p.previous.roundId}` }), children: <ReportText report={p.previous} task={task.data} /> }]
+              ? [{ key: 'previous', label: t('report.previous', { round: rounds.data?.rounds.find((r) => r.id === p.previous?.roundId)?.title ?? `#${p.previous.roundId}` }), children: <ReportText report={p.previous} task={task.data} /> }]
               : []),
             ...(p.cooperating.length > 0
               ? [

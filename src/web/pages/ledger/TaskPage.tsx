@@ -8,7 +8,7 @@ import AllocationModal from './AllocationModal';
 import { CELL_COLOR, formatPercent, LIGHT_HEX, LIGHT_ORDER } from './ledger-view';
 import { formatTime, LightTag, PercentBar, testId, useUnitNames } from './ledger-ui';
 import NoticeModal from './NoticeModal';
-import { useAcknowledge, useAnswerNotice, useCloseNotice, useCloseTask, useOverrideLight, useReopenTask, useTask } from './queries';
+import { useAcknowledge, useAnswerNotice, useCloseNotice, useCloseTask, useOverrideLight, useReopenTask, useRounds, useTask } from './queries';
 import type { Light, NoticeView, ReportView, TaskDetail } from './queries';
 import TextModal from './TextModal';
 import './ledger.css';
@@ -73,7 +73,8 @@ function Notices({ task, onAnswer }: { task: TaskDetail; onAnswer: (id: number) 
 function Reports({ task }: { task: TaskDetail }) {
   const { t } = useTranslation('ledger');
   const unitName = useUnitNames();
-  const rounds = new Map(task.lightHistory.map((h) => [h.roundId, h.title]));
+  const roundList = useRounds(task.planId);
+  const rounds = new Map((roundList.data?.rounds ?? []).map((r) => [r.id, r.title]));
   if (task.reports.length === 0) return <Typography.Text type="secondary">{t('task.noReports')}</Typography.Text>;
   const rows = [...task.reports].sort((a, b) => b.roundId - a.roundId || Number(b.unitId === task.leadUnitId) - Number(a.unitId === task.leadUnitId));
   return (
