@@ -66,6 +66,7 @@ const ledgerEn: LedgerCatalogue = {
     notAcknowledged: 'Not acknowledged',
     reviewComment: 'Returned: {{comment}}',
     write: 'Write',
+    role: 'Role',
     officeHint: 'The office itself has no tasks; choose a unit to see its tasks.',
   },
   city: {
@@ -120,7 +121,8 @@ const ledgerEn: LedgerCatalogue = {
   },
   allocation: {
     title: 'Allocate: {{subject}}',
-    held: '{{value}} {{unit}} to allocate',
+    held: 'To allocate',
+    save: 'Save allocation',
     allocated: 'Allocated',
     remainder: 'Remainder',
     over: 'That is {{value}} {{unit}} more than you hold; reduce the shares before saving.',

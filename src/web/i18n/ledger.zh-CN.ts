@@ -67,6 +67,7 @@ const ledgerZhCN = {
     notAcknowledged: '未签收',
     reviewComment: '退回意见：{{comment}}',
     write: '填报',
+    role: '分工',
     officeHint: '办公室本身不承担任务；选择一个单位查看它的任务。',
   },
   city: {
@@ -121,7 +122,8 @@ const ledgerZhCN = {
   },
   allocation: {
     title: '分解指标：{{subject}}',
-    held: '可分解总量 {{value}} {{unit}}',
+    held: '可分解总量',
+    save: '保存分解',
     allocated: '已分解',
     remainder: '剩余',
     over: '超出可分解总量 {{value}} {{unit}}，请调减后再保存。',

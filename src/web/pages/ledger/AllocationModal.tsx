@@ -1,4 +1,4 @@
-import { Alert, Flex, InputNumber, Modal, Skeleton, Statistic, Table, Typography } from 'antd';
+import { Alert, Flex, InputNumber, Modal, Skeleton, Statistic, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { allocationSummary } from './ledger-view';
@@ -38,6 +38,8 @@ export default function AllocationModal({ indicatorId, onClose }: { indicatorId:
       title={i ? t('allocation.title', { subject: i.subject }) : ''}
       onCancel={onClose}
       onOk={save}
+      okText={t('allocation.save')}
+      cancelText={t('common.cancel')}
       okButtonProps={{ disabled: !level?.canAllocate || summary.over, loading: allocate.isPending, ...testId('allocation-save') }}
       destroyOnHidden
     >
@@ -48,7 +50,7 @@ export default function AllocationModal({ indicatorId, onClose }: { indicatorId:
           <Flex vertical gap={12}>
             {!level.canAllocate && <Alert type="info" showIcon title={t('allocation.cannot')} />}
             <Flex gap={24} wrap>
-              <Statistic title={t('allocation.held', { value: level.available ?? '—', unit: i.unit })} value={level.available ?? '—'} suffix={i.unit} />
+              <Statistic title={t('allocation.held')} value={level.available ?? '—'} suffix={i.unit} />
               <Statistic title={t('allocation.allocated')} value={summary.allocated} suffix={i.unit} data-testid="allocation-total" />
               <Statistic
                 title={t('allocation.remainder')}
@@ -85,7 +87,6 @@ export default function AllocationModal({ indicatorId, onClose }: { indicatorId:
                 ]}
               />
             </div>
-            <Typography.Text type="secondary">{i.raw}</Typography.Text>
           </Flex>
         )}
       </div>

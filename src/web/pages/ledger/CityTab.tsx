@@ -29,12 +29,12 @@ function TaskRows({ rows }: { rows: CityLedger['shares'] }) {
 }
 
 /** A 市州's view: its shares of provincial tasks, its local measures, its counties and the targets it divided. */
-export default function CityTab({ planId, unitId, onUnit }: { planId: number; unitId: number | null; onUnit: (id: number) => void }) {
+export default function CityTab({ planId, unitId, onUnit, locked }: { planId: number; unitId: number | null; onUnit: (id: number) => void; locked: boolean }) {
   const { t } = useTranslation('ledger');
   const units = useUnits();
   const unitName = useUnitNames();
   const city = useCityLedger(planId, unitId);
-  const prefectures = (units.data ?? []).filter((u) => u.kind === 'prefecture');
+  const prefectures = (units.data ?? []).filter((u) => u.kind === 'prefecture' && (!locked || u.id === unitId));
   const c = city.data;
   return (
     <Flex vertical gap={12} data-testid="city-ledger">

@@ -48,10 +48,15 @@ export default function LedgerPage() {
   const { plans, planId, selector } = usePlanChoice();
   const isOffice = user.role === 'office' || user.role === 'admin';
   const askedTab = search.get('tab');
-  const tab: Tab = TABS.includes(askedTab as Tab) ? (askedTab as Tab) : isOffice ? 'overview' : 'mine';
+
 
   const own = units.data?.find((u) => u.id === user.unitId);
-  const ownCity = own?.kind === 'prefecture' ? own.id : own?.kind === 'county' ? own.parentId : null;
+  const fallback: Tab = isOffice ? (own?.kind === 'prefecture' ? 'city' : 'overview') : 'mine';
+  // A 市州's own people (its office, reporters, signatories) see their city; the provincial office sees any.
+  const ownCity = own?.kind === 'prefecture' ? own.id : null;
+  const showCity = ownCity !== null || (isOffice && own?.kind !== 'county');
+  const visible = (key: Tab) => (key === 'mine' ? user.role !== 'admin' : key === 'city' ? showCity : true);
+  const tab: Tab = TABS.includes(askedTab as Tab) && visible(askedTab as Tab) ? (askedTab as Tab) : fallback;
   const askedCity = Number(search.get('city'));
   const cityId = askedCity > 0 ? askedCity : (ownCity ?? units.data?.find((u) => u.kind === 'prefecture')?.id ?? null);
 
@@ -93,8 +98,8 @@ export default function LedgerPage() {
           items={[
             { key: 'overview', label: t('ledger.tabs.overview'), children: <OverviewTab planId={planId} /> },
             { key: 'tasks', label: t('ledger.tabs.tasks'), children: <TasksTab planId={planId} /> },
-            ...(user.role === 'admin' ? [] : [{ key: 'mine', label: t('ledger.tabs.mine'), children: <MineTab planId={planId} /> }]),
-            { key: 'city', label: t('ledger.tabs.city'), children: <CityTab planId={planId} unitId={cityId} onUnit={setCity} /> },
+            ...(!visible('mine') ? [] : [{ key: 'mine', label: t('ledger.tabs.mine'), children: <MineTab planId={planId} /> }]),
+            ...(!visible('city') ? [] : [{ key: 'city', label: t('ledger.tabs.city'), children: <CityTab planId={planId} unitId={ownCity ?? cityId} onUnit={setCity} locked={ownCity !== null} /> }]),
           ]}
         />
       )}

@@ -84,7 +84,7 @@ export default function MineTab({ planId }: { planId: number }) {
             scroll={{ x: 900 }}
             columns={[
               { title: t('ledger.columns.title'), dataIndex: 'title', width: 260, render: (title: string, r) => <Link to={`/ledger/tasks/${r.id}`}>{title}</Link> },
-              { title: t('ledger.columns.units'), dataIndex: 'role', width: 70, render: (role: string) => t(`role.${role as 'lead'}`) },
+              { title: t('mine.role'), dataIndex: 'role', width: 70, render: (role: string) => t(`role.${role as 'lead'}`) },
               { title: t('ledger.columns.dueDate'), dataIndex: 'dueDate', width: 100 },
               { title: t('ledger.columns.light'), width: 200, render: (_, r) => <LightTag light={r.light} reason={r.lightReason} /> },
               { title: t('mine.ownPercent'), width: 130, render: (_, r) => <PercentBar percent={r.ownPercent} /> },
