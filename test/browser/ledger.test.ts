@@ -114,6 +114,61 @@ describe('the task ledger in the browser', () => {
     expect(await office.getByTestId('red-list').innerText()).not.toContain(TASK_TITLE);
   });
 
+  it('runs a 督办 by role: the office issues it, the unit’s signatory answers, the office closes it', async () => {
+    const office = await openPage();
+    await signIn(office, 'office');
+    // Item (十三), led by 省发改委 (hn-fgw), is open in the demo.
+    await office.goto('/ledger?tab=tasks&status=open');
+    const href = await office.getByTestId('task-table').getByRole('link', { name: '(十三)增强城市发展韧性' }).getAttribute('href');
+    await office.goto(href!);
+    await office.getByTestId('task-notice').click();
+    await office.getByTestId('notice-text').fill('请于本月内报送城市韧性项目推进计划。');
+    await office.getByTestId('notice-answer-by').fill(day(7));
+    await office.getByTestId('notice-ok').click();
+    const notice = office.locator('[data-testid^=notice-]').filter({ hasText: '请于本月内报送城市韧性项目推进计划' });
+    await notice.waitFor();
+    const noticeId = Number((await notice.getAttribute('data-testid'))!.replace('notice-', ''));
+    // The office may not answer, and the unit's reporter may not either: only its signatory.
+    expect(await office.getByTestId(`notice-answer-${noticeId}`).count()).toBe(0);
+    const reporter = await openPage();
+    await signIn(reporter, 'hn-fgw.reporter');
+    await reporter.goto(href!);
+    await reporter.getByTestId(`notice-${noticeId}`).waitFor();
+    expect(await reporter.getByTestId(`notice-answer-${noticeId}`).count()).toBe(0);
+    expect(await reporter.getByTestId(`notice-close-${noticeId}`).count()).toBe(0);
+
+    const signatory = await openPage();
+    await signIn(signatory, 'hn-fgw.signatory');
+    await signatory.goto(href!);
+    await signatory.getByTestId(`notice-answer-${noticeId}`).click();
+    await signatory.getByTestId('answer-modal-text').fill('已制定推进计划，正在按月调度。');
+    await signatory.getByTestId('answer-modal-ok').click();
+    await expect.poll(() => signatory.getByTestId(`notice-${noticeId}`).innerText()).toContain('已答复');
+
+    await office.reload();
+    await office.getByTestId(`notice-close-${noticeId}`).click();
+    await expect.poll(() => office.getByTestId(`notice-${noticeId}`).innerText()).toContain('已办结');
+  });
+
+  it('shows the allocated total and the remainder while a target is divided, and will not save more than is held', async () => {
+    const office = await openPage();
+    await signIn(office, 'office');
+    await office.goto('/ledger?tab=tasks');
+    await office.getByTestId('task-table').getByRole('link', { name: '(十五)实施城市更新行动' }).click();
+    await office.locator('[data-testid^=allocate-]').first().click();
+    await office.getByTestId('allocation-modal').locator('input').first().waitFor();
+    const changsha = office.getByTestId('allocation-modal').locator('input').first();
+    const before = await changsha.inputValue();
+    await changsha.fill(String(Number(before) + 40));
+    await expect.poll(() => office.getByTestId('allocation-over').innerText()).toContain('超出可分解总量 40');
+    expect(await office.getByTestId('allocation-remainder').innerText()).toContain('-40');
+    expect(await office.getByTestId('allocation-save').isDisabled()).toBe(true);
+    await changsha.fill(before);
+    await expect.poll(() => office.getByTestId('allocation-remainder').innerText()).toContain('0');
+    await office.getByTestId('allocation-save').click();
+    await office.getByTestId('allocation-modal').waitFor({ state: 'detached' });
+  });
+
   it('fits a 390 px phone: no ledger page scrolls sideways', async () => {
     const page = await openPage();
     await page.setViewportSize({ width: 390, height: 844 });
