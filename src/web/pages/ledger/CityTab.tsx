@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useUnits } from '../../unit-queries';
 import { formatPercent } from './ledger-view';
-import { LightTag, PercentBar, useUnitNames } from './ledger-ui';
+import { counted, LightTag, PercentBar, useUnitNames } from './ledger-ui';
 import { useCityLedger } from './queries';
 import type { CityLedger } from './queries';
 
@@ -79,10 +79,10 @@ export default function CityTab({ planId, unitId, onUnit, locked }: { planId: nu
               ))
             )}
           </Card>
-          <Card size="small" title={`${t('city.shares')}（${c.shares.length}）`}>
+          <Card size="small" title={counted(t('city.shares'), c.shares.length)}>
             <TaskRows rows={c.shares} />
           </Card>
-          <Card size="small" title={`${t('city.localTasks')}（${c.localTasks.length}）`}>
+          <Card size="small" title={counted(t('city.localTasks'), c.localTasks.length)}>
             <TaskRows rows={c.localTasks} />
           </Card>
           <Card size="small" title={t('city.counties')}>

@@ -2,7 +2,7 @@ import { Alert, Card, Col, Empty, Flex, List, Row, Skeleton, Table, Tag, Typogra
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { CELL_COLOR } from './ledger-view';
-import { LightTag, PercentBar } from './ledger-ui';
+import { counted, LightTag, NoticeLines, PercentBar } from './ledger-ui';
 import { useMyLedger } from './queries';
 import type { UnitLedger } from './queries';
 
@@ -25,7 +25,7 @@ export default function MineTab({ planId }: { planId: number }) {
     <Flex vertical gap={12} data-testid="my-ledger">
       <Row gutter={[12, 12]}>
         <Col xs={24} lg={12}>
-          <Card size="small" title={`${t('mine.reportsDue')}（${m.reportsDue.length}）`} data-testid="reports-due">
+          <Card size="small" title={counted(t('mine.reportsDue'), m.reportsDue.length)} data-testid="reports-due">
             {m.reportsDue.length === 0 ? (
               <Typography.Text type="secondary">{t('mine.nothingDue')}</Typography.Text>
             ) : (
@@ -51,30 +51,12 @@ export default function MineTab({ planId }: { planId: number }) {
           </Card>
         </Col>
         <Col xs={24} lg={12}>
-          <Card size="small" title={`${t('mine.notices')}（${m.notices.length}）`}>
-            {m.notices.length === 0 ? (
-              <Typography.Text type="secondary">{t('task.noNotices')}</Typography.Text>
-            ) : (
-              <List
-                size="small"
-                dataSource={m.notices}
-                renderItem={(n) => (
-                  <List.Item>
-                    <Flex gap={6} wrap align="center">
-                      <Tag color={n.level === 'red' ? 'red' : n.level === 'yellow' ? 'gold' : 'blue'}>{t(`noticeLevel.${n.level}`)}</Tag>
-                      <Link to={`/ledger/tasks/${n.taskId}`}>{n.taskTitle}</Link>
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {t(`noticeStatus.${n.status}`)} · {t('notice.answerByDate', { date: n.answerBy })}
-                      </Typography.Text>
-                    </Flex>
-                  </List.Item>
-                )}
-              />
-            )}
+          <Card size="small" title={counted(t('mine.notices'), m.notices.length)}>
+            <NoticeLines notices={m.notices} taskTitle={(id) => m.notices.find((n) => n.taskId === id)?.taskTitle ?? `#${id}`} showUnit={false} />
           </Card>
         </Col>
       </Row>
-      <Card size="small" title={`${t('mine.tasks')}（${m.tasks.length}）`}>
+      <Card size="small" title={counted(t('mine.tasks'), m.tasks.length)}>
         <div className="ledger-table-box">
           <Table
             size="small"

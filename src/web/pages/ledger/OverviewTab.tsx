@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { IndicatorBars, LightPie, PercentBars, StackedLights } from './Charts';
 import { formatPercent, LIGHT_HEX, LIGHT_ORDER, roundLink, tasksLink } from './ledger-view';
-import { formatTime, useUnitNames } from './ledger-ui';
+import { counted, formatTime, NoticeLines, useUnitNames } from './ledger-ui';
 import { useOverview, useTasks } from './queries';
 import type { Overview } from './queries';
 
@@ -90,7 +90,7 @@ export default function OverviewTab({ planId }: { planId: number }) {
           <Card size="small" title={t('overview.bySection')} style={{ height: '100%' }}>
             <StackedLights
               testid="chart-sections"
-              rows={o.bySection.map((s) => ({ id: String(s.section ?? 0), label: `${s.title}（${formatPercent(s.percent)}）`, lights: s.lights }))}
+              rows={o.bySection.map((s) => ({ id: String(s.section ?? 0), label: counted(s.title, formatPercent(s.percent)), lights: s.lights }))}
               onPick={(section) => void navigate(`${tasksLink(planId, {})}&section=${section}`)}
             />
           </Card>
@@ -99,33 +99,14 @@ export default function OverviewTab({ planId }: { planId: number }) {
 
       <Row gutter={[12, 12]}>
         <Col xs={24} lg={8}>
-          <ListCard title={`${t('overview.redList')}（${o.redList.length}）`} entries={o.redList} testid="red-list" />
+          <ListCard title={counted(t('overview.redList'), o.redList.length)} entries={o.redList} testid="red-list" />
         </Col>
         <Col xs={24} lg={8}>
-          <ListCard title={`${t('overview.yellowList')}（${o.yellowList.length}）`} entries={o.yellowList} testid="yellow-list" />
+          <ListCard title={counted(t('overview.yellowList'), o.yellowList.length)} entries={o.yellowList} testid="yellow-list" />
         </Col>
         <Col xs={24} lg={8}>
-          <Card size="small" title={`${t('overview.openNotices')}（${o.openNotices.length}）`} data-testid="open-notices">
-            {o.openNotices.length === 0 ? (
-              <Typography.Text type="secondary">{t('overview.none')}</Typography.Text>
-            ) : (
-              <List
-                size="small"
-                dataSource={o.openNotices}
-                renderItem={(n) => (
-                  <List.Item>
-                    <Flex gap={6} wrap align="center">
-                      <Tag color={n.level === 'red' ? 'red' : n.level === 'yellow' ? 'gold' : 'blue'}>{t(`noticeLevel.${n.level}`)}</Tag>
-                      <Link to={`/ledger/tasks/${n.taskId}`}>{taskTitle(n.taskId)}</Link>
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {unitName(n.unitId)} · {t(`noticeStatus.${n.status as 'open'}`)} · {t('notice.answerByDate', { date: n.answerBy })}
-                        {n.overdue ? ` · ${t('notice.overdue')}` : ''}
-                      </Typography.Text>
-                    </Flex>
-                  </List.Item>
-                )}
-              />
-            )}
+          <Card size="small" title={counted(t('overview.openNotices'), o.openNotices.length)} data-testid="open-notices">
+            <NoticeLines notices={o.openNotices} taskTitle={taskTitle} showUnit />
           </Card>
         </Col>
       </Row>
@@ -149,7 +130,7 @@ export default function OverviewTab({ planId }: { planId: number }) {
 
       <Card
         size="small"
-        title={`${t('overview.lateReports')}（${o.lateReports.length}）`}
+        title={counted(t('overview.lateReports'), o.lateReports.length)}
         extra={o.latestRound && <Link to={roundLink(o.latestRound.id)}>{t('overview.latestRound', { title: o.latestRound.title, date: o.latestRound.dueDate })}</Link>}
         data-testid="late-reports"
       >

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import PageHeader from '../../components/PageHeader';
 import { CELL_COLOR } from './ledger-view';
-import { formatTime, testId, useUnitNames } from './ledger-ui';
+import { counted, formatTime, testId, useUnitNames } from './ledger-ui';
 import { useRemoveAttachment, useReport, useReviewReport, useRound, useRounds, useSaveReport, useSubmitReport, useTask, useUploadEvidence } from './queries';
 import type { ReportView, SaveReportInput, TaskDetail } from './queries';
 import TextModal from './TextModal';
@@ -272,7 +272,7 @@ export default function ReportPage() {
               ? [
                   {
                     key: 'cooperating',
-                    label: `${t('report.cooperating')}（${p.cooperating.length}）`,
+                    label: counted(t('report.cooperating'), p.cooperating.length),
                     children: (
                       <Flex vertical gap={12}>
                         {p.cooperating.map((c) => (

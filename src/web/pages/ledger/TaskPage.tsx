@@ -6,7 +6,7 @@ import { Link, useParams } from 'react-router';
 import { useCurrentUser } from '../../session';
 import AllocationModal from './AllocationModal';
 import { CELL_COLOR, formatPercent, LIGHT_HEX, LIGHT_ORDER } from './ledger-view';
-import { formatTime, LightTag, PercentBar, testId, useUnitNames } from './ledger-ui';
+import { counted, formatTime, LightTag, NoticeLevelTag, PercentBar, testId, useUnitNames } from './ledger-ui';
 import NoticeModal from './NoticeModal';
 import { useAcknowledge, useAnswerNotice, useCloseNotice, useCloseTask, useOverrideLight, useReopenTask, useRounds, useTask } from './queries';
 import type { Light, NoticeView, ReportView, TaskDetail } from './queries';
@@ -49,7 +49,7 @@ function Notices({ task, onAnswer }: { task: TaskDetail; onAnswer: (id: number) 
         >
           <Flex vertical gap={4} style={{ minWidth: 0 }}>
             <Flex gap={6} wrap align="center">
-              <Tag color={n.level === 'red' ? 'red' : n.level === 'yellow' ? 'gold' : 'blue'}>{t(`noticeLevel.${n.level}`)}</Tag>
+              <NoticeLevelTag level={n.level} />
               <Tag>{t(`noticeStatus.${n.status}`)}</Tag>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {unitName(n.unitId)} · {t('notice.issued', { time: formatTime(n.issuedAt) })} · {t('notice.answerByDate', { date: n.answerBy })}
@@ -196,7 +196,7 @@ export default function TaskPage() {
               size="small"
               items={[
                 { key: 'lead', label: t('ledger.columns.lead'), children: unitName(d.leadUnitId) },
-                { key: 'due', label: t('task.dueDate'), children: `${d.dueDate}（${t('task.expected', { expected: d.expected })}）` },
+                { key: 'due', label: t('task.dueDate'), children: counted(d.dueDate, t('task.expected', { expected: d.expected })) },
                 { key: 'percent', label: t('ledger.columns.percent'), children: <PercentBar percent={d.percent} light={d.light} /> },
                 ...(d.closedAt ? [{ key: 'closed', label: t('task.closed'), children: t('task.closedBy', { time: formatTime(d.closedAt), comment: d.closedComment ?? '' }) }] : []),
                 ...(d.milestones.length > 0 ? [{ key: 'milestones', label: '', children: d.milestones.map((m) => `${m.date} ${m.title}`).join('；') }] : []),
@@ -206,7 +206,7 @@ export default function TaskPage() {
         </Col>
       </Row>
 
-      <Card size="small" title={`${t('task.units')}（${d.units.length}）`}>
+      <Card size="small" title={counted(t('task.units'), d.units.length)}>
         <Flex gap={6} wrap data-testid="task-units">
           {d.units.map((u) => (
             <Tag key={u.unitId} color={u.role === 'lead' ? 'blue' : undefined} title={u.acknowledgedAt ? t('task.acknowledgedAt', { time: formatTime(u.acknowledgedAt) }) : t('task.notAcknowledged')}>

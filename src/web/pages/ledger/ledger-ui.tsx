@@ -1,9 +1,11 @@
-import { Progress, Tag, Tooltip } from 'antd';
+import { Flex, List, Progress, Tag, Tooltip, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import i18n from '../../i18n/setup';
 import { useUnits } from '../../unit-queries';
 import { LIGHT_HEX, LIGHT_TAG } from './ledger-view';
-import type { Light } from './queries';
+import type { Light, NoticeLevel, NoticeView } from './queries';
 
 /** A light as a coloured tag with its reason in words beside it (never the colour alone). */
 export function LightTag({ light, reason, compact = false }: { light: Light; reason?: string | undefined; compact?: boolean }) {
@@ -46,4 +48,45 @@ export function formatTime(iso: string | null | undefined): string {
 
 export function testId(id: string): Record<string, string> {
   return { 'data-testid': id };
+}
+
+const NOTICE_COLOR: Record<NoticeLevel, string> = { blue: 'blue', yellow: 'gold', red: 'red' };
+
+/** A 督办's level as a tag (提醒 blue, 督办 yellow, 挂牌督办 red). */
+export function NoticeLevelTag({ level }: { level: NoticeLevel }) {
+  const { t } = useTranslation('ledger');
+  return <Tag color={NOTICE_COLOR[level]}>{t(`noticeLevel.${level}`)}</Tag>;
+}
+
+type NoticeLine = Pick<NoticeView, 'id' | 'taskId' | 'unitId' | 'level' | 'answerBy' | 'overdue'> & { status: string };
+
+/** Notices as short lines linking to their tasks (the overview's open notices, a unit's own). */
+export function NoticeLines({ notices, taskTitle, showUnit }: { notices: NoticeLine[]; taskTitle: (taskId: number) => string; showUnit: boolean }) {
+  const { t } = useTranslation('ledger');
+  const unitName = useUnitNames();
+  if (notices.length === 0) return <Typography.Text type="secondary">{t('task.noNotices')}</Typography.Text>;
+  return (
+    <List
+      size="small"
+      dataSource={notices}
+      renderItem={(n) => (
+        <List.Item>
+          <Flex gap={6} wrap align="center">
+            <NoticeLevelTag level={n.level} />
+            <Link to={`/ledger/tasks/${n.taskId}`}>{taskTitle(n.taskId)}</Link>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {showUnit ? `${unitName(n.unitId)} · ` : ''}
+              {t(`noticeStatus.${n.status as NoticeView['status']}`)} · {t('notice.answerByDate', { date: n.answerBy })}
+              {n.overdue ? ` · ${t('notice.overdue')}` : ''}
+            </Typography.Text>
+          </Flex>
+        </List.Item>
+      )}
+    />
+  );
+}
+
+/** A label with a count or a remark in brackets, in the reader's punctuation: 红灯任务（3）, Red tasks (3). */
+export function counted(label: string, count: number | string): string {
+  return i18n.language === 'en' ? `${label} (${count})` : `${label}（${count}）`;
 }
