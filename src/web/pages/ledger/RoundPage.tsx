@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, DownloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Flex, Row, Select, Skeleton, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Col, Flex, Grid, Row, Select, Skeleton, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import PageHeader from '../../components/PageHeader';
@@ -29,6 +29,8 @@ export default function RoundPage() {
   const round = useRound(id);
   const tasks = useTasks(round.data?.planId ?? null, {});
   const unitName = useUnitNames();
+  // On a phone the task's title goes above its units instead of in a narrow column beside them.
+  const wide = Grid.useBreakpoint().md === true;
   const [search, setSearch] = useSearchParams();
   const state = search.get('state');
   const unitFilter = Number(search.get('unitId')) || null;
@@ -104,15 +106,24 @@ export default function RoundPage() {
             pagination={{ pageSize: 30, hideOnSinglePage: true }}
             data-testid="round-matrix"
             columns={[
+              ...(wide
+                ? [
+                    {
+                      title: t('round.task'),
+                      width: 240,
+                      render: (_: unknown, g: (typeof groups)[number]) => <Link to={`/ledger/tasks/${g.taskId}`}>{titles.get(g.taskId) ?? `#${g.taskId}`}</Link>,
+                    },
+                  ]
+                : []),
               {
-                title: t('round.task'),
-                width: 240,
-                render: (_, g) => <Link to={`/ledger/tasks/${g.taskId}`}>{titles.get(g.taskId) ?? `#${g.taskId}`}</Link>,
-              },
-              {
-                title: t('round.unit'),
-                render: (_, g) => (
+                title: wide ? t('round.unit') : `${t('round.task')} · ${t('round.unit')}`,
+                render: (_: unknown, g: (typeof groups)[number]) => (
                   <Flex gap={4} wrap>
+                    {!wide && (
+                      <Link to={`/ledger/tasks/${g.taskId}`} style={{ width: '100%' }}>
+                        {titles.get(g.taskId) ?? `#${g.taskId}`}
+                      </Link>
+                    )}
                     {g.rows.map((row) => {
                       const cell = cellState(row);
                       return (

@@ -1,11 +1,11 @@
-import { Alert, Button, Card, Flex, Select, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Select, Table, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import UnitSelect from '../../components/UnitSelect';
 import { useUnits } from '../../unit-queries';
 import { filterFromSearch, LIGHT_ORDER } from './ledger-view';
 import { LightTag, PercentBar, useUnitNames } from './ledger-ui';
-import { useTasks } from './queries';
+import { useOverview, useTasks } from './queries';
 import type { TaskRow } from './queries';
 
 /** The ledger's task list with the filters of GET /api/plans/:planId/tasks, kept in the URL so every count can link here. */
@@ -17,6 +17,8 @@ export default function TasksTab({ planId }: { planId: number }) {
   const tasks = useTasks(planId, filter);
   const unitName = useUnitNames();
   const units = useUnits();
+  const overview = useOverview(planId);
+  const sections = new Map((overview.data?.bySection ?? []).map((sec) => [sec.section, sec.title]));
   const rows = (tasks.data ?? []).filter((task) => !section || String(task.sectionOrdinal ?? 0) === section);
 
   const setParam = (key: string, value: string | number | null | undefined) => {
@@ -75,23 +77,32 @@ export default function TasksTab({ planId }: { planId: number }) {
           dataSource={rows}
           pagination={{ pageSize: 50, hideOnSinglePage: true }}
           data-testid="task-table"
-          scroll={{ x: 1100 }}
+          scroll={{ x: 1140 }}
           columns={[
-            { title: t('ledger.columns.item'), width: 60, render: (_, r) => r.itemOrdinal ?? '—' },
+            {
+              title: t('ledger.columns.section'),
+              width: 56,
+              // The numeral as clerks cite it (四); the full heading on hover.
+              render: (_, r) => {
+                const title = sections.get(r.sectionOrdinal) ?? '—';
+                return <Tooltip title={title}>{title.split('、')[0]}</Tooltip>;
+              },
+            },
+            { title: t('ledger.columns.item'), width: 56, render: (_, r) => r.itemOrdinal ?? '—' },
             {
               title: t('ledger.columns.title'),
               dataIndex: 'title',
-              width: 260,
+              width: 240,
               render: (title: string, r) => (
                 <Link to={`/ledger/tasks/${r.id}`} data-testid={`task-link-${r.id}`}>
                   {title}
                 </Link>
               ),
             },
-            { title: t('ledger.columns.lead'), width: 130, render: (_, r) => unitName(r.leadUnitId) },
+            { title: t('ledger.columns.lead'), width: 120, render: (_, r) => unitName(r.leadUnitId) },
             {
               title: t('ledger.columns.units'),
-              width: 180,
+              width: 160,
               render: (_, r) => {
                 const others = r.unitIds.filter((id) => id !== r.leadUnitId);
                 const shown = others.slice(0, 3).map((id) => unitName(id)).join('、');
@@ -104,8 +115,8 @@ export default function TasksTab({ planId }: { planId: number }) {
               },
             },
             { title: t('ledger.columns.dueDate'), dataIndex: 'dueDate', width: 100 },
-            { title: t('ledger.columns.light'), width: 220, render: (_, r) => <LightTag light={r.light} reason={r.lightReason} /> },
-            { title: t('ledger.columns.percent'), width: 140, render: (_, r) => <PercentBar percent={r.percent} light={r.light} /> },
+            { title: t('ledger.columns.light'), width: 200, render: (_, r) => <LightTag light={r.light} reason={r.lightReason} /> },
+            { title: t('ledger.columns.percent'), width: 130, render: (_, r) => <PercentBar percent={r.percent} light={r.light} /> },
             {
               title: t('ledger.columns.status'),
               dataIndex: 'status',
