@@ -313,6 +313,7 @@ export const roundRow = z.strictObject({
   recurrence: z.string(),
   createdAt: z.string(),
 });
+export const roundList = z.strictObject({ rounds: z.array(roundRow), allowed: z.strictObject({ open: z.boolean() }) });
 export const roundView = roundRow.extend({
   counts: z.strictObject({
     expected: z.number().int(),

@@ -144,6 +144,9 @@ export const planSummary = z.strictObject({
   title: z.string(),
   currentVersion: z.number().int(),
   status: z.string(),
+  /** draft | consultation | final | published (the ledger was made from `publishedVersion`). */
+  stage: z.string(),
+  publishedVersion: z.number().int().nullable(),
   ownerUnitId: id,
   ownerUnitName: z.string(),
   items: z.number().int(),

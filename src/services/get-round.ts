@@ -3,7 +3,7 @@ import type { ReportTimeliness } from '../domain/lights.js';
 import { authorize, can, unitPath } from '../domain/policy.js';
 import type { Actor, UnitTree } from '../domain/policy.js';
 import type { ServiceContext } from './support/context.js';
-import { loadRound, roundsOfTask, toRound } from './support/ledger-rows.js';
+import { loadPlanOwner, loadRound, roundsOfTask, toRound } from './support/ledger-rows.js';
 import type { RoundRow } from './support/ledger-rows.js';
 import { toReportStatus } from './support/report-rows.js';
 import { loadUnitTree } from './support/unit-tree.js';
@@ -113,4 +113,15 @@ export async function listRounds(planId: number, ctx: ServiceContext): Promise<R
   authorize(ctx.actor, 'round.read');
   const rows = await ctx.db.selectFrom('rounds').selectAll().where('plan_id', '=', planId).orderBy('due_date').orderBy('id').execute();
   return rows.map(toRound);
+}
+
+/**
+ * Whether the actor may open a round on the plan: for the office's own level (a 市州's office
+ * its jurisdiction, the province the plan's owner), and only once the plan is published.
+ */
+export async function allowedForRounds(planId: number, ctx: ServiceContext): Promise<{ open: boolean }> {
+  const plan = await loadPlanOwner(ctx.db, planId);
+  const owner = ctx.actor.kind === 'user' && ctx.actor.officeOf !== undefined ? ctx.actor.officeOf : plan.ownerUnitId;
+  const tree = await loadUnitTree(ctx.db);
+  return { open: plan.publishedAt !== null && can(ctx.actor, 'round.manage', { scopePath: unitPath(owner, tree) }) };
 }

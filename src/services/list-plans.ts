@@ -6,6 +6,9 @@ export interface PlanSummary {
   title: string;
   currentVersion: number;
   status: string;
+  /** draft | consultation | final | published: `published` once the ledger was made from it. */
+  stage: string;
+  publishedVersion: number | null;
   ownerUnitId: number;
   ownerUnitName: string;
   items: number;
@@ -30,6 +33,8 @@ export async function listPlans(ctx: ServiceContext): Promise<PlanSummary[]> {
       'plans.title',
       'plans.current_version',
       'plan_versions.status',
+      'plans.stage',
+      'plans.published_version',
       'plans.owner_unit_id',
       'units.short_name',
       'plan_versions.parsed',
@@ -45,6 +50,8 @@ export async function listPlans(ctx: ServiceContext): Promise<PlanSummary[]> {
       title: r.title,
       currentVersion: r.current_version,
       status: r.status,
+      stage: r.stage,
+      publishedVersion: r.published_version,
       ownerUnitId: r.owner_unit_id,
       ownerUnitName: r.short_name,
       items: parsed.items.length,

@@ -38,8 +38,8 @@ export interface Area {
 export const AREAS: readonly Area[] = [
   { key: 'plans', path: '/plans', icon: <FileTextOutlined />, group: 'work', built: true },
   { key: 'consultations', path: '/consultations', icon: <CommentOutlined />, group: 'work', built: true },
-  { key: 'ledger', path: '/ledger', icon: <UnorderedListOutlined />, group: 'work', built: false },
-  { key: 'rounds', path: '/rounds', icon: <ScheduleOutlined />, group: 'work', built: false },
+  { key: 'ledger', path: '/ledger', icon: <UnorderedListOutlined />, group: 'work', built: true },
+  { key: 'rounds', path: '/rounds', icon: <ScheduleOutlined />, group: 'work', built: true },
   { key: 'registers', path: '/registers', icon: <DatabaseOutlined />, group: 'work', built: true },
   { key: 'statistics', path: '/statistics', icon: <BarChartOutlined />, group: 'work', built: true },
   { key: 'units', path: '/units', icon: <ApartmentOutlined />, group: 'system', built: true },

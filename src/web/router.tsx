@@ -23,6 +23,11 @@ const RegisterPage = lazy(() => import('./pages/registers/RegisterPage'));
 const StatisticsPage = lazy(() => import('./pages/registers/StatisticsPage'));
 const PublicPortalPage = lazy(() => import('./pages/registers/PublicPortalPage'));
 const PublicSnapshotPage = lazy(() => import('./pages/registers/PublicSnapshotPage'));
+const LedgerPage = lazy(() => import('./pages/ledger/LedgerPage'));
+const TaskPage = lazy(() => import('./pages/ledger/TaskPage'));
+const RoundsPage = lazy(() => import('./pages/ledger/RoundsPage'));
+const RoundPage = lazy(() => import('./pages/ledger/RoundPage'));
+const ReportPage = lazy(() => import('./pages/ledger/ReportPage'));
 
 function page(element: ReactNode): ReactNode {
   return <Suspense fallback={<FullPageSpin />}>{element}</Suspense>;
@@ -50,6 +55,11 @@ export const router = createBrowserRouter([
       { path: 'registers', element: <RegistersPage /> },
       { path: 'registers/:registerId', element: <RegisterPage /> },
       { path: 'statistics', element: <StatisticsPage /> },
+      { path: 'ledger', element: <LedgerPage /> },
+      { path: 'ledger/tasks/:taskId', element: <TaskPage /> },
+      { path: 'rounds', element: <RoundsPage /> },
+      { path: 'rounds/:roundId', element: <RoundPage /> },
+      { path: 'rounds/:roundId/tasks/:taskId', element: <ReportPage /> },
       { path: 'units/:unitId?', element: <UnitsPage /> },
       { path: 'users', element: <RequireAllowed permission="manageUsers"><UsersPage /></RequireAllowed> },
       { path: 'audit', element: <RequireAllowed permission="readAudit"><AuditPage /></RequireAllowed> },

@@ -5,7 +5,7 @@ import { allocateIndicator, getIndicator } from '../../services/allocate-indicat
 import { closeTask, overrideLight, reopenTask } from '../../services/close-task.js';
 import { getOverview } from '../../services/get-overview.js';
 import { getReport } from '../../services/get-report.js';
-import { getRound, listRounds } from '../../services/get-round.js';
+import { allowedForRounds, getRound, listRounds } from '../../services/get-round.js';
 import { getTask } from '../../services/get-task.js';
 import { listTasks } from '../../services/list-tasks.js';
 import { openNextRound, openRound } from '../../services/open-round.js';
@@ -50,7 +50,7 @@ import {
   reportView,
   reviewReportBody,
   roundQuery,
-  roundRow,
+  roundList,
   roundTaskParams,
   roundView,
   saveReportBody,
@@ -61,7 +61,6 @@ import {
   taskListResponse,
   taskState,
 } from '../../contract/ledger.js';
-import { z } from 'zod';
 
 /**
  * The task ledger (任务台账), dispatch (调度), supervision (督办) and 销号 over HTTP. Routes
@@ -153,8 +152,11 @@ export function ledgerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/plans/:planId/rounds',
-      { config: { policy: 'round.read' }, schema: { tags, summary: "A plan's rounds", params: planParams, response: { 200: z.strictObject({ rounds: z.array(roundRow) }) } } },
-      async (request) => ({ rounds: await listRounds(request.params.planId, signedIn(request, deps)) }),
+      { config: { policy: 'round.read' }, schema: { tags, summary: "A plan's rounds, and whether the reader may open one", params: planParams, response: { 200: roundList } } },
+      async (request) => {
+        const ctx = signedIn(request, deps);
+        return { rounds: await listRounds(request.params.planId, ctx), allowed: await allowedForRounds(request.params.planId, ctx) };
+      },
     );
 
     app.get(

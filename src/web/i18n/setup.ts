@@ -9,13 +9,15 @@ import consultationZhCN, { type ConsultationCatalogue } from './consultation.zh-
 import consultationEn from './consultation.en';
 import registersZhCN, { type RegistersCatalogue } from './registers.zh-CN';
 import registersEn from './registers.en';
+import ledgerZhCN, { type LedgerCatalogue } from './ledger.zh-CN';
+import ledgerEn from './ledger.en';
 import type { Locale } from '../../contract/common';
 import { isLocale } from '../../contract/enums';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Catalogue; consultation: ConsultationCatalogue; registers: RegistersCatalogue };
+    resources: { translation: Catalogue; consultation: ConsultationCatalogue; registers: RegistersCatalogue; ledger: LedgerCatalogue };
   }
 }
 
@@ -42,8 +44,8 @@ function reflect(locale: Locale): void {
 const first = initialLocale();
 void i18n.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: zhCN, consultation: consultationZhCN, registers: registersZhCN },
-    en: { translation: en, consultation: consultationEn, registers: registersEn },
+    'zh-CN': { translation: zhCN, consultation: consultationZhCN, registers: registersZhCN, ledger: ledgerZhCN },
+    en: { translation: en, consultation: consultationEn, registers: registersEn, ledger: ledgerEn },
   },
   lng: first,
   fallbackLng: 'zh-CN',

@@ -1,0 +1,124 @@
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Empty, Form, Input, Modal, Select, Skeleton, Table } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import PageHeader from '../../components/PageHeader';
+import { usePlanChoice } from './LedgerPage';
+import { testId, useUnitNames } from './ledger-ui';
+import { bulletinUrl, useOpenRound, useRounds } from './queries';
+import type { OpenRoundInput, RoundList } from './queries';
+import './ledger.css';
+
+function OpenRoundModal({ planId, onClose }: { planId: number; onClose: () => void }) {
+  const { t } = useTranslation('ledger');
+  const { message } = App.useApp();
+  const open = useOpenRound(planId);
+  const [form] = Form.useForm<OpenRoundInput>();
+  const required = (label: string) => [{ required: true, whitespace: true, message: label }];
+  return (
+    <Modal
+      open
+      title={t('rounds.openTitle')}
+      onCancel={onClose}
+      okButtonProps={{ loading: open.isPending, ...testId('open-round-ok') }}
+      onOk={() =>
+        void form.validateFields().then((v) =>
+          open.mutate(v, {
+            onSuccess: () => {
+              void message.success(t('rounds.opened'));
+              onClose();
+            },
+          }),
+        )
+      }
+      destroyOnHidden
+    >
+      <div data-testid="open-round-modal">
+        {open.error && <Alert type="error" showIcon title={open.error.message} style={{ marginBottom: 12 }} />}
+        <Form form={form} layout="vertical" initialValues={{ recurrence: 'none' }}>
+          <Form.Item name="title" label={t('rounds.roundTitle')} rules={required(t('rounds.roundTitle'))}>
+            <Input maxLength={200} data-testid="round-title" />
+          </Form.Item>
+          <Form.Item name="periodStart" label={t('rounds.periodStart')} rules={required(t('rounds.periodStart'))}>
+            <Input type="date" data-testid="round-period-start" />
+          </Form.Item>
+          <Form.Item name="periodEnd" label={t('rounds.periodEnd')} rules={required(t('rounds.periodEnd'))}>
+            <Input type="date" data-testid="round-period-end" />
+          </Form.Item>
+          <Form.Item name="dueDate" label={t('rounds.dueDate')} rules={required(t('rounds.dueDate'))}>
+            <Input type="date" data-testid="round-due-date" />
+          </Form.Item>
+          <Form.Item name="recurrence" label={t('rounds.recurrence')}>
+            <Select options={(['none', 'monthly', 'quarterly'] as const).map((r) => ({ value: r, label: t(`rounds.recurrenceOptions.${r}`) }))} />
+          </Form.Item>
+        </Form>
+      </div>
+    </Modal>
+  );
+}
+
+/** 调度: a plan's reporting rounds, newest first, and opening a new one (an office, when the API allows it). */
+export default function RoundsPage() {
+  const { t } = useTranslation('ledger');
+  const { plans, planId, selector } = usePlanChoice();
+  const rounds = useRounds(planId);
+  const unitName = useUnitNames();
+  const [opening, setOpening] = useState(false);
+  const rows = [...(rounds.data?.rounds ?? [])].reverse();
+  return (
+    <>
+      <PageHeader
+        title={t('rounds.title')}
+        description={t('rounds.description')}
+        extra={[
+          selector,
+          rounds.data?.allowed.open && (
+            <Button key="open" type="primary" icon={<PlusOutlined />} onClick={() => setOpening(true)} data-testid="open-round">
+              {t('rounds.open')}
+            </Button>
+          ),
+        ]}
+      />
+      {(plans.error ?? rounds.error) && <Alert type="error" showIcon title={(plans.error ?? rounds.error)?.message} />}
+      {plans.data && planId === null && <Empty description={t('common.noPlan')} />}
+      {planId !== null && !rounds.data && !rounds.error && <Skeleton active />}
+      {rounds.data && (
+        <div className="ledger-table-box">
+          <Table<RoundList['rounds'][number]>
+            size="small"
+            rowKey="id"
+            dataSource={rows}
+            pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            locale={{ emptyText: t('rounds.none') }}
+            data-testid="round-list"
+            scroll={{ x: 720 }}
+            columns={[
+              {
+                title: t('rounds.columns.title'),
+                dataIndex: 'title',
+                render: (title: string, r) => (
+                  <Link to={`/rounds/${r.id}`} data-testid={`round-link-${r.id}`}>
+                    {title}
+                  </Link>
+                ),
+              },
+              { title: t('rounds.columns.period'), render: (_, r) => `${r.periodStart} ~ ${r.periodEnd}` },
+              { title: t('rounds.columns.dueDate'), dataIndex: 'dueDate' },
+              { title: t('rounds.columns.owner'), render: (_, r) => unitName(r.ownerUnitId) },
+              {
+                title: '',
+                render: (_, r) => (
+                  <Button size="small" type="link" icon={<DownloadOutlined />} href={bulletinUrl(r.id)}>
+                    {t('common.bulletin')}
+                  </Button>
+                ),
+              },
+            ]}
+          />
+        </div>
+      )}
+      {opening && planId !== null && <OpenRoundModal planId={planId} onClose={() => setOpening(false)} />}
+    </>
+  );
+}

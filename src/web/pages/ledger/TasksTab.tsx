@@ -1,0 +1,131 @@
+import { Alert, Button, Card, Flex, Select, Table, Tag, Tooltip, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import UnitSelect from '../../components/UnitSelect';
+import { useUnits } from '../../unit-queries';
+import { filterFromSearch, LIGHT_ORDER } from './ledger-view';
+import { LightTag, PercentBar, useUnitNames } from './ledger-ui';
+import { useOverview, useTasks } from './queries';
+import type { TaskRow } from './queries';
+
+/** The ledger's task list with the filters of GET /api/plans/:planId/tasks, kept in the URL so every count can link here. */
+export default function TasksTab({ planId }: { planId: number }) {
+  const { t } = useTranslation('ledger');
+  const [search, setSearch] = useSearchParams();
+  const filter = filterFromSearch(search);
+  const section = search.get('section');
+  const tasks = useTasks(planId, filter);
+  const unitName = useUnitNames();
+  const units = useUnits();
+  const overview = useOverview(planId);
+  const sections = new Map((overview.data?.bySection ?? []).map((sec) => [sec.section, sec.title]));
+  const rows = (tasks.data ?? []).filter((task) => !section || String(task.sectionOrdinal ?? 0) === section);
+
+  const setParam = (key: string, value: string | number | null | undefined) => {
+    const next = new URLSearchParams(search);
+    if (value === null || value === undefined || value === '') next.delete(key);
+    else next.set(key, String(value));
+    setSearch(next, { replace: true });
+  };
+  const clear = () => {
+    const next = new URLSearchParams(search);
+    for (const key of ['light', 'status', 'unitId', 'section']) next.delete(key);
+    setSearch(next, { replace: true });
+  };
+
+  return (
+    <Flex vertical gap={12}>
+      <Card size="small">
+        <Flex gap={12} wrap align="center">
+          <div className="ledger-unit-filter" data-testid="filter-unit">
+            <UnitSelect units={units.data ?? []} allowClear value={filter.unitId ?? null} onChange={(id) => setParam('unitId', id)} placeholder={t('ledger.filters.unit')} />
+          </div>
+          <Select
+            allowClear
+            placeholder={t('ledger.filters.light')}
+            value={filter.light ?? null}
+            onChange={(v) => setParam('light', v)}
+            style={{ minWidth: 120 }}
+            options={LIGHT_ORDER.map((l) => ({ value: l, label: t(`light.${l}`) }))}
+            data-testid="filter-light"
+          />
+          <Select
+            allowClear
+            placeholder={t('ledger.filters.status')}
+            value={filter.status ?? null}
+            onChange={(v) => setParam('status', v)}
+            style={{ minWidth: 120 }}
+            options={(['open', 'closed'] as const).map((s) => ({ value: s, label: t(`taskStatus.${s}`) }))}
+            data-testid="filter-status"
+          />
+          {(filter.light || filter.status || filter.unitId || section) && (
+            <Button onClick={clear} data-testid="filter-clear">
+              {t('ledger.filters.clear')}
+            </Button>
+          )}
+          <Typography.Text type="secondary" data-testid="task-count">
+            {t('ledger.count', { count: rows.length })}
+          </Typography.Text>
+        </Flex>
+      </Card>
+      {tasks.error && <Alert type="error" showIcon title={tasks.error.message} />}
+      <div className="ledger-table-box">
+        <Table<TaskRow>
+          size="small"
+          rowKey="id"
+          loading={tasks.isFetching}
+          dataSource={rows}
+          pagination={{ pageSize: 50, hideOnSinglePage: true }}
+          data-testid="task-table"
+          scroll={{ x: 1140 }}
+          columns={[
+            {
+              title: t('ledger.columns.section'),
+              width: 56,
+              // The numeral as clerks cite it (四); the full heading on hover.
+              render: (_, r) => {
+                const title = sections.get(r.sectionOrdinal) ?? '—';
+                return <Tooltip title={title}>{title.split('、')[0]}</Tooltip>;
+              },
+            },
+            { title: t('ledger.columns.item'), width: 56, render: (_, r) => r.itemOrdinal ?? '—' },
+            {
+              title: t('ledger.columns.title'),
+              dataIndex: 'title',
+              width: 240,
+              render: (title: string, r) => (
+                <Link to={`/ledger/tasks/${r.id}`} data-testid={`task-link-${r.id}`}>
+                  {title}
+                </Link>
+              ),
+            },
+            { title: t('ledger.columns.lead'), width: 120, render: (_, r) => unitName(r.leadUnitId) },
+            {
+              title: t('ledger.columns.units'),
+              width: 160,
+              render: (_, r) => {
+                const others = r.unitIds.filter((id) => id !== r.leadUnitId);
+                const shown = others.slice(0, 3).map((id) => unitName(id)).join('、');
+                return (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {shown}
+                    {others.length > 3 ? ` ${t('ledger.moreUnits', { count: others.length })}` : ''}
+                  </Typography.Text>
+                );
+              },
+            },
+            { title: t('ledger.columns.dueDate'), dataIndex: 'dueDate', width: 100 },
+            { title: t('ledger.columns.light'), width: 200, render: (_, r) => <LightTag light={r.light} reason={r.lightReason} /> },
+            { title: t('ledger.columns.percent'), width: 130, render: (_, r) => <PercentBar percent={r.percent} light={r.light} /> },
+            {
+              title: t('ledger.columns.status'),
+              dataIndex: 'status',
+              width: 80,
+              render: (s: TaskRow['status']) => <Tag color={s === 'closed' ? 'default' : 'processing'}>{t(`taskStatus.${s}`)}</Tag>,
+            },
+          ]}
+        />
+      </div>
+    </Flex>
+  );
+}
