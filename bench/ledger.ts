@@ -22,6 +22,7 @@ import { migrateToLatest } from '../src/db/migrate.js';
 import { deadlineInstant } from '../src/domain/consultation.js';
 import { SYSTEM_ACTOR } from '../src/domain/policy.js';
 import type { Actor } from '../src/domain/policy.js';
+import { installKeyring, loadKeyring } from '../src/security/keyring.js';
 import { hashPassword } from '../src/security/password.js';
 import { startServer } from '../src/server/start.js';
 import { silentLogger } from '../src/services/support/context.js';
@@ -68,6 +69,8 @@ interface Generated {
 async function generate(dir: string): Promise<Generated> {
   const file = path.join(dir, 'ledger.sqlite');
   const config = loadConfig({ DATABASE_URL: `sqlite:${file}`, LUOSHI_SECRET: SECRET, LUOSHI_SCRYPT_COST: '1024', LOG_LEVEL: 'silent', LUOSHI_DEMO: 'false' });
+  // What start-up does (startServer, the CLI): the seal and audit keys are read once.
+  installKeyring(loadKeyring(config));
   const handle = openDatabase(config.database);
   await migrateToLatest(handle.db);
   const db = handle.db;

@@ -25,6 +25,9 @@ export const taskListQuery = z.object({
   status: z.enum(['open', 'closed']).optional(),
   ownerUnitId: positiveId.optional(),
 });
+/** The 任务台账 export takes exactly the task list's filters, so any filtered list exports the same way. */
+export const ledgerExportQuery = taskListQuery;
+export const roundParams = z.object({ roundId: positiveId });
 export const ownerQuery = z.object({ ownerUnitId: positiveId.optional() });
 export const roundQuery = z.object({ unitId: positiveId.optional(), taskId: positiveId.optional() });
 export const reportQuery = z.object({ unitId: positiveId.optional() });

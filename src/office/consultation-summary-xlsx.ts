@@ -87,8 +87,12 @@ export function xlsxText(value: string): string {
   return text.replace(/_(?=x[0-9A-Fa-f]{4}_)/g, '_x005F_');
 }
 
-/** A text cell's value: an inline string, never a formula. Empty text is an empty (but bordered) cell. */
-function textValue(value: string | null): ExcelJS.CellRichTextValue | null {
+/**
+ * A text cell's value: an inline string, never a formula, whatever it starts with (= + - @).
+ * Empty text is an empty (but bordered) cell. Give the cell the text format (@) too, so that
+ * editing it in Excel does not turn it into a formula. Every workbook export uses this.
+ */
+export function textValue(value: string | null): ExcelJS.CellRichTextValue | null {
   if (value === null) return null;
   const text = xlsxText(value);
   return text === '' ? null : { richText: [{ text }] };

@@ -21,6 +21,7 @@ import { messageLocale } from '../locale.js';
 import { idParams } from '../../contract/common.js';
 import { attachmentRoutes } from './attachments.js';
 import { cascadeRoutes } from './cascade.js';
+import { ledgerExportRoutes } from './exports.js';
 import {
   acknowledgeResponse,
   allocationResponse,
@@ -267,6 +268,7 @@ export function ledgerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
 
     await app.register(attachmentRoutes(deps));
     await app.register(cascadeRoutes(deps));
+    await app.register(ledgerExportRoutes(deps));
   };
 }
 
