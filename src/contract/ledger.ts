@@ -65,6 +65,8 @@ export const saveReportBody = z.object({
     .optional(),
 });
 export const submitReportBody = z.object({ algorithm: z.enum(['ed25519', 'sm2']).optional() }).nullish();
+/** A signatory seals several of its unit's drafts of a round at once (all of them without taskIds). */
+export const submitReportsBody = z.object({ taskIds: z.array(z.number().int().positive()).min(1).max(500).optional(), algorithm: z.enum(['ed25519', 'sm2']).optional() }).nullish();
 export const reviewReportBody = z.object({
   accept: z.boolean(),
   comment: text(5000).optional(),
@@ -186,6 +188,7 @@ export const sealResponse = z.strictObject({
   report: reportView,
   seal: z.strictObject({ algorithm: z.enum(['ed25519', 'sm2']), algorithmLabel: z.string(), keyId: z.string(), signature: z.string(), sealedAt: z.string(), late: z.boolean() }),
 });
+export const sealsResponse = z.strictObject({ submitted: z.array(sealResponse) });
 export const reportVerification = z.strictObject({
   valid: z.boolean(),
   reportId: id,

@@ -12,7 +12,7 @@ import { openNextRound, openRound } from '../../services/open-round.js';
 import { publishPlan } from '../../services/publish-plan.js';
 import { reviewReport } from '../../services/review-report.js';
 import { saveReport } from '../../services/save-report.js';
-import { submitReport } from '../../services/submit-report.js';
+import { submitReport, submitReports } from '../../services/submit-report.js';
 import { answerNotice, closeNotice, issueNotice, listNotices } from '../../services/supervise-task.js';
 import { verifyReportSeal } from '../../services/verify-report-seal.js';
 import { signedIn } from '../auth.js';
@@ -50,13 +50,16 @@ import {
   reportVerification,
   reportView,
   reviewReportBody,
+  roundParams,
   roundQuery,
   roundRow,
   roundTaskParams,
   roundView,
   saveReportBody,
   sealResponse,
+  sealsResponse,
   submitReportBody,
+  submitReportsBody,
   taskDetail,
   taskListQuery,
   taskListResponse,
@@ -195,6 +198,21 @@ export function ledgerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/api/rounds/:roundId/tasks/:taskId/report/submit',
       { config: { policy: 'report.submit' }, schema: { tags, summary: "Submit the unit's report, sealed by its signatory (签发人)", params: roundTaskParams, body: submitReportBody, response: { 200: sealResponse } } },
       async (request) => submitReport(request.params.roundId, request.params.taskId, request.body ?? {}, signedIn(request, deps)),
+    );
+
+    app.post(
+      '/api/rounds/:roundId/reports/submit',
+      {
+        config: { policy: 'report.submit' },
+        schema: {
+          tags,
+          summary: "Submit several of the unit's drafts of a round at once (all without taskIds), each sealed by its signatory as one submission would be; all or nothing",
+          params: roundParams,
+          body: submitReportsBody,
+          response: { 200: sealsResponse },
+        },
+      },
+      async (request) => ({ submitted: await submitReports(request.params.roundId, request.body ?? {}, signedIn(request, deps)) }),
     );
 
     app.post(
