@@ -14,10 +14,10 @@
  * rest half an em, against the column's width.
  */
 import ExcelJS from 'exceljs';
-import type { Borders, Fill, Font, PaperSize, Style } from 'exceljs';
+import type { Borders, Fill, Font, Style } from 'exceljs';
 import type { Light } from '../domain/lights.js';
-import { charWidth } from './consultation-docx.js';
-import { textValue, xlsxText } from './consultation-summary-xlsx.js';
+import { WIDE_SPACE, charWidth } from './consultation-docx.js';
+import { printedTableSheet, stampWorkbook, textValue, xlsxText } from './consultation-summary-xlsx.js';
 import { bookTitle, chineseDateOf } from './consultation-text.js';
 import type { LedgerSheet, LedgerSheetIndicator, LedgerSheetRow } from './ledger-report-types.js';
 
@@ -147,27 +147,9 @@ function heightOf(texts: Record<string, string>): number {
 
 /** The 任务台账 as an xlsx file. */
 export async function ledgerToXlsx(sheet: LedgerSheet): Promise<Buffer> {
-  const generated = new Date(sheet.generatedAt);
   const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'luoshi';
-  workbook.lastModifiedBy = 'luoshi';
-  workbook.created = generated;
-  workbook.modified = generated;
-  workbook.title = ledgerTitle(sheet);
-  const ws = workbook.addWorksheet(LEDGER_SHEET_NAME, {
-    views: [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW, topLeftCell: `A${HEADER_ROW + 1}`, activeCell: `A${HEADER_ROW + 1}` }],
-    pageSetup: {
-      paperSize: 9 satisfies PaperSize.A4,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
-    },
-    headerFooter: { oddFooter: '&C第 &P 页，共 &N 页', evenFooter: '&C第 &P 页，共 &N 页' },
-  });
+  stampWorkbook(workbook, ledgerTitle(sheet), sheet.generatedAt);
+  const ws = workbook.addWorksheet(LEDGER_SHEET_NAME, printedTableSheet(HEADER_ROW, 0.4));
   ws.columns = LEDGER_COLUMNS.map((c) => ({ key: c.key, width: c.width }));
 
   const title = ws.getRow(TITLE_ROW);
@@ -177,8 +159,8 @@ export async function ledgerToXlsx(sheet: LedgerSheet): Promise<Buffer> {
   ws.mergeCells(TITLE_ROW, 1, TITLE_ROW, LEDGER_COLUMNS.length);
 
   const note = ws.getRow(NOTE_ROW);
-  const filters = sheet.filters.length > 0 ? `　筛选条件：${sheet.filters.join('；')}` : '';
-  note.getCell(1).value = textValue(`${sheet.issuer}　截至${chineseDateOf(sheet.generatedAt)}　共${sheet.rows.length}项任务${filters}`);
+  const filters = sheet.filters.length > 0 ? `${WIDE_SPACE}筛选条件：${sheet.filters.join('；')}` : '';
+  note.getCell(1).value = textValue(`${sheet.issuer}${WIDE_SPACE}截至${chineseDateOf(sheet.generatedAt)}${WIDE_SPACE}共${sheet.rows.length}项任务${filters}`);
   note.getCell(1).style = { font: BODY_FONT, numFmt: '@', alignment: { vertical: 'middle', horizontal: 'left' } };
   note.height = 18;
   ws.mergeCells(NOTE_ROW, 1, NOTE_ROW, LEDGER_COLUMNS.length);
