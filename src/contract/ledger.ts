@@ -25,6 +25,9 @@ export const taskListQuery = z.object({
   status: z.enum(['open', 'closed']).optional(),
   ownerUnitId: positiveId.optional(),
 });
+/** The 任务台账 export takes exactly the task list's filters, so any filtered list exports the same way. */
+export const ledgerExportQuery = taskListQuery;
+export const roundParams = z.object({ roundId: positiveId });
 export const ownerQuery = z.object({ ownerUnitId: positiveId.optional() });
 export const roundQuery = z.object({ unitId: positiveId.optional(), taskId: positiveId.optional() });
 export const reportQuery = z.object({ unitId: positiveId.optional() });
@@ -62,6 +65,8 @@ export const saveReportBody = z.object({
     .optional(),
 });
 export const submitReportBody = z.object({ algorithm: z.enum(['ed25519', 'sm2']).optional() }).nullish();
+/** A signatory seals several of its unit's drafts of a round at once (all of them without taskIds). */
+export const submitReportsBody = z.object({ taskIds: z.array(z.number().int().positive()).min(1).max(500).optional(), algorithm: z.enum(['ed25519', 'sm2']).optional() }).nullish();
 export const reviewReportBody = z.object({
   accept: z.boolean(),
   comment: text(5000).optional(),
@@ -183,6 +188,7 @@ export const sealResponse = z.strictObject({
   report: reportView,
   seal: z.strictObject({ algorithm: z.enum(['ed25519', 'sm2']), algorithmLabel: z.string(), keyId: z.string(), signature: z.string(), sealedAt: z.string(), late: z.boolean() }),
 });
+export const sealsResponse = z.strictObject({ submitted: z.array(sealResponse) });
 export const reportVerification = z.strictObject({
   valid: z.boolean(),
   reportId: id,

@@ -18,6 +18,10 @@ export interface SituationSection {
 /** The note's content, shared by the text and the Word document. */
 export interface Situation {
   title: string;
+  /** 主送机关 (GB/T 9704 7.3.2): flush left under the title, ending with a full-width colon. */
+  addressee?: string;
+  /** Paragraphs before the first heading (the 通报's opening). */
+  opening?: string[];
   sections: SituationSection[];
   issuer: string;
   date: string;
@@ -141,7 +145,15 @@ function blank(): Paragraph {
 
 /** The 征求意见情况说明 as a .docx file, A4 portrait. */
 export async function situationReportDocx(meta: ReportMeta, stats: ConsultationStats): Promise<Buffer> {
-  const s = situation(meta, stats);
+  return officialNoteDocx(situation(meta, stats));
+}
+
+/**
+ * A note in the official-document layout (GB/T 9704) as a .docx file, A4 portrait: the title,
+ * headings in 黑体 and paragraphs in 仿宋_GB2312 三号, then the issuer and the date. The
+ * 征求意见情况说明 and a round's 通报 are both written with it.
+ */
+export async function officialNoteDocx(s: Situation): Promise<Buffer> {
   const indents = signatureIndents(s.issuer, s.date);
   const run = { font: fontOf(FONTS.body), size: SIZES.sanhao };
   const doc = new Document({
@@ -157,6 +169,8 @@ export async function situationReportDocx(meta: ReportMeta, stats: ConsultationS
             children: textRuns(s.title, { font: fontOf(FONTS.title), size: SIZES.erhao }),
           }),
           blank(),
+          ...(s.addressee ? [new Paragraph({ spacing: BODY_SPACING, children: textRuns(s.addressee, run) })] : []),
+          ...(s.opening ?? []).map((p) => body(p)),
           ...s.sections.flatMap((sec) => [body(sec.heading, FONTS.heading), ...sec.paragraphs.map((p) => body(p))]),
           blank(),
           new Paragraph({ alignment: AlignmentType.RIGHT, spacing: BODY_SPACING, indent: { right: indents.issuer }, children: textRuns(s.issuer, run) }),

@@ -87,8 +87,12 @@ export function xlsxText(value: string): string {
   return text.replace(/_(?=x[0-9A-Fa-f]{4}_)/g, '_x005F_');
 }
 
-/** A text cell's value: an inline string, never a formula. Empty text is an empty (but bordered) cell. */
-function textValue(value: string | null): ExcelJS.CellRichTextValue | null {
+/**
+ * A text cell's value: an inline string, never a formula, whatever it starts with (= + - @).
+ * Empty text is an empty (but bordered) cell. Give the cell the text format (@) too, so that
+ * editing it in Excel does not turn it into a formula. Every workbook export uses this.
+ */
+export function textValue(value: string | null): ExcelJS.CellRichTextValue | null {
   if (value === null) return null;
   const text = xlsxText(value);
   return text === '' ? null : { richText: [{ text }] };
@@ -156,6 +160,37 @@ async function catchUp(backlog: SheetBacklog | null, out: Writable): Promise<voi
   else if (backlog.pending() > MAX_BACKLOG) await backlog.drained();
 }
 
+/** Who made a workbook, when, and its title: the same on every export. */
+export function stampWorkbook(workbook: { creator: string; lastModifiedBy: string; created: Date; modified: Date; title: string }, title: string, generatedAt: string): void {
+  const generated = new Date(generatedAt);
+  workbook.creator = 'luoshi';
+  workbook.lastModifiedBy = 'luoshi';
+  workbook.created = generated;
+  workbook.modified = generated;
+  workbook.title = title;
+}
+
+/**
+ * A table sheet as a clerk prints it: the rows down to the header frozen on screen, A4
+ * landscape, one page wide and as many pages high as it takes, the header row repeated on
+ * every page, and page numbers in the footer. Margins left and right in inches.
+ */
+export function printedTableSheet(headerRow: number, sideMargin: number): Partial<ExcelJS.AddWorksheetOptions> {
+  return {
+    views: [{ state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: `A${headerRow + 1}` }],
+    pageSetup: {
+      paperSize: 9 satisfies PaperSize.A4,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      margins: { left: sideMargin, right: sideMargin, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      printTitlesRow: `${headerRow}:${headerRow}`,
+    },
+    headerFooter: { oddFooter: '&C第 &P 页，共 &N 页', evenFooter: '&C第 &P 页，共 &N 页' },
+  };
+}
+
 /**
  * Writes the 意见汇总表 to a stream (an HTTP response, a file) as it goes. Rows may come from an
  * async iterator (a database cursor), and are written in the order given. Resolves once the
@@ -167,28 +202,9 @@ export async function writeSummaryXlsx(
   rows: Iterable<SummaryRow> | AsyncIterable<SummaryRow>,
   out: Writable,
 ): Promise<void> {
-  const generated = new Date(meta.generatedAt);
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  workbook.creator = 'luoshi';
-  workbook.lastModifiedBy = 'luoshi';
-  workbook.created = generated;
-  workbook.modified = generated;
-  workbook.title = summaryTitle(meta);
-
-  const sheet = workbook.addWorksheet(SUMMARY_SHEET_NAME, {
-    views: [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW, topLeftCell: `A${HEADER_ROW + 1}`, activeCell: `A${HEADER_ROW + 1}` }],
-    pageSetup: {
-      paperSize: 9 satisfies PaperSize.A4,
-      orientation: 'landscape',
-      // One page wide, as many pages high as it takes.
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
-    },
-    headerFooter: { oddFooter: '&C第 &P 页，共 &N 页', evenFooter: '&C第 &P 页，共 &N 页' },
-  });
+  stampWorkbook(workbook, summaryTitle(meta), meta.generatedAt);
+  const sheet = workbook.addWorksheet(SUMMARY_SHEET_NAME, printedTableSheet(HEADER_ROW, 0.5));
   sheet.columns = SUMMARY_COLUMNS.map((c) => ({ key: c.key, width: WIDTHS[c.key] }));
 
   const title = sheet.addRow([textValue(summaryTitle(meta))]);

@@ -165,21 +165,66 @@ export function generateUnitKey(algorithm: SealAlgorithm, secret: string): UnitK
  * Signs the payload with the unit's key; returns the signature as standard base64.
  * Throws AppError('internal') if the key box cannot be opened or holds the wrong kind of key.
  */
+/** Opened key boxes kept in memory; a unit has one current key per algorithm. */
+const OPENED_LIMIT = 1024;
+interface OpenedKey {
+  privateKey: string;
+  keyObject?: KeyObject;
+}
+const opened = new Map<string, OpenedKey>();
+let openedFor: string | null = null;
+
+/**
+ * A key box opened once and kept: a unit seals many reports with one key, and opening the box
+ * (AES-GCM) and parsing the PEM cost more than the signature itself. The key material was
+ * already in this process's memory (the derived box keys are cached in key-box.ts); what is
+ * kept is bounded, least recently used first, and forgotten when the secret changes. Every
+ * signature is still made afresh over its own payload.
+ */
+function openKeyBox(key: SigningKey, secret: string): OpenedKey {
+  if (openedFor !== secret) {
+    opened.clear();
+    openedFor = secret;
+  }
+  const hit = opened.get(key.privateKeyBox);
+  if (hit) {
+    opened.delete(key.privateKeyBox);
+    opened.set(key.privateKeyBox, hit);
+    return hit;
+  }
+  const entry: OpenedKey = { privateKey: decryptPrivateKey(key.privateKeyBox, secret) };
+  opened.set(key.privateKeyBox, entry);
+  if (opened.size > OPENED_LIMIT) {
+    const oldest = opened.keys().next().value;
+    if (oldest !== undefined) opened.delete(oldest);
+  }
+  return entry;
+}
+
+/** Forgets the opened key boxes (tests, or after keys were retired). */
+export function clearOpenedKeys(): void {
+  opened.clear();
+}
+
 export function signPayload(payload: string, key: SigningKey, secret: string): string {
   const message = messageBytes(payload);
   if (!message) throw unusableKey('payload_not_well_formed');
   if (!isSealAlgorithm(key.algorithm)) throw unusableKey('unknown_algorithm');
-  const privateKey = decryptPrivateKey(key.privateKeyBox, secret);
+  const opened = openKeyBox(key, secret);
+  const privateKey = opened.privateKey;
 
   if (key.algorithm === 'ed25519') {
-    let keyObject: KeyObject;
-    try {
-      keyObject = createPrivateKey(privateKey);
-    } catch {
-      throw unusableKey('not_a_private_key');
+    if (!opened.keyObject) {
+      let keyObject: KeyObject;
+      try {
+        keyObject = createPrivateKey(privateKey);
+      } catch {
+        throw unusableKey('not_a_private_key');
+      }
+      if (keyObject.asymmetricKeyType !== 'ed25519') throw unusableKey('not_an_ed25519_key');
+      opened.keyObject = keyObject;
     }
-    if (keyObject.asymmetricKeyType !== 'ed25519') throw unusableKey('not_an_ed25519_key');
-    return sign(null, message, keyObject).toString('base64');
+    return sign(null, message, opened.keyObject).toString('base64');
   }
 
   if (!SM2_PRIVATE_KEY.test(privateKey)) throw unusableKey('not_an_sm2_key');

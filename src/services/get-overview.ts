@@ -9,10 +9,11 @@ import { authorize } from '../domain/policy.js';
 import type { ParsedPlan } from '../model/plan.js';
 import type { ServiceContext } from './support/context.js';
 import { indicatorFigures } from './support/indicator-figures.js';
-import { lightOf, loadPlanLedger, loadPlanOwner, roundsOfTask, taskPercent } from './support/ledger-rows.js';
+import { lightOf, loadPlanLedger, loadPlanOwner, taskLightFacts, taskPercent } from './support/ledger-rows.js';
 import type { RoundRow } from './support/ledger-rows.js';
 import { listNotices } from './supervise-task.js';
 import { loadUnitTree } from './support/unit-tree.js';
+import { cachePerDatabase, dataVersion } from './support/data-version.js';
 
 type LightCounts = Record<Light, number>;
 
@@ -119,6 +120,9 @@ export async function lateList(db: Kysely<Database>, planId: number, ownerUnitId
 
 const zero = (): LightCounts => ({ green: 0, yellow: 0, red: 0 });
 
+/** Counts by light as of past round due dates, by plan, owner and round. */
+const roundLightsOf = cachePerDatabase<LightCounts>(2000);
+
 /**
  * The plan overview: counts by light, completion by section and by unit, the red list,
  * late reports, open notices, indicators against their targets and the lights across
@@ -126,6 +130,8 @@ const zero = (): LightCounts => ({ green: 0, yellow: 0, red: 0 });
  */
 export async function getOverview(planId: number, options: { ownerUnitId?: number | undefined; locale: 'zh' | 'en' }, ctx: ServiceContext): Promise<Overview> {
   authorize(ctx.actor, 'task.read');
+  // Read first: the lights across rounds kept below are then never older than the rows.
+  const version = await dataVersion(ctx.db);
   const plan = await loadPlanOwner(ctx.db, planId);
   const ownerUnitId = options.ownerUnitId ?? plan.ownerUnitId;
   const ledger = await loadPlanLedger(ctx.db, planId, { ownerUnitId, leadsOnly: true });
@@ -172,14 +178,21 @@ export async function getOverview(planId: number, options: { ownerUnitId?: numbe
   ).map((r) => r.id);
   const leads = new Map(ledger.tasks.map((t) => [t.id, t.leadUnitId]));
   const figures = await indicatorFigures(ctx.db, indicatorIds, tree, (taskId) => (taskId === null ? null : (leads.get(taskId) ?? null)), ownerUnitId);
+  const roundLights = roundLightsOf(ctx.db);
   const rounds = dueRounds.map((r) => {
-    const counts = zero();
-    const at = deadlineInstant(r.dueDate);
-    for (const task of ledger.tasks) {
-      if (roundsOfTask(task, [r]).length === 0) continue;
-      counts[lightOf(ledger, task, at, index).light] += 1;
+    // As of a due date already past, the lights depend on the stored rows alone: kept until the next write.
+    const key = `${planId}:${ownerUnitId}:${r.id}:${r.dueDate}`;
+    let counts = roundLights.get(key, version);
+    if (!counts) {
+      counts = zero();
+      const at = deadlineInstant(r.dueDate);
+      for (const task of ledger.tasks) {
+        if (!taskLightFacts(ledger, task).applicableIds.has(r.id)) continue;
+        counts[lightOf(ledger, task, at, index).light] += 1;
+      }
+      roundLights.set(key, version, counts);
     }
-    return { roundId: r.id, title: r.title, dueDate: r.dueDate, lights: counts };
+    return { roundId: r.id, title: r.title, dueDate: r.dueDate, lights: { ...counts } };
   });
   const mean = (values: number[]) => (values.length === 0 ? null : Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10);
   return {

@@ -1,5 +1,6 @@
 import { deadlineInstant } from '../domain/consultation.js';
 import { fail } from '../domain/errors.js';
+import { reportTimeliness } from '../domain/lights.js';
 import { authorize } from '../domain/policy.js';
 import { isSealAlgorithm } from '../domain/reply-seal-payload.js';
 import type { SealAlgorithm } from '../domain/reply-seal-payload.js';
@@ -7,11 +8,13 @@ import { describeSeal, signPayload } from '../security/seal.js';
 import { serverSecret } from '../security/server-secret.js';
 import { appendAudit } from './support/audit-trail.js';
 import { inTransaction, nowIso } from './support/context.js';
-import type { ServiceContext } from './support/context.js';
-import { loadReportView, reportPayloadOf } from './support/report-rows.js';
+import type { ServiceContext, Tx } from './support/context.js';
+import { loadRound } from './support/ledger-rows.js';
+import { loadReportView, loadReportViews, reportPayloadOf } from './support/report-rows.js';
 import type { ReportView } from './support/report-rows.js';
 import { loadRoundTaskFor, responsibleUnit } from './support/round-task.js';
 import { ensureUnitKey } from './support/unit-keys.js';
+import type { UnitKey } from './support/unit-keys.js';
 
 export interface ReportSeal {
   algorithm: SealAlgorithm;
@@ -52,37 +55,144 @@ export async function submitReport(
   const unit = await ctx.db.selectFrom('units').select('code').where('id', '=', actor.unitId).executeTakeFirstOrThrow();
   const sealedAt = nowIso(ctx);
   const signatory = { id: actor.userId, login: actor.login };
-  const seal = await inTransaction(ctx, async (trx) => {
+  const sealed = await inTransaction(ctx, async (trx) => {
     const claimed = await trx.updateTable('reports').set({ status: 'submitting' }).where('id', '=', row.id).where('status', '=', 'draft').executeTakeFirst();
     if (Number(claimed.numUpdatedRows) !== 1) throw fail('report_not_draft', { status: row.status });
     const draft = await loadReportView(trx, row.id, ctx.clock.now());
     const key = await ensureUnitKey(trx, ctx, actor.unitId, algorithm);
-    const payload = reportPayloadOf(draft, { unitCode: unit.code, signatory, sealedAt, algorithm, keyId: key.keyId });
-    const signature = signPayload(payload, key, serverSecret(ctx.config));
-    await trx
-      .updateTable('reports')
-      .set({
-        status: 'submitted',
-        submitted_by: signatory.id,
-        submitted_at: sealedAt,
-        first_submitted_at: draft.firstSubmittedAt ?? sealedAt,
-        algorithm,
-        key_id: key.keyId,
-        signature,
-        reviewed_at: null,
-        reviewed_by: null,
-        updated_at: sealedAt,
-      })
-      .where('id', '=', row.id)
-      .execute();
-    const late = new Date(draft.firstSubmittedAt ?? sealedAt).getTime() > deadlineInstant(round.dueDate).getTime();
+    const done = await sealDraft(trx, ctx, draft, round.dueDate, { unitCode: unit.code, signatory, sealedAt, algorithm, key });
     await appendAudit(trx, actor, ctx.clock, {
       action: 'report.submit',
       entity: 'report',
       entityId: row.id,
-      detail: { roundId, taskId, unitId: actor.unitId, revision: draft.revision, algorithm, keyId: key.keyId, signature, late },
+      detail: { roundId, taskId, unitId: actor.unitId, revision: draft.revision, algorithm, keyId: key.keyId, signature: done.seal.signature, late: done.seal.late },
     });
-    return { algorithm, algorithmLabel: describeSeal(algorithm).zh, keyId: key.keyId, signature, sealedAt, late };
+    return done;
   });
-  return { report: await loadReportView(ctx.db, row.id, ctx.clock.now()), seal };
+  return sealed;
+}
+
+interface SealContext {
+  unitCode: string;
+  signatory: { id: number; login: string };
+  sealedAt: string;
+  algorithm: SealAlgorithm;
+  key: UnitKey;
+}
+
+/**
+ * Seals one claimed draft (status 'submitting') inside the caller's transaction: signs the
+ * canonical payload of the stored report with the unit's key and stores the seal. Returns
+ * the report as it now stands (the draft with the columns just set, not read back) and its seal.
+ */
+async function sealDraft(trx: Tx, ctx: ServiceContext, draft: ReportView, dueDate: string, c: SealContext): Promise<{ report: ReportView; seal: ReportSeal }> {
+  const payload = reportPayloadOf(draft, { unitCode: c.unitCode, signatory: c.signatory, sealedAt: c.sealedAt, algorithm: c.algorithm, keyId: c.key.keyId });
+  const signature = signPayload(payload, c.key, serverSecret(ctx.config));
+  const firstSubmittedAt = draft.firstSubmittedAt ?? c.sealedAt;
+  await trx
+    .updateTable('reports')
+    .set({
+      status: 'submitted',
+      submitted_by: c.signatory.id,
+      submitted_at: c.sealedAt,
+      first_submitted_at: firstSubmittedAt,
+      algorithm: c.algorithm,
+      key_id: c.key.keyId,
+      signature,
+      reviewed_at: null,
+      reviewed_by: null,
+      updated_at: c.sealedAt,
+    })
+    .where('id', '=', draft.id)
+    .execute();
+  const late = new Date(firstSubmittedAt).getTime() > deadlineInstant(dueDate).getTime();
+  const report: ReportView = {
+    ...draft,
+    status: 'submitted',
+    submittedBy: c.signatory.login,
+    submittedAt: c.sealedAt,
+    firstSubmittedAt,
+    seal: { algorithm: c.algorithm, keyId: c.key.keyId, signature },
+    reviewedAt: null,
+    updatedAt: c.sealedAt,
+    timeliness: reportTimeliness(dueDate, firstSubmittedAt, ctx.clock.now()),
+  };
+  return { report, seal: { algorithm: c.algorithm, algorithmLabel: describeSeal(c.algorithm).zh, keyId: c.key.keyId, signature, sealedAt: c.sealedAt, late } };
+}
+
+/** Most drafts one signatory may seal in one request (a unit's tasks in a round). */
+export const SUBMIT_BATCH_LIMIT = 500;
+
+/**
+ * The unit's 签发人 seals its drafts of a round together (all of them, or the tasks given):
+ * each report is sealed exactly as submitReport seals it — its own payload, its own signature,
+ * verifiable on its own — in one transaction with one audit event that lists every report and
+ * signature. All or nothing: a task given that is closed or has no draft refuses the batch
+ * with the same error as submitting it alone; the claim is one conditional update, so a
+ * report another signatory is sealing at the same moment makes this batch fail, not both.
+ */
+export async function submitReports(
+  roundId: number,
+  options: { taskIds?: number[] | undefined; algorithm?: string | undefined },
+  ctx: ServiceContext,
+): Promise<{ report: ReportView; seal: ReportSeal }[]> {
+  if (ctx.actor.kind !== 'user') throw fail('forbidden');
+  const actor = ctx.actor;
+  authorize(actor, 'report.submit', { unitId: actor.unitId });
+  const round = await loadRound(ctx.db, roundId);
+  const algorithm = options.algorithm ?? ctx.config.sealAlgorithm;
+  if (!isSealAlgorithm(algorithm)) throw fail('validation_failed');
+  const wanted = options.taskIds === undefined ? null : [...new Set(options.taskIds)];
+  if (wanted !== null && wanted.length > SUBMIT_BATCH_LIMIT) throw fail('validation_failed');
+  let query = ctx.db
+    .selectFrom('reports')
+    .innerJoin('tasks', 'tasks.id', 'reports.task_id')
+    .select(['reports.id', 'reports.task_id', 'reports.status', 'tasks.status as task_status'])
+    .where('reports.round_id', '=', roundId)
+    .where('reports.unit_id', '=', actor.unitId);
+  if (wanted !== null) query = query.where('reports.task_id', 'in', wanted.length > 0 ? wanted : [-1]);
+  else query = query.where('reports.status', '=', 'draft').where('tasks.status', '!=', 'closed');
+  const rows = (await query.orderBy('reports.task_id').limit(SUBMIT_BATCH_LIMIT + 1).execute()).slice(0, SUBMIT_BATCH_LIMIT);
+  if (wanted !== null) {
+    const found = new Map(rows.map((r) => [r.task_id, r]));
+    for (const taskId of wanted) {
+      const r = found.get(taskId);
+      if (!r) {
+        // The same answers as one submission: not the unit's task, or no draft yet.
+        const { task } = await loadRoundTaskFor(ctx.db, roundId, taskId, actor.unitId);
+        responsibleUnit(task, actor.unitId);
+        if (task.status === 'closed') throw fail('task_closed');
+        throw fail('report_not_found');
+      }
+      if (r.task_status === 'closed') throw fail('task_closed');
+    }
+  }
+  if (rows.length === 0) return [];
+  const unit = await ctx.db.selectFrom('units').select('code').where('id', '=', actor.unitId).executeTakeFirstOrThrow();
+  const sealedAt = nowIso(ctx);
+  const signatory = { id: actor.userId, login: actor.login };
+  const ids = rows.map((r) => r.id);
+  return inTransaction(ctx, async (trx) => {
+    const claimed = await trx.updateTable('reports').set({ status: 'submitting' }).where('id', 'in', ids).where('status', '=', 'draft').executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) !== ids.length) {
+      const notDraft = rows.find((r) => r.status !== 'draft');
+      throw fail('report_not_draft', { status: notDraft?.status ?? 'submitting' });
+    }
+    const drafts = await loadReportViews(trx, { ids }, ctx.clock.now());
+    const key = await ensureUnitKey(trx, ctx, actor.unitId, algorithm);
+    const done = [];
+    for (const draft of drafts) done.push(await sealDraft(trx, ctx, draft, round.dueDate, { unitCode: unit.code, signatory, sealedAt, algorithm, key }));
+    await appendAudit(trx, actor, ctx.clock, {
+      action: 'report.submit.batch',
+      entity: 'round',
+      entityId: roundId,
+      detail: {
+        unitId: actor.unitId,
+        algorithm,
+        keyId: key.keyId,
+        reports: done.map((d) => ({ reportId: d.report.id, taskId: d.report.taskId, revision: d.report.revision, signature: d.seal.signature, late: d.seal.late })),
+      },
+    });
+    return done;
+  });
 }

@@ -12,7 +12,7 @@ import { openNextRound, openRound } from '../../services/open-round.js';
 import { publishPlan } from '../../services/publish-plan.js';
 import { reviewReport } from '../../services/review-report.js';
 import { saveReport } from '../../services/save-report.js';
-import { submitReport } from '../../services/submit-report.js';
+import { submitReport, submitReports } from '../../services/submit-report.js';
 import { answerNotice, closeNotice, issueNotice, listNotices } from '../../services/supervise-task.js';
 import { verifyReportSeal } from '../../services/verify-report-seal.js';
 import { signedIn } from '../auth.js';
@@ -21,6 +21,7 @@ import { messageLocale } from '../locale.js';
 import { idParams } from '../../contract/common.js';
 import { attachmentRoutes } from './attachments.js';
 import { cascadeRoutes } from './cascade.js';
+import { ledgerExportRoutes } from './exports.js';
 import {
   acknowledgeResponse,
   allocationResponse,
@@ -49,13 +50,16 @@ import {
   reportVerification,
   reportView,
   reviewReportBody,
+  roundParams,
   roundQuery,
   roundList,
   roundTaskParams,
   roundView,
   saveReportBody,
   sealResponse,
+  sealsResponse,
   submitReportBody,
+  submitReportsBody,
   taskDetail,
   taskListQuery,
   taskListResponse,
@@ -199,6 +203,21 @@ export function ledgerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
     );
 
     app.post(
+      '/api/rounds/:roundId/reports/submit',
+      {
+        config: { policy: 'report.submit' },
+        schema: {
+          tags,
+          summary: "Submit several of the unit's drafts of a round at once (all without taskIds), each sealed by its signatory as one submission would be; all or nothing",
+          params: roundParams,
+          body: submitReportsBody,
+          response: { 200: sealsResponse },
+        },
+      },
+      async (request) => ({ submitted: await submitReports(request.params.roundId, request.body ?? {}, signedIn(request, deps)) }),
+    );
+
+    app.post(
       '/api/rounds/:roundId/tasks/:taskId/report/review',
       { config: { policy: 'report.review' }, schema: { tags, summary: '复核: accept or return (with a comment) a submitted report (office); the lead unit’s unless unitId is given', params: roundTaskParams, body: reviewReportBody, response: { 200: reportView } } },
       async (request) => reviewReport(request.params.roundId, request.params.taskId, request.body, signedIn(request, deps)),
@@ -269,6 +288,7 @@ export function ledgerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
 
     await app.register(attachmentRoutes(deps));
     await app.register(cascadeRoutes(deps));
+    await app.register(ledgerExportRoutes(deps));
   };
 }
 

@@ -36,8 +36,8 @@ export async function appendAudit(trx: Tx, actor: Actor, clock: Clock, input: Au
   const key = keyring().audit.current;
   // Writing the head row first takes its row lock on PostgreSQL and the write lock on
   // SQLite: concurrent writers, even in other server processes, append one after another.
-  await trx.updateTable('audit_head').set({ seq: sql`seq` }).where('id', '=', 1).execute();
-  const head = await trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+  // RETURNING reads the head in the same statement that locks it (SQLite ≥ 3.35, PostgreSQL).
+  const head = await trx.updateTable('audit_head').set({ seq: sql`seq` }).where('id', '=', 1).returning(['seq', 'hash']).executeTakeFirstOrThrow();
   const detail = canonicalJson(redact(input.detail));
   const fields = {
     seq: head.seq + 1,

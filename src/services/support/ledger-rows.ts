@@ -259,28 +259,83 @@ export function percentAsOf(reports: LeadReport[], rounds: Map<number, RoundRow>
   return best?.percent ?? null;
 }
 
-/** The light of one task as of an instant. */
-export function lightOf(ledger: PlanLedger, task: TaskRow, at: Date, roundIndex?: Map<number, RoundRow>): LightResult {
-  const index = roundIndex ?? new Map(ledger.rounds.map((r) => [r.id, r]));
+/**
+ * What a task's light is computed from, gathered once per task and ledger: its rounds, its
+ * lead's reports (accepted ones ordered by round due date, latest first, with the instant
+ * each was sent) and its overrides. The overview asks for one task's light as of every round
+ * due date; this keeps each of those a few comparisons instead of a pass over all rounds.
+ */
+interface TaskLightFacts {
+  applicable: RoundRow[];
+  applicableIds: Set<number>;
+  rounds: RoundFacts[];
+  dueDates: string[];
+  /** Accepted reports by round due date, latest first; `sent` is the first submission in ms. */
+  accepted: { due: string; sent: number; percent: number }[];
+  overrides: { light: Light; reason: string; createdAt: string }[];
+}
+
+const factsCache = new WeakMap<TaskRow, { ledger: PlanLedger; facts: TaskLightFacts }>();
+const indexCache = new WeakMap<PlanLedger, Map<number, RoundRow>>();
+
+function roundIndexOf(ledger: PlanLedger): Map<number, RoundRow> {
+  let index = indexCache.get(ledger);
+  if (!index) {
+    index = new Map(ledger.rounds.map((r) => [r.id, r]));
+    indexCache.set(ledger, index);
+  }
+  return index;
+}
+
+/** The facts of a task's light (kept for as long as the ledger object lives). */
+export function taskLightFacts(ledger: PlanLedger, task: TaskRow): TaskLightFacts {
+  const cached = factsCache.get(task);
+  if (cached && cached.ledger === ledger) return cached.facts;
   const applicable = roundsOfTask(task, ledger.rounds);
   const reports = ledger.leadReports.get(task.id) ?? [];
   const byRound = new Map(reports.map((r) => [r.roundId, r]));
-  const lead = task.leadUnitId;
-  const rounds: RoundFacts[] =
-    lead === null
-      ? []
-      : applicable.map((r) => ({ roundId: r.id, title: r.title, dueDate: r.dueDate, firstSubmittedAt: byRound.get(r.id)?.firstSubmittedAt ?? null }));
-  const dueDates = applicable.map((r) => r.dueDate);
-  const override = [...(ledger.overrides.get(task.id) ?? [])].reverse().find((o) => overrideInForce(o.createdAt, dueDates, at));
-  const leadPercent = percentAsOf(reports, index, at);
+  const index = roundIndexOf(ledger);
+  const accepted = reports
+    .filter((r) => r.status === 'accepted' && r.firstSubmittedAt !== null)
+    .map((r) => ({ due: index.get(r.roundId)?.dueDate ?? '', sent: Date.parse(r.firstSubmittedAt!), percent: r.percent }))
+    // Latest due date first; among equal dates the first in load order wins, as percentAsOf does.
+    .map((r, i) => ({ ...r, i }))
+    .sort((a, b) => (a.due < b.due ? 1 : a.due > b.due ? -1 : a.i - b.i))
+    .map(({ due, sent, percent }) => ({ due, sent, percent }));
+  const facts: TaskLightFacts = {
+    applicable,
+    applicableIds: new Set(applicable.map((r) => r.id)),
+    rounds:
+      task.leadUnitId === null
+        ? []
+        : applicable.map((r) => ({ roundId: r.id, title: r.title, dueDate: r.dueDate, firstSubmittedAt: byRound.get(r.id)?.firstSubmittedAt ?? null })),
+    dueDates: applicable.map((r) => r.dueDate),
+    accepted,
+    overrides: [...(ledger.overrides.get(task.id) ?? [])].reverse(),
+  };
+  factsCache.set(task, { ledger, facts });
+  return facts;
+}
+
+/** percentAsOf over prepared facts: the first (latest-due) accepted report sent by then. */
+function acceptedPercentAsOf(facts: TaskLightFacts, at: Date): number | null {
+  const ms = at.getTime();
+  for (const r of facts.accepted) if (r.sent <= ms) return r.percent;
+  return null;
+}
+
+/** The light of one task as of an instant. */
+export function lightOf(ledger: PlanLedger, task: TaskRow, at: Date, _roundIndex?: Map<number, RoundRow>): LightResult {
+  const facts = taskLightFacts(ledger, task);
+  const override = facts.overrides.find((o) => overrideInForce(o.createdAt, facts.dueDates, at));
   const percent =
-    lead !== null ? leadPercent : averageOf(task.units.map((u) => u.percent).filter((p): p is number => p !== null));
+    task.leadUnitId !== null ? acceptedPercentAsOf(facts, at) : averageOf(task.units.map((u) => u.percent).filter((p): p is number => p !== null));
   const input: LightInput = {
     publishedAt: task.publishedAt,
     dueDate: task.dueDate,
     closedAt: task.closedAt,
     percent,
-    rounds,
+    rounds: facts.rounds,
     override: override ? { light: override.light, reason: override.reason } : null,
   };
   return computeLight(input, at, ledger.rules);
@@ -302,7 +357,7 @@ export function lightHistory(ledger: PlanLedger, task: TaskRow, now: Date): { ro
 /** A task's percent: its lead unit's latest accepted report (or its units' mean without a lead). */
 export function taskPercent(ledger: PlanLedger, task: TaskRow, now: Date): number | null {
   if (task.leadUnitId === null) return averageOf(task.units.map((u) => u.percent).filter((p): p is number => p !== null));
-  return percentAsOf(ledger.leadReports.get(task.id) ?? [], new Map(ledger.rounds.map((r) => [r.id, r])), now);
+  return acceptedPercentAsOf(taskLightFacts(ledger, task), now);
 }
 
 /** The scope path of a task's owner, for jurisdiction checks. */
