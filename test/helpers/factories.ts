@@ -100,3 +100,23 @@ export async function sealedReply(t: TestServer, unitCode: string, consultationI
   await seal(await loginAs(t, `${unitCode}.signatory`), id);
   return id;
 }
+
+/**
+ * A register of its own with a built-in register's definition (by default 老旧小区改造项目库)
+ * under a fresh key and name; its roll-up indicators get fresh keys too (`KEY-TAG`).
+ * Returns the new register's id and the tag.
+ */
+export async function makeRegister(office: Client, builtinKey = 'old-communities', tag = randomBytes(3).toString('hex')): Promise<{ id: number; tag: string }> {
+  const registers = await office.json<{ id: number; key: string }[]>('GET', '/api/registers');
+  const builtin = registers.body.find((r) => r.key === builtinKey)!;
+  const { definition } = (await office.json<{ definition: { key: string; name: string; rollups?: { indicator: string }[] } }>('GET', `/api/registers/${builtin.id}`)).body;
+  const own = {
+    ...definition,
+    key: `${definition.key}-${tag}`,
+    name: `${definition.name}（${tag}）`,
+    rollups: (definition.rollups ?? []).map((r) => ({ ...r, indicator: `${r.indicator}-${tag}` })),
+  };
+  const made = await office.json<{ id: number }>('POST', '/api/registers', { definition: own });
+  expect(made.status).toBe(201);
+  return { id: made.body.id, tag };
+}
