@@ -119,6 +119,7 @@ describe.each(DIALECTS)('registers over HTTP on %s', (dialect) => {
   });
 
   it('pages a region by 市州 or by county, in a stable order, the last page included', async () => {
+    const { office, registerId } = await officeWithRegister();
     const rows = Array.from({ length: 45 }, (_, i) =>
       oldCommunityRow({ 项目名称: `醴陵分页项目${i}`, 小区名称: `分页小区${i}`, 市州: '株洲市', 县市区: i < 30 ? '醴陵市' : '攸县' }),
     );
