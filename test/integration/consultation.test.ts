@@ -212,7 +212,7 @@ describe.each(DIALECTS)('consultation cycle over HTTP on %s', (dialect) => {
     } finally {
       await own.close();
     }
-  });
+  }, 180_000);
 
   it('marks a reply after the deadline as late, and silent units as 逾期未反馈', async () => {
     const { office, consultationId } = await consultationWithReplies();

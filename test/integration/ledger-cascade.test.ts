@@ -174,7 +174,7 @@ describe.each(DIALECTS)('cascade, allocation and supervision over HTTP on %s', (
     } finally {
       await own.close();
     }
-  });
+  }, 180_000);
 
   async function draftsStayWithTheDistrict(changsha: Client, login: (name: string) => Promise<Client>): Promise<void> {
     const rounds = (await changsha.json<{ rounds: { id: number; ownerUnitId: number }[] }>('GET', `/api/plans/${planId}/rounds`)).body.rounds;
