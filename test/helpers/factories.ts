@@ -4,7 +4,7 @@ import { expect } from 'vitest';
 import type { Unit } from '../../src/domain/unit.js';
 import { SEED_PLAN } from '../../src/services/load-demo.js';
 import { Client } from './client.js';
-import { DEMO_PASSWORD } from './test-server.js';
+import { ADMIN_PASSWORD, DEMO_PASSWORD } from './test-server.js';
 import type { TestServer } from './test-server.js';
 
 /**
@@ -26,9 +26,46 @@ export function seedPlanText(tag = randomBytes(4).toString('hex')): string {
 }
 
 export async function makePlan(office: Client, tag?: string): Promise<number> {
-  const imported = await office.json<{ id: number }>('POST', '/api/plans', { text: seedPlanText(tag), filename: 'plan.txt' });
+  return importPlan(office, seedPlanText(tag));
+}
+
+/** Imports the given plan text (pasted, as JSON) and returns the new plan's id. */
+export async function importPlan(office: Client, text: string, filename = 'plan.txt'): Promise<number> {
+  const imported = await office.json<{ id: number }>('POST', '/api/plans', { text, filename });
   expect(imported.status).toBe(201);
   return imported.body.id;
+}
+
+export async function loginAdmin(t: TestServer): Promise<Client> {
+  const c = new Client(t.url);
+  expect((await c.login('admin', ADMIN_PASSWORD)).status).toBe(200);
+  return c;
+}
+
+export interface MadeUser {
+  id: number;
+  login: string;
+  password: string;
+}
+
+/**
+ * A fresh account of its own (a new login each call), for tests that change passwords,
+ * disable accounts or otherwise alter a user: the demo accounts stay as every test expects.
+ */
+export async function makeUser(admin: Client, unitId: number, role = 'reporter', tag = randomBytes(4).toString('hex')): Promise<MadeUser> {
+  const login = `t-${tag}.${role}`;
+  const password = `pass-${tag}-2021`;
+  const r = await admin.json<{ id: number }>('POST', '/api/users', { login, displayName: `测试用户${tag}`, unitId, role, password });
+  expect(r.status).toBe(201);
+  return { id: r.body.id, login, password };
+}
+
+/** A unit of its own in the registry (a new code each call). */
+export async function makeUnit(admin: Client, fields: Record<string, unknown> = {}): Promise<Unit> {
+  const tag = randomBytes(3).toString('hex');
+  const r = await admin.json<Unit>('POST', '/api/units', { code: `t-${tag}`, name: `湖南省测试厅${tag}`, shortName: `省测试厅${tag}`, kind: 'department', ...fields });
+  expect(r.status).toBe(201);
+  return r.body;
 }
 
 export async function makeConsultation(office: Client, planId: number, body: Record<string, unknown> = {}): Promise<number> {
@@ -53,6 +90,33 @@ export async function draft(reporter: Client, consultationId: number, body: Reco
   return r.body.id;
 }
 
-export async function seal(signatory: Client, replyId: number): Promise<void> {
-  expect((await signatory.json('POST', `/api/replies/${replyId}/seal`)).status).toBe(200);
+export async function seal(signatory: Client, replyId: number, body?: Record<string, unknown>): Promise<void> {
+  expect((await signatory.json('POST', `/api/replies/${replyId}/seal`, body)).status).toBe(200);
+}
+
+/** A unit's reply drafted by its reporter and sealed by its signatory (demo accounts `CODE.reporter` / `CODE.signatory`). */
+export async function sealedReply(t: TestServer, unitCode: string, consultationId: number, body: Record<string, unknown>): Promise<number> {
+  const id = await draft(await loginAs(t, `${unitCode}.reporter`), consultationId, body);
+  await seal(await loginAs(t, `${unitCode}.signatory`), id);
+  return id;
+}
+
+/**
+ * A register of its own with a built-in register's definition (by default 老旧小区改造项目库)
+ * under a fresh key and name; its roll-up indicators get fresh keys too (`KEY-TAG`).
+ * Returns the new register's id and the tag.
+ */
+export async function makeRegister(office: Client, builtinKey = 'old-communities', tag = randomBytes(3).toString('hex')): Promise<{ id: number; tag: string }> {
+  const registers = await office.json<{ id: number; key: string }[]>('GET', '/api/registers');
+  const builtin = registers.body.find((r) => r.key === builtinKey)!;
+  const { definition } = (await office.json<{ definition: { key: string; name: string; rollups?: { indicator: string }[] } }>('GET', `/api/registers/${builtin.id}`)).body;
+  const own = {
+    ...definition,
+    key: `${definition.key}-${tag}`,
+    name: `${definition.name}（${tag}）`,
+    rollups: (definition.rollups ?? []).map((r) => ({ ...r, indicator: `${r.indicator}-${tag}` })),
+  };
+  const made = await office.json<{ id: number }>('POST', '/api/registers', { definition: own });
+  expect(made.status).toBe(201);
+  return { id: made.body.id, tag };
 }

@@ -60,16 +60,28 @@ describe('luoshi CLI', () => {
   });
 });
 
-describe.each(DIALECTS)('luoshi CLI on %s', (dialect) => {
+describe.each(DIALECTS)('luoshi CLI on %s', { timeout: 300_000 }, (dialect) => {
+  // A database with the demo loaded, shared by the tests that only read it or add records of
+  // their own; the tests that need an empty database or break the audit chain get their own.
   let db: TestDatabase;
   let env: Record<string, string>;
+  const databases: TestDatabase[] = [];
+  async function freshDatabase(withDemo: boolean): Promise<{ db: TestDatabase; env: Record<string, string> }> {
+    const db = await createTestDatabase(dialect);
+    databases.push(db);
+    const env = { DATABASE_URL: db.url, LUOSHI_ADMIN_PASSWORD: 'admin-pass-2021' };
+    if (withDemo) expect(luoshi(['demo'], env).code).toBe(0);
+    return { db, env };
+  }
   beforeAll(async () => {
-    db = await createTestDatabase(dialect);
-    env = { DATABASE_URL: db.url, LUOSHI_ADMIN_PASSWORD: 'admin-pass-2021' };
+    ({ db, env } = await freshDatabase(true));
+  }, 300_000);
+  afterAll(async () => {
+    for (const d of databases) await d.drop();
   });
-  afterAll(async () => db?.drop());
 
-  it('loads the demo once, printing the generated demo password', () => {
+  it('loads the demo once, printing the generated demo password', async () => {
+    const { env } = await freshDatabase(false);
     const first = luoshi(['demo'], env);
     expect(first.code).toBe(0);
     expect(first.out).toMatch(/demo accounts password: \S{19}/);
@@ -93,6 +105,7 @@ describe.each(DIALECTS)('luoshi CLI on %s', (dialect) => {
   });
 
   it('verifies the audit chain, and names the first broken link after a row is changed by hand (exit 3)', async () => {
+    const { db, env } = await freshDatabase(true);
     const ok = luoshi(['verify-audit'], env);
     expect(ok.code).toBe(0);
     expect(ok.out).toMatch(/audit chain intact: \d+ events/);

@@ -4,17 +4,18 @@ import type { Unit } from '../../src/domain/unit.js';
 import { Client } from '../helpers/client.js';
 import type { ErrorBody } from '../helpers/client.js';
 import { DIALECTS } from '../helpers/databases.js';
-import { ADMIN_PASSWORD, DEMO_PASSWORD, startTestServer } from '../helpers/test-server.js';
+import { loginAdmin, loginAs, makeUnit, makeUser } from '../helpers/factories.js';
+import { DEMO_PASSWORD, startTestServer } from '../helpers/test-server.js';
 import type { TestServer } from '../helpers/test-server.js';
 
 describe.each(DIALECTS)('foundation over HTTP on %s', (dialect) => {
   let t: TestServer;
+  // The registry as the demo loads it, read-only: tests that add units add their own.
   const units = new Map<string, Unit>();
 
   beforeAll(async () => {
     t = await startTestServer({ dialect });
-    const admin = new Client(t.url);
-    await admin.login('admin', ADMIN_PASSWORD);
+    const admin = await loginAdmin(t);
     const { body } = await admin.json<{ units: Unit[] }>('GET', '/api/units');
     for (const u of body.units) units.set(u.code, u);
   });
@@ -90,8 +91,10 @@ describe.each(DIALECTS)('foundation over HTTP on %s', (dialect) => {
   });
 
   it('refuses a state-changing request without the CSRF token (403)', async () => {
+    // An account of its own: the test changes its locale.
+    const user = await makeUser(await loginAdmin(t), units.get('hn-mzt')!.id);
     const c = new Client(t.url);
-    await c.login('hn-mzt.reporter', DEMO_PASSWORD);
+    await c.login(user.login, user.password);
     const missing = await c.json<ErrorBody>('PATCH', '/api/session/preferences', { locale: 'en' }, { 'x-csrf-token': '' });
     expect(missing.status).toBe(403);
     expect(missing.body.error.code).toBe('csrf_failed');
@@ -114,8 +117,7 @@ describe.each(DIALECTS)('foundation over HTTP on %s', (dialect) => {
     const own = await reporter.json<{ users: { login: string }[] }>('GET', `/api/units/${gat.id}/users`);
     expect(own.status).toBe(200);
     expect(own.body.users.map((u) => u.login).sort()).toEqual(['hn-gat.reporter', 'hn-gat.signatory']);
-    const office = new Client(t.url);
-    await office.login('office', DEMO_PASSWORD);
+    const office = await loginAs(t, 'office');
     expect((await office.json('GET', `/api/units/${mzt.id}/users`)).status).toBe(200);
     // Accounts, audit and registry changes are the admin's.
     expect((await reporter.json('GET', '/api/users')).status).toBe(403);
@@ -150,8 +152,7 @@ describe.each(DIALECTS)('foundation over HTTP on %s', (dialect) => {
   });
 
   it('lets an admin add and edit units, export the registry as JSON and xlsx and import it back', async () => {
-    const admin = new Client(t.url);
-    await admin.login('admin', ADMIN_PASSWORD);
+    const admin = await loginAdmin(t);
     const created = await admin.json<Unit>('POST', '/api/units', {
       code: 'hn-test',
       name: '湖南省测试厅',
@@ -202,8 +203,8 @@ describe.each(DIALECTS)('foundation over HTTP on %s', (dialect) => {
   });
 
   it('records every write in the audit trail, filterable, and verifies the chain', async () => {
-    const admin = new Client(t.url);
-    await admin.login('admin', ADMIN_PASSWORD);
+    const admin = await loginAdmin(t);
+    const unit = await makeUnit(admin);
     const logins = await admin.json<{ events: { action: string; actorLogin: string }[]; total: number }>(
       'GET',
       '/api/audit?action=session.login&limit=5',
@@ -212,7 +213,7 @@ describe.each(DIALECTS)('foundation over HTTP on %s', (dialect) => {
     expect(logins.body.total).toBeGreaterThan(0);
     expect(logins.body.events.every((e) => e.action.startsWith('session.login'))).toBe(true);
     const creates = await admin.json<{ events: { detail: { code?: string } }[] }>('GET', '/api/audit?action=unit.create');
-    expect(creates.body.events.some((e) => e.detail.code === 'hn-test')).toBe(true);
+    expect(creates.body.events.some((e) => e.detail.code === unit.code)).toBe(true);
     const verify = await admin.json<{ ok: boolean; checked: number }>('GET', '/api/audit/verify');
     expect(verify.body.ok).toBe(true);
     expect(verify.body.checked).toBeGreaterThan(3);
@@ -230,8 +231,7 @@ describe.each(DIALECTS)('foundation over HTTP on %s', (dialect) => {
       clients.flatMap((c) => [c.json('PATCH', '/api/session/preferences', { locale: 'en' }), c.json('PATCH', '/api/session/preferences', { locale: 'zh-CN' })]),
     );
     expect(results.every((r) => r.status === 200)).toBe(true);
-    const admin = new Client(t.url);
-    await admin.login('admin', ADMIN_PASSWORD);
+    const admin = await loginAdmin(t);
     const verify = await admin.json<{ ok: boolean; firstBroken: unknown }>('GET', '/api/audit/verify');
     expect(verify.body).toMatchObject({ ok: true, firstBroken: null });
     const locales = await admin.json<{ total: number }>('GET', '/api/audit?action=user.locale');
@@ -239,38 +239,38 @@ describe.each(DIALECTS)('foundation over HTTP on %s', (dialect) => {
   });
 
   it('changes a password: the old one stops working and other sessions end', async () => {
+    const { login, password } = await makeUser(await loginAdmin(t), units.get('430100')!.id, 'signatory');
     const first = new Client(t.url);
-    await first.login('430100.signatory', DEMO_PASSWORD);
+    await first.login(login, password);
     const second = new Client(t.url);
-    await second.login('430100.signatory', DEMO_PASSWORD);
+    await second.login(login, password);
     const wrong = await second.json<ErrorBody>('POST', '/api/session/password', { currentPassword: 'nope-nope', newPassword: 'new-password-1' });
     expect(wrong.status).toBe(401);
-    const changed = await second.request('POST', '/api/session/password', { currentPassword: DEMO_PASSWORD, newPassword: 'new-password-1' });
+    const changed = await second.request('POST', '/api/session/password', { currentPassword: password, newPassword: 'new-password-1' });
     expect(changed.status).toBe(204);
     expect((await second.json('GET', '/api/session')).status).toBe(200);
     expect((await first.json('GET', '/api/session')).status).toBe(401);
-    expect((await new Client(t.url).login('430100.signatory', DEMO_PASSWORD)).status).toBe(401);
-    expect((await new Client(t.url).login('430100.signatory', 'new-password-1')).status).toBe(200);
+    expect((await new Client(t.url).login(login, password)).status).toBe(401);
+    expect((await new Client(t.url).login(login, 'new-password-1')).status).toBe(200);
   });
 
   it('lets an admin disable, move and reset accounts; a disabled account is logged out and cannot log in', async () => {
-    const admin = new Client(t.url);
-    await admin.login('admin', ADMIN_PASSWORD);
+    const admin = await loginAdmin(t);
+    const made = await makeUser(admin, units.get('hn-kjt')!.id);
     const user = new Client(t.url);
-    await user.login('hn-kjt.reporter', DEMO_PASSWORD);
+    await user.login(made.login, made.password);
     const id = (await user.json<{ user: { id: number } }>('GET', '/api/session')).body.user.id;
     const disabled = await admin.json<{ active: boolean }>('PATCH', `/api/users/${id}`, { active: false });
     expect(disabled.body.active).toBe(false);
     expect((await user.json('GET', '/api/session')).status).toBe(401);
-    expect((await new Client(t.url).login('hn-kjt.reporter', DEMO_PASSWORD)).status).toBe(401);
+    expect((await new Client(t.url).login(made.login, made.password)).status).toBe(401);
     await admin.json('PATCH', `/api/users/${id}`, { active: true, displayName: '科技厅填报员' });
     expect((await admin.request('POST', `/api/users/${id}/password`, { password: 'reset-password-1' })).status).toBe(204);
-    expect((await new Client(t.url).login('hn-kjt.reporter', 'reset-password-1')).status).toBe(200);
+    expect((await new Client(t.url).login(made.login, 'reset-password-1')).status).toBe(200);
     const self = (await admin.json<{ user: { id: number } }>('GET', '/api/session')).body.user.id;
     expect((await admin.json<ErrorBody>('PATCH', `/api/users/${self}`, { active: false })).status).toBe(400);
     expect((await user.json('PATCH', `/api/users/${id}`, { role: 'admin' })).status).toBe(401);
-    const other = new Client(t.url);
-    await other.login('hn-yjt.reporter', DEMO_PASSWORD);
+    const other = await loginAs(t, 'hn-yjt.reporter');
     expect((await other.json('PATCH', `/api/users/${id}`, { role: 'admin' })).status).toBe(403);
     expect((await other.json('POST', `/api/users/${id}/password`, { password: 'x-password-2' })).status).toBe(403);
   });
@@ -292,26 +292,33 @@ describe.each(DIALECTS)('foundation over HTTP on %s', (dialect) => {
 
 describe.each(DIALECTS)('login rate limit on %s', (dialect) => {
   let t: TestServer;
+  // Behind a (pretend) proxy, so each test logs in from an address of its own, and counts
+  // only its own failures; the accounts each test uses are its own too.
   beforeAll(async () => {
-    t = await startTestServer({ dialect, env: { LOGIN_MAX_FAILURES_PER_ACCOUNT: '3', LOGIN_MAX_FAILURES_PER_ADDRESS: '5' } });
+    t = await startTestServer({ dialect, env: { LOGIN_MAX_FAILURES_PER_ACCOUNT: '3', LOGIN_MAX_FAILURES_PER_ADDRESS: '5', TRUST_PROXY: 'true' } });
   });
   afterAll(async () => t?.close());
+  const loginFrom = (address: string, login: string, password: string) =>
+    new Client(t.url).json<ErrorBody>('POST', '/api/session', { login, password }, { 'x-forwarded-for': address });
 
   it('blocks an account after repeated failures, even with the right password, and says when to retry', async () => {
-    const c = new Client(t.url);
-    for (let i = 0; i < 3; i++) expect((await c.login('hn-czt.reporter', 'wrong-password')).status).toBe(401);
-    const blocked = await c.login('hn-czt.reporter', DEMO_PASSWORD);
+    const address = '203.0.113.1';
+    for (let i = 0; i < 3; i++) expect((await loginFrom(address, 'hn-czt.reporter', 'wrong-password')).status).toBe(401);
+    const blocked = await loginFrom(address, 'hn-czt.reporter', DEMO_PASSWORD);
     expect(blocked.status).toBe(429);
     expect(blocked.body.error.code).toBe('login_locked');
-    const response = await c.request('POST', '/api/session', { login: 'hn-czt.reporter', password: DEMO_PASSWORD });
+    const response = await new Client(t.url).request('POST', '/api/session', { login: 'hn-czt.reporter', password: DEMO_PASSWORD }, { 'x-forwarded-for': address });
     expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
   it('blocks an address after repeated failures across accounts', async () => {
-    const c = new Client(t.url);
-    // 3 failures are already counted for this address by the test above.
-    expect((await c.login('hn-slt.reporter', 'wrong-password')).status).toBe(401);
-    expect((await c.login('hn-swt.reporter', 'wrong-password')).status).toBe(401);
-    expect((await c.login('hn-wlt.reporter', DEMO_PASSWORD)).status).toBe(429);
+    const address = '203.0.113.2';
+    // Five failures from one address, none of them three on one account.
+    for (const login of ['hn-slt.reporter', 'hn-slt.signatory', 'hn-swt.reporter', 'hn-swt.signatory', 'hn-wlt.signatory']) {
+      expect((await loginFrom(address, login, 'wrong-password')).status).toBe(401);
+    }
+    expect((await loginFrom(address, 'hn-wlt.reporter', DEMO_PASSWORD)).status).toBe(429);
+    // The same account from another address is not blocked: the address was.
+    expect((await loginFrom('203.0.113.3', 'hn-wlt.reporter', DEMO_PASSWORD)).status).toBe(200);
   });
 });

@@ -1,12 +1,10 @@
-import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Unit } from '../../src/domain/unit.js';
-import { SEED_PLAN } from '../../src/services/load-demo.js';
-import { Client } from '../helpers/client.js';
-import type { ErrorBody } from '../helpers/client.js';
+import type { Client, ErrorBody } from '../helpers/client.js';
 import { TestClock } from '../helpers/clock.js';
 import { DIALECTS } from '../helpers/databases.js';
-import { DEMO_PASSWORD, startTestServer } from '../helpers/test-server.js';
+import { loginAs, makePlan, unitsByCode } from '../helpers/factories.js';
+import { startTestServer } from '../helpers/test-server.js';
 import type { TestServer } from '../helpers/test-server.js';
 
 interface TaskRow {
@@ -36,36 +34,77 @@ interface Report {
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1');
 
 describe.each(DIALECTS)('the ledger over HTTP on %s', (dialect) => {
-  // The plan was published on 20 September 2021; the test moves the clock past the Q3 round's due date.
-  const clock = new TestClock(new Date('2021-09-20T02:00:00Z'));
+  // Each test's plan is published on 20 September 2021; some move the clock past the Q3 round's due date.
+  const PUBLISHED = '2021-09-20T02:00:00Z';
+  const clock = new TestClock(new Date(PUBLISHED));
   let t: TestServer;
-  let office: Client;
+  // The registry, read-only.
   let units: Map<string, Unit>;
-  let planId: number;
-  let tasks: TaskRow[];
-  let renewal: TaskRow;
-  let roundId: number;
-  const login = async (name: string) => {
-    const c = new Client(t.url);
-    const r = await c.login(name, DEMO_PASSWORD);
-    expect(r.status).toBe(200);
-    return c;
-  };
+  const login = (name: string) => loginAs(t, name);
   const unit = (code: string) => units.get(code)!.id;
 
   beforeAll(async () => {
     t = await startTestServer({ dialect, clock, env: { REMINDER_INTERVAL_MINUTES: '0', SESSION_TTL_HOURS: '720' } });
-    office = await login('office');
-    units = new Map((await office.json<{ units: Unit[] }>('GET', '/api/units')).body.units.map((u) => [u.code, u]));
-    const text = fs.readFileSync(SEED_PLAN, 'utf8').replace('2021年湖南省新型城镇化工作要点', '2021年湖南省新型城镇化工作要点（台账测试）');
-    const imported = await office.json<{ id: number }>('POST', '/api/plans', { text, filename: 'ledger.txt' });
-    planId = imported.body.id;
+    units = await unitsByCode(await login('office'));
   });
+  beforeEach(() => clock.set(PUBLISHED));
   afterAll(async () => {
     await t?.close();
   });
 
+  interface Ledger {
+    office: Client;
+    planId: number;
+    tasks: TaskRow[];
+    /** Item (十五), 老旧小区改造: led by 省住房城乡建设厅, with the indicator 新开工改造老旧小区 1500 个. */
+    renewal: TaskRow;
+  }
+
+  /** A plan of its own, published today: one task per item. */
+  async function publishedPlan(): Promise<Ledger> {
+    const office = await login('office');
+    const planId = await makePlan(office);
+    expect((await office.json('POST', `/api/plans/${planId}/publish`, {})).status).toBe(201);
+    const tasks = (await office.json<{ tasks: TaskRow[] }>('GET', `/api/plans/${planId}/tasks`)).body.tasks;
+    return { office, planId, tasks, renewal: tasks.find((x) => x.itemOrdinal === 15)! };
+  }
+
+  /** The Q3 round (due 10 October) on the ledger's plan. */
+  async function openQ3(l: Ledger): Promise<number> {
+    const opened = await l.office.json<{ id: number }>('POST', `/api/plans/${l.planId}/rounds`, {
+      title: '2021年第三季度调度',
+      periodStart: '2021-07-01',
+      periodEnd: '2021-09-30',
+      dueDate: '2021-10-10',
+    });
+    expect(opened.status).toBe(201);
+    return opened.body.id;
+  }
+
+  /** 省住房城乡建设厅's Q3 report on the renewal task, on time (8 October): 62 %, 900 started; accepted. */
+  async function acceptedRenewalReport(l: Ledger, roundId: number): Promise<void> {
+    clock.set('2021-10-08T02:00:00Z');
+    const path = `/api/rounds/${roundId}/tasks/${l.renewal.id}/report`;
+    const indicatorId = (await l.office.json<{ indicators: { id: number }[] }>('GET', `/api/tasks/${l.renewal.id}`)).body.indicators[0]!.id;
+    const saved = await (await login('hn-zjt.reporter')).json('PUT', path, { progress: '已开工改造 900 个小区，其中长沙市 200 个', percent: 62, indicators: [{ indicatorId, value: 900 }] });
+    expect(saved.status).toBe(200);
+    expect((await (await login('hn-zjt.signatory')).json('POST', `${path}/submit`, {})).status).toBe(200);
+    expect((await l.office.json('POST', `${path}/review`, { accept: true })).status).toBe(200);
+  }
+
+  /** 省民政厅's Q3 report on item (十七), sealed late (12 October). */
+  async function lateMztReport(l: Ledger, roundId: number): Promise<boolean> {
+    clock.set('2021-10-12T02:00:00Z');
+    const mzt = l.tasks.find((x) => x.itemOrdinal === 17)!;
+    const path = `/api/rounds/${roundId}/tasks/${mzt.id}/report`;
+    await (await login('hn-mzt.reporter')).json('PUT', path, { progress: '推进社区治理', percent: 70 });
+    const late = await (await login('hn-mzt.signatory')).json<{ seal: { late: boolean } }>('POST', `${path}/submit`, {});
+    return late.body.seal.late;
+  }
+
   it('publishes the plan as final and makes one task per item, 各市州政府 expanded to the 14 prefectures', async () => {
+    const office = await login('office');
+    const planId = await makePlan(office);
     const reporter = await login('hn-zjt.reporter');
     const refused = await reporter.json<ErrorBody>('POST', `/api/plans/${planId}/publish`, {});
     expect(refused.status).toBe(403);
@@ -78,9 +117,9 @@ describe.each(DIALECTS)('the ledger over HTTP on %s', (dialect) => {
     expect(plan.body.stage).toBe('published');
     expect(plan.body.version.status).toBe('final');
 
-    tasks = (await office.json<{ tasks: TaskRow[] }>('GET', `/api/plans/${planId}/tasks`)).body.tasks;
+    const tasks = (await office.json<{ tasks: TaskRow[] }>('GET', `/api/plans/${planId}/tasks`)).body.tasks;
     expect(tasks).toHaveLength(22);
-    renewal = tasks.find((x) => x.itemOrdinal === 15)!;
+    const renewal = tasks.find((x) => x.itemOrdinal === 15)!;
     expect(renewal.leadUnitId).toBe(unit('hn-zjt'));
     const prefectures = [...units.values()].filter((u) => u.kind === 'prefecture').map((u) => u.id);
     expect(prefectures).toHaveLength(14);
@@ -93,12 +132,14 @@ describe.each(DIALECTS)('the ledger over HTTP on %s', (dialect) => {
   });
 
   it('publishing again without changes changes nothing and answers 200', async () => {
+    const { office, planId } = await publishedPlan();
     const again = await office.json<{ created: number; updated: number; changes: unknown[] }>('POST', `/api/plans/${planId}/publish`, {});
     expect(again.status).toBe(200);
     expect(again.body.changes).toEqual([]);
   });
 
   it('lets a responsible unit acknowledge once and shows the office who has not', async () => {
+    const { office, planId, renewal } = await publishedPlan();
     const reporter = await login('hn-zjt.reporter');
     const ack = await reporter.json<{ acknowledgedAt: string }>('POST', `/api/tasks/${renewal.id}/acknowledge`);
     expect(ack.status).toBe(200);
@@ -114,6 +155,7 @@ describe.each(DIALECTS)('the ledger over HTTP on %s', (dialect) => {
   });
 
   it('runs a round: draft, seal, return with a comment, revise, resubmit, accept; the percent follows', async () => {
+    const { office, planId, renewal } = await publishedPlan();
     const opened = await office.json<{ id: number }>('POST', `/api/plans/${planId}/rounds`, {
       title: '2021年第三季度调度',
       periodStart: '2021-07-01',
@@ -121,7 +163,7 @@ describe.each(DIALECTS)('the ledger over HTTP on %s', (dialect) => {
       dueDate: '2021-10-10',
     });
     expect(opened.status).toBe(201);
-    roundId = opened.body.id;
+    const roundId = opened.body.id;
     const dup = await office.json<ErrorBody>('POST', `/api/plans/${planId}/rounds`, { title: 'x', periodStart: '2021-07-01', periodEnd: '2021-09-30', dueDate: '2021-10-10' });
     expect(dup.status).toBe(409);
 
@@ -187,16 +229,16 @@ describe.each(DIALECTS)('the ledger over HTTP on %s', (dialect) => {
   });
 
   it('derives late and missing reports from the clock and lights the tasks', async () => {
+    const ledger = await publishedPlan();
+    const { office, planId, renewal } = ledger;
+    const roundId = await openQ3(ledger);
+    await acceptedRenewalReport(ledger, roundId);
     clock.set('2021-10-12T02:00:00Z');
     const round = await office.json<{ counts: { missing: number; late: number; accepted: number } }>('GET', `/api/rounds/${roundId}`);
     expect(round.body.counts.accepted).toBe(1);
     expect(round.body.counts.missing).toBeGreaterThan(100);
     // A late report counts as late.
-    const mzt = tasks.find((x) => x.itemOrdinal === 17)!;
-    const path = `/api/rounds/${roundId}/tasks/${mzt.id}/report`;
-    await (await login('hn-mzt.reporter')).json('PUT', path, { progress: '推进社区治理', percent: 70 });
-    const late = await (await login('hn-mzt.signatory')).json<{ seal: { late: boolean } }>('POST', `${path}/submit`, {});
-    expect(late.body.seal.late).toBe(true);
+    expect(await lateMztReport(ledger, roundId)).toBe(true);
 
     const list = (await office.json<{ tasks: TaskRow[] }>('GET', `/api/plans/${planId}/tasks`)).body.tasks;
     const lit = list.find((x) => x.id === renewal.id)!;
@@ -211,6 +253,9 @@ describe.each(DIALECTS)('the ledger over HTTP on %s', (dialect) => {
   });
 
   it('answers the overview in the issue’s shape', async () => {
+    const ledger = await publishedPlan();
+    const { office, planId } = ledger;
+    await lateMztReport(ledger, await openQ3(ledger));
     const o = await office.json<{
       tasks: number;
       lights: { green: number; yellow: number; red: number };
@@ -231,6 +276,9 @@ describe.each(DIALECTS)('the ledger over HTTP on %s', (dialect) => {
   });
 
   it('splits an item by clause, lets a 市州 add local measures in its own jurisdiction only', async () => {
+    const ledger = await publishedPlan();
+    const { office, planId, tasks, renewal } = ledger;
+    await acceptedRenewalReport(ledger, await openQ3(ledger));
     const item2 = tasks.find((x) => x.itemOrdinal === 2)!;
     const split = await office.json<{ taskIds: number[] }>('POST', `/api/tasks/${item2.id}/split`);
     expect(split.status).toBe(200);
@@ -259,6 +307,9 @@ describe.each(DIALECTS)('the ledger over HTTP on %s', (dialect) => {
   });
 
   it('does not let a later version silently change a task that has reports', async () => {
+    const ledger = await publishedPlan();
+    const { office, planId, renewal } = ledger;
+    await acceptedRenewalReport(ledger, await openQ3(ledger));
     const plan = await office.json<{ text: string }>('GET', `/api/plans/${planId}`);
     const revised = plan.body.text.replace('新开工改造老旧小区1500个', '新开工改造老旧小区1600个');
     expect(revised).not.toBe(plan.body.text);
@@ -278,6 +329,9 @@ describe.each(DIALECTS)('the ledger over HTTP on %s', (dialect) => {
   });
 
   it('closes a task with a comment and reopens it only with a reason; units cannot', async () => {
+    const ledger = await publishedPlan();
+    const { office, renewal } = ledger;
+    await acceptedRenewalReport(ledger, await openQ3(ledger));
     const signatory = await login('hn-zjt.signatory');
     expect((await signatory.json<ErrorBody>('POST', `/api/tasks/${renewal.id}/close`, { comment: '完成' })).status).toBe(403);
     const closed = await office.json<{ status: string }>('POST', `/api/tasks/${renewal.id}/close`, { comment: '年度任务完成，佐证材料齐全' });

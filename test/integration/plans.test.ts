@@ -8,7 +8,8 @@ import { SEED_PLAN } from '../../src/services/load-demo.js';
 import { Client } from '../helpers/client.js';
 import type { ErrorBody } from '../helpers/client.js';
 import { DIALECTS } from '../helpers/databases.js';
-import { ADMIN_PASSWORD, DEMO_PASSWORD, startTestServer } from '../helpers/test-server.js';
+import { SEED_TITLE, loginAdmin, loginAs, makePlan, seedPlanText } from '../helpers/factories.js';
+import { startTestServer } from '../helpers/test-server.js';
 import type { TestServer } from '../helpers/test-server.js';
 
 const SEED = fs.readFileSync(SEED_PLAN);
@@ -21,22 +22,23 @@ function upload(bytes: Uint8Array, filename: string, type = 'text/plain'): FormD
 
 describe.each(DIALECTS)('plans over HTTP on %s', (dialect) => {
   let t: TestServer;
-  let office: Client;
+  // Read-only fixtures from the demo the server loads at start: the registry and the seed plan,
+  // which no test changes (the corrections test works on a plan of its own).
   let units: Map<string, Unit>;
   let seedId: number;
 
   beforeAll(async () => {
     t = await startTestServer({ dialect, env: { MAX_UPLOAD_MB: '1' } });
-    office = new Client(t.url);
-    await office.login('office', DEMO_PASSWORD);
+    const office = await loginAs(t, 'office');
     const list = await office.json<{ units: Unit[] }>('GET', '/api/units');
     units = new Map(list.body.units.map((u) => [u.shortName, u]));
     const plans = await office.json<{ plans: { id: number; title: string; items: number }[] }>('GET', '/api/plans');
-    seedId = plans.body.plans.find((p) => p.title === '2021年湖南省新型城镇化工作要点')!.id;
+    seedId = plans.body.plans.find((p) => p.title === SEED_TITLE)!.id;
   });
   afterAll(async () => t?.close());
 
   it('has the seed as the demo plan, with 22 items, units with their ids and the cover letter', async () => {
+    const office = await loginAs(t, 'office');
     const { status, body } = await office.json<PlanView>('GET', `/api/plans/${seedId}`);
     expect(status).toBe(200);
     expect(body.items).toHaveLength(22);
@@ -53,6 +55,7 @@ describe.each(DIALECTS)('plans over HTTP on %s', (dialect) => {
   });
 
   it('imports a GB18030 file by upload and gets the same plan as from UTF-8', async () => {
+    const office = await loginAs(t, 'office');
     const gb = iconv.encode(SEED.toString('utf8'), 'gb18030');
     const imported = await office.json<{ id: number; items: number }>('POST', '/api/plans', upload(gb, '工作要点-gbk.txt'));
     expect(imported.status).toBe(201);
@@ -70,6 +73,7 @@ describe.each(DIALECTS)('plans over HTTP on %s', (dialect) => {
   });
 
   it('imports a .docx made with a Word library and gets the same plan as from the text', async () => {
+    const office = await loginAs(t, 'office');
     const doc = new Document({ sections: [{ children: SEED.toString('utf8').split('\n').map((line) => new Paragraph(line)) }] });
     const bytes = await Packer.toBuffer(doc);
     const imported = await office.json<{ id: number; items: number }>(
@@ -89,12 +93,16 @@ describe.each(DIALECTS)('plans over HTTP on %s', (dialect) => {
   });
 
   it('detects the same bytes imported twice and says which plan has them', async () => {
-    const again = await office.json<ErrorBody>('POST', '/api/plans', upload(SEED, 'again.txt'));
+    const office = await loginAs(t, 'office');
+    const bytes = new TextEncoder().encode(seedPlanText());
+    expect((await office.json('POST', '/api/plans', upload(bytes, 'first.txt'))).status).toBe(201);
+    const again = await office.json<ErrorBody>('POST', '/api/plans', upload(bytes, 'again.txt'));
     expect(again.status).toBe(409);
     expect(again.body.error.message).toContain('2021年湖南省新型城镇化工作要点');
   });
 
   it('imports pasted text as JSON', async () => {
+    const office = await loginAs(t, 'office');
     const text = '某市2022年工作要点\n一、重点任务\n(一)推进老旧小区改造。完成改造120个小区。(市住建局牵头,市财政局配合)\n';
     const pasted = await office.json<{ id: number; items: number }>('POST', '/api/plans', { text, filename: 'pasted.txt' });
     expect(pasted.status).toBe(201);
@@ -104,6 +112,7 @@ describe.each(DIALECTS)('plans over HTTP on %s', (dialect) => {
   });
 
   it('refuses files that are not plans with a clear error and stores nothing', async () => {
+    const office = await loginAs(t, 'office');
     const before = (await office.json<{ plans: unknown[] }>('GET', '/api/plans')).body.plans.length;
     const png = await office.json<ErrorBody>('POST', '/api/plans', upload(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), 'x.png', 'image/png'));
     expect(png.status).toBe(415);
@@ -119,8 +128,7 @@ describe.each(DIALECTS)('plans over HTTP on %s', (dialect) => {
   });
 
   it('lets member units read plans but not import or correct them', async () => {
-    const reporter = new Client(t.url);
-    await reporter.login('hn-gat.reporter', DEMO_PASSWORD);
+    const reporter = await loginAs(t, 'hn-gat.reporter');
     expect((await reporter.json('GET', `/api/plans/${seedId}`)).status).toBe(200);
     expect((await reporter.json('POST', '/api/plans', { text: '一、x\n(一)y。' })).status).toBe(403);
     expect((await reporter.json('POST', `/api/plans/${seedId}/edits`, { op: 'remove', itemOrdinal: 1, kind: 'target', span: [0, 1] })).status).toBe(403);
@@ -128,10 +136,12 @@ describe.each(DIALECTS)('plans over HTTP on %s', (dialect) => {
   });
 
   it('stores corrections on top of the parse, audits them, and keeps them through a re-parse', async () => {
-    const plan = (await office.json<PlanView>('GET', `/api/plans/${seedId}`)).body;
+    const office = await loginAs(t, 'office');
+    const planId = await makePlan(office);
+    const plan = (await office.json<PlanView>('GET', `/api/plans/${planId}`)).body;
     const item6 = plan.items.find((i) => i.ordinal === 6)!;
     const wjw = item6.responsible.find((r) => r.raw.includes('卫建委'))!;
-    const corrected = await office.json<PlanView>('POST', `/api/plans/${seedId}/edits`, {
+    const corrected = await office.json<PlanView>('POST', `/api/plans/${planId}/edits`, {
       op: 'update',
       itemOrdinal: 6,
       kind: 'responsible',
@@ -146,7 +156,7 @@ describe.each(DIALECTS)('plans over HTTP on %s', (dialect) => {
     // Add a target the parser did not find, by selecting its text.
     const item2 = plan.items.find((i) => i.ordinal === 2)!;
     const start = plan.text.indexOf('义务教育阶段公办学校学位', item2.span[0]);
-    const added = await office.json<PlanView>('POST', `/api/plans/${seedId}/edits`, {
+    const added = await office.json<PlanView>('POST', `/api/plans/${planId}/edits`, {
       op: 'add',
       itemOrdinal: 2,
       kind: 'target',
@@ -156,7 +166,7 @@ describe.each(DIALECTS)('plans over HTTP on %s', (dialect) => {
     expect(added.status).toBe(200);
     expect(added.body.items[1]!.targets.find((x) => x.source === 'edit')).toMatchObject({ raw: '义务教育阶段公办学校学位', value: 1000 });
 
-    const outside = await office.json<ErrorBody>('POST', `/api/plans/${seedId}/edits`, {
+    const outside = await office.json<ErrorBody>('POST', `/api/plans/${planId}/edits`, {
       op: 'add',
       itemOrdinal: 2,
       kind: 'target',
@@ -164,7 +174,7 @@ describe.each(DIALECTS)('plans over HTTP on %s', (dialect) => {
       values: { value: 1, unit: '个' },
     });
     expect(outside.status).toBe(400);
-    const bad = await office.json<ErrorBody>('POST', `/api/plans/${seedId}/edits`, {
+    const bad = await office.json<ErrorBody>('POST', `/api/plans/${planId}/edits`, {
       op: 'update',
       itemOrdinal: 2,
       kind: 'target',
@@ -173,15 +183,14 @@ describe.each(DIALECTS)('plans over HTTP on %s', (dialect) => {
     });
     expect(bad.status).toBe(400);
 
-    const reparsed = await office.json<PlanView>('POST', `/api/plans/${seedId}/reparse`);
+    const reparsed = await office.json<PlanView>('POST', `/api/plans/${planId}/reparse`);
     expect(reparsed.status).toBe(200);
     expect(reparsed.body.items[5]!.responsible.find((r) => r.span[0] === wjw.span[0])!.unit).toBe('省民政厅');
     expect(reparsed.body.items[1]!.targets.some((x) => x.source === 'edit')).toBe(true);
     expect(reparsed.body.orphanedEdits).toEqual([]);
 
-    const admin = new Client(t.url);
-    await admin.login('admin', ADMIN_PASSWORD);
-    const audit = await admin.json<{ events: { action: string; detail: { raw?: string } }[] }>('GET', `/api/audit?entity=plan&entityId=${seedId}`);
+    const admin = await loginAdmin(t);
+    const audit = await admin.json<{ events: { action: string; detail: { raw?: string } }[] }>('GET', `/api/audit?entity=plan&entityId=${planId}`);
     expect(audit.body.events.map((e) => e.action)).toEqual(expect.arrayContaining(['plan.fact.update', 'plan.fact.add', 'plan.reparse', 'plan.import']));
     expect((await admin.json<{ ok: boolean }>('GET', '/api/audit/verify')).body.ok).toBe(true);
   });

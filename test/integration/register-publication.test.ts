@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '../helpers/client.js';
 import { DIALECTS } from '../helpers/databases.js';
-import { DEMO_PASSWORD, startTestServer } from '../helpers/test-server.js';
+import { loginAs } from '../helpers/factories.js';
+import { startTestServer } from '../helpers/test-server.js';
 import type { TestServer } from '../helpers/test-server.js';
 
 interface Overview {
@@ -22,19 +23,18 @@ interface Evaluation {
 }
 
 describe.each(DIALECTS)('evaluation and publication on %s (demo registers)', (dialect) => {
+  // The demo's registers, evaluations and snapshots, as loaded at start, are the fixture;
+  // each test signs in for itself.
   let t: TestServer;
-  let office: Client;
-  let anonymous: Client;
 
   beforeAll(async () => {
     t = await startTestServer({ dialect });
-    office = new Client(t.url);
-    await office.login('office', DEMO_PASSWORD);
-    anonymous = new Client(t.url);
   });
   afterAll(async () => t?.close());
 
   it('publishes snapshots, indicators and notices with no account, and never an unpublished field, indicator or draft', async () => {
+    const office = await loginAs(t, 'office');
+    const anonymous = new Client(t.url);
     const overview = await anonymous.json<Overview>('GET', '/api/public/overview');
     expect(overview.status).toBe(200);
     expect(overview.body.updatedAt).not.toBeNull();
@@ -66,6 +66,8 @@ describe.each(DIALECTS)('evaluation and publication on %s (demo registers)', (di
   });
 
   it('proposes removal for a town warned two years running, changes nothing until the office confirms, and keeps the published year frozen', async () => {
+    const office = await loginAs(t, 'office');
+    const anonymous = new Client(t.url);
     const registers = await office.json<{ id: number; key: string }[]>('GET', '/api/registers');
     const towns = registers.body.find((r) => r.key === 'characteristic-towns')!.id;
     const years = await office.json<{ id: number; year: number; status: string; snapshotId: number | null }[]>('GET', `/api/registers/${towns}/evaluations`);
@@ -79,8 +81,7 @@ describe.each(DIALECTS)('evaluation and publication on %s (demo registers)', (di
     expect(rowsBefore.body.rows[0]!.values.状态).toBe('警告');
     const frozen = await anonymous.json<Snapshot>('GET', `/api/public/snapshots/${y2020.snapshotId}`);
 
-    const reporter = new Client(t.url);
-    await reporter.login('431000.reporter', DEMO_PASSWORD);
+    const reporter = await loginAs(t, '431000.reporter');
     expect((await reporter.json('POST', `/api/evaluations/${y2021.id}/confirm`)).status).toBe(403);
     // Boundaries: a total of exactly 70 is 合格, 69.99 is 警告.
     const boundary = evaluation.body.scores.find((s) => s.name === '安化黑茶小镇')!;

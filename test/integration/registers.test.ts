@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '../helpers/client.js';
 import type { ErrorBody } from '../helpers/client.js';
 import { DIALECTS } from '../helpers/databases.js';
-import { ADMIN_PASSWORD, DEMO_PASSWORD, startTestServer } from '../helpers/test-server.js';
+import { loginAdmin, loginAs, makeRegister } from '../helpers/factories.js';
+import { DEMO_PASSWORD, startTestServer } from '../helpers/test-server.js';
 import type { TestServer } from '../helpers/test-server.js';
 import { oldCommunityRow, workbookOf, zipOf } from '../helpers/register-files.js';
 
@@ -27,41 +28,54 @@ function upload(bytes: Uint8Array, filename = 'rows.xlsx'): FormData {
 
 describe.each(DIALECTS)('registers over HTTP on %s', (dialect) => {
   let t: TestServer;
-  let office: Client;
-  let yueyang: Client;
-  let changsha: Client;
-  let county: Client;
-  let registerId: number;
+  // Read-only fixtures: the registry, and a county reporter (岳阳楼区) that no test changes.
+  // Every test works on a register of its own (the 老旧小区 definition under a fresh key).
   let units: Map<string, number>;
 
-  async function total(client = office): Promise<number> {
-    return (await client.json<Rows>('GET', `/api/registers/${registerId}/rows?pageSize=1`)).body.total;
+  async function total(office: Client, registerId: number): Promise<number> {
+    return (await office.json<Rows>('GET', `/api/registers/${registerId}/rows?pageSize=1`)).body.total;
+  }
+
+  /** The office, signed in, and a fresh 老旧小区 register. */
+  async function officeWithRegister(): Promise<{ office: Client; registerId: number; tag: string }> {
+    const office = await loginAs(t, 'office');
+    const { id, tag } = await makeRegister(office);
+    return { office, registerId: id, tag };
+  }
+
+  const FIRST_ROWS = () => [
+    oldCommunityRow({ 项目名称: '岳阳楼区老旧小区改造一期', 小区名称: '洞庭新村', 市州: '岳阳市', 县市区: '岳阳楼区' }),
+    oldCommunityRow({ 项目名称: '岳阳楼区老旧小区改造二期', 小区名称: '南湖小区', 市州: '岳阳市', 县市区: '岳阳楼区', 实际开工: null, 状态: '未开工' }),
+    oldCommunityRow({ 项目名称: '芙蓉区改造', 小区名称: '东风小区', 市州: '长沙', 县市区: '芙蓉区' }),
+  ];
+
+  /** FIRST_ROWS imported by the office, then 洞庭新村 re-imported with 户数 999. */
+  async function importFirstRows(office: Client, registerId: number): Promise<void> {
+    const rows = FIRST_ROWS();
+    expect((await office.json('POST', `/api/registers/${registerId}/import?mode=atomic`, upload(await workbookOf(rows)))).status).toBe(200);
+    rows[0]!.户数 = 999;
+    expect((await office.json('POST', `/api/registers/${registerId}/import?mode=atomic`, upload(await workbookOf(rows)))).status).toBe(200);
   }
 
   beforeAll(async () => {
     t = await startTestServer({ dialect, env: { MAX_UPLOAD_MB: '1', LUOSHI_DEMO_REGISTERS: 'false' } });
-    office = new Client(t.url);
-    await office.login('office', DEMO_PASSWORD);
-    yueyang = new Client(t.url);
-    await yueyang.login('430600.reporter', DEMO_PASSWORD);
-    changsha = new Client(t.url);
-    await changsha.login('430100.reporter', DEMO_PASSWORD);
+    const office = await loginAs(t, 'office');
     const list = await office.json<{ units: { id: number; shortName: string }[] }>('GET', '/api/units');
     units = new Map(list.body.units.map((u) => [u.shortName, u.id]));
-    // A county reporter (岳阳楼区), added by the admin.
-    const admin = new Client(t.url);
-    await admin.login('admin', ADMIN_PASSWORD);
+    const admin = await loginAdmin(t);
     const added = await admin.json('POST', '/api/users', { login: 'yyl.reporter', displayName: '岳阳楼区填报员', unitId: units.get('岳阳楼区'), role: 'reporter', password: 'county-pass-2021' });
     expect(added.status).toBe(201);
-    county = new Client(t.url);
-    await county.login('yyl.reporter', 'county-pass-2021');
-    const registers = await office.json<{ id: number; key: string; name: string; rowCount: number }[]>('GET', '/api/registers');
-    expect(registers.body.map((r) => r.name)).toEqual(expect.arrayContaining(['老旧小区改造项目库', '特色小镇清单', '县城补短板强弱项示范县', '长株潭区域一体化标志工程']));
-    registerId = registers.body.find((r) => r.key === 'old-communities')!.id;
   });
   afterAll(async () => t?.close());
 
+  it('installs the built-in registers', async () => {
+    const office = await loginAs(t, 'office');
+    const registers = await office.json<{ id: number; key: string; name: string; rowCount: number }[]>('GET', '/api/registers');
+    expect(registers.body.map((r) => r.name)).toEqual(expect.arrayContaining(['老旧小区改造项目库', '特色小镇清单', '县城补短板强弱项示范县', '长株潭区域一体化标志工程']));
+  });
+
   it('serves the template: header in row 1 with notes, drop-downs for enums and regions, a hidden list sheet', async () => {
+    const { office, registerId } = await officeWithRegister();
     const response = await office.request('GET', `/api/registers/${registerId}/template.xlsx`);
     expect(response.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
@@ -78,11 +92,8 @@ describe.each(DIALECTS)('registers over HTTP on %s', (dialect) => {
   });
 
   it('imports a filled template, then re-imports by the unique key as updates, and exports the same columns', async () => {
-    const rows = [
-      oldCommunityRow({ 项目名称: '岳阳楼区老旧小区改造一期', 小区名称: '洞庭新村', 市州: '岳阳市', 县市区: '岳阳楼区' }),
-      oldCommunityRow({ 项目名称: '岳阳楼区老旧小区改造二期', 小区名称: '南湖小区', 市州: '岳阳市', 县市区: '岳阳楼区', 实际开工: null, 状态: '未开工' }),
-      oldCommunityRow({ 项目名称: '芙蓉区改造', 小区名称: '东风小区', 市州: '长沙', 县市区: '芙蓉区' }),
-    ];
+    const { office, registerId } = await officeWithRegister();
+    const rows = FIRST_ROWS();
     const first = await office.json<ImportResult>('POST', `/api/registers/${registerId}/import?mode=atomic`, upload(await workbookOf(rows)));
     expect(first.status).toBe(200);
     expect(first.body).toEqual({ added: 3, updated: 0, unchanged: 0, rejected: 0, errors: [] });
@@ -108,6 +119,7 @@ describe.each(DIALECTS)('registers over HTTP on %s', (dialect) => {
   });
 
   it('pages a region by 市州 or by county, in a stable order, the last page included', async () => {
+    const { office, registerId } = await officeWithRegister();
     const rows = Array.from({ length: 45 }, (_, i) =>
       oldCommunityRow({ 项目名称: `醴陵分页项目${i}`, 小区名称: `分页小区${i}`, 市州: '株洲市', 县市区: i < 30 ? '醴陵市' : '攸县' }),
     );
@@ -126,7 +138,8 @@ describe.each(DIALECTS)('registers over HTTP on %s', (dialect) => {
   });
 
   it('lists row errors with the row number Excel shows, and in atomic mode writes nothing', async () => {
-    const before = await total();
+    const { office, registerId } = await officeWithRegister();
+    const before = await total(office, registerId);
     const rows = [
       oldCommunityRow({ 小区名称: '好小区一', 县市区: '岳阳楼区' }),
       oldCommunityRow({ 小区名称: '坏小区', 户数: 'many', 实际开工: '2021-02-30', 状态: '停工' }),
@@ -141,11 +154,11 @@ describe.each(DIALECTS)('registers over HTTP on %s', (dialect) => {
     expect(byCell).toEqual(expect.arrayContaining(['3:户数', '3:实际开工', '3:状态', '4:小区名称', '4:县市区', '5:县市区']));
     expect(atomic.body.errors.find((e) => e.row === 3 && e.column === '户数')).toMatchObject({ value: 'many', message: '应为整数' });
     expect(atomic.body.errors.find((e) => e.row === 5)!.message).toContain('第 2 行');
-    expect(await total()).toBe(before);
+    expect(await total(office, registerId)).toBe(before);
 
     const partial = await office.json<ImportResult>('POST', `/api/registers/${registerId}/import?mode=partial`, upload(await workbookOf(rows)));
     expect(partial.body).toMatchObject({ added: 1, rejected: 3 });
-    expect(await total()).toBe(before + 1);
+    expect(await total(office, registerId)).toBe(before + 1);
 
     const english = new Client(t.url, 'en');
     await english.login('office', DEMO_PASSWORD);
@@ -164,7 +177,8 @@ describe.each(DIALECTS)('registers over HTTP on %s', (dialect) => {
   });
 
   it('refuses malformed files with a clear message and writes nothing', async () => {
-    const before = await total();
+    const { office, registerId } = await officeWithRegister();
+    const before = await total(office, registerId);
     const cases: { name: string; bytes: Buffer; status: number; code: string; text: RegExp }[] = [];
     cases.push({ name: 'not xlsx', bytes: Buffer.from('项目名称,市州\n一,二\n'), status: 415, code: 'xlsx_not_xlsx', text: /不是 Excel/ });
     cases.push({ name: 'over the limit', bytes: Buffer.alloc(1024 * 1024 + 10, 1), status: 413, code: 'xlsx_too_large', text: /过大/ });
@@ -224,10 +238,11 @@ describe.each(DIALECTS)('registers over HTTP on %s', (dialect) => {
       expect({ name: c.name, status: response.status, code: response.body.error.code }).toEqual({ name: c.name, status: c.status, code: c.code });
       expect(response.body.error.message).toMatch(c.text);
     }
-    expect(await total()).toBe(before);
+    expect(await total(office, registerId)).toBe(before);
   }, 90_000);
 
   it('reads formula cells as their values and refuses a formula without one', async () => {
+    const { office, registerId } = await officeWithRegister();
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('台账');
     sheet.addRow(Object.keys(oldCommunityRow({})));
@@ -247,8 +262,14 @@ describe.each(DIALECTS)('registers over HTTP on %s', (dialect) => {
   });
 
   it('lets a 市州 edit only its region, a county only its own rows, the office all; each edit audited with before and after', async () => {
+    const { office, registerId } = await officeWithRegister();
+    await importFirstRows(office, registerId);
+    const yueyang = await loginAs(t, '430600.reporter');
+    const changsha = await loginAs(t, '430100.reporter');
+    const county = new Client(t.url);
+    expect((await county.login('yyl.reporter', 'county-pass-2021')).status).toBe(200);
     const rows = (await office.json<Rows>('GET', `/api/registers/${registerId}/rows?pageSize=100`)).body.rows;
-    const yy = rows.find((r) => r.values.县市区 === '岳阳楼区')!;
+    const yy = rows.find((r) => r.values.小区名称 === '洞庭新村')!;
     const cs = rows.find((r) => r.values.市州 === '长沙市')!;
     expect((await yueyang.json<Rows>('GET', `/api/registers/${registerId}/rows?pageSize=100`)).body.rows.find((r) => r.id === cs.id)!.canEdit).toBe(false);
 
@@ -287,18 +308,24 @@ describe.each(DIALECTS)('registers over HTTP on %s', (dialect) => {
   });
 
   it('rolls rows up into the indicator by 市州 and year, the same on every database', async () => {
+    const { office, registerId, tag } = await officeWithRegister();
+    await importFirstRows(office, registerId);
     const indicators = await office.json<{ id: number; key: string; name: string; unit: string; target: number | null }[]>('GET', '/api/indicators');
-    const started = indicators.body.find((i) => i.key === 'old-communities-started')!;
+    const started = indicators.body.find((i) => i.key === `old-communities-started-${tag}`)!;
     expect(started).toMatchObject({ name: '新开工改造城镇老旧小区', unit: '个', target: 1500 });
     const values = await office.json<{ unitId: number; period: string; value: number }[]>('GET', `/api/indicators/${started.id}/values?by=region&period=2021`);
     const rows = (await office.json<Rows>('GET', `/api/registers/${registerId}/rows?pageSize=500`)).body.rows;
     const expected = new Map<string, number>();
     for (const r of rows) if (typeof r.values.实际开工 === 'string' && r.values.实际开工.startsWith('2021')) expected.set(r.values.市州 as string, (expected.get(r.values.市州 as string) ?? 0) + 1);
+    expect(expected.size).toBeGreaterThan(0);
     for (const [name, count] of expected) expect(values.body.find((v) => v.unitId === units.get(name))?.value).toBe(count);
     expect(values.body.every((v) => v.period === '2021')).toBe(true);
   });
 
   it('reports the rows a changed definition no longer accepts', async () => {
+    const { office, registerId } = await officeWithRegister();
+    await importFirstRows(office, registerId);
+    const yueyang = await loginAs(t, '430600.reporter');
     const register = await office.json<{ definition: { fields: { name: string; max?: number }[] } }>('GET', `/api/registers/${registerId}`);
     const definition = structuredClone(register.body.definition);
     definition.fields.find((f) => f.name === '户数')!.max = 200;
