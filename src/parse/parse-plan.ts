@@ -10,11 +10,12 @@ import { entry, findActors, findLedBy, findStated, parseClause, STANDING_RE, typ
 import { parseStructure, type RawHeading, type Structure } from './structure.js';
 import { cellRole, findTable, type Table } from './table.js';
 import { splitRunOn } from './run-on.js';
+import { readSchedule } from './schedule.js';
 import { findTargets } from './targets.js';
 import { isCollective, splitNames } from './units.js';
 import { warning } from './warnings.js';
 import { isCjk, isJsSpace, makeSource, type SourceText } from './text.js';
-import type { Clause, ParsedItem, ParsedPlan, ParseWarning, Responsible } from '../model/plan.js';
+import type { Clause, ParsedItem, ParsedPlan, ParseWarning, Responsible, Schedule } from '../model/plan.js';
 import type { Span } from '../model/span.js';
 import type { UnitMatch, UnitResolver } from '../model/unit-resolver.js';
 
@@ -262,6 +263,7 @@ function tableItems(ctx: ResponsibilityContext, table: Table, before: number, se
     }
     const ordinal = before + out.length + 1;
     if (responsible.length === 0) warnings.push(warning('responsibility_missing', { item: ordinal }, row.span));
+    const schedule = scheduleOf(src, row.cells, planYear);
     out.push({
       number: numberCell ? src.original.slice(numberCell.span[0], numberCell.span[1]) : '',
       ordinal,
@@ -272,9 +274,22 @@ function tableItems(ctx: ResponsibilityContext, table: Table, before: number, se
       responsible,
       targets: findTargets({ src, resolver: ctx.resolver, warnings, planYear, floor: s }, s, e),
       clauses: clausesOf(src, s, e),
+      ...(schedule && { schedule }),
     });
   }
   return out;
+}
+
+/** The row's 完成时限 cell read as a due date and/or frequency; a 频次 column gives the frequency when the deadline does not. */
+function scheduleOf(src: SourceText, cells: { kind: string; span: Span }[], planYear: number | null): Schedule | undefined {
+  const deadline = cells.find((c) => c.kind === 'deadline' && c.span[1] > c.span[0]);
+  const often = cells.find((c) => c.kind === 'frequency' && c.span[1] > c.span[0]);
+  const cell = deadline ?? often;
+  if (!cell) return undefined;
+  const [a, b] = cell.span;
+  const reading = readSchedule(src.norm.slice(a, b), planYear);
+  const frequency = reading.frequency ?? (often && often !== cell ? readSchedule(src.norm.slice(often.span[0], often.span[1]), planYear).frequency : null);
+  return { raw: src.original.slice(a, b), due: reading.due, frequency, span: [a, b] };
 }
 
 const ROLE_WORDS_RE = /负责|牵头|配合|责任单位|参与|协办|主办/;
