@@ -11,10 +11,11 @@ import { parseStructure, type RawHeading, type Structure } from './structure.js'
 import { cellRole, findTable, type Table } from './table.js';
 import { splitRunOn } from './run-on.js';
 import { readSchedule } from './schedule.js';
+import { cellReference, resolveReferences, trailingReference, type PendingReference } from './references.js';
 import { findTargets } from './targets.js';
 import { isCollective, splitNames } from './units.js';
 import { warning } from './warnings.js';
-import { isCjk, isJsSpace, makeSource, type SourceText } from './text.js';
+import { isCjk, isJsSpace, makeSource, normalise, type SourceText } from './text.js';
 import type { Clause, ParsedItem, ParsedPlan, ParseWarning, Responsible, Schedule } from '../model/plan.js';
 import type { Span } from '../model/span.js';
 import type { UnitMatch, UnitResolver } from '../model/unit-resolver.js';
@@ -44,6 +45,8 @@ export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
 
   const ctx: ResponsibilityContext = { src, resolver, warnings };
   const items: ParsedItem[] = [];
+  // Items whose units are given by reference (同上, 与“…”分工相同), resolved once every item is read.
+  const references: PendingReference[] = [];
   const headingCarry: { rank: number; entries: Responsible[] }[] = [];
   let ditto: { section: number | null; entries: Responsible[] } | null = null;
   // Units named by 以下…不再列出 rules, once each by name.
@@ -84,9 +87,12 @@ export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
       const ordinal = items.length + 1;
       let responsible: Responsible[] = [];
       const stated = findStated(ctx, bodyStart, end);
+      const reference = stated && stated.entries.length > 0 ? null : trailingReference(src.norm, src.original, bodyStart, end);
       if (stated && stated.entries.length > 0) {
         responsible = stated.entries;
         if (stated.ditto) ditto = { section: raw.section, entries: stated.entries };
+      } else if (reference) {
+        references.push({ index: items.length, reference });
       } else {
         const ledBy = findLedBy(ctx, bodyStart, end);
         const carried = ditto?.entries ?? headingCarry[headingCarry.length - 1]?.entries;
@@ -109,7 +115,7 @@ export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
         }
       }
       if (stated) addStanding(stated.standing);
-      if (responsible.length === 0) {
+      if (responsible.length === 0 && !reference) {
         warnings.push(warning('responsibility_missing', { item: ordinal }, [start, end]));
       }
 
@@ -129,8 +135,9 @@ export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
   }
   if (table) {
     const section = structure.sections.length > 0 ? structure.sections.length : null;
-    for (const item of tableItems(ctx, table, items.length, section, planYear)) items.push(item);
+    for (const item of tableItems(ctx, table, items.length, section, planYear, references)) items.push(item);
   }
+  resolveReferences(items, references, (item) => normalise(item.title), warnings);
 
   applyJurisdiction(detectJurisdiction(title, letter, items, resolver, text.slice(0, HEAD_CHARS)), items, resolver, warnings);
 
@@ -241,7 +248,14 @@ function endsWithResponsibility(norm: string, s: number, e: number): boolean {
 const MAX_TASKS = 10_000;
 
 /** Items from the rows of a division table: columns say which cells are the task and which name units in which role. */
-function tableItems(ctx: ResponsibilityContext, table: Table, before: number, section: number | null, planYear: number | null): ParsedItem[] {
+function tableItems(
+  ctx: ResponsibilityContext,
+  table: Table,
+  before: number,
+  section: number | null,
+  planYear: number | null,
+  references: PendingReference[],
+): ParsedItem[] {
   const { src, warnings } = ctx;
   const hasLead = table.columns.includes('lead');
   const out: ParsedItem[] = [];
@@ -249,20 +263,39 @@ function tableItems(ctx: ResponsibilityContext, table: Table, before: number, se
     const span = table.headerCells[k];
     if (kind === 'person' && span) warnings.push(warning('responsibility_not_unit', { raw: src.original.slice(span[0], span[1]) }, span));
   });
+  // Each unit column's entries in the row before: a cell saying 同上 takes them.
+  let previous = new Map<number, Responsible[]>();
   for (const row of table.rows) {
     const task = row.cells.find((c) => c.kind === 'task');
     if (!task) continue;
     const [s, e] = task.span;
     const numberCell = row.cells.find((c) => c.kind === 'number');
-    const responsible: Responsible[] = [];
-    for (const cell of row.cells) {
-      if (cell.kind !== 'lead' && cell.kind !== 'cooperate' && cell.kind !== 'responsible') continue;
-      splitNames(src.norm, cell.span[0], cell.span[1]).forEach((piece, index) => {
-        responsible.push(entry(ctx, piece, isCollective(piece.name) ? 'localities' : cellRole(cell.kind, index, hasLead)));
-      });
-    }
     const ordinal = before + out.length + 1;
-    if (responsible.length === 0) warnings.push(warning('responsibility_missing', { item: ordinal }, row.span));
+    const responsible: Responsible[] = [];
+    const byColumn = new Map<number, Responsible[]>();
+    let referred = false;
+    row.cells.forEach((cell, column) => {
+      if (cell.kind !== 'lead' && cell.kind !== 'cooperate' && cell.kind !== 'responsible') return;
+      const ref = cellReference(src.norm, src.original, cell.span[0], cell.span[1]);
+      const entries: Responsible[] = [];
+      if (ref?.kind === 'named') {
+        referred = true;
+        references.push({ index: ordinal - 1, reference: ref });
+      } else if (ref) {
+        referred = true;
+        const above = previous.get(column) ?? [];
+        if (above.length === 0) warnings.push(warning('responsibility_reference_unresolved', { item: ordinal, reference: ref.raw }, ref.span));
+        for (const r of above) entries.push(copyEntry(r));
+      } else {
+        splitNames(src.norm, cell.span[0], cell.span[1]).forEach((piece, index) => {
+          entries.push(entry(ctx, piece, isCollective(piece.name) ? 'localities' : cellRole(cell.kind, index, hasLead)));
+        });
+      }
+      byColumn.set(column, entries);
+      for (const r of entries) responsible.push(r);
+    });
+    previous = byColumn;
+    if (responsible.length === 0 && !referred) warnings.push(warning('responsibility_missing', { item: ordinal }, row.span));
     const schedule = scheduleOf(src, row.cells, planYear);
     out.push({
       number: numberCell ? src.original.slice(numberCell.span[0], numberCell.span[1]) : '',
@@ -292,7 +325,7 @@ function scheduleOf(src: SourceText, cells: { kind: string; span: Span }[], plan
   return { raw: src.original.slice(a, b), due: reading.due, frequency, span: [a, b] };
 }
 
-const ROLE_WORDS_RE = /负责|牵头|配合|责任单位|参与|协办|主办/;
+const ROLE_WORDS_RE = /负责|牵头|配合|责任单位|参与|协办|主办|同上|分工相同|分工一致/;
 const OPENERS = new Set([...'(〔【'].map((ch) => ch.charCodeAt(0)));
 const CLOSERS = new Set([...')〕】'].map((ch) => ch.charCodeAt(0)));
 
