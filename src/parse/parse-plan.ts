@@ -331,26 +331,29 @@ const CLOSERS = new Set([...')〕】'].map((ch) => ch.charCodeAt(0)));
 
 /** Sentences of [s, e): split after 。;!? and at line ends; a closing bracket naming units is not a sentence. */
 function clausesOf(src: SourceText, s: number, e: number): Clause[] {
-  const { norm, original } = src;
+  const { norm } = src;
   const out: Clause[] = [];
   let start = s;
-  const push = (a: number, b: number): void => {
-    while (a < b && isJsSpace(norm.charCodeAt(a))) a++;
-    while (b > a && isJsSpace(norm.charCodeAt(b - 1))) b--;
-    if (a >= b || out.length >= MAX_CLAUSES) return;
-    if (OPENERS.has(norm.charCodeAt(a)) && CLOSERS.has(norm.charCodeAt(b - 1)) && ROLE_WORDS_RE.test(norm.slice(a, b))) return;
-    out.push({ text: original.slice(a, b), span: [a, b] });
-  };
   for (let i = s; i < e; i++) {
     const c = norm.charCodeAt(i);
     // 。 ; ! ? \n \r
     if (c !== 0x3002 && c !== 0x3b && c !== 0x21 && c !== 0x3f && c !== 0x0a && c !== 0x0d) continue;
-    const end = c === 0x0a || c === 0x0d ? i : i + 1;
-    push(start, end);
+    pushClause(src, out, start, c === 0x0a || c === 0x0d ? i : i + 1);
     start = i + 1;
   }
-  push(start, e);
+  pushClause(src, out, start, e);
   return out;
+}
+
+function pushClause(src: SourceText, out: Clause[], from: number, to: number): void {
+  const { norm, original } = src;
+  let a = from;
+  let b = to;
+  while (a < b && isJsSpace(norm.charCodeAt(a))) a++;
+  while (b > a && isJsSpace(norm.charCodeAt(b - 1))) b--;
+  if (a >= b || out.length >= MAX_CLAUSES) return;
+  if (OPENERS.has(norm.charCodeAt(a)) && CLOSERS.has(norm.charCodeAt(b - 1)) && ROLE_WORDS_RE.test(norm.slice(a, b))) return;
+  out.push({ text: original.slice(a, b), span: [a, b] });
 }
 
 /** Clauses kept per item: a hostile one-line item cannot make the output explode. */
