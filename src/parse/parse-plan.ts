@@ -109,7 +109,7 @@ export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
       }
       for (const s of standing) {
         if (carriedBudget <= 0) break;
-        if (!responsible.some((r) => r.raw === s.raw)) {
+        if (!hasRaw(responsible, s.raw)) {
           responsible.push(copyEntry(s));
           carriedBudget--;
         }
@@ -182,6 +182,11 @@ const HEAD_CHARS = 2000;
 /** At most this many units are carried from one clause to the items after it (下同, headings, 以下…不再列出). */
 const MAX_CARRIED = 64;
 const MAX_CARRIED_TOTAL = 200_000;
+
+function hasRaw(list: Responsible[], raw: string): boolean {
+  for (const r of list) if (r.raw === raw) return true;
+  return false;
+}
 
 function copyEntry(r: Responsible): Responsible {
   return { raw: r.raw, unit: r.unit, role: r.role, expands: [...r.expands], span: [r.span[0], r.span[1]] };
