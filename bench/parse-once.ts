@@ -54,8 +54,20 @@ const warmUntil = process.hrtime.bigint() + 1_000_000_000n;
 for (let n = 0; n < 100 || process.hrtime.bigint() < warmUntil; n++) parsePlan(seed, { resolver });
 regexScan();
 
+// Memory of one parse: collect the warm-up's garbage (bench/run.ts starts this process with
+// --expose-gc), then parse once and compare the high-water mark with the RSS just before. The
+// high-water mark before that parse is reported too: while it stays below the figure after, the
+// growth measured is this parse's own.
+const gc = (globalThis as { gc?: () => void }).gc;
+gc?.();
+const MB = 1024 * 1024;
+const rssBeforeOne = process.memoryUsage().rss;
+const highWaterBeforeOne = process.resourceUsage().maxRSS * 1024;
+const onceItems = parsePlan(text, { resolver }).items.length;
+const highWaterAfterOne = process.resourceUsage().maxRSS * 1024;
+
 const baseRssMB = process.memoryUsage().rss / (1024 * 1024);
-let items = 0;
+let items = onceItems;
 const parseSeconds = best(3, () => (items = parsePlan(text, { resolver }).items.length));
 // On a busy shared machine wall time also counts other processes; CPU time does not.
 const parseCpuSeconds = best(2, () => parsePlan(text, { resolver }), cpu);
@@ -71,5 +83,12 @@ process.stdout.write(
     maxRssMB: process.resourceUsage().maxRSS / 1024,
     /** RSS before the measured parses: the process, the registry and the text itself. */
     baseRssMB,
+    /** Whether the process ran with --expose-gc, so the one-parse figure starts from collected garbage. */
+    collected: gc !== undefined,
+    /** Peak RSS growth during one parse (warm-up garbage collected first), in MB and as a multiple of the input. */
+    oneParsePeakMB: (highWaterAfterOne - rssBeforeOne) / MB,
+    oneParsePeakRatio: (highWaterAfterOne - rssBeforeOne) / bytes,
+    /** The high-water mark before that parse, over the RSS it started from: must stay below oneParsePeakMB. */
+    highWaterBeforeOneMB: (highWaterBeforeOne - rssBeforeOne) / MB,
   }),
 );

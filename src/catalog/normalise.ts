@@ -12,13 +12,26 @@ export function cleanName(name: string): string {
 export interface ProvinceFold {
   /** 湖南省, 广西壮族自治区, 北京市. */
   provinceName: string;
-  /** The word that stands for the province inside its own documents: 省, 自治区 or 市. */
+  /** The word that stands for the province inside its own documents: 省, 自治区 or 市 (州, 县, 区, 旗 for a local registry). */
   levelWord: string;
 }
 
 export function provinceFold(provinceName: string): ProvinceFold {
   const name = cleanName(provinceName).replace(/人民政府$/u, '');
-  const levelWord = name.endsWith('自治区') ? '自治区' : name.endsWith('市') ? '市' : '省';
+  // A city's or a county's registry folds its own name the same way (成都市发改委 ≡ 市发改委).
+  const levelWord = name.endsWith('自治区')
+    ? '自治区'
+    : name.endsWith('市')
+      ? '市'
+      : name.endsWith('州')
+        ? '州'
+        : name.endsWith('县')
+          ? '县'
+          : name.endsWith('区')
+            ? '区'
+            : name.endsWith('旗')
+              ? '旗'
+              : '省';
   return { provinceName: name, levelWord };
 }
 

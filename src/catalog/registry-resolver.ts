@@ -5,6 +5,7 @@
  */
 import { Registry, type RegistryUnit } from './registry.js';
 import { hunanLookupOptions, hunanRegistry } from './hunan.js';
+import { localLookupOptions, localRegistry } from './local-departments.js';
 import type { UnitMatch, UnitResolver } from '../model/unit-resolver.js';
 
 const PREFECTURE_PHRASE_RE = /^(?:各|全省各)?(?:市州|市、州|地市州|市|地)(?:[、和及]|$|人民政府|政府|党委|有关部门)/;
@@ -91,4 +92,13 @@ export function registryResolver<U extends RegistryUnit>(registry: Registry<U>):
 /** A fresh resolver over Hunan's built-in registry (the CLI's and tests' default; the server builds one from the database). */
 export function hunanResolver(): UnitResolver {
   return registryResolver(new Registry(hunanRegistry().units, hunanLookupOptions()));
+}
+
+/**
+ * A fresh resolver over one 市州's or 县市区's registry (its standard departments and its
+ * province's division governments), for a plan of that place: `localResolver('510100')`.
+ */
+export function localResolver(divisionCode: string): UnitResolver {
+  const file = localRegistry(divisionCode);
+  return registryResolver(new Registry(file.units, localLookupOptions(file, divisionCode)));
 }

@@ -16,7 +16,7 @@ import { exportRegistry } from '../services/export-registry.js';
 import { importPlan } from '../services/import-plan.js';
 import { importRegistry } from '../services/import-registry.js';
 import { runParse } from './parse-command.js';
-import { hunanResolver } from '../catalog/registry-resolver.js';
+import { hunanResolver, localResolver } from '../catalog/registry-resolver.js';
 import { listUsers } from '../services/list-users.js';
 import { loadDemo } from '../services/load-demo.js';
 import { setUserPassword } from '../services/set-user-password.js';
@@ -206,10 +206,12 @@ export function buildProgram(io: Io): Command {
 
   program
     .command('parse <file>')
-    .description("parse a work plan (.txt/.md in UTF-8 or GB18030, .docx) and print its structure; no database needed")
+    .description("parse a work plan (.txt/.md in UTF-8 or GB18030, .docx, or a 分工表 as .xlsx) and print its structure; no database needed")
     .option('--json', 'print the parse as one JSON object')
-    .action(async (file: string, opts: { json?: boolean }) => {
-      await runParse(file, { json: opts.json === true, resolver: hunanResolver() }, { stdout: (s) => process.stdout.write(s) });
+    .option('--place <code>', "a 市州's or 县市区's GB/T 2260 code (510100): resolve names against its standard departments instead of Hunan's registry")
+    .action(async (file: string, opts: { json?: boolean; place?: string }) => {
+      const resolver = opts.place ? localResolver(opts.place) : hunanResolver();
+      await runParse(file, { json: opts.json === true, resolver }, { stdout: (s) => process.stdout.write(s) });
     });
 
   program

@@ -2,6 +2,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { fail } from '../domain/errors.js';
 import type { UnitResolver } from '../model/unit-resolver.js';
+import { isXlsx, planTableText } from '../office/plan-xlsx.js';
+import { DEFAULT_XLSX_LIMITS } from '../office/xlsx-guard.js';
 import { decodeDocument, DEFAULT_MAX_BYTES } from '../parse/decode.js';
 import { formatTree } from '../parse/format-tree.js';
 import { parsePlan } from '../parse/parse-plan.js';
@@ -22,7 +24,10 @@ export async function runParse(
   }
   if (size > maxBytes) throw fail('file_too_large', { bytes: size, maxBytes }, { bytes: size, maxBytes });
   const bytes = await readFile(file);
-  const { text } = await decodeDocument(bytes, { maxBytes, filename: file });
+  // A 分工表 sent as Excel: guarded, streamed and turned into tab-separated rows for the table reader.
+  const text = isXlsx(bytes)
+    ? await planTableText(bytes, { ...DEFAULT_XLSX_LIMITS, maxBytes })
+    : (await decodeDocument(bytes, { maxBytes, filename: file })).text;
   const plan = parsePlan(text, { resolver: opts.resolver });
   io.stdout(opts.json ? `${JSON.stringify(plan, null, 2)}\n` : formatTree(plan));
 }

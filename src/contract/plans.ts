@@ -53,6 +53,15 @@ export const planItem = z.strictObject({
   targets: z.array(planTarget),
   /** The item's sentences, for splitting it into tasks; absent on parses stored before clauses were kept. */
   clauses: z.array(z.strictObject({ text: z.string(), span })).optional(),
+  /** A division table's 完成时限 or 频次 for the item: due date (YYYY-MM-DD) and/or frequency. */
+  schedule: z
+    .strictObject({
+      raw: z.string(),
+      due: z.string().nullable(),
+      frequency: z.enum(['daily', 'weekly', 'monthly', 'quarterly', 'half-yearly', 'yearly', 'ongoing']).nullable(),
+      span,
+    })
+    .optional(),
 });
 export type PlanItem = z.infer<typeof planItem>;
 

@@ -196,6 +196,11 @@ export const ERROR_CATALOGUE = {
   registry_file_type: { kind: 'bad_request', zh: '请上传 JSON 或 xlsx 单位名录文件', en: 'Upload a JSON or xlsx registry file' },
   registry_no_office: { kind: 'invalid', zh: '登记册中没有办公室单位', en: 'The registry has no office unit' },
   province_unknown: { kind: 'not_found', zh: '未知的省级行政区划代码：{code}', en: 'Unknown province code: {code}' },
+  division_unknown: {
+    kind: 'not_found',
+    zh: '未知的市州或县市区行政区划代码：{code}',
+    en: 'Unknown prefecture or county division code: {code}',
+  },
 
   // Plans and their versions.
   plan_not_found: { kind: 'not_found', zh: '工作计划不存在', en: 'Plan not found' },

@@ -15,6 +15,7 @@ export function factSpans(plan: ParsedPlan): SpanFact[] {
     out.push({ what: `item ${i.ordinal}`, span: i.span });
     for (const r of i.responsible) out.push({ what: `unit ${r.raw}`, span: r.span, raw: r.raw });
     for (const t of i.targets) out.push({ what: `target ${t.raw}`, span: t.span, raw: t.raw });
+    if (i.schedule) out.push({ what: `schedule ${i.schedule.raw}`, span: i.schedule.span, raw: i.schedule.raw });
   }
   for (const w of plan.warnings) out.push({ what: `warning ${w.code}`, span: w.span });
   return out;

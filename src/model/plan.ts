@@ -52,6 +52,19 @@ export interface ParsedSection {
   span: Span;
 }
 
+/** How often repeated work is done; `ongoing` for 长期坚持, 持续推进. */
+export type Frequency = 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'half-yearly' | 'yearly' | 'ongoing';
+
+/** An item's 完成时限 (or 时间节点, 频次) as a division table states it. */
+export interface Schedule {
+  /** The cell as written: 2021年底前, 每季度, 长期坚持. */
+  raw: string;
+  /** ISO date (YYYY-MM-DD) the item is due: the last day of the period named (2021年底前 → 2021-12-31). */
+  due: string | null;
+  frequency: Frequency | null;
+  span: Span;
+}
+
 export interface ParsedItem {
   /** Marker as written without its trailing 、 or . — (一), 1, (1); '' for unnumbered tasks. */
   number: string;
@@ -69,6 +82,8 @@ export interface ParsedItem {
   targets: Target[];
   /** The item's sentences (ending at 。;!? or a line end), without its number and without a closing responsibility bracket. */
   clauses: Clause[];
+  /** Deadline or frequency from a division table's 完成时限 or 频次 column; absent when the plan states none. */
+  schedule?: Schedule;
 }
 
 export interface Clause {

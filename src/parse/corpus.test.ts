@@ -4,8 +4,9 @@
  * and without numbered items, and tables. Each `.txt` keeps its source address in its first
  * line; its `.expected.json` was checked by hand. Scores are computed over the whole corpus and
  * per document (printed), and the test fails when they fall below floors set just under the
- * measured figures. Documents marked `holdout` were only evaluated after the rules were written,
- * and are scored separately.
+ * measured figures. `fixtures/corpus/manifest.json` says which documents the rules were tuned on
+ * and which are held out (added after the rules, never used to change them); the two parts are
+ * scored and printed separately, with precision and recall for units, titles and targets.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -22,8 +23,10 @@ interface ExpectedItem {
 }
 interface Expected {
   source: string;
-  holdout: boolean;
   items: ExpectedItem[];
+}
+interface Manifest {
+  documents: { file: string; origin: 'collected' | 'written'; part: 'tuned' | 'held-out'; note?: string }[];
 }
 
 const dir = new URL('../../fixtures/corpus/', import.meta.url);
@@ -35,12 +38,13 @@ interface Counts {
   unitExpected: number;
   titleHit: number;
   titles: number;
+  titlesFound: number;
   targetHit: number;
   targetFound: number;
   targetExpected: number;
 }
 
-const zero = (): Counts => ({ unitHit: 0, unitFound: 0, unitExpected: 0, titleHit: 0, titles: 0, targetHit: 0, targetFound: 0, targetExpected: 0 });
+const zero = (): Counts => ({ unitHit: 0, unitFound: 0, unitExpected: 0, titleHit: 0, titles: 0, titlesFound: 0, targetHit: 0, targetFound: 0, targetExpected: 0 });
 
 /** Size of the multiset intersection. */
 function overlap(a: string[], b: string[]): number {
@@ -74,6 +78,7 @@ function score(plan: ParsedPlan, expected: Expected): Counts {
     c.targetFound += gotTargets.length;
     c.targetExpected += wantTargets.length;
     c.targetHit += overlap(gotTargets, wantTargets);
+    if (got) c.titlesFound++;
     if (want) {
       c.titles++;
       if (got && got.title === want.title && got.number === want.number) c.titleHit++;
@@ -86,17 +91,41 @@ function add(a: Counts, b: Counts): void {
   for (const k of Object.keys(a) as (keyof Counts)[]) a[k] += b[k];
 }
 
-function figures(c: Counts): { unitP: number; unitR: number; unitF1: number; titles: number; targetF1: number } {
+interface Figures {
+  unitP: number;
+  unitR: number;
+  unitF1: number;
+  titleP: number;
+  titles: number;
+  targetP: number;
+  targetR: number;
+  targetF1: number;
+}
+
+function figures(c: Counts): Figures {
   const ratio = (x: number, y: number): number => (y === 0 ? 1 : x / y);
   const f1 = (p: number, r: number): number => (p + r === 0 ? 0 : (2 * p * r) / (p + r));
   const unitP = ratio(c.unitHit, c.unitFound);
   const unitR = ratio(c.unitHit, c.unitExpected);
   const targetP = ratio(c.targetHit, c.targetFound);
   const targetR = ratio(c.targetHit, c.targetExpected);
-  return { unitP, unitR, unitF1: f1(unitP, unitR), titles: ratio(c.titleHit, c.titles), targetF1: f1(targetP, targetR) };
+  return {
+    unitP,
+    unitR,
+    unitF1: f1(unitP, unitR),
+    titleP: ratio(c.titleHit, c.titlesFound),
+    titles: ratio(c.titleHit, c.titles),
+    targetP,
+    targetR,
+    targetF1: f1(targetP, targetR),
+  };
 }
 
 const fmt = (x: number): string => x.toFixed(3);
+const describeFigures = (f: Figures): string =>
+  `units P ${fmt(f.unitP)} R ${fmt(f.unitR)} F1 ${fmt(f.unitF1)}  titles P ${fmt(f.titleP)} R ${fmt(f.titles)}  targets P ${fmt(f.targetP)} R ${fmt(f.targetR)} F1 ${fmt(f.targetF1)}`;
+const manifest = JSON.parse(readFileSync(new URL('manifest.json', dir), 'utf8')) as Manifest;
+const partOf = new Map(manifest.documents.map((d) => [d.file, d.part]));
 
 const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
 const seen = zero();
@@ -108,9 +137,9 @@ for (const file of files) {
   const expected = JSON.parse(readFileSync(new URL(file.replace(/\.txt$/, '.expected.json'), dir), 'utf8')) as Expected;
   const plan = parsePlan(text, { resolver });
   const c = score(plan, expected);
-  add(expected.holdout ? held : seen, c);
-  const f = figures(c);
-  rows.push(`${expected.holdout ? 'H' : ' '} ${file.padEnd(60)} units P ${fmt(f.unitP)} R ${fmt(f.unitR)} F1 ${fmt(f.unitF1)}  titles ${fmt(f.titles)}  targets F1 ${fmt(f.targetF1)}`);
+  const heldOut = partOf.get(file) === 'held-out';
+  add(heldOut ? held : seen, c);
+  rows.push(`${heldOut ? 'H' : ' '} ${file.padEnd(60)} ${describeFigures(figures(c))}`);
   it(`${file}: every span slices to its raw text`, () => {
     expect(spanProblems(text, plan)).toEqual([]);
   });
@@ -121,21 +150,29 @@ add(all, held);
 
 describe('the genre corpus', () => {
   it('prints its figures per document and in total', () => {
-    const line = (name: string, c: Counts): string => {
-      const f = figures(c);
-      return `${name.padEnd(62)} units P ${fmt(f.unitP)} R ${fmt(f.unitR)} F1 ${fmt(f.unitF1)}  titles ${fmt(f.titles)}  targets F1 ${fmt(f.targetF1)}`;
-    };
-    console.log([...rows, line('seen', seen), line('held out', held), line('all', all)].join('\n'));
-    expect(files.length).toBeGreaterThan(0);
+    const line = (name: string, c: Counts): string => `${name.padEnd(62)} ${describeFigures(figures(c))}`;
+    console.log([...rows, line('tuned', seen), line('held out', held), line('all', all)].join('\n'));
+    expect(files.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it('lists every document in the manifest, once, with a part', () => {
+    expect(manifest.documents.map((d) => d.file).sort()).toEqual(files);
+    expect(manifest.documents.filter((d) => d.part === 'held-out').length).toBeGreaterThanOrEqual(5);
   });
 
   it('finds the responsible units, titles and targets above the floors', () => {
-    const f = figures(all);
-    expect(f.unitF1).toBeGreaterThanOrEqual(FLOORS.unitF1);
-    expect(f.titles).toBeGreaterThanOrEqual(FLOORS.titles);
-    expect(f.targetF1).toBeGreaterThanOrEqual(FLOORS.targetF1);
+    for (const [part, counts] of [['tuned', seen], ['held-out', held]] as const) {
+      const f = figures(counts);
+      const floor = FLOORS[part];
+      expect(f.unitF1, `${part} units F1`).toBeGreaterThanOrEqual(floor.unitF1);
+      expect(f.titles, `${part} titles`).toBeGreaterThanOrEqual(floor.titles);
+      expect(f.targetF1, `${part} targets F1`).toBeGreaterThanOrEqual(floor.targetF1);
+    }
   });
 });
 
-/** Just under the measured figures over the whole corpus: a change that makes them worse fails. */
-const FLOORS = { unitF1: 0.99, titles: 0.99, targetF1: 0.93 };
+/** Just under the measured figures of each part: a change that makes them worse fails. */
+const FLOORS = {
+  tuned: { unitF1: 0.99, titles: 0.99, targetF1: 0.93 },
+  'held-out': { unitF1: 0.77, titles: 0.79, targetF1: 0.76 },
+};

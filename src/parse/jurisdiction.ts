@@ -148,13 +148,19 @@ export function detectJurisdiction(
  */
 function levelCarried(item: ParsedItem): boolean[] {
   const out: boolean[] = [];
-  item.responsible.forEach((r, k) => {
-    const prev = item.responsible[k - 1];
-    const adjacent = prev !== undefined && r.span[0] >= prev.span[1] && r.span[0] - prev.span[1] <= 2;
-    const stated = (x: string): boolean => { const n = normalise(x); return n.startsWith('省') || n.startsWith('自治区'); };
-    out.push(adjacent && prev !== undefined && (stated(prev.raw) || out[k - 1] === true));
-  });
+  const list = item.responsible;
+  for (let k = 0; k < list.length; k++) {
+    const r = list[k];
+    const prev = list[k - 1];
+    const adjacent = r !== undefined && prev !== undefined && r.span[0] >= prev.span[1] && r.span[0] - prev.span[1] <= 2;
+    out.push(adjacent && prev !== undefined && (statesProvince(prev.raw) || out[k - 1] === true));
+  }
   return out;
+}
+
+function statesProvince(raw: string): boolean {
+  const n = normalise(raw);
+  return n.startsWith('省') || n.startsWith('自治区');
 }
 
 /** The registry's unit is a province's (省发改委) but the name as written says no level (发展改革委). */

@@ -35,7 +35,7 @@ export const MARKER_START = new Set<number>(
 /** The marker at the start of a trimmed line (`text` is the normalised line from `offset`). */
 export function markerAt(text: string, offset: number): Marker | null {
   if (!MARKER_START.has(text.charCodeAt(0))) return null;
-  const head = text.slice(0, 16);
+  const head = text.length <= 16 ? text : text.slice(0, 16);
   let m = PART_RE.exec(head);
   if (m) {
     const n = m[1] ?? '';

@@ -10,11 +10,13 @@ import { entry, findActors, findLedBy, findStated, parseClause, STANDING_RE, typ
 import { parseStructure, type RawHeading, type Structure } from './structure.js';
 import { cellRole, findTable, type Table } from './table.js';
 import { splitRunOn } from './run-on.js';
+import { readSchedule } from './schedule.js';
+import { cellReference, resolveReferences, trailingReference, type PendingReference } from './references.js';
 import { findTargets } from './targets.js';
 import { isCollective, splitNames } from './units.js';
 import { warning } from './warnings.js';
-import { isCjk, isJsSpace, makeSource, type SourceText } from './text.js';
-import type { Clause, ParsedItem, ParsedPlan, ParseWarning, Responsible } from '../model/plan.js';
+import { isCjk, isJsSpace, makeSource, normalise, type SourceText } from './text.js';
+import type { Clause, ParsedItem, ParsedPlan, ParseWarning, Responsible, Schedule } from '../model/plan.js';
 import type { Span } from '../model/span.js';
 import type { UnitMatch, UnitResolver } from '../model/unit-resolver.js';
 
@@ -43,6 +45,8 @@ export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
 
   const ctx: ResponsibilityContext = { src, resolver, warnings };
   const items: ParsedItem[] = [];
+  // Items whose units are given by reference (同上, 与“…”分工相同), resolved once every item is read.
+  const references: PendingReference[] = [];
   const headingCarry: { rank: number; entries: Responsible[] }[] = [];
   let ditto: { section: number | null; entries: Responsible[] } | null = null;
   // Units named by 以下…不再列出 rules, once each by name.
@@ -83,9 +87,12 @@ export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
       const ordinal = items.length + 1;
       let responsible: Responsible[] = [];
       const stated = findStated(ctx, bodyStart, end);
+      const reference = stated && stated.entries.length > 0 ? null : trailingReference(src.norm, src.original, bodyStart, end);
       if (stated && stated.entries.length > 0) {
         responsible = stated.entries;
         if (stated.ditto) ditto = { section: raw.section, entries: stated.entries };
+      } else if (reference) {
+        references.push({ index: items.length, reference });
       } else {
         const ledBy = findLedBy(ctx, bodyStart, end);
         const carried = ditto?.entries ?? headingCarry[headingCarry.length - 1]?.entries;
@@ -102,13 +109,13 @@ export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
       }
       for (const s of standing) {
         if (carriedBudget <= 0) break;
-        if (!responsible.some((r) => r.raw === s.raw)) {
+        if (!hasRaw(responsible, s.raw)) {
           responsible.push(copyEntry(s));
           carriedBudget--;
         }
       }
       if (stated) addStanding(stated.standing);
-      if (responsible.length === 0) {
+      if (responsible.length === 0 && !reference) {
         warnings.push(warning('responsibility_missing', { item: ordinal }, [start, end]));
       }
 
@@ -128,8 +135,9 @@ export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
   }
   if (table) {
     const section = structure.sections.length > 0 ? structure.sections.length : null;
-    for (const item of tableItems(ctx, table, items.length, section, planYear)) items.push(item);
+    for (const item of tableItems(ctx, table, items.length, section, planYear, references)) items.push(item);
   }
+  resolveReferences(items, references, (item) => normalise(item.title), warnings);
 
   applyJurisdiction(detectJurisdiction(title, letter, items, resolver, text.slice(0, HEAD_CHARS)), items, resolver, warnings);
 
@@ -174,6 +182,11 @@ const HEAD_CHARS = 2000;
 /** At most this many units are carried from one clause to the items after it (下同, headings, 以下…不再列出). */
 const MAX_CARRIED = 64;
 const MAX_CARRIED_TOTAL = 200_000;
+
+function hasRaw(list: Responsible[], raw: string): boolean {
+  for (const r of list) if (r.raw === raw) return true;
+  return false;
+}
 
 function copyEntry(r: Responsible): Responsible {
   return { raw: r.raw, unit: r.unit, role: r.role, expands: [...r.expands], span: [r.span[0], r.span[1]] };
@@ -240,7 +253,14 @@ function endsWithResponsibility(norm: string, s: number, e: number): boolean {
 const MAX_TASKS = 10_000;
 
 /** Items from the rows of a division table: columns say which cells are the task and which name units in which role. */
-function tableItems(ctx: ResponsibilityContext, table: Table, before: number, section: number | null, planYear: number | null): ParsedItem[] {
+function tableItems(
+  ctx: ResponsibilityContext,
+  table: Table,
+  before: number,
+  section: number | null,
+  planYear: number | null,
+  references: PendingReference[],
+): ParsedItem[] {
   const { src, warnings } = ctx;
   const hasLead = table.columns.includes('lead');
   const out: ParsedItem[] = [];
@@ -248,20 +268,40 @@ function tableItems(ctx: ResponsibilityContext, table: Table, before: number, se
     const span = table.headerCells[k];
     if (kind === 'person' && span) warnings.push(warning('responsibility_not_unit', { raw: src.original.slice(span[0], span[1]) }, span));
   });
+  // Each unit column's entries in the row before: a cell saying 同上 takes them.
+  let previous = new Map<number, Responsible[]>();
   for (const row of table.rows) {
     const task = row.cells.find((c) => c.kind === 'task');
     if (!task) continue;
     const [s, e] = task.span;
     const numberCell = row.cells.find((c) => c.kind === 'number');
-    const responsible: Responsible[] = [];
-    for (const cell of row.cells) {
-      if (cell.kind !== 'lead' && cell.kind !== 'cooperate' && cell.kind !== 'responsible') continue;
-      splitNames(src.norm, cell.span[0], cell.span[1]).forEach((piece, index) => {
-        responsible.push(entry(ctx, piece, isCollective(piece.name) ? 'localities' : cellRole(cell.kind, index, hasLead)));
-      });
-    }
     const ordinal = before + out.length + 1;
-    if (responsible.length === 0) warnings.push(warning('responsibility_missing', { item: ordinal }, row.span));
+    const responsible: Responsible[] = [];
+    const byColumn = new Map<number, Responsible[]>();
+    let referred = false;
+    row.cells.forEach((cell, column) => {
+      if (cell.kind !== 'lead' && cell.kind !== 'cooperate' && cell.kind !== 'responsible') return;
+      const ref = cellReference(src.norm, src.original, cell.span[0], cell.span[1]);
+      const entries: Responsible[] = [];
+      if (ref?.kind === 'named') {
+        referred = true;
+        references.push({ index: ordinal - 1, reference: ref });
+      } else if (ref) {
+        referred = true;
+        const above = previous.get(column) ?? [];
+        if (above.length === 0) warnings.push(warning('responsibility_reference_unresolved', { item: ordinal, reference: ref.raw }, ref.span));
+        for (const r of above) entries.push(copyEntry(r));
+      } else {
+        splitNames(src.norm, cell.span[0], cell.span[1]).forEach((piece, index) => {
+          entries.push(entry(ctx, piece, isCollective(piece.name) ? 'localities' : cellRole(cell.kind, index, hasLead)));
+        });
+      }
+      byColumn.set(column, entries);
+      for (const r of entries) responsible.push(r);
+    });
+    previous = byColumn;
+    if (responsible.length === 0 && !referred) warnings.push(warning('responsibility_missing', { item: ordinal }, row.span));
+    const schedule = scheduleOf(src, row.cells, planYear);
     out.push({
       number: numberCell ? src.original.slice(numberCell.span[0], numberCell.span[1]) : '',
       ordinal,
@@ -272,37 +312,53 @@ function tableItems(ctx: ResponsibilityContext, table: Table, before: number, se
       responsible,
       targets: findTargets({ src, resolver: ctx.resolver, warnings, planYear, floor: s }, s, e),
       clauses: clausesOf(src, s, e),
+      ...(schedule && { schedule }),
     });
   }
   return out;
 }
 
-const ROLE_WORDS_RE = /负责|牵头|配合|责任单位|参与|协办|主办/;
+/** The row's 完成时限 cell read as a due date and/or frequency; a 频次 column gives the frequency when the deadline does not. */
+function scheduleOf(src: SourceText, cells: { kind: string; span: Span }[], planYear: number | null): Schedule | undefined {
+  const deadline = cells.find((c) => c.kind === 'deadline' && c.span[1] > c.span[0]);
+  const often = cells.find((c) => c.kind === 'frequency' && c.span[1] > c.span[0]);
+  const cell = deadline ?? often;
+  if (!cell) return undefined;
+  const [a, b] = cell.span;
+  const reading = readSchedule(src.norm.slice(a, b), planYear);
+  const frequency = reading.frequency ?? (often && often !== cell ? readSchedule(src.norm.slice(often.span[0], often.span[1]), planYear).frequency : null);
+  return { raw: src.original.slice(a, b), due: reading.due, frequency, span: [a, b] };
+}
+
+const ROLE_WORDS_RE = /负责|牵头|配合|责任单位|参与|协办|主办|同上|分工相同|分工一致/;
 const OPENERS = new Set([...'(〔【'].map((ch) => ch.charCodeAt(0)));
 const CLOSERS = new Set([...')〕】'].map((ch) => ch.charCodeAt(0)));
 
 /** Sentences of [s, e): split after 。;!? and at line ends; a closing bracket naming units is not a sentence. */
 function clausesOf(src: SourceText, s: number, e: number): Clause[] {
-  const { norm, original } = src;
+  const { norm } = src;
   const out: Clause[] = [];
   let start = s;
-  const push = (a: number, b: number): void => {
-    while (a < b && isJsSpace(norm.charCodeAt(a))) a++;
-    while (b > a && isJsSpace(norm.charCodeAt(b - 1))) b--;
-    if (a >= b || out.length >= MAX_CLAUSES) return;
-    if (OPENERS.has(norm.charCodeAt(a)) && CLOSERS.has(norm.charCodeAt(b - 1)) && ROLE_WORDS_RE.test(norm.slice(a, b))) return;
-    out.push({ text: original.slice(a, b), span: [a, b] });
-  };
   for (let i = s; i < e; i++) {
     const c = norm.charCodeAt(i);
     // 。 ; ! ? \n \r
     if (c !== 0x3002 && c !== 0x3b && c !== 0x21 && c !== 0x3f && c !== 0x0a && c !== 0x0d) continue;
-    const end = c === 0x0a || c === 0x0d ? i : i + 1;
-    push(start, end);
+    pushClause(src, out, start, c === 0x0a || c === 0x0d ? i : i + 1);
     start = i + 1;
   }
-  push(start, e);
+  pushClause(src, out, start, e);
   return out;
+}
+
+function pushClause(src: SourceText, out: Clause[], from: number, to: number): void {
+  const { norm, original } = src;
+  let a = from;
+  let b = to;
+  while (a < b && isJsSpace(norm.charCodeAt(a))) a++;
+  while (b > a && isJsSpace(norm.charCodeAt(b - 1))) b--;
+  if (a >= b || out.length >= MAX_CLAUSES) return;
+  if (OPENERS.has(norm.charCodeAt(a)) && CLOSERS.has(norm.charCodeAt(b - 1)) && ROLE_WORDS_RE.test(norm.slice(a, b))) return;
+  out.push({ text: original.slice(a, b), span: [a, b] });
 }
 
 /** Clauses kept per item: a hostile one-line item cannot make the output explode. */

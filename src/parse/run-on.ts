@@ -18,35 +18,50 @@ function endsSentence(c: number): boolean {
   return c === 0x3002 || c === 0x3b || c === 0x21 || c === 0x3f || c === 0x29 || c === 0x3015 || c === 0x3011 || c === 0x5d;
 }
 
+const KIND_INDEX: Readonly<Record<MarkerKind, number>> = { part: 0, cn: 1, pcn: 2, ar: 3, par: 4, circ: 5 };
+
+/** Per marker kind (by KIND_INDEX): the value that continues its sequence, and an inline 1 awaiting its 2; -1 for none. */
+const next = new Float64Array(6);
+const pending = new Float64Array(6);
+
 function cutsOf(src: SourceText, line: Line): number[] {
   const { norm } = src;
   const first = markerAt(norm.slice(line.trimStart, line.trimStart + 16), line.trimStart);
-  // Per marker kind: the value that continues its sequence, and an inline 1 awaiting its 2.
-  const next = new Map<MarkerKind, number>();
-  const pending = new Map<MarkerKind, number>();
-  if (first?.value != null) next.set(first.kind, first.value + 1);
+  next.fill(-1);
+  pending.fill(-1);
+  if (first?.value != null) next[KIND_INDEX[first.kind]] = first.value + 1;
   const cuts: number[] = [];
   for (let k = line.trimStart; k < line.trimEnd; k++) {
-    // Candidates follow the end of a sentence or a bracket, or a space (一、民生 (1)扩大就业).
     const c = norm.charCodeAt(k);
-    if (!endsSentence(c) && !isSpace(c)) continue;
-    let i = k + 1;
-    while (i < line.trimEnd && isSpace(norm.charCodeAt(i))) i++;
-    if (i >= line.trimEnd || !MARKER_START.has(norm.charCodeAt(i))) continue;
-    k = i - 1;
+    let i: number;
+    if (endsSentence(c) || isSpace(c)) {
+      // Candidates follow the end of a sentence or a bracket, or a space (一、民生 (1)扩大就业).
+      i = k + 1;
+      while (i < line.trimEnd && isSpace(norm.charCodeAt(i))) i++;
+      if (i >= line.trimEnd || !MARKER_START.has(norm.charCodeAt(i))) continue;
+      k = i - 1;
+    } else if ((c === 0x28 || c === 0x3014) && k > line.trimStart && MARKER_START.has(norm.charCodeAt(k + 1))) {
+      // A bracketed marker right after a heading's last word (三、提升承载能力(五)培育…) is a
+      // candidate too, but only to continue the sequence exactly (below).
+      i = k;
+    } else continue;
     const m = markerAt(norm.slice(i, i + 16), i);
     if (!m || m.value === null || m.kind === 'part') continue;
-    const expected = next.get(m.kind);
-    const waiting = pending.get(m.kind);
-    if (expected !== undefined && m.value === expected) {
+    const kind = KIND_INDEX[m.kind];
+    const expected = next[kind] ?? -1;
+    const waiting = pending[kind] ?? -1;
+    const glued = i === k;
+    if (expected >= 0 && m.value === expected) {
       cuts.push(i);
-      next.set(m.kind, expected + 1);
-    } else if (expected === undefined && waiting !== undefined && m.value === 2) {
+      next[kind] = expected + 1;
+    } else if (glued) {
+      continue;
+    } else if (expected < 0 && waiting >= 0 && m.value === 2) {
       cuts.push(waiting, i);
-      next.set(m.kind, 3);
-      pending.delete(m.kind);
-    } else if (expected === undefined && m.value === 1) {
-      pending.set(m.kind, i);
+      next[kind] = 3;
+      pending[kind] = -1;
+    } else if (expected < 0 && m.value === 1) {
+      pending[kind] = i;
     }
   }
   return cuts.sort((a, b) => a - b);

@@ -12,7 +12,7 @@ import type { ResponsibleRole } from '../model/plan.js';
 import type { Span } from '../model/span.js';
 import { isBlank, type SourceText } from './text.js';
 
-export type ColumnKind = 'number' | 'task' | 'lead' | 'cooperate' | 'responsible' | 'person' | 'deadline' | 'other';
+export type ColumnKind = 'number' | 'task' | 'lead' | 'cooperate' | 'responsible' | 'person' | 'deadline' | 'frequency' | 'other';
 
 export interface TableCell {
   kind: ColumnKind;
@@ -45,14 +45,19 @@ function columnKind(header: string): ColumnKind {
   if (/^(?:配合|协办|参与|协同|协助|配合责任)(?:单位|部门)$/.test(h)) return 'cooperate';
   if (/^(?:责任|承办|落实|实施)(?:单位|部门|主体)$/.test(h)) return 'responsible';
   if (/(?:时限|时间|期限|节点|进度安排)$/.test(h)) return 'deadline';
+  if (/(?:频次|频率|周期)$/.test(h)) return 'frequency';
   if (TASK_HEADER.test(h) || /任务|措施|事项/.test(h)) return 'task';
   return 'other';
 }
 
-/** Cells of a line as spans: tab or `|` separated, else two or more spaces. */
-export function splitCells(norm: string, s: number, e: number): Span[] {
+/**
+ * Cells of a line as spans: tab or `|` separated, else two or more spaces. With `eachTab`, every
+ * tab separates (a row's empty middle cell, `市统计局\t\t每季度`, is kept); otherwise runs of
+ * tabs count as one, as in a header aligned with extra tabs.
+ */
+export function splitCells(norm: string, s: number, e: number, eachTab = false): Span[] {
   const text = norm.slice(s, e);
-  const sep = text.includes('\t') ? /\t+/g : text.includes('|') ? /\s*\|\s*/g : / {2,}/g;
+  const sep = text.includes('\t') ? (eachTab ? /\t/g : /\t+/g) : text.includes('|') ? /\s*\|\s*/g : / {2,}/g;
   const cells: Span[] = [];
   let at = 0;
   for (const m of text.matchAll(sep)) {
@@ -164,7 +169,9 @@ function findRowTable(src: SourceText, from: number, to: number): Table | null {
     for (let j = i + 1; j < to; j++) {
       const row = lines[j];
       if (!row || isBlank(row)) continue;
-      const spans = splitCells(norm, row.trimStart, row.trimEnd);
+      // Every tab separates while that fits the header's columns: empty cells keep their place.
+      const exact = splitCells(norm, row.trimStart, row.trimEnd, true);
+      const spans = exact.length <= columns.length ? exact : splitCells(norm, row.trimStart, row.trimEnd);
       if (spans.length < 2) break;
       // A row with fewer cells than the header lost its trailing empty cells.
       rows.push({

@@ -1,0 +1,83 @@
+/**
+ * A division table (分工表) sent as Excel → text the plan parser reads: one line per row, cells
+ * separated by tabs (a cell's own line breaks and tabs become spaces), so the parser's table
+ * reader finds the header (序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限) and the rows as it
+ * does for a table pasted as text.
+ *
+ * The workbook goes through the xlsx guard first (sizes, ratios, every entry inflated and
+ * counted), then its first visible sheet is read as a stream, row by row
+ * (xlsx-sheet-reader.ts, which decodes characters across inflate chunks where exceljs's own
+ * streaming reader breaks them). Memory holds the shared strings, one row and the text built.
+ *
+ * Merged cells are how 分工表 write one lead unit for several rows: a vertical merge's value
+ * is repeated on every row it covers, a horizontal one is left in its first cell.
+ * Dates read as 2021年6月30日, as the table would show them.
+ */
+import { fail } from '../domain/errors.js';
+import { inspectXlsx, type XlsxLimits } from './xlsx-guard.js';
+import { readSheet, type RawCell } from './xlsx-sheet-reader.js';
+
+/** Whether bytes look like a workbook (a zip naming xl/workbook.xml) rather than a .docx. */
+export function isXlsx(bytes: Uint8Array): boolean {
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 0x03 || bytes[3] !== 0x04) return false;
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).includes('xl/workbook.xml');
+}
+
+function column(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+interface Merge {
+  top: number;
+  left: number;
+  bottom: number;
+}
+
+function parseMerges(ranges: string[]): Merge[] {
+  const out: Merge[] = [];
+  for (const r of ranges) {
+    const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(r);
+    if (!m) continue;
+    const top = Number(m[2]);
+    const bottom = Number(m[4]);
+    // Only vertical spans repeat their value; a title merged across columns stays in its first cell.
+    if (bottom > top) out.push({ top, left: column(m[1] ?? 'A'), bottom });
+  }
+  return out;
+}
+
+function cellText(cell: RawCell | undefined): string {
+  if (!cell || cell.kind !== 'value') return '';
+  const v = cell.value;
+  if (v instanceof Date) return `${v.getUTCFullYear()}年${v.getUTCMonth() + 1}月${v.getUTCDate()}日`;
+  return String(v).replace(/[\t\r\n\u2028\u2029]+/g, ' ').trim();
+}
+
+/** Largest number of columns read per row: a sheet with a stray cell at XFD1 is not 16 384 columns wide. */
+const MAX_COLUMNS = 64;
+
+export async function planTableText(bytes: Buffer, limits: XlsxLimits): Promise<string> {
+  const report = await inspectXlsx(bytes, limits);
+  const sheet = report.sheets.find((s) => s.state === 'visible' && s.path !== '');
+  if (!sheet) throw fail('xlsx_no_sheet');
+  const merges = parseMerges(sheet.merges);
+  const anchors = new Map<Merge, string>();
+  const lines: string[] = [];
+  for await (const row of readSheet(bytes, sheet.path)) {
+    let width = 0;
+    for (const c of row.cells.keys()) if (c <= MAX_COLUMNS && c > width) width = c;
+    const cells: string[] = [];
+    for (let c = 1; c <= width; c++) cells.push(cellText(row.cells.get(c)));
+    for (const m of merges) {
+      if (row.row < m.top || row.row > m.bottom || m.left > MAX_COLUMNS) continue;
+      while (cells.length < m.left) cells.push('');
+      if (row.row === m.top) anchors.set(m, cells[m.left - 1] ?? '');
+      else if ((cells[m.left - 1] ?? '') === '') cells[m.left - 1] = anchors.get(m) ?? '';
+    }
+    while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
+    if (cells.length > 0) lines.push(cells.join('\t'));
+  }
+  return lines.join('\n');
+}
