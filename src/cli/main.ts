@@ -216,10 +216,11 @@ export function buildProgram(io: Io): Command {
 
   program
     .command('import <file>')
-    .description('import a work plan file as a new plan (version 1, draft)')
-    .action(async (file: string) =>
+    .description('import a work plan file (.txt/.md, .docx, or a 分工表 as .xlsx) as a new plan (version 1, draft)')
+    .option('--place <code>', "a 市州's or 县市区's GB/T 2260 code (510100): resolve the plan's names against its standard departments")
+    .action(async (file: string, opts: { place?: string }) =>
       withDatabase(async (ctx) => {
-        const result = await importPlan({ bytes: fs.readFileSync(file), filename: file }, ctx);
+        const result = await importPlan({ bytes: fs.readFileSync(file), filename: file, ...(opts.place && { place: opts.place }) }, ctx);
         io.out(`导入成功 / imported plan ${result.id}: 《${result.title}》 — ${result.items} items, ${result.warnings} warnings`);
       }),
     );

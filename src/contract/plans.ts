@@ -174,10 +174,15 @@ export type PlanImportResult = z.infer<typeof planImportResult>;
 export const newVersionResult = z.strictObject({ id, version: z.number().int(), items: z.number().int(), warnings: z.number().int() });
 export type NewVersionResult = z.infer<typeof newVersionResult>;
 
+/** GB/T 2260 code of a 市州 or 县市区 (510100): the plan's names resolve against that place's registry. */
+export const planPlace = z.string().trim().regex(/^\d{6}$/, 'place: a 6-digit division code');
 export const pastedPlan = z.object({
   text: z.string().min(1, 'text: must not be empty'),
   filename: z.string().trim().min(1).max(200).optional(),
+  place: planPlace.optional(),
 });
+/** The form fields sent with a multipart plan upload (before the file). */
+export const uploadedPlanFields = z.object({ place: planPlace.optional() });
 export const versionQuery = z.object({ version: z.coerce.number().int().positive().optional() });
 
 const responsibleValues = z.object({ unitId: z.number().int().positive().nullable().optional(), role: z.enum(RESPONSIBLE_ROLES).optional() });

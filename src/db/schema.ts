@@ -118,6 +118,8 @@ export interface PlansTable {
   published_at: string | null;
   /** JSON LightRules; null = the defaults (domain/lights.ts). */
   light_rules: string | null;
+  /** GB/T 2260 code of the 市州/县市区 whose registry resolves the plan's names; null = the database's (migration 0009). */
+  place: string | null;
   created_by: number | null;
   created_at: string;
   updated_at: string;

@@ -8,7 +8,7 @@ import iconv from 'iconv-lite';
 import mammoth from 'mammoth';
 import { AppError } from '../domain/errors.js';
 
-export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5' | 'docx';
+export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5' | 'docx' | 'xlsx';
 
 export interface DecodedText {
   text: string;

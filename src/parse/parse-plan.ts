@@ -33,7 +33,8 @@ export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
   const { letter, planFromLine } = findLetter(src);
   const table = findTable(src, planFromLine, src.lines.length);
   const structure = parseStructure(src, planFromLine, table ? table.headerLine : src.lines.length);
-  for (const w of structure.warnings) warnings.push(w);
+  // A document that is one division table has its structure in the table, not above it.
+  for (const w of structure.warnings) if (!(table && w.code === 'no_structure')) warnings.push(w);
 
   let title = structure.title;
   if (!title && letter?.title) {

@@ -10,7 +10,7 @@ import { PARSER_VERSION } from '../parse/version.js';
 import { appendAudit } from './support/audit-trail.js';
 import { inTransaction, nowIso } from './support/context.js';
 import type { ServiceContext } from './support/context.js';
-import { planRegistry } from './support/plan-resolver.js';
+import { placeOfPlan, planRegistry } from './support/plan-resolver.js';
 
 export interface CreatePlanVersionInput {
   bytes: Uint8Array;
@@ -31,7 +31,7 @@ export async function createPlanVersion(planId: number, input: CreatePlanVersion
   if (same) throw sameFileConflict(same, planId);
   const filename = path.basename(input.filename || 'revision.txt').slice(0, 200);
   const decoded = await decodeUpload(input.bytes, { maxBytes: ctx.config.maxUploadBytes, filename });
-  const registry = await planRegistry(ctx.db);
+  const registry = await planRegistry(ctx.db, await placeOfPlan(ctx.db, planId));
   const parsed = parsePlan(decoded.text, { resolver: registry.resolver });
   if (parsed.items.length === 0) throw fail('revision_no_items');
   const userId = ctx.actor.kind === 'user' ? ctx.actor.userId : null;

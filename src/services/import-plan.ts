@@ -10,12 +10,14 @@ import { PARSER_VERSION } from '../parse/version.js';
 import { appendAudit } from './support/audit-trail.js';
 import { inTransaction, nowIso } from './support/context.js';
 import type { ServiceContext } from './support/context.js';
-import { planRegistry } from './support/plan-resolver.js';
+import { planPlace, planRegistry } from './support/plan-resolver.js';
 
 export interface ImportPlanInput {
   bytes: Uint8Array;
   filename: string;
   mediaType?: string;
+  /** GB/T 2260 code of the 市州/县市区 whose registry resolves names (default: the importing unit's, if it is one). */
+  place?: string;
 }
 
 export interface ImportPlanResult {
@@ -27,10 +29,16 @@ export interface ImportPlanResult {
 }
 
 const OFFICE_KINDS = new Set(['office']);
+const MEDIA_TYPES: Partial<Record<string, string>> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
 
 /**
- * Reads a work plan (txt/md in UTF-8 or GB18030, or docx), parses it and stores it as a new
- * plan with version 1 (draft): original bytes, decoded text and parse. The same bytes
+ * Reads a work plan (txt/md in UTF-8 or GB18030, docx, or a 分工表 as xlsx), parses it and
+ * stores it as a new plan with version 1 (draft): original bytes, decoded text and parse.
+ * A plan of a 市州/县市区 (the `place` asked for, or the importing unit's own) resolves names
+ * against that place's registry, and keeps the place for re-parses and revisions. The same bytes
  * imported twice are refused with a pointer to the plan that has them.
  */
 export async function importPlan(input: ImportPlanInput, ctx: ServiceContext): Promise<ImportPlanResult> {
@@ -40,14 +48,16 @@ export async function importPlan(input: ImportPlanInput, ctx: ServiceContext): P
   const existing = await findImported(ctx, sha256);
   if (existing) throw existing;
   const decoded = await decodeUpload(input.bytes, { maxBytes: ctx.config.maxUploadBytes, filename });
-  const registry = await planRegistry(ctx.db);
+  const dbRegistry = await planRegistry(ctx.db);
+  const actorUnit = ctx.actor.kind === 'user' ? ctx.actor.unitId : dbRegistry.units.find((u) => OFFICE_KINDS.has(u.kind))?.id;
+  if (actorUnit === undefined) {
+    throw fail('registry_no_office');
+  }
+  const place = planPlace(input.place, dbRegistry.units.find((u) => u.id === actorUnit));
+  const registry = place === null ? dbRegistry : await planRegistry(ctx.db, place);
   const parsed = parsePlan(decoded.text, { resolver: registry.resolver });
   if (parsed.items.length === 0 && parsed.sections.length === 0) {
     throw fail('plan_no_structure');
-  }
-  const actorUnit = ctx.actor.kind === 'user' ? ctx.actor.unitId : registry.units.find((u) => OFFICE_KINDS.has(u.kind))?.id;
-  if (actorUnit === undefined) {
-    throw fail('registry_no_office');
   }
   const userId = ctx.actor.kind === 'user' ? ctx.actor.userId : null;
   const title = parsed.title || filename;
@@ -55,7 +65,7 @@ export async function importPlan(input: ImportPlanInput, ctx: ServiceContext): P
   const id = await inTransaction(ctx, async (trx) => {
     const plan = await trx
       .insertInto('plans')
-      .values({ title, owner_unit_id: actorUnit, current_version: 1, created_by: userId, created_at: at, updated_at: at })
+      .values({ title, owner_unit_id: actorUnit, place, current_version: 1, created_by: userId, created_at: at, updated_at: at })
       .returning('id')
       .executeTakeFirstOrThrow();
     await trx
@@ -65,7 +75,7 @@ export async function importPlan(input: ImportPlanInput, ctx: ServiceContext): P
         number: 1,
         status: 'draft',
         filename,
-        media_type: input.mediaType ?? (decoded.encoding === 'docx' ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'text/plain'),
+        media_type: input.mediaType ?? MEDIA_TYPES[decoded.encoding] ?? 'text/plain',
         encoding: decoded.encoding,
         sha256,
         byte_size: input.bytes.length,
@@ -86,6 +96,7 @@ export async function importPlan(input: ImportPlanInput, ctx: ServiceContext): P
         filename,
         sha256,
         encoding: decoded.encoding,
+        place,
         bytes: input.bytes.length,
         sections: parsed.sections.length,
         items: parsed.items.length,

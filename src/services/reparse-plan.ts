@@ -6,7 +6,7 @@ import { inTransaction, nowIso } from './support/context.js';
 import type { ServiceContext } from './support/context.js';
 import { getPlan } from './get-plan.js';
 import type { PlanView } from './get-plan.js';
-import { planRegistry } from './support/plan-resolver.js';
+import { placeOfPlan, planRegistry } from './support/plan-resolver.js';
 import { loadVersion } from './support/plan-rows.js';
 
 /**
@@ -16,7 +16,7 @@ import { loadVersion } from './support/plan-rows.js';
 export async function reparsePlan(planId: number, ctx: ServiceContext, versionNumber?: number): Promise<PlanView> {
   authorize(ctx.actor, 'plan.edit');
   const version = await loadVersion(ctx.db, planId, versionNumber);
-  const registry = await planRegistry(ctx.db);
+  const registry = await planRegistry(ctx.db, await placeOfPlan(ctx.db, planId));
   const parsed = parsePlan(version.text, { resolver: registry.resolver });
   await inTransaction(ctx, async (trx) => {
     await trx

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -163,6 +164,24 @@ describe.each(DIALECTS)('luoshi CLI import and units on %s', { timeout: 300_000 
     const refused = luoshi(['import', notAPlan], env);
     expect(refused.code).toBe(5);
     expect(refused.err).toContain('工作方案');
+  });
+
+  it('imports a 分工表 as .xlsx with --place: the city’s names resolve; an unknown place is refused', async () => {
+    const { env, dir } = await freshDemo();
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('分工表');
+    sheet.addRow(['2023年重点工作任务分工表（CLI）']);
+    sheet.addRow(['序号', '工作任务', '牵头单位', '配合单位', '完成时限']);
+    sheet.addRow([1, '编制城市更新专项规划。', '市发改委', '市财政局', '2023年底前']);
+    sheet.addRow([2, '落实减税降费政策。', '市财政局', '', '每季度']);
+    const file = path.join(dir, '分工表.xlsx');
+    fs.writeFileSync(file, Buffer.from(await workbook.xlsx.writeBuffer()));
+    const unknown = luoshi(['import', file, '--place', '999900'], env);
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.err).toContain('999900');
+    const imported = luoshi(['import', file, '--place', '430100'], env);
+    expect(imported.code).toBe(0);
+    expect(imported.out).toMatch(/imported plan \d+: 《2023年重点工作任务分工表（CLI）》 — 2 items, 0 warnings/);
   });
 
   it('exports the registry to JSON and xlsx and imports it back: unchanged, then one unit renamed', async () => {

@@ -15,6 +15,7 @@ import {
   redlineView,
   targetGuess,
   targetGuessInput,
+  uploadedPlanFields,
   versionQuery,
 } from '../../contract/plans.js';
 import { fail } from '../../domain/errors.js';
@@ -33,15 +34,36 @@ import { signedIn } from '../auth.js';
 import { sniffStoredType } from '../stored-file.js';
 import type { ServerDeps } from '../auth.js';
 
-/** A document sent as a multipart file or as pasted JSON text. */
-async function uploadedDocument(request: FastifyRequest, defaultName: string): Promise<{ bytes: Buffer; filename: string; mediaType: string }> {
+/** Value of a plain multipart form field that came before the file. */
+function fieldValue(field: unknown): string | undefined {
+  const one = Array.isArray(field) ? field[0] : field;
+  if (one && typeof one === 'object' && 'value' in one && typeof one.value === 'string') return one.value;
+  return undefined;
+}
+
+/**
+ * A document sent as a multipart file (with an optional `place` field before it) or as
+ * pasted JSON text.
+ */
+async function uploadedDocument(
+  request: FastifyRequest,
+  defaultName: string,
+): Promise<{ bytes: Buffer; filename: string; mediaType: string; place?: string }> {
   if (request.isMultipart()) {
     const file = await request.file();
     if (!file) throw fail('file_required');
-    return { bytes: await file.toBuffer(), filename: file.filename, mediaType: file.mimetype };
+    const raw = fieldValue(file.fields['place']);
+    const fields = validateInput(uploadedPlanFields, raw === undefined || raw.trim() === '' ? {} : { place: raw });
+    const bytes = await file.toBuffer();
+    return { bytes, filename: file.filename, mediaType: file.mimetype, ...(fields.place !== undefined && { place: fields.place }) };
   }
   const body = validateInput(pastedPlan, request.body);
-  return { bytes: Buffer.from(body.text, 'utf8'), filename: body.filename ?? defaultName, mediaType: 'text/plain' };
+  return {
+    bytes: Buffer.from(body.text, 'utf8'),
+    filename: body.filename ?? defaultName,
+    mediaType: 'text/plain',
+    ...(body.place !== undefined && { place: body.place }),
+  };
 }
 
 export function planRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
@@ -56,7 +78,8 @@ export function planRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         config: { policy: 'plan.import' },
         schema: {
           tags,
-          summary: 'Import a work plan: multipart field `file` (.txt/.md UTF-8 or GB18030, .docx), or JSON {text, filename}',
+          summary:
+            'Import a work plan: multipart field `file` (.txt/.md UTF-8 or GB18030, .docx, or a 分工表 as .xlsx) with an optional `place` field (a 市州/县市区 division code) before it, or JSON {text, filename, place}',
           consumes: ['multipart/form-data', 'application/json'],
           response: { 201: planImportResult },
         },

@@ -3,7 +3,7 @@ import { hunanLookupOptions } from '../../catalog/hunan.js';
 import { Registry } from '../../catalog/registry.js';
 import type { Database } from '../../db/schema.js';
 import type { Unit } from '../../domain/unit.js';
-import { registryResolver } from '../../catalog/registry-resolver.js';
+import { localResolver, registryResolver } from '../../catalog/registry-resolver.js';
 import type { UnitResolver } from '../../model/unit-resolver.js';
 import { loadUnits } from './unit-rows.js';
 
@@ -14,8 +14,13 @@ export interface PlanRegistry {
   units: Unit[];
 }
 
-/** The parser's view of the registry as it is in the database (admins may have added units). */
-export async function planRegistry(db: Kysely<Database>): Promise<PlanRegistry> {
+/**
+ * The parser's view of the registry as it is in the database (admins may have added units);
+ * for a plan of a 市州 or 县市区 (`place`, its GB/T 2260 code), names resolve against that
+ * place's local registry instead, and the ones that are also units in the database (its
+ * governments) keep their ids.
+ */
+export async function planRegistry(db: Kysely<Database>, place: string | null = null): Promise<PlanRegistry> {
   const units = await loadUnits(db);
   const variants = await db.selectFrom('unit_aliases').select('alias').where('variant', '=', 1).execute();
   // Names of real units outside the registry that near-miss matching must never "correct".
@@ -23,8 +28,26 @@ export async function planRegistry(db: Kysely<Database>): Promise<PlanRegistry> 
   const registry = new Registry(units, { variants: variants.map((v) => v.alias), ...(knownNames && { knownNames }) });
   const ids = new Map(units.map((u) => [u.shortName, u.id]));
   return {
-    resolver: registryResolver(registry),
+    resolver: place === null ? registryResolver(registry) : localResolver(place),
     idOf: (shortName) => (shortName === null ? null : (ids.get(shortName) ?? null)),
     units,
   };
+}
+
+/**
+ * Which place's registry a new plan is read with: the one asked for, else the importing
+ * unit's own when that unit is a 市州 or 县市区 government (its code is the division code),
+ * else null (the database's registry). An unknown code is refused (`division_unknown`).
+ */
+export function planPlace(requested: string | undefined, owner: Unit | undefined): string | null {
+  const code = requested?.trim() || (owner && (owner.kind === 'prefecture' || owner.kind === 'county') ? owner.code : '');
+  if (!code) return null;
+  localResolver(code);
+  return code;
+}
+
+/** The place stored on a plan (null = the database's registry). */
+export async function placeOfPlan(db: Kysely<Database>, planId: number): Promise<string | null> {
+  const row = await db.selectFrom('plans').select('place').where('id', '=', planId).executeTakeFirst();
+  return row?.place ?? null;
 }

@@ -1,7 +1,10 @@
 import type { RegistryFile } from '../../domain/unit.js';
+import { fail } from '../../domain/errors.js';
 import { inspectArchive, isZip } from '../../office/archive-guard.js';
 import { runOfficeTask } from './run-office-task.js';
 import { registryFromXlsx } from '../../office/units-xlsx.js';
+import { isXlsx, planTableText } from '../../office/plan-xlsx.js';
+import { DEFAULT_XLSX_LIMITS } from '../../office/xlsx-guard.js';
 import { decodeDocument } from '../../parse/decode.js';
 import type { DecodedText } from '../../parse/decode.js';
 
@@ -20,7 +23,17 @@ async function needsWorker(bytes: Uint8Array): Promise<boolean> {
   return report.unpackedBytes > INLINE_UNPACKED_BYTES;
 }
 
+/**
+ * A plan upload → text. A 分工表 sent as .xlsx goes through the xlsx guard and is streamed
+ * into tab-separated rows for the parser's table reader (plan-xlsx.ts: memory holds one row
+ * and the text, so it needs no worker); .txt/.md/.docx are decoded as documents.
+ */
 export async function decodeUpload(bytes: Uint8Array, options: { maxBytes: number; filename: string }): Promise<DecodedText> {
+  if (isXlsx(bytes)) {
+    const text = await planTableText(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), { ...DEFAULT_XLSX_LIMITS, maxBytes: options.maxBytes });
+    if (text.trim() === '') throw fail('xlsx_no_sheet');
+    return { text, encoding: 'xlsx' };
+  }
   if (await needsWorker(bytes)) return runOfficeTask<DecodedText>({ kind: 'decode-document', bytes, ...options });
   return decodeDocument(bytes, options);
 }

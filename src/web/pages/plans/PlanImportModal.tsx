@@ -8,14 +8,17 @@ import { api, isApiError } from '../../api';
 import { useSession } from '../../session';
 import type { PlanImportResult } from '../../../contract/plans';
 import { PLANS_KEY } from './plan-queries';
-import { isPlanFile, PLAN_FILE_TYPES, uploadPlanFile } from './upload-plan';
+import { isPlanFile, PLAN_FILE_TYPES, PLAN_MEDIA_TYPES, uploadPlanFile } from './upload-plan';
 
 type Tab = 'file' | 'paste';
 
 interface PastedPlan {
   text: string;
   filename?: string;
+  place?: string;
 }
+
+const PLACE_RE = /^\d{6}$/;
 
 /**
  * A refused duplicate (409): the message names the plan that already has these bytes; the
@@ -74,6 +77,9 @@ export default function PlanImportModal({ onClose }: { onClose: () => void }) {
   const session = useSession();
   const [tab, setTab] = useState<Tab>('file');
   const [upload, setUpload] = useState<{ name: string; percent: number } | null>(null);
+  const [place, setPlace] = useState('');
+  const placeCode = place.trim();
+  const placeInvalid = placeCode !== '' && !PLACE_RE.test(placeCode);
   const [form] = Form.useForm<PastedPlan>();
 
   const done = async (result: PlanImportResult) => {
@@ -89,9 +95,11 @@ export default function PlanImportModal({ onClose }: { onClose: () => void }) {
   const sendFile = useMutation({
     mutationFn: (file: File) => {
       if (!isPlanFile(file.name)) return Promise.reject(new Error(t('planImport.unsupported')));
+      if (placeInvalid) return Promise.reject(new Error(t('planImport.placeInvalid')));
       setUpload({ name: file.name, percent: 0 });
       return uploadPlanFile(file, {
         csrfToken: session.data?.csrfToken ?? null,
+        ...(placeCode ? { place: placeCode } : {}),
         onProgress: (percent) => setUpload({ name: file.name, percent }),
       });
     },
@@ -104,8 +112,9 @@ export default function PlanImportModal({ onClose }: { onClose: () => void }) {
 
   const submitText = async () => {
     const values = await form.validateFields();
+    if (placeInvalid) return;
     const filename = values.filename?.trim();
-    sendText.mutate({ text: values.text, ...(filename ? { filename } : {}) });
+    sendText.mutate({ text: values.text, ...(filename ? { filename } : {}), ...(placeCode ? { place: placeCode } : {}) });
   };
 
   const error = tab === 'file' ? sendFile.error : sendText.error;
@@ -131,6 +140,16 @@ export default function PlanImportModal({ onClose }: { onClose: () => void }) {
       }
     >
       {error && <ImportError error={error} onOpen={onClose} />}
+      <Form layout="vertical" requiredMark={false} component="div">
+        <Form.Item
+          label={t('planImport.place')}
+          extra={t('planImport.placeHelp')}
+          validateStatus={placeInvalid ? 'error' : undefined}
+          help={placeInvalid ? t('planImport.placeInvalid') : undefined}
+        >
+          <Input value={place} onChange={(e) => setPlace(e.target.value)} maxLength={6} inputMode="numeric" placeholder="430100" data-testid="plan-import-place" />
+        </Form.Item>
+      </Form>
       <Tabs
         activeKey={tab}
         onChange={(key) => setTab(key as Tab)}
@@ -141,7 +160,7 @@ export default function PlanImportModal({ onClose }: { onClose: () => void }) {
             children: (
               <>
                 <Upload.Dragger
-                  accept={[...PLAN_FILE_TYPES, 'text/plain', 'text/markdown'].join(',')}
+                  accept={[...PLAN_FILE_TYPES, ...PLAN_MEDIA_TYPES].join(',')}
                   multiple={false}
                   showUploadList={false}
                   disabled={sendFile.isPending}

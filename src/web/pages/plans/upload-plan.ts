@@ -2,7 +2,9 @@ import { ApiError } from '../../api';
 import i18n from '../../i18n/setup';
 import type { PlanImportResult } from '../../../contract/plans';
 
-export const PLAN_FILE_TYPES = ['.txt', '.md', '.docx'] as const;
+export const PLAN_FILE_TYPES = ['.txt', '.md', '.docx', '.xlsx'] as const;
+/** Media types the file picker offers besides the extensions. */
+export const PLAN_MEDIA_TYPES = ['text/plain', 'text/markdown', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] as const;
 
 export function isPlanFile(name: string): boolean {
   const lower = name.toLowerCase();
@@ -25,13 +27,14 @@ function errorFrom(status: number, body: string): ApiError {
 }
 
 /**
- * Uploads a plan file as multipart `file`, reporting upload progress (0–100). `fetch` cannot
+ * Uploads a plan file as multipart `file` (after an optional `place` field: a 市州/县市区
+ * division code), reporting upload progress (0–100). `fetch` cannot
  * report the progress of a request body, so this one request goes through XMLHttpRequest; it
  * sends the same headers as `api` (language, CSRF token) and fails with the same ApiError.
  */
 export function uploadPlanFile(
   file: File,
-  options: { csrfToken: string | null; onProgress: (percent: number) => void },
+  options: { csrfToken: string | null; onProgress: (percent: number) => void; place?: string },
 ): Promise<PlanImportResult> {
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
@@ -56,6 +59,8 @@ export function uploadPlanFile(
     };
     request.onerror = () => reject(new ApiError(0, 'network_error', i18n.t('error.network')));
     const form = new FormData();
+    // Fields before the file: the server reads them with the file's part.
+    if (options.place) form.append('place', options.place);
     form.append('file', file, file.name);
     request.send(form);
   });
