@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { dragSelect, screenshot, settle } from './browser.js';
@@ -199,6 +200,31 @@ describe('plan import and review', () => {
     }
     await page.waitForURL(planUrl);
     await page.getByTestId('item-1').waitFor();
+  });
+
+  it('imports a city’s 分工表 as .xlsx with its place, and shows each item’s 完成时限/频次', async () => {
+    const page = await openPage();
+    await signIn(page, 'office');
+    await page.goto('/plans');
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('分工表');
+    sheet.addRow(['长沙市2023年重点工作任务分工表（浏览器）']);
+    sheet.addRow(['序号', '工作任务', '牵头单位', '配合单位', '完成时限']);
+    sheet.addRow([1, '编制城市更新专项规划。', '市发改委', '市财政局', '2023年底前']);
+    sheet.addRow([2, '落实减税降费政策。', '市财政局', '', '每季度']);
+    await page.getByTestId('plan-import').click();
+    await page.getByTestId('plan-import-place').fill('430100');
+    await page.locator('.ant-modal input[type=file]').setInputFiles({
+      name: '分工表.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(await workbook.xlsx.writeBuffer()),
+    });
+    await page.waitForURL(/\/plans\/\d+$/);
+    await item(page, 1).waitFor();
+    expect(await item(page, 1).getByTestId('item-schedule').innerText()).toBe('完成时限：2023年12月31日前');
+    expect(await item(page, 2).getByTestId('item-schedule').innerText()).toBe('每季度');
+    // The city's own name, read against 长沙市's registry.
+    expect(await item(page, 1).locator('[data-kind=responsible]').first().innerText()).toContain('市发展改革委');
   });
 
   it('lets a member unit read a plan but offers it no corrections', async () => {

@@ -1,4 +1,4 @@
-import { QuestionCircleOutlined, WarningOutlined } from '@ant-design/icons';
+import { ClockCircleOutlined, QuestionCircleOutlined, WarningOutlined } from '@ant-design/icons';
 import { Popover, Tag, Tooltip } from 'antd';
 import type { KeyboardEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import type { PlanResponsible, PlanTarget } from '../../../contract/plans';
 import type { Unit } from '../../../contract/units';
 import { isModified, isRenamed, isUnmatched, ROLE_COLOURS, UNMATCHED_COLOUR } from './facts';
 import { formatTargetValue } from './target-format';
+import { scheduleParts, type PlanSchedule } from './schedule-format';
 
 interface FactEvents {
   /** Pointer or focus on the fact (its span), or off it (null). */
@@ -138,6 +139,31 @@ export function TargetChip({ fact, ...events }: { fact: PlanTarget } & FactEvent
         <strong>{value}</strong>
         {details.length > 0 && <span style={{ opacity: 0.8 }}> · {details.join(' · ')}</span>}
         {isModified(fact) && <ModifiedMark />}
+      </Tag>
+    </Tooltip>
+  );
+}
+
+/** A division table's 完成时限/频次 for the item: due date and/or frequency, the cell as written in the tooltip. */
+export function ScheduleTag({ schedule, onHover }: { schedule: PlanSchedule; onHover: (span: Span | null) => void }) {
+  const { t } = useTranslation();
+  const parts = scheduleParts(schedule, currentLocale());
+  return (
+    <Tooltip title={t('plan.quoteLine', { raw: schedule.raw })}>
+      <Tag
+        color="geekblue"
+        variant="outlined"
+        icon={<ClockCircleOutlined />}
+        className="plan-fact"
+        data-testid="item-schedule"
+        data-span={`${schedule.span[0]}-${schedule.span[1]}`}
+        tabIndex={0}
+        onMouseEnter={() => onHover(schedule.span)}
+        onMouseLeave={() => onHover(null)}
+        onFocus={() => onHover(schedule.span)}
+        onBlur={() => onHover(null)}
+      >
+        {parts.map((p) => t(p.key, p.params)).join(' · ')}
       </Tag>
     </Tooltip>
   );

@@ -6,7 +6,7 @@ import type { Span } from '../../../contract/common';
 import type { PlanItem, PlanView } from '../../../contract/plans';
 import type { Unit } from '../../../contract/units';
 import type { FactEditorTarget } from './FactEditorModal';
-import { ResponsibleTag, TargetChip } from './FactTags';
+import { ResponsibleTag, ScheduleTag, TargetChip } from './FactTags';
 import { groupItems, ROLE_COLOURS, UNMATCHED_COLOUR, warningsWithin } from './facts';
 
 interface StructurePaneProps {
@@ -81,6 +81,11 @@ function ItemCard({ item, plan, unitsById, onHoverItem, onHoverFact, onOpenFact 
           ))}
         </div>
       )}
+      {item.schedule && (
+        <div>
+          <ScheduleTag schedule={item.schedule} onHover={onHoverFact} />
+        </div>
+      )}
       {item.targets.length > 0 && (
         <div>
           {item.targets.map((fact) => (
@@ -97,7 +102,7 @@ function ItemCard({ item, plan, unitsById, onHoverItem, onHoverFact, onOpenFact 
   );
 }
 
-/** Sections as headings and under them the items, each with its responsible units and its targets. */
+/** Sections as headings and under them the items, each with its responsible units, its schedule (完成时限/频次) and its targets. */
 function StructurePane({ height, ...props }: StructurePaneProps) {
   const { t } = useTranslation();
   const groups = useMemo(() => groupItems(props.plan.sections, props.plan.items), [props.plan.sections, props.plan.items]);
