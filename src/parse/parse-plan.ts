@@ -15,6 +15,7 @@ import { cellReference, resolveReferences, trailingReference, type PendingRefere
 import { findTargets } from './targets.js';
 import { isCollective, splitNames } from './units.js';
 import { warning } from './warnings.js';
+import { markerAt } from './markers.js';
 import { isCjk, isJsSpace, makeSource, normalise, type SourceText } from './text.js';
 import type { Clause, ParsedItem, ParsedPlan, ParseWarning, Responsible, Schedule } from '../model/plan.js';
 import type { Span } from '../model/span.js';
@@ -214,27 +215,78 @@ function itemTitle(src: SourceText, s: number, e: number): string {
 /** A closing bracket that names who is responsible: (市人口计生委牵头), 〔责任单位:…〕. */
 const RESPONSIBILITY_BRACKET_RE = /(?:负责|牵头|配合|参与|落实|责任单位|责任部门|牵头单位)[^()〔〕]{0,40}$/;
 
+type TaskPiece = { number: string; span: Span; bodyStart: number };
+
+/** A responsibility label in a line: 责任单位:, 牵头单位:, 主办单位: … (folded, so 主辦單位 too). */
+const TASK_LABEL_RE = /(?:牵头|责任|主责|主办|配合|参与|协办)(?:单位|部门)\s*:/;
+/** Punctuation after a task's bracket that still belongs to the task: …(X负责)。 */
+const TRAILING_STOPS = new Set([0x3002, 0x3b, 0x20, 0x09]); // 。 ; space tab
+
+/** A task starting at a: its own marker, if it has one ((1), 1., ①), gives its number. */
+function taskPiece(src: SourceText, a: number, b: number): TaskPiece {
+  const marker = markerAt(src.norm.slice(a, Math.min(b, a + 16)), a);
+  if (marker && marker.bodyStart < b) return { number: src.original.slice(marker.numberSpan[0], marker.numberSpan[1]), span: [a, b], bodyStart: marker.bodyStart };
+  return { number: '', span: [a, b], bodyStart: a };
+}
+
 /**
- * The tasks under a numbered heading when each of its later lines (or sentences) ends with its
- * own responsibility bracket: two or more such tasks after a first line that names no one.
- * Null when the item is an ordinary one.
+ * The tasks under a numbered heading (1. 约束性指标的责任部门, then one task per line or
+ * sentence): two or more, after a first line that names no one. A line is a task when it ends
+ * with its own responsibility bracket (a 。 after it is allowed) or carries a label
+ * (责任单位:…); otherwise sentences are split at their brackets. A task's own marker ((1),
+ * 1.) is its number; else it has none. Null when the item is an ordinary one.
  */
-function unnumberedTasks(src: SourceText, bodyStart: number, end: number): { number: string; span: Span; bodyStart: number }[] | null {
+function unnumberedTasks(src: SourceText, bodyStart: number, end: number): TaskPiece[] | null {
   const { norm } = src;
   let firstEnd = bodyStart;
   while (firstEnd < end && norm.charCodeAt(firstEnd) !== 0x0a && norm.charCodeAt(firstEnd) !== 0x0d) firstEnd++;
   if (firstEnd >= end || firstEnd - bodyStart > 60) return null;
-  if (endsWithResponsibility(norm, bodyStart, firstEnd)) return null;
-  const out: { number: string; span: Span; bodyStart: number }[] = [];
-  let start = firstEnd;
-  for (let i = firstEnd; i < end; i++) {
+  if (endsWithResponsibility(norm, bodyStart, firstEnd) || TASK_LABEL_RE.test(norm.slice(bodyStart, firstEnd))) return null;
+  return tasksByLine(src, firstEnd, end) ?? tasksByBracket(src, firstEnd, end);
+}
+
+/** Every line after the first names its own units (bracket or label): one task each. */
+function tasksByLine(src: SourceText, from: number, end: number): TaskPiece[] | null {
+  const { norm } = src;
+  const out: TaskPiece[] = [];
+  let i = from;
+  while (i < end) {
+    while (i < end && isJsSpace(norm.charCodeAt(i))) i++;
+    if (i >= end) break;
+    let b = i;
+    while (b < end && norm.charCodeAt(b) !== 0x0a && norm.charCodeAt(b) !== 0x0d) b++;
+    let last = b;
+    while (last > i && TRAILING_STOPS.has(norm.charCodeAt(last - 1))) last--;
+    const c = norm.charCodeAt(last - 1);
+    const bracketed = (c === 0x29 || c === 0x3015) && endsWithResponsibility(norm, Math.max(i, last - 61), last - 1);
+    // A line that is only a label (牵头单位:X under sub-points) belongs to the item, not a task.
+    const label = bracketed ? -1 : norm.slice(i, b).search(TASK_LABEL_RE);
+    if (!bracketed && label < 4) return null;
+    let e = b;
+    while (e > i && isJsSpace(norm.charCodeAt(e - 1))) e--;
+    out.push(taskPiece(src, i, e));
+    if (out.length > MAX_TASKS) return null;
+    i = b;
+  }
+  return out.length >= 2 ? out : null;
+}
+
+/** Sentences that each end with a responsibility bracket, on one line or several. */
+function tasksByBracket(src: SourceText, from: number, end: number): TaskPiece[] | null {
+  const { norm } = src;
+  const out: TaskPiece[] = [];
+  let start = from;
+  for (let i = from; i < end; i++) {
     const c = norm.charCodeAt(i);
     if (c !== 0x29 && c !== 0x3015) continue; // ) 〕
     if (!endsWithResponsibility(norm, Math.max(start, i - 60), i)) continue;
     let a = start;
     while (a < i && isJsSpace(norm.charCodeAt(a))) a++;
-    if (a < i) out.push({ number: '', span: [a, i + 1], bodyStart: a });
-    start = i + 1;
+    let next = i + 1;
+    while (next < end && TRAILING_STOPS.has(norm.charCodeAt(next))) next++;
+    if (a < i) out.push(taskPiece(src, a, i + 1));
+    start = next;
+    i = next - 1;
     if (out.length > MAX_TASKS) return null;
   }
   // Text after the last bracket belongs to no task: then this is an ordinary item after all.

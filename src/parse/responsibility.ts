@@ -73,7 +73,7 @@ for (const w of CUE_RE.source.split('|')) {
   list.push(w);
   CUE_WORDS.set(w.charCodeAt(0), list);
 }
-const LABEL_HEADS = ['牵头', '责任', '主责', '配合', '参与', '协办'];
+const LABEL_HEADS = ['牵头', '责任', '主责', '主办', '配合', '参与', '协办'];
 
 /** What a code unit may start, so that most characters cost one table look-up. */
 const CUE_START = 1;
@@ -293,6 +293,19 @@ function togetherAt(norm: string, s: number, e: number): number {
   return -1;
 }
 
+/**
+ * Offset of 配合 or 协助 inside [s, e) with names on both sides (X配合Y落实: Y leads, X
+ * cooperates), or -1. At the start (配合单位:…) or the end (X配合) it is a label or a suffix.
+ */
+function assistAt(norm: string, s: number, e: number): number {
+  for (let i = s + 2; i + 3 < e; i++) {
+    const a = norm.charCodeAt(i);
+    const b = norm.charCodeAt(i + 1);
+    if ((a === 0x914d && b === 0x5408) || (a === 0x534f && b === 0x52a9)) return i; // 配合 协助
+  }
+  return -1;
+}
+
 /** Parse the inside of one responsibility clause; null when it is not one. */
 export function parseClause(ctx: ResponsibilityContext, s: number, e: number): ClauseResult | null {
   const { norm } = ctx.src;
@@ -364,6 +377,20 @@ export function parseClause(ctx: ResponsibilityContext, s: number, e: number): C
         open = null;
         structured = true;
         continue;
+      }
+      // X配合Y落实, X、Z协助Y负责: the one assisted leads.
+      const assist = label ? -1 : assistAt(norm, ss, se);
+      if (assist >= 0) {
+        const helpers = splitNames(norm, ss, assist);
+        const leads = splitNames(norm, assist + 2, se);
+        const unitLike = (ps: { name: string }[]) => ps.length > 0 && ps.every((p) => looksLikeUnit(p.name) || ctx.resolver.resolve(p.name) !== null);
+        if (unitLike(helpers) && unitLike(leads)) {
+          groups.push({ role: 'lead', labelled: false, open: false, names: leads });
+          groups.push({ role: 'cooperate', labelled: false, open: false, names: helpers });
+          open = null;
+          structured = true;
+          continue;
+        }
       }
       const names = splitNames(norm, ss, se);
       // 2022年底前完成 after the units: a segment naming nothing like a unit is no part of the clause.
@@ -475,11 +502,28 @@ export function entry(ctx: ResponsibilityContext, p: NamePiece, role: Responsibl
 const BY_LEAD_RE = /由([^。;,:()“”]{2,40}?)牵头/g;
 const TOGETHER_RE = /^\s*,?\s*(?:并)?会同([^。;:()“”]{2,80}?)(?:等(?:部门|单位)?)?(?=共同|负责|推进|实施|开展|做好|研究|制定|组织|,|。|$)/;
 
-/** 由X牵头,会同Y推进 in running text. */
+/** X配合Y落实 (X、Z协助Y负责) as a sentence of its own: names on both sides, Y leads. */
+const ASSIST_SENTENCE_RE = /(?:^|[。;,])\s*(?:由)?([^。;,:()“”]{2,60}?)(?:配合|协助)([^。;,:()“”]{2,40}?)(?:抓好落实|组织实施|落实|负责|推进|实施)\s*(?=[。;]|$)/g;
+
+/** 由X牵头,会同Y推进 and X配合Y落实 in running text. */
 export function findLedBy(ctx: ResponsibilityContext, s: number, e: number): Responsible[] {
   const { norm } = ctx.src;
   const text = norm.slice(s, e);
   const out: Responsible[] = [];
+  if (text.includes('配合') || text.includes('协助')) {
+    ASSIST_SENTENCE_RE.lastIndex = 0;
+    let a: RegExpExecArray | null;
+    while ((a = ASSIST_SENTENCE_RE.exec(text)) !== null) {
+      const helpersAt = s + a.index + a[0].indexOf(a[1] ?? '');
+      const helpers = splitNames(norm, helpersAt, helpersAt + (a[1] ?? '').length);
+      const leadsAt = helpersAt + (a[1] ?? '').length + 2;
+      const leads = splitNames(norm, leadsAt, leadsAt + (a[2] ?? '').length);
+      const ok = (ps: NamePiece[]) => ps.length > 0 && ps.every((p) => knownOrUnitLike(ctx, p.name));
+      if (!ok(helpers) || !ok(leads)) continue;
+      for (const p of leads) out.push(entry(ctx, p, isCollective(p.name) ? 'localities' : 'lead'));
+      for (const p of helpers) out.push(entry(ctx, p, isCollective(p.name) ? 'localities' : 'cooperate'));
+    }
+  }
   const re = BY_LEAD_RE;
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
