@@ -499,7 +499,11 @@ export function entry(ctx: ResponsibilityContext, p: NamePiece, role: Responsibl
   return { raw, unit: match.canonical, role, expands: [], span: p.span };
 }
 
-const BY_LEAD_RE = /由([^。;,:()“”]{2,40}?)牵头/g;
+const BY_LEAD_RE = /由([^。;,:()“”]{2,40}?)(?:牵头|负责)/g;
+/** 由X负责,Y协助: the units after the lead that help it. */
+const HELPERS_AFTER_RE = /^\s*,\s*([^。;:()“”]{2,80}?)(?:等(?:部门|单位)?)?(?:协助|配合|参与)/;
+/** X会同Y落实 as a sentence of its own (without 由): X leads. */
+const TOGETHER_SENTENCE_RE = /(?:^|[。;,])\s*([^。;,:()“”]{2,40}?)会同([^。;,:()“”]{2,60}?)(?:抓好落实|组织实施|共同推进|落实|负责|推进|实施)\s*(?=[。;]|$)/g;
 const TOGETHER_RE = /^\s*,?\s*(?:并)?会同([^。;:()“”]{2,80}?)(?:等(?:部门|单位)?)?(?=共同|负责|推进|实施|开展|做好|研究|制定|组织|,|。|$)/;
 
 /** X配合Y落实 (X、Z协助Y负责) as a sentence of its own: names on both sides, Y leads. */
@@ -510,6 +514,20 @@ export function findLedBy(ctx: ResponsibilityContext, s: number, e: number): Res
   const { norm } = ctx.src;
   const text = norm.slice(s, e);
   const out: Responsible[] = [];
+  if (!text.includes('由') && text.includes('会同')) {
+    TOGETHER_SENTENCE_RE.lastIndex = 0;
+    let g: RegExpExecArray | null;
+    while ((g = TOGETHER_SENTENCE_RE.exec(text)) !== null) {
+      const leadAt = s + g.index + g[0].indexOf(g[1] ?? '');
+      const leads = splitNames(norm, leadAt, leadAt + (g[1] ?? '').length);
+      const coAt = leadAt + (g[1] ?? '').length + 2;
+      const co = splitNames(norm, coAt, coAt + (g[2] ?? '').length);
+      const ok = (ps: NamePiece[]) => ps.length > 0 && ps.every((p) => knownOrUnitLike(ctx, p.name));
+      if (!ok(leads) || !ok(co)) continue;
+      for (const p of leads) out.push(entry(ctx, p, isCollective(p.name) ? 'localities' : 'lead'));
+      for (const p of co) out.push(entry(ctx, p, isCollective(p.name) ? 'localities' : 'cooperate'));
+    }
+  }
   if (text.includes('配合') || text.includes('协助')) {
     ASSIST_SENTENCE_RE.lastIndex = 0;
     let a: RegExpExecArray | null;
@@ -533,6 +551,15 @@ export function findLedBy(ctx: ResponsibilityContext, s: number, e: number): Res
     if (names.length === 0 || !names.every((p) => knownOrUnitLike(ctx, p.name))) continue;
     for (const p of names) out.push(entry(ctx, p, isCollective(p.name) ? 'localities' : 'lead'));
     const after = s + m.index + m[0].length;
+    const helpers = HELPERS_AFTER_RE.exec(norm.slice(after, Math.min(e, after + 100)));
+    if (helpers && helpers[1]) {
+      const hs = after + helpers[0].indexOf(helpers[1]);
+      const co = splitNames(norm, hs, hs + helpers[1].length);
+      // A list that names units (or 各镇) may also name a place's zone (太湖新城) beside them.
+      if (co.every((p) => p.name.length <= 12) && co.some((p) => isCollective(p.name) || knownOrUnitLike(ctx, p.name))) {
+        for (const p of co) out.push(entry(ctx, p, isCollective(p.name) ? 'localities' : 'cooperate'));
+      }
+    }
     const t = TOGETHER_RE.exec(norm.slice(after, Math.min(e, after + 100)));
     if (t && t[1]) {
       const ts = after + t[0].indexOf(t[1]);

@@ -59,6 +59,12 @@ interface MarkedLine {
   marker: Marker | null;
 }
 
+/** A short line without a sentence end or a closing bracket: a heading, not a task. */
+function isHeadingLine(body: string): boolean {
+  const t = body.trim();
+  return t.length > 0 && t.length <= 30 && !/[。;]/.test(t) && !/[)〕]$/.test(t);
+}
+
 /** Structure of lines [from, to) of the document. */
 export function parseStructure(src: SourceText, from: number, to: number): Structure {
   const lines: MarkedLine[] = [];
@@ -143,6 +149,11 @@ export function parseStructure(src: SourceText, from: number, to: number): Struc
     const current: RawItem | null = open;
     if (current) {
       current.span[1] = line.trimEnd;
+      continue;
+    }
+    if (marker && firstHeading < lines.length && isHeadingLine(text.slice(marker.bodyStart - line.trimStart))) {
+      // 1.约束性指标的责任部门 below the item level, with no item open: it heads the task lines after it.
+      headings.push({ rank, isSection: false, span: [line.trimStart, line.trimEnd], bodyStart: marker.bodyStart, itemsBefore: items.length });
       continue;
     }
     if (firstHeading < lines.length && CUE_RE.test(text) && text.length >= 8) {
