@@ -506,14 +506,34 @@ const HELPERS_AFTER_RE = /^\s*,\s*([^。;:()“”]{2,80}?)(?:等(?:部门|单�
 const TOGETHER_SENTENCE_RE = /(?:^|[。;,])\s*([^。;,:()“”]{2,40}?)会同([^。;,:()“”]{2,60}?)(?:抓好落实|组织实施|共同推进|落实|负责|推进|实施)\s*(?=[。;]|$)/g;
 const TOGETHER_RE = /^\s*,?\s*(?:并)?会同([^。;:()“”]{2,80}?)(?:等(?:部门|单位)?)?(?=共同|负责|推进|实施|开展|做好|研究|制定|组织|,|。|$)/;
 
-/** X配合Y落实 (X、Z协助Y负责) as a sentence of its own: names on both sides, Y leads. */
-const ASSIST_SENTENCE_RE = /(?:^|[。;,])\s*(?:由)?([^。;,:()“”]{2,60}?)(?:配合|协助)([^。;,:()“”]{2,40}?)(?:抓好落实|组织实施|落实|负责|推进|实施)\s*(?=[。;]|$)/g;
+/**
+ * X配合Y落实 (X、Z协助Y负责) as a sentence of its own, or opening the item (X配合Y落实化学需氧量…
+ * 减少2.6%): names on both sides, Y leads.
+ */
+const ASSIST_SENTENCE_RE =
+  /(?:^|[。;,])\s*(?:由)?([^。;,:()“”]{2,60}?)(?:配合|协助)([^。;,:()“”]{2,40}?)(?:抓好落实|组织实施|落实|负责|推进|实施)\s*(?=[。;]|$)|^\s*([^。;,:()“”]{2,60}?)(?:配合|协助)([^。;,:()“”]{2,40}?)(?:落实|负责|推进|实施|做好|开展)/g;
+/** X牵头,Y、Z参与 as a sentence of its own. */
+const LEAD_THEN_HELPERS_RE = /(?:^|[。;])\s*([^。;,:()“”]{2,40}?)牵头\s*,\s*([^。;:()“”]{2,80}?)(?:等(?:部门|单位)?)?(?:参与|配合|协助|协同)(?:落实|实施)?\s*(?=[。;]|$)/g;
 
 /** 由X牵头,会同Y推进 and X配合Y落实 in running text. */
 export function findLedBy(ctx: ResponsibilityContext, s: number, e: number): Responsible[] {
   const { norm } = ctx.src;
   const text = norm.slice(s, e);
   const out: Responsible[] = [];
+  if (text.includes('牵头,')) {
+    LEAD_THEN_HELPERS_RE.lastIndex = 0;
+    let l: RegExpExecArray | null;
+    while ((l = LEAD_THEN_HELPERS_RE.exec(text)) !== null) {
+      const leadAt = s + l.index + l[0].indexOf(l[1] ?? '');
+      const leads = splitNames(norm, leadAt, leadAt + (l[1] ?? '').length);
+      const coAt = s + l.index + l[0].lastIndexOf(l[2] ?? '');
+      const co = splitNames(norm, coAt, coAt + (l[2] ?? '').length);
+      const ok = (ps: NamePiece[]) => ps.length > 0 && ps.every((p) => knownOrUnitLike(ctx, p.name));
+      if (!ok(leads) || !ok(co)) continue;
+      for (const p of leads) out.push(entry(ctx, p, isCollective(p.name) ? 'localities' : 'lead'));
+      for (const p of co) out.push(entry(ctx, p, isCollective(p.name) ? 'localities' : 'cooperate'));
+    }
+  }
   if (!text.includes('由') && text.includes('会同')) {
     TOGETHER_SENTENCE_RE.lastIndex = 0;
     let g: RegExpExecArray | null;
@@ -532,10 +552,12 @@ export function findLedBy(ctx: ResponsibilityContext, s: number, e: number): Res
     ASSIST_SENTENCE_RE.lastIndex = 0;
     let a: RegExpExecArray | null;
     while ((a = ASSIST_SENTENCE_RE.exec(text)) !== null) {
-      const helpersAt = s + a.index + a[0].indexOf(a[1] ?? '');
-      const helpers = splitNames(norm, helpersAt, helpersAt + (a[1] ?? '').length);
-      const leadsAt = helpersAt + (a[1] ?? '').length + 2;
-      const leads = splitNames(norm, leadsAt, leadsAt + (a[2] ?? '').length);
+      const first = a[1] ?? a[3] ?? '';
+      const second = a[2] ?? a[4] ?? '';
+      const helpersAt = s + a.index + a[0].indexOf(first);
+      const helpers = splitNames(norm, helpersAt, helpersAt + first.length);
+      const leadsAt = helpersAt + first.length + 2;
+      const leads = splitNames(norm, leadsAt, leadsAt + second.length);
       const ok = (ps: NamePiece[]) => ps.length > 0 && ps.every((p) => knownOrUnitLike(ctx, p.name));
       if (!ok(helpers) || !ok(leads)) continue;
       for (const p of leads) out.push(entry(ctx, p, isCollective(p.name) ? 'localities' : 'lead'));
