@@ -173,6 +173,6 @@ describe('the genre corpus', () => {
 
 /** Just under the measured figures of each part: a change that makes them worse fails. */
 const FLOORS = {
-  tuned: { unitF1: 0.99, titles: 0.99, targetF1: 0.93 },
-  'held-out': { unitF1: 0.77, titles: 0.79, targetF1: 0.76 },
+  tuned: { unitF1: 0.99, titles: 0.99, targetF1: 0.95 },
+  'held-out': { unitF1: 0.98, titles: 0.98, targetF1: 0.98 },
 };
