@@ -515,54 +515,63 @@ const ASSIST_SENTENCE_RE =
 /** X牵头,Y、Z参与 as a sentence of its own. */
 const LEAD_THEN_HELPERS_RE = /(?:^|[。;])\s*([^。;,:()“”]{2,40}?)牵头\s*,\s*([^。;:()“”]{2,80}?)(?:等(?:部门|单位)?)?(?:参与|配合|协助|协同)(?:落实|实施)?\s*(?=[。;]|$)/g;
 
+/** Where a sentence's matched names stand, as offsets into the text searched. */
+interface SentenceNames {
+  leads: string;
+  leadsAt: number;
+  helpers: string;
+  helpersAt: number;
+}
+
+/**
+ * Every match of a sentence-level role pattern (X牵头,Y参与 · X会同Y落实 · X配合Y落实) whose
+ * names on both sides are units: the leads, then the ones helping them.
+ */
+function sentenceRoles(
+  ctx: ResponsibilityContext,
+  s: number,
+  text: string,
+  re: RegExp,
+  out: Responsible[],
+  read: (m: RegExpExecArray) => SentenceNames,
+): void {
+  const { norm } = ctx.src;
+  const unitList = (ps: NamePiece[]) => ps.length > 0 && ps.every((p) => knownOrUnitLike(ctx, p.name));
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const f = read(m);
+    const leads = splitNames(norm, s + f.leadsAt, s + f.leadsAt + f.leads.length);
+    const helpers = splitNames(norm, s + f.helpersAt, s + f.helpersAt + f.helpers.length);
+    if (!unitList(leads) || !unitList(helpers)) continue;
+    for (const p of leads) out.push(entry(ctx, p, isCollective(p.name) ? 'localities' : 'lead'));
+    for (const p of helpers) out.push(entry(ctx, p, isCollective(p.name) ? 'localities' : 'cooperate'));
+  }
+}
+
 /** 由X牵头,会同Y推进 and X配合Y落实 in running text. */
 export function findLedBy(ctx: ResponsibilityContext, s: number, e: number): Responsible[] {
   const { norm } = ctx.src;
   const text = norm.slice(s, e);
   const out: Responsible[] = [];
   if (text.includes('牵头,')) {
-    LEAD_THEN_HELPERS_RE.lastIndex = 0;
-    let l: RegExpExecArray | null;
-    while ((l = LEAD_THEN_HELPERS_RE.exec(text)) !== null) {
-      const leadAt = s + l.index + l[0].indexOf(l[1] ?? '');
-      const leads = splitNames(norm, leadAt, leadAt + (l[1] ?? '').length);
-      const coAt = s + l.index + l[0].lastIndexOf(l[2] ?? '');
-      const co = splitNames(norm, coAt, coAt + (l[2] ?? '').length);
-      const ok = (ps: NamePiece[]) => ps.length > 0 && ps.every((p) => knownOrUnitLike(ctx, p.name));
-      if (!ok(leads) || !ok(co)) continue;
-      for (const p of leads) out.push(entry(ctx, p, isCollective(p.name) ? 'localities' : 'lead'));
-      for (const p of co) out.push(entry(ctx, p, isCollective(p.name) ? 'localities' : 'cooperate'));
-    }
+    sentenceRoles(ctx, s, text, LEAD_THEN_HELPERS_RE, out, (m) => {
+      const leadsAt = m.index + m[0].indexOf(m[1] ?? '');
+      return { leads: m[1] ?? '', leadsAt, helpers: m[2] ?? '', helpersAt: m.index + m[0].lastIndexOf(m[2] ?? '') };
+    });
   }
   if (!text.includes('由') && text.includes('会同')) {
-    TOGETHER_SENTENCE_RE.lastIndex = 0;
-    let g: RegExpExecArray | null;
-    while ((g = TOGETHER_SENTENCE_RE.exec(text)) !== null) {
-      const leadAt = s + g.index + g[0].indexOf(g[1] ?? '');
-      const leads = splitNames(norm, leadAt, leadAt + (g[1] ?? '').length);
-      const coAt = leadAt + (g[1] ?? '').length + 2;
-      const co = splitNames(norm, coAt, coAt + (g[2] ?? '').length);
-      const ok = (ps: NamePiece[]) => ps.length > 0 && ps.every((p) => knownOrUnitLike(ctx, p.name));
-      if (!ok(leads) || !ok(co)) continue;
-      for (const p of leads) out.push(entry(ctx, p, isCollective(p.name) ? 'localities' : 'lead'));
-      for (const p of co) out.push(entry(ctx, p, isCollective(p.name) ? 'localities' : 'cooperate'));
-    }
+    sentenceRoles(ctx, s, text, TOGETHER_SENTENCE_RE, out, (m) => {
+      const leadsAt = m.index + m[0].indexOf(m[1] ?? '');
+      return { leads: m[1] ?? '', leadsAt, helpers: m[2] ?? '', helpersAt: leadsAt + (m[1] ?? '').length + 2 };
+    });
   }
   if (text.includes('配合') || text.includes('协助')) {
-    ASSIST_SENTENCE_RE.lastIndex = 0;
-    let a: RegExpExecArray | null;
-    while ((a = ASSIST_SENTENCE_RE.exec(text)) !== null) {
-      const first = a[1] ?? a[3] ?? '';
-      const second = a[2] ?? a[4] ?? '';
-      const helpersAt = s + a.index + a[0].indexOf(first);
-      const helpers = splitNames(norm, helpersAt, helpersAt + first.length);
-      const leadsAt = helpersAt + first.length + 2;
-      const leads = splitNames(norm, leadsAt, leadsAt + second.length);
-      const ok = (ps: NamePiece[]) => ps.length > 0 && ps.every((p) => knownOrUnitLike(ctx, p.name));
-      if (!ok(helpers) || !ok(leads)) continue;
-      for (const p of leads) out.push(entry(ctx, p, isCollective(p.name) ? 'localities' : 'lead'));
-      for (const p of helpers) out.push(entry(ctx, p, isCollective(p.name) ? 'localities' : 'cooperate'));
-    }
+    sentenceRoles(ctx, s, text, ASSIST_SENTENCE_RE, out, (m) => {
+      const helpers = m[1] ?? m[3] ?? '';
+      const helpersAt = m.index + m[0].indexOf(helpers);
+      return { leads: m[2] ?? m[4] ?? '', leadsAt: helpersAt + helpers.length + 2, helpers, helpersAt };
+    });
   }
   const re = BY_LEAD_RE;
   re.lastIndex = 0;
