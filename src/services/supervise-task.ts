@@ -1,3 +1,4 @@
+import { LEVEL_NAMES, LEVEL_NAMES_EN } from '../domain/notice-escalation.js';
 import { fail } from '../domain/errors.js';
 import { noticeAnswerSealPayload } from '../domain/ledger-seal-payload.js';
 import { isIsoDay } from '../domain/ledger-periods.js';
@@ -16,8 +17,6 @@ import { notifyUnits } from './support/notify-units.js';
 import { loadUnitTree } from './support/unit-tree.js';
 import { ensureUnitKey } from './support/unit-keys.js';
 
-const LEVEL_NAMES: Record<NoticeLevel, string> = { blue: '提醒', yellow: '督办', red: '挂牌督办' };
-const LEVEL_NAMES_EN: Record<NoticeLevel, string> = { blue: 'Reminder', yellow: 'Supervision notice', red: 'Listed supervision' };
 
 export interface IssueNoticeInput {
   level: NoticeLevel;

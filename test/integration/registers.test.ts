@@ -55,6 +55,8 @@ describe.each(DIALECTS)('registers over HTTP on %s', (dialect) => {
     expect(added.status).toBe(201);
     county = new Client(t.url);
     await county.login('yyl.reporter', 'county-pass-2021');
+    // A password given by the admin is changed first (issue 12).
+    expect((await county.request('POST', '/api/session/password', { currentPassword: 'county-pass-2021', newPassword: 'county-own-pass-2021' })).status).toBe(204);
     const registers = await office.json<{ id: number; key: string; name: string; rowCount: number }[]>('GET', '/api/registers');
     expect(registers.body.map((r) => r.name)).toEqual(expect.arrayContaining(['老旧小区改造项目库', '特色小镇清单', '县城补短板强弱项示范县', '长株潭区域一体化标志工程']));
     registerId = registers.body.find((r) => r.key === 'old-communities')!.id;

@@ -20,6 +20,7 @@ import {
   remindersInput,
   reply as replySchema,
   replyInput,
+  returnInput,
   replyList,
   sealInput,
   sealResult,
@@ -44,6 +45,7 @@ import { listReplies } from '../../services/list-replies.js';
 import { openConsultation } from '../../services/open-consultation.js';
 import { getPublicNotice, publishNotice } from '../../services/publish-notice.js';
 import { sealReply } from '../../services/seal-reply.js';
+import { returnReply, submitReply } from '../../services/hand-off-reply.js';
 import { sendReminders } from '../../services/send-reminders.js';
 import { updateReply } from '../../services/update-reply.js';
 import { verifyReplySeal } from '../../services/verify-reply-seal.js';
@@ -178,6 +180,30 @@ export function consultationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         config: { policy: 'reply.seal' },
       },
       async (request) => sealReply(request.params.id, request.body ?? {}, signedIn(request, deps)),
+    );
+
+    app.post(
+      '/api/replies/:id/submit',
+      {
+        config: { policy: 'reply.submit' },
+        schema: { tags, summary: '提交签发: the reporter hands the draft to the unit’s signatory (who is notified)', params: idParams, response: { 200: replySchema } },
+      },
+      async (request) => submitReply(request.params.id, signedIn(request, deps)),
+    );
+
+    app.post(
+      '/api/replies/:id/return',
+      {
+        config: { policy: 'reply.return' },
+        schema: {
+          tags,
+          summary: '退回: the signatory sends a submitted draft back to the reporter with a comment (who is notified)',
+          params: idParams,
+          body: returnInput,
+          response: { 200: replySchema },
+        },
+      },
+      async (request) => returnReply(request.params.id, request.body.comment, signedIn(request, deps)),
     );
 
     app.post(
