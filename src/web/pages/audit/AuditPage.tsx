@@ -112,9 +112,17 @@ export default function AuditPage() {
     },
     {
       title: t('audit.columns.actor'),
-      dataIndex: 'actorLogin',
+      dataIndex: 'actorName',
       key: 'actor',
-      render: (actor: string | null) => (actor ? <code>{actor}</code> : <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>),
+      // The person's name; the login on hover.
+      render: (name: string, e: AuditEvent) =>
+        e.actorLogin ? (
+          <span title={e.actorLogin} data-testid="audit-actor">
+            {name}
+          </span>
+        ) : (
+          <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>
+        ),
     },
     { title: t('audit.columns.action'), dataIndex: 'action', key: 'action', render: (action: string) => <Tag color="blue">{action}</Tag> },
     { title: t('audit.columns.entity'), dataIndex: 'entity', key: 'entity' },
