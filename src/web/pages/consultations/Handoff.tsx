@@ -1,9 +1,8 @@
-import type { ButtonProps } from 'antd';
 import { Alert, App, Card, Form, Input, Modal, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Reply } from '../../../contract/consultations';
 import { useReturnReply } from './queries';
-import { formatTime } from './ui';
+import { formatTime, testId } from './ui';
 
 /** The latest reason the signatory gave for sending the draft back. */
 export function returnComment(reply: Reply): string | null {
@@ -78,7 +77,7 @@ export function ReturnModal({ consultationId, replyId, onClose }: { consultation
     );
   };
   return (
-    <Modal open title={t('handoff.returnTitle')} okText={t('handoff.return')} okButtonProps={{ danger: true, 'data-testid': 'return-confirm' } as ButtonProps} confirmLoading={send.isPending} onOk={() => void submit().catch(() => undefined)} onCancel={onClose}>
+    <Modal open title={t('handoff.returnTitle')} okText={t('handoff.return')} okButtonProps={{ danger: true, ...testId('return-confirm') }} confirmLoading={send.isPending} onOk={() => void submit().catch(() => undefined)} onCancel={onClose}>
       {send.error && <Alert type="error" showIcon title={send.error.message} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" requiredMark={false}>
         <Form.Item name="comment" label={t('handoff.returnComment')} rules={[{ required: true, whitespace: true, message: t('handoff.returnRequired') }]}>

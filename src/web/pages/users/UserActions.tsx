@@ -1,6 +1,6 @@
 import { EditOutlined, KeyOutlined, StopOutlined, CheckCircleOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Form, Input, Modal, Popconfirm, Select, Space, Tooltip, type ButtonProps } from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Popconfirm, Select, Space, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
@@ -9,6 +9,7 @@ import { ROLES } from '../../../contract/enums';
 import type { User } from '../../../contract/users';
 import { useUnits } from '../../unit-queries';
 import { USERS_KEY } from './user-queries';
+import { testId } from '../consultations/ui';
 
 const MIN_PASSWORD = 8;
 
@@ -91,7 +92,7 @@ function ResetPasswordModal({ user, onClose }: { user: User; onClose: () => void
       confirmLoading={reset.isPending}
       onOk={() => void submit().catch(() => undefined)}
       onCancel={onClose}
-      okButtonProps={{ 'data-testid': 'reset-confirm' } as ButtonProps}
+      okButtonProps={testId('reset-confirm')}
     >
       <Alert type="info" showIcon title={t('userAdmin.resetHelp')} style={{ marginBottom: 16 }} />
       {reset.error && <Alert type="error" showIcon title={reset.error.message} style={{ marginBottom: 16 }} />}
