@@ -19,7 +19,14 @@ export interface ConsultationReport {
  * What the 意见汇总表 and the 征求意见情况说明 are made of: every opinion of the sealed replies
  * in item and unit order, and the counts by recipient status and by decision.
  */
-export async function consultationReport(consultationId: number, ctx: ServiceContext): Promise<ConsultationReport> {
+export interface ReportOptions {
+  /** Add a line for each unit that replied 无意见. */
+  noOpinionRows?: boolean;
+  /** Add a line for each unit that has not replied by the deadline (逾期未反馈). */
+  missingRows?: boolean;
+}
+
+export async function consultationReport(consultationId: number, ctx: ServiceContext, options: ReportOptions = {}): Promise<ConsultationReport> {
   authorize(ctx.actor, 'consultation.manage');
   const consultation = await loadConsultationState(ctx.db, ctx.clock, consultationId);
   const opinions = await listOpinions(consultationId, {}, ctx);
@@ -37,9 +44,24 @@ export async function consultationReport(consultationId: number, ctx: ServiceCon
     quote: o.quote,
     opinion: o.content,
     suggestion: o.suggestion,
+    unitReason: o.reason,
     disposition: o.disposition,
     reason: o.decisionReason,
   }));
+  const unitLine = (unit: string, kind: 'no_opinion' | 'missing'): SummaryRow => ({
+    seq: rows.length + 1,
+    unit,
+    clause: '',
+    quote: null,
+    opinion: kind === 'no_opinion' ? '无意见' : '逾期未反馈',
+    suggestion: null,
+    unitReason: null,
+    disposition: null,
+    reason: null,
+    kind,
+  });
+  if (options.noOpinionRows) for (const unit of named('no_opinion')) rows.push(unitLine(unit, 'no_opinion'));
+  if (options.missingRows) for (const unit of named('not_replied')) rows.push(unitLine(unit, 'missing'));
   const count = (d: string | null) => opinions.filter((o) => o.disposition === d).length;
   return {
     consultation,

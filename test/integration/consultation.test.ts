@@ -219,7 +219,7 @@ describe.each(DIALECTS)('consultation cycle over HTTP on %s', (dialect) => {
       rows.push(Array.from({ length: 8 }, (_, i) => (typeof row.getCell(i + 1).value === 'number' ? row.getCell(i + 1).value : row.getCell(i + 1).text))),
     );
     const header = rows.findIndex((r) => r[0] === '序号');
-    expect(rows[header]).toEqual(['序号', '单位', '条款', '原文', '意见', '建议修改', '处理情况', '理由']);
+    expect(rows[header]).toEqual(['序号', '单位', '条款', '原文', '意见', '建议修改', '理由', '处理情况', '处理理由']);
     const data = rows.slice(header + 1);
     expect(data).toHaveLength(4);
     expect(data[0]).toEqual([1, '省公安厅', expect.stringContaining('推动城镇基本公共服务'), '4.35万套', '建议将4.35万套调整为5万套。', '5万套', '采纳', '']);

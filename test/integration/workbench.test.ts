@@ -1,3 +1,5 @@
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/contract/consultations.js';
 import type { Todo } from '../../src/contract/todos.js';
@@ -38,7 +40,7 @@ describe.each(DIALECTS)('workbench over HTTP on %s', (dialect) => {
 
   beforeAll(async () => {
     smtp = await startSmtpServer();
-    t = await startTestServer({ dialect, clock, env: { SMTP_URL: smtp.url, REMINDER_INTERVAL_MINUTES: '0' } });
+    t = await startTestServer({ dialect, clock, env: { SMTP_URL: smtp.url, REMINDER_INTERVAL_MINUTES: '0', SESSION_TTL_HOURS: '720' } });
     office = await loginAs(t, 'office');
   });
   afterAll(async () => {
@@ -121,6 +123,49 @@ describe.each(DIALECTS)('workbench over HTTP on %s', (dialect) => {
     expect(reporterDone[0]!.doneAt).toBeDefined();
     expect(about(await todos(c.signatory, true), c.href)).toEqual(['done.reply.seal', 'done.reply.return']);
     expect(about(await todos(office, true), c.href)).toContain('done.opinion.decide');
+
+    // The 意见汇总表 carries the unit's own 理由 beside the office's 处理理由.
+    const xlsx = await office.request('GET', `/api/consultations/${c.id}/summary.xlsx`);
+    expect(xlsx.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    const texts = (r: number) => Array.from({ length: 9 }, (_, i) => sheet.getRow(r).getCell(i + 1).text);
+    expect(texts(2)).toEqual(['序号', '单位', '条款', '原文', '意见', '建议修改', '理由', '处理情况', '处理理由']);
+    expect(texts(3).slice(6)).toEqual(['依据：省政府令。', '不采纳', '已有规定']);
+    expect(sheet.getRow(3).height).toBeGreaterThan(15);
+    const docx = await office.request('GET', `/api/consultations/${c.id}/summary.docx`);
+    const document = await (await JSZip.loadAsync(Buffer.from(await docx.arrayBuffer()))).file('word/document.xml')!.async('string');
+    expect(document).toContain('依据：省政府令。');
+    expect(document).toContain('处理理由');
+  });
+
+  it('adds lines for units that replied 无意见 and that did not reply in time, when asked', async () => {
+    const units = await unitsByCode(office);
+    const planId = await makePlan(office);
+    const id = await makeConsultation(office, planId, { deadline: '2021-07-17', recipientUnitIds: [units.get('hn-czt')!.id, units.get('hn-mzt')!.id] });
+    const reporter = await loginAs(t, 'hn-czt.reporter');
+    await seal(await loginAs(t, 'hn-czt.signatory'), await draft(reporter, id, { noOpinion: true }));
+    const before = clock.now().toISOString();
+    clock.set('2021-07-19T02:00:00Z');
+    try {
+      const plain = await office.request('GET', `/api/consultations/${id}/summary.xlsx`);
+      const all = await office.request('GET', `/api/consultations/${id}/summary.xlsx?noOpinion=1&missing=1`);
+      expect([plain.status, all.status]).toEqual([200, 200]);
+      const rows = async (r: Response) => {
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.load(Buffer.from(await r.arrayBuffer()) as unknown as ArrayBuffer);
+        const sheet = wb.worksheets[0]!;
+        return Array.from({ length: sheet.rowCount - 2 }, (_, i) => [sheet.getRow(i + 3).getCell(2).text, sheet.getRow(i + 3).getCell(5).text, sheet.getRow(i + 3).getCell(8).text]);
+      };
+      expect(await rows(plain)).toEqual([]);
+      expect(await rows(all)).toEqual([
+        ['省财政厅', '无意见', ''],
+        ['省民政厅', '逾期未反馈', ''],
+      ]);
+    } finally {
+      clock.set(before);
+    }
   });
 
   it('still lets a signatory seal a draft directly, without a submission', async () => {

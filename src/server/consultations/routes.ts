@@ -57,6 +57,8 @@ import { attachment } from '../downloads.js';
 
 const DOCX_MAX_ROWS = 3000;
 const planParams = z.object({ planId: z.coerce.number().int().positive() });
+const summaryQuery = z.object({ noOpinion: z.enum(['0', '1']).optional(), missing: z.enum(['0', '1']).optional() });
+const summaryOptions = (q: z.infer<typeof summaryQuery>) => ({ noOpinionRows: q.noOpinion === '1', missingRows: q.missing === '1' });
 
 export function consultationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -263,14 +265,14 @@ export function consultationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       },
     );
 
-    app.get('/api/consultations/:id/summary.xlsx', { config: { policy: 'consultation.manage' }, schema: { tags, summary: '意见汇总表 (xlsx)', params: idParams, response: { 200: fileResponse('意见汇总表', XLSX_TYPE) } } }, async (request, reply) => {
-      const report = await consultationReport(request.params.id, signedIn(request, deps));
+    app.get('/api/consultations/:id/summary.xlsx', { config: { policy: 'consultation.manage' }, schema: { tags, summary: '意见汇总表 (xlsx): each unit’s own 理由 and the office’s 处理理由; noOpinion=1 and missing=1 add lines for units that replied 无意见 or 逾期未反馈', params: idParams, querystring: summaryQuery, response: { 200: fileResponse('意见汇总表', XLSX_TYPE) } } }, async (request, reply) => {
+      const report = await consultationReport(request.params.id, signedIn(request, deps), summaryOptions(request.query));
       const bytes = await summaryToXlsx(report.meta, report.rows);
       return reply.type(XLSX_TYPE).header('Content-Disposition', attachment(`${report.meta.planTitle}意见汇总表.xlsx`)).send(bytes);
     });
 
-    app.get('/api/consultations/:id/summary.docx', { config: { policy: 'consultation.manage' }, schema: { tags, summary: '意见汇总表 (docx, GB/T 9704 layout)', params: idParams, response: { 200: fileResponse('意见汇总表', DOCX_TYPE) } } }, async (request, reply) => {
-      const report = await consultationReport(request.params.id, signedIn(request, deps));
+    app.get('/api/consultations/:id/summary.docx', { config: { policy: 'consultation.manage' }, schema: { tags, summary: '意见汇总表 (docx, GB/T 9704 layout); noOpinion=1 and missing=1 as for the xlsx', params: idParams, querystring: summaryQuery, response: { 200: fileResponse('意见汇总表', DOCX_TYPE) } } }, async (request, reply) => {
+      const report = await consultationReport(request.params.id, signedIn(request, deps), summaryOptions(request.query));
       // The docx writer holds the whole document in memory (about 80 KB a row): past this
       // many rows the spreadsheet is the right format anyway.
       if (report.rows.length > DOCX_MAX_ROWS) {

@@ -124,6 +124,8 @@ const consultationEn: Translation<ConsultationCatalogue> = {
     button: 'Export',
     summaryXlsx: 'Opinion summary (Excel)',
     summaryDocx: 'Opinion summary (Word)',
+    summaryXlsxAll: 'Opinion summary with units that had no opinion or did not reply (Excel)',
+    summaryDocxAll: 'Opinion summary with units that had no opinion or did not reply (Word)',
     situationDocx: 'Consultation report (Word)',
   },
   recipients: {
@@ -271,6 +273,7 @@ const consultationEn: Translation<ConsultationCatalogue> = {
     unsaved: 'Unsaved changes',
     waitingForSignatory: 'Draft saved: waiting for the signatory to seal it',
     readyToSeal: 'Draft saved: check it, then seal it',
+    readyToSubmit: 'Draft saved; check it, then submit it for sealing',
     sealedNotice: 'Your unit’s reply is sealed and can no longer be edited.',
     closedNotice: 'The consultation is closed: no more replies are taken.',
     roleNotice: 'This account cannot reply: your unit’s reporter drafts the reply and its signatory seals it.',

@@ -122,6 +122,8 @@ const consultationZhCN = {
     button: '导出',
     summaryXlsx: '意见汇总表（Excel）',
     summaryDocx: '意见汇总表（Word）',
+    summaryXlsxAll: '意见汇总表，含无意见和逾期未反馈单位（Excel）',
+    summaryDocxAll: '意见汇总表，含无意见和逾期未反馈单位（Word）',
     situationDocx: '征求意见情况说明（Word）',
   },
   recipients: {
@@ -267,6 +269,7 @@ const consultationZhCN = {
     unsaved: '有未保存的修改',
     waitingForSignatory: '草稿已保存，等待签发人签发',
     readyToSeal: '草稿已保存，核对无误后请签发',
+    readyToSubmit: '草稿已保存，核对无误后请提交签发',
     sealedNotice: '本单位反馈已签发，不能再修改。',
     closedNotice: '征求意见已结束，不再接收反馈。',
     roleNotice: '本账号不能填写反馈，由本单位填报员填写、签发人签发。',

@@ -132,6 +132,22 @@ export default function OfficeConsultation({ consultation }: { consultation: Con
                 items: [
                   { key: 'xlsx', label: <a href={consultationFile(consultation.id, 'summary.xlsx')} download data-testid="download-summary-xlsx">{t('exports.summaryXlsx')}</a> },
                   { key: 'docx', label: <a href={consultationFile(consultation.id, 'summary.docx')} download data-testid="download-summary-docx">{t('exports.summaryDocx')}</a> },
+                  {
+                    key: 'xlsx-all',
+                    label: (
+                      <a href={`${consultationFile(consultation.id, 'summary.xlsx')}?noOpinion=1&missing=1`} download data-testid="download-summary-xlsx-all">
+                        {t('exports.summaryXlsxAll')}
+                      </a>
+                    ),
+                  },
+                  {
+                    key: 'docx-all',
+                    label: (
+                      <a href={`${consultationFile(consultation.id, 'summary.docx')}?noOpinion=1&missing=1`} download>
+                        {t('exports.summaryDocxAll')}
+                      </a>
+                    ),
+                  },
                   { key: 'situation', label: <a href={consultationFile(consultation.id, 'situation.docx')} download>{t('exports.situationDocx')}</a> },
                 ],
               }}

@@ -218,7 +218,7 @@ function ReplyWorkspace({ consultation, plan, draft, initial, canSeal }: Workspa
                     <>
                       <Typography.Text type={canSeal ? undefined : 'success'} strong>
                         <CheckCircleFilled style={{ color: '#52c41a', marginInlineEnd: 6 }} />
-                        {canSeal ? t('reply.readyToSeal') : t('reply.waitingForSignatory')}
+                        {canSeal ? t('reply.readyToSeal') : draft.allowed.submit ? t('reply.readyToSubmit') : t('reply.waitingForSignatory')}
                       </Typography.Text>
                       <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
                         {t('reply.savedAt', { at: formatTime(draft.updatedAt) })}
