@@ -218,6 +218,26 @@ describe.each(DIALECTS)('workbench over HTTP on %s', (dialect) => {
     expect(due.title).toMatch(/^Due this week/);
   });
 
+  it('marks a version final (定稿); publishing a version not yet final marks it final at the same moment', async () => {
+    const planId = await makePlan(office);
+    const plan = async () => (await office.json<{ stage: string; version: { status: string } }>('GET', `/api/plans/${planId}`)).body;
+    expect(await plan()).toMatchObject({ stage: 'draft', version: { status: 'draft' } });
+    const reporter = await loginAs(t, 'hn-gat.reporter');
+    expect((await reporter.json('POST', `/api/plans/${planId}/versions/1/final`)).status).toBe(403);
+    expect((await office.json<ErrorBody>('POST', `/api/plans/${planId}/versions/9/final`)).body.error.code).toBe('plan_version_not_found');
+    const marked = await office.json<{ stage: string; version: number }>('POST', `/api/plans/${planId}/versions/1/final`);
+    expect(marked.body).toEqual({ stage: 'final', version: 1 });
+    expect(await plan()).toMatchObject({ stage: 'final', version: { status: 'final' } });
+
+    const other = await makePlan(office);
+    const published = await office.json('POST', `/api/plans/${other}/publish`, {});
+    expect(published.status).toBe(201);
+    const after = (await office.json<{ stage: string; version: { status: string } }>('GET', `/api/plans/${other}`)).body;
+    expect(after).toMatchObject({ stage: 'published', version: { status: 'final' } });
+    // Marking again keeps a published plan published.
+    expect((await office.json<{ stage: string }>('POST', `/api/plans/${other}/versions/1/final`)).body.stage).toBe('published');
+  });
+
   it('joins the ledger: reports due and to seal for a unit, notices for the unit and the office', async () => {
     // The demo's ledger (published, most tasks closed at the year's end; item 9 still open).
     const planId = (await office.json<{ planId: number }>('GET', '/api/tasks/9')).body.planId;

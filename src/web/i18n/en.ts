@@ -459,6 +459,16 @@ const en: Translation<Catalogue> = {
     loadFailed: 'Could not load',
     retry: 'Retry',
   },
+  planStage: {
+    draft: 'Draft for comment',
+    review: 'For approval',
+    final: 'Final',
+    published: 'Published',
+    markFinal: 'Mark final',
+    confirmTitle: 'Mark version {{n}} as final?',
+    confirmBody: 'The final version is the one the task ledger publishes. A newer version can still be imported and marked final; publishing a version that is not final marks it final at the same time.',
+    marked: 'Version {{n}} is final',
+  },
   workbench: {
     title: 'Workbench',
     todo: 'To do',

@@ -449,6 +449,16 @@ const zhCN = {
     loadFailed: '加载失败',
     retry: '重试',
   },
+  planStage: {
+    draft: '征求意见稿',
+    review: '送审稿',
+    final: '定稿',
+    published: '印发',
+    markFinal: '定稿',
+    confirmTitle: '将第 {{n}} 版定为定稿？',
+    confirmBody: '定稿是任务台账印发时采用的版本。之后仍可导入新版本并重新定稿；印发未定稿的版本时，该版本同时定稿。',
+    marked: '第 {{n}} 版已定稿',
+  },
   workbench: {
     title: '工作台',
     todo: '待办',
