@@ -42,7 +42,7 @@ export default function PlanStage({ plan, canEdit }: { plan: PlanView; canEdit: 
           items={[{ title: t('planStage.draft') }, { title: t('planStage.review') }, { title: t('planStage.final') }, { title: t('planStage.published') }]}
         />
         {canEdit && plan.version.status !== 'final' && (
-          <Button icon={<CheckOutlined />} loading={mark.isPending} onClick={confirm} data-testid="plan-mark-final">
+          <Button icon={<CheckOutlined />} loading={mark.isPending} onClick={() => void confirm()} data-testid="plan-mark-final">
             {t('planStage.markFinal')}
           </Button>
         )}
