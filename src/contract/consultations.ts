@@ -216,7 +216,23 @@ export const consultationStats = z.strictObject({
   undecided: z.number().int(),
 });
 export type ConsultationStats = z.infer<typeof consultationStats>;
-export const situation = z.strictObject({ stats: consultationStats, text: z.string() });
+export const situation = z.strictObject({
+  stats: consultationStats,
+  text: z.string(),
+  /** The parts the office may edit before it issues the note (POST …/situation.docx). */
+  title: z.string(),
+  body: z.string(),
+  issuer: z.string(),
+});
+/** The 情况说明 as the office edited it, dated the day it is issued. */
+export const editedSituation = z.object({
+  title: z.string().trim().min(1).max(300),
+  body: z.string().trim().min(1).max(20_000),
+  issuer: z.string().trim().min(1).max(200),
+  issuedOn: isoDate,
+});
+/** The day printed on a document: the day it is issued (China time), not the day it is downloaded. */
+export const issuedOnQuery = z.object({ issuedOn: isoDate.optional() });
 export type Situation = z.infer<typeof situation>;
 
 export const published = z.strictObject({

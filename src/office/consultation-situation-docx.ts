@@ -141,7 +141,34 @@ function blank(): Paragraph {
 
 /** The 征求意见情况说明 as a .docx file, A4 portrait. */
 export async function situationReportDocx(meta: ReportMeta, stats: ConsultationStats): Promise<Buffer> {
-  const s = situation(meta, stats);
+  return situationDocx(situation(meta, stats));
+}
+
+const HEADING = /^[一二三四五六七八九十]+、/;
+
+/** The note's body as the office edited it: a line starting 一、二、… is a heading, every other line a paragraph. */
+export function sectionsOfText(body: string): SituationSection[] {
+  const sections: SituationSection[] = [];
+  for (const raw of cleanText(body).split('\n')) {
+    const line = raw.trim();
+    if (line === '') continue;
+    if (HEADING.test(line) || sections.length === 0) sections.push({ heading: HEADING.test(line) ? line : '', paragraphs: HEADING.test(line) ? [] : [line] });
+    else sections.at(-1)!.paragraphs.push(line);
+  }
+  return sections;
+}
+
+/** The body of the note as the office edits it: headings and paragraphs, one a line. */
+export function situationBody(s: Situation): string {
+  return s.sections.flatMap((sec) => [sec.heading, ...sec.paragraphs]).join('\n');
+}
+
+/** The note as the office edited it, dated the day it is issued. */
+export async function editedSituationDocx(input: { title: string; body: string; issuer: string; issuedOn: string }): Promise<Buffer> {
+  return situationDocx({ title: cleanText(input.title).trim(), sections: sectionsOfText(input.body), issuer: cleanText(input.issuer).trim(), date: chineseDate(input.issuedOn) });
+}
+
+async function situationDocx(s: Situation): Promise<Buffer> {
   const indents = signatureIndents(s.issuer, s.date);
   const run = { font: fontOf(FONTS.body), size: SIZES.sanhao };
   const doc = new Document({
@@ -157,7 +184,7 @@ export async function situationReportDocx(meta: ReportMeta, stats: ConsultationS
             children: textRuns(s.title, { font: fontOf(FONTS.title), size: SIZES.erhao }),
           }),
           blank(),
-          ...s.sections.flatMap((sec) => [body(sec.heading, FONTS.heading), ...sec.paragraphs.map((p) => body(p))]),
+          ...s.sections.flatMap((sec) => [...(sec.heading === '' ? [] : [body(sec.heading, FONTS.heading)]), ...sec.paragraphs.map((p) => body(p))]),
           blank(),
           new Paragraph({ alignment: AlignmentType.RIGHT, spacing: BODY_SPACING, indent: { right: indents.issuer }, children: textRuns(s.issuer, run) }),
           new Paragraph({ alignment: AlignmentType.RIGHT, spacing: BODY_SPACING, indent: { right: indents.date }, children: textRuns(s.date, run) }),

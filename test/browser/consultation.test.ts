@@ -223,7 +223,7 @@ describe('consultation (征求意见) in the browser', () => {
 
     // 情况说明: counts and text.
     await office.getByTestId('tab-situation').click();
-    expect(await office.getByTestId('situation-text').innerText()).toContain('征求');
+    expect(await office.getByTestId('situation-body').inputValue()).toContain('征求');
 
     // Close (only a closed consultation can be published), publish, then read the notice
     // without signing in.

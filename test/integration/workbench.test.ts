@@ -140,6 +140,30 @@ describe.each(DIALECTS)('workbench over HTTP on %s', (dialect) => {
     expect(document).toContain('处理理由');
   });
 
+  it('lets the office edit the 情况说明 and date it the day it is issued', async () => {
+    const units = await unitsByCode(office);
+    const id = await makeConsultation(office, await makePlan(office), { deadline: '2021-07-21', recipientUnitIds: [units.get('hn-gat')!.id] });
+    const situation = await office.json<{ title: string; body: string; issuer: string }>('GET', `/api/consultations/${id}/situation`);
+    expect(situation.body.body).toMatch(/^一、征求意见范围\n/);
+    expect(situation.body.issuer).not.toBe('');
+    const edited = await office.request('POST', `/api/consultations/${id}/situation.docx`, {
+      title: situation.body.title,
+      body: `${situation.body.body}\n四、下一步工作\n根据意见修改完善后报省政府审定。`,
+      issuer: situation.body.issuer,
+      issuedOn: '2021-08-02',
+    });
+    expect(edited.status).toBe(200);
+    const xml = await (await JSZip.loadAsync(Buffer.from(await edited.arrayBuffer()))).file('word/document.xml')!.async('string');
+    expect(xml).toContain('四、下一步工作');
+    expect(xml).toContain('根据意见修改完善后报省政府审定。');
+    expect(xml).toContain('2021年8月2日');
+    // The generated one, dated the day of issue rather than of download.
+    const dated = await office.request('GET', `/api/consultations/${id}/situation.docx?issuedOn=2021-08-03`);
+    const datedXml = await (await JSZip.loadAsync(Buffer.from(await dated.arrayBuffer()))).file('word/document.xml')!.async('string');
+    expect(datedXml).toContain('2021年8月3日');
+    expect((await office.json<ErrorBody>('POST', `/api/consultations/${id}/situation.docx`, { title: 'x', body: 'y', issuer: 'z', issuedOn: '2021-02-30' })).status).toBe(400);
+  });
+
   it('adds lines for units that replied 无意见 and that did not reply in time, when asked', async () => {
     const units = await unitsByCode(office);
     const planId = await makePlan(office);

@@ -7,6 +7,8 @@ import {
   decided,
   decisionInput,
   decisionsInput,
+  editedSituation,
+  issuedOnQuery,
   isoDate,
   marked,
   markReadInput,
@@ -29,7 +31,7 @@ import {
 } from '../../contract/consultations.js';
 import { fail } from '../../domain/errors.js';
 import { summaryToDocx } from '../../office/consultation-summary-docx.js';
-import { situationReportDocx, situationText } from '../../office/consultation-situation-docx.js';
+import { editedSituationDocx, situation as situationOf, situationBody, situationReportDocx, situationText } from '../../office/consultation-situation-docx.js';
 import { summaryToXlsx } from '../../office/consultation-summary-xlsx.js';
 import { closeConsultation } from '../../services/close-consultation.js';
 import { consultationReport } from '../../services/consultation-report.js';
@@ -284,12 +286,20 @@ export function consultationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
 
     app.get('/api/consultations/:id/situation', { config: { policy: 'consultation.manage' }, schema: { tags, summary: '征求意见情况说明: counts and text', params: idParams, response: { 200: situation } } }, async (request) => {
       const report = await consultationReport(request.params.id, signedIn(request, deps));
-      return { stats: report.stats, text: situationText(report.meta, report.stats) };
+      const s = situationOf(report.meta, report.stats);
+      return { stats: report.stats, text: situationText(report.meta, report.stats), title: s.title, body: situationBody(s), issuer: s.issuer };
     });
 
-    app.get('/api/consultations/:id/situation.docx', { config: { policy: 'consultation.manage' }, schema: { tags, summary: '征求意见情况说明 (docx)', params: idParams, response: { 200: fileResponse('征求意见情况说明', DOCX_TYPE) } } }, async (request, reply) => {
+    app.get('/api/consultations/:id/situation.docx', { config: { policy: 'consultation.manage' }, schema: { tags, summary: '征求意见情况说明 (docx), dated issuedOn (default: today)', params: idParams, querystring: issuedOnQuery, response: { 200: fileResponse('征求意见情况说明', DOCX_TYPE) } } }, async (request, reply) => {
       const report = await consultationReport(request.params.id, signedIn(request, deps));
-      const bytes = await situationReportDocx(report.meta, report.stats);
+      const meta = request.query.issuedOn ? { ...report.meta, generatedAt: `${request.query.issuedOn}T04:00:00.000Z` } : report.meta;
+      const bytes = await situationReportDocx(meta, report.stats);
+      return reply.type(DOCX_TYPE).header('Content-Disposition', attachment(`${report.meta.planTitle}征求意见情况说明.docx`)).send(bytes);
+    });
+
+    app.post('/api/consultations/:id/situation.docx', { config: { policy: 'consultation.manage' }, schema: { tags, summary: '征求意见情况说明 (docx) as the office edited it, dated the day it is issued', params: idParams, body: editedSituation, response: { 200: fileResponse('征求意见情况说明', DOCX_TYPE) } } }, async (request, reply) => {
+      const report = await consultationReport(request.params.id, signedIn(request, deps));
+      const bytes = await editedSituationDocx(request.body);
       return reply.type(DOCX_TYPE).header('Content-Disposition', attachment(`${report.meta.planTitle}征求意见情况说明.docx`)).send(bytes);
     });
 
