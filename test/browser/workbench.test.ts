@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { Client } from '../helpers/client.js';
@@ -43,7 +46,7 @@ describe('workbench', () => {
     const reporterBefore = await headerCount(reporterPage);
 
     // The office opens a consultation to 省公安厅: the reporter's badge goes up by one.
-    const planText = (await import('node:fs')).readFileSync((await import('../../src/services/load-demo.js')).SEED_PLAN, 'utf8').replace('2021年湖南省新型城镇化工作要点', '2021年湖南省新型城镇化工作要点（工作台）');
+    const planText = fs.readFileSync((await import('../../src/services/load-demo.js')).SEED_PLAN, 'utf8').replace('2021年湖南省新型城镇化工作要点', '2021年湖南省新型城镇化工作要点（工作台）');
     const plan = await office.json<{ id: number }>('POST', '/api/plans', { text: planText, filename: 'workbench.txt' });
     const opened = await office.json<{ id: number; title: string }>('POST', `/api/plans/${plan.body.id}/consultations`, { deadline: '2099-07-21', recipientUnitIds: [unitId] });
     expect(opened.status).toBe(201);
@@ -112,6 +115,24 @@ describe('workbench', () => {
     await officePage.getByTestId('done-list').waitFor();
     const notices = await reporter.json<{ notifications: { code: string }[] }>('GET', '/api/notifications');
     expect(notices.body.notifications[0]!.code).toBe('opinions.decided');
+
+    // The office downloads the 意见汇总表 from the page: the unit's own 理由 beside the 处理理由.
+    await officePage.goto(`/consultations/${opened.body.id}`);
+    for (const [testid, kind] of [['download-summary-xlsx', 'xlsx'], ['download-summary-docx', 'docx']] as const) {
+      await officePage.getByTestId('exports').hover();
+      const [download] = await Promise.all([officePage.waitForEvent('download'), officePage.getByTestId(testid).click()]);
+      const bytes = fs.readFileSync((await download.path())!);
+      if (kind === 'xlsx') {
+        const book = new ExcelJS.Workbook();
+        await book.xlsx.load(bytes as unknown as ArrayBuffer);
+        const row = book.worksheets[0]!.getRow(3);
+        expect([row.getCell(7).text, row.getCell(8).text]).toEqual(['便于落实。', '采纳']);
+      } else {
+        const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
+        expect(xml).toContain('便于落实。');
+        expect(xml).toContain('处理理由');
+      }
+    }
   });
 
   it('lets an admin reset a password in the users page, and the person must change it at sign-in', async () => {

@@ -171,7 +171,8 @@ export default function OfficeConsultation({ consultation }: { consultation: Con
               }
             >
               <Button
-                type={consultation.publishedAt ? 'default' : 'primary'}
+                // 公开 is the page's main action only once publishing is allowed.
+                type={!consultation.publishedAt && consultation.closedAt !== null && pendingCount === 0 ? 'primary' : 'default'}
                 icon={<GlobalOutlined />}
                 disabled={consultation.closedAt === null || pendingCount > 0}
                 loading={publish.isPending}
