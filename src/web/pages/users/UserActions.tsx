@@ -1,13 +1,11 @@
 import { EditOutlined, KeyOutlined, StopOutlined, CheckCircleOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Form, Input, Modal, Popconfirm, Select, Space, Tooltip } from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Popconfirm, Space, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import UnitSelect from '../../components/UnitSelect';
-import { ROLES } from '../../../contract/enums';
 import type { User } from '../../../contract/users';
-import { useUnits } from '../../unit-queries';
+import { AccountFields } from './UserFormModal';
 import { USERS_KEY } from './user-queries';
 import { testId } from '../consultations/ui';
 
@@ -27,7 +25,6 @@ function useUpdateUser(id: number) {
 function EditUserModal({ user, onClose }: { user: User; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const units = useUnits();
   const [form] = Form.useForm<Patch & { email: string }>();
   const update = useUpdateUser(user.id);
   const submit = async () => {
@@ -47,15 +44,7 @@ function EditUserModal({ user, onClose }: { user: User; onClose: () => void }) {
     <Modal open title={t('userAdmin.editTitle', { login: user.login })} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={update.isPending} onOk={() => void submit().catch(() => undefined)} onCancel={onClose}>
       {update.error && <Alert type="error" showIcon title={update.error.message} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" requiredMark={false} initialValues={{ displayName: user.displayName, unitId: user.unitId, role: user.role, email: user.email ?? '' }}>
-        <Form.Item name="displayName" label={t('accounts.displayName')} rules={[{ required: true, whitespace: true, message: t('users.form.displayNameRequired') }]}>
-          <Input data-testid="edit-display-name" />
-        </Form.Item>
-        <Form.Item name="unitId" label={t('accounts.unit')} rules={[{ required: true, message: t('users.form.unitRequired') }]}>
-          <UnitSelect units={units.data ?? []} placeholder={t('users.form.unitPlaceholder')} />
-        </Form.Item>
-        <Form.Item name="role" label={t('accounts.role')} rules={[{ required: true, message: t('users.form.roleRequired') }]}>
-          <Select options={ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))} />
-        </Form.Item>
+        <AccountFields />
         <Form.Item name="email" label={t('userAdmin.email')} rules={[{ type: 'email', message: t('userAdmin.emailInvalid') }]}>
           <Input type="email" autoComplete="off" />
         </Form.Item>
