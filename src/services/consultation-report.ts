@@ -1,5 +1,6 @@
 import { authorize } from '../domain/policy.js';
 import type { ConsultationStats, ReportMeta, SummaryRow } from '../office/consultation-report-types.js';
+import type { LetterFacts } from '../office/consultation-situation-docx.js';
 import type { ServiceContext } from './support/context.js';
 import { loadConsultationState } from './support/consultation-rows.js';
 import type { ConsultationState } from './support/consultation-rows.js';
@@ -81,5 +82,26 @@ export async function consultationReport(consultationId: number, ctx: ServiceCon
     },
     rows,
     opinions,
+  };
+}
+
+/** What the 征求意见函 says: the consultation's facts, the cover letter's attachments, the issuing office. */
+export async function consultationLetter(consultationId: number, ctx: ServiceContext, docNumber?: string): Promise<LetterFacts> {
+  authorize(ctx.actor, 'consultation.manage');
+  const c = await loadConsultationState(ctx.db, ctx.clock, consultationId);
+  const version = await loadVersionById(ctx.db, c.versionId);
+  const owner = await ctx.db.selectFrom('plans').innerJoin('units', 'units.id', 'plans.owner_unit_id').select('units.name').where('plans.id', '=', c.planId).executeTakeFirst();
+  return {
+    planTitle: c.planTitle,
+    title: c.title,
+    deadline: c.deadline,
+    contact: c.contact,
+    instructions: c.instructions,
+    recipients: c.recipients.map((r) => r.unitName),
+    missingAsNoOpinion: c.missingAsNoOpinion,
+    attachments: version.parsed.letter?.attachments ?? [],
+    issuer: version.parsed.letter?.issuer ?? owner?.name ?? '',
+    issuedAt: c.createdAt,
+    ...(docNumber !== undefined && { docNumber }),
   };
 }

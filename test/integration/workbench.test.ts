@@ -164,6 +164,18 @@ describe.each(DIALECTS)('workbench over HTTP on %s', (dialect) => {
     expect((await office.json<ErrorBody>('POST', `/api/consultations/${id}/situation.docx`, { title: 'x', body: 'y', issuer: 'z', issuedOn: '2021-02-30' })).status).toBe(400);
   });
 
+  it('exports the 征求意见函 as a letter: 发文字号, title, 主送, deadline, contact, attachment, office and date', async () => {
+    const units = await unitsByCode(office);
+    const id = await makeConsultation(office, await makePlan(office), { deadline: '2021-07-21', contact: '晁阳 88950076', recipientUnitIds: [units.get('hn-gat')!.id, units.get('hn-kjt')!.id] });
+    const letter = await office.request('GET', `/api/consultations/${id}/letter.docx?docNumber=${encodeURIComponent('湘城镇办函〔2021〕12号')}`);
+    expect(letter.status).toBe(200);
+    expect(letter.headers.get('content-disposition')).toContain('.docx');
+    const xml = await (await JSZip.loadAsync(Buffer.from(await letter.arrayBuffer()))).file('word/document.xml')!.async('string');
+    const text = xml.replace(/<[^>]+>/g, '');
+    for (const part of ['湘城镇办函〔2021〕12号', '关于征求', '省公安厅、省科技厅：', '2021年7月21日前', '联系人：晁阳 88950076', '附件：', '2021年7月16日']) expect(text).toContain(part);
+    expect((await (await loginAs(t, 'hn-gat.reporter')).request('GET', `/api/consultations/${id}/letter.docx`)).status).toBe(403);
+  });
+
   it('adds lines for units that replied 无意见 and that did not reply in time, when asked', async () => {
     const units = await unitsByCode(office);
     const planId = await makePlan(office);

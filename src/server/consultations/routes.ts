@@ -31,10 +31,10 @@ import {
 } from '../../contract/consultations.js';
 import { fail } from '../../domain/errors.js';
 import { summaryToDocx } from '../../office/consultation-summary-docx.js';
-import { editedSituationDocx, situation as situationOf, situationBody, situationReportDocx, situationText } from '../../office/consultation-situation-docx.js';
+import { consultationLetterDocx, editedSituationDocx, situation as situationOf, situationBody, situationReportDocx, situationText } from '../../office/consultation-situation-docx.js';
 import { summaryToXlsx } from '../../office/consultation-summary-xlsx.js';
 import { closeConsultation } from '../../services/close-consultation.js';
-import { consultationReport } from '../../services/consultation-report.js';
+import { consultationLetter, consultationReport } from '../../services/consultation-report.js';
 import { decideOpinions } from '../../services/decide-opinions.js';
 import { draftReply } from '../../services/draft-reply.js';
 import { extendDeadline } from '../../services/extend-deadline.js';
@@ -296,6 +296,25 @@ export function consultationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       const bytes = await situationReportDocx(meta, report.stats);
       return reply.type(DOCX_TYPE).header('Content-Disposition', attachment(`${report.meta.planTitle}征求意见情况说明.docx`)).send(bytes);
     });
+
+    app.get(
+      '/api/consultations/:id/letter.docx',
+      {
+        config: { policy: 'consultation.manage' },
+        schema: {
+          tags,
+          summary: '征求意见函 (docx, GB/T 9704): 发文字号 (docNumber), title, 主送, body, 附件, issuing office and date',
+          params: idParams,
+          querystring: z.object({ docNumber: z.string().trim().max(100).optional() }),
+          response: { 200: fileResponse('征求意见函', DOCX_TYPE) },
+        },
+      },
+      async (request, reply) => {
+        const facts = await consultationLetter(request.params.id, signedIn(request, deps), request.query.docNumber);
+        const bytes = await consultationLetterDocx(facts);
+        return reply.type(DOCX_TYPE).header('Content-Disposition', attachment(`${facts.title}.docx`)).send(bytes);
+      },
+    );
 
     app.post('/api/consultations/:id/situation.docx', { config: { policy: 'consultation.manage' }, schema: { tags, summary: '征求意见情况说明 (docx) as the office edited it, dated the day it is issued', params: idParams, body: editedSituation, response: { 200: fileResponse('征求意见情况说明', DOCX_TYPE) } } }, async (request, reply) => {
       const report = await consultationReport(request.params.id, signedIn(request, deps));

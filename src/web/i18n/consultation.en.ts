@@ -130,6 +130,7 @@ const consultationEn: Translation<ConsultationCatalogue> = {
     summaryXlsxAll: 'Opinion summary with units that had no opinion or did not reply (Excel)',
     summaryDocxAll: 'Opinion summary with units that had no opinion or did not reply (Word)',
     situationDocx: 'Consultation report (Word)',
+    letterDocx: 'Letter asking for comments (Word)',
   },
   recipients: {
     unit: 'Unit',

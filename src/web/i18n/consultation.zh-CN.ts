@@ -128,6 +128,7 @@ const consultationZhCN = {
     summaryXlsxAll: '意见汇总表，含无意见和逾期未反馈单位（Excel）',
     summaryDocxAll: '意见汇总表，含无意见和逾期未反馈单位（Word）',
     situationDocx: '征求意见情况说明（Word）',
+    letterDocx: '征求意见函（Word）',
   },
   recipients: {
     unit: '单位',

@@ -149,6 +149,7 @@ export default function OfficeConsultation({ consultation }: { consultation: Con
                     ),
                   },
                   { key: 'situation', label: <a href={consultationFile(consultation.id, 'situation.docx')} download>{t('exports.situationDocx')}</a> },
+                  { key: 'letter', label: <a href={consultationFile(consultation.id, 'letter.docx')} download data-testid="download-letter">{t('exports.letterDocx')}</a> },
                 ],
               }}
             >
