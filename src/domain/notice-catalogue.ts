@@ -52,12 +52,12 @@ export const NOTICE_CATALOGUE = {
     en: { subject: '[Returned] {title}', message: '{title}: the signatory {by} sent your unit’s reply back: {comment}. Please revise it and submit it again.' },
   },
   'reply.sealed': {
-    'zh-CN': { subject: '【意见已反馈】{title}', message: '{title}：{unit}已签发反馈意见（{summary}）。' },
-    en: { subject: '[Reply received] {title}', message: '{title}: {unit} has sealed its reply ({summaryEn}).' },
+    'zh-CN': { subject: '【意见已反馈】{title}', message: '{title}：{unit}已签发反馈意见，共 {count} 条意见（0 条即无意见）。' },
+    en: { subject: '[Reply received] {title}', message: '{title}: {unit} has sealed its reply with {count} opinion(s) (0 means no opinion).' },
   },
   'opinions.decided': {
-    'zh-CN': { subject: '【意见处理结果】{title}', message: '{title}：办公室已处理本单位的 {count} 条意见（{disposition}），请登录系统查看处理理由。' },
-    en: { subject: '[Opinions decided] {title}', message: '{title}: the office has decided {count} of your unit’s opinions ({dispositionEn}); see the reasons in the system.' },
+    'zh-CN': { subject: '【意见处理结果】{title}', message: '{title}：办公室已处理本单位的 {count} 条意见，请登录系统查看处理结果和理由。' },
+    en: { subject: '[Opinions decided] {title}', message: '{title}: the office has decided {count} of your unit’s opinions; see the decisions and reasons in the system.' },
   },
   'task.published': {
     'zh-CN': { subject: '【任务签收】{planTitle}', message: '《{planTitle}》已印发，本单位有新的责任任务，请登录系统签收并按时报送进展。' },

@@ -10,12 +10,6 @@ import { validateInput } from './support/validate-input.js';
 import { notifyUnits } from './support/notify-units.js';
 import { recordReplyEvent } from './support/reply-events.js';
 
-const DISPOSITION_WORDS: Record<'adopted' | 'partly_adopted' | 'rejected', { zh: string; en: string }> = {
-  adopted: { zh: '采纳', en: 'adopted' },
-  partly_adopted: { zh: '部分采纳', en: 'partly adopted' },
-  rejected: { zh: '不采纳', en: 'not adopted' },
-};
-
 export type DecisionInput = z.input<typeof decisionInput>;
 
 /**
@@ -90,13 +84,7 @@ export async function decideOpinions(
     }
     for (const g of groups.values()) {
       const c = await trx.selectFrom('consultations').select('title').where('id', '=', g.consultationId).executeTakeFirstOrThrow();
-      const words = DISPOSITION_WORDS[data.disposition];
-      sends.push(
-        await notifyUnits(trx, ctx, [g.unitId], g.consultationId, {
-          code: 'opinions.decided',
-          params: { title: c.title, count: g.count, disposition: words.zh, dispositionEn: words.en },
-        }),
-      );
+      sends.push(await notifyUnits(trx, ctx, [g.unitId], g.consultationId, { code: 'opinions.decided', params: { title: c.title, count: g.count } }));
     }
     return async () => {
       for (const s of sends) await s();

@@ -72,9 +72,8 @@ export async function sealReply(replyId: number, options: { algorithm?: string }
     await recordReplyEvent(trx, ctx.actor, ctx.clock, [replyId], 'seal');
     // The office that runs the consultation is told a reply has come in.
     const owner = await trx.selectFrom('plans').select('owner_unit_id').where('id', '=', c.planId).executeTakeFirstOrThrow();
-    const summary = reply.noOpinion ? '无意见' : `${reply.opinions.length} 条意见`;
-    const summaryEn = reply.noOpinion ? 'no opinion' : `${reply.opinions.length} opinion${reply.opinions.length === 1 ? '' : 's'}`;
-    const send = await notifyUnits(trx, ctx, [owner.owner_unit_id], reply.consultationId, { code: 'reply.sealed', params: { title: c.title, unit: reply.unitName, summary, summaryEn } }, ['office']);
+    const count = reply.noOpinion ? 0 : reply.opinions.length;
+    const send = await notifyUnits(trx, ctx, [owner.owner_unit_id], reply.consultationId, { code: 'reply.sealed', params: { title: c.title, unit: reply.unitName, count } }, ['office']);
     return { result: { algorithm, algorithmLabel: describeSeal(algorithm).zh, keyId: key.keyId, signature, sealedAt, late }, send };
   });
   await send();

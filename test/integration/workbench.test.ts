@@ -108,7 +108,7 @@ describe.each(DIALECTS)('workbench over HTTP on %s', (dialect) => {
     expect(about(await todos(office), c.href)).not.toContain('opinions.decide');
     const told = await c.reporter.json<{ notifications: { code: string; message: string }[] }>('GET', '/api/notifications');
     expect(told.body.notifications[0]).toMatchObject({ code: 'opinions.decided' });
-    expect(told.body.notifications[0]!.message).toContain('不采纳');
+    expect(told.body.notifications[0]!.message).toContain('1 条意见');
 
     // The history, with people's names.
     const history = (await c.signatory.json<Reply>('GET', `/api/replies/${replyId}`)).body.history;
