@@ -106,15 +106,15 @@ function UserMenu({ onChangePassword, compact }: { onChangePassword: () => void;
     >
       <Flex
         align="center"
-        gap={10}
-        style={{ cursor: 'pointer', color: '#fff', lineHeight: 1.3 }}
+        gap={compact ? 6 : 10}
+        style={{ cursor: 'pointer', color: '#fff', lineHeight: 1.3, minWidth: 0 }}
         data-testid="user-menu"
         role="button"
         tabIndex={0}
       >
         <Avatar size={32} icon={<UserOutlined />} style={{ background: 'rgba(255,255,255,0.18)', flex: 'none' }} />
         {/* On a phone the name alone: the unit and role are on the workbench. */}
-        <Flex vertical style={{ minWidth: 0, maxWidth: compact ? 96 : 260 }}>
+        <Flex vertical style={{ minWidth: 0, maxWidth: compact ? 72 : 260 }}>
           <span style={{ fontWeight: 500, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} data-testid="current-user">
             {user.displayName}
           </span>
@@ -124,7 +124,7 @@ function UserMenu({ onChangePassword, compact }: { onChangePassword: () => void;
             </span>
           )}
         </Flex>
-        <DownOutlined style={{ fontSize: 10, opacity: 0.7 }} />
+        {!compact && <DownOutlined style={{ fontSize: 10, opacity: 0.7 }} />}
       </Flex>
     </Dropdown>
   );
