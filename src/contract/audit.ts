@@ -5,6 +5,8 @@ export const auditEvent = z.strictObject({
   seq: z.number().int(),
   at: z.string(),
   actorLogin: z.string(),
+  /** The person's name now (the login for the system, the CLI or a removed account). */
+  actorName: z.string(),
   action: z.string(),
   entity: z.string(),
   entityId: z.string().nullable(),

@@ -104,7 +104,16 @@ const opinionFields = {
 export const replyOpinion = z.strictObject(opinionFields);
 export type ReplyOpinion = z.infer<typeof replyOpinion>;
 
-export const replyAllowed = allowedOf('edit', 'seal', 'withdraw');
+export const replyAllowed = allowedOf('edit', 'seal', 'submit', 'return', 'withdraw');
+
+/** One step of a reply's life, with the person's name. */
+export const replyEvent = z.strictObject({
+  kind: z.enum(['draft', 'submit', 'return', 'seal', 'withdraw', 'decide']),
+  at: z.string(),
+  actorName: z.string(),
+  comment: z.string().nullable(),
+});
+export type ReplyEvent = z.infer<typeof replyEvent>;
 export type ReplyAllowed = z.infer<typeof replyAllowed>;
 
 export const reply = z.strictObject({
@@ -124,11 +133,17 @@ export const reply = z.strictObject({
   signature: z.string().nullable(),
   late: z.boolean(),
   withdrawnAt: z.string().nullable(),
+  /** The hand-off of a draft: none, 提交签发 (waiting for the signatory), or 退回 (back with the reporter). */
+  handoff: z.enum(['none', 'submitted', 'returned']),
+  submittedAt: z.string().nullable(),
+  history: z.array(replyEvent),
   allowed: replyAllowed,
 });
 export type Reply = z.infer<typeof reply>;
 
 export const replyList = z.strictObject({ replies: z.array(reply) });
+
+export const returnInput = z.object({ comment: z.string().trim().min(1).max(2000) });
 
 export const sealInput = z.object({ algorithm: z.enum(SEAL_ALGORITHMS).optional() }).nullish();
 export const sealResult = z.strictObject({
@@ -201,7 +216,23 @@ export const consultationStats = z.strictObject({
   undecided: z.number().int(),
 });
 export type ConsultationStats = z.infer<typeof consultationStats>;
-export const situation = z.strictObject({ stats: consultationStats, text: z.string() });
+export const situation = z.strictObject({
+  stats: consultationStats,
+  text: z.string(),
+  /** The parts the office may edit before it issues the note (POST …/situation.docx). */
+  title: z.string(),
+  body: z.string(),
+  issuer: z.string(),
+});
+/** The 情况说明 as the office edited it, dated the day it is issued. */
+export const editedSituation = z.object({
+  title: z.string().trim().min(1).max(300),
+  body: z.string().trim().min(1).max(20_000),
+  issuer: z.string().trim().min(1).max(200),
+  issuedOn: isoDate,
+});
+/** The day printed on a document: the day it is issued (China time), not the day it is downloaded. */
+export const issuedOnQuery = z.object({ issuedOn: isoDate.optional() });
 export type Situation = z.infer<typeof situation>;
 
 export const published = z.strictObject({

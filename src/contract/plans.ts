@@ -266,3 +266,6 @@ export const linkInput = z.object({
   opinionIds: z.array(z.number().int().positive()).max(500),
   from: z.number().int().positive().optional(),
 });
+
+/** 定稿: the plan's stage after a version is marked final. */
+export const markedFinal = z.strictObject({ stage: z.string(), version: z.number().int() });

@@ -55,6 +55,8 @@ export const historyResponse = z.array(
     kind: z.string(),
     at: z.string(),
     actor: z.string(),
+    /** The person's name (the login for the system or a removed account). */
+    actorName: z.string(),
     auditSeq: z.number().int().nullable(),
     before: rowValuesSchema.nullable(),
     after: rowValuesSchema.nullable(),

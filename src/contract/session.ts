@@ -6,7 +6,14 @@ import { user } from './users.js';
 export const sessionAllowed = allowedOf('manageUsers', 'readAudit', 'importPlans', 'manageConsultations', 'exportUnits', 'manageUnits');
 export type SessionAllowed = z.infer<typeof sessionAllowed>;
 
-export const session = z.strictObject({ user, csrfToken: z.string(), expiresAt: z.string(), allowed: sessionAllowed });
+export const session = z.strictObject({
+  user,
+  csrfToken: z.string(),
+  expiresAt: z.string(),
+  allowed: sessionAllowed,
+  /** Every write but changing the password answers 403 `password_change_required` until it is changed. */
+  mustChangePassword: z.boolean(),
+});
 export type Session = z.infer<typeof session>;
 export type SessionUser = Session['user'];
 

@@ -14,6 +14,8 @@ export const user = z.strictObject({
   active: z.boolean(),
   locale,
   email: z.string().nullable(),
+  /** Given its password by an admin (or the CLI): must change it before writing anything else. */
+  mustChangePassword: z.boolean(),
 });
 export type User = z.infer<typeof user>;
 

@@ -8,7 +8,8 @@ import * as m0005 from './migrations/0005-invariants.js';
 import * as m0006 from './migrations/0006-security.js';
 import * as m0007 from './migrations/0007-ledger.js';
 import * as m0008 from './migrations/0008-registers.js';
-import * as m0009 from './migrations/0009-plan-place.js';
+import * as m0009 from './migrations/0009-workbench.js';
+import * as m0010 from './migrations/0010-plan-place.js';
 import type { Database } from './schema.js';
 
 // Migrations are listed here, in order, so that they ship inside the build and need no
@@ -22,7 +23,8 @@ const migrations: Record<string, Migration> = {
   '0006-security': m0006,
   '0007-ledger': m0007,
   '0008-registers': m0008,
-  '0009-plan-place': m0009,
+  '0009-workbench': m0009,
+  '0010-plan-place': m0010,
 };
 
 export interface MigrateResult {

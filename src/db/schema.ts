@@ -44,6 +44,8 @@ export interface UsersTable {
   totp_enabled_at: Generated<string | null>;
   /** The last time step accepted, so a code is never accepted twice. */
   totp_last_step: Generated<number | null>;
+  /** 1 when the password was given by somebody else and must be changed first (0009). */
+  must_change_password: Generated<number>;
 }
 
 export interface SessionsTable {
@@ -118,7 +120,7 @@ export interface PlansTable {
   published_at: string | null;
   /** JSON LightRules; null = the defaults (domain/lights.ts). */
   light_rules: string | null;
-  /** GB/T 2260 code of the 市州/县市区 whose registry resolves the plan's names; null = the database's (migration 0009). */
+  /** GB/T 2260 code of the 市州/县市区 whose registry resolves the plan's names; null = the database's (migration 0010). */
   place: string | null;
   created_by: number | null;
   created_at: string;
@@ -211,6 +213,22 @@ export interface RepliesTable {
   key_id: string | null;
   signature: string | null;
   withdrawn_at: string | null;
+  /** 提交签发 (0009): when the reporter handed the draft to the signatory; null otherwise. */
+  submitted_at: Generated<string | null>;
+  submitted_by: Generated<number | null>;
+  /** 退回 (0009): when the signatory last sent the draft back; cleared on the next submission. */
+  returned_at: Generated<string | null>;
+}
+
+/** A reply's history (0009): drafted, submitted, returned, sealed, withdrawn, decided. */
+export interface ReplyEventsTable {
+  id: Generated<number>;
+  reply_id: number;
+  kind: string;
+  actor_id: number | null;
+  actor_login: string;
+  comment: string | null;
+  at: string;
 }
 
 export interface OpinionsTable {
@@ -555,6 +573,7 @@ export interface Database {
   consultation_recipients: ConsultationRecipientsTable;
   unit_keys: UnitKeysTable;
   replies: RepliesTable;
+  reply_events: ReplyEventsTable;
   opinions: OpinionsTable;
   notifications: NotificationsTable;
   notice_publications: NoticePublicationsTable;

@@ -59,13 +59,18 @@ export interface ReplyFacts {
   status: 'draft' | 'sealed' | 'withdrawn';
   /** Some of its opinions are decided: the office has acted on it. */
   decided: boolean;
+  /** 提交签发: the draft waits for the signatory. */
+  submitted: boolean;
 }
 
 export function replyAllowed(actor: Actor, reply: ReplyFacts, c: ConsultationState, now: Date) {
   const draft = reply.status === 'draft' && acceptsReplies(c);
   return {
-    edit: draft && can(actor, 'reply.draft', { unitId: reply.unitId }),
+    // A submitted draft is the signatory's to fix, seal or send back; the reporter waits.
+    edit: draft && can(actor, 'reply.draft', { unitId: reply.unitId }) && !(reply.submitted && actor.kind === 'user' && actor.role === 'reporter'),
     seal: draft && can(actor, 'reply.seal', { unitId: reply.unitId }),
+    submit: draft && !reply.submitted && can(actor, 'reply.submit', { unitId: reply.unitId }),
+    return: draft && reply.submitted && can(actor, 'reply.return', { unitId: reply.unitId }),
     withdraw: reply.status === 'sealed' && !reply.decided && canWithdraw(c, now) && can(actor, 'reply.withdraw', { unitId: reply.unitId }),
   };
 }

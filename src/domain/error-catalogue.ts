@@ -40,6 +40,11 @@ export const ERROR_CATALOGUE = {
     en: 'Missing or wrong CSRF token (X-CSRF-Token); reload the page and try again',
   },
   forbidden: { kind: 'forbidden', zh: '无权执行此操作', en: 'You are not allowed to do this' },
+  password_change_required: {
+    kind: 'forbidden',
+    zh: '该账号的密码由管理员设置，请先修改密码再进行其他操作',
+    en: 'This account’s password was set by an administrator: change it before doing anything else',
+  },
   not_found: { kind: 'not_found', zh: '对象不存在', en: 'Not found' },
   conflict: { kind: 'conflict', zh: '操作与当前状态冲突', en: 'This conflicts with the current state' },
   payload_too_large: { kind: 'too_large', zh: '上传内容过大', en: 'The request body is too large' },
@@ -275,6 +280,9 @@ export const ERROR_CATALOGUE = {
   reply_already_sealed: { kind: 'conflict', zh: '该反馈已签发，不能修改；如需更改请先撤回', en: 'This reply is already sealed; withdraw it to change it' },
   reply_withdrawn: { kind: 'conflict', zh: '该反馈已撤回', en: 'This reply has been withdrawn' },
   reply_not_draft: { kind: 'conflict', zh: '该反馈正在签发，已不是草稿', en: 'This reply is being sealed and is no longer a draft' },
+  reply_submitted: { kind: 'conflict', zh: '该反馈已提交签发，等待签发人处理；如需修改请签发人退回', en: 'This reply has been submitted for sealing; the signatory must return it before you can edit it' },
+  reply_not_submitted: { kind: 'conflict', zh: '该反馈尚未提交签发，无需退回', en: 'This reply has not been submitted for sealing, so there is nothing to return' },
+  return_comment_required: { kind: 'invalid', zh: '退回时请写明退回理由', en: 'Say why the reply goes back' },
   reply_not_sealed: { kind: 'conflict', zh: '只有已签发的反馈可以撤回', en: 'Only a sealed reply can be withdrawn' },
   withdraw_too_late: {
     kind: 'conflict',

@@ -43,6 +43,22 @@ export const NOTICE_CATALOGUE = {
       message: '{title}: your unit has not replied yet. Please have your signatory seal a reply by {deadline} (“no opinion” counts). Contact: {contact}',
     },
   },
+  'reply.submitted': {
+    'zh-CN': { subject: '【待签发】{title}', message: '{title}：{unit}的反馈意见已由{by}提交签发，请审核后签发或退回。' },
+    en: { subject: '[To seal] {title}', message: '{title}: {by} has submitted {unit}’s reply for sealing; please seal it or send it back.' },
+  },
+  'reply.returned': {
+    'zh-CN': { subject: '【退回修改】{title}', message: '{title}：签发人{by}退回了本单位的反馈意见：{comment}。请修改后重新提交签发。' },
+    en: { subject: '[Returned] {title}', message: '{title}: the signatory {by} sent your unit’s reply back: {comment}. Please revise it and submit it again.' },
+  },
+  'reply.sealed': {
+    'zh-CN': { subject: '【意见已反馈】{title}', message: '{title}：{unit}已签发反馈意见，共 {count} 条意见（0 条即无意见）。' },
+    en: { subject: '[Reply received] {title}', message: '{title}: {unit} has sealed its reply with {count} opinion(s) (0 means no opinion).' },
+  },
+  'opinions.decided': {
+    'zh-CN': { subject: '【意见处理结果】{title}', message: '{title}：办公室已处理本单位的 {count} 条意见，请登录系统查看处理结果和理由。' },
+    en: { subject: '[Opinions decided] {title}', message: '{title}: the office has decided {count} of your unit’s opinions; see the decisions and reasons in the system.' },
+  },
   'task.published': {
     'zh-CN': { subject: '【任务签收】{planTitle}', message: '《{planTitle}》已印发，本单位有新的责任任务，请登录系统签收并按时报送进展。' },
     en: { subject: '[Acknowledge tasks] {planTitle}', message: '“{planTitle}” has been published and your unit has new tasks: please acknowledge them and report on time.' },

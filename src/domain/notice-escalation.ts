@@ -9,6 +9,8 @@ import { chinaDate, deadlineInstant } from './consultation.js';
  */
 export const NOTICE_LEVELS = ['blue', 'yellow', 'red'] as const;
 export type NoticeLevel = (typeof NOTICE_LEVELS)[number];
+export const LEVEL_NAMES: Record<NoticeLevel, string> = { blue: '提醒', yellow: '督办', red: '挂牌督办' };
+export const LEVEL_NAMES_EN: Record<NoticeLevel, string> = { blue: 'Reminder', yellow: 'Supervision notice', red: 'Listed supervision' };
 
 export interface NoticeFacts {
   level: NoticeLevel;

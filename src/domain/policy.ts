@@ -49,6 +49,8 @@ export type Action =
   | 'reply.draft'
   | 'reply.read'
   | 'reply.seal'
+  | 'reply.submit'
+  | 'reply.return'
   | 'reply.withdraw'
   | 'unit.keys.manage'
   | 'database.backup'
@@ -189,7 +191,11 @@ export function can(actor: Actor, action: Action, resource: Resource = {}): bool
     case 'reply.read':
       // Drafts are private to the unit; the office sees a reply once it is sealed.
       return resource.unitId === actor.unitId || (resource.sealed === true && provincialOffice(actor));
+    case 'reply.submit':
+      // 提交签发: the unit's reporter hands its draft to the unit's signatory.
+      return role === 'reporter' && resource.unitId === actor.unitId;
     case 'reply.seal':
+    case 'reply.return':
     case 'reply.withdraw':
       // Only the unit's 签发人 signs for it, and only the signer may take a signed reply back.
       return role === 'signatory' && resource.unitId === actor.unitId;

@@ -19,9 +19,13 @@ export interface SummaryRow {
   opinion: string;
   /** 建议修改: the wording the unit suggests. */
   suggestion: string | null;
+  /** 理由: the unit's own reason for its opinion. */
+  unitReason?: string | null;
+  /** An opinion (the default), or a line for a unit that replied 无意见 or did not reply in time (逾期未反馈). */
+  kind?: 'opinion' | 'no_opinion' | 'missing';
   /** null while undecided (printed 未处理). */
   disposition: Disposition | null;
-  /** The office's reason for its decision (理由). */
+  /** The office's reason for its decision (处理理由). */
   reason: string | null;
 }
 

@@ -67,6 +67,7 @@ export function* sampleRows(count: number, units = 50): Generator<SummaryRow> {
       quote: i % 3 === 0 ? null : '推动城镇基本公共服务由主要对本地户籍人口提供向对常住人口提供转变，保障农业转移人口享有基本公共服务。',
       opinion: `建议将第${(i % 40) + 1}款中“常住人口”的范围进一步明确，并补充随迁子女入学、住房保障等方面的具体措施，便于各地对照落实。(意见${i + 1})`,
       suggestion: i % 2 === 0 ? null : '修改为：“推动城镇基本公共服务覆盖全部常住人口，保障随迁子女平等享有受教育权利。”',
+      unitReason: i % 4 === 0 ? null : '随迁子女入学是农业转移人口市民化的关键，需明确保障责任。',
       disposition,
       reason:
         disposition === null || disposition === 'adopted'

@@ -6,7 +6,7 @@
  * 一、二、三、 in 黑体 三号, body in 仿宋_GB2312 三号 at 22 lines to the page.
  */
 import { AlignmentType, Document, LineRuleType, Packer, Paragraph } from 'docx';
-import { BODY_LINE, FONTS, SIZES, charWidth, documentDefaults, fontOf, pageNumberFooters, pageProperties, textRuns } from './consultation-docx.js';
+import { BODY_LINE, FONTS, SIZES, WIDE_SPACE, charWidth, documentDefaults, fontOf, pageNumberFooters, pageProperties, textRuns } from './consultation-docx.js';
 import type { ConsultationStats, ReportMeta } from './consultation-report-types.js';
 import { bookTitle, chineseDate, chineseDateOf, cleanText, joinNames } from './consultation-text.js';
 
@@ -148,14 +148,87 @@ export async function situationReportDocx(meta: ReportMeta, stats: ConsultationS
   return officialNoteDocx(situation(meta, stats));
 }
 
+const HEADING = /^[一二三四五六七八九十]+、/;
+
+/** The note's body as the office edited it: a line starting 一、二、… is a heading, every other line a paragraph. */
+export function sectionsOfText(body: string): SituationSection[] {
+  const sections: SituationSection[] = [];
+  for (const raw of cleanText(body).split('\n')) {
+    const line = raw.trim();
+    if (line === '') continue;
+    if (HEADING.test(line) || sections.length === 0) sections.push({ heading: HEADING.test(line) ? line : '', paragraphs: HEADING.test(line) ? [] : [line] });
+    else sections.at(-1)!.paragraphs.push(line);
+  }
+  return sections;
+}
+
+export interface LetterFacts {
+  planTitle: string;
+  /** The consultation's title: 关于征求《…》意见的函. */
+  title: string;
+  deadline: string;
+  contact: string;
+  instructions: string;
+  recipients: string[];
+  missingAsNoOpinion: boolean;
+  attachments: string[];
+  issuer: string;
+  /** ISO instant the consultation was opened: the letter's date. */
+  issuedAt: string;
+  /** 发文字号, e.g. 湘城镇办函〔2021〕12号, when the office gives one. */
+  docNumber?: string;
+}
+
+/** The 主送 line: the units by name, or 各成员单位 when they are many. */
+export function addresseeLine(recipients: readonly string[]): string {
+  return recipients.length === 0 || recipients.length > 8 ? '各成员单位：' : `${joinNames(recipients)}：`;
+}
+
 /**
- * A note in the official-document layout (GB/T 9704) as a .docx file, A4 portrait: the title,
- * headings in 黑体 and paragraphs in 仿宋_GB2312 三号, then the issuer and the date. The
- * 征求意见情况说明 and a round's 通报 are both written with it.
+ * 征求意见函: the letter that goes out with the draft, in the GB/T 9704 layout — 发文字号,
+ * title, 主送, body (what, by when, how, who to ask), 附件 and the issuing office with the date.
  */
-export async function officialNoteDocx(s: Situation): Promise<Buffer> {
+export async function consultationLetterDocx(f: LetterFacts): Promise<Buffer> {
+  const book = bookTitle(f.planTitle);
+  const ask =
+    `为做好相关工作，我办研究起草了${book}（征求意见稿）。现征求贵单位意见，请于${chineseDate(f.deadline)}前将书面意见反馈我办` +
+    (f.missingAsNoOpinion ? '，逾期未反馈的视为无意见。' : '。');
+  const paragraphs = [ask, ...(f.instructions.trim() ? [cleanText(f.instructions).trim()] : []), ...(f.contact.trim() ? [`联系人：${cleanText(f.contact).trim()}`] : [])];
+  const attachments = f.attachments.length > 0 ? f.attachments : [`${book}（征求意见稿）`];
+  const attachmentLines = attachments.length === 1 ? [`附件：${attachments[0]}`] : attachments.map((a, i) => (i === 0 ? `附件：1．${a}` : `${WIDE_SPACE.repeat(3)}${i + 1}．${a}`));
+  return officialNoteDocx({
+    docNumber: f.docNumber?.trim() || undefined,
+    title: cleanText(f.title).trim(),
+    addressee: addresseeLine(f.recipients),
+    sections: [
+      { heading: '', paragraphs },
+      // A blank line before 附件 (GB/T 9704 7.3.5.1).
+      { heading: '', paragraphs: ['', ...attachmentLines] },
+    ],
+    issuer: cleanText(f.issuer).trim(),
+    date: chineseDateOf(f.issuedAt),
+  });
+}
+
+/** The body of the note as the office edits it: headings and paragraphs, one a line. */
+export function situationBody(s: Situation): string {
+  return s.sections.flatMap((sec) => [sec.heading, ...sec.paragraphs]).join('\n');
+}
+
+/** The note as the office edited it, dated the day it is issued. */
+export async function editedSituationDocx(input: { title: string; body: string; issuer: string; issuedOn: string }): Promise<Buffer> {
+  return officialNoteDocx({ title: cleanText(input.title).trim(), sections: sectionsOfText(input.body), issuer: cleanText(input.issuer).trim(), date: chineseDate(input.issuedOn) });
+}
+
+/**
+ * A note or letter in the official-document layout (GB/T 9704), A4 portrait: optional 发文字号
+ * and 主送, the title, an opening, headings in 黑体 and paragraphs in 仿宋_GB2312 三号, then the
+ * issuer and the date. The 征求意见情况说明, the 征求意见函 and a round's 通报 are written with it.
+ */
+export async function officialNoteDocx(s: Situation & { docNumber?: string | undefined }): Promise<Buffer> {
   const indents = signatureIndents(s.issuer, s.date);
   const run = { font: fontOf(FONTS.body), size: SIZES.sanhao };
+  const flush = (text: string, alignment: (typeof AlignmentType)[keyof typeof AlignmentType]) => new Paragraph({ alignment, spacing: BODY_SPACING, children: textRuns(text, run) });
   const doc = new Document({
     ...documentDefaults(s.title),
     sections: [
@@ -163,15 +236,16 @@ export async function officialNoteDocx(s: Situation): Promise<Buffer> {
         properties: pageProperties('portrait'),
         footers: pageNumberFooters(),
         children: [
+          ...(s.docNumber ? [flush(s.docNumber, AlignmentType.RIGHT), blank()] : []),
           new Paragraph({
             alignment: AlignmentType.CENTER,
             spacing: { before: 0, after: 0 },
             children: textRuns(s.title, { font: fontOf(FONTS.title), size: SIZES.erhao }),
           }),
           blank(),
-          ...(s.addressee ? [new Paragraph({ spacing: BODY_SPACING, children: textRuns(s.addressee, run) })] : []),
+          ...(s.addressee ? [flush(s.addressee, AlignmentType.LEFT)] : []),
           ...(s.opening ?? []).map((p) => body(p)),
-          ...s.sections.flatMap((sec) => [body(sec.heading, FONTS.heading), ...sec.paragraphs.map((p) => body(p))]),
+          ...s.sections.flatMap((sec) => [...(sec.heading === '' ? [] : [body(sec.heading, FONTS.heading)]), ...sec.paragraphs.map((p) => body(p))]),
           blank(),
           new Paragraph({ alignment: AlignmentType.RIGHT, spacing: BODY_SPACING, indent: { right: indents.issuer }, children: textRuns(s.issuer, run) }),
           new Paragraph({ alignment: AlignmentType.RIGHT, spacing: BODY_SPACING, indent: { right: indents.date }, children: textRuns(s.date, run) }),

@@ -110,10 +110,10 @@ describe('summaryToDocx', () => {
     expect(trs[0]).toContain('<w:cantSplit/>');
     expect(trs.slice(1).some((tr) => tr.includes('<w:tblHeader/>') || tr.includes('<w:cantSplit/>'))).toBe(false);
     const cells = tableRows(document);
-    expect(cells[0]).toEqual(['序号', '单位', '条款', '原文', '意见', '建议修改', '处理情况', '理由']);
-    expect(cells[1]).toEqual(['1', ROW.unit, ROW.clause, ROW.quote, ROW.opinion, ROW.suggestion, '采纳', '']);
-    expect(cells.slice(1).map((c) => c[6])).toEqual(['采纳', '部分采纳', '不采纳', '未处理']);
-    expect(cells[2]?.[7]).toBe('已在其他条款表述');
+    expect(cells[0]).toEqual(['序号', '单位', '条款', '原文', '意见', '建议修改', '理由', '处理情况', '处理理由']);
+    expect(cells[1]).toEqual(['1', ROW.unit, ROW.clause, ROW.quote, ROW.opinion, ROW.suggestion, '', '采纳', '']);
+    expect(cells.slice(1).map((c) => c[7])).toEqual(['采纳', '部分采纳', '不采纳', '未处理']);
+    expect(cells[2]?.[8]).toBe('已在其他条款表述');
     expect(document).toContain('<w:tblLayout w:type="fixed"/>');
     const grid = [...document.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
     expect(grid).toEqual(columnWidths('landscape'));
@@ -129,6 +129,7 @@ describe('summaryToDocx', () => {
       quote: text,
       opinion: `${text}\n{rId1} {{placeholder}} {4bf7547c9322fd2143bd3e8dfa84109d9d3fed14.png}`,
       suggestion: text,
+      unitReason: text,
       disposition: null,
       reason: text,
     }));
@@ -143,7 +144,7 @@ describe('summaryToDocx', () => {
     const cells = tableRows(document).slice(1);
     texts.forEach((text, i) => {
       const expected = text.replace(/\r\n?/g, '\n');
-      for (const col of [1, 2, 3, 5, 7]) expect(unescape(cells[i]?.[col] ?? '')).toBe(expected);
+      for (const col of [1, 2, 3, 5, 6, 8]) expect(unescape(cells[i]?.[col] ?? '')).toBe(expected);
       expect(unescape(cells[i]?.[4] ?? '')).toBe(`${expected}\n{rId1} {{placeholder}} {4bf7547c9322fd2143bd3e8dfa84109d9d3fed14.png}`);
     });
     // Word's own reading of it (through mammoth) shows the text as it was written.
@@ -153,7 +154,7 @@ describe('summaryToDocx', () => {
 
   it('says so when there are no opinions', async () => {
     const { document } = await parts(await summaryToDocx(SAMPLE_META, []));
-    expect(tableRows(document)).toEqual([['序号', '单位', '条款', '原文', '意见', '建议修改', '处理情况', '理由'], ['（无意见）']]);
+    expect(tableRows(document)).toEqual([['序号', '单位', '条款', '原文', '意见', '建议修改', '理由', '处理情况', '处理理由'], ['（无意见）']]);
     expect(document).toContain('共0条意见');
   });
 

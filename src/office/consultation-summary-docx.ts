@@ -27,7 +27,7 @@ import {
 } from './consultation-docx.js';
 import type { Orientation } from './consultation-docx.js';
 import type { ReportMeta, SummaryRow } from './consultation-report-types.js';
-import { SUMMARY_COLUMNS, chineseDate, chineseDateOf, dispositionLabel, summaryTitle } from './consultation-text.js';
+import { SUMMARY_COLUMNS, chineseDate, chineseDateOf, rowDisposition, summaryTitle } from './consultation-text.js';
 
 export interface SummaryDocxOptions {
   /** landscape (the default) or portrait. */
@@ -115,7 +115,8 @@ function bodyRow(r: SummaryRow, widths: readonly number[]): TableRow {
     quote: r.quote,
     opinion: r.opinion,
     suggestion: r.suggestion,
-    disposition: dispositionLabel(r.disposition),
+    unitReason: r.unitReason ?? null,
+    disposition: rowDisposition(r),
     reason: r.reason,
   };
   // Rows may break across pages: one long opinion must not push a whole page of white.

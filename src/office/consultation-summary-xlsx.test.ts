@@ -7,13 +7,14 @@ import { HOSTILE, SAMPLE_META, sampleRows } from './consultation-sample.js';
 import {
   SUMMARY_SHEET_NAME,
   XLSX_CELL_LIMIT,
+  rowHeight,
   sheetBacklog,
   summaryToXlsx,
   writeSummaryXlsx,
   xlsxText,
 } from './consultation-summary-xlsx.js';
 
-const HEADERS = ['序号', '单位', '条款', '原文', '意见', '建议修改', '处理情况', '理由'];
+const HEADERS = ['序号', '单位', '条款', '原文', '意见', '建议修改', '理由', '处理情况', '处理理由'];
 
 async function sheetOf(buf: Buffer): Promise<ExcelJS.Worksheet> {
   const workbook = new ExcelJS.Workbook();
@@ -41,6 +42,7 @@ const ROW: SummaryRow = {
   quote: '推动城镇基本公共服务由主要对本地户籍人口提供向对常住人口提供转变',
   opinion: '建议增加“随迁子女入学”的表述。\n第二段：补充住房保障。',
   suggestion: '修改为：推动城镇基本公共服务覆盖全部常住人口',
+  unitReason: '随迁子女入学是市民化的关键',
   disposition: 'partly_adopted',
   reason: '随迁子女入学已在第(五)条表述',
 };
@@ -54,6 +56,7 @@ function hostileRows(): SummaryRow[] {
     quote: text,
     opinion: text,
     suggestion: text,
+    unitReason: text,
     disposition: null,
     reason: text,
   }));
@@ -66,8 +69,8 @@ describe('summaryToXlsx', () => {
   it('writes the title, the header and a row of Chinese text cell by cell', async () => {
     const sheet = await sheetOf(await summaryToXlsx(SAMPLE_META, [ROW]));
     expect(sheet.getCell('A1').text).toBe('《湖南省推进以人为核心的新型城镇化实施方案(征求意见稿)》征求意见汇总表');
-    expect(sheet.getCell('H1').isMerged).toBe(true);
-    expect(sheet.getCell('H1').master.address).toBe('A1');
+    expect(sheet.getCell('I1').isMerged).toBe(true);
+    expect(sheet.getCell('I1').master.address).toBe('A1');
     expect(rowTexts(sheet, 2)).toEqual(HEADERS);
     const row = sheet.getRow(3);
     expect(row.getCell(1).value).toBe(1);
@@ -79,6 +82,7 @@ describe('summaryToXlsx', () => {
       ROW.quote,
       ROW.opinion,
       ROW.suggestion,
+      ROW.unitReason,
       '部分采纳',
       ROW.reason,
     ]);
@@ -92,7 +96,7 @@ describe('summaryToXlsx', () => {
       disposition,
     }));
     const sheet = await sheetOf(await summaryToXlsx(SAMPLE_META, rows));
-    expect([3, 4, 5, 6].map((r) => sheet.getRow(r).getCell(7).text)).toEqual(['采纳', '部分采纳', '不采纳', '未处理']);
+    expect([3, 4, 5, 6].map((r) => sheet.getRow(r).getCell(8).text)).toEqual(['采纳', '部分采纳', '不采纳', '未处理']);
   });
 
   it('stores text that looks like a formula as text, never as a formula', async () => {
@@ -101,7 +105,7 @@ describe('summaryToXlsx', () => {
     const texts = Object.values(HOSTILE);
     texts.forEach((text, i) => {
       const row = sheet.getRow(3 + i);
-      for (const col of [2, 3, 4, 5, 6, 8]) {
+      for (const col of [2, 3, 4, 5, 6, 7, 9]) {
         const cell = row.getCell(col);
         expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
         expect(cell.type).toBe(ExcelJS.ValueType.RichText);
@@ -148,10 +152,10 @@ describe('summaryToXlsx', () => {
     expect(sheet.getRow(3).getCell(5).alignment).toMatchObject({ wrapText: true, vertical: 'top' });
     expect(sheet.getRow(2).getCell(1).font).toMatchObject({ bold: true });
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
-    expect(sheet.columns.map((c) => c.width)).toEqual([6, 16, 22, 28, 40, 32, 10, 28]);
+    expect(sheet.columns.map((c) => c.width)).toEqual([5, 12, 18, 24, 32, 24, 20, 8, 22]);
     expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     expect(sheet.pageSetup.printTitlesRow).toBe('2:2');
-    expect(sheet.autoFilter).toBe('A2:H3');
+    expect(sheet.autoFilter).toBe('A2:I3');
   });
 
   it('takes rows from an async iterator', async () => {
@@ -187,6 +191,7 @@ describe('summaryToXlsx', () => {
       last.quote ?? '',
       last.opinion,
       last.suggestion ?? '',
+      last.unitReason ?? '',
       '未处理',
       last.reason ?? '',
     ]);
@@ -214,5 +219,29 @@ describe('summaryToXlsx', () => {
     const backlog = sheetBacklog(workbook.addWorksheet('x'));
     expect(backlog).not.toBeNull();
     expect(backlog?.pending()).toBe(0);
+  });
+});
+
+describe('意见汇总表 rows as clerks print them (issue 12)', () => {
+  it('grows each row to fit its longest wrapped cell, so nothing is clipped on paper', async () => {
+    const long = { ...ROW, opinion: '建议'.repeat(80) };
+    const sheet = await sheetOf(await summaryToXlsx(SAMPLE_META, [ROW, long]));
+    const short = sheet.getRow(3).height;
+    const tall = sheet.getRow(4).height;
+    expect(short).toBeGreaterThanOrEqual(14.5 * 2);
+    // 160 Chinese characters in a column 32 wide: 320 units over 31 a line, 11 lines.
+    expect(tall).toBeCloseTo(11 * 14.5 + 4, 1);
+    expect(rowHeight(['一'.repeat(10)], [21])).toBe(14.5 + 4);
+  });
+
+  it('prints a unit that had no opinion or did not reply as a line of its own, without a decision', async () => {
+    const sheet = await sheetOf(
+      await summaryToXlsx(SAMPLE_META, [
+        { seq: 1, unit: '省教育厅', clause: '', quote: null, opinion: '无意见', suggestion: null, disposition: null, reason: null, kind: 'no_opinion' },
+        { seq: 2, unit: '省民政厅', clause: '', quote: null, opinion: '逾期未反馈', suggestion: null, disposition: null, reason: null, kind: 'missing' },
+      ]),
+    );
+    expect(rowTexts(sheet, 3)).toEqual(['1', '省教育厅', '', '', '无意见', '', '', '', '']);
+    expect(rowTexts(sheet, 4)[4]).toBe('逾期未反馈');
   });
 });

@@ -20,7 +20,7 @@ import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Borders, Fill, Font, PaperSize, Row, Style } from 'exceljs';
 import type { ReportMeta, SummaryRow } from './consultation-report-types.js';
-import { SUMMARY_COLUMNS, cleanText, dispositionLabel, summaryTitle } from './consultation-text.js';
+import { SUMMARY_COLUMNS, cleanText, rowDisposition, summaryTitle } from './consultation-text.js';
 
 export const SUMMARY_SHEET_NAME = '意见汇总表';
 
@@ -35,15 +35,42 @@ const MAX_BACKLOG = 512 * 1024;
 
 /** Column widths in Excel units (about one Latin character; a Chinese character takes two). */
 const WIDTHS: Readonly<Record<(typeof SUMMARY_COLUMNS)[number]['key'], number>> = {
-  seq: 6,
-  unit: 16,
-  clause: 22,
-  quote: 28,
-  opinion: 40,
-  suggestion: 32,
-  disposition: 10,
-  reason: 28,
+  seq: 5,
+  unit: 12,
+  clause: 18,
+  quote: 24,
+  opinion: 32,
+  suggestion: 24,
+  unitReason: 20,
+  disposition: 8,
+  reason: 22,
 };
+/** Points per printed line of 11 pt 宋体, and the cell's top and bottom padding. */
+const LINE_POINTS = 14.5;
+const ROW_PADDING = 4;
+
+/** Display width in Excel units: a Chinese (full-width) character takes two. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += /[\u1100-\uffff]/.test(ch) && !/[\uff61-\uff9f]/.test(ch) ? 2 : 1;
+  return width;
+}
+
+/**
+ * The height a row needs for its wrapped cells. Excel does not grow rows to fit wrapped text
+ * in a file it opens (it keeps the default height and clips every long cell on one line), so
+ * each row is given the height of its tallest cell.
+ */
+export function rowHeight(values: readonly (string | null)[], widths: readonly number[]): number {
+  let lines = 1;
+  values.forEach((value, i) => {
+    if (!value) return;
+    const usable = Math.max((widths[i] ?? 10) - 1, 1);
+    const cellLines = value.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(displayWidth(part) / usable)), 0);
+    lines = Math.max(lines, cellLines);
+  });
+  return Math.min(409, lines * LINE_POINTS + ROW_PADDING);
+}
 const LAST_COLUMN = String.fromCharCode(64 + SUMMARY_COLUMNS.length);
 const TITLE_ROW = 1;
 const HEADER_ROW = 2;
@@ -220,17 +247,11 @@ export async function writeSummaryXlsx(
 
   const backlog = sheetBacklog(sheet);
   let count = 0;
+  const widths = SUMMARY_COLUMNS.map((c) => WIDTHS[c.key]);
   for await (const r of rows) {
-    const row = sheet.addRow([
-      r.seq,
-      textValue(r.unit),
-      textValue(r.clause),
-      textValue(r.quote),
-      textValue(r.opinion),
-      textValue(r.suggestion),
-      textValue(dispositionLabel(r.disposition)),
-      textValue(r.reason),
-    ]);
+    const texts = [String(r.seq), r.unit, r.clause, r.quote, r.opinion, r.suggestion, r.unitReason ?? null, rowDisposition(r), r.reason];
+    const row = sheet.addRow([r.seq, ...texts.slice(1).map((text) => textValue(text))]);
+    row.height = rowHeight(texts, widths);
     styleRow(row, BODY_STYLES);
     row.commit();
     if (++count % ROWS_PER_CHECK === 0) await catchUp(backlog, out);

@@ -16,6 +16,11 @@ export function dispositionLabel(disposition: Disposition | null): string {
   return disposition === null ? UNDECIDED_LABEL : DISPOSITION_LABELS[disposition];
 }
 
+/** 处理情况 of a summary row: a decision for an opinion, nothing for a 无意见 or 逾期未反馈 unit. */
+export function rowDisposition(row: { kind?: 'opinion' | 'no_opinion' | 'missing'; disposition: Disposition | null }): string {
+  return row.kind === undefined || row.kind === 'opinion' ? dispositionLabel(row.disposition) : '';
+}
+
 /** The columns of the 意见汇总表, in order, with their relative widths (in characters). */
 export const SUMMARY_COLUMNS = [
   { key: 'seq', label: '序号', chars: 4 },
@@ -23,9 +28,11 @@ export const SUMMARY_COLUMNS = [
   { key: 'clause', label: '条款', chars: 18 },
   { key: 'quote', label: '原文', chars: 24 },
   { key: 'opinion', label: '意见', chars: 36 },
-  { key: 'suggestion', label: '建议修改', chars: 28 },
+  { key: 'suggestion', label: '建议修改', chars: 24 },
+  // The unit's own reason for its opinion, then the office's for its decision (issue 12).
+  { key: 'unitReason', label: '理由', chars: 20 },
   { key: 'disposition', label: '处理情况', chars: 8 },
-  { key: 'reason', label: '理由', chars: 26 },
+  { key: 'reason', label: '处理理由', chars: 22 },
 ] as const;
 
 /** 《title》, unless the title already carries the book-title marks. */

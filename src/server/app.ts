@@ -27,6 +27,7 @@ import { registerRoutes } from './registers/routes.js';
 import { sessionRoutes } from './session/routes.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { registerStatic } from './static.js';
+import { todoRoutes } from './todos/routes.js';
 import { unitRoutes } from './units/routes.js';
 import { userRoutes } from './users/routes.js';
 
@@ -104,6 +105,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(indicatorRoutes(deps));
   await app.register(publicRoutes(deps));
   await app.register(ledgerRoutes(deps));
+  await app.register(todoRoutes(deps));
   await registerStatic(app, config.webRoot);
   return app;
 }

@@ -12,6 +12,8 @@ import type { ActiveSession } from '../services/resolve-session.js';
 
 export const SESSION_COOKIE = 'luoshi_session';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** What an account that must change its password may still write: the change itself, leaving, its language. */
+const PASSWORD_CHANGE_ROUTES = new Set(['POST /api/session/password', 'DELETE /api/session', 'POST /api/session/logout-everywhere', 'PATCH /api/session/preferences']);
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -42,6 +44,10 @@ export function registerAuth(app: FastifyInstance, deps: ServerDeps): void {
     const sent = request.headers['x-csrf-token'];
     if (typeof sent !== 'string' || !sameToken(sent, request.session.csrfToken)) {
       throw fail('csrf_failed');
+    }
+    // A password given by somebody else is changed before anything else is written.
+    if (request.session.user.mustChangePassword && !PASSWORD_CHANGE_ROUTES.has(`${request.method} ${request.routeOptions.url ?? ''}`)) {
+      throw fail('password_change_required');
     }
   });
 }

@@ -50,6 +50,8 @@ export async function addUser(input: AddUserInput, ctx: ServiceContext): Promise
         locale: 'zh-CN',
         email: data.email ?? null,
         active: 1,
+        // Whoever chose this password is not the account's owner: it changes it first.
+        must_change_password: 1,
         created_at: at,
         updated_at: at,
       })

@@ -7,6 +7,8 @@ import { appendAudit } from './support/audit-trail.js';
 import { inTransaction, nowIso } from './support/context.js';
 import type { ServiceContext } from './support/context.js';
 import { validateInput } from './support/validate-input.js';
+import { notifyUnits } from './support/notify-units.js';
+import { recordReplyEvent } from './support/reply-events.js';
 
 export type DecisionInput = z.input<typeof decisionInput>;
 
@@ -33,11 +35,11 @@ export async function decideOpinions(
   const ids = [...new Set(opinionIds)];
   if (ids.length === 0) throw fail('opinions_required');
   const userId = ctx.actor.kind === 'user' ? ctx.actor.userId : null;
-  await inTransaction(ctx, async (trx) => {
+  const send = await inTransaction(ctx, async (trx) => {
     const rows = await trx
       .selectFrom('opinions')
       .innerJoin('replies', 'replies.id', 'opinions.reply_id')
-      .select(['opinions.id', 'opinions.reply_id', 'opinions.disposition', 'opinions.decision_reason', 'replies.status', 'replies.consultation_id'])
+      .select(['opinions.id', 'opinions.reply_id', 'opinions.disposition', 'opinions.decision_reason', 'replies.status', 'replies.consultation_id', 'replies.unit_id'])
       .where('opinions.id', 'in', ids)
       .execute();
     if (rows.length !== ids.length) throw fail('opinions_not_found');
@@ -70,6 +72,24 @@ export async function decideOpinions(
         opinions: rows.map((r) => ({ id: r.id, was: r.disposition, wasReason: r.decision_reason, consultationId: r.consultation_id })),
       },
     });
+    await recordReplyEvent(trx, ctx.actor, ctx.clock, replyIds, 'decide', data.disposition);
+    // Each unit whose opinions were decided is told, once per consultation.
+    const sends: (() => Promise<number>)[] = [];
+    const groups = new Map<string, { unitId: number; consultationId: number; count: number }>();
+    for (const r of rows) {
+      const key = `${r.consultation_id}:${r.unit_id}`;
+      const group = groups.get(key) ?? { unitId: r.unit_id, consultationId: r.consultation_id, count: 0 };
+      group.count += 1;
+      groups.set(key, group);
+    }
+    for (const g of groups.values()) {
+      const c = await trx.selectFrom('consultations').select('title').where('id', '=', g.consultationId).executeTakeFirstOrThrow();
+      sends.push(await notifyUnits(trx, ctx, [g.unitId], g.consultationId, { code: 'opinions.decided', params: { title: c.title, count: g.count } }));
+    }
+    return async () => {
+      for (const s of sends) await s();
+    };
   });
+  await send();
   return { decided: ids.length };
 }

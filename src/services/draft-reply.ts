@@ -9,6 +9,7 @@ import type { ServiceContext, Tx } from './support/context.js';
 import { isRecipient, loadConsultation } from './support/consultation-rows.js';
 import { loadVersionById } from './support/plan-rows.js';
 import { loadReply, presentReply, settleOpinions, writeOpinions } from './support/reply-rows.js';
+import { recordReplyEvent } from './support/reply-events.js';
 import type { ReplyWithAllowed } from './support/reply-rows.js';
 import { replyInput } from '../contract/consultations.js';
 import { validateInput } from './support/validate-input.js';
@@ -74,6 +75,7 @@ export async function draftReply(consultationId: number, input: DraftReplyInput,
         .returning('id')
         .executeTakeFirstOrThrow();
       await writeOpinions(trx, row.id, settled.opinions);
+      await recordReplyEvent(trx, ctx.actor, ctx.clock, [row.id], 'draft');
       await appendAudit(trx, ctx.actor, ctx.clock, {
         action: 'reply.draft',
         entity: 'reply',

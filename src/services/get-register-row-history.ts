@@ -8,6 +8,7 @@ export interface RowHistoryEntry {
   kind: string;
   at: string;
   actor: string;
+  actorName: string;
   /** The audit event that vouches for the change. */
   auditSeq: number | null;
   before: RowValues | null;
@@ -22,7 +23,9 @@ export async function getRegisterRowHistory(registerId: number, rowId: number, c
   const changes = await ctx.db
     .selectFrom('register_row_changes')
     .innerJoin('register_changes', 'register_changes.id', 'register_row_changes.change_id')
+    .leftJoin('users', 'users.login', 'register_changes.actor_login')
     .select([
+      'users.display_name',
       'register_changes.id',
       'register_changes.kind',
       'register_changes.at',
@@ -40,6 +43,7 @@ export async function getRegisterRowHistory(registerId: number, rowId: number, c
     kind: c.kind,
     at: c.at,
     actor: c.actor_login,
+    actorName: c.display_name ?? c.actor_login,
     auditSeq: c.audit_seq,
     before: c.before === null ? null : (JSON.parse(c.before) as RowValues),
     after: c.after === null ? null : (JSON.parse(c.after) as RowValues),

@@ -18,6 +18,7 @@ export interface AuditEvent {
   seq: number;
   at: string;
   actorLogin: string;
+  actorName: string;
   action: string;
   entity: string;
   entityId: string | null;
@@ -46,7 +47,9 @@ export async function listAuditEvents(filter: AuditFilter, ctx: ServiceContext):
   if (filter.to) query = query.where('at', '<=', /^\d{4}-\d{2}-\d{2}$/.test(filter.to) ? `${filter.to}T23:59:59.999Z` : filter.to);
   const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await query
-    .selectAll()
+    .leftJoin('users', 'users.id', 'audit_events.actor_id')
+    .selectAll('audit_events')
+    .select('users.display_name')
     .orderBy('seq', 'desc')
     .limit(Math.min(Math.max(filter.limit ?? 50, 1), 500))
     .offset(Math.max(filter.offset ?? 0, 0))
@@ -57,6 +60,7 @@ export async function listAuditEvents(filter: AuditFilter, ctx: ServiceContext):
       seq: r.seq,
       at: r.at,
       actorLogin: r.actor_login,
+      actorName: r.display_name ?? r.actor_login,
       action: r.action,
       entity: r.entity,
       entityId: r.entity_id,

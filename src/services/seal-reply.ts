@@ -11,6 +11,8 @@ import type { ServiceContext } from './support/context.js';
 import { loadConsultation } from './support/consultation-rows.js';
 import { loadReply, replyStateConflict, replyStatus } from './support/reply-rows.js';
 import { sealPayloadOf } from './support/seal-payload-of.js';
+import { notifyUnits } from './support/notify-units.js';
+import { recordReplyEvent } from './support/reply-events.js';
 import { ensureUnitKey } from './support/unit-keys.js';
 
 export interface SealResult {
@@ -40,7 +42,7 @@ export async function sealReply(replyId: number, options: { algorithm?: string }
   const unit = await ctx.db.selectFrom('units').select('code').where('id', '=', before.unitId).executeTakeFirstOrThrow();
   const signatory = { id: ctx.actor.userId, login: ctx.actor.login };
   const sealedAt = nowIso(ctx);
-  return inTransaction(ctx, async (trx) => {
+  const { result, send } = await inTransaction(ctx, async (trx) => {
     // Another signatory of the unit may have sealed meanwhile: only a draft can be sealed.
     const claimed = await trx
       .updateTable('replies')
@@ -67,6 +69,13 @@ export async function sealReply(replyId: number, options: { algorithm?: string }
       entityId: replyId,
       detail: { consultationId: reply.consultationId, unitId: reply.unitId, algorithm, keyId: key.keyId, signature, late, opinions: reply.opinions.length },
     });
-    return { algorithm, algorithmLabel: describeSeal(algorithm).zh, keyId: key.keyId, signature, sealedAt, late };
+    await recordReplyEvent(trx, ctx.actor, ctx.clock, [replyId], 'seal');
+    // The office that runs the consultation is told a reply has come in.
+    const owner = await trx.selectFrom('plans').select('owner_unit_id').where('id', '=', c.planId).executeTakeFirstOrThrow();
+    const count = reply.noOpinion ? 0 : reply.opinions.length;
+    const send = await notifyUnits(trx, ctx, [owner.owner_unit_id], reply.consultationId, { code: 'reply.sealed', params: { title: c.title, unit: reply.unitName, count } }, ['office']);
+    return { result: { algorithm, algorithmLabel: describeSeal(algorithm).zh, keyId: key.keyId, signature, sealedAt, late }, send };
   });
+  await send();
+  return result;
 }

@@ -55,7 +55,12 @@ export async function setUserPassword(input: SetUserPasswordInput, ctx: ServiceC
   }
   const hash = await hashPassword(input.password, ctx.config.scryptCost);
   await inTransaction(ctx, async (trx) => {
-    await trx.updateTable('users').set({ password_hash: hash, updated_at: nowIso(ctx) }).where('id', '=', user.id).execute();
+    // A password given by somebody else (an admin, the CLI) must be changed at the next login.
+    await trx
+      .updateTable('users')
+      .set({ password_hash: hash, must_change_password: self ? 0 : 1, updated_at: nowIso(ctx) })
+      .where('id', '=', user.id)
+      .execute();
     let ended = trx.deleteFrom('sessions').where('user_id', '=', user.id);
     if (input.keepSessionId !== undefined) ended = ended.where('id', '!=', input.keepSessionId);
     await ended.execute();
@@ -64,7 +69,7 @@ export async function setUserPassword(input: SetUserPasswordInput, ctx: ServiceC
       action: self ? 'user.password.change' : 'user.password.reset',
       entity: 'user',
       entityId: user.id,
-      detail: { login: user.login },
+      detail: { login: user.login, ...(!self && { mustChange: true }) },
     });
   });
 }

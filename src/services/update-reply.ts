@@ -23,19 +23,26 @@ export async function updateReply(replyId: number, input: DraftReplyInput, ctx: 
   const reply = await loadReply(ctx.db, replyId);
   authorize(ctx.actor, 'reply.draft', { unitId: reply.unitId });
   if (reply.status !== 'draft') throw replyStateConflict(reply.status);
+  // Once submitted, the draft is the signatory's to fix, seal or return; the reporter waits.
+  const reporter = ctx.actor.kind === 'user' && ctx.actor.role === 'reporter';
+  if (reporter && reply.handoff === 'submitted') throw fail('reply_submitted');
   const c = await loadConsultation(ctx.db, reply.consultationId);
   if (!acceptsReplies(c)) throw fail('consultation_closed');
   const data = validateInput(replyInput, input);
   const version = await loadVersionById(ctx.db, c.versionId);
   const settled = settleOpinions(data, version.parsed, version.text);
   await inTransaction(ctx, async (trx) => {
-    const claimed = await trx
+    let claim = trx
       .updateTable('replies')
       .set({ no_opinion: settled.noOpinion ? 1 : 0, updated_at: nowIso(ctx) })
       .where('id', '=', replyId)
-      .where('status', '=', 'draft')
-      .executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) !== 1) throw replyStateConflict(await replyStatus(trx, replyId));
+      .where('status', '=', 'draft');
+    if (reporter) claim = claim.where('submitted_at', 'is', null);
+    const claimed = await claim.executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) !== 1) {
+      const status = await replyStatus(trx, replyId);
+      throw status === 'draft' ? fail('reply_submitted') : replyStateConflict(status);
+    }
     if (!acceptsReplies(await loadConsultation(trx, reply.consultationId))) throw fail('consultation_closed');
     await writeOpinions(trx, replyId, settled.opinions);
     await appendAudit(trx, ctx.actor, ctx.clock, {

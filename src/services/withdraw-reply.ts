@@ -6,6 +6,7 @@ import { inTransaction, nowIso } from './support/context.js';
 import type { ServiceContext, Tx } from './support/context.js';
 import { loadConsultation } from './support/consultation-rows.js';
 import { loadReply, presentReply, replyStatus } from './support/reply-rows.js';
+import { recordReplyEvent } from './support/reply-events.js';
 import type { ReplyWithAllowed } from './support/reply-rows.js';
 
 async function decidedOpinions(db: Tx | ServiceContext['db'], replyId: number): Promise<number> {
@@ -47,6 +48,7 @@ export async function withdrawReply(replyId: number, ctx: ServiceContext): Promi
     }
     if ((await decidedOpinions(trx, replyId)) > 0) throw fail('opinion_decided');
     if (!canWithdraw(await loadConsultation(trx, reply.consultationId), ctx.clock.now())) throw fail('withdraw_too_late');
+    await recordReplyEvent(trx, ctx.actor, ctx.clock, [replyId], 'withdraw');
     await appendAudit(trx, ctx.actor, ctx.clock, {
       action: 'reply.withdraw',
       entity: 'reply',

@@ -8,6 +8,7 @@ import { isApiError } from './api';
 import { router } from './router';
 import { endSession } from './session';
 import { theme } from './theme';
+import { TODOS_KEY } from './todos';
 
 // A request answered 401 `unauthenticated` means the session expired or was revoked: drop back
 // to the sign-in page instead of showing the error on every panel.
@@ -17,7 +18,8 @@ function onUnauthenticated(error: unknown): void {
 
 const queryClient: QueryClient = new QueryClient({
   queryCache: new QueryCache({ onError: onUnauthenticated }),
-  mutationCache: new MutationCache({ onError: onUnauthenticated }),
+  // Whatever the app changed may have done or made work: the to-do badges follow at once.
+  mutationCache: new MutationCache({ onError: onUnauthenticated, onSettled: () => void queryClient.invalidateQueries({ queryKey: TODOS_KEY }) }),
   defaultOptions: {
     queries: {
       staleTime: 30_000,

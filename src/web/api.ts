@@ -142,11 +142,13 @@ export function uploadWithProgress<T>(path: string, form: FormData, onProgress: 
   });
 }
 
-/** Posts a form and saves the answer as a file (a workbook made from an upload). */
-export async function postForDownload(path: string, form: FormData, filename: string): Promise<void> {
+/** Posts a form (or JSON) and saves the answer as a file (a workbook made from an upload, an edited document). */
+export async function postForDownload(path: string, form: FormData | Record<string, unknown>, filename: string): Promise<void> {
   const headers: Record<string, string> = { 'Accept-Language': i18n.language === 'en' ? 'en' : 'zh-CN' };
   if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
-  const response = await fetch(path, { method: 'POST', body: form, headers, credentials: 'same-origin' });
+  const json = !(form instanceof FormData);
+  if (json) headers['Content-Type'] = 'application/json';
+  const response = await fetch(path, { method: 'POST', body: json ? JSON.stringify(form) : form, headers, credentials: 'same-origin' });
   if (!response.ok) throw new ApiError(response.status, `http_${response.status}`, i18n.t('error.http', { status: response.status }));
   const url = URL.createObjectURL(await response.blob());
   const a = document.createElement('a');

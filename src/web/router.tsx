@@ -8,6 +8,7 @@ import FullPageSpin from './components/FullPageSpin';
 const LoginPage = lazy(() => import('./pages/LoginPage'));
 const AppLayout = lazy(() => import('./layout/AppLayout'));
 const HomePage = lazy(() => import('./pages/HomePage'));
+const AboutPage = lazy(() => import('./pages/AboutPage'));
 const NotBuiltPage = lazy(() => import('./pages/NotBuiltPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 const UnitsPage = lazy(() => import('./pages/units/UnitsPage'));
@@ -63,6 +64,7 @@ export const router = createBrowserRouter([
       { path: 'units/:unitId?', element: <UnitsPage /> },
       { path: 'users', element: <RequireAllowed permission="manageUsers"><UsersPage /></RequireAllowed> },
       { path: 'audit', element: <RequireAllowed permission="readAudit"><AuditPage /></RequireAllowed> },
+      { path: 'about', element: <RequireAllowed permission="manageUsers"><AboutPage /></RequireAllowed> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -105,7 +105,7 @@ describe('consultation (征求意见) in the browser', () => {
     await second.getByTestId('opinion-content-input').fill(HOSTILE);
     expect(await second.getByTestId('opinion-quote').count()).toBe(0);
     await reporter.getByTestId('save-draft').click();
-    await reporter.getByTestId('reply-waiting').getByText('等待签发人签发').waitFor();
+    await reporter.getByTestId('reply-waiting').getByText('核对无误后请提交签发').waitFor();
     // A reporter cannot seal.
     expect(await reporter.getByTestId('seal').count()).toBe(0);
     await settle(reporter);
@@ -223,7 +223,7 @@ describe('consultation (征求意见) in the browser', () => {
 
     // 情况说明: counts and text.
     await office.getByTestId('tab-situation').click();
-    expect(await office.getByTestId('situation-text').innerText()).toContain('征求');
+    expect(await office.getByTestId('situation-body').inputValue()).toContain('征求');
 
     // Close (only a closed consultation can be published), publish, then read the notice
     // without signing in.

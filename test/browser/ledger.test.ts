@@ -125,6 +125,7 @@ describe('the task ledger in the browser', () => {
     await office.getByTestId('notice-text').fill('请于本月内报送城市韧性项目推进计划。');
     await office.getByTestId('notice-answer-by').fill(day(7));
     await office.getByTestId('notice-ok').click();
+    await office.getByTestId('notice-modal').waitFor({ state: 'hidden' });
     const notice = office.locator('[data-testid^=notice-]').filter({ hasText: '请于本月内报送城市韧性项目推进计划' });
     await notice.waitFor();
     const noticeId = Number((await notice.getAttribute('data-testid'))!.replace('notice-', ''));

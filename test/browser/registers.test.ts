@@ -105,7 +105,8 @@ describe('registers in the browser', () => {
     await page.getByTestId('row-drawer').waitFor({ state: 'detached' });
     await page.locator('[data-testid^=row-open-]').first().click();
     await page.getByRole('tab', { name: '修改记录' }).click();
-    await expect.poll(async () => page.getByTestId('row-history').innerText()).toContain('430800.reporter');
+    // People's names, not logins (issue 12).
+    await expect.poll(async () => page.getByTestId('row-history').innerText()).toContain('张家界市填报员');
     await screenshot(page, 'register-phone');
   });
 

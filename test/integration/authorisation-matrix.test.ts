@@ -214,6 +214,8 @@ describe('authorisation matrix', () => {
         return { login: `matrix-${unique}`, displayName: 'M', unitId: ids.unitA, role: 'reporter', password: 'matrix-pass-2021' };
       case 'PATCH /api/users/{id}':
         return { active: true };
+      case 'POST /api/replies/{id}/return':
+        return { comment: '请补充依据' };
       case 'POST /api/users/{id}/password':
         return { password: DEMO_PASSWORD };
       case 'POST /api/units':

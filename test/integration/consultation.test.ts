@@ -263,15 +263,15 @@ describe.each(DIALECTS)('consultation cycle over HTTP on %s', (dialect) => {
     const rows: unknown[][] = [];
     // Text cells are read as what a person sees (exceljs gives rich text as an object).
     sheet.eachRow((row) =>
-      rows.push(Array.from({ length: 8 }, (_, i) => (typeof row.getCell(i + 1).value === 'number' ? row.getCell(i + 1).value : row.getCell(i + 1).text))),
+      rows.push(Array.from({ length: 9 }, (_, i) => (typeof row.getCell(i + 1).value === 'number' ? row.getCell(i + 1).value : row.getCell(i + 1).text))),
     );
     const header = rows.findIndex((r) => r[0] === '序号');
-    expect(rows[header]).toEqual(['序号', '单位', '条款', '原文', '意见', '建议修改', '处理情况', '理由']);
+    expect(rows[header]).toEqual(['序号', '单位', '条款', '原文', '意见', '建议修改', '理由', '处理情况', '处理理由']);
     const data = rows.slice(header + 1);
     expect(data).toHaveLength(4);
-    expect(data[0]).toEqual([1, '省公安厅', expect.stringContaining('推动城镇基本公共服务'), '4.35万套', '建议将4.35万套调整为5万套。', '5万套', '采纳', '']);
+    expect(data[0]).toEqual([1, '省公安厅', expect.stringContaining('推动城镇基本公共服务'), '4.35万套', '建议将4.35万套调整为5万套。', '5万套', '与国家下达任务衔接', '采纳', '']);
     const hostileRow = data.find((r) => r[4] === HOSTILE)!;
-    expect(hostileRow.slice(5)).toEqual(['@SUM(A1:A9)', '不采纳', '与文件无关']);
+    expect(hostileRow.slice(5)).toEqual(['@SUM(A1:A9)', '+cmd', '不采纳', '与文件无关']);
     sheet.eachRow((row) => row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)));
 
     const docx = await office.request('GET', `/api/consultations/${consultationId}/summary.docx`);

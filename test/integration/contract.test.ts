@@ -121,13 +121,13 @@ describe('the API contract', () => {
       const seen = await reporter.json<{ allowed: Record<string, boolean> }>('GET', `/api/consultations/${opened.body.id}`);
       expect(seen.body.allowed).toMatchObject({ manage: false, draftReply: true, sealReply: false });
       const draft = await reporter.json<{ id: number; allowed: Record<string, boolean> }>('POST', `/api/consultations/${opened.body.id}/replies`, { noOpinion: true });
-      expect(draft.body.allowed).toEqual({ edit: true, seal: false, withdraw: false });
+      expect(draft.body.allowed).toEqual({ edit: true, seal: false, submit: true, return: false, withdraw: false });
       const signatory = new Client(t.url);
       await signatory.login('hn-gat.signatory', DEMO_PASSWORD);
-      expect((await signatory.json<{ allowed: Record<string, boolean> }>('GET', `/api/replies/${draft.body.id}`)).body.allowed).toEqual({ edit: true, seal: true, withdraw: false });
+      expect((await signatory.json<{ allowed: Record<string, boolean> }>('GET', `/api/replies/${draft.body.id}`)).body.allowed).toEqual({ edit: true, seal: true, submit: false, return: false, withdraw: false });
       await signatory.json('POST', `/api/replies/${draft.body.id}/seal`, {});
-      expect((await signatory.json<{ allowed: Record<string, boolean> }>('GET', `/api/replies/${draft.body.id}`)).body.allowed).toEqual({ edit: false, seal: false, withdraw: true });
-      expect((await reporter.json<{ allowed: Record<string, boolean> }>('GET', `/api/replies/${draft.body.id}`)).body.allowed).toEqual({ edit: false, seal: false, withdraw: false });
+      expect((await signatory.json<{ allowed: Record<string, boolean> }>('GET', `/api/replies/${draft.body.id}`)).body.allowed).toEqual({ edit: false, seal: false, submit: false, return: false, withdraw: true });
+      expect((await reporter.json<{ allowed: Record<string, boolean> }>('GET', `/api/replies/${draft.body.id}`)).body.allowed).toEqual({ edit: false, seal: false, submit: false, return: false, withdraw: false });
     });
   });
 });

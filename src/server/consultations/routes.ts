@@ -7,6 +7,8 @@ import {
   decided,
   decisionInput,
   decisionsInput,
+  editedSituation,
+  issuedOnQuery,
   isoDate,
   marked,
   markReadInput,
@@ -20,6 +22,7 @@ import {
   remindersInput,
   reply as replySchema,
   replyInput,
+  returnInput,
   replyList,
   sealInput,
   sealResult,
@@ -28,10 +31,10 @@ import {
 } from '../../contract/consultations.js';
 import { fail } from '../../domain/errors.js';
 import { summaryToDocx } from '../../office/consultation-summary-docx.js';
-import { situationReportDocx, situationText } from '../../office/consultation-situation-docx.js';
+import { consultationLetterDocx, editedSituationDocx, situation as situationOf, situationBody, situationReportDocx, situationText } from '../../office/consultation-situation-docx.js';
 import { summaryToXlsx } from '../../office/consultation-summary-xlsx.js';
 import { closeConsultation } from '../../services/close-consultation.js';
-import { consultationReport } from '../../services/consultation-report.js';
+import { consultationLetter, consultationReport } from '../../services/consultation-report.js';
 import { decideOpinions } from '../../services/decide-opinions.js';
 import { draftReply } from '../../services/draft-reply.js';
 import { extendDeadline } from '../../services/extend-deadline.js';
@@ -44,6 +47,7 @@ import { listReplies } from '../../services/list-replies.js';
 import { openConsultation } from '../../services/open-consultation.js';
 import { getPublicNotice, publishNotice } from '../../services/publish-notice.js';
 import { sealReply } from '../../services/seal-reply.js';
+import { returnReply, submitReply } from '../../services/hand-off-reply.js';
 import { sendReminders } from '../../services/send-reminders.js';
 import { updateReply } from '../../services/update-reply.js';
 import { verifyReplySeal } from '../../services/verify-reply-seal.js';
@@ -55,6 +59,8 @@ import { attachment } from '../downloads.js';
 
 const DOCX_MAX_ROWS = 3000;
 const planParams = z.object({ planId: z.coerce.number().int().positive() });
+const summaryQuery = z.object({ noOpinion: z.enum(['0', '1']).optional(), missing: z.enum(['0', '1']).optional() });
+const summaryOptions = (q: z.infer<typeof summaryQuery>) => ({ noOpinionRows: q.noOpinion === '1', missingRows: q.missing === '1' });
 
 export function consultationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -181,6 +187,30 @@ export function consultationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
     );
 
     app.post(
+      '/api/replies/:id/submit',
+      {
+        config: { policy: 'reply.submit' },
+        schema: { tags, summary: '提交签发: the reporter hands the draft to the unit’s signatory (who is notified)', params: idParams, response: { 200: replySchema } },
+      },
+      async (request) => submitReply(request.params.id, signedIn(request, deps)),
+    );
+
+    app.post(
+      '/api/replies/:id/return',
+      {
+        config: { policy: 'reply.return' },
+        schema: {
+          tags,
+          summary: '退回: the signatory sends a submitted draft back to the reporter with a comment (who is notified)',
+          params: idParams,
+          body: returnInput,
+          response: { 200: replySchema },
+        },
+      },
+      async (request) => returnReply(request.params.id, request.body.comment, signedIn(request, deps)),
+    );
+
+    app.post(
       '/api/replies/:id/withdraw',
       {
         config: { policy: 'reply.withdraw' },
@@ -237,14 +267,14 @@ export function consultationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       },
     );
 
-    app.get('/api/consultations/:id/summary.xlsx', { config: { policy: 'consultation.manage' }, schema: { tags, summary: '意见汇总表 (xlsx)', params: idParams, response: { 200: fileResponse('意见汇总表', XLSX_TYPE) } } }, async (request, reply) => {
-      const report = await consultationReport(request.params.id, signedIn(request, deps));
+    app.get('/api/consultations/:id/summary.xlsx', { config: { policy: 'consultation.manage' }, schema: { tags, summary: '意见汇总表 (xlsx): each unit’s own 理由 and the office’s 处理理由; noOpinion=1 and missing=1 add lines for units that replied 无意见 or 逾期未反馈', params: idParams, querystring: summaryQuery, response: { 200: fileResponse('意见汇总表', XLSX_TYPE) } } }, async (request, reply) => {
+      const report = await consultationReport(request.params.id, signedIn(request, deps), summaryOptions(request.query));
       const bytes = await summaryToXlsx(report.meta, report.rows);
       return reply.type(XLSX_TYPE).header('Content-Disposition', attachment(`${report.meta.planTitle}意见汇总表.xlsx`)).send(bytes);
     });
 
-    app.get('/api/consultations/:id/summary.docx', { config: { policy: 'consultation.manage' }, schema: { tags, summary: '意见汇总表 (docx, GB/T 9704 layout)', params: idParams, response: { 200: fileResponse('意见汇总表', DOCX_TYPE) } } }, async (request, reply) => {
-      const report = await consultationReport(request.params.id, signedIn(request, deps));
+    app.get('/api/consultations/:id/summary.docx', { config: { policy: 'consultation.manage' }, schema: { tags, summary: '意见汇总表 (docx, GB/T 9704 layout); noOpinion=1 and missing=1 as for the xlsx', params: idParams, querystring: summaryQuery, response: { 200: fileResponse('意见汇总表', DOCX_TYPE) } } }, async (request, reply) => {
+      const report = await consultationReport(request.params.id, signedIn(request, deps), summaryOptions(request.query));
       // The docx writer holds the whole document in memory (about 80 KB a row): past this
       // many rows the spreadsheet is the right format anyway.
       if (report.rows.length > DOCX_MAX_ROWS) {
@@ -256,12 +286,39 @@ export function consultationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
 
     app.get('/api/consultations/:id/situation', { config: { policy: 'consultation.manage' }, schema: { tags, summary: '征求意见情况说明: counts and text', params: idParams, response: { 200: situation } } }, async (request) => {
       const report = await consultationReport(request.params.id, signedIn(request, deps));
-      return { stats: report.stats, text: situationText(report.meta, report.stats) };
+      const s = situationOf(report.meta, report.stats);
+      return { stats: report.stats, text: situationText(report.meta, report.stats), title: s.title, body: situationBody(s), issuer: s.issuer };
     });
 
-    app.get('/api/consultations/:id/situation.docx', { config: { policy: 'consultation.manage' }, schema: { tags, summary: '征求意见情况说明 (docx)', params: idParams, response: { 200: fileResponse('征求意见情况说明', DOCX_TYPE) } } }, async (request, reply) => {
+    app.get('/api/consultations/:id/situation.docx', { config: { policy: 'consultation.manage' }, schema: { tags, summary: '征求意见情况说明 (docx), dated issuedOn (default: today)', params: idParams, querystring: issuedOnQuery, response: { 200: fileResponse('征求意见情况说明', DOCX_TYPE) } } }, async (request, reply) => {
       const report = await consultationReport(request.params.id, signedIn(request, deps));
-      const bytes = await situationReportDocx(report.meta, report.stats);
+      const meta = request.query.issuedOn ? { ...report.meta, generatedAt: `${request.query.issuedOn}T04:00:00.000Z` } : report.meta;
+      const bytes = await situationReportDocx(meta, report.stats);
+      return reply.type(DOCX_TYPE).header('Content-Disposition', attachment(`${report.meta.planTitle}征求意见情况说明.docx`)).send(bytes);
+    });
+
+    app.get(
+      '/api/consultations/:id/letter.docx',
+      {
+        config: { policy: 'consultation.manage' },
+        schema: {
+          tags,
+          summary: '征求意见函 (docx, GB/T 9704): 发文字号 (docNumber), title, 主送, body, 附件, issuing office and date',
+          params: idParams,
+          querystring: z.object({ docNumber: z.string().trim().max(100).optional() }),
+          response: { 200: fileResponse('征求意见函', DOCX_TYPE) },
+        },
+      },
+      async (request, reply) => {
+        const facts = await consultationLetter(request.params.id, signedIn(request, deps), request.query.docNumber);
+        const bytes = await consultationLetterDocx(facts);
+        return reply.type(DOCX_TYPE).header('Content-Disposition', attachment(`${facts.title}.docx`)).send(bytes);
+      },
+    );
+
+    app.post('/api/consultations/:id/situation.docx', { config: { policy: 'consultation.manage' }, schema: { tags, summary: '征求意见情况说明 (docx) as the office edited it, dated the day it is issued', params: idParams, body: editedSituation, response: { 200: fileResponse('征求意见情况说明', DOCX_TYPE) } } }, async (request, reply) => {
+      const report = await consultationReport(request.params.id, signedIn(request, deps));
+      const bytes = await editedSituationDocx(request.body);
       return reply.type(DOCX_TYPE).header('Content-Disposition', attachment(`${report.meta.planTitle}征求意见情况说明.docx`)).send(bytes);
     });
 

@@ -1,10 +1,12 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { markVersionFinal } from '../../services/mark-version-final.js';
 import { z } from 'zod';
 import { fileResponse, idParams } from '../../contract/common.js';
 import {
   linkInput,
+  markedFinal,
   newVersionResult,
   pastedPlan,
   planEditInput,
@@ -124,6 +126,20 @@ export function planRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         },
       },
       async (request) => getRedline(request.params.id, request.query, signedIn(request, deps)),
+    );
+
+    app.post(
+      '/api/plans/:id/versions/:number/final',
+      {
+        config: { policy: 'plan.edit' },
+        schema: {
+          tags,
+          summary: '定稿: mark a version as final after the consultation (the version the ledger publishes); publishing a version marks it final too',
+          params: idParams.extend({ number: z.coerce.number().int().positive() }),
+          response: { 200: markedFinal },
+        },
+      },
+      async (request) => markVersionFinal(request.params.id, request.params.number, signedIn(request, deps)),
     );
 
     app.put(

@@ -36,7 +36,7 @@ export function sessionRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           contextOf(request, deps),
         );
         setSessionCookie(reply, deps.config, result.token, result.expiresAt);
-        return { user: result.user, csrfToken: result.csrfToken, expiresAt: result.expiresAt, allowed: sessionAllowed({ kind: 'user', userId: result.user.id, login: result.user.login, unitId: result.user.unitId, role: result.user.role }) };
+        return { user: result.user, csrfToken: result.csrfToken, expiresAt: result.expiresAt, allowed: sessionAllowed({ kind: 'user', userId: result.user.id, login: result.user.login, unitId: result.user.unitId, role: result.user.role }), mustChangePassword: result.user.mustChangePassword };
       },
     );
 
@@ -45,7 +45,7 @@ export function sessionRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       { config: { policy: 'signed-in' }, schema: { tags: ['session'], summary: 'The signed-in user and the CSRF token', response: { 200: sessionBody } } },
       async (request) => {
         const { session } = signedIn(request, deps);
-        return { user: session.user, csrfToken: session.csrfToken, expiresAt: session.expiresAt, allowed: sessionAllowed(session.actor) };
+        return { user: session.user, csrfToken: session.csrfToken, expiresAt: session.expiresAt, allowed: sessionAllowed(session.actor), mustChangePassword: session.user.mustChangePassword };
       },
     );
 

@@ -21,6 +21,8 @@ export async function notifyUnits(
   unitIds: number[],
   consultationId: number | null,
   notice: Notice,
+  /** Who of each unit gets the e-mail: by default its reporters and signatories. */
+  roles: readonly string[] = ['reporter', 'signatory'],
 ): Promise<() => Promise<number>> {
   if (unitIds.length === 0) return async () => 0;
   const emailed = ctx.mailer ? 1 : 0;
@@ -45,7 +47,7 @@ export async function notifyUnits(
     .selectFrom('users')
     .select(['email', 'unit_id', 'locale'])
     .where('unit_id', 'in', unitIds)
-    .where('role', 'in', ['reporter', 'signatory'])
+    .where('role', 'in', [...roles])
     .where('active', '=', 1)
     .where('email', 'is not', null)
     .execute();

@@ -11,6 +11,8 @@ import { replyAllowed } from '../../domain/allowed.js';
 import type { Actor } from '../../domain/policy.js';
 import type { Clock, Tx } from './context.js';
 import { loadConsultation } from './consultation-rows.js';
+import { loadReplyHistory } from './reply-events.js';
+import type { ReplyEventView } from './reply-events.js';
 
 export type OpinionInput = z.output<typeof opinionInput>;
 
@@ -75,6 +77,9 @@ export interface ReplyView {
   signature: string | null;
   late: boolean;
   withdrawnAt: string | null;
+  handoff: 'none' | 'submitted' | 'returned';
+  submittedAt: string | null;
+  history: ReplyEventView[];
 }
 
 /**
@@ -123,6 +128,8 @@ export async function loadReply(db: Kysely<Database>, id: number): Promise<Reply
       'replies.key_id',
       'replies.signature',
       'replies.withdrawn_at',
+      'replies.submitted_at',
+      'replies.returned_at',
       'consultations.deadline',
     ])
     .where('replies.id', '=', id)
@@ -146,6 +153,9 @@ export async function loadReply(db: Kysely<Database>, id: number): Promise<Reply
     signature: r.signature,
     late: r.sealed_at !== null && isLate(r.deadline, r.sealed_at),
     withdrawnAt: r.withdrawn_at,
+    handoff: r.status !== 'draft' ? 'none' : r.submitted_at !== null ? 'submitted' : r.returned_at !== null ? 'returned' : 'none',
+    submittedAt: r.status === 'draft' ? r.submitted_at : null,
+    history: await loadReplyHistory(db, id),
   };
 }
 
@@ -228,6 +238,6 @@ export type ReplyWithAllowed = ReplyView & { allowed: ReturnType<typeof replyAll
 /** The reply with what the actor may do with it now (edit, seal, withdraw). */
 export async function presentReply(ctx: { db: Kysely<Database>; clock: Clock; actor: Actor }, reply: ReplyView): Promise<ReplyWithAllowed> {
   const c = await loadConsultation(ctx.db, reply.consultationId);
-  const facts = { unitId: reply.unitId, status: reply.status, decided: reply.opinions.some((o) => o.disposition !== null) };
+  const facts = { unitId: reply.unitId, status: reply.status, decided: reply.opinions.some((o) => o.disposition !== null), submitted: reply.handoff === 'submitted' };
   return { ...reply, allowed: replyAllowed(ctx.actor, facts, c, ctx.clock.now()) };
 }

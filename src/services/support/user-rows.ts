@@ -16,6 +16,8 @@ export interface User {
   locale: Locale;
   /** Where reminders go when SMTP is configured. */
   email: string | null;
+  /** Given its password by somebody else: must change it before writing anything else. */
+  mustChangePassword: boolean;
 }
 
 export interface UserFilter {
@@ -39,6 +41,7 @@ export async function loadUsers(db: Kysely<Database> | Transaction<Database>, fi
       'users.active',
       'users.locale',
       'users.email',
+      'users.must_change_password',
     ]);
   if (filter.ids) query = query.where('users.id', 'in', filter.ids.length > 0 ? filter.ids : [-1]);
   if (filter.unitId !== undefined) query = query.where('users.unit_id', '=', filter.unitId);
@@ -54,5 +57,6 @@ export async function loadUsers(db: Kysely<Database> | Transaction<Database>, fi
     active: r.active === 1,
     locale: r.locale === 'en' ? 'en' : 'zh-CN',
     email: r.email,
+    mustChangePassword: r.must_change_password === 1,
   }));
 }

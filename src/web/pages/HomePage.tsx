@@ -1,82 +1,123 @@
-import { useQuery } from '@tanstack/react-query';
-import { Badge, Card, Col, Descriptions, Flex, Row, Tag, Typography } from 'antd';
+import { CheckCircleOutlined, ClockCircleOutlined, RightOutlined } from '@ant-design/icons';
+import { Alert, Badge, Card, Col, Empty, Flex, List, Row, Tabs, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../api';
 import { visibleAreas } from '../areas';
 import { useCurrentUser, useSessionAllowed } from '../session';
-import type { Health } from '../../contract/system';
+import { useTodoCounts, useTodos } from '../todos';
+import { formatTime } from './consultations/ui';
+import type { Todo } from '../../contract/todos';
 
-function SystemStatus() {
+const AREA_COLOURS: Record<Todo['area'], string> = { consultations: 'blue', ledger: 'cyan', rounds: 'geekblue', users: 'purple' };
+
+/** One entry: what to do (or what was done), where, and by when; the whole line links to the page where the work is done. */
+function TodoEntry({ todo, done }: { todo: Todo; done: boolean }) {
   const { t } = useTranslation();
-  const health = useQuery({ queryKey: ['health'], queryFn: () => api.get<Health>('/api/health') });
-  const none = t('common.none');
   return (
-    <Card title={t('home.system')} size="small">
-      <Descriptions
-        column={1}
-        size="small"
-        items={[
-          {
-            key: 'status',
-            label: t('home.status'),
-            children: health.data ? (
-              <Badge status="success" text={t('home.statusOk')} />
-            ) : health.error ? (
-              <Badge status="error" text={health.error.message} />
-            ) : (
-              <Badge status="processing" text={t('common.loading')} />
-            ),
-          },
-          { key: 'db', label: t('home.database'), children: health.data?.db === 'postgres' ? 'PostgreSQL' : health.data ? 'SQLite' : none },
-          { key: 'version', label: t('home.version'), children: health.data?.version ?? none },
-        ]}
-      />
-    </Card>
+    <List.Item style={{ paddingInline: 0 }} data-testid={done ? 'done-item' : 'todo-item'} data-kind={todo.kind}>
+      <Link to={todo.href} style={{ display: 'flex', alignItems: 'center', gap: 12, width: '100%', color: 'inherit', minWidth: 0 }}>
+        <Tag color={AREA_COLOURS[todo.area]} style={{ flex: 'none', marginInlineEnd: 0 }}>
+          {t(`workbench.kinds.${todo.area}`)}
+        </Tag>
+        <Flex vertical style={{ flex: 1, minWidth: 0 }}>
+          <Typography.Text style={{ overflowWrap: 'anywhere' }} data-testid="todo-title">
+            {todo.title}
+          </Typography.Text>
+          {done ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              <CheckCircleOutlined style={{ marginInlineEnd: 4 }} />
+              {t('workbench.doneAt', { at: formatTime(todo.doneAt) })}
+            </Typography.Text>
+          ) : (
+            todo.dueAt && (
+              <Typography.Text type={todo.overdue ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
+                <ClockCircleOutlined style={{ marginInlineEnd: 4 }} />
+                {t('workbench.due', { at: formatTime(todo.dueAt) })}
+                {todo.overdue && (
+                  <Tag color="red" style={{ marginInlineStart: 8 }}>
+                    {t('workbench.overdue')}
+                  </Tag>
+                )}
+              </Typography.Text>
+            )
+          )}
+        </Flex>
+        <RightOutlined style={{ flex: 'none', color: 'rgba(0,0,0,0.35)' }} />
+      </Link>
+    </List.Item>
   );
 }
 
+function TodoList({ done }: { done: boolean }) {
+  const { t } = useTranslation();
+  const todos = useTodos(done);
+  if (todos.error) return <Alert type="error" showIcon title={t('workbench.loadFailed', { message: todos.error.message })} />;
+  return (
+    <List<Todo>
+      loading={todos.isPending}
+      dataSource={todos.data ?? []}
+      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={done ? t('workbench.emptyDone') : t('workbench.emptyTodo')} /> }}
+      renderItem={(todo) => <TodoEntry todo={todo} done={done} />}
+      pagination={(todos.data?.length ?? 0) > 20 ? { pageSize: 20, size: 'small', showSizeChanger: false } : false}
+      data-testid={done ? 'done-list' : 'todo-list'}
+    />
+  );
+}
+
+/** The home page of every role is its work: 待办 and 已办, each entry linking to where it is done. */
 export default function HomePage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
-  const areas = visibleAreas(useSessionAllowed());
+  const allowed = useSessionAllowed();
+  const areas = visibleAreas(allowed).filter((area) => area.built);
+  const { total } = useTodoCounts();
+  const [tab, setTab] = useState('todo');
   return (
     <>
-      <Flex vertical style={{ marginBottom: 20 }}>
+      <Flex vertical style={{ marginBottom: 16 }}>
         <Typography.Title level={4} style={{ margin: 0 }}>
           {t('home.greeting', { name: user.displayName })}
         </Typography.Title>
-        <Typography.Text type="secondary">
-          {t('home.subtitle', { unit: user.unitName, role: t(`role.${user.role}`) })}
-        </Typography.Text>
+        <Typography.Text type="secondary">{t('home.subtitle', { unit: user.unitName, role: t(`role.${user.role}`) })}</Typography.Text>
       </Flex>
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={18}>
-          <Card title={t('home.areas')} size="small">
-            <Row gutter={[12, 12]}>
-              {areas.map((area) => (
-                <Col key={area.key} xs={24} md={12} xxl={8}>
-                  <Link to={area.path}>
-                    <Card hoverable size="small" style={{ height: '100%' }}>
-                      <Flex justify="space-between" align="center" style={{ marginBottom: 6 }}>
-                        <Flex gap={8} align="center" style={{ fontSize: 15, fontWeight: 500, color: 'rgba(0,0,0,0.88)' }}>
-                          <span style={{ color: '#1d5bb8' }}>{area.icon}</span>
-                          {t(`nav.${area.key}`)}
-                        </Flex>
-                        {area.built ? <Tag color="green">{t('home.built')}</Tag> : <Tag>{t('home.notBuilt')}</Tag>}
-                      </Flex>
-                      <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ margin: 0, fontSize: 13 }}>
-                        {t(`area.${area.key}`)}
-                      </Typography.Paragraph>
-                    </Card>
-                  </Link>
-                </Col>
-              ))}
-            </Row>
+        <Col xs={24} xl={17}>
+          <Card size="small" title={t('workbench.title')} data-testid="workbench">
+            <Tabs
+              activeKey={tab}
+              onChange={setTab}
+              items={[
+                {
+                  key: 'todo',
+                  label: (
+                    <span data-testid="tab-todo">
+                      {t('workbench.todo')} <Badge count={total} size="small" showZero={false} style={{ marginInlineStart: 4 }} />
+                    </span>
+                  ),
+                  children: <TodoList done={false} />,
+                },
+                { key: 'done', label: <span data-testid="tab-done">{t('workbench.done')}</span>, children: tab === 'done' && <TodoList done /> },
+              ]}
+            />
           </Card>
         </Col>
-        <Col xs={24} xl={6}>
-          <SystemStatus />
+        <Col xs={24} xl={7}>
+          <Card size="small" title={t('workbench.areas')}>
+            <Flex vertical gap={4}>
+              {areas.map((area) => (
+                <Link key={area.key} to={area.path} style={{ display: 'flex', gap: 8, alignItems: 'center', padding: '6px 4px' }}>
+                  <span style={{ color: '#1d5bb8' }}>{area.icon}</span>
+                  {t(`nav.${area.key}`)}
+                </Link>
+              ))}
+              {allowed.manageUsers && (
+                <Link to="/about" style={{ padding: '6px 4px', fontSize: 13 }} data-testid="about-link">
+                  {t('workbench.about')}
+                </Link>
+              )}
+            </Flex>
+          </Card>
         </Col>
       </Row>
     </>

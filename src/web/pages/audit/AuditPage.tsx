@@ -1,4 +1,5 @@
 import { SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
+import { auditAction, auditEntity } from '../../audit-words';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import {
   Alert,
@@ -112,12 +113,30 @@ export default function AuditPage() {
     },
     {
       title: t('audit.columns.actor'),
-      dataIndex: 'actorLogin',
+      dataIndex: 'actorName',
       key: 'actor',
-      render: (actor: string | null) => (actor ? <code>{actor}</code> : <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>),
+      // The person's name; the login on hover.
+      render: (name: string, e: AuditEvent) =>
+        e.actorLogin ? (
+          <span title={e.actorLogin} data-testid="audit-actor">
+            {name}
+          </span>
+        ) : (
+          <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>
+        ),
     },
-    { title: t('audit.columns.action'), dataIndex: 'action', key: 'action', render: (action: string) => <Tag color="blue">{action}</Tag> },
-    { title: t('audit.columns.entity'), dataIndex: 'entity', key: 'entity' },
+    {
+      title: t('audit.columns.action'),
+      dataIndex: 'action',
+      key: 'action',
+      // In words; the code on hover (and in the filter).
+      render: (action: string) => (
+        <Tag color="blue" title={action} data-testid="audit-action">
+          {auditAction(action, i18n.language)}
+        </Tag>
+      ),
+    },
+    { title: t('audit.columns.entity'), dataIndex: 'entity', key: 'entity', render: (entity: string) => <span title={entity}>{auditEntity(entity, i18n.language)}</span> },
     {
       title: t('audit.columns.entityId'),
       dataIndex: 'entityId',

@@ -132,7 +132,24 @@ export default function OfficeConsultation({ consultation }: { consultation: Con
                 items: [
                   { key: 'xlsx', label: <a href={consultationFile(consultation.id, 'summary.xlsx')} download data-testid="download-summary-xlsx">{t('exports.summaryXlsx')}</a> },
                   { key: 'docx', label: <a href={consultationFile(consultation.id, 'summary.docx')} download data-testid="download-summary-docx">{t('exports.summaryDocx')}</a> },
+                  {
+                    key: 'xlsx-all',
+                    label: (
+                      <a href={`${consultationFile(consultation.id, 'summary.xlsx')}?noOpinion=1&missing=1`} download data-testid="download-summary-xlsx-all">
+                        {t('exports.summaryXlsxAll')}
+                      </a>
+                    ),
+                  },
+                  {
+                    key: 'docx-all',
+                    label: (
+                      <a href={`${consultationFile(consultation.id, 'summary.docx')}?noOpinion=1&missing=1`} download>
+                        {t('exports.summaryDocxAll')}
+                      </a>
+                    ),
+                  },
                   { key: 'situation', label: <a href={consultationFile(consultation.id, 'situation.docx')} download>{t('exports.situationDocx')}</a> },
+                  { key: 'letter', label: <a href={consultationFile(consultation.id, 'letter.docx')} download data-testid="download-letter">{t('exports.letterDocx')}</a> },
                 ],
               }}
             >
@@ -155,7 +172,8 @@ export default function OfficeConsultation({ consultation }: { consultation: Con
               }
             >
               <Button
-                type={consultation.publishedAt ? 'default' : 'primary'}
+                // 公开 is the page's main action only once publishing is allowed.
+                type={!consultation.publishedAt && consultation.closedAt !== null && pendingCount === 0 ? 'primary' : 'default'}
                 icon={<GlobalOutlined />}
                 disabled={consultation.closedAt === null || pendingCount > 0}
                 loading={publish.isPending}

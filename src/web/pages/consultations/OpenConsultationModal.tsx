@@ -55,6 +55,18 @@ function Body({ planId, members, others, onClose }: { planId: number | null; mem
     setPrefilledFor(plan.data.id);
   }, [plan.data, prefilledFor, form, t]);
 
+  // One click for all 14 市州, or all 县市区 of one 市州: members are ticked, the rest added to the list.
+  const allUnits = [...members, ...others];
+  const prefectures = allUnits.filter((u) => u.kind === 'prefecture');
+  const addUnits = (units: Unit[]) => {
+    const memberIds = new Set(members.map((u) => u.id));
+    const current = { members: (form.getFieldValue('members') as number[] | undefined) ?? [], others: (form.getFieldValue('others') as number[] | undefined) ?? [] };
+    form.setFieldsValue({
+      members: [...new Set([...current.members, ...units.filter((u) => memberIds.has(u.id)).map((u) => u.id)])],
+      others: [...new Set([...current.others, ...units.filter((u) => !memberIds.has(u.id)).map((u) => u.id)])],
+    });
+  };
+
   const submit = async () => {
     const values = await form.validateFields();
     const recipients = [...values.members, ...values.others];
@@ -174,6 +186,20 @@ function Body({ planId, members, others, onClose }: { planId: number | null; mem
             </Button>
           </Flex>
         </Form.Item>
+        <Flex gap={8} wrap align="center" style={{ marginBottom: 8 }}>
+          <Button size="small" onClick={() => addUnits(prefectures)} data-testid="open-all-prefectures">
+            {t('open.allPrefectures', { count: prefectures.length })}
+          </Button>
+          <Select<number>
+            size="small"
+            placeholder={t('open.countiesOf')}
+            value={null}
+            style={{ minWidth: 200 }}
+            options={prefectures.map((u) => ({ value: u.id, label: t('open.countiesOfOne', { name: u.shortName }) }))}
+            onChange={(id) => addUnits(allUnits.filter((u) => u.kind === 'county' && u.parentId === id))}
+            data-testid="open-counties-of"
+          />
+        </Flex>
         <Form.Item name="others" label={t('open.others')}>
           <Select
             mode="multiple"

@@ -1,4 +1,4 @@
-import { CheckCircleFilled, PlusOutlined, SafetyCertificateOutlined, SaveOutlined } from '@ant-design/icons';
+import { CheckCircleFilled, PlusOutlined, RollbackOutlined, SafetyCertificateOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { Alert, App, Breadcrumb, Button, Card, Col, Collapse, Descriptions, Empty, Flex, Row, Select, Switch, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,8 @@ import type { PlanItem, PlanView } from '../../../contract/plans';
 import { usePlan } from '../plans/plan-queries';
 import OpinionCard from './OpinionCard';
 import QuotePane, { type QuotePaneHandle } from './QuotePane';
-import { useReplies, useSaveReply } from './queries';
+import { useReplies, useSaveReply, useSubmitReply } from './queries';
+import { HandoffNotice, ReplyHistory, ReturnModal } from './Handoff';
 import {
   blankOpinion,
   draftFromReply,
@@ -60,6 +61,8 @@ function ReplyWorkspace({ consultation, plan, draft, initial, canSeal }: Workspa
   const [pickItem, setPickItem] = useState<number | null>(null);
   const [tried, setTried] = useState(false);
   const [sealing, setSealing] = useState(false);
+  const [returning, setReturning] = useState(false);
+  const handOff = useSubmitReply(consultation.id);
   const editorEnd = useRef<HTMLDivElement>(null);
 
   const dirty = draft === null || !sameReply(state, saved);
@@ -148,6 +151,7 @@ function ReplyWorkspace({ consultation, plan, draft, initial, canSeal }: Workspa
                   {t('reply.noOpinionHelp')}
                 </Typography.Text>
               </Flex>
+              {draft && <HandoffNotice reply={draft} />}
               {state.noOpinion ? (
                 <Alert type="info" showIcon title={t('reply.noOpinionNotice')} style={{ marginBottom: 12 }} />
               ) : (
@@ -207,13 +211,14 @@ function ReplyWorkspace({ consultation, plan, draft, initial, canSeal }: Workspa
                 <Alert type="error" showIcon title={t('reply.emptyError')} style={{ marginBottom: 8 }} data-testid="reply-empty-error" />
               )}
               {save.error && <Alert type="error" showIcon title={save.error.message} style={{ marginBottom: 8 }} data-testid="reply-save-error" />}
+              {handOff.error && <Alert type="error" showIcon title={handOff.error.message} style={{ marginBottom: 8 }} />}
               <Flex justify="space-between" align="center" gap={8}>
                 <div style={{ minWidth: 0 }} data-testid="reply-waiting">
                   {draft && !dirty ? (
                     <>
                       <Typography.Text type={canSeal ? undefined : 'success'} strong>
                         <CheckCircleFilled style={{ color: '#52c41a', marginInlineEnd: 6 }} />
-                        {canSeal ? t('reply.readyToSeal') : t('reply.waitingForSignatory')}
+                        {canSeal ? t('reply.readyToSeal') : draft.allowed.submit ? t('reply.readyToSubmit') : t('reply.waitingForSignatory')}
                       </Typography.Text>
                       <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
                         {t('reply.savedAt', { at: formatTime(draft.updatedAt) })}
@@ -223,10 +228,10 @@ function ReplyWorkspace({ consultation, plan, draft, initial, canSeal }: Workspa
                     <Typography.Text type="warning">{t('reply.unsaved')}</Typography.Text>
                   ) : null}
                 </div>
-                <Flex gap={8} style={{ flex: 'none' }}>
+                <Flex gap={8} wrap justify="flex-end" style={{ flex: 'none' }}>
                   <Button
                     icon={<SaveOutlined />}
-                    type={canSeal && !dirty ? 'default' : 'primary'}
+                    type={(canSeal || draft?.allowed.submit) && !dirty ? 'default' : 'primary'}
                     disabled={!dirty}
                     loading={save.isPending}
                     onClick={submit}
@@ -234,6 +239,24 @@ function ReplyWorkspace({ consultation, plan, draft, initial, canSeal }: Workspa
                   >
                     {t('reply.save')}
                   </Button>
+                  {draft?.allowed.submit && (
+                    <Button
+                      type="primary"
+                      icon={<SendOutlined />}
+                      disabled={dirty}
+                      title={dirty ? t('handoff.saveFirst') : t('handoff.submitHelp')}
+                      loading={handOff.isPending}
+                      onClick={() => handOff.mutate(draft.id, { onSuccess: () => void message.success(t('handoff.submitDone')) })}
+                      data-testid="submit-reply"
+                    >
+                      {t('handoff.submit')}
+                    </Button>
+                  )}
+                  {draft?.allowed.return && (
+                    <Button danger icon={<RollbackOutlined />} onClick={() => setReturning(true)} data-testid="return-reply">
+                      {t('handoff.return')}
+                    </Button>
+                  )}
                   {canSeal && (
                     <Button
                       type="primary"
@@ -252,6 +275,7 @@ function ReplyWorkspace({ consultation, plan, draft, initial, canSeal }: Workspa
           </div>
         </Card>
       </Col>
+      {returning && draft && <ReturnModal consultationId={consultation.id} replyId={draft.id} onClose={() => setReturning(false)} />}
       {sealing && draft && (
         <SealModal
           consultationId={consultation.id}
@@ -302,7 +326,11 @@ function ReadOnlyWorkspace({ consultation, plan, reply, canWithdraw, reason }: {
             <SealedReply reply={reply} items={plan.items} canWithdraw={canWithdraw} onPick={pick} />
           ) : (
             <>
-              <Alert type="info" showIcon title={reason === 'closed' ? t('reply.closedNotice') : t('reply.roleNotice')} style={{ marginBottom: 12 }} />
+              {reply && reason !== 'closed' && reply.status === 'draft' && reply.handoff === 'submitted' ? (
+                <HandoffNotice reply={reply} />
+              ) : (
+                <Alert type="info" showIcon title={reason === 'closed' ? t('reply.closedNotice') : t('reply.roleNotice')} style={{ marginBottom: 12 }} />
+              )}
               {reply && <ReplyContent reply={reply} items={plan.items} onPick={pick} />}
             </>
           )}
@@ -401,6 +429,7 @@ export default function UnitConsultation({ consultation }: { consultation: Consu
       </Card>
       {replies.data && plan.data && <WithdrawnReplies replies={withdrawn} items={plan.data.items} />}
       {body}
+      {current && <ReplyHistory reply={current} />}
     </>
   );
 }

@@ -230,3 +230,18 @@ export function usePublicNotice(id: number | null) {
     enabled: id !== null,
   });
 }
+
+/** 提交签发: the reporter hands the draft to the unit's signatory. */
+export function useSubmitReply(consultationId: number) {
+  const refresh = useRefreshConsultation(consultationId);
+  return useMutation({ mutationFn: (replyId: number) => api.post<Reply>(`/api/replies/${replyId}/submit`), onSuccess: refresh });
+}
+
+/** 退回: the signatory sends a submitted draft back to the reporter, with a reason. */
+export function useReturnReply(consultationId: number) {
+  const refresh = useRefreshConsultation(consultationId);
+  return useMutation({
+    mutationFn: ({ replyId, comment }: { replyId: number; comment: string }) => api.post<Reply>(`/api/replies/${replyId}/return`, { comment }),
+    onSuccess: refresh,
+  });
+}

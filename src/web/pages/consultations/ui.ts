@@ -23,6 +23,6 @@ export function formatTime(iso: string | null | undefined): string {
 }
 
 /** Downloads go straight to the server's URL: the session cookie authorises a GET. */
-export function consultationFile(id: number, name: 'summary.xlsx' | 'summary.docx' | 'situation.docx'): string {
+export function consultationFile(id: number, name: 'summary.xlsx' | 'summary.docx' | 'situation.docx' | 'letter.docx'): string {
   return `/api/consultations/${id}/${name}`;
 }

@@ -15,6 +15,7 @@ import FactEditorModal, { editorSpan, type FactEditorTarget } from './FactEditor
 import LetterSummary from './LetterSummary';
 import { useReparsePlan, usePlan } from './plan-queries';
 import PlanStatusTag from './plan-status';
+import PlanStage from './PlanStage';
 import StructurePane from './StructurePane';
 import WarningsList from './WarningsList';
 import './plan.css';
@@ -158,6 +159,7 @@ function PlanReview({ plan, version }: { plan: PlanView; version: number | null 
           </>
         }
       />
+      <PlanStage plan={plan} canEdit={canEdit} />
       {plan.letter && <LetterSummary letter={plan.letter} />}
       {orphaned > 0 && (
         <Alert

@@ -69,3 +69,12 @@ export function useReparsePlan(id: number, version: number | null) {
     onSuccess: store,
   });
 }
+
+/** 定稿: mark a version final; the plan's cached views are fetched again. */
+export function useMarkFinal(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (number: number) => api.post<{ stage: string; version: number }>(`/api/plans/${id}/versions/${number}/final`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['plans'] }),
+  });
+}

@@ -106,7 +106,7 @@ export default function RowDrawer({ register, row, onClose }: { register: Regist
                       <>
                         <Typography.Text strong>{dayjs(h.at).format('YYYY-MM-DD HH:mm')}</Typography.Text>{' '}
                         <Typography.Text type="secondary">
-                          {t('register.changedBy', { actor: h.actor, kind: kindLabel(h.kind) })} · #{h.auditSeq}
+                          {t('register.changedBy', { actor: h.actorName, kind: kindLabel(h.kind) })} · #{h.auditSeq}
                         </Typography.Text>
                         {h.before === null ? (
                           <div>{t('register.added')}</div>

@@ -16,7 +16,6 @@ export default function UserFormModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const units = useUnits();
   const [form] = Form.useForm<NewUser>();
   const create = useMutation({
     mutationFn: (user: NewUser) => api.post<User>('/api/users', user),
@@ -56,19 +55,7 @@ export default function UserFormModal({ onClose }: { onClose: () => void }) {
         >
           <Input autoComplete="off" />
         </Form.Item>
-        <Form.Item
-          name="displayName"
-          label={t('accounts.displayName')}
-          rules={[{ required: true, whitespace: true, message: t('users.form.displayNameRequired') }]}
-        >
-          <Input />
-        </Form.Item>
-        <Form.Item name="unitId" label={t('accounts.unit')} rules={[{ required: true, message: t('users.form.unitRequired') }]}>
-          <UnitSelect units={units.data ?? []} placeholder={t('users.form.unitPlaceholder')} />
-        </Form.Item>
-        <Form.Item name="role" label={t('accounts.role')} rules={[{ required: true, message: t('users.form.roleRequired') }]}>
-          <Select options={ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))} />
-        </Form.Item>
+        <AccountFields />
         <Form.Item
           name="password"
           label={t('users.form.password')}
@@ -81,5 +68,24 @@ export default function UserFormModal({ onClose }: { onClose: () => void }) {
         </Form.Item>
       </Form>
     </Modal>
+  );
+}
+
+/** An account's name, unit and role: the fields adding and editing share. */
+export function AccountFields() {
+  const { t } = useTranslation();
+  const units = useUnits();
+  return (
+    <>
+      <Form.Item name="displayName" label={t('accounts.displayName')} rules={[{ required: true, whitespace: true, message: t('users.form.displayNameRequired') }]}>
+        <Input data-testid="account-display-name" />
+      </Form.Item>
+      <Form.Item name="unitId" label={t('accounts.unit')} rules={[{ required: true, message: t('users.form.unitRequired') }]}>
+        <UnitSelect units={units.data ?? []} placeholder={t('users.form.unitPlaceholder')} />
+      </Form.Item>
+      <Form.Item name="role" label={t('accounts.role')} rules={[{ required: true, message: t('users.form.roleRequired') }]}>
+        <Select options={ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))} />
+      </Form.Item>
+    </>
   );
 }

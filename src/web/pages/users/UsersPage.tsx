@@ -1,9 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Badge, Button, Card, Flex, Input, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Badge, Button, Card, Flex, Input, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
+import { useCurrentUser } from '../../session';
+import UserActions from './UserActions';
 import { api } from '../../api';
 import PageHeader from '../../components/PageHeader';
 import { ROLES } from '../../../contract/enums';
@@ -24,6 +26,11 @@ export default function UsersPage() {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [adding, setAdding] = useState(false);
+  const me = useCurrentUser();
+  // From the workbench: only the accounts an entry is about.
+  const [params, setParams] = useSearchParams();
+  const filter = params.get('filter');
+  const filterKnown = filter === 'mustChangePassword' || filter === 'noEmail' ? filter : null;
   const users = useQuery({
     queryKey: USERS_KEY,
     queryFn: async () => (await api.get<{ users: User[] }>('/api/users')).users,
@@ -31,12 +38,17 @@ export default function UsersPage() {
 
   const visible = useMemo(() => {
     const q = normaliseQuery(search);
-    const all = users.data ?? [];
+    const all = (users.data ?? []).filter(
+      (user) =>
+        filterKnown === null ||
+        (filterKnown === 'mustChangePassword' && user.mustChangePassword && user.active) ||
+        (filterKnown === 'noEmail' && !user.email && user.active && (user.role === 'reporter' || user.role === 'signatory')),
+    );
     if (!q) return all;
     return all.filter((user) =>
       [user.login, user.displayName, user.unitName].some((text) => text.toLowerCase().includes(q)),
     );
-  }, [users.data, search]);
+  }, [users.data, search, filterKnown]);
 
   const columns: TableColumnsType<User> = [
     {
@@ -46,7 +58,23 @@ export default function UsersPage() {
       sorter: (a, b) => a.login.localeCompare(b.login),
       render: (login: string) => <Typography.Text code>{login}</Typography.Text>,
     },
-    { title: t('accounts.displayName'), dataIndex: 'displayName', key: 'displayName' },
+    {
+      title: t('accounts.displayName'),
+      dataIndex: 'displayName',
+      key: 'displayName',
+      render: (name: string, user) => (
+        <>
+          {name}
+          {user.mustChangePassword && (
+            <Tooltip title={t('userAdmin.mustChangeHelp')}>
+              <Tag color="orange" style={{ marginInlineStart: 6 }}>
+                {t('userAdmin.mustChange')}
+              </Tag>
+            </Tooltip>
+          )}
+        </>
+      ),
+    },
     {
       title: t('accounts.unit'),
       dataIndex: 'unitName',
@@ -75,10 +103,16 @@ export default function UsersPage() {
         active ? <Badge status="success" text={t('accounts.active')} /> : <Badge status="default" text={t('accounts.inactive')} />,
     },
     {
-      title: t('accounts.locale'),
-      dataIndex: 'locale',
-      key: 'locale',
-      render: (locale: User['locale']) => t(`language.${locale}`),
+      title: t('userAdmin.email'),
+      dataIndex: 'email',
+      key: 'email',
+      render: (email: string | null) => email ?? <Typography.Text type="secondary">{t('userAdmin.noEmail')}</Typography.Text>,
+    },
+    {
+      title: t('userAdmin.actions'),
+      key: 'actions',
+      width: 190,
+      render: (_, user) => <UserActions user={user} self={user.id === me.id} />,
     },
   ];
 
@@ -108,6 +142,19 @@ export default function UsersPage() {
               : t('users.total', { count: users.data?.length ?? 0 })}
           </Typography.Text>
         </Flex>
+        {filterKnown && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title={t('userAdmin.filtered', { what: t(`userAdmin.filters.${filterKnown}`) })}
+            action={
+              <Button size="small" onClick={() => setParams({})}>
+                {t('userAdmin.showAll')}
+              </Button>
+            }
+          />
+        )}
         {users.error && <Alert type="error" showIcon title={users.error.message} style={{ marginBottom: 12 }} />}
         <Table<User>
           size="small"
@@ -116,6 +163,7 @@ export default function UsersPage() {
           dataSource={visible}
           loading={users.isPending}
           pagination={{ defaultPageSize: 20, showSizeChanger: true, pageSizeOptions: [20, 50, 100] }}
+          scroll={{ x: 'max-content' }}
         />
       </Card>
       {adding && <UserFormModal onClose={() => setAdding(false)} />}
