@@ -30,6 +30,10 @@ describe('the task ledger in the browser', () => {
   it('a unit reports with evidence, its signatory seals, the office returns, the unit resubmits, the office accepts, and the light turns green', async () => {
     const office = await openPage();
     await signIn(office, 'office');
+    // Right after signing in, the office's home page shows the seed plan's lights (no click needed).
+    await office.getByTestId('ledger-glance').waitFor();
+    await expect.poll(async () => Number((await office.getByTestId('glance-red').locator('.ant-statistic-content').innerText()).replace(/\D/g, ''))).toBeGreaterThan(0);
+    await screenshot(office, 'home-office');
     // The office lands on the seed plan's overview from the navigation, with no choice to make.
     await office.getByTestId('main-nav').getByRole('menuitem', { name: '任务台账' }).click();
     await office.getByTestId('ledger-overview').waitFor();

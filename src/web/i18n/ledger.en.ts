@@ -30,6 +30,7 @@ const ledgerEn: LedgerCatalogue = {
     columns: { section: 'Section', item: 'Item', title: 'Task', lead: 'Lead unit', units: 'Responsible units', dueDate: 'Due', light: 'Light', percent: 'Progress', status: 'Status' },
     moreUnits: 'and {{count}} more',
   },
+  glance: { title: 'Task ledger at a glance: {{plan}}', more: 'Open the full ledger' },
   overview: {
     tasks: 'Tasks',
     closed: 'Closed',

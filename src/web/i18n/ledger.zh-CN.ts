@@ -31,6 +31,7 @@ const ledgerZhCN = {
     columns: { section: '部分', item: '条目', title: '任务', lead: '牵头单位', units: '责任单位', dueDate: '完成时限', light: '灯色', percent: '进度', status: '状态' },
     moreUnits: '等 {{count}} 个单位',
   },
+  glance: { title: '任务台账概况：{{plan}}', more: '查看完整台账' },
   overview: {
     tasks: '任务总数',
     closed: '已销号',

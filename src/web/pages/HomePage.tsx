@@ -8,6 +8,7 @@ import { useCurrentUser, useSessionAllowed } from '../session';
 import { useTodoCounts, useTodos } from '../todos';
 import { formatTime } from './consultations/ui';
 import type { Todo } from '../../contract/todos';
+import LedgerGlance from './ledger/LedgerGlance';
 
 const AREA_COLOURS: Record<Todo['area'], string> = { consultations: 'blue', ledger: 'cyan', rounds: 'geekblue', users: 'purple' };
 
@@ -101,6 +102,11 @@ export default function HomePage() {
               ]}
             />
           </Card>
+          {user.role === 'office' && (
+            <div style={{ marginTop: 16 }}>
+              <LedgerGlance />
+            </div>
+          )}
         </Col>
         <Col xs={24} xl={7}>
           <Card size="small" title={t('workbench.areas')}>
