@@ -142,7 +142,8 @@ export const taskListRow = z.strictObject({
   percent: z.number().nullable(),
   status: z.enum(['open', 'closed']),
 });
-export const taskListResponse = z.strictObject({ tasks: z.array(taskListRow) });
+/** The ledger's task list: a JSON array, as issue 7's contract names it. */
+export const taskListResponse = z.array(taskListRow);
 
 export const attachmentView = z.strictObject({
   id,

@@ -111,7 +111,7 @@ describe('authorisation matrix', () => {
     // The ledger: the plan published, a round open, each unit's draft report, a notice to unit A.
     expect((await office.json('POST', `/api/plans/${ids.plan}/publish`, {})).status).toBeLessThan(300);
     type TaskRow = { id: number; unitIds: number[]; leadUnitId: number | null };
-    const tasksOf = async (unitId: number) => (await office.json<{ tasks: TaskRow[] }>('GET', `/api/plans/${ids.plan}/tasks?unitId=${unitId}`)).body.tasks;
+    const tasksOf = async (unitId: number) => (await office.json<TaskRow[]>('GET', `/api/plans/${ids.plan}/tasks?unitId=${unitId}`)).body;
     ids.taskA = (await tasksOf(ids.unitA)).find((task) => task.leadUnitId === ids.unitA)!.id;
     ids.taskB = (await tasksOf(ids.unitB)).find((task) => task.leadUnitId === ids.unitB && !task.unitIds.includes(ids.unitA))!.id;
     const round = await office.json<{ id: number }>('POST', `/api/plans/${ids.plan}/rounds`, { title: '矩阵调度', periodStart: '2021-07-01', periodEnd: '2021-09-30', dueDate: '2021-10-10' });

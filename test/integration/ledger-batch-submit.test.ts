@@ -36,7 +36,7 @@ describe.each(DIALECTS)('submitting a unit’s reports of a round at once on %s'
     t = await startTestServer({ dialect, clock, env: { REMINDER_INTERVAL_MINUTES: '0', SESSION_TTL_HOURS: '720' } });
     office = await login('office');
     fgw = (await office.json<{ units: Unit[] }>('GET', '/api/units')).body.units.find((u) => u.code === 'hn-fgw')!;
-    const mine = (await office.json<{ tasks: TaskRow[] }>('GET', `/api/plans/${planId}/tasks?unitId=${fgw.id}`)).body.tasks;
+    const mine = (await office.json<TaskRow[]>('GET', `/api/plans/${planId}/tasks?unitId=${fgw.id}`)).body;
     open = mine.filter((x) => x.status === 'open');
     closed = mine.find((x) => x.status === 'closed')!;
     const round = await office.json<{ id: number }>('POST', `/api/plans/${planId}/rounds`, { title: '2022年1月调度', periodStart: '2022-01-01', periodEnd: '2022-01-31', dueDate: '2022-02-10' });

@@ -50,9 +50,9 @@ describe.each(DIALECTS)('cascade, allocation and supervision over HTTP on %s', (
     t = await startTestServer(serverOptions());
     const office = await login('office');
     units = await unitsByCode(office);
-    const tasks = (await office.json<{ tasks: TaskRow[] }>('GET', `/api/plans/${planId}/tasks`)).body.tasks;
+    const tasks = (await office.json<TaskRow[]>('GET', `/api/plans/${planId}/tasks`)).body;
     renewal = tasks.find((x) => x.itemOrdinal === 15)!;
-    const locals = (await office.json<{ tasks: TaskRow[] }>('GET', `/api/plans/${planId}/tasks?ownerUnitId=${id('430100')}`)).body.tasks;
+    const locals = (await office.json<TaskRow[]>('GET', `/api/plans/${planId}/tasks?ownerUnitId=${id('430100')}`)).body;
     local = locals.find((x) => x.parentTaskId === renewal.id)!;
     indicatorId = (await office.json<{ indicators: { id: number }[] }>('GET', `/api/tasks/${renewal.id}`)).body.indicators[0]!.id;
   });
@@ -210,7 +210,7 @@ describe.each(DIALECTS)('cascade, allocation and supervision over HTTP on %s', (
   it('escalates an unanswered notice with the clock, takes a sealed answer, and closes', async () => {
     const office = await login('office');
     const changsha = await login('430100.office');
-    const task = (await office.json<{ tasks: TaskRow[] }>('GET', `/api/plans/${planId}/tasks?status=open`)).body.tasks.find((x) => x.itemOrdinal === 13)!;
+    const task = (await office.json<TaskRow[]>('GET', `/api/plans/${planId}/tasks?status=open`)).body.find((x) => x.itemOrdinal === 13)!;
     const issued = await office.json<{ id: number }>('POST', `/api/tasks/${task.id}/notices`, { level: 'blue', text: '请说明未完成原因', answerBy: '2022-02-03' });
     expect(issued.status).toBe(201);
     const lead = [...units.values()].find((u) => u.id === task.leadUnitId)!;

@@ -110,7 +110,7 @@ describe.each(DIALECTS)('the ledger exports over HTTP on %s', (dialect) => {
   });
 
   it('exports the 任务台账 as a clerk prints it: title, frozen header, autofilter, wrapped rows, A4 landscape one page wide', async () => {
-    const tasks = (await office.json<{ tasks: TaskRow[] }>('GET', `/api/plans/${planId}/tasks`)).body.tasks;
+    const tasks = (await office.json<TaskRow[]>('GET', `/api/plans/${planId}/tasks`)).body;
     const file = await download(office, `/api/plans/${planId}/ledger.xlsx`);
     expect(file.status).toBe(200);
     expect(file.type).toContain(XLSX);
@@ -150,7 +150,7 @@ describe.each(DIALECTS)('the ledger exports over HTTP on %s', (dialect) => {
   });
 
   it('exports a filtered list the same way: ?light=red gives exactly the red tasks with their reasons', async () => {
-    const red = (await office.json<{ tasks: TaskRow[] }>('GET', `/api/plans/${planId}/tasks?light=red`)).body.tasks;
+    const red = (await office.json<TaskRow[]>('GET', `/api/plans/${planId}/tasks?light=red`)).body;
     expect(red.length).toBeGreaterThan(0);
     const ws = await workbookOf((await download(office, `/api/plans/${planId}/ledger.xlsx?light=red`)).bytes);
     expect(ws.getCell('A2').text).toContain('筛选条件：红灯');
@@ -160,7 +160,7 @@ describe.each(DIALECTS)('the ledger exports over HTTP on %s', (dialect) => {
     expect(ws.autoFilter).toBe(`A${HEADER_ROW}:N${HEADER_ROW + red.length}`);
 
     const fgw = [...units.values()].find((u) => u.code === 'hn-fgw')!;
-    const open = (await office.json<{ tasks: TaskRow[] }>('GET', `/api/plans/${planId}/tasks?unitId=${fgw.id}&status=open`)).body.tasks;
+    const open = (await office.json<TaskRow[]>('GET', `/api/plans/${planId}/tasks?unitId=${fgw.id}&status=open`)).body;
     const filtered = tableOf(await workbookOf((await download(office, `/api/plans/${planId}/ledger.xlsx?unitId=${fgw.id}&status=open`)).bytes));
     expect(filtered.map((r) => r['状态'])).toEqual(open.map(() => '在办'));
     expect(filtered).toHaveLength(open.length);
@@ -170,7 +170,7 @@ describe.each(DIALECTS)('the ledger exports over HTTP on %s', (dialect) => {
   it("gives a unit the ledger, with the latest progress only of the reports it may read", async () => {
     const reporter = await login('hn-fgw.reporter');
     const fgw = [...units.values()].find((u) => u.code === 'hn-fgw')!;
-    const tasks = (await reporter.json<{ tasks: TaskRow[] }>('GET', `/api/plans/${planId}/tasks`)).body.tasks;
+    const tasks = (await reporter.json<TaskRow[]>('GET', `/api/plans/${planId}/tasks`)).body;
     const file = await download(reporter, `/api/plans/${planId}/ledger.xlsx`);
     expect(file.status).toBe(200);
     const table = tableOf(await workbookOf(file.bytes));
@@ -194,7 +194,7 @@ describe.each(DIALECTS)('the ledger exports over HTTP on %s', (dialect) => {
     expect(text).toMatch(/纳入本次调度的\d+项任务中，绿灯\d+项、黄灯\d+项、红灯\d+项/);
 
     // The red and yellow lists are the lights as of the round's due date, with their reasons.
-    const tasks = (await office.json<{ tasks: TaskRow[] }>('GET', `/api/plans/${planId}/tasks`)).body.tasks;
+    const tasks = (await office.json<TaskRow[]>('GET', `/api/plans/${planId}/tasks`)).body;
     const histories = await Promise.all(tasks.map(async (x) => ({ task: x, detail: (await office.json<TaskDetail>('GET', `/api/tasks/${x.id}`)).body })));
     const at = (light: string) => histories.filter((h) => h.detail.lightHistory.find((l) => l.roundId === q3.id)?.light === light);
     const red = at('red');

@@ -65,7 +65,7 @@ describe.each(DIALECTS)('the ledger over HTTP on %s', (dialect) => {
     const office = await login('office');
     const planId = await makePlan(office);
     expect((await office.json('POST', `/api/plans/${planId}/publish`, {})).status).toBe(201);
-    const tasks = (await office.json<{ tasks: TaskRow[] }>('GET', `/api/plans/${planId}/tasks`)).body.tasks;
+    const tasks = (await office.json<TaskRow[]>('GET', `/api/plans/${planId}/tasks`)).body;
     return { office, planId, tasks, renewal: tasks.find((x) => x.itemOrdinal === 15)! };
   }
 
@@ -117,7 +117,7 @@ describe.each(DIALECTS)('the ledger over HTTP on %s', (dialect) => {
     expect(plan.body.stage).toBe('published');
     expect(plan.body.version.status).toBe('final');
 
-    const tasks = (await office.json<{ tasks: TaskRow[] }>('GET', `/api/plans/${planId}/tasks`)).body.tasks;
+    const tasks = (await office.json<TaskRow[]>('GET', `/api/plans/${planId}/tasks`)).body;
     expect(tasks).toHaveLength(22);
     const renewal = tasks.find((x) => x.itemOrdinal === 15)!;
     expect(renewal.leadUnitId).toBe(unit('hn-zjt'));
@@ -240,7 +240,7 @@ describe.each(DIALECTS)('the ledger over HTTP on %s', (dialect) => {
     // A late report counts as late.
     expect(await lateMztReport(ledger, roundId)).toBe(true);
 
-    const list = (await office.json<{ tasks: TaskRow[] }>('GET', `/api/plans/${planId}/tasks`)).body.tasks;
+    const list = (await office.json<TaskRow[]>('GET', `/api/plans/${planId}/tasks`)).body;
     const lit = list.find((x) => x.id === renewal.id)!;
     expect(lit.percent).toBe(62);
     expect(lit.light).toBe('green');
@@ -248,8 +248,8 @@ describe.each(DIALECTS)('the ledger over HTTP on %s', (dialect) => {
     const missing = list.find((x) => x.itemOrdinal === 1)!;
     expect(missing.light).toBe('yellow');
     expect(missing.lightReason).toBe('落后进度 21 个百分点');
-    const reds = await office.json<{ tasks: TaskRow[] }>('GET', `/api/plans/${planId}/tasks?light=red`);
-    expect(reds.body.tasks.every((x) => x.light === 'red')).toBe(true);
+    const reds = await office.json<TaskRow[]>('GET', `/api/plans/${planId}/tasks?light=red`);
+    expect(reds.body.every((x) => x.light === 'red')).toBe(true);
   });
 
   it('answers the overview in the issue’s shape', async () => {

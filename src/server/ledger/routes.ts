@@ -100,7 +100,7 @@ export function ledgerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
     app.get(
       '/api/plans/:planId/tasks',
       { config: { policy: 'task.read' }, schema: { tags, summary: 'The ledger: tasks with their current light and percent', params: planParams, querystring: taskListQuery, response: { 200: taskListResponse } } },
-      async (request) => ({ tasks: await listTasks(request.params.planId, request.query, messageLocale(request), signedIn(request, deps)) }),
+      async (request) => listTasks(request.params.planId, request.query, messageLocale(request), signedIn(request, deps)),
     );
 
     app.get(

@@ -64,7 +64,7 @@ export function useOverview(planId: number | null) {
 export function useTasks(planId: number | null, filter: TaskFilter) {
   return useQuery({
     queryKey: [LEDGER, 'tasks', planId, filter],
-    queryFn: async () => (await api.get<{ tasks: TaskRow[] }>(`/api/plans/${planId}/tasks${query({ ...filter })}`)).tasks,
+    queryFn: () => api.get<TaskRow[]>(`/api/plans/${planId}/tasks${query({ ...filter })}`),
     enabled: planId !== null,
     placeholderData: keepPreviousData,
   });
