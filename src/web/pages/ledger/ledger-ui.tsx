@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import i18n from '../../i18n/setup';
 import { useUnits } from '../../unit-queries';
 import { LIGHT_HEX, LIGHT_TAG } from './ledger-view';
+import { formatTime as chinaTime } from '../consultations/ui';
 import type { Light, NoticeLevel, NoticeView } from './queries';
 
 /** A light as a coloured tag with its reason in words beside it (never the colour alone). */
@@ -40,10 +41,9 @@ export function useUnitNames(): (id: number | null | undefined) => string {
 }
 
 /** A date-time in China time as the office writes it (2022-01-10 09:30). */
+/** China time in the app's one format (2021-10-15 09:30), or a dash where there is none. */
 export function formatTime(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const d = new Date(Date.parse(iso) + 8 * 3600_000);
-  return d.toISOString().slice(0, 16).replace('T', ' ');
+  return chinaTime(iso) || '—';
 }
 
 export function testId(id: string): Record<string, string> {
