@@ -312,12 +312,11 @@ describe('redline edge cases', () => {
       { op: 'delete', text: '甲乙丙' },
       { op: 'insert', text: '子乙丑' },
     ]);
-    // …but not between two pure deletions.
+    // …and so is one between two pure deletions (inline-cleanup.ts).
     expect(inlineDiff('省发展改革委', '省发改委')).toEqual([
       { op: 'equal', text: '省发' },
-      { op: 'delete', text: '展' },
-      { op: 'equal', text: '改' },
-      { op: 'delete', text: '革' },
+      { op: 'delete', text: '展改革' },
+      { op: 'insert', text: '改' },
       { op: 'equal', text: '委' },
     ]);
     expect(inlineDiff('达到100%', '达到９８．５%')).toEqual([

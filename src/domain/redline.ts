@@ -27,11 +27,10 @@ import { diffArrays } from 'diff';
 import type { ArrayChange } from 'diff';
 import type { Span } from '../model/span.js';
 import { sm3 } from '../model/sm3.js';
+import { cleanupSemantic } from './inline-cleanup.js';
+import type { InlinePart } from './inline-cleanup.js';
 
-export interface InlinePart {
-  op: 'equal' | 'insert' | 'delete';
-  text: string;
-}
+export type { InlinePart };
 
 export type ChangeKind = 'equal' | 'insert' | 'delete' | 'modify';
 
@@ -324,52 +323,11 @@ function compare(a: string, b: string, bagA: Map<number, number>, bagB: Map<numb
   return { score, inline: readable(changes) };
 }
 
-type Segment = { eq: string } | { del: string; ins: string };
-
-/**
- * Turns token changes into inline parts that read well: an equal run between two edits
- * that is no longer than the edits on either side of it (one character between two
- * rewrites) is folded into them, so the reader sees one replacement instead of confetti;
- * not between two pure insertions or two pure deletions, which read fine as they are.
- * Within an edit the deletion comes before the insertion.
- */
+/** Token changes as inline parts, cleaned up to read well (inline-cleanup.ts). */
 function readable(changes: ArrayChange<string>[]): InlinePart[] {
-  const out: Segment[] = [];
-  const weight = (s: Segment): number => ('eq' in s ? 0 : Math.max(s.del.length, s.ins.length));
-  const push = (s: Segment): void => {
-    const last = out[out.length - 1];
-    if (last && !('eq' in last) && !('eq' in s)) {
-      last.del += s.del;
-      last.ins += s.ins;
-    } else out.push(s);
-    for (;;) {
-      const next = out[out.length - 1];
-      const eq = out[out.length - 2];
-      const prev = out[out.length - 3];
-      if (!next || !eq || !prev || 'eq' in next || 'eq' in prev || !('eq' in eq)) return;
-      const len = eq.eq.length;
-      if (len > weight(prev) || len > weight(next)) return;
-      // Two pure insertions (or deletions) read fine with the text between them kept.
-      if ((!prev.del && !next.del) || (!prev.ins && !next.ins)) return;
-      out.splice(-3, 3, { del: prev.del + eq.eq + next.del, ins: prev.ins + eq.eq + next.ins });
-    }
-  };
-  for (const c of changes) {
-    const text = c.value.join('');
-    if (text === '') continue;
-    if (c.added) push({ del: '', ins: text });
-    else if (c.removed) push({ del: text, ins: '' });
-    else push({ eq: text });
-  }
-  const parts: InlinePart[] = [];
-  for (const s of out) {
-    if ('eq' in s) parts.push({ op: 'equal', text: s.eq });
-    else {
-      if (s.del) parts.push({ op: 'delete', text: s.del });
-      if (s.ins) parts.push({ op: 'insert', text: s.ins });
-    }
-  }
-  return parts;
+  return cleanupSemantic(
+    changes.map((c) => ({ op: c.added ? 'insert' : c.removed ? 'delete' : 'equal', text: c.value.join('') }) satisfies InlinePart),
+  );
 }
 
 /** The character-level diff of two strings, as readable inline parts (no similarity limit). */
