@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { allowedOf, id, span } from './common.js';
+import { allowedOf, id, idParams, span } from './common.js';
 
 import { CHANGE_KINDS, COMPARATORS, FACT_KINDS, INLINE_OPS, RESPONSIBLE_ROLES } from './enums.js';
 
@@ -68,12 +68,24 @@ export type PlanItem = z.infer<typeof planItem>;
 export const planSection = z.strictObject({ number: z.string(), ordinal: z.number().int(), title: z.string(), span });
 export type PlanSection = z.infer<typeof planSection>;
 
-/** A parser note: a code with its parameters (render it in the reader's language) and the zh-CN text. */
+/** Who marked something done in a review, and when (the person's name, not the login). */
+export const reviewMark = z.strictObject({ by: z.string().nullable(), at: z.string() });
+export type ReviewMark = z.infer<typeof reviewMark>;
+
+/**
+ * A parser note: a code with its parameters (render it in the reader's language) and the zh-CN
+ * text; with its key (domain/warning-review.ts), the item it is about, and who checked it.
+ */
 export const planWarning = z.strictObject({
   code: z.string(),
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   message: z.string(),
   span,
+  key: z.string(),
+  /** The item's ordinal; null for a warning about the whole document or the cover letter. */
+  itemOrdinal: z.number().int().nullable(),
+  /** Marked as checked (审核) by a person; null while unchecked. */
+  checked: reviewMark.nullable(),
 });
 export type PlanWarning = z.infer<typeof planWarning>;
 
@@ -124,7 +136,7 @@ export const planVersionInfo = z.strictObject({
 });
 export type PlanVersionInfo = z.infer<typeof planVersionInfo>;
 
-export const planAllowed = allowedOf('edit', 'addVersion', 'openConsultation');
+export const planAllowed = allowedOf('edit', 'addVersion', 'openConsultation', 'checkWarnings');
 export type PlanAllowed = z.infer<typeof planAllowed>;
 
 export const planView = z.strictObject({
@@ -257,6 +269,22 @@ export const redlineView = z.strictObject({
   adoptedWithoutChange: z.array(id),
   quoteGone: z.array(id),
   quoteMoved: z.array(z.strictObject({ opinionId: id, span })),
+  /**
+   * How each lost quote (of `quoteGone`) was resolved: its opinion linked to a change of the
+   * new version, or acknowledged with an optional note. Only for those who may resolve them.
+   */
+  quoteResolutions: z.array(
+    z.strictObject({
+      opinionId: id,
+      how: z.enum(['linked', 'acknowledged']),
+      /** For 'linked': the changes the opinion is linked to. */
+      changeKeys: z.array(z.string()),
+      note: z.string().nullable(),
+      by: z.string().nullable(),
+      at: z.string(),
+    }),
+  ),
+  allowed: allowedOf('link', 'resolveQuotes'),
 });
 export type Redline = z.infer<typeof redlineView>;
 
@@ -266,6 +294,18 @@ export const linkInput = z.object({
   opinionIds: z.array(z.number().int().positive()).max(500),
   from: z.number().int().positive().optional(),
 });
+
+export const versionParams = idParams.extend({ number: z.coerce.number().int().positive() });
+export const warningParams = versionParams.extend({ key: z.string().regex(/^[a-z_]{1,60}\.\d{1,9}\.\d{1,9}\.[0-9a-f]{12}$/, 'key: a warning key') });
+export const lostQuoteParams = versionParams.extend({ opinionId: z.coerce.number().int().positive() });
+export const lostQuoteQuery = z.object({ from: z.coerce.number().int().positive().optional() });
+
+/** Resolve a lost quote: link its opinion to a change of the new version, or acknowledge it. */
+export const resolveQuoteInput = z.discriminatedUnion('how', [
+  z.object({ how: z.literal('link'), changeKey: z.string().min(1).max(200), from: z.number().int().positive().optional() }),
+  z.object({ how: z.literal('acknowledge'), note: z.string().trim().max(500).optional(), from: z.number().int().positive().optional() }),
+]);
+export type ResolveQuoteInput = z.input<typeof resolveQuoteInput>;
 
 /** 定稿: the plan's stage after a version is marked final. */
 export const markedFinal = z.strictObject({ stage: z.string(), version: z.number().int() });

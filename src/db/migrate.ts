@@ -10,6 +10,7 @@ import * as m0007 from './migrations/0007-ledger.js';
 import * as m0008 from './migrations/0008-registers.js';
 import * as m0009 from './migrations/0009-workbench.js';
 import * as m0010 from './migrations/0010-plan-place.js';
+import * as m0011 from './migrations/0011-warning-checks.js';
 import type { Database } from './schema.js';
 
 // Migrations are listed here, in order, so that they ship inside the build and need no
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0008-registers': m0008,
   '0009-workbench': m0009,
   '0010-plan-place': m0010,
+  '0011-warning-checks': m0011,
 };
 
 export interface MigrateResult {

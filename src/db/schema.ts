@@ -290,6 +290,27 @@ export interface PlanChangeLinksTable {
   created_at: string;
 }
 
+/** See migration 0011: a parser warning a person has checked. */
+export interface PlanWarningChecksTable {
+  version_id: number;
+  /** `domain/warning-review.ts`: code, span and a digest of the parameters. */
+  warning_key: string;
+  code: string;
+  item_ordinal: number | null;
+  checked_by: number | null;
+  checked_at: string;
+}
+
+/** See migration 0011: an opinion whose quote is gone from a newer version, acknowledged by the office. */
+export interface LostQuoteAcknowledgementsTable {
+  /** The newer version, where the quote is gone. */
+  version_id: number;
+  opinion_id: number;
+  note: string | null;
+  acknowledged_by: number | null;
+  acknowledged_at: string;
+}
+
 /** See migration 0004: one table for every measured quantity (plan targets, register roll-ups, statistics). */
 export interface IndicatorsTable {
   id: Generated<number>;
@@ -579,6 +600,8 @@ export interface Database {
   notice_publications: NoticePublicationsTable;
   auto_reminders: AutoRemindersTable;
   plan_change_links: PlanChangeLinksTable;
+  plan_warning_checks: PlanWarningChecksTable;
+  lost_quote_acknowledgements: LostQuoteAcknowledgementsTable;
   indicators: IndicatorsTable;
   indicator_allocations: IndicatorAllocationsTable;
   indicator_values: IndicatorValuesTable;

@@ -30,7 +30,12 @@ export function unitListAllowed(actor: Actor) {
 }
 
 export function planAllowed(actor: Actor) {
-  return { edit: can(actor, 'plan.edit'), addVersion: can(actor, 'plan.edit'), openConsultation: can(actor, 'consultation.manage') };
+  return {
+    edit: can(actor, 'plan.edit'),
+    addVersion: can(actor, 'plan.edit'),
+    openConsultation: can(actor, 'consultation.manage'),
+    checkWarnings: can(actor, 'plan.review'),
+  };
 }
 
 /**

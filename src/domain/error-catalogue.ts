@@ -230,6 +230,12 @@ export const ERROR_CATALOGUE = {
   revision_no_items: { kind: 'invalid', zh: '修改稿中没有找到任何条目', en: 'The revision has no items' },
   redline_versions_invalid: { kind: 'invalid', zh: '请选择两个不同的版本（旧版在前）', en: 'Choose two versions, the older first' },
   change_not_found: { kind: 'invalid', zh: '该修改不存在', en: 'No such change between these versions' },
+  warning_not_found: { kind: 'not_found', zh: '该解析提示不存在（可能已在重新解析后消失）', en: 'No such parser warning (it may have gone with a re-parse)' },
+  warning_already_checked: { kind: 'conflict', zh: '该提示已被标记为已核对', en: 'This warning is already marked as checked' },
+  warning_not_checked: { kind: 'conflict', zh: '该提示尚未标记为已核对', en: 'This warning is not marked as checked' },
+  quote_not_lost: { kind: 'invalid', zh: '该意见引用的原文在此版本中仍然存在', en: 'The passage this opinion quotes still exists in this version' },
+  quote_already_resolved: { kind: 'conflict', zh: '该意见的原文缺失提示已处理', en: 'The lost quote of this opinion is already resolved' },
+  quote_not_acknowledged: { kind: 'conflict', zh: '该意见的原文缺失提示未被确认，无法撤销', en: 'The lost quote of this opinion was not acknowledged; there is nothing to undo' },
   change_links_conflict: {
     kind: 'conflict',
     zh: '该修改的关联意见刚被他人同时修改，请刷新后重试',

@@ -44,6 +44,7 @@ export type Action =
   | 'plan.read'
   | 'plan.import'
   | 'plan.edit'
+  | 'plan.review'
   | 'consultation.manage'
   | 'consultation.read'
   | 'reply.draft'
@@ -153,6 +154,10 @@ export function can(actor: Actor, action: Action, resource: Resource = {}): bool
     case 'plan.edit':
     case 'consultation.manage':
       // The provincial plans and their consultations: not a 市州's office.
+      return provincialOffice(actor);
+    case 'plan.review':
+      // Finishing the review (parser warnings checked, lost quotes resolved) is part of
+      // correcting the plan: whoever may correct it, and nobody the opinions are not shown to.
       return provincialOffice(actor);
     case 'task.read':
     case 'round.read':

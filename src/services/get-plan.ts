@@ -7,10 +7,14 @@ import type { ServiceContext } from './support/context.js';
 import { planRegistry } from './support/plan-resolver.js';
 import { loadEdits, loadVersion } from './support/plan-rows.js';
 import type { StoredEdit } from './support/plan-rows.js';
+import { reviewedWarnings } from './support/warning-checks.js';
+import type { ReviewedWarning } from './support/warning-checks.js';
 
 type Item = EditedPlan['items'][number];
 
-export interface PlanView extends Omit<EditedPlan, 'items'> {
+export interface PlanView extends Omit<EditedPlan, 'items' | 'warnings'> {
+  /** The parser's warnings, each with its key, its item and who checked it. */
+  warnings: ReviewedWarning[];
   id: number;
   /** draft | consultation | final | published (the ledger's publication, migration 0007). */
   stage: string;
@@ -69,6 +73,7 @@ export async function getPlan(planId: number, ctx: ServiceContext, versionNumber
       })),
       targets: item.targets.map((t) => ({ ...t, uncertain: isUncertain(t) })),
     })),
+    warnings: await reviewedWarnings(ctx.db, version),
     edits: stored.map((s) => ({ ...s.edit, createdBy: s.createdBy, createdAt: s.createdAt })),
     allowed: planAllowed(ctx.actor),
   };

@@ -30,6 +30,23 @@ export interface RedlineView {
   quoteGone: number[];
   /** Anchored to a passage that moved (still there, elsewhere). */
   quoteMoved: { opinionId: number; span: [number, number] }[];
+  /** How lost quotes were resolved (only for those who may resolve them). */
+  quoteResolutions: QuoteResolution[];
+  allowed: { link: boolean; resolveQuotes: boolean };
+}
+
+/**
+ * A lost quote is resolved when its opinion is linked to a change of the new version (the
+ * change that answers it: `plan_change_links`, the same link the office makes from the
+ * change) or when the office acknowledged it (`lost_quote_acknowledgements`).
+ */
+export interface QuoteResolution {
+  opinionId: number;
+  how: 'linked' | 'acknowledged';
+  changeKeys: string[];
+  note: string | null;
+  by: string | null;
+  at: string;
 }
 
 /**
@@ -50,7 +67,13 @@ export async function getRedline(planId: number, options: { from?: number; to?: 
   }
   const older = await loadVersion(ctx.db, planId, fromNumber);
   const rl = redline(older.text, newer.text);
-  const links = await ctx.db.selectFrom('plan_change_links').select(['change_key', 'opinion_id']).where('version_id', '=', newer.id).execute();
+  const links = await ctx.db
+    .selectFrom('plan_change_links')
+    .leftJoin('users', 'users.id', 'plan_change_links.created_by')
+    .select(['plan_change_links.change_key', 'plan_change_links.opinion_id', 'plan_change_links.created_at', 'users.display_name'])
+    .where('plan_change_links.version_id', '=', newer.id)
+    .orderBy('plan_change_links.created_at')
+    .execute();
   const linked = new Map<string, number[]>();
   for (const l of links) linked.set(l.change_key, [...(linked.get(l.change_key) ?? []), l.opinion_id]);
 
@@ -77,6 +100,7 @@ export async function getRedline(planId: number, options: { from?: number; to?: 
     if (where.status === 'gone') quoteGone.push(o.id);
     else if (where.status === 'moved' && where.span) quoteMoved.push({ opinionId: o.id, span: where.span });
   }
+  const mayResolve = can(ctx.actor, 'plan.review');
   return {
     planId,
     from: older.number,
@@ -96,5 +120,36 @@ export async function getRedline(planId: number, options: { from?: number; to?: 
       .map((o) => o.id),
     quoteGone,
     quoteMoved,
+    quoteResolutions: mayResolve ? await resolutionsOf(ctx, newer.id, quoteGone, links, new Set(rl.changes.filter((c) => c.kind !== 'equal').map((c) => c.key))) : [],
+    allowed: { link: can(ctx.actor, 'plan.edit'), resolveQuotes: mayResolve },
   };
+}
+
+/** The resolution of each lost quote that has one: a link to a change still in the redline first, else an acknowledgement. */
+async function resolutionsOf(
+  ctx: ServiceContext,
+  versionId: number,
+  gone: readonly number[],
+  links: readonly { change_key: string; opinion_id: number; created_at: string; display_name: string | null }[],
+  changeKeys: ReadonlySet<string>,
+): Promise<QuoteResolution[]> {
+  if (gone.length === 0) return [];
+  const acknowledged = await ctx.db
+    .selectFrom('lost_quote_acknowledgements')
+    .leftJoin('users', 'users.id', 'lost_quote_acknowledgements.acknowledged_by')
+    .select(['lost_quote_acknowledgements.opinion_id', 'lost_quote_acknowledgements.note', 'lost_quote_acknowledgements.acknowledged_at', 'users.display_name'])
+    .where('lost_quote_acknowledgements.version_id', '=', versionId)
+    .execute();
+  const out: QuoteResolution[] = [];
+  for (const opinionId of gone) {
+    const own = links.filter((l) => l.opinion_id === opinionId && changeKeys.has(l.change_key));
+    const first = own[0];
+    if (first) {
+      out.push({ opinionId, how: 'linked', changeKeys: own.map((l) => l.change_key), note: null, by: first.display_name, at: first.created_at });
+      continue;
+    }
+    const ack = acknowledged.find((a) => a.opinion_id === opinionId);
+    if (ack) out.push({ opinionId, how: 'acknowledged', changeKeys: [], note: ack.note, by: ack.display_name, at: ack.acknowledged_at });
+  }
+  return out;
 }

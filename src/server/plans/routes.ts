@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { fileResponse, idParams } from '../../contract/common.js';
 import {
   linkInput,
+  lostQuoteParams,
+  lostQuoteQuery,
   markedFinal,
   newVersionResult,
   pastedPlan,
@@ -15,10 +17,12 @@ import {
   planView,
   redlineQuery,
   redlineView,
+  resolveQuoteInput,
   targetGuess,
   targetGuessInput,
   uploadedPlanFields,
   versionQuery,
+  warningParams,
 } from '../../contract/plans.js';
 import { fail } from '../../domain/errors.js';
 import { createPlanVersion } from '../../services/create-plan-version.js';
@@ -29,6 +33,9 @@ import { getRedline } from '../../services/get-redline.js';
 import { guessTarget } from '../../services/guess-target.js';
 import { importPlan } from '../../services/import-plan.js';
 import { linkChangeOpinions } from '../../services/link-change-opinions.js';
+import { markPlanWarning } from '../../services/mark-plan-warning.js';
+import { reopenLostQuote } from '../../services/reopen-lost-quote.js';
+import { resolveLostQuote } from '../../services/resolve-lost-quote.js';
 import { allowedForPlans, listPlans } from '../../services/list-plans.js';
 import { reparsePlan } from '../../services/reparse-plan.js';
 import { validateInput } from '../../services/support/validate-input.js';
@@ -155,6 +162,60 @@ export function planRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         },
       },
       async (request) => linkChangeOpinions(request.params.id, request.params.number, request.body, signedIn(request, deps)),
+    );
+
+    app.post(
+      '/api/plans/:id/versions/:number/warnings/:key/check',
+      {
+        config: { policy: 'plan.review' },
+        schema: {
+          tags,
+          summary: 'Mark a parser warning of this version as checked (审核); the mark survives a re-parse that gives the same warning, and is audited',
+          params: warningParams,
+          response: { 200: planView },
+        },
+      },
+      async (request) => markPlanWarning(request.params.id, request.params.number, request.params.key, { checked: true }, signedIn(request, deps)),
+    );
+
+    app.delete(
+      '/api/plans/:id/versions/:number/warnings/:key/check',
+      {
+        config: { policy: 'plan.review' },
+        schema: { tags, summary: 'Take back the mark that a parser warning was checked (audited)', params: warningParams, response: { 200: planView } },
+      },
+      async (request) => markPlanWarning(request.params.id, request.params.number, request.params.key, { checked: false }, signedIn(request, deps)),
+    );
+
+    app.post(
+      '/api/plans/:id/versions/:number/lost-quotes/:opinionId',
+      {
+        config: { policy: 'plan.review' },
+        schema: {
+          tags,
+          summary:
+            'Resolve the redline’s "quote no longer exists" alert of an opinion: link it to a change of this version ({how:"link", changeKey}) or acknowledge it ({how:"acknowledge", note}); audited',
+          params: lostQuoteParams,
+          body: resolveQuoteInput,
+          response: { 200: redlineView },
+        },
+      },
+      async (request) => resolveLostQuote(request.params.id, request.params.number, request.params.opinionId, request.body, signedIn(request, deps)),
+    );
+
+    app.delete(
+      '/api/plans/:id/versions/:number/lost-quotes/:opinionId',
+      {
+        config: { policy: 'plan.review' },
+        schema: {
+          tags,
+          summary: 'Take back the acknowledgement of a lost quote (the alert is open again); audited',
+          params: lostQuoteParams,
+          querystring: lostQuoteQuery,
+          response: { 200: redlineView },
+        },
+      },
+      async (request) => reopenLostQuote(request.params.id, request.params.number, request.params.opinionId, request.query, signedIn(request, deps)),
     );
 
     app.get(

@@ -35,7 +35,7 @@ export function groupItems(sections: readonly PlanSection[], items: readonly Pla
 }
 
 /** Warnings whose span lies inside `span` (an item's), for a per-item count. */
-export function warningsWithin(warnings: readonly PlanWarning[], span: Span): PlanWarning[] {
+export function warningsWithin<W extends Pick<PlanWarning, 'span'>>(warnings: readonly W[], span: Span): W[] {
   return warnings.filter((w) => w.span[0] >= span[0] && w.span[1] <= span[1]);
 }
 

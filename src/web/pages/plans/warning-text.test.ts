@@ -2,7 +2,9 @@ import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import en from '../../i18n/en';
 import zhCN from '../../i18n/zh-CN';
-import type { PlanWarning } from '../../../contract/plans';
+import type { PlanWarning as FullWarning } from '../../../contract/plans';
+
+type PlanWarning = Pick<FullWarning, 'code' | 'params' | 'message' | 'span'>;
 import { warningText } from './warning-text';
 
 const KEYS = Object.keys(zhCN.plan.warningText);

@@ -22,7 +22,7 @@ function isKey(key: string, keys: readonly string[]): key is WarningTextKey {
  * target's known subject). Null for warnings stored before they had parameters and for codes
  * this app does not know: those are shown as the parser wrote them.
  */
-export function warningText(warning: PlanWarning, keys: readonly string[]): WarningText | null {
+export function warningText(warning: Pick<PlanWarning, 'code' | 'params'>, keys: readonly string[]): WarningText | null {
   const params = warning.params;
   if (!params) return null;
   const variant =
