@@ -282,4 +282,87 @@ describe('consultation (征求意见) in the browser', () => {
     expect(new URL(office.url()).search).toBe('');
     expect(dialogs).toEqual([]);
   });
+
+  // Issue 12, item 7: review that can be finished.
+  it('finishes the review: marks a parser warning checked on the plan page and resolves the redline’s lost quote', async () => {
+    const office = await openPage();
+    await signIn(office, 'office');
+    const noSideScroll = () => office.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+
+    // Each parser warning names its item; marking one checked shows who, and it survives a reload.
+    await office.goto('/plans/1?version=1');
+    await office.getByTestId('item-1').waitFor();
+    await office.getByTestId('tab-warnings').click();
+    const warnings = office.getByTestId('plan-warning');
+    const total = await warnings.count();
+    expect(total).toBeGreaterThan(1);
+    const summary = office.getByTestId('warning-summary');
+    expect(await summary.innerText()).toBe(`共 ${total} 处提示，已核对 0 处`);
+    const wjw = warnings.filter({ hasText: '省卫建委' }).first();
+    expect(await wjw.getByTestId('warning-item').innerText()).toContain('(六)');
+    await wjw.getByTestId('warning-check').click();
+    await wjw.getByTestId('warning-checked').waitFor();
+    expect(await wjw.getByTestId('warning-checked').innerText()).toContain('省城镇化办工作人员');
+    expect(await summary.innerText()).toBe(`共 ${total} 处提示，已核对 1 处`);
+    await settle(office);
+    await screenshot(office, 'plan-warnings-checked');
+    await office.setViewportSize({ width: 390, height: 844 });
+    expect(await noSideScroll()).toBe(true);
+    await screenshot(office, 'plan-warnings-checked-390');
+    await office.setViewportSize({ width: 1440, height: 900 });
+
+    // Only the unchecked ones; the item link shows the item in the structure.
+    await office.getByTestId('warning-filter').getByText('未核对').click();
+    await expect.poll(() => warnings.count()).toBe(total - 1);
+    expect(await office.locator('[data-testid=plan-warning][data-checked=true]').count()).toBe(0);
+    await office.reload();
+    await office.getByTestId('tab-warnings').click();
+    await expect.poll(() => office.locator('[data-testid=plan-warning][data-checked=true]').count()).toBe(1);
+    await office.locator('[data-testid=plan-warning][data-checked=true]').getByTestId('warning-item').click();
+    await office.getByTestId('item-6').waitFor({ state: 'visible' });
+    expect(await office.getByRole('tab', { name: '结构' }).getAttribute('aria-selected')).toBe('true');
+    await office.getByTestId('tab-warnings').click();
+    await office.locator('[data-testid=plan-warning][data-checked=true]').getByTestId('warning-uncheck').click();
+    await expect.poll(() => summary.innerText()).toBe(`共 ${total} 处提示，已核对 0 处`);
+
+    // The demo's lost quote (省公安厅 quoted 4.35万套) is resolved by its link to the change that replaced it.
+    await office.goto('/consultations');
+    await office.getByTestId('consultation-table').locator('tr').filter({ hasText: '2021-07-21' }).getByRole('link').first().click();
+    await office.getByTestId('tab-revision').click();
+    const lost = office.getByTestId('flag-quote-gone');
+    await lost.waitFor();
+    expect(await lost.getAttribute('data-resolved')).toBe('true');
+    expect(await lost.getByTestId('lost-quote-resolved').getAttribute('data-how')).toBe('linked');
+
+    // Taken off the change, it is open again; the office acknowledges it with a note.
+    const change = office.getByTestId('redline-change').first();
+    await change.getByTestId('change-links').click();
+    await office.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '省公安厅' }).click();
+    await office.keyboard.press('Escape');
+    await expect.poll(() => lost.getAttribute('data-resolved')).toBe('false');
+    await lost.getByTestId('lost-quote-acknowledge').click();
+    await office.getByTestId('lost-quote-note-input').fill('已按国家下达任务表述，原数字删除');
+    await office.locator('.ant-popconfirm:visible').getByRole('button', { name: /确\s*认/ }).click();
+    await expect.poll(() => lost.getAttribute('data-resolved')).toBe('true');
+    expect(await lost.getByTestId('lost-quote-resolved').getAttribute('data-how')).toBe('acknowledged');
+    expect(await lost.getByTestId('lost-quote-resolved').innerText()).toContain('省城镇化办工作人员');
+    expect(await lost.getByTestId('lost-quote-note').innerText()).toContain('已按国家下达任务表述');
+    await settle(office);
+    await screenshot(office, 'redline-lost-quote-resolved');
+    await office.setViewportSize({ width: 390, height: 844 });
+    await settle(office);
+    await screenshot(office, 'redline-lost-quote-resolved-390');
+    expect(await noSideScroll()).toBe(true);
+    await office.setViewportSize({ width: 1440, height: 900 });
+
+    // Undone, the office resolves it by linking it again, from the alert.
+    await lost.getByTestId('lost-quote-reopen').click();
+    await expect.poll(() => lost.getAttribute('data-resolved')).toBe('false');
+    await lost.getByTestId('lost-quote-link').click();
+    await office.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '国家下达' }).first().click();
+    await expect.poll(() => lost.getAttribute('data-resolved')).toBe('true');
+    expect(await lost.getByTestId('lost-quote-resolved').getAttribute('data-how')).toBe('linked');
+    expect(await change.getByTestId('change-links').innerText()).toContain('省公安厅');
+    expect(dialogs).toEqual([]);
+  });
 });

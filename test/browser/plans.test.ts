@@ -75,7 +75,7 @@ describe('plan import and review', () => {
     await page.getByTestId('tab-warnings').click();
     const warnings = page.getByTestId('plan-warning');
     expect(await warnings.count()).toBeGreaterThan(0);
-    await warnings.filter({ hasText: '省住建厅' }).last().click();
+    await warnings.filter({ hasText: '省住建厅' }).last().getByTestId('plan-warning-pick').click();
     await waitUntilInView(page, 'warning');
     expect(await marked(page, 'warning')).toBe('省住建厅');
 

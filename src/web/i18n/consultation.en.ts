@@ -251,6 +251,23 @@ const consultationEn: Translation<ConsultationCatalogue> = {
     moved: 'Moved',
     linkLabel: 'Linked opinions',
     linkPlaceholder: 'Link the opinions this change answers',
+    // Review that can be finished (issue 12, item 7): resolving lost quotes.
+    lostQuote: {
+      summary: 'Opinions whose quoted passage is gone from the new version: {{count}}; resolved: {{resolved}}',
+      allResolved: 'Every opinion whose quoted passage is gone has been resolved',
+      linkTo: 'Link to a change…',
+      linkLabel: 'Link this opinion to a change of the new version',
+      acknowledge: 'Acknowledge',
+      acknowledgeTitle: 'Acknowledge that the passage is gone and needs no link',
+      notePlaceholder: 'Note (optional), e.g. the figure now follows the national plan',
+      confirm: 'Acknowledge',
+      linked: 'Linked to a change',
+      acknowledged: 'Acknowledged',
+      by: '{{by}}, {{at}}',
+      reopen: 'Undo',
+      someone: '(a removed account)',
+    },
+    kinds: { insert: 'Inserted', delete: 'Deleted', modify: 'Modified', equal: 'Unchanged' },
   },
   reply: {
     documentTitle: 'Draft for comment (version {{n}})',

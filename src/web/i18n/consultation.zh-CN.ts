@@ -247,6 +247,23 @@ const consultationZhCN = {
     moved: '段落移动',
     linkLabel: '关联意见',
     linkPlaceholder: '关联意见：这处修改回应了哪些意见',
+    // Review that can be finished (issue 12, item 7): resolving lost quotes.
+    lostQuote: {
+      summary: '{{count}} 条意见引用的原文在新版本中已不存在，已处理 {{resolved}} 条',
+      allResolved: '引用原文缺失的意见均已处理',
+      linkTo: '关联到修改…',
+      linkLabel: '将这条意见关联到新版本中的一处修改',
+      acknowledge: '确认无需关联',
+      acknowledgeTitle: '确认原文删除无需关联修改',
+      notePlaceholder: '说明（可选），例如：该数字已改为国家下达任务',
+      confirm: '确认',
+      linked: '已关联修改',
+      acknowledged: '已确认',
+      by: '{{by}}，{{at}}',
+      reopen: '撤销确认',
+      someone: '（已删除的账号）',
+    },
+    kinds: { insert: '新增', delete: '删除', modify: '修改', equal: '未变' },
   },
   reply: {
     documentTitle: '征求意见稿（第 {{n}} 版）',

@@ -423,6 +423,21 @@ const en: Translation<Catalogue> = {
       outside: 'The selection is not inside an item, so nothing can be added',
       inItem: 'In item {{number}}',
     },
+    // Review that can be finished (issue 12, item 7): checking parser notes.
+    warningReview: {
+      summary_one: '{{count}} note, {{checked}} checked',
+      summary: '{{count}} notes, {{checked}} checked',
+      all: 'All',
+      unchecked: 'Unchecked',
+      allChecked: 'Every note is checked',
+      item: 'Item {{number}}{{title}}',
+      wholeDocument: 'About the whole document',
+      check: 'Mark as checked',
+      uncheck: 'Undo check',
+      checkedBy: 'Checked by {{by}} on {{at}}',
+      checkedTag: 'Checked',
+      someone: '(a removed account)',
+    },
   },
   factEditor: {
     editResponsible: 'Correct a responsible unit',

@@ -413,6 +413,20 @@ const zhCN = {
       outside: '所选文字不在任何条目内，无法添加',
       inItem: '所在条目：{{number}}',
     },
+    // Review that can be finished (issue 12, item 7): checking parser notes.
+    warningReview: {
+      summary: '共 {{count}} 处提示，已核对 {{checked}} 处',
+      all: '全部',
+      unchecked: '未核对',
+      allChecked: '提示均已核对',
+      item: '所在条目：{{number}}{{title}}',
+      wholeDocument: '涉及全文',
+      check: '标记已核对',
+      uncheck: '撤销核对',
+      checkedBy: '{{by}} 于 {{at}} 核对',
+      checkedTag: '已核对',
+      someone: '（已删除的账号）',
+    },
   },
   factEditor: {
     editResponsible: '修改责任单位',

@@ -2,6 +2,7 @@ import { Alert, App, Flex, Select, Tag, Typography } from 'antd';
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanItem } from '../../../contract/plans';
+import LostQuotes from './LostQuotes';
 import { useLinkChange } from './queries';
 import { foldUnchanged, shorten } from './redline-view';
 import { DispositionTag } from './status';
@@ -75,8 +76,8 @@ export default function Redline({ view, items, editable }: { view: RedlineView; 
 
   /** A check's alert listing the opinions it flags; nothing when it flags none. */
   const flag = (
-    type: 'warning' | 'error' | 'info',
-    title: 'redline.adoptedWithoutChange' | 'redline.quoteGone' | 'redline.quoteMoved',
+    type: 'warning' | 'info',
+    title: 'redline.adoptedWithoutChange' | 'redline.quoteMoved',
     ids: number[],
     testId: string,
   ): ReactNode =>
@@ -100,7 +101,7 @@ export default function Redline({ view, items, editable }: { view: RedlineView; 
         <Tag>{t('redline.stats.unchanged', { count: view.stats.unchanged })}</Tag>
       </Flex>
       {flag('warning', 'redline.adoptedWithoutChange', view.adoptedWithoutChange, 'flag-adopted-without-change')}
-      {flag('error', 'redline.quoteGone', view.quoteGone, 'flag-quote-gone')}
+      <LostQuotes view={view} itemName={itemName} />
       {flag('info', 'redline.quoteMoved', view.quoteMoved.map((m) => m.opinionId), 'flag-quote-moved')}
       {view.adoptedWithoutChange.length === 0 && view.quoteGone.length === 0 && (
         <Alert type="success" showIcon title={t('redline.allClear')} style={{ marginBottom: 12 }} data-testid="flag-clear" />

@@ -1,7 +1,7 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, query } from '../../api';
 import type { Consultation, DecisionInput, Notification, OpenConsultationInput, Opinion, OpinionFilter, PublicNotice, ReminderResult, Reply, ReplyInput, SealAlgorithm, SealResult, SealVerification, Situation } from '../../../contract/consultations';
-import type { NewVersionResult, Redline } from '../../../contract/plans';
+import type { NewVersionResult, Redline, ResolveQuoteInput } from '../../../contract/plans';
 
 export const CONSULTATIONS_KEY = ['consultations'] as const;
 
@@ -243,5 +243,17 @@ export function useReturnReply(consultationId: number) {
   return useMutation({
     mutationFn: ({ replyId, comment }: { replyId: number; comment: string }) => api.post<Reply>(`/api/replies/${replyId}/return`, { comment }),
     onSuccess: refresh,
+  });
+}
+
+/** Resolve a lost quote (link or acknowledge) or reopen an acknowledged one; the answer is the redline as it now stands. */
+export function useResolveQuote(planId: number, from: number, to: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ opinionId, input }: { opinionId: number; input: ResolveQuoteInput | null }) => {
+      const path = `/api/plans/${planId}/versions/${to}/lost-quotes/${opinionId}`;
+      return input === null ? api.delete<Redline>(`${path}${query({ from })}`) : api.post<Redline>(path, { ...input, from });
+    },
+    onSuccess: (view) => queryClient.setQueryData(redlineKey(planId, from, to), view),
   });
 }

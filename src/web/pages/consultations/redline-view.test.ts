@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldUnchanged, shorten } from './redline-view';
+import { changeSummary, foldUnchanged, shorten } from './redline-view';
 import type { ChangeKind, RedlineChange } from '../../../contract/plans';
 
 function changes(kinds: ChangeKind[]): RedlineChange[] {
@@ -33,5 +33,26 @@ describe('shorten', () => {
     expect(shorten('短句')).toBe('短句');
     expect(shorten('a\n b', 10)).toBe('a b');
     expect(shorten('一二三四五六', 3)).toBe('一二三…');
+  });
+});
+
+describe('changeSummary', () => {
+  it('names an edited paragraph by its start and what was deleted and inserted', () => {
+    const change = {
+      kind: 'modify' as const,
+      oldText: '完善住房保障体系,指导长沙市完成4.35万套保障性租赁住房开工任务。',
+      newText: '完善住房保障体系,指导长沙市完成国家下达的保障性租赁住房开工任务。',
+      inline: [
+        { op: 'equal' as const, text: '完善住房保障体系,指导长沙市完成' },
+        { op: 'delete' as const, text: '4.35万套' },
+        { op: 'insert' as const, text: '国家下达的' },
+        { op: 'equal' as const, text: '保障性租赁住房开工任务。' },
+      ],
+    };
+    expect(changeSummary(change)).toBe('完善住房保障体系,指导长… −4.35万套 +国家下达的');
+  });
+
+  it('names an inserted or deleted paragraph by its start', () => {
+    expect(changeSummary({ kind: 'insert', oldText: null, newText: '新增一段。', inline: null })).toBe('新增一段。');
   });
 });

@@ -35,3 +35,17 @@ export function shorten(text: string, length = 40): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length <= length ? flat : `${flat.slice(0, length)}…`;
 }
+
+/**
+ * A change named in a few words, to pick it from a list: the start of its paragraph and, for
+ * an edited paragraph, what was deleted (−) and inserted (+) in it.
+ */
+export function changeSummary(change: Pick<RedlineChange, 'kind' | 'oldText' | 'newText' | 'inline'>, length = 24): string {
+  const head = shorten(change.newText ?? change.oldText ?? '', length);
+  if (change.kind !== 'modify' || !change.inline) return head;
+  const edits = change.inline
+    .filter((part) => part.op !== 'equal')
+    .map((part) => `${part.op === 'delete' ? '−' : '+'}${shorten(part.text, 12)}`)
+    .slice(0, 4);
+  return `${shorten(change.newText ?? '', 12)} ${edits.join(' ')}`;
+}

@@ -13,7 +13,7 @@ import DocumentPane, { type DocumentPaneHandle } from './DocumentPane';
 import EditsList from './EditsList';
 import FactEditorModal, { editorSpan, type FactEditorTarget } from './FactEditorModal';
 import LetterSummary from './LetterSummary';
-import { useReparsePlan, usePlan } from './plan-queries';
+import { useCheckWarning, useReparsePlan, usePlan } from './plan-queries';
 import PlanStatusTag from './plan-status';
 import PlanStage from './PlanStage';
 import StructurePane from './StructurePane';
@@ -57,6 +57,7 @@ function PlanReview({ plan, version }: { plan: PlanView; version: number | null 
   const navigate = useNavigate();
   const canEdit = plan.allowed.edit;
   const reparse = useReparsePlan(plan.id, version);
+  const checkWarning = useCheckWarning(plan.id, version, plan.version.number);
   const documentPane = useRef<DocumentPaneHandle>(null);
   const [hoveredItem, setHoveredItem] = useState<Span | null>(null);
   const [hoveredFact, setHoveredFact] = useState<Span | null>(null);
@@ -85,6 +86,18 @@ function PlanReview({ plan, version }: { plan: PlanView; version: number | null 
     const span = plan.warnings[index]?.span;
     if (span) documentPane.current?.reveal(span, true);
   };
+  /** Shows an item: its card in the structure tab, and its text in the document. */
+  const pickItem = (ordinal: number) => {
+    const item = plan.items.find((i) => i.ordinal === ordinal);
+    if (!item) return;
+    setTab('structure');
+    setWarning(null);
+    setPicked(item.span);
+    documentPane.current?.reveal(item.span, true);
+    requestAnimationFrame(() => document.querySelector(`[data-testid="item-${ordinal}"]`)?.scrollIntoView({ block: 'nearest' }));
+  };
+  const onCheck = (key: string, checked: boolean) =>
+    checkWarning.mutate({ key, checked }, { onError: (error: Error) => void message.error(error.message) });
   const pickEdit = (span: Span) => {
     setWarning(null);
     setPicked(span);
@@ -227,10 +240,22 @@ function PlanReview({ plan, version }: { plan: PlanView; version: number | null 
                   label: (
                     <span data-testid="tab-warnings">
                       {t('plan.warnings')}{' '}
-                      <Badge count={plan.warnings.length} color="orange" size="small" showZero={false} />
+                      <Badge count={plan.warnings.filter((w) => w.checked === null).length} color="orange" size="small" showZero={false} />
                     </span>
                   ),
-                  children: <WarningsList warnings={plan.warnings} active={warning} onPick={pickWarning} height={SIDE_HEIGHT} />,
+                  children: (
+                    <WarningsList
+                      warnings={plan.warnings}
+                      items={plan.items}
+                      active={warning}
+                      onPick={pickWarning}
+                      onPickItem={pickItem}
+                      canCheck={plan.allowed.checkWarnings}
+                      checking={checkWarning.isPending ? (checkWarning.variables?.key ?? null) : null}
+                      onCheck={onCheck}
+                      height={SIDE_HEIGHT}
+                    />
+                  ),
                 },
                 {
                   key: 'edits',

@@ -78,3 +78,15 @@ export function useMarkFinal(id: number) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['plans'] }),
   });
 }
+
+/** Mark a parser warning as checked, or take the mark back; the answer is the plan as it now stands. */
+export function useCheckWarning(id: number, version: number | null, versionNumber: number) {
+  const store = useStorePlan(id, version);
+  return useMutation({
+    mutationFn: ({ key, checked }: { key: string; checked: boolean }) => {
+      const path = `/api/plans/${id}/versions/${versionNumber}/warnings/${key}/check`;
+      return checked ? api.post<PlanView>(path) : api.delete<PlanView>(path);
+    },
+    onSuccess: store,
+  });
+}
