@@ -92,7 +92,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   registerAuth(app, deps);
-  enforcePolicies(app);
+  enforcePolicies(app, deps);
   await app.register(healthRoutes({ ...deps, version: VERSION }));
   await app.register(sessionRoutes(deps));
   await app.register(accountSecurityRoutes(deps));

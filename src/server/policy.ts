@@ -3,6 +3,9 @@ import { errorBody } from '../contract/common.js';
 import { errors } from '../domain/errors.js';
 import { can } from '../domain/policy.js';
 import type { Action, Actor } from '../domain/policy.js';
+import { pathResource } from '../services/route-resources.js';
+import type { PathResource } from '../services/route-resources.js';
+import type { ServerDeps } from './auth.js';
 
 /**
  * Who may call a route, declared once on the route (`config: { policy }`):
@@ -12,12 +15,21 @@ import type { Action, Actor } from '../domain/policy.js';
  *   some resource. The role-level part is checked here, in an onRequest hook, before a
  *   single byte of the body is read; the resource-level part (own unit, recipient …) stays
  *   in the use case, which knows the resource.
+ * A route whose path names a reply, task or notice also declares it (`config: { resource }`):
+ * the unit-level part is then checked here as well, before the body, from that one row.
  */
 export type RoutePolicy = 'public' | 'signed-in' | Action;
+
+/** The path-named resource of a route: its kind, and the path parameter holding its id (`id` unless told). */
+export interface RouteResource {
+  kind: PathResource;
+  param?: string;
+}
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     policy?: RoutePolicy;
+    resource?: RouteResource;
   }
 }
 
@@ -63,13 +75,23 @@ export function declarePolicies(app: FastifyInstance): void {
   });
 }
 
-/** Checks the role-level policy on every request, before its body is read; call after the session hook. */
-export function enforcePolicies(app: FastifyInstance): void {
+/**
+ * Checks the role-level policy on every request, and the unit-level one where the route
+ * declares its path-named resource, before its body is read; call after the session hook.
+ */
+export function enforcePolicies(app: FastifyInstance, deps: ServerDeps): void {
   app.addHook('onRequest', async (request) => {
-    const policy = request.routeOptions.config.policy;
+    const { policy, resource } = request.routeOptions.config;
     if (policy === undefined || policy === 'public') return;
     const session = request.session;
     if (!session) throw errors.unauthenticated();
-    if (policy !== 'signed-in' && !roleMay(session.actor, policy)) throw errors.forbidden();
+    if (policy === 'signed-in') return;
+    if (!roleMay(session.actor, policy)) throw errors.forbidden();
+    if (resource === undefined) return;
+    const raw = (request.params as Record<string, string | undefined>)[resource.param ?? 'id'];
+    const id = Number(raw);
+    // A malformed id is the schema's to refuse (400), after this hook.
+    if (!Number.isSafeInteger(id) || id <= 0) return;
+    if (!can(session.actor, policy, await pathResource(deps.handle.db, resource.kind, id))) throw errors.forbidden();
   });
 }

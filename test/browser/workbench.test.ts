@@ -100,7 +100,10 @@ describe('workbench', () => {
     await sealEntry.click();
     await signatoryPage.getByTestId('seal').click();
     await signatoryPage.getByTestId('seal-confirm').click();
-    await signatoryPage.getByTestId('reply-history').getByText('签发', { exact: false }).last().waitFor();
+    // Sealed for certain (the history already says 提交签发, so its text proves nothing): the modal
+    // has gone and the page shows the sealed reply; a refused seal would leave its error in the modal.
+    await signatoryPage.getByTestId('seal-modal').waitFor({ state: 'detached' });
+    await signatoryPage.getByTestId('sealed-reply').waitFor();
     await expectCount(signatoryPage, signatoryBefore - 1);
     await officePage.reload();
     await expectCount(officePage, officeBefore + 1);

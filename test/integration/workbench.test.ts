@@ -225,12 +225,21 @@ describe.each(DIALECTS)('workbench over HTTP on %s', (dialect) => {
       c.signatory.json<ErrorBody>('POST', `/api/replies/${replyId}/return`, { comment: '退回' }),
       signatory2.json<ErrorBody>('POST', `/api/replies/${replyId}/seal`),
     ]);
-    const statuses = race.map((r) => r.status);
-    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    const [returned, sealed] = race.map((r) => r.status);
     const final = (await c.signatory.json<Reply>('GET', `/api/replies/${replyId}`)).body;
-    // Either it was returned (a draft again, the seal refused) or sealed (the return refused).
-    if (final.status === 'sealed') expect(race[0]!.status).toBe(409);
-    else expect(final.handoff).toBe('returned');
+    const kinds = final.history.map((e) => e.kind);
+    // The outcome is one of the serial orders, never a mixture. A signatory may seal a draft
+    // directly, so "returned, then sealed" is a serial order too (both 200, the history says
+    // so); "sealed, then the return" refuses the return; the seal is never half-applied.
+    expect(sealed === 200 || returned === 200).toBe(true);
+    if (sealed === 200) {
+      expect(final.status).toBe('sealed');
+      if (returned === 200) expect(kinds.indexOf('return')).toBeLessThan(kinds.indexOf('seal'));
+      else expect([returned, kinds.includes('return')]).toEqual([409, false]);
+      expect((await c.signatory.json<{ valid: boolean }>('GET', `/api/replies/${replyId}/verify`)).body.valid).toBe(true);
+    } else {
+      expect([final.status, final.handoff]).toEqual(['draft', 'returned']);
+    }
   });
 
   it('gives the office this week’s deadlines and overdue units, and admins the accounts to care for', async () => {

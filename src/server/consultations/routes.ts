@@ -167,7 +167,7 @@ export function consultationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
 
     app.patch(
       '/api/replies/:id',
-      { config: { policy: 'reply.draft' }, schema: { tags, summary: 'Replace a draft reply’s content', params: idParams, body: replyInput, response: { 200: replySchema } } },
+      { config: { policy: 'reply.draft', resource: { kind: 'reply' } }, schema: { tags, summary: 'Replace a draft reply’s content', params: idParams, body: replyInput, response: { 200: replySchema } } },
       async (request) => updateReply(request.params.id, request.body, signedIn(request, deps)),
     );
 
@@ -181,7 +181,7 @@ export function consultationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           body: sealInput,
           response: { 200: sealResult },
         },
-        config: { policy: 'reply.seal' },
+        config: { policy: 'reply.seal', resource: { kind: 'reply' } },
       },
       async (request) => sealReply(request.params.id, request.body ?? {}, signedIn(request, deps)),
     );
@@ -189,7 +189,7 @@ export function consultationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
     app.post(
       '/api/replies/:id/submit',
       {
-        config: { policy: 'reply.submit' },
+        config: { policy: 'reply.submit', resource: { kind: 'reply' } },
         schema: { tags, summary: '提交签发: the reporter hands the draft to the unit’s signatory (who is notified)', params: idParams, response: { 200: replySchema } },
       },
       async (request) => submitReply(request.params.id, signedIn(request, deps)),
@@ -198,7 +198,7 @@ export function consultationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
     app.post(
       '/api/replies/:id/return',
       {
-        config: { policy: 'reply.return' },
+        config: { policy: 'reply.return', resource: { kind: 'reply' } },
         schema: {
           tags,
           summary: '退回: the signatory sends a submitted draft back to the reporter with a comment (who is notified)',
@@ -213,7 +213,7 @@ export function consultationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
     app.post(
       '/api/replies/:id/withdraw',
       {
-        config: { policy: 'reply.withdraw' },
+        config: { policy: 'reply.withdraw', resource: { kind: 'reply' } },
         schema: { tags, summary: 'Withdraw a sealed reply before the deadline (the signatory); it stays on record', params: idParams, response: { 200: replySchema } },
       },
       async (request) => withdrawReply(request.params.id, signedIn(request, deps)),

@@ -53,7 +53,7 @@ export function attachmentRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
     app.post(
       '/api/tasks/:id/attachments',
       {
-        config: { policy: 'task.manage' },
+        config: { policy: 'task.manage', resource: { kind: 'task' } },
         ...upload,
         schema: { tags, summary: '销号 evidence for a task (office; multipart field `file`)', params: idParams, consumes: ['multipart/form-data'], response: { 201: attachmentView } },
       },

@@ -48,13 +48,13 @@ export function cascadeRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/api/tasks/:id/split',
-      { config: { policy: 'task.manage' }, schema: { tags, summary: "Split an item's task into one task per clause (office; only before any report)", params: idParams, response: { 200: splitResponse } } },
+      { config: { policy: 'task.manage', resource: { kind: 'task' } }, schema: { tags, summary: "Split an item's task into one task per clause (office; only before any report)", params: idParams, response: { 200: splitResponse } } },
       async (request) => splitTask(request.params.id, signedIn(request, deps)),
     );
 
     app.patch(
       '/api/tasks/:id',
-      { config: { policy: 'task.manage' }, schema: { tags, summary: "Change a task's due date, milestones or title (office)", params: idParams, body: updateTaskBody, response: { 200: createdId } } },
+      { config: { policy: 'task.manage', resource: { kind: 'task' } }, schema: { tags, summary: "Change a task's due date, milestones or title (office)", params: idParams, body: updateTaskBody, response: { 200: createdId } } },
       async (request) => updateTask(request.params.id, request.body, signedIn(request, deps)),
     );
 

@@ -219,7 +219,7 @@ export function ledgerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/api/rounds/:roundId/tasks/:taskId/report/review',
-      { config: { policy: 'report.review' }, schema: { tags, summary: '复核: accept or return (with a comment) a submitted report (office); the lead unit’s unless unitId is given', params: roundTaskParams, body: reviewReportBody, response: { 200: reportView } } },
+      { config: { policy: 'report.review', resource: { kind: 'task', param: 'taskId' } }, schema: { tags, summary: '复核: accept or return (with a comment) a submitted report (office); the lead unit’s unless unitId is given', params: roundTaskParams, body: reviewReportBody, response: { 200: reportView } } },
       async (request) => reviewReport(request.params.roundId, request.params.taskId, request.body, signedIn(request, deps)),
     );
 
@@ -231,19 +231,19 @@ export function ledgerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/api/tasks/:id/notices',
-      { config: { policy: 'notice.manage' }, schema: { tags, summary: '督办: issue a notice (blue 提醒, yellow 督办, red 挂牌督办) with an answer-by date (office)', params: idParams, body: issueNoticeBody, response: { 201: createdId } } },
+      { config: { policy: 'notice.manage', resource: { kind: 'task' } }, schema: { tags, summary: '督办: issue a notice (blue 提醒, yellow 督办, red 挂牌督办) with an answer-by date (office)', params: idParams, body: issueNoticeBody, response: { 201: createdId } } },
       async (request, reply) => reply.status(201).send(await issueNotice(request.params.id, request.body, signedIn(request, deps))),
     );
 
     app.post(
       '/api/notices/:id/answer',
-      { config: { policy: 'notice.answer' }, schema: { tags, summary: "Answer a notice, sealed by the unit's signatory", params: idParams, body: answerNoticeBody, response: { 200: noticeView } } },
+      { config: { policy: 'notice.answer', resource: { kind: 'notice' } }, schema: { tags, summary: "Answer a notice, sealed by the unit's signatory", params: idParams, body: answerNoticeBody, response: { 200: noticeView } } },
       async (request) => answerNotice(request.params.id, request.body, signedIn(request, deps)),
     );
 
     app.post(
       '/api/notices/:id/close',
-      { config: { policy: 'notice.manage' }, schema: { tags, summary: 'Close (办结) a notice (office)', params: idParams, response: { 200: noticeView } } },
+      { config: { policy: 'notice.manage', resource: { kind: 'notice' } }, schema: { tags, summary: 'Close (办结) a notice (office)', params: idParams, response: { 200: noticeView } } },
       async (request) => closeNotice(request.params.id, signedIn(request, deps)),
     );
 
@@ -255,19 +255,19 @@ export function ledgerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/api/tasks/:id/close',
-      { config: { policy: 'task.manage' }, schema: { tags, summary: '销号: close a finished task with a comment (office); evidence is attached to the task', params: idParams, body: closeTaskBody, response: { 200: taskState } } },
+      { config: { policy: 'task.manage', resource: { kind: 'task' } }, schema: { tags, summary: '销号: close a finished task with a comment (office); evidence is attached to the task', params: idParams, body: closeTaskBody, response: { 200: taskState } } },
       async (request) => taskStateOf(await closeTask(request.params.id, request.body, signedIn(request, deps))),
     );
 
     app.post(
       '/api/tasks/:id/reopen',
-      { config: { policy: 'task.manage' }, schema: { tags, summary: 'Reopen a closed task; a reason is required (office)', params: idParams, body: reopenTaskBody, response: { 200: taskState } } },
+      { config: { policy: 'task.manage', resource: { kind: 'task' } }, schema: { tags, summary: 'Reopen a closed task; a reason is required (office)', params: idParams, body: reopenTaskBody, response: { 200: taskState } } },
       async (request) => taskStateOf(await reopenTask(request.params.id, request.body, signedIn(request, deps))),
     );
 
     app.post(
       '/api/tasks/:id/light-override',
-      { config: { policy: 'task.manage' }, schema: { tags, summary: "Override a task's light with a reason until the next round falls due (office)", params: idParams, body: overrideBody, response: { 201: createdId } } },
+      { config: { policy: 'task.manage', resource: { kind: 'task' } }, schema: { tags, summary: "Override a task's light with a reason until the next round falls due (office)", params: idParams, body: overrideBody, response: { 201: createdId } } },
       async (request, reply) => reply.status(201).send(await overrideLight(request.params.id, request.body, signedIn(request, deps))),
     );
 
