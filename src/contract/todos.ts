@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { TODO_KINDS } from '../domain/todo-catalogue.js';
 
 /** Where a to-do's work is done, for the badges in the navigation. */
-export const TODO_AREAS = ['consultations', 'ledger', 'rounds', 'users'] as const;
+export const TODO_AREAS = ['plans', 'consultations', 'ledger', 'rounds', 'users'] as const;
 
 /**
  * One entry of the workbench (工作台): a to-do (待办) of the signed-in user, or something it

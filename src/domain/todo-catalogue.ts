@@ -15,6 +15,7 @@ export const TODO_CATALOGUE = {
   'task.acknowledge': { zh: '签收任务：{planTitle}（{count} 项）', en: 'Acknowledge {count} task(s) of “{planTitle}”' },
   'notice.answer': { zh: '答复{levelName}：{taskTitle}', en: 'Answer the {levelNameEn}: “{taskTitle}”' },
   // The office.
+  'plan.warnings': { zh: '核对解析提示：{title}（{count} 处未核对）', en: 'Check parser warnings: “{title}” ({count} unchecked)' },
   'opinions.decide': { zh: '处理意见：{title}（{count} 条待处理）', en: 'Decide opinions: “{title}” ({count} undecided)' },
   'consultation.due': { zh: '本周截止：{title}（{count} 个单位未反馈）', en: 'Due this week: “{title}” ({count} unit(s) not replied)' },
   'consultation.overdue': { zh: '逾期未反馈：{title}（{count} 个单位）', en: 'Overdue: “{title}” ({count} unit(s) not replied)' },

@@ -4,11 +4,13 @@ import { LEVEL_NAMES, LEVEL_NAMES_EN, isNoticeLevel, noticeState } from '../doma
 import { can, unitPath } from '../domain/policy.js';
 import type { Actor } from '../domain/policy.js';
 import { renderTodo } from '../domain/todo-catalogue.js';
+import { warningKey } from '../domain/warning-review.js';
+import type { ParsedPlan } from '../model/plan.js';
 import type { TodoKind, TodoParams } from '../domain/todo-catalogue.js';
 import type { ServiceContext } from './support/context.js';
 import { loadUnitTree } from './support/unit-tree.js';
 
-export type TodoArea = 'consultations' | 'ledger' | 'rounds' | 'users';
+export type TodoArea = 'plans' | 'consultations' | 'ledger' | 'rounds' | 'users';
 
 export interface TodoView {
   kind: TodoKind;
@@ -44,6 +46,7 @@ export async function listTodos(ctx: ServiceContext, locale: Locale): Promise<To
   if (actor.role === 'reporter' || actor.role === 'signatory') {
     items.push(...(await replyTodos(actor, ctx)), ...(await unitLedgerTodos(actor, ctx)));
   }
+  if (can(actor, 'plan.review')) items.push(...(await planReviewTodos(ctx)));
   if (can(actor, 'consultation.manage')) items.push(...(await officeConsultationTodos(ctx)));
   if (actor.role === 'office' || actor.role === 'admin') items.push(...(await officeLedgerTodos(actor, ctx)));
   if (can(actor, 'user.list')) items.push(...(await accountTodos(ctx)));
@@ -166,6 +169,34 @@ async function unitLedgerTodos(actor: UserActor, ctx: ServiceContext): Promise<D
       area: 'ledger',
       params: { taskTitle: n.task_title, levelName: LEVEL_NAMES[state.level], levelNameEn: LEVEL_NAMES_EN[state.level], answerBy: state.answerBy },
     });
+  }
+  return out;
+}
+
+/**
+ * Plans not yet published whose newest version still has parser warnings nobody has checked
+ * (issue 12, item 7): the review is the office's to finish before the plan goes out.
+ */
+async function planReviewTodos(ctx: ServiceContext): Promise<Draft[]> {
+  const newest = await ctx.db
+    .selectFrom('plans')
+    .innerJoin('plan_versions', (join) => join.onRef('plan_versions.plan_id', '=', 'plans.id').onRef('plan_versions.number', '=', 'plans.current_version'))
+    .select(['plan_versions.id', 'plan_versions.plan_id', 'plan_versions.parsed', 'plans.title'])
+    .where('plans.published_at', 'is', null)
+    .execute();
+  if (newest.length === 0) return [];
+  const checks = await ctx.db
+    .selectFrom('plan_warning_checks')
+    .select(['version_id', 'warning_key'])
+    .where('version_id', 'in', newest.map((v) => v.id))
+    .execute();
+  const checked = new Set(checks.map((c) => `${c.version_id}:${c.warning_key}`));
+  const out: Draft[] = [];
+  for (const version of newest) {
+    const { warnings } = JSON.parse(version.parsed) as Pick<ParsedPlan, 'warnings'>;
+    const open = warnings.filter((w) => !checked.has(`${version.id}:${warningKey(w)}`)).length;
+    if (open === 0) continue;
+    out.push({ kind: 'plan.warnings', href: `/plans/${version.plan_id}`, area: 'plans', params: { title: version.title, count: open } });
   }
   return out;
 }

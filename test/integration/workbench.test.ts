@@ -7,7 +7,7 @@ import { Client } from '../helpers/client.js';
 import type { ErrorBody } from '../helpers/client.js';
 import { TestClock } from '../helpers/clock.js';
 import { DIALECTS } from '../helpers/databases.js';
-import { draft, loginAs, makeConsultation, makePlan, seal, unitsByCode } from '../helpers/factories.js';
+import { draft, importPlan, loginAs, makeConsultation, makePlan, seal, seedPlanText, unitsByCode } from '../helpers/factories.js';
 import { startSmtpServer } from '../helpers/smtp.js';
 import { ADMIN_PASSWORD, startTestServer } from '../helpers/test-server.js';
 import type { TestServer } from '../helpers/test-server.js';
@@ -248,7 +248,7 @@ describe.each(DIALECTS)('workbench over HTTP on %s', (dialect) => {
     const admin = new Client(t.url);
     await admin.login('admin', ADMIN_PASSWORD);
     const adminTodos = await todos(admin);
-    expect(adminTodos.every((x) => x.area === 'users' || x.area === 'consultations' || x.area === 'rounds' || x.area === 'ledger')).toBe(true);
+    expect(adminTodos.every((x) => x.area === 'users' || x.area === 'plans' || x.area === 'consultations' || x.area === 'rounds' || x.area === 'ledger')).toBe(true);
     // Demo accounts all have a signatory and an address; an account added by the admin has not changed its password.
     const units = await unitsByCode(office);
     const added = await admin.json('POST', '/api/users', { login: 'todo.viewer', displayName: '待改密账号', unitId: units.get('hn-gat')!.id, role: 'viewer', password: 'viewer-pass-2021' });
@@ -281,6 +281,27 @@ describe.each(DIALECTS)('workbench over HTTP on %s', (dialect) => {
     expect(after).toMatchObject({ stage: 'published', version: { status: 'final' } });
     // Marking again keeps a published plan published.
     expect((await office.json<{ stage: string }>('POST', `/api/plans/${other}/versions/1/final`)).body.stage).toBe('published');
+  });
+
+  it('gives the office the parser warnings left to check on plans not yet published, and drops them as they are checked', async () => {
+    // A plan whose text holds an unknown unit: the parser warns about it.
+    const text = seedPlanText().replace('(省公安厅、省民政厅', '(省未知事务局、省公安厅、省民政厅');
+    const planId = await importPlan(office, text);
+    const href = `/plans/${planId}`;
+    const warnings = (await office.json<{ warnings: { key: string; checked: unknown }[] }>('GET', href.replace('/plans', '/api/plans'))).body.warnings;
+    expect(warnings.length).toBeGreaterThan(0);
+    const entry = () => todos(office).then((list) => list.find((x) => x.href === href));
+    expect(await entry()).toMatchObject({ kind: 'plan.warnings', area: 'plans', params: { count: warnings.length } });
+    expect(about(await todos(await loginAs(t, 'hn-gat.reporter')), href)).toEqual([]);
+    expect((await office.json('POST', `/api/plans/${planId}/versions/1/warnings/${warnings[0]!.key}/check`)).status).toBe(200);
+    if (warnings.length > 1) expect((await entry())?.params.count).toBe(warnings.length - 1);
+    for (const w of warnings.slice(1)) expect((await office.json('POST', `/api/plans/${planId}/versions/1/warnings/${w.key}/check`)).status).toBe(200);
+    expect(await entry()).toBeUndefined();
+    // A published plan's warnings are no longer a to-do.
+    const other = await importPlan(office, seedPlanText().replace('(省公安厅、省民政厅', '(省未知事务局、省公安厅、省民政厅'));
+    expect(about(await todos(office), `/plans/${other}`)).toEqual(['plan.warnings']);
+    expect((await office.json('POST', `/api/plans/${other}/publish`, {})).status).toBe(201);
+    expect(about(await todos(office), `/plans/${other}`)).toEqual([]);
   });
 
   it('joins the ledger: reports due and to seal for a unit, notices for the unit and the office', async () => {

@@ -515,6 +515,7 @@ const en: Translation<Catalogue> = {
     about: 'About this system',
     loadFailed: 'To-dos failed to load: {{message}}',
     kinds: {
+      plans: 'Plans',
       consultations: 'Consultations',
       ledger: 'Task ledger',
       rounds: 'Rounds',

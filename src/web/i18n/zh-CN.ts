@@ -504,6 +504,7 @@ const zhCN = {
     about: '关于本系统',
     loadFailed: '待办加载失败：{{message}}',
     kinds: {
+      plans: '工作要点',
       consultations: '征求意见',
       ledger: '任务台账',
       rounds: '调度',

@@ -10,7 +10,7 @@ import { formatTime } from './consultations/ui';
 import type { Todo } from '../../contract/todos';
 import LedgerGlance from './ledger/LedgerGlance';
 
-const AREA_COLOURS: Record<Todo['area'], string> = { consultations: 'blue', ledger: 'cyan', rounds: 'geekblue', users: 'purple' };
+const AREA_COLOURS: Record<Todo['area'], string> = { plans: 'gold', consultations: 'blue', ledger: 'cyan', rounds: 'geekblue', users: 'purple' };
 
 /** One entry: what to do (or what was done), where, and by when; the whole line links to the page where the work is done. */
 function TodoEntry({ todo, done }: { todo: Todo; done: boolean }) {
