@@ -329,9 +329,10 @@ const consultationEn: Translation<ConsultationCatalogue> = {
       sm2: 'SM2 (GB/T 32918)',
     },
     algorithmHelp: {
-      ed25519: 'default',
-      sm2: 'with SM3 digests',
+      ed25519: 'international (RFC 8032)',
+      sm2: 'Chinese national standard, with SM3 digests',
     },
+    algorithmDefault: 'this installation’s default',
     sealed: 'Sealed',
     sealedLate: 'Sealed (late)',
     stamp: 'Seal',
