@@ -207,7 +207,9 @@ function detailLabel(key: string, language: string): string {
   return pick(DETAIL_WORDS[key], key, language);
 }
 
+/** Long text is cut; a signature, hash or token is shown by its ends (the whole on hover). */
 function clip(text: string): string {
+  if (text.length > 32 && /^[A-Za-z0-9+/=_-]+$/.test(text)) return `${text.slice(0, 12)}…${text.slice(-6)}`;
   return text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE)}…` : text;
 }
 

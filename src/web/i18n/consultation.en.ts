@@ -406,7 +406,6 @@ const consultationEn: Translation<ConsultationCatalogue> = {
     empty: 'No opinion asked for a change',
     published: 'Published: {{date}}',
     publication: 'Publication {{n}}',
-    dateFormat: 'D MMMM YYYY',
     notFound: 'This consultation’s outcome is not published',
   },
 };

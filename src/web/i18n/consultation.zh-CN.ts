@@ -401,7 +401,6 @@ const consultationZhCN = {
     empty: '本次征求意见未收到修改意见',
     published: '公开日期：{{date}}',
     publication: '第 {{n}} 次公开',
-    dateFormat: 'YYYY年M月D日',
     notFound: '该征求意见的采纳情况尚未公开',
   },
 };
