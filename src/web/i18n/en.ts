@@ -83,6 +83,7 @@ const en: Translation<Catalogue> = {
   header: {
     logoutEverywhere: 'Sign out everywhere',
     loggedOutEverywhere: 'Signed out of all {{count}} sessions',
+    loggedOutEverywhere_one: 'Signed out of {{count}} session',
     changePassword: 'Change password',
     todos: '{{count}} to do',
     about: 'About this system',
@@ -201,7 +202,7 @@ const en: Translation<Catalogue> = {
     add: 'Add user',
     total: '{{count}} users',
     total_one: '{{count}} user',
-    matched: '{{count}} of {{total}} users',
+    matched: 'Users: {{count}} of {{total}}',
     form: {
       title: 'Add user',
       loginHelp: 'The sign-in name, e.g. hn-gat.reporter',
