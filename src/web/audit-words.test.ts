@@ -57,7 +57,7 @@ describe('audit words', () => {
     const lines = auditDetailLines(detail, { unitId: '省公安厅' }, 'zh-CN');
     expect(lines.map((l) => `${l.label}: ${l.value}`)).toEqual([
       '单位: 省公安厅',
-      '签章算法: sm2',
+      '签章算法: SM2',
       '逾期: 否',
       'sealedAt: 2021-07-16 10:00',
       '意见: 3、4',

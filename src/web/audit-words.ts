@@ -214,11 +214,16 @@ function clip(text: string): string {
 }
 
 /** An event's detail as key: value lines in words, names in place of ids (from the API's `names`). */
+/** Values that are codes themselves, in words. */
+const VALUE_WORDS: Record<string, Record<string, string>> = {
+  algorithm: { sm2: 'SM2', ed25519: 'Ed25519' },
+};
+
 export function auditDetailLines(detail: unknown, names: Record<string, string>, language: string): DetailLine[] {
   if (detail === null || detail === undefined) return [];
   if (typeof detail !== 'object' || Array.isArray(detail)) return [{ key: '', label: '', value: clip(plain(detail, language)) }];
   return Object.entries(detail as Record<string, unknown>).map(([key, value]) => {
-    const name = names[key];
+    const name = names[key] ?? (typeof value === 'string' ? VALUE_WORDS[key]?.[value] : undefined);
     const shown = name !== undefined ? name : clip(plain(value, language));
     const raw = typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
     return { key, label: detailLabel(key, language), value: shown, ...(raw !== undefined && raw !== shown && { raw }) };

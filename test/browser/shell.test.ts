@@ -146,24 +146,39 @@ describe('web shell', () => {
   it('shows the audit trail in words, the code on hover and the detail as lines', async () => {
     const page = await openPage();
     await signIn(page, 'admin', session.server.adminPassword);
+    // Chinese first, whatever an earlier test left as the admin's language.
+    await page.evaluate(async () => {
+      const { session: s } = (await (await fetch('/api/session/current')).json()) as { session: { csrfToken: string } };
+      await fetch('/api/session/preferences', { method: 'PATCH', headers: { 'content-type': 'application/json', 'x-csrf-token': s.csrfToken }, body: JSON.stringify({ locale: 'zh-CN' }) });
+    });
     await page.goto('/audit');
-    const action = page.getByTestId('audit-action').first();
-    await action.waitFor();
-    // The newest event is this sign-in: 登录, with its code on hover.
-    expect(await action.innerText()).toBe('登录');
-    expect(await action.getAttribute('title')).toBe('session.login');
+    await page.getByTestId('audit-action').first().waitFor();
     const words = await page.getByTestId('audit-action').allInnerTexts();
     for (const text of words) expect(text).toMatch(HAN);
     // The detail is key: value lines, never raw JSON.
-    const detail = page.getByTestId('audit-detail').first();
-    expect(await detail.innerText()).toMatch(/：/);
+    expect(await page.getByTestId('audit-detail').first().innerText()).toMatch(/：/);
     expect(await page.locator('.ant-table-tbody').innerText()).not.toMatch(/[{}"]/);
+    // Sign-ins: 登录, with the code on hover.
+    await page.locator('#audit-filter_action').fill('session.login');
+    await page.getByRole('button', { name: /查\s*询/ }).click();
+    const action = page.getByTestId('audit-action').first();
+    await expect.poll(async () => action.innerText()).toBe('登录');
+    expect(await action.getAttribute('title')).toBe('session.login');
     // Filtered to sealed replies: 签发意见, with the unit's name in place of its id.
     await page.locator('#audit-filter_action').fill('reply.seal');
     await page.getByRole('button', { name: /查\s*询/ }).click();
     await expect.poll(async () => page.getByTestId('audit-action').first().innerText()).toBe('签发意见');
     expect(await page.getByTestId('audit-detail').first().innerText()).toMatch(/单位：\s*[\u4e00-\u9fff]/);
     await screenshot(page, 'audit-words-1440');
+    // In English too, with ASCII colons.
+    await page.getByTestId('language-switch').click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await expect.poll(async () => page.getByTestId('audit-action').first().innerText()).toBe('Sealed a reply');
+    expect(await page.getByTestId('audit-detail').first().innerText()).toMatch(/Unit:\s*[\u4e00-\u9fff]/);
+    await screenshot(page, 'audit-words-1440-en');
+    await page.getByTestId('language-switch').click();
+    await page.getByRole('menuitem', { name: '中文' }).click();
+    await expect.poll(async () => page.getByTestId('audit-action').first().innerText()).toBe('签发意见');
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByTestId('audit-action').first().waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);

@@ -119,7 +119,7 @@ export default function AuditPage() {
   const verify = useMutation({ mutationFn: () => api.get<AuditVerification>('/api/audit/verify') });
 
   const columns: TableColumnsType<AuditEvent> = [
-    { title: t('audit.columns.seq'), dataIndex: 'seq', key: 'seq', width: 80 },
+    { title: t('audit.columns.seq'), dataIndex: 'seq', key: 'seq', width: 80, responsive: ['sm'] },
     {
       title: t('audit.columns.at'),
       dataIndex: 'at',
@@ -131,6 +131,7 @@ export default function AuditPage() {
       title: t('audit.columns.actor'),
       dataIndex: 'actorName',
       key: 'actor',
+      minWidth: 96,
       // The person's name; the login on hover.
       render: (name: string, e: AuditEvent) =>
         e.actorLogin ? (
@@ -156,6 +157,7 @@ export default function AuditPage() {
       title: t('audit.columns.entity'),
       dataIndex: 'entity',
       key: 'entity',
+      minWidth: 80,
       // The kind of object in words and its name where it has one; codes and the id on hover.
       render: (entity: string, e: AuditEvent) => (
         <span title={e.entityId === null ? entity : `${entity} ${e.entityId}`} data-testid="audit-entity">
