@@ -208,4 +208,27 @@ describe('web shell', () => {
     await page.getByTestId('seal-algorithm-value').waitFor();
     expect(await page.getByTestId('seal-algorithm-value').innerText()).toContain('SM2');
   });
+
+  it('adds all 14 市州, or all 县市区 of one 市州, as recipients in one click', async () => {
+    const office = new Client(session.server.url);
+    expect((await office.login('office', session.server.demoPassword)).status).toBe(200);
+    const units = (await office.json<{ units: { id: number; kind: string; parentId: number | null; shortName: string }[] }>('GET', '/api/units')).body.units;
+    const changsha = units.find((u) => u.shortName === '长沙市')!;
+    const counties = units.filter((u) => u.kind === 'county' && u.parentId === changsha.id);
+    expect(counties.length).toBeGreaterThan(5);
+    const plans = (await office.json<{ plans: { id: number }[] }>('GET', '/api/plans')).body.plans;
+
+    const page = await openPage();
+    await signIn(page, 'office');
+    await page.goto(`/consultations?open=${plans[0]!.id}`);
+    const others = page.locator('.ant-form-item').filter({ has: page.locator('#open-consultation_others') });
+    const chosen = () => others.locator('.ant-select-selection-item').count();
+    await page.getByTestId('open-all-prefectures').click();
+    expect(await page.getByTestId('open-all-prefectures').innerText()).toContain('14');
+    await expect.poll(chosen).toBe(14);
+    await page.getByTestId('open-counties-of').click();
+    await page.getByTitle('长沙市的全部县市区').click();
+    await expect.poll(chosen).toBe(14 + counties.length);
+    await screenshot(page, 'open-consultation-recipients');
+  });
 });
