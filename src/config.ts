@@ -39,7 +39,11 @@ export interface Config {
   sessionIdleMinutes: number;
   /** New passwords need at least this many characters. */
   passwordMinLength: number;
-  sealAlgorithm: 'ed25519' | 'sm2';
+  /**
+   * The seal used when a request names none. Null (unset): the installation's own default,
+   * kept in the database (services/support/seal-default.ts): SM2 for a new installation.
+   */
+  sealAlgorithm: 'ed25519' | 'sm2' | null;
   /** smtp:// or smtps:// URL; null: no e-mail, in-app notices only. */
   smtpUrl: string | null;
   smtpFrom: string;
@@ -107,7 +111,7 @@ const envSchema = z.object({
   LUOSHI_AUDIT_KEY_FILE: z.string().min(1).optional(),
   SESSION_IDLE_MINUTES: int(1, 24 * 60 * 30, 120),
   PASSWORD_MIN_LENGTH: int(8, 128, 10),
-  LUOSHI_SEAL_ALGORITHM: z.enum(['ed25519', 'sm2']).optional().default('ed25519'),
+  LUOSHI_SEAL_ALGORITHM: z.enum(['ed25519', 'sm2']).optional(),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\/[^\s]+$/, 'must be an smtp:// or smtps:// URL')
@@ -191,7 +195,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     auditKeyFile: path.resolve(cwd, e.LUOSHI_AUDIT_KEY_FILE ?? path.join('data', 'luoshi.audit-keys')),
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     passwordMinLength: e.PASSWORD_MIN_LENGTH,
-    sealAlgorithm: e.LUOSHI_SEAL_ALGORITHM,
+    sealAlgorithm: e.LUOSHI_SEAL_ALGORITHM ?? null,
     smtpUrl: e.SMTP_URL ?? null,
     smtpFrom: e.SMTP_FROM,
     reminderIntervalMinutes: e.REMINDER_INTERVAL_MINUTES,

@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import { openDatabase } from '../db/connect.js';
 import type { DatabaseHandle } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { installationSealAlgorithm } from '../services/support/seal-default.js';
 import { CLI_ACTOR } from '../domain/policy.js';
 import { installKeyring, loadKeyring } from '../security/keyring.js';
 import { systemClock } from '../services/support/context.js';
@@ -40,6 +41,7 @@ export async function withDatabase<T>(
   const handle = openDatabase(config.database);
   try {
     await migrateToLatest(handle.db);
+    await installationSealAlgorithm(handle.db);
     const ctx: ServiceContext = {
       db: handle.db,
       dialect: handle.dialect,

@@ -14,6 +14,10 @@ export const auditEvent = z.strictObject({
   prevHash: z.string(),
   hash: z.string(),
   detail: z.unknown(),
+  /** The object's name (a unit's, an account's, a plan's or a task's title …) where it has one. */
+  entityName: z.string().nullable(),
+  /** Names for ids in the detail, by key (`unitId` → 省公安厅). */
+  names: z.record(z.string(), z.string()),
 });
 export type AuditEvent = z.infer<typeof auditEvent>;
 

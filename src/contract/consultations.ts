@@ -51,6 +51,8 @@ export const consultation = z.strictObject({
   acceptingReplies: z.boolean(),
   /** Every recipient for the office; only the unit's own entry for a unit. */
   recipients: z.array(recipient),
+  /** Opinions in sealed replies not yet decided (publishing waits for none); null for a unit. */
+  undecidedOpinions: z.number().int().nullable(),
   allowed: consultationAllowed,
 });
 export type Consultation = z.infer<typeof consultation>;

@@ -4,6 +4,8 @@
  */
 export { ROLES } from '../domain/roles.js';
 export { UNIT_KINDS } from '../domain/unit.js';
+export { AUDIT_ACTIONS, AUDIT_ENTITIES } from '../domain/audit-actions.js';
+export type { AuditAction, AuditEntity } from '../domain/audit-actions.js';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];

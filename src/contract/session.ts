@@ -15,6 +15,14 @@ export const session = z.strictObject({
   mustChangePassword: z.boolean(),
 });
 export type Session = z.infer<typeof session>;
+
+/**
+ * The session if there is one, else null, always with 200: for a page that must know whether
+ * anyone is signed in (the web app's first load) without a 401 in the browser's console.
+ * GET /api/session keeps answering 401 when nobody is.
+ */
+export const currentSession = z.strictObject({ session: session.nullable() });
+export type CurrentSession = z.infer<typeof currentSession>;
 export type SessionUser = Session['user'];
 
 export const logInInput = z.object({

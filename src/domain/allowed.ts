@@ -41,8 +41,10 @@ export function planAllowed(actor: Actor) {
 /**
  * `recipient`: the actor's unit is consulted. The office's actions end when the consultation
  * is closed by hand; a unit may draft and seal until then (late replies are marked 逾期).
+ * 公开 (publish) needs a closed consultation whose opinions are all decided (`undecided`: the
+ * opinions in sealed replies without a decision), as publish-notice.ts checks.
  */
-export function consultationAllowed(actor: Actor, c: ConsultationState, recipient: boolean) {
+export function consultationAllowed(actor: Actor, c: ConsultationState, recipient: boolean, undecided: number) {
   const manage = can(actor, 'consultation.manage');
   const open = acceptsReplies(c);
   const unitId = ownUnit(actor);
@@ -53,7 +55,7 @@ export function consultationAllowed(actor: Actor, c: ConsultationState, recipien
     close: manage && open,
     remind: manage && open,
     decide: manage,
-    publish: manage,
+    publish: manage && !open && undecided === 0,
     draftReply: unitMay('reply.draft'),
     sealReply: unitMay('reply.seal'),
   };

@@ -336,7 +336,7 @@ export const ERROR_CATALOGUE = {
  * `validation_failed` error lists in its details (a registry file's problems, for example).
  */
 export const ISSUE_MESSAGES = {
-  registry_invalid: { zh: '单位名录有 {count} 处错误', en: 'The unit registry has {count} error(s)' },
+  registry_invalid: { zh: '单位名录有 {count} 处错误', en: 'Errors in the unit registry: {count}' },
   registry_not_json: { zh: '单位名录不是有效的 JSON', en: 'The unit registry is not valid JSON' },
   json_syntax: { zh: 'JSON 语法错误：{detail}', en: '{detail}' },
   missing: { zh: '缺少此项', en: 'is missing' },
@@ -347,7 +347,7 @@ export const ISSUE_MESSAGES = {
   value_invalid: { zh: '取值无效，应为 {valuesZh}', en: 'must be {valuesEn}' },
   division_code_format: { zh: '行政区划代码应为 6 位数字', en: 'divisionCode must be 6 digits' },
   format_invalid: { zh: '格式错误', en: 'has an invalid format' },
-  unknown_fields: { zh: '未知字段：{keysZh}', en: 'unknown field(s): {keysEn}' },
+  unknown_fields: { zh: '未知字段：{keysZh}', en: 'unknown fields: {keysEn}' },
   code_charset: { zh: '代码“{code}”只能使用 ASCII 字母、数字和 . _ -（最长 64 位）', en: 'code "{code}" may only use ASCII letters, digits and . _ - (64 at most)' },
   code_duplicate: { zh: '代码“{code}”重复（与第 {first} 个单位）', en: 'duplicate code "{code}" (same as unit {first})' },
   alias_separator: { zh: '名称“{alias}”不能包含 、 ; 或换行', en: '"{alias}" must not contain 、 ; or a line break' },

@@ -53,7 +53,7 @@ export const NOTICE_CATALOGUE = {
   },
   'reply.sealed': {
     'zh-CN': { subject: '【意见已反馈】{title}', message: '{title}：{unit}已签发反馈意见，共 {count} 条意见（0 条即无意见）。' },
-    en: { subject: '[Reply received] {title}', message: '{title}: {unit} has sealed its reply with {count} opinion(s) (0 means no opinion).' },
+    en: { subject: '[Reply received] {title}', message: '{title}: {unit} has sealed its reply; opinions: {count} (0: no opinion).' },
   },
   'opinions.decided': {
     'zh-CN': { subject: '【意见处理结果】{title}', message: '{title}：办公室已处理本单位的 {count} 条意见，请登录系统查看处理结果和理由。' },

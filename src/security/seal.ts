@@ -40,7 +40,6 @@ export type { ReplySealInput, SealAlgorithm, SealedOpinion } from '../domain/rep
  * (rejection sampling, uniform in range) and handed to sm-crypto; SM2 signatures are
  * randomised, Ed25519 signatures are deterministic.
  */
-export const DEFAULT_SEAL_ALGORITHM: SealAlgorithm = 'ed25519';
 export const SM2_USER_ID = '1234567812345678';
 
 export interface UnitKeyMaterial {

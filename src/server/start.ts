@@ -7,6 +7,7 @@ import { installKeyring, loadKeyring } from '../security/keyring.js';
 import { SYSTEM_ACTOR } from '../domain/policy.js';
 import { systemClock } from '../services/support/context.js';
 import type { Clock } from '../services/support/context.js';
+import { installationSealAlgorithm } from '../services/support/seal-default.js';
 import { installBuiltinRegisters } from '../services/install-builtin-registers.js';
 import { loadDemo } from '../services/load-demo.js';
 import { runDueReminders } from '../services/run-due-reminders.js';
@@ -29,6 +30,8 @@ export async function startServer(config: Config, clock: Clock = systemClock): P
   const handle = openDatabase(config.database);
   try {
     await migrateToLatest(handle.db);
+    // A new installation seals with SM2 by default; one that has sealed with Ed25519 keeps it.
+    await installationSealAlgorithm(handle.db);
     const mailer = createMailer(config);
     const app = await buildApp({ config, handle, clock, mailer });
     const system = { db: handle.db, dialect: handle.dialect, config, clock, actor: SYSTEM_ACTOR, log: app.log, mailer };

@@ -109,7 +109,7 @@ export async function removeAttachment(attachmentId: number, ctx: ServiceContext
       if (!still || (still.status !== 'draft' && still.status !== 'returned')) throw fail('report_not_draft', { status: still?.status ?? '?' });
     }
     await trx.deleteFrom('attachments').where('id', '=', attachmentId).execute();
-    await appendAudit(trx, ctx.actor, ctx.clock, { action: 'attachment.remove', entity: row.owner_kind, entityId: row.owner_id, detail: { attachmentId } });
+    await appendAudit(trx, ctx.actor, ctx.clock, { action: 'attachment.remove', entity: row.owner_kind === 'report' ? 'report' : 'task', entityId: row.owner_id, detail: { attachmentId } });
   });
   return { deleted: true };
 }

@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import { authorize } from '../domain/policy.js';
-import { isSealAlgorithm } from '../domain/reply-seal-payload.js';
 import { signPayload } from '../security/seal.js';
 import { serverSecret } from '../security/server-secret.js';
 import { appendAudit } from './support/audit-trail.js';
@@ -11,6 +10,7 @@ import type { RoundRow } from './support/ledger-rows.js';
 import { reportPayloadOf } from './support/report-rows.js';
 import { ensureUnitKey } from './support/unit-keys.js';
 import type { UnitKey } from './support/unit-keys.js';
+import { defaultSealAlgorithm } from './support/seal-default.js';
 
 export interface ReportRecord {
   roundId: number;
@@ -39,7 +39,7 @@ const CHUNK = 200;
 export async function recordReports(records: ReportRecord[], options: { seal: boolean; batch: string }, ctx: ServiceContext): Promise<{ count: number; firstId: number | null }> {
   authorize(ctx.actor, 'demo.load');
   if (records.length === 0) return { count: 0, firstId: null };
-  const algorithm = isSealAlgorithm(ctx.config.sealAlgorithm) ? ctx.config.sealAlgorithm : 'ed25519';
+  const algorithm = await defaultSealAlgorithm(ctx);
   const rounds = new Map<number, RoundRow>();
   for (const id of new Set(records.map((r) => r.roundId))) rounds.set(id, await loadRound(ctx.db, id));
   return inTransaction(ctx, async (trx) => {

@@ -14,6 +14,7 @@ import { sealPayloadOf } from './support/seal-payload-of.js';
 import { notifyUnits } from './support/notify-units.js';
 import { recordReplyEvent } from './support/reply-events.js';
 import { ensureUnitKey } from './support/unit-keys.js';
+import { defaultSealAlgorithm } from './support/seal-default.js';
 
 export interface SealResult {
   algorithm: SealAlgorithm;
@@ -37,7 +38,7 @@ export async function sealReply(replyId: number, options: { algorithm?: string }
   authorize(ctx.actor, 'reply.seal', { unitId: before.unitId });
   if (ctx.actor.kind !== 'user') throw fail('signatory_required');
   if (before.status !== 'draft') throw replyStateConflict(before.status);
-  const algorithm = options.algorithm ?? ctx.config.sealAlgorithm;
+  const algorithm = options.algorithm ?? (await defaultSealAlgorithm(ctx));
   if (!isSealAlgorithm(algorithm)) throw fail('seal_algorithm_invalid');
   const unit = await ctx.db.selectFrom('units').select('code').where('id', '=', before.unitId).executeTakeFirstOrThrow();
   const signatory = { id: ctx.actor.userId, login: ctx.actor.login };

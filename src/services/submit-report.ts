@@ -15,6 +15,7 @@ import type { ReportView } from './support/report-rows.js';
 import { loadRoundTaskFor, responsibleUnit } from './support/round-task.js';
 import { ensureUnitKey } from './support/unit-keys.js';
 import type { UnitKey } from './support/unit-keys.js';
+import { defaultSealAlgorithm } from './support/seal-default.js';
 
 export interface ReportSeal {
   algorithm: SealAlgorithm;
@@ -42,7 +43,7 @@ export async function submitReport(
   const { round, task } = await loadRoundTaskFor(ctx.db, roundId, taskId, actor.unitId);
   responsibleUnit(task, actor.unitId);
   if (task.status === 'closed') throw fail('task_closed');
-  const algorithm = options.algorithm ?? ctx.config.sealAlgorithm;
+  const algorithm = options.algorithm ?? (await defaultSealAlgorithm(ctx));
   if (!isSealAlgorithm(algorithm)) throw fail('validation_failed');
   const row = await ctx.db
     .selectFrom('reports')
@@ -140,7 +141,7 @@ export async function submitReports(
   const actor = ctx.actor;
   authorize(actor, 'report.submit', { unitId: actor.unitId });
   const round = await loadRound(ctx.db, roundId);
-  const algorithm = options.algorithm ?? ctx.config.sealAlgorithm;
+  const algorithm = options.algorithm ?? (await defaultSealAlgorithm(ctx));
   if (!isSealAlgorithm(algorithm)) throw fail('validation_failed');
   const wanted = options.taskIds === undefined ? null : [...new Set(options.taskIds)];
   if (wanted !== null && wanted.length > SUBMIT_BATCH_LIMIT) throw fail('validation_failed');

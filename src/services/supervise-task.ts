@@ -15,6 +15,7 @@ import type { NoticeView } from './support/notice-rows.js';
 import { notifyUnits } from './support/notify-units.js';
 import { loadUnitTree } from './support/unit-tree.js';
 import { ensureUnitKey } from './support/unit-keys.js';
+import { defaultSealAlgorithm } from './support/seal-default.js';
 
 
 export interface IssueNoticeInput {
@@ -81,7 +82,7 @@ export async function answerNotice(noticeId: number, input: { text: string; algo
   const notice = await loadNotice(ctx.db, noticeId, ctx.clock.now());
   authorize(actor, 'notice.answer', { unitId: notice.unitId });
   if (notice.status === 'closed') throw fail('notice_closed');
-  const algorithm = input.algorithm ?? ctx.config.sealAlgorithm;
+  const algorithm = input.algorithm ?? (await defaultSealAlgorithm(ctx));
   if (!isSealAlgorithm(algorithm)) throw fail('validation_failed');
   const unit = await ctx.db.selectFrom('units').select('code').where('id', '=', notice.unitId).executeTakeFirstOrThrow();
   const at = nowIso(ctx);

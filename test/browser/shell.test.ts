@@ -1,5 +1,8 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { Client } from '../helpers/client.js';
+import { SEED_PLAN } from '../../src/services/load-demo.js';
 import { screenshot } from './browser.js';
 import { browserSession } from './session.js';
 
@@ -115,5 +118,117 @@ describe('web shell', () => {
     await page.getByTestId('unit-tree').getByText('湘西土家族苗族自治州').click();
     await page.getByTestId('accounts-forbidden').waitFor();
     expect(await page.getByTestId('accounts-forbidden').innerText()).toContain('无权查看');
+  });
+
+  it('opens the sign-in page with the shell at once, no console error and no failed request', async () => {
+    // Before any script runs, the page already holds the app's shell (no white page).
+    const html = await (await fetch(`${session.server.url}/login`)).text();
+    const root = /<div id="root">([\s\S]*)<\/body>/.exec(html)?.[1] ?? '';
+    expect(root).toContain('正在加载');
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/); // no inline script (CSP)
+
+    const page = await openPage();
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('requestfailed', (request) => problems.push(`failed: ${request.url()}`));
+    page.on('response', (response) => {
+      if (response.status() >= 400) problems.push(`${response.status()}: ${response.url()}`);
+    });
+    await page.goto('/login');
+    await page.getByLabel('账号').waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(problems).toEqual([]);
+  });
+
+  it('shows the audit trail in words, the code on hover and the detail as lines', async () => {
+    const page = await openPage();
+    await signIn(page, 'admin', session.server.adminPassword);
+    // Chinese first, whatever an earlier test left as the admin's language.
+    await page.evaluate(async () => {
+      const { session: s } = (await (await fetch('/api/session/current')).json()) as { session: { csrfToken: string } };
+      await fetch('/api/session/preferences', { method: 'PATCH', headers: { 'content-type': 'application/json', 'x-csrf-token': s.csrfToken }, body: JSON.stringify({ locale: 'zh-CN' }) });
+    });
+    await page.goto('/audit');
+    await page.getByTestId('audit-action').first().waitFor();
+    const words = await page.getByTestId('audit-action').allInnerTexts();
+    for (const text of words) expect(text).toMatch(HAN);
+    // The detail is key: value lines, never raw JSON.
+    expect(await page.getByTestId('audit-detail').first().innerText()).toMatch(/：/);
+    expect(await page.locator('.ant-table-tbody').innerText()).not.toMatch(/[{}"]/);
+    // Sign-ins: 登录, with the code on hover.
+    await page.locator('#audit-filter_action').fill('session.login');
+    await page.getByRole('button', { name: /查\s*询/ }).click();
+    const action = page.getByTestId('audit-action').first();
+    await expect.poll(async () => action.innerText()).toBe('登录');
+    expect(await action.getAttribute('title')).toBe('session.login');
+    // Filtered to sealed replies: 签发意见, with the unit's name in place of its id.
+    await page.locator('#audit-filter_action').fill('reply.seal');
+    await page.getByRole('button', { name: /查\s*询/ }).click();
+    await expect.poll(async () => page.getByTestId('audit-action').first().innerText()).toBe('签发意见');
+    expect(await page.getByTestId('audit-detail').first().innerText()).toMatch(/单位：\s*[\u4e00-\u9fff]/);
+    await screenshot(page, 'audit-words-1440');
+    // In English too, with ASCII colons.
+    await page.getByTestId('language-switch').click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await expect.poll(async () => page.getByTestId('audit-action').first().innerText()).toBe('Sealed a reply');
+    expect(await page.getByTestId('audit-detail').first().innerText()).toMatch(/Unit:\s*[\u4e00-\u9fff]/);
+    await screenshot(page, 'audit-words-1440-en');
+    await page.getByTestId('language-switch').click();
+    await page.getByRole('menuitem', { name: '中文' }).click();
+    await expect.poll(async () => page.getByTestId('audit-action').first().innerText()).toBe('签发意见');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByTestId('audit-action').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    await screenshot(page, 'audit-words-390');
+  });
+
+  it('preselects the installation’s default seal, 国密 SM2, in the signatory’s dialog', async () => {
+    const office = new Client(session.server.url);
+    expect((await office.login('office', session.server.demoPassword)).status).toBe(200);
+    const units = (await office.json<{ units: { id: number; code: string }[] }>('GET', '/api/units')).body.units;
+    const text = fs.readFileSync(SEED_PLAN, 'utf8').replace('2021年湖南省新型城镇化工作要点', '2021年湖南省新型城镇化工作要点（签章）');
+    const plan = await office.json<{ id: number }>('POST', '/api/plans', { text, filename: 'seal.txt' });
+    const opened = await office.json<{ id: number }>('POST', `/api/plans/${plan.body.id}/consultations`, { deadline: '2099-07-21', recipientUnitIds: [units.find((u) => u.code === 'hn-gat')!.id] });
+    const reporter = new Client(session.server.url);
+    expect((await reporter.login('hn-gat.reporter', session.server.demoPassword)).status).toBe(200);
+    expect((await reporter.json('POST', `/api/consultations/${opened.body.id}/replies`, { noOpinion: true })).status).toBe(201);
+
+    const page = await openPage();
+    await signIn(page, 'hn-gat.signatory');
+    await page.goto(`/consultations/${opened.body.id}`);
+    await page.getByTestId('seal').click();
+    const modal = page.getByTestId('seal-modal');
+    await modal.getByTestId('seal-algorithm-default').waitFor();
+    expect(await modal.getByRole('radio', { name: /SM2/ }).isChecked()).toBe(true);
+    expect(await modal.getByRole('radio', { name: /Ed25519/ }).isChecked()).toBe(false);
+    await page.getByTestId('seal-confirm').click();
+    await page.getByTestId('seal-algorithm-value').waitFor();
+    expect(await page.getByTestId('seal-algorithm-value').innerText()).toContain('SM2');
+  });
+
+  it('adds all 14 市州, or all 县市区 of one 市州, as recipients in one click', async () => {
+    const office = new Client(session.server.url);
+    expect((await office.login('office', session.server.demoPassword)).status).toBe(200);
+    const units = (await office.json<{ units: { id: number; kind: string; parentId: number | null; shortName: string }[] }>('GET', '/api/units')).body.units;
+    const changsha = units.find((u) => u.shortName === '长沙市')!;
+    const counties = units.filter((u) => u.kind === 'county' && u.parentId === changsha.id);
+    expect(counties.length).toBeGreaterThan(5);
+    const plans = (await office.json<{ plans: { id: number }[] }>('GET', '/api/plans')).body.plans;
+
+    const page = await openPage();
+    await signIn(page, 'office');
+    await page.goto(`/consultations?open=${plans[0]!.id}`);
+    const others = page.locator('.ant-form-item').filter({ has: page.locator('#open-consultation_others') });
+    const chosen = () => others.locator('.ant-select-selection-item').count();
+    await page.getByTestId('open-all-prefectures').click();
+    expect(await page.getByTestId('open-all-prefectures').innerText()).toContain('14');
+    await expect.poll(chosen).toBe(14);
+    await page.getByTestId('open-counties-of').click();
+    await page.getByTitle('长沙市的全部县市区').click();
+    await expect.poll(chosen).toBe(14 + counties.length);
+    await screenshot(page, 'open-consultation-recipients');
   });
 });

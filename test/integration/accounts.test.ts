@@ -84,6 +84,15 @@ describe.each(DIALECTS)('accounts over HTTP on %s', (dialect) => {
     expect(system.body.events[0]!.actorName).toBe(system.body.events[0]!.actorLogin);
   });
 
+  it('names the objects and the ids in an event’s detail, where that is cheap', async () => {
+    const page = await admin.json<{ events: { action: string; entity: string; entityName: string | null; detail: Record<string, unknown>; names: Record<string, string> }[] }>('GET', '/api/audit?action=user.create');
+    const event = page.body.events.find((e) => e.entity === 'user' && e.detail.unitId !== undefined)!;
+    expect(event.entityName).toEqual(expect.any(String));
+    expect(event.names.unitId).toMatch(/[\u4e00-\u9fff]/);
+    const sealed = await admin.json<{ events: { names: Record<string, string> }[] }>('GET', '/api/audit?action=reply.seal&limit=1');
+    expect(Object.keys(sealed.body.events[0]!.names).sort()).toEqual(['consultationId', 'unitId']);
+  });
+
   it('a reset by the admin still needs a proper password', async () => {
     const other = await loginAs(t, 'hn-yjt.reporter');
     const id = (await other.json<Session>('GET', '/api/session')).body.user.id;

@@ -39,14 +39,21 @@ describe.each(DIALECTS)('consultation rules on %s', (dialect) => {
   it('publishes only a closed consultation with every opinion decided, as a snapshot; a change needs a new publication', async () => {
     const { consultationId, opinionId } = await withOneOpinion();
     const publish = () => office.json<ErrorBody & { publication: number }>('POST', `/api/consultations/${consultationId}/publish`);
+    // The API says when 公开 would be accepted (the web app makes it the main button then).
+    const may = async (c: Client = office) => (await c.json<{ allowed: { publish: boolean }; undecidedOpinions: number | null }>('GET', `/api/consultations/${consultationId}`)).body;
+    expect(await may()).toMatchObject({ allowed: { publish: false }, undecidedOpinions: 1 });
     const open = await publish();
     expect(open.status).toBe(409);
     expect(open.body.error.code).toBe('consultation_open');
     expect((await office.json('POST', `/api/consultations/${consultationId}/close`)).status).toBe(200);
+    expect(await may()).toMatchObject({ allowed: { publish: false }, undecidedOpinions: 1 });
     const undecided = await publish();
     expect(undecided.status).toBe(409);
     expect(undecided.body.error.code).toBe('opinions_undecided');
     expect((await office.json('POST', `/api/opinions/${opinionId}/decision`, { disposition: 'adopted' })).status).toBe(200);
+    expect(await may()).toMatchObject({ allowed: { publish: true }, undecidedOpinions: 0 });
+    // A consulted unit is not told how many opinions wait, nor may it publish.
+    expect(await may(await loginAs(t, 'hn-gat.reporter'))).toMatchObject({ allowed: { publish: false }, undecidedOpinions: null });
     const first = await publish();
     expect(first.status).toBe(200);
     expect(first.body.publication).toBe(1);

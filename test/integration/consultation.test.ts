@@ -143,23 +143,28 @@ describe.each(DIALECTS)('consultation cycle over HTTP on %s', (dialect) => {
     const otherSignatory = await loginAs(t, 'hn-mzt.signatory');
     expect((await otherSignatory.json('POST', `/api/replies/${gatReply}/seal`)).status).toBe(403);
     const signatory = await loginAs(t, 'hn-gat.signatory');
+    // A new installation seals with 国密 SM2 when the request names no algorithm, and says so.
+    expect((await signatory.json<{ sealAlgorithm: string }>('GET', '/api/settings')).body).toEqual({ sealAlgorithm: 'sm2' });
     const seal = await signatory.json<{ algorithm: string; signature: string; sealedAt: string; late: boolean }>('POST', `/api/replies/${gatReply}/seal`);
     expect(seal.status).toBe(200);
-    expect(seal.body).toMatchObject({ algorithm: 'ed25519', late: false, sealedAt: '2021-07-16T02:00:00.000Z' });
+    expect(seal.body).toMatchObject({ algorithm: 'sm2', late: false, sealedAt: '2021-07-16T02:00:00.000Z' });
     expect(seal.body.signature.length).toBeGreaterThan(40);
     expect((await reporter.json('PATCH', `/api/replies/${gatReply}`, { noOpinion: true })).status).toBe(409);
     expect((await office.json<{ valid: boolean }>('GET', `/api/replies/${gatReply}/verify`)).body.valid).toBe(true);
     const keys = await office.json<{ keys: { algorithm: string; publicKey: string }[] }>('GET', `/api/units/${units.get('hn-gat')!.id}/keys`);
-    expect(keys.body.keys[0]?.publicKey).toContain('BEGIN PUBLIC KEY');
+    // The SM2 public key: the uncompressed point in hex (security/seal.ts).
+    expect(keys.body.keys.find((k) => k.algorithm === 'sm2')?.publicKey).toMatch(/^04[0-9a-f]{128}$/);
   });
 
-  it('takes 无意见 sealed with SM2, and a withdrawn reply stays on record beside its replacement', async () => {
+  it('takes 无意见 sealed with Ed25519 (still there on request), and a withdrawn reply stays on record beside its replacement', async () => {
     const { office, consultationId } = await consultationWithGatReply();
     const jyt = await loginAs(t, 'hn-jyt.reporter');
     const draft = await jyt.json<ReplyView>('POST', `/api/consultations/${consultationId}/replies`, { noOpinion: true });
-    const sm2 = await (await loginAs(t, 'hn-jyt.signatory')).json<{ algorithm: string }>('POST', `/api/replies/${draft.body.id}/seal`, { algorithm: 'sm2' });
-    expect(sm2.body.algorithm).toBe('sm2');
+    const ed25519 = await (await loginAs(t, 'hn-jyt.signatory')).json<{ algorithm: string }>('POST', `/api/replies/${draft.body.id}/seal`, { algorithm: 'ed25519' });
+    expect(ed25519.body.algorithm).toBe('ed25519');
     expect((await office.json<{ valid: boolean }>('GET', `/api/replies/${draft.body.id}/verify`)).body.valid).toBe(true);
+    const keys = await office.json<{ keys: { algorithm: string; publicKey: string }[] }>('GET', `/api/units/${units.get('hn-jyt')!.id}/keys`);
+    expect(keys.body.keys.find((k) => k.algorithm === 'ed25519')?.publicKey).toContain('BEGIN PUBLIC KEY');
 
     const fgw = await loginAs(t, 'hn-fgw.reporter');
     const fgwSignatory = await loginAs(t, 'hn-fgw.signatory');

@@ -47,9 +47,14 @@ describe.each(DIALECTS)('foundation over HTTP on %s', (dialect) => {
     const me = await c.json<{ user: { login: string }; csrfToken: string }>('GET', '/api/session');
     expect(me.status).toBe(200);
     expect(me.body.csrfToken).toBe(login.body.csrfToken);
+    // The same session from /api/session/current, which answers 200 with null for nobody.
+    expect((await c.json<{ session: unknown }>('GET', '/api/session/current')).body).toEqual({ session: me.body });
     expect((await c.request('DELETE', '/api/session')).status).toBe(204);
     c.cookie = login.body.csrfToken ? c.cookie : '';
     expect((await c.json('GET', '/api/session')).status).toBe(401);
+    const nobody = await c.json<{ session: unknown }>('GET', '/api/session/current');
+    expect(nobody).toEqual({ status: 200, body: { session: null } });
+    expect((await new Client(t.url).json('GET', '/api/session/current')).body).toEqual({ session: null });
   });
 
   it('sets an HttpOnly SameSite cookie', async () => {

@@ -134,7 +134,7 @@ describe('upgrading an unkeyed chain (migration 0006)', () => {
       }
       await sql`UPDATE audit_head SET seq = 3, hash = ${prev} WHERE id = 1`.execute(handle.db);
       await migrateToLatest(handle.db);
-      await handle.db.transaction().execute((trx) => appendAudit(trx, SYSTEM_ACTOR, systemClock, { action: 'test.after', entity: 'test', entityId: null, detail: {} }));
+      await handle.db.transaction().execute((trx) => appendAudit(trx, SYSTEM_ACTOR, systemClock, { action: 'demo.load', entity: 'unit', entityId: null, detail: {} }));
       const ctx: ServiceContext = { db: handle.db, dialect: 'sqlite', config, clock: systemClock, actor: SYSTEM_ACTOR, log: silentLogger };
       const v = await verifyAudit(ctx);
       expect(v).toMatchObject({ ok: true, checked: 4, keyed: 1, legacy: 3, keyedFromSeq: 4 });

@@ -6,8 +6,13 @@ import { setUserPassword } from '../../services/set-user-password.js';
 import { SESSION_COOKIE, clearSessionCookie, contextOf, setSessionCookie, signedIn } from '../auth.js';
 import type { ServerDeps } from '../auth.js';
 import { noContent } from '../../contract/common.js';
-import { logInInput, passwordChange, preferences, session as sessionBody } from '../../contract/session.js';
+import { currentSession, logInInput, passwordChange, preferences, session as sessionBody } from '../../contract/session.js';
 import { sessionAllowed } from '../../domain/allowed.js';
+import type { ActiveSession } from '../../services/resolve-session.js';
+
+function sessionView(session: ActiveSession) {
+  return { user: session.user, csrfToken: session.csrfToken, expiresAt: session.expiresAt, allowed: sessionAllowed(session.actor), mustChangePassword: session.user.mustChangePassword };
+}
 
 export function sessionRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -44,8 +49,23 @@ export function sessionRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/api/session',
       { config: { policy: 'signed-in' }, schema: { tags: ['session'], summary: 'The signed-in user and the CSRF token', response: { 200: sessionBody } } },
       async (request) => {
-        const { session } = signedIn(request, deps);
-        return { user: session.user, csrfToken: session.csrfToken, expiresAt: session.expiresAt, allowed: sessionAllowed(session.actor), mustChangePassword: session.user.mustChangePassword };
+        return sessionView(signedIn(request, deps).session);
+      },
+    );
+
+    app.get(
+      '/api/session/current',
+      {
+        config: { policy: 'public' },
+        schema: {
+          tags: ['session'],
+          summary: 'The signed-in session, or null when nobody is signed in (200 either way)',
+          security: [],
+          response: { 200: currentSession },
+        },
+      },
+      async (request) => {
+        return { session: request.session ? sessionView(request.session) : null };
       },
     );
 

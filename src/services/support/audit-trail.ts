@@ -3,12 +3,13 @@ import { headMac, keyedEventHash } from '../../domain/audit-chain.js';
 import { canonicalJson } from '../../model/canonical-json.js';
 import { sm3 } from '../../model/sm3.js';
 import type { Actor } from '../../domain/policy.js';
+import type { AuditAction, AuditEntity } from '../../domain/audit-actions.js';
 import { keyring } from '../../security/keyring.js';
 import type { Clock, Tx } from './context.js';
 
 export interface AuditInput {
-  action: string;
-  entity: string;
+  action: AuditAction;
+  entity: AuditEntity;
   entityId: string | number | null;
   /** What changed. Secrets must never be passed here (password hashes, tokens). */
   detail: Record<string, unknown>;

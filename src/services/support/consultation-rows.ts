@@ -39,6 +39,8 @@ export interface ConsultationState extends ConsultationRow {
   status: ConsultationStatus;
   acceptingReplies: boolean;
   recipients: RecipientRow[];
+  /** Opinions in sealed replies the office has not decided yet (publishing waits for none). */
+  undecidedOpinions: number;
 }
 
 type Db = Kysely<Database>;
@@ -148,7 +150,16 @@ export async function loadConsultationStates(db: Db, clock: Clock, filter: Consu
     recipientQuery = recipientQuery.where('consultation_recipients.unit_id', '=', filter.recipientUnitId);
     sealedQuery = sealedQuery.where('unit_id', '=', filter.recipientUnitId);
   }
-  const [recipients, sealed] = await Promise.all([recipientQuery.execute(), sealedQuery.execute()]);
+  const undecidedQuery = db
+    .selectFrom('opinions')
+    .innerJoin('replies', 'replies.id', 'opinions.reply_id')
+    .select(['replies.consultation_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('replies.consultation_id', 'in', ids)
+    .where('replies.status', '=', 'sealed')
+    .where('opinions.disposition', 'is', null)
+    .groupBy('replies.consultation_id');
+  const [recipients, sealed, undecided] = await Promise.all([recipientQuery.execute(), sealedQuery.execute(), undecidedQuery.execute()]);
+  const undecidedOf = new Map(undecided.map((r) => [r.consultation_id, Number(r.n)]));
   const sealedBy = new Map(sealed.map((r) => [`${r.consultation_id}:${r.unit_id}`, r]));
   const recipientsOf = new Map<number, typeof recipients>();
   for (const r of recipients) {
@@ -161,6 +172,7 @@ export async function loadConsultationStates(db: Db, clock: Clock, filter: Consu
     ...c,
     status: consultationStatus(c, now),
     acceptingReplies: acceptsReplies(c),
+    undecidedOpinions: undecidedOf.get(c.id) ?? 0,
     recipients: (recipientsOf.get(c.id) ?? []).map((u) => {
       const reply = sealedBy.get(`${c.id}:${u.id}`);
       return {
@@ -185,7 +197,7 @@ export async function isRecipient(db: Db, consultationId: number, unitId: number
   return row !== undefined;
 }
 
-export type ConsultationView = ConsultationState & { allowed: ReturnType<typeof consultationAllowed> };
+export type ConsultationView = Omit<ConsultationState, 'undecidedOpinions'> & { undecidedOpinions: number | null; allowed: ReturnType<typeof consultationAllowed> };
 
 /**
  * The consultation as the actor may see it: the office sees every recipient, a unit only its
@@ -194,6 +206,8 @@ export type ConsultationView = ConsultationState & { allowed: ReturnType<typeof 
 export function presentConsultation(state: ConsultationState, actor: Actor): ConsultationView {
   const ownUnit = actor.kind === 'user' ? actor.unitId : undefined;
   const recipient = state.recipients.some((r) => r.unitId === ownUnit);
-  const recipients = can(actor, 'consultation.manage') ? state.recipients : state.recipients.filter((r) => r.unitId === ownUnit);
-  return { ...state, recipients, allowed: consultationAllowed(actor, state, recipient) };
+  const manage = can(actor, 'consultation.manage');
+  const recipients = manage ? state.recipients : state.recipients.filter((r) => r.unitId === ownUnit);
+  // How many opinions wait for a decision is the office's business, like who has replied.
+  return { ...state, recipients, undecidedOpinions: manage ? state.undecidedOpinions : null, allowed: consultationAllowed(actor, state, recipient, state.undecidedOpinions) };
 }

@@ -32,7 +32,7 @@ const consultationEn: Translation<ConsultationCatalogue> = {
     inboxEmpty: 'No consultation has been sent to your unit',
     published: 'Published',
     versionSuffix: ' (version {{n}})',
-    progressLabel: '{{answered}} of {{total}} units have replied',
+    progressLabel: 'Units replied: {{answered}} of {{total}}',
     statusTip: '{{status}}: {{count}}',
     reply: 'Reply',
     view: 'View',
@@ -72,6 +72,7 @@ const consultationEn: Translation<ConsultationCatalogue> = {
     selectAll: 'All',
     selectNone: 'None',
     allPrefectures: 'Add all {{count}} prefectures',
+    allPrefectures_one: 'Add the {{count}} prefecture',
     countiesOf: 'Add all counties of a prefecture',
     countiesOfOne: 'All counties of {{name}}',
     others: 'Other units',
@@ -137,7 +138,7 @@ const consultationEn: Translation<ConsultationCatalogue> = {
     status: 'Status',
     sealedAt: 'Sealed at',
     seal: 'Seal',
-    summary: '{{total}} units consulted, {{silent}} yet to reply',
+    summary: 'Units consulted: {{total}}; yet to reply: {{silent}}',
     remindSelected: 'Remind selected ({{count}})',
     remindAll: 'Remind all who have not replied ({{count}})',
     reminded: 'Reminded {{count}} units; e-mails sent: {{emails}}',
@@ -189,6 +190,7 @@ const consultationEn: Translation<ConsultationCatalogue> = {
   decide: {
     titleOne: 'Decide the opinion',
     titleMany: 'Decide {{count}} opinions',
+    titleMany_one: 'Decide {{count}} opinion',
     disposition: 'Decision',
     reason: 'Reason',
     reasonRequired: 'Give a reason unless the opinion is adopted',
@@ -233,7 +235,7 @@ const consultationEn: Translation<ConsultationCatalogue> = {
     uploadTab: 'Upload a file',
     drop: 'Click or drop the revised file here',
     dropHint: '.txt or .md (UTF-8 or GB18030) and .docx files',
-    created: 'Saved as version {{n}}: {{items}} items',
+    created: 'Saved as version {{n}}; items: {{items}}',
   },
   redline: {
     stats: {
@@ -346,9 +348,10 @@ const consultationEn: Translation<ConsultationCatalogue> = {
       sm2: 'SM2 (GB/T 32918)',
     },
     algorithmHelp: {
-      ed25519: 'default',
-      sm2: 'with SM3 digests',
+      ed25519: 'international (RFC 8032)',
+      sm2: 'Chinese national standard, with SM3 digests',
     },
+    algorithmDefault: 'this installation’s default',
     sealed: 'Sealed',
     sealedLate: 'Sealed (late)',
     stamp: 'Seal',
@@ -398,7 +401,7 @@ const consultationEn: Translation<ConsultationCatalogue> = {
       notice_issued_red: 'Listed supervision on “{{taskTitle}}”: {{text}}. Please answer by {{answerBy}}.',
       reply_submitted: '{{title}}: {{by}} has submitted {{unit}}’s reply for sealing; please seal it or send it back.',
       reply_returned: '{{title}}: the signatory {{by}} sent your unit’s reply back: {{comment}}. Please revise it and submit it again.',
-      reply_sealed: '{{title}}: {{unit}} has sealed its reply with {{count}} opinion(s) (0 means no opinion).',
+      reply_sealed: '{{title}}: {{unit}} has sealed its reply; opinions: {{count}} (0: no opinion).',
       opinions_decided: '{{title}}: the office has decided {{count}} of your unit’s opinions; see the decisions and reasons.',
     },
   },
@@ -409,7 +412,7 @@ const consultationEn: Translation<ConsultationCatalogue> = {
   public: {
     bar: 'Published consultation outcome',
     title: 'Outcome of the consultation on “{{plan}}”',
-    lead: '{{title}} (replies due {{deadline}}) went to {{consulted}} units and brought {{count}} opinions. The opinions and what was done with each are listed below.',
+    lead: '{{title}} (replies due {{deadline}}) was sent out for comment. Units consulted: {{consulted}}; opinions received: {{count}}. The opinions and what was done with each are listed below.',
     lead_one: '{{title}} (replies due {{deadline}}) went to {{consulted}} units and brought {{count}} opinion. The opinions and what was done with each are listed below.',
     columns: {
       seq: 'No.',
@@ -422,7 +425,6 @@ const consultationEn: Translation<ConsultationCatalogue> = {
     empty: 'No opinion asked for a change',
     published: 'Published: {{date}}',
     publication: 'Publication {{n}}',
-    dateFormat: 'D MMMM YYYY',
     notFound: 'This consultation’s outcome is not published',
   },
 };

@@ -342,9 +342,10 @@ const consultationZhCN = {
       sm2: 'SM2（国密，GB/T 32918）',
     },
     algorithmHelp: {
-      ed25519: '默认',
-      sm2: '使用 SM3 摘要',
+      ed25519: '国际算法（RFC 8032）',
+      sm2: '国密，使用 SM3 摘要',
     },
+    algorithmDefault: '本系统默认',
     sealed: '已签发',
     sealedLate: '已签发（逾期反馈）',
     stamp: '电子签章',
@@ -417,7 +418,6 @@ const consultationZhCN = {
     empty: '本次征求意见未收到修改意见',
     published: '公开日期：{{date}}',
     publication: '第 {{n}} 次公开',
-    dateFormat: 'YYYY年M月D日',
     notFound: '该征求意见的采纳情况尚未公开',
   },
 };

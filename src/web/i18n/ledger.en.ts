@@ -1,6 +1,7 @@
+import type { Translation } from './zh-CN';
 import type { LedgerCatalogue } from './ledger.zh-CN';
 
-const ledgerEn: LedgerCatalogue = {
+const ledgerEn: Translation<LedgerCatalogue> = {
   common: {
     save: 'Save',
     cancel: 'Cancel',
@@ -27,6 +28,7 @@ const ledgerEn: LedgerCatalogue = {
     tabs: { overview: 'Overview', tasks: 'Tasks', mine: 'My unit', city: 'Prefectures' },
     filters: { unit: 'Responsible unit', light: 'Light', status: 'Status', clear: 'Clear filters' },
     count: '{{count}} tasks',
+    count_one: '{{count}} task',
     columns: { section: 'Section', item: 'Item', title: 'Task', lead: 'Lead unit', units: 'Responsible units', dueDate: 'Due', light: 'Light', percent: 'Progress', status: 'Status' },
     moreUnits: 'and {{count}} more',
   },
@@ -143,7 +145,8 @@ const ledgerEn: LedgerCatalogue = {
     answerTitle: "Answer the notice (sealed by the unit's signatory)",
     answerText: 'Answer',
     close: 'Close',
-    escalated: 'Unanswered past its date: escalated {{count}} level(s)',
+    escalated: 'Unanswered past its date: escalated {{count}} levels',
+    escalated_one: 'Unanswered past its date: escalated {{count}} level',
     overdue: 'Overdue',
     answerByDate: 'Answer by {{date}}',
     answered: 'Answered {{time}}',

@@ -1,16 +1,19 @@
+import type { Translation } from './zh-CN';
 import type { RegistersCatalogue } from './registers.zh-CN';
 
-const registersEn: RegistersCatalogue = {
+const registersEn: Translation<RegistersCatalogue> = {
   list: {
     title: 'Registers',
     description: 'Registers such as old-community renovation and characteristic towns: Excel templates in and out, row-by-row keeping, roll-ups into indicators.',
     rows: '{{count}} rows',
+    rows_one: '{{count}} row',
     open: 'Open',
   },
   register: {
     search: 'Search anything',
     region: 'Filter by region',
     total: '{{count}} rows',
+    total_one: '{{count}} row',
     template: 'Download template',
     export: 'Export this view',
     import: 'Import Excel',
@@ -70,6 +73,7 @@ const registersEn: RegistersCatalogue = {
     registers: 'Registers',
     notices: 'Consultation outcomes',
     rows: '{{count}} entries',
+    rows_one: '{{count}} entry',
     published: 'Published {{time}}',
     back: 'Back to public information',
     notFound: 'This published item was not found',

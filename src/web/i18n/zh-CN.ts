@@ -235,6 +235,7 @@ const zhCN = {
     },
     system: '系统',
     detail: '变更内容',
+    codes: '原始代码',
     digest: '变更摘要',
     prevHash: '前一条哈希',
     hash: '本条哈希',

@@ -1,5 +1,4 @@
 import { SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
-import { auditAction, auditEntity } from '../../audit-words';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import {
   Alert,
@@ -20,6 +19,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, query } from '../../api';
 import PageHeader from '../../components/PageHeader';
+import { auditAction, auditDetailLines, auditEntity } from '../../audit-words';
+import { formatChinaTime } from '../../format';
 import type { AuditEvent, AuditPage as AuditPageData, AuditVerification } from '../../../contract/audit';
 
 type RangeValue = GetProps<typeof DatePicker.RangePicker>['value'];
@@ -50,10 +51,25 @@ function toFilters(values: FilterForm): Filters {
   };
 }
 
-function formatTime(iso: string, locale: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString(locale === 'en' ? 'en-GB' : 'zh-CN', { hour12: false });
+/** The detail as key: value lines in words, names in place of ids; the raw value on hover. */
+function DetailList({ event, language }: { event: AuditEvent; language: string }) {
+  const lines = auditDetailLines(event.detail, event.names, language);
+  if (lines.length === 0) return <>—</>;
+  return (
+    <dl className="audit-detail" data-testid="audit-detail">
+      {lines.map((line) => (
+        <div key={line.key} className="audit-detail-line">
+          {line.label && (
+            <dt title={line.key}>
+              {line.label}
+              {language === 'en' ? ':' : '：'}
+            </dt>
+          )}
+          <dd title={line.raw}>{line.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
 }
 
 function ShortHash({ value }: { value: string }) {
@@ -103,18 +119,19 @@ export default function AuditPage() {
   const verify = useMutation({ mutationFn: () => api.get<AuditVerification>('/api/audit/verify') });
 
   const columns: TableColumnsType<AuditEvent> = [
-    { title: t('audit.columns.seq'), dataIndex: 'seq', key: 'seq', width: 80 },
+    { title: t('audit.columns.seq'), dataIndex: 'seq', key: 'seq', width: 80, responsive: ['sm'] },
     {
       title: t('audit.columns.at'),
       dataIndex: 'at',
       key: 'at',
-      width: 190,
-      render: (at: string) => formatTime(at, i18n.language),
+      width: 150,
+      render: (at: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatChinaTime(at)}</span>,
     },
     {
       title: t('audit.columns.actor'),
       dataIndex: 'actorName',
       key: 'actor',
+      minWidth: 96,
       // The person's name; the login on hover.
       render: (name: string, e: AuditEvent) =>
         e.actorLogin ? (
@@ -136,14 +153,27 @@ export default function AuditPage() {
         </Tag>
       ),
     },
-    { title: t('audit.columns.entity'), dataIndex: 'entity', key: 'entity', render: (entity: string) => <span title={entity}>{auditEntity(entity, i18n.language)}</span> },
     {
-      title: t('audit.columns.entityId'),
-      dataIndex: 'entityId',
-      key: 'entityId',
-      render: (id: AuditEvent['entityId']) => (id === null || id === '' ? '—' : String(id)),
+      title: t('audit.columns.entity'),
+      dataIndex: 'entity',
+      key: 'entity',
+      minWidth: 80,
+      // The kind of object in words and its name where it has one; codes and the id on hover.
+      render: (entity: string, e: AuditEvent) => (
+        <span title={e.entityId === null ? entity : `${entity} ${e.entityId}`} data-testid="audit-entity">
+          {auditEntity(entity, i18n.language)}
+          {e.entityName ? ` · ${e.entityName}` : e.entityId ? ` ${e.entityId}` : ''}
+        </span>
+      ),
     },
-    { title: t('audit.columns.hash'), dataIndex: 'hash', key: 'hash', width: 170, render: (hash: string) => <ShortHash value={hash} /> },
+    {
+      title: t('audit.detail'),
+      dataIndex: 'detail',
+      key: 'detail',
+      responsive: ['lg'],
+      render: (_: unknown, e: AuditEvent) => <DetailList event={e} language={i18n.language} />,
+    },
+    { title: t('audit.columns.hash'), dataIndex: 'hash', key: 'hash', width: 150, responsive: ['md'], render: (hash: string) => <ShortHash value={hash} /> },
   ];
 
   const search = (values: FilterForm) => {
@@ -214,15 +244,8 @@ export default function AuditPage() {
                 column={1}
                 bordered
                 items={[
-                  {
-                    key: 'detail',
-                    label: t('audit.detail'),
-                    children: (
-                      <pre style={{ margin: 0, whiteSpace: 'pre-wrap', wordBreak: 'break-all', fontSize: 12 }}>
-                        {JSON.stringify(event.detail ?? {}, null, 2)}
-                      </pre>
-                    ),
-                  },
+                  { key: 'detail', label: t('audit.detail'), children: <DetailList event={event} language={i18n.language} /> },
+                  { key: 'codes', label: t('audit.codes'), children: <code>{[event.action, event.entity, event.entityId].filter(Boolean).join(' · ')}</code> },
                   { key: 'digest', label: t('audit.digest'), children: <code style={{ wordBreak: 'break-all' }}>{event.digest}</code> },
                   { key: 'prev', label: t('audit.prevHash'), children: <code style={{ wordBreak: 'break-all' }}>{event.prevHash}</code> },
                   { key: 'hash', label: t('audit.hash'), children: <code style={{ wordBreak: 'break-all' }}>{event.hash}</code> },

@@ -164,18 +164,18 @@ export default function OfficeConsultation({ consultation }: { consultation: Con
             )}
             <Tooltip
               title={
-                consultation.closedAt === null
-                  ? t('office.publishNeedsClose')
-                  : pendingCount > 0
-                    ? t('office.publishBlocked', { count: pendingCount })
-                    : undefined
+                consultation.allowed.publish
+                  ? undefined
+                  : consultation.closedAt === null
+                    ? t('office.publishNeedsClose')
+                    : t('office.publishBlocked', { count: consultation.undecidedOpinions ?? pendingCount })
               }
             >
               <Button
-                // 公开 is the page's main action only once publishing is allowed.
-                type={!consultation.publishedAt && consultation.closedAt !== null && pendingCount === 0 ? 'primary' : 'default'}
+                // 公开 is the page's main action only once the API says publishing is allowed.
+                type={consultation.allowed.publish && !consultation.publishedAt ? 'primary' : 'default'}
                 icon={<GlobalOutlined />}
-                disabled={consultation.closedAt === null || pendingCount > 0}
+                disabled={!consultation.allowed.publish}
                 loading={publish.isPending}
                 onClick={() => void confirmPublish()}
                 data-testid={consultation.publishedAt ? 'republish' : 'publish'}

@@ -6,6 +6,7 @@ import { formatPercent, LIGHT_HEX, LIGHT_ORDER, roundLink, tasksLink } from './l
 import { counted, formatTime, NoticeLines, useUnitNames } from './ledger-ui';
 import { useOverview, useTasks } from './queries';
 import type { Overview } from './queries';
+import { formatChinaDate } from '../../format';
 
 function Stat({ title, value, to, color, testid }: { title: string; value: number | string; to: string; color?: string; testid: string }) {
   return (
@@ -60,7 +61,7 @@ export default function OverviewTab({ planId }: { planId: number }) {
   return (
     <Flex vertical gap={12} data-testid="ledger-overview">
       <Typography.Text type="secondary">
-        {o.publishedVersion !== null && o.publishedAt ? t('overview.published', { version: o.publishedVersion, date: formatTime(o.publishedAt).slice(0, 10) }) + ' · ' : ''}
+        {o.publishedVersion !== null && o.publishedAt ? t('overview.published', { version: o.publishedVersion, date: formatChinaDate(o.publishedAt) }) + ' · ' : ''}
         {t('overview.asOf', { time: formatTime(o.asOf) })}
       </Typography.Text>
       <Row gutter={[12, 12]}>

@@ -1,9 +1,9 @@
 import { Empty, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Span } from '../../../contract/common';
 import { COMPARATORS, RESPONSIBLE_ROLES } from '../../../contract/enums';
 import type { Comparator, PlanEditRecord, PlanView, ResponsibleRole } from '../../../contract/plans';
+import { formatChinaTime } from '../../format';
 
 const FIELD_LABELS = ['role', 'value', 'max', 'comparator', 'subject', 'scope', 'year'] as const;
 type LabelledField = (typeof FIELD_LABELS)[number];
@@ -78,7 +78,7 @@ export default function EditsList({ plan, onPick, height }: { plan: PlanView; on
             </Typography.Text>
           ))}
           <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-            {t('plan.editBy', { who: edit.createdBy ?? t('audit.system'), at: dayjs(edit.createdAt).format('YYYY-MM-DD HH:mm') })}
+            {t('plan.editBy', { who: edit.createdBy ?? t('audit.system'), at: formatChinaTime(edit.createdAt) })}
           </Typography.Text>
         </button>
       ))}

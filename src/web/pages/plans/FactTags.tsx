@@ -147,7 +147,7 @@ export function TargetChip({ fact, ...events }: { fact: PlanTarget } & FactEvent
 /** A division table's 完成时限/频次 for the item: due date and/or frequency, the cell as written in the tooltip. */
 export function ScheduleTag({ schedule, onHover }: { schedule: PlanSchedule; onHover: (span: Span | null) => void }) {
   const { t } = useTranslation();
-  const parts = scheduleParts(schedule, currentLocale());
+  const parts = scheduleParts(schedule);
   return (
     <Tooltip title={t('plan.quoteLine', { raw: schedule.raw })}>
       <Tag

@@ -1,6 +1,5 @@
 import { ImportOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Input, Table, Typography, type TableColumnsType } from 'antd';
-import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,6 +9,7 @@ import { normaliseQuery } from '../../unit-search';
 import PlanImportModal from './PlanImportModal';
 import { usePlans, usePlansAllowed } from './plan-queries';
 import PlanStatusTag from './plan-status';
+import { formatChinaTime } from '../../format';
 
 export default function PlansPage() {
   const { t } = useTranslation();
@@ -75,7 +75,7 @@ export default function PlansPage() {
       width: 170,
       defaultSortOrder: 'descend',
       sorter: (a, b) => a.updatedAt.localeCompare(b.updatedAt),
-      render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm'),
+      render: (at: string) => formatChinaTime(at),
     },
   ];
 

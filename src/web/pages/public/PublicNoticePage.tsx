@@ -1,5 +1,4 @@
 import { Alert, Result, Spin, Table, type TableColumnsType } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { isApiError } from '../../api';
@@ -7,6 +6,7 @@ import LanguageSwitch from '../../components/LanguageSwitch';
 import { usePublicNotice } from '../consultations/queries';
 import type { PublicNotice } from '../../../contract/consultations';
 import './public.css';
+import { formatChinaDate } from '../../format';
 
 type Row = PublicNotice['opinions'][number] & { seq: number };
 
@@ -59,7 +59,7 @@ export default function PublicNoticePage() {
           data-testid="public-table"
         />
         <p className="public-date" data-testid="public-date">
-          {t('public.published', { date: dayjs(data.publishedAt).format(t('public.dateFormat')) })}
+          {t('public.published', { date: formatChinaDate(data.publishedAt) })}
           {data.publication > 1 && <span data-testid="public-publication">{' · '}{t('public.publication', { n: data.publication })}</span>}
         </p>
       </>

@@ -1,5 +1,4 @@
 import { Card, Empty, List, Select, Spin, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -8,6 +7,7 @@ import { figuresByPrefecture, periodsOf } from './indicator-figures';
 import { IndicatorMap } from './IndicatorMap';
 import { useIndicatorValues, usePublicOverview, useRegions } from './queries';
 import '../public/public.css';
+import { formatChinaDate, formatChinaTime } from '../../format';
 
 /** The public portal: published indicators on the map, register snapshots and consultation notices. No account. */
 export default function PublicPortalPage() {
@@ -27,7 +27,7 @@ export default function PublicPortalPage() {
   return (
     <div className="public-page">
       <div className="public-bar">
-        <span>{t('public.updated', { time: data.updatedAt ? dayjs(data.updatedAt).format('YYYY-MM-DD HH:mm') : '—' })}</span>
+        <span>{t('public.updated', { time: formatChinaTime(data.updatedAt) || '—' })}</span>
         <LanguageSwitch />
       </div>
       <main className="public-sheet public-portal">
@@ -35,7 +35,7 @@ export default function PublicPortalPage() {
       <div className="public-rule" />
       <p className="public-lead">{t('public.lead')}</p>
       <Typography.Text type="secondary" data-testid="public-updated">
-        {t('public.updated', { time: data.updatedAt ? dayjs(data.updatedAt).format('YYYY-MM-DD HH:mm') : '—' })}
+        {t('public.updated', { time: formatChinaTime(data.updatedAt) || '—' })}
       </Typography.Text>
       <Card size="small" title={t('public.indicators')} style={{ marginTop: 16 }}>
         {indicators.length === 0 ? (
@@ -73,7 +73,7 @@ export default function PublicPortalPage() {
           dataSource={data.notices}
           locale={{ emptyText: t('public.none') }}
           renderItem={(n) => (
-            <List.Item key={n.id} extra={t('public.published', { time: dayjs(n.publishedAt).format('YYYY-MM-DD') })}>
+            <List.Item key={n.id} extra={t('public.published', { time: formatChinaDate(n.publishedAt) })}>
               <Link to={`/public/consultations/${n.id}`}>{n.title}</Link>
             </List.Item>
           )}

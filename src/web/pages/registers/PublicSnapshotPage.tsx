@@ -1,5 +1,4 @@
 import { Result, Spin, Table } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import LanguageSwitch from '../../components/LanguageSwitch';
@@ -7,6 +6,7 @@ import { displayValue } from './field-values';
 import { usePublicSnapshot } from './queries';
 import '../public/public.css';
 import './registers.css';
+import { formatChinaTime } from '../../format';
 
 /** A register as published: its public fields, frozen at publication. */
 export default function PublicSnapshotPage() {
@@ -29,7 +29,7 @@ export default function PublicSnapshotPage() {
         {s.registerName} · {s.label}
       </h1>
       <div className="public-rule" />
-      <p className="public-lead">{t('public.published', { time: dayjs(s.publishedAt).format('YYYY-MM-DD HH:mm') })}</p>
+      <p className="public-lead">{t('public.published', { time: formatChinaTime(s.publishedAt) })}</p>
       <div className="register-table-box">
         <Table
           size="small"

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { changedValues, diffFields, displayValue, type StoredValue } from './field-values';
 import { useRegions, useRowHistory, type RegisterRow, type RegisterView } from './queries';
+import { formatChinaTime } from '../../format';
 
 type Field = RegisterView['definition']['fields'][number];
 
@@ -104,7 +105,7 @@ export default function RowDrawer({ register, row, onClose }: { register: Regist
                     key: h.changeId,
                     children: (
                       <>
-                        <Typography.Text strong>{dayjs(h.at).format('YYYY-MM-DD HH:mm')}</Typography.Text>{' '}
+                        <Typography.Text strong>{formatChinaTime(h.at)}</Typography.Text>{' '}
                         <Typography.Text type="secondary">
                           {t('register.changedBy', { actor: h.actorName, kind: kindLabel(h.kind) })} · #{h.auditSeq}
                         </Typography.Text>
