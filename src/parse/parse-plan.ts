@@ -15,7 +15,7 @@ import { cellReference, resolveReferences, trailingReference, type PendingRefere
 import { findTargets } from './targets.js';
 import { isCollective, splitNames } from './units.js';
 import { warning } from './warnings.js';
-import { markerAt } from './markers.js';
+import { markerAt, mayStartMarker } from './markers.js';
 import { isCjk, isJsSpace, makeSource, normalise, type SourceText } from './text.js';
 import type { Clause, ParsedItem, ParsedPlan, ParseWarning, Responsible, Schedule } from '../model/plan.js';
 import type { Span } from '../model/span.js';
@@ -224,7 +224,7 @@ const TRAILING_STOPS = new Set([0x3002, 0x3b, 0x20, 0x09]); // 。 ; space tab
 
 /** A task starting at a: its own marker, if it has one ((1), 1., ①), gives its number. */
 function taskPiece(src: SourceText, a: number, b: number): TaskPiece {
-  const marker = markerAt(src.norm.slice(a, Math.min(b, a + 16)), a);
+  const marker = mayStartMarker(src.norm, a, b) ? markerAt(src.norm.slice(a, Math.min(b, a + 16)), a) : null;
   if (marker && marker.bodyStart < b) return { number: src.original.slice(marker.numberSpan[0], marker.numberSpan[1]), span: [a, b], bodyStart: marker.bodyStart };
   return { number: '', span: [a, b], bodyStart: a };
 }

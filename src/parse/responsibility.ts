@@ -277,10 +277,16 @@ function isTrimmable(c: number): boolean {
   return c === 0x2c || c === 0x3001 || isJsSpace(c); // , 、 \s
 }
 
-function trimmed(norm: string, [s, e]: Span): Span {
+/** Start of [s, e) past leading separators and spaces (two numbers, not an array: this runs per segment of every clause). */
+function trimmedStart(norm: string, s: number, e: number): number {
   while (s < e && isTrimmable(norm.charCodeAt(s))) s++;
+  return s;
+}
+
+/** End of [s, e) before trailing separators and spaces. */
+function trimmedEnd(norm: string, s: number, e: number): number {
   while (e > s && isTrimmable(norm.charCodeAt(e - 1))) e--;
-  return [s, e];
+  return e;
 }
 
 /** Length of a trailing `,?\s*下同` of [s, e), or 0. */
@@ -344,8 +350,8 @@ export function parseClause(ctx: ResponsibilityContext, s: number, e: number): C
   const involved: Responsible[] = [];
   let structured = false;
   for (const part of splitAtSpacedLabels(norm, splitTop(norm, s, e, CLAUSE_SEPS))) {
-    const [ps, trimmedEnd] = trimmed(norm, part);
-    let pe = trimmedEnd;
+    const ps = trimmedStart(norm, part[0], part[1]);
+    let pe = trimmedEnd(norm, ps, part[1]);
     if (ps >= pe) continue;
     if (OTHER_LABEL_START.has(norm.charCodeAt(ps)) && OTHER_LABEL_RE.test(norm.slice(ps, Math.min(pe, ps + 8)))) break;
     const partText = norm.charCodeAt(ps) === 0x4ee5 && norm.charCodeAt(ps + 1) === 0x4e0b ? norm.slice(ps, pe) : ''; // 以下
@@ -382,7 +388,8 @@ export function parseClause(ctx: ResponsibilityContext, s: number, e: number): C
     }
     let open: Group | null = null;
     for (const seg of splitTop(norm, ps, pe, COMMA_SEPS)) {
-      let [ss, se] = trimmed(norm, seg);
+      let ss = trimmedStart(norm, seg[0], seg[1]);
+      let se = trimmedEnd(norm, ss, seg[1]);
       if (ss >= se) continue;
       const first = norm.charCodeAt(ss);
       const segText = FIRST_LEADS_START.has(first) || LABEL_START_CHARS.has(first) ? norm.slice(ss, se) : '';
@@ -449,7 +456,7 @@ export function parseClause(ctx: ResponsibilityContext, s: number, e: number): C
     warnUnclear(ctx, s, e);
     return null;
   }
-  for (const g of groups) g.names = g.names.map(withoutNote);
+  for (const g of groups) for (let k = 0; k < g.names.length; k++) g.names[k] = withoutNote(g.names[k] as NamePiece);
   if (groups.some((g) => g.names.some((p) => p.name.length > 30 || /[。:]/.test(p.name)))) {
     warnUnclear(ctx, s, e);
     return null;

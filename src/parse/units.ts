@@ -86,9 +86,12 @@ function splitOnConjunction(norm: string, s: number, e: number, out: number[]): 
     const c = norm.charCodeAt(i);
     const len = c === YI && norm.charCodeAt(i + 1) === JI ? 2 : c === JI || c === HE || c === YU || c === TONG ? 1 : 0;
     if (len === 0) continue;
+    // The right side is read only when the left one ends like a unit (this runs at every 和/与/及).
+    if (i - start < 2 || e - (i + len) < 2) continue;
     const left = stripTail(norm.slice(start, i));
-    const right = norm.slice(i + len, e);
-    if (left.length >= 2 && UNIT_END_RE.test(left) && right.length >= 2 && !GENERIC_RE.test(stripTail(right))) {
+    if (left.length < 2 || !UNIT_END_RE.test(left)) continue;
+    const right = stripTail(norm.slice(i + len, e));
+    if (!GENERIC_RE.test(right)) {
       out.push(start, i);
       start = i + len;
       i += len - 1;
@@ -127,7 +130,8 @@ function mergeLevels(norm: string, pieces: number[]): number[] {
 }
 
 function stripTail(name: string): string {
-  return name.replace(TAIL_STRIP_RE, '');
+  // The pattern is anchored at the end only: skip it when the last character ends none of its words.
+  return TAIL_LAST.has(name.charCodeAt(name.length - 1)) ? name.replace(TAIL_STRIP_RE, '') : name;
 }
 
 function isNameTrim(c: number): boolean {
