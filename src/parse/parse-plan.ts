@@ -16,7 +16,7 @@ import { findTargets } from './targets.js';
 import { isCollective, splitNames } from './units.js';
 import { warning } from './warnings.js';
 import { markerAt, mayStartMarker } from './markers.js';
-import { isCjk, isJsSpace, makeSource, normalise, type SourceText } from './text.js';
+import { isCjk, isJsSpace, makeSource, normalise, ownCopy, type SourceText } from './text.js';
 import type { Clause, ParsedItem, ParsedPlan, ParseWarning, Responsible, Schedule } from '../model/plan.js';
 import type { Span } from '../model/span.js';
 import type { UnitMatch, UnitResolver } from '../model/unit-resolver.js';
@@ -424,7 +424,10 @@ function yearOf(title: string): number | null {
   return y !== null && y >= 1949 && y <= 2200 ? y : null;
 }
 
-/** Memoise registry look-ups: a plan names the same units many times. */
+/**
+ * Memoise registry look-ups: a plan names the same units many times. The registry's resolver is
+ * long-lived and memoises too: it is given names that do not keep this document's text alive.
+ */
 function cachedResolver(inner: UnitResolver): UnitResolver {
   const resolved = new Map<string, UnitMatch | null>();
   const expanded = new Map<string, string[] | null>();
@@ -433,7 +436,7 @@ function cachedResolver(inner: UnitResolver): UnitResolver {
     resolve(name) {
       let hit = resolved.get(name);
       if (hit === undefined) {
-        hit = inner.resolve(name);
+        hit = inner.resolve(ownCopy(name));
         resolved.set(name, hit);
       }
       return hit;
@@ -441,7 +444,7 @@ function cachedResolver(inner: UnitResolver): UnitResolver {
     expandLocality(phrase) {
       let hit = expanded.get(phrase);
       if (hit === undefined) {
-        hit = inner.expandLocality(phrase);
+        hit = inner.expandLocality(ownCopy(phrase));
         expanded.set(phrase, hit);
       }
       return hit;
@@ -449,7 +452,7 @@ function cachedResolver(inner: UnitResolver): UnitResolver {
     place(name) {
       let hit = places.get(name);
       if (hit === undefined) {
-        hit = inner.place(name);
+        hit = inner.place(ownCopy(name));
         places.set(name, hit);
       }
       return hit;
