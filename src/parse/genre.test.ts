@@ -129,3 +129,37 @@ describe('clauses', () => {
     for (const c of p.items[0]?.clauses ?? []) expect(text.slice(c.span[0], c.span[1])).toBe(c.text);
   });
 });
+
+describe('forms met in collected documents (parser4; examples in our own words)', () => {
+  const rows = (p: ParsedPlan): string[][] => p.items.map((it) => [it.number, it.title, ...it.responsible.map((r) => `${r.raw}/${r.role}`)]);
+
+  it('reads labels set apart by spaces only, with no semicolon between them', () => {
+    const p = parse('某市工作方案\n一、任务\n1.做好某事。加强某项工作。(牵头单位:市交通运输局  责任单位:市财政局、各区县政府)\n');
+    expect(rows(p)).toEqual([['1', '做好某事', '市交通运输局/lead', '市财政局/cooperate', '各区县政府/localities']]);
+  });
+
+  it('reads a 部门分工: line as the item’s units and leaves the 分管领导 line out', () => {
+    const p = parse('某省重点任务分工方案\n一、主要目标\n1.粮食总产量稳定在1200万吨以上。\n分管省领导:某某\n部门分工:省农业农村厅牵头,省粮食和储备局、各地配合。\n');
+    expect(rows(p)).toEqual([['1', '粮食总产量稳定在1200万吨以上', '省农业农村厅/lead', '省粮食和储备局/cooperate', '各地/localities']]);
+  });
+
+  it('counts the member units of a body (…成员单位) as a collective', () => {
+    const p = parse('某区重点工作\n一、任务\n1、做好某事。[牵头单位:区教育局;责任单位:区招生考试委员会成员单位]\n');
+    expect(rows(p)[0]).toEqual(['1', '做好某事', '区教育局/lead', '区招生考试委员会成员单位/localities']);
+  });
+
+  it('reads a table whose columns are one space apart, its header spaced letter by letter', () => {
+    const p = parse('某年量化指标任务分工\n\n序号 工 作 任 务 牵头负责部门\n1 新建改建农村公路20万公里 交通运输部\n2 再培训技术工人300万人以上 人力资源社会保障部\n');
+    expect(rows(p)).toEqual([
+      ['1', '新建改建农村公路20万公里', '交通运输部/lead'],
+      ['2', '再培训技术工人300万人以上', '人力资源社会保障部/lead'],
+    ]);
+    expect(p.items.map((it) => it.targets.map((t) => t.raw))).toEqual([['20万公里'], ['300万人']]);
+  });
+
+  it('reads a table one cell per line with a 内容与要求 column and skips its 进展情况 column', () => {
+    const p = parse('某市重点工作进展情况表\n\n序号\n\n内容与要求\n\n进展情况\n\n责任单位\n\n1\n\n全年服务业增加值增长8%左右。\n\n一季度增长3.2%。\n\n市商务局\n');
+    expect(rows(p)).toEqual([['1', '全年服务业增加值增长8%左右', '市商务局/lead']]);
+    expect(p.items[0]?.targets.map((t) => t.raw)).toEqual(['8%']);
+  });
+});

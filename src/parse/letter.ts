@@ -6,7 +6,7 @@
 import { toInteger } from './numerals.js';
 import { markerAt } from './markers.js';
 import { looksLikeUnit } from './units.js';
-import { DATE_RE, isBlank, lineText, type SourceText } from './text.js';
+import { DATE_RE, isBlank, lineText, ownCopy, type SourceText } from './text.js';
 import type { Contact, CoverLetter } from '../model/plan.js';
 
 export interface LetterResult {
@@ -148,7 +148,13 @@ function readLetter(src: SourceText, from: number, to: number): { letter: CoverL
     }
     inAttachments = false;
   }
-  const emails = findEmails(zone);
+  // Read from the normalised text (＠ folded): copies, so that the plan does not keep that text alive.
+  const emails = findEmails(zone).map(ownCopy);
+  for (const c of contacts) {
+    c.name = ownCopy(c.name);
+    c.phones = c.phones.map(ownCopy);
+    c.faxes = c.faxes.map(ownCopy);
+  }
   const hasAddress = title !== null || recipients.length > 0;
   const hasDetail = deadline !== null || contacts.length > 0 || emails.length > 0 || date !== null;
   if (!hasAddress || !hasDetail) return null;

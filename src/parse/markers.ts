@@ -18,6 +18,7 @@ export interface Marker {
 }
 
 import { chineseToNumber } from './numerals.js';
+import { isJsSpace } from './text.js';
 
 const CN = '零〇一二三四五六七八九十百千两';
 const PART_RE = new RegExp(`^第([${CN}]{1,6}|[0-9]{1,3})(部分|章|篇)[\\s:.、]*`);
@@ -32,9 +33,35 @@ export const MARKER_START = new Set<number>(
   [...'第(〔0123456789', ...CN].map((ch) => ch.charCodeAt(0)).concat(Array.from({ length: 20 }, (_, k) => 0x2460 + k)),
 );
 
+const CN_CODES = new Set([...CN].map((ch) => ch.charCodeAt(0)));
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/**
+ * Whether a marker may start at i of `text` (ending by e): a necessary condition of markerAt's
+ * patterns, by code unit, so that callers need not slice the text nor run the patterns where
+ * none can match (2020年, 一是, 十分 — most candidates).
+ */
+export function mayStartMarker(text: string, i: number, e: number = text.length): boolean {
+  const c = text.charCodeAt(i);
+  if (!MARKER_START.has(c)) return false;
+  const digit = isDigit(c);
+  if (!digit && !CN_CODES.has(c)) return true; // 第 ( 〔 ①: rare, left to the patterns
+  // 1、 1. 1) or 一、 一. : at most 3 digits or 6 numerals, at most 2 spaces, then the separator.
+  let j = i + 1;
+  const max = i + (digit ? 3 : 6);
+  while (j < e && j < max && (digit ? isDigit(text.charCodeAt(j)) : CN_CODES.has(text.charCodeAt(j)))) j++;
+  for (let k = 0; k < 2 && j < e && isJsSpace(text.charCodeAt(j)); k++) j++;
+  if (j >= e) return false;
+  const sep = text.charCodeAt(j);
+  return sep === 0x3001 || sep === 0x2e || (digit && sep === 0x29); // 、 . )
+}
+
 /** The marker at the start of a trimmed line (`text` is the normalised line from `offset`). */
 export function markerAt(text: string, offset: number): Marker | null {
-  if (!MARKER_START.has(text.charCodeAt(0))) return null;
+  if (!mayStartMarker(text, 0, Math.min(text.length, 16))) return null;
   const head = text.length <= 16 ? text : text.slice(0, 16);
   let m = PART_RE.exec(head);
   if (m) {

@@ -15,8 +15,8 @@ import { cellReference, resolveReferences, trailingReference, type PendingRefere
 import { findTargets } from './targets.js';
 import { isCollective, splitNames } from './units.js';
 import { warning } from './warnings.js';
-import { markerAt } from './markers.js';
-import { isCjk, isJsSpace, makeSource, normalise, type SourceText } from './text.js';
+import { markerAt, mayStartMarker } from './markers.js';
+import { isCjk, isJsSpace, makeSource, normalise, ownCopy, type SourceText } from './text.js';
 import type { Clause, ParsedItem, ParsedPlan, ParseWarning, Responsible, Schedule } from '../model/plan.js';
 import type { Span } from '../model/span.js';
 import type { UnitMatch, UnitResolver } from '../model/unit-resolver.js';
@@ -224,7 +224,7 @@ const TRAILING_STOPS = new Set([0x3002, 0x3b, 0x20, 0x09]); // 。 ; space tab
 
 /** A task starting at a: its own marker, if it has one ((1), 1., ①), gives its number. */
 function taskPiece(src: SourceText, a: number, b: number): TaskPiece {
-  const marker = markerAt(src.norm.slice(a, Math.min(b, a + 16)), a);
+  const marker = mayStartMarker(src.norm, a, b) ? markerAt(src.norm.slice(a, Math.min(b, a + 16)), a) : null;
   if (marker && marker.bodyStart < b) return { number: src.original.slice(marker.numberSpan[0], marker.numberSpan[1]), span: [a, b], bodyStart: marker.bodyStart };
   return { number: '', span: [a, b], bodyStart: a };
 }
@@ -424,7 +424,10 @@ function yearOf(title: string): number | null {
   return y !== null && y >= 1949 && y <= 2200 ? y : null;
 }
 
-/** Memoise registry look-ups: a plan names the same units many times. */
+/**
+ * Memoise registry look-ups: a plan names the same units many times. The registry's resolver is
+ * long-lived and memoises too: it is given names that do not keep this document's text alive.
+ */
 function cachedResolver(inner: UnitResolver): UnitResolver {
   const resolved = new Map<string, UnitMatch | null>();
   const expanded = new Map<string, string[] | null>();
@@ -433,7 +436,7 @@ function cachedResolver(inner: UnitResolver): UnitResolver {
     resolve(name) {
       let hit = resolved.get(name);
       if (hit === undefined) {
-        hit = inner.resolve(name);
+        hit = inner.resolve(ownCopy(name));
         resolved.set(name, hit);
       }
       return hit;
@@ -441,7 +444,7 @@ function cachedResolver(inner: UnitResolver): UnitResolver {
     expandLocality(phrase) {
       let hit = expanded.get(phrase);
       if (hit === undefined) {
-        hit = inner.expandLocality(phrase);
+        hit = inner.expandLocality(ownCopy(phrase));
         expanded.set(phrase, hit);
       }
       return hit;
@@ -449,7 +452,7 @@ function cachedResolver(inner: UnitResolver): UnitResolver {
     place(name) {
       let hit = places.get(name);
       if (hit === undefined) {
-        hit = inner.place(name);
+        hit = inner.place(ownCopy(name));
         places.set(name, hit);
       }
       return hit;

@@ -37,7 +37,7 @@ interface Group {
 
 const CUE_RE = /负责|牵头|配合|参与|责任单位|责任部门|主责单位|牵头单位|配合单位|按职责分工|不再列出|不再一一列出|下同|协办|落实/g;
 const LABEL_RE =
-  /^(牵头单位|牵头部门|主责单位|主责部门|主办单位|责任单位|责任部门|实施单位|负责单位|配合单位|配合部门|参与单位|参与部门|协办单位|协同单位|协助单位|支持单位)\s*:\s*/;
+  /^(牵头单位|牵头部门|主责单位|主责部门|主办单位|责任单位|责任部门|实施单位|负责单位|配合单位|配合部门|参与单位|参与部门|协办单位|协同单位|协助单位|支持单位|部门分工|责任分工|任务分工|职责分工)\s*:\s*/;
 const SUFFIX_RE =
   /(为牵头单位|为牵头部门|为责任单位|为责任部门|为配合单位|为配合部门|牵头负责|牵头落实|按职责分工负责|按职责分工落实|按职责分工推进|按职能分工负责|按职责负责|分工负责|共同负责|负总责|牵头|负责|配合|参与|协助|协同|协办|落实|指导|督导|支持)(?:落实|实施|推进|组织实施|具体实施|具体落实|组织落实|抓好落实)?$/;
 const FIRST_LEADS_RE = /^(?:其中)?[,]?(?:列|排|排在|列在|排名)第一(?:位|个)?的?(?:者|单位|部门)?为牵头(?:单位|部门)?$/;
@@ -45,11 +45,11 @@ export const STANDING_RE = /^以下[^,。]{0,12}?(?:需|由|要|须|请)([^。]{
 const MAX_GROUP = 400;
 /** Necessary first characters of FIRST_LEADS_RE and LABEL_RE, last characters of SUFFIX_RE. */
 const FIRST_LEADS_START = new Set([...'其,列排'].map((ch) => ch.charCodeAt(0)));
-const LABEL_START_CHARS = new Set([...'牵主责实负配参协支'].map((ch) => ch.charCodeAt(0)));
+const LABEL_START_CHARS = new Set([...'牵主责实负配参协支部任职'].map((ch) => ch.charCodeAt(0)));
 const SUFFIX_LAST = new Set([...'位门责实进头合与助同办施导持'].map((ch) => ch.charCodeAt(0)));
 /** Labels that end the responsibility part of a line: 责任单位:X;完成时限:2022年底. */
-const OTHER_LABEL_RE = /^(?:完成时限|完成时间|完成期限|时间节点|时限要求|时限|进度安排|办结时限|工作目标|目标任务|预期目标|资金来源|责任领导|牵头领导)\s*:/;
-const OTHER_LABEL_START = new Set([...'完时进办工目预资责牵'].map((ch) => ch.charCodeAt(0)));
+const OTHER_LABEL_RE = /^(?:完成时限|完成时间|完成期限|时间节点|时限要求|时限|进度安排|办结时限|工作目标|目标任务|预期目标|资金来源|责任领导|牵头领导|分管(?:省|市|县|区)?领导)\s*:/;
+const OTHER_LABEL_START = new Set([...'完时进办工目预资责牵分'].map((ch) => ch.charCodeAt(0)));
 
 /** 1..4 for an opening bracket, -1..-4 for its closing one, 0 otherwise (by char code). */
 function bracketKind(c: number): number {
@@ -74,6 +74,8 @@ for (const w of CUE_RE.source.split('|')) {
   CUE_WORDS.set(w.charCodeAt(0), list);
 }
 const LABEL_HEADS = ['牵头', '责任', '主责', '主办', '配合', '参与', '协办'];
+/** Heads of a 分工 label (部门分工:省农业农村厅牵头,各地配合). */
+const DIVISION_HEADS = ['部门', '责任', '任务', '职责'];
 
 /** What a code unit may start, so that most characters cost one table look-up. */
 const CUE_START = 1;
@@ -82,7 +84,7 @@ const LABEL_START = 4;
 const FLAGS = new Uint8Array(0x10000);
 for (const c of CUE_WORDS.keys()) FLAGS[c] = (FLAGS[c] ?? 0) | CUE_START;
 for (const c of [0x28, 0x29, 0x3014, 0x3015, 0x3010, 0x3011, 0x5b, 0x5d]) FLAGS[c] = (FLAGS[c] ?? 0) | BRACKET;
-for (const h of LABEL_HEADS) FLAGS[h.charCodeAt(0)] = (FLAGS[h.charCodeAt(0)] ?? 0) | LABEL_START;
+for (const h of [...LABEL_HEADS, ...DIVISION_HEADS]) FLAGS[h.charCodeAt(0)] = (FLAGS[h.charCodeAt(0)] ?? 0) | LABEL_START;
 
 interface ClauseMarks {
   /** Offsets where a cue word (CUE_RE) starts. No cue word occurs inside another, so these are all of them. */
@@ -227,8 +229,13 @@ function labelAt(norm: string, i: number, e: number): number {
   if (i + 5 > e) return 0;
   const c2 = norm.charCodeAt(i + 2);
   const c3 = norm.charCodeAt(i + 3);
-  if (!((c2 === 0x5355 && c3 === 0x4f4d) || (c2 === 0x90e8 && c3 === 0x95e8))) return 0; // 单位 部门
-  if (!LABEL_HEADS.some((h) => norm.startsWith(h, i))) return 0;
+  if (c2 === 0x5206 && c3 === 0x5de5) {
+    // 部门分工: 责任分工: 任务分工: 职责分工: — the units follow as a sentence (X牵头,Y配合).
+    if (!DIVISION_HEADS.some((h) => norm.startsWith(h, i))) return 0;
+  } else {
+    if (!((c2 === 0x5355 && c3 === 0x4f4d) || (c2 === 0x90e8 && c3 === 0x95e8))) return 0; // 单位 部门
+    if (!LABEL_HEADS.some((h) => norm.startsWith(h, i))) return 0;
+  }
   let j = i + 4;
   while (j < e && isJsSpace(norm.charCodeAt(j))) j++;
   return j < e && norm.charCodeAt(j) === 0x3a ? j + 1 - i : 0;
@@ -270,10 +277,16 @@ function isTrimmable(c: number): boolean {
   return c === 0x2c || c === 0x3001 || isJsSpace(c); // , 、 \s
 }
 
-function trimmed(norm: string, [s, e]: Span): Span {
+/** Start of [s, e) past leading separators and spaces (two numbers, not an array: this runs per segment of every clause). */
+function trimmedStart(norm: string, s: number, e: number): number {
   while (s < e && isTrimmable(norm.charCodeAt(s))) s++;
+  return s;
+}
+
+/** End of [s, e) before trailing separators and spaces. */
+function trimmedEnd(norm: string, s: number, e: number): number {
   while (e > s && isTrimmable(norm.charCodeAt(e - 1))) e--;
-  return [s, e];
+  return e;
 }
 
 /** Length of a trailing `,?\s*下同` of [s, e), or 0. */
@@ -306,6 +319,28 @@ function assistAt(norm: string, s: number, e: number): number {
   return -1;
 }
 
+/**
+ * Parts split further where a label follows white space: 牵头单位:市交通运输局  责任单位:市财政局 has no
+ * semicolon between its labels, only spaces.
+ */
+function splitAtSpacedLabels(norm: string, parts: Span[]): Span[] {
+  let out: Span[] | null = null;
+  for (let q = 0; q < parts.length; q++) {
+    const [ps, pe] = parts[q] ?? [0, 0];
+    let start = ps;
+    for (let i = ps + 1; i < pe; i++) {
+      const c = norm.charCodeAt(i);
+      if (!isJsSpace(norm.charCodeAt(i - 1)) || ((FLAGS[c] ?? 0) & LABEL_START) === 0) continue;
+      if (labelAt(norm, i, pe) === 0) continue;
+      out ??= parts.slice(0, q);
+      out.push([start, i]);
+      start = i;
+    }
+    if (out) out.push([start, pe]);
+  }
+  return out ?? parts;
+}
+
 /** Parse the inside of one responsibility clause; null when it is not one. */
 export function parseClause(ctx: ResponsibilityContext, s: number, e: number): ClauseResult | null {
   const { norm } = ctx.src;
@@ -314,9 +349,9 @@ export function parseClause(ctx: ResponsibilityContext, s: number, e: number): C
   /** Units every item involves, this one included (…均涉及X,不再做分工). */
   const involved: Responsible[] = [];
   let structured = false;
-  for (const part of splitTop(norm, s, e, CLAUSE_SEPS)) {
-    const [ps, trimmedEnd] = trimmed(norm, part);
-    let pe = trimmedEnd;
+  for (const part of splitAtSpacedLabels(norm, splitTop(norm, s, e, CLAUSE_SEPS))) {
+    const ps = trimmedStart(norm, part[0], part[1]);
+    let pe = trimmedEnd(norm, ps, part[1]);
     if (ps >= pe) continue;
     if (OTHER_LABEL_START.has(norm.charCodeAt(ps)) && OTHER_LABEL_RE.test(norm.slice(ps, Math.min(pe, ps + 8)))) break;
     const partText = norm.charCodeAt(ps) === 0x4ee5 && norm.charCodeAt(ps + 1) === 0x4e0b ? norm.slice(ps, pe) : ''; // 以下
@@ -353,7 +388,8 @@ export function parseClause(ctx: ResponsibilityContext, s: number, e: number): C
     }
     let open: Group | null = null;
     for (const seg of splitTop(norm, ps, pe, COMMA_SEPS)) {
-      let [ss, se] = trimmed(norm, seg);
+      let ss = trimmedStart(norm, seg[0], seg[1]);
+      let se = trimmedEnd(norm, ss, seg[1]);
       if (ss >= se) continue;
       const first = norm.charCodeAt(ss);
       const segText = FIRST_LEADS_START.has(first) || LABEL_START_CHARS.has(first) ? norm.slice(ss, se) : '';
@@ -420,7 +456,7 @@ export function parseClause(ctx: ResponsibilityContext, s: number, e: number): C
     warnUnclear(ctx, s, e);
     return null;
   }
-  for (const g of groups) g.names = g.names.map(withoutNote);
+  for (const g of groups) for (let k = 0; k < g.names.length; k++) g.names[k] = withoutNote(g.names[k] as NamePiece);
   if (groups.some((g) => g.names.some((p) => p.name.length > 30 || /[。:]/.test(p.name)))) {
     warnUnclear(ctx, s, e);
     return null;

@@ -7,7 +7,7 @@
  * an inline (1) is confirmed by a later (2). Cutting only changes line bounds, never the text,
  * so every offset stays valid.
  */
-import { MARKER_START, markerAt, type MarkerKind } from './markers.js';
+import { MARKER_START, markerAt, mayStartMarker, type MarkerKind } from './markers.js';
 import { isBlank, isSpace, type Line, type SourceText } from './text.js';
 
 /** Lines shorter than this are never cut: a run-on paragraph holds at least two items. */
@@ -26,7 +26,7 @@ const pending = new Float64Array(6);
 
 function cutsOf(src: SourceText, line: Line): number[] {
   const { norm } = src;
-  const first = markerAt(norm.slice(line.trimStart, line.trimStart + 16), line.trimStart);
+  const first = mayStartMarker(norm, line.trimStart, line.trimEnd) ? markerAt(norm.slice(line.trimStart, line.trimStart + 16), line.trimStart) : null;
   next.fill(-1);
   pending.fill(-1);
   if (first?.value != null) next[KIND_INDEX[first.kind]] = first.value + 1;
@@ -45,6 +45,7 @@ function cutsOf(src: SourceText, line: Line): number[] {
       // candidate too, but only to continue the sequence exactly (below).
       i = k;
     } else continue;
+    if (!mayStartMarker(norm, i, line.trimEnd)) continue;
     const m = markerAt(norm.slice(i, i + 16), i);
     if (!m || m.value === null || m.kind === 'part') continue;
     const kind = KIND_INDEX[m.kind];

@@ -10,7 +10,7 @@
  */
 import type { ResponsibleRole } from '../model/plan.js';
 import type { Span } from '../model/span.js';
-import { isBlank, type SourceText } from './text.js';
+import { isBlank, isJsSpace, type SourceText } from './text.js';
 
 export type ColumnKind = 'number' | 'task' | 'lead' | 'cooperate' | 'responsible' | 'person' | 'deadline' | 'frequency' | 'other';
 
@@ -41,14 +41,17 @@ function columnKind(header: string): ColumnKind {
   const h = header.replace(/\s+/g, '');
   if (/^(?:序号|编号|序)$/.test(h)) return 'number';
   if (/(?:领导|责任人|负责人|处室)$/.test(h)) return 'person';
-  if (/^(?:牵头|主办|主责|主要责任)(?:责任)?(?:单位|部门)$/.test(h)) return 'lead';
+  if (/^(?:牵头|主办|主责|主要责任)(?:负责|责任)?(?:单位|部门)$/.test(h)) return 'lead';
   if (/^(?:配合|协办|参与|协同|协助|配合责任)(?:单位|部门)$/.test(h)) return 'cooperate';
   if (/^(?:责任|承办|落实|实施)(?:单位|部门|主体)$/.test(h)) return 'responsible';
   if (/(?:时限|时间|期限|节点|进度安排)$/.test(h)) return 'deadline';
   if (/(?:频次|频率|周期)$/.test(h)) return 'frequency';
-  if (TASK_HEADER.test(h) || /任务|措施|事项/.test(h)) return 'task';
+  if (TASK_HEADER.test(h) || /任务|措施|事项/.test(h) || /^(?:工作)?内容(?:与|和|及)?要求$/.test(h)) return 'task';
   return 'other';
 }
+
+/** Column names that carry nothing the plan keeps (进展情况, 备注), but still belong to a header. */
+const OTHER_HEADER = /^(?:(?:进展|完成|落实|推进|办理)(?:情况|进度)|备注|说明)$/;
 
 /**
  * Cells of a line as spans: tab or `|` separated, else two or more spaces. With `eachTab`, every
@@ -112,8 +115,9 @@ function findColumnTable(src: SourceText, from: number, to: number): Table | nul
     for (const j of nonBlankLines(src, i + 1, to, 8)) {
       const next = lines[j];
       if (!next || next.trimEnd - next.trimStart > MAX_HEADER_CHARS) break;
-      const kind = columnKind(norm.slice(next.trimStart, next.trimEnd));
-      if (kind === 'other') break;
+      const name = norm.slice(next.trimStart, next.trimEnd);
+      const kind = columnKind(name);
+      if (kind === 'other' && !OTHER_HEADER.test(name.replace(/\s+/g, ''))) break;
       header.push(j);
       columns.push(kind);
     }
@@ -158,8 +162,11 @@ function findRowTable(src: SourceText, from: number, to: number): Table | null {
     while (nextUnit >= 0 && nextUnit < line.trimStart) nextUnit = norm.indexOf('单位', nextUnit + 1);
     while (nextDept >= 0 && nextDept < line.trimStart) nextDept = norm.indexOf('部门', nextDept + 1);
     const named = (nextUnit >= 0 && nextUnit < line.trimEnd) || (nextDept >= 0 && nextDept < line.trimEnd);
-    if (!named || !hasSeparator(norm, line.trimStart, line.trimEnd)) continue;
-    const cells = splitCells(norm, line.trimStart, line.trimEnd);
+    if (!named) continue;
+    // A header without tabs, bars or double spaces: 序号 工 作 任 务 牵头负责部门, one space apart.
+    const spaced = !hasSeparator(norm, line.trimStart, line.trimEnd);
+    if (spaced && !NUMBER_HEAD_RE.test(norm.slice(line.trimStart, line.trimStart + 3))) continue;
+    const cells = spaced ? splitSpacedHeader(norm, line.trimStart, line.trimEnd) : splitCells(norm, line.trimStart, line.trimEnd);
     if (cells.length < 3) continue;
     const columns = cells.map(([a, b]) => columnKind(norm.slice(a, b)));
     const hasTask = columns.includes('task');
@@ -169,6 +176,12 @@ function findRowTable(src: SourceText, from: number, to: number): Table | null {
     for (let j = i + 1; j < to; j++) {
       const row = lines[j];
       if (!row || isBlank(row)) continue;
+      if (spaced) {
+        const spans = spacedRow(norm, row.trimStart, row.trimEnd, columns);
+        if (!spans) break;
+        rows.push({ line: j, span: [row.trimStart, row.trimEnd], cells: spans.map((span, k) => ({ kind: columns[k] ?? 'other', span })) });
+        continue;
+      }
       // Every tab separates while that fits the header's columns: empty cells keep their place.
       const exact = splitCells(norm, row.trimStart, row.trimEnd, true);
       const spans = exact.length <= columns.length ? exact : splitCells(norm, row.trimStart, row.trimEnd);
@@ -184,6 +197,59 @@ function findRowTable(src: SourceText, from: number, to: number): Table | null {
     return { headerLine: i, headerSpan: [line.trimStart, line.trimEnd], columns, rows, headerCells: cells };
   }
   return null;
+}
+
+const NUMBER_HEAD_RE = /^(?:序号|编号)\s/;
+
+/** Runs of non-space characters of [s, e) as spans. */
+function words(norm: string, s: number, e: number): Span[] {
+  const out: Span[] = [];
+  let at = -1;
+  for (let i = s; i <= e; i++) {
+    const space = i === e || isJsSpace(norm.charCodeAt(i));
+    if (space && at >= 0) {
+      out.push([at, i]);
+      at = -1;
+    } else if (!space && at < 0) at = i;
+  }
+  return out;
+}
+
+/** Header cells one space apart; a column name spaced out letter by letter (工 作 任 务) is one cell. */
+function splitSpacedHeader(norm: string, s: number, e: number): Span[] {
+  const out: Span[] = [];
+  let letters = false;
+  for (const [a, b] of words(norm, s, e)) {
+    const letter = b - a === 1;
+    const last = out[out.length - 1];
+    if (letter && letters && last) last[1] = b;
+    else out.push([a, b]);
+    letters = letter;
+  }
+  return out;
+}
+
+/**
+ * A row of a one-space table: as many words as the header has columns, the number first; extra
+ * words belong to the task cell (a task may hold a space). Null when the line is no such row.
+ */
+function spacedRow(norm: string, s: number, e: number, columns: ColumnKind[]): Span[] | null {
+  const w = words(norm, s, e);
+  if (w.length < columns.length) return null;
+  const numberAt = columns.indexOf('number');
+  if (numberAt >= 0) {
+    const cell = w[numberAt];
+    if (!cell || !/^[0-9]{1,4}$/.test(norm.slice(cell[0], cell[1]))) return null;
+  }
+  const taskAt = columns.indexOf('task');
+  const extra = w.length - columns.length;
+  const out: Span[] = [];
+  for (let k = 0; k < columns.length; k++) {
+    if (k < taskAt) out.push(w[k] ?? [s, s]);
+    else if (k === taskAt) out.push([w[k]?.[0] ?? s, w[k + extra]?.[1] ?? e]);
+    else out.push(w[k + extra] ?? [e, e]);
+  }
+  return out;
 }
 
 /** The role of the n-th unit named in a cell of this kind, given whether the table has a 牵头 column. */

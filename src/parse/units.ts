@@ -22,7 +22,9 @@ const LEVEL_WITH_SUFFIX_RE = new RegExp(`^${LEVEL}+(?:人民政府|政府|党委
 const COLLECTIVE_RE = new RegExp(
   '^(?:各|全省各|全市各|地方各级|各级|有关|相关|其他|其他有关|其他相关)' +
     '|^(?:省|市|县|区|省直|市直|县直|区直|省级|市级|县级|区级|国务院|中央和国家机关)(?:各(?:有关|相关)?|有关|相关|其他)(?:部门|单位)' +
-    `|^${LEVEL}+(?:人民政府|政府)$`,
+    `|^${LEVEL}+(?:人民政府|政府)$` +
+    // 区防汛抗旱指挥部成员单位: the members of a body, not one unit.
+    '|成员单位$',
 );
 
 const LEAD_STRIP_RE = /^(?:由|会同|并由|以及|请)+/;
@@ -84,9 +86,12 @@ function splitOnConjunction(norm: string, s: number, e: number, out: number[]): 
     const c = norm.charCodeAt(i);
     const len = c === YI && norm.charCodeAt(i + 1) === JI ? 2 : c === JI || c === HE || c === YU || c === TONG ? 1 : 0;
     if (len === 0) continue;
+    // The right side is read only when the left one ends like a unit (this runs at every 和/与/及).
+    if (i - start < 2 || e - (i + len) < 2) continue;
     const left = stripTail(norm.slice(start, i));
-    const right = norm.slice(i + len, e);
-    if (left.length >= 2 && UNIT_END_RE.test(left) && right.length >= 2 && !GENERIC_RE.test(stripTail(right))) {
+    if (left.length < 2 || !UNIT_END_RE.test(left)) continue;
+    const right = stripTail(norm.slice(i + len, e));
+    if (!GENERIC_RE.test(right)) {
       out.push(start, i);
       start = i + len;
       i += len - 1;
@@ -125,7 +130,8 @@ function mergeLevels(norm: string, pieces: number[]): number[] {
 }
 
 function stripTail(name: string): string {
-  return name.replace(TAIL_STRIP_RE, '');
+  // The pattern is anchored at the end only: skip it when the last character ends none of its words.
+  return TAIL_LAST.has(name.charCodeAt(name.length - 1)) ? name.replace(TAIL_STRIP_RE, '') : name;
 }
 
 function isNameTrim(c: number): boolean {
