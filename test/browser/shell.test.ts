@@ -95,8 +95,17 @@ describe('web shell', () => {
 
     // sign out: back to the sign-in page, and the app is closed again
     await page.getByTestId('user-menu').click();
-    await page.getByRole('menuitem', { name: /Sign out$/ }).click();
-    await page.waitForURL((url) => url.pathname === '/login');
+    const [signedOut] = await Promise.all([
+      page.waitForResponse((r) => new URL(r.url()).pathname === '/api/session' && r.request().method() === 'DELETE'),
+      page.getByRole('menuitem', { name: /Sign out$/ }).click(),
+    ]);
+    expect(signedOut.status()).toBe(204);
+    try {
+      await page.waitForURL((url) => url.pathname === '/login');
+    } catch (error) {
+      await screenshot(page, 'sign-out-stuck');
+      throw new Error(`still at ${page.url()} after signing out: ${(await page.locator('body').innerText()).slice(0, 300)}`, { cause: error });
+    }
     await page.goto('/units');
     await page.waitForURL((url) => url.pathname === '/login');
   });
