@@ -1,8 +1,11 @@
 /**
- * The genre corpus (fixtures/corpus/): real work plans and division documents from other
- * provinces, cities, counties and the State Council, in simplified and traditional script, with
- * and without numbered items, and tables. Each `.txt`'s first line says where it comes from (a
- * source address, or how we wrote it; the parser never sees it); its `.expected.json` was checked by hand. Scores are computed over the whole corpus and
+ * The genre corpus (fixtures/corpus/): work plans and division documents in the forms used by
+ * other provinces, cities, counties and the State Council, in simplified and traditional
+ * script, with and without numbered items, and tables. Every text is ours: either written in
+ * the genre, or modelled on a public document's exact form (layout, numbering, brackets,
+ * labels, columns) with our own wording and the original's facts (unit names, figures, 文号);
+ * no page text is stored. Each `.txt`'s first line says how it was made (the parser never
+ * sees it); its `.expected.json` was written by hand. Scores are computed over the whole corpus and
  * per document (printed), and the test fails when they fall below floors set just under the
  * measured figures. `fixtures/corpus/manifest.json` says which documents the rules were tuned on
  * and which are held out (added after the rules, never used to change them); the two parts are
