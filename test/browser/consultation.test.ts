@@ -307,7 +307,7 @@ describe('consultation (征求意见) in the browser', () => {
     await settle(office);
     await screenshot(office, 'plan-warnings-checked');
     await office.setViewportSize({ width: 390, height: 844 });
-    expect(await noSideScroll()).toBe(true);
+    await expect.poll(noSideScroll, { timeout: 15_000 }).toBe(true);
     await screenshot(office, 'plan-warnings-checked-390');
     await office.setViewportSize({ width: 1440, height: 900 });
 
@@ -352,7 +352,7 @@ describe('consultation (征求意见) in the browser', () => {
     await office.setViewportSize({ width: 390, height: 844 });
     await settle(office);
     await screenshot(office, 'redline-lost-quote-resolved-390');
-    expect(await noSideScroll()).toBe(true);
+    await expect.poll(noSideScroll, { timeout: 15_000 }).toBe(true);
     await office.setViewportSize({ width: 1440, height: 900 });
 
     // Undone, the office resolves it by linking it again, from the alert.

@@ -190,7 +190,8 @@ describe('web shell', () => {
     await expect.poll(async () => page.getByTestId('audit-action').first().innerText()).toBe('签发意见');
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByTestId('audit-action').first().waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    // The layout follows the new width a moment later (the sidebar becomes a drawer): poll.
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), { timeout: 15_000 }).toBe(true);
     await screenshot(page, 'audit-words-390');
   });
 
