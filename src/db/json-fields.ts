@@ -34,6 +34,16 @@ export function jsonSortKey(dialect: Dialect, column: string, field: string): Ra
   return dialect === 'postgres' ? sql`(${sql.ref(column)} -> ${sql.lit(field)})` : sql`json_extract(${sql.ref(column)}, ${sql.lit(path(field))})`;
 }
 
+/**
+ * A field of JSON kept in a plain text column (on both databases), as JSON text: only that part
+ * leaves the database, not the whole document.
+ */
+export function jsonFieldOfText(dialect: Dialect, column: string, field: string): RawBuilder<string | null> {
+  return dialect === 'postgres'
+    ? sql<string | null>`CAST((CAST(${sql.ref(column)} AS jsonb) -> ${sql.lit(field)}) AS text)`
+    : sql<string | null>`json_extract(${sql.ref(column)}, ${sql.lit(path(field))})`;
+}
+
 /** The whole document as text, for a plain substring search. */
 export function jsonWhole(dialect: Dialect, column: string): RawBuilder<string> {
   return dialect === 'postgres' ? sql<string>`CAST(${sql.ref(column)} AS text)` : sql<string>`${sql.ref(column)}`;

@@ -1,6 +1,7 @@
 import { deadlineInstant, isPastDeadline } from '../domain/consultation.js';
 import { dueMs } from '../domain/lights.js';
 import { LEVEL_NAMES, LEVEL_NAMES_EN, isNoticeLevel, noticeState } from '../domain/notice-escalation.js';
+import { jsonFieldOfText } from '../db/json-fields.js';
 import { can, unitPath } from '../domain/policy.js';
 import type { Actor } from '../domain/policy.js';
 import { renderTodo } from '../domain/todo-catalogue.js';
@@ -181,7 +182,7 @@ async function planReviewTodos(ctx: ServiceContext): Promise<Draft[]> {
   const newest = await ctx.db
     .selectFrom('plans')
     .innerJoin('plan_versions', (join) => join.onRef('plan_versions.plan_id', '=', 'plans.id').onRef('plan_versions.number', '=', 'plans.current_version'))
-    .select(['plan_versions.id', 'plan_versions.plan_id', 'plan_versions.parsed', 'plans.title'])
+    .select(['plan_versions.id', 'plan_versions.plan_id', 'plans.title', jsonFieldOfText(ctx.dialect, 'plan_versions.parsed', 'warnings').as('warnings')])
     .where('plans.published_at', 'is', null)
     .execute();
   if (newest.length === 0) return [];
@@ -193,7 +194,7 @@ async function planReviewTodos(ctx: ServiceContext): Promise<Draft[]> {
   const checked = new Set(checks.map((c) => `${c.version_id}:${c.warning_key}`));
   const out: Draft[] = [];
   for (const version of newest) {
-    const { warnings } = JSON.parse(version.parsed) as Pick<ParsedPlan, 'warnings'>;
+    const warnings = JSON.parse(version.warnings ?? '[]') as ParsedPlan['warnings'];
     const open = warnings.filter((w) => !checked.has(`${version.id}:${warningKey(w)}`)).length;
     if (open === 0) continue;
     out.push({ kind: 'plan.warnings', href: `/plans/${version.plan_id}`, area: 'plans', params: { title: version.title, count: open } });
