@@ -124,6 +124,15 @@ const zero = (): LightCounts => ({ green: 0, yellow: 0, red: 0 });
 const roundLightsOf = cachePerDatabase<LightCounts>(2000);
 
 /**
+ * The unit aggregates and the late list of the latest round that has fallen due: once the
+ * round is chosen (by the clock), both depend on the stored rows alone, so they are kept under
+ * the data version like the lights across rounds. They are the costly part of the overview (a
+ * join over every task's units and the round's reports); the first request after any write
+ * computes them again.
+ */
+const roundAggregatesOf = cachePerDatabase<{ byUnit: UnitAggregate[]; lateReports: Overview['lateReports'] }>(200);
+
+/**
  * The plan overview: counts by light, completion by section and by unit, the red list,
  * late reports, open notices, indicators against their targets and the lights across
  * rounds. For a 市州's local measures pass its unit as the owner.
@@ -162,8 +171,17 @@ export async function getOverview(planId: number, options: { ownerUnitId?: numbe
     if (light.light === 'red') redList.push(entry);
     if (light.light === 'yellow') yellowList.push(entry);
   }
-  const byUnit = await unitAggregates(ctx.db, planId, ownerUnitId, latest);
-  const lateReports = latest ? await lateList(ctx.db, planId, ownerUnitId, latest) : [];
+  const aggregatesKey = `${planId}:${ownerUnitId}:${latest ? `${latest.id}:${latest.dueDate}` : '-'}`;
+  let aggregates = roundAggregatesOf(ctx.db).get(aggregatesKey, version);
+  if (!aggregates) {
+    aggregates = {
+      byUnit: await unitAggregates(ctx.db, planId, ownerUnitId, latest),
+      lateReports: latest ? await lateList(ctx.db, planId, ownerUnitId, latest) : [],
+    };
+    roundAggregatesOf(ctx.db).set(aggregatesKey, version, aggregates);
+  }
+  const byUnit = aggregates.byUnit.map((u) => ({ ...u }));
+  const lateReports = aggregates.lateReports.map((r) => ({ ...r }));
   const taskIds = new Set(ledger.tasks.map((t) => t.id));
   const notices = (await listNotices({ planId }, ctx)).filter((n) => taskIds.has(n.taskId) && n.status !== 'closed');
   const tree = await loadUnitTree(ctx.db);
