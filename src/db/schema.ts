@@ -447,6 +447,16 @@ export interface RegisterSnapshotsTable {
   published_by: string;
 }
 
+/** A plan whose progress the office has made public (migration 0012). */
+export interface PlanPublicationsTable {
+  plan_id: number;
+  /** lights | completion: what the public pages show of each task. */
+  content: string;
+  published_by: number | null;
+  published_at: string;
+  updated_at: string;
+}
+
 /** See migration 0007 and docs/adr/0002-ledger.md. */
 export interface TasksTable {
   id: Generated<number>;
@@ -627,6 +637,7 @@ export interface Database {
   register_evaluations: RegisterEvaluationsTable;
   register_scores: RegisterScoresTable;
   register_snapshots: RegisterSnapshotsTable;
+  plan_publications: PlanPublicationsTable;
   tasks: TasksTable;
   task_units: TaskUnitsTable;
   rounds: RoundsTable;

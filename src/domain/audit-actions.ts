@@ -37,6 +37,8 @@ export const AUDIT_ACTIONS = [
   'plan.quote.reopen',
   'plan.publish',
   'plan.light_rules',
+  'plan.progress.publish',
+  'plan.progress.unpublish',
   'consultation.open',
   'consultation.extend',
   'consultation.close',

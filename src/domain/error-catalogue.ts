@@ -126,6 +126,7 @@ export const ERROR_CATALOGUE = {
   evaluation_bad_scores: { kind: 'invalid', zh: '评分有误：{detail}', en: 'Invalid scores: {detail}' },
   indicator_not_found: { kind: 'not_found', zh: '指标不存在', en: 'Indicator not found' },
   snapshot_not_found: { kind: 'not_found', zh: '公开版本不存在', en: 'Published snapshot not found' },
+  plan_not_public: { kind: 'not_found', zh: '该工作要点的进展未公开', en: "This plan's progress is not public" },
   response_invalid: { kind: 'internal', zh: '服务器响应不符合接口约定，请联系管理员', en: 'The server answered outside its API contract; please tell the administrator' },
   internal: { kind: 'internal', zh: '服务器内部错误，请稍后再试', en: 'Internal server error; please try again later' },
 

@@ -62,6 +62,7 @@ export type Action =
   | 'register.row.write'
   | 'register.evaluate'
   | 'register.publish'
+  | 'progress.publish'
   | 'indicator.read'
   | 'indicator.manage'
   | 'task.read'
@@ -154,6 +155,9 @@ export function can(actor: Actor, action: Action, resource: Resource = {}): bool
     case 'plan.edit':
     case 'consultation.manage':
       // The provincial plans and their consultations: not a 市州's office.
+      return provincialOffice(actor);
+    case 'progress.publish':
+      // What the public reads of the provincial plans' progress: the provincial office decides.
       return provincialOffice(actor);
     case 'plan.review':
       // Finishing the review (parser warnings checked, lost quotes resolved) is part of

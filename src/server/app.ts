@@ -1,3 +1,4 @@
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -22,7 +23,7 @@ import { indicatorRoutes } from './indicators/routes.js';
 import { ledgerRoutes } from './ledger/routes.js';
 import { planRoutes } from './plans/routes.js';
 import { accountSecurityRoutes } from './session/account-security-routes.js';
-import { publicRoutes } from './public/routes.js';
+import { planPublicationRoutes, publicRoutes } from './public/routes.js';
 import { registerRoutes } from './registers/routes.js';
 import { sessionRoutes } from './session/routes.js';
 import { registerSecurityHeaders } from './security-headers.js';
@@ -73,6 +74,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   declarePolicies(app);
 
   await registerSecurityHeaders(app, config);
+  // Responses a phone waits for: JSON and the web app's scripts and styles, compressed
+  // (brotli at a quick level, else gzip) when the client accepts it and they are over 1 KB.
+  // Files already compressed (xlsx, docx, images) are sent as they are.
+  await app.register(fastifyCompress, { global: true, threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {
@@ -104,6 +109,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(registerRoutes(deps));
   await app.register(indicatorRoutes(deps));
   await app.register(publicRoutes(deps));
+  await app.register(planPublicationRoutes(deps));
   await app.register(ledgerRoutes(deps));
   await app.register(todoRoutes(deps));
   await registerStatic(app, config.webRoot);

@@ -10,6 +10,7 @@ import type { DraftReplyInput } from './draft-reply.js';
 import { getRedline } from './get-redline.js';
 import { linkChangeOpinions } from './link-change-opinions.js';
 import { openConsultation } from './open-consultation.js';
+import { publishNotice } from './publish-notice.js';
 import { sealReply } from './seal-reply.js';
 import { loadVersion } from './support/plan-rows.js';
 
@@ -27,7 +28,8 @@ interface DemoReply {
  * units with the real deadline (21 July); 省教育厅 replied 无意见, four units sent opinions on
  * items (二), (三) and (十五) — 省人社厅 two days late — the rest did not reply (逾期未反馈);
  * the office then closed it.
- * Some opinions are decided, and version 2 answers the adopted one with a linked change.
+ * Version 2 answers the adopted opinion with a linked change; the office then decides the
+ * last two opinions and publishes the adoption notice (意见采纳情况), which the public pages link.
  * Every step goes through the use cases as the demo users, so it is sealed and audited
  * like real work.
  */
@@ -110,4 +112,9 @@ export async function loadDemoConsultation(planId: number, base: ServiceContext)
   const view = await getRedline(planId, { from: 1, to: 2 }, revising);
   const change = view.changes.find((c) => c.kind === 'modify');
   if (change) await linkChangeOpinions(planId, 2, { changeKey: change.key, opinionIds: [opinion('hn-gat', 2)] }, revising);
+
+  const deciding = as('office', '2021-07-29T16:00:00');
+  await decideOpinions([opinion('hn-fgw', 15)], { disposition: 'rejected', reason: '特色小镇清单的评估时间和退出条件由清单管理办法另行规定，工作要点不作细化。' }, deciding);
+  await decideOpinions([opinion('hn-zjt', 15)], { disposition: 'rejected', reason: '特色产业小镇名单由主管部门另行管理，两份名单的衔接在年度评估中统筹考虑。' }, deciding);
+  await publishNotice(consultation.id, as('office', '2021-07-30T10:00:00'));
 }

@@ -13,6 +13,7 @@ import { loadDemoConsultation } from './load-demo-consultation.js';
 import { loadDemoRegisters } from './load-demo-registers.js';
 import { installBuiltinRegisters } from './install-builtin-registers.js';
 import { loadDemoLedger } from './load-demo-ledger.js';
+import { publishPlanProgress } from './public-plans.js';
 
 export const OFFICE_CODE = 'hn-czhb';
 
@@ -67,7 +68,8 @@ export function demoAccounts(units: { code: string; shortName: string; kind: str
 /**
  * Loads the demo into an empty database: Hunan's registry, the demo accounts, the seed
  * plan (the 2021 urbanization work points, as circulated for comment), its consultation
- * (see load-demo-consultation.ts) and its ledger (load-demo-ledger.ts). Does
+ * (see load-demo-consultation.ts, which also publishes its adoption notice), its ledger
+ * (load-demo-ledger.ts) and its progress on the public pages (公开, with lights). Does
  * nothing when any user exists, so a restart never resets passwords.
  */
 export async function loadDemo(ctx: ServiceContext): Promise<LoadDemoResult> {
@@ -119,10 +121,18 @@ export async function loadDemo(ctx: ServiceContext): Promise<LoadDemoResult> {
   await installBuiltinRegisters(ctx);
   if (ctx.config.loadDemoRegisters) await loadDemoRegisters(ctx);
   await loadDemoLedger(plan.id, ctx);
+  await loadDemoPublication(plan.id, ctx);
   return {
     loaded: true,
     accounts: accounts.length,
     generatedAdminPassword: ctx.config.adminPassword ? null : adminPassword,
     generatedDemoPassword: ctx.config.demoPassword ? null : demoPassword,
   };
+}
+
+/** The office makes the seed plan's progress public, lights and completion, once the year's work is closed. */
+async function loadDemoPublication(planId: number, base: ServiceContext): Promise<void> {
+  const office = await base.db.selectFrom('users').select(['id', 'unit_id']).where('login', '=', 'office').executeTakeFirstOrThrow();
+  const actor = { kind: 'user' as const, userId: office.id, login: 'office', unitId: office.unit_id, role: 'office' as const };
+  await publishPlanProgress(planId, { show: 'lights' }, { ...base, actor, clock: { now: () => new Date('2022-01-20T10:00:00+08:00') } });
 }

@@ -1,12 +1,15 @@
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import vm from 'node:vm';
+import { sql } from 'kysely';
 import { fail } from '../domain/errors.js';
 import type { StoredValue } from '../domain/register-values.js';
 import type { ServiceContext } from './support/context.js';
 import { listIndicators } from './list-indicators.js';
 import type { IndicatorView } from './list-indicators.js';
 import type { SnapshotField } from './publish-register-snapshot.js';
+import { listPublicPlans } from './public-plans.js';
+import type { PublicPlanSummary } from '../contract/public.js';
 
 /**
  * The public portal (公开): what the office chose to publish, readable with no account —
@@ -18,6 +21,7 @@ export interface PublicOverview {
   registers: { id: number; name: string; snapshots: { id: number; label: string; rowCount: number; publishedAt: string }[] }[];
   indicators: IndicatorView[];
   notices: { id: number; title: string; publishedAt: string }[];
+  plans: PublicPlanSummary[];
 }
 
 export async function getPublicOverview(ctx: ServiceContext): Promise<PublicOverview> {
@@ -41,12 +45,19 @@ export async function getPublicOverview(ctx: ServiceContext): Promise<PublicOver
     .where('published_at', 'is not', null)
     .orderBy('published_at', 'desc')
     .execute();
-  const times = [...snapshots.map((s) => s.published_at), ...indicators.map((i) => i.updatedAt), ...notices.map((n) => n.published_at!)].sort();
+  const plans = await listPublicPlans(ctx);
+  const times = [
+    ...snapshots.map((s) => s.published_at),
+    ...indicators.map((i) => i.updatedAt),
+    ...notices.map((n) => n.published_at!),
+    ...plans.map((p) => p.updatedAt),
+  ].sort();
   return {
     updatedAt: times.at(-1) ?? null,
     registers: [...registers.values()],
     indicators,
     notices: notices.map((n) => ({ id: n.id, title: n.title, publishedAt: n.published_at! })),
+    plans,
   };
 }
 
@@ -57,9 +68,20 @@ export interface PublicSnapshot {
   publishedAt: string;
   fields: SnapshotField[];
   rows: StoredValue[][];
+  total?: number;
+  page?: number;
+  pageSize?: number;
 }
 
-export async function getPublicSnapshot(id: number, ctx: ServiceContext): Promise<PublicSnapshot> {
+export const SNAPSHOT_PAGE_SIZE = 50;
+
+/**
+ * A published snapshot. With a page, only that page's rows leave the database (the rows are
+ * one JSON array; the database walks it and hands back the slice), with the row count; with
+ * no page, the whole snapshot as before.
+ */
+export async function getPublicSnapshot(id: number, ctx: ServiceContext, paging: { page?: number | undefined; pageSize?: number | undefined } = {}): Promise<PublicSnapshot> {
+  if (paging.page !== undefined || paging.pageSize !== undefined) return snapshotPage(id, ctx, paging.page ?? 1, paging.pageSize ?? SNAPSHOT_PAGE_SIZE);
   const s = await ctx.db
     .selectFrom('register_snapshots')
     .innerJoin('registers', 'registers.id', 'register_snapshots.register_id')
@@ -68,6 +90,33 @@ export async function getPublicSnapshot(id: number, ctx: ServiceContext): Promis
     .executeTakeFirst();
   if (!s) throw fail('snapshot_not_found');
   return { id: s.id, registerName: s.name, label: s.label, publishedAt: s.published_at, fields: JSON.parse(s.fields) as SnapshotField[], rows: JSON.parse(s.rows) as StoredValue[][] };
+}
+
+async function snapshotPage(id: number, ctx: ServiceContext, page: number, pageSize: number): Promise<PublicSnapshot> {
+  const s = await ctx.db
+    .selectFrom('register_snapshots')
+    .innerJoin('registers', 'registers.id', 'register_snapshots.register_id')
+    .select(['register_snapshots.id', 'register_snapshots.label', 'register_snapshots.published_at', 'register_snapshots.fields', 'register_snapshots.row_count', 'registers.name'])
+    .where('register_snapshots.id', '=', id)
+    .executeTakeFirst();
+  if (!s) throw fail('snapshot_not_found');
+  const offset = (page - 1) * pageSize;
+  const slice =
+    ctx.dialect === 'postgres'
+      ? sql<{ value: string }>`select cast(e.value as text) as value from register_snapshots s, jsonb_array_elements(cast(s.rows as jsonb)) with ordinality as e(value, n) where s.id = ${id} order by e.n limit ${pageSize} offset ${offset}`
+      : sql<{ value: string }>`select e.value as value from register_snapshots s, json_each(s.rows) as e where s.id = ${id} order by e.key limit ${pageSize} offset ${offset}`;
+  const rows = (await slice.execute(ctx.db)).rows.map((r) => (typeof r.value === 'string' ? JSON.parse(r.value) : r.value) as StoredValue[]);
+  return {
+    id: s.id,
+    registerName: s.name,
+    label: s.label,
+    publishedAt: s.published_at,
+    fields: JSON.parse(s.fields) as SnapshotField[],
+    rows,
+    total: s.row_count,
+    page,
+    pageSize,
+  };
 }
 
 let hunanMap: unknown;

@@ -43,6 +43,8 @@ export const AUDIT_ACTION_WORDS: Record<AuditAction, Words> = {
   'plan.quote.reopen': { zh: '重新打开失效引文', en: 'Reopened a lost quote' },
   'plan.publish': { zh: '印发', en: 'Published a plan' },
   'plan.light_rules': { zh: '设置亮灯规则', en: 'Set the light rules' },
+  'plan.progress.publish': { zh: '公开工作进展', en: "Published a plan's progress" },
+  'plan.progress.unpublish': { zh: '撤回公开工作进展', en: "Withdrew a plan's published progress" },
   'consultation.open': { zh: '发起征求意见', en: 'Opened a consultation' },
   'consultation.extend': { zh: '延长截止日期', en: 'Extended a deadline' },
   'consultation.close': { zh: '结束征求意见', en: 'Closed a consultation' },
@@ -168,6 +170,7 @@ const DETAIL_WORDS: Record<string, Words> = {
   mustChange: { zh: '须修改密码', en: 'Must change password' },
   stage: { zh: '阶段', en: 'Stage' },
   light: { zh: '亮灯', en: 'Light' },
+  show: { zh: '公开内容', en: 'Shown' },
   warnings: { zh: '识别提示', en: 'Parser notes' },
 };
 

@@ -19,6 +19,7 @@ const PlanPage = lazy(() => import('./pages/plans/PlanPage'));
 const ConsultationsPage = lazy(() => import('./pages/consultations/ConsultationsPage'));
 const ConsultationPage = lazy(() => import('./pages/consultations/ConsultationPage'));
 const PublicNoticePage = lazy(() => import('./pages/public/PublicNoticePage'));
+const PublicPlanPage = lazy(() => import('./pages/public/PublicPlanPage'));
 const RegistersPage = lazy(() => import('./pages/registers/RegistersPage'));
 const RegisterPage = lazy(() => import('./pages/registers/RegisterPage'));
 const StatisticsPage = lazy(() => import('./pages/registers/StatisticsPage'));
@@ -40,6 +41,7 @@ export const router = createBrowserRouter([
   { path: '/public/consultations/:consultationId', element: page(<PublicNoticePage />) },
   { path: '/public', element: page(<PublicPortalPage />) },
   { path: '/public/snapshots/:snapshotId', element: page(<PublicSnapshotPage />) },
+  { path: '/public/plans/:planId', element: page(<PublicPlanPage />) },
   {
     path: '/',
     element: <RequireSession>{page(<AppLayout />)}</RequireSession>,

@@ -2,12 +2,58 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { getIndicatorValues } from '../../services/list-indicators.js';
 import { listRegions } from '../../services/list-regions.js';
 import { getPublicOverview, getPublicSnapshot, hunanMapData } from '../../services/public-portal.js';
-import { contextOf } from '../auth.js';
+import { getPlanPublication, getPublicPlan, listPublicPlans, publishPlanProgress, withdrawPlanProgress } from '../../services/public-plans.js';
+import { contextOf, signedIn } from '../auth.js';
 import type { ServerDeps } from '../auth.js';
-import { mapResponse, publicOverviewSchema, publicParams, publicSnapshotSchema, publicUnitsResponse, publicValuesQuery, publicValuesResponse } from '../../contract/public.js';
+import { planParams } from '../../contract/ledger.js';
+import {
+  mapResponse,
+  planPublicationBody,
+  planPublicationSchema,
+  publicOverviewSchema,
+  publicParams,
+  publicPlanSchema,
+  publicPlansResponse,
+  publicSnapshotQuery,
+  publicSnapshotSchema,
+  publicUnitsResponse,
+  publicValuesQuery,
+  publicValuesResponse,
+} from '../../contract/public.js';
 
 const tags = ['public'];
 const open = { security: [] };
+
+/** The provincial office's switch for a plan's public progress (公开): read, publish, withdraw. */
+export function planPublicationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['public'];
+    app.get(
+      '/api/plans/:planId/publication',
+      { config: { policy: 'progress.publish' }, schema: { tags, summary: "Whether the plan's progress is public and what it shows (provincial office)", params: planParams, response: { 200: planPublicationSchema } } },
+      async (request) => getPlanPublication(request.params.planId, signedIn(request, deps)),
+    );
+    app.put(
+      '/api/plans/:planId/publication',
+      {
+        config: { policy: 'progress.publish' },
+        schema: {
+          tags,
+          summary: "Publish the plan's progress on the public pages, showing lights and completion (`lights`) or completion only (`completion`); the plan must be published as final (provincial office)",
+          params: planParams,
+          body: planPublicationBody,
+          response: { 200: planPublicationSchema },
+        },
+      },
+      async (request) => publishPlanProgress(request.params.planId, request.body ?? { show: 'lights' }, signedIn(request, deps)),
+    );
+    app.delete(
+      '/api/plans/:planId/publication',
+      { config: { policy: 'progress.publish' }, schema: { tags, summary: "Take the plan's progress off the public pages (provincial office)", params: planParams, response: { 200: planPublicationSchema } } },
+      async (request) => withdrawPlanProgress(request.params.planId, signedIn(request, deps)),
+    );
+  };
+}
 
 /** The public portal's data: no account; only what the office published. Cached briefly. */
 export function publicRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
@@ -20,15 +66,45 @@ export function publicRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/api/public/overview',
       {
         config: { policy: 'public' },
-        schema: { tags, ...open, summary: 'What is published: register snapshots, indicators, consultation notices, and when it last changed', response: { 200: publicOverviewSchema } } },
+        schema: { tags, ...open, summary: 'What is published: register snapshots, indicators, consultation notices, plans’ progress, and when it last changed', response: { 200: publicOverviewSchema } } },
       async (request) => getPublicOverview(contextOf(request, deps)),
     );
     app.get(
       '/api/public/snapshots/:id',
       {
         config: { policy: 'public' },
-        schema: { tags, ...open, summary: "A register's published snapshot (public fields only)", params: publicParams, response: { 200: publicSnapshotSchema } } },
-      async (request) => getPublicSnapshot(request.params.id, contextOf(request, deps)),
+        schema: {
+          tags,
+          ...open,
+          summary: "A register's published snapshot (public fields only); with page (and pageSize, default 50, at most 500) one page of rows and their total",
+          params: publicParams,
+          querystring: publicSnapshotQuery,
+          response: { 200: publicSnapshotSchema },
+        },
+      },
+      async (request) => getPublicSnapshot(request.params.id, contextOf(request, deps), request.query),
+    );
+    app.get(
+      '/api/public/plans',
+      {
+        config: { policy: 'public' },
+        schema: { tags, ...open, summary: "Plans whose progress the office made public, with completion and when their data last changed", response: { 200: publicPlansResponse } },
+      },
+      async (request) => listPublicPlans(contextOf(request, deps)),
+    );
+    app.get(
+      '/api/public/plans/:id',
+      {
+        config: { policy: 'public' },
+        schema: {
+          tags,
+          ...open,
+          summary: "A plan's public progress: sections and tasks (lead unit, due date, light or completion only, closed), totals by light, its published adoption notices; 404 unless made public",
+          params: publicParams,
+          response: { 200: publicPlanSchema },
+        },
+      },
+      async (request) => getPublicPlan(request.params.id, contextOf(request, deps)),
     );
     app.get(
       '/api/public/indicators/:id/values',

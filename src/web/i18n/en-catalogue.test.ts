@@ -3,6 +3,7 @@ import en from './en';
 import consultationEn from './consultation.en';
 import ledgerEn from './ledger.en';
 import registersEn from './registers.en';
+import publicEn from './public.en';
 
 /** Every English message as `namespace:dotted.key` → text. */
 function flatten(value: unknown, prefix: string, out: Map<string, string>): Map<string, string> {
@@ -12,7 +13,7 @@ function flatten(value: unknown, prefix: string, out: Map<string, string>): Map<
 }
 
 const MESSAGES = new Map<string, string>();
-for (const [ns, catalogue] of Object.entries({ translation: en, consultation: consultationEn, ledger: ledgerEn, registers: registersEn })) flatten(catalogue, `${ns}:`, MESSAGES);
+for (const [ns, catalogue] of Object.entries({ translation: en, consultation: consultationEn, ledger: ledgerEn, registers: registersEn, public: publicEn })) flatten(catalogue, `${ns}:`, MESSAGES);
 
 /** CJK symbols and punctuation (、。《》「」【】) and full-width forms (：，（）；！？). */
 const FULL_WIDTH = /[\u3000-\u303f\uff00-\uffef]/;

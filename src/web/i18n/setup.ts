@@ -11,13 +11,15 @@ import registersZhCN, { type RegistersCatalogue } from './registers.zh-CN';
 import registersEn from './registers.en';
 import ledgerZhCN, { type LedgerCatalogue } from './ledger.zh-CN';
 import ledgerEn from './ledger.en';
+import publicZhCN, { type PublicCatalogue } from './public.zh-CN';
+import publicEn from './public.en';
 import type { Locale } from '../../contract/common';
 import { isLocale } from '../../contract/enums';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Catalogue; consultation: ConsultationCatalogue; registers: RegistersCatalogue; ledger: LedgerCatalogue };
+    resources: { translation: Catalogue; consultation: ConsultationCatalogue; registers: RegistersCatalogue; ledger: LedgerCatalogue; public: PublicCatalogue };
   }
 }
 
@@ -44,8 +46,8 @@ function reflect(locale: Locale): void {
 const first = initialLocale();
 void i18n.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: zhCN, consultation: consultationZhCN, registers: registersZhCN, ledger: ledgerZhCN },
-    en: { translation: en, consultation: consultationEn, registers: registersEn, ledger: ledgerEn },
+    'zh-CN': { translation: zhCN, consultation: consultationZhCN, registers: registersZhCN, ledger: ledgerZhCN, public: publicZhCN },
+    en: { translation: en, consultation: consultationEn, registers: registersEn, ledger: ledgerEn, public: publicEn },
   },
   lng: first,
   fallbackLng: 'zh-CN',

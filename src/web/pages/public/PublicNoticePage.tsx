@@ -1,4 +1,4 @@
-import { Alert, Result, Spin, Table, type TableColumnsType } from 'antd';
+import { Alert, Empty, Grid, Result, Spin, Table, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { isApiError } from '../../api';
@@ -15,10 +15,13 @@ type Row = PublicNotice['opinions'][number] & { seq: number };
  * came in and what was done with each, in a plain official layout. No internal notes.
  */
 export default function PublicNoticePage() {
-  const { t } = useTranslation('consultation');
+  const { t, i18n } = useTranslation('consultation');
+  const colon = i18n.language === 'en' ? ': ' : '：';
   const params = useParams();
   const id = params.consultationId && /^\d+$/.test(params.consultationId) ? Number(params.consultationId) : null;
   const notice = usePublicNotice(id);
+  // On a phone the six columns do not fit: each opinion becomes a card of its own.
+  const narrow = Grid.useBreakpoint().md === false;
 
   const columns: TableColumnsType<Row> = [
     { title: t('public.columns.seq'), dataIndex: 'seq', key: 'seq', width: 64, align: 'center' },
@@ -47,17 +50,46 @@ export default function PublicNoticePage() {
         <p className="public-lead" data-testid="public-lead">
           {t('public.lead', { title: data.title, deadline: data.deadline, consulted: data.consulted, count: data.opinions.length })}
         </p>
-        <Table<Row>
-          className="public-table"
-          size="small"
-          bordered
-          rowKey="seq"
-          columns={columns}
-          dataSource={data.opinions.map((o, i) => ({ ...o, seq: i + 1 }))}
-          pagination={false}
-          locale={{ emptyText: t('public.empty') }}
-          data-testid="public-table"
-        />
+        {narrow ? (
+          <ol className="public-opinions" data-testid="public-table">
+            {data.opinions.length === 0 && <Empty description={t('public.empty')} />}
+            {data.opinions.map((o, i) => (
+              <li key={i} className="public-opinion">
+                <div className="public-opinion-head">
+                  <span>{i + 1}.</span>
+                  <span>{o.unit}</span>
+                  <span>{o.disposition}</span>
+                </div>
+                <div>
+                  <span className="public-opinion-label">{t('public.columns.item')}{colon}</span>
+                  {o.item}
+                </div>
+                <div className="public-prewrap">
+                  <span className="public-opinion-label">{t('public.columns.opinion')}{colon}</span>
+                  {o.content}
+                </div>
+                {o.reason && (
+                  <div className="public-prewrap">
+                    <span className="public-opinion-label">{t('public.columns.reason')}{colon}</span>
+                    {o.reason}
+                  </div>
+                )}
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <Table<Row>
+            className="public-table"
+            size="small"
+            bordered
+            rowKey="seq"
+            columns={columns}
+            dataSource={data.opinions.map((o, i) => ({ ...o, seq: i + 1 }))}
+            pagination={false}
+            locale={{ emptyText: t('public.empty') }}
+            data-testid="public-table"
+          />
+        )}
         <p className="public-date" data-testid="public-date">
           {t('public.published', { date: formatChinaDate(data.publishedAt) })}
           {data.publication > 1 && <span data-testid="public-publication">{' · '}{t('public.publication', { n: data.publication })}</span>}

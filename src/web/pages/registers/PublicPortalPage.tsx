@@ -12,6 +12,7 @@ import { formatChinaDate, formatChinaTime } from '../../format';
 /** The public portal: published indicators on the map, register snapshots and consultation notices. No account. */
 export default function PublicPortalPage() {
   const { t } = useTranslation('registers');
+  const { t: tp } = useTranslation('public');
   const overview = usePublicOverview();
   const regions = useRegions();
   const [chosen, setChosen] = useState<number | null>(null);
@@ -33,10 +34,34 @@ export default function PublicPortalPage() {
       <main className="public-sheet public-portal">
       <h1 className="public-title">{t('public.title')}</h1>
       <div className="public-rule" />
-      <p className="public-lead">{t('public.lead')}</p>
+      <p className="public-lead">{tp('portal.lead')}</p>
       <Typography.Text type="secondary" data-testid="public-updated">
         {t('public.updated', { time: formatChinaTime(data.updatedAt) || '—' })}
       </Typography.Text>
+      <Card size="small" title={tp('portal.plans')} style={{ marginTop: 16 }} data-testid="public-plans">
+        <List
+          dataSource={data.plans}
+          locale={{ emptyText: t('public.none') }}
+          renderItem={(p) => (
+            <List.Item key={p.id}>
+              <List.Item.Meta
+                title={
+                  <Link to={`/public/plans/${p.id}`} data-testid="public-plan-link">
+                    {p.title}
+                  </Link>
+                }
+                description={
+                  <>
+                    {tp('portal.planLine', { count: p.tasks, closed: p.closed, percent: p.percent === null ? '—' : `${p.percent}%` })}
+                    {' · '}
+                    {tp('portal.updated', { time: formatChinaTime(p.updatedAt) })}
+                  </>
+                }
+              />
+            </List.Item>
+          )}
+        />
+      </Card>
       <Card size="small" title={t('public.indicators')} style={{ marginTop: 16 }}>
         {indicators.length === 0 ? (
           <Empty description={t('public.none')} />
