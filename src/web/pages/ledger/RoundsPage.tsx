@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import PageHeader from '../../components/PageHeader';
 import { usePlanChoice } from './LedgerPage';
-import { testId, useUnitNames } from './ledger-ui';
+import { testId, useOfficeArea, useUnitNames } from './ledger-ui';
 import { bulletinUrl, useNextRound, useOpenRound, useRounds } from './queries';
 import type { OpenRoundInput, RoundList } from './queries';
 import './ledger.css';
@@ -70,6 +70,7 @@ export default function RoundsPage() {
   const next = useNextRound();
   const rows = [...(rounds.data?.rounds ?? [])].reverse();
   const mayOpen = rounds.data?.allowed.open ?? false;
+  const area = useOfficeArea();
   // The next period follows the newest round each office runs (an older one's next period exists already).
   const newest = new Set(
     [...rows]
@@ -136,7 +137,7 @@ export default function RoundsPage() {
                 title: '',
                 render: (_, r) => (
                   <Flex gap={4} wrap>
-                    {mayOpen && newest.has(r.id) && (
+                    {mayOpen && newest.has(r.id) && (area === null || r.ownerUnitId === area) && (
                       <Button
                         size="small"
                         icon={<StepForwardOutlined />}

@@ -4,9 +4,8 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import UnitSelect from '../../components/UnitSelect';
-import { useCurrentUser } from '../../session';
 import { useUnits } from '../../unit-queries';
-import { testId } from './ledger-ui';
+import { testId, useOfficeArea } from './ledger-ui';
 import { useAddTask, useMergeTasks, useTasks } from './queries';
 import type { AddTaskInput, TaskRow } from './queries';
 
@@ -33,24 +32,24 @@ export function AddTaskModal({ planId, onClose }: { planId: number; onClose: () 
   const { t } = useTranslation('ledger');
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const user = useCurrentUser();
   const units = useUnits();
   const tasks = useTasks(planId, {});
   const add = useAddTask(planId);
   const [form] = Form.useForm<AddTaskForm>();
   const all = useMemo(() => units.data ?? [], [units.data]);
-  const own = all.find((u) => u.id === user.unitId);
   // A 市州's (or 县市区's) office works inside its own area: the unit and everything under it.
-  const local = own !== undefined && (own.kind === 'prefecture' || own.kind === 'county');
+  const area = useOfficeArea();
+  const local = area !== null;
+  const areaName = all.find((u) => u.id === area)?.shortName ?? '';
   const choosable = useMemo(() => {
-    if (!local || !own) return all;
+    if (area === null) return all;
     const parent = new Map(all.map((u) => [u.id, u.parentId]));
     const inside = (id: number) => {
-      for (let at: number | null | undefined = id, steps = 0; at != null && steps < 20; at = parent.get(at), steps++) if (at === own.id) return true;
+      for (let at: number | null | undefined = id, steps = 0; at != null && steps < 20; at = parent.get(at), steps++) if (at === area) return true;
       return false;
     };
     return all.filter((u) => inside(u.id));
-  }, [all, local, own]);
+  }, [all, area]);
   const unitOptions = choosable.map((u) => ({ value: u.id, label: u.name }));
   const provincial = (tasks.data ?? []).filter((task) => task.parentTaskId === null);
 
@@ -90,7 +89,7 @@ export function AddTaskModal({ planId, onClose }: { planId: number; onClose: () 
       destroyOnHidden
     >
       <div data-testid="add-task-modal">
-        <Typography.Paragraph type="secondary">{local ? t('shape.addLocalHint', { unit: own?.shortName ?? '' }) : t('shape.addHint')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">{local ? t('shape.addLocalHint', { unit: areaName }) : t('shape.addHint')}</Typography.Paragraph>
         {add.error && <Alert type="error" showIcon title={add.error.message} style={{ marginBottom: 12 }} data-testid="add-task-error" />}
         <Form form={form} layout="vertical">
           <Form.Item name="parentTaskId" label={t('shape.parent')} extra={t('shape.parentHelp')} rules={local ? [{ required: true, message: t('shape.parent') }] : []}>

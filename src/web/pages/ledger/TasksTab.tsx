@@ -6,7 +6,7 @@ import { Link, useSearchParams } from 'react-router';
 import UnitSelect from '../../components/UnitSelect';
 import { useUnits } from '../../unit-queries';
 import { filterFromSearch, LIGHT_ORDER, rowFilterFromSearch, rowShown } from './ledger-view';
-import { LightTag, PercentBar, testId, useUnitNames } from './ledger-ui';
+import { LightTag, PercentBar, testId, useOfficeArea, useUnitNames } from './ledger-ui';
 import { useOverview, useTasks } from './queries';
 import type { TaskRow } from './queries';
 import { AddTaskModal, MergeModal } from './ShapeModals';
@@ -25,6 +25,8 @@ export default function TasksTab({ planId, manage }: { planId: number; manage: b
   const units = useUnits();
   const overview = useOverview(planId);
   const [selected, setSelected] = useState<number[]>([]);
+  // A 市州's office merges its own local measures only; the province's tasks are the province's.
+  const area = useOfficeArea();
   const [dialog, setDialog] = useState<'add' | 'merge' | null>(null);
   const sections = new Map((overview.data?.bySection ?? []).map((sec) => [sec.section, sec.title]));
   // The server filters by section once it can; the list filters again so it holds either way.
@@ -125,7 +127,7 @@ export default function TasksTab({ planId, manage }: { planId: number; manage: b
           pagination={{ pageSize: 50, hideOnSinglePage: true }}
           data-testid="task-table"
           scroll={{ x: 1140 }}
-          rowSelection={manage ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(Number)), columnWidth: 36, getCheckboxProps: (r) => ({ disabled: r.status === 'closed' }) } : undefined}
+          rowSelection={manage ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(Number)), columnWidth: 36, getCheckboxProps: (r) => ({ disabled: r.status === 'closed' || (area !== null && r.ownerUnitId !== area) }) } : undefined}
           columns={[
             {
               title: t('ledger.columns.section'),
