@@ -253,14 +253,15 @@ function bareOverview(file: string, planId: number): () => void {
   const units = conn.prepare(
     `SELECT tu.unit_id, count(*) AS tasks, sum(CASE WHEN tu.role = 'lead' THEN 1 ELSE 0 END) AS lead, sum(CASE WHEN t.status = 'closed' THEN 1 ELSE 0 END) AS closed,
        avg(tu.percent) AS percent, sum(CASE WHEN tu.acknowledged_at IS NOT NULL THEN 1 ELSE 0 END) AS acknowledged,
-       sum(CASE WHEN r.first_submitted_at > ? THEN 1 ELSE 0 END) AS late, sum(CASE WHEN r.first_submitted_at IS NULL AND t.published_at < ? THEN 1 ELSE 0 END) AS missing
+       sum(CASE WHEN r.first_submitted_at > ? AND t.published_at < ? AND (t.closed_at IS NULL OR t.closed_at > ?) THEN 1 ELSE 0 END) AS late,
+       sum(CASE WHEN r.first_submitted_at IS NULL AND t.published_at < ? AND (t.closed_at IS NULL OR t.closed_at > ?) THEN 1 ELSE 0 END) AS missing
      FROM task_units tu JOIN tasks t ON t.id = tu.task_id LEFT JOIN reports r ON r.round_id = ? AND r.task_id = tu.task_id AND r.unit_id = tu.unit_id
      WHERE t.plan_id = ? AND t.owner_unit_id = ? GROUP BY tu.unit_id ORDER BY tu.unit_id`,
   );
   const late = conn.prepare(
     `SELECT tu.task_id, tu.unit_id, r.first_submitted_at FROM task_units tu JOIN tasks t ON t.id = tu.task_id
        LEFT JOIN reports r ON r.round_id = ? AND r.task_id = tu.task_id AND r.unit_id = tu.unit_id
-     WHERE t.plan_id = ? AND t.owner_unit_id = ? AND t.published_at < ? AND (r.first_submitted_at IS NULL OR r.first_submitted_at > ?) LIMIT 200`,
+     WHERE t.plan_id = ? AND t.owner_unit_id = ? AND t.published_at < ? AND (t.closed_at IS NULL OR t.closed_at > ?) AND (r.first_submitted_at IS NULL OR r.first_submitted_at > ?) LIMIT 200`,
   );
   return () => {
     const p = plan.get(planId) as { owner_unit_id: number };
@@ -269,8 +270,8 @@ function bareOverview(file: string, planId: number): () => void {
     const rs = rounds.all(planId) as { id: number; due_date: string }[];
     const last = rs.at(-1)!;
     const due = deadlineInstant(last.due_date).toISOString();
-    units.all(due, due, last.id, planId, p.owner_unit_id);
-    late.all(last.id, planId, p.owner_unit_id, due, due);
+    units.all(due, due, due, due, due, last.id, planId, p.owner_unit_id);
+    late.all(last.id, planId, p.owner_unit_id, due, due, due);
   };
 }
 
