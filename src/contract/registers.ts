@@ -29,7 +29,10 @@ export const registerViewSchema = z.strictObject({
   }),
 });
 
-/** Filters: `f.<field name>=value` for exact values, besides the named parameters. */
+/**
+ * Filters: `f.<field name>=value` for exact values, `f.<field name>.from=` and `.to=` for
+ * inclusive ranges of date (YYYY-MM-DD) and number fields, besides the named parameters.
+ */
 export const rowsQuery = z
   .object({
     page: z.coerce.number().int().positive().max(1_000_000).optional(),
@@ -40,6 +43,9 @@ export const rowsQuery = z
     region: z.coerce.number().int().positive().optional(),
   })
   .catchall(z.string().max(200));
+
+/** The export's query: the rows page's, and `all=true` for every row (a region's user gets its own by default). */
+export const exportQuerySchema = rowsQuery.extend({ all: z.enum(['true', 'false']).optional() });
 
 export const rowSchema = z.strictObject({ id: z.number().int(), values: rowValuesSchema, version: z.number().int(), canEdit: z.boolean() });
 export const rowsResponse = z.strictObject({ rows: z.array(rowSchema), total: z.number().int() });

@@ -102,4 +102,24 @@ describe.each(DIALECTS)('evaluation and publication on %s (demo registers)', (di
     expect(published.body.status).toBe('published');
     expect((await anonymous.json<Snapshot>('GET', `/api/public/snapshots/${y2020.snapshotId}`)).body).toEqual(frozen.body);
   });
+
+  it("keeps the office's choice to withdraw a roll-up indicator when rows are edited or imported", async () => {
+    const office = await loginAs(t, 'office');
+    const anonymous = new Client(t.url);
+    const indicators = await office.json<{ id: number; key: string | null; source: string; public: boolean }[]>('GET', '/api/indicators');
+    const started = indicators.body.find((i) => i.source === 'register' && i.public)!;
+    expect((await office.json('PUT', `/api/indicators/${started.id}/public`, { public: false })).status).toBe(200);
+    const registers = await office.json<{ id: number; key: string }[]>('GET', '/api/registers');
+    const old = registers.body.find((r) => r.key === 'old-communities')!.id;
+    const row = (await office.json<{ rows: { id: number; values: Record<string, unknown> }[] }>('GET', `/api/registers/${old}/rows?pageSize=1`)).body.rows[0]!;
+    const edited = await office.json('PATCH', `/api/registers/${old}/rows/${row.id}`, { values: { 户数: Number(row.values.户数) + 1 } });
+    expect(edited.status).toBe(200);
+    const after = (await office.json<{ id: number; public: boolean }[]>('GET', '/api/indicators')).body.find((i) => i.id === started.id)!;
+    expect(after.public).toBe(false);
+    expect((await anonymous.json('GET', `/api/public/indicators/${started.id}/values`)).status).toBe(404);
+    // and publishing it again sticks the same way
+    expect((await office.json('PUT', `/api/indicators/${started.id}/public`, { public: true })).status).toBe(200);
+    expect((await office.json('PATCH', `/api/registers/${old}/rows/${row.id}`, { values: { 户数: row.values.户数 } })).status).toBe(200);
+    expect((await office.json<{ id: number; public: boolean }[]>('GET', '/api/indicators')).body.find((i) => i.id === started.id)!.public).toBe(true);
+  });
 });

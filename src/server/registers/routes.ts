@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { fail } from '../../domain/errors.js';
 import { errorWorkbook } from '../../office/register-xlsx.js';
 import { createRegister, updateRegisterDefinition } from '../../services/define-register.js';
-import { registerForDownload, writeRegisterFile } from '../../services/export-register-rows.js';
+import { exportQuery, registerForDownload, writeRegisterFile } from '../../services/export-register-rows.js';
 import { getRegister } from '../../services/get-register.js';
 import { getRegisterRowHistory } from '../../services/get-register-row-history.js';
 import { assertMayImport, importRegisterRows } from '../../services/import-register-rows.js';
@@ -21,6 +21,7 @@ import { evaluationRoutes } from './evaluation-routes.js';
 import {
   defineRegisterBody,
   defineRegisterResponse,
+  exportQuerySchema,
   historyResponse,
   importQuery,
   importResponse,
@@ -42,11 +43,20 @@ function attachment(name: string): string {
   return `attachment; filename="register.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
-/** The named query parameters, and `f.<field>` filters. */
-function rowQueryOf(query: z.infer<typeof rowsQuery>): RowQuery {
+/**
+ * The named query parameters, `f.<field>=value` filters (exact) and `f.<field>.from=` /
+ * `f.<field>.to=` ranges (inclusive, date and number fields; field names hold no dots).
+ */
+export function rowQueryOf(query: z.infer<typeof rowsQuery>): RowQuery {
   const filters: Record<string, string> = {};
-  for (const [k, v] of Object.entries(query)) if (k.startsWith('f.') && typeof v === 'string' && v !== '') filters[k.slice(2)] = v;
-  return { page: query.page, pageSize: query.pageSize, sort: query.sort, order: query.order, q: query.q, region: query.region, filters };
+  const ranges: Record<string, { from?: string; to?: string }> = {};
+  for (const [k, v] of Object.entries(query)) {
+    if (!k.startsWith('f.') || typeof v !== 'string' || v === '') continue;
+    const range = /^f\.(.+)\.(from|to)$/.exec(k);
+    if (range) ranges[range[1]!] = { ...ranges[range[1]!], [range[2]!]: v };
+    else filters[k.slice(2)] = v;
+  }
+  return { page: query.page, pageSize: query.pageSize, sort: query.sort, order: query.order, q: query.q, region: query.region, filters, ranges };
 }
 
 /** The uploaded workbook; called only after the caller was authorised. */
@@ -116,7 +126,7 @@ export function registerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         config: { policy: 'register.read' },
         schema: {
           tags,
-          summary: 'Rows, a page at a time: page, pageSize (≤500), sort (a field name), order, q (text anywhere), region (unit id), f.<field>=value',
+          summary: 'Rows, a page at a time: page, pageSize (≤500), sort (a field name), order, q (text anywhere), region (unit id), f.<field>=value, f.<field>.from= / f.<field>.to= (inclusive ranges of dates or numbers)',
           params: registerParams,
           querystring: rowsQuery,
           response: { 200: rowsResponse },
@@ -159,13 +169,21 @@ export function registerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/api/registers/:id/export.xlsx',
       {
         config: { policy: 'register.read' },
-        schema: { tags, summary: 'The rows of a filtered view (same filters as /rows), in the template layout', params: registerParams, querystring: rowsQuery, response: { 200: xlsxResponse } },
+        schema: {
+          tags,
+          summary:
+            "The rows of a filtered view (same filters, ranges and sort as /rows), in the template layout; a 市州's or 县市区's user gets its own region unless it names one or sends all=true",
+          params: registerParams,
+          querystring: exportQuerySchema,
+          response: { 200: xlsxResponse },
+        },
       },
       async (request, reply) => {
         const ctx = signedIn(request, deps);
         const { register } = await registerForDownload(request.params.id, ctx);
         const out = new PassThrough();
-        void writeRegisterFile('export', request.params.id, rowQueryOf(request.query), out, ctx, messageLocale(request)).catch((error: unknown) => {
+        const query = await exportQuery(ctx, rowQueryOf(request.query), request.query.all === 'true');
+        void writeRegisterFile('export', request.params.id, query, out, ctx, messageLocale(request)).catch((error: unknown) => {
           request.log.error({ err: error }, 'register export failed');
           out.destroy(error as Error);
         });
