@@ -69,7 +69,30 @@ export const historyResponse = z.array(
   }),
 );
 
-export const importQuery = z.object({ mode: z.enum(['atomic', 'partial']).default('atomic') });
+export const importQuery = z.object({
+  mode: z.enum(['atomic', 'partial']).default('atomic'),
+  /** ndjson: stream progress lines, then the result (or the error) as the last line; see importProgressLine. */
+  progress: z.enum(['ndjson']).optional(),
+});
+
+/**
+ * One line of a streamed import (`?progress=ndjson`, Content-Type application/x-ndjson): progress
+ * lines while the server reads, checks and writes, then exactly one `result` (the same object
+ * as the plain answer) or one `error` (the same body as an error answer, with its HTTP status).
+ */
+export const importProgressLine = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('progress'),
+    /** checking: the file is being inspected; rows: rows read so far; finishing: roll-ups and commit. */
+    phase: z.enum(['checking', 'rows', 'finishing']),
+    rowsRead: z.number().int(),
+    /** The sheet's declared last row less the header; 0 when the file does not say (never below rowsRead). */
+    rowsExpected: z.number().int(),
+  }),
+  z.strictObject({ type: z.literal('result'), result: z.lazy(() => importResponse) }),
+  z.strictObject({ type: z.literal('error'), status: z.number().int(), error: z.strictObject({ code: z.string(), message: z.string(), details: z.unknown().optional() }) }),
+]);
+export type ImportProgressLine = z.infer<typeof importProgressLine>;
 
 export const importResponse = z.strictObject({
   added: z.number().int(),

@@ -43,6 +43,8 @@ export interface ImportOptions {
   lang: 'zh' | 'en';
   /** Called every batch with the rows read so far and the sheet's declared size (progress bars). */
   onProgress?: (rowsRead: number, rowsExpected: number) => void;
+  /** Called once every row is read, before the roll-ups and the commit. */
+  onFinishing?: (rowsRead: number) => void;
   /** Validate only; never write (the error workbook). */
   dryRun?: boolean;
 }
@@ -187,6 +189,7 @@ export async function importRegisterRows(options: ImportOptions, ctx: ServiceCon
       if (batch.length >= BATCH || read % BATCH === 0) await flush();
     }
     await flush();
+    options.onFinishing?.(read);
     if (!trx || !change) return;
     if (options.mode === 'atomic' && result.rejected > 0) throw new Rollback();
     if (result.added + result.updated === 0) throw new Rollback(); // nothing to record

@@ -426,6 +426,33 @@ describe.each(DIALECTS)('registers over HTTP on %s', (dialect) => {
     expect(byId.slice(1).map((r) => r[3])).toEqual(['丁', '丙', '乙', '甲']);
   });
 
+  it('streams import progress as ndjson when asked, ending with the same result as the plain answer, or the error', async () => {
+    const { office, registerId } = await officeWithRegister();
+    const rows = Array.from({ length: 1200 }, (_, i) => oldCommunityRow({ 项目名称: `进度${i}`, 小区名称: `进度小区${i}` }));
+    rows[1100]!.户数 = -1;
+    const response = await office.request('POST', `/api/registers/${registerId}/import?mode=partial&progress=ndjson`, upload(await workbookOf(rows)));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('application/x-ndjson');
+    const lines = (await response.text()).trim().split('\n').map((l) => JSON.parse(l) as { type: string; phase?: string; rowsRead?: number; rowsExpected?: number; result?: ImportResult });
+    expect(lines[0]).toEqual({ type: 'progress', phase: 'checking', rowsRead: 0, rowsExpected: 0 });
+    const reading = lines.filter((l) => l.phase === 'rows');
+    expect(reading.length).toBeGreaterThanOrEqual(2);
+    expect(reading.map((l) => l.rowsRead)).toEqual([...reading.map((l) => l.rowsRead)].sort((a, b) => a! - b!));
+    expect(reading.every((l) => l.rowsExpected! >= l.rowsRead! && l.rowsExpected === 1200)).toBe(true);
+    expect(lines.at(-2)).toEqual({ type: 'progress', phase: 'finishing', rowsRead: 1200, rowsExpected: 1200 });
+    expect(lines.at(-1)!.type).toBe('result');
+    expect(lines.at(-1)!.result).toMatchObject({ added: 1199, updated: 0, unchanged: 0, rejected: 1 });
+    expect(lines.at(-1)!.result!.errors[0]).toMatchObject({ row: 1102, column: '户数' });
+
+    const bad = await office.request('POST', `/api/registers/${registerId}/import?progress=ndjson`, upload(Buffer.from('not a workbook at all'), 'rows.xlsx'));
+    const badLines = (await bad.text()).trim().split('\n').map((l) => JSON.parse(l) as { type: string; status?: number; error?: { code: string; message: string } });
+    expect(badLines.at(-1)).toMatchObject({ type: 'error', status: 415, error: { code: 'xlsx_not_xlsx' } });
+    // refusals before the stream starts (no session, no right) stay plain HTTP answers
+    const refused = await new Client(t.url).json<ErrorBody>('POST', `/api/registers/${registerId}/import?progress=ndjson`, upload(await workbookOf(rows.slice(0, 1))));
+    expect(refused.status).toBe(401);
+    expect(refused.body.error.code).toBe('unauthenticated');
+  });
+
   it('rolls rows up into the indicator by 市州 and year, the same on every database', async () => {
     const { office, registerId, tag } = await officeWithRegister();
     await importFirstRows(office, registerId);

@@ -16,6 +16,7 @@ import { listRegisters } from '../../services/list-registers.js';
 import { updateRegisterRow } from '../../services/update-register-row.js';
 import { signedIn } from '../auth.js';
 import type { ServerDeps } from '../auth.js';
+import { asAppError, errorPayload } from '../errors.js';
 import { messageLocale } from '../locale.js';
 import { evaluationRoutes } from './evaluation-routes.js';
 import {
@@ -35,6 +36,7 @@ import {
   rowsResponse,
   xlsxResponse,
 } from '../../contract/registers.js';
+import type { ImportProgressLine } from '../../contract/registers.js';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const tags = ['registers'];
@@ -198,20 +200,46 @@ export function registerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         bodyLimit: deps.config.maxUploadBytes + 64 * 1024,
         schema: {
           tags,
-          summary: 'Import rows from an .xlsx (multipart field `file`); upsert by the unique key; atomic: nothing is written on any error',
+          summary:
+            'Import rows from an .xlsx (multipart field `file`); upsert by the unique key; atomic: nothing is written on any error. With progress=ndjson: application/x-ndjson lines {type:"progress",phase,rowsRead,rowsExpected}…, then {type:"result",result} or {type:"error",status,error}',
           consumes: ['multipart/form-data'],
           params: registerParams,
           querystring: importQuery,
           response: { 200: importResponse },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const ctx = signedIn(request, deps);
         assertMayImport(ctx);
         await getRegister(request.params.id, ctx);
         const bytes = await uploadedWorkbook(request, deps.config.maxUploadBytes);
-        const { result } = await importRegisterRows({ registerId: request.params.id, bytes, mode: request.query.mode, lang: messageLocale(request) }, ctx);
-        return result;
+        const base = { registerId: request.params.id, bytes, mode: request.query.mode, lang: messageLocale(request) };
+        if (request.query.progress !== 'ndjson') return (await importRegisterRows(base, ctx)).result;
+        // Streamed: progress lines, then the result or the error as the last line (README, 'Import progress').
+        const out = new PassThrough();
+        const line = (value: ImportProgressLine) => out.write(`${JSON.stringify(value)}\n`);
+        line({ type: 'progress', phase: 'checking', rowsRead: 0, rowsExpected: 0 });
+        void (async () => {
+          try {
+            const { result } = await importRegisterRows(
+              {
+                ...base,
+                onProgress: (rowsRead, rowsExpected) => line({ type: 'progress', phase: 'rows', rowsRead, rowsExpected }),
+                onFinishing: (rowsRead) => line({ type: 'progress', phase: 'finishing', rowsRead, rowsExpected: rowsRead }),
+              },
+              ctx,
+            );
+            line({ type: 'result', result });
+          } catch (error) {
+            const known = asAppError(error);
+            if (known.code === 'internal') request.log.error({ err: error }, 'register import failed');
+            const { status, body } = errorPayload(request, known);
+            line({ type: 'error', status, ...body });
+          } finally {
+            out.end();
+          }
+        })();
+        return reply.type('application/x-ndjson; charset=utf-8').header('Cache-Control', 'no-store').header('X-Accel-Buffering', 'no').send(out as never);
       },
     );
 
