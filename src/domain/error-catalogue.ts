@@ -102,6 +102,10 @@ export const ERROR_CATALOGUE = {
   row_out_of_region: { kind: 'forbidden', zh: '无权填报本地区以外的行', en: 'You may only write rows of your own region' },
   register_filter_not_range: { kind: 'invalid', zh: '字段「{field}」不是日期或数字，不能按范围筛选', en: 'Field "{field}" is not a date or a number: it cannot be filtered by range' },
   register_filter_bad_bound: { kind: 'invalid', zh: '字段「{field}」的范围值「{value}」无效', en: 'Field "{field}": "{value}" is not a valid bound' },
+  figures_unknown_region: { kind: 'invalid', zh: '没有这个地区（应为湖南省、市州或县市区名称）', en: 'No region is called this (give 湖南省, a prefecture or a county)' },
+  figures_bad_period: { kind: 'invalid', zh: '期间应为年份（2021）、季度（2021-Q3）或月份（2021-07）', en: 'The period must be a year (2021), a quarter (2021-Q3) or a month (2021-07)' },
+  figures_duplicate_line: { kind: 'invalid', zh: '与第 {row} 行重复', en: 'Same as row {row}' },
+  figures_unknown_row: { kind: 'invalid', zh: '台账中没有这个编号的行', en: 'The register has no row with this number' },
   row_out_of_region_changed: {
     kind: 'forbidden',
     zh: '该行属于{region}，与台账中的数据不同；只能修改本地区的行（其他地区未改动的行可原样留在文件中）',

@@ -1,9 +1,7 @@
 import { PassThrough } from 'node:stream';
 import fastifyMultipart from '@fastify/multipart';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { fail } from '../../domain/errors.js';
 import { errorWorkbook } from '../../office/register-xlsx.js';
 import { createRegister, updateRegisterDefinition } from '../../services/define-register.js';
 import { exportQuery, registerForDownload, writeRegisterFile } from '../../services/export-register-rows.js';
@@ -19,6 +17,7 @@ import type { ServerDeps } from '../auth.js';
 import { asAppError, errorPayload } from '../errors.js';
 import { messageLocale } from '../locale.js';
 import { evaluationRoutes } from './evaluation-routes.js';
+import { uploadedWorkbook } from './upload.js';
 import {
   defineRegisterBody,
   defineRegisterResponse,
@@ -59,21 +58,6 @@ export function rowQueryOf(query: z.infer<typeof rowsQuery>): RowQuery {
     else filters[k.slice(2)] = v;
   }
   return { page: query.page, pageSize: query.pageSize, sort: query.sort, order: query.order, q: query.q, region: query.region, filters, ranges };
-}
-
-/** The uploaded workbook; called only after the caller was authorised. */
-async function uploadedWorkbook(request: FastifyRequest, limit: number): Promise<Buffer> {
-  if (!request.isMultipart()) throw fail('xlsx_not_xlsx');
-  const file = await request.file();
-  if (!file) throw fail('xlsx_not_xlsx');
-  try {
-    const bytes = await file.toBuffer();
-    if (file.file.truncated) throw fail('xlsx_too_large', { limit: Math.round(limit / 1024 / 1024) });
-    return bytes;
-  } catch (error) {
-    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw fail('xlsx_too_large', { limit: Math.round(limit / 1024 / 1024) });
-    throw error;
-  }
 }
 
 export function registerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
