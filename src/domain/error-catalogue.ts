@@ -106,6 +106,7 @@ export const ERROR_CATALOGUE = {
   figures_bad_period: { kind: 'invalid', zh: '期间应为年份（2021）、季度（2021-Q3）或月份（2021-07）', en: 'The period must be a year (2021), a quarter (2021-Q3) or a month (2021-07)' },
   figures_duplicate_line: { kind: 'invalid', zh: '与第 {row} 行重复', en: 'Same as row {row}' },
   figures_unknown_row: { kind: 'invalid', zh: '台账中没有这个编号的行', en: 'The register has no row with this number' },
+  register_rollup_feeds_unknown: { kind: 'invalid', zh: '汇总规则「{rule}」关联的指标 {feeds} 不存在（或本身是台账汇总指标）', en: 'Roll-up "{rule}": the indicator it feeds ({feeds}) does not exist (or is itself a register roll-up)' },
   row_out_of_region_changed: {
     kind: 'forbidden',
     zh: '该行属于{region}，与台账中的数据不同；只能修改本地区的行（其他地区未改动的行可原样留在文件中）',

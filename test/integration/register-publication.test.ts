@@ -187,4 +187,39 @@ describe.each(DIALECTS)('evaluation and publication on %s (demo registers)', (di
     expect((await office.json('PATCH', `/api/registers/${old}/rows/${row.id}`, { values: { 户数: row.values.户数 } })).status).toBe(200);
     expect((await office.json<{ id: number; public: boolean }[]>('GET', '/api/indicators')).body.find((i) => i.id === started.id)!.public).toBe(true);
   });
+
+  it("feeds the plan's indicator from the register roll-up it is linked to: the same figures by 市州, one set of targets", async () => {
+    const office = await loginAs(t, 'office');
+    const indicators = (await office.json<{ id: number; key: string | null; name: string; source: string; target: number | null }[]>('GET', '/api/indicators')).body;
+    const rollup = indicators.find((i) => i.key === 'old-communities-started')!;
+    const task = indicators.find((i) => i.source === 'task' && i.name.includes('老旧小区'))!;
+    expect(task).toBeDefined();
+    type Value = { unitId: number; period: string; value: number; target?: number; source: string };
+    const ofRollup = (await office.json<Value[]>('GET', `/api/indicators/${rollup.id}/values?period=2021`)).body;
+    const ofTask = (await office.json<Value[]>('GET', `/api/indicators/${task.id}/values?period=2021`)).body;
+    expect(ofRollup).toHaveLength(14);
+    expect(ofTask.map((v) => [v.unitId, v.value, v.source])).toEqual(ofRollup.map((v) => [v.unitId, v.value, 'rollup']));
+    expect(ofTask.map((v) => v.target)).toEqual(ofRollup.map((v) => v.target));
+    const units = new Map((await office.json<{ units: { id: number; shortName: string }[] }>('GET', '/api/units')).body.units.map((u) => [u.shortName, u.id]));
+    expect(ofRollup.find((v) => v.unitId === units.get('长沙市'))!.target).toBe(260);
+    const allTask = (await office.json<Value[]>('GET', `/api/indicators/${task.id}/values`)).body;
+    expect(allTask.every((v) => v.source !== 'report')).toBe(true);
+
+    // a row started in 2021 is removed from 长沙市's count by an edit: both indicators follow
+    const registers = await office.json<{ id: number; key: string }[]>('GET', '/api/registers');
+    const old = registers.body.find((r) => r.key === 'old-communities')!.id;
+    const row = (await office.json<{ rows: { id: number; values: Record<string, unknown> }[] }>('GET', `/api/registers/${old}/rows?f.市州=长沙市&f.实际开工.from=2021-01-01&f.实际开工.to=2021-12-31&pageSize=1`)).body.rows[0]!;
+    const before = ofTask.find((v) => v.unitId === units.get('长沙市'))!.value;
+    expect((await office.json('PATCH', `/api/registers/${old}/rows/${row.id}`, { values: { 实际开工: '2020-12-31' } })).status).toBe(200);
+    const after = (await office.json<Value[]>('GET', `/api/indicators/${task.id}/values?period=2021`)).body.find((v) => v.unitId === units.get('长沙市'))!.value;
+    expect(after).toBe(before - 1);
+    expect((await office.json('PATCH', `/api/registers/${old}/rows/${row.id}`, { values: { 实际开工: row.values.实际开工 } })).status).toBe(200);
+
+    // a rule may only feed an indicator that exists
+    const definition = structuredClone((await office.json<{ definition: { rollups: { feeds?: number | string }[] } }>('GET', `/api/registers/${old}`)).body.definition);
+    definition.rollups[0]!.feeds = 'no-such-indicator';
+    const refused = await office.json<{ error: { code: string } }>('PUT', `/api/registers/${old}/definition`, { definition });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.code).toBe('register_rollup_feeds_unknown');
+  });
 });

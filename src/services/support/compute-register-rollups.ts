@@ -94,44 +94,73 @@ export async function computeRegisterRollups(
   const indicatorIds = await ensureRollupIndicators(trx, register.id, register.definition, at);
   const province = await trx.selectFrom('units').select('id').where('kind', '=', 'province').orderBy('id').executeTakeFirst();
   for (const rule of register.definition.rollups) {
-    const indicatorId = indicatorIds.get(rule.indicator)!;
-    const scope = prefectureIds ? [...new Set(prefectureIds)] : undefined;
-    const prefectureValues = await aggregateRule(trx, dialect, register.id, rule, 'prefecture_id', scope);
-    const countyValues = await aggregateRule(trx, dialect, register.id, rule, 'county_id', scope);
-    let del = trx.deleteFrom('indicator_values').where('indicator_id', '=', indicatorId).where('source', '=', 'rollup');
-    if (scope) {
-      const counties = await trx.selectFrom('units').select('id').where('parent_id', 'in', scope.length > 0 ? scope : [-1]).execute();
-      const units = [...scope, ...counties.map((c) => c.id), ...(province ? [province.id] : [])];
-      del = del.where('unit_id', 'in', units.length > 0 ? units : [-1]);
+    const fed = rule.feeds === undefined ? null : await fedIndicator(trx, rule.feeds);
+    for (const indicatorId of [indicatorIds.get(rule.indicator)!, ...(fed !== null && fed !== indicatorIds.get(rule.indicator) ? [fed] : [])]) {
+      await writeRollup(trx, dialect, register.id, rule, indicatorId, province?.id ?? null, at, prefectureIds);
     }
-    await del.execute();
-    const rows = [...prefectureValues, ...countyValues].map((v) => ({
-      indicator_id: indicatorId,
-      unit_id: v.unitId,
-      period: v.period,
-      value: v.value,
-      source: 'rollup',
-      report_id: null,
-      updated_at: at,
-    }));
-    for (let i = 0; i < rows.length; i += 500) await trx.insertInto('indicator_values').values(rows.slice(i, i + 500)).execute();
-    if (province) {
-      // The province's total is the sum over its 市州 (rows always name a 市州).
-      const totals = await trx
-        .selectFrom('indicator_values')
-        .innerJoin('units', 'units.id', 'indicator_values.unit_id')
-        .select(['indicator_values.period', sql<number>`sum(indicator_values.value)`.as('value')])
-        .where('indicator_values.indicator_id', '=', indicatorId)
-        .where('indicator_values.source', '=', 'rollup')
-        .where('units.kind', '=', 'prefecture')
-        .groupBy('indicator_values.period')
+  }
+}
+
+/** The indicator a rule feeds (by id or key), or null while it does not exist (a plan not yet published). */
+export async function fedIndicator(db: Db, feeds: number | string): Promise<number | null> {
+  const row = await db
+    .selectFrom('indicators')
+    .select('id')
+    .where(typeof feeds === 'number' ? 'id' : 'key', '=', feeds)
+    .where('source', '!=', 'register')
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/** One rule's values into one indicator: replaces its 'rollup' values (of the 市州 given, or all). */
+async function writeRollup(
+  trx: Tx,
+  dialect: Dialect,
+  registerId: number,
+  rule: RollupRule,
+  indicatorId: number,
+  provinceId: number | null,
+  at: string,
+  prefectureIds?: readonly number[],
+): Promise<void> {
+  const province = provinceId === null ? undefined : { id: provinceId };
+  const register = { id: registerId };
+  const scope = prefectureIds ? [...new Set(prefectureIds)] : undefined;
+  const prefectureValues = await aggregateRule(trx, dialect, register.id, rule, 'prefecture_id', scope);
+  const countyValues = await aggregateRule(trx, dialect, register.id, rule, 'county_id', scope);
+  let del = trx.deleteFrom('indicator_values').where('indicator_id', '=', indicatorId).where('source', '=', 'rollup');
+  if (scope) {
+    const counties = await trx.selectFrom('units').select('id').where('parent_id', 'in', scope.length > 0 ? scope : [-1]).execute();
+    const units = [...scope, ...counties.map((c) => c.id), ...(province ? [province.id] : [])];
+    del = del.where('unit_id', 'in', units.length > 0 ? units : [-1]);
+  }
+  await del.execute();
+  const rows = [...prefectureValues, ...countyValues].map((v) => ({
+    indicator_id: indicatorId,
+    unit_id: v.unitId,
+    period: v.period,
+    value: v.value,
+    source: 'rollup',
+    report_id: null,
+    updated_at: at,
+  }));
+  for (let i = 0; i < rows.length; i += 500) await trx.insertInto('indicator_values').values(rows.slice(i, i + 500)).execute();
+  if (province) {
+    // The province's total is the sum over its 市州 (rows always name a 市州).
+    const totals = await trx
+      .selectFrom('indicator_values')
+      .innerJoin('units', 'units.id', 'indicator_values.unit_id')
+      .select(['indicator_values.period', sql<number>`sum(indicator_values.value)`.as('value')])
+      .where('indicator_values.indicator_id', '=', indicatorId)
+      .where('indicator_values.source', '=', 'rollup')
+      .where('units.kind', '=', 'prefecture')
+      .groupBy('indicator_values.period')
+      .execute();
+    if (totals.length > 0) {
+      await trx
+        .insertInto('indicator_values')
+        .values(totals.map((t) => ({ indicator_id: indicatorId, unit_id: province.id, period: t.period, value: Number(t.value), source: 'rollup', report_id: null, updated_at: at })))
         .execute();
-      if (totals.length > 0) {
-        await trx
-          .insertInto('indicator_values')
-          .values(totals.map((t) => ({ indicator_id: indicatorId, unit_id: province.id, period: t.period, value: Number(t.value), source: 'rollup', report_id: null, updated_at: at })))
-          .execute();
-      }
     }
   }
 }
