@@ -10,6 +10,7 @@ import { computeRegisterRollups } from './support/compute-register-rollups.js';
 import { inTransaction, nowIso } from './support/context.js';
 import type { ServiceContext, Tx } from './support/context.js';
 import { loadRegister, openChange, regionResolver, rowValues } from './support/register-store.js';
+import type { RowChange } from './support/register-store.js';
 
 export type ImportMode = 'atomic' | 'partial';
 
@@ -52,7 +53,7 @@ export interface ImportOptions {
 /** At most this many errors are listed; `rejected` still counts every bad row. */
 export const MAX_LISTED_ERRORS = 1000;
 const MAX_REJECTED_KEPT = 10_000;
-const BATCH = 500;
+const BATCH = 1000;
 
 class Rollback extends Error {}
 
@@ -145,7 +146,7 @@ export async function importRegisterRows(options: ImportOptions, ctx: ServiceCon
         result.updated += updates.length;
         return;
       }
-      const changes: { rowId: number; before: RowValues | null; after: RowValues }[] = [];
+      const changes: RowChange[] = [];
       for (const u of updates) {
         await trx
           .updateTable('register_rows')
@@ -157,7 +158,7 @@ export async function importRegisterRows(options: ImportOptions, ctx: ServiceCon
       result.updated += updates.length;
       if (inserts.length > 0) {
         const ids = await trx.insertInto('register_rows').values(inserts).returning('id').execute();
-        ids.forEach((r, i) => changes.push({ rowId: r.id, before: null, after: insertedValues[i]! }));
+        ids.forEach((r, i) => changes.push({ rowId: r.id, before: null, after: insertedValues[i]!, afterJson: inserts[i]!.data }));
         result.added += inserts.length;
       }
       await change.add(changes);
