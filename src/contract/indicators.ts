@@ -50,3 +50,4 @@ export const publishBody = z.object({ public: z.boolean() });
 
 export type Indicator = z.infer<typeof indicatorSchema>;
 export type IndicatorValue = z.infer<typeof indicatorValueSchema>;
+export type CreateIndicatorBody = z.input<typeof createIndicatorBody>;
