@@ -137,7 +137,7 @@ function EvaluationYear({ register, config, evaluation }: { register: RegisterVi
     {
       key: 'grade',
       title: t('evaluation.gradeTitle'),
-      width: 90,
+      width: 120,
       render: (_, row) => {
         const typed = draft[row.id];
         if (typed) return complete(evaluation.criteria, typed) ? <span data-testid={`grade-${row.id}`}>{gradeTag(previewGrade(previewTotal(evaluation.criteria, typed), evaluation.thresholds))}</span> : '…';

@@ -171,6 +171,7 @@ export default function RegisterPage() {
             loading={rows.isFetching}
             scroll={{ x: 'max-content' }}
             onChange={onChange}
+            data-testid="register-rows"
             pagination={{ current: params.page, pageSize: params.pageSize, total: rows.data?.total ?? 0, showSizeChanger: true, pageSizeOptions: [20, 50, 100] }}
           />
         </div>
@@ -216,6 +217,7 @@ export default function RegisterPage() {
             return next;
           }, { replace: true })}
           items={tabs}
+          destroyOnHidden
           data-testid="register-tabs"
         />
       </Card>
