@@ -31,9 +31,10 @@ export default function StatisticsPage() {
   const current = period && periods.includes(period) ? period : (periods.find((p) => indicator?.year !== null && p === String(indicator?.year)) ?? periods[0] ?? null);
   const values = (all.data ?? []).filter((v) => v.period === current);
   const figures = figuresByPrefecture(regions.data ?? [], values);
-  // The province's own figure where there is one (a rate cannot be added up), else the sum of the 市州.
+  // The province's own figure where there is one, else the sum of the 市州 — but a rate (%, ‰) cannot be added up.
   const provinceFigure = (province.data ?? []).find((v) => v.period === current)?.value;
-  const total = provinceFigure ?? Math.round(figures.reduce((sum, f) => sum + (f.value ?? 0), 0) * 100) / 100;
+  const rate = /[%‰]/.test(indicator?.unit ?? '');
+  const total = provinceFigure ?? (rate ? null : Math.round(figures.reduce((sum, f) => sum + (f.value ?? 0), 0) * 100) / 100);
   const publish = useSetIndicatorPublic();
 
   const provinceId = regions.data?.find((r) => r.kind === 'province')?.id;
@@ -102,8 +103,8 @@ export default function StatisticsPage() {
           <Col xs={24} lg={12}>
             <Card size="small" title={t('statistics.map')}>
               <Statistic
-                value={total}
-                suffix={indicator.unit}
+                value={total ?? '—'}
+                suffix={total === null ? undefined : indicator.unit}
                 title={indicator.target !== null && String(indicator.year) === current ? t('statistics.provinceTarget', { target: indicator.target, unit: indicator.unit }) : undefined}
                 data-testid="indicator-total"
               />
