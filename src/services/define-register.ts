@@ -2,7 +2,7 @@ import { AppError, fail, messagesOf } from '../domain/errors.js';
 import { authorize } from '../domain/policy.js';
 import { checkDefinition } from '../domain/register-definition.js';
 import type { RegisterDefinition } from '../domain/register-definition.js';
-import { validateRow } from '../domain/register-values.js';
+import { currentValues, validateRow } from '../domain/register-values.js';
 import type { StoredValue } from '../domain/register-values.js';
 import { appendAudit } from './support/audit-trail.js';
 import { computeRegisterRollups, ensureRollupIndicators } from './support/compute-register-rollups.js';
@@ -52,7 +52,8 @@ export async function createRegister(input: unknown, ctx: ServiceContext): Promi
 
 /**
  * Changes a register's definition. Existing rows are checked against the new one and the
- * rows it no longer accepts are listed (their values stay as they are until someone fixes
+ * rows it no longer accepts are listed (a removed field counts against no row: its values
+ * are ignored, and dropped when the row is next written — see currentValues) (their values stay as they are until someone fixes
  * them; an edit must then satisfy the new rules). With `check`, nothing is saved: the
  * office sees the consequences first.
  */
@@ -73,7 +74,7 @@ export async function updateRegisterDefinition(
   for (;;) {
     const page = await ctx.db.selectFrom('register_rows').select(['id', 'data']).where('register_id', '=', id).where('id', '>', after).orderBy('id').limit(2000).execute();
     for (const r of page) {
-      const { issues } = validateRow(definition, rowValues(r.data), resolve);
+      const { issues } = validateRow(definition, currentValues(definition, rowValues(r.data)), resolve);
       if (issues.length === 0) continue;
       invalidCount++;
       if (invalidRows.length < MAX_LISTED) {

@@ -62,15 +62,16 @@ export async function ensureRollupIndicators(trx: Tx, registerId: number, defini
       source: 'register',
       register_id: registerId,
       rule: JSON.stringify(rule),
-      public: rule.public ? 1 : 0,
       updated_at: at,
     };
     const existing = await trx.selectFrom('indicators').select('id').where('key', '=', rule.indicator).executeTakeFirst();
     if (existing) {
+      // `public` is the office's choice once the indicator exists (PUT /api/indicators/:id/public):
+      // the rule's `public` only sets where it starts, so a recompute never overrides it.
       await trx.updateTable('indicators').set(fields).where('id', '=', existing.id).execute();
       ids.set(rule.indicator, existing.id);
     } else {
-      const row = await trx.insertInto('indicators').values({ ...fields, key: rule.indicator, created_at: at }).returning('id').executeTakeFirstOrThrow();
+      const row = await trx.insertInto('indicators').values({ ...fields, public: rule.public ? 1 : 0, key: rule.indicator, created_at: at }).returning('id').executeTakeFirstOrThrow();
       ids.set(rule.indicator, row.id);
     }
   }
