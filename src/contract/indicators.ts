@@ -51,6 +51,7 @@ export const publishBody = z.object({ public: z.boolean() });
 
 export type Indicator = z.infer<typeof indicatorSchema>;
 export type IndicatorValue = z.infer<typeof indicatorValueSchema>;
+export type CreateIndicatorBody = z.input<typeof createIndicatorBody>;
 
 /** A figure sheet's import (statistics or scores): atomic writes nothing on any bad line. */
 export const figuresImportQuery = z.object({ mode: z.enum(['atomic', 'partial']).default('atomic') });

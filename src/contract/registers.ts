@@ -118,6 +118,8 @@ export type RegisterRow = z.infer<typeof rowSchema>;
 export type RowsResponse = z.infer<typeof rowsResponse>;
 export type RowHistory = z.infer<typeof historyResponse>;
 export type ImportResponse = z.infer<typeof importResponse>;
+export type DefineRegisterResponse = z.infer<typeof defineRegisterResponse>;
+export type RegisterDefinitionView = RegisterView['definition'];
 
 const gradeSchema = z.enum(['excellent', 'pass', 'warning', 'fail']);
 export const evaluationParams = z.object({ id: z.coerce.number().int().positive() });

@@ -1,6 +1,6 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Modal, Progress, Radio, Space, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Flex, Modal, Progress, Radio, Space, Spin, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { postForDownload, uploadWithProgress } from '../../api';
@@ -8,7 +8,11 @@ import type { ImportResponse, RegisterView } from './queries';
 
 type Mode = 'atomic' | 'partial';
 
-/** Import a filled template: progress while it uploads, then the counts and every row error. */
+/**
+ * Import a filled template: progress while it uploads, then an open-ended 校验并写入中… while the
+ * server checks and writes the rows (it does not report how far it is), then the counts and
+ * every row error.
+ */
 export default function ImportModal({ register, onClose }: { register: RegisterView; onClose: () => void }) {
   const { t } = useTranslation('registers');
   const queryClient = useQueryClient();
@@ -30,7 +34,7 @@ export default function ImportModal({ register, onClose }: { register: RegisterV
     setResult(null);
     setProgress(0);
     try {
-      const answer = await uploadWithProgress<ImportResponse>(`/api/registers/${register.id}/import?mode=${mode}`, form(), (share) => setProgress(Math.round(share * 95)));
+      const answer = await uploadWithProgress<ImportResponse>(`/api/registers/${register.id}/import?mode=${mode}`, form(), (share) => setProgress(Math.round(share * 100)));
       setProgress(100);
       setResult(answer);
       await queryClient.invalidateQueries({ queryKey: ['registers'] });
@@ -42,6 +46,8 @@ export default function ImportModal({ register, onClose }: { register: RegisterV
   };
 
   const failedAtomic = result !== null && mode === 'atomic' && result.rejected > 0;
+  const busy = progress !== null && result === null && error === null;
+  const processing = busy && progress >= 100;
   return (
     <Modal open title={t('import.title', { name: register.name })} onCancel={onClose} footer={null} width={760} destroyOnHidden>
       <Space direction="vertical" style={{ width: '100%' }} size="middle">
@@ -72,10 +78,21 @@ export default function ImportModal({ register, onClose }: { register: RegisterV
             </Radio>
           </Space>
         </Radio.Group>
-        <Button type="primary" disabled={!file || (progress !== null && progress < 100)} onClick={() => void start()} data-testid="import-start">
+        <Button type="primary" disabled={!file || busy} loading={busy} onClick={() => void start()} data-testid="import-start">
           {t('import.start')}
         </Button>
-        {progress !== null && <Progress percent={progress} status={progress < 100 ? 'active' : 'normal'} data-testid="import-progress" />}
+        {progress !== null && (
+          <div>
+            <Typography.Text type="secondary">{t('import.uploadPhase')}</Typography.Text>
+            <Progress percent={progress} status={progress < 100 ? 'active' : 'success'} data-testid="import-progress" />
+          </div>
+        )}
+        {processing && (
+          <Flex gap={8} align="center" data-testid="import-processing">
+            <Spin size="small" />
+            <Typography.Text>{t('import.processing')}</Typography.Text>
+          </Flex>
+        )}
         {error && <Alert type="error" showIcon title={error} data-testid="import-error" />}
         {result && (
           <Alert
