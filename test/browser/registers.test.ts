@@ -167,6 +167,26 @@ describe('registers in the browser', () => {
     await screenshot(page, 'register-evaluation-phone');
   });
 
+  it('filters the rows by a number range from the column header', async () => {
+    const page = await openPage();
+    await signIn(page, 'office');
+    await page.goto('/registers');
+    await page.getByTestId('register-old-communities').click();
+    const total = async () => Number((await page.getByTestId('register-total').innerText()).replace(/\D/g, ''));
+    await expect.poll(total).toBeGreaterThan(0);
+    const all = await total();
+    await page.locator('th').filter({ hasText: '户数' }).locator('.ant-table-filter-trigger').click();
+    await page.getByTestId('range-户数').getByLabel('最小值').fill('500');
+    await page.getByTestId('range-户数-apply').click();
+    await page.getByTestId('range-tag-户数').waitFor();
+    await expect.poll(total).toBeLessThan(all);
+    const households = await page.getByTestId('register-rows').locator('tbody tr.ant-table-row td:nth-child(6)').allInnerTexts();
+    expect(households.length).toBeGreaterThan(0);
+    for (const h of households) expect(Number(h)).toBeGreaterThanOrEqual(500);
+    await page.getByTestId('range-tag-户数').locator('.ant-tag-close-icon').click();
+    await expect.poll(total).toBe(all);
+  });
+
   it('checks a field change against the rows before saving it', async () => {
     const page = await openPage();
     await signIn(page, 'office');
@@ -187,6 +207,17 @@ describe('registers in the browser', () => {
     const page = await openPage();
     await signIn(page, 'office');
     await page.getByTestId('main-nav').getByRole('menuitem', { name: '统计' }).click();
+    // A register roll-up with a target: the province's line and its target.
+    const trend = page.getByTestId('indicator-trend');
+    await page.getByTestId('indicator-select').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '新开工改造城镇老旧小区' }).click();
+    await expect.poll(async () => JSON.parse((await trend.getAttribute('data-series')) ?? '[]') as [string, unknown, (number | null)[] | null][]).toContainEqual([
+      '湖南省',
+      expect.any(Array),
+      expect.arrayContaining([1500]),
+    ]);
+    await screenshot(page, 'statistics-trend');
+
     await page.getByTestId('indicator-select').click();
     await page.locator('.ant-select-item-option').filter({ hasText: '户籍人口城镇化率' }).click();
     const publicNames = async () => ((await (await page.request.get('/api/public/overview')).json()) as { indicators: { name: string }[] }).indicators.map((i) => i.name);
@@ -202,7 +233,6 @@ describe('registers in the browser', () => {
     expect(await publicNames()).toContain('户籍人口城镇化率');
 
     // A new period's figures are entered and join the time series.
-    const trend = page.getByTestId('indicator-trend');
     await trend.waitFor();
     expect(JSON.parse((await trend.getAttribute('data-periods')) ?? '[]')).not.toContain('2022');
     await page.getByTestId('figures-period').locator('input').fill('2022');
@@ -214,15 +244,7 @@ describe('registers in the browser', () => {
     expect(series.find(([name]) => name === '长沙市')?.[1].at(-1)).toBe(66.1);
     expect(await trend.locator('canvas').count()).toBeGreaterThan(0);
 
-    // A register roll-up with a target: the province's line and its target.
-    await page.getByTestId('indicator-select').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '新开工改造城镇老旧小区' }).click();
-    await expect.poll(async () => JSON.parse((await trend.getAttribute('data-series')) ?? '[]') as [string, unknown, (number | null)[] | null][]).toContainEqual([
-      '湖南省',
-      expect.any(Array),
-      expect.arrayContaining([1500]),
-    ]);
-    await screenshot(page, 'statistics-trend');
+    await screenshot(page, 'statistics-figures');
     await page.setViewportSize({ width: 390, height: 800 });
     await expect.poll(() => page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(392);
     await screenshot(page, 'statistics-trend-phone');

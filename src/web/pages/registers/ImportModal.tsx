@@ -3,15 +3,17 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Flex, Modal, Progress, Radio, Space, Spin, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { postForDownload, uploadWithProgress } from '../../api';
-import type { ImportResponse, RegisterView } from './queries';
+import { postForDownload, uploadWithLines } from '../../api';
+import type { ImportProgressLine, ImportResponse, RegisterView } from './queries';
 
 type Mode = 'atomic' | 'partial';
 
+type ServerPhase = Extract<ImportProgressLine, { type: 'progress' }>;
+
 /**
- * Import a filled template: progress while it uploads, then an open-ended 校验并写入中… while the
- * server checks and writes the rows (it does not report how far it is), then the counts and
- * every row error.
+ * Import a filled template: progress while it uploads, then the server's own progress as it
+ * streams it (`?progress=ndjson`: checking the file, rows read of the sheet's rows, finishing),
+ * then the counts and every row error.
  */
 export default function ImportModal({ register, onClose }: { register: RegisterView; onClose: () => void }) {
   const { t } = useTranslation('registers');
@@ -19,6 +21,7 @@ export default function ImportModal({ register, onClose }: { register: RegisterV
   const [file, setFile] = useState<File | null>(null);
   const [mode, setMode] = useState<Mode>('atomic');
   const [progress, setProgress] = useState<number | null>(null);
+  const [server, setServer] = useState<ServerPhase | null>(null);
   const [result, setResult] = useState<ImportResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -32,17 +35,33 @@ export default function ImportModal({ register, onClose }: { register: RegisterV
     if (!file) return;
     setError(null);
     setResult(null);
+    setServer(null);
     setProgress(0);
+    let last: ImportProgressLine | null = null;
     try {
-      const answer = await uploadWithProgress<ImportResponse>(`/api/registers/${register.id}/import?mode=${mode}`, form(), (share) => setProgress(Math.round(share * 100)));
+      await uploadWithLines(
+        `/api/registers/${register.id}/import?mode=${mode}&progress=ndjson`,
+        form(),
+        (share) => setProgress(Math.round(share * 100)),
+        (raw) => {
+          const line = raw as ImportProgressLine;
+          last = line;
+          if (line.type === 'progress') setServer(line);
+        },
+      );
       setProgress(100);
-      setResult(answer);
-      await queryClient.invalidateQueries({ queryKey: ['registers'] });
-      await queryClient.invalidateQueries({ queryKey: ['indicators'] });
+      const end = last as ImportProgressLine | null;
+      if (end?.type === 'result') setResult(end.result);
+      else if (end?.type === 'error') setError(end.error.message);
+      // A stream that ends without its last line: the connection broke; an atomic import committed whole or not at all.
+      else setError(t('import.broken'));
     } catch (e) {
       setProgress(null);
       setError((e as Error).message);
     }
+    setServer(null);
+    await queryClient.invalidateQueries({ queryKey: ['registers'] });
+    await queryClient.invalidateQueries({ queryKey: ['indicators'] });
   };
 
   const failedAtomic = result !== null && mode === 'atomic' && result.rejected > 0;
@@ -88,10 +107,26 @@ export default function ImportModal({ register, onClose }: { register: RegisterV
           </div>
         )}
         {processing && (
-          <Flex gap={8} align="center" data-testid="import-processing">
-            <Spin size="small" />
-            <Typography.Text>{t('import.processing')}</Typography.Text>
-          </Flex>
+          <div data-testid="import-processing" data-phase={server?.phase ?? 'waiting'}>
+            {/* The sheet's declared size is only a bound when it is ahead of the rows read (the server never lets it fall below). */}
+            {server?.phase === 'rows' && server.rowsExpected > server.rowsRead ? (
+              <>
+                <Typography.Text type="secondary">{t('import.rowsPhase', { read: server.rowsRead, expected: server.rowsExpected })}</Typography.Text>
+                <Progress percent={Math.min(99, Math.floor((server.rowsRead / server.rowsExpected) * 100))} status="active" data-testid="import-rows-progress" />
+              </>
+            ) : (
+              <Flex gap={8} align="center">
+                <Spin size="small" />
+                <Typography.Text>
+                  {server?.phase === 'rows'
+                    ? t('import.rowsPhaseOpen', { read: server.rowsRead })
+                    : server?.phase === 'finishing'
+                      ? t('import.finishingPhase', { read: server.rowsRead })
+                      : t('import.processing')}
+                </Typography.Text>
+              </Flex>
+            )}
+          </div>
         )}
         {error && <Alert type="error" showIcon title={error} data-testid="import-error" />}
         {result && (

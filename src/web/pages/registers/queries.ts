@@ -15,7 +15,7 @@ import type {
 } from '../../../contract/registers';
 
 export type { Indicator, IndicatorValue, PublicOverview, PublicSnapshot, Evaluation, EvaluationSummary, RegisterSummary, RegisterView, RowHistory, RowsResponse, SnapshotSummary };
-export type { DefineRegisterResponse, ImportResponse, RegisterDefinitionView, RegisterRow } from '../../../contract/registers';
+export type { DefineRegisterResponse, ImportProgressLine, ImportResponse, RegisterDefinitionView, RegisterRow } from '../../../contract/registers';
 
 /** What opening an evaluation year sends: the year, its criteria with weights, the grade thresholds. */
 export type OpenEvaluationBody = Pick<EvaluationSummary, 'year' | 'criteria' | 'thresholds'>;
