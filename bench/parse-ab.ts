@@ -1,8 +1,8 @@
 /**
  * The parser before and after a change, in one process and interleaved, so that both meet the
  * same load (these machines are shared: two separate runs of bench/parse-once.ts can differ by
- * half). Prints CPU-time throughput on the seed repeated to 10 MB (best and median of five parses
- * each) and the time of normalise() alone.
+ * half). Prints CPU-time throughput on the seed repeated to 10 MB (best and median of RUNS parses
+ * each, five unless RUNS says otherwise) and the time of normalise() alone.
  *
  *   mkdir -p src/parse_before && git archive REV src/parse | tar -x --strip-components=2 -C src/parse_before
  *   node --import tsx bench/parse-ab.ts [src/parse_before]
@@ -40,7 +40,8 @@ function cpu(run: () => unknown): number {
 }
 
 const runs = { before: [] as number[], after: [] as number[], normaliseBefore: [] as number[], normaliseAfter: [] as number[] };
-for (let r = 0; r < 5; r++) {
+const RUNS = Number(process.env.RUNS ?? 5);
+for (let r = 0; r < RUNS; r++) {
   runs.before.push(cpu(() => before(text, { resolver })));
   runs.after.push(cpu(() => after(text, { resolver })));
   runs.normaliseBefore.push(cpu(() => normaliseBefore(text)));

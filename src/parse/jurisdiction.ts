@@ -13,7 +13,7 @@
  *   city's 各区人民政府 are that city's districts.
  */
 import { warning } from './warnings.js';
-import { normalise } from './text.js';
+import { NO_NAMES, normalise } from './text.js';
 import type { CoverLetter, ParsedItem, ParseWarning } from '../model/plan.js';
 import type { UnitResolver } from '../model/unit-resolver.js';
 
@@ -201,14 +201,14 @@ export function applyJurisdiction(
     for (const item of items) {
       for (const r of item.responsible) {
         if (r.role === 'localities') {
-          if (j.level === 'national' || j.foreignProvince) r.expands = [];
+          if (j.level === 'national' || j.foreignProvince) r.expands = NO_NAMES;
           else if (local) {
             let members = expansions.get(r.raw);
             if (!members) {
               members = j.place ? (resolver.expandLocality(j.place + normalise(r.raw)) ?? []) : [];
               expansions.set(r.raw, members);
             }
-            r.expands = [...members];
+            r.expands = members.length > 0 ? [...members] : NO_NAMES;
           }
           continue;
         }

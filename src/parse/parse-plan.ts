@@ -16,7 +16,7 @@ import { findTargets } from './targets.js';
 import { isCollective, splitNames } from './units.js';
 import { warning } from './warnings.js';
 import { markerAt, mayStartMarker } from './markers.js';
-import { isCjk, isJsSpace, makeSource, normalise, ownCopy, type SourceText } from './text.js';
+import { fitted, isCjk, isJsSpace, makeSource, NO_NAMES, normalise, ownCopy, type SourceText } from './text.js';
 import type { Clause, ParsedItem, ParsedPlan, ParseWarning, Responsible, Schedule } from '../model/plan.js';
 import type { Span } from '../model/span.js';
 import type { UnitMatch, UnitResolver } from '../model/unit-resolver.js';
@@ -45,7 +45,7 @@ export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
   if (!title) warnings.push(warning('title_missing', {}, [0, 0]));
   const planYear = yearOf(title) ?? (letter?.date ? Number(letter.date.slice(0, 4)) : null);
 
-  const ctx: ResponsibilityContext = { src, resolver, warnings };
+  const ctx: ResponsibilityContext = { src, resolver, warnings, raws: new Map() };
   const items: ParsedItem[] = [];
   // Items whose units are given by reference (同上, 与“…”分工相同), resolved once every item is read.
   const references: PendingReference[] = [];
@@ -129,9 +129,9 @@ export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
         title: itemTitle(src, bodyStart, end),
         text: src.original.slice(bodyStart, end),
         span: [start, end],
-        responsible,
-        targets,
-        clauses: clausesOf(src, bodyStart, end),
+        responsible: fitted(responsible),
+        targets: fitted(targets),
+        clauses: fitted(clausesOf(src, bodyStart, end)),
       });
     }
   }
@@ -191,7 +191,7 @@ function hasRaw(list: Responsible[], raw: string): boolean {
 }
 
 function copyEntry(r: Responsible): Responsible {
-  return { raw: r.raw, unit: r.unit, role: r.role, expands: [...r.expands], span: [r.span[0], r.span[1]] };
+  return { raw: r.raw, unit: r.unit, role: r.role, expands: r.expands.length > 0 ? [...r.expands] : NO_NAMES, span: [r.span[0], r.span[1]] };
 }
 
 function itemTitle(src: SourceText, s: number, e: number): string {
@@ -362,9 +362,9 @@ function tableItems(
       title: itemTitle(src, s, e),
       text: src.original.slice(s, e),
       span: row.span,
-      responsible,
-      targets: findTargets({ src, resolver: ctx.resolver, warnings, planYear, floor: s }, s, e),
-      clauses: clausesOf(src, s, e),
+      responsible: fitted(responsible),
+      targets: fitted(findTargets({ src, resolver: ctx.resolver, warnings, planYear, floor: s }, s, e)),
+      clauses: fitted(clausesOf(src, s, e)),
       ...(schedule && { schedule }),
     });
   }

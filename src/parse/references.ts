@@ -10,6 +10,7 @@
 import type { ParsedItem, ParseWarning, Responsible } from '../model/plan.js';
 import type { Span } from '../model/span.js';
 import { warning } from './warnings.js';
+import { NO_NAMES } from './text.js';
 
 export interface Reference {
   /** `previous` for 同上; `named` for 与“…”分工相同. */
@@ -55,7 +56,7 @@ const QUOTES_RE = /[“”"「」『』‘’'\s]/g;
 const bare = (text: string): string => text.replace(QUOTES_RE, '');
 
 function copy(r: Responsible): Responsible {
-  return { raw: r.raw, unit: r.unit, role: r.role, expands: [...r.expands], span: [r.span[0], r.span[1]] };
+  return { raw: r.raw, unit: r.unit, role: r.role, expands: r.expands.length > 0 ? [...r.expands] : NO_NAMES, span: [r.span[0], r.span[1]] };
 }
 
 export interface PendingReference {
@@ -89,6 +90,11 @@ export function resolveReferences(items: ParsedItem[], pending: PendingReference
       warnings.push(warning('responsibility_reference_unresolved', { item: item.ordinal, reference: ref.raw }, ref.span));
       continue;
     }
-    for (const r of entries) if (!item.responsible.some((x) => x.raw === r.raw && x.role === r.role)) item.responsible.push(copy(r));
+    // A new list: the item's own may be the shared empty one.
+    const added: Responsible[] = [];
+    for (const r of entries) {
+      if (!item.responsible.some((x) => x.raw === r.raw && x.role === r.role) && !added.some((x) => x.raw === r.raw && x.role === r.role)) added.push(copy(r));
+    }
+    if (added.length > 0) item.responsible = item.responsible.concat(added);
   }
 }

@@ -5,7 +5,7 @@
  * plus the carry-forward rules 下同 and 以下…不再列出.
  */
 import { warning } from './warnings.js';
-import { isJsSpace, type SourceText } from './text.js';
+import { isJsSpace, NO_NAMES, type SourceText } from './text.js';
 import type { ParseWarning, Responsible, ResponsibleRole } from '../model/plan.js';
 import type { Span } from '../model/span.js';
 import type { UnitResolver } from '../model/unit-resolver.js';
@@ -15,6 +15,8 @@ export interface ResponsibilityContext {
   src: SourceText;
   resolver: UnitResolver;
   warnings: ParseWarning[];
+  /** Each name as written, once: a plan names the same units thousands of times, and the output keeps every mention. */
+  raws?: Map<string, string>;
 }
 
 export interface ClauseResult {
@@ -478,7 +480,7 @@ export function parseClause(ctx: ResponsibilityContext, s: number, e: number): C
       }
     }
   }
-  for (const r of involved) result.entries.push({ ...r, expands: [...r.expands], span: [r.span[0], r.span[1]] });
+  for (const r of involved) result.entries.push({ ...r, expands: r.expands.length > 0 ? [...r.expands] : NO_NAMES, span: [r.span[0], r.span[1]] });
   return result;
 }
 
@@ -520,19 +522,30 @@ function warnUnclear(ctx: ResponsibilityContext, s: number, e: number): void {
 
 /** Build one responsibility entry, resolving the name against the registry. */
 export function entry(ctx: ResponsibilityContext, p: NamePiece, role: ResponsibleRole): Responsible {
-  const raw = ctx.src.original.slice(p.span[0], p.span[1]);
+  const raw = rawOf(ctx, p.span[0], p.span[1]);
   if (role === 'localities' || isCollective(p.name)) {
-    return { raw, unit: null, role: 'localities', expands: ctx.resolver.expandLocality(p.name) ?? [], span: p.span };
+    return { raw, unit: null, role: 'localities', expands: ctx.resolver.expandLocality(p.name) ?? NO_NAMES, span: p.span };
   }
   const match = ctx.resolver.resolve(p.name);
   if (!match) {
     ctx.warnings.push(warning('unit_unknown', { raw }, p.span));
-    return { raw, unit: null, role, expands: [], span: p.span };
+    return { raw, unit: null, role, expands: NO_NAMES, span: p.span };
   }
   if (match.correctedFrom !== undefined) {
     ctx.warnings.push(warning('unit_corrected', { raw, unit: match.canonical }, p.span));
   }
-  return { raw, unit: match.canonical, role, expands: [], span: p.span };
+  return { raw, unit: match.canonical, role, expands: NO_NAMES, span: p.span };
+}
+
+/** The original text of [s, e), one string per distinct name (see ResponsibilityContext.raws). */
+function rawOf(ctx: ResponsibilityContext, s: number, e: number): string {
+  const raw = ctx.src.original.slice(s, e);
+  const raws = ctx.raws;
+  if (!raws) return raw;
+  const known = raws.get(raw);
+  if (known !== undefined) return known;
+  raws.set(raw, raw);
+  return raw;
 }
 
 const BY_LEAD_RE = /由([^。;,:()“”]{2,40}?)(?:牵头|负责)/g;

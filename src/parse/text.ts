@@ -82,6 +82,23 @@ export function ownCopy(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
+/**
+ * The one empty list that every fact list without entries shares (an item without targets, a
+ * unit that expands to nothing): one array instead of one per item. Frozen, so that a consumer
+ * that tries to add to it fails loudly instead of adding to every item's list.
+ */
+export const NONE: readonly never[] = Object.freeze([]);
+/** NONE as a list of names (Responsible.expands), for the output types that say string[]. */
+export const NO_NAMES = NONE as unknown as string[];
+
+/**
+ * `list` for the output: NONE when it is empty, else a copy of exactly its length (an array grown
+ * by push keeps room for 17 or more entries, and the output keeps tens of thousands of lists).
+ */
+export function fitted<T>(list: T[]): T[] {
+  return list.length === 0 ? (NONE as unknown as T[]) : list.slice();
+}
+
 /** JavaScript's \s, by code unit. */
 export function isJsSpace(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
