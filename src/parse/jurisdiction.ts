@@ -14,7 +14,7 @@
  */
 import { warning } from './warnings.js';
 import { NO_NAMES, normalise } from './text.js';
-import type { CoverLetter, ParsedItem, ParseWarning } from '../model/plan.js';
+import type { CoverLetter, ParsedItem, ParseWarning, Responsible } from '../model/plan.js';
 import type { UnitResolver } from '../model/unit-resolver.js';
 
 export type Level = 'national' | 'province' | 'prefecture' | 'county';
@@ -143,19 +143,15 @@ export function detectJurisdiction(
 }
 
 /**
- * Per entry: whether it stands in a list right after a name that states the province's level
+ * Whether entry k of a list stands right after a name that states the province's level
  * (省发展改革委、财政厅、教育厅): the level carries over to the names that leave it out.
+ * `before` is the answer for entry k - 1 (the lists are walked in order).
  */
-function levelCarried(item: ParsedItem): boolean[] {
-  const out: boolean[] = [];
-  const list = item.responsible;
-  for (let k = 0; k < list.length; k++) {
-    const r = list[k];
-    const prev = list[k - 1];
-    const adjacent = r !== undefined && prev !== undefined && r.span[0] >= prev.span[1] && r.span[0] - prev.span[1] <= 2;
-    out.push(adjacent && prev !== undefined && (statesProvince(prev.raw) || out[k - 1] === true));
-  }
-  return out;
+function levelCarried(list: Responsible[], k: number, before: boolean): boolean {
+  const r = list[k];
+  const prev = list[k - 1];
+  const adjacent = r !== undefined && prev !== undefined && r.span[0] >= prev.span[1] && r.span[0] - prev.span[1] <= 2;
+  return adjacent && prev !== undefined && (before || statesProvince(prev.raw));
 }
 
 function statesProvince(raw: string): boolean {
@@ -190,9 +186,12 @@ export function applyJurisdiction(
   if (j.level === 'province' && !j.foreignProvince) {
     // The registry's own province: only bare names need a word.
     for (const item of items) {
-      const carried = levelCarried(item);
-      for (const [k, r] of item.responsible.entries()) {
-        if (r.unit !== null && r.role !== 'localities' && levelAssumed(r.raw, r.unit) && !carried[k]) {
+      const list = item.responsible;
+      let carried = false;
+      for (let k = 0; k < list.length; k++) {
+        const r = list[k];
+        carried = levelCarried(list, k, carried);
+        if (r && r.unit !== null && r.role !== 'localities' && levelAssumed(r.raw, r.unit) && !carried) {
           kept.set(`${r.span[0]}:${r.span[1]}`, warning('unit_corrected', { raw: r.raw, unit: r.unit, reason: 'level_assumed' }, r.span));
         }
       }

@@ -16,7 +16,7 @@ import { findTargets } from './targets.js';
 import { isCollective, splitNames } from './units.js';
 import { warning } from './warnings.js';
 import { markerAt, mayStartMarker } from './markers.js';
-import { fitted, isCjk, isJsSpace, makeSource, NO_NAMES, normalise, ownCopy, type SourceText } from './text.js';
+import { CodeSet, codesOf, fitted, isCjk, isJsSpace, makeSource, NO_NAMES, normalise, ownCopy, type SourceText } from './text.js';
 import type { Clause, ParsedItem, ParsedPlan, ParseWarning, Responsible, Schedule } from '../model/plan.js';
 import type { Span } from '../model/span.js';
 import type { UnitMatch, UnitResolver } from '../model/unit-resolver.js';
@@ -220,7 +220,7 @@ type TaskPiece = { number: string; span: Span; bodyStart: number };
 /** A responsibility label in a line: 责任单位:, 牵头单位:, 主办单位: … (folded, so 主辦單位 too). */
 const TASK_LABEL_RE = /(?:牵头|责任|主责|主办|配合|参与|协办)(?:单位|部门)\s*:/;
 /** Punctuation after a task's bracket that still belongs to the task: …(X负责)。 */
-const TRAILING_STOPS = new Set([0x3002, 0x3b, 0x20, 0x09]); // 。 ; space tab
+const TRAILING_STOPS = new CodeSet([0x3002, 0x3b, 0x20, 0x09]); // 。 ; space tab
 
 /** A task starting at a: its own marker, if it has one ((1), 1., ①), gives its number. */
 function taskPiece(src: SourceText, a: number, b: number): TaskPiece {
@@ -384,8 +384,11 @@ function scheduleOf(src: SourceText, cells: { kind: string; span: Span }[], plan
 }
 
 const ROLE_WORDS_RE = /负责|牵头|配合|责任单位|参与|协办|主办|同上|分工相同|分工一致/;
-const OPENERS = new Set([...'(〔【'].map((ch) => ch.charCodeAt(0)));
-const CLOSERS = new Set([...')〕】'].map((ch) => ch.charCodeAt(0)));
+const OPENERS = new CodeSet(codesOf('(〔【'));
+const CLOSERS = new CodeSet(codesOf(')〕】'));
+
+/** 。 ; ! ? \n \r */
+const CLAUSE_END = new CodeSet([0x3002, 0x3b, 0x21, 0x3f, 0x0a, 0x0d]);
 
 /** Sentences of [s, e): split after 。;!? and at line ends; a closing bracket naming units is not a sentence. */
 function clausesOf(src: SourceText, s: number, e: number): Clause[] {
@@ -394,8 +397,7 @@ function clausesOf(src: SourceText, s: number, e: number): Clause[] {
   let start = s;
   for (let i = s; i < e; i++) {
     const c = norm.charCodeAt(i);
-    // 。 ; ! ? \n \r
-    if (c !== 0x3002 && c !== 0x3b && c !== 0x21 && c !== 0x3f && c !== 0x0a && c !== 0x0d) continue;
+    if (!CLAUSE_END.has(c)) continue;
     pushClause(src, out, start, c === 0x0a || c === 0x0d ? i : i + 1);
     start = i + 1;
   }

@@ -7,7 +7,7 @@
  */
 import { warning } from './warnings.js';
 import { chineseToNumber, isChineseNumeralChar, numeralKind } from './numerals.js';
-import { isCjk, type SourceText } from './text.js';
+import { CodeSet, codesOf, isCjk, type SourceText } from './text.js';
 import type { Comparator, ParseWarning, Target } from '../model/plan.js';
 import type { UnitResolver } from '../model/unit-resolver.js';
 
@@ -217,7 +217,7 @@ function quantity(norm: string, s: number, end: number, value: number): Quantity
   return { value: round(value * mult), end: end + len, scaled: len > 0, approx: false };
 }
 
-const NO_COUNT_AFTER = new Set([...'第数几多若每前后近届'].map((ch) => ch.charCodeAt(0)));
+const NO_COUNT_AFTER = new CodeSet(codesOf('第数几多若每前后近届'));
 const ZHI = 0x81f3; // 至
 const DAO = 0x5230; // 到
 const CN_UNITS_LONGEST_FIRST = [...CN_UNITS].sort((a, b) => b.length - a.length);
@@ -331,10 +331,10 @@ function buildTarget(
   return target;
 }
 
-const PHRASE_END = new Set([...'。;!?,:、()“”《》\n\r'].map((ch) => ch.charCodeAt(0)));
-const SENTENCE_END = new Set([...'。;!?\n\r'].map((ch) => ch.charCodeAt(0)));
-const DIRECTION = new Set([...'东南西北中部'].map((ch) => ch.charCodeAt(0)));
-const PLACE_END = new Set([...'市县区州'].map((ch) => ch.charCodeAt(0)));
+const PHRASE_END = new CodeSet(codesOf('。;!?,:、()“”《》\n\r'));
+const SENTENCE_END = new CodeSet(codesOf('。;!?\n\r'));
+const DIRECTION = new CodeSet(codesOf('东南西北中部'));
+const PLACE_END = new CodeSet(codesOf('市县区州'));
 
 function subjectAfter(src: SourceText, e: number): string | null {
   const { norm, original } = src;

@@ -99,6 +99,26 @@ export function fitted<T>(list: T[]): T[] {
   return list.length === 0 ? (NONE as unknown as T[]) : list.slice();
 }
 
+/**
+ * A set of UTF-16 code units as a bitmap: `has` is one load and a shift, where a Set<number>
+ * hashes. For the character classes the parser tests at every character of a document.
+ */
+export class CodeSet {
+  private readonly bits = new Uint32Array(0x800);
+  constructor(codes: Iterable<number>) {
+    for (const c of codes) this.bits[c >>> 5] = (this.bits[c >>> 5] ?? 0) | (1 << (c & 31));
+  }
+  /** Whether c is in the set; false for NaN (charCodeAt past the end). */
+  has(c: number): boolean {
+    return (((this.bits[c >>> 5] ?? 0) >>> (c & 31)) & 1) === 1;
+  }
+}
+
+/** The code units of the characters of `chars`. */
+export function codesOf(chars: string): number[] {
+  return [...chars].map((ch) => ch.charCodeAt(0));
+}
+
 /** JavaScript's \s, by code unit. */
 export function isJsSpace(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
@@ -113,26 +133,30 @@ export function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0b || c === 0x0c || c === 0xfeff || c === 0x200b;
 }
 
+/** \n \r U+2028 U+2029 U+0085: what ends a line. */
+const LINE_BREAK = new CodeSet([0x0a, 0x0d, 0x2028, 0x2029, 0x85]);
+
 export function splitLines(norm: string): Line[] {
   const lines: Line[] = [];
   let start = 0;
-  const push = (end: number): void => {
-    let s = start;
-    let e = end;
-    while (s < e && isSpace(norm.charCodeAt(s))) s++;
-    while (e > s && isSpace(norm.charCodeAt(e - 1))) e--;
-    lines.push({ index: lines.length, start, end, trimStart: s, trimEnd: e });
-  };
   for (let i = 0; i < norm.length; i++) {
     const c = norm.charCodeAt(i);
-    if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029 || c === 0x85) {
-      push(i);
+    if (LINE_BREAK.has(c)) {
+      pushLine(norm, lines, start, i);
       if (c === 0x0d && norm.charCodeAt(i + 1) === 0x0a) i++;
       start = i + 1;
     }
   }
-  push(norm.length);
+  pushLine(norm, lines, start, norm.length);
   return lines;
+}
+
+function pushLine(norm: string, lines: Line[], start: number, end: number): void {
+  let s = start;
+  let e = end;
+  while (s < e && isSpace(norm.charCodeAt(s))) s++;
+  while (e > s && isSpace(norm.charCodeAt(e - 1))) e--;
+  lines.push({ index: lines.length, start, end, trimStart: s, trimEnd: e });
 }
 
 export function makeSource(original: string): SourceText {
