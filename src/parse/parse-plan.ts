@@ -16,7 +16,7 @@ import { findTargets } from './targets.js';
 import { isCollective, splitNames } from './units.js';
 import { warning } from './warnings.js';
 import { markerAt, mayStartMarker } from './markers.js';
-import { CodeSet, codesOf, fitted, isCjk, isJsSpace, makeSource, NO_NAMES, normalise, ownCopy, type SourceText } from './text.js';
+import { CodeSet, codesOf, fitted, isCjk, isJsSpace, makeSource, NextBreak, NO_NAMES, normalise, ownCopy, type SourceText } from './text.js';
 import type { Clause, ParsedItem, ParsedPlan, ParseWarning, Responsible, Schedule } from '../model/plan.js';
 import type { Span } from '../model/span.js';
 import type { UnitMatch, UnitResolver } from '../model/unit-resolver.js';
@@ -66,6 +66,7 @@ export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
   let carriedBudget = MAX_CARRIED_TOTAL;
   let h = 0;
   const headings: RawHeading[] = structure.headings;
+  const breaks = new NextBreak(src.norm);
 
   for (const raw of structure.items) {
     while (h < headings.length && (headings[h]?.itemsBefore ?? Infinity) < raw.ordinal) {
@@ -79,7 +80,7 @@ export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
     }
     // 1. 约束性指标的责任部门, then one line per task, each with its own bracket: the numbered line
     // heads the tasks (a sub-section), each task is an item without a number.
-    const parts = unnumberedTasks(src, raw.bodyStart, raw.span[1]);
+    const parts = unnumberedTasks(src, breaks, raw.bodyStart, raw.span[1]);
     const pieces = parts ?? [{ number: raw.number, span: raw.span, bodyStart: raw.bodyStart }];
     for (const piece of pieces) {
       const [start, end] = piece.span;
@@ -236,10 +237,9 @@ function taskPiece(src: SourceText, a: number, b: number): TaskPiece {
  * (责任单位:…); otherwise sentences are split at their brackets. A task's own marker ((1),
  * 1.) is its number; else it has none. Null when the item is an ordinary one.
  */
-function unnumberedTasks(src: SourceText, bodyStart: number, end: number): TaskPiece[] | null {
+function unnumberedTasks(src: SourceText, breaks: NextBreak, bodyStart: number, end: number): TaskPiece[] | null {
   const { norm } = src;
-  let firstEnd = bodyStart;
-  while (firstEnd < end && norm.charCodeAt(firstEnd) !== 0x0a && norm.charCodeAt(firstEnd) !== 0x0d) firstEnd++;
+  const firstEnd = Math.min(end, breaks.after(bodyStart));
   if (firstEnd >= end || firstEnd - bodyStart > 60) return null;
   if (endsWithResponsibility(norm, bodyStart, firstEnd) || TASK_LABEL_RE.test(norm.slice(bodyStart, firstEnd))) return null;
   return tasksByLine(src, firstEnd, end) ?? tasksByBracket(src, firstEnd, end);

@@ -136,19 +136,61 @@ export function isSpace(c: number): boolean {
 /** \n \r U+2028 U+2029 U+0085: what ends a line. */
 const LINE_BREAK = new CodeSet([0x0a, 0x0d, 0x2028, 0x2029, 0x85]);
 
+/** Whether \n is the only line break of the text: then the native indexOf finds them all. */
+function newlinesOnly(norm: string): boolean {
+  return norm.indexOf('\r') < 0 && norm.indexOf('\u2028') < 0 && norm.indexOf('\u2029') < 0 && norm.indexOf('\x85') < 0;
+}
+
 export function splitLines(norm: string): Line[] {
   const lines: Line[] = [];
   let start = 0;
-  for (let i = 0; i < norm.length; i++) {
-    const c = norm.charCodeAt(i);
-    if (LINE_BREAK.has(c)) {
+  if (newlinesOnly(norm)) {
+    for (let i = norm.indexOf('\n'); i >= 0; i = norm.indexOf('\n', i + 1)) {
       pushLine(norm, lines, start, i);
-      if (c === 0x0d && norm.charCodeAt(i + 1) === 0x0a) i++;
       start = i + 1;
+    }
+  } else {
+    for (let i = 0; i < norm.length; i++) {
+      const c = norm.charCodeAt(i);
+      if (LINE_BREAK.has(c)) {
+        pushLine(norm, lines, start, i);
+        if (c === 0x0d && norm.charCodeAt(i + 1) === 0x0a) i++;
+        start = i + 1;
+      }
     }
   }
   pushLine(norm, lines, start, norm.length);
   return lines;
+}
+
+/**
+ * The first \n or \r at or after an offset, for callers that ask in increasing order (the items
+ * of a document): one answer serves every offset up to it, and a document without \r is searched
+ * by the native indexOf. The whole document is scanned once however many items ask.
+ */
+export class NextBreak {
+  private from = 0;
+  private at = -1;
+  private readonly crFree: boolean;
+  constructor(private readonly norm: string) {
+    this.crFree = norm.indexOf('\r') < 0;
+  }
+  /** Offset of the first \n or \r at or after i, or the text's length. */
+  after(i: number): number {
+    if (i >= this.from && i <= this.at) return this.at;
+    const { norm } = this;
+    let j: number;
+    if (this.crFree) {
+      j = norm.indexOf('\n', i);
+      if (j < 0) j = norm.length;
+    } else {
+      j = i;
+      while (j < norm.length && norm.charCodeAt(j) !== 0x0a && norm.charCodeAt(j) !== 0x0d) j++;
+    }
+    this.from = i;
+    this.at = j;
+    return j;
+  }
 }
 
 function pushLine(norm: string, lines: Line[], start: number, end: number): void {
