@@ -1,11 +1,11 @@
 /**
  * The parser before and after a change, in one process and interleaved, so that both meet the
  * same load (these machines are shared: two separate runs of bench/parse-once.ts can differ by
- * half). Prints CPU-time throughput on the seed repeated to 10 MB (best and median of five parses
- * each) and the time of normalise() alone.
+ * half). Prints CPU-time throughput on the seed repeated to 10 MB (best and median of RUNS parses
+ * each, five unless RUNS says otherwise) and the time of normalise() alone.
  *
  *   mkdir -p src/parse_before && git archive REV src/parse | tar -x --strip-components=2 -C src/parse_before
- *   node --import tsx bench/parse-ab.ts [src/parse_before]
+ *   RUNS=10 node --expose-gc --import tsx bench/parse-ab.ts [src/parse_before]
  *   rm -r src/parse_before
  *
  * The copy must sit in src/ (its imports are relative: ../model, ../catalog).
@@ -40,9 +40,16 @@ function cpu(run: () => unknown): number {
 }
 
 const runs = { before: [] as number[], after: [] as number[], normaliseBefore: [] as number[], normaliseAfter: [] as number[] };
-for (let r = 0; r < 5; r++) {
-  runs.before.push(cpu(() => before(text, { resolver })));
-  runs.after.push(cpu(() => after(text, { resolver })));
+const RUNS = Number(process.env.RUNS ?? 5);
+// The side that runs second in a round meets the first one's garbage: sides take turns to go first
+// (two copies of the same parser came out 1.1-1.2x apart when "before" always went first), and with
+// --expose-gc the heap is collected before each measured parse.
+const gc = (globalThis as { gc?: () => void }).gc;
+for (let r = 0; r < RUNS; r++) {
+  for (const side of r % 2 === 0 ? (['before', 'after'] as const) : (['after', 'before'] as const)) {
+    gc?.();
+    runs[side].push(cpu(() => (side === 'before' ? before : after)(text, { resolver })));
+  }
   runs.normaliseBefore.push(cpu(() => normaliseBefore(text)));
   runs.normaliseAfter.push(cpu(() => normaliseAfter(text)));
 }

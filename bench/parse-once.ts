@@ -5,12 +5,19 @@
  * Both sides are measured warm: the parser parses the seed until the JIT has settled (a
  * single warm-up left the 1 MB figure measuring compilation rather than parsing), and each
  * figure is the best of a few runs, because these machines are shared.
+ *
+ * PARSER=src/parse_before measures a copy of the parser instead (see bench/parse-ab.ts), so that
+ * memory can be compared run by run: its imports are relative, so the copy sits in src/.
  */
 import fs from 'node:fs';
-import { parsePlan } from '../src/parse/parse-plan.js';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { parsePlan as ParsePlan } from '../src/parse/parse-plan.js';
 import { hunanResolver } from '../src/catalog/registry-resolver.js';
 import { SEED_PLAN } from '../src/services/load-demo.js';
 
+const parserDir = path.resolve(process.env.PARSER ?? 'src/parse');
+const { parsePlan } = (await import(pathToFileURL(path.join(parserDir, 'parse-plan.ts')).href)) as { parsePlan: typeof ParsePlan };
 const megabytes = Number(process.argv[2] ?? 1);
 const seed = fs.readFileSync(SEED_PLAN, 'utf8');
 const copies = Math.max(1, Math.round((megabytes * 1024 * 1024) / Buffer.byteLength(seed)));

@@ -1,6 +1,9 @@
 /**
  * `npm run bench`: each figure is a ratio against a baseline measured in the same run,
  * because these machines are shared and absolute numbers drift.
+ *
+ * BENCH_ONLY=parser runs the parser figures alone (throughput against the bare regex scan,
+ * memory), without the lookup, export, HTTP, register and ledger benches.
  */
 import { execFileSync } from 'node:child_process';
 import http from 'node:http';
@@ -122,6 +125,10 @@ function parserThroughput(): void {
   if (small && large) console.log(`scaling: 10 MB rate / 1 MB rate = ${(large.parserMBps / small.parserMBps).toFixed(2)} (1.00 = linear)`);
 }
 
+if (process.env.BENCH_ONLY === 'parser') {
+  parserThroughput();
+  process.exit(0);
+}
 await aliasLookups();
 parserThroughput();
 console.log('\n## 意见汇总表 export: 10,000 opinions from 50 units');

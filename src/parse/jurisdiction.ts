@@ -13,8 +13,8 @@
  *   city's 各区人民政府 are that city's districts.
  */
 import { warning } from './warnings.js';
-import { normalise } from './text.js';
-import type { CoverLetter, ParsedItem, ParseWarning } from '../model/plan.js';
+import { NO_NAMES, normalise } from './text.js';
+import type { CoverLetter, ParsedItem, ParseWarning, Responsible } from '../model/plan.js';
 import type { UnitResolver } from '../model/unit-resolver.js';
 
 export type Level = 'national' | 'province' | 'prefecture' | 'county';
@@ -143,19 +143,15 @@ export function detectJurisdiction(
 }
 
 /**
- * Per entry: whether it stands in a list right after a name that states the province's level
+ * Whether entry k of a list stands right after a name that states the province's level
  * (省发展改革委、财政厅、教育厅): the level carries over to the names that leave it out.
+ * `before` is the answer for entry k - 1 (the lists are walked in order).
  */
-function levelCarried(item: ParsedItem): boolean[] {
-  const out: boolean[] = [];
-  const list = item.responsible;
-  for (let k = 0; k < list.length; k++) {
-    const r = list[k];
-    const prev = list[k - 1];
-    const adjacent = r !== undefined && prev !== undefined && r.span[0] >= prev.span[1] && r.span[0] - prev.span[1] <= 2;
-    out.push(adjacent && prev !== undefined && (statesProvince(prev.raw) || out[k - 1] === true));
-  }
-  return out;
+function levelCarried(list: Responsible[], k: number, before: boolean): boolean {
+  const r = list[k];
+  const prev = list[k - 1];
+  const adjacent = r !== undefined && prev !== undefined && r.span[0] >= prev.span[1] && r.span[0] - prev.span[1] <= 2;
+  return adjacent && prev !== undefined && (before || statesProvince(prev.raw));
 }
 
 function statesProvince(raw: string): boolean {
@@ -190,9 +186,12 @@ export function applyJurisdiction(
   if (j.level === 'province' && !j.foreignProvince) {
     // The registry's own province: only bare names need a word.
     for (const item of items) {
-      const carried = levelCarried(item);
-      for (const [k, r] of item.responsible.entries()) {
-        if (r.unit !== null && r.role !== 'localities' && levelAssumed(r.raw, r.unit) && !carried[k]) {
+      const list = item.responsible;
+      let carried = false;
+      for (let k = 0; k < list.length; k++) {
+        const r = list[k];
+        carried = levelCarried(list, k, carried);
+        if (r && r.unit !== null && r.role !== 'localities' && levelAssumed(r.raw, r.unit) && !carried) {
           kept.set(`${r.span[0]}:${r.span[1]}`, warning('unit_corrected', { raw: r.raw, unit: r.unit, reason: 'level_assumed' }, r.span));
         }
       }
@@ -201,14 +200,14 @@ export function applyJurisdiction(
     for (const item of items) {
       for (const r of item.responsible) {
         if (r.role === 'localities') {
-          if (j.level === 'national' || j.foreignProvince) r.expands = [];
+          if (j.level === 'national' || j.foreignProvince) r.expands = NO_NAMES;
           else if (local) {
             let members = expansions.get(r.raw);
             if (!members) {
               members = j.place ? (resolver.expandLocality(j.place + normalise(r.raw)) ?? []) : [];
               expansions.set(r.raw, members);
             }
-            r.expands = [...members];
+            r.expands = members.length > 0 ? [...members] : NO_NAMES;
           }
           continue;
         }

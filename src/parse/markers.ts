@@ -18,7 +18,7 @@ export interface Marker {
 }
 
 import { chineseToNumber } from './numerals.js';
-import { isJsSpace } from './text.js';
+import { CodeSet, codesOf, isJsSpace } from './text.js';
 
 const CN = '零〇一二三四五六七八九十百千两';
 const PART_RE = new RegExp(`^第([${CN}]{1,6}|[0-9]{1,3})(部分|章|篇)[\\s:.、]*`);
@@ -29,11 +29,11 @@ const PAR_RE = /^\(\s{0,2}([0-9]{1,3})\s{0,2}\)[\s、.]*/;
 const CIRC_RE = /^([\u2460-\u2473])\s*/;
 
 /** First characters a marker can start with: most lines start with none of them. */
-export const MARKER_START = new Set<number>(
+export const MARKER_START = new CodeSet(
   [...'第(〔0123456789', ...CN].map((ch) => ch.charCodeAt(0)).concat(Array.from({ length: 20 }, (_, k) => 0x2460 + k)),
 );
 
-const CN_CODES = new Set([...CN].map((ch) => ch.charCodeAt(0)));
+const CN_CODES = new CodeSet(codesOf(CN));
 
 function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;

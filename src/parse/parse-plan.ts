@@ -16,7 +16,7 @@ import { findTargets } from './targets.js';
 import { isCollective, splitNames } from './units.js';
 import { warning } from './warnings.js';
 import { markerAt, mayStartMarker } from './markers.js';
-import { isCjk, isJsSpace, makeSource, normalise, ownCopy, type SourceText } from './text.js';
+import { CodeSet, codesOf, fitted, isCjk, isJsSpace, makeSource, NextBreak, NO_NAMES, normalise, ownCopy, type SourceText } from './text.js';
 import type { Clause, ParsedItem, ParsedPlan, ParseWarning, Responsible, Schedule } from '../model/plan.js';
 import type { Span } from '../model/span.js';
 import type { UnitMatch, UnitResolver } from '../model/unit-resolver.js';
@@ -45,7 +45,7 @@ export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
   if (!title) warnings.push(warning('title_missing', {}, [0, 0]));
   const planYear = yearOf(title) ?? (letter?.date ? Number(letter.date.slice(0, 4)) : null);
 
-  const ctx: ResponsibilityContext = { src, resolver, warnings };
+  const ctx: ResponsibilityContext = { src, resolver, warnings, raws: new Map() };
   const items: ParsedItem[] = [];
   // Items whose units are given by reference (同上, 与“…”分工相同), resolved once every item is read.
   const references: PendingReference[] = [];
@@ -66,6 +66,7 @@ export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
   let carriedBudget = MAX_CARRIED_TOTAL;
   let h = 0;
   const headings: RawHeading[] = structure.headings;
+  const breaks = new NextBreak(src.norm);
 
   for (const raw of structure.items) {
     while (h < headings.length && (headings[h]?.itemsBefore ?? Infinity) < raw.ordinal) {
@@ -79,7 +80,7 @@ export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
     }
     // 1. 约束性指标的责任部门, then one line per task, each with its own bracket: the numbered line
     // heads the tasks (a sub-section), each task is an item without a number.
-    const parts = unnumberedTasks(src, raw.bodyStart, raw.span[1]);
+    const parts = unnumberedTasks(src, breaks, raw.bodyStart, raw.span[1]);
     const pieces = parts ?? [{ number: raw.number, span: raw.span, bodyStart: raw.bodyStart }];
     for (const piece of pieces) {
       const [start, end] = piece.span;
@@ -129,9 +130,9 @@ export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
         title: itemTitle(src, bodyStart, end),
         text: src.original.slice(bodyStart, end),
         span: [start, end],
-        responsible,
-        targets,
-        clauses: clausesOf(src, bodyStart, end),
+        responsible: fitted(responsible),
+        targets: fitted(targets),
+        clauses: fitted(clausesOf(src, bodyStart, end)),
       });
     }
   }
@@ -191,7 +192,7 @@ function hasRaw(list: Responsible[], raw: string): boolean {
 }
 
 function copyEntry(r: Responsible): Responsible {
-  return { raw: r.raw, unit: r.unit, role: r.role, expands: [...r.expands], span: [r.span[0], r.span[1]] };
+  return { raw: r.raw, unit: r.unit, role: r.role, expands: r.expands.length > 0 ? [...r.expands] : NO_NAMES, span: [r.span[0], r.span[1]] };
 }
 
 function itemTitle(src: SourceText, s: number, e: number): string {
@@ -220,7 +221,7 @@ type TaskPiece = { number: string; span: Span; bodyStart: number };
 /** A responsibility label in a line: 责任单位:, 牵头单位:, 主办单位: … (folded, so 主辦單位 too). */
 const TASK_LABEL_RE = /(?:牵头|责任|主责|主办|配合|参与|协办)(?:单位|部门)\s*:/;
 /** Punctuation after a task's bracket that still belongs to the task: …(X负责)。 */
-const TRAILING_STOPS = new Set([0x3002, 0x3b, 0x20, 0x09]); // 。 ; space tab
+const TRAILING_STOPS = new CodeSet([0x3002, 0x3b, 0x20, 0x09]); // 。 ; space tab
 
 /** A task starting at a: its own marker, if it has one ((1), 1., ①), gives its number. */
 function taskPiece(src: SourceText, a: number, b: number): TaskPiece {
@@ -236,10 +237,9 @@ function taskPiece(src: SourceText, a: number, b: number): TaskPiece {
  * (责任单位:…); otherwise sentences are split at their brackets. A task's own marker ((1),
  * 1.) is its number; else it has none. Null when the item is an ordinary one.
  */
-function unnumberedTasks(src: SourceText, bodyStart: number, end: number): TaskPiece[] | null {
+function unnumberedTasks(src: SourceText, breaks: NextBreak, bodyStart: number, end: number): TaskPiece[] | null {
   const { norm } = src;
-  let firstEnd = bodyStart;
-  while (firstEnd < end && norm.charCodeAt(firstEnd) !== 0x0a && norm.charCodeAt(firstEnd) !== 0x0d) firstEnd++;
+  const firstEnd = Math.min(end, breaks.after(bodyStart));
   if (firstEnd >= end || firstEnd - bodyStart > 60) return null;
   if (endsWithResponsibility(norm, bodyStart, firstEnd) || TASK_LABEL_RE.test(norm.slice(bodyStart, firstEnd))) return null;
   return tasksByLine(src, firstEnd, end) ?? tasksByBracket(src, firstEnd, end);
@@ -362,9 +362,9 @@ function tableItems(
       title: itemTitle(src, s, e),
       text: src.original.slice(s, e),
       span: row.span,
-      responsible,
-      targets: findTargets({ src, resolver: ctx.resolver, warnings, planYear, floor: s }, s, e),
-      clauses: clausesOf(src, s, e),
+      responsible: fitted(responsible),
+      targets: fitted(findTargets({ src, resolver: ctx.resolver, warnings, planYear, floor: s }, s, e)),
+      clauses: fitted(clausesOf(src, s, e)),
       ...(schedule && { schedule }),
     });
   }
@@ -384,8 +384,11 @@ function scheduleOf(src: SourceText, cells: { kind: string; span: Span }[], plan
 }
 
 const ROLE_WORDS_RE = /负责|牵头|配合|责任单位|参与|协办|主办|同上|分工相同|分工一致/;
-const OPENERS = new Set([...'(〔【'].map((ch) => ch.charCodeAt(0)));
-const CLOSERS = new Set([...')〕】'].map((ch) => ch.charCodeAt(0)));
+const OPENERS = new CodeSet(codesOf('(〔【'));
+const CLOSERS = new CodeSet(codesOf(')〕】'));
+
+/** 。 ; ! ? \n \r */
+const CLAUSE_END = new CodeSet([0x3002, 0x3b, 0x21, 0x3f, 0x0a, 0x0d]);
 
 /** Sentences of [s, e): split after 。;!? and at line ends; a closing bracket naming units is not a sentence. */
 function clausesOf(src: SourceText, s: number, e: number): Clause[] {
@@ -394,8 +397,7 @@ function clausesOf(src: SourceText, s: number, e: number): Clause[] {
   let start = s;
   for (let i = s; i < e; i++) {
     const c = norm.charCodeAt(i);
-    // 。 ; ! ? \n \r
-    if (c !== 0x3002 && c !== 0x3b && c !== 0x21 && c !== 0x3f && c !== 0x0a && c !== 0x0d) continue;
+    if (!CLAUSE_END.has(c)) continue;
     pushClause(src, out, start, c === 0x0a || c === 0x0d ? i : i + 1);
     start = i + 1;
   }

@@ -10,6 +10,7 @@
 import type { ParsedItem, ParseWarning, Responsible } from '../model/plan.js';
 import type { Span } from '../model/span.js';
 import { warning } from './warnings.js';
+import { isJsSpace, NO_NAMES } from './text.js';
 
 export interface Reference {
   /** `previous` for 同上; `named` for 与“…”分工相同. */
@@ -37,8 +38,25 @@ function reference(m: RegExpExecArray, at: number, original: string): Reference 
   return { kind: name ? 'named' : 'previous', name: name ?? '', raw: original.slice(span[0], span[1]), span };
 }
 
+/**
+ * Whether [s, e) ends the way BRACKET_RE needs: a closing bracket, then white space, at most one
+ * 。;. and white space. Most items end otherwise (with 。 after a sentence), and need no pattern.
+ */
+function endsWithCloser(norm: string, s: number, e: number): boolean {
+  let j = e;
+  while (j > s && isJsSpace(norm.charCodeAt(j - 1))) j--;
+  const stop = norm.charCodeAt(j - 1);
+  if (j > s && (stop === 0x3002 || stop === 0x3b || stop === 0x2e)) {
+    j--;
+    while (j > s && isJsSpace(norm.charCodeAt(j - 1))) j--;
+  }
+  const c = norm.charCodeAt(j - 1);
+  return j > s && (c === 0x29 || c === 0x3015 || c === 0x3011); // ) 〕 】
+}
+
 /** A reference bracket that ends the item's text [s, e), or null. */
 export function trailingReference(norm: string, original: string, s: number, e: number): Reference | null {
+  if (!endsWithCloser(norm, s, e)) return null;
   const from = Math.max(s, e - TAIL);
   const m = BRACKET_RE.exec(norm.slice(from, e));
   return m ? reference(m, from + m.index, original) : null;
@@ -55,7 +73,7 @@ const QUOTES_RE = /[“”"「」『』‘’'\s]/g;
 const bare = (text: string): string => text.replace(QUOTES_RE, '');
 
 function copy(r: Responsible): Responsible {
-  return { raw: r.raw, unit: r.unit, role: r.role, expands: [...r.expands], span: [r.span[0], r.span[1]] };
+  return { raw: r.raw, unit: r.unit, role: r.role, expands: r.expands.length > 0 ? [...r.expands] : NO_NAMES, span: [r.span[0], r.span[1]] };
 }
 
 export interface PendingReference {
@@ -89,6 +107,11 @@ export function resolveReferences(items: ParsedItem[], pending: PendingReference
       warnings.push(warning('responsibility_reference_unresolved', { item: item.ordinal, reference: ref.raw }, ref.span));
       continue;
     }
-    for (const r of entries) if (!item.responsible.some((x) => x.raw === r.raw && x.role === r.role)) item.responsible.push(copy(r));
+    // A new list: the item's own may be the shared empty one.
+    const added: Responsible[] = [];
+    for (const r of entries) {
+      if (!item.responsible.some((x) => x.raw === r.raw && x.role === r.role) && !added.some((x) => x.raw === r.raw && x.role === r.role)) added.push(copy(r));
+    }
+    if (added.length > 0) item.responsible = item.responsible.concat(added);
   }
 }

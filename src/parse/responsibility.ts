@@ -5,7 +5,7 @@
  * plus the carry-forward rules 下同 and 以下…不再列出.
  */
 import { warning } from './warnings.js';
-import { isJsSpace, type SourceText } from './text.js';
+import { CodeSet, codesOf, isJsSpace, NO_NAMES, type SourceText } from './text.js';
 import type { ParseWarning, Responsible, ResponsibleRole } from '../model/plan.js';
 import type { Span } from '../model/span.js';
 import type { UnitResolver } from '../model/unit-resolver.js';
@@ -15,6 +15,8 @@ export interface ResponsibilityContext {
   src: SourceText;
   resolver: UnitResolver;
   warnings: ParseWarning[];
+  /** Each name as written, once: a plan names the same units thousands of times, and the output keeps every mention. */
+  raws?: Map<string, string>;
 }
 
 export interface ClauseResult {
@@ -44,12 +46,12 @@ const FIRST_LEADS_RE = /^(?:其中)?[,]?(?:列|排|排在|列在|排名)第一(?
 export const STANDING_RE = /^以下[^,。]{0,12}?(?:需|由|要|须|请)([^。]{2,40}?)(?:按职责分工)?(?:负责|落实|参与|配合)/;
 const MAX_GROUP = 400;
 /** Necessary first characters of FIRST_LEADS_RE and LABEL_RE, last characters of SUFFIX_RE. */
-const FIRST_LEADS_START = new Set([...'其,列排'].map((ch) => ch.charCodeAt(0)));
-const LABEL_START_CHARS = new Set([...'牵主责实负配参协支部任职'].map((ch) => ch.charCodeAt(0)));
-const SUFFIX_LAST = new Set([...'位门责实进头合与助同办施导持'].map((ch) => ch.charCodeAt(0)));
+const FIRST_LEADS_START = new CodeSet(codesOf('其,列排'));
+const LABEL_START_CHARS = new CodeSet(codesOf('牵主责实负配参协支部任职'));
+const SUFFIX_LAST = new CodeSet(codesOf('位门责实进头合与助同办施导持'));
 /** Labels that end the responsibility part of a line: 责任单位:X;完成时限:2022年底. */
 const OTHER_LABEL_RE = /^(?:完成时限|完成时间|完成期限|时间节点|时限要求|时限|进度安排|办结时限|工作目标|目标任务|预期目标|资金来源|责任领导|牵头领导|分管(?:省|市|县|区)?领导)\s*:/;
-const OTHER_LABEL_START = new Set([...'完时进办工目预资责牵分'].map((ch) => ch.charCodeAt(0)));
+const OTHER_LABEL_START = new CodeSet(codesOf('完时进办工目预资责牵分'));
 
 /** 1..4 for an opening bracket, -1..-4 for its closing one, 0 otherwise (by char code). */
 function bracketKind(c: number): number {
@@ -251,11 +253,11 @@ function mergeInto(into: ClauseResult, clause: ClauseResult): void {
   into.standing.push(...clause.standing);
 }
 
-const CLAUSE_SEPS = [0x3002, 0x3b, 0x0a, 0x0d]; // 。 ; \n \r
-const COMMA_SEPS = [0x2c]; // ,
+const CLAUSE_SEPS = new CodeSet([0x3002, 0x3b, 0x0a, 0x0d]); // 。 ; \n \r
+const COMMA_SEPS = new CodeSet([0x2c]); // ,
 
 /** Split [s, e) at depth 0 on any of `seps` (code units). */
-function splitTop(norm: string, s: number, e: number, seps: readonly number[]): Span[] {
+function splitTop(norm: string, s: number, e: number, seps: CodeSet): Span[] {
   const out: Span[] = [];
   let start = s;
   let depth = 0;
@@ -264,7 +266,7 @@ function splitTop(norm: string, s: number, e: number, seps: readonly number[]): 
     const k = bracketKind(c);
     if (k > 0) depth++;
     else if (k < 0) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && seps.includes(c)) {
+    else if (depth === 0 && seps.has(c)) {
       out.push([start, i]);
       start = i + 1;
     }
@@ -478,7 +480,7 @@ export function parseClause(ctx: ResponsibilityContext, s: number, e: number): C
       }
     }
   }
-  for (const r of involved) result.entries.push({ ...r, expands: [...r.expands], span: [r.span[0], r.span[1]] });
+  for (const r of involved) result.entries.push({ ...r, expands: r.expands.length > 0 ? [...r.expands] : NO_NAMES, span: [r.span[0], r.span[1]] });
   return result;
 }
 
@@ -520,19 +522,35 @@ function warnUnclear(ctx: ResponsibilityContext, s: number, e: number): void {
 
 /** Build one responsibility entry, resolving the name against the registry. */
 export function entry(ctx: ResponsibilityContext, p: NamePiece, role: ResponsibleRole): Responsible {
-  const raw = ctx.src.original.slice(p.span[0], p.span[1]);
+  const raw = rawOf(ctx, p.name, p.span[0], p.span[1]);
   if (role === 'localities' || isCollective(p.name)) {
-    return { raw, unit: null, role: 'localities', expands: ctx.resolver.expandLocality(p.name) ?? [], span: p.span };
+    return { raw, unit: null, role: 'localities', expands: ctx.resolver.expandLocality(p.name) ?? NO_NAMES, span: p.span };
   }
   const match = ctx.resolver.resolve(p.name);
   if (!match) {
     ctx.warnings.push(warning('unit_unknown', { raw }, p.span));
-    return { raw, unit: null, role, expands: [], span: p.span };
+    return { raw, unit: null, role, expands: NO_NAMES, span: p.span };
   }
   if (match.correctedFrom !== undefined) {
     ctx.warnings.push(warning('unit_corrected', { raw, unit: match.canonical }, p.span));
   }
-  return { raw, unit: match.canonical, role, expands: [], span: p.span };
+  return { raw, unit: match.canonical, role, expands: NO_NAMES, span: p.span };
+}
+
+/**
+ * The original text of [s, e), one string per distinct name (see ResponsibilityContext.raws). Looked
+ * up by the normalised name, which the registry look-up hashes anyway, and checked against the
+ * text in place, so that a name met before costs no new string.
+ */
+function rawOf(ctx: ResponsibilityContext, name: string, s: number, e: number): string {
+  const { original } = ctx.src;
+  const raws = ctx.raws;
+  if (!raws) return original.slice(s, e);
+  const known = raws.get(name);
+  if (known !== undefined && known.length === e - s && original.startsWith(known, s)) return known;
+  const raw = original.slice(s, e);
+  raws.set(name, raw);
+  return raw;
 }
 
 const BY_LEAD_RE = /由([^。;,:()“”]{2,40}?)(?:牵头|负责)/g;
@@ -644,7 +662,7 @@ function knownOrUnitLike(ctx: ResponsibilityContext, name: string): boolean {
 }
 
 /** First code units of the actor keys 要, 应当, 应, 需要, 需, 须 (each a key by itself) and 负责. */
-const ACTOR_KEY_STARTS = new Set(['要', '应', '需', '须'].map((k) => k.charCodeAt(0)));
+const ACTOR_KEY_STARTS = new CodeSet(codesOf('要应需须'));
 const FU = 0x8d1f; // 负
 const ZE = 0x8d23; // 责
 

@@ -8,15 +8,13 @@
  * so every offset stays valid.
  */
 import { MARKER_START, markerAt, mayStartMarker, type MarkerKind } from './markers.js';
-import { isBlank, isSpace, type Line, type SourceText } from './text.js';
+import { CodeSet, isBlank, isSpace, type Line, type SourceText } from './text.js';
 
 /** Lines shorter than this are never cut: a run-on paragraph holds at least two items. */
 const MIN_RUN_ON = 24;
 
-/** 。 ; ! ? ) 〕 】 ] — what may precede an inline marker. */
-function endsSentence(c: number): boolean {
-  return c === 0x3002 || c === 0x3b || c === 0x21 || c === 0x3f || c === 0x29 || c === 0x3015 || c === 0x3011 || c === 0x5d;
-}
+/** 。 ; ! ? ) 〕 】 ] — what may precede an inline marker — and the spaces of isSpace(). */
+const BEFORE_MARKER = new CodeSet([0x3002, 0x3b, 0x21, 0x3f, 0x29, 0x3015, 0x3011, 0x5d, 0x20, 0x09, 0x0b, 0x0c, 0xfeff, 0x200b]);
 
 const KIND_INDEX: Readonly<Record<MarkerKind, number>> = { part: 0, cn: 1, pcn: 2, ar: 3, par: 4, circ: 5 };
 
@@ -34,7 +32,7 @@ function cutsOf(src: SourceText, line: Line): number[] {
   for (let k = line.trimStart; k < line.trimEnd; k++) {
     const c = norm.charCodeAt(k);
     let i: number;
-    if (endsSentence(c) || isSpace(c)) {
+    if (BEFORE_MARKER.has(c)) {
       // Candidates follow the end of a sentence or a bracket, or a space (一、民生 (1)扩大就业).
       i = k + 1;
       while (i < line.trimEnd && isSpace(norm.charCodeAt(i))) i++;
@@ -68,7 +66,12 @@ function cutsOf(src: SourceText, line: Line): number[] {
   return cuts.sort((a, b) => a - b);
 }
 
-/** The document's lines with run-on paragraphs cut before their inline items, renumbered. */
+const NO_CUTS: readonly number[] = [];
+
+/**
+ * The document's lines with run-on paragraphs cut before their inline items, renumbered. The lines
+ * that are not cut are src.lines' own, renumbered in place.
+ */
 export function splitRunOn(src: SourceText): Line[] {
   const out: Line[] = [];
   const push = (start: number, end: number): void => {
@@ -78,14 +81,13 @@ export function splitRunOn(src: SourceText): Line[] {
     while (e > s && isSpace(src.norm.charCodeAt(e - 1))) e--;
     out.push({ index: out.length, start, end, trimStart: s, trimEnd: e });
   };
-  let changed = false;
   for (const line of src.lines) {
-    const cuts = isBlank(line) || line.trimEnd - line.trimStart < MIN_RUN_ON ? [] : cutsOf(src, line);
+    const cuts = isBlank(line) || line.trimEnd - line.trimStart < MIN_RUN_ON ? NO_CUTS : cutsOf(src, line);
     if (cuts.length === 0) {
-      out.push(changed ? { ...line, index: out.length } : line);
+      line.index = out.length;
+      out.push(line);
       continue;
     }
-    changed = true;
     let start = line.start;
     for (const cut of cuts) {
       push(start, cut);

@@ -77,13 +77,11 @@ export function splitCells(norm: string, s: number, e: number, eachTab = false):
     .filter(([a, b], i, all) => a < b || (i > 0 && i < all.length - 1));
 }
 
-/** Whether [s, e) holds a tab, a `|` or two spaces in a row: a line without one is no table row. */
-function hasSeparator(norm: string, s: number, e: number): boolean {
-  for (let i = s; i < e; i++) {
-    const c = norm.charCodeAt(i);
-    if (c === 0x09 || c === 0x7c || (c === 0x20 && norm.charCodeAt(i + 1) === 0x20)) return true;
-  }
-  return false;
+/** Offset of the first `needle` at or after `from`, given `known`, the answer for an earlier offset (-1 before the first); Infinity when there is none. */
+function nextAt(norm: string, needle: string, known: number, from: number): number {
+  if (known >= from) return known;
+  const at = norm.indexOf(needle, from);
+  return at < 0 ? Infinity : at;
 }
 
 /** The first division table in lines [from, to), or null: cells on one line, else one cell per line. */
@@ -156,6 +154,12 @@ function findRowTable(src: SourceText, from: number, to: number): Table | null {
   // A header names a unit column (…单位, …部门): only lines holding one of those words are split.
   let nextUnit = norm.indexOf('单位');
   let nextDept = norm.indexOf('部门');
+  // The next tab, bar and double space at or after the line, found by the native indexOf as the
+  // lines go down: a line holds a separator (a tab, a `|` or two spaces in a row; a line without one
+  // is no table row) when one of them starts before its end.
+  let nextTab = -1;
+  let nextBar = -1;
+  let nextDouble = -1;
   for (let i = from; i < to; i++) {
     const line = lines[i];
     if (!line || isBlank(line)) continue;
@@ -164,7 +168,11 @@ function findRowTable(src: SourceText, from: number, to: number): Table | null {
     const named = (nextUnit >= 0 && nextUnit < line.trimEnd) || (nextDept >= 0 && nextDept < line.trimEnd);
     if (!named) continue;
     // A header without tabs, bars or double spaces: 序号 工 作 任 务 牵头负责部门, one space apart.
-    const spaced = !hasSeparator(norm, line.trimStart, line.trimEnd);
+    nextTab = nextAt(norm, '\t', nextTab, line.trimStart);
+    nextBar = nextAt(norm, '|', nextBar, line.trimStart);
+    nextDouble = nextAt(norm, '  ', nextDouble, line.trimStart);
+    // A line ends with no space (its trimEnd), so a double space before the end lies inside it.
+    const spaced = Math.min(nextTab, nextBar, nextDouble) >= line.trimEnd;
     if (spaced && !NUMBER_HEAD_RE.test(norm.slice(line.trimStart, line.trimStart + 3))) continue;
     const cells = spaced ? splitSpacedHeader(norm, line.trimStart, line.trimEnd) : splitCells(norm, line.trimStart, line.trimEnd);
     if (cells.length < 3) continue;

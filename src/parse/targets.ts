@@ -6,8 +6,8 @@
  * slogans (一核两副, 三区一村) and bare digit strings such as phone numbers.
  */
 import { warning } from './warnings.js';
-import { chineseToNumber, isChineseNumeralChar, numeralKind } from './numerals.js';
-import { isCjk, type SourceText } from './text.js';
+import { chineseToNumber, numeralKind } from './numerals.js';
+import { CodeSet, codesOf, isCjk, type SourceText } from './text.js';
 import type { Comparator, ParseWarning, Target } from '../model/plan.js';
 import type { UnitResolver } from '../model/unit-resolver.js';
 
@@ -120,12 +120,6 @@ function quoteClose(norm: string, i: number, e: number): number {
 function isDigitCode(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
-function isDigit(ch: string | undefined): boolean {
-  return ch !== undefined && ch >= '0' && ch <= '9';
-}
-function isLatin(ch: string | undefined): boolean {
-  return ch !== undefined && ch.length === 1 && isLatinCode(ch.charCodeAt(0));
-}
 function isLatinCode(c: number): boolean {
   return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
@@ -156,8 +150,9 @@ interface Quantity {
 function multiplierAt(norm: string, j: number): [number, number] {
   if (norm.startsWith('万亿', j)) return [1e12, 2];
   if (norm.startsWith('千万', j)) return [1e7, 2];
-  if (norm[j] === '万') return [1e4, 1];
-  if (norm[j] === '亿') return [1e8, 1];
+  const c = norm.charCodeAt(j);
+  if (c === 0x4e07) return [1e4, 1]; // 万
+  if (c === 0x4ebf) return [1e8, 1]; // 亿
   return [1, 0];
 }
 
@@ -165,10 +160,25 @@ function round(v: number): number {
   return Math.round(v * 1e6) / 1e6;
 }
 
-function unitAt(norm: string, j: number, units: readonly string[]): string | null {
-  for (const u of units) if (norm.startsWith(u, j)) return u;
+/** Words looked for at one offset, in order of preference, with their first characters. */
+interface WordList {
+  words: readonly string[];
+  first: CodeSet;
+}
+
+function wordList(words: readonly string[]): WordList {
+  return { words, first: new CodeSet(words.map((w) => w.charCodeAt(0))) };
+}
+
+/** The first word of the list written at j; most offsets start none, which one look-up tells. */
+function unitAt(norm: string, j: number, units: WordList): string | null {
+  if (!units.first.has(norm.charCodeAt(j))) return null;
+  for (const u of units.words) if (norm.startsWith(u, j)) return u;
   return null;
 }
+
+const UNIT_WORDS = wordList(UNITS);
+const SKIP_WORDS = wordList(SKIP_AFTER);
 
 /** Longest figure read, separators included. */
 const MAX_DIGITS = 20;
@@ -183,11 +193,12 @@ function arabicTarget(ctx: TargetContext, s: number, end: number, limit: number)
   const digits = norm.slice(s, end).replace(/,/g, '');
   const first: Quantity = quantity(norm, s, end, Number(digits));
   let j = first.end;
-  while (norm[j] === ' ') j++;
+  while (norm.charCodeAt(j) === 0x20) j++;
   let max: number | null = null;
   // A range: 1-2个, 3至5家, 10~20%.
-  const dash = norm[j] === '-' || norm[j] === '~' || norm[j] === '至' || norm[j] === '到' ? 1 : 0;
-  if (dash && isDigit(norm[j + 1])) {
+  const d = norm.charCodeAt(j);
+  const dash = d === 0x2d || d === 0x7e || d === ZHI || d === DAO ? 1 : 0; // - ~ 至 到
+  if (dash && isDigitCode(norm.charCodeAt(j + 1))) {
     const e2 = arabicEnd(norm, j + 1, limit);
     if (e2 - (j + 1) > MAX_DIGITS) return null;
     const secondRaw = Number(norm.slice(j + 1, e2).replace(/,/g, ''));
@@ -195,13 +206,14 @@ function arabicTarget(ctx: TargetContext, s: number, end: number, limit: number)
     if (!first.scaled && second.scaled && secondRaw > 0) first.value = round(first.value * (second.value / secondRaw));
     max = second.value;
     j = second.end;
-    while (norm[j] === ' ') j++;
+    while (norm.charCodeAt(j) === 0x20) j++;
   }
-  if (isLatin(norm[j])) return null;
-  for (const w of SKIP_AFTER) if (norm.startsWith(w, j)) return null;
-  const approx = norm[j] === '余' || norm[j] === '多';
+  if (isLatinCode(norm.charCodeAt(j))) return null;
+  if (unitAt(norm, j, SKIP_WORDS) !== null) return null;
+  const a = norm.charCodeAt(j);
+  const approx = a === 0x4f59 || a === 0x591a; // 余 多
   if (approx) j++;
-  const unit = unitAt(norm, j, UNITS);
+  const unit = unitAt(norm, j, UNIT_WORDS);
   if (!unit) return null;
   if (digits.length >= 7 && !first.scaled && !/[元吨米亩]/.test(unit)) return null;
   const unitEnd = j + unit.length;
@@ -217,10 +229,12 @@ function quantity(norm: string, s: number, end: number, value: number): Quantity
   return { value: round(value * mult), end: end + len, scaled: len > 0, approx: false };
 }
 
-const NO_COUNT_AFTER = new Set([...'第数几多若每前后近届'].map((ch) => ch.charCodeAt(0)));
+const NO_COUNT_AFTER = new CodeSet(codesOf('第数几多若每前后近届'));
 const ZHI = 0x81f3; // 至
 const DAO = 0x5230; // 到
-const CN_UNITS_LONGEST_FIRST = [...CN_UNITS].sort((a, b) => b.length - a.length);
+const CN_UNITS_LONGEST_FIRST = wordList([...CN_UNITS].sort((a, b) => b.length - a.length));
+/** 大 of 三十大标志工程 (BIG_COUNT_RE). */
+const DA = 0x5927;
 
 function allDigits(norm: string, s: number, e: number): boolean {
   for (let i = s; i < e; i++) if (numeralKind(norm.charCodeAt(i)) !== 1) return false;
@@ -236,6 +250,8 @@ function chineseTarget(ctx: TargetContext, s: number, end: number, limit: number
   // Slogans: 一核两副三带四区, 三区一村, 接二连三.
   const n1 = norm.charCodeAt(end);
   const connector = n1 === ZHI || n1 === DAO;
+  // Without a range, what follows the numerals must start a unit (or 大…工程): most runs (一是, 进一步) end here.
+  if (!connector && n1 !== DA && !CN_UNITS_LONGEST_FIRST.first.has(n1)) return null;
   if (!connector && isCjk(n1) && numeralKind(n1) === 0 && numeralKind(norm.charCodeAt(end + 1)) !== 0) return null;
   if (isCjk(prev) && numeralKind(prev) === 0 && numeralKind(norm.charCodeAt(s - 2)) !== 0) return null;
   // Digit strings without 十/百/千 (一二三产业) are not counts.
@@ -245,16 +261,16 @@ function chineseTarget(ctx: TargetContext, s: number, end: number, limit: number
   if (value === null || value < 2) return null;
   let j = end;
   let max: number | null = null;
-  if ((norm[j] === '至' || norm[j] === '到') && isChineseNumeralChar(norm[j + 1] ?? '')) {
+  if ((norm.charCodeAt(j) === ZHI || norm.charCodeAt(j) === DAO) && numeralKind(norm.charCodeAt(j + 1)) !== 0) {
     let k = j + 1;
-    while (k < limit && k - j < 8 && isChineseNumeralChar(norm[k] ?? '')) k++;
+    while (k < limit && k - j < 8 && numeralKind(norm.charCodeAt(k)) !== 0) k++;
     const v2 = chineseToNumber(norm.slice(j + 1, k));
     if (v2 !== null && v2 > value) {
       max = v2;
       j = k;
     }
   }
-  const big = BIG_COUNT_RE.exec(norm.slice(j, j + 8));
+  const big = norm.charCodeAt(j) === DA ? BIG_COUNT_RE.exec(norm.slice(j, j + 8)) : null;
   if (big) {
     // 三十大标志工程: a count of 30 projects named as a programme.
     const spanEnd = j + big[0].length;
@@ -282,6 +298,13 @@ function asWritten(src: SourceText, s: number, e: number, unit: string): string 
   return written;
 }
 
+/** Length of the longest of `words` that `text` ends with, or 0. */
+function longestEnding(text: string, words: readonly string[]): number {
+  let n = 0;
+  for (const w of words) if (w.length > n && text.endsWith(w)) n = w.length;
+  return n;
+}
+
 function buildTarget(
   ctx: TargetContext,
   s: number,
@@ -299,8 +322,8 @@ function buildTarget(
     const before = norm.slice(Math.max(0, s - 6), s).replace(/\s+$/, '');
     const after = norm.slice(e, e + 3);
     // The longest word wins: 不超过 is ≤ although it ends with 超过, 不低于 is ≥ although it ends with 低于.
-    const greater = Math.max(0, ...GREATER_BEFORE.filter((w) => before.endsWith(w)).map((w) => w.length));
-    const less = Math.max(0, ...LESS_BEFORE.filter((w) => before.endsWith(w)).map((w) => w.length));
+    const greater = longestEnding(before, GREATER_BEFORE);
+    const less = longestEnding(before, LESS_BEFORE);
     if (greater > less || GREATER_AFTER.some((w) => after.startsWith(w)) || approx) comparator = '>=';
     else if (less > 0 || LESS_AFTER.some((w) => after.startsWith(w))) comparator = '<=';
     else if (after.startsWith('左右') || /(?:大约|约为|约|近)$/.test(before)) comparator = '≈';
@@ -331,10 +354,10 @@ function buildTarget(
   return target;
 }
 
-const PHRASE_END = new Set([...'。;!?,:、()“”《》\n\r'].map((ch) => ch.charCodeAt(0)));
-const SENTENCE_END = new Set([...'。;!?\n\r'].map((ch) => ch.charCodeAt(0)));
-const DIRECTION = new Set([...'东南西北中部'].map((ch) => ch.charCodeAt(0)));
-const PLACE_END = new Set([...'市县区州'].map((ch) => ch.charCodeAt(0)));
+const PHRASE_END = new CodeSet(codesOf('。;!?,:、()“”《》\n\r'));
+const SENTENCE_END = new CodeSet(codesOf('。;!?\n\r'));
+const DIRECTION = new CodeSet(codesOf('东南西北中部'));
+const PLACE_END = new CodeSet(codesOf('市县区州'));
 
 function subjectAfter(src: SourceText, e: number): string | null {
   const { norm, original } = src;

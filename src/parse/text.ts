@@ -82,6 +82,43 @@ export function ownCopy(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
+/**
+ * The one empty list that every fact list without entries shares (an item without targets, a
+ * unit that expands to nothing): one array instead of one per item. Frozen, so that a consumer
+ * that tries to add to it fails loudly instead of adding to every item's list.
+ */
+export const NONE: readonly never[] = Object.freeze([]);
+/** NONE as a list of names (Responsible.expands), for the output types that say string[]. */
+export const NO_NAMES = NONE as unknown as string[];
+
+/**
+ * `list` for the output: NONE when it is empty, else a copy of exactly its length (an array grown
+ * by push keeps room for 17 or more entries, and the output keeps tens of thousands of lists).
+ */
+export function fitted<T>(list: T[]): T[] {
+  return list.length === 0 ? (NONE as unknown as T[]) : list.slice();
+}
+
+/**
+ * A set of UTF-16 code units as a bitmap: `has` is one load and a shift, where a Set<number>
+ * hashes. For the character classes the parser tests at every character of a document.
+ */
+export class CodeSet {
+  private readonly bits = new Uint32Array(0x800);
+  constructor(codes: Iterable<number>) {
+    for (const c of codes) this.bits[c >>> 5] = (this.bits[c >>> 5] ?? 0) | (1 << (c & 31));
+  }
+  /** Whether c is in the set; false for NaN (charCodeAt past the end). */
+  has(c: number): boolean {
+    return (((this.bits[c >>> 5] ?? 0) >>> (c & 31)) & 1) === 1;
+  }
+}
+
+/** The code units of the characters of `chars`. */
+export function codesOf(chars: string): number[] {
+  return [...chars].map((ch) => ch.charCodeAt(0));
+}
+
 /** JavaScript's \s, by code unit. */
 export function isJsSpace(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
@@ -96,26 +133,72 @@ export function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0b || c === 0x0c || c === 0xfeff || c === 0x200b;
 }
 
+/** \n \r U+2028 U+2029 U+0085: what ends a line. */
+const LINE_BREAK = new CodeSet([0x0a, 0x0d, 0x2028, 0x2029, 0x85]);
+
+/** Whether \n is the only line break of the text: then the native indexOf finds them all. */
+function newlinesOnly(norm: string): boolean {
+  return norm.indexOf('\r') < 0 && norm.indexOf('\u2028') < 0 && norm.indexOf('\u2029') < 0 && norm.indexOf('\x85') < 0;
+}
+
 export function splitLines(norm: string): Line[] {
   const lines: Line[] = [];
   let start = 0;
-  const push = (end: number): void => {
-    let s = start;
-    let e = end;
-    while (s < e && isSpace(norm.charCodeAt(s))) s++;
-    while (e > s && isSpace(norm.charCodeAt(e - 1))) e--;
-    lines.push({ index: lines.length, start, end, trimStart: s, trimEnd: e });
-  };
-  for (let i = 0; i < norm.length; i++) {
-    const c = norm.charCodeAt(i);
-    if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029 || c === 0x85) {
-      push(i);
-      if (c === 0x0d && norm.charCodeAt(i + 1) === 0x0a) i++;
+  if (newlinesOnly(norm)) {
+    for (let i = norm.indexOf('\n'); i >= 0; i = norm.indexOf('\n', i + 1)) {
+      pushLine(norm, lines, start, i);
       start = i + 1;
     }
+  } else {
+    for (let i = 0; i < norm.length; i++) {
+      const c = norm.charCodeAt(i);
+      if (LINE_BREAK.has(c)) {
+        pushLine(norm, lines, start, i);
+        if (c === 0x0d && norm.charCodeAt(i + 1) === 0x0a) i++;
+        start = i + 1;
+      }
+    }
   }
-  push(norm.length);
+  pushLine(norm, lines, start, norm.length);
   return lines;
+}
+
+/**
+ * The first \n or \r at or after an offset, for callers that ask in increasing order (the items
+ * of a document): one answer serves every offset up to it, and a document without \r is searched
+ * by the native indexOf. The whole document is scanned once however many items ask.
+ */
+export class NextBreak {
+  private from = 0;
+  private at = -1;
+  private readonly crFree: boolean;
+  constructor(private readonly norm: string) {
+    this.crFree = norm.indexOf('\r') < 0;
+  }
+  /** Offset of the first \n or \r at or after i, or the text's length. */
+  after(i: number): number {
+    if (i >= this.from && i <= this.at) return this.at;
+    const { norm } = this;
+    let j: number;
+    if (this.crFree) {
+      j = norm.indexOf('\n', i);
+      if (j < 0) j = norm.length;
+    } else {
+      j = i;
+      while (j < norm.length && norm.charCodeAt(j) !== 0x0a && norm.charCodeAt(j) !== 0x0d) j++;
+    }
+    this.from = i;
+    this.at = j;
+    return j;
+  }
+}
+
+function pushLine(norm: string, lines: Line[], start: number, end: number): void {
+  let s = start;
+  let e = end;
+  while (s < e && isSpace(norm.charCodeAt(s))) s++;
+  while (e > s && isSpace(norm.charCodeAt(e - 1))) e--;
+  lines.push({ index: lines.length, start, end, trimStart: s, trimEnd: e });
 }
 
 export function makeSource(original: string): SourceText {

@@ -2,7 +2,7 @@
  * Splitting a run of unit names (省公安厅、省民政厅等部门及各市州政府) into names with spans,
  * and telling collective phrases (各市州政府, 各地, 有关部门) from single units.
  */
-import { isJsSpace } from './text.js';
+import { CodeSet, codesOf, isJsSpace } from './text.js';
 import type { Span } from '../model/span.js';
 
 export interface NamePiece {
@@ -32,8 +32,8 @@ const TAIL_STRIP_RE =
   /(?:等有关部门|等相关部门|等部门|等单位|等成员单位|等地|等|分别|按职责|按职能|各自|共同|具体)+$/;
 
 /** First characters of LEAD_STRIP_RE's words and last characters of TAIL_STRIP_RE's. */
-const LEAD_FIRST = new Set([...'由会并以请'].map((ch) => ch.charCodeAt(0)));
-const TAIL_LAST = new Set([...'门位地等别责能自同体'].map((ch) => ch.charCodeAt(0)));
+const LEAD_FIRST = new CodeSet(codesOf('由会并以请'));
+const TAIL_LAST = new CodeSet(codesOf('门位地等别责能自同体'));
 
 export function isCollective(name: string): boolean {
   return COLLECTIVE_RE.test(name);
