@@ -278,4 +278,16 @@ describe.each(DIALECTS)('the ledger audit fixes over HTTP on %s', (dialect) => {
     const inbox = (await (await login('hn-fgw.reporter')).json<{ notifications: { code: string | null; params: Record<string, unknown> }[] }>('GET', '/api/notifications')).body.notifications;
     expect(inbox.filter((n) => n.code === 'task.acknowledge.reminder' && n.params.planId === own)).toHaveLength(1);
   });
+
+  it("reads the plan's light rules as they apply, to anyone who reads the ledger; only the office changes them", async () => {
+    const reporter = await login('hn-fgw.reporter');
+    expect((await reporter.json('GET', `/api/plans/${planId}/light-rules`)).body).toEqual({ yellowBehind: 10, redBehind: 25, missingForRed: 2 });
+    expect((await reporter.json<ErrorBody>('PUT', `/api/plans/${planId}/light-rules`, { yellowBehind: 5, redBehind: 20, missingForRed: 1 })).status).toBe(403);
+    const changed = { yellowBehind: 5, redBehind: 20, missingForRed: 1 };
+    expect((await office.json('PUT', `/api/plans/${planId}/light-rules`, changed)).status).toBe(200);
+    expect((await reporter.json('GET', `/api/plans/${planId}/light-rules`)).body).toEqual(changed);
+    expect((await office.json<ErrorBody>('GET', '/api/plans/999999/light-rules')).status).toBe(404);
+    // Back to the defaults for whatever runs after.
+    expect((await office.json('PUT', `/api/plans/${planId}/light-rules`, { yellowBehind: 10, redBehind: 25, missingForRed: 2 })).status).toBe(200);
+  });
 });
