@@ -2,6 +2,7 @@ import { CheckOutlined } from '@ant-design/icons';
 import { App, Button, Card, Flex, Steps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PlanView } from '../../../contract/plans';
+import PublicationControl from '../public/PublicationControl';
 import { useMarkFinal } from './plan-queries';
 
 /**
@@ -46,6 +47,7 @@ export default function PlanStage({ plan, canEdit }: { plan: PlanView; canEdit: 
             {t('planStage.markFinal')}
           </Button>
         )}
+        {canEdit && plan.stage === 'published' && <PublicationControl planId={plan.id} />}
       </Flex>
     </Card>
   );
