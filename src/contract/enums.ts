@@ -27,3 +27,6 @@ export const SEAL_ALGORITHMS = ['ed25519', 'sm2'] as const;
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** The light thresholds a plan has until its office changes them (the web app shows them in words). */
+export { DEFAULT_LIGHT_RULES } from '../domain/lights.js';

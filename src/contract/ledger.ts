@@ -23,6 +23,8 @@ export const taskListQuery = z.object({
   unitId: positiveId.optional(),
   light: light.optional(),
   status: z.enum(['open', 'closed']).optional(),
+  /** The section's ordinal (一、二、… are 1, 2, …). */
+  section: positiveId.optional(),
   ownerUnitId: positiveId.optional(),
 });
 /** The 任务台账 export takes exactly the task list's filters, so any filtered list exports the same way. */
@@ -291,7 +293,7 @@ export const taskChange = z.strictObject({
   key: z.string(),
   taskId: id.nullable(),
   itemOrdinal: id.nullable(),
-  kind: z.enum(['added', 'changed', 'removed']),
+  kind: z.enum(['added', 'changed', 'removed', 'kept']),
   fields: z.array(z.enum(['title', 'text', 'units', 'targets', 'section'])),
   hasReports: z.boolean(),
 });

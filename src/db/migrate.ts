@@ -12,6 +12,7 @@ import * as m0009 from './migrations/0009-workbench.js';
 import * as m0010 from './migrations/0010-plan-place.js';
 import * as m0011 from './migrations/0011-warning-checks.js';
 import * as m0012 from './migrations/0012-plan-publications.js';
+import * as m0013 from './migrations/0013-report-seal-batches.js';
 import type { Database } from './schema.js';
 
 // Migrations are listed here, in order, so that they ship inside the build and need no
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '0010-plan-place': m0010,
   '0011-warning-checks': m0011,
   '0012-plan-publications': m0012,
+  '0013-report-seal-batches': m0013,
 };
 
 export interface MigrateResult {

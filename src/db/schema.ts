@@ -538,9 +538,24 @@ export interface ReportsTable {
   algorithm: string | null;
   key_id: string | null;
   signature: string | null;
+  /** Sealed with a unit's other reports of the round under one signature (report_seal_batches). */
+  seal_batch_id: number | null;
   reviewed_by: number | null;
   reviewed_at: string | null;
   review_comment: string | null;
+}
+
+export interface ReportSealBatchesTable {
+  id: Generated<number>;
+  round_id: number;
+  unit_id: number;
+  signed_by: number | null;
+  sealed_at: string;
+  algorithm: string;
+  key_id: string;
+  /** Canonical JSON (domain/ledger-seal-payload.ts reportBatchManifest): what the signature signs. */
+  manifest: string;
+  signature: string;
 }
 
 export interface AttachmentsTable {
@@ -627,6 +642,7 @@ export interface Database {
   task_units: TaskUnitsTable;
   rounds: RoundsTable;
   reports: ReportsTable;
+  report_seal_batches: ReportSealBatchesTable;
   attachments: AttachmentsTable;
   light_overrides: LightOverridesTable;
   notices: NoticesTable;

@@ -61,6 +61,7 @@ export const AUDIT_ACTIONS = [
   'task.acknowledge',
   'task.acknowledge.record',
   'task.acknowledge.remind',
+  'task.acknowledge.remind.auto',
   'task.light.override',
   'task.close',
   'task.reopen',

@@ -9,6 +9,7 @@ import type { SealAlgorithm } from './reply-seal-payload.js';
  */
 export const REPORT_SEAL_FORMAT = 'luoshi/report-seal/1';
 export const NOTICE_ANSWER_SEAL_FORMAT = 'luoshi/notice-answer-seal/1';
+export const REPORT_BATCH_SEAL_FORMAT = 'luoshi/report-batch-seal/1';
 
 export interface SealMeta {
   unit: { id: number; code: string };
@@ -74,4 +75,55 @@ export function noticeAnswerSealPayload(input: NoticeAnswerSealInput): string {
     algorithm: input.algorithm,
     keyId: input.keyId,
   });
+}
+
+export interface ReportBatchEntry {
+  reportId: number;
+  taskId: number;
+  revision: number;
+  /** SM3 (hex) of the report's own seal payload (reportSealPayload), sealedAt and key as the batch's. */
+  digest: string;
+}
+
+export interface ReportBatchInput extends SealMeta {
+  roundId: number;
+  reports: ReportBatchEntry[];
+}
+
+/**
+ * What a 签发人 signs when sealing several of the unit's reports of one round at once: one
+ * manifest naming each report with the digest of the payload a single submission would have
+ * signed. A report then verifies on its own (its payload's digest is its entry, and the
+ * manifest's signature holds), and changing any report breaks its entry, not the others'.
+ */
+export function reportBatchManifest(input: ReportBatchInput): string {
+  return canonicalJson({
+    format: REPORT_BATCH_SEAL_FORMAT,
+    roundId: input.roundId,
+    unit: { id: input.unit.id, code: input.unit.code },
+    reports: [...input.reports]
+      .map((r) => ({ reportId: r.reportId, taskId: r.taskId, revision: r.revision, digest: r.digest }))
+      .sort((a, b) => a.reportId - b.reportId),
+    signatory: { id: input.signatory.id, login: input.signatory.login },
+    sealedAt: input.sealedAt,
+    algorithm: input.algorithm,
+    keyId: input.keyId,
+  });
+}
+
+/** The manifest's entry for one report, or null when the text is not a batch manifest naming it. */
+export function batchEntryOf(manifest: string, reportId: number): (ReportBatchEntry & { roundId: number; unitId: number; sealedAt: string; keyId: string; algorithm: string; signatoryId: number }) | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(manifest);
+  } catch {
+    return null;
+  }
+  if (typeof parsed !== 'object' || parsed === null) return null;
+  const m = parsed as { format?: unknown; roundId?: unknown; unit?: { id?: unknown }; reports?: unknown; sealedAt?: unknown; keyId?: unknown; algorithm?: unknown; signatory?: { id?: unknown } };
+  if (m.format !== REPORT_BATCH_SEAL_FORMAT || !Array.isArray(m.reports)) return null;
+  const entry = (m.reports as ReportBatchEntry[]).find((r) => r && r.reportId === reportId);
+  if (!entry || typeof entry.digest !== 'string' || typeof entry.revision !== 'number' || typeof entry.taskId !== 'number') return null;
+  if (typeof m.roundId !== 'number' || typeof m.unit?.id !== 'number' || typeof m.sealedAt !== 'string' || typeof m.keyId !== 'string' || typeof m.algorithm !== 'string' || typeof m.signatory?.id !== 'number') return null;
+  return { ...entry, roundId: m.roundId, unitId: m.unit.id, sealedAt: m.sealedAt, keyId: m.keyId, algorithm: m.algorithm, signatoryId: m.signatory.id };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LIGHT_RULES, computeLight, describeLightReason, expectedPercent, overrideInForce, parseLightRules, reportTimeliness } from './lights.js';
+import { DEFAULT_LIGHT_RULES, computeLight, describeLightReason, expectedPercent, overrideInForce, parseLightRules, reportTimeliness, taskDueInRound } from './lights.js';
 import type { LightInput, LightReasonCode, LightRules, RoundFacts } from './lights.js';
 
 // A task published at the start of 2021 (China time) and due at its end: 365 days, so on
@@ -79,6 +79,46 @@ const cases: Case[] = [
   { name: 'a closed task is closed even with an override', input: task({ closedAt: '2021-06-01T00:00:00.000Z', override: { light: 'red', reason: 'x' } }), at: MIDYEAR, light: 'green', code: 'closed' },
   { name: 'thresholds are the plan’s own', input: task({ percent: 44 }), at: MIDYEAR, rules: { yellowBehind: 5, redBehind: 15, missingForRed: 3 }, light: 'yellow', code: 'behind', params: { points: 6 } },
   { name: 'a plan may tolerate more missing reports', input: task({ rounds: [missing(Q1), missing(Q2)] }), at: MIDYEAR, rules: { yellowBehind: 10, redBehind: 25, missingForRed: 3 }, light: 'yellow', code: 'last_missing' },
+  // A round's own light is taken at the last instant of its due date and includes its reports.
+  {
+    name: "a round's light at its due instant counts a report sent exactly then as on time",
+    input: task({ rounds: [Q1, { ...Q2, firstSubmittedAt: china('2021-06-30T23:59:59.999').toISOString() }] }),
+    at: china('2021-06-30T23:59:59.999'),
+    light: 'green',
+    code: 'on_track',
+  },
+  {
+    name: "a round's light at its due instant finds a report sent one ms later missing",
+    input: task({ rounds: [Q1, { ...Q2, firstSubmittedAt: china('2021-07-01T00:00:00.000').toISOString() }] }),
+    at: china('2021-06-30T23:59:59.999'),
+    light: 'yellow',
+    code: 'last_missing',
+    params: { round: '第二季度调度' },
+  },
+  {
+    name: 'after the due instant, that report one ms late is late',
+    input: task({ rounds: [Q1, { ...Q2, firstSubmittedAt: china('2021-07-01T00:00:00.000').toISOString() }] }),
+    at: china('2021-07-02T00:00:00'),
+    light: 'yellow',
+    code: 'last_late',
+    params: { round: '第二季度调度' },
+  },
+  {
+    name: "at its due instant a round's report never sent is missing (the round counts, not only the one before)",
+    input: task({ rounds: [late(Q1), missing(Q2)] }),
+    at: china('2021-06-30T23:59:59.999'),
+    light: 'yellow',
+    code: 'last_missing',
+    params: { round: '第二季度调度' },
+  },
+  {
+    name: 'one ms before its due instant the round is not yet due (the earlier late report is the last due)',
+    input: task({ rounds: [late(Q1), missing(Q2)] }),
+    at: new Date(china('2021-06-30T23:59:59.999').getTime() - 1),
+    light: 'yellow',
+    code: 'last_late',
+    params: { round: '第一季度调度' },
+  },
   { name: 'before publication nothing is expected', input: task({ percent: 0, rounds: [] }), at: china('2020-12-01T00:00:00'), light: 'green', code: 'on_track', params: { points: 0 } },
 ];
 
@@ -110,6 +150,9 @@ describe('traffic lights', () => {
     expect(overrideInForce(made, ['2021-04-10', '2021-06-30'], china('2021-07-01T00:00:01'))).toBe(false);
     expect(overrideInForce(made, ['2021-04-10'], china('2025-01-01T00:00:00'))).toBe(true);
     expect(overrideInForce(made, [], china('2021-04-01T00:00:00'))).toBe(false);
+    // It lapses at the next round's due instant itself, so that round's own light is computed.
+    expect(overrideInForce(made, ['2021-06-30'], new Date(china('2021-06-30T23:59:59.999').getTime() - 1))).toBe(true);
+    expect(overrideInForce(made, ['2021-06-30'], china('2021-06-30T23:59:59.999'))).toBe(false);
   });
 
   it('derives a report’s timeliness from its round’s due date and the clock', () => {
@@ -117,6 +160,18 @@ describe('traffic lights', () => {
     expect(reportTimeliness('2021-10-15', null, china('2021-10-16T00:00:00'))).toBe('missing');
     expect(reportTimeliness('2021-10-15', china('2021-10-15T23:59:59').toISOString(), china('2021-10-20T00:00:00'))).toBe('on_time');
     expect(reportTimeliness('2021-10-15', china('2021-10-16T00:00:00').toISOString(), china('2021-10-20T00:00:00'))).toBe('late');
+  });
+
+  it('owes reports in a round only for tasks published before its due instant and not closed by then', () => {
+    const t = { publishedAt: PUBLISHED, closedAt: null };
+    expect(taskDueInRound(t, '2021-04-10')).toBe(true);
+    expect(taskDueInRound({ ...t, publishedAt: china('2021-04-11T00:00:00').toISOString() }, '2021-04-10')).toBe(false);
+    // Closed (销号) on 14 January: not due in a round falling due in February; still due in December's.
+    expect(taskDueInRound({ ...t, closedAt: china('2022-01-14T10:00:00').toISOString() }, '2022-02-10')).toBe(false);
+    expect(taskDueInRound({ ...t, closedAt: china('2022-01-14T10:00:00').toISOString() }, '2021-12-31')).toBe(true);
+    // Closed on the due date itself (even at its last instant): not due.
+    expect(taskDueInRound({ ...t, closedAt: china('2022-02-10T23:59:59.999').toISOString() }, '2022-02-10')).toBe(false);
+    expect(taskDueInRound({ ...t, closedAt: china('2022-02-11T00:00:00').toISOString() }, '2022-02-10')).toBe(true);
   });
 
   it('reads a plan’s thresholds field by field, falling back to the defaults', () => {

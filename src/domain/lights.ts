@@ -22,7 +22,9 @@ import type { LocalisedMessage } from './errors.js';
  * A red light turns back only when its cause is gone (the report arrives, progress catches
  * up, the task is closed), because nothing is stored: the next evaluation simply finds no
  * cause. A report is missing while it has never been submitted and its round's due date
- * has passed; it is late when first submitted after that date.
+ * has passed; it is late when first submitted after that date. A round is due from the last
+ * instant of its due date inclusive (23:59:59.999 China time), so the light as of that
+ * instant — the round's entry in the light history — includes the reports due in it.
  */
 export const LIGHTS = ['green', 'yellow', 'red'] as const;
 export type Light = (typeof LIGHTS)[number];
@@ -117,8 +119,10 @@ export function computeLight(input: LightInput, at: Date, rules: LightRules = DE
   if (now > dueMs(input.dueDate) && percent < 100) {
     return result('red', 'overdue', { dueDate: input.dueDate, percent });
   }
+  // A round counts from the end of its due date, inclusive: a round's own light (taken at
+  // exactly that instant) reflects the reports due in it.
   const due = input.rounds
-    .filter((r) => dueMs(r.dueDate) < now)
+    .filter((r) => dueMs(r.dueDate) <= now)
     .sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.roundId - b.roundId));
   const missing = due.filter((r) => r.firstSubmittedAt === null || Date.parse(r.firstSubmittedAt) > now);
   if (missing.length >= rules.missingForRed) {
@@ -136,14 +140,27 @@ export function computeLight(input: LightInput, at: Date, rules: LightRules = DE
   return result('green', 'on_track', { points: behind });
 }
 
-/** An override lasts until the next round falls due after it was made. */
+/** An override lasts until the next round falls due after it was made (lapsing at the end of that due date, so that round's own light is computed). */
 export function overrideInForce(createdAt: string, roundDueDates: string[], at: Date): boolean {
   const made = Date.parse(createdAt);
   if (made > at.getTime()) return false;
   return !roundDueDates.some((d) => {
     const due = dueMs(d);
-    return due > made && due < at.getTime();
+    return due > made && due <= at.getTime();
   });
+}
+
+/**
+ * Whether a task owes reports in a round falling due on `dueDate`: it was published before
+ * the end of that day (China time) and was not closed (销号) by then. A task closed before or
+ * on the due date owes nothing in that round; one closed later still owed it (and its report
+ * may be missing). Every place that decides who owes what in a round — the round's page and
+ * counts, lights and their history, the 通报, a unit's to-dos, the overview's SQL (which
+ * mirrors this test in `unitAggregates`/`lateList`) — goes through this rule.
+ */
+export function taskDueInRound(task: { publishedAt: string; closedAt: string | null }, dueDate: string): boolean {
+  const due = dueMs(dueDate);
+  return Date.parse(task.publishedAt) < due && (task.closedAt === null || Date.parse(task.closedAt) > due);
 }
 
 /** When a task is considered 'late' for a report in a round (the report was first sent after the due date). */

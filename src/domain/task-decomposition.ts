@@ -128,7 +128,8 @@ export interface TaskChange {
   key: string;
   taskId: number | null;
   itemOrdinal: number | null;
-  kind: 'added' | 'changed' | 'removed';
+  /** kept: a task the office split or merged, left as it shaped it (its item's text may have changed: `fields`). */
+  kind: 'added' | 'changed' | 'removed' | 'kept';
   fields: TaskField[];
   hasReports: boolean;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { spanProblems } from '../model/plan-spans.js';
 import { parsePlan } from './parse-plan.js';
-import { readSchedule } from './schedule.js';
+import { deadlinesInText, readSchedule } from './schedule.js';
 import { mapResolver } from './map-resolver.js';
 
 const listResolver = (names: string[]) => mapResolver({ units: Object.fromEntries(names.map((n) => [n, []])) });
@@ -55,5 +55,25 @@ describe('division tables: deadlines and frequencies on the items', () => {
     const plan = parsePlan(text, { resolver: listResolver(['市财政局']) });
     expect(plan.items[0]?.schedule).toEqual({ raw: '6月底前', due: '2022-06-30', frequency: 'monthly', span: expect.any(Array) });
     expect(spanProblems(text, plan)).toEqual([]);
+  });
+});
+
+describe('deadlines in an item’s running text', () => {
+  it.each([
+    ['加快编制规划，2021年6月底前印发实施。', ['2021-06-30']],
+    ['年底前完成全省评估。', ['2021-12-31']],
+    ['9月30日前上报名单，年底前完成验收。', ['2021-09-30', '2021-12-31']],
+    ['三季度末前完成摸底。', ['2021-09-30']],
+    ['2022年上半年前出台办法。', ['2022-06-30']],
+    ['力争2021年新开工改造老旧小区1500个。', []],
+    ['2019年底前已完成的项目不再重复申报。', []],
+    ['每年年底前报送总结。', ['2021-12-31']],
+  ])('%s → %j', (text, dues) => {
+    expect(deadlinesInText(text, 2021).map((d) => d.due)).toEqual(dues);
+  });
+
+  it('keeps the phrase as written and where it stands', () => {
+    const [d] = deadlinesInText('加快编制规划，2021年6月底前印发实施。', 2021);
+    expect(d).toEqual({ raw: '2021年6月底前', due: '2021-06-30', index: 7 });
   });
 });

@@ -86,3 +86,32 @@ export function readSchedule(text: string, planYear: number | null): ScheduleRea
   const recurring = frequency !== null && frequency !== 'ongoing';
   return { due: recurring ? null : dueOf(text, planYear), frequency };
 }
+
+const DEADLINE_PHRASE_RE = new RegExp(
+  `(?:(?:(?:19|20)[0-9]{2}|[〇零一二三四五六七八九]{4})\\s*年)?\\s*(?:(?:${NUM})\\s*月(?:\\s*(?:${NUM})\\s*[日号])?\\s*(?:底|末|中旬|上旬|下旬)?|年?底|年末|[上下]半年|第?[一二三四1-4]季度(?:末|底)?)\\s*(?:以前|之前|前)`,
+  'g',
+);
+
+export interface DeadlineInText {
+  raw: string;
+  due: string;
+  /** Offset of the phrase in the text. */
+  index: number;
+}
+
+/**
+ * Deadlines written in an item's running text: `2021年6月底前`, `9月30日前`, `年底前`,
+ * `上半年前`, `三季度末前` — a date or period followed by 前/以前/之前 — each with the date it
+ * means (a phrase without a year is in the plan's year). Dates before the plan's year are
+ * left out (they tell history, not a deadline). In the order written.
+ */
+export function deadlinesInText(text: string, planYear: number): DeadlineInText[] {
+  const out: DeadlineInText[] = [];
+  for (const m of text.matchAll(DEADLINE_PHRASE_RE)) {
+    const raw = m[0].trim();
+    const due = dueOf(raw, planYear);
+    if (due === null || Number(due.slice(0, 4)) < planYear) continue;
+    out.push({ raw, due, index: (m.index ?? 0) + (m[0].length - m[0].trimStart().length) });
+  }
+  return out;
+}

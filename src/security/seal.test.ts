@@ -420,14 +420,19 @@ describe('SM2 convention (SM3 digest, default user id, DER) is pinned', () => {
     }
   });
 
-  it("draws the nonce from node:crypto, not sm-crypto's own generator", () => {
-    const spy = vi.spyOn(sm2, 'doSignature');
-    const payload = payloads[0]!;
-    signPayload(payload, keys.sm2, SECRET);
-    expect(spy).toHaveBeenCalledTimes(1);
-    const call = spy.mock.calls[0]!;
-    expect(call[2]).toMatchObject({ hash: true, der: true, userId: '1234567812345678' });
-    // doSignature pops its nonce from the pool it is given: the pool is empty afterwards.
-    expect(call[2]?.pointPool).toEqual([]);
+  it("draws the nonce from node:crypto, not the library's own generator", () => {
+    // sm-crypto-v2 draws its own randomness through Web Crypto's getRandomValues; a seal and a
+    // new key must never reach it (the nonce and d come from node:crypto randomBytes).
+    const spy = vi.spyOn(globalThis.crypto, 'getRandomValues');
+    try {
+      const signature = signPayload(payloads[0]!, keys.sm2, SECRET);
+      generateUnitKey('sm2', SECRET);
+      expect(spy).not.toHaveBeenCalled();
+      expect(verifyPayload(payloads[0]!, signature, keys.sm2)).toBe(true);
+      // Two seals of the same payload differ: the nonce is fresh each time.
+      expect(signPayload(payloads[0]!, keys.sm2, SECRET)).not.toBe(signature);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

@@ -10,6 +10,7 @@ import type { Clock } from '../services/support/context.js';
 import { installationSealAlgorithm } from '../services/support/seal-default.js';
 import { installBuiltinRegisters } from '../services/install-builtin-registers.js';
 import { loadDemo } from '../services/load-demo.js';
+import { runAcknowledgementReminders } from '../services/run-acknowledgement-reminders.js';
 import { runDueReminders } from '../services/run-due-reminders.js';
 import { createMailer } from '../mail/mailer.js';
 import type { LoadDemoResult } from '../services/load-demo.js';
@@ -42,6 +43,7 @@ export async function startServer(config: Config, clock: Clock = systemClock): P
     // still goes out once (run-due-reminders.ts).
     const remind = () => {
       runDueReminders(system).catch((error: unknown) => app.log.error({ err: error }, 'automatic reminders failed'));
+      runAcknowledgementReminders(system).catch((error: unknown) => app.log.error({ err: error }, 'automatic acknowledgement reminders failed'));
     };
     const timer = config.reminderIntervalMinutes > 0 ? setInterval(remind, config.reminderIntervalMinutes * 60_000) : null;
     timer?.unref();

@@ -92,12 +92,18 @@ export async function allocateIndicator(indicatorId: number, input: { allocation
     if (check.excess > 0) {
       throw fail('over_allocated', { allocated: check.allocated, target: bound, excess: check.excess }, { allocated: check.allocated, target: bound, excess: check.excess });
     }
-    for (const r of rows) {
-      const below = childrenOf(r.unitId, tree);
+    // Every unit of this level, not only those sent: a unit left out now holds 0, and may not
+    // hold less than it has already passed down to its own units.
+    const given = new Map(rows.map((r) => [r.unitId, r.value]));
+    for (const unitId of children) {
+      const below = childrenOf(unitId, tree);
       if (below.length === 0) continue;
       const sub = await trx.selectFrom('indicator_allocations').select('value').where('indicator_id', '=', indicatorId).where('unit_id', 'in', below).execute();
-      const suballocated = sub.reduce((a, s) => a + s.value, 0);
-      if (suballocated > r.value + 1e-9) throw fail('allocation_below_suballocated', { unit: names.get(r.unitId) ?? String(r.unitId), suballocated });
+      const suballocated = Math.round(sub.reduce((a, s) => a + s.value, 0) * 1e6) / 1e6;
+      const value = given.get(unitId) ?? 0;
+      if (suballocated > value + 1e-9) {
+        throw fail('allocation_below_suballocated', { unit: names.get(unitId) ?? String(unitId), suballocated, value }, { unitId, suballocated, value });
+      }
     }
     await appendAudit(trx, ctx.actor, ctx.clock, {
       action: 'indicator.allocate',

@@ -2,6 +2,7 @@ import { fail } from '../domain/errors.js';
 import { LIGHTS } from '../domain/lights.js';
 import type { Light } from '../domain/lights.js';
 import { authorize, unitPath } from '../domain/policy.js';
+import { closingBasis } from '../domain/task-closing.js';
 import { appendAudit } from './support/audit-trail.js';
 import { inTransaction, nowIso } from './support/context.js';
 import type { ServiceContext } from './support/context.js';
@@ -16,7 +17,11 @@ async function managedTask(taskId: number, ctx: ServiceContext): Promise<TaskRow
   return task;
 }
 
-/** 销号: the office closes a finished task with a comment; its evidence is attached to the task. */
+/**
+ * 销号: the office closes a finished task with a comment, on a record that it is finished
+ * (`domain/task-closing.ts`): the lead's accepted report at 100 %, or evidence attached to
+ * the task or to one of its sealed reports; otherwise 409 `task_not_finished`.
+ */
 export async function closeTask(taskId: number, input: { comment: string }, ctx: ServiceContext): Promise<TaskRow> {
   const task = await managedTask(taskId, ctx);
   const comment = input.comment.trim();
@@ -30,8 +35,39 @@ export async function closeTask(taskId: number, input: { comment: string }, ctx:
       .where('status', '=', 'open')
       .executeTakeFirst();
     if (Number(done.numUpdatedRows) !== 1) throw fail('task_closed');
+    // Read after taking the row, so the record of completion is the one the closure rests on.
     const evidence = await trx.selectFrom('attachments').select(['id', 'sha256']).where('owner_kind', '=', 'task').where('owner_id', '=', taskId).execute();
-    await appendAudit(trx, ctx.actor, ctx.clock, { action: 'task.close', entity: 'task', entityId: taskId, detail: { planId: task.planId, comment, evidence } });
+    const reports = await trx
+      .selectFrom('reports')
+      .innerJoin('rounds', 'rounds.id', 'reports.round_id')
+      .select(['reports.id', 'reports.unit_id', 'reports.status', 'reports.percent', 'rounds.due_date'])
+      .where('reports.task_id', '=', taskId)
+      .where('reports.status', 'in', ['submitted', 'accepted'])
+      .execute();
+    const reportEvidence =
+      reports.length === 0
+        ? []
+        : await trx
+            .selectFrom('attachments')
+            .select(['id', 'sha256'])
+            .where('owner_kind', '=', 'report')
+            .where(
+              'owner_id',
+              'in',
+              reports.map((r) => r.id),
+            )
+            .execute();
+    const accepted = reports.filter((r) => r.status === 'accepted').map((r) => ({ unitId: r.unit_id, percent: r.percent, due: r.due_date }));
+    const basis = closingBasis({ leadUnitId: task.leadUnitId, accepted, evidence: evidence.length + reportEvidence.length });
+    const own = accepted.filter((r) => task.leadUnitId === null || r.unitId === task.leadUnitId).sort((a, b) => (a.due < b.due ? 1 : -1));
+    const percent = own[0]?.percent ?? null;
+    if (basis === null) throw fail('task_not_finished', { percent: percent ?? 0 }, { percent });
+    await appendAudit(trx, ctx.actor, ctx.clock, {
+      action: 'task.close',
+      entity: 'task',
+      entityId: taskId,
+      detail: { planId: task.planId, comment, basis, percent, evidence, reportEvidence },
+    });
   });
   return loadTask(ctx.db, taskId);
 }

@@ -38,6 +38,7 @@ export async function unitNames(db: Kysely<Database>): Promise<Map<number, strin
 export async function exportLedger(planId: number, filter: TaskListFilter, ctx: ServiceContext): Promise<LedgerSheet> {
   authorize(ctx.actor, 'task.read');
   const plan = await loadPlanOwner(ctx.db, planId);
+  // The same rows as the list, with the same filters (unit, light, status, section, owner).
   const tasks = await listTasks(planId, filter, 'zh', ctx);
   const ids = tasks.map((t) => t.id);
   const labels = await planLabels(ctx.db, planId, plan.publishedVersion);
@@ -98,11 +99,15 @@ export async function exportLedger(planId: number, filter: TaskListFilter, ctx: 
     };
   });
   const ownerName = names.get(filter.ownerUnitId ?? plan.ownerUnitId) ?? '';
-  return { planTitle: plan.title, issuer: ownerName, generatedAt: ctx.clock.now().toISOString(), filters: filterWords(filter, names), rows };
+  return { planTitle: plan.title, issuer: ownerName, generatedAt: ctx.clock.now().toISOString(), filters: filterWords(filter, names, labels.sections), rows };
 }
 
-function filterWords(filter: TaskListFilter, names: Map<number, string>): string[] {
+function filterWords(filter: TaskListFilter, names: Map<number, string>, sections: Map<number, ParsedPlan['sections'][number]>): string[] {
   const words: string[] = [];
+  if (filter.section !== undefined) {
+    const s = sections.get(filter.section);
+    words.push(s ? `${s.number}、${s.title}` : `第${filter.section}部分`);
+  }
   if (filter.unitId !== undefined) words.push(`责任单位 ${names.get(filter.unitId) ?? filter.unitId}`);
   if (filter.light) words.push(LIGHT_LABELS[filter.light satisfies Light]);
   if (filter.status) words.push(STATUS_LABELS[filter.status]);

@@ -9,7 +9,7 @@ import { authorize } from '../domain/policy.js';
 import type { ParsedPlan } from '../model/plan.js';
 import type { ServiceContext } from './support/context.js';
 import { indicatorFigures } from './support/indicator-figures.js';
-import { lightOf, loadPlanLedger, loadPlanOwner, taskLightFacts, taskPercent } from './support/ledger-rows.js';
+import { lightOf, loadPlanLedger, loadPlanOwner, taskPercent } from './support/ledger-rows.js';
 import type { RoundRow } from './support/ledger-rows.js';
 import { listNotices } from './supervise-task.js';
 import { loadUnitTree } from './support/unit-tree.js';
@@ -74,8 +74,9 @@ export async function unitAggregates(db: Kysely<Database>, planId: number, owner
       sql<number>`sum(case when t.status = 'closed' then 1 else 0 end)`.as('closed'),
       sql<number | null>`avg(tu.percent)`.as('percent'),
       sql<number>`sum(case when tu.acknowledged_at is not null then 1 else 0 end)`.as('acknowledged'),
-      sql<number>`sum(case when r.first_submitted_at > ${due} then 1 else 0 end)`.as('late'),
-      sql<number>`sum(case when r.first_submitted_at is null and t.published_at < ${due} then 1 else 0 end)`.as('missing'),
+      // Owed only by tasks published before the due date and not closed by then (taskDueInRound).
+      sql<number>`sum(case when r.first_submitted_at > ${due} and t.published_at < ${due} and (t.closed_at is null or t.closed_at > ${due}) then 1 else 0 end)`.as('late'),
+      sql<number>`sum(case when r.first_submitted_at is null and t.published_at < ${due} and (t.closed_at is null or t.closed_at > ${due}) then 1 else 0 end)`.as('missing'),
     ])
     .where('t.plan_id', '=', planId)
     .where('t.owner_unit_id', '=', ownerUnitId)
@@ -104,6 +105,7 @@ export async function lateList(db: Kysely<Database>, planId: number, ownerUnitId
     .where('t.plan_id', '=', planId)
     .where('t.owner_unit_id', '=', ownerUnitId)
     .where('t.published_at', '<', due)
+    .where((eb) => eb.or([eb('t.closed_at', 'is', null), eb('t.closed_at', '>', due)]))
     .where((eb) => eb.or([eb('r.first_submitted_at', 'is', null), eb('r.first_submitted_at', '>', due)]))
     // No ORDER BY: the database stops at the limit instead of sorting every pair first.
     .limit(LATE_LIST_LIMIT)
@@ -122,6 +124,15 @@ const zero = (): LightCounts => ({ green: 0, yellow: 0, red: 0 });
 
 /** Counts by light as of past round due dates, by plan, owner and round. */
 const roundLightsOf = cachePerDatabase<LightCounts>(2000);
+
+/**
+ * The unit aggregates and the late list of the latest round that has fallen due: once the
+ * round is chosen (by the clock), both depend on the stored rows alone, so they are kept under
+ * the data version like the lights across rounds. They are the costly part of the overview (a
+ * join over every task's units and the round's reports); the first request after any write
+ * computes them again.
+ */
+const roundAggregatesOf = cachePerDatabase<{ byUnit: UnitAggregate[]; lateReports: Overview['lateReports'] }>(200);
 
 /**
  * The plan overview: counts by light, completion by section and by unit, the red list,
@@ -162,8 +173,17 @@ export async function getOverview(planId: number, options: { ownerUnitId?: numbe
     if (light.light === 'red') redList.push(entry);
     if (light.light === 'yellow') yellowList.push(entry);
   }
-  const byUnit = await unitAggregates(ctx.db, planId, ownerUnitId, latest);
-  const lateReports = latest ? await lateList(ctx.db, planId, ownerUnitId, latest) : [];
+  const aggregatesKey = `${planId}:${ownerUnitId}:${latest ? `${latest.id}:${latest.dueDate}` : '-'}`;
+  let aggregates = roundAggregatesOf(ctx.db).get(aggregatesKey, version);
+  if (!aggregates) {
+    aggregates = {
+      byUnit: await unitAggregates(ctx.db, planId, ownerUnitId, latest),
+      lateReports: latest ? await lateList(ctx.db, planId, ownerUnitId, latest) : [],
+    };
+    roundAggregatesOf(ctx.db).set(aggregatesKey, version, aggregates);
+  }
+  const byUnit = aggregates.byUnit.map((u) => ({ ...u }));
+  const lateReports = aggregates.lateReports.map((r) => ({ ...r }));
   const taskIds = new Set(ledger.tasks.map((t) => t.id));
   const notices = (await listNotices({ planId }, ctx)).filter((n) => taskIds.has(n.taskId) && n.status !== 'closed');
   const tree = await loadUnitTree(ctx.db);
@@ -187,7 +207,8 @@ export async function getOverview(planId: number, options: { ownerUnitId?: numbe
       counts = zero();
       const at = deadlineInstant(r.dueDate);
       for (const task of ledger.tasks) {
-        if (!taskLightFacts(ledger, task).applicableIds.has(r.id)) continue;
+        // Every task published by then; one closed before the round counts as green (closed).
+        if (task.ownerUnitId !== r.ownerUnitId || Date.parse(task.publishedAt) >= at.getTime()) continue;
         counts[lightOf(ledger, task, at, index).light] += 1;
       }
       roundLights.set(key, version, counts);

@@ -1,9 +1,9 @@
-import { reportTimeliness } from '../domain/lights.js';
+import { reportTimeliness, taskDueInRound } from '../domain/lights.js';
 import type { ReportTimeliness } from '../domain/lights.js';
 import { authorize, can, unitPath } from '../domain/policy.js';
 import type { Actor, UnitTree } from '../domain/policy.js';
 import type { ServiceContext } from './support/context.js';
-import { loadPlanOwner, loadRound, roundsOfTask, toRound } from './support/ledger-rows.js';
+import { loadPlanOwner, loadRound, toRound } from './support/ledger-rows.js';
 import type { RoundRow } from './support/ledger-rows.js';
 import { toReportStatus } from './support/report-rows.js';
 import { loadUnitTree } from './support/unit-tree.js';
@@ -63,10 +63,9 @@ export async function getRound(roundId: number, filter: { unitId?: number | unde
     .where('tasks.owner_unit_id', '=', round.ownerUnitId);
   if (filter.taskId !== undefined) taskQuery = taskQuery.where('tasks.id', '=', filter.taskId);
   if (filter.unitId !== undefined) taskQuery = taskQuery.where('task_units.unit_id', '=', filter.unitId);
-  const pairs = (await taskQuery.orderBy('tasks.position').orderBy('task_units.unit_id').execute()).filter(
-    (p) =>
-      roundsOfTask({ planId: round.planId, ownerUnitId: round.ownerUnitId, publishedAt: p.published_at }, [round]).length > 0 &&
-      (p.closed_at === null || p.closed_at.slice(0, 10) >= round.periodStart),
+  // Who owes a report: tasks published before the due date and not closed by then.
+  const pairs = (await taskQuery.orderBy('tasks.position').orderBy('task_units.unit_id').execute()).filter((p) =>
+    taskDueInRound({ publishedAt: p.published_at, closedAt: p.closed_at }, round.dueDate),
   );
   let reportQuery = ctx.db
     .selectFrom('reports')
@@ -82,6 +81,12 @@ export async function getRound(roundId: number, filter: { unitId?: number | unde
     const status = report ? toReportStatus(report.status) : null;
     const firstSubmittedAt = report?.first_submitted_at ?? null;
     const timeliness = reportTimeliness(round.dueDate, firstSubmittedAt, now);
+    const sealed = status !== null && status !== 'draft';
+    const facts = { unitId: p.unit_id, sealed, taskOwnerUnitId: round.ownerUnitId, leadUnitId: p.lead_unit_id };
+    // The row itself (who owes what, and whether it is late) is the office's business and the
+    // unit's own (and the lead unit's, for its cooperating units). The counts are those of the
+    // rows the reader is shown: the governing office sees every unit's, a unit only its own.
+    if (!mayReadReport(ctx.actor, tree, { ...facts, sealed: true })) continue;
     counts.expected += 1;
     if (status === 'submitted' || status === 'accepted' || status === 'returned') counts.submitted += 1;
     if (status === 'accepted') counts.accepted += 1;
@@ -89,10 +94,6 @@ export async function getRound(roundId: number, filter: { unitId?: number | unde
     if (timeliness === 'late') counts.late += 1;
     if (timeliness === 'missing') counts.missing += 1;
     if (timeliness === 'pending') counts.pending += 1;
-    const sealed = status !== null && status !== 'draft';
-    const facts = { unitId: p.unit_id, sealed, taskOwnerUnitId: round.ownerUnitId, leadUnitId: p.lead_unit_id };
-    // The row itself (who owes what, and whether it is late) is the office's business and the unit's own.
-    if (!mayReadReport(ctx.actor, tree, { ...facts, sealed: true })) continue;
     const visible = report !== undefined && mayReadReport(ctx.actor, tree, facts);
     rows.push({
       taskId: p.id,

@@ -9,6 +9,8 @@ export interface TaskListFilter {
   unitId?: number | undefined;
   light?: Light | undefined;
   status?: 'open' | 'closed' | undefined;
+  /** The section's ordinal. */
+  section?: number | undefined;
   /** Whose tasks: the plan's owner (default) or a 市州 for its local measures. */
   ownerUnitId?: number | undefined;
 }
@@ -43,6 +45,7 @@ export async function listTasks(planId: number, filter: TaskListFilter, locale: 
   const rows: TaskListRow[] = [];
   for (const task of ledger.tasks) {
     if (filter.status && task.status !== filter.status) continue;
+    if (filter.section !== undefined && task.sectionOrdinal !== filter.section) continue;
     if (filter.unitId !== undefined && !task.units.some((u) => u.unitId === filter.unitId)) continue;
     const light = lightOf(ledger, task, now, index);
     if (filter.light && light.light !== filter.light) continue;

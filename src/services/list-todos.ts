@@ -1,5 +1,5 @@
 import { deadlineInstant, isPastDeadline } from '../domain/consultation.js';
-import { dueMs } from '../domain/lights.js';
+import { dueMs, taskDueInRound } from '../domain/lights.js';
 import { LEVEL_NAMES, LEVEL_NAMES_EN, isNoticeLevel, noticeState } from '../domain/notice-escalation.js';
 import { jsonFieldOfText } from '../db/json-fields.js';
 import { can, unitPath } from '../domain/policy.js';
@@ -104,7 +104,7 @@ async function unitLedgerTodos(actor: UserActor, ctx: ServiceContext): Promise<D
     .selectFrom('task_units')
     .innerJoin('tasks', 'tasks.id', 'task_units.task_id')
     .innerJoin('plans', 'plans.id', 'tasks.plan_id')
-    .select(['tasks.id', 'tasks.plan_id', 'tasks.owner_unit_id', 'tasks.published_at', 'tasks.title', 'task_units.acknowledged_at', 'plans.title as plan_title'])
+    .select(['tasks.id', 'tasks.plan_id', 'tasks.owner_unit_id', 'tasks.published_at', 'tasks.closed_at', 'tasks.title', 'task_units.acknowledged_at', 'plans.title as plan_title'])
     .where('task_units.unit_id', '=', actor.unitId)
     .where('tasks.status', '=', 'open')
     .execute();
@@ -132,7 +132,7 @@ async function unitLedgerTodos(actor: UserActor, ctx: ServiceContext): Promise<D
     const byKey = new Map(reports.map((r) => [`${r.round_id}:${r.task_id}`, r]));
     for (const task of tasks) {
       for (const round of rounds) {
-        if (round.plan_id !== task.plan_id || round.owner_unit_id !== task.owner_unit_id || dueMs(round.due_date) <= Date.parse(task.published_at)) continue;
+        if (round.plan_id !== task.plan_id || round.owner_unit_id !== task.owner_unit_id || !taskDueInRound({ publishedAt: task.published_at, closedAt: task.closed_at }, round.due_date)) continue;
         const report = byKey.get(`${round.id}:${task.id}`);
         const status = report?.status ?? 'none';
         const base = {

@@ -3,6 +3,7 @@ import { AppError } from '../domain/errors.js';
 import type { Actor } from '../domain/policy.js';
 import { isRole } from '../domain/roles.js';
 import { allocateIndicator } from './allocate-indicator.js';
+import { authorizeUpload, storeAttachment } from './attach-evidence.js';
 import { appendAudit } from './support/audit-trail.js';
 import { closeTask, overrideLight } from './close-task.js';
 import { inTransaction } from './support/context.js';
@@ -40,6 +41,131 @@ const Q3_LEAD: Record<number, number | 'missing'> = {
 const Q4_LEAD: Record<number, number> = { 9: 85, 13: 90, 19: 30, 20: 95 };
 const STILL_OPEN = new Set([9, 13, 19, 20]);
 
+/**
+ * What the lead units wrote about their work, in our own words, for the items whose progress
+ * the 通报 is likely to quote; other reports say the routine sentence of `record`.
+ */
+const LEAD_PROGRESS: Record<number, { q3: string; q4: string }> = {
+  1: {
+    q3: '除长沙市外全面取消落户限制的配套细则已印发，长沙市落户门槛进一步放宽，三季度全省新增城镇落户人口同比增长一成以上。',
+    q4: '户籍制度改革各项措施全部落地，长株潭社保缴纳年限和居住年限累计互认在三市试行，全年新增城镇落户人口超过年度预期。',
+  },
+  2: {
+    q3: '出台未落户常住人口享有基本公共服务清单，人口集中流入城市新增义务教育学位2.3万个，随迁子女在公办学校就读比例稳步提高。',
+    q4: '基本公共服务清单全面实施，随迁子女入学、居住证持有人医保参保等事项实现“一窗通办”，年度目标全部完成。',
+  },
+  3: {
+    q3: '职业技能提升行动累计培训农业转移人口12万人次，组织企业开展新型学徒制培训，培训补贴按季拨付到位。',
+    q4: '全年完成农业转移人口职业技能培训任务，新生代农民工培训占比过半，补贴资金全部兑现。',
+  },
+  4: {
+    q3: '城镇建设用地增加规模与吸纳农业转移人口落户数量挂钩办法已起草，正在征求自然资源、公安等部门意见。',
+    q4: '人地挂钩、人钱挂钩配套办法印发，进城落户农民承包地、宅基地和集体资产权益保障措施纳入年度考核。',
+  },
+  5: {
+    q3: '“一核两副三带四区”重点项目库已建立，岳阳、衡阳省域副中心城市建设方案报省政府审定。',
+    q4: '副中心城市建设方案印发实施，洞庭湖、湘南湘西城市群协同发展清单中的年度项目全部开工。',
+  },
+  6: {
+    q3: '长株潭区域一体化三十大标志工程全部明确责任单位，已开工24项，“一江一心”沿江项目完成年度投资六成。',
+    q4: '三十大标志工程年度任务全部完成，长沙优质教育、医疗资源向株洲、湘潭延伸项目签约落地。',
+  },
+  7: {
+    q3: '湘江新区高质量发展三年行动启动，组团式发展规划完成中期评估，湘阴、韶山等周边县市融城项目纳入省级调度。',
+    q4: '长沙省会城市功能提升项目年度投资计划完成，多中心组团式空间格局规划报批。',
+  },
+  8: {
+    q3: '县城补短板强弱项四大类17个领域项目开工率达到八成，两批示范县城建设经验在全省推广。',
+    q4: '县城补短板强弱项项目年度投资任务完成，公共服务和市政公用设施项目全部开工，环境卫生设施提级扩能通过验收。',
+  },
+  9: {
+    q3: '工业、农业、文旅三类特色产业小镇创建名单已公布，清单动态调整评估方案正在论证。',
+    q4: '特色小镇年度监测完成，清单动态调整评估报告形成初稿，拟于2022年一季度发布调整名单。',
+  },
+  10: {
+    q3: '美好环境与幸福生活共同缔造活动在100个社区铺开，城市体检在长沙、常德等市试点。',
+    q4: '共同缔造活动示范社区全部建成，城市体检报告形成，问题清单已交办各市整改。',
+  },
+  12: {
+    q3: '常德市、衡阳市生活垃圾分类示范稳步推进，新开工焚烧处理设施3座，县级城市分类试点扩大到12个。',
+    q4: '两市生活垃圾分类示范通过中期评估，年度新增焚烧处理能力如期形成，试点县城分类覆盖率达到目标。',
+  },
+  13: {
+    q3: '城市建设安全专项整治三年行动进入集中攻坚，应急避难场所规划完成编制，医防融合试点在3个市开展。',
+    q4: '专项整治隐患清单整改率超过九成，应急避难场所新建扩建项目部分结转2022年实施。',
+  },
+  14: {
+    q3: '长株潭城际轨道线网规划修编完成，常德、娄底公交都市创建方案获批，慢行系统建设纳入城市体检指标。',
+    q4: '公交都市创建年度任务完成，新增绿道和非机动车道里程超过年度计划。',
+  },
+  15: {
+    q3: '老旧小区改造项目库全部入库，三季度累计开工846个，长沙、株洲等市开展“三区一村”城市更新试点。',
+    q4: '全省新开工改造城镇老旧小区超过1500个，完成年度目标，城市更新试点项目清单动态更新。',
+  },
+  16: {
+    q3: '市州国土空间总体规划全部形成初步成果，县市规划编制过半，长株潭区域规划完成专家论证。',
+    q4: '全省市州国土空间总体规划全部报批，县市规划完成编制，区域性国土空间规划基本完成。',
+  },
+  17: {
+    q3: '街道社区设置优化方案在6个市州试点，社区综合服务设施覆盖率提升到九成以上。',
+    q4: '现代社区建设试点全部完成，社区综合服务设施实现城市社区全覆盖，共建共治共享机制形成制度文件。',
+  },
+  19: {
+    q3: '全域土地综合整治试点县确定，城乡建设用地增减挂钩节余指标交易规则起草完成。',
+    q4: '全域土地综合整治试点方案报批，增减挂钩节余指标首批交易因规则调整推迟到2022年上半年。',
+  },
+  20: {
+    q3: '市政基础设施向城郊乡村延伸项目开工建设，乡镇通三级及以上公路年度计划完成七成。',
+    q4: '供水供气管网延伸主体工程完工，待竣工验收；乡镇通三级公路年度计划基本完成。',
+  },
+  21: {
+    q3: '联席会议召开第三季度调度会，印发任务分工和督办清单，成员单位具体措施全部报送。',
+    q4: '全年召开联席会议4次，开展专项督导2轮，年度工作要点任务台账全部建立并按季调度。',
+  },
+};
+
+/** Milestones the office set on tasks that run on (item → milestones). */
+const MILESTONES: Record<number, { date: string; title: string }[]> = {
+  9: [
+    { date: '2021-09-30', title: '完成特色小镇清单动态调整评估方案' },
+    { date: '2022-02-28', title: '发布调整后的省级特色小镇清单' },
+  ],
+  15: [
+    { date: '2021-09-30', title: '老旧小区改造项目全部开工过半' },
+    { date: '2021-12-31', title: '新开工改造老旧小区1500个' },
+  ],
+  19: [
+    { date: '2021-12-31', title: '全域土地综合整治试点方案批复' },
+    { date: '2022-06-30', title: '完成城乡建设用地增减挂钩节余指标交易' },
+  ],
+};
+
+/**
+ * A small real PDF (one page, one line) for the demo's evidence files: the type sniffer and
+ * any PDF reader accept it. Built with correct cross-reference offsets.
+ */
+function demoPdf(line: string): Buffer {
+  const text = line.replace(/[()\\]/g, '');
+  const stream = `BT /F1 14 Tf 72 760 Td (${text}) Tj ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
 const PROBLEMS = [
   '部分项目前期手续办理周期较长。',
   '资金到位进度慢于计划，地方配套压力较大。',
@@ -59,6 +185,8 @@ interface DemoTask {
   title: string;
   lead: number | null;
   units: { unitId: number; role: string }[];
+  /** The task's own indicators (targets from the plan), which its lead reports on. */
+  indicators: { id: number; target: number | null; comparator: string | null }[];
 }
 
 /**
@@ -109,8 +237,12 @@ export async function loadDemoLedger(planId: number, base: ServiceContext): Prom
     [byItem.get(4)!.id, unitId.get('hn-txglj')!],
     [byItem.get(22)!.id, unitId.get('433100')!],
   ]);
-  // 土地制度改革 runs into 2022: the office moved its due date.
+  // 土地制度改革 runs into 2022: the office moved its due date. Milestones on the tasks it follows closely.
   await updateTask(byItem.get(19)!.id, { dueDate: '2022-06-30' }, as('office', '2021-08-05T09:00:00'));
+  for (const [item, milestones] of Object.entries(MILESTONES)) {
+    const task = byItem.get(Number(item));
+    if (task) await updateTask(task.id, { milestones }, as('office', '2021-08-05T09:30:00'));
+  }
 
   // The province divides the 1500 communities among the 市州; 长沙市 among its districts.
   await allocateIndicator(indicator.id, { allocations: Object.entries(CITY_SHARES).map(([code, value]) => ({ unitId: unitId.get(code)!, value })) }, as('office', '2021-08-10T15:00:00'));
@@ -143,13 +275,17 @@ export async function loadDemoLedger(planId: number, base: ServiceContext): Prom
       const percent = isLead ? basePercent : clamp(basePercent + jitter(task.id, u.unitId, 8));
       const late = (isLead && task.item === 3) || (task.item === 1 && codeOf.get(u.unitId) === '433100');
       const submitted = late ? (task.item === 3 ? '2021-10-18T16:30:00' : '2021-10-17T11:00:00') : `2021-10-${String(11 + (hash(task.id, u.unitId) % 4)).padStart(2, '0')}T10:00:00`;
-      q3Records.push(record(q3.id, task, u.unitId, percent, iso(submitted), signatory(u.unitId), iso('2021-10-20T15:00:00'), officeUser.userId, renewalValues(renewalFacts, task, u.unitId, 'q3')));
+      q3Records.push(record('q3', q3.id, task, u.unitId, percent, iso(submitted), signatory(u.unitId), iso('2021-10-20T15:00:00'), officeUser.userId, indicatorValues(renewalFacts, task, u.unitId, 'q3')));
     }
   }
   await recordReports(q3Records, { seal: false, batch: 'demo 2021 Q3' }, system('2021-10-20T15:00:00'));
   // Returned and resubmitted: 省发改委 on 长株潭一体化 and 株洲市 on the old communities.
-  await returnedThenAccepted(q3.id, byItem.get(6)!, '2021-10-12', '补充30项标志工程的清单和投资完成情况', 48, as, []);
-  await returnedThenAccepted(q3.id, renewal, '2021-10-13', '开工数与项目库不一致，请核实', 55, as, [{ indicatorId: indicator.id, value: 66 }], '430200');
+  // 省发改委 attaches its list of the 30 标志工程 to the report (sealed with it).
+  await returnedThenAccepted('q3', q3.id, byItem.get(6)!, '2021-10-12', '补充30项标志工程的清单和投资完成情况', 48, as, indicatorValues(renewalFacts, byItem.get(6)!, byItem.get(6)!.lead!, 'q3'), undefined, {
+    filename: '长株潭一体化三十大标志工程进展清单.pdf',
+    line: 'Chang-Zhu-Tan integration: progress of the 30 landmark projects, Q3 2021 (demo)',
+  });
+  await returnedThenAccepted('q3', q3.id, renewal, '2021-10-13', '开工数与项目库不一致，请核实', 55, as, [{ indicatorId: indicator.id, value: 66 }], '430200');
 
   // 督办: 省发改委 sent nothing for 新型智慧城市; the notice escalated once before it was answered.
   const smart = byItem.get(11)!;
@@ -172,14 +308,17 @@ export async function loadDemoLedger(planId: number, base: ServiceContext): Prom
       const percent = isLead || leadPercent === 100 ? leadPercent : clamp(leadPercent + jitter(task.id, u.unitId, 5));
       const late = isLead && task.item === 16;
       const submitted = late ? '2022-01-12T09:30:00' : `2022-01-${String(5 + (hash(task.id, u.unitId) % 5)).padStart(2, '0')}T10:00:00`;
-      q4Records.push(record(q4.id, task, u.unitId, percent, iso(submitted), signatory(u.unitId), iso('2022-01-13T15:00:00'), officeUser.userId, renewalValues(renewalFacts, task, u.unitId, 'q4')));
+      q4Records.push(record('q4', q4.id, task, u.unitId, percent, iso(submitted), signatory(u.unitId), iso('2022-01-13T15:00:00'), officeUser.userId, indicatorValues(renewalFacts, task, u.unitId, 'q4')));
     }
   }
   await recordReports(q4Records, { seal: false, batch: 'demo 2021 Q4' }, system('2022-01-13T15:00:00'));
-  await returnedThenAccepted(q4.id, byItem.get(2)!, '2022-01-06', '随迁子女入学比例请附教育部门统计口径说明', 100, as, []);
+  await returnedThenAccepted('q4', q4.id, byItem.get(2)!, '2022-01-06', '随迁子女入学比例请附教育部门统计口径说明', 100, as, indicatorValues(renewalFacts, byItem.get(2)!, byItem.get(2)!.lead!, 'q4'));
   await localRound(base, planId, local.id, cityOffice, '长沙市2021年第四季度老旧小区改造调度', '2021-10-01', '2021-12-31', '2022-01-05', 1.03, indicator.id, as, signatory, unitId);
 
-  // 销号 at the year's end; a few tasks stay open, one with the office's light override.
+  // 销号 at the year's end; a few tasks stay open, one with the office's light override. The
+  // old communities' task is closed on the province's acceptance record, attached to it.
+  const office = as('office', '2022-01-14T15:00:00');
+  await storeAttachment(await authorizeUpload({ taskId: renewal.id }, office), { bytes: demoPdf('Acceptance of the 2021 old-community renewal starts, Hunan (demo)'), filename: '2021年老旧小区改造开工验收意见.pdf' }, office);
   for (const task of tasks) {
     if (STILL_OPEN.has(task.item)) continue;
     await closeTask(task.id, { comment: '年度任务已完成，经复核佐证材料齐全，予以销号。' }, as('office', '2022-01-14T16:00:00'));
@@ -191,6 +330,7 @@ export async function loadDemoLedger(planId: number, base: ServiceContext): Prom
 }
 
 function record(
+  round: 'q3' | 'q4',
   roundId: number,
   task: DemoTask,
   unitId: number,
@@ -202,11 +342,12 @@ function record(
   indicators: { indicatorId: number; value: number }[],
 ): ReportRecord {
   const h = hash(task.id, unitId);
+  const own = unitId === task.lead ? LEAD_PROGRESS[task.item]?.[round] : undefined;
   return {
     roundId,
     taskId: task.id,
     unitId,
-    progress: `${task.title.replace(/。$/, '')}：已制定年度工作方案，按计划推进，完成年度任务的${percent}%。`,
+    progress: own ?? `${task.title.replace(/。$/, '')}：已制定年度工作方案，按计划推进，完成年度任务的${percent}%。`,
     problems: PROBLEMS[h % PROBLEMS.length]!,
     nextSteps: NEXT_STEPS[(h >> 3) % NEXT_STEPS.length]!,
     percent,
@@ -224,6 +365,25 @@ interface RenewalFacts {
   lead: number | null;
   /** City shares by unit id; key -1 holds 长沙市's id. */
   city: Map<number, number>;
+}
+
+/**
+ * The indicator figures a report carries: the old communities of item (十五) by unit (below),
+ * and for every other task its lead's figure for each of its targets — about three fifths of
+ * the target by the third quarter, the target reached (or a little beyond) by the year's end.
+ */
+function indicatorValues(renewal: RenewalFacts | null, task: DemoTask, unitId: number, round: 'q3' | 'q4'): { indicatorId: number; value: number }[] {
+  if (renewal && task.id === renewal.taskId) return renewalValues(renewal, task, unitId, round);
+  if (unitId !== task.lead) return [];
+  return task.indicators
+    .filter((i) => i.target !== null)
+    .map((i) => {
+      const target = i.target!;
+      const below = i.comparator === '<=' || i.comparator === '<';
+      const share = round === 'q3' ? (below ? 1.08 : 0.6) : below ? 0.97 : 1.02;
+      const value = target * share;
+      return { indicatorId: i.id, value: Number.isInteger(target) ? Math.round(value) : Math.round(value * 10) / 10 };
+    });
 }
 
 function renewalValues(renewalIndicator: RenewalFacts | null, task: DemoTask, unitId: number, round: 'q3' | 'q4'): { indicatorId: number; value: number }[] {
@@ -245,12 +405,21 @@ async function demoTasks(base: ServiceContext, planId: number): Promise<{ tasks:
     .where('tasks.plan_id', '=', planId)
     .orderBy('task_units.unit_id')
     .execute();
+  const indicators = await base.db
+    .selectFrom('indicators')
+    .innerJoin('tasks', 'tasks.id', 'indicators.task_id')
+    .select(['indicators.id', 'indicators.task_id', 'indicators.target', 'indicators.comparator'])
+    .where('tasks.plan_id', '=', planId)
+    .where('indicators.source', '=', 'task')
+    .orderBy('indicators.id')
+    .execute();
   const tasks = rows.map((r) => ({
     id: r.id,
     item: r.item_ordinal ?? 0,
     title: r.title,
     lead: r.lead_unit_id,
     units: units.filter((u) => u.task_id === r.id).map((u) => ({ unitId: u.unit_id, role: u.role })),
+    indicators: indicators.filter((i) => i.task_id === r.id).map((i) => ({ id: i.id, target: i.target, comparator: i.comparator })),
   }));
   const renewal = tasks.find((t) => t.item === 15);
   if (renewal) {
@@ -290,6 +459,7 @@ async function acknowledgeAllBut(base: ServiceContext, planId: number, except: [
 }
 
 async function returnedThenAccepted(
+  round: 'q3' | 'q4',
   roundId: number,
   task: DemoTask,
   day: string,
@@ -298,12 +468,18 @@ async function returnedThenAccepted(
   as: (login: string, local: string) => ServiceContext,
   indicators: { indicatorId: number; value: number }[],
   code?: string,
+  evidence?: { filename: string; line: string },
 ): Promise<void> {
   const unitCode = code ?? (await codeOfUnit(as, task.lead!));
   const reporter = `${unitCode}.reporter`;
   const signer = `${unitCode}.signatory`;
-  const progress = `${task.title.replace(/。$/, '')}：重点工作有序推进，完成年度任务的${percent}%。`;
-  await saveReport(roundId, task.id, { progress, percent, indicators, problems: PROBLEMS[1]!, nextSteps: NEXT_STEPS[0]! }, as(reporter, `${day}T09:00:00`));
+  const own = code === undefined ? LEAD_PROGRESS[task.item]?.[round] : undefined;
+  const progress = own ?? `${task.title.replace(/。$/, '')}：重点工作有序推进，完成年度任务的${percent}%。`;
+  const draft = await saveReport(roundId, task.id, { progress, percent, indicators, problems: PROBLEMS[1]!, nextSteps: NEXT_STEPS[0]! }, as(reporter, `${day}T09:00:00`));
+  if (evidence) {
+    const ctx = as(reporter, `${day}T09:30:00`);
+    await storeAttachment(await authorizeUpload({ reportId: draft.id }, ctx), { bytes: demoPdf(evidence.line), filename: evidence.filename }, ctx);
+  }
   await submitReport(roundId, task.id, {}, as(signer, `${day}T11:00:00`));
   const unitIdOf = (as(signer, `${day}T11:00:00`).actor as Extract<Actor, { kind: 'user' }>).unitId;
   await reviewReport(roundId, task.id, { accept: false, comment, unitId: unitIdOf }, as('office', `${day}T16:00:00`));

@@ -1,5 +1,5 @@
 import { fail } from '../domain/errors.js';
-import { isIsoDay, nextPeriod, periodLabel } from '../domain/ledger-periods.js';
+import { baseRoundTitle, isIsoDay, nextPeriod, periodLabel, roundTitleFor } from '../domain/ledger-periods.js';
 import { authorize, unitPath } from '../domain/policy.js';
 import { appendAudit } from './support/audit-trail.js';
 import { inTransaction, nowIso } from './support/context.js';
@@ -94,13 +94,21 @@ export async function openRound(planId: number, input: OpenRoundInput, ctx: Serv
   return { id };
 }
 
-/** The next round of a recurring one: the following month or quarter, due the same number of days after its end. */
+/**
+ * The next round of a recurring one: the following month or quarter, due the same number of
+ * days after its end, titled from the round's base title and the new period (2022年2月调度
+ * after 2022年1月调度). A one-off round (`recurrence: 'none'`) has no next: 409
+ * `round_not_recurring`.
+ */
 export async function openNextRound(roundId: number, ctx: ServiceContext): Promise<{ id: number }> {
   const round = await loadRound(ctx.db, roundId);
-  const recurrence = round.recurrence === 'monthly' || round.recurrence === 'quarterly' ? round.recurrence : 'quarterly';
+  const tree = await loadUnitTree(ctx.db);
+  authorize(ctx.actor, 'round.manage', { scopePath: unitPath(round.ownerUnitId, tree) });
+  if (round.recurrence !== 'monthly' && round.recurrence !== 'quarterly') throw fail('round_not_recurring', { title: round.title });
+  const recurrence = round.recurrence;
   const [start, end] = nextPeriod(round.periodStart, recurrence);
   const lag = Math.round((Date.parse(round.dueDate) - Date.parse(round.periodEnd)) / 86_400_000);
   const due = new Date(Date.parse(end) + lag * 86_400_000).toISOString().slice(0, 10);
-  const title = `${round.title}（${periodLabel(start, end)}）`;
+  const title = roundTitleFor(baseRoundTitle(round.title), start, end);
   return openRound(round.planId, { title, periodStart: start, periodEnd: end, dueDate: due, recurrence, ownerUnitId: round.ownerUnitId }, ctx);
 }

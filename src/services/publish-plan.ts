@@ -4,6 +4,7 @@ import { authorize, unitPath } from '../domain/policy.js';
 import { diffTasks, draftTaskOfItem, indicatorComparator, planYear } from '../domain/task-decomposition.js';
 import type { ItemInput, StoredTaskFacts, TaskChange, TaskDraft } from '../domain/task-decomposition.js';
 import { chinaDate } from '../domain/consultation.js';
+import { deadlinesInText } from '../parse/schedule.js';
 import { appendAudit } from './support/audit-trail.js';
 import { inTransaction, nowIso } from './support/context.js';
 import type { ServiceContext, Tx } from './support/context.js';
@@ -16,7 +17,7 @@ import { loadUnitTree } from './support/unit-tree.js';
 
 export interface PublishPlanInput {
   version?: number | undefined;
-  /** Default due date of new tasks (YYYY-MM-DD); the end of the plan's year otherwise. */
+  /** Default due date of new tasks (YYYY-MM-DD), for items whose body gives none; the end of the plan's year otherwise. */
   dueDate?: string | undefined;
   /** Apply changes to tasks that already have reports (they are listed in the answer). */
   confirmChanges?: boolean | undefined;
@@ -83,6 +84,13 @@ export async function publishPlan(planId: number, input: PublishPlanInput, ctx: 
   const year = planYear(view.title, view.letter?.date ?? null, Number(chinaDate(ctx.clock.now()).slice(0, 4)));
   const defaultDue = input.dueDate ?? yearEnd(year);
   const allDrafts = itemsOf(view, registry.idOf).map(draftTaskOfItem);
+  // The body may give an item its own due date: a division table's 完成时限 cell, or a
+  // deadline in its text (2021年6月底前, 年底前); the latest one it names. Others take the default.
+  const itemDue = new Map<number, string>();
+  for (const item of view.items) {
+    const due = itemDueDate(item, year);
+    if (due !== null) itemDue.set(item.ordinal, due);
+  }
   const at = nowIso(ctx);
 
   const { result, sendMail } = await inTransaction(ctx, async (trx) => {
@@ -98,14 +106,22 @@ export async function publishPlan(planId: number, input: PublishPlanInput, ctx: 
     if (previous.published_at === null) await trx.updateTable('plans').set({ published_at: publishedAt }).where('id', '=', planId).execute();
 
     const stored = await storedItemTasks(trx, planId, plan.ownerUnitId);
-    // Items an office split or merged are run by those tasks now; their text is compared there.
-    const managed = new Set(stored.filter((s) => s.origin !== 'item').map((s) => s.itemOrdinal));
+    // Items an office split or merged are run by those tasks now: they are kept as the office
+    // shaped them, and listed as `kept` (with `text` among the fields when their item's text
+    // changed) so that nothing changes silently.
+    const shaped = stored.filter((s) => s.origin !== 'item');
+    const draftOf = new Map(allDrafts.map((d) => [d.itemOrdinal, d]));
+    const managed = new Set<number | null>();
+    for (const task of shaped) for (const ordinal of itemsRunBy(task, allDrafts)) managed.add(ordinal);
     const drafts = allDrafts.filter((d) => !managed.has(d.itemOrdinal));
-    const changes = diffTasks(
-      stored.filter((s) => s.origin === 'item'),
-      drafts,
-    );
-    const blocked = changes.filter((c) => c.kind !== 'added' && c.hasReports);
+    const changes = [
+      ...diffTasks(
+        stored.filter((s) => s.origin === 'item'),
+        drafts,
+      ),
+      ...shaped.map((task) => keptChange(task, draftOf)),
+    ];
+    const blocked = changes.filter((c) => (c.kind === 'changed' || c.kind === 'removed') && c.hasReports);
     if (blocked.length > 0 && input.confirmChanges !== true) {
       throw fail('plan_has_reports', { tasks: blocked.map((c) => c.key).join(', ') }, { changes: blocked });
     }
@@ -127,7 +143,8 @@ export async function publishPlan(planId: number, input: PublishPlanInput, ctx: 
       if (change.kind === 'added') {
         const draft = draftByKey.get(change.key)!;
         position = Number(position) + 1;
-        const taskId = await insertTask(trx, ctx, { planId, ownerUnitId: plan.ownerUnitId, version: view.version.number, draft, dueDate: defaultDue, position, publishedAt: at, year });
+        const dueDate = itemDue.get(draft.itemOrdinal) ?? defaultDue;
+        const taskId = await insertTask(trx, ctx, { planId, ownerUnitId: plan.ownerUnitId, version: view.version.number, draft, dueDate, position, publishedAt: at, year });
         change.taskId = taskId;
         for (const u of draft.units) newlyResponsible.add(u.unitId);
         created += 1;
@@ -136,7 +153,7 @@ export async function publishPlan(planId: number, input: PublishPlanInput, ctx: 
         await updateTask(trx, ctx, change.taskId!, draft, change.fields, view.version.number, year, planId);
         for (const u of draft.units) newlyResponsible.add(u.unitId);
         updated += 1;
-      } else if (!change.hasReports) {
+      } else if (change.kind === 'removed' && !change.hasReports) {
         await trx.deleteFrom('indicators').where('task_id', '=', change.taskId!).where('source', '=', 'task').execute();
         await trx.deleteFrom('tasks').where('id', '=', change.taskId!).execute();
         removed += 1;
@@ -180,6 +197,37 @@ export async function publishPlan(planId: number, input: PublishPlanInput, ctx: 
   });
   await sendMail();
   return result;
+}
+
+/**
+ * An item's own due date: its 完成时限 cell when the parser read one, else the latest deadline
+ * its text names (from the plan's year on); null when it names none.
+ */
+export function itemDueDate(item: { text: string; schedule?: { due: string | null } | undefined }, year: number): string | null {
+  if (item.schedule?.due) return item.schedule.due;
+  return (
+    deadlinesInText(item.text, year)
+      .map((d) => d.due)
+      .sort()
+      .at(-1) ?? null
+  );
+}
+
+/** The items a split or merged task runs: its own item, and for a merge every item whose text it holds. */
+function itemsRunBy(task: { origin: string; itemOrdinal: number | null; text: string }, drafts: TaskDraft[]): (number | null)[] {
+  const out: (number | null)[] = [task.itemOrdinal];
+  if (task.origin === 'merge') for (const d of drafts) if (d.text.trim() !== '' && task.text.includes(d.text.trim())) out.push(d.itemOrdinal);
+  return out;
+}
+
+/** A split or merged task on re-publication: kept; `text` listed when its item's text no longer holds what the task says. */
+function keptChange(task: StoredTaskFacts & { origin: string; itemOrdinal: number | null }, draftOf: Map<number, TaskDraft>): TaskChange {
+  const draft = task.itemOrdinal === null ? undefined : draftOf.get(task.itemOrdinal);
+  let unchanged: boolean;
+  if (!draft) unchanged = false;
+  else if (task.origin === 'clause') unchanged = draft.text.includes(task.text.trim());
+  else unchanged = task.text.includes(draft.text.trim());
+  return { key: task.key, taskId: task.id, itemOrdinal: task.itemOrdinal, kind: 'kept', fields: unchanged ? [] : ['text'], hasReports: task.hasReports };
 }
 
 async function storedItemTasks(trx: Tx, planId: number, ownerUnitId: number): Promise<(StoredTaskFacts & { origin: string; itemOrdinal: number | null })[]> {

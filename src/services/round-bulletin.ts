@@ -1,12 +1,12 @@
-import { deadlineInstant } from '../domain/consultation.js';
-import { describeLightReason } from '../domain/lights.js';
+import { chinaDate, deadlineInstant } from '../domain/consultation.js';
+import { describeLightReason, taskDueInRound } from '../domain/lights.js';
 import type { Light } from '../domain/lights.js';
 import { authorize, unitPath } from '../domain/policy.js';
 import type { BulletinTask, RoundBulletin } from '../office/ledger-report-types.js';
 import { planLabels, unitNames } from './export-ledger.js';
 import { getRound } from './get-round.js';
 import type { ServiceContext } from './support/context.js';
-import { lightOf, loadPlanLedger, loadPlanOwner, loadRound, percentAsOf, roundsOfTask } from './support/ledger-rows.js';
+import { lightOf, loadPlanLedger, loadPlanOwner, loadRound, percentAsOf } from './support/ledger-rows.js';
 import type { TaskRow } from './support/ledger-rows.js';
 import { loadUnitTree } from './support/unit-tree.js';
 
@@ -44,8 +44,15 @@ export async function roundBulletin(roundId: number, ctx: ServiceContext): Promi
     return title.startsWith(item) ? title : `${item}${title}`;
   };
 
-  // The round's tasks: those it applies to that were not closed before its period began.
-  const tasks = ledger.tasks.filter((t) => roundsOfTask(t, [round]).length > 0 && (t.closedAt === null || t.closedAt.slice(0, 10) >= round.periodStart));
+  // The round's tasks: those that owe a report in it (taskDueInRound), and, for the progress
+  // figures only, those closed (销号) during its period, which count as closed. Who was late
+  // or silent comes from the round's rows, which follow the same rule.
+  const dueEnd = deadlineInstant(round.dueDate).getTime();
+  const tasks = ledger.tasks.filter(
+    (t) =>
+      t.ownerUnitId === round.ownerUnitId &&
+      (taskDueInRound(t, round.dueDate) || (t.closedAt !== null && Date.parse(t.publishedAt) < dueEnd && chinaDate(new Date(t.closedAt)) >= round.periodStart)),
+  );
   const lights = zero();
   const sections = new Map<number | null, { tasks: number; closed: number; percents: number[]; lights: Record<Light, number> }>();
   const red: BulletinTask[] = [];

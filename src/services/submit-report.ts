@@ -1,4 +1,7 @@
+import { sql } from 'kysely';
 import { deadlineInstant } from '../domain/consultation.js';
+import { reportBatchManifest } from '../domain/ledger-seal-payload.js';
+import { sm3 } from '../model/sm3.js';
 import { fail } from '../domain/errors.js';
 import { reportTimeliness } from '../domain/lights.js';
 import { authorize } from '../domain/policy.js';
@@ -106,6 +109,12 @@ async function sealDraft(trx: Tx, ctx: ServiceContext, draft: ReportView, dueDat
     })
     .where('id', '=', draft.id)
     .execute();
+  return sealedView(ctx, draft, dueDate, c, signature);
+}
+
+/** The report as it stands once sealed (the draft with the columns just set, not read back), and its seal. */
+function sealedView(ctx: ServiceContext, draft: ReportView, dueDate: string, c: SealContext, signature: string): { report: ReportView; seal: ReportSeal } {
+  const firstSubmittedAt = draft.firstSubmittedAt ?? c.sealedAt;
   const late = new Date(firstSubmittedAt).getTime() > deadlineInstant(dueDate).getTime();
   const report: ReportView = {
     ...draft,
@@ -125,9 +134,11 @@ async function sealDraft(trx: Tx, ctx: ServiceContext, draft: ReportView, dueDat
 export const SUBMIT_BATCH_LIMIT = 500;
 
 /**
- * The unit's 签发人 seals its drafts of a round together (all of them, or the tasks given):
- * each report is sealed exactly as submitReport seals it — its own payload, its own signature,
- * verifiable on its own — in one transaction with one audit event that lists every report and
+ * The unit's 签发人 seals its drafts of a round together (all of them, or the tasks given)
+ * with one signature (批量签发): each report's payload is the one submitReport would sign;
+ * the signatory signs one manifest listing every report with the SM3 digest of its payload
+ * (domain/ledger-seal-payload.ts, migration 0013), so each report still verifies on its own.
+ * One transaction, one UPDATE for the reports, one audit event naming the batch and its
  * signature. All or nothing: a task given that is closed or has no draft refuses the batch
  * with the same error as submitting it alone; the claim is one conditional update, so a
  * report another signatory is sealing at the same moment makes this batch fail, not both.
@@ -181,8 +192,42 @@ export async function submitReports(
     }
     const drafts = await loadReportViews(trx, { ids }, ctx.clock.now());
     const key = await ensureUnitKey(trx, ctx, actor.unitId, algorithm);
-    const done = [];
-    for (const draft of drafts) done.push(await sealDraft(trx, ctx, draft, round.dueDate, { unitCode: unit.code, signatory, sealedAt, algorithm, key }));
+    const c: SealContext = { unitCode: unit.code, signatory, sealedAt, algorithm, key };
+    const meta = { unitCode: unit.code, signatory, sealedAt, algorithm, keyId: key.keyId };
+    const manifest = reportBatchManifest({
+      roundId,
+      unit: { id: actor.unitId, code: unit.code },
+      signatory,
+      sealedAt,
+      algorithm,
+      keyId: key.keyId,
+      reports: drafts.map((d) => ({ reportId: d.id, taskId: d.taskId, revision: d.revision, digest: sm3(reportPayloadOf(d, meta)) })),
+    });
+    const signature = signPayload(manifest, key, serverSecret(ctx.config));
+    const batch = await trx
+      .insertInto('report_seal_batches')
+      .values({ round_id: roundId, unit_id: actor.unitId, signed_by: actor.userId, sealed_at: sealedAt, algorithm, key_id: key.keyId, manifest, signature })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .updateTable('reports')
+      .set({
+        status: 'submitted',
+        submitted_by: actor.userId,
+        submitted_at: sealedAt,
+        first_submitted_at: sql<string>`coalesce(first_submitted_at, ${sealedAt})`,
+        algorithm,
+        key_id: key.keyId,
+        signature,
+        seal_batch_id: batch.id,
+        reviewed_at: null,
+        reviewed_by: null,
+        updated_at: sealedAt,
+      })
+      .where('id', 'in', ids)
+      .where('status', '=', 'submitting')
+      .execute();
+    const done = drafts.map((draft) => sealedView(ctx, draft, round.dueDate, c, signature));
     await appendAudit(trx, actor, ctx.clock, {
       action: 'report.submit.batch',
       entity: 'round',
@@ -191,7 +236,10 @@ export async function submitReports(
         unitId: actor.unitId,
         algorithm,
         keyId: key.keyId,
-        reports: done.map((d) => ({ reportId: d.report.id, taskId: d.report.taskId, revision: d.report.revision, signature: d.seal.signature, late: d.seal.late })),
+        sealBatchId: batch.id,
+        manifestDigest: sm3(manifest),
+        signature,
+        reports: done.map((d) => ({ reportId: d.report.id, taskId: d.report.taskId, revision: d.report.revision, late: d.seal.late })),
       },
     });
     return done;

@@ -67,6 +67,7 @@ export const AUDIT_ACTION_WORDS: Record<AuditAction, Words> = {
   'task.acknowledge': { zh: '签收任务', en: 'Acknowledged a task' },
   'task.acknowledge.record': { zh: '代为签收', en: 'Recorded an acknowledgement' },
   'task.acknowledge.remind': { zh: '催签收', en: 'Reminded to acknowledge' },
+  'task.acknowledge.remind.auto': { zh: '自动催签收', en: 'Reminded to acknowledge (automatic)' },
   'task.light.override': { zh: '人工调整亮灯', en: 'Set a light by hand' },
   'task.close': { zh: '销号', en: 'Closed a task' },
   'task.reopen': { zh: '恢复任务', en: 'Reopened a task' },

@@ -187,6 +187,84 @@ describe('the task ledger in the browser', () => {
       expect(scroll, url).toBeLessThanOrEqual(client);
     }
   });
+
+  // Runs last: it publishes a second plan, which becomes the newest the ledger opens on.
+  it('印发 a fresh plan from its page, then shapes its ledger: due date and milestone, evidence with progress, split by clause, 催办, rules, and an export that carries the filters', async () => {
+    const office = await openPage();
+    await signIn(office, 'office');
+    const session = (await (await office.request.get('/api/session')).json()) as { csrfToken: string };
+    const text =
+      '湖南省2022年城镇化试点工作要点\n一、重点任务\n(一)推进城市更新试点。完成老旧小区改造200个；建设口袋公园30个。(省住房城乡建设厅牵头,省财政厅配合)\n(二)推动县城建设。完成县城补短板项目50个。(省发改委牵头)\n';
+    const imported = await office.request.post('/api/plans', { data: { text, filename: '试点要点.txt' }, headers: { 'X-CSRF-Token': session.csrfToken } });
+    expect(imported.status()).toBe(201);
+    const planId = ((await imported.json()) as { id: number }).id;
+
+    // 印发 from the plan page: the answer says how many tasks the ledger now holds.
+    await office.goto(`/plans/${planId}`);
+    await office.getByTestId('plan-publish').click();
+    await office.getByTestId('publish-due').fill('2099-11-30');
+    await office.getByTestId('publish-ok').click();
+    await office.getByTestId('publish-result').waitFor();
+    expect(await office.getByTestId('publish-result').innerText()).toContain('台账共 2 项任务');
+    await screenshot(office, 'ledger-publish-result');
+    await office.getByTestId('publish-open-ledger').click();
+    await office.getByTestId('ledger-overview').waitFor();
+    expect(office.url()).toContain(`plan=${planId}`);
+
+    const tasks = (await (await office.request.get(`/api/plans/${planId}/tasks`)).json()) as { id: number; dueDate: string }[];
+    expect(tasks.map((t) => t.dueDate)).toEqual(['2099-11-30', '2099-11-30']);
+    const taskId = tasks[0]!.id;
+
+    // Due date and a milestone.
+    await office.goto(`/ledger/tasks/${taskId}`);
+    await office.getByTestId('task-schedule').click();
+    await office.getByTestId('schedule-due').fill('2099-10-31');
+    await office.getByTestId('milestone-add').click();
+    await office.getByTestId('milestone-date-0').fill('2099-06-30');
+    await office.getByTestId('milestone-title-0').fill('完成改造过半');
+    await office.getByTestId('schedule-ok').click();
+    await expect.poll(() => office.getByTestId('task-milestones').innerText()).toContain('完成改造过半');
+    expect(await office.getByTestId('task-page').innerText()).toContain('2099-10-31');
+
+    // 销号 evidence, with a progress bar while it uploads.
+    const bytes = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2_000_000, 32), Buffer.from('\n%%EOF\n')]);
+    await office.getByTestId('task-evidence').locator('input[type=file]').setInputFiles({ name: '验收报告.pdf', mimeType: 'application/pdf', buffer: bytes });
+    await office.getByTestId('task-evidence-progress').waitFor();
+    await expect.poll(() => office.getByTestId('task-evidence-file').count()).toBe(1);
+    expect(await office.getByTestId('task-evidence-file').innerText()).toContain('验收报告.pdf');
+    await screenshot(office, 'ledger-task-shaped');
+
+    // Split by clause: the task gives way to one task per clause.
+    await office.getByTestId('task-split').click();
+    await office.getByTestId('split-ok').click();
+    await office.waitForURL((url) => /\/ledger\/tasks\/\d+$/.test(url.pathname) && !url.pathname.endsWith(`/${taskId}`));
+    await expect.poll(() => office.getByTestId('task-title').innerText()).toContain('1.');
+    const after = (await (await office.request.get(`/api/plans/${planId}/tasks`)).json()) as { id: number }[];
+    expect(after.length).toBeGreaterThan(2);
+    expect(after.some((t) => t.id === taskId)).toBe(false);
+
+    // Nobody has acknowledged yet: the office reminds them all.
+    await office.goto(`/ledger?plan=${planId}&tab=acks`);
+    await office.getByTestId('acknowledgements').waitFor();
+    await expect.poll(() => office.getByTestId('pending-acks').locator('tr[data-row-key]').count()).toBe(3);
+    await office.getByTestId('remind-all').click();
+    await expect.poll(() => office.locator('.ant-message-notice').first().innerText()).toContain('已提醒 3 个单位');
+
+    // The light rules in words, with the default thresholds.
+    await office.goto(`/ledger?plan=${planId}&tab=rules`);
+    await expect.poll(() => office.getByTestId('light-rule-words').innerText()).toContain('落后超过 25 个百分点');
+
+    // The export carries the list's filters, and the server answers it.
+    await office.goto(`/ledger?plan=${planId}&tab=tasks&light=green&status=open&section=1`);
+    await office.getByTestId('task-table').waitFor();
+    const href = await office.getByTestId('ledger-download').getAttribute('href');
+    expect(href).toBe(`/api/plans/${planId}/ledger.xlsx?light=green&status=open&section=1`);
+    const workbook = await office.request.get(href!);
+    expect(workbook.status()).toBe(200);
+    expect(workbook.headers()['content-type']).toContain('spreadsheetml');
+    await office.getByTestId('filter-clear').click();
+    await expect.poll(() => office.getByTestId('ledger-download').getAttribute('href')).toBe(`/api/plans/${planId}/ledger.xlsx`);
+  });
 });
 
 /** The lead unit of a task, as its page lists it (the first unit tag). */

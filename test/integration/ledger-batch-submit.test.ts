@@ -85,5 +85,21 @@ describe.each(DIALECTS)('submitting a unit’s reports of a round at once on %s'
     const admin = new Client(t.url);
     await admin.login('admin', ADMIN_PASSWORD);
     expect((await admin.json<{ ok: boolean }>('GET', '/api/audit/verify')).body.ok).toBe(true);
+
+    // One signature over a manifest of the reports' digests (批量签发): the same for every report of the batch.
+    expect(new Set(done.body.submitted.map((s) => s.seal.signature)).size).toBe(1);
+    // Changing one report in the database breaks that report's seal and no other's.
+    expect(done.body.submitted.length).toBeGreaterThan(1);
+    {
+      const [first, second] = done.body.submitted;
+      await t.server.handle.db.updateTable('reports').set({ progress: '被篡改的进展' }).where('id', '=', first!.report.id).execute();
+      expect((await office.json<{ valid: boolean; reason: string }>('GET', `/api/reports/${first!.report.id}/verify`)).body).toMatchObject({ valid: false, reason: 'signature_mismatch' });
+      expect((await office.json<{ valid: boolean }>('GET', `/api/reports/${second!.report.id}/verify`)).body.valid).toBe(true);
+      // A manifest altered to match the altered report no longer carries a valid signature.
+      const batchId = (await t.server.handle.db.selectFrom('reports').select('seal_batch_id').where('id', '=', second!.report.id).executeTakeFirstOrThrow()).seal_batch_id!;
+      const manifest = (await t.server.handle.db.selectFrom('report_seal_batches').select('manifest').where('id', '=', batchId).executeTakeFirstOrThrow()).manifest;
+      await t.server.handle.db.updateTable('report_seal_batches').set({ manifest: manifest.replace('"revision":1', '"revision":1 ') }).where('id', '=', batchId).execute();
+      expect((await office.json<{ valid: boolean }>('GET', `/api/reports/${second!.report.id}/verify`)).body.valid).toBe(false);
+    }
   });
 });

@@ -122,6 +122,22 @@ describe.each(DIALECTS)('cascade, allocation and supervision over HTTP on %s', (
     expect(below.body.error.code).toBe('allocation_below_suballocated');
   });
 
+  it('refuses an allocation that leaves out a unit whose districts still hold a share (a missing entry counts as 0)', async () => {
+    const office = await login('office');
+    const before = (await office.json<IndicatorPage>('GET', `/api/indicators/${indicatorId}`)).body;
+    const xiangtan = [...units.values()].find((u) => u.code === '430300')!;
+    const share = before.units.find((u) => u.unitId === xiangtan.id)?.allocated ?? 0;
+    // One share sent, 长沙市 (260, all passed down to its districts) left out.
+    const refused = await office.json<ErrorBody>('PUT', `/api/indicators/${indicatorId}/allocations`, { allocations: [{ unitId: xiangtan.id, value: share }] });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('allocation_below_suballocated');
+    expect(refused.body.error.message).toContain('长沙市');
+    expect(refused.body.error.message).toContain('260');
+    const after = (await office.json<IndicatorPage>('GET', `/api/indicators/${indicatorId}`)).body;
+    expect(after.units.find((u) => u.unitId === id('430100'))!.allocated).toBe(260);
+    expect(after.allocated).toBe(before.allocated);
+  });
+
   it("lets a 市州's office see its own counties and not another city's", async () => {
     const office = await login('office');
     const changsha = await login('430100.office');

@@ -3,7 +3,7 @@ import type { Unit } from '../../src/domain/unit.js';
 import type { Client, ErrorBody } from '../helpers/client.js';
 import { TestClock } from '../helpers/clock.js';
 import { DIALECTS } from '../helpers/databases.js';
-import { loginAs, makePlan, unitsByCode } from '../helpers/factories.js';
+import { loginAdmin, loginAs, makePlan, unitsByCode } from '../helpers/factories.js';
 import { startTestServer } from '../helpers/test-server.js';
 import type { TestServer } from '../helpers/test-server.js';
 
@@ -334,8 +334,20 @@ describe.each(DIALECTS)('the ledger over HTTP on %s', (dialect) => {
     await acceptedRenewalReport(ledger, await openQ3(ledger));
     const signatory = await login('hn-zjt.signatory');
     expect((await signatory.json<ErrorBody>('POST', `/api/tasks/${renewal.id}/close`, { comment: '完成' })).status).toBe(403);
+    // At 62% with no evidence nothing shows the task finished: 销号 is refused.
+    const unfinished = await office.json<ErrorBody>('POST', `/api/tasks/${renewal.id}/close`, { comment: '年度任务完成' });
+    expect(unfinished.status).toBe(409);
+    expect(unfinished.body.error.code).toBe('task_not_finished');
+    expect(unfinished.body.error.message).toContain('62');
+    // The office attaches the 验收 record to the task; then it may close it.
+    const form = new FormData();
+    form.append('file', new Blob([PDF]), '验收意见.pdf');
+    expect((await office.json('POST', `/api/tasks/${renewal.id}/attachments`, form)).status).toBe(201);
     const closed = await office.json<{ status: string }>('POST', `/api/tasks/${renewal.id}/close`, { comment: '年度任务完成，佐证材料齐全' });
+    expect(closed.status).toBe(200);
     expect(closed.body.status).toBe('closed');
+    const events = await (await loginAdmin(t)).json<{ events: { action: string; detail: Record<string, unknown> }[] }>('GET', `/api/audit?action=task.close&entity=task&entityId=${renewal.id}`);
+    expect(events.body.events[0]?.detail).toMatchObject({ basis: 'evidence', percent: 62 });
     expect((await office.json<ErrorBody>('POST', `/api/tasks/${renewal.id}/close`, { comment: 'again' })).status).toBe(409);
     expect((await office.json<ErrorBody>('POST', `/api/tasks/${renewal.id}/reopen`, { reason: '' })).status).toBe(400);
     const reopened = await office.json<{ status: string }>('POST', `/api/tasks/${renewal.id}/reopen`, { reason: '核查发现部分项目未开工' });

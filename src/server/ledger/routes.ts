@@ -171,7 +171,7 @@ export function ledgerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/api/rounds/:id/next',
-      { config: { policy: 'round.manage' }, schema: { tags, summary: 'Open the next period of a recurring round (monthly or quarterly)', params: idParams, response: { 201: createdId } } },
+      { config: { policy: 'round.manage' }, schema: { tags, summary: 'Open the next period of a recurring round (monthly or quarterly), titled from its base title and the new period; a one-off round answers 409 round_not_recurring', params: idParams, response: { 201: createdId } } },
       async (request, reply) => reply.status(201).send(await openNextRound(request.params.id, signedIn(request, deps))),
     );
 
@@ -255,7 +255,7 @@ export function ledgerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/api/tasks/:id/close',
-      { config: { policy: 'task.manage', resource: { kind: 'task' } }, schema: { tags, summary: '销号: close a finished task with a comment (office); evidence is attached to the task', params: idParams, body: closeTaskBody, response: { 200: taskState } } },
+      { config: { policy: 'task.manage', resource: { kind: 'task' } }, schema: { tags, summary: '销号: close a finished task with a comment (office); needs the lead unit’s accepted report at 100 % or evidence on the task or a sealed report, else 409 task_not_finished', params: idParams, body: closeTaskBody, response: { 200: taskState } } },
       async (request) => taskStateOf(await closeTask(request.params.id, request.body, signedIn(request, deps))),
     );
 

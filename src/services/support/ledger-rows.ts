@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, RoundsTable, TasksTable } from '../../db/schema.js';
 import { fail } from '../../domain/errors.js';
-import { computeLight, dueMs, overrideInForce, parseLightRules } from '../../domain/lights.js';
+import { computeLight, dueMs, overrideInForce, parseLightRules, taskDueInRound } from '../../domain/lights.js';
 import type { Light, LightInput, LightResult, LightRules, RoundFacts } from '../../domain/lights.js';
 import { unitPath } from '../../domain/policy.js';
 import type { UnitTree } from '../../domain/policy.js';
@@ -136,11 +136,12 @@ export async function loadRound(db: Reader, roundId: number): Promise<RoundRow> 
   return toRound(row);
 }
 
-/** The rounds that apply to a task: its owner's rounds of its plan falling due after it was published. */
-export function roundsOfTask(task: Pick<TaskRow, 'planId' | 'ownerUnitId' | 'publishedAt'>, rounds: RoundRow[]): RoundRow[] {
-  return rounds.filter(
-    (r) => r.planId === task.planId && r.ownerUnitId === task.ownerUnitId && dueMs(r.dueDate) > Date.parse(task.publishedAt),
-  );
+/**
+ * The rounds a task owes reports in: its owner's rounds of its plan falling due after it was
+ * published and not after it was closed (`taskDueInRound`).
+ */
+export function roundsOfTask(task: Pick<TaskRow, 'planId' | 'ownerUnitId' | 'publishedAt' | 'closedAt'>, rounds: RoundRow[]): RoundRow[] {
+  return rounds.filter((r) => r.planId === task.planId && r.ownerUnitId === task.ownerUnitId && taskDueInRound(task, r.dueDate));
 }
 
 export interface PlanLedgerOptions {

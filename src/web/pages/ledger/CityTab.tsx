@@ -2,7 +2,7 @@ import { Alert, Card, Empty, Flex, Select, Skeleton, Table, Typography } from 'a
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useUnits } from '../../unit-queries';
-import { formatPercent } from './ledger-view';
+import { formatPercent, tasksLink } from './ledger-view';
 import { counted, LightTag, PercentBar, useUnitNames } from './ledger-ui';
 import { useCityLedger } from './queries';
 import type { CityLedger } from './queries';
@@ -36,6 +36,9 @@ export default function CityTab({ planId, unitId, onUnit, locked }: { planId: nu
   const city = useCityLedger(planId, unitId);
   const prefectures = (units.data ?? []).filter((u) => u.kind === 'prefecture' && (!locked || u.id === unitId));
   const c = city.data;
+  const figure = (taskId: number | null, text: string) => (taskId ? <Link to={`/ledger/tasks/${taskId}`}>{text}</Link> : text);
+  // A county's share and actual come from its tasks: the list filtered to the county.
+  const countyFigure = (v: number | null, unitId: number) => (v === null ? '—' : <Link to={tasksLink(planId, { unitId })}>{v}</Link>);
   return (
     <Flex vertical gap={12} data-testid="city-ledger">
       <Select
@@ -60,7 +63,9 @@ export default function CityTab({ planId, unitId, onUnit, locked }: { planId: nu
                     {i.taskId ? <Link to={`/ledger/tasks/${i.taskId}`}>{i.subject}</Link> : i.subject}
                   </Typography.Text>
                   <Typography.Text type="secondary">
-                    {t('city.target')} {i.allocated ?? '—'} {i.unit} · {t('city.suballocated')} {i.suballocated} · {t('city.remainder')} {i.remainder ?? '—'} · {t('city.actual')} {i.actual ?? '—'}
+                    {/* The figures live on the indicator's task, where it is divided among the counties. */}
+                    {figure(i.taskId, `${t('city.target')} ${i.allocated ?? '—'} ${i.unit}`)} · {figure(i.taskId, `${t('city.suballocated')} ${i.suballocated}`)} ·{' '}
+                    {figure(i.taskId, `${t('city.remainder')} ${i.remainder ?? '—'}`)} · {figure(i.taskId, `${t('city.actual')} ${i.actual ?? '—'}`)}
                   </Typography.Text>
                   <div className="ledger-table-box">
                     <Table
@@ -69,9 +74,9 @@ export default function CityTab({ planId, unitId, onUnit, locked }: { planId: nu
                       pagination={false}
                       dataSource={i.counties}
                       columns={[
-                        { title: t('city.columns.unit'), dataIndex: 'unitId', render: (id: number) => unitName(id) },
-                        { title: t('allocation.value'), dataIndex: 'allocated', render: (v: number | null) => v ?? '—' },
-                        { title: t('allocation.actual'), dataIndex: 'actual', render: (v: number | null) => v ?? '—' },
+                        { title: t('city.columns.unit'), dataIndex: 'unitId', render: (id: number) => <Link to={tasksLink(planId, { unitId: id })}>{unitName(id)}</Link> },
+                        { title: t('allocation.value'), dataIndex: 'allocated', render: (v: number | null, u) => countyFigure(v, u.unitId) },
+                        { title: t('allocation.actual'), dataIndex: 'actual', render: (v: number | null, u) => countyFigure(v, u.unitId) },
                       ]}
                     />
                   </div>
@@ -93,10 +98,23 @@ export default function CityTab({ planId, unitId, onUnit, locked }: { planId: nu
                 pagination={false}
                 dataSource={c.counties}
                 columns={[
-                  { title: t('city.columns.unit'), dataIndex: 'unitId', render: (id: number) => unitName(id) },
-                  { title: t('city.columns.tasks'), dataIndex: 'tasks' },
-                  { title: t('city.columns.percent'), dataIndex: 'percent', render: (v: number | null) => formatPercent(v) },
-                  { title: t('city.columns.acknowledged'), dataIndex: 'acknowledged' },
+                  { title: t('city.columns.unit'), dataIndex: 'unitId', render: (id: number) => <Link to={tasksLink(planId, { unitId: id })}>{unitName(id)}</Link> },
+                  { title: t('city.columns.tasks'), dataIndex: 'tasks', render: (v: number, u) => <Link to={tasksLink(planId, { unitId: u.unitId })} data-testid={`county-tasks-${u.unitId}`}>{v}</Link> },
+                  { title: t('city.columns.percent'), dataIndex: 'percent', render: (v: number | null, u) => <Link to={tasksLink(planId, { unitId: u.unitId })}>{formatPercent(v)}</Link> },
+                  {
+                    title: t('city.columns.acknowledged'),
+                    dataIndex: 'acknowledged',
+                    render: (v: number, u) => (
+                      <Flex gap={6} wrap>
+                        <Link to={tasksLink(planId, { unitId: u.unitId, ack: 'yes' })}>{v}</Link>
+                        {v < u.tasks && (
+                          <Link to={tasksLink(planId, { unitId: u.unitId, ack: 'no' })} style={{ color: '#d4380d' }}>
+                            {t('overview.notAcknowledged', { count: u.tasks - v })}
+                          </Link>
+                        )}
+                      </Flex>
+                    ),
+                  },
                 ]}
               />
             </div>

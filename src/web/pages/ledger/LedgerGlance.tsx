@@ -1,5 +1,5 @@
-import { RightOutlined } from '@ant-design/icons';
-import { Card, Col, Row, Skeleton, Statistic } from 'antd';
+import { DashboardOutlined, RightOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Flex, Row, Skeleton, Statistic } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { LightPie } from './Charts';
@@ -26,9 +26,10 @@ export default function LedgerGlance() {
       size="small"
       title={t('glance.title', { plan: plan.title })}
       extra={
-        <Link to={`/ledger?plan=${plan.id}`} data-testid="glance-more">
+        // The full dashboards are one click away, and the button says so.
+        <Button type="primary" size="small" icon={<DashboardOutlined />} onClick={() => void navigate(`/ledger?plan=${plan.id}&tab=overview`)} data-testid="glance-more">
           {t('glance.more')} <RightOutlined />
-        </Link>
+        </Button>
       }
       data-testid="ledger-glance"
     >
@@ -59,6 +60,13 @@ export default function LedgerGlance() {
                 </Col>
               ))}
             </Row>
+            <Flex gap={8} wrap style={{ marginTop: 12 }}>
+              <Button icon={<DashboardOutlined />} onClick={() => void navigate(`/ledger?plan=${plan.id}&tab=overview`)} data-testid="glance-overview">
+                {t('glance.overview')}
+              </Button>
+              <Button onClick={() => void navigate(tasksLink(plan.id, {}))}>{t('glance.tasks')}</Button>
+              <Button onClick={() => void navigate(`/rounds?plan=${plan.id}`)}>{t('glance.rounds')}</Button>
+            </Flex>
             {o.redList.length > 0 && (
               <div style={{ marginTop: 8 }}>
                 <div style={{ fontWeight: 500, marginBottom: 4 }}>{counted(t('overview.redList'), o.redList.length)}</div>

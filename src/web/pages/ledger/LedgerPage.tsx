@@ -5,13 +5,16 @@ import { useSearchParams } from 'react-router';
 import PageHeader from '../../components/PageHeader';
 import { useCurrentUser } from '../../session';
 import { useUnits } from '../../unit-queries';
+import AcknowledgementsTab from './AcknowledgementsTab';
 import CityTab from './CityTab';
+import { filterFromSearch } from './ledger-view';
+import LightRulesTab from './LightRulesTab';
 import MineTab from './MineTab';
 import OverviewTab from './OverviewTab';
 import TasksTab from './TasksTab';
-import { ledgerWorkbookUrl, usePublishedPlans } from './queries';
+import { ledgerWorkbookUrl, useMayGovernPlans, usePublishedPlans, useRounds } from './queries';
 
-const TABS = ['overview', 'tasks', 'mine', 'city'] as const;
+const TABS = ['overview', 'tasks', 'mine', 'city', 'acks', 'rules'] as const;
 type Tab = (typeof TABS)[number];
 
 /** The plan chosen in the URL, else the newest published one (so the office lands on the seed plan's overview). */
@@ -48,14 +51,19 @@ export default function LedgerPage() {
   const { plans, planId, selector } = usePlanChoice();
   const isOffice = user.role === 'office' || user.role === 'admin';
   const askedTab = search.get('tab');
-
+  // Whether the reader runs this plan's ledger, as the API answers it: the rounds list's flag
+  // (round.manage and task.manage are granted alike, to the office governing the plan).
+  const rounds = useRounds(planId);
+  const manage = rounds.data?.allowed.open ?? false;
+  // The light rules are the plan owner's (the provincial office's) to change.
+  const governsPlans = useMayGovernPlans().data ?? false;
 
   const own = units.data?.find((u) => u.id === user.unitId);
   const fallback: Tab = isOffice ? (own?.kind === 'prefecture' ? 'city' : 'overview') : 'mine';
   // A 市州's own people (its office, reporters, signatories) see their city; the provincial office sees any.
   const ownCity = own?.kind === 'prefecture' ? own.id : null;
   const showCity = ownCity !== null || (isOffice && own?.kind !== 'county');
-  const visible = (key: Tab) => (key === 'mine' ? user.role !== 'admin' : key === 'city' ? showCity : true);
+  const visible = (key: Tab) => (key === 'mine' ? user.role !== 'admin' : key === 'city' ? showCity : key === 'acks' ? manage : true);
   const tab: Tab = TABS.includes(askedTab as Tab) && visible(askedTab as Tab) ? (askedTab as Tab) : fallback;
   const askedCity = Number(search.get('city'));
   const cityId = askedCity > 0 ? askedCity : (ownCity ?? units.data?.find((u) => u.kind === 'prefecture')?.id ?? null);
@@ -73,6 +81,9 @@ export default function LedgerPage() {
   };
 
   const title = plans.data?.find((p) => p.id === planId)?.title;
+  // The export holds what the task list shows: its filters go into the workbook's URL.
+  const filter = tab === 'tasks' ? filterFromSearch(search) : {};
+  const filtered = Object.values(filter).some((v) => v !== undefined);
   return (
     <>
       <PageHeader
@@ -81,8 +92,8 @@ export default function LedgerPage() {
         extra={[
           selector,
           planId !== null && (
-            <Button key="xlsx" icon={<DownloadOutlined />} href={ledgerWorkbookUrl(planId)} data-testid="ledger-download">
-              {t('common.download')}
+            <Button key="xlsx" icon={<DownloadOutlined />} href={ledgerWorkbookUrl(planId, filter)} data-testid="ledger-download">
+              {filtered ? t('common.downloadFiltered') : t('common.download')}
             </Button>
           ),
         ]}
@@ -97,9 +108,11 @@ export default function LedgerPage() {
           destroyOnHidden
           items={[
             { key: 'overview', label: t('ledger.tabs.overview'), children: <OverviewTab planId={planId} /> },
-            { key: 'tasks', label: t('ledger.tabs.tasks'), children: <TasksTab planId={planId} /> },
+            { key: 'tasks', label: t('ledger.tabs.tasks'), children: <TasksTab planId={planId} manage={manage} /> },
             ...(!visible('mine') ? [] : [{ key: 'mine', label: t('ledger.tabs.mine'), children: <MineTab planId={planId} /> }]),
             ...(!visible('city') ? [] : [{ key: 'city', label: t('ledger.tabs.city'), children: <CityTab planId={planId} unitId={ownCity ?? cityId} onUnit={setCity} locked={ownCity !== null} /> }]),
+            ...(!visible('acks') ? [] : [{ key: 'acks', label: <span data-testid="tab-acks">{t('ledger.tabs.acks')}</span>, children: <AcknowledgementsTab planId={planId} /> }]),
+            { key: 'rules', label: <span data-testid="tab-rules">{t('ledger.tabs.rules')}</span>, children: <LightRulesTab planId={planId} editable={manage && governsPlans} /> },
           ]}
         />
       )}

@@ -57,6 +57,9 @@ export default function OverviewTab({ planId }: { planId: number }) {
   if (!o) return <Skeleton active />;
   const open = o.tasks - o.closed;
   const taskTitle = (id: number) => tasks.data?.find((task) => task.id === id)?.title ?? `#${id}`;
+  // A unit's late and missing reports are those of the latest round that fell due: its matrix, filtered.
+  const latest = o.latestRound;
+  const roundCount = (v: number, state: 'late' | 'missing', unitId: number) => (latest && v > 0 ? <Link to={roundLink(latest.id, state, unitId)}>{v}</Link> : v);
 
   return (
     <Flex vertical gap={12} data-testid="ledger-overview">
@@ -92,7 +95,7 @@ export default function OverviewTab({ planId }: { planId: number }) {
             <StackedLights
               testid="chart-sections"
               rows={o.bySection.map((s) => ({ id: String(s.section ?? 0), label: counted(s.title, formatPercent(s.percent)), lights: s.lights }))}
-              onPick={(section) => void navigate(`${tasksLink(planId, {})}&section=${section}`)}
+              onPick={(section) => void navigate(tasksLink(planId, { section: Number(section) }))}
             />
           </Card>
         </Col>
@@ -132,7 +135,23 @@ export default function OverviewTab({ planId }: { planId: number }) {
       <Card
         size="small"
         title={counted(t('overview.lateReports'), o.lateReports.length)}
-        extra={o.latestRound && <Link to={roundLink(o.latestRound.id)}>{t('overview.latestRound', { title: o.latestRound.title, date: o.latestRound.dueDate })}</Link>}
+        extra={
+          o.latestRound && (
+            <Flex gap={8} wrap align="center" justify="flex-end">
+              <Link to={roundLink(o.latestRound.id)}>{t('overview.latestRound', { title: o.latestRound.title, date: o.latestRound.dueDate })}</Link>
+              <Link to={roundLink(o.latestRound.id, 'late')} data-testid="latest-late">
+                <Tag color="warning" style={{ cursor: 'pointer', marginInlineEnd: 0 }}>
+                  {t('overview.late', { count: o.latestRound.late })}
+                </Tag>
+              </Link>
+              <Link to={roundLink(o.latestRound.id, 'missing')} data-testid="latest-missing">
+                <Tag color="error" style={{ cursor: 'pointer', marginInlineEnd: 0 }}>
+                  {t('overview.missing', { count: o.latestRound.missing })}
+                </Tag>
+              </Link>
+            </Flex>
+          )
+        }
         data-testid="late-reports"
       >
         {o.lateReports.length === 0 ? (
@@ -171,12 +190,25 @@ export default function OverviewTab({ planId }: { planId: number }) {
             columns={[
               { title: t('overview.unitColumns.unit'), dataIndex: 'unitId', render: (id: number) => <Link to={tasksLink(planId, { unitId: id })}>{unitName(id)}</Link> },
               { title: t('overview.unitColumns.tasks'), dataIndex: 'tasks', render: (v: number, u) => <Link to={tasksLink(planId, { unitId: u.unitId })}>{v}</Link> },
-              { title: t('overview.unitColumns.lead'), dataIndex: 'lead' },
+              { title: t('overview.unitColumns.lead'), dataIndex: 'lead', render: (v: number, u) => <Link to={tasksLink(planId, { unitId: u.unitId, lead: true })}>{v}</Link> },
               { title: t('overview.unitColumns.closed'), dataIndex: 'closed', render: (v: number, u) => <Link to={tasksLink(planId, { unitId: u.unitId, status: 'closed' })}>{v}</Link> },
               { title: t('overview.unitColumns.percent'), dataIndex: 'percent', render: (v: number | null) => formatPercent(v) },
-              { title: t('overview.unitColumns.acknowledged'), dataIndex: 'acknowledged' },
-              { title: t('overview.unitColumns.late'), dataIndex: 'late' },
-              { title: t('overview.unitColumns.missing'), dataIndex: 'missing' },
+              {
+                title: t('overview.unitColumns.acknowledged'),
+                dataIndex: 'acknowledged',
+                render: (v: number, u) => (
+                  <Flex gap={6} wrap>
+                    <Link to={tasksLink(planId, { unitId: u.unitId, ack: 'yes' })}>{v}</Link>
+                    {v < u.tasks && (
+                      <Link to={tasksLink(planId, { unitId: u.unitId, ack: 'no' })} style={{ color: '#d4380d' }} data-testid={`unacknowledged-${u.unitId}`}>
+                        {t('overview.notAcknowledged', { count: u.tasks - v })}
+                      </Link>
+                    )}
+                  </Flex>
+                ),
+              },
+              { title: t('overview.unitColumns.late'), dataIndex: 'late', render: (v: number, u) => roundCount(v, 'late', u.unitId) },
+              { title: t('overview.unitColumns.missing'), dataIndex: 'missing', render: (v: number, u) => roundCount(v, 'missing', u.unitId) },
             ]}
           />
         </div>

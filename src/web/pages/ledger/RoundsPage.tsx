@@ -1,12 +1,12 @@
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Empty, Form, Input, Modal, Select, Skeleton, Table } from 'antd';
+import { DownloadOutlined, PlusOutlined, StepForwardOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Empty, Flex, Form, Input, Modal, Select, Skeleton, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import PageHeader from '../../components/PageHeader';
 import { usePlanChoice } from './LedgerPage';
-import { testId, useUnitNames } from './ledger-ui';
-import { bulletinUrl, useOpenRound, useRounds } from './queries';
+import { testId, useOfficeArea, useUnitNames } from './ledger-ui';
+import { bulletinUrl, useNextRound, useOpenRound, useRounds } from './queries';
 import type { OpenRoundInput, RoundList } from './queries';
 import './ledger.css';
 
@@ -65,7 +65,29 @@ export default function RoundsPage() {
   const rounds = useRounds(planId);
   const unitName = useUnitNames();
   const [opening, setOpening] = useState(false);
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const next = useNextRound();
   const rows = [...(rounds.data?.rounds ?? [])].reverse();
+  const mayOpen = rounds.data?.allowed.open ?? false;
+  const area = useOfficeArea();
+  // The next period follows the newest round each office runs (an older one's next period exists already).
+  const newest = new Set(
+    [...rows]
+      .sort((a, b) => b.periodStart.localeCompare(a.periodStart) || b.id - a.id)
+      .filter((r, i, all) => all.findIndex((x) => x.ownerUnitId === r.ownerUnitId) === i)
+      .map((r) => r.id),
+  );
+  // 开启下一期: the following month or quarter of a round, due as long after its end; the server
+  // refuses a period already opened (and may refuse a one-off round), in words shown here.
+  const openNext = (roundId: number) =>
+    next.mutate(roundId, {
+      onSuccess: ({ id }) => {
+        void message.success(t('rounds.nextOpened'));
+        void navigate(`/rounds/${id}`);
+      },
+      onError: (e) => void message.error(e.message),
+    });
   return (
     <>
       <PageHeader
@@ -92,7 +114,7 @@ export default function RoundsPage() {
             pagination={{ pageSize: 20, hideOnSinglePage: true }}
             locale={{ emptyText: t('rounds.none') }}
             data-testid="round-list"
-            scroll={{ x: 720 }}
+            scroll={{ x: 880 }}
             columns={[
               {
                 title: t('rounds.columns.title'),
@@ -105,13 +127,32 @@ export default function RoundsPage() {
               },
               { title: t('rounds.columns.period'), render: (_, r) => `${r.periodStart} ~ ${r.periodEnd}` },
               { title: t('rounds.columns.dueDate'), dataIndex: 'dueDate' },
+              {
+                title: t('rounds.recurrence'),
+                dataIndex: 'recurrence',
+                render: (v: string) => <Tag color={v === 'none' ? 'default' : 'blue'}>{t(`rounds.recurrenceOptions.${v === 'monthly' || v === 'quarterly' ? v : 'none'}`)}</Tag>,
+              },
               { title: t('rounds.columns.owner'), render: (_, r) => unitName(r.ownerUnitId) },
               {
                 title: '',
                 render: (_, r) => (
-                  <Button size="small" type="link" icon={<DownloadOutlined />} href={bulletinUrl(r.id)}>
-                    {t('common.bulletin')}
-                  </Button>
+                  <Flex gap={4} wrap>
+                    {mayOpen && newest.has(r.id) && (area === null || r.ownerUnitId === area) && (
+                      <Button
+                        size="small"
+                        icon={<StepForwardOutlined />}
+                        loading={next.isPending && next.variables === r.id}
+                        onClick={() => openNext(r.id)}
+                        title={r.recurrence === 'none' ? t('rounds.nextOneOff') : t('rounds.nextHelp')}
+                        data-testid={`round-next-${r.id}`}
+                      >
+                        {t('rounds.next')}
+                      </Button>
+                    )}
+                    <Button size="small" type="link" icon={<DownloadOutlined />} href={bulletinUrl(r.id)}>
+                      {t('common.bulletin')}
+                    </Button>
+                  </Flex>
                 ),
               },
             ]}

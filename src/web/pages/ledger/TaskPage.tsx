@@ -1,19 +1,20 @@
-import { ArrowLeftOutlined, CheckOutlined, FileOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, CalendarOutlined, CheckOutlined, ScissorOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Descriptions, Flex, List, Row, Skeleton, Table, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { useCurrentUser } from '../../session';
 import AllocationModal from './AllocationModal';
 import { CELL_COLOR, formatPercent, LIGHT_HEX, LIGHT_ORDER } from './ledger-view';
 import { counted, formatTime, LightTag, NoticeLevelTag, PercentBar, testId, useUnitNames } from './ledger-ui';
 import NoticeModal from './NoticeModal';
-import { useAcknowledge, useAnswerNotice, useCloseNotice, useCloseTask, useOverrideLight, useReopenTask, useRounds, useTask } from './queries';
+import { useAcknowledge, useAnswerNotice, useCloseNotice, useCloseTask, useOverrideLight, useReopenTask, useRounds, useSplitTask, useTask } from './queries';
 import type { Light, NoticeView, ReportView, TaskDetail } from './queries';
+import { EvidenceCard, ScheduleModal } from './TaskShaping';
 import TextModal from './TextModal';
 import './ledger.css';
 
-type Dialog = 'close' | 'reopen' | 'override' | 'notice' | { allocate: number } | { answer: number } | null;
+type Dialog = 'close' | 'reopen' | 'override' | 'notice' | 'schedule' | { allocate: number } | { answer: number } | null;
 
 function reportState(r: ReportView): keyof typeof CELL_COLOR {
   return r.status;
@@ -111,7 +112,8 @@ function Reports({ task }: { task: TaskDetail }) {
 /** One task: its text in the plan, units, indicators (with allocation), reports, light history, notices and the actions the API allows. */
 export default function TaskPage() {
   const { t } = useTranslation('ledger');
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
+  const navigate = useNavigate();
   const id = Number(useParams().taskId);
   const task = useTask(id);
   const user = useCurrentUser();
@@ -122,6 +124,7 @@ export default function TaskPage() {
   const reopenTask = useReopenTask(id);
   const override = useOverrideLight(id);
   const answer = useAnswerNotice();
+  const split = useSplitTask(id);
 
   if (task.error) return <Alert type="error" showIcon title={task.error.message} />;
   const d = task.data;
@@ -129,6 +132,24 @@ export default function TaskPage() {
   const mine = d.units.find((u) => u.unitId === user.unitId);
   const done = () => setDialog(null);
   const isOffice = user.role === 'office' || user.role === 'admin';
+  // 按条款拆分: an item's task becomes one task per clause (the server refuses once it has reports).
+  const confirmSplit = () =>
+    modal.confirm({
+      title: t('split.title'),
+      content: t('split.body'),
+      okText: t('split.ok'),
+      cancelText: t('common.cancel'),
+      okButtonProps: testId('split-ok'),
+      onOk: () =>
+        split.mutateAsync(undefined).then(
+          (r) => {
+            void message.success(t('split.done', { count: r.taskIds.length }));
+            // This task is gone: its first clause takes its place.
+            void navigate(`/ledger/tasks/${r.taskIds[0]}`, { replace: true });
+          },
+          (e: Error) => void message.error(e.message),
+        ),
+    });
 
   return (
     <Flex vertical gap={12} data-testid="task-page">
@@ -162,6 +183,14 @@ export default function TaskPage() {
           )}
           {d.can.manage && d.status === 'open' && (
             <>
+              <Button icon={<CalendarOutlined />} onClick={() => setDialog('schedule')} {...testId('task-schedule')}>
+                {t('schedule.open')}
+              </Button>
+              {d.origin === 'item' && d.span !== null && (
+                <Button icon={<ScissorOutlined />} loading={split.isPending} onClick={() => void confirmSplit()} {...testId('task-split')}>
+                  {t('split.open')}
+                </Button>
+              )}
               <Button onClick={() => setDialog('notice')} {...testId('task-notice')}>
                 {t('task.issueNotice')}
               </Button>
@@ -199,7 +228,23 @@ export default function TaskPage() {
                 { key: 'due', label: t('task.dueDate'), children: counted(d.dueDate, t('task.expected', { expected: d.expected })) },
                 { key: 'percent', label: t('ledger.columns.percent'), children: <PercentBar percent={d.percent} light={d.light} /> },
                 ...(d.closedAt ? [{ key: 'closed', label: t('task.closed'), children: t('task.closedBy', { time: formatTime(d.closedAt), comment: d.closedComment ?? '' }) }] : []),
-                ...(d.milestones.length > 0 ? [{ key: 'milestones', label: '', children: d.milestones.map((m) => `${m.date} ${m.title}`).join('；') }] : []),
+                ...(d.milestones.length > 0
+                  ? [
+                      {
+                        key: 'milestones',
+                        label: t('schedule.milestones'),
+                        children: (
+                          <Flex vertical data-testid="task-milestones">
+                            {d.milestones.map((m) => (
+                              <span key={`${m.date}:${m.title}`}>
+                                <Typography.Text type={m.date < new Date().toISOString().slice(0, 10) ? 'secondary' : undefined}>{m.date}</Typography.Text> {m.title}
+                              </span>
+                            ))}
+                          </Flex>
+                        ),
+                      },
+                    ]
+                  : []),
               ]}
             />
           </Card>
@@ -283,19 +328,11 @@ export default function TaskPage() {
         <Notices task={d} onAnswer={(n) => setDialog({ answer: n })} />
       </Card>
 
-      {(d.evidence.length > 0 || d.children.length > 0) && (
+      {(d.evidence.length > 0 || d.children.length > 0 || d.can.manage) && (
         <Row gutter={[12, 12]}>
-          {d.evidence.length > 0 && (
+          {(d.evidence.length > 0 || d.can.manage) && (
             <Col xs={24} lg={12}>
-              <Card size="small" title={t('task.evidence')}>
-                {d.evidence.map((a) => (
-                  <div key={a.id}>
-                    <a href={`/api/attachments/${a.id}`}>
-                      <FileOutlined /> {a.filename}
-                    </a>
-                  </div>
-                ))}
-              </Card>
+              <EvidenceCard task={d} />
             </Col>
           )}
           {d.children.length > 0 && (
@@ -332,6 +369,7 @@ export default function TaskPage() {
         />
       )}
       {dialog === 'notice' && <NoticeModal task={d} onClose={done} />}
+      {dialog === 'schedule' && <ScheduleModal task={d} onClose={done} />}
       {dialog !== null && typeof dialog === 'object' && 'allocate' in dialog && <AllocationModal indicatorId={dialog.allocate} onClose={done} />}
       {dialog !== null && typeof dialog === 'object' && 'answer' in dialog && (
         <TextModal

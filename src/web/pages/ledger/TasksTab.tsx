@@ -1,25 +1,37 @@
+import { MergeCellsOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Select, Table, Tag, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import UnitSelect from '../../components/UnitSelect';
 import { useUnits } from '../../unit-queries';
-import { filterFromSearch, LIGHT_ORDER } from './ledger-view';
-import { LightTag, PercentBar, useUnitNames } from './ledger-ui';
+import { filterFromSearch, LIGHT_ORDER, rowFilterFromSearch, rowShown } from './ledger-view';
+import { LightTag, PercentBar, testId, useOfficeArea, useUnitNames } from './ledger-ui';
 import { useOverview, useTasks } from './queries';
 import type { TaskRow } from './queries';
+import { AddTaskModal, MergeModal } from './ShapeModals';
 
-/** The ledger's task list with the filters of GET /api/plans/:planId/tasks, kept in the URL so every count can link here. */
-export default function TasksTab({ planId }: { planId: number }) {
+/**
+ * The ledger's task list with the filters of GET /api/plans/:planId/tasks, kept in the URL so
+ * every count can link here. `manage`: the reader runs this plan's ledger (adds and merges).
+ */
+export default function TasksTab({ planId, manage }: { planId: number; manage: boolean }) {
   const { t } = useTranslation('ledger');
   const [search, setSearch] = useSearchParams();
   const filter = filterFromSearch(search);
-  const section = search.get('section');
+  const narrow = rowFilterFromSearch(search);
   const tasks = useTasks(planId, filter);
   const unitName = useUnitNames();
   const units = useUnits();
   const overview = useOverview(planId);
+  const [selected, setSelected] = useState<number[]>([]);
+  // A 市州's office merges its own local measures only; the province's tasks are the province's.
+  const area = useOfficeArea();
+  const [dialog, setDialog] = useState<'add' | 'merge' | null>(null);
   const sections = new Map((overview.data?.bySection ?? []).map((sec) => [sec.section, sec.title]));
-  const rows = (tasks.data ?? []).filter((task) => !section || String(task.sectionOrdinal ?? 0) === section);
+  // The server filters by section once it can; the list filters again so it holds either way.
+  const rows = (tasks.data ?? []).filter((task) => rowShown(task, filter, narrow));
+  const chosen = rows.filter((row) => selected.includes(row.id));
 
   const setParam = (key: string, value: string | number | null | undefined) => {
     const next = new URLSearchParams(search);
@@ -29,7 +41,7 @@ export default function TasksTab({ planId }: { planId: number }) {
   };
   const clear = () => {
     const next = new URLSearchParams(search);
-    for (const key of ['light', 'status', 'unitId', 'section']) next.delete(key);
+    for (const key of ['light', 'status', 'unitId', 'section', 'lead', 'ack']) next.delete(key);
     setSearch(next, { replace: true });
   };
 
@@ -40,6 +52,16 @@ export default function TasksTab({ planId }: { planId: number }) {
           <div className="ledger-unit-filter" data-testid="filter-unit">
             <UnitSelect units={units.data ?? []} allowClear value={filter.unitId ?? null} onChange={(id) => setParam('unitId', id)} placeholder={t('ledger.filters.unit')} />
           </div>
+          <Select
+            allowClear
+            placeholder={t('ledger.filters.section')}
+            value={filter.section ?? null}
+            onChange={(v) => setParam('section', v)}
+            style={{ minWidth: 140, maxWidth: '100%' }}
+            popupMatchSelectWidth={false}
+            options={(overview.data?.bySection ?? []).map((sec) => ({ value: sec.section ?? 0, label: sec.title }))}
+            data-testid="filter-section"
+          />
           <Select
             allowClear
             placeholder={t('ledger.filters.light')}
@@ -58,7 +80,17 @@ export default function TasksTab({ planId }: { planId: number }) {
             options={(['open', 'closed'] as const).map((s) => ({ value: s, label: t(`taskStatus.${s}`) }))}
             data-testid="filter-status"
           />
-          {(filter.light || filter.status || filter.unitId || section) && (
+          {narrow.lead && (
+            <Tag closable onClose={() => setParam('lead', null)} data-testid="filter-lead">
+              {t('ledger.filters.leadOnly')}
+            </Tag>
+          )}
+          {narrow.ack && (
+            <Tag closable onClose={() => setParam('ack', null)} data-testid="filter-ack">
+              {t(narrow.ack === 'yes' ? 'ledger.filters.acknowledged' : 'ledger.filters.notAcknowledged')}
+            </Tag>
+          )}
+          {(filter.light || filter.status || filter.unitId || filter.section !== undefined) && (
             <Button onClick={clear} data-testid="filter-clear">
               {t('ledger.filters.clear')}
             </Button>
@@ -66,7 +98,24 @@ export default function TasksTab({ planId }: { planId: number }) {
           <Typography.Text type="secondary" data-testid="task-count">
             {t('ledger.count', { count: rows.length })}
           </Typography.Text>
+          {manage && (
+            <Flex gap={8} wrap style={{ marginInlineStart: 'auto' }}>
+              {chosen.length >= 2 && (
+                <Button icon={<MergeCellsOutlined />} onClick={() => setDialog('merge')} {...testId('merge-tasks')}>
+                  {t('shape.mergeSelected', { count: chosen.length })}
+                </Button>
+              )}
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('add')} {...testId('add-task')}>
+                {t('shape.add')}
+              </Button>
+            </Flex>
+          )}
         </Flex>
+        {manage && (
+          <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', marginTop: 6 }}>
+            {t('shape.selectHint')}
+          </Typography.Text>
+        )}
       </Card>
       {tasks.error && <Alert type="error" showIcon title={tasks.error.message} />}
       <div className="ledger-table-box">
@@ -78,6 +127,7 @@ export default function TasksTab({ planId }: { planId: number }) {
           pagination={{ pageSize: 50, hideOnSinglePage: true }}
           data-testid="task-table"
           scroll={{ x: 1140 }}
+          rowSelection={manage ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(Number)), columnWidth: 36, getCheckboxProps: (r) => ({ disabled: r.status === 'closed' || (area !== null && r.ownerUnitId !== area) }) } : undefined}
           columns={[
             {
               title: t('ledger.columns.section'),
@@ -126,6 +176,17 @@ export default function TasksTab({ planId }: { planId: number }) {
           ]}
         />
       </div>
+      {dialog === 'add' && <AddTaskModal planId={planId} onClose={() => setDialog(null)} />}
+      {dialog === 'merge' && (
+        <MergeModal
+          planId={planId}
+          tasks={chosen}
+          onClose={() => {
+            setDialog(null);
+            setSelected([]);
+          }}
+        />
+      )}
     </Flex>
   );
 }

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import i18n from '../../i18n/setup';
+import { useCurrentUser } from '../../session';
 import { useUnits } from '../../unit-queries';
 import { LIGHT_HEX, LIGHT_TAG } from './ledger-view';
 import { formatTime as chinaTime } from '../consultations/ui';
@@ -40,7 +41,23 @@ export function useUnitNames(): (id: number | null | undefined) => string {
   return (id) => (id === null || id === undefined ? '—' : (names.get(id) ?? `#${id}`));
 }
 
-/** A date-time in China time as the office writes it (2022-01-10 09:30). */
+/**
+ * The area an office on the reader's unit runs: the nearest 市州 or 县市区 at or above its unit,
+ * or null for the provincial level (which runs everything). The API decides; this only keeps
+ * buttons the API would refuse (another office's rounds and tasks) off a 市州 office's pages.
+ */
+export function useOfficeArea(): number | null {
+  const user = useCurrentUser();
+  const units = useUnits();
+  return useMemo(() => {
+    const byId = new Map((units.data ?? []).map((u) => [u.id, u]));
+    for (let at = byId.get(user.unitId ?? -1), steps = 0; at && steps < 20; at = at.parentId === null ? undefined : byId.get(at.parentId), steps++) {
+      if (at.kind === 'prefecture' || at.kind === 'county') return at.id;
+    }
+    return null;
+  }, [units.data, user.unitId]);
+}
+
 /** China time in the app's one format (2021-10-15 09:30), or a dash where there is none. */
 export function formatTime(iso: string | null | undefined): string {
   return chinaTime(iso) || '—';

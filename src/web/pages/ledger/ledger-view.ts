@@ -1,4 +1,4 @@
-import type { Light, RoundView, TaskFilter } from './queries';
+import type { Light, RoundView, RowFilter, TaskFilter, TaskRow } from './queries';
 
 /** The antd colour of each light, and the chart colour (the same hues in both places). */
 export const LIGHT_TAG: Record<Light, string> = { green: 'success', yellow: 'warning', red: 'error' };
@@ -27,30 +27,59 @@ export const CELL_COLOR: Record<CellState, string> = {
 
 const LIGHTS: readonly string[] = ['green', 'yellow', 'red'];
 
-/** The task list's filters from the URL (?light=red&unitId=9&status=open); anything else is ignored. */
+/** The task list's filters from the URL (?light=red&unitId=9&status=open&section=4); anything else is ignored. */
 export function filterFromSearch(search: URLSearchParams): TaskFilter {
   const light = search.get('light');
   const status = search.get('status');
   const unitId = Number(search.get('unitId'));
+  const section = search.get('section');
+  const sectionNumber = Number(section);
   return {
     light: light !== null && LIGHTS.includes(light) ? (light as Light) : undefined,
     status: status === 'open' || status === 'closed' ? status : undefined,
     unitId: Number.isInteger(unitId) && unitId > 0 ? unitId : undefined,
+    section: section !== null && section !== '' && Number.isInteger(sectionNumber) && sectionNumber >= 0 ? sectionNumber : undefined,
   };
 }
 
+/** The unit's narrower views from the URL (?unitId=9&lead=1, ?unitId=9&ack=no); they need a unit. */
+export function rowFilterFromSearch(search: URLSearchParams): RowFilter {
+  if (!(Number(search.get('unitId')) > 0)) return {};
+  const ack = search.get('ack');
+  return { lead: search.get('lead') === '1' || undefined, ack: ack === 'yes' || ack === 'no' ? ack : undefined };
+}
+
+/** Whether a row of the list matches the filters the list applies itself (section, lead, acknowledged). */
+export function rowShown(row: TaskRow, filter: TaskFilter, rows: RowFilter): boolean {
+  if (filter.section !== undefined && (row.sectionOrdinal ?? 0) !== filter.section) return false;
+  if (filter.unitId === undefined) return true;
+  if (rows.lead && row.leadUnitId !== filter.unitId) return false;
+  if (rows.ack) {
+    const acknowledged = row.units.some((u) => u.unitId === filter.unitId && u.acknowledgedAt !== null);
+    if (acknowledged !== (rows.ack === 'yes')) return false;
+  }
+  return true;
+}
+
 /** The ledger URL that shows the task list with `filter` (what every number on the dashboard links to). */
-export function tasksLink(planId: number, filter: TaskFilter): string {
+export function tasksLink(planId: number, filter: TaskFilter & RowFilter): string {
   const search = new URLSearchParams({ plan: String(planId), tab: 'tasks' });
   if (filter.light) search.set('light', filter.light);
   if (filter.status) search.set('status', filter.status);
   if (filter.unitId) search.set('unitId', String(filter.unitId));
+  if (filter.section !== undefined) search.set('section', String(filter.section));
+  if (filter.unitId && filter.lead) search.set('lead', '1');
+  if (filter.unitId && filter.ack) search.set('ack', filter.ack);
   return `/ledger?${search.toString()}`;
 }
 
-/** A round's page filtered to one state (the counts on a round link here). */
-export function roundLink(roundId: number, state?: CellState | 'late'): string {
-  return state ? `/rounds/${roundId}?state=${state}` : `/rounds/${roundId}`;
+/** A round's page filtered to one state and, when given, one unit (the counts on a round link here). */
+export function roundLink(roundId: number, state?: CellState | 'late', unitId?: number): string {
+  const search = new URLSearchParams();
+  if (state) search.set('state', state);
+  if (unitId) search.set('unitId', String(unitId));
+  const text = search.toString();
+  return text ? `/rounds/${roundId}?${text}` : `/rounds/${roundId}`;
 }
 
 export interface AllocationSummary {
