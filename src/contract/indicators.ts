@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { XLSX_TYPE, fileResponse } from './common.js';
 
 export const indicatorParams = z.object({ id: z.coerce.number().int().positive() });
 
@@ -50,3 +51,16 @@ export const publishBody = z.object({ public: z.boolean() });
 
 export type Indicator = z.infer<typeof indicatorSchema>;
 export type IndicatorValue = z.infer<typeof indicatorValueSchema>;
+export type CreateIndicatorBody = z.input<typeof createIndicatorBody>;
+
+/** A figure sheet's import (statistics or scores): atomic writes nothing on any bad line. */
+export const figuresImportQuery = z.object({ mode: z.enum(['atomic', 'partial']).default('atomic') });
+export const figuresImportResponse = z.strictObject({
+  changed: z.number().int(),
+  unchanged: z.number().int(),
+  rejected: z.number().int(),
+  errors: z.array(z.strictObject({ row: z.number().int(), column: z.string(), value: z.union([z.string(), z.number(), z.boolean(), z.null()]), message: z.string() })),
+});
+export const valuesTemplateQuery = z.object({ period: z.string().regex(/^\d{4}(-(Q[1-4]|\d{2}))?$/).optional() });
+export const figuresXlsxResponse = fileResponse('an .xlsx workbook', XLSX_TYPE);
+export type FiguresImportResponse = z.infer<typeof figuresImportResponse>;

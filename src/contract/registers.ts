@@ -29,7 +29,10 @@ export const registerViewSchema = z.strictObject({
   }),
 });
 
-/** Filters: `f.<field name>=value` for exact values, besides the named parameters. */
+/**
+ * Filters: `f.<field name>=value` for exact values, `f.<field name>.from=` and `.to=` for
+ * inclusive ranges of date (YYYY-MM-DD) and number fields, besides the named parameters.
+ */
 export const rowsQuery = z
   .object({
     page: z.coerce.number().int().positive().max(1_000_000).optional(),
@@ -40,6 +43,9 @@ export const rowsQuery = z
     region: z.coerce.number().int().positive().optional(),
   })
   .catchall(z.string().max(200));
+
+/** The export's query: the rows page's, and `all=true` for every row (a region's user gets its own by default). */
+export const exportQuerySchema = rowsQuery.extend({ all: z.enum(['true', 'false']).optional() });
 
 export const rowSchema = z.strictObject({ id: z.number().int(), values: rowValuesSchema, version: z.number().int(), canEdit: z.boolean() });
 export const rowsResponse = z.strictObject({ rows: z.array(rowSchema), total: z.number().int() });
@@ -63,7 +69,30 @@ export const historyResponse = z.array(
   }),
 );
 
-export const importQuery = z.object({ mode: z.enum(['atomic', 'partial']).default('atomic') });
+export const importQuery = z.object({
+  mode: z.enum(['atomic', 'partial']).default('atomic'),
+  /** ndjson: stream progress lines, then the result (or the error) as the last line; see importProgressLine. */
+  progress: z.enum(['ndjson']).optional(),
+});
+
+/**
+ * One line of a streamed import (`?progress=ndjson`, Content-Type application/x-ndjson): progress
+ * lines while the server reads, checks and writes, then exactly one `result` (the same object
+ * as the plain answer) or one `error` (the same body as an error answer, with its HTTP status).
+ */
+export const importProgressLine = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('progress'),
+    /** checking: the file is being inspected; rows: rows read so far; finishing: roll-ups and commit. */
+    phase: z.enum(['checking', 'rows', 'finishing']),
+    rowsRead: z.number().int(),
+    /** The sheet's declared last row less the header; 0 when the file does not say (never below rowsRead). */
+    rowsExpected: z.number().int(),
+  }),
+  z.strictObject({ type: z.literal('result'), result: z.lazy(() => importResponse) }),
+  z.strictObject({ type: z.literal('error'), status: z.number().int(), error: z.strictObject({ code: z.string(), message: z.string(), details: z.unknown().optional() }) }),
+]);
+export type ImportProgressLine = z.infer<typeof importProgressLine>;
 
 export const importResponse = z.strictObject({
   added: z.number().int(),
@@ -89,6 +118,8 @@ export type RegisterRow = z.infer<typeof rowSchema>;
 export type RowsResponse = z.infer<typeof rowsResponse>;
 export type RowHistory = z.infer<typeof historyResponse>;
 export type ImportResponse = z.infer<typeof importResponse>;
+export type DefineRegisterResponse = z.infer<typeof defineRegisterResponse>;
+export type RegisterDefinitionView = RegisterView['definition'];
 
 const gradeSchema = z.enum(['excellent', 'pass', 'warning', 'fail']);
 export const evaluationParams = z.object({ id: z.coerce.number().int().positive() });

@@ -3,7 +3,7 @@ import { allowedOf, locale } from './common.js';
 import { user } from './users.js';
 
 /** The areas of the app the signed-in user may use (the navigation shows only these). */
-export const sessionAllowed = allowedOf('manageUsers', 'readAudit', 'importPlans', 'manageConsultations', 'exportUnits', 'manageUnits');
+export const sessionAllowed = allowedOf('manageUsers', 'readAudit', 'importPlans', 'manageConsultations', 'exportUnits', 'manageUnits', 'defineRegisters', 'manageIndicators');
 export type SessionAllowed = z.infer<typeof sessionAllowed>;
 
 export const session = z.strictObject({

@@ -22,6 +22,8 @@ export function sessionAllowed(actor: Actor) {
     manageConsultations: can(actor, 'consultation.manage'),
     exportUnits: can(actor, 'unit.export'),
     manageUnits: can(actor, 'unit.update'),
+    defineRegisters: can(actor, 'register.define'),
+    manageIndicators: can(actor, 'indicator.manage'),
   };
 }
 

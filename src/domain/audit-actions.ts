@@ -80,6 +80,7 @@ export const AUDIT_ACTIONS = [
   'indicator.create',
   'indicator.allocate',
   'indicator.values.set',
+  'indicator.values.import',
   'indicator.publish',
   'indicator.unpublish',
   'register.create',
@@ -90,6 +91,7 @@ export const AUDIT_ACTIONS = [
   'register.publish',
   'evaluation.open',
   'evaluation.score',
+  'evaluation.scores.import',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

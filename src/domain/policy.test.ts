@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ANONYMOUS, CLI_ACTOR, authorize, can, officeJurisdiction, unitPath } from './policy.js';
+import { ANONYMOUS, CLI_ACTOR, authorize, can, officeJurisdiction, ownRegion, unitPath } from './policy.js';
 import type { Actor, UnitTree } from './policy.js';
 import type { Role } from './roles.js';
 
@@ -27,6 +27,30 @@ describe('policy', () => {
         expect(can(user(role), action)).toBe(false);
       }
     }
+  });
+
+  it("keeps register schemas, evaluation, publication and statistics to the provincial office; a 市州's office writes its region's rows", () => {
+    const province: Actor = { kind: 'user', userId: 1, login: 'office', unitId: 2, role: 'office' };
+    // 长沙市 (100) with 芙蓉区 (101); 岳阳市 (200) with 岳阳楼区 (201)
+    const changsha: Actor = { kind: 'user', userId: 3, login: '430100.office', unitId: 150, role: 'office', officeOf: 100 };
+    const furong: Actor = { kind: 'user', userId: 4, login: '430102.office', unitId: 160, role: 'office', officeOf: 101 };
+    for (const action of ['register.define', 'register.evaluate', 'register.publish', 'indicator.manage'] as const) {
+      expect(can(province, action)).toBe(true);
+      expect(can(user('admin'), action)).toBe(true);
+      expect(can(changsha, action)).toBe(false);
+      expect(can(furong, action)).toBe(false);
+    }
+    expect(can(province, 'register.row.write', { regionIds: [200, 201] })).toBe(true);
+    expect(can(changsha, 'register.row.write', { regionIds: [100, 101] })).toBe(true);
+    expect(can(changsha, 'register.row.write', { regionIds: [100, null] })).toBe(true);
+    expect(can(changsha, 'register.row.write', { regionIds: [200, 201] })).toBe(false);
+    expect(can(changsha, 'register.row.write', { regionIds: [null, null] })).toBe(false);
+    expect(can(furong, 'register.row.write', { regionIds: [100, 101] })).toBe(true);
+    expect(can(furong, 'register.row.write', { regionIds: [100, null] })).toBe(false);
+    expect(ownRegion(changsha)).toBe(100);
+    expect(ownRegion(province)).toBeUndefined();
+    expect(ownRegion(user('reporter', 201))).toBe(201);
+    expect(ownRegion(user('viewer', 201))).toBeUndefined();
   });
 
   it('lets a user change only their own password unless admin', () => {

@@ -135,7 +135,7 @@ function governs(actor: Extract<Actor, { kind: 'user' }>, scopePath: readonly nu
 }
 
 /** The administrator or the provincial office (an office with no 市州 or 县市区 above it). */
-function provincialOffice(actor: Extract<Actor, { kind: 'user' }>): boolean {
+export function provincialOffice(actor: Extract<Actor, { kind: 'user' }>): boolean {
   return actor.role === 'admin' || (actor.role === 'office' && actor.officeOf === undefined);
 }
 
@@ -237,13 +237,17 @@ export function can(actor: Actor, action: Action, resource: Resource = {}): bool
     case 'register.evaluate':
     case 'register.publish':
     case 'indicator.manage':
-      return role === 'admin' || role === 'office';
+      // Schemas, the annual evaluation, publication and the statistics are the province's:
+      // not a 市州's or 县市区's office (which keeps the rows of its own region below).
+      return provincialOffice(actor);
     case 'register.import':
       // Anyone who may write some rows may send a file; each row is then checked on its own.
       return role === 'admin' || role === 'office' || role === 'reporter' || role === 'signatory';
     case 'register.row.write':
-      // 市州 keep the rows of their region, 县市区 their own rows; the office keeps them all.
-      if (role === 'admin' || role === 'office') return true;
+      // 市州 keep the rows of their region, 县市区 their own rows; the provincial office keeps
+      // them all, a 市州's office those of its 市州 and its 县市区, a 县市区's office its own.
+      if (provincialOffice(actor)) return true;
+      if (role === 'office') return governs(actor, (resource.regionIds ?? []).filter((id): id is number => id !== null));
       return (role === 'reporter' || role === 'signatory') && (resource.regionIds ?? []).includes(actor.unitId);
     case 'user.password.set':
       return role === 'admin' || (resource.userId !== undefined && resource.userId === actor.userId);
@@ -252,6 +256,18 @@ export function can(actor: Actor, action: Action, resource: Resource = {}): bool
       return unreachable;
     }
   }
+}
+
+/**
+ * The region a user's register rights are tied to, as a row's region ids would name it: the
+ * jurisdiction of a 市州's or 县市区's office, the unit of a reporter or signatory; undefined
+ * for the provincial office and admins (all rows) and for roles that keep no rows.
+ */
+export function ownRegion(actor: Actor): number | undefined {
+  if (actor.kind !== 'user') return undefined;
+  if (actor.role === 'office') return actor.officeOf;
+  if (actor.role === 'reporter' || actor.role === 'signatory') return actor.unitId;
+  return undefined;
 }
 
 export function authorize(actor: Actor, action: Action, resource: Resource = {}): void {

@@ -64,6 +64,12 @@ export const rollupSchema = z.strictObject({
   target: z.number().optional(),
   targetYear: z.number().int().optional(),
   public: z.boolean().default(false),
+  /**
+   * A plan's indicator (a task's target, e.g. 新开工改造老旧小区) that this roll-up also feeds:
+   * its id, or its key. Its figures by region then come from the register, and the roll-up's
+   * own indicator shows that indicator's targets, so the two never disagree.
+   */
+  feeds: z.union([z.number().int().positive(), z.string().regex(/^[a-z0-9][a-z0-9-]{1,60}$/)]).optional(),
 });
 export type RollupRule = z.output<typeof rollupSchema>;
 

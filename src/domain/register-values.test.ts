@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinRegisterDefinitions } from '../services/install-builtin-registers.js';
 import { checkDefinition } from './register-definition.js';
-import { parseDate, validateRow } from './register-values.js';
+import { currentValues, parseDate, validateRow } from './register-values.js';
 import type { RegionResolver } from './register-values.js';
 
 const oldCommunities = builtinRegisterDefinitions().find((d) => d.key === 'old-communities')!;
@@ -77,5 +77,15 @@ describe('register definitions', () => {
       ]),
     );
     expect(checkDefinition({ ...bad, fields: [{ name: 'a.b', type: 'text' }] }).issues[0]!.en).toContain('fields.0.name');
+  });
+
+  it('reads a stored row for the fields the definition has now, so a removed field neither shows nor fails validation', () => {
+    const { row } = validateRow(oldCommunities, good, resolve);
+    const stored = { ...row!.values, 旧字段: '已删除的列' };
+    expect(validateRow(oldCommunities, stored, resolve).issues.map((i) => i.code)).toEqual(['cell_unknown_field']);
+    const current = currentValues(oldCommunities, stored);
+    expect(current).not.toHaveProperty('旧字段');
+    expect(current).toEqual(row!.values);
+    expect(validateRow(oldCommunities, current, resolve).issues).toEqual([]);
   });
 });

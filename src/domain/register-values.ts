@@ -197,6 +197,18 @@ export function validateRow(
   };
 }
 
+/**
+ * A stored row's values for the fields the definition has now. A field removed from the
+ * definition keeps its value in the stored row (and in the row's history) until the row is
+ * next written, when it is dropped; meanwhile it is neither shown, validated nor merged into
+ * an edit, so removing a field never makes a row impossible to edit.
+ */
+export function currentValues(definition: RegisterDefinition, stored: RowValues): RowValues {
+  const values: RowValues = {};
+  for (const f of definition.fields) if (f.name in stored) values[f.name] = stored[f.name]!;
+  return values;
+}
+
 export function rowKey(definition: RegisterDefinition, values: RowValues): string {
   return JSON.stringify(definition.uniqueKey.map((k) => values[k] ?? null));
 }

@@ -16,7 +16,19 @@ import type { RawCell } from './xlsx-sheet-reader.js';
  * values only, never formulas.
  */
 export const LISTS_SHEET = '_lists';
-const VALIDATED_ROWS = 5000;
+/**
+ * The most data rows one import takes (more: split the file). About what the default upload
+ * limit (20 MB) holds of the 老旧小区 register, and twice the 100,000 rows it is measured at.
+ */
+export const MAX_IMPORT_ROWS = 200_000;
+/**
+ * Drop-downs cover every row an import takes (the header is row 1), so a long file never runs
+ * past them. Not Excel's 1,048,576 rows: spreadsheet libraries (ExcelJS among them) expand a
+ * validation range into one entry per cell when they read the file.
+ */
+const VALIDATED_ROWS = MAX_IMPORT_ROWS + 1;
+/** The longest inline list a data validation may hold (Excel's limit on the formula's text). */
+const INLINE_LIST_MAX = 255;
 
 export interface RegionLists {
   prefectures: string[];
@@ -32,6 +44,15 @@ function columnLetter(index: number): string {
     n = Math.floor((n - 1) / 26);
   }
   return s;
+}
+
+/** An inline list as a data validation's formula: the values in quotes, comma-separated. */
+function inlineList(values: readonly string[]): string {
+  return `"${values.join(',')}"`;
+}
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 function noteOf(field: FieldDefinition, lang: 'zh' | 'en'): string {
@@ -108,17 +129,32 @@ export async function writeRegisterWorkbook(
   header.commit();
 
   // Region lists are longer than a data validation's inline list allows: they go on a
-  // hidden sheet of ours, which import knows to ignore.
+  // hidden sheet of ours, which import knows to ignore (A: 市州, B: 县市区), and so does an
+  // enum whose values would not fit inline (C, D, … in field order).
   const lists = workbook.addWorksheet(LISTS_SHEET, { state: 'hidden' });
-  const longest = Math.max(regions.prefectures.length, regions.counties.length);
-  for (let i = 0; i < longest; i++) lists.addRow([regions.prefectures[i] ?? null, regions.counties[i] ?? null]).commit();
+  const columns: string[][] = [regions.prefectures, regions.counties];
+  const listColumn = new Map<string, number>();
+  for (const f of definition.fields) {
+    if (f.type === 'enum' && (inlineList(f.values ?? []).length > INLINE_LIST_MAX || (f.values ?? []).some((v) => /[,"]/.test(v)))) {
+      listColumn.set(f.name, columns.length);
+      columns.push(f.values ?? []);
+    }
+  }
+  const longest = Math.max(...columns.map((c) => c.length));
+  for (let i = 0; i < longest; i++) lists.addRow(columns.map((c) => c[i] ?? null)).commit();
+  const listRange = (column: number, length: number) => {
+    const letter = columnLetter(column);
+    return `${LISTS_SHEET}!$${letter}$1:$${letter}$${Math.max(1, length)}`;
+  };
   definition.fields.forEach((f, i) => {
     const range = `${columnLetter(i)}2:${columnLetter(i)}${VALIDATED_ROWS}`;
     let formula: string | null = null;
-    if (f.type === 'enum') formula = `"${(f.values ?? []).join(',')}"`;
-    else if (f.type === 'boolean') formula = '"是,否"';
+    if (f.type === 'enum') {
+      const column = listColumn.get(f.name);
+      formula = column === undefined ? inlineList(f.values ?? []) : listRange(column, (f.values ?? []).length);
+    } else if (f.type === 'boolean') formula = '"是,否"';
     else if (f.type === 'region') {
-      formula = f.level === 'prefecture' ? `${LISTS_SHEET}!$A$1:$A$${Math.max(1, regions.prefectures.length)}` : `${LISTS_SHEET}!$B$1:$B$${Math.max(1, regions.counties.length)}`;
+      formula = f.level === 'prefecture' ? listRange(0, regions.prefectures.length) : listRange(1, regions.counties.length);
     }
     if (formula !== null) {
       (sheet as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(range, {
@@ -126,8 +162,9 @@ export async function writeRegisterWorkbook(
         allowBlank: !f.required,
         formulae: [formula],
         showErrorMessage: true,
-        errorTitle: f.name,
-        error: noteOf(f, lang),
+        // Excel refuses a title over 32 characters and a message over 255.
+        errorTitle: f.name.slice(0, 32),
+        error: clip(noteOf(f, lang), INLINE_LIST_MAX),
       });
     }
   });
@@ -217,6 +254,7 @@ export async function* readRegisterRows(bytes: Buffer, report: XlsxReport, defin
       });
       if (!any) continue; // blank lines are not rows
       dataRows++;
+      if (dataRows > MAX_IMPORT_ROWS) throw fail('xlsx_too_many_rows', { max: MAX_IMPORT_ROWS.toLocaleString('en') });
       yield { row: raw.row, values, problems };
     }
   } catch (error) {

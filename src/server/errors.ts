@@ -49,15 +49,27 @@ function fromFastify(error: FastifyError): AppError | null {
   }
 }
 
-export function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {
+/** The status and body an error leaves with (also written as the last line of a streamed answer). */
+export function errorPayload(request: FastifyRequest, error: AppError): { status: number; body: { error: { code: string; message: string; details?: unknown } } } {
   const locale = messageLocale(request);
-  const retry = error.details?.retryAfterSeconds;
-  if (typeof retry === 'number') reply.header('Retry-After', String(retry));
   // Validation issues and conflicts (which plan or reply is in the way) help the client; other details stay in the logs.
   const exposeDetails = (error.kind === 'invalid' || error.kind === 'conflict') && error.details !== undefined;
-  return reply.status(STATUS[error.kind]).send({
-    error: { code: error.code, message: error.messages[locale], ...(exposeDetails && { details: error.details }) },
-  });
+  return {
+    status: STATUS[error.kind],
+    body: { error: { code: error.code, message: error.messages[locale], ...(exposeDetails && { details: error.details }) } },
+  };
+}
+
+/** An error thrown while a streamed answer was under way, as the AppError it is or an internal one. */
+export function asAppError(error: unknown): AppError {
+  return error instanceof AppError ? error : fail('internal');
+}
+
+export function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {
+  const retry = error.details?.retryAfterSeconds;
+  if (typeof retry === 'number') reply.header('Retry-After', String(retry));
+  const { status, body } = errorPayload(request, error);
+  return reply.status(status).send(body);
 }
 
 /** Every error leaves as {"error":{"code","message"}} in the client's language; never a stack. */

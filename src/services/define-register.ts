@@ -2,10 +2,11 @@ import { AppError, fail, messagesOf } from '../domain/errors.js';
 import { authorize } from '../domain/policy.js';
 import { checkDefinition } from '../domain/register-definition.js';
 import type { RegisterDefinition } from '../domain/register-definition.js';
-import { validateRow } from '../domain/register-values.js';
+import { currentValues, validateRow } from '../domain/register-values.js';
 import type { StoredValue } from '../domain/register-values.js';
 import { appendAudit } from './support/audit-trail.js';
-import { computeRegisterRollups, ensureRollupIndicators } from './support/compute-register-rollups.js';
+import { computeRegisterRollups, ensureRollupIndicators, fedIndicator } from './support/compute-register-rollups.js';
+import type { Tx } from './support/context.js';
 import { inTransaction, nowIso } from './support/context.js';
 import type { ServiceContext } from './support/context.js';
 import { getRegister } from './get-register.js';
@@ -30,6 +31,13 @@ function parseDefinition(input: unknown): RegisterDefinition {
   return definition;
 }
 
+/** A rule's `feeds` must name an existing indicator that is not itself a register's roll-up. */
+async function checkFeeds(trx: Tx, definition: RegisterDefinition): Promise<void> {
+  for (const rule of definition.rollups) {
+    if (rule.feeds !== undefined && (await fedIndicator(trx, rule.feeds)) === null) throw fail('register_rollup_feeds_unknown', { rule: rule.name, feeds: String(rule.feeds) });
+  }
+}
+
 /** Adds a register from its definition: no code, just data. */
 export async function createRegister(input: unknown, ctx: ServiceContext): Promise<RegisterView> {
   authorize(ctx.actor, 'register.define');
@@ -37,6 +45,7 @@ export async function createRegister(input: unknown, ctx: ServiceContext): Promi
   const id = await inTransaction(ctx, async (trx) => {
     const clash = await trx.selectFrom('registers').select('id').where('key', '=', definition.key).executeTakeFirst();
     if (clash) throw fail('register_key_exists', { key: definition.key });
+    await checkFeeds(trx, definition);
     const at = nowIso(ctx);
     const row = await trx
       .insertInto('registers')
@@ -52,7 +61,8 @@ export async function createRegister(input: unknown, ctx: ServiceContext): Promi
 
 /**
  * Changes a register's definition. Existing rows are checked against the new one and the
- * rows it no longer accepts are listed (their values stay as they are until someone fixes
+ * rows it no longer accepts are listed (a removed field counts against no row: its values
+ * are ignored, and dropped when the row is next written — see currentValues) (their values stay as they are until someone fixes
  * them; an edit must then satisfy the new rules). With `check`, nothing is saved: the
  * office sees the consequences first.
  */
@@ -73,7 +83,7 @@ export async function updateRegisterDefinition(
   for (;;) {
     const page = await ctx.db.selectFrom('register_rows').select(['id', 'data']).where('register_id', '=', id).where('id', '>', after).orderBy('id').limit(2000).execute();
     for (const r of page) {
-      const { issues } = validateRow(definition, rowValues(r.data), resolve);
+      const { issues } = validateRow(definition, currentValues(definition, rowValues(r.data)), resolve);
       if (issues.length === 0) continue;
       invalidCount++;
       if (invalidRows.length < MAX_LISTED) {
@@ -85,6 +95,7 @@ export async function updateRegisterDefinition(
   }
   if (!options.check) {
     await inTransaction(ctx, async (trx) => {
+      await checkFeeds(trx, definition);
       const at = nowIso(ctx);
       await trx.updateTable('registers').set({ name: definition.name, definition: JSON.stringify(definition), updated_at: at }).where('id', '=', id).execute();
       await appendAudit(trx, ctx.actor, ctx.clock, {

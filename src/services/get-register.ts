@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { authorize, can } from '../domain/policy.js';
+import { authorize, can, ownRegion } from '../domain/policy.js';
 import type { RegisterDefinition } from '../domain/register-definition.js';
 import type { ServiceContext } from './support/context.js';
 import { loadRegister } from './support/register-store.js';
@@ -28,7 +28,8 @@ export async function getRegister(id: number, ctx: ServiceContext): Promise<Regi
   const count = await ctx.db.selectFrom('register_rows').select(sql<number>`count(*)`.as('n')).where('register_id', '=', id).executeTakeFirstOrThrow();
   const actor = ctx.actor;
   const writesAll = can(actor, 'register.row.write', { regionIds: [] });
-  const writesRegion = actor.kind === 'user' && can(actor, 'register.row.write', { regionIds: [actor.unitId] });
+  const region = ownRegion(actor);
+  const writesRegion = !writesAll && region !== undefined && can(actor, 'register.row.write', { regionIds: [region] });
   return {
     id: register.id,
     key: register.key,

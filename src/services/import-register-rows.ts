@@ -10,6 +10,7 @@ import { computeRegisterRollups } from './support/compute-register-rollups.js';
 import { inTransaction, nowIso } from './support/context.js';
 import type { ServiceContext, Tx } from './support/context.js';
 import { loadRegister, openChange, regionResolver, rowValues } from './support/register-store.js';
+import type { RowChange } from './support/register-store.js';
 
 export type ImportMode = 'atomic' | 'partial';
 
@@ -43,6 +44,8 @@ export interface ImportOptions {
   lang: 'zh' | 'en';
   /** Called every batch with the rows read so far and the sheet's declared size (progress bars). */
   onProgress?: (rowsRead: number, rowsExpected: number) => void;
+  /** Called once every row is read, before the roll-ups and the commit. */
+  onFinishing?: (rowsRead: number) => void;
   /** Validate only; never write (the error workbook). */
   dryRun?: boolean;
 }
@@ -50,7 +53,7 @@ export interface ImportOptions {
 /** At most this many errors are listed; `rejected` still counts every bad row. */
 export const MAX_LISTED_ERRORS = 1000;
 const MAX_REJECTED_KEPT = 10_000;
-const BATCH = 500;
+const BATCH = 1000;
 
 class Rollback extends Error {}
 
@@ -94,14 +97,15 @@ export async function importRegisterRows(options: ImportOptions, ctx: ServiceCon
   const work = async (trx: Tx | null) => {
     const at = nowIso(ctx);
     const change = trx ? await openChange(trx, ctx.actor, ctx.clock, register.id, 'import') : null;
-    let batch: { row: number; valid: ValidRow; raw: Record<string, StoredValue> }[] = [];
+    let batch: { row: number; valid: ValidRow; raw: Record<string, StoredValue>; outside: boolean }[] = [];
     const flush = async () => {
       if (batch.length === 0) return;
       const current = batch;
       batch = [];
       options.onProgress?.(read, Math.max(read, expected));
-      if (!trx || !change || (options.mode === 'atomic' && result.rejected > 0)) return;
-      const existing = await trx
+      // Looked up even when nothing will be written (a dry run, or an atomic import that has
+      // already failed), so every row's answer — and every region error — is still given.
+      const existing = await (trx ?? ctx.db)
         .selectFrom('register_rows')
         .select(['id', 'row_key', 'data', 'version', 'prefecture_id', 'county_id'])
         .where('register_id', '=', register.id)
@@ -114,35 +118,47 @@ export async function importRegisterRows(options: ImportOptions, ctx: ServiceCon
       const byKey = new Map(existing.map((e) => [e.row_key, e]));
       const inserts: { register_id: number; row_key: string; data: string; prefecture_id: number | null; county_id: number | null; version: number; created_at: string; updated_at: string }[] = [];
       const insertedValues: RowValues[] = [];
-      const changes: { rowId: number; before: RowValues | null; after: RowValues }[] = [];
-      for (const { row, valid, raw } of current) {
+      const updates: { id: number; version: number; valid: ValidRow; before: RowValues }[] = [];
+      for (const { row, valid, raw, outside } of current) {
         const found = byKey.get(valid.key);
-        if (!found) {
-          inserts.push({ register_id: register.id, row_key: valid.key, data: JSON.stringify(valid.values), prefecture_id: valid.prefectureId, county_id: valid.countyId, version: 1, created_at: at, updated_at: at });
-          insertedValues.push(valid.values);
-          continue;
-        }
-        if (!can(ctx.actor, 'register.row.write', { regionIds: [found.prefecture_id, found.county_id] })) {
-          reject(row, raw, [{ column: prefectureField, code: 'row_out_of_region', params: {}, value: raw[prefectureField] ?? null }]);
-          continue;
-        }
-        const before = rowValues(found.data);
-        if (sameValues(definition, before, valid.values)) {
+        const before = found ? rowValues(found.data) : null;
+        if (found && before && sameValues(definition, before, valid.values)) {
+          // Unchanged, whoever's region it is: a 市州 may send back the whole export it downloaded.
           result.unchanged++;
           continue;
         }
+        if (outside || (found && !can(ctx.actor, 'register.row.write', { regionIds: [found.prefecture_id, found.county_id] }))) {
+          const region = String((outside ? raw[prefectureField] : before?.[prefectureField]) ?? '');
+          const code: ErrorCode = found ? 'row_out_of_region_changed' : 'row_out_of_region';
+          reject(row, raw, [{ column: prefectureField, code, params: { region }, value: raw[prefectureField] ?? null }]);
+          continue;
+        }
+        if (!found) {
+          inserts.push({ register_id: register.id, row_key: valid.key, data: JSON.stringify(valid.values), prefecture_id: valid.prefectureId, county_id: valid.countyId, version: 1, created_at: at, updated_at: at });
+          insertedValues.push(valid.values);
+        } else {
+          updates.push({ id: found.id, version: found.version, valid, before: before! });
+        }
+      }
+      if (!trx || !change || (options.mode === 'atomic' && result.rejected > 0)) {
+        // Nothing is written; the counts say what would have been.
+        result.added += inserts.length;
+        result.updated += updates.length;
+        return;
+      }
+      const changes: RowChange[] = [];
+      for (const u of updates) {
         await trx
           .updateTable('register_rows')
-          .set({ data: JSON.stringify(valid.values), prefecture_id: valid.prefectureId, county_id: valid.countyId, version: found.version + 1, updated_at: at })
-          .where('id', '=', found.id)
+          .set({ data: JSON.stringify(u.valid.values), prefecture_id: u.valid.prefectureId, county_id: u.valid.countyId, version: u.version + 1, updated_at: at })
+          .where('id', '=', u.id)
           .execute();
-        result.updated++;
-        changes.push({ rowId: found.id, before, after: valid.values });
+        changes.push({ rowId: u.id, before: u.before, after: u.valid.values });
       }
-      if (options.mode === 'atomic' && result.rejected > 0) return;
+      result.updated += updates.length;
       if (inserts.length > 0) {
         const ids = await trx.insertInto('register_rows').values(inserts).returning('id').execute();
-        ids.forEach((r, i) => changes.push({ rowId: r.id, before: null, after: insertedValues[i]! }));
+        ids.forEach((r, i) => changes.push({ rowId: r.id, before: null, after: insertedValues[i]!, afterJson: inserts[i]!.data }));
         result.added += inserts.length;
       }
       await change.add(changes);
@@ -160,20 +176,21 @@ export async function importRegisterRows(options: ImportOptions, ctx: ServiceCon
       const all = [...problems, ...issues.filter((i) => !sheetRow.problems.some((p) => p.column === i.field)).map((i) => ({ column: i.field, code: i.code, params: i.params, value: i.value }))];
       if (!row || all.length > 0) {
         reject(sheetRow.row, raw, all);
-      } else if (!can(ctx.actor, 'register.row.write', { regionIds: [row.prefectureId, row.countyId] })) {
-        reject(sheetRow.row, raw, [{ column: prefectureField, code: 'row_out_of_region', params: {}, value: raw[prefectureField] ?? null }]);
       } else {
         const first = seenKeys.get(row.key);
         if (first !== undefined) {
           reject(sheetRow.row, raw, [{ column: keyColumn, code: 'row_duplicate_key', params: { row: first, key: (JSON.parse(row.key) as unknown[]).join(' / ') }, value: raw[keyColumn] ?? null }]);
         } else {
           seenKeys.set(row.key, sheetRow.row);
-          batch.push({ row: sheetRow.row, valid: row, raw });
+          // A row of another region is refused only if it would change something (see flush).
+          const outside = !can(ctx.actor, 'register.row.write', { regionIds: [row.prefectureId, row.countyId] });
+          batch.push({ row: sheetRow.row, valid: row, raw, outside });
         }
       }
       if (batch.length >= BATCH || read % BATCH === 0) await flush();
     }
     await flush();
+    options.onFinishing?.(read);
     if (!trx || !change) return;
     if (options.mode === 'atomic' && result.rejected > 0) throw new Rollback();
     if (result.added + result.updated === 0) throw new Rollback(); // nothing to record

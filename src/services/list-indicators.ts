@@ -80,6 +80,27 @@ export async function getIndicator(id: number, ctx: ServiceContext, opts: { publ
 const PRIORITY = ['report', 'rollup', 'manual', 'import'];
 
 /**
+ * The register roll-up link of an indicator (a rule's `feeds`): the plan's indicator a roll-up
+ * feeds, or the roll-up that feeds a plan's indicator. Register indicators are few (one per
+ * rule), so their rules are read and matched here.
+ */
+export async function rollupLink(ctx: ServiceContext, indicator: IndicatorView): Promise<{ feeds: IndicatorView | null; fedBy: IndicatorView | null }> {
+  const rules = await ctx.db.selectFrom('indicators').select([...COLUMNS, 'rule']).where('source', '=', 'register').execute();
+  const feedsOf = (rule: string | null): number | string | undefined => (rule === null ? undefined : (JSON.parse(rule) as { feeds?: number | string }).feeds);
+  if (indicator.source === 'register') {
+    const feeds = feedsOf(rules.find((r) => r.id === indicator.id)?.rule ?? null);
+    if (feeds === undefined) return { feeds: null, fedBy: null };
+    const row = await ctx.db.selectFrom('indicators').select(COLUMNS).where(typeof feeds === 'number' ? 'id' : 'key', '=', feeds).where('source', '!=', 'register').executeTakeFirst();
+    return { feeds: row ? view(row) : null, fedBy: null };
+  }
+  const by = rules.find((r) => {
+    const feeds = feedsOf(r.rule);
+    return feeds !== undefined && (feeds === indicator.id || (indicator.key !== null && feeds === indicator.key));
+  });
+  return { feeds: null, fedBy: by ? view(by) : null };
+}
+
+/**
  * An indicator's values by region (`level`: the province, the 市州 or the 县市区) for one period or
  * all, each with the unit's target where one is set (its allocation, or the indicator's own
  * target for the province).
@@ -92,6 +113,7 @@ export async function getIndicatorValues(
 ): Promise<IndicatorValue[]> {
   const indicator = await getIndicator(id, ctx, opts);
   const level = query.level ?? 'prefecture';
+  const link = await rollupLink(ctx, indicator);
   let q = ctx.db
     .selectFrom('indicator_values')
     .innerJoin('units', 'units.id', 'indicator_values.unit_id')
@@ -99,9 +121,14 @@ export async function getIndicatorValues(
     .where('indicator_values.indicator_id', '=', id)
     .where('units.kind', '=', level);
   if (query.period) q = q.where('indicator_values.period', '=', query.period);
+  // A plan's indicator fed by a register roll-up takes its figures by region from the register
+  // (reports keep their own figures; they are not the indicator's actuals then).
+  if (link.fedBy !== null) q = q.where('indicator_values.source', '!=', 'report');
   const rows = await q.orderBy('indicator_values.period').orderBy('units.division_code').execute();
+  // A roll-up that feeds a plan's indicator shows that indicator's targets: one set of targets.
+  const targetsOf = link.feeds ?? indicator;
   const allocations = new Map(
-    (await ctx.db.selectFrom('indicator_allocations').select(['unit_id', 'value']).where('indicator_id', '=', id).execute()).map((a) => [a.unit_id, Number(a.value)]),
+    (await ctx.db.selectFrom('indicator_allocations').select(['unit_id', 'value']).where('indicator_id', '=', targetsOf.id).execute()).map((a) => [a.unit_id, Number(a.value)]),
   );
   const chosen = new Map<string, (typeof rows)[number]>();
   for (const r of rows) {
@@ -110,8 +137,8 @@ export async function getIndicatorValues(
     if (!had || PRIORITY.indexOf(r.source) < PRIORITY.indexOf(had.source)) chosen.set(k, r);
   }
   return [...chosen.values()].map((r) => {
-    const inYear = indicator.year === null || String(indicator.year) === r.period.slice(0, 4);
-    const target = !inYear ? undefined : level === 'province' ? (indicator.target ?? undefined) : allocations.get(r.unit_id);
+    const inYear = targetsOf.year === null || String(targetsOf.year) === r.period.slice(0, 4);
+    const target = !inYear ? undefined : level === 'province' ? (targetsOf.target ?? undefined) : allocations.get(r.unit_id);
     return { unitId: r.unit_id, period: r.period, value: Number(r.value), source: r.source, ...(target !== undefined && { target }) };
   });
 }

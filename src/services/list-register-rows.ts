@@ -1,10 +1,11 @@
 import { sql } from 'kysely';
 import type { SelectQueryBuilder } from 'kysely';
-import { jsonSortKey, jsonText, jsonWhole } from '../db/json-fields.js';
+import { jsonNumber, jsonSortKey, jsonText, jsonWhole } from '../db/json-fields.js';
 import type { Database } from '../db/schema.js';
 import { fail } from '../domain/errors.js';
 import { authorize, can } from '../domain/policy.js';
 import { fieldByName } from '../domain/register-definition.js';
+import { currentValues, parseDate } from '../domain/register-values.js';
 import type { RowValues } from '../domain/register-values.js';
 import type { ServiceContext } from './support/context.js';
 import { loadRegister, rowValues } from './support/register-store.js';
@@ -22,6 +23,11 @@ export interface RowQuery {
   region?: number | undefined;
   /** Exact values by field name (enum, region, boolean as 是/否, text, numbers). */
   filters?: Record<string, string> | undefined;
+  /**
+   * Inclusive ranges by field name, for date, number and integer fields (`f.<field>.from`,
+   * `f.<field>.to`): dates as YYYY-MM-DD (or any form an import accepts), numbers as numbers.
+   */
+  ranges?: Record<string, { from?: string | undefined; to?: string | undefined }> | undefined;
 }
 
 export interface RegisterRowView {
@@ -56,7 +62,36 @@ export async function filteredRows(ctx: ServiceContext, register: LoadedRegister
     }
     q = q.where(jsonText(ctx.dialect, 'data', name), '=', value);
   }
+  for (const [name, range] of Object.entries(query.ranges ?? {})) {
+    const field = fieldByName(register.definition, name);
+    if (!field) throw fail('cell_unknown_field', { field: name });
+    if (field.type !== 'date' && field.type !== 'number' && field.type !== 'integer') throw fail('register_filter_not_range', { field: name });
+    for (const [bound, raw] of [['>=', range.from], ['<=', range.to]] as const) {
+      if (raw === undefined || raw.trim() === '') continue;
+      if (field.type === 'date') {
+        const date = parseDate(raw);
+        if (date === null) throw fail('register_filter_bad_bound', { field: name, value: raw });
+        // Stored dates are YYYY-MM-DD text: the text order is the calendar's.
+        q = q.where(jsonText(ctx.dialect, 'data', name), bound, date);
+      } else {
+        const n = Number(raw.trim());
+        if (!Number.isFinite(n)) throw fail('register_filter_bad_bound', { field: name, value: raw });
+        q = q.where(jsonNumber(ctx.dialect, 'data', name), bound, n);
+      }
+    }
+  }
   return q;
+}
+
+/** The filtered rows' ids in the page's order: by a field (then id), or by id. */
+export function sortedIds(ctx: ServiceContext, register: LoadedRegister, base: RowsQuery, query: RowQuery) {
+  let ids = base.select('id');
+  const desc = query.order === 'desc';
+  if (query.sort && query.sort !== 'id') {
+    if (!fieldByName(register.definition, query.sort)) throw fail('cell_unknown_field', { field: query.sort });
+    ids = ids.orderBy(jsonSortKey(ctx.dialect, 'data', query.sort), desc ? 'desc' : 'asc');
+  }
+  return ids.orderBy('id', desc ? 'desc' : 'asc');
 }
 
 export async function listRegisterRows(id: number, query: RowQuery, ctx: ServiceContext): Promise<{ rows: RegisterRowView[]; total: number }> {
@@ -69,13 +104,7 @@ export async function listRegisterRows(id: number, query: RowQuery, ctx: Service
   // Deferred join: the page's ids are chosen on the indexes alone (register_id, id) or
   // (register_id, region, id), so a deep OFFSET skips index entries, not JSON documents;
   // only the page's own rows are then read whole.
-  let ids = base.select('id');
-  const desc = query.order === 'desc';
-  if (query.sort && query.sort !== 'id') {
-    if (!fieldByName(register.definition, query.sort)) throw fail('cell_unknown_field', { field: query.sort });
-    ids = ids.orderBy(jsonSortKey(ctx.dialect, 'data', query.sort), desc ? 'desc' : 'asc');
-  }
-  ids = ids.orderBy('id', desc ? 'desc' : 'asc');
+  const ids = sortedIds(ctx, register, base, query);
   const pageIds = (await ids.limit(pageSize).offset((page - 1) * pageSize).execute()).map((r) => r.id);
   const byId = new Map(
     pageIds.length === 0
@@ -87,7 +116,7 @@ export async function listRegisterRows(id: number, query: RowQuery, ctx: Service
     total: Number(count.n),
     rows: found.map((r) => ({
       id: r.id,
-      values: rowValues(r.data),
+      values: currentValues(register.definition, rowValues(r.data)),
       version: r.version,
       canEdit: can(ctx.actor, 'register.row.write', { regionIds: [r.prefecture_id, r.county_id] }),
     })),

@@ -1,3 +1,4 @@
+import { updateRegisterDefinition } from './define-register.js';
 import { authorize } from '../domain/policy.js';
 import { validateRow } from '../domain/register-values.js';
 import type { RowValues } from '../domain/register-values.js';
@@ -32,10 +33,12 @@ function random(seed: number): () => number {
   };
 }
 
-// Share of the 1500 starts by 市州, roughly by urban population.
+// Share of the 1500 starts by 市州: the province's allocation of the plan's item (十五), the same
+// shares the ledger's demo allocates to the task's indicator (load-demo-ledger.ts), so the
+// register's roll-up and the plan's indicator answer to one set of targets.
 const WEIGHTS: Record<string, number> = {
-  长沙市: 230, 株洲市: 110, 湘潭市: 90, 衡阳市: 140, 邵阳市: 110, 岳阳市: 120, 常德市: 120,
-  张家界市: 40, 益阳市: 90, 郴州市: 110, 永州市: 100, 怀化市: 100, 娄底市: 80, 湘西土家族苗族自治州: 60,
+  长沙市: 260, 株洲市: 120, 湘潭市: 80, 衡阳市: 140, 邵阳市: 120, 岳阳市: 120, 常德市: 110,
+  张家界市: 30, 益阳市: 90, 郴州市: 110, 永州市: 100, 怀化市: 100, 娄底市: 60, 湘西土家族苗族自治州: 60,
 };
 const STEMS = ['建设', '人民', '解放', '新华', '五一', '东风', '红旗', '文化', '和平', '光明', '幸福', '胜利', '工人', '电力', '纺织', '粮食', '供销', '教育', '农机', '邮电', '交通', '水利', '卫生', '机械'];
 const ENDS = ['新村', '小区', '宿舍', '大院', '家属区', '社区', '花园'];
@@ -200,4 +203,27 @@ export async function loadDemoRegisters(ctx: ServiceContext): Promise<void> {
   await setIndicatorValues(urban.id, values, ctx);
 
   await publishRegisterSnapshot((await loadRegisterByKey(ctx.db, 'old-communities')).id, '2021年', ctx);
+}
+
+/**
+ * Links the 老旧小区 roll-up (新开工改造城镇老旧小区) to the plan's indicator of item (十五)
+ * (新开工改造老旧小区), once the ledger's demo has published the plan: the rule's `feeds` names
+ * it, so its figures by 市州 come from the register, and the roll-up shows its targets.
+ */
+export async function linkDemoRollup(planId: number, ctx: ServiceContext): Promise<void> {
+  const task = await ctx.db
+    .selectFrom('indicators')
+    .select('id')
+    .where('plan_id', '=', planId)
+    .where('source', '=', 'task')
+    .where('name', 'like', '%老旧小区%')
+    .orderBy('id')
+    .executeTakeFirst();
+  if (!task) return;
+  const register = await loadRegisterByKey(ctx.db, 'old-communities');
+  const definition = {
+    ...register.definition,
+    rollups: register.definition.rollups.map((r) => (r.indicator === 'old-communities-started' ? { ...r, feeds: task.id } : r)),
+  };
+  await updateRegisterDefinition(register.id, definition, { check: false, lang: 'zh' }, ctx);
 }

@@ -10,7 +10,7 @@ import type { ServiceContext } from './support/context.js';
 import { importPlan } from './import-plan.js';
 import { importRegistry } from './import-registry.js';
 import { loadDemoConsultation } from './load-demo-consultation.js';
-import { loadDemoRegisters } from './load-demo-registers.js';
+import { linkDemoRollup, loadDemoRegisters } from './load-demo-registers.js';
 import { installBuiltinRegisters } from './install-builtin-registers.js';
 import { loadDemoLedger } from './load-demo-ledger.js';
 import { publishPlanProgress } from './public-plans.js';
@@ -121,6 +121,7 @@ export async function loadDemo(ctx: ServiceContext): Promise<LoadDemoResult> {
   await installBuiltinRegisters(ctx);
   if (ctx.config.loadDemoRegisters) await loadDemoRegisters(ctx);
   await loadDemoLedger(plan.id, ctx);
+  if (ctx.config.loadDemoRegisters) await linkDemoRollup(plan.id, ctx);
   await loadDemoPublication(plan.id, ctx);
   return {
     loaded: true,

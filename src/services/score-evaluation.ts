@@ -20,7 +20,12 @@ export const scoresInput = z.object({
  * Enters (or replaces) scores while the evaluation is open: each row's total, grade and
  * proposed standing are computed here, from last year's grade for the same row.
  */
-export async function scoreEvaluation(evaluationId: number, input: z.input<typeof scoresInput>, ctx: ServiceContext): Promise<EvaluationView> {
+export async function scoreEvaluation(
+  evaluationId: number,
+  input: z.input<typeof scoresInput>,
+  ctx: ServiceContext,
+  audit: { action: 'evaluation.score' | 'evaluation.scores.import'; detail: Record<string, unknown> } = { action: 'evaluation.score', detail: {} },
+): Promise<EvaluationView> {
   authorize(ctx.actor, 'register.evaluate');
   const data = validateInput(scoresInput, input);
   const evaluation = await loadEvaluation(ctx.db, evaluationId);
@@ -57,7 +62,7 @@ export async function scoreEvaluation(evaluationId: number, input: z.input<typeo
       const updated = await trx.updateTable('register_scores').set(fields).where('evaluation_id', '=', evaluationId).where('row_id', '=', s.rowId).executeTakeFirst();
       if (Number(updated.numUpdatedRows) === 0) await trx.insertInto('register_scores').values({ evaluation_id: evaluationId, row_id: s.rowId, ...fields }).execute();
     }
-    await appendAudit(trx, ctx.actor, ctx.clock, { action: 'evaluation.score', entity: 'register_evaluation', entityId: evaluationId, detail: { scores: data.scores } });
+    await appendAudit(trx, ctx.actor, ctx.clock, { action: audit.action, entity: 'register_evaluation', entityId: evaluationId, detail: { ...audit.detail, scores: data.scores } });
   });
   return loadEvaluation(ctx.db, evaluationId);
 }

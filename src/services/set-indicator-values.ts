@@ -60,6 +60,17 @@ export async function createIndicator(input: ManualIndicatorInput, ctx: ServiceC
 export async function setIndicatorValues(id: number, values: { unitId: number; period: string; value: number }[], ctx: ServiceContext): Promise<number> {
   authorize(ctx.actor, 'indicator.manage');
   await getIndicator(id, ctx);
+  return writeIndicatorValues(id, values, ctx, { action: 'indicator.values.set', detail: {} });
+}
+
+/** The writing part of setIndicatorValues, shared with the sheet import (its own audit action). */
+export async function writeIndicatorValues(
+  id: number,
+  values: { unitId: number; period: string; value: number }[],
+  ctx: ServiceContext,
+  audit: { action: 'indicator.values.set' | 'indicator.values.import'; detail: Record<string, unknown> },
+): Promise<number> {
+  authorize(ctx.actor, 'indicator.manage');
   return inTransaction(ctx, async (trx) => {
     const at = nowIso(ctx);
     const changes: { unitId: number; period: string; before: number | null; after: number }[] = [];
@@ -79,7 +90,7 @@ export async function setIndicatorValues(id: number, values: { unitId: number; p
     }
     if (changes.length > 0) {
       await trx.updateTable('indicators').set({ updated_at: at }).where('id', '=', id).execute();
-      await appendAudit(trx, ctx.actor, ctx.clock, { action: 'indicator.values.set', entity: 'indicator', entityId: id, detail: { changes } });
+      await appendAudit(trx, ctx.actor, ctx.clock, { action: audit.action, entity: 'indicator', entityId: id, detail: { ...audit.detail, changes } });
     }
     return changes.length;
   });

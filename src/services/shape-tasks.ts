@@ -1,5 +1,7 @@
 import { fail } from '../domain/errors.js';
 import { isIsoDay, yearEnd } from '../domain/ledger-periods.js';
+import { parseLightRules } from '../domain/lights.js';
+import type { LightRules } from '../domain/lights.js';
 import { authorize, unitPath } from '../domain/policy.js';
 import type { UnitTree } from '../domain/policy.js';
 import { splitClauses } from '../domain/task-decomposition.js';
@@ -264,6 +266,14 @@ export async function updateTask(taskId: number, input: { dueDate?: string | und
     });
   });
   return { id: taskId };
+}
+
+/** The plan's light thresholds as they apply: the stored ones, or the defaults (domain/lights.ts). Anyone who reads the ledger may read them. */
+export async function getLightRules(planId: number, ctx: ServiceContext): Promise<LightRules> {
+  authorize(ctx.actor, 'task.read');
+  const plan = await ctx.db.selectFrom('plans').select('light_rules').where('id', '=', planId).executeTakeFirst();
+  if (!plan) throw fail('plan_not_found');
+  return parseLightRules(plan.light_rules);
 }
 
 /** The plan's light thresholds (defaults in domain/lights.ts); the plan owner's office sets them. */

@@ -1,6 +1,6 @@
 import { AppError, fail, messagesOf } from '../domain/errors.js';
 import { authorize } from '../domain/policy.js';
-import { sameValues, validateRow } from '../domain/register-values.js';
+import { currentValues, sameValues, validateRow } from '../domain/register-values.js';
 import type { CellInput, RowValues } from '../domain/register-values.js';
 import { computeRegisterRollups } from './support/compute-register-rollups.js';
 import { inTransaction, nowIso } from './support/context.js';
@@ -35,7 +35,8 @@ export async function updateRegisterRow(registerId: number, rowId: number, input
     authorize(ctx.actor, 'register.row.write', { regionIds: [current.prefecture_id, current.county_id] });
     if (input.version !== undefined && input.version !== current.version) throw fail('register_row_changed');
     const before = rowValues(current.data);
-    const merged: Record<string, CellInput> = { ...before, ...input.values };
+    // Only the fields the definition has now: a removed field's stored value is dropped here.
+    const merged: Record<string, CellInput> = { ...currentValues(register.definition, before), ...input.values };
     const { row, issues } = validateRow(register.definition, merged, resolve);
     if (!row) {
       const text = (lang: 'zh' | 'en') => issues.map((i) => `${i.field}: ${messagesOf(i.code, i.params)[lang]}`).join('; ');
@@ -47,7 +48,7 @@ export async function updateRegisterRow(registerId: number, rowId: number, input
     }
     authorize(ctx.actor, 'register.row.write', { regionIds: [row.prefectureId, row.countyId] });
     const view = (values: RowValues, version: number): RegisterRowView => ({ id: rowId, values, version, canEdit: true });
-    if (sameValues(register.definition, before, row.values)) return view(before, current.version);
+    if (sameValues(register.definition, before, row.values)) return view(currentValues(register.definition, before), current.version);
     const clash = await trx
       .selectFrom('register_rows')
       .select('id')

@@ -142,6 +142,66 @@ export function uploadWithProgress<T>(path: string, form: FormData, onProgress: 
   });
 }
 
+/**
+ * A multipart upload whose answer is a stream of JSON lines (application/x-ndjson): `onUpload`
+ * with the share sent (0–1), then `onLine` for each line as it arrives. Resolves when the answer
+ * ends; an error status before the stream starts rejects as `ApiError`, like `api`.
+ */
+export function uploadWithLines(path: string, form: FormData, onUpload: (share: number) => void, onLine: (line: unknown) => void): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    let consumed = 0;
+    const take = (final: boolean) => {
+      const text = xhr.responseText;
+      const end = final ? text.length : text.lastIndexOf('\n') + 1;
+      if (end <= consumed) return;
+      for (const raw of text.slice(consumed, end).split('\n')) {
+        if (raw.trim() === '') continue;
+        try {
+          onLine(JSON.parse(raw));
+        } catch {
+          // A broken line (a cut connection): the caller sees the stream end without its last line.
+        }
+      }
+      consumed = end;
+    };
+    xhr.open('POST', path);
+    xhr.setRequestHeader('Accept', 'application/x-ndjson, application/json');
+    xhr.setRequestHeader('Accept-Language', i18n.language === 'en' ? 'en' : 'zh-CN');
+    if (csrfToken) xhr.setRequestHeader('X-CSRF-Token', csrfToken);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onUpload(event.loaded / event.total);
+    };
+    xhr.upload.onload = () => onUpload(1);
+    xhr.onprogress = () => {
+      if (xhr.status >= 200 && xhr.status < 300) take(false);
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'network_error', i18n.t('error.network')));
+    xhr.onload = () => {
+      if (xhr.status >= 200 && xhr.status < 300) {
+        take(true);
+        return resolve();
+      }
+      let json: unknown;
+      try {
+        json = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
+      } catch {
+        json = undefined;
+      }
+      const error = (json as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
+      reject(
+        new ApiError(
+          xhr.status,
+          typeof error?.code === 'string' ? error.code : `http_${xhr.status}`,
+          typeof error?.message === 'string' && error.message ? error.message : i18n.t('error.http', { status: xhr.status }),
+          error?.details,
+        ),
+      );
+    };
+    xhr.send(form);
+  });
+}
+
 /** Posts a form (or JSON) and saves the answer as a file (a workbook made from an upload, an edited document). */
 export async function postForDownload(path: string, form: FormData | Record<string, unknown>, filename: string): Promise<void> {
   const headers: Record<string, string> = { 'Accept-Language': i18n.language === 'en' ? 'en' : 'zh-CN' };

@@ -86,6 +86,7 @@ export const AUDIT_ACTION_WORDS: Record<AuditAction, Words> = {
   'indicator.create': { zh: '新增指标', en: 'Added an indicator' },
   'indicator.allocate': { zh: '分解指标', en: 'Allocated an indicator' },
   'indicator.values.set': { zh: '填报指标值', en: 'Entered indicator values' },
+  'indicator.values.import': { zh: '导入指标值', en: 'Imported indicator values' },
   'indicator.publish': { zh: '公开指标', en: 'Published an indicator' },
   'indicator.unpublish': { zh: '撤回公开指标', en: 'Unpublished an indicator' },
   'register.create': { zh: '创建专项台账', en: 'Added a register' },
@@ -96,6 +97,7 @@ export const AUDIT_ACTION_WORDS: Record<AuditAction, Words> = {
   'register.publish': { zh: '公开台账', en: 'Published a register' },
   'evaluation.open': { zh: '开始年度评价', en: 'Opened an evaluation' },
   'evaluation.score': { zh: '评分', en: 'Scored an evaluation' },
+  'evaluation.scores.import': { zh: '导入评分', en: 'Imported evaluation scores' },
 };
 
 export const AUDIT_ENTITY_WORDS: Record<AuditEntity, Words> = {

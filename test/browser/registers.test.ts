@@ -110,6 +110,146 @@ describe('registers in the browser', () => {
     await screenshot(page, 'register-phone');
   });
 
+  it('runs an annual evaluation: confirms the proposed changes, publishes the list, opens the next year and grades the scores typed', async () => {
+    const page = await openPage();
+    await signIn(page, 'office');
+    await page.goto('/registers');
+    await page.getByTestId('register-characteristic-towns').click();
+    await page.getByRole('tab', { name: '年度评估' }).click();
+    // The demo's 2021 year is scored: one town warned two years running, one graded 淘汰.
+    const changes = page.getByTestId('evaluation-changes');
+    await expect.poll(() => changes.innerText()).toContain('连续两年警告，建议退出');
+    expect(await changes.innerText()).toContain('建议的状态变更（2 项）');
+    await screenshot(page, 'register-evaluation');
+
+    await page.getByTestId('evaluation-confirm').click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: '确认评估结果' }).click();
+    await page.getByTestId('evaluation-publish').waitFor();
+    await page.getByTestId('evaluation-publish').click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: '公开本年度名单' }).click();
+    await page.getByTestId('evaluation-snapshot').waitFor();
+
+    // The confirmed change is in the rows, and the row's history is one click from the table.
+    await page.getByRole('tab', { name: '数据' }).click();
+    await page.getByPlaceholder('搜索任意内容').fill('嘉禾铸造');
+    await page.getByPlaceholder('搜索任意内容').press('Enter');
+    await expect.poll(async () => page.getByTestId('register-total').innerText()).toBe('共 1 行');
+    expect(await page.getByTestId('register-rows').locator('.ant-table-tbody').innerText()).toContain('退出');
+    await page.locator('[data-testid^=row-history-]').first().click();
+    await expect.poll(async () => page.getByTestId('row-history').innerText()).toContain('年度评估');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('row-drawer').waitFor({ state: 'detached' });
+
+    // The published list is a snapshot that can be opened again.
+    await page.getByRole('tab', { name: '已公开版本' }).click();
+    await expect.poll(async () => page.getByTestId('snapshot-list').innerText()).toContain('2021年度评估');
+
+    // The next year opens with last year's criteria; typed scores show their total and grade at once.
+    await page.getByRole('tab', { name: '年度评估' }).click();
+    await page.getByTestId('evaluation-open').click();
+    await expect.poll(async () => page.getByTestId('evaluation-open-year').inputValue()).toBe('2022');
+    await page.getByTestId('evaluation-open-ok').click();
+    await expect.poll(async () => page.getByTestId('evaluation-year').innerText()).toContain('2022 年度 · 评分中');
+    const town = '浏阳大瑶花炮小镇';
+    for (const [criterion, score] of [['产业发展', 60], ['投资建设', 62], ['功能配套', 58], ['体制机制', 70]] as const) {
+      await page.getByLabel(`${town} ${criterion}`).fill(String(score));
+    }
+    const row = page.getByTestId('score-grid').getByRole('row', { name: new RegExp(town) });
+    // 60×0.4 + 62×0.3 + 58×0.2 + 70×0.1 = 61.2: at or above 60, below 70 → 警告.
+    await expect.poll(() => row.innerText()).toContain('61.2');
+    expect(await row.innerText()).toContain('警告');
+    await page.getByTestId('scores-save').click();
+    // Saved: the server's total and grade, and the proposed standing (first warning → 警告).
+    await expect.poll(() => row.innerText()).toMatch(/61\.2[\s\S]*警告[\s\S]*警告/);
+    await screenshot(page, 'register-evaluation-scores');
+    await page.setViewportSize({ width: 390, height: 800 });
+    await expect.poll(() => page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(392);
+    await screenshot(page, 'register-evaluation-phone');
+  });
+
+  it('filters the rows by a number range from the column header', async () => {
+    const page = await openPage();
+    await signIn(page, 'office');
+    await page.goto('/registers');
+    await page.getByTestId('register-old-communities').click();
+    const total = async () => Number((await page.getByTestId('register-total').innerText()).replace(/\D/g, ''));
+    await expect.poll(total).toBeGreaterThan(0);
+    const all = await total();
+    await page.locator('th').filter({ hasText: '户数' }).locator('.ant-table-filter-trigger').click();
+    await page.getByTestId('range-户数').getByLabel('最小值').fill('500');
+    await page.getByTestId('range-户数-apply').click();
+    await page.getByTestId('range-tag-户数').waitFor();
+    await expect.poll(total).toBeLessThan(all);
+    const households = await page.getByTestId('register-rows').locator('tbody tr.ant-table-row td:nth-child(6)').allInnerTexts();
+    expect(households.length).toBeGreaterThan(0);
+    for (const h of households) expect(Number(h)).toBeGreaterThanOrEqual(500);
+    await page.getByTestId('range-tag-户数').locator('.ant-tag-close-icon').click();
+    await expect.poll(total).toBe(all);
+  });
+
+  it('checks a field change against the rows before saving it', async () => {
+    const page = await openPage();
+    await signIn(page, 'office');
+    await page.goto('/registers');
+    await page.getByTestId('register-characteristic-towns').click();
+    await page.getByRole('tab', { name: '字段定义' }).click();
+    await page.getByTestId('field-edit-入选年份').click();
+    await page.getByTestId('field-max').fill('2018');
+    await page.getByTestId('field-apply').click();
+    await page.getByTestId('schema-check').click();
+    const result = page.getByTestId('schema-check-result');
+    await expect.poll(() => result.innerText()).toMatch(/\d+ 行不再符合新定义/);
+    expect(await page.getByTestId('schema-invalid-rows').innerText()).toContain('入选年份');
+    await screenshot(page, 'register-schema-check');
+  });
+
+  it('publishes an indicator, takes figures by 市州 and period, and draws them over time', async () => {
+    const page = await openPage();
+    await signIn(page, 'office');
+    await page.getByTestId('main-nav').getByRole('menuitem', { name: '统计' }).click();
+    // A register roll-up with a target: the province's line and its target.
+    const trend = page.getByTestId('indicator-trend');
+    await page.getByTestId('indicator-select').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '新开工改造城镇老旧小区' }).click();
+    await expect.poll(async () => JSON.parse((await trend.getAttribute('data-series')) ?? '[]') as [string, unknown, (number | null)[] | null][]).toContainEqual([
+      '湖南省',
+      expect.any(Array),
+      expect.arrayContaining([1500]),
+    ]);
+    await screenshot(page, 'statistics-trend');
+
+    await page.getByTestId('indicator-select').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '户籍人口城镇化率' }).click();
+    const publicNames = async () => ((await (await page.request.get('/api/public/overview')).json()) as { indicators: { name: string }[] }).indicators.map((i) => i.name);
+
+    // The publish toggle withdraws the indicator from the public pages and puts it back.
+    const toggle = page.getByTestId('indicator-public');
+    await expect.poll(() => toggle.getAttribute('aria-checked')).toBe('true');
+    await toggle.click();
+    await expect.poll(() => toggle.getAttribute('aria-checked')).toBe('false');
+    expect(await publicNames()).not.toContain('户籍人口城镇化率');
+    await toggle.click();
+    await expect.poll(() => toggle.getAttribute('aria-checked')).toBe('true');
+    expect(await publicNames()).toContain('户籍人口城镇化率');
+
+    // A new period's figures are entered and join the time series.
+    await trend.waitFor();
+    expect(JSON.parse((await trend.getAttribute('data-periods')) ?? '[]')).not.toContain('2022');
+    await page.getByTestId('figures-period').locator('input').fill('2022');
+    await page.getByLabel('长沙市 2022').fill('66.1');
+    await page.getByLabel('株洲市 2022').fill('53.2');
+    await page.getByTestId('figures-save').click();
+    await expect.poll(async () => JSON.parse((await trend.getAttribute('data-periods')) ?? '[]') as string[]).toContain('2022');
+    const series = JSON.parse((await trend.getAttribute('data-series')) ?? '[]') as [string, (number | null)[]][];
+    expect(series.find(([name]) => name === '长沙市')?.[1].at(-1)).toBe(66.1);
+    expect(await trend.locator('canvas').count()).toBeGreaterThan(0);
+
+    await screenshot(page, 'statistics-figures');
+    await page.setViewportSize({ width: 390, height: 800 });
+    await expect.poll(() => page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(392);
+    await screenshot(page, 'statistics-trend-phone');
+  });
+
   it('shows the public portal without an account', async () => {
     const page = await openPage();
     await page.goto('/public');

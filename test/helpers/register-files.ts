@@ -1,5 +1,6 @@
 import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
+import { readSheet } from '../../src/office/xlsx-sheet-reader.js';
 
 type Value = string | number | boolean | Date | null;
 
@@ -71,4 +72,59 @@ export function zipOf(entries: [string, Buffer][], opts: { declaredSize?: (name:
   end.writeUInt32LE(cd.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, cd, end]);
+}
+
+/**
+ * One part of an .xlsx as text (e.g. xl/worksheets/sheet1.xml), read from the zip's central
+ * directory. For checks that ExcelJS's reader would make slow (it expands every data
+ * validation range into one entry per cell).
+ */
+export function xlsxPart(bytes: Buffer, name: string): string {
+  let eocd = bytes.length - 22;
+  while (eocd >= 0 && bytes.readUInt32LE(eocd) !== 0x06054b50) eocd--;
+  if (eocd < 0) throw new Error('not a zip');
+  const count = bytes.readUInt16LE(eocd + 10);
+  let p = bytes.readUInt32LE(eocd + 16);
+  for (let i = 0; i < count; i++) {
+    const method = bytes.readUInt16LE(p + 10);
+    const compressed = bytes.readUInt32LE(p + 20);
+    const nameLength = bytes.readUInt16LE(p + 28);
+    const extra = bytes.readUInt16LE(p + 30);
+    const comment = bytes.readUInt16LE(p + 32);
+    const offset = bytes.readUInt32LE(p + 42);
+    const entry = bytes.toString('utf8', p + 46, p + 46 + nameLength);
+    if (entry === name) {
+      const start = offset + 30 + bytes.readUInt16LE(offset + 26) + bytes.readUInt16LE(offset + 28);
+      const data = bytes.subarray(start, start + compressed);
+      return (method === 0 ? data : zlib.inflateRawSync(data)).toString('utf8');
+    }
+    p += 46 + nameLength + extra + comment;
+  }
+  throw new Error(`no part ${name}`);
+}
+
+/** The data validations of a sheet's XML: each range (sqref) with its list formula. */
+export function listValidations(sheetXml: string): { sqref: string; formula: string }[] {
+  const out: { sqref: string; formula: string }[] = [];
+  for (const m of sheetXml.matchAll(/<dataValidation\b([^>]*)>([\s\S]*?)<\/dataValidation>/g)) {
+    const sqref = /sqref="([^"]*)"/.exec(m[1]!)?.[1] ?? '';
+    const formula = (/<formula1>([\s\S]*?)<\/formula1>/.exec(m[2]!)?.[1] ?? '').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    out.push({ sqref, formula });
+  }
+  return out;
+}
+
+/** A workbook's first sheet as rows of cell values (row 1 first), read with the import's own reader. */
+export async function sheetRows(bytes: Buffer, part = 'xl/worksheets/sheet1.xml'): Promise<(string | number | boolean | Date | null)[][]> {
+  const rows: (string | number | boolean | Date | null)[][] = [];
+  for await (const raw of readSheet(bytes, part)) {
+    const last = Math.max(0, ...raw.cells.keys());
+    const line: (string | number | boolean | Date | null)[] = [];
+    for (let c = 1; c <= last; c++) {
+      const cell = raw.cells.get(c);
+      line.push(cell?.kind === 'value' ? cell.value : null);
+    }
+    rows.push(line);
+  }
+  return rows;
 }

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '../helpers/client.js';
 import { DIALECTS } from '../helpers/databases.js';
-import { loginAs } from '../helpers/factories.js';
+import ExcelJS from 'exceljs';
+import { loginAdmin, loginAs } from '../helpers/factories.js';
+import { sheetRows } from '../helpers/register-files.js';
 import { startTestServer } from '../helpers/test-server.js';
 import type { TestServer } from '../helpers/test-server.js';
 
@@ -65,6 +67,69 @@ describe.each(DIALECTS)('evaluation and publication on %s (demo registers)', (di
     expect(map.body.features).toHaveLength(14);
   });
 
+  it('imports statistics and evaluation scores from their xlsx templates, listing bad lines as a register import does', async () => {
+    const office = await loginAs(t, 'office');
+    const upload = (bytes: Buffer) => {
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(bytes)]), 'figures.xlsx');
+      return form;
+    };
+    const sheet = async (lines: (string | number | null)[][]) => {
+      const workbook = new ExcelJS.Workbook();
+      const ws = workbook.addWorksheet('数据');
+      for (const l of lines) ws.addRow(l);
+      return Buffer.from(await workbook.xlsx.writeBuffer());
+    };
+    const indicator = (await office.json<{ id: number }>('POST', '/api/indicators', { name: '常住人口城镇化率（导入测试）', unit: '%' })).body.id;
+    const template = await sheetRows(Buffer.from(await (await office.request('GET', `/api/indicators/${indicator}/values/template.xlsx?period=2021`)).arrayBuffer()));
+    expect(template[0]).toEqual(['地区', '期间', '数值']);
+    expect(template).toHaveLength(16); // the province and the 14 市州
+    expect(template[2]).toEqual(['长沙市', '2021']);
+    const filled = template.map((l, i) => (i === 0 ? l : [l[0], l[1], 50 + i])) as (string | number | null)[][];
+    filled.push(['岳阳', 2020, 58.1], ['没有这个市', '2021', 1], ['岳阳市', '2021年', 1]);
+    const atomic = await office.json<{ changed: number; rejected: number; errors: { row: number; column: string; message: string }[] }>(
+      'POST',
+      `/api/indicators/${indicator}/values/import`,
+      upload(await sheet(filled)),
+    );
+    expect(atomic.status).toBe(200);
+    expect(atomic.body).toMatchObject({ changed: 0, rejected: 2 });
+    expect(atomic.body.errors.map((e) => [e.row, e.column])).toEqual([
+      [18, '地区'],
+      [19, '期间'],
+    ]);
+    const partial = await office.json<{ changed: number; unchanged: number; rejected: number }>('POST', `/api/indicators/${indicator}/values/import?mode=partial`, upload(await sheet(filled)));
+    expect(partial.body).toEqual(expect.objectContaining({ changed: 16, unchanged: 0, rejected: 2 }));
+    const values = await office.json<{ unitId: number; period: string; value: number }[]>('GET', `/api/indicators/${indicator}/values?period=2020`);
+    expect(values.body.map((v) => v.value)).toEqual([58.1]);
+    const again = await office.json<{ changed: number; unchanged: number }>('POST', `/api/indicators/${indicator}/values/import?mode=partial`, upload(await sheet(filled)));
+    expect(again.body).toMatchObject({ changed: 0, unchanged: 16 });
+    const reporter = await loginAs(t, '431000.reporter');
+    expect((await reporter.json('POST', `/api/indicators/${indicator}/values/import`, upload(await sheet(filled)))).status).toBe(403);
+    const audit = await (await loginAdmin(t)).json<{ events: { action: string }[] }>('GET', '/api/audit?action=indicator.values.import');
+    expect(audit.body.events.some((e) => e.action === 'indicator.values.import')).toBe(true);
+
+    // scores: the template lists every row with its scores so far
+    const registers = await office.json<{ id: number; key: string }[]>('GET', '/api/registers');
+    const towns = registers.body.find((r) => r.key === 'characteristic-towns')!.id;
+    const y2021 = (await office.json<{ id: number; year: number }[]>('GET', `/api/registers/${towns}/evaluations`)).body.find((e) => e.year === 2021)!;
+    const evaluation = await office.json<Evaluation & { criteria: { key: string; name: string }[] }>('GET', `/api/evaluations/${y2021.id}`);
+    const scoresSheet = await sheetRows(Buffer.from(await (await office.request('GET', `/api/evaluations/${y2021.id}/scores/template.xlsx`)).arrayBuffer()));
+    expect(scoresSheet[0]).toEqual(['编号', '名称', ...evaluation.body.criteria.map((c) => c.name)]);
+    const target = evaluation.body.scores.find((s) => s.name !== '嘉禾铸造小镇' && s.name !== '安化黑茶小镇')!;
+    const line = scoresSheet.find((l) => l[0] === target.rowId)!;
+    expect(line[1]).toBe(target.name);
+    const lines: (string | number | null)[][] = [scoresSheet[0] as string[], [target.rowId, target.name, 95, 95, 95, 95], [999_999, '无此镇', 80, 80, 80, 80], [target.rowId + 0, null, null, null, null, null]];
+    const bad = [...lines, [scoresSheet[1]![0] as number, null, 101, 1, 1, 1]];
+    const refused = await office.json<{ changed: number; rejected: number; errors: { row: number; column: string }[] }>('POST', `/api/evaluations/${y2021.id}/scores/import`, upload(await sheet(bad)));
+    expect(refused.body).toMatchObject({ changed: 0, rejected: 2 });
+    expect(refused.body.errors.map((e) => e.row)).toEqual([3, 5]);
+    const scored = await office.json<{ changed: number; rejected: number }>('POST', `/api/evaluations/${y2021.id}/scores/import?mode=partial`, upload(await sheet(lines)));
+    expect(scored.body).toMatchObject({ changed: 1, rejected: 1 });
+    const after = await office.json<Evaluation>('GET', `/api/evaluations/${y2021.id}`);
+    expect(after.body.scores.find((s) => s.rowId === target.rowId)).toMatchObject({ total: 95, grade: 'excellent' });
+  });
+
   it('proposes removal for a town warned two years running, changes nothing until the office confirms, and keeps the published year frozen', async () => {
     const office = await loginAs(t, 'office');
     const anonymous = new Client(t.url);
@@ -101,5 +166,60 @@ describe.each(DIALECTS)('evaluation and publication on %s (demo registers)', (di
     const published = await office.json<Evaluation & { snapshotId: number }>('POST', `/api/evaluations/${y2021.id}/publish`);
     expect(published.body.status).toBe('published');
     expect((await anonymous.json<Snapshot>('GET', `/api/public/snapshots/${y2020.snapshotId}`)).body).toEqual(frozen.body);
+  });
+
+  it("keeps the office's choice to withdraw a roll-up indicator when rows are edited or imported", async () => {
+    const office = await loginAs(t, 'office');
+    const anonymous = new Client(t.url);
+    const indicators = await office.json<{ id: number; key: string | null; source: string; public: boolean }[]>('GET', '/api/indicators');
+    const started = indicators.body.find((i) => i.source === 'register' && i.public)!;
+    expect((await office.json('PUT', `/api/indicators/${started.id}/public`, { public: false })).status).toBe(200);
+    const registers = await office.json<{ id: number; key: string }[]>('GET', '/api/registers');
+    const old = registers.body.find((r) => r.key === 'old-communities')!.id;
+    const row = (await office.json<{ rows: { id: number; values: Record<string, unknown> }[] }>('GET', `/api/registers/${old}/rows?pageSize=1`)).body.rows[0]!;
+    const edited = await office.json('PATCH', `/api/registers/${old}/rows/${row.id}`, { values: { 户数: Number(row.values.户数) + 1 } });
+    expect(edited.status).toBe(200);
+    const after = (await office.json<{ id: number; public: boolean }[]>('GET', '/api/indicators')).body.find((i) => i.id === started.id)!;
+    expect(after.public).toBe(false);
+    expect((await anonymous.json('GET', `/api/public/indicators/${started.id}/values`)).status).toBe(404);
+    // and publishing it again sticks the same way
+    expect((await office.json('PUT', `/api/indicators/${started.id}/public`, { public: true })).status).toBe(200);
+    expect((await office.json('PATCH', `/api/registers/${old}/rows/${row.id}`, { values: { 户数: row.values.户数 } })).status).toBe(200);
+    expect((await office.json<{ id: number; public: boolean }[]>('GET', '/api/indicators')).body.find((i) => i.id === started.id)!.public).toBe(true);
+  });
+
+  it("feeds the plan's indicator from the register roll-up it is linked to: the same figures by 市州, one set of targets", async () => {
+    const office = await loginAs(t, 'office');
+    const indicators = (await office.json<{ id: number; key: string | null; name: string; source: string; target: number | null }[]>('GET', '/api/indicators')).body;
+    const rollup = indicators.find((i) => i.key === 'old-communities-started')!;
+    const task = indicators.find((i) => i.source === 'task' && i.name.includes('老旧小区'))!;
+    expect(task).toBeDefined();
+    type Value = { unitId: number; period: string; value: number; target?: number; source: string };
+    const ofRollup = (await office.json<Value[]>('GET', `/api/indicators/${rollup.id}/values?period=2021`)).body;
+    const ofTask = (await office.json<Value[]>('GET', `/api/indicators/${task.id}/values?period=2021`)).body;
+    expect(ofRollup).toHaveLength(14);
+    expect(ofTask.map((v) => [v.unitId, v.value, v.source])).toEqual(ofRollup.map((v) => [v.unitId, v.value, 'rollup']));
+    expect(ofTask.map((v) => v.target)).toEqual(ofRollup.map((v) => v.target));
+    const units = new Map((await office.json<{ units: { id: number; shortName: string }[] }>('GET', '/api/units')).body.units.map((u) => [u.shortName, u.id]));
+    expect(ofRollup.find((v) => v.unitId === units.get('长沙市'))!.target).toBe(260);
+    const allTask = (await office.json<Value[]>('GET', `/api/indicators/${task.id}/values`)).body;
+    expect(allTask.every((v) => v.source !== 'report')).toBe(true);
+
+    // a row started in 2021 is removed from 长沙市's count by an edit: both indicators follow
+    const registers = await office.json<{ id: number; key: string }[]>('GET', '/api/registers');
+    const old = registers.body.find((r) => r.key === 'old-communities')!.id;
+    const row = (await office.json<{ rows: { id: number; values: Record<string, unknown> }[] }>('GET', `/api/registers/${old}/rows?f.市州=长沙市&f.实际开工.from=2021-01-01&f.实际开工.to=2021-12-31&pageSize=1`)).body.rows[0]!;
+    const before = ofTask.find((v) => v.unitId === units.get('长沙市'))!.value;
+    expect((await office.json('PATCH', `/api/registers/${old}/rows/${row.id}`, { values: { 实际开工: '2020-12-31' } })).status).toBe(200);
+    const after = (await office.json<Value[]>('GET', `/api/indicators/${task.id}/values?period=2021`)).body.find((v) => v.unitId === units.get('长沙市'))!.value;
+    expect(after).toBe(before - 1);
+    expect((await office.json('PATCH', `/api/registers/${old}/rows/${row.id}`, { values: { 实际开工: row.values.实际开工 } })).status).toBe(200);
+
+    // a rule may only feed an indicator that exists
+    const definition = structuredClone((await office.json<{ definition: { rollups: { feeds?: number | string }[] } }>('GET', `/api/registers/${old}`)).body.definition);
+    definition.rollups[0]!.feeds = 'no-such-indicator';
+    const refused = await office.json<{ error: { code: string } }>('PUT', `/api/registers/${old}/definition`, { definition });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.code).toBe('register_rollup_feeds_unknown');
   });
 });

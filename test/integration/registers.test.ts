@@ -3,10 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '../helpers/client.js';
 import type { ErrorBody } from '../helpers/client.js';
 import { DIALECTS } from '../helpers/databases.js';
+import { MAX_IMPORT_ROWS } from '../../src/office/register-xlsx.js';
 import { loginAdmin, loginAs, makeRegister } from '../helpers/factories.js';
 import { DEMO_PASSWORD, startTestServer } from '../helpers/test-server.js';
 import type { TestServer } from '../helpers/test-server.js';
-import { oldCommunityRow, workbookOf, zipOf } from '../helpers/register-files.js';
+import { listValidations, oldCommunityRow, sheetRows, workbookOf, xlsxPart, zipOf } from '../helpers/register-files.js';
 
 interface ImportResult {
   added: number;
@@ -78,21 +79,40 @@ describe.each(DIALECTS)('registers over HTTP on %s', (dialect) => {
     expect(registers.body.map((r) => r.name)).toEqual(expect.arrayContaining(['老旧小区改造项目库', '特色小镇清单', '县城补短板强弱项示范县', '长株潭区域一体化标志工程']));
   });
 
-  it('serves the template: header in row 1 with notes, drop-downs for enums and regions, a hidden list sheet', async () => {
+  it('serves the template: header in row 1 with notes, drop-downs for enums and regions down to the last row an import takes, a hidden list sheet', async () => {
     const { office, registerId } = await officeWithRegister();
     const response = await office.request('GET', `/api/registers/${registerId}/template.xlsx`);
     expect(response.status).toBe(200);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as unknown as ArrayBuffer);
-    const sheet = workbook.worksheets[0]!;
-    expect(sheet.getRow(1).getCell(1).value).toBe('项目名称');
-    expect(sheet.getRow(1).getCell(2).value).toBe('市州');
-    expect(String(sheet.getRow(1).getCell(1).note)).toContain('必填');
-    const validations = (sheet as unknown as { dataValidations: { model: Record<string, { type: string; formulae: string[] }> } }).dataValidations.model;
-    const formulae = Object.values(validations).map((v) => v.formulae[0]);
+    const bytes = Buffer.from(await response.arrayBuffer());
+    // The sheet's XML, not ExcelJS: its reader expands each validation range into one entry per cell.
+    const sheetXml = xlsxPart(bytes, 'xl/worksheets/sheet1.xml');
+    expect(sheetXml).toContain('项目名称');
+    const validations = listValidations(sheetXml);
+    const formulae = validations.map((v) => v.formula);
     expect(formulae).toContain('"未开工,在建,完工"');
-    expect(formulae.some((f) => f?.startsWith('_lists!'))).toBe(true);
-    expect(workbook.getWorksheet('_lists')?.state).toBe('hidden');
+    expect(formulae.some((f) => f.startsWith('_lists!'))).toBe(true);
+    // Every row an import accepts, not the first 5,000.
+    expect(validations.every((v) => v.sqref.endsWith(String(MAX_IMPORT_ROWS + 1)))).toBe(true);
+    expect(xlsxPart(bytes, 'xl/workbook.xml')).toMatch(/name="_lists"[^>]*state="hidden"|state="hidden"[^>]*name="_lists"/);
+    expect(xlsxPart(bytes, 'xl/comments1.xml')).toContain('必填');
+  });
+
+  it('puts an enum list too long for an inline drop-down on the list sheet', async () => {
+    const office = await loginAs(t, 'office');
+    const { id } = await makeRegister(office);
+    const register = await office.json<{ definition: { fields: { name: string; type: string; values?: string[] }[] } }>('GET', `/api/registers/${id}`);
+    const definition = structuredClone(register.body.definition);
+    const content = definition.fields.find((f) => f.name === '改造内容')!;
+    const values = Array.from({ length: 60 }, (_, i) => `改造类别第${i + 1}项`);
+    Object.assign(content, { type: 'enum', values });
+    expect((await office.json('PUT', `/api/registers/${id}/definition`, { definition })).status).toBe(200);
+    const bytes = Buffer.from(await (await office.request('GET', `/api/registers/${id}/template.xlsx`)).arrayBuffer());
+    const formulae = listValidations(xlsxPart(bytes, 'xl/worksheets/sheet1.xml')).map((v) => v.formula);
+    expect(formulae).toContain('_lists!$C$1:$C$60');
+    expect(formulae).toContain('"未开工,在建,完工"');
+    expect(formulae.every((f) => f.length <= 255)).toBe(true);
+    const lists = xlsxPart(bytes, 'xl/worksheets/sheet2.xml');
+    expect(lists).toContain('改造类别第60项');
   });
 
   it('imports a filled template, then re-imports by the unique key as updates, and exports the same columns', async () => {
@@ -111,14 +131,12 @@ describe.each(DIALECTS)('registers over HTTP on %s', (dialect) => {
     const changshaRows = await office.json<Rows>('GET', `/api/registers/${registerId}/rows?region=${units.get('长沙市')}`);
     expect(changshaRows.body.rows[0]!.values.市州).toBe('长沙市');
 
-    const exported = await office.request('GET', `/api/registers/${registerId}/export.xlsx?f.市州=岳阳市`);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(await exported.arrayBuffer()) as unknown as ArrayBuffer);
-    const sheet = workbook.worksheets[0]!;
-    expect(sheet.getRow(1).values).toEqual([undefined, ...Object.keys(oldCommunityRow({}))]);
-    expect(sheet.actualRowCount).toBe(3);
+    const exported = Buffer.from(await (await office.request('GET', `/api/registers/${registerId}/export.xlsx?f.市州=岳阳市`)).arrayBuffer());
+    const lines = await sheetRows(exported);
+    expect(lines[0]).toEqual(Object.keys(oldCommunityRow({})));
+    expect(lines).toHaveLength(3);
     // an export imports back unchanged
-    const back = await office.json<ImportResult>('POST', `/api/registers/${registerId}/import`, upload(Buffer.from(await workbook.xlsx.writeBuffer())));
+    const back = await office.json<ImportResult>('POST', `/api/registers/${registerId}/import`, upload(exported));
     expect(back.body).toMatchObject({ added: 0, updated: 0, unchanged: 2, rejected: 0 });
   });
 
@@ -309,6 +327,130 @@ describe.each(DIALECTS)('registers over HTTP on %s', (dialect) => {
     expect(history.body.map((h) => h.actor)).toEqual(['office', 'yyl.reporter', '430600.reporter', 'office', 'office']);
     expect(history.body[2]).toMatchObject({ before: { 户数: 999 }, after: { 户数: 321 } });
     expect(history.body.at(-1)!.before).toBeNull();
+  });
+
+  it("lets a 市州's office keep its region's rows, and nothing the provincial office alone does", async () => {
+    const { office, registerId } = await officeWithRegister();
+    await importFirstRows(office, registerId);
+    const changsha = await loginAs(t, '430100.office');
+    const rows = (await office.json<Rows>('GET', `/api/registers/${registerId}/rows?pageSize=100`)).body.rows;
+    const yy = rows.find((r) => r.values.小区名称 === '洞庭新村')!;
+    const cs = rows.find((r) => r.values.市州 === '长沙市')!;
+    expect((await changsha.json<ErrorBody>('PATCH', `/api/registers/${registerId}/rows/${yy.id}`, { values: { 户数: 1 } })).status).toBe(403);
+    expect((await changsha.json('PATCH', `/api/registers/${registerId}/rows/${cs.id}`, { values: { 户数: 77 } })).status).toBe(200);
+    const seen = (await changsha.json<Rows>('GET', `/api/registers/${registerId}/rows?pageSize=100`)).body.rows;
+    expect(seen.find((r) => r.id === yy.id)!.canEdit).toBe(false);
+    expect(seen.find((r) => r.id === cs.id)!.canEdit).toBe(true);
+    const view = await changsha.json<{ permissions: Record<string, unknown> }>('GET', `/api/registers/${registerId}`);
+    expect(view.body.permissions).toEqual({ define: false, import: true, evaluate: false, publish: false, write: 'region' });
+    expect((await office.json<{ permissions: Record<string, unknown> }>('GET', `/api/registers/${registerId}`)).body.permissions).toMatchObject({ define: true, publish: true, write: 'all' });
+    const definition = (await office.json<{ definition: unknown }>('GET', `/api/registers/${registerId}`)).body.definition;
+    expect((await changsha.json('PUT', `/api/registers/${registerId}/definition?check=true`, { definition })).status).toBe(403);
+    expect((await changsha.json('POST', '/api/indicators', { name: '市州自设指标', unit: '个' })).status).toBe(403);
+    // its import: its own rows are written, another 市州's refused
+    const mixed = [oldCommunityRow({ 小区名称: '长沙办新增', 市州: '长沙市', 县市区: '芙蓉区' }), oldCommunityRow({ 小区名称: '岳阳办新增' })];
+    const imported = await changsha.json<ImportResult>('POST', `/api/registers/${registerId}/import?mode=partial`, upload(await workbookOf(mixed)));
+    expect(imported.body).toMatchObject({ added: 1, rejected: 1 });
+  });
+
+  it('lets a 市州 send back the whole export it downloaded: other regions unchanged, changed ones refused and all listed', async () => {
+    const { office, registerId } = await officeWithRegister();
+    const extra = [
+      oldCommunityRow({ 项目名称: '株洲一', 小区名称: '株洲一村', 市州: '株洲市', 县市区: '荷塘区' }),
+      oldCommunityRow({ 项目名称: '株洲二', 小区名称: '株洲二村', 市州: '株洲市', 县市区: '荷塘区' }),
+    ];
+    expect((await office.json('POST', `/api/registers/${registerId}/import?mode=atomic`, upload(await workbookOf([...FIRST_ROWS(), ...extra])))).status).toBe(200);
+    const yueyang = await loginAs(t, '430600.reporter');
+    // by default a region's user exports its own region; all=true gives every row
+    const own = await sheetRows(Buffer.from(await (await yueyang.request('GET', `/api/registers/${registerId}/export.xlsx`)).arrayBuffer()));
+    expect(own.slice(1).map((r) => r[1])).toEqual(['岳阳市', '岳阳市']);
+    const full = Buffer.from(await (await yueyang.request('GET', `/api/registers/${registerId}/export.xlsx?all=true`)).arrayBuffer());
+    const lines = await sheetRows(full);
+    expect(lines).toHaveLength(6);
+    const back = await yueyang.json<ImportResult>('POST', `/api/registers/${registerId}/import?mode=atomic`, upload(full));
+    expect(back.body).toEqual({ added: 0, updated: 0, unchanged: 5, rejected: 0, errors: [] });
+
+    // its own row changed, and three rows of other 市州 changed: atomic lists all three, writes nothing
+    const header = lines[0] as string[];
+    const objects = lines.slice(1).map((l) => Object.fromEntries(header.map((h, i) => [h, l[i] ?? null])));
+    for (const o of objects) o.户数 = 555;
+    const changed = await yueyang.json<ImportResult>('POST', `/api/registers/${registerId}/import?mode=atomic`, upload(await workbookOf(objects, header)));
+    expect(changed.body).toMatchObject({ added: 0, updated: 0, rejected: 3 });
+    expect(changed.body.errors.map((e) => e.row).sort()).toEqual(
+      objects.map((o, i) => (o.市州 === '岳阳市' ? null : i + 2)).filter((r) => r !== null).sort(),
+    );
+    expect(changed.body.errors.find((e) => e.value === '株洲市')!.message).toContain('株洲市');
+    const partial = await yueyang.json<ImportResult>('POST', `/api/registers/${registerId}/import?mode=partial`, upload(await workbookOf(objects, header)));
+    expect(partial.body).toMatchObject({ added: 0, updated: 2, unchanged: 0, rejected: 3 });
+  });
+
+  it('keeps rows editable when a field is removed: the check lists none, an edit drops the old value', async () => {
+    const { office, registerId } = await officeWithRegister();
+    await importFirstRows(office, registerId);
+    const register = await office.json<{ definition: { fields: { name: string }[] } }>('GET', `/api/registers/${registerId}`);
+    const definition = structuredClone(register.body.definition);
+    definition.fields = definition.fields.filter((f) => f.name !== '楼栋数');
+    const checked = await office.json<{ invalidCount: number }>('PUT', `/api/registers/${registerId}/definition?check=true`, { definition });
+    expect(checked.body.invalidCount).toBe(0);
+    expect((await office.json('PUT', `/api/registers/${registerId}/definition`, { definition })).status).toBe(200);
+    const row = (await office.json<Rows>('GET', `/api/registers/${registerId}/rows?f.小区名称=洞庭新村`)).body.rows[0]!;
+    expect(row.values).not.toHaveProperty('楼栋数');
+    const edited = await office.json<{ values: Record<string, unknown> }>('PATCH', `/api/registers/${registerId}/rows/${row.id}`, { values: { 户数: 400 } });
+    expect(edited.status).toBe(200);
+    expect(edited.body.values).not.toHaveProperty('楼栋数');
+    const history = await office.json<{ before: Record<string, unknown> | null; after: Record<string, unknown> | null }[]>('GET', `/api/registers/${registerId}/rows/${row.id}/history`);
+    expect(history.body[0]!.before).toHaveProperty('楼栋数');
+    expect(history.body[0]!.after).not.toHaveProperty('楼栋数');
+    // naming the removed field is still a mistake
+    expect((await office.json('PATCH', `/api/registers/${registerId}/rows/${row.id}`, { values: { 楼栋数: 3 } })).status).toBe(400);
+  });
+
+  it('filters rows and exports by date and number ranges, in the sort order of the rows page', async () => {
+    const { office, registerId } = await officeWithRegister();
+    const rows = [
+      oldCommunityRow({ 项目名称: 'R1', 小区名称: '甲', 户数: 100, 实际开工: '2021-01-10' }),
+      oldCommunityRow({ 项目名称: 'R2', 小区名称: '乙', 户数: 300, 实际开工: '2021-06-30' }),
+      oldCommunityRow({ 项目名称: 'R3', 小区名称: '丙', 户数: 200, 实际开工: '2022-02-01' }),
+      oldCommunityRow({ 项目名称: 'R4', 小区名称: '丁', 户数: 50, 实际开工: null, 状态: '未开工' }),
+    ];
+    expect((await office.json('POST', `/api/registers/${registerId}/import`, upload(await workbookOf(rows)))).status).toBe(200);
+    const names = async (query: string) => (await office.json<Rows>('GET', `/api/registers/${registerId}/rows?${query}`)).body.rows.map((r) => r.values.小区名称);
+    expect(await names(`f.实际开工.from=2021-01-10&f.实际开工.to=2021-12-31&sort=户数`)).toEqual(['甲', '乙']);
+    expect(await names(`f.实际开工.from=${encodeURIComponent('2021年6月1日')}`)).toEqual(['乙', '丙']);
+    expect(await names(`f.户数.from=100&f.户数.to=250&sort=户数&order=desc`)).toEqual(['丙', '甲']);
+    expect((await office.json<ErrorBody>('GET', `/api/registers/${registerId}/rows?f.户数.from=abc`)).status).toBe(400);
+    expect((await office.json<ErrorBody>('GET', `/api/registers/${registerId}/rows?f.小区名称.from=a`)).status).toBe(400);
+    const exported = await sheetRows(Buffer.from(await (await office.request('GET', `/api/registers/${registerId}/export.xlsx?sort=户数&order=desc&f.户数.from=60`)).arrayBuffer()));
+    expect(exported.slice(1).map((r) => r[3])).toEqual(['乙', '丙', '甲']);
+    const byId = await sheetRows(Buffer.from(await (await office.request('GET', `/api/registers/${registerId}/export.xlsx?order=desc`)).arrayBuffer()));
+    expect(byId.slice(1).map((r) => r[3])).toEqual(['丁', '丙', '乙', '甲']);
+  });
+
+  it('streams import progress as ndjson when asked, ending with the same result as the plain answer, or the error', async () => {
+    const { office, registerId } = await officeWithRegister();
+    const rows = Array.from({ length: 1200 }, (_, i) => oldCommunityRow({ 项目名称: `进度${i}`, 小区名称: `进度小区${i}` }));
+    rows[1100]!.户数 = -1;
+    const response = await office.request('POST', `/api/registers/${registerId}/import?mode=partial&progress=ndjson`, upload(await workbookOf(rows)));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('application/x-ndjson');
+    const lines = (await response.text()).trim().split('\n').map((l) => JSON.parse(l) as { type: string; phase?: string; rowsRead?: number; rowsExpected?: number; result?: ImportResult });
+    expect(lines[0]).toEqual({ type: 'progress', phase: 'checking', rowsRead: 0, rowsExpected: 0 });
+    const reading = lines.filter((l) => l.phase === 'rows');
+    expect(reading.length).toBeGreaterThanOrEqual(2);
+    expect(reading.map((l) => l.rowsRead)).toEqual([...reading.map((l) => l.rowsRead)].sort((a, b) => a! - b!));
+    expect(reading.every((l) => l.rowsExpected! >= l.rowsRead! && l.rowsExpected === 1200)).toBe(true);
+    expect(lines.at(-2)).toEqual({ type: 'progress', phase: 'finishing', rowsRead: 1200, rowsExpected: 1200 });
+    expect(lines.at(-1)!.type).toBe('result');
+    expect(lines.at(-1)!.result).toMatchObject({ added: 1199, updated: 0, unchanged: 0, rejected: 1 });
+    expect(lines.at(-1)!.result!.errors[0]).toMatchObject({ row: 1102, column: '户数' });
+
+    const bad = await office.request('POST', `/api/registers/${registerId}/import?progress=ndjson`, upload(Buffer.from('not a workbook at all'), 'rows.xlsx'));
+    const badLines = (await bad.text()).trim().split('\n').map((l) => JSON.parse(l) as { type: string; status?: number; error?: { code: string; message: string } });
+    expect(badLines.at(-1)).toMatchObject({ type: 'error', status: 415, error: { code: 'xlsx_not_xlsx' } });
+    // refusals before the stream starts (no session, no right) stay plain HTTP answers
+    const refused = await new Client(t.url).json<ErrorBody>('POST', `/api/registers/${registerId}/import?progress=ndjson`, upload(await workbookOf(rows.slice(0, 1))));
+    expect(refused.status).toBe(401);
+    expect(refused.body.error.code).toBe('unauthenticated');
   });
 
   it('rolls rows up into the indicator by 市州 and year, the same on every database', async () => {

@@ -1,10 +1,18 @@
+import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { importIndicatorValues, indicatorValuesTemplate } from '../../services/import-figures.js';
+import { messageLocale } from '../locale.js';
+import { uploadedWorkbook } from '../registers/upload.js';
 import { getIndicatorValues, listIndicators } from '../../services/list-indicators.js';
 import { createIndicator, setIndicatorPublic, setIndicatorValues } from '../../services/set-indicator-values.js';
 import { signedIn } from '../auth.js';
 import type { ServerDeps } from '../auth.js';
 import {
   createIndicatorBody,
+  figuresImportQuery,
+  figuresImportResponse,
+  figuresXlsxResponse,
+  valuesTemplateQuery,
   indicatorListResponse,
   indicatorParams,
   indicatorSchema,
@@ -16,9 +24,54 @@ import {
 } from '../../contract/indicators.js';
 
 const tags = ['indicators'];
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function indicatorRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
   return async (app) => {
+    await app.register(fastifyMultipart, { limits: { fileSize: deps.config.maxUploadBytes, files: 1, fields: 5 } });
+
+    app.get(
+      '/api/indicators/:id/values/template.xlsx',
+      {
+        config: { policy: 'indicator.read' },
+        schema: {
+          tags,
+          summary: 'A sheet for entering figures (地区 / 期间 / 数值): the province and the 市州, with the period and its figures when period= is given',
+          params: indicatorParams,
+          querystring: valuesTemplateQuery,
+          response: { 200: figuresXlsxResponse },
+        },
+      },
+      async (request, reply) => {
+        const { name, bytes } = await indicatorValuesTemplate(request.params.id, request.query.period, messageLocale(request), signedIn(request, deps));
+        return reply
+          .type(XLSX_TYPE)
+          .header('Content-Disposition', `attachment; filename="indicator.xlsx"; filename*=UTF-8''${encodeURIComponent(`${name}.xlsx`)}`)
+          .send(bytes);
+      },
+    );
+
+    app.post(
+      '/api/indicators/:id/values/import',
+      {
+        config: { policy: 'indicator.manage' },
+        bodyLimit: deps.config.maxUploadBytes + 64 * 1024,
+        schema: {
+          tags,
+          summary: 'Import figures from a sheet of 地区 / 期间 / 数值 (multipart `file`; office); atomic: nothing is written on any bad line',
+          consumes: ['multipart/form-data'],
+          params: indicatorParams,
+          querystring: figuresImportQuery,
+          response: { 200: figuresImportResponse },
+        },
+      },
+      async (request) => {
+        const ctx = signedIn(request, deps);
+        const bytes = await uploadedWorkbook(request, deps.config.maxUploadBytes);
+        return importIndicatorValues(request.params.id, bytes, request.query.mode, messageLocale(request), ctx);
+      },
+    );
+
     app.get(
       '/api/indicators',
       {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { getCityLedger, getUnitLedger } from '../../services/get-unit-ledger.js';
-import { addTask, mergeTasks, setLightRules, splitTask, updateTask } from '../../services/shape-tasks.js';
+import { addTask, getLightRules, mergeTasks, setLightRules, splitTask, updateTask } from '../../services/shape-tasks.js';
 import { signedIn } from '../auth.js';
 import type { ServerDeps } from '../auth.js';
 import { messageLocale } from '../locale.js';
@@ -56,6 +56,12 @@ export function cascadeRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/api/tasks/:id',
       { config: { policy: 'task.manage', resource: { kind: 'task' } }, schema: { tags, summary: "Change a task's due date, milestones or title (office)", params: idParams, body: updateTaskBody, response: { 200: createdId } } },
       async (request) => updateTask(request.params.id, request.body, signedIn(request, deps)),
+    );
+
+    app.get(
+      '/api/plans/:planId/light-rules',
+      { config: { policy: 'task.read' }, schema: { tags, summary: "The plan's light thresholds as they apply (its own, or the defaults)", params: planParams, response: { 200: lightRules } } },
+      async (request) => getLightRules(request.params.planId, signedIn(request, deps)),
     );
 
     app.put(

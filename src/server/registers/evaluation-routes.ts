@@ -5,11 +5,16 @@ import { confirmEvaluation } from '../../services/confirm-evaluation.js';
 import { getEvaluation, listEvaluations, openEvaluation, openEvaluationInput } from '../../services/open-evaluation.js';
 import { listSnapshots, publishEvaluation, publishRegisterSnapshot } from '../../services/publish-register-snapshot.js';
 import { scoreEvaluation, scoresInput } from '../../services/score-evaluation.js';
+import { evaluationScoresTemplate, importEvaluationScores } from '../../services/import-figures.js';
+import { figuresImportQuery, figuresImportResponse, figuresXlsxResponse } from '../../contract/indicators.js';
+import { messageLocale } from '../locale.js';
+import { uploadedWorkbook } from './upload.js';
 import { signedIn } from '../auth.js';
 import type { ServerDeps } from '../auth.js';
 import { evaluationParams, evaluationSchema, evaluationSummarySchema, publishSnapshotBody, registerParams, snapshotSummarySchema } from '../../contract/registers.js';
 
 const tags = ['registers'];
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Annual evaluations (年度评估) and published snapshots of registers. */
 export function evaluationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
@@ -41,6 +46,40 @@ export function evaluationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         config: { policy: 'register.evaluate' },
         schema: { tags, summary: 'Enter or import scores while the evaluation is open (office)', params: evaluationParams, body: scoresInput, response: { 200: evaluationSchema } } },
       async (request) => scoreEvaluation(request.params.id, request.body, signedIn(request, deps)),
+    );
+    app.get(
+      '/api/evaluations/:id/scores/template.xlsx',
+      {
+        config: { policy: 'register.read' },
+        schema: { tags, summary: 'A sheet for entering scores: every row (编号, 名称) and one column per criterion, with the scores so far', params: evaluationParams, response: { 200: figuresXlsxResponse } },
+      },
+      async (request, reply) => {
+        const { name, bytes } = await evaluationScoresTemplate(request.params.id, messageLocale(request), signedIn(request, deps));
+        return reply
+          .type(XLSX_TYPE)
+          .header('Content-Disposition', `attachment; filename="scores.xlsx"; filename*=UTF-8''${encodeURIComponent(`${name}-评分.xlsx`)}`)
+          .send(bytes);
+      },
+    );
+    app.post(
+      '/api/evaluations/:id/scores/import',
+      {
+        config: { policy: 'register.evaluate' },
+        bodyLimit: deps.config.maxUploadBytes + 64 * 1024,
+        schema: {
+          tags,
+          summary: 'Import scores from the scores sheet (multipart `file`; office, while open); a blank line scores nothing; atomic: nothing is written on any bad line',
+          consumes: ['multipart/form-data'],
+          params: evaluationParams,
+          querystring: figuresImportQuery,
+          response: { 200: figuresImportResponse },
+        },
+      },
+      async (request) => {
+        const ctx = signedIn(request, deps);
+        const bytes = await uploadedWorkbook(request, deps.config.maxUploadBytes);
+        return importEvaluationScores(request.params.id, bytes, request.query.mode, messageLocale(request), ctx);
+      },
     );
     app.post(
       '/api/evaluations/:id/confirm',

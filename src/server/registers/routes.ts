@@ -1,12 +1,10 @@
 import { PassThrough } from 'node:stream';
 import fastifyMultipart from '@fastify/multipart';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { fail } from '../../domain/errors.js';
 import { errorWorkbook } from '../../office/register-xlsx.js';
 import { createRegister, updateRegisterDefinition } from '../../services/define-register.js';
-import { registerForDownload, writeRegisterFile } from '../../services/export-register-rows.js';
+import { exportQuery, registerForDownload, writeRegisterFile } from '../../services/export-register-rows.js';
 import { getRegister } from '../../services/get-register.js';
 import { getRegisterRowHistory } from '../../services/get-register-row-history.js';
 import { assertMayImport, importRegisterRows } from '../../services/import-register-rows.js';
@@ -16,11 +14,14 @@ import { listRegisters } from '../../services/list-registers.js';
 import { updateRegisterRow } from '../../services/update-register-row.js';
 import { signedIn } from '../auth.js';
 import type { ServerDeps } from '../auth.js';
+import { asAppError, errorPayload } from '../errors.js';
 import { messageLocale } from '../locale.js';
 import { evaluationRoutes } from './evaluation-routes.js';
+import { uploadedWorkbook } from './upload.js';
 import {
   defineRegisterBody,
   defineRegisterResponse,
+  exportQuerySchema,
   historyResponse,
   importQuery,
   importResponse,
@@ -34,6 +35,7 @@ import {
   rowsResponse,
   xlsxResponse,
 } from '../../contract/registers.js';
+import type { ImportProgressLine } from '../../contract/registers.js';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const tags = ['registers'];
@@ -42,26 +44,20 @@ function attachment(name: string): string {
   return `attachment; filename="register.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
-/** The named query parameters, and `f.<field>` filters. */
-function rowQueryOf(query: z.infer<typeof rowsQuery>): RowQuery {
+/**
+ * The named query parameters, `f.<field>=value` filters (exact) and `f.<field>.from=` /
+ * `f.<field>.to=` ranges (inclusive, date and number fields; field names hold no dots).
+ */
+export function rowQueryOf(query: z.infer<typeof rowsQuery>): RowQuery {
   const filters: Record<string, string> = {};
-  for (const [k, v] of Object.entries(query)) if (k.startsWith('f.') && typeof v === 'string' && v !== '') filters[k.slice(2)] = v;
-  return { page: query.page, pageSize: query.pageSize, sort: query.sort, order: query.order, q: query.q, region: query.region, filters };
-}
-
-/** The uploaded workbook; called only after the caller was authorised. */
-async function uploadedWorkbook(request: FastifyRequest, limit: number): Promise<Buffer> {
-  if (!request.isMultipart()) throw fail('xlsx_not_xlsx');
-  const file = await request.file();
-  if (!file) throw fail('xlsx_not_xlsx');
-  try {
-    const bytes = await file.toBuffer();
-    if (file.file.truncated) throw fail('xlsx_too_large', { limit: Math.round(limit / 1024 / 1024) });
-    return bytes;
-  } catch (error) {
-    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw fail('xlsx_too_large', { limit: Math.round(limit / 1024 / 1024) });
-    throw error;
+  const ranges: Record<string, { from?: string; to?: string }> = {};
+  for (const [k, v] of Object.entries(query)) {
+    if (!k.startsWith('f.') || typeof v !== 'string' || v === '') continue;
+    const range = /^f\.(.+)\.(from|to)$/.exec(k);
+    if (range) ranges[range[1]!] = { ...ranges[range[1]!], [range[2]!]: v };
+    else filters[k.slice(2)] = v;
   }
+  return { page: query.page, pageSize: query.pageSize, sort: query.sort, order: query.order, q: query.q, region: query.region, filters, ranges };
 }
 
 export function registerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
@@ -116,7 +112,7 @@ export function registerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         config: { policy: 'register.read' },
         schema: {
           tags,
-          summary: 'Rows, a page at a time: page, pageSize (≤500), sort (a field name), order, q (text anywhere), region (unit id), f.<field>=value',
+          summary: 'Rows, a page at a time: page, pageSize (≤500), sort (a field name), order, q (text anywhere), region (unit id), f.<field>=value, f.<field>.from= / f.<field>.to= (inclusive ranges of dates or numbers)',
           params: registerParams,
           querystring: rowsQuery,
           response: { 200: rowsResponse },
@@ -159,13 +155,21 @@ export function registerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/api/registers/:id/export.xlsx',
       {
         config: { policy: 'register.read' },
-        schema: { tags, summary: 'The rows of a filtered view (same filters as /rows), in the template layout', params: registerParams, querystring: rowsQuery, response: { 200: xlsxResponse } },
+        schema: {
+          tags,
+          summary:
+            "The rows of a filtered view (same filters, ranges and sort as /rows), in the template layout; a 市州's or 县市区's user gets its own region unless it names one or sends all=true",
+          params: registerParams,
+          querystring: exportQuerySchema,
+          response: { 200: xlsxResponse },
+        },
       },
       async (request, reply) => {
         const ctx = signedIn(request, deps);
         const { register } = await registerForDownload(request.params.id, ctx);
         const out = new PassThrough();
-        void writeRegisterFile('export', request.params.id, rowQueryOf(request.query), out, ctx, messageLocale(request)).catch((error: unknown) => {
+        const query = await exportQuery(ctx, rowQueryOf(request.query), request.query.all === 'true');
+        void writeRegisterFile('export', request.params.id, query, out, ctx, messageLocale(request)).catch((error: unknown) => {
           request.log.error({ err: error }, 'register export failed');
           out.destroy(error as Error);
         });
@@ -180,20 +184,46 @@ export function registerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         bodyLimit: deps.config.maxUploadBytes + 64 * 1024,
         schema: {
           tags,
-          summary: 'Import rows from an .xlsx (multipart field `file`); upsert by the unique key; atomic: nothing is written on any error',
+          summary:
+            'Import rows from an .xlsx (multipart field `file`); upsert by the unique key; atomic: nothing is written on any error. With progress=ndjson: application/x-ndjson lines {type:"progress",phase,rowsRead,rowsExpected}…, then {type:"result",result} or {type:"error",status,error}',
           consumes: ['multipart/form-data'],
           params: registerParams,
           querystring: importQuery,
           response: { 200: importResponse },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const ctx = signedIn(request, deps);
         assertMayImport(ctx);
         await getRegister(request.params.id, ctx);
         const bytes = await uploadedWorkbook(request, deps.config.maxUploadBytes);
-        const { result } = await importRegisterRows({ registerId: request.params.id, bytes, mode: request.query.mode, lang: messageLocale(request) }, ctx);
-        return result;
+        const base = { registerId: request.params.id, bytes, mode: request.query.mode, lang: messageLocale(request) };
+        if (request.query.progress !== 'ndjson') return (await importRegisterRows(base, ctx)).result;
+        // Streamed: progress lines, then the result or the error as the last line (README, 'Import progress').
+        const out = new PassThrough();
+        const line = (value: ImportProgressLine) => out.write(`${JSON.stringify(value)}\n`);
+        line({ type: 'progress', phase: 'checking', rowsRead: 0, rowsExpected: 0 });
+        void (async () => {
+          try {
+            const { result } = await importRegisterRows(
+              {
+                ...base,
+                onProgress: (rowsRead, rowsExpected) => line({ type: 'progress', phase: 'rows', rowsRead, rowsExpected }),
+                onFinishing: (rowsRead) => line({ type: 'progress', phase: 'finishing', rowsRead, rowsExpected: rowsRead }),
+              },
+              ctx,
+            );
+            line({ type: 'result', result });
+          } catch (error) {
+            const known = asAppError(error);
+            if (known.code === 'internal') request.log.error({ err: error }, 'register import failed');
+            const { status, body } = errorPayload(request, known);
+            line({ type: 'error', status, ...body });
+          } finally {
+            out.end();
+          }
+        })();
+        return reply.type('application/x-ndjson; charset=utf-8').header('Cache-Control', 'no-store').header('X-Accel-Buffering', 'no').send(out as never);
       },
     );
 

@@ -22,22 +22,25 @@ export interface RollupValue {
 
 type Db = Kysely<Database> | Tx;
 
-/** The aggregation of one rule, grouped by the given region column. Pure SQL, no writes. */
+/**
+ * The aggregation of one rule by 市州 and by 县市区 and period, in one scan of the rows: grouped
+ * by (市州, 县市区, period) in SQL, then the 市州 figures are the sums of their groups (a count or
+ * a sum adds up exactly). Pure SQL, no writes.
+ */
 export async function aggregateRule(
   db: Db,
   dialect: Dialect,
   registerId: number,
   rule: RollupRule,
-  by: 'prefecture_id' | 'county_id',
   prefectureIds?: readonly number[],
-): Promise<RollupValue[]> {
+): Promise<{ prefectures: RollupValue[]; counties: RollupValue[] }> {
   const period = sql<string>`substr(${jsonText(dialect, 'data', rule.period)}, 1, 4)`;
   const value = rule.op === 'count' ? sql<number>`count(*)` : sql<number>`coalesce(sum(${jsonNumber(dialect, 'data', rule.field!)}), 0)`;
   let query = db
     .selectFrom('register_rows')
-    .select([sql<number>`${sql.ref(by)}`.as('unit_id'), period.as('period'), value.as('value')])
+    .select(['prefecture_id', 'county_id', period.as('period'), value.as('value')])
     .where('register_id', '=', registerId)
-    .where(by, 'is not', null)
+    .where('prefecture_id', 'is not', null)
     .where(jsonText(dialect, 'data', rule.period), 'is not', null);
   for (const w of rule.where) {
     const cond: Expression<SqlBool> = sql<SqlBool>`${jsonText(dialect, 'data', w.field)} IN (${sql.join(w.in.map((v) => String(v === true ? (dialect === 'postgres' ? 'true' : '1') : v === false ? (dialect === 'postgres' ? 'false' : '0') : v)))})`;
@@ -45,8 +48,19 @@ export async function aggregateRule(
   }
   if (prefectureIds) query = query.where('prefecture_id', 'in', prefectureIds.length > 0 ? [...prefectureIds] : [-1]);
   // Grouping by position: the same expression text in SELECT and GROUP BY on both databases.
-  const rows = await query.groupBy(sql`1, 2` as never).execute();
-  return rows.map((r) => ({ unitId: Number(r.unit_id), period: String(r.period), value: Number(r.value) }));
+  const rows = await query.groupBy(sql`1, 2, 3` as never).execute();
+  const prefectures = new Map<string, RollupValue>();
+  const counties: RollupValue[] = [];
+  for (const r of rows) {
+    const v = Number(r.value);
+    const p = String(r.period);
+    if (r.county_id !== null) counties.push({ unitId: Number(r.county_id), period: p, value: v });
+    const key = `${r.prefecture_id}|${p}`;
+    const had = prefectures.get(key);
+    if (had) had.value += v;
+    else prefectures.set(key, { unitId: Number(r.prefecture_id), period: p, value: v });
+  }
+  return { prefectures: [...prefectures.values()], counties };
 }
 
 /** Creates or updates the indicators a definition's roll-up rules feed; returns their ids by rule key. */
@@ -62,15 +76,16 @@ export async function ensureRollupIndicators(trx: Tx, registerId: number, defini
       source: 'register',
       register_id: registerId,
       rule: JSON.stringify(rule),
-      public: rule.public ? 1 : 0,
       updated_at: at,
     };
     const existing = await trx.selectFrom('indicators').select('id').where('key', '=', rule.indicator).executeTakeFirst();
     if (existing) {
+      // `public` is the office's choice once the indicator exists (PUT /api/indicators/:id/public):
+      // the rule's `public` only sets where it starts, so a recompute never overrides it.
       await trx.updateTable('indicators').set(fields).where('id', '=', existing.id).execute();
       ids.set(rule.indicator, existing.id);
     } else {
-      const row = await trx.insertInto('indicators').values({ ...fields, key: rule.indicator, created_at: at }).returning('id').executeTakeFirstOrThrow();
+      const row = await trx.insertInto('indicators').values({ ...fields, public: rule.public ? 1 : 0, key: rule.indicator, created_at: at }).returning('id').executeTakeFirstOrThrow();
       ids.set(rule.indicator, row.id);
     }
   }
@@ -93,44 +108,70 @@ export async function computeRegisterRollups(
   const indicatorIds = await ensureRollupIndicators(trx, register.id, register.definition, at);
   const province = await trx.selectFrom('units').select('id').where('kind', '=', 'province').orderBy('id').executeTakeFirst();
   for (const rule of register.definition.rollups) {
-    const indicatorId = indicatorIds.get(rule.indicator)!;
+    const fed = rule.feeds === undefined ? null : await fedIndicator(trx, rule.feeds);
     const scope = prefectureIds ? [...new Set(prefectureIds)] : undefined;
-    const prefectureValues = await aggregateRule(trx, dialect, register.id, rule, 'prefecture_id', scope);
-    const countyValues = await aggregateRule(trx, dialect, register.id, rule, 'county_id', scope);
-    let del = trx.deleteFrom('indicator_values').where('indicator_id', '=', indicatorId).where('source', '=', 'rollup');
-    if (scope) {
-      const counties = await trx.selectFrom('units').select('id').where('parent_id', 'in', scope.length > 0 ? scope : [-1]).execute();
-      const units = [...scope, ...counties.map((c) => c.id), ...(province ? [province.id] : [])];
-      del = del.where('unit_id', 'in', units.length > 0 ? units : [-1]);
+    const values = await aggregateRule(trx, dialect, register.id, rule, scope);
+    for (const indicatorId of [indicatorIds.get(rule.indicator)!, ...(fed !== null && fed !== indicatorIds.get(rule.indicator) ? [fed] : [])]) {
+      await writeRollup(trx, values, indicatorId, province?.id ?? null, at, scope);
     }
-    await del.execute();
-    const rows = [...prefectureValues, ...countyValues].map((v) => ({
-      indicator_id: indicatorId,
-      unit_id: v.unitId,
-      period: v.period,
-      value: v.value,
-      source: 'rollup',
-      report_id: null,
-      updated_at: at,
-    }));
-    for (let i = 0; i < rows.length; i += 500) await trx.insertInto('indicator_values').values(rows.slice(i, i + 500)).execute();
-    if (province) {
-      // The province's total is the sum over its 市州 (rows always name a 市州).
-      const totals = await trx
-        .selectFrom('indicator_values')
-        .innerJoin('units', 'units.id', 'indicator_values.unit_id')
-        .select(['indicator_values.period', sql<number>`sum(indicator_values.value)`.as('value')])
-        .where('indicator_values.indicator_id', '=', indicatorId)
-        .where('indicator_values.source', '=', 'rollup')
-        .where('units.kind', '=', 'prefecture')
-        .groupBy('indicator_values.period')
+  }
+}
+
+/** The indicator a rule feeds (by id or key), or null while it does not exist (a plan not yet published). */
+export async function fedIndicator(db: Db, feeds: number | string): Promise<number | null> {
+  const row = await db
+    .selectFrom('indicators')
+    .select('id')
+    .where(typeof feeds === 'number' ? 'id' : 'key', '=', feeds)
+    .where('source', '!=', 'register')
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/** One rule's values into one indicator: replaces its 'rollup' values (of the 市州 given, or all). */
+async function writeRollup(
+  trx: Tx,
+  values: { prefectures: RollupValue[]; counties: RollupValue[] },
+  indicatorId: number,
+  provinceId: number | null,
+  at: string,
+  scope: readonly number[] | undefined,
+): Promise<void> {
+  const province = provinceId === null ? undefined : { id: provinceId };
+  const { prefectures: prefectureValues, counties: countyValues } = values;
+  let del = trx.deleteFrom('indicator_values').where('indicator_id', '=', indicatorId).where('source', '=', 'rollup');
+  if (scope) {
+    const counties = await trx.selectFrom('units').select('id').where('parent_id', 'in', scope.length > 0 ? scope : [-1]).execute();
+    const units = [...scope, ...counties.map((c) => c.id), ...(province ? [province.id] : [])];
+    del = del.where('unit_id', 'in', units.length > 0 ? units : [-1]);
+  }
+  await del.execute();
+  const rows = [...prefectureValues, ...countyValues].map((v) => ({
+    indicator_id: indicatorId,
+    unit_id: v.unitId,
+    period: v.period,
+    value: v.value,
+    source: 'rollup',
+    report_id: null,
+    updated_at: at,
+  }));
+  for (let i = 0; i < rows.length; i += 500) await trx.insertInto('indicator_values').values(rows.slice(i, i + 500)).execute();
+  if (province) {
+    // The province's total is the sum over its 市州 (rows always name a 市州).
+    const totals = await trx
+      .selectFrom('indicator_values')
+      .innerJoin('units', 'units.id', 'indicator_values.unit_id')
+      .select(['indicator_values.period', sql<number>`sum(indicator_values.value)`.as('value')])
+      .where('indicator_values.indicator_id', '=', indicatorId)
+      .where('indicator_values.source', '=', 'rollup')
+      .where('units.kind', '=', 'prefecture')
+      .groupBy('indicator_values.period')
+      .execute();
+    if (totals.length > 0) {
+      await trx
+        .insertInto('indicator_values')
+        .values(totals.map((t) => ({ indicator_id: indicatorId, unit_id: province.id, period: t.period, value: Number(t.value), source: 'rollup', report_id: null, updated_at: at })))
         .execute();
-      if (totals.length > 0) {
-        await trx
-          .insertInto('indicator_values')
-          .values(totals.map((t) => ({ indicator_id: indicatorId, unit_id: province.id, period: t.period, value: Number(t.value), source: 'rollup', report_id: null, updated_at: at })))
-          .execute();
-      }
     }
   }
 }

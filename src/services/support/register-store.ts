@@ -81,6 +81,8 @@ export interface RowChange {
   rowId: number;
   before: RowValues | null;
   after: RowValues | null;
+  /** `after` as JSON when the caller already has it (the row's own data): not serialised twice. */
+  afterJson?: string;
 }
 
 /**
@@ -110,7 +112,7 @@ export async function openChange(trx: Tx, actor: Actor, clock: Clock, registerId
     async add(changes) {
       const rows = changes.map((c) => {
         const before = c.before === null ? null : JSON.stringify(c.before);
-        const after = c.after === null ? null : JSON.stringify(c.after);
+        const after = c.after === null ? null : (c.afterJson ?? JSON.stringify(c.after));
         digest.update(`${c.rowId}\u0000${before ?? ''}\u0000${after ?? ''}\n`);
         return { change_id: change.id, row_id: c.rowId, before, after };
       });

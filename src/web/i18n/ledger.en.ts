@@ -253,7 +253,7 @@ const ledgerEn: Translation<LedgerCatalogue> = {
     fieldsChanged: 'Changed: {{fields}}',
     listSeparator: ', ',
     hasReports: 'Has reports',
-    kind: { added: 'Added', changed: 'Changed', removed: 'Removed' },
+    kind: { added: 'Added', changed: 'Changed', removed: 'Removed', kept: 'Kept (split or merged)' },
     field: { title: 'name', text: 'text', units: 'units', targets: 'targets', section: 'section' },
   },
   rules: {

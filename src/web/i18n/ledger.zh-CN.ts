@@ -240,7 +240,7 @@ const ledgerZhCN = {
     fieldsChanged: '变更：{{fields}}',
     listSeparator: '、',
     hasReports: '已有报送',
-    kind: { added: '新增', changed: '修改', removed: '删除' },
+    kind: { added: '新增', changed: '修改', removed: '删除', kept: '保留（已拆分或合并）' },
     field: { title: '名称', text: '内容', units: '责任单位', targets: '目标', section: '所属部分' },
   },
   rules: {

@@ -8,7 +8,7 @@ import { counted, testId } from './ledger-ui';
 import { usePublish } from './queries';
 import type { PublishResult, TaskChange } from './queries';
 
-const KIND_COLOR: Record<TaskChange['kind'], string> = { added: 'green', changed: 'gold', removed: 'red' };
+const KIND_COLOR: Record<TaskChange['kind'], string> = { added: 'green', changed: 'gold', removed: 'red', kept: 'blue' };
 
 /** What a publication changed in the ledger, one line per task: added, changed (which parts) or removed. */
 export function ChangeList({ changes }: { changes: TaskChange[] }) {

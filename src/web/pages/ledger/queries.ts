@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { api, isApiError, query, uploadWithProgress } from '../../api';
+import { api, query, uploadWithProgress } from '../../api';
 import type {
   addTaskBody,
   allocationResponse,
@@ -160,21 +160,11 @@ export function usePendingAcknowledgements(planId: number, enabled: boolean) {
   return useQuery({ queryKey: [LEDGER, 'acks', planId], queryFn: () => api.get<PendingAcknowledgements>(`/api/plans/${planId}/acknowledgements`), enabled });
 }
 
-/**
- * The plan's light rules. The API has no read of them yet (only PUT): until it has, a 404 means
- * "not told", and the page shows the defaults as such; what this session saved is kept here.
- */
+/** The plan's light rules as they apply (its own, or the defaults). */
 export function useLightRules(planId: number) {
   return useQuery({
     queryKey: [LEDGER, 'light-rules', planId],
-    queryFn: async (): Promise<{ rules: LightRules | null }> => {
-      try {
-        return { rules: await api.get<LightRules>(`/api/plans/${planId}/light-rules`) };
-      } catch (error) {
-        if (isApiError(error) && (error.status === 404 || error.status === 405)) return { rules: null };
-        throw error;
-      }
-    },
+    queryFn: async (): Promise<{ rules: LightRules | null }> => ({ rules: await api.get<LightRules>(`/api/plans/${planId}/light-rules`) }),
     staleTime: Infinity,
     retry: false,
   });

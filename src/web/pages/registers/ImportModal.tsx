@@ -1,20 +1,27 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Modal, Progress, Radio, Space, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Flex, Modal, Progress, Radio, Space, Spin, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { postForDownload, uploadWithProgress } from '../../api';
-import type { ImportResponse, RegisterView } from './queries';
+import { postForDownload, uploadWithLines } from '../../api';
+import type { ImportProgressLine, ImportResponse, RegisterView } from './queries';
 
 type Mode = 'atomic' | 'partial';
 
-/** Import a filled template: progress while it uploads, then the counts and every row error. */
+type ServerPhase = Extract<ImportProgressLine, { type: 'progress' }>;
+
+/**
+ * Import a filled template: progress while it uploads, then the server's own progress as it
+ * streams it (`?progress=ndjson`: checking the file, rows read of the sheet's rows, finishing),
+ * then the counts and every row error.
+ */
 export default function ImportModal({ register, onClose }: { register: RegisterView; onClose: () => void }) {
   const { t } = useTranslation('registers');
   const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [mode, setMode] = useState<Mode>('atomic');
   const [progress, setProgress] = useState<number | null>(null);
+  const [server, setServer] = useState<ServerPhase | null>(null);
   const [result, setResult] = useState<ImportResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -28,20 +35,38 @@ export default function ImportModal({ register, onClose }: { register: RegisterV
     if (!file) return;
     setError(null);
     setResult(null);
+    setServer(null);
     setProgress(0);
+    let last: ImportProgressLine | null = null;
     try {
-      const answer = await uploadWithProgress<ImportResponse>(`/api/registers/${register.id}/import?mode=${mode}`, form(), (share) => setProgress(Math.round(share * 95)));
+      await uploadWithLines(
+        `/api/registers/${register.id}/import?mode=${mode}&progress=ndjson`,
+        form(),
+        (share) => setProgress(Math.round(share * 100)),
+        (raw) => {
+          const line = raw as ImportProgressLine;
+          last = line;
+          if (line.type === 'progress') setServer(line);
+        },
+      );
       setProgress(100);
-      setResult(answer);
-      await queryClient.invalidateQueries({ queryKey: ['registers'] });
-      await queryClient.invalidateQueries({ queryKey: ['indicators'] });
+      const end = last as ImportProgressLine | null;
+      if (end?.type === 'result') setResult(end.result);
+      else if (end?.type === 'error') setError(end.error.message);
+      // A stream that ends without its last line: the connection broke; an atomic import committed whole or not at all.
+      else setError(t('import.broken'));
     } catch (e) {
       setProgress(null);
       setError((e as Error).message);
     }
+    setServer(null);
+    await queryClient.invalidateQueries({ queryKey: ['registers'] });
+    await queryClient.invalidateQueries({ queryKey: ['indicators'] });
   };
 
   const failedAtomic = result !== null && mode === 'atomic' && result.rejected > 0;
+  const busy = progress !== null && result === null && error === null;
+  const processing = busy && progress >= 100;
   return (
     <Modal open title={t('import.title', { name: register.name })} onCancel={onClose} footer={null} width={760} destroyOnHidden>
       <Space direction="vertical" style={{ width: '100%' }} size="middle">
@@ -72,10 +97,37 @@ export default function ImportModal({ register, onClose }: { register: RegisterV
             </Radio>
           </Space>
         </Radio.Group>
-        <Button type="primary" disabled={!file || (progress !== null && progress < 100)} onClick={() => void start()} data-testid="import-start">
+        <Button type="primary" disabled={!file || busy} loading={busy} onClick={() => void start()} data-testid="import-start">
           {t('import.start')}
         </Button>
-        {progress !== null && <Progress percent={progress} status={progress < 100 ? 'active' : 'normal'} data-testid="import-progress" />}
+        {progress !== null && (
+          <div>
+            <Typography.Text type="secondary">{t('import.uploadPhase')}</Typography.Text>
+            <Progress percent={progress} status={progress < 100 ? 'active' : 'success'} data-testid="import-progress" />
+          </div>
+        )}
+        {processing && (
+          <div data-testid="import-processing" data-phase={server?.phase ?? 'waiting'}>
+            {/* The sheet's declared size is only a bound when it is ahead of the rows read (the server never lets it fall below). */}
+            {server?.phase === 'rows' && server.rowsExpected > server.rowsRead ? (
+              <>
+                <Typography.Text type="secondary">{t('import.rowsPhase', { read: server.rowsRead, expected: server.rowsExpected })}</Typography.Text>
+                <Progress percent={Math.min(99, Math.floor((server.rowsRead / server.rowsExpected) * 100))} status="active" data-testid="import-rows-progress" />
+              </>
+            ) : (
+              <Flex gap={8} align="center">
+                <Spin size="small" />
+                <Typography.Text>
+                  {server?.phase === 'rows'
+                    ? t('import.rowsPhaseOpen', { read: server.rowsRead })
+                    : server?.phase === 'finishing'
+                      ? t('import.finishingPhase', { read: server.rowsRead })
+                      : t('import.processing')}
+                </Typography.Text>
+              </Flex>
+            )}
+          </div>
+        )}
         {error && <Alert type="error" showIcon title={error} data-testid="import-error" />}
         {result && (
           <Alert

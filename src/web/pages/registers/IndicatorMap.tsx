@@ -1,4 +1,4 @@
-import { BarChart, MapChart } from 'echarts/charts';
+import { BarChart, LineChart, MapChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
@@ -6,10 +6,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
+import type { TrendSeries } from './indicator-figures';
 import './registers.css';
 
-// Only the modules these charts need: the map, bars, their components and a canvas.
-echarts.use([MapChart, BarChart, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
+// Only the modules these charts need: the map, bars, lines, their components and a canvas.
+echarts.use([MapChart, BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
 
 const MAP_NAME = 'hunan';
 
@@ -89,4 +90,34 @@ export function TargetBars({ figures }: { figures: RegionFigure[] }) {
     [JSON.stringify(figures), hasTarget, t],
   );
   return <div ref={ref} className="register-bars" />;
+}
+
+/** An indicator over its periods, one line per chosen region; its targets, where set, as dashed lines. */
+export function IndicatorTrend({ periods, series, unit }: { periods: string[]; series: TrendSeries[]; unit: string }) {
+  const { t } = useTranslation('registers');
+  const ref = useChart(
+    (chart) => {
+      chart.setOption({
+        tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? `${v} ${unit}` : '—') },
+        legend: { top: 0, type: 'scroll' },
+        grid: { left: 48, right: 16, bottom: 32, top: 40 },
+        xAxis: { type: 'category', data: periods, boundaryGap: false },
+        yAxis: { type: 'value', name: unit },
+        series: series.flatMap((s) => [
+          { name: s.name, type: 'line', connectNulls: true, symbolSize: 6, data: s.values },
+          ...(s.targets ? [{ name: t('statistics.targetOf', { name: s.name }), type: 'line', connectNulls: true, lineStyle: { type: 'dashed' }, symbol: 'diamond', data: s.targets }] : []),
+        ]),
+      });
+    },
+    [JSON.stringify(periods), JSON.stringify(series), unit, t],
+  );
+  return (
+    <div
+      ref={ref}
+      className="register-trend"
+      data-testid="indicator-trend"
+      data-series={JSON.stringify(series.map((s) => [s.name, s.values, s.targets]))}
+      data-periods={JSON.stringify(periods)}
+    />
+  );
 }

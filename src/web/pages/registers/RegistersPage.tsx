@@ -1,15 +1,32 @@
-import { Alert, Card, List, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, List, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import PageHeader from '../../components/PageHeader';
+import { useSessionAllowed } from '../../session';
+import NewRegisterModal from './NewRegisterModal';
 import { useRegisters } from './queries';
 
 export default function RegistersPage() {
   const { t } = useTranslation('registers');
   const registers = useRegisters();
+  const allowed = useSessionAllowed();
+  const navigate = useNavigate();
+  const [adding, setAdding] = useState(false);
   return (
     <>
-      <PageHeader title={t('list.title')} description={t('list.description')} />
+      <PageHeader
+        title={t('list.title')}
+        description={t('list.description')}
+        extra={
+          allowed.defineRegisters && (
+            <Button icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="register-add">
+              {t('newRegister.add')}
+            </Button>
+          )
+        }
+      />
       {registers.error && <Alert type="error" showIcon title={registers.error.message} style={{ marginBottom: 12 }} />}
       <Card size="small">
         <List
@@ -24,6 +41,14 @@ export default function RegistersPage() {
           )}
         />
       </Card>
+      {adding && (
+        <NewRegisterModal
+          onClose={(id) => {
+            setAdding(false);
+            if (id !== null) void navigate(`/registers/${id}?tab=schema`);
+          }}
+        />
+      )}
     </>
   );
 }

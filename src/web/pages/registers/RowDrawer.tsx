@@ -10,7 +10,7 @@ import { formatChinaTime } from '../../format';
 type Field = RegisterView['definition']['fields'][number];
 
 /** One row: its values in a form (editable within the user's rights) and its history. */
-export default function RowDrawer({ register, row, onClose }: { register: RegisterView; row: RegisterRow; onClose: () => void }) {
+export default function RowDrawer({ register, row, tab = 'values', onClose }: { register: RegisterView; row: RegisterRow; tab?: 'values' | 'history'; onClose: () => void }) {
   const { t, i18n } = useTranslation('registers');
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -69,6 +69,7 @@ export default function RowDrawer({ register, row, onClose }: { register: Regist
   return (
     <Drawer open onClose={onClose} size="large" title={String(row.values[register.definition.uniqueKey.at(-1)!] ?? row.id)} data-testid="row-drawer">
       <Tabs
+        defaultActiveKey={tab}
         items={[
           {
             key: 'values',
