@@ -8,6 +8,7 @@ import type { ParsedSection } from '../model/plan.js';
 import { appendAudit } from './support/audit-trail.js';
 import { inTransaction, nowIso } from './support/context.js';
 import type { ServiceContext } from './support/context.js';
+import { cachePerDatabase, dataVersion } from './support/data-version.js';
 import { lightOf, loadPlanLedger, loadPlanOwner, taskPercent } from './support/ledger-rows.js';
 
 /**
@@ -129,6 +130,27 @@ async function sectionTitles(ctx: ServiceContext, planId: number, version: numbe
   return new Map(sections.map((s) => [s.ordinal, `${s.number}、${s.title}`]));
 }
 
+/**
+ * Public plans as built, kept while nothing is written (the data version) and for at most a
+ * minute (lights follow the clock): what the pages' own Cache-Control allows anyway. Every
+ * anonymous visit would otherwise recompute every task's light.
+ */
+const builtPlans = cachePerDatabase<{ at: number; plan: PublicPlan }>(50);
+const KEEP_MS = 60_000;
+
+async function publicPlanOf(ctx: ServiceContext, planId: number, publication: { content: string; updated_at: string }): Promise<PublicPlan> {
+  // Read the version first: what is kept is then never older than the version says.
+  const version = await dataVersion(ctx.db);
+  const cache = builtPlans(ctx.db);
+  const key = `${planId}:${publication.content}:${publication.updated_at}`;
+  const now = ctx.clock.now().getTime();
+  const kept = cache.get(key, version);
+  if (kept && now - kept.at >= 0 && now - kept.at < KEEP_MS) return kept.plan;
+  const plan = await buildPublicPlan(ctx, planId, publication);
+  cache.set(key, version, { at: now, plan });
+  return plan;
+}
+
 /** One public plan, built from the ledger as the ledger computes it. */
 async function buildPublicPlan(ctx: ServiceContext, planId: number, publication: { content: string; updated_at: string }): Promise<PublicPlan> {
   const plan = await loadPlanOwner(ctx.db, planId);
@@ -205,7 +227,7 @@ async function buildPublicPlan(ctx: ServiceContext, planId: number, publication:
 export async function getPublicPlan(planId: number, ctx: ServiceContext): Promise<PublicPlan> {
   const publication = await publicationRow(ctx.db, planId);
   if (!publication) throw fail('plan_not_public');
-  return buildPublicPlan(ctx, planId, publication);
+  return publicPlanOf(ctx, planId, publication);
 }
 
 /** The plans whose progress is public, newest publication first. */
@@ -220,7 +242,7 @@ export async function listPublicPlans(ctx: ServiceContext): Promise<PublicPlanSu
     .execute();
   const out: PublicPlanSummary[] = [];
   for (const row of rows) {
-    const plan = await buildPublicPlan(ctx, row.plan_id, row);
+    const plan = await publicPlanOf(ctx, row.plan_id, row);
     out.push({ id: plan.id, title: plan.title, version: plan.version, show: plan.show, updatedAt: plan.updatedAt, tasks: plan.tasks, closed: plan.closed, percent: plan.percent });
   }
   return out;

@@ -3,7 +3,8 @@ import type { Page } from 'playwright-core';
 import { screenshot } from './browser.js';
 import { browserSession } from './session.js';
 
-const { openPage } = browserSession();
+const session = browserSession();
+const { openPage, signIn } = session;
 
 /** Nothing wider than the window: no sideways scrolling on a phone. */
 async function fitsWidth(page: Page): Promise<void> {
@@ -71,6 +72,24 @@ describe('the public pages in the browser', () => {
     expect(pages.every((search) => search.startsWith('?page='))).toBe(true);
     await fitsWidth(page);
     await screenshot(page, 'public-snapshot-390');
+  });
+
+  it("lets the office switch the plan's public progress to completion only from the plan page", async () => {
+    const plans = (await (await fetch(`${session.server.url}/api/public/plans`)).json()) as { id: number }[];
+    const planId = plans[0]!.id;
+    const page = await openPage();
+    await signIn(page, 'office');
+    await page.goto(`/plans/${planId}`);
+    const select = page.getByTestId('plan-publication-select');
+    await select.waitFor();
+    expect(await select.innerText()).toContain('公开亮灯和完成情况');
+    await select.click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '只公开完成情况' }).click();
+    await expect.poll(async () => ((await (await fetch(`${session.server.url}/api/public/plans/${planId}`)).json()) as { show: string }).show).toBe('completion');
+    await screenshot(page, 'plan-publication-control');
+    await select.click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '公开亮灯和完成情况' }).click();
+    await expect.poll(async () => ((await (await fetch(`${session.server.url}/api/public/plans/${planId}`)).json()) as { show: string }).show).toBe('lights');
   });
 
   it('says plainly that a plan is not public', async () => {

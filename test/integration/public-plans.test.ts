@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanPublication, PublicOverview, PublicPlan, PublicPlanSummary, PublicSnapshot } from '../../src/contract/public.js';
 import { Client } from '../helpers/client.js';
@@ -198,5 +200,18 @@ describe.each(DIALECTS)("a plan's public progress on %s", (dialect) => {
     }
     const plain = await fetch(`${t.url}/api/public/overview`, { headers: { 'accept-encoding': 'identity' } });
     expect(plain.headers.get('content-encoding')).toBeNull();
+  });
+
+  it.skipIf(!fs.existsSync(path.resolve('dist/web/index.html')))("compresses the web app's scripts and keeps them cacheable for good", async () => {
+    const assets = path.resolve('dist/web/assets');
+    const largest = fs
+      .readdirSync(assets)
+      .filter((f) => f.endsWith('.js'))
+      .sort((a, b) => fs.statSync(path.join(assets, b)).size - fs.statSync(path.join(assets, a)).size)[0]!;
+    const r = await fetch(`${t.url}/assets/${largest}`, { headers: { 'accept-encoding': 'br, gzip' } });
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-encoding')).toBe('br');
+    expect(r.headers.get('cache-control')).toContain('immutable');
+    expect((await r.text()).length).toBe(fs.readFileSync(path.join(assets, largest), 'utf8').length);
   });
 });

@@ -9,6 +9,14 @@ const publicEn: Translation<PublicCatalogue> = {
     planLine_one: '{{count}} task, {{closed}} closed, average completion {{percent}}',
     updated: 'Updated {{time}}',
   },
+  control: {
+    label: 'Public progress',
+    off: 'Not public',
+    lights: 'Lights and completion',
+    completion: 'Completion only',
+    view: 'Open the public page',
+    saved: 'Publication updated',
+  },
   plan: {
     heading: 'Progress',
     version: 'Version {{version}}, as published',

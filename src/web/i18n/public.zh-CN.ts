@@ -8,6 +8,14 @@ const publicZhCN = {
     planLine: '{{count}} 项任务，已销号 {{closed}} 项，平均完成 {{percent}}',
     updated: '更新于 {{time}}',
   },
+  control: {
+    label: '公开进展',
+    off: '不公开',
+    lights: '公开亮灯和完成情况',
+    completion: '只公开完成情况',
+    view: '查看公开页面',
+    saved: '公开设置已更新',
+  },
   plan: {
     heading: '工作推进情况',
     version: '第 {{version}} 稿（印发稿）',

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { PlanView } from '../../../contract/plans';
 import PublishModal from '../ledger/PublishModal';
+import PublicationControl from '../public/PublicationControl';
 import { useMarkFinal } from './plan-queries';
 
 /**
@@ -65,6 +66,7 @@ export default function PlanStage({ plan, canEdit }: { plan: PlanView; canEdit: 
               {tl('publish.openLedger')}
             </Button>
           )}
+          {canEdit && plan.stage === 'published' && <PublicationControl planId={plan.id} />}
         </Flex>
       </Flex>
       {publishing && <PublishModal plan={plan} onClose={() => setPublishing(false)} />}

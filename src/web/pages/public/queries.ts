@@ -1,6 +1,6 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api';
-import type { PublicPlan, PublicSnapshot } from '../../../contract/public';
+import type { PlanPublication, PublicPlan, PublicSnapshot } from '../../../contract/public';
 
 export type { PublicPlan, PublicSnapshot };
 
@@ -21,5 +21,26 @@ export function usePublicSnapshotPage(id: number | null, page: number, pageSize:
     queryFn: () => api.get<PublicSnapshot>(`/api/public/snapshots/${id}?page=${page}&pageSize=${pageSize}`),
     enabled: id !== null,
     placeholderData: keepPreviousData,
+  });
+}
+
+/** The office's setting: whether a plan's progress is public and what it shows. */
+export function usePlanPublication(planId: number, enabled: boolean) {
+  return useQuery({
+    queryKey: ['plans', planId, 'publication'] as const,
+    queryFn: () => api.get<PlanPublication>(`/api/plans/${planId}/publication`),
+    enabled,
+  });
+}
+
+export function useSetPlanPublication(planId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (show: 'lights' | 'completion' | null) =>
+      show === null ? api.delete<PlanPublication>(`/api/plans/${planId}/publication`) : api.put<PlanPublication>(`/api/plans/${planId}/publication`, { show }),
+    onSuccess: (publication) => {
+      queryClient.setQueryData(['plans', planId, 'publication'], publication);
+      void queryClient.invalidateQueries({ queryKey: ['public'] });
+    },
   });
 }
