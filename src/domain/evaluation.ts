@@ -1,4 +1,4 @@
-import type { Criterion, EvaluationConfig, Grade, Thresholds } from './register-definition.js';
+import type { Criterion, EvaluationConfig, Grade } from './register-definition.js';
 
 /**
  * Annual evaluation (年度评估) of a list such as 特色小镇: each criterion is scored 0–100, the
@@ -28,19 +28,8 @@ export function checkScores(criteria: readonly Criterion[], scores: Record<strin
   return problems;
 }
 
-/** The weighted mean of the scores, to two decimals. */
-export function weightedTotal(criteria: readonly Criterion[], scores: Record<string, number>): number {
-  const weight = criteria.reduce((sum, c) => sum + c.weight, 0);
-  const sum = criteria.reduce((acc, c) => acc + (scores[c.key] ?? 0) * c.weight, 0);
-  return Math.round((sum / weight) * 100) / 100;
-}
-
-export function gradeOf(total: number, thresholds: Thresholds): Grade {
-  if (total >= thresholds.excellent) return 'excellent';
-  if (total >= thresholds.pass) return 'pass';
-  if (total >= thresholds.warning) return 'warning';
-  return 'fail';
-}
+// The total and the grade: one copy, shared with the web's score preview.
+export { gradeOf, weightedTotal } from '../contract/evaluation-rules.js';
 
 /**
  * The standing a grade proposes: 淘汰 → removal; 警告 in two years running → removal;

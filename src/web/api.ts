@@ -105,6 +105,26 @@ export const api = {
   delete: <T = void>(path: string) => request<T>('DELETE', path),
 };
 
+/** The answer of an XMLHttpRequest as JSON, or undefined when it is empty or not JSON. */
+function jsonOf(xhr: XMLHttpRequest): unknown {
+  try {
+    return xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** An error answer in the API's shape as an ApiError (with a generic message when it has none). */
+function apiErrorOf(status: number, json: unknown): ApiError {
+  const error = (json as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
+  return new ApiError(
+    status,
+    typeof error?.code === 'string' ? error.code : `http_${status}`,
+    typeof error?.message === 'string' && error.message ? error.message : i18n.t('error.http', { status }),
+    error?.details,
+  );
+}
+
 /**
  * A multipart upload with progress (fetch cannot report upload progress): the same headers,
  * errors and JSON as `api`, and `onProgress` with the share sent (0–1).
@@ -121,22 +141,9 @@ export function uploadWithProgress<T>(path: string, form: FormData, onProgress: 
     };
     xhr.onerror = () => reject(new ApiError(0, 'network_error', i18n.t('error.network')));
     xhr.onload = () => {
-      let json: unknown;
-      try {
-        json = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
-      } catch {
-        json = undefined;
-      }
+      const json = jsonOf(xhr);
       if (xhr.status >= 200 && xhr.status < 300) return resolve(json as T);
-      const error = (json as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
-      reject(
-        new ApiError(
-          xhr.status,
-          typeof error?.code === 'string' ? error.code : `http_${xhr.status}`,
-          typeof error?.message === 'string' && error.message ? error.message : i18n.t('error.http', { status: xhr.status }),
-          error?.details,
-        ),
-      );
+      reject(apiErrorOf(xhr.status, json));
     };
     xhr.send(form);
   });
@@ -182,21 +189,7 @@ export function uploadWithLines(path: string, form: FormData, onUpload: (share: 
         take(true);
         return resolve();
       }
-      let json: unknown;
-      try {
-        json = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
-      } catch {
-        json = undefined;
-      }
-      const error = (json as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
-      reject(
-        new ApiError(
-          xhr.status,
-          typeof error?.code === 'string' ? error.code : `http_${xhr.status}`,
-          typeof error?.message === 'string' && error.message ? error.message : i18n.t('error.http', { status: xhr.status }),
-          error?.details,
-        ),
-      );
+      reject(apiErrorOf(xhr.status, jsonOf(xhr)));
     };
     xhr.send(form);
   });

@@ -1,9 +1,9 @@
 // What the score grid shows while scores are typed, before the server has them: the weighted
-// total and the grade. The server computes both again when the scores are saved (and its
-// answer is what the grid shows afterwards); these mirror its rules so the preview agrees:
-// each criterion 0–100, the total is the weighted mean to two decimals, a total equal to a
-// threshold earns that grade. Pure, tested.
+// total and the grade, by the very functions the server uses (contract/evaluation-rules.ts).
+// The server computes both again when the scores are saved, and its answer is what the grid
+// shows afterwards. Pure, tested.
 
+import { gradeOf, weightedTotal } from '../../../contract/evaluation-rules';
 import type { EvaluationSummary, Grade } from './queries';
 
 type Criteria = EvaluationSummary['criteria'];
@@ -17,18 +17,9 @@ export function complete(criteria: Criteria, scores: Record<string, number | nul
   });
 }
 
-export function previewTotal(criteria: Criteria, scores: Record<string, number>): number {
-  const weight = criteria.reduce((sum, c) => sum + c.weight, 0);
-  const sum = criteria.reduce((acc, c) => acc + (scores[c.key] ?? 0) * c.weight, 0);
-  return Math.round((sum / weight) * 100) / 100;
-}
-
-export function previewGrade(total: number, thresholds: Thresholds): Grade {
-  if (total >= thresholds.excellent) return 'excellent';
-  if (total >= thresholds.pass) return 'pass';
-  if (total >= thresholds.warning) return 'warning';
-  return 'fail';
-}
+/** The weighted total and the grade, by the server's own rule (contract/evaluation-rules.ts). */
+export const previewTotal: (criteria: Criteria, scores: Record<string, number>) => number = weightedTotal;
+export const previewGrade: (total: number, thresholds: Thresholds) => Grade = gradeOf;
 
 export const GRADE_COLOURS: Record<Grade, string> = { excellent: 'green', pass: 'blue', warning: 'orange', fail: 'red' };
 
