@@ -1,6 +1,7 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { importIndicatorValues, indicatorValuesTemplate } from '../../services/import-figures.js';
+import { attachment } from '../downloads.js';
 import { messageLocale } from '../locale.js';
 import { uploadedWorkbook } from '../registers/upload.js';
 import { getIndicatorValues, listIndicators } from '../../services/list-indicators.js';
@@ -46,7 +47,7 @@ export function indicatorRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         const { name, bytes } = await indicatorValuesTemplate(request.params.id, request.query.period, messageLocale(request), signedIn(request, deps));
         return reply
           .type(XLSX_TYPE)
-          .header('Content-Disposition', `attachment; filename="indicator.xlsx"; filename*=UTF-8''${encodeURIComponent(`${name}.xlsx`)}`)
+          .header('Content-Disposition', attachment(`${name}.xlsx`, 'indicator.xlsx'))
           .send(bytes);
       },
     );

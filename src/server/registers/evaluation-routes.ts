@@ -7,6 +7,7 @@ import { listSnapshots, publishEvaluation, publishRegisterSnapshot } from '../..
 import { scoreEvaluation, scoresInput } from '../../services/score-evaluation.js';
 import { evaluationScoresTemplate, importEvaluationScores } from '../../services/import-figures.js';
 import { figuresImportQuery, figuresImportResponse, figuresXlsxResponse } from '../../contract/indicators.js';
+import { attachment } from '../downloads.js';
 import { messageLocale } from '../locale.js';
 import { uploadedWorkbook } from './upload.js';
 import { signedIn } from '../auth.js';
@@ -57,7 +58,7 @@ export function evaluationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         const { name, bytes } = await evaluationScoresTemplate(request.params.id, messageLocale(request), signedIn(request, deps));
         return reply
           .type(XLSX_TYPE)
-          .header('Content-Disposition', `attachment; filename="scores.xlsx"; filename*=UTF-8''${encodeURIComponent(`${name}-评分.xlsx`)}`)
+          .header('Content-Disposition', attachment(`${name}-评分.xlsx`, 'scores.xlsx'))
           .send(bytes);
       },
     );

@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { attachment } from '../downloads.js';
 import { z } from 'zod';
 import { errorWorkbook } from '../../office/register-xlsx.js';
 import { createRegister, updateRegisterDefinition } from '../../services/define-register.js';
@@ -40,9 +41,8 @@ import type { ImportProgressLine } from '../../contract/registers.js';
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const tags = ['registers'];
 
-function attachment(name: string): string {
-  return `attachment; filename="register.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
+/** A register's workbook: its name in UTF-8, `register.xlsx` for clients that read only ASCII. */
+const workbook = (name: string): string => attachment(name, 'register.xlsx');
 
 /**
  * The named query parameters, `f.<field>=value` filters (exact) and `f.<field>.from=` /
@@ -147,7 +147,7 @@ export function registerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         const { register } = await registerForDownload(request.params.id, ctx);
         const out = new PassThrough();
         void writeRegisterFile('template', request.params.id, {}, out, ctx, messageLocale(request)).catch((error: unknown) => out.destroy(error as Error));
-        return reply.type(XLSX_TYPE).header('Content-Disposition', attachment(`${register.name}-模板.xlsx`)).send(out);
+        return reply.type(XLSX_TYPE).header('Content-Disposition', workbook(`${register.name}-模板.xlsx`)).send(out);
       },
     );
 
@@ -173,7 +173,7 @@ export function registerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           request.log.error({ err: error }, 'register export failed');
           out.destroy(error as Error);
         });
-        return reply.type(XLSX_TYPE).header('Content-Disposition', attachment(`${register.name}.xlsx`)).send(out);
+        return reply.type(XLSX_TYPE).header('Content-Disposition', workbook(`${register.name}.xlsx`)).send(out);
       },
     );
 
@@ -248,7 +248,7 @@ export function registerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         const lang = messageLocale(request);
         const { rejectedRows } = await importRegisterRows({ registerId: request.params.id, bytes, mode: 'partial', lang, dryRun: true }, ctx);
         const file = await errorWorkbook(register.definition, rejectedRows, lang);
-        return reply.type(XLSX_TYPE).header('Content-Disposition', attachment(`${register.name}-错误.xlsx`)).send(file);
+        return reply.type(XLSX_TYPE).header('Content-Disposition', workbook(`${register.name}-错误.xlsx`)).send(file);
       },
     );
   };

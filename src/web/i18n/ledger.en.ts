@@ -265,7 +265,6 @@ const ledgerEn: Translation<LedgerCatalogue> = {
     red: 'More than {{red}} points behind; or {{missing}} or more reports due are missing; or past the due date and not finished.',
     expected: "Behind: the progress expected by now (the share of the time from publication to the due date that has passed) minus the percent in the lead unit's latest accepted report.",
     always: 'A closed task is green. An office may override a light with a reason; the override ends when the next round falls due. Lights are computed, never typed in.',
-    notTold: "The server does not tell this plan's current rules yet: the defaults are shown; after saving, the saved rules are.",
     change: "Change this plan's rules",
     thresholds: "This plan's thresholds",
     yellowBehind: 'Yellow: behind by more than',

@@ -39,8 +39,8 @@ export default function LightRulesTab({ planId, editable }: { planId: number; ed
   const [form] = Form.useForm<LightRules>();
   const typed = Form.useWatch([], form) as Partial<LightRules> | undefined;
   if (stored.isPending) return <Skeleton active />;
-  const known = stored.data?.rules ?? null;
-  const current = known ?? DEFAULT_LIGHT_RULES;
+  if (stored.isError) return <Alert type="error" showIcon title={stored.error.message} />;
+  const current = stored.data;
   const shown: LightRules = {
     yellowBehind: typed?.yellowBehind ?? current.yellowBehind,
     redBehind: typed?.redBehind ?? current.redBehind,
@@ -55,7 +55,6 @@ export default function LightRulesTab({ planId, editable }: { planId: number; ed
         extra={<Tag color={isDefault ? 'default' : 'blue'}>{isDefault ? t('rules.defaults') : t('rules.custom')}</Tag>}
       >
         <LightRuleWords rules={editable ? shown : current} />
-        {!known && <Alert type="info" showIcon style={{ marginTop: 12 }} title={t('rules.notTold')} />}
       </Card>
       <Card size="small" title={editable ? t('rules.change') : t('rules.thresholds')}>
         {editable ? (

@@ -164,9 +164,8 @@ export function usePendingAcknowledgements(planId: number, enabled: boolean) {
 export function useLightRules(planId: number) {
   return useQuery({
     queryKey: [LEDGER, 'light-rules', planId],
-    queryFn: async (): Promise<{ rules: LightRules | null }> => ({ rules: await api.get<LightRules>(`/api/plans/${planId}/light-rules`) }),
+    queryFn: () => api.get<LightRules>(`/api/plans/${planId}/light-rules`),
     staleTime: Infinity,
-    retry: false,
   });
 }
 
@@ -175,7 +174,7 @@ export function useSetLightRules(planId: number) {
   return useMutation({
     mutationFn: (rules: LightRules) => api.put<LightRules>(`/api/plans/${planId}/light-rules`, rules),
     onSuccess: async (rules) => {
-      queryClient.setQueryData([LEDGER, 'light-rules', planId], { rules });
+      queryClient.setQueryData([LEDGER, 'light-rules', planId], rules);
       // Every light may change with the thresholds.
       await queryClient.invalidateQueries({ queryKey: [LEDGER], predicate: (q) => q.queryKey[1] !== 'light-rules' });
     },
