@@ -16,7 +16,8 @@ import { createIndicator, setIndicatorValues } from './set-indicator-values.js';
  * The registers' demo: about 1,600 老旧小区 projects over the 14 市州 and their 县市区 (names
  * made up, deterministically, with plausible figures; about 1,500 started in 2021 against
  * the plan's target of 1500, allocated to the 市州), a 特色小镇 list with two evaluation years
- * (one town warned twice and proposed for removal), the four registers' snapshots, and
+ * (one town warned twice and proposed for removal), the 15 县城补短板强弱项示范县 and the 30
+ * 长株潭 标志工程 (names made up), the 老旧小区 register's published snapshot, and
  * 户籍人口城镇化率 by 市州 for 2017–2021. Everything goes through the same validation and
  * audit as real data.
  */
@@ -76,6 +77,43 @@ const TOWNS: [string, string, string, string, string, number][] = [
   ['凤凰古城文旅小镇', '文旅', '湘西土家族苗族自治州', '凤凰县', '古城旅游', 2018],
   ['保靖黄金茶小镇', '农业', '湘西土家族苗族自治州', '保靖县', '茶叶', 2019],
 ];
+
+// 长株潭区域一体化三十大标志工程 (item (六) of the seed): our own made-up names in the fields the
+// register keeps, ten per area roughly, over the three cities.
+const FLAGSHIPS: [string, '交通' | '产业' | '生态' | '公共服务' | '体制机制', '长沙市' | '株洲市' | '湘潭市', string][] = [
+  ['长株潭城际轨道西环线延伸工程', '交通', '长沙市', '省发展改革委'],
+  ['长株潭融城干道快速化改造', '交通', '湘潭市', '省交通运输厅'],
+  ['芙蓉大道南延对接株洲段', '交通', '株洲市', '省交通运输厅'],
+  ['长株潭公交一卡通与线路联通', '交通', '长沙市', '省交通运输厅'],
+  ['湘江沿岸三市绿道贯通', '生态', '湘潭市', '省住房城乡建设厅'],
+  ['长株潭绿心地区生态修复', '生态', '湘潭市', '省自然资源厅'],
+  ['湘江流域三市水环境联防联治', '生态', '株洲市', '省生态环境厅'],
+  ['城市群大气污染联防联控平台', '生态', '长沙市', '省生态环境厅'],
+  ['三市医保异地结算同城化', '公共服务', '长沙市', '省医保局'],
+  ['长株潭优质学校结对共建', '公共服务', '株洲市', '省教育厅'],
+  ['三市三甲医院医联体建设', '公共服务', '湘潭市', '省卫生健康委'],
+  ['长株潭政务服务一网通办', '体制机制', '长沙市', '省政务局'],
+  ['三市规划一张图与协同审批', '体制机制', '湘潭市', '省自然资源厅'],
+  ['长株潭要素市场一体化改革', '体制机制', '株洲市', '省发展改革委'],
+  ['轨道交通装备产业集群协同', '产业', '株洲市', '省工业和信息化厅'],
+  ['工程机械产业链上下游配套', '产业', '长沙市', '省工业和信息化厅'],
+  ['湘潭智能制造产业园共建', '产业', '湘潭市', '省工业和信息化厅'],
+  ['三市科技创新走廊建设', '产业', '长沙市', '省科技厅'],
+  ['长株潭跨境电商综试区联动', '产业', '株洲市', '省商务厅'],
+  ['城市群物流枢纽协同布局', '交通', '湘潭市', '省发展改革委'],
+  ['长株潭城际铁路公交化运营', '交通', '株洲市', '省交通运输厅'],
+  ['三市智慧交通数据共享平台', '交通', '长沙市', '省交通运输厅'],
+  ['湘江风光带三市段提质', '生态', '长沙市', '省住房城乡建设厅'],
+  ['昭山示范区生态保护提升', '生态', '湘潭市', '省自然资源厅'],
+  ['三市公共文化设施联建共享', '公共服务', '湘潭市', '省文化和旅游厅'],
+  ['长株潭养老服务同城互认', '公共服务', '株洲市', '省民政厅'],
+  ['三市就业社保服务一体化', '公共服务', '长沙市', '省人力资源社会保障厅'],
+  ['长株潭市场监管执法协作', '体制机制', '株洲市', '省市场监管局'],
+  ['三市数据资源共享交换平台', '体制机制', '长沙市', '省政务局'],
+  ['长株潭融城示范社区建设', '公共服务', '湘潭市', '省住房城乡建设厅'],
+];
+
+const FOCUS = ['公共服务', '环境卫生', '市政公用', '产业配套'] as const;
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
@@ -166,6 +204,49 @@ export async function loadDemoRegisters(ctx: ServiceContext): Promise<void> {
     }
   }
   await insertRows(ctx, 'old-communities', rows);
+
+  // 15个县城城镇化补短板强弱项示范 (item (八)): one county of each 市州 in two batches (长沙市
+  // two), with their projects and investment. A generator of their own, so that the figures
+  // drawn after them stay as they were.
+  const more = random(20210806);
+  const seats = prefectures.flatMap((p) => {
+    const towns = countiesOf(p.id).filter((c) => !c.short_name.endsWith('区'));
+    return towns.slice(0, p.short_name === '长沙市' ? 2 : 1).map((c) => ({ county: c, prefecture: p }));
+  });
+  await insertRows(
+    ctx,
+    'county-demonstrations',
+    seats.map(({ county, prefecture }, i) => {
+      const planned = Math.round((18 + more() * 40) * 10) / 10;
+      return {
+        县市区: county.short_name,
+        市州: prefecture.short_name,
+        批次: i % 3 === 0 ? 2021 : 2020,
+        重点领域: FOCUS[i % FOCUS.length]!,
+        项目数: 12 + Math.floor(more() * 30),
+        '计划投资(亿元)': planned,
+        '完成投资(亿元)': Math.round(planned * (0.45 + more() * 0.5) * 10) / 10,
+        是否省级示范: i % 4 !== 3,
+      };
+    }),
+  );
+
+  // 长株潭区域一体化三十大标志工程 (item (六)).
+  await insertRows(
+    ctx,
+    'czt-flagships',
+    FLAGSHIPS.map(([工程名称, 领域, 市州, 牵头单位], i) => ({
+      序号: i + 1,
+      工程名称,
+      领域,
+      市州,
+      牵头单位,
+      '总投资(亿元)': Math.round((5 + more() * 120) * 10) / 10,
+      开工日期: `${2019 + (i % 3)}-${pad(1 + Math.floor(more() * 12))}-01`,
+      '进度(%)': Math.round(20 + more() * 75),
+      附件: null,
+    })),
+  );
   const started = await ctx.db.selectFrom('indicators').select('id').where('key', '=', 'old-communities-started').executeTakeFirstOrThrow();
   await inTransaction(ctx, async (trx) => {
     const at = nowIso(ctx);

@@ -34,6 +34,25 @@ describe.each(DIALECTS)('evaluation and publication on %s (demo registers)', (di
   });
   afterAll(async () => t?.close());
 
+  it('holds the seed plan\'s four registers with rows: 老旧小区, 特色小镇, the 15 示范县 and the 30 长株潭 标志工程, each row valid', async () => {
+    const office = await loginAs(t, 'office');
+    const registers = await office.json<{ id: number; key: string; rowCount: number }[]>('GET', '/api/registers');
+    const count = (key: string) => registers.body.find((r) => r.key === key)?.rowCount;
+    expect(count('old-communities')).toBeGreaterThan(1500);
+    expect(count('characteristic-towns')).toBe(24);
+    expect(count('county-demonstrations')).toBe(15);
+    expect(count('czt-flagships')).toBe(30);
+    const demonstrations = registers.body.find((r) => r.key === 'county-demonstrations')!;
+    const rows = await office.json<{ rows: { values: Record<string, unknown> }[] }>('GET', `/api/registers/${demonstrations.id}/rows?pageSize=50`);
+    // One county of each 市州 (长沙市 two), never a 市辖区.
+    const prefectures = new Set(rows.body.rows.map((r) => r.values['市州']));
+    expect(prefectures.size).toBe(14);
+    expect(rows.body.rows.every((r) => !String(r.values['县市区']).endsWith('区'))).toBe(true);
+    const flagships = registers.body.find((r) => r.key === 'czt-flagships')!;
+    const flagshipRows = await office.json<{ rows: { values: Record<string, unknown> }[] }>('GET', `/api/registers/${flagships.id}/rows?pageSize=50`);
+    expect(new Set(flagshipRows.body.rows.map((r) => r.values['市州']))).toEqual(new Set(['长沙市', '株洲市', '湘潭市']));
+  });
+
   it('publishes snapshots, indicators and notices with no account, and never an unpublished field, indicator or draft', async () => {
     const office = await loginAs(t, 'office');
     const anonymous = new Client(t.url);
