@@ -105,11 +105,36 @@ export const importResponse = z.strictObject({
 export const xlsxResponse = fileResponse('an .xlsx workbook', XLSX_TYPE);
 
 export const defineRegisterBody = z.object({ definition: z.unknown() });
+export const invalidRowSchema = z.strictObject({
+  id: z.number().int(),
+  /** The row's unique key as the rows page shows it: its key fields' values (under the definition in force), joined by " / ". */
+  key: z.string(),
+  /**
+   * The row's line number in an export of every row, unfiltered and unsorted (the office's
+   * `export.xlsx`, or `?all=true` for a region's user): the header is line 1 and rows follow in
+   * the order they were added. A filtered or sorted export numbers its lines differently.
+   */
+  excelRow: z.number().int(),
+  issues: z.array(
+    z.strictObject({
+      column: z.string(),
+      /** The field's column letter in the template and the export under the new definition (A for the first field). */
+      excelColumn: z.string(),
+      value: storedValue,
+      message: z.string(),
+    }),
+  ),
+});
 export const defineRegisterResponse = z.strictObject({
   register: registerViewSchema,
-  /** Rows that the new definition no longer accepts (at most 1,000 listed). */
-  invalidRows: z.array(z.strictObject({ id: z.number().int(), issues: z.array(z.strictObject({ column: z.string(), value: storedValue, message: z.string() })) })),
+  /** Rows that the new definition no longer accepts (at most 1,000 listed), in export order. */
+  invalidRows: z.array(invalidRowSchema),
   invalidCount: z.number().int(),
+  /**
+   * Fields the new definition drops while existing rows hold a value for them (blank values do
+   * not count): those values stop showing at once and are lost when each row is next written.
+   */
+  removedFields: z.array(z.strictObject({ name: z.string(), rowsWithValue: z.number().int() })),
 });
 
 export type RegisterSummary = z.infer<typeof registerSummarySchema>;

@@ -35,7 +35,8 @@ export interface RegionLists {
   counties: string[];
 }
 
-function columnLetter(index: number): string {
+/** The spreadsheet column letter of a 0-based index: 0 → A, 25 → Z, 26 → AA. */
+export function columnLetter(index: number): string {
   let n = index + 1;
   let s = '';
   while (n > 0) {

@@ -4,6 +4,7 @@ import { checkDefinition } from '../domain/register-definition.js';
 import type { RegisterDefinition } from '../domain/register-definition.js';
 import { currentValues, validateRow } from '../domain/register-values.js';
 import type { StoredValue } from '../domain/register-values.js';
+import { columnLetter } from '../office/register-xlsx.js';
 import { appendAudit } from './support/audit-trail.js';
 import { computeRegisterRollups, ensureRollupIndicators, fedIndicator } from './support/compute-register-rollups.js';
 import type { Tx } from './support/context.js';
@@ -15,7 +16,15 @@ import { loadRegister, regionResolver, rowValues } from './support/register-stor
 
 export interface InvalidRow {
   id: number;
-  issues: { column: string; value: StoredValue; message: string }[];
+  key: string;
+  /** The row's line in an unfiltered, unsorted export (header on line 1, rows by id). */
+  excelRow: number;
+  issues: { column: string; excelColumn: string; value: StoredValue; message: string }[];
+}
+
+export interface RemovedField {
+  name: string;
+  rowsWithValue: number;
 }
 
 const MAX_LISTED = 1000;
@@ -61,17 +70,18 @@ export async function createRegister(input: unknown, ctx: ServiceContext): Promi
 
 /**
  * Changes a register's definition. Existing rows are checked against the new one and the
- * rows it no longer accepts are listed (a removed field counts against no row: its values
- * are ignored, and dropped when the row is next written — see currentValues) (their values stay as they are until someone fixes
- * them; an edit must then satisfy the new rules). With `check`, nothing is saved: the
- * office sees the consequences first.
+ * rows it no longer accepts are listed, each with its key and its cell in the export (their
+ * values stay as they are until someone fixes them; an edit must then satisfy the new rules).
+ * A removed field counts against no row: its values are ignored, and dropped when the row is
+ * next written (see currentValues); the answer counts the rows that hold one. With `check`,
+ * nothing is saved: the office sees the consequences first.
  */
 export async function updateRegisterDefinition(
   id: number,
   input: unknown,
   options: { check: boolean; lang: 'zh' | 'en' },
   ctx: ServiceContext,
-): Promise<{ register: RegisterView; invalidRows: InvalidRow[]; invalidCount: number }> {
+): Promise<{ register: RegisterView; invalidRows: InvalidRow[]; invalidCount: number; removedFields: RemovedField[] }> {
   authorize(ctx.actor, 'register.define');
   const before = await loadRegister(ctx.db, id);
   const definition = parseDefinition(input);
@@ -79,20 +89,34 @@ export async function updateRegisterDefinition(
   const { resolve } = await regionResolver(ctx.db);
   const invalidRows: InvalidRow[] = [];
   let invalidCount = 0;
+  // Rows are read in id order, the order of an unfiltered, unsorted export: the n-th row read
+  // is on line n + 1 of the sheet (the header is line 1).
+  let excelRow = 1;
+  const letters = new Map(definition.fields.map((f, i) => [f.name, columnLetter(i)]));
+  const removed = new Map(before.definition.fields.filter((f) => !letters.has(f.name)).map((f) => [f.name, 0]));
   let after = 0;
   for (;;) {
     const page = await ctx.db.selectFrom('register_rows').select(['id', 'data']).where('register_id', '=', id).where('id', '>', after).orderBy('id').limit(2000).execute();
     for (const r of page) {
-      const { issues } = validateRow(definition, currentValues(definition, rowValues(r.data)), resolve);
+      excelRow++;
+      const stored = rowValues(r.data);
+      for (const [name, count] of removed) if (stored[name] !== undefined && stored[name] !== null && stored[name] !== '') removed.set(name, count + 1);
+      const { issues } = validateRow(definition, currentValues(definition, stored), resolve);
       if (issues.length === 0) continue;
       invalidCount++;
       if (invalidRows.length < MAX_LISTED) {
-        invalidRows.push({ id: r.id, issues: issues.map((i) => ({ column: i.field, value: i.value, message: messagesOf(i.code, i.params)[options.lang] })) });
+        invalidRows.push({
+          id: r.id,
+          key: before.definition.uniqueKey.map((k) => (stored[k] === undefined || stored[k] === null ? '' : String(stored[k]))).join(' / '),
+          excelRow,
+          issues: issues.map((i) => ({ column: i.field, excelColumn: letters.get(i.field) ?? '', value: i.value, message: messagesOf(i.code, i.params)[options.lang] })),
+        });
       }
     }
     if (page.length < 2000) break;
     after = page[page.length - 1]!.id;
   }
+  const removedFields = [...removed].filter(([, n]) => n > 0).map(([name, rowsWithValue]) => ({ name, rowsWithValue }));
   if (!options.check) {
     await inTransaction(ctx, async (trx) => {
       await checkFeeds(trx, definition);
@@ -107,5 +131,5 @@ export async function updateRegisterDefinition(
       await computeRegisterRollups(trx, ctx.dialect, { id, definition }, at);
     });
   }
-  return { register: await getRegister(id, ctx), invalidRows, invalidCount };
+  return { register: await getRegister(id, ctx), invalidRows, invalidCount, removedFields };
 }

@@ -1,5 +1,5 @@
-import { CheckCircleOutlined, EditOutlined, PlusOutlined, SaveOutlined, UndoOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Flex, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { CheckCircleOutlined, DeleteOutlined, EditOutlined, PlusOutlined, SaveOutlined, UndoOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Flex, Space, Table, Tag, Typography, type ButtonProps, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -27,7 +27,7 @@ function rules(f: Field, t: TFunction<'registers'>): string {
  */
 export default function SchemaTab({ register }: { register: RegisterView }) {
   const { t } = useTranslation('registers');
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [draft, setDraft] = useState<RegisterDefinitionView | null>(null);
   const [editing, setEditing] = useState<Field | 'new' | null>(null);
   const [checked, setChecked] = useState<DefineRegisterResponse | null>(null);
@@ -43,6 +43,42 @@ export default function SchemaTab({ register }: { register: RegisterView }) {
   const saveField = (field: Field) => {
     const exists = definition.fields.some((f) => f.name === field.name);
     change({ ...definition, fields: exists ? definition.fields.map((f) => (f.name === field.name ? field : f)) : [...definition.fields, field] });
+  };
+  /**
+   * Deleting a field: the definition without it is checked first, so the confirmation can say
+   * how many rows hold a value that would be lost; then it is saved (with any other change
+   * still in the draft, which the confirmation says too).
+   */
+  const deleteField = (field: Field) => {
+    const next = { ...definition, fields: definition.fields.filter((f) => f.name !== field.name) };
+    const otherChanges = draft !== null;
+    define.mutate(
+      { definition: next, check: true },
+      {
+        onSuccess: (answer) => {
+          const holding = answer.removedFields.find((r) => r.name === field.name)?.rowsWithValue ?? 0;
+          modal.confirm({
+            title: t('schema.deleteTitle', { name: field.name }),
+            content: (
+              <Space direction="vertical" size={4} data-testid="field-delete-confirm">
+                <span>{holding > 0 ? t('schema.deleteHolding', { count: holding }) : t('schema.deleteEmpty')}</span>
+                {answer.invalidCount > 0 && <span>{t('schema.deleteInvalid', { count: answer.invalidCount })}</span>}
+                {otherChanges && <span>{t('schema.deleteWithDraft')}</span>}
+              </Space>
+            ),
+            okText: t('schema.deleteOk'),
+            okButtonProps: { danger: true, 'data-testid': 'field-delete-ok' } as ButtonProps,
+            cancelText: t('register.cancel'),
+            onOk: async () => {
+              await define.mutateAsync({ definition: next, check: false });
+              setDraft(null);
+              setChecked(null);
+              void message.success(t('schema.deleted', { name: field.name }));
+            },
+          });
+        },
+      },
+    );
   };
   const same = (a: Field, b: Field | undefined) => b !== undefined && JSON.stringify(a, Object.keys(a).sort()) === JSON.stringify(b, Object.keys(b).sort());
   const changedNames = new Set(definition.fields.filter((f) => !same(f, register.definition.fields.find((o) => o.name === f.name))).map((f) => f.name));
@@ -68,16 +104,31 @@ export default function SchemaTab({ register }: { register: RegisterView }) {
       ? [
           {
             key: 'edit',
-            width: 70,
+            width: 80,
             render: (_: unknown, f: Field) => (
-              <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(f)} aria-label={t('schema.editField', { name: f.name })} data-testid={`field-edit-${f.name}`} />
+              <Space size={4}>
+                <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(f)} aria-label={t('schema.editField', { name: f.name })} data-testid={`field-edit-${f.name}`} />
+                {!definition.uniqueKey.includes(f.name) && (
+                  <Button
+                    size="small"
+                    danger
+                    icon={<DeleteOutlined />}
+                    loading={define.isPending && define.variables.check && !define.variables.definition.fields.some((o) => o.name === f.name)}
+                    onClick={() => deleteField(f)}
+                    aria-label={t('schema.deleteField', { name: f.name })}
+                    data-testid={`field-delete-${f.name}`}
+                  />
+                )}
+              </Space>
             ),
           },
         ]
       : []),
   ];
 
-  const issues = (row: InvalidRow) => row.issues.map((i) => `${i.column}「${i.value === null ? '' : String(i.value)}」${i.message}`).join('；');
+  // Each problem with its cell as Excel names it (F3), so the office can find it in the export.
+  const issues = (row: InvalidRow) =>
+    row.issues.map((i) => `${i.excelColumn}${row.excelRow} ${i.column}「${i.value === null ? '' : String(i.value)}」${i.message}`).join('；');
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -112,20 +163,37 @@ export default function SchemaTab({ register }: { register: RegisterView }) {
             <Alert type="success" showIcon title={t('schema.allValid', { count: register.rowCount })} style={{ marginBottom: 12 }} />
           ) : (
             <>
-              <Alert type="warning" showIcon title={t('schema.invalid', { count: checked.invalidCount })} description={t('schema.invalidHint')} style={{ marginBottom: 12 }} />
+              <Alert type="warning" showIcon title={t('schema.invalid', { count: checked.invalidCount })} description={
+                  <>
+                    <div>{t('schema.invalidHint')}</div>
+                    <div>{t('schema.excelHint')}</div>
+                  </>
+                } style={{ marginBottom: 12 }} />
               <Table<InvalidRow>
                 size="small"
                 rowKey="id"
                 dataSource={checked.invalidRows}
                 pagination={{ pageSize: 10 }}
+                scroll={{ x: 'max-content' }}
                 columns={[
-                  { key: 'id', title: t('schema.rowId'), width: 90, render: (_, r) => `#${r.id}` },
+                  { key: 'row', title: t('schema.excelRow'), width: 80, render: (_, r) => r.excelRow },
+                  { key: 'key', title: t('schema.rowKey'), render: (_, r) => r.key },
                   { key: 'issues', title: t('import.columns.message'), render: (_, r) => issues(r) },
                 ]}
                 style={{ marginBottom: 12 }}
                 data-testid="schema-invalid-rows"
               />
             </>
+          )}
+          {checked.removedFields.length > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              title={t('schema.removedTitle')}
+              description={checked.removedFields.map((r) => t('schema.removedField', { name: r.name, count: r.rowsWithValue })).join('；')}
+              style={{ marginBottom: 12 }}
+              data-testid="schema-removed-fields"
+            />
           )}
           <Button
             type="primary"
