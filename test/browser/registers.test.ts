@@ -199,8 +199,37 @@ describe('registers in the browser', () => {
     await page.getByTestId('schema-check').click();
     const result = page.getByTestId('schema-check-result');
     await expect.poll(() => result.innerText()).toMatch(/\d+ 行不再符合新定义/);
-    expect(await page.getByTestId('schema-invalid-rows').innerText()).toContain('入选年份');
+    // Each problem names its cell as the export has it: 入选年份 is the sixth column, F.
+    expect(await page.getByTestId('schema-invalid-rows').innerText()).toMatch(/F\d+ 入选年份/);
     await screenshot(page, 'register-schema-check');
+  });
+
+  it('deletes a field after a confirmation that counts the rows holding a value for it', async () => {
+    const page = await openPage();
+    await signIn(page, 'office');
+    await page.goto('/registers');
+    await page.getByTestId('register-characteristic-towns').click();
+    await page.getByTestId('register-total').waitFor();
+    const registerId = /\/registers\/(\d+)/.exec(page.url())![1];
+    const holding = await page.evaluate(async (id) => {
+      const answer = (await (await fetch(`/api/registers/${id}/rows?pageSize=500`)).json()) as { rows: { values: Record<string, unknown> }[] };
+      return answer.rows.filter((r) => r.values.主导产业 !== undefined && r.values.主导产业 !== null && r.values.主导产业 !== '').length;
+    }, registerId);
+    expect(holding).toBeGreaterThan(0);
+    await page.getByRole('tab', { name: '字段定义' }).click();
+    await page.getByTestId('field-delete-主导产业').click();
+    const confirm = page.getByTestId('field-delete-confirm');
+    await expect.poll(() => confirm.innerText()).toContain(`已有 ${holding} 行填写了该字段`);
+    await screenshot(page, 'register-field-delete');
+    await page.getByTestId('field-delete-ok').click();
+    await expect.poll(() => page.getByTestId('schema-fields').innerText()).not.toContain('主导产业');
+    // The definition is saved: after a reload neither the schema nor the rows show the field.
+    await page.reload();
+    await page.getByRole('tab', { name: '字段定义' }).click();
+    await expect.poll(() => page.getByTestId('schema-fields').innerText()).toContain('入选年份');
+    expect(await page.getByTestId('schema-fields').innerText()).not.toContain('主导产业');
+    // The unique key cannot be deleted.
+    expect(await page.getByTestId('field-delete-名称').count()).toBe(0);
   });
 
   it('publishes an indicator, takes figures by 市州 and period, and draws them over time', async () => {

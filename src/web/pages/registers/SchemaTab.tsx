@@ -176,7 +176,7 @@ export default function SchemaTab({ register }: { register: RegisterView }) {
                 pagination={{ pageSize: 10 }}
                 scroll={{ x: 'max-content' }}
                 columns={[
-                  { key: 'row', title: t('schema.excelRow'), width: 80, render: (_, r) => r.excelRow },
+                  { key: 'row', title: t('schema.excelRow'), width: 110, render: (_, r) => r.excelRow },
                   { key: 'key', title: t('schema.rowKey'), render: (_, r) => r.key },
                   { key: 'issues', title: t('import.columns.message'), render: (_, r) => issues(r) },
                 ]}
