@@ -59,6 +59,8 @@ export const figuresImportResponse = z.strictObject({
   changed: z.number().int(),
   unchanged: z.number().int(),
   rejected: z.number().int(),
+  /** Lines with nothing where the figures go (a partly filled template): neither read nor refused. */
+  skipped: z.number().int(),
   errors: z.array(z.strictObject({ row: z.number().int(), column: z.string(), value: z.union([z.string(), z.number(), z.boolean(), z.null()]), message: z.string() })),
 });
 export const valuesTemplateQuery = z.object({ period: z.string().regex(/^\d{4}(-(Q[1-4]|\d{2}))?$/).optional() });

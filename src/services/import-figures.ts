@@ -22,6 +22,8 @@ export interface FiguresImportResult {
   changed: number;
   unchanged: number;
   rejected: number;
+  /** Lines left blank where the figures go (a template where only some cells were filled): not read, not refused. */
+  skipped: number;
   errors: { row: number; column: string; value: StoredValue; message: string }[];
 }
 
@@ -40,6 +42,10 @@ class Errors {
   }
 }
 
+function blank(value: StoredValue | undefined): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
 // ── Indicator statistics ────────────────────────────────────────────────────────────────
 
 const REGION = '地区';
@@ -51,7 +57,8 @@ function valueColumns(lang: 'zh' | 'en'): FigureColumn[] {
   return [
     { name: REGION, type: 'text', required: true, note: zh ? '必填；湖南省、市州或县市区名称，如 岳阳市' : 'Required; 湖南省, a prefecture or a county, e.g. 岳阳市' },
     { name: PERIOD_COLUMN, type: 'text', required: true, note: zh ? '必填；年份 2021，季度 2021-Q3 或月份 2021-07' : 'Required; a year 2021, a quarter 2021-Q3 or a month 2021-07' },
-    { name: VALUE, type: 'number', required: true, note: zh ? '必填；数字' : 'Required; a number' },
+    // Not required: a template lists every 市州 and a clerk fills only the figures they have.
+    { name: VALUE, type: 'number', required: false, note: zh ? '数字；留空的行不导入' : 'A number; lines left blank are skipped' },
   ];
 }
 
@@ -100,7 +107,12 @@ export async function importIndicatorValues(id: number, bytes: Buffer, mode: 'at
   const errors = new Errors(lang);
   const seen = new Map<string, number>();
   const values: { unitId: number; period: string; value: number }[] = [];
+  let skipped = 0;
   for (const line of lines) {
+    if (blank(line.raw[VALUE])) {
+      skipped++;
+      continue;
+    }
     if (!line.values) {
       errors.reject(line, line.problems);
       continue;
@@ -121,7 +133,7 @@ export async function importIndicatorValues(id: number, bytes: Buffer, mode: 'at
     seen.set(key, line.row);
     values.push({ unitId: unitId!, period, value: Number(line.values[VALUE]) });
   }
-  const result = (changed: number, unchanged: number): FiguresImportResult => ({ changed, unchanged, rejected: errors.rejected, errors: errors.list });
+  const result = (changed: number, unchanged: number): FiguresImportResult => ({ changed, unchanged, rejected: errors.rejected, skipped, errors: errors.list });
   if (values.length === 0 || (mode === 'atomic' && errors.rejected > 0)) return result(0, 0);
   const changed = await writeIndicatorValues(id, values, ctx, { action: 'indicator.values.import', detail: { mode, lines: lines.length, rejected: errors.rejected } });
   return result(changed, values.length - changed);
@@ -176,6 +188,7 @@ export async function importEvaluationScores(evaluationId: number, bytes: Buffer
   const seen = new Map<number, number>();
   const scores: { rowId: number; scores: Record<string, number> }[] = [];
   let unchanged = 0;
+  let skipped = 0;
   for (const line of lines) {
     if (!line.values) {
       errors.reject(line, line.problems);
@@ -183,7 +196,10 @@ export async function importEvaluationScores(evaluationId: number, bytes: Buffer
     }
     const rowId = Number(line.values[ROW_ID]);
     const given = evaluation.criteria.filter((c) => line.values![c.name] !== null && line.values![c.name] !== undefined);
-    if (given.length === 0) continue; // not scored this time
+    if (given.length === 0) {
+      skipped++; // not scored this time
+      continue;
+    }
     const problems: { column: string; code: ErrorCode; params?: ErrorParams; value: StoredValue }[] = [];
     if (!rows.has(rowId)) problems.push({ column: ROW_ID, code: 'figures_unknown_row', value: rowId });
     for (const c of evaluation.criteria) if (!given.includes(c)) problems.push({ column: c.name, code: 'cell_required', value: null });
@@ -202,7 +218,7 @@ export async function importEvaluationScores(evaluationId: number, bytes: Buffer
     }
     scores.push({ rowId, scores: entry });
   }
-  const result = (changed: number, same: number): FiguresImportResult => ({ changed, unchanged: same, rejected: errors.rejected, errors: errors.list });
+  const result = (changed: number, same: number): FiguresImportResult => ({ changed, unchanged: same, rejected: errors.rejected, skipped, errors: errors.list });
   if (mode === 'atomic' && errors.rejected > 0) return result(0, 0);
   if (scores.length > 0) await scoreEvaluation(evaluationId, { scores }, ctx, { action: 'evaluation.scores.import', detail: { mode, lines: lines.length, rejected: errors.rejected } });
   return result(scores.length, unchanged);
