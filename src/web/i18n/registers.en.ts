@@ -233,6 +233,15 @@ const registersEn: Translation<RegistersCatalogue> = {
     onePeriod: 'There are figures for one period only; the trend shows once there are more.',
     targetOf: '{{name}} target',
   },
+  figuresImport: {
+    template: 'Download Excel template',
+    import: 'Import from Excel',
+    indicatorTitle: 'Import figures: {{name}}',
+    indicatorHint: "Use this indicator's template: one region (湖南省, a prefecture or a county) and period (2021, 2021-Q3 or 2021-07) per line. Lines with no figure are skipped, so fill in only the figures you have.",
+    scoresTitle: 'Import scores: {{year}}',
+    scoresHint: "Use this year's scores template: lines match the register's rows by 编号 (do not change it). A line with every score blank is not scored this time; to score a row, fill in every criterion (0-100).",
+    result: '{{changed}} changed, {{unchanged}} unchanged, {{skipped}} blank lines skipped, {{rejected}} rejected',
+  },
   figures: {
     title: 'Enter figures',
     region: 'Region',

@@ -224,6 +224,15 @@ const registersZhCN = {
     onePeriod: '目前只有一个期间的数据，增加期间后可看到变化趋势。',
     targetOf: '{{name}}目标',
   },
+  figuresImport: {
+    template: '下载 Excel 模板',
+    import: '从 Excel 导入',
+    indicatorTitle: '导入指标数据：{{name}}',
+    indicatorHint: '请使用本指标的模板：每行一个地区（湖南省、市州或县市区）和期间（2021、2021-Q3 或 2021-07）。数值留空的行不导入，只填有数据的即可。',
+    scoresTitle: '导入评分：{{year}} 年度',
+    scoresHint: '请使用本年度的评分模板：按“编号”对应台账各行，请勿修改编号。一行的分数全部留空表示本次不评分；要评分须填全各项指标（0–100 分）。',
+    result: '更新 {{changed}} 项，未变 {{unchanged}} 项，留空跳过 {{skipped}} 行，拒绝 {{rejected}} 行',
+  },
   figures: {
     title: '录入指标数据',
     region: '地区',

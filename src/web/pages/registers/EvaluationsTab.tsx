@@ -1,9 +1,10 @@
-import { CheckOutlined, ExportOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
+import { CheckOutlined, DownloadOutlined, ExportOutlined, ImportOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Empty, Flex, InputNumber, List, Popconfirm, Select, Space, Steps, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatChinaTime } from '../../format';
 import { complete, GRADE_COLOURS, previewGrade, previewTotal } from './evaluation-preview';
+import FiguresImportModal from './FiguresImportModal';
 import OpenEvaluationModal from './OpenEvaluationModal';
 import {
   useEvaluation,
@@ -78,6 +79,7 @@ function EvaluationYear({ register, config, evaluation }: { register: RegisterVi
   const [page, setPage] = useState({ page: 1, pageSize: 50 });
   const rows = useRows(register.id, { ...page, filters: {} });
   const [draft, setDraft] = useState<Draft>({});
+  const [importing, setImporting] = useState(false);
   const save = useSaveScores(register.id, evaluation.id);
   const confirm = useEvaluationStep(register.id, evaluation.id, 'confirm');
   const publish = useEvaluationStep(register.id, evaluation.id, 'publish');
@@ -198,6 +200,25 @@ function EvaluationYear({ register, config, evaluation }: { register: RegisterVi
         }
       >
         {mayScore && <Typography.Paragraph type="secondary">{t('evaluation.scoreHint')}</Typography.Paragraph>}
+        <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+          <Button icon={<DownloadOutlined />} href={`/api/evaluations/${evaluation.id}/scores/template.xlsx`} data-testid="scores-template">
+            {t('figuresImport.template')}
+          </Button>
+          {mayScore && (
+            <Button icon={<ImportOutlined />} onClick={() => setImporting(true)} data-testid="scores-import">
+              {t('figuresImport.import')}
+            </Button>
+          )}
+        </Flex>
+        {importing && (
+          <FiguresImportModal
+            title={t('figuresImport.scoresTitle', { year: evaluation.year })}
+            hint={t('figuresImport.scoresHint')}
+            path={`/api/evaluations/${evaluation.id}/scores/import`}
+            refresh={[['evaluations', evaluation.id], ['registers', register.id], ['indicators']]}
+            onClose={() => setImporting(false)}
+          />
+        )}
         {incomplete > 0 && <Alert type="info" showIcon title={t('evaluation.incompleteDraft', { count: incomplete })} style={{ marginBottom: 12 }} />}
         {save.error && <Alert type="error" showIcon title={save.error.message} style={{ marginBottom: 12 }} />}
         <div className="register-table-box">

@@ -1,12 +1,10 @@
-import { InboxOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Flex, Modal, Progress, Radio, Space, Spin, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Flex, Modal, Progress, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { postForDownload, uploadWithLines } from '../../api';
+import { ImportModeChoice, RowErrorsTable, XlsxPicker, type ImportMode } from './ImportParts';
 import type { ImportProgressLine, ImportResponse, RegisterView } from './queries';
-
-type Mode = 'atomic' | 'partial';
 
 type ServerPhase = Extract<ImportProgressLine, { type: 'progress' }>;
 
@@ -19,7 +17,7 @@ export default function ImportModal({ register, onClose }: { register: RegisterV
   const { t } = useTranslation('registers');
   const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
-  const [mode, setMode] = useState<Mode>('atomic');
+  const [mode, setMode] = useState<ImportMode>('atomic');
   const [progress, setProgress] = useState<number | null>(null);
   const [server, setServer] = useState<ServerPhase | null>(null);
   const [result, setResult] = useState<ImportResponse | null>(null);
@@ -71,32 +69,16 @@ export default function ImportModal({ register, onClose }: { register: RegisterV
     <Modal open title={t('import.title', { name: register.name })} onCancel={onClose} footer={null} width={760} destroyOnHidden>
       <Space direction="vertical" style={{ width: '100%' }} size="middle">
         <Typography.Text type="secondary">{t('import.hint', { key: register.definition.uniqueKey.join(' + ') })}</Typography.Text>
-        <Upload.Dragger
-          accept=".xlsx"
-          maxCount={1}
-          beforeUpload={(f) => {
+        <XlsxPicker
+          onPick={(f) => {
             setFile(f);
             setResult(null);
             setError(null);
             setProgress(null);
-            return false;
           }}
           onRemove={() => setFile(null)}
-          data-testid="import-file"
-        >
-          <p className="ant-upload-drag-icon">
-            <InboxOutlined />
-          </p>
-          <p>{t('import.choose')}</p>
-        </Upload.Dragger>
-        <Radio.Group value={mode} onChange={(e) => setMode(e.target.value as Mode)}>
-          <Space direction="vertical">
-            <Radio value="atomic">{t('import.atomic')}</Radio>
-            <Radio value="partial" data-testid="import-partial">
-              {t('import.partial')}
-            </Radio>
-          </Space>
-        </Radio.Group>
+        />
+        <ImportModeChoice value={mode} onChange={setMode} />
         <Button type="primary" disabled={!file || busy} loading={busy} onClick={() => void start()} data-testid="import-start">
           {t('import.start')}
         </Button>
@@ -140,21 +122,7 @@ export default function ImportModal({ register, onClose }: { register: RegisterV
         )}
         {result && result.errors.length > 0 && (
           <>
-            <Typography.Text strong>{t('import.errors')}</Typography.Text>
-            <Table
-              size="small"
-              rowKey={(e) => `${e.row}-${e.column}`}
-              dataSource={result.errors}
-              pagination={{ pageSize: 10 }}
-              scroll={{ x: 'max-content' }}
-              data-testid="import-errors"
-              columns={[
-                { title: t('import.columns.row'), dataIndex: 'row', width: 60 },
-                { title: t('import.columns.column'), dataIndex: 'column', width: 120 },
-                { title: t('import.columns.value'), dataIndex: 'value', width: 140, render: (v: unknown) => (v === null ? '' : String(v)) },
-                { title: t('import.columns.message'), dataIndex: 'message' },
-              ]}
-            />
+            <RowErrorsTable errors={result.errors} />
             <Button onClick={() => void postForDownload(`/api/registers/${register.id}/import/errors.xlsx`, form(), `${register.name}-errors.xlsx`)} data-testid="import-error-workbook">
               {t('import.errorWorkbook')}
             </Button>

@@ -1,10 +1,11 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Empty, Flex, Row, Select, Statistic, Switch, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import PageHeader from '../../components/PageHeader';
 import { useSessionAllowed } from '../../session';
 import { figuresByPrefecture, periodsOf, trendSeries } from './indicator-figures';
+import FiguresImportModal from './FiguresImportModal';
 import IndicatorFiguresEntry from './IndicatorFiguresEntry';
 import { IndicatorMap, IndicatorTrend, TargetBars } from './IndicatorMap';
 import NewIndicatorModal from './NewIndicatorModal';
@@ -22,6 +23,7 @@ export default function StatisticsPage() {
   const regions = useRegions();
   const [chosen, setChosen] = useState<number | null>(null);
   const [adding, setAdding] = useState(false);
+  const [importing, setImporting] = useState(false);
   const indicatorId = chosen ?? indicators.data?.[0]?.id ?? null;
   const indicator = indicators.data?.find((i) => i.id === indicatorId);
   const all = useIndicatorValues(indicatorId, null);
@@ -154,14 +156,28 @@ export default function StatisticsPage() {
             <Col xs={24}>
               <Card size="small" title={t('figures.title')} data-testid="figures-card">
                 {indicator.source === 'manual' ? (
-                  <IndicatorFiguresEntry
-                    key={indicator.id}
-                    indicator={indicator}
-                    regions={regions.data ?? []}
-                    values={[...(province.data ?? []), ...(all.data ?? [])]}
-                    periods={periods}
-                    initialPeriod={current}
-                  />
+                  <>
+                    <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+                      <Button
+                        icon={<DownloadOutlined />}
+                        href={`/api/indicators/${indicator.id}/values/template.xlsx${current ? `?period=${encodeURIComponent(current)}` : ''}`}
+                        data-testid="figures-template"
+                      >
+                        {t('figuresImport.template')}
+                      </Button>
+                      <Button icon={<ImportOutlined />} onClick={() => setImporting(true)} data-testid="figures-import-open">
+                        {t('figuresImport.import')}
+                      </Button>
+                    </Flex>
+                    <IndicatorFiguresEntry
+                      key={indicator.id}
+                      indicator={indicator}
+                      regions={regions.data ?? []}
+                      values={[...(province.data ?? []), ...(all.data ?? [])]}
+                      periods={periods}
+                      initialPeriod={current}
+                    />
+                  </>
                 ) : (
                   <Typography.Text type="secondary">{t(indicator.source === 'register' ? 'figures.fromRegister' : 'figures.fromReports')}</Typography.Text>
                 )}
@@ -169,6 +185,15 @@ export default function StatisticsPage() {
             </Col>
           )}
         </Row>
+      )}
+      {importing && indicator && (
+        <FiguresImportModal
+          title={t('figuresImport.indicatorTitle', { name: indicator.name })}
+          hint={t('figuresImport.indicatorHint')}
+          path={`/api/indicators/${indicator.id}/values/import`}
+          refresh={[['indicators']]}
+          onClose={() => setImporting(false)}
+        />
       )}
       {adding && (
         <NewIndicatorModal

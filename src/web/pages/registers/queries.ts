@@ -16,6 +16,7 @@ import type {
 
 export type { Indicator, IndicatorValue, PublicOverview, PublicSnapshot, Evaluation, EvaluationSummary, RegisterSummary, RegisterView, RowHistory, RowsResponse, SnapshotSummary };
 export type { DefineRegisterResponse, ImportProgressLine, ImportResponse, RegisterDefinitionView, RegisterRow } from '../../../contract/registers';
+export type { FiguresImportResponse } from '../../../contract/indicators';
 
 /** What opening an evaluation year sends: the year, its criteria with weights, the grade thresholds. */
 export type OpenEvaluationBody = Pick<EvaluationSummary, 'year' | 'criteria' | 'thresholds'>;
