@@ -4,6 +4,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { fail } from '../domain/errors.js';
 import { sendError } from './errors.js';
+import { isApiRoute } from './policy.js';
 
 const NOT_BUILT = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>落实 luoshi</title>
 <body style="font-family:sans-serif;max-width:40em;margin:4em auto">
@@ -29,10 +30,11 @@ export async function registerStatic(app: FastifyInstance, webRoot: string): Pro
       },
     });
   }
-  app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || request.url === '/api' || request.method !== 'GET') {
-      return sendError(request, reply, fail('endpoint_not_found'));
-    }
+  // The app's pages are a route of their own, not the not-found handler: a route gets the
+  // compression hooks (@fastify/compress adds them per route) and a HEAD twin, so index.html
+  // goes out compressed and `HEAD /` answers 200 like `GET /`.
+  app.get('/*', { schema: { hide: true } }, (request, reply) => {
+    if (isApiRoute(request.url.split('?')[0] ?? '')) return sendError(request, reply, fail('endpoint_not_found'));
     let requested: string;
     try {
       requested = decodeURIComponent(request.url.split('?')[0] ?? '/');
@@ -47,4 +49,6 @@ export async function registerStatic(app: FastifyInstance, webRoot: string): Pro
     if (built) return reply.type('text/html; charset=utf-8').sendFile('index.html');
     return reply.type('text/html; charset=utf-8').send(NOT_BUILT);
   });
+  // Everything else: an unknown API path, or a method other than GET and HEAD.
+  app.setNotFoundHandler((request, reply) => sendError(request, reply, fail('endpoint_not_found')));
 }
