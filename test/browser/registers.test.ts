@@ -222,7 +222,7 @@ describe('registers in the browser', () => {
     await expect.poll(() => confirm.innerText()).toContain(`已有 ${holding} 行填写了该字段`);
     await screenshot(page, 'register-field-delete');
     await page.getByTestId('field-delete-ok').click();
-    await expect.poll(() => page.getByTestId('schema-fields').innerText()).not.toContain('主导产业');
+    await expect.poll(() => page.getByTestId('schema-fields').innerText(), { timeout: 15_000 }).not.toContain('主导产业');
     // The definition is saved: after a reload neither the schema nor the rows show the field.
     await page.reload();
     await page.getByRole('tab', { name: '字段定义' }).click();
@@ -277,6 +277,88 @@ describe('registers in the browser', () => {
     await page.setViewportSize({ width: 390, height: 800 });
     await expect.poll(() => page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(392);
     await screenshot(page, 'statistics-trend-phone');
+  });
+
+  it("imports an evaluation's scores from its template: a bad score is refused with its Excel row, then the good lines are written and the grid shows them", async () => {
+    const page = await openPage();
+    await signIn(page, 'office');
+    await page.goto('/registers');
+    await page.getByTestId('register-characteristic-towns').click();
+    await page.getByRole('tab', { name: '年度评估' }).click();
+    await page.getByTestId('evaluation-year-panel').waitFor();
+    await expect.poll(async () => page.getByTestId('evaluation-year').innerText()).toContain('评分中');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('scores-template').click()]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await readFile((await download.path())!)) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    const criteria = (sheet.getRow(1).values as string[]).slice(3);
+    expect(criteria.length).toBeGreaterThan(1);
+    const town = String(sheet.getRow(2).getCell(2).value);
+    // Line 2 scored 90 throughout; line 3 given one score over 100; every other line cleared (not scored this time).
+    criteria.forEach((_, i) => {
+      sheet.getRow(2).getCell(3 + i).value = 90;
+      sheet.getRow(3).getCell(3 + i).value = i === 0 ? 150 : 80;
+    });
+    for (let r = 4; r <= sheet.rowCount; r++) criteria.forEach((_, i) => (sheet.getRow(r).getCell(3 + i).value = null));
+    const file = path.join(os.tmpdir(), `luoshi-scores-${process.pid}.xlsx`);
+    await writeFile(file, Buffer.from(await workbook.xlsx.writeBuffer()));
+
+    await page.getByTestId('scores-import').click();
+    await page.locator('.ant-modal .ant-upload input[type=file]').setInputFiles(file);
+    await page.getByTestId('figures-import-start').click();
+    const result = page.getByTestId('figures-import-result');
+    await expect.poll(() => result.innerText()).toContain('拒绝 1 行');
+    expect(await result.innerText()).toContain('未写入任何数据');
+    const errors = await page.getByTestId('import-errors').innerText();
+    expect(errors).toMatch(new RegExp(`3\\s+${criteria[0]}\\s+150\\s+不能大于 100`));
+    await screenshot(page, 'register-scores-import-errors');
+
+    await page.getByTestId('import-partial').click();
+    await page.getByTestId('figures-import-start').click();
+    await expect.poll(() => result.innerText(), { timeout: 15_000 }).toMatch(/更新 1 项，未变 0 项，留空跳过 \d+ 行，拒绝 1 行/);
+    await page.keyboard.press('Escape');
+    const row = page.getByTestId('score-grid').getByRole('row', { name: new RegExp(town) });
+    await expect.poll(() => row.innerText(), { timeout: 15_000 }).toMatch(/\b90\b[\s\S]*优秀/);
+  });
+
+  it("imports an indicator's figures from its template with only some 市州 filled in", async () => {
+    const page = await openPage();
+    await signIn(page, 'office');
+    await page.getByTestId('main-nav').getByRole('menuitem', { name: '统计' }).click();
+    await page.getByTestId('indicator-select').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '户籍人口城镇化率' }).click();
+    const trend = page.getByTestId('indicator-trend');
+    await trend.waitFor();
+    expect(JSON.parse((await trend.getAttribute('data-periods')) ?? '[]')).not.toContain('2023');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('figures-template').click()]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await readFile((await download.path())!)) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect((sheet.getRow(1).values as string[]).slice(1)).toEqual(['地区', '期间', '数值']);
+    // A new year: the period on every line, a figure for 长沙市 and a mistyped one for 岳阳市, the rest blank.
+    let yueyang = 0;
+    for (let r = 2; r <= sheet.rowCount; r++) {
+      const region = String(sheet.getRow(r).getCell(1).value);
+      sheet.getRow(r).getCell(2).value = '2023';
+      sheet.getRow(r).getCell(3).value = region === '长沙市' ? 71.2 : region === '岳阳市' ? '六十' : null;
+      if (region === '岳阳市') yueyang = r;
+    }
+    expect(yueyang).toBeGreaterThan(1);
+    const file = path.join(os.tmpdir(), `luoshi-figures-${process.pid}.xlsx`);
+    await writeFile(file, Buffer.from(await workbook.xlsx.writeBuffer()));
+
+    await page.getByTestId('figures-import-open').click();
+    await page.locator('.ant-modal .ant-upload input[type=file]').setInputFiles(file);
+    await page.getByTestId('figures-import-start').click();
+    const result = page.getByTestId('figures-import-result');
+    await expect.poll(() => result.innerText()).toContain('拒绝 1 行');
+    expect(await page.getByTestId('import-errors').innerText()).toMatch(new RegExp(`${yueyang}\\s+数值\\s+六十`));
+    await page.getByTestId('import-partial').click();
+    await page.getByTestId('figures-import-start').click();
+    await expect.poll(() => result.innerText(), { timeout: 15_000 }).toContain(`更新 1 项，未变 0 项，留空跳过 ${sheet.rowCount - 3} 行，拒绝 1 行`);
+    await screenshot(page, 'statistics-figures-import');
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => JSON.parse((await trend.getAttribute('data-periods')) ?? '[]') as string[], { timeout: 15_000 }).toContain('2023');
   });
 
   it('shows the public portal without an account', async () => {
