@@ -230,6 +230,12 @@ describe('registers in the browser', () => {
     expect(await page.getByTestId('schema-fields').innerText()).not.toContain('主导产业');
     // The unique key cannot be deleted.
     expect(await page.getByTestId('field-delete-名称').count()).toBe(0);
+    // On a phone the fields are cards: every field's buttons are on screen, nothing scrolls sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const edit = page.getByTestId('field-edit-状态');
+    await expect.poll(async () => (await edit.boundingBox())?.x ?? Infinity).toBeLessThan(390 - 24);
+    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(392);
+    await screenshot(page, 'register-schema-phone');
   });
 
   it('publishes an indicator, takes figures by 市州 and period, and draws them over time', async () => {

@@ -191,16 +191,15 @@ function EvaluationYear({ register, config, evaluation }: { register: RegisterVi
       <Card
         size="small"
         title={t('evaluation.scores', { scored: evaluation.scores.length, total: rows.data?.total ?? 0 })}
-        extra={
-          mayScore && (
+      >
+        {mayScore && <Typography.Paragraph type="secondary">{t('evaluation.scoreHint')}</Typography.Paragraph>}
+        {/* The buttons under the title, not beside it: on a phone the title would be cut short. */}
+        <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+          {mayScore && (
             <Button type="primary" icon={<SaveOutlined />} disabled={edited.length === 0} loading={save.isPending} onClick={onSave} data-testid="scores-save">
               {t('evaluation.saveScores', { count: edited.length })}
             </Button>
-          )
-        }
-      >
-        {mayScore && <Typography.Paragraph type="secondary">{t('evaluation.scoreHint')}</Typography.Paragraph>}
-        <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+          )}
           <Button icon={<DownloadOutlined />} href={`/api/evaluations/${evaluation.id}/scores/template.xlsx`} data-testid="scores-template">
             {t('figuresImport.template')}
           </Button>

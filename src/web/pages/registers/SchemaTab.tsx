@@ -1,5 +1,5 @@
 import { CheckCircleOutlined, DeleteOutlined, EditOutlined, PlusOutlined, SaveOutlined, UndoOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Flex, Space, Table, Tag, Typography, type ButtonProps, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Flex, Grid, List, Space, Table, Tag, Typography, type ButtonProps, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -32,6 +32,7 @@ export default function SchemaTab({ register }: { register: RegisterView }) {
   const [editing, setEditing] = useState<Field | 'new' | null>(null);
   const [checked, setChecked] = useState<DefineRegisterResponse | null>(null);
   const define = useDefineRegister(register.id);
+  const phone = Grid.useBreakpoint().md === false;
   const definition = draft ?? register.definition;
   const mayDefine = register.permissions.define;
 
@@ -83,48 +84,61 @@ export default function SchemaTab({ register }: { register: RegisterView }) {
   const same = (a: Field, b: Field | undefined) => b !== undefined && JSON.stringify(a, Object.keys(a).sort()) === JSON.stringify(b, Object.keys(b).sort());
   const changedNames = new Set(definition.fields.filter((f) => !same(f, register.definition.fields.find((o) => o.name === f.name))).map((f) => f.name));
 
+  const nameCell = (f: Field) => (
+    <Space size={4} wrap>
+      <Typography.Text strong>{f.name}</Typography.Text>
+      {f.nameEn && <Typography.Text type="secondary">{f.nameEn}</Typography.Text>}
+      {definition.uniqueKey.includes(f.name) && <Tag color="purple">{t('schema.key')}</Tag>}
+      {changedNames.has(f.name) && <Tag color="gold">{t('schema.changed')}</Tag>}
+    </Space>
+  );
+  const actions = (f: Field) => (
+    <Space size={4}>
+      <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(f)} aria-label={t('schema.editField', { name: f.name })} data-testid={`field-edit-${f.name}`} />
+      {!definition.uniqueKey.includes(f.name) && (
+        <Button
+          size="small"
+          danger
+          icon={<DeleteOutlined />}
+          loading={define.isPending && define.variables.check && !define.variables.definition.fields.some((o) => o.name === f.name)}
+          onClick={() => deleteField(f)}
+          aria-label={t('schema.deleteField', { name: f.name })}
+          data-testid={`field-delete-${f.name}`}
+        />
+      )}
+    </Space>
+  );
   const columns: TableColumnsType<Field> = [
-    {
-      key: 'name',
-      title: t('schema.name'),
-      render: (_, f) => (
-        <Space size={4} wrap>
-          <Typography.Text strong>{f.name}</Typography.Text>
-          {f.nameEn && <Typography.Text type="secondary">{f.nameEn}</Typography.Text>}
-          {definition.uniqueKey.includes(f.name) && <Tag color="purple">{t('schema.key')}</Tag>}
-          {changedNames.has(f.name) && <Tag color="gold">{t('schema.changed')}</Tag>}
-        </Space>
-      ),
-    },
+    { key: 'name', title: t('schema.name'), render: (_, f) => nameCell(f) },
     { key: 'type', title: t('schema.type'), width: 100, render: (_, f) => t(`schema.types.${f.type}`) },
     { key: 'required', title: t('schema.required'), width: 70, render: (_, f) => (f.required ? t('register.yes') : t('register.no')) },
     { key: 'rules', title: t('schema.rules'), render: (_, f) => rules(f, t) || '—' },
     { key: 'public', title: t('schema.public'), width: 70, render: (_, f) => (f.public ? t('register.yes') : t('register.no')) },
-    ...(mayDefine
-      ? [
-          {
-            key: 'edit',
-            width: 80,
-            render: (_: unknown, f: Field) => (
-              <Space size={4}>
-                <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(f)} aria-label={t('schema.editField', { name: f.name })} data-testid={`field-edit-${f.name}`} />
-                {!definition.uniqueKey.includes(f.name) && (
-                  <Button
-                    size="small"
-                    danger
-                    icon={<DeleteOutlined />}
-                    loading={define.isPending && define.variables.check && !define.variables.definition.fields.some((o) => o.name === f.name)}
-                    onClick={() => deleteField(f)}
-                    aria-label={t('schema.deleteField', { name: f.name })}
-                    data-testid={`field-delete-${f.name}`}
-                  />
-                )}
-              </Space>
-            ),
-          },
-        ]
-      : []),
+    ...(mayDefine ? [{ key: 'edit', width: 80, render: (_: unknown, f: Field) => actions(f) }] : []),
   ];
+  /** On a phone each field is a short card (no table to scroll sideways): name and buttons, then how it is checked. */
+  const fieldCards = (
+    <List
+      size="small"
+      bordered
+      dataSource={definition.fields}
+      rowKey="name"
+      data-testid="schema-fields"
+      renderItem={(f) => (
+        <List.Item>
+          <Flex vertical gap={2} style={{ width: '100%' }}>
+            <Flex justify="space-between" align="start" gap={8}>
+              {nameCell(f)}
+              {mayDefine && actions(f)}
+            </Flex>
+            <Typography.Text type="secondary">
+              {[t(`schema.types.${f.type}`), f.required ? t('schema.required') : t('schema.optional'), f.public ? t('schema.public') : t('schema.notPublic'), rules(f, t)].filter(Boolean).join(' · ')}
+            </Typography.Text>
+          </Flex>
+        </List.Item>
+      )}
+    />
+  );
 
   // Each problem with its cell as Excel names it (F3), so the office can find it in the export.
   const issues = (row: InvalidRow) =>
@@ -133,9 +147,13 @@ export default function SchemaTab({ register }: { register: RegisterView }) {
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Text type="secondary">{mayDefine ? t('schema.hint') : t('schema.readOnly')}</Typography.Text>
-      <div className="register-table-box">
-        <Table<Field> size="small" rowKey="name" columns={columns} dataSource={definition.fields} pagination={false} scroll={{ x: 'max-content' }} data-testid="schema-fields" />
-      </div>
+      {phone ? (
+        fieldCards
+      ) : (
+        <div className="register-table-box">
+          <Table<Field> size="small" rowKey="name" columns={columns} dataSource={definition.fields} pagination={false} scroll={{ x: 'max-content' }} data-testid="schema-fields" />
+        </div>
+      )}
       {mayDefine && (
         <Flex gap={8} wrap>
           <Button icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="field-add">
@@ -163,26 +181,51 @@ export default function SchemaTab({ register }: { register: RegisterView }) {
             <Alert type="success" showIcon title={t('schema.allValid', { count: register.rowCount })} style={{ marginBottom: 12 }} />
           ) : (
             <>
-              <Alert type="warning" showIcon title={t('schema.invalid', { count: checked.invalidCount })} description={
+              <Alert
+                type="warning"
+                showIcon
+                title={t('schema.invalid', { count: checked.invalidCount })}
+                description={
                   <>
                     <div>{t('schema.invalidHint')}</div>
                     <div>{t('schema.excelHint')}</div>
                   </>
-                } style={{ marginBottom: 12 }} />
-              <Table<InvalidRow>
-                size="small"
-                rowKey="id"
-                dataSource={checked.invalidRows}
-                pagination={{ pageSize: 10 }}
-                scroll={{ x: 'max-content' }}
-                columns={[
-                  { key: 'row', title: t('schema.excelRow'), width: 110, render: (_, r) => r.excelRow },
-                  { key: 'key', title: t('schema.rowKey'), render: (_, r) => r.key },
-                  { key: 'issues', title: t('import.columns.message'), render: (_, r) => issues(r) },
-                ]}
+                }
                 style={{ marginBottom: 12 }}
-                data-testid="schema-invalid-rows"
               />
+              {phone ? (
+                <List<InvalidRow>
+                  size="small"
+                  dataSource={checked.invalidRows}
+                  rowKey="id"
+                  pagination={{ pageSize: 10, size: 'small' }}
+                  style={{ marginBottom: 12 }}
+                  data-testid="schema-invalid-rows"
+                  renderItem={(r) => (
+                    <List.Item>
+                      <Flex vertical gap={2}>
+                        <Typography.Text strong>{t('schema.rowLine', { row: r.excelRow, key: r.key })}</Typography.Text>
+                        <Typography.Text>{issues(r)}</Typography.Text>
+                      </Flex>
+                    </List.Item>
+                  )}
+                />
+              ) : (
+                <Table<InvalidRow>
+                  size="small"
+                  rowKey="id"
+                  dataSource={checked.invalidRows}
+                  pagination={{ pageSize: 10 }}
+                  scroll={{ x: 'max-content' }}
+                  columns={[
+                    { key: 'row', title: t('schema.excelRow'), width: 110, render: (_, r) => r.excelRow },
+                    { key: 'key', title: t('schema.rowKey'), render: (_, r) => r.key },
+                    { key: 'issues', title: t('import.columns.message'), render: (_, r) => issues(r) },
+                  ]}
+                  style={{ marginBottom: 12 }}
+                  data-testid="schema-invalid-rows"
+                />
+              )}
             </>
           )}
           {checked.removedFields.length > 0 && (
