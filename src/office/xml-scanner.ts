@@ -193,7 +193,8 @@ export class XmlScanner implements XmlTag {
       if (this.mode === Mode.Cdata) {
         const end = data.indexOf(']]>', pos, 'latin1');
         if (end < 0) {
-          const safe = charBoundary(data, pos, Math.max(pos, len - 2));
+          let safe = charBoundary(data, pos, Math.max(pos, len - 2));
+          if (safe > pos && data[safe - 1] === CR) safe--;
           if (safe > pos) this.emitRaw(data, pos, safe);
           this.pending = data.subarray(safe);
           return;
@@ -211,6 +212,7 @@ export class XmlScanner implements XmlTag {
         let safe = charBoundary(data, pos, len);
         const amp = data.lastIndexOf(AMP, safe - 1);
         if (amp >= pos && data.indexOf(0x3b, amp) < 0) safe = amp;
+        if (safe > pos && data[safe - 1] === CR) safe--; // CR LF may be split: keep the CR
         if (safe > pos) this.text(data, pos, safe);
         if (safe < len) this.pending = data.subarray(safe);
         return;
