@@ -145,8 +145,8 @@ async function dateStyles(bytes: Buffer, all: Map<string, ZipEntry>): Promise<Se
 
 function columnNumber(ref: string): number {
   let n = 0;
-  for (const ch of ref) {
-    const c = ch.charCodeAt(0);
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
     if (c < 65 || c > 90) break;
     n = n * 26 + (c - 64);
   }
@@ -167,60 +167,75 @@ export async function* readSheet(bytes: Buffer, path: string): AsyncGenerator<Ra
   const ready: RawRow[] = [];
   let row: RawRow | null = null;
   let nextRow = 1;
-  let cell: { col: number; type: string; style: number; formula: string | null; value: string | null; inline: string | null } | null = null;
+  // The cell being read, as plain variables: one object per cell would be a million objects a sheet.
+  let inCell = false;
+  let col = 0;
+  let type = 'n';
+  let style = 0;
+  let formula: string | null = null;
+  let value: string | null = null;
+  let inline: string | null = null;
   let reading: 'v' | 'f' | 't' | null = null;
   let text = '';
   const finishCell = () => {
-    if (!cell || !row) return;
-    const c = cell;
+    inCell = false;
+    if (!row) return;
     let out: RawCell | null = null;
-    if (c.type === 'e') out = { kind: 'error', error: c.value ?? '#ERROR' };
-    else if (c.formula !== null && c.value === null && c.inline === null) out = { kind: 'formula-without-value', formula: c.formula };
-    else if (c.type === 's') out = c.value === null ? null : { kind: 'value', value: strings[Number(c.value)] ?? '' };
-    else if (c.type === 'inlineStr') out = c.inline === null ? null : { kind: 'value', value: c.inline };
-    else if (c.type === 'str') out = { kind: 'value', value: c.value ?? '' };
-    else if (c.type === 'b') out = c.value === null ? null : { kind: 'value', value: c.value === '1' };
-    else if (c.value !== null && c.value !== '') {
-      const n = Number(c.value);
-      out = Number.isFinite(n) ? { kind: 'value', value: dates.has(c.style) ? excelDate(n) : n } : { kind: 'value', value: c.value };
+    if (type === 'e') out = { kind: 'error', error: value ?? '#ERROR' };
+    else if (formula !== null && value === null && inline === null) out = { kind: 'formula-without-value', formula };
+    else if (type === 's') out = value === null ? null : { kind: 'value', value: strings[Number(value)] ?? '' };
+    else if (type === 'inlineStr') out = inline === null ? null : { kind: 'value', value: inline };
+    else if (type === 'str') out = { kind: 'value', value: value ?? '' };
+    else if (type === 'b') out = value === null ? null : { kind: 'value', value: value === '1' };
+    else if (value !== null && value !== '') {
+      const n = Number(value);
+      out = Number.isFinite(n) ? { kind: 'value', value: dates.has(style) ? excelDate(n) : n } : { kind: 'value', value };
     }
-    if (out) row.cells.set(c.col, out);
-    cell = null;
+    if (out) row.cells.set(col, out);
   };
   const gen = parse(bytes, entry, {
     open(name, a) {
-      if (name === 'row') {
+      if (name === 'c') {
+        if (!row) return;
+        const ref = a.attr('r');
+        col = ref ? columnNumber(ref) : row.cells.size + 1;
+        const s = a.attr('s');
+        style = s ? Number(s) : 0;
+        type = a.attr('t') ?? 'n';
+        formula = value = inline = null;
+        inCell = true;
+      } else if (inCell && (name === 'v' || name === 'f' || name === 't')) {
+        reading = name;
+        text = '';
+      } else if (name === 'row') {
         const ref = a.attr('r');
         const r = ref ? Number(ref) : nextRow;
         row = { row: r, cells: new Map() };
         nextRow = r + 1;
-      } else if (name === 'c' && row) {
-        const ref = a.attr('r');
-        const col = ref ? columnNumber(ref) : row.cells.size + 1;
-        const style = a.attr('s');
-        cell = { col, type: a.attr('t') ?? 'n', style: style ? Number(style) : 0, formula: null, value: null, inline: null };
-      } else if (cell && (name === 'v' || name === 'f' || name === 't')) {
-        reading = name;
-        text = '';
       }
     },
     text(t) {
       if (reading) text += t;
     },
     close(name) {
-      if (cell && name === 'v' && reading === 'v') cell.value = text;
-      else if (cell && name === 'f' && reading === 'f') cell.formula = text || 'shared';
-      else if (cell && name === 't' && reading === 't') cell.inline = (cell.inline ?? '') + text;
-      if (name === 'v' || name === 'f' || name === 't') reading = null;
-      if (name === 'c') finishCell();
-      if (name === 'row' && row) {
+      if (name === 'v' || name === 'f' || name === 't') {
+        if (inCell && name === reading) {
+          if (name === 'v') value = text;
+          else if (name === 'f') formula = text || 'shared';
+          else inline = (inline ?? '') + text;
+        }
+        reading = null;
+      } else if (name === 'c') {
+        if (inCell) finishCell();
+      } else if (name === 'row' && row) {
         ready.push(row);
         row = null;
       }
     },
   });
   for await (const _ of gen) {
-    while (ready.length > 0) yield ready.shift()!;
+    for (const r of ready) yield r;
+    ready.length = 0;
   }
-  while (ready.length > 0) yield ready.shift()!;
+  for (const r of ready) yield r;
 }
