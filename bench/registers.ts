@@ -20,9 +20,10 @@ export function runRegisterBench(): void {
   const bare = once('bare-insert', IMPORT_ROWS);
   console.log(`luoshi import (xlsx → validated rows, history, audit, roll-ups): ${Math.round(ours.rowsPerSecond!).toLocaleString('en')} rows/s, peak RSS ${Math.round(ours.maxRssMB!)} MB`);
   console.log(`bare better-sqlite3 insert of the same rows:                  ${Math.round(bare.rowsPerSecond!).toLocaleString('en')} rows/s, peak RSS ${Math.round(bare.maxRssMB!)} MB`);
-  console.log(`ratio import/bare: ${(ours.rowsPerSecond! / bare.rowsPerSecond!).toFixed(3)} (aim ≥ 0.25)`);
+  console.log(`ratio import/bare: ${(ours.rowsPerSecond! / bare.rowsPerSecond!).toFixed(3)} (aim ≥ 0.25); by CPU time ${(bare.cpuSeconds! / ours.cpuSeconds!).toFixed(3)}`);
   const small = once('import', Math.max(1000, Math.round(IMPORT_ROWS / 10)));
   console.log(`memory: peak RSS ${Math.round(small.maxRssMB!)} MB at ${Math.round(IMPORT_ROWS / 10).toLocaleString('en')} rows, ${Math.round(ours.maxRssMB!)} MB at ${IMPORT_ROWS.toLocaleString('en')}`);
+  console.log(`memory growth while importing: ${Math.round(small.rssGrowthMB!)} MB at ${Math.round(IMPORT_ROWS / 10).toLocaleString('en')} rows, ${Math.round(ours.rssGrowthMB!)} MB at ${IMPORT_ROWS.toLocaleString('en')}`);
 
   console.log(`\n## Register roll-up: ${ROWS.toLocaleString('en')} rows by 市州/县市区 and year (SQLite, best of 3)`);
   const rollup = once('rollup', ROWS);

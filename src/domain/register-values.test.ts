@@ -42,6 +42,26 @@ describe('register row validation', () => {
     expect(parseDate('2020-02-29')).toBe('2020-02-29');
     expect(parseDate('2021-02-29')).toBeNull();
   });
+
+  it('reads every Excel serial day as the calendar does, and YYYY-MM-DD as written, including leap days and century years', () => {
+    const epoch = Date.UTC(1899, 11, 30);
+    const serials = [...Array.from({ length: 2968 }, (_, i) => 1 + i * 997), ...Array.from({ length: 400 }, (_, i) => 72_900 + i), 2_958_465];
+    for (const serial of serials) expect(parseDate(serial)).toBe(new Date(epoch + serial * 86_400_000).toISOString().slice(0, 10));
+    expect(parseDate('2000-02-29')).toBe('2000-02-29');
+    expect(parseDate('2100-02-29')).toBeNull();
+    expect(parseDate('2021-04-31')).toBeNull();
+    expect(parseDate('2021-00-10')).toBeNull();
+    expect(parseDate('0099-01-01')).toBeNull();
+  });
+
+  it('gives a row already in stored form the same values and key as one that needs coercion', () => {
+    const typed = validateRow(oldCommunities, { ...good, 市州: '岳阳市', 户数: 1240, 实际开工: '2021-04-05' }, resolve);
+    const loose = validateRow(oldCommunities, { ...good, 市州: ' 岳阳 ', 户数: ' 1,240 ', 实际开工: 44291, 状态: ' 在建 ', 小区名称: ' 洞庭新村 ' }, resolve);
+    expect(typed.issues).toEqual([]);
+    expect(loose.issues).toEqual([]);
+    expect(typed.row).toEqual(loose.row);
+    expect(validateRow(oldCommunities, { ...good, 状态: '' }, resolve).issues.map((i) => i.field)).toEqual(oldCommunities.fields.find((f) => f.name === '状态')!.required ? ['状态'] : []);
+  });
 });
 
 describe('register definitions', () => {

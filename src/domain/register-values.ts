@@ -59,15 +59,56 @@ function isBlank(input: CellInput): boolean {
   return input === undefined || input === null || (typeof input === 'string' && input.trim() === '');
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(year: number, month: number): number {
+  return month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : DAYS_IN_MONTH[month - 1]!;
+}
+
+/** The text itself when it is already a valid YYYY-MM-DD (what exports and most cells hold), else null. */
+function canonicalDate(text: string): string | null {
+  if (text.length !== 10 || text.charCodeAt(4) !== 0x2d || text.charCodeAt(7) !== 0x2d) return null;
+  let year = 0;
+  let month = 0;
+  let day = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const d = text.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return null;
+    if (i < 4) year = year * 10 + d;
+    else if (i < 7) month = month * 10 + d;
+    else day = day * 10 + d;
+  }
+  // Years before 100 take the slow path, which reads them as Date.UTC does (the same answer as before).
+  return year >= 100 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) ? text : null;
+}
+
+/** An Excel serial day (1900 date system) as YYYY-MM-DD, by arithmetic on the civil calendar. */
+function serialDate(serial: number): string {
+  // Days since 1970-01-01, then Howard Hinnant's civil-from-days.
+  const z = serial - 25_569 + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
+}
+
 /** A calendar date from the forms clerks type: 2021-03-05, 2021/3/5, 2021.3.5, 2021年3月5日, or an Excel serial day. */
 export function parseDate(input: CellInput): string | null {
   if (input instanceof Date) return Number.isNaN(input.getTime()) ? null : isoDate(input);
   if (typeof input === 'number') {
     // Excel serial days (1900 date system), for cells that lost their date format.
     if (!Number.isInteger(input) || input < 1 || input > 2_958_465) return null;
-    return isoDate(new Date(Date.UTC(1899, 11, 30) + input * 86_400_000));
+    return serialDate(input);
   }
   if (typeof input !== 'string') return null;
+  const canonical = canonicalDate(input);
+  if (canonical !== null) return canonical;
   const m = /^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$/.exec(input);
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -85,6 +126,56 @@ function parseNumber(input: CellInput): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
+const patterns = new Map<string, RegExp>();
+
+/** A field's pattern compiled once (an import tests it on every row). */
+function patternOf(pattern: string): RegExp {
+  let re = patterns.get(pattern);
+  if (!re) {
+    re = new RegExp(pattern, 'u');
+    if (patterns.size < 1000) patterns.set(pattern, re);
+  }
+  return re;
+}
+
+const SLOW = Symbol('slow');
+
+/**
+ * The stored value when the input is already in its stored form (a number in range, a trimmed
+ * text within its limit, a canonical date, a listed enum value): what almost every imported cell
+ * is. Anything else is SLOW and goes through coerceValue, which gives the same answer or the
+ * reason for a refusal; this only spares the work and the objects of the general path.
+ */
+function storedAlready(field: FieldDefinition, input: CellInput): StoredValue | typeof SLOW {
+  if (input === null || input === undefined) return field.required ? SLOW : null;
+  switch (field.type) {
+    case 'text':
+    case 'attachment':
+    case 'region':
+      return typeof input === 'string' && input.length > 0 && field.pattern === undefined && input.length <= (field.maxLength ?? DEFAULT_MAX_LENGTH) && input.trim().length === input.length ? input : SLOW;
+    case 'enum':
+      return typeof input === 'string' && input.length > 0 && input.trim().length === input.length && field.values?.includes(input) ? input : SLOW;
+    case 'number':
+    case 'integer':
+      if (typeof input !== 'number' || !Number.isFinite(input) || (field.type === 'integer' && !Number.isInteger(input))) return SLOW;
+      return (field.min !== undefined && input < field.min) || (field.max !== undefined && input > field.max) ? SLOW : input;
+    case 'date': {
+      const d = typeof input === 'string' ? canonicalDate(input) : null;
+      if (d === null) return SLOW;
+      const year = Number(d.slice(0, 4));
+      return (field.minYear !== undefined && year < field.minYear) || (field.maxYear !== undefined && year > field.maxYear) ? SLOW : d;
+    }
+    case 'boolean':
+      return typeof input === 'boolean' ? input : SLOW;
+    default: {
+      const unreachable: never = field.type;
+      return unreachable;
+    }
+  }
+}
+
+const knownFields = new WeakMap<RegisterDefinition, Set<string>>();
+
 type FieldResult = { ok: true; value: StoredValue } | { ok: false; code: ErrorCode; params?: ErrorParams };
 
 /** One value against its field (regions excepted: they need the registry, see validateRow). */
@@ -96,7 +187,7 @@ export function coerceValue(field: FieldDefinition, input: CellInput): FieldResu
       const text = (input instanceof Date ? isoDate(input) : String(input)).trim();
       const max = field.maxLength ?? DEFAULT_MAX_LENGTH;
       if (text.length > max) return { ok: false, code: 'cell_too_long', params: { max } };
-      if (field.pattern !== undefined && !new RegExp(field.pattern, 'u').test(text)) {
+      if (field.pattern !== undefined && !patternOf(field.pattern).test(text)) {
         return { ok: false, code: 'cell_pattern_mismatch', params: { pattern: field.pattern } };
       }
       return { ok: true, value: text };
@@ -155,20 +246,25 @@ export function validateRow(
 ): { row: ValidRow | null; issues: CellIssue[] } {
   const issues: CellIssue[] = [];
   const values: RowValues = {};
-  const known = new Set(definition.fields.map((f) => f.name));
-  for (const name of Object.keys(input)) {
+  let known = knownFields.get(definition);
+  if (!known) knownFields.set(definition, (known = new Set(definition.fields.map((f) => f.name))));
+  for (const name in input) {
     if (!known.has(name)) issues.push({ field: name, code: 'cell_unknown_field', params: { field: name }, value: displayValue(input[name]) });
   }
   const regions: Partial<Record<RegionLevel, RegionRef>> = {};
   for (const field of definition.fields) {
     const raw = input[field.name];
-    const result = coerceValue(field, raw);
-    if (!result.ok) {
-      issues.push({ field: field.name, code: result.code, params: result.params ?? {}, value: displayValue(raw) });
-      continue;
+    let value = storedAlready(field, raw);
+    if (value === SLOW) {
+      const result = coerceValue(field, raw);
+      if (!result.ok) {
+        issues.push({ field: field.name, code: result.code, params: result.params ?? {}, value: displayValue(raw) });
+        continue;
+      }
+      value = result.value;
     }
-    if (field.type === 'region' && typeof result.value === 'string' && field.level) {
-      const unit = resolve(result.value, field.level);
+    if (field.type === 'region' && typeof value === 'string' && field.level) {
+      const unit = resolve(value, field.level);
       if (!unit) {
         issues.push({ field: field.name, code: field.level === 'prefecture' ? 'cell_unknown_prefecture' : 'cell_unknown_county', params: {}, value: displayValue(raw) });
         continue;
@@ -176,7 +272,7 @@ export function validateRow(
       regions[field.level] = unit;
       values[field.name] = unit.name;
     } else {
-      values[field.name] = result.value;
+      values[field.name] = value;
     }
   }
   const prefecture = regions.prefecture;

@@ -205,6 +205,9 @@ export interface SheetRow {
   problems: { column: string; code: 'cell_formula_without_value' | 'cell_error_value'; error?: string; value: StoredValue }[];
 }
 
+/** Shared by every row without a problem (most rows): never written to. */
+const NO_PROBLEMS: SheetRow['problems'] = Object.freeze([]) as unknown as SheetRow['problems'];
+
 /**
  * Streams the rows of the register's sheet (the first visible one). File-level problems
  * (hidden sheets other than our own lists, merged cells, a missing or duplicated header, no
@@ -229,30 +232,33 @@ export async function* readRegisterRows(bytes: Buffer, report: XlsxReport, defin
         continue;
       }
       const values: Record<string, CellInput> = {};
-      const problems: SheetRow['problems'] = [];
+      let problems: SheetRow['problems'] = NO_PROBLEMS;
       let any = false;
-      columns.forEach((field, i) => {
-        if (!field) return;
+      for (let i = 0; i < columns.length; i++) {
+        const field = columns[i];
+        if (!field) continue;
         const cell = raw.cells.get(i + 1);
         if (!cell) {
           values[field.name] = null;
-          return;
+          continue;
         }
         if (cell.kind === 'error') {
+          if (problems === NO_PROBLEMS) problems = [];
           problems.push({ column: field.name, code: 'cell_error_value', error: cell.error, value: cell.error });
           any = true;
-          return;
+          continue;
         }
         if (cell.kind === 'formula-without-value') {
           // A formula is read as the value Excel last computed; never the formula itself.
+          if (problems === NO_PROBLEMS) problems = [];
           problems.push({ column: field.name, code: 'cell_formula_without_value', value: `=${cell.formula}` });
           any = true;
-          return;
+          continue;
         }
         const v = typeof cell.value === 'string' && cell.value.trim() === '' ? null : cell.value;
         if (v !== null) any = true;
         values[field.name] = v;
-      });
+      }
       if (!any) continue; // blank lines are not rows
       dataRows++;
       if (dataRows > MAX_IMPORT_ROWS) throw fail('xlsx_too_many_rows', { max: MAX_IMPORT_ROWS.toLocaleString('en') });

@@ -1,15 +1,15 @@
 import { Readable } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
 import zlib from 'node:zlib';
-import { SaxesParser } from 'saxes';
 import { fail } from '../domain/errors.js';
+import { XmlScanner } from './xml-scanner.js';
+import type { XmlHandlers } from './xml-scanner.js';
 
 /**
  * A streaming reader of one worksheet, written because exceljs's streaming reader decodes
  * each inflated chunk on its own and so breaks a Chinese character that straddles two
- * chunks (“在建” read as “��建” in any sheet over ~16 KB). Here text is decoded with a
- * StringDecoder that carries partial characters over, and the sheet is read row by row:
- * memory holds the shared strings and one row, never the workbook.
+ * chunks (“在建” read as “��建” in any sheet over ~16 KB). Here the XML is scanned as bytes
+ * (xml-scanner.ts), which carries partial characters over, and the sheet is read row by row:
+ * memory holds the shared strings and one chunk's rows, never the workbook.
  *
  * Cells come out as Excel holds them: numbers, strings, booleans, dates (numbers in a date
  * format), formulas as their cached result, errors as errors.
@@ -52,43 +52,26 @@ function entries(bytes: Buffer): Map<string, ZipEntry> {
   return out;
 }
 
-/** The entry's text, chunk by chunk, decoded without ever splitting a character. */
-async function* entryText(bytes: Buffer, entry: ZipEntry): AsyncGenerator<string> {
+/** The entry's inflated bytes, chunk by chunk (64 KB: fewer, larger steps for the scanner). */
+function entryBytes(bytes: Buffer, entry: ZipEntry): AsyncIterable<Buffer> {
   const h = entry.offset;
   const start = h + 30 + bytes.readUInt16LE(h + 26) + bytes.readUInt16LE(h + 28);
   const data = bytes.subarray(start, start + entry.compressed);
-  const source = entry.method === 0 ? Readable.from([data]) : Readable.from([data]).pipe(zlib.createInflateRaw());
-  const decoder = new StringDecoder('utf8');
-  for await (const chunk of source as AsyncIterable<Buffer>) yield decoder.write(chunk);
-  const rest = decoder.end();
-  if (rest) yield rest;
+  if (entry.method === 0) return Readable.from([data]);
+  return Readable.from([data]).pipe(zlib.createInflateRaw({ chunkSize: 64 * 1024 }));
 }
 
-type Handlers = {
-  open(name: string, attributes: Record<string, string>): void;
-  text(text: string): void;
-  close(name: string): void;
-};
-
-/** Parses an entry as XML, calling the handlers; between chunks it yields, so callers can stream. */
-async function* parse(bytes: Buffer, entry: ZipEntry, handlers: Handlers): AsyncGenerator<void> {
-  const parser = new SaxesParser();
-  let error: Error | null = null;
-  parser.on('error', (e) => (error = e));
-  parser.on('opentag', (node) => handlers.open(localName(node.name), node.attributes as Record<string, string>));
-  parser.on('text', (t) => handlers.text(t));
-  parser.on('closetag', (node) => handlers.close(localName(node.name)));
-  for await (const text of entryText(bytes, entry)) {
-    parser.write(text);
-    if (error) throw fail('xlsx_unreadable', { detail: (error as Error).message });
+/**
+ * Scans an entry's XML (xml-scanner.ts), calling the handlers; between chunks it yields, so
+ * callers can stream. Names reach the handlers without their namespace prefix.
+ */
+async function* parse(bytes: Buffer, entry: ZipEntry, handlers: XmlHandlers): AsyncGenerator<void> {
+  const scanner = new XmlScanner(handlers);
+  for await (const chunk of entryBytes(bytes, entry)) {
+    scanner.write(chunk as Buffer);
     yield;
   }
-  parser.close();
-}
-
-function localName(name: string): string {
-  const i = name.indexOf(':');
-  return i < 0 ? name : name.slice(i + 1);
+  scanner.end();
 }
 
 async function drain(gen: AsyncGenerator<void>): Promise<void> {
@@ -143,10 +126,10 @@ async function dateStyles(bytes: Buffer, all: Map<string, ZipEntry>): Promise<Se
   await drain(
     parse(bytes, entry, {
       open(name, a) {
-        if (name === 'numFmt') custom.set(Number(a.numFmtId), a.formatCode ?? '');
+        if (name === 'numFmt') custom.set(Number(a.attr('numFmtId')), a.attr('formatCode') ?? '');
         else if (name === 'cellXfs') inXfs = true;
         else if (name === 'xf' && inXfs) {
-          const id = Number(a.numFmtId ?? 0);
+          const id = Number(a.attr('numFmtId') ?? 0);
           if (DATE_FORMAT_IDS.has(id) || (custom.has(id) && isDateFormat(custom.get(id)!))) out.add(index);
           index++;
         }
@@ -162,8 +145,8 @@ async function dateStyles(bytes: Buffer, all: Map<string, ZipEntry>): Promise<Se
 
 function columnNumber(ref: string): number {
   let n = 0;
-  for (const ch of ref) {
-    const c = ch.charCodeAt(0);
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
     if (c < 65 || c > 90) break;
     n = n * 26 + (c - 64);
   }
@@ -184,57 +167,75 @@ export async function* readSheet(bytes: Buffer, path: string): AsyncGenerator<Ra
   const ready: RawRow[] = [];
   let row: RawRow | null = null;
   let nextRow = 1;
-  let cell: { col: number; type: string; style: number; formula: string | null; value: string | null; inline: string | null } | null = null;
+  // The cell being read, as plain variables: one object per cell would be a million objects a sheet.
+  let inCell = false;
+  let col = 0;
+  let type = 'n';
+  let style = 0;
+  let formula: string | null = null;
+  let value: string | null = null;
+  let inline: string | null = null;
   let reading: 'v' | 'f' | 't' | null = null;
   let text = '';
   const finishCell = () => {
-    if (!cell || !row) return;
-    const c = cell;
+    inCell = false;
+    if (!row) return;
     let out: RawCell | null = null;
-    if (c.type === 'e') out = { kind: 'error', error: c.value ?? '#ERROR' };
-    else if (c.formula !== null && c.value === null && c.inline === null) out = { kind: 'formula-without-value', formula: c.formula };
-    else if (c.type === 's') out = c.value === null ? null : { kind: 'value', value: strings[Number(c.value)] ?? '' };
-    else if (c.type === 'inlineStr') out = c.inline === null ? null : { kind: 'value', value: c.inline };
-    else if (c.type === 'str') out = { kind: 'value', value: c.value ?? '' };
-    else if (c.type === 'b') out = c.value === null ? null : { kind: 'value', value: c.value === '1' };
-    else if (c.value !== null && c.value !== '') {
-      const n = Number(c.value);
-      out = Number.isFinite(n) ? { kind: 'value', value: dates.has(c.style) ? excelDate(n) : n } : { kind: 'value', value: c.value };
+    if (type === 'e') out = { kind: 'error', error: value ?? '#ERROR' };
+    else if (formula !== null && value === null && inline === null) out = { kind: 'formula-without-value', formula };
+    else if (type === 's') out = value === null ? null : { kind: 'value', value: strings[Number(value)] ?? '' };
+    else if (type === 'inlineStr') out = inline === null ? null : { kind: 'value', value: inline };
+    else if (type === 'str') out = { kind: 'value', value: value ?? '' };
+    else if (type === 'b') out = value === null ? null : { kind: 'value', value: value === '1' };
+    else if (value !== null && value !== '') {
+      const n = Number(value);
+      out = Number.isFinite(n) ? { kind: 'value', value: dates.has(style) ? excelDate(n) : n } : { kind: 'value', value };
     }
-    if (out) row.cells.set(c.col, out);
-    cell = null;
+    if (out) row.cells.set(col, out);
   };
   const gen = parse(bytes, entry, {
     open(name, a) {
-      if (name === 'row') {
-        const r = a.r ? Number(a.r) : nextRow;
-        row = { row: r, cells: new Map() };
-        nextRow = r + 1;
-      } else if (name === 'c' && row) {
-        const col = a.r ? columnNumber(a.r) : row.cells.size + 1;
-        cell = { col, type: a.t ?? 'n', style: Number(a.s ?? 0), formula: null, value: null, inline: null };
-      } else if (cell && (name === 'v' || name === 'f' || name === 't')) {
+      if (name === 'c') {
+        if (!row) return;
+        const ref = a.attr('r');
+        col = ref ? columnNumber(ref) : row.cells.size + 1;
+        const s = a.attr('s');
+        style = s ? Number(s) : 0;
+        type = a.attr('t') ?? 'n';
+        formula = value = inline = null;
+        inCell = true;
+      } else if (inCell && (name === 'v' || name === 'f' || name === 't')) {
         reading = name;
         text = '';
+      } else if (name === 'row') {
+        const ref = a.attr('r');
+        const r = ref ? Number(ref) : nextRow;
+        row = { row: r, cells: new Map() };
+        nextRow = r + 1;
       }
     },
     text(t) {
       if (reading) text += t;
     },
     close(name) {
-      if (cell && name === 'v' && reading === 'v') cell.value = text;
-      else if (cell && name === 'f' && reading === 'f') cell.formula = text || 'shared';
-      else if (cell && name === 't' && reading === 't') cell.inline = (cell.inline ?? '') + text;
-      if (name === 'v' || name === 'f' || name === 't') reading = null;
-      if (name === 'c') finishCell();
-      if (name === 'row' && row) {
+      if (name === 'v' || name === 'f' || name === 't') {
+        if (inCell && name === reading) {
+          if (name === 'v') value = text;
+          else if (name === 'f') formula = text || 'shared';
+          else inline = (inline ?? '') + text;
+        }
+        reading = null;
+      } else if (name === 'c') {
+        if (inCell) finishCell();
+      } else if (name === 'row' && row) {
         ready.push(row);
         row = null;
       }
     },
   });
   for await (const _ of gen) {
-    while (ready.length > 0) yield ready.shift()!;
+    for (const r of ready) yield r;
+    ready.length = 0;
   }
-  while (ready.length > 0) yield ready.shift()!;
+  for (const r of ready) yield r;
 }

@@ -1,3 +1,6 @@
+import type { Insertable } from 'kysely';
+import { BulkInsert, ShapedQuery } from '../db/bulk-insert.js';
+import type { Database } from '../db/schema.js';
 import { messagesOf } from '../domain/errors.js';
 import type { ErrorCode, ErrorParams } from '../domain/errors.js';
 import { authorize, can } from '../domain/policy.js';
@@ -5,6 +8,7 @@ import { regionField } from '../domain/register-definition.js';
 import { sameValues, validateRow } from '../domain/register-values.js';
 import type { RowValues, StoredValue, ValidRow } from '../domain/register-values.js';
 import { readRegisterRows } from '../office/register-xlsx.js';
+import type { SheetRow } from '../office/register-xlsx.js';
 import { DEFAULT_XLSX_LIMITS, inspectXlsx } from '../office/xlsx-guard.js';
 import { computeRegisterRollups } from './support/compute-register-rollups.js';
 import { inTransaction, nowIso } from './support/context.js';
@@ -53,7 +57,37 @@ export interface ImportOptions {
 /** At most this many errors are listed; `rejected` still counts every bad row. */
 export const MAX_LISTED_ERRORS = 1000;
 const MAX_REJECTED_KEPT = 10_000;
-const BATCH = 1000;
+/** Rows written per statement (a multi-row INSERT of 250 × 8 values stays well inside every placeholder limit). */
+const WRITE_BATCH = 250;
+/** Progress is reported every this many rows read. */
+const PROGRESS_EVERY = 1000;
+const NO_ISSUES: never[] = [];
+
+type RowInsert = Omit<Insertable<Database['register_rows']>, 'id'> & Record<string, unknown>;
+const ROW_COLUMNS = ['register_id', 'row_key', 'data', 'prefecture_id', 'county_id', 'version', 'created_at', 'updated_at'] as const;
+
+/** A row's values as sent (dates as YYYY-MM-DD, unreadable cells as shown), for the error answer and workbook. */
+function rawValues(sheetRow: SheetRow): Record<string, StoredValue> {
+  const raw: Record<string, StoredValue> = {};
+  for (const [k, v] of Object.entries(sheetRow.values)) raw[k] = v instanceof Date ? v.toISOString().slice(0, 10) : (v ?? null);
+  for (const p of sheetRow.problems) raw[p.column] = p.value;
+  return raw;
+}
+
+/** Whether the actor may write a row of this 市州 and 县市区, remembered per pair (an import asks 100,000 times). */
+function regionCheck(ctx: ServiceContext): (prefectureId: number | null, countyId: number | null) => boolean {
+  const known = new Map<number | null, Map<number | null, boolean>>();
+  return (prefectureId, countyId) => {
+    let counties = known.get(prefectureId);
+    if (!counties) known.set(prefectureId, (counties = new Map()));
+    let may = counties.get(countyId);
+    if (may === undefined) {
+      may = can(ctx.actor, 'register.row.write', { regionIds: [prefectureId, countyId] });
+      counties.set(countyId, may);
+    }
+    return may;
+  };
+}
 
 class Rollback extends Error {}
 
@@ -83,9 +117,12 @@ export async function importRegisterRows(options: ImportOptions, ctx: ServiceCon
 
   const result: ImportResult = { added: 0, updated: 0, unchanged: 0, rejected: 0, errors: [] };
   const rejectedRows: RejectedRow[] = [];
+  // Every key read so far with its row, to refuse a key the file repeats (one entry per row: the
+  // one thing an import keeps that grows with the file, besides the shared strings).
   const seenKeys = new Map<string, number>();
   const expected = Math.max(0, (report.sheets.find((s) => s.state === 'visible')?.lastRow ?? 1) - 1);
   let read = 0;
+  const mayWrite = regionCheck(ctx);
 
   const reject = (row: number, values: Record<string, StoredValue>, errors: { column: string; code: ErrorCode; params: ErrorParams; value: StoredValue }[]) => {
     result.rejected++;
@@ -94,32 +131,37 @@ export async function importRegisterRows(options: ImportOptions, ctx: ServiceCon
     if (rejectedRows.length < MAX_REJECTED_KEPT) rejectedRows.push({ row, values, errors: listed.map((e) => ({ column: e.column, message: e.message })) });
   };
 
+  // Statements of a fixed shape, compiled once per batch size (src/db/bulk-insert.ts).
+  const insertRows = new BulkInsert<RowInsert>(ctx.db, 'register_rows', ROW_COLUMNS, WRITE_BATCH, ['id', 'row_key']);
+  const findRows = new ShapedQuery((n) =>
+    ctx.db
+      .selectFrom('register_rows')
+      .select(['id', 'row_key', 'data', 'version', 'prefecture_id', 'county_id'])
+      .where('register_id', '=', 0)
+      .where('row_key', 'in', Array.from({ length: n }, () => '')),
+  );
+  const updateRow = new ShapedQuery(() =>
+    ctx.db.updateTable('register_rows').set({ data: '', prefecture_id: null, county_id: null, version: 0, updated_at: '' }).where('id', '=', 0),
+  );
+
   const work = async (trx: Tx | null) => {
     const at = nowIso(ctx);
     const change = trx ? await openChange(trx, ctx.actor, ctx.clock, register.id, 'import') : null;
-    let batch: { row: number; valid: ValidRow; raw: Record<string, StoredValue>; outside: boolean }[] = [];
+    let batch: { sheetRow: SheetRow; valid: ValidRow; outside: boolean }[] = [];
     const flush = async () => {
       if (batch.length === 0) return;
       const current = batch;
       batch = [];
-      options.onProgress?.(read, Math.max(read, expected));
       // Looked up even when nothing will be written (a dry run, or an atomic import that has
       // already failed), so every row's answer — and every region error — is still given.
-      const existing = await (trx ?? ctx.db)
-        .selectFrom('register_rows')
-        .select(['id', 'row_key', 'data', 'version', 'prefecture_id', 'county_id'])
-        .where('register_id', '=', register.id)
-        .where(
-          'row_key',
-          'in',
-          current.map((b) => b.valid.key),
-        )
-        .execute();
+      const keys: unknown[] = [register.id];
+      for (const b of current) keys.push(b.valid.key);
+      const existing = await findRows.run<{ id: number; row_key: string; data: unknown; version: number; prefecture_id: number | null; county_id: number | null }>(trx ?? ctx.db, current.length, keys);
       const byKey = new Map(existing.map((e) => [e.row_key, e]));
-      const inserts: { register_id: number; row_key: string; data: string; prefecture_id: number | null; county_id: number | null; version: number; created_at: string; updated_at: string }[] = [];
-      const insertedValues: RowValues[] = [];
+      const inserts: RowInsert[] = [];
+      const insertedValues = new Map<string, { values: RowValues; json: string }>();
       const updates: { id: number; version: number; valid: ValidRow; before: RowValues }[] = [];
-      for (const { row, valid, raw, outside } of current) {
+      for (const { sheetRow, valid, outside } of current) {
         const found = byKey.get(valid.key);
         const before = found ? rowValues(found.data) : null;
         if (found && before && sameValues(definition, before, valid.values)) {
@@ -128,14 +170,16 @@ export async function importRegisterRows(options: ImportOptions, ctx: ServiceCon
           continue;
         }
         if (outside || (found && !can(ctx.actor, 'register.row.write', { regionIds: [found.prefecture_id, found.county_id] }))) {
+          const raw = rawValues(sheetRow);
           const region = String((outside ? raw[prefectureField] : before?.[prefectureField]) ?? '');
           const code: ErrorCode = found ? 'row_out_of_region_changed' : 'row_out_of_region';
-          reject(row, raw, [{ column: prefectureField, code, params: { region }, value: raw[prefectureField] ?? null }]);
+          reject(sheetRow.row, raw, [{ column: prefectureField, code, params: { region }, value: raw[prefectureField] ?? null }]);
           continue;
         }
         if (!found) {
-          inserts.push({ register_id: register.id, row_key: valid.key, data: JSON.stringify(valid.values), prefecture_id: valid.prefectureId, county_id: valid.countyId, version: 1, created_at: at, updated_at: at });
-          insertedValues.push(valid.values);
+          const data = JSON.stringify(valid.values);
+          inserts.push({ register_id: register.id, row_key: valid.key, data, prefecture_id: valid.prefectureId, county_id: valid.countyId, version: 1, created_at: at, updated_at: at });
+          insertedValues.set(valid.key, { values: valid.values, json: data });
         } else {
           updates.push({ id: found.id, version: found.version, valid, before: before! });
         }
@@ -148,17 +192,18 @@ export async function importRegisterRows(options: ImportOptions, ctx: ServiceCon
       }
       const changes: RowChange[] = [];
       for (const u of updates) {
-        await trx
-          .updateTable('register_rows')
-          .set({ data: JSON.stringify(u.valid.values), prefecture_id: u.valid.prefectureId, county_id: u.valid.countyId, version: u.version + 1, updated_at: at })
-          .where('id', '=', u.id)
-          .execute();
-        changes.push({ rowId: u.id, before: u.before, after: u.valid.values });
+        const data = JSON.stringify(u.valid.values);
+        await updateRow.run(trx, 1, [data, u.valid.prefectureId, u.valid.countyId, u.version + 1, at, u.id]);
+        changes.push({ rowId: u.id, before: u.before, after: u.valid.values, afterJson: data });
       }
       result.updated += updates.length;
       if (inserts.length > 0) {
-        const ids = await trx.insertInto('register_rows').values(inserts).returning('id').execute();
-        ids.forEach((r, i) => changes.push({ rowId: r.id, before: null, after: insertedValues[i]!, afterJson: inserts[i]!.data }));
+        // Matched by key, not by position: the order of RETURNING is not promised.
+        const ids = await insertRows.run<{ id: number; row_key: string }>(trx, inserts);
+        for (const r of ids) {
+          const inserted = insertedValues.get(r.row_key)!;
+          changes.push({ rowId: Number(r.id), before: null, after: inserted.values, afterJson: inserted.json });
+        }
         result.added += inserts.length;
       }
       await change.add(changes);
@@ -166,30 +211,33 @@ export async function importRegisterRows(options: ImportOptions, ctx: ServiceCon
 
     for await (const sheetRow of readRegisterRows(options.bytes, report, definition)) {
       read++;
-      const raw: Record<string, StoredValue> = {};
-      for (const [k, v] of Object.entries(sheetRow.values)) raw[k] = v instanceof Date ? v.toISOString().slice(0, 10) : (v ?? null);
-      for (const p of sheetRow.problems) raw[p.column] = p.value;
-      const problems = sheetRow.problems.map((p) => ({ column: p.column, code: p.code as ErrorCode, params: { error: p.error ?? '' }, value: p.value }));
-      const input = { ...sheetRow.values };
-      for (const p of sheetRow.problems) delete input[p.column];
+      if (read % PROGRESS_EVERY === 0) options.onProgress?.(read, Math.max(read, expected));
+      let input = sheetRow.values;
+      let problems: { column: string; code: ErrorCode; params: ErrorParams; value: StoredValue }[] = NO_ISSUES;
+      if (sheetRow.problems.length > 0) {
+        problems = sheetRow.problems.map((p) => ({ column: p.column, code: p.code as ErrorCode, params: { error: p.error ?? '' }, value: p.value }));
+        input = { ...sheetRow.values };
+        for (const p of sheetRow.problems) delete input[p.column];
+      }
       const { row, issues } = validateRow(definition, input, resolve);
-      const all = [...problems, ...issues.filter((i) => !sheetRow.problems.some((p) => p.column === i.field)).map((i) => ({ column: i.field, code: i.code, params: i.params, value: i.value }))];
-      if (!row || all.length > 0) {
-        reject(sheetRow.row, raw, all);
+      if (!row || problems.length > 0 || issues.length > 0) {
+        const all = [...problems, ...issues.filter((i) => !sheetRow.problems.some((p) => p.column === i.field)).map((i) => ({ column: i.field, code: i.code, params: i.params, value: i.value }))];
+        reject(sheetRow.row, rawValues(sheetRow), all);
       } else {
         const first = seenKeys.get(row.key);
         if (first !== undefined) {
+          const raw = rawValues(sheetRow);
           reject(sheetRow.row, raw, [{ column: keyColumn, code: 'row_duplicate_key', params: { row: first, key: (JSON.parse(row.key) as unknown[]).join(' / ') }, value: raw[keyColumn] ?? null }]);
         } else {
           seenKeys.set(row.key, sheetRow.row);
           // A row of another region is refused only if it would change something (see flush).
-          const outside = !can(ctx.actor, 'register.row.write', { regionIds: [row.prefectureId, row.countyId] });
-          batch.push({ row: sheetRow.row, valid: row, raw, outside });
+          batch.push({ sheetRow, valid: row, outside: !mayWrite(row.prefectureId, row.countyId) });
         }
       }
-      if (batch.length >= BATCH || read % BATCH === 0) await flush();
+      if (batch.length >= WRITE_BATCH) await flush();
     }
     await flush();
+    if (read % PROGRESS_EVERY !== 0) options.onProgress?.(read, Math.max(read, expected));
     options.onFinishing?.(read);
     if (!trx || !change) return;
     if (options.mode === 'atomic' && result.rejected > 0) throw new Rollback();

@@ -23,44 +23,61 @@ export interface RollupValue {
 type Db = Kysely<Database> | Tx;
 
 /**
- * The aggregation of one rule by 市州 and by 县市区 and period, in one scan of the rows: grouped
- * by (市州, 县市区, period) in SQL, then the 市州 figures are the sums of their groups (a count or
- * a sum adds up exactly). Pure SQL, no writes.
+ * The aggregation of rules that share a period field and conditions, by 市州 and by 县市区 and
+ * period, in one scan of the rows (a register's rules usually count and sum over the same
+ * rows: one scan serves them all): grouped by (市州, 县市区, period) in SQL, one value column
+ * per rule, then the 市州 figures are the sums of their groups (a count or a sum adds up
+ * exactly). Pure SQL, no writes. Returns one result per rule, in the rules' order.
  */
-export async function aggregateRule(
+export async function aggregateRules(
   db: Db,
   dialect: Dialect,
   registerId: number,
-  rule: RollupRule,
+  rules: readonly RollupRule[],
   prefectureIds?: readonly number[],
-): Promise<{ prefectures: RollupValue[]; counties: RollupValue[] }> {
-  const period = sql<string>`substr(${jsonText(dialect, 'data', rule.period)}, 1, 4)`;
-  const value = rule.op === 'count' ? sql<number>`count(*)` : sql<number>`coalesce(sum(${jsonNumber(dialect, 'data', rule.field!)}), 0)`;
+): Promise<{ prefectures: RollupValue[]; counties: RollupValue[] }[]> {
+  const first = rules[0]!;
+  const period = sql<string>`substr(${jsonText(dialect, 'data', first.period)}, 1, 4)`;
+  const values = rules.map((rule, i) => (rule.op === 'count' ? sql<number>`count(*)` : sql<number>`coalesce(sum(${jsonNumber(dialect, 'data', rule.field!)}), 0)`).as(`v${i}`));
   let query = db
     .selectFrom('register_rows')
-    .select(['prefecture_id', 'county_id', period.as('period'), value.as('value')])
+    .select(['prefecture_id', 'county_id', period.as('period'), ...values])
     .where('register_id', '=', registerId)
     .where('prefecture_id', 'is not', null)
-    .where(jsonText(dialect, 'data', rule.period), 'is not', null);
-  for (const w of rule.where) {
+    .where(jsonText(dialect, 'data', first.period), 'is not', null);
+  for (const w of first.where) {
     const cond: Expression<SqlBool> = sql<SqlBool>`${jsonText(dialect, 'data', w.field)} IN (${sql.join(w.in.map((v) => String(v === true ? (dialect === 'postgres' ? 'true' : '1') : v === false ? (dialect === 'postgres' ? 'false' : '0') : v)))})`;
     query = query.where(cond);
   }
   if (prefectureIds) query = query.where('prefecture_id', 'in', prefectureIds.length > 0 ? [...prefectureIds] : [-1]);
   // Grouping by position: the same expression text in SELECT and GROUP BY on both databases.
-  const rows = await query.groupBy(sql`1, 2, 3` as never).execute();
-  const prefectures = new Map<string, RollupValue>();
-  const counties: RollupValue[] = [];
-  for (const r of rows) {
-    const v = Number(r.value);
-    const p = String(r.period);
-    if (r.county_id !== null) counties.push({ unitId: Number(r.county_id), period: p, value: v });
-    const key = `${r.prefecture_id}|${p}`;
-    const had = prefectures.get(key);
-    if (had) had.value += v;
-    else prefectures.set(key, { unitId: Number(r.prefecture_id), period: p, value: v });
+  const rows = (await query.groupBy(sql`1, 2, 3` as never).execute()) as unknown as ({ prefecture_id: number | null; county_id: number | null; period: string } & Record<string, unknown>)[];
+  return rules.map((_, i) => {
+    const prefectures = new Map<string, RollupValue>();
+    const counties: RollupValue[] = [];
+    for (const r of rows) {
+      const v = Number(r[`v${i}`]);
+      const p = String(r.period);
+      if (r.county_id !== null) counties.push({ unitId: Number(r.county_id), period: p, value: v });
+      const key = `${r.prefecture_id}|${p}`;
+      const had = prefectures.get(key);
+      if (had) had.value += v;
+      else prefectures.set(key, { unitId: Number(r.prefecture_id), period: p, value: v });
+    }
+    return { prefectures: [...prefectures.values()], counties };
+  });
+}
+
+/** Rules that can share one scan: the same period field and the same conditions. */
+function scanGroups(rules: readonly RollupRule[]): RollupRule[][] {
+  const groups = new Map<string, RollupRule[]>();
+  for (const rule of rules) {
+    const key = JSON.stringify([rule.period, rule.where]);
+    const group = groups.get(key);
+    if (group) group.push(rule);
+    else groups.set(key, [rule]);
   }
-  return { prefectures: [...prefectures.values()], counties };
+  return [...groups.values()];
 }
 
 /** Creates or updates the indicators a definition's roll-up rules feed; returns their ids by rule key. */
@@ -107,12 +124,14 @@ export async function computeRegisterRollups(
   if (register.definition.rollups.length === 0) return;
   const indicatorIds = await ensureRollupIndicators(trx, register.id, register.definition, at);
   const province = await trx.selectFrom('units').select('id').where('kind', '=', 'province').orderBy('id').executeTakeFirst();
-  for (const rule of register.definition.rollups) {
-    const fed = rule.feeds === undefined ? null : await fedIndicator(trx, rule.feeds);
-    const scope = prefectureIds ? [...new Set(prefectureIds)] : undefined;
-    const values = await aggregateRule(trx, dialect, register.id, rule, scope);
-    for (const indicatorId of [indicatorIds.get(rule.indicator)!, ...(fed !== null && fed !== indicatorIds.get(rule.indicator) ? [fed] : [])]) {
-      await writeRollup(trx, values, indicatorId, province?.id ?? null, at, scope);
+  const scope = prefectureIds ? [...new Set(prefectureIds)] : undefined;
+  for (const group of scanGroups(register.definition.rollups)) {
+    const results = await aggregateRules(trx, dialect, register.id, group, scope);
+    for (const [i, rule] of group.entries()) {
+      const fed = rule.feeds === undefined ? null : await fedIndicator(trx, rule.feeds);
+      for (const indicatorId of [indicatorIds.get(rule.indicator)!, ...(fed !== null && fed !== indicatorIds.get(rule.indicator) ? [fed] : [])]) {
+        await writeRollup(trx, results[i]!, indicatorId, province?.id ?? null, at, scope);
+      }
     }
   }
 }

@@ -5,6 +5,7 @@ import type { Actor } from '../../domain/policy.js';
 import { checkDefinition } from '../../domain/register-definition.js';
 import type { RegionLevel, RegisterDefinition } from '../../domain/register-definition.js';
 import type { RegionRef, RegionResolver, RowValues } from '../../domain/register-values.js';
+import { BulkInsert } from '../../db/bulk-insert.js';
 import { parseJsonColumn } from '../../db/json-fields.js';
 import type { Database } from '../../db/schema.js';
 import { appendAudit } from './audit-trail.js';
@@ -106,6 +107,7 @@ export async function openChange(trx: Tx, actor: Actor, clock: Clock, registerId
     .returning('id')
     .executeTakeFirstOrThrow();
   const digest = createHash('sha256');
+  const insertChanges = new BulkInsert<{ change_id: number; row_id: number; before: string | null; after: string | null }>(trx, 'register_row_changes', ['change_id', 'row_id', 'before', 'after'], 500);
   let count = 0;
   return {
     id: change.id,
@@ -117,7 +119,7 @@ export async function openChange(trx: Tx, actor: Actor, clock: Clock, registerId
         return { change_id: change.id, row_id: c.rowId, before, after };
       });
       count += rows.length;
-      for (let i = 0; i < rows.length; i += 500) await trx.insertInto('register_row_changes').values(rows.slice(i, i + 500)).execute();
+      await insertChanges.run(trx, rows);
     },
     async close(summary, auditDetail) {
       const seq = await appendAudit(trx, actor, clock, {
