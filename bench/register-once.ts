@@ -264,6 +264,8 @@ async function main(): Promise<Record<string, unknown>> {
       deepPages: await measure(10, (i) => ({ page: deep(i, 10), pageSize: 20 })),
       sortedFirst: await measure(5, (i) => ({ page: 1 + i, pageSize: 20, ...sorted })),
       sortedDeep: await measure(5, (i) => ({ page: deep(i, 5), pageSize: 20, ...sorted })),
+      // a 市州's rows sorted: its region index finds them, then they are sorted (ADR 0004)
+      sortedByRegion: await measure(5, (i) => ({ page: 1 + i, pageSize: 20, region: regions[i % regions.length]!.id, ...sorted })),
     };
   } finally {
     await s.handle.close();

@@ -31,7 +31,7 @@ export function runRegisterBench(): void {
 
   console.log(`\n## Rows page at ${ROWS.toLocaleString('en')} rows (20 a page, ${process.env.BENCH_DATABASE_URL ? 'PostgreSQL' : 'SQLite'}; bare: the same page's count and rows in plain SQL, same run)`);
   const page = once('page', ROWS) as unknown as Record<string, { p95Ms: number; medianMs: number; bareP95Ms: number; bareMedianMs: number }>;
-  for (const k of ['firstPages', 'byRegion', 'deepPages', 'sortedFirst', 'sortedDeep']) {
+  for (const k of ['firstPages', 'byRegion', 'deepPages', 'sortedFirst', 'sortedDeep', 'sortedByRegion']) {
     const m = page[k]!;
     console.log(`${k}: p95 ${Math.round(m.p95Ms)} ms (median ${Math.round(m.medianMs)} ms); bare p95 ${Math.round(m.bareP95Ms)} ms (median ${Math.round(m.bareMedianMs)} ms); ratio ${(m.p95Ms / m.bareP95Ms).toFixed(2)}`);
   }
