@@ -2,7 +2,8 @@
  * Registers: import rate and memory against a bare better-sqlite3 insert of the same rows,
  * the roll-up against the bare SQL of the same aggregations, and the rows page's p95 at scale.
  * Each measurement runs in a process of its own (bench/register-once.ts). Scale with
- * BENCH_REGISTER_IMPORT_ROWS (default 100,000) and BENCH_REGISTER_ROWS (default 1,000,000).
+ * BENCH_REGISTER_IMPORT_ROWS (default 100,000) and BENCH_REGISTER_ROWS (default 1,000,000);
+ * BENCH_DATABASE_URL=postgres://… measures the rows page on PostgreSQL.
  */
 import { execFileSync } from 'node:child_process';
 
@@ -29,9 +30,10 @@ export function runRegisterBench(): void {
   const rollup = once('rollup', ROWS);
   console.log(`computeRegisterRollups: ${Math.round(rollup.oursMs!)} ms; bare SQL (same two GROUP BYs): ${Math.round(rollup.bareMs!)} ms; ratio ${rollup.ratio!.toFixed(2)} (aim ≤ 1.5)`);
 
-  console.log(`\n## Rows page at ${ROWS.toLocaleString('en')} rows (20 a page, SQLite)`);
-  const page = once('page', ROWS) as unknown as Record<string, { p95Ms: number; medianMs: number }>;
-  for (const k of ['firstPages', 'byRegion', 'deepPages', 'sortedByField']) {
-    console.log(`${k}: p95 ${Math.round(page[k]!.p95Ms)} ms (median ${Math.round(page[k]!.medianMs)} ms)`);
+  console.log(`\n## Rows page at ${ROWS.toLocaleString('en')} rows (20 a page, ${process.env.BENCH_DATABASE_URL ? 'PostgreSQL' : 'SQLite'}; bare: the same page's count and rows in plain SQL, same run)`);
+  const page = once('page', ROWS) as unknown as Record<string, { p95Ms: number; medianMs: number; bareP95Ms: number; bareMedianMs: number }>;
+  for (const k of ['firstPages', 'byRegion', 'deepPages', 'sortedFirst', 'sortedDeep', 'sortedByRegion']) {
+    const m = page[k]!;
+    console.log(`${k}: p95 ${Math.round(m.p95Ms)} ms (median ${Math.round(m.medianMs)} ms); bare p95 ${Math.round(m.bareP95Ms)} ms (median ${Math.round(m.bareMedianMs)} ms); ratio ${(m.p95Ms / m.bareP95Ms).toFixed(2)}`);
   }
 }

@@ -29,9 +29,17 @@ export function jsonNumber(dialect: Dialect, column: string, field: string): Raw
     : sql<number | null>`CAST(json_extract(${sql.ref(column)}, ${sql.lit(path(field))}) AS REAL)`;
 }
 
-/** The field in its JSON type, for sorting (numbers as numbers, text as text). */
+/**
+ * The field in its JSON type, for sorting (numbers as numbers, text as text). A JSON null and
+ * an absent field are both SQL NULL, as json_extract gives them on SQLite, so they sort
+ * together by id. Each register has an index on exactly this expression per field
+ * (db/register-indexes.ts): change it and start-up rebuilds them.
+ */
 export function jsonSortKey(dialect: Dialect, column: string, field: string): RawBuilder<unknown> {
-  return dialect === 'postgres' ? sql`(${sql.ref(column)} -> ${sql.lit(field)})` : sql`json_extract(${sql.ref(column)}, ${sql.lit(path(field))})`;
+  path(field);
+  return dialect === 'postgres'
+    ? sql`NULLIF(${sql.ref(column)} -> ${sql.lit(field)}, 'null'::jsonb)`
+    : sql`json_extract(${sql.ref(column)}, ${sql.lit(path(field))})`;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { syncSortIndexes } from '../db/register-indexes.js';
 import { AppError, fail, messagesOf } from '../domain/errors.js';
 import { authorize } from '../domain/policy.js';
 import { checkDefinition } from '../domain/register-definition.js';
@@ -62,6 +63,7 @@ export async function createRegister(input: unknown, ctx: ServiceContext): Promi
       .returning('id')
       .executeTakeFirstOrThrow();
     await ensureRollupIndicators(trx, row.id, definition, at);
+    await syncSortIndexes(trx, ctx.dialect, { id: row.id, fields: definition.fields.map((f) => f.name) });
     await appendAudit(trx, ctx.actor, ctx.clock, { action: 'register.create', entity: 'register', entityId: row.id, detail: { definition } });
     return row.id;
   });
@@ -122,6 +124,8 @@ export async function updateRegisterDefinition(
       await checkFeeds(trx, definition);
       const at = nowIso(ctx);
       await trx.updateTable('registers').set({ name: definition.name, definition: JSON.stringify(definition), updated_at: at }).where('id', '=', id).execute();
+      // A field added gets its sort index, a field removed loses it (ADR 0004).
+      await syncSortIndexes(trx, ctx.dialect, { id, fields: definition.fields.map((f) => f.name) });
       await appendAudit(trx, ctx.actor, ctx.clock, {
         action: 'register.define',
         entity: 'register',

@@ -38,7 +38,7 @@ export async function registerForDownload(id: number, ctx: ServiceContext): Prom
 async function* pagedRows(ctx: ServiceContext, register: LoadedRegister, query: RowQuery): AsyncGenerator<Record<string, StoredValue>> {
   const rows = await filteredRows(ctx, register, query);
   if (query.sort && query.sort !== 'id') {
-    const ids = (await sortedIds(ctx, register, rows, query).execute()).map((r) => r.id);
+    const ids = (await (await sortedIds(ctx, register, query)).execute()).map((r) => r.id);
     for (let i = 0; i < ids.length; i += 1000) {
       const chunk = ids.slice(i, i + 1000);
       const byId = new Map((await ctx.db.selectFrom('register_rows').select(['id', 'data']).where('id', 'in', chunk).execute()).map((r) => [r.id, r.data]));

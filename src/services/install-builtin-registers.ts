@@ -1,4 +1,5 @@
 import builtinJson from '../catalog/data/hunan-registers.json' with { type: 'json' };
+import { syncAllSortIndexes } from '../db/register-indexes.js';
 import { checkDefinition } from '../domain/register-definition.js';
 import type { RegisterDefinition } from '../domain/register-definition.js';
 import { appendAudit } from './support/audit-trail.js';
@@ -17,11 +18,12 @@ export function builtinRegisterDefinitions(): RegisterDefinition[] {
 
 /**
  * Adds the built-in registers that the database does not have yet (by key). A register the
- * office has since changed is left as it is: its definition is the office's now.
+ * office has since changed is left as it is: its definition is the office's now. Run at
+ * start-up, it also brings every register's sort indexes in line with its fields.
  */
 export async function installBuiltinRegisters(ctx: ServiceContext): Promise<number> {
   const definitions = builtinRegisterDefinitions();
-  return inTransaction(ctx, async (trx) => {
+  const added = await inTransaction(ctx, async (trx) => {
     const existing = new Set((await trx.selectFrom('registers').select('key').execute()).map((r) => r.key));
     const at = nowIso(ctx);
     let added = 0;
@@ -38,4 +40,16 @@ export async function installBuiltinRegisters(ctx: ServiceContext): Promise<numb
     }
     return added;
   });
+  // Every register's sort indexes in line with its fields (ADR 0004): built here for a new
+  // register, for a database from before the indexes, and if their expression changed. A
+  // transaction of its own, which takes no lock but the index one.
+  await inTransaction(ctx, (trx) =>
+    syncAllSortIndexes(trx, ctx.dialect, async () =>
+      (await trx.selectFrom('registers').select(['id', 'definition']).execute()).map((r) => ({
+        id: r.id,
+        fields: (JSON.parse(r.definition) as RegisterDefinition).fields.map((f) => f.name),
+      })),
+    ),
+  );
+  return added;
 }

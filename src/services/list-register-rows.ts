@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { SelectQueryBuilder } from 'kysely';
-import { jsonNumber, jsonSortKey, jsonText, jsonWhole } from '../db/json-fields.js';
+import { jsonNumber, jsonText, jsonWhole } from '../db/json-fields.js';
+import { sortIndexTerm, sortKeyOrder } from '../db/register-indexes.js';
 import type { Database } from '../db/schema.js';
 import { fail } from '../domain/errors.js';
 import { authorize, can } from '../domain/policy.js';
@@ -8,6 +9,7 @@ import { fieldByName } from '../domain/register-definition.js';
 import { currentValues, parseDate } from '../domain/register-values.js';
 import type { RowValues } from '../domain/register-values.js';
 import type { ServiceContext } from './support/context.js';
+import { cachePerDatabase, dataVersion } from './support/data-version.js';
 import { loadRegister, rowValues } from './support/register-store.js';
 import type { LoadedRegister } from './support/register-store.js';
 
@@ -39,9 +41,17 @@ export interface RegisterRowView {
 
 type RowsQuery = SelectQueryBuilder<Database, 'register_rows', object>;
 
-/** The filtered rows of a register, as a query both the page and the export use. */
-export async function filteredRows(ctx: ServiceContext, register: LoadedRegister, query: RowQuery): Promise<RowsQuery> {
-  let q: RowsQuery = ctx.db.selectFrom('register_rows').where('register_id', '=', register.id);
+/**
+ * The filtered rows of a register, as a query both the page and the export use. With
+ * `sortIndex`, a query sorted by a field over the whole register (no region) finds the
+ * register's rows by the field's sort index (see db/register-indexes.ts); a region's rows are
+ * fewer, found on the region's own index and sorted.
+ */
+export async function filteredRows(ctx: ServiceContext, register: LoadedRegister, query: RowQuery, options: { sortIndex?: boolean } = {}): Promise<RowsQuery> {
+  const bySortIndex = options.sortIndex === true && query.sort !== undefined && query.sort !== 'id' && query.region === undefined;
+  let q: RowsQuery = bySortIndex
+    ? ctx.db.selectFrom('register_rows').where(sortIndexTerm(ctx.dialect, register.id))
+    : ctx.db.selectFrom('register_rows').where('register_id', '=', register.id);
   if (query.region !== undefined) {
     // One column per kind of region, so the filter runs on its own index (an OR of the two
     // columns would scan the whole register).
@@ -83,15 +93,38 @@ export async function filteredRows(ctx: ServiceContext, register: LoadedRegister
   return q;
 }
 
-/** The filtered rows' ids in the page's order: by a field (then id), or by id. */
-export function sortedIds(ctx: ServiceContext, register: LoadedRegister, base: RowsQuery, query: RowQuery) {
-  let ids = base.select('id');
-  const desc = query.order === 'desc';
+/**
+ * The filtered rows' ids in the page's order: by a field (then id), or by id. Sorted by a
+ * field, the register's sort index for that field gives the order (db/register-indexes.ts):
+ * the query names the register by the index's own term and orders by the index's very
+ * expression. `reverse` reads the same order from the other end (deep pages, see
+ * listRegisterRows).
+ */
+export async function sortedIds(ctx: ServiceContext, register: LoadedRegister, query: RowQuery, reverse = false) {
+  let ids = (await filteredRows(ctx, register, query, { sortIndex: true })).select('id');
+  const desc = (query.order === 'desc') !== reverse;
   if (query.sort && query.sort !== 'id') {
     if (!fieldByName(register.definition, query.sort)) throw fail('cell_unknown_field', { field: query.sort });
-    ids = ids.orderBy(jsonSortKey(ctx.dialect, 'data', query.sort), desc ? 'desc' : 'asc');
+    ids = ids.orderBy(sortKeyOrder(ctx.dialect, query.sort, desc ? 'desc' : 'asc'));
   }
   return ids.orderBy('id', desc ? 'desc' : 'asc');
+}
+
+/**
+ * How many rows a filter matches, kept under the data version (support/data-version.ts):
+ * counting a million rows costs more than the page itself, and it changes only with a write.
+ */
+const totals = cachePerDatabase<number>(2000);
+
+async function countRows(ctx: ServiceContext, register: LoadedRegister, base: RowsQuery, query: RowQuery): Promise<number> {
+  const version = await dataVersion(ctx.db);
+  const key = JSON.stringify([register.id, query.region ?? null, query.q?.trim() ?? '', query.filters ?? {}, query.ranges ?? {}]);
+  const cache = totals(ctx.db);
+  const known = cache.get(key, version);
+  if (known !== undefined) return known;
+  const count = Number((await base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
+  cache.set(key, version, count);
+  return count;
 }
 
 export async function listRegisterRows(id: number, query: RowQuery, ctx: ServiceContext): Promise<{ rows: RegisterRowView[]; total: number }> {
@@ -100,12 +133,22 @@ export async function listRegisterRows(id: number, query: RowQuery, ctx: Service
   const page = Math.max(1, query.page ?? 1);
   const pageSize = Math.min(500, Math.max(1, query.pageSize ?? 20));
   const base = await filteredRows(ctx, register, query);
-  const count = await base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
-  // Deferred join: the page's ids are chosen on the indexes alone (register_id, id) or
-  // (register_id, region, id), so a deep OFFSET skips index entries, not JSON documents;
-  // only the page's own rows are then read whole.
-  const ids = sortedIds(ctx, register, base, query);
-  const pageIds = (await ids.limit(pageSize).offset((page - 1) * pageSize).execute()).map((r) => r.id);
+  const total = await countRows(ctx, register, base, query);
+  // Deferred join: the page's ids are chosen on the indexes alone (register_id, id),
+  // (register_id, region, id) or a field's sort index, so a deep OFFSET skips index entries,
+  // not JSON documents; only the page's own rows are then read whole. A page past the middle
+  // is read from the other end, reversed: the last page costs what the first does, and no
+  // page skips more than half the rows.
+  const offset = (page - 1) * pageSize;
+  const end = Math.min(offset + pageSize, total);
+  let pageIds: number[];
+  if (offset >= total) pageIds = [];
+  else if (offset > total / 2) {
+    const ids = await sortedIds(ctx, register, query, true);
+    pageIds = (await ids.limit(end - offset).offset(total - end).execute()).map((r) => r.id).reverse();
+  } else {
+    pageIds = (await (await sortedIds(ctx, register, query)).limit(pageSize).offset(offset).execute()).map((r) => r.id);
+  }
   const byId = new Map(
     pageIds.length === 0
       ? []
@@ -113,7 +156,7 @@ export async function listRegisterRows(id: number, query: RowQuery, ctx: Service
   );
   const found = pageIds.map((rowId) => byId.get(rowId)).filter((r) => r !== undefined);
   return {
-    total: Number(count.n),
+    total,
     rows: found.map((r) => ({
       id: r.id,
       values: currentValues(register.definition, rowValues(r.data)),
