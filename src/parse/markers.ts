@@ -52,17 +52,17 @@ export function mayStartMarker(text: string, i: number, e: number = text.length)
   return sep === 0x3001 || sep === 0x2e || (digit && sep === 0x29); // 、 . )
 }
 
+/** A marker is looked for in the first 16 code units of a line at most. */
+const HEAD = 16;
+
 /** The marker at the start of a trimmed line (`text` is the normalised line from `offset`). */
 export function markerAt(text: string, offset: number): Marker | null {
   return markerIn(text, 0, Math.min(text.length, HEAD), offset);
 }
 
-/** A marker is looked for in the first 16 code units of a line at most. */
-const HEAD = 16;
-
 /**
- * The marker at i of `text`, looking no further than e (at most i + 16): markerAt without
- * slicing the line. Offsets in the result are shifted so that i reads as `at`.
+ * The marker at i of `text`, looking no further than e (markerAt passes i + 16 at most): markerAt
+ * without slicing the line. Offsets in the result are shifted so that i reads as `at`.
  *
  * Read character by character; what it accepts, by kind (\s is JavaScript's, n a run of at most
  * 6 Chinese numerals or 3 digits that the next character does not continue):
