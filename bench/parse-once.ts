@@ -1,13 +1,14 @@
 /**
- * One parser measurement in a process of its own, so its peak memory (maxRSS) is its own:
- * `tsx bench/parse-once.ts MB` prints JSON. Called by bench/run.ts.
+ * Parser throughput on the seed repeated to MB megabytes, in a process of its own:
+ * `tsx bench/parse-once.ts MB` prints JSON. Called by bench/run.ts. Memory is measured by
+ * bench/parse-memory.ts (the RSS this process reaches counts V8's heap growth, not the parser).
  *
  * Both sides are measured warm: the parser parses the seed until the JIT has settled (a
  * single warm-up left the 1 MB figure measuring compilation rather than parsing), and each
  * figure is the best of a few runs, because these machines are shared.
  *
- * PARSER=src/parse_before measures a copy of the parser instead (see bench/parse-ab.ts), so that
- * memory can be compared run by run: its imports are relative, so the copy sits in src/.
+ * PARSER=src/parse_before measures a copy of the parser instead (see bench/parse-ab.ts): its
+ * imports are relative, so the copy sits in src/.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -37,22 +38,14 @@ function regexScan(): number {
   return n;
 }
 
-function time(run: () => unknown): number {
-  const start = process.hrtime.bigint();
+/** Wall and CPU seconds (user + system, all threads) of run(). */
+function measure(run: () => unknown): { wall: number; cpu: number } {
+  const cpu0 = process.cpuUsage();
+  const wall0 = process.hrtime.bigint();
   run();
-  return Number(process.hrtime.bigint() - start) / 1e9;
-}
-
-/** CPU seconds (user + system, all threads) the process spends on run(). */
-function cpu(run: () => unknown): number {
-  const start = process.cpuUsage();
-  run();
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1e6;
-}
-
-function best(runs: number, run: () => unknown, measure: (run: () => unknown) => number = time): number {
-  return Math.min(...Array.from({ length: runs }, () => measure(run)));
+  const wall = Number(process.hrtime.bigint() - wall0) / 1e9;
+  const used = process.cpuUsage(cpu0);
+  return { wall, cpu: (used.user + used.system) / 1e6 };
 }
 
 // Warm up on the seed: at least 100 parses and at least a second (fewer left the first
@@ -61,41 +54,29 @@ const warmUntil = process.hrtime.bigint() + 1_000_000_000n;
 for (let n = 0; n < 100 || process.hrtime.bigint() < warmUntil; n++) parsePlan(seed, { resolver });
 regexScan();
 
-// Memory of one parse: collect the warm-up's garbage (bench/run.ts starts this process with
-// --expose-gc), then parse once and compare the high-water mark with the RSS just before. The
-// high-water mark before that parse is reported too: while it stays below the figure after, the
-// growth measured is this parse's own.
-const gc = (globalThis as { gc?: () => void }).gc;
-gc?.();
-const MB = 1024 * 1024;
-const rssBeforeOne = process.memoryUsage().rss;
-const highWaterBeforeOne = process.resourceUsage().maxRSS * 1024;
-const onceItems = parsePlan(text, { resolver }).items.length;
-const highWaterAfterOne = process.resourceUsage().maxRSS * 1024;
-
-const baseRssMB = process.memoryUsage().rss / (1024 * 1024);
-let items = onceItems;
-const parseSeconds = best(3, () => (items = parsePlan(text, { resolver }).items.length));
-// On a busy shared machine wall time also counts other processes; CPU time does not.
-const parseCpuSeconds = best(2, () => parsePlan(text, { resolver }), cpu);
-const regexSeconds = best(3, regexScan);
+// Parser and regex scan take turns, so both meet the same load; each figure is the best of RUNS
+// (five unless told). On a busy shared machine wall time also counts other processes; CPU time
+// does not (but counts V8's collector threads).
+let items = 0;
+const RUNS = Number(process.env.RUNS ?? 5);
+const parse = { wall: Infinity, cpu: Infinity };
+const regex = { wall: Infinity, cpu: Infinity };
+for (let r = 0; r < RUNS; r++) {
+  const p = measure(() => (items = parsePlan(text, { resolver }).items.length));
+  parse.wall = Math.min(parse.wall, p.wall);
+  parse.cpu = Math.min(parse.cpu, p.cpu);
+  const q = measure(regexScan);
+  regex.wall = Math.min(regex.wall, q.wall);
+  regex.cpu = Math.min(regex.cpu, q.cpu);
+}
 const mb = bytes / (1024 * 1024);
 process.stdout.write(
   JSON.stringify({
     megabytes: Number(mb.toFixed(2)),
     items,
-    parserMBps: mb / parseSeconds,
-    regexMBps: mb / regexSeconds,
-    parserCpuMBps: mb / parseCpuSeconds,
-    maxRssMB: process.resourceUsage().maxRSS / 1024,
-    /** RSS before the measured parses: the process, the registry and the text itself. */
-    baseRssMB,
-    /** Whether the process ran with --expose-gc, so the one-parse figure starts from collected garbage. */
-    collected: gc !== undefined,
-    /** Peak RSS growth during one parse (warm-up garbage collected first), in MB and as a multiple of the input. */
-    oneParsePeakMB: (highWaterAfterOne - rssBeforeOne) / MB,
-    oneParsePeakRatio: (highWaterAfterOne - rssBeforeOne) / bytes,
-    /** The high-water mark before that parse, over the RSS it started from: must stay below oneParsePeakMB. */
-    highWaterBeforeOneMB: (highWaterBeforeOne - rssBeforeOne) / MB,
+    parserMBps: mb / parse.wall,
+    regexMBps: mb / regex.wall,
+    regexCpuMBps: mb / regex.cpu,
+    parserCpuMBps: mb / parse.cpu,
   }),
 );

@@ -3,7 +3,7 @@
  * because these machines are shared and absolute numbers drift.
  *
  * BENCH_ONLY=parser runs the parser figures alone (throughput against the bare regex scan,
- * memory), without the lookup, export, HTTP, register and ledger benches.
+ * memory: bench/parse-memory.ts), without the lookup, export, HTTP, register and ledger benches.
  */
 import { execFileSync } from 'node:child_process';
 import http from 'node:http';
@@ -16,6 +16,7 @@ import { startTestServer } from '../test/helpers/test-server.js';
 import { runLedgerBench } from './ledger.js';
 import { runListConsultationsBench } from './list-consultations.js';
 import { runRegisterBench } from './registers.js';
+import type { ParseMemory } from './parse-memory.js';
 import { runSummaryExportBench } from './summary-export.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -94,35 +95,45 @@ interface ParseOnce {
   parserMBps: number;
   regexMBps: number;
   parserCpuMBps: number;
-  maxRssMB: number;
-  baseRssMB: number;
-  oneParsePeakMB: number;
-  oneParsePeakRatio: number;
-  highWaterBeforeOneMB: number;
+  regexCpuMBps: number;
 }
 
 function parserThroughput(): void {
   console.log('\n## Parser throughput (the seed repeated; each size in its own process)');
   const rows = [1, 10].map((mb) => {
-    const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/parse-once.ts', String(mb)], { encoding: 'utf8' });
+    const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/parse-once.ts', String(mb)], { encoding: 'utf8' });
     return JSON.parse(out) as ParseOnce;
   });
   for (const r of rows) {
     console.log(
       `${r.megabytes} MB (${r.items} items): parser ${r.parserMBps.toFixed(1)} MB/s (CPU time ${r.parserCpuMBps.toFixed(1)} MB/s), ` +
-        `bare regex scan ${r.regexMBps.toFixed(1)} MB/s, ratio parser/regex ${(r.parserMBps / r.regexMBps).toFixed(3)}, peak RSS ${Math.round(r.maxRssMB)} MB`,
-    );
-    const afterFive = r.maxRssMB - r.baseRssMB;
-    // Below the warm-up's high-water mark the growth cannot be seen: then it is only bounded.
-    const hidden = r.oneParsePeakMB <= r.highWaterBeforeOneMB + 0.01;
-    console.log(
-      `  memory: one parse peaks ${hidden ? 'at most ' : ''}${r.oneParsePeakMB.toFixed(1)} MB over the RSS before it = ${r.oneParsePeakRatio.toFixed(1)}x the input` +
-        `${hidden ? " (within the warm-up's high-water mark)" : ''}; five parses in a row: ${Math.round(afterFive)} MB over base ` +
-        `= ${(afterFive / r.megabytes).toFixed(1)}x (garbage not yet collected included)`,
+        `bare regex scan ${r.regexMBps.toFixed(1)} MB/s (CPU time ${r.regexCpuMBps.toFixed(1)} MB/s), ` +
+        `ratio parser/regex ${(r.parserMBps / r.regexMBps).toFixed(3)} (CPU time ${(r.parserCpuMBps / r.regexCpuMBps).toFixed(3)})`,
     );
   }
   const [small, large] = rows;
   if (small && large) console.log(`scaling: 10 MB rate / 1 MB rate = ${(large.parserMBps / small.parserMBps).toFixed(2)} (1.00 = linear)`);
+  parserMemory();
+}
+
+/** The parser's own memory (bench/parse-memory.ts; its header says how each figure is read). */
+function parserMemory(): void {
+  console.log('\n## Parser memory (the seed repeated to 10 MB; heap collected before each of five parses)');
+  const m = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', 'bench/parse-memory.ts', '10'], { encoding: 'utf8' })) as ParseMemory;
+  const range = (values: (number | null)[]): string => {
+    const known = values.filter((v): v is number => v !== null);
+    if (known.length === 0) return 'n/a';
+    const [lo, hi] = [Math.min(...known), Math.max(...known)];
+    return `${lo.toFixed(1)}-${hi.toFixed(1)} MB = ${(lo / m.megabytes).toFixed(1)}-${(hi / m.megabytes).toFixed(1)}x the input`;
+  };
+  console.log(`peak live heap: ${range(m.livePeakMB)} (${m.samples} samples a parse after gc(); aim < 10x)`);
+  console.log(`largest heap after a GC, unprobed: ${range(m.afterGcPeakMB)}`);
+  console.log(`peak RSS over the RSS before: ${range(m.rssPeakMB)}`);
+  console.log(`allocated per parse: ${range(m.allocatedMB)}`);
+  console.log(
+    `five parses back to back, no gc() between: RSS peak ${Math.round(m.backToBackMB)} MB over the RSS before = ${(m.backToBackMB / m.megabytes).toFixed(1)}x; ` +
+      `with ${m.ballastMB} MB of unrelated live data held: ${Math.round(m.backToBackWithBallastMB)} MB (V8's heap growth, garbage not yet collected)`,
+  );
 }
 
 if (process.env.BENCH_ONLY === 'parser') {

@@ -21,13 +21,6 @@ import { chineseToNumber } from './numerals.js';
 import { CodeSet, codesOf, isJsSpace } from './text.js';
 
 const CN = '零〇一二三四五六七八九十百千两';
-const PART_RE = new RegExp(`^第([${CN}]{1,6}|[0-9]{1,3})(部分|章|篇)[\\s:.、]*`);
-const CN_RE = new RegExp(`^([${CN}]{1,6})\\s{0,2}[、.](?![0-9])\\s*`);
-const PCN_RE = new RegExp(`^[(〔]\\s{0,2}([${CN}]{1,6})\\s{0,2}[)〕][\\s、.]*`);
-const AR_RE = /^([0-9]{1,3})\s{0,2}(?:[、.](?![0-9])|\)(?![0-9]))\s*/;
-const PAR_RE = /^\(\s{0,2}([0-9]{1,3})\s{0,2}\)[\s、.]*/;
-const CIRC_RE = /^([\u2460-\u2473])\s*/;
-
 /** First characters a marker can start with: most lines start with none of them. */
 export const MARKER_START = new CodeSet(
   [...'第(〔0123456789', ...CN].map((ch) => ch.charCodeAt(0)).concat(Array.from({ length: 20 }, (_, k) => 0x2460 + k)),
@@ -59,36 +52,117 @@ export function mayStartMarker(text: string, i: number, e: number = text.length)
   return sep === 0x3001 || sep === 0x2e || (digit && sep === 0x29); // 、 . )
 }
 
+/** A marker is looked for in the first 16 code units of a line at most. */
+const HEAD = 16;
+
 /** The marker at the start of a trimmed line (`text` is the normalised line from `offset`). */
 export function markerAt(text: string, offset: number): Marker | null {
-  if (!mayStartMarker(text, 0, Math.min(text.length, 16))) return null;
-  const head = text.length <= 16 ? text : text.slice(0, 16);
-  let m = PART_RE.exec(head);
-  if (m) {
-    const n = m[1] ?? '';
-    return { kind: 'part', value: /^[0-9]+$/.test(n) ? Number(n) : chineseToNumber(n), numberSpan: [offset + 1, offset + 1 + n.length], start: offset, bodyStart: offset + m[0].length };
+  return markerIn(text, 0, Math.min(text.length, HEAD), offset);
+}
+
+/**
+ * The marker at i of `text`, looking no further than e (markerAt passes i + 16 at most): markerAt
+ * without slicing the line. Offsets in the result are shifted so that i reads as `at`.
+ *
+ * Read character by character; what it accepts, by kind (\s is JavaScript's, n a run of at most
+ * 6 Chinese numerals or 3 digits that the next character does not continue):
+ *   part  第 n (部分|章|篇) [\s:.、]*
+ *   pcn   [(〔] \s{0,2} n(Chinese) \s{0,2} [)〕] [\s、.]*
+ *   par   ( \s{0,2} n(digits) \s{0,2} ) [\s、.]*
+ *   cn    n(Chinese) \s{0,2} [、.] (not before a digit) \s*
+ *   ar    n(digits) \s{0,2} ([、.] or ")"), not before a digit, \s*
+ *   circ  ①-⑳ \s*
+ * tried in that order. markers.test.ts checks it against the regular expressions it replaced.
+ */
+export function markerIn(text: string, i: number, e: number, at: number = i): Marker | null {
+  if (i >= e || !mayStartMarker(text, i, e)) return null;
+  const shift = at - i;
+  const c = text.charCodeAt(i);
+  if (c === 0x7b2c) {
+    // 第
+    const n = i + 1;
+    const end = numberEnd(text, n, e);
+    if (end < 0 || end >= e) return null;
+    let j = end;
+    const u = text.charCodeAt(j);
+    if (u === 0x90e8 && j + 1 < e && text.charCodeAt(j + 1) === 0x5206) j += 2; // 部分
+    else if (u === 0x7ae0 || u === 0x7bc7) j += 1; // 章 篇
+    else return null;
+    while (j < e && isPartTail(text.charCodeAt(j))) j++;
+    return marker('part', numberValue(text, n, end), n + shift, end + shift, at, j + shift);
   }
-  m = PCN_RE.exec(head) ?? PAR_RE.exec(head);
-  if (m) {
-    const n = m[1] ?? '';
-    const close = head.search(/[)〕]/);
-    const kind: MarkerKind = /^[0-9]+$/.test(n) ? 'par' : 'pcn';
-    return { kind, value: kind === 'par' ? Number(n) : chineseToNumber(n), numberSpan: [offset, offset + close + 1], start: offset, bodyStart: offset + m[0].length };
+  if (c === 0x28 || c === 0x3014) {
+    // ( or 〔, then a Chinese number (any opener) or digits (after "(" only)
+    const n = skipSpaces(text, i + 1, e);
+    const end = numberEnd(text, n, e);
+    if (end < 0 || (isDigit(text.charCodeAt(n)) && c !== 0x28)) return null;
+    const close = skipSpaces(text, end, e);
+    const u = close < e ? text.charCodeAt(close) : -1;
+    const digits = isDigit(text.charCodeAt(n));
+    if (!(u === 0x29 || (!digits && u === 0x3015))) return null;
+    let j = close + 1;
+    while (j < e && isBracketTail(text.charCodeAt(j))) j++;
+    return marker(digits ? 'par' : 'pcn', numberValue(text, n, end), at, close + 1 + shift, at, j + shift);
   }
-  m = CN_RE.exec(head);
-  if (m) {
-    const n = m[1] ?? '';
-    return { kind: 'cn', value: chineseToNumber(n), numberSpan: [offset, offset + n.length], start: offset, bodyStart: offset + m[0].length };
+  if (c >= 0x2460 && c <= 0x2473) {
+    let j = i + 1;
+    while (j < e && isJsSpace(text.charCodeAt(j))) j++;
+    return marker('circ', c - 0x2460 + 1, at, at + 1, at, j + shift);
   }
-  m = AR_RE.exec(head);
-  if (m) {
-    const n = m[1] ?? '';
-    return { kind: 'ar', value: Number(n), numberSpan: [offset, offset + n.length], start: offset, bodyStart: offset + m[0].length };
+  // 一、 or 1. : mayStartMarker leaves only these.
+  const end = numberEnd(text, i, e);
+  if (end < 0) return null;
+  const sepAt = skipSpaces(text, end, e);
+  if (sepAt >= e) return null;
+  const sep = text.charCodeAt(sepAt);
+  const digits = isDigit(c);
+  if (!(sep === 0x3001 || sep === 0x2e || (digits && sep === 0x29))) return null;
+  if (sepAt + 1 < e && isDigit(text.charCodeAt(sepAt + 1))) return null;
+  let j = sepAt + 1;
+  while (j < e && isJsSpace(text.charCodeAt(j))) j++;
+  return marker(digits ? 'ar' : 'cn', numberValue(text, i, end), at, end + shift, at, j + shift);
+}
+
+/**
+ * End of the number written from n (before e): a run of Chinese numerals (at most 6) or of
+ * digits (at most 3), which the next character must not continue; -1 when there is none.
+ */
+function numberEnd(text: string, n: number, e: number): number {
+  if (n >= e) return -1;
+  const digits = isDigit(text.charCodeAt(n));
+  if (!digits && !CN_CODES.has(text.charCodeAt(n))) return -1;
+  const max = digits ? 3 : 6;
+  let j = n + 1;
+  while (j < e && (digits ? isDigit(text.charCodeAt(j)) : CN_CODES.has(text.charCodeAt(j)))) {
+    if (j - n === max) return -1;
+    j++;
   }
-  m = CIRC_RE.exec(head);
-  if (m) {
-    const n = m[1] ?? '';
-    return { kind: 'circ', value: n.charCodeAt(0) - 0x2460 + 1, numberSpan: [offset, offset + 1], start: offset, bodyStart: offset + m[0].length };
-  }
-  return null;
+  return j;
+}
+
+function numberValue(text: string, n: number, end: number): number | null {
+  if (!isDigit(text.charCodeAt(n))) return chineseToNumber(text.slice(n, end));
+  let v = 0;
+  for (let j = n; j < end; j++) v = v * 10 + (text.charCodeAt(j) - 0x30);
+  return v;
+}
+
+/** At most two of JavaScript's spaces from j (before e). */
+function skipSpaces(text: string, j: number, e: number): number {
+  for (let k = 0; k < 2 && j < e && isJsSpace(text.charCodeAt(j)); k++) j++;
+  return j;
+}
+
+/** What may follow 第一部分: \s : . 、 */
+function isPartTail(c: number): boolean {
+  return c === 0x3a || c === 0x2e || c === 0x3001 || isJsSpace(c);
+}
+
+/** What may follow (一) or (1): \s 、 . */
+function isBracketTail(c: number): boolean {
+  return c === 0x3001 || c === 0x2e || isJsSpace(c);
+}
+
+function marker(kind: MarkerKind, value: number | null, from: number, to: number, start: number, bodyStart: number): Marker {
+  return { kind, value, numberSpan: [from, to], start, bodyStart };
 }
