@@ -28,8 +28,9 @@ const COLLECTIVE_RE = new RegExp(
 );
 
 const LEAD_STRIP_RE = /^(?:由|会同|并由|以及|请)+/;
+/** 等部门, 等有关单位, 等省有关部门, 等园区相关部门: a list's summing-up tail names no unit of its own. */
 const TAIL_STRIP_RE =
-  /(?:等有关部门|等相关部门|等部门|等单位|等成员单位|等地|等|分别|按职责|按职能|各自|共同|具体)+$/;
+  /(?:等(?:省|市|县|区|园区|开发区)?(?:直|级)?(?:有关|相关|成员)?(?:部门|单位)|等地|等|分别|按职责|按职能|各自|共同|具体)+$/;
 
 /** First characters of LEAD_STRIP_RE's words and last characters of TAIL_STRIP_RE's. */
 const LEAD_FIRST = new CodeSet(codesOf('由会并以请'));
