@@ -6,14 +6,14 @@
 import { findLetter } from './letter.js';
 import { chineseToNumber } from './numerals.js';
 import { detectJurisdiction, applyJurisdiction } from './jurisdiction.js';
-import { entry, findActors, findLedBy, findStated, parseClause, STANDING_RE, type ResponsibilityContext } from './responsibility.js';
+import { entry, findActors, findDutySentence, findLedBy, findStated, findUnitListBracket, parseClause, STANDING_RE, type ResponsibilityContext } from './responsibility.js';
 import { parseStructure, type RawHeading, type Structure } from './structure.js';
 import { cellRole, findTable, type Table } from './table.js';
 import { splitRunOn } from './run-on.js';
 import { readSchedule } from './schedule.js';
 import { cellReference, resolveReferences, trailingReference, type PendingReference } from './references.js';
 import { findTargets } from './targets.js';
-import { isCollective, splitNames } from './units.js';
+import { isCollective, splitNames, unitList } from './units.js';
 import { warning } from './warnings.js';
 import { markerAt, mayStartMarker } from './markers.js';
 import { CodeSet, codesOf, fitted, isCjk, isJsSpace, makeSource, NextBreak, NO_NAMES, normalise, ownCopy, type SourceText } from './text.js';
@@ -92,12 +92,14 @@ export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
       const stated = findStated(ctx, bodyStart, end);
       const reference = stated && stated.entries.length > 0 ? null : trailingReference(src.norm, src.original, bodyStart, end);
       if (stated && stated.entries.length > 0) {
-        responsible = stated.entries;
+        responsible = sameAsAbove(src, stated.entries, items[items.length - 1], warnings, ordinal);
         if (stated.ditto) ditto = { section: raw.section, entries: stated.entries };
       } else if (reference) {
         references.push({ index: items.length, reference });
       } else {
-        const ledBy = findLedBy(ctx, bodyStart, end);
+        let ledBy = findLedBy(ctx, bodyStart, end);
+        if (ledBy.length === 0) ledBy = findDutySentence(ctx, bodyStart, end);
+        if (ledBy.length === 0) ledBy = findUnitListBracket(ctx, bodyStart, end);
         const carried = ditto?.entries ?? headingCarry[headingCarry.length - 1]?.entries;
         if (ledBy.length > 0) responsible = ledBy;
         else if (carried && carriedBudget > 0) {
@@ -195,6 +197,32 @@ function copyEntry(r: Responsible): Responsible {
   return { raw: r.raw, unit: r.unit, role: r.role, expands: r.expands.length > 0 ? [...r.expands] : NO_NAMES, span: [r.span[0], r.span[1]] };
 }
 
+/**
+ * 协办单位:同上, 配合单位:同上 in an item's labels: the previous item's units of that role (its
+ * lead for a lead label, its other units for the others) stand where 同上 is written.
+ */
+function sameAsAbove(src: SourceText, entries: Responsible[], previous: ParsedItem | undefined, warnings: ParseWarning[], item: number): Responsible[] {
+  if (!entries.some((r) => isSameAsAbove(src, r))) return entries;
+  const out: Responsible[] = [];
+  for (const r of entries) {
+    if (!isSameAsAbove(src, r)) {
+      out.push(r);
+      continue;
+    }
+    // The name was looked up as a unit: it is none.
+    const at = warnings.findIndex((w) => w.code === 'unit_unknown' && w.span[0] === r.span[0] && w.span[1] === r.span[1]);
+    if (at >= 0) warnings.splice(at, 1);
+    const above = (previous?.responsible ?? []).filter((p) => (r.role === 'lead' ? p.role === 'lead' : p.role !== 'lead'));
+    if (above.length === 0) warnings.push(warning('responsibility_reference_unresolved', { item, reference: r.raw }, r.span));
+    for (const p of above) if (!hasRaw(out, p.raw)) out.push(copyEntry(p));
+  }
+  return out;
+}
+
+function isSameAsAbove(src: SourceText, r: Responsible): boolean {
+  return r.span[1] - r.span[0] === 2 && src.norm.startsWith('同上', r.span[0]);
+}
+
 function itemTitle(src: SourceText, s: number, e: number): string {
   const { norm, original } = src;
   let end = s;
@@ -208,7 +236,7 @@ function itemTitle(src: SourceText, s: number, e: number): string {
   if (end > s && norm.charCodeAt(end - 1) === 0x29) {
     const text = norm.slice(s, end);
     const paren = text.lastIndexOf('(');
-    if (paren > 0 && /负责|牵头|配合|责任单位/.test(text.slice(paren))) end = s + paren;
+    if (paren > 0 && (/负责|牵头|配合|责任单位/.test(text.slice(paren)) || unitList(norm, s + paren + 1, end - 1))) end = s + paren;
   }
   return original.slice(s, end).trim();
 }

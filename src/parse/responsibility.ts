@@ -9,7 +9,7 @@ import { CodeSet, codesOf, isJsSpace, NO_NAMES, type SourceText } from './text.j
 import type { ParseWarning, Responsible, ResponsibleRole } from '../model/plan.js';
 import type { Span } from '../model/span.js';
 import type { UnitResolver } from '../model/unit-resolver.js';
-import { isCollective, looksLikeUnit, splitNames, type NamePiece } from './units.js';
+import { isCollective, looksLikeUnit, splitNames, unitList, type NamePiece } from './units.js';
 
 export interface ResponsibilityContext {
   src: SourceText;
@@ -655,6 +655,58 @@ export function findLedBy(ctx: ResponsibilityContext, s: number, e: number): Res
     }
   }
   return out;
+}
+
+/**
+ * X、Y按职责分工负责。 · X负责。 as a sentence of its own (no bracket, no 由): the first unit leads, the
+ * others cooperate, as in the bracket (X、Y按职责分工负责).
+ */
+const DUTY_SENTENCE_RE = /(?:^|[。;])\s*([^。;,:()“”由]{2,80}?)(?:按职责分工负责|按职责分工落实|按职责负责|分工负责|共同负责|负责落实|牵头负责|负责)\s*(?=[。;]|$)/g;
+
+/** Units named by a sentence of their own that says they are responsible (DUTY_SENTENCE_RE), or none. */
+export function findDutySentence(ctx: ResponsibilityContext, s: number, e: number): Responsible[] {
+  const { norm } = ctx.src;
+  const text = norm.slice(s, e);
+  if (!text.includes('负责') && !text.includes('落实')) return [];
+  const out: Responsible[] = [];
+  DUTY_SENTENCE_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = DUTY_SENTENCE_RE.exec(text)) !== null) {
+    const names = m[1] ?? '';
+    const at = s + m.index + m[0].indexOf(names);
+    const list = unitList(norm, at, at + names.length, (n) => ctx.resolver.resolve(n) !== null);
+    if (!list) continue;
+    let leadTaken = out.some((r) => r.role === 'lead');
+    for (const p of list) {
+      const role: ResponsibleRole = isCollective(p.name) ? 'localities' : leadTaken ? 'cooperate' : 'lead';
+      if (role === 'lead') leadTaken = true;
+      out.push(entry(ctx, p, role));
+    }
+  }
+  return out;
+}
+
+/**
+ * A bracket holding nothing but unit names, with no role word: 加快产业园扩区调规(市自然资源和规划局、
+ * 三江新区管委会)。 The first unit leads, the others cooperate. The first such bracket of [s, e) counts.
+ */
+export function findUnitListBracket(ctx: ResponsibilityContext, s: number, e: number): Responsible[] {
+  const { norm } = ctx.src;
+  for (let open = norm.indexOf('(', s); open >= 0 && open < e; open = norm.indexOf('(', open + 1)) {
+    const close = norm.indexOf(')', open + 1);
+    if (close < 0 || close >= e) return [];
+    const list = unitList(norm, open + 1, close, (n) => ctx.resolver.resolve(n) !== null);
+    if (!list) continue;
+    const out: Responsible[] = [];
+    let leadTaken = false;
+    for (const p of list) {
+      const role: ResponsibleRole = isCollective(p.name) ? 'localities' : leadTaken ? 'cooperate' : 'lead';
+      if (role === 'lead') leadTaken = true;
+      out.push(entry(ctx, p, role));
+    }
+    return out;
+  }
+  return [];
 }
 
 function knownOrUnitLike(ctx: ResponsibilityContext, name: string): boolean {

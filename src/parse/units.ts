@@ -157,3 +157,26 @@ function clean(norm: string, s: number, e: number): NamePiece | null {
   const name = norm.slice(a, b);
   return { name, span: [a, b] };
 }
+
+/** What a bracketed unit list never starts with: 含高新区管委会, 以下简称…, 除… are notes. */
+const NOT_A_LIST_START_RE = /^(?:含|包括|不含|除|以下|简称|即|如|其中|详见|见)/;
+
+/**
+ * The names of [s, e) when it is nothing but a list of units, as in a title's role-less bracket
+ * (加快产业园扩区调规(市自然资源和规划局、三江新区管委会)); null otherwise. Every name must end
+ * like a unit (or be a collective phrase) and carry no quotation mark or colon; `known` may accept
+ * a name the registry knows although it ends otherwise.
+ */
+export function unitList(norm: string, s: number, e: number, known?: (name: string) => boolean): NamePiece[] | null {
+  if (e - s < 2 || e - s > 160) return null;
+  const text = norm.slice(s, e);
+  if (/[“”"《》:;。]/.test(text) || NOT_A_LIST_START_RE.test(text.trimStart())) return null;
+  const names = splitNames(norm, s, e);
+  if (names.length === 0 || names.length > 12) return null;
+  for (const p of names) {
+    // (试行), (暂行): two letters ending like a unit are rarely one; a registry's name may be.
+    const unitLike = p.name.length >= 3 && looksLikeUnit(p.name);
+    if (p.name.length > 24 || !(unitLike || known?.(p.name))) return null;
+  }
+  return names;
+}
