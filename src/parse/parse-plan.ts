@@ -92,7 +92,7 @@ export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
       const stated = findStated(ctx, bodyStart, end);
       const reference = stated && stated.entries.length > 0 ? null : trailingReference(src.norm, src.original, bodyStart, end);
       if (stated && stated.entries.length > 0) {
-        responsible = sameAsAbove(src, stated.entries, items[items.length - 1], warnings, ordinal);
+        responsible = sameAsAbove(src, stated.entries, items, warnings, ordinal);
         if (stated.ditto) ditto = { section: raw.section, entries: stated.entries };
       } else if (reference) {
         references.push({ index: items.length, reference });
@@ -198,10 +198,11 @@ function copyEntry(r: Responsible): Responsible {
 }
 
 /**
- * 协办单位:同上, 配合单位:同上 in an item's labels: the previous item's units of that role (its
- * lead for a lead label, its other units for the others) stand where 同上 is written.
+ * 协办单位:同上, 【配合单位】同上 in an item's labels: the units of that role (the lead for a lead
+ * label, the others for the others) of the nearest item above that has any stand where 同上 is
+ * written: an item between them without a 配合 label does not break the reference.
  */
-function sameAsAbove(src: SourceText, entries: Responsible[], previous: ParsedItem | undefined, warnings: ParseWarning[], item: number): Responsible[] {
+function sameAsAbove(src: SourceText, entries: Responsible[], items: ParsedItem[], warnings: ParseWarning[], item: number): Responsible[] {
   if (!entries.some((r) => isSameAsAbove(src, r))) return entries;
   const out: Responsible[] = [];
   for (const r of entries) {
@@ -212,12 +213,19 @@ function sameAsAbove(src: SourceText, entries: Responsible[], previous: ParsedIt
     // The name was looked up as a unit: it is none.
     const at = warnings.findIndex((w) => w.code === 'unit_unknown' && w.span[0] === r.span[0] && w.span[1] === r.span[1]);
     if (at >= 0) warnings.splice(at, 1);
-    const above = (previous?.responsible ?? []).filter((p) => (r.role === 'lead' ? p.role === 'lead' : p.role !== 'lead'));
+    const ofRole = (p: Responsible): boolean => (r.role === 'lead' ? p.role === 'lead' : p.role !== 'lead');
+    let above: Responsible[] = [];
+    for (let k = items.length - 1; k >= 0 && k >= items.length - MAX_SAME_AS_ABOVE && above.length === 0; k--) {
+      above = (items[k]?.responsible ?? []).filter(ofRole);
+    }
     if (above.length === 0) warnings.push(warning('responsibility_reference_unresolved', { item, reference: r.raw }, r.span));
     for (const p of above) if (!hasRaw(out, p.raw)) out.push(copyEntry(p));
   }
   return out;
 }
+
+/** How many items up 同上 looks for units of its role. */
+const MAX_SAME_AS_ABOVE = 20;
 
 function isSameAsAbove(src: SourceText, r: Responsible): boolean {
   return r.span[1] - r.span[0] === 2 && src.norm.startsWith('同上', r.span[0]);

@@ -37,18 +37,19 @@ interface Group {
   names: NamePiece[];
 }
 
-const CUE_RE = /负责|牵头|配合|参与|责任单位|责任部门|主责单位|牵头单位|配合单位|按职责分工|不再列出|不再一一列出|下同|协办|落实/g;
+const CUE_RE = /负责|牵头|配合|参与|参加|责任单位|责任部门|主责单位|牵头单位|配合单位|按职责分工|不再列出|不再一一列出|下同|协办|落实/g;
+/** 责任单位: — or 【责任单位】 with the label in lenticular brackets and no colon (the opening one may stand before). */
 const LABEL_RE =
-  /^(牵头单位|牵头部门|主责单位|主责部门|主办单位|责任单位|责任部门|实施单位|负责单位|配合单位|配合部门|参与单位|参与部门|协办单位|协同单位|协助单位|支持单位|部门分工|责任分工|任务分工|职责分工)\s*:\s*/;
+  /^【?(牵头单位|牵头部门|主责单位|主责部门|主办单位|责任单位|责任部门|实施单位|负责单位|配合单位|配合部门|参与单位|参与部门|协办单位|协同单位|协助单位|支持单位|部门分工|责任分工|任务分工|职责分工)(?:】\s*:?|\s*:)\s*/;
 const SUFFIX_RE =
-  /(为牵头单位|为牵头部门|为责任单位|为责任部门|为配合单位|为配合部门|牵头负责|牵头落实|按职责分工负责|按职责分工落实|按职责分工推进|按职能分工负责|按职责负责|分工负责|共同负责|负总责|牵头|负责|配合|参与|协助|协同|协办|落实|指导|督导|支持)(?:落实|实施|推进|组织实施|具体实施|具体落实|组织落实|抓好落实)?$/;
+  /(为牵头单位|为牵头部门|为责任单位|为责任部门|为配合单位|为配合部门|牵头负责|牵头落实|按职责分工负责|按职责分工落实|按职责分工推进|按职能分工负责|按职责负责|分工负责|共同负责|负总责|牵头|负责|配合|参与|参加|协助|协同|协办|落实|指导|督导|支持)(?:落实|实施|推进|组织实施|具体实施|具体落实|组织落实|抓好落实)?$/;
 const FIRST_LEADS_RE = /^(?:其中)?[,]?(?:列|排|排在|列在|排名)第一(?:位|个)?的?(?:者|单位|部门)?为牵头(?:单位|部门)?$/;
 export const STANDING_RE = /^以下[^,。]{0,12}?(?:需|由|要|须|请)([^。]{2,40}?)(?:按职责分工)?(?:负责|落实|参与|配合)/;
 const MAX_GROUP = 400;
 /** Necessary first characters of FIRST_LEADS_RE and LABEL_RE, last characters of SUFFIX_RE. */
 const FIRST_LEADS_START = new CodeSet(codesOf('其,列排'));
-const LABEL_START_CHARS = new CodeSet(codesOf('牵主责实负配参协支部任职'));
-const SUFFIX_LAST = new CodeSet(codesOf('位门责实进头合与助同办施导持'));
+const LABEL_START_CHARS = new CodeSet(codesOf('牵主责实负配参协支部任职【'));
+const SUFFIX_LAST = new CodeSet(codesOf('位门责实进头合与加助同办施导持'));
 /** Labels that end the responsibility part of a line: 责任单位:X;完成时限:2022年底. */
 const OTHER_LABEL_RE = /^(?:完成时限|完成时间|完成期限|时间节点|时限要求|时限|进度安排|办结时限|工作目标|目标任务|预期目标|资金来源|责任领导|牵头领导|分管(?:省|市|县|区)?领导)\s*:/;
 const OTHER_LABEL_START = new CodeSet(codesOf('完时进办工目预资责牵分'));
@@ -184,6 +185,8 @@ export function findStated(ctx: ResponsibilityContext, s: number, e: number): Cl
     const o = pairs[q] ?? 0;
     const c = pairs[q + 1] ?? 0;
     if (o < acceptedEnd) continue;
+    // 【责任单位】X: a label in brackets, read with the labels below.
+    if (norm.charCodeAt(o) === 0x3010 && labelAt(norm, o + 1, c + 1) === c - o) continue;
     inside.push(o, c);
     if (c - o > MAX_GROUP || !hasCueBetween(cues, o + 1, c)) continue;
     const clause = parseClause(ctx, o + 1, c);
@@ -239,6 +242,13 @@ function labelAt(norm: string, i: number, e: number): number {
     if (!LABEL_HEADS.some((h) => norm.startsWith(h, i))) return 0;
   }
   let j = i + 4;
+  // 【责任单位】: the closing bracket ends the label (a colon may follow it).
+  if (j < e && norm.charCodeAt(j) === 0x3011 && norm.charCodeAt(i - 1) === 0x3010) {
+    j++;
+    let k = j;
+    while (k < e && isJsSpace(norm.charCodeAt(k))) k++;
+    return (k < e && norm.charCodeAt(k) === 0x3a ? k + 1 : j) - i;
+  }
   while (j < e && isJsSpace(norm.charCodeAt(j))) j++;
   return j < e && norm.charCodeAt(j) === 0x3a ? j + 1 - i : 0;
 }
@@ -512,7 +522,7 @@ function labelRole(label: string): GroupRole {
 
 function suffixRoleOf(suffix: string): GroupRole {
   if (suffix.includes('牵头')) return 'lead';
-  if (/配合|参与|协助|协同|协办|指导|督导|支持/.test(suffix)) return 'cooperate';
+  if (/配合|参与|参加|协助|协同|协办|指导|督导|支持/.test(suffix)) return 'cooperate';
   return 'first';
 }
 

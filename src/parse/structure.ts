@@ -50,7 +50,9 @@ export interface Structure {
 
 const CUE_RE = /负责|牵头|配合|责任单位|责任部门|按职责分工|不再列出|下同/;
 /** A line that is only a responsibility label: 责任单位:X、Y, or the same in brackets: (责任单位:X、Y). */
-const LABEL_LINE_RE = /^[(〔【[]?(?:牵头|责任|主责|主办|配合|参与|协办)(?:单位|部门)\s*:/;
+const LABEL_LINE_RE = /^[(〔【[]?(?:牵头|责任|主责|主办|配合|参与|协办)(?:单位|部门)(?:】|\s*:)/;
+/** A bullet opening a task line: ——, -, ·, •, ●, ◆, ■, ▪ (dashes are folded to '-'). */
+const BULLET_RE = /^(?:-{1,2}|[·•●◆■▪])\s*/;
 const STOP_LINE_RE = /^(抄送|抄报|印发|\(此件|附件\s*[0-9一二三四五六七八九十]{0,3}\s*[::]?\s*$|(?:联系人|联系电话|联系方式|电子邮箱|邮箱)\s*:)/;
 
 interface MarkedLine {
@@ -158,12 +160,14 @@ export function parseStructure(src: SourceText, from: number, to: number): Struc
     }
     if (firstHeading < lines.length && CUE_RE.test(text) && text.length >= 8) {
       // An unnumbered task line under a heading.
+      // ——全省地区生产总值增长8.5%左右。(…): the bullet is no part of the task.
+      const bullet = BULLET_RE.exec(text);
       items.push({
         number: '',
         ordinal: items.length + 1,
         section: sections.length > 0 ? sections.length : null,
         span: [line.trimStart, line.trimEnd],
-        bodyStart: line.trimStart,
+        bodyStart: line.trimStart + (bullet ? bullet[0].length : 0),
         value: null,
         kind: null,
       });
