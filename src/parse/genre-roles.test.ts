@@ -152,4 +152,25 @@ describe('role words and phrasings across the genre', () => {
 `);
     expect(cells.map((i) => [i[0], i[1], i[2].map((r) => r.replace(/=.*\//, '/'))])).toEqual([['1', '新引进项目50个', ['市商务局/lead', '市发展改革委/cooperate']]]);
   });
+
+  it('reads short (一) titles with a responsibility bracket over 1. sentences as headings whose units their tasks take, and a column name with a note', () => {
+    const items = read(`某县2022年稳增长工作方案
+一、扩大有效投资
+(一)抓好重大项目建设(牵头单位:县发改局;责任单位:县财政局)
+1.全年实施重点项目150个,完成投资200亿元。
+2.新开工亿元以上项目30个。
+(二)促进消费(牵头单位:县商务局)
+3.社会消费品零售总额增长8%。
+`);
+    expect(items.map((i) => [i[0], i[1], i[2].map((r) => r.replace(/=.*\//, '/'))])).toEqual([
+      ['1', '全年实施重点项目150个,完成投资200亿元', ['县发改局/lead', '县财政局/cooperate']],
+      ['2', '新开工亿元以上项目30个', ['县发改局/lead', '县财政局/cooperate']],
+      ['3', '社会消费品零售总额增长8%', ['县商务局/lead']],
+    ]);
+    const table = read(`2017年改革计划任务分工表
+序号\t改革任务\t责任单位(排第一位的为牵头单位)\t完成时限
+1\t企业开办时间压缩至3个工作日\t市市场监管局、市公安局\t2017年6月
+`);
+    expect(table.map((i) => [i[1], i[2].map((r) => r.replace(/=.*\//, '/'))])).toEqual([['企业开办时间压缩至3个工作日', ['市市场监管局/lead', '市公安局/cooperate']]]);
+  });
 });

@@ -61,6 +61,9 @@ interface MarkedLine {
   marker: Marker | null;
 }
 
+/** A responsibility bracket closing a line: (牵头单位:县发改局;责任单位:…), (区科技局牵头). */
+const TRAILING_BRACKET_RE = /[(〔【[][^()〔〕【】[\]]*(?:单位|部门|牵头|负责|配合)[^()〔〕【】[\]]*[)〕】\]]$/;
+
 /** A short line without a sentence end or a closing bracket: a heading, not a task. */
 function isHeadingLine(body: string): boolean {
   const t = body.trim();
@@ -190,7 +193,7 @@ function chooseLevels(
   src: SourceText,
   lines: MarkedLine[],
 ): { sectionKind: MarkerKind | null; itemKind: MarkerKind | null } {
-  interface Stat { count: number; content: number; parentLike: number; cue: number }
+  interface Stat { count: number; content: number; parentLike: number; cue: number; headingLike: number }
   const stats = new Map<MarkerKind, Stat>();
   let block: Stat | null = null;
   let blockCue = false;
@@ -218,9 +221,10 @@ function chooseLevels(
       continue;
     }
     flush();
-    const s = stats.get(marker.kind) ?? { count: 0, content: 0, parentLike: 0, cue: 0 };
+    const s = stats.get(marker.kind) ?? { count: 0, content: 0, parentLike: 0, cue: 0, headingLike: 0 };
     s.count++;
     const body = src.norm.slice(marker.bodyStart, line.trimEnd);
+    if (isHeadingLine(body.replace(TRAILING_BRACKET_RE, ''))) s.headingLike++;
     const stop = body.indexOf('。');
     const cue = CUE_RE.test(text);
     if ((stop >= 0 && stop < body.length - 1) || cue || body.length > 60) s.content++;
@@ -245,6 +249,11 @@ function chooseLevels(
   const isHeadingLevel = (k: MarkerKind, idx: number): boolean => {
     const s = stats.get(k);
     if (!s || s.parentLike * 2 <= s.count) return false;
+    // (一)抓好重大项目建设(牵头单位:X) over 1.全年实施项目150个。: every line of the level is a short
+    // title (its responsibility bracket aside) and the level below states sentences: the titles
+    // head the tasks, whose units they give.
+    const below = stats.get(candidates[idx + 1] as MarkerKind);
+    if (s.headingLike === s.count && below && below.headingLike * 2 < below.count) return true;
     return candidates.slice(idx + 1).some((m) => (stats.get(m)?.cue ?? 0) >= s.cue);
   };
   let itemKind: MarkerKind | null = candidates.find((k, idx) => !isHeadingLevel(k, idx)) ?? null;

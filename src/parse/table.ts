@@ -38,7 +38,9 @@ export interface Table {
 const TASK_HEADER = /^(?:重点|主要|具体|工作|目标)?(?:工作)?(?:任务|事项|内容|工作)(?:内容|事项|名称|措施)?$/;
 
 function columnKind(header: string): ColumnKind {
-  const h = header.replace(/\s+/g, '');
+  // 责任单位(排第一位的为牵头单位): a note in brackets after the column's name says how to read it,
+  // and the first named unit of a 责任单位 column leads anyway.
+  const h = header.replace(/\s+/g, '').replace(/\([^()]{1,24}\)$/, '');
   if (/^(?:序号|编号|序)$/.test(h)) return 'number';
   if (/(?:领导|责任人|负责人|处室)$/.test(h)) return 'person';
   if (/^(?:牵头|主办|主责|主要责任)(?:负责|责任)?(?:单位|部门)$/.test(h)) return 'lead';

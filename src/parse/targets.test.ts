@@ -129,4 +129,8 @@ describe('targets', () => {
     expect(targets('失业率控制在4. 3%以内。')[0]).toMatchObject({ raw: '4. 3%', value: 4.3, comparator: '<=' });
     expect(targets('落实规划确定的22项主要指标,实际利用外资1.5亿美元。').map((t) => [t.raw, t.value])).toEqual([['1.5亿美元', 150000000]]);
   });
+
+  it('takes no target from a sum that sizes the enterprises or projects meant (过百亿元企业, 10亿元以上项目), but does from 项目资金', () => {
+    expect(targets('培育产值过百亿元企业3家,实施10亿元以上项目20个,下达1000万元项目资金。').map((t) => t.raw)).toEqual(['3家', '20个', '1000万元']);
+  });
 });

@@ -249,8 +249,18 @@ function arabicTarget(ctx: TargetContext, s: number, digitsEnd: number, limit: n
     fullUnit = `${unit}/${per[0]}`;
     unitEnd += 1 + per[0].length;
   }
+  if (unit === '元' && sizesAClass(norm, unitEnd)) return null;
   return buildTarget(ctx, s, unitEnd, first.value, max, fullUnit, approx, 0.9);
 }
+
+/**
+ * 培育产值过百亿元企业3家, 实施10亿元以上项目20个: a sum right before 企业/项目/产业… says which
+ * enterprises or projects are meant, it is no figure to reach (项目资金 is money, though).
+ */
+function sizesAClass(norm: string, e: number): boolean {
+  return CLASS_AFTER_SUM_RE.test(norm.slice(e, e + 10));
+}
+const CLASS_AFTER_SUM_RE = /^(?:及以上|以上)?(?:的)?(?:级)?(?:龙头|重点|重大|工业|制造业)?(?:企业|项目|产业|集群|园区)(?!资金|经费|投资)/;
 
 /** 确定的, 提出的: what a count of indicators (22项主要指标) follows when it counts a plan's own. */
 const COUNTED_INDICATORS_BEFORE = /(?:确定|提出|明确|规定|设定)的$/;
@@ -320,6 +330,7 @@ function chineseTarget(ctx: TargetContext, s: number, end: number, limit: number
   if (unit === '个' && (norm.startsWith('月', j + 1) || norm.startsWith('季度', j + 1) || norm.startsWith('小时', j + 1))) return null;
   // Small Chinese counts (三条, 四个) are as often descriptive as they are targets.
   const confidence = value < 10 && max === null ? 0.6 : 0.8;
+  if (unit === '元' && sizesAClass(norm, j + unit.length)) return null;
   return buildTarget(ctx, s, j + unit.length, value, max, unit, false, confidence);
 }
 
