@@ -4,6 +4,9 @@ import { parsePlan } from './parse-plan.js';
 
 const resolver = hunanResolver();
 const read = (text: string) => parsePlan(text, { resolver }).items.map((i) => [i.number, i.title, i.responsible.map((r) => `${r.raw}=${r.unit}/${r.role}`)]);
+/** Number, title and the units as written with their roles (names a registry need not know). */
+const readRoles = (text: string) =>
+  parsePlan(text, { resolver }).items.map((i): [string, string, string[]] => [i.number, i.title, i.responsible.map((r) => `${r.raw}/${r.role}`)]);
 
 describe('role words and phrasings across the genre', () => {
   it('reads 主办/协办 and 主责/参与 labels, in brackets and on lines of their own, simplified and traditional', () => {
@@ -100,7 +103,7 @@ describe('role words and phrasings across the genre', () => {
   });
 
   it('keeps sub-points and the (责任单位:…) line after them in their item, and drops a ——bullet from an unnumbered task', () => {
-    const items = read(`某市2022年工作方案
+    const items = readRoles(`某市2022年工作方案
 一、稳定粮食生产
 1.抓好粮食生产。
 (1)播种面积稳定在95万亩以上。
@@ -113,7 +116,7 @@ describe('role words and phrasings across the genre', () => {
 ——新增城镇就业7万人。(市人力资源社会保障局牵头,各县市区人民政府落实)
 ——完成农村危房改造1万户。(市住房城乡建设局负责)
 `);
-    expect(items.map((i) => [i[0], i[1], i[2].map((r) => r.replace(/=.*\//, '/'))])).toEqual([
+    expect(items.map((i) => [i[0], i[1], i[2]])).toEqual([
       ['1', '抓好粮食生产', ['市农业农村局/lead', '市财政局/cooperate']],
       ['2', '发展乡村产业', ['市农业农村局/lead']],
       ['', '新增城镇就业7万人', ['市人力资源社会保障局/lead', '各县市区人民政府/localities']],
@@ -136,7 +139,7 @@ describe('role words and phrasings across the genre', () => {
 | 1 | 新增城镇就业4.2万人。 | 市人社局 | 市财政局 |
 `);
     expect(pipes.map((i) => [i[0], i[1]])).toEqual([['1', '新增城镇就业4.2万人']]);
-    const cells = read(`2019年重点工作责任清单
+    const cells = readRoles(`2019年重点工作责任清单
 
 序号
 重点工作任务
@@ -150,11 +153,11 @@ describe('role words and phrasings across the genre', () => {
 市发展改革委
 市政府工作报告
 `);
-    expect(cells.map((i) => [i[0], i[1], i[2].map((r) => r.replace(/=.*\//, '/'))])).toEqual([['1', '新引进项目50个', ['市商务局/lead', '市发展改革委/cooperate']]]);
+    expect(cells.map((i) => [i[0], i[1], i[2]])).toEqual([['1', '新引进项目50个', ['市商务局/lead', '市发展改革委/cooperate']]]);
   });
 
   it('reads short (一) titles with a responsibility bracket over 1. sentences as headings whose units their tasks take, and a column name with a note', () => {
-    const items = read(`某县2022年稳增长工作方案
+    const items = readRoles(`某县2022年稳增长工作方案
 一、扩大有效投资
 (一)抓好重大项目建设(牵头单位:县发改局;责任单位:县财政局)
 1.全年实施重点项目150个,完成投资200亿元。
@@ -162,15 +165,37 @@ describe('role words and phrasings across the genre', () => {
 (二)促进消费(牵头单位:县商务局)
 3.社会消费品零售总额增长8%。
 `);
-    expect(items.map((i) => [i[0], i[1], i[2].map((r) => r.replace(/=.*\//, '/'))])).toEqual([
+    expect(items.map((i) => [i[0], i[1], i[2]])).toEqual([
       ['1', '全年实施重点项目150个,完成投资200亿元', ['县发改局/lead', '县财政局/cooperate']],
       ['2', '新开工亿元以上项目30个', ['县发改局/lead', '县财政局/cooperate']],
       ['3', '社会消费品零售总额增长8%', ['县商务局/lead']],
     ]);
-    const table = read(`2017年改革计划任务分工表
+    const table = readRoles(`2017年改革计划任务分工表
 序号\t改革任务\t责任单位(排第一位的为牵头单位)\t完成时限
 1\t企业开办时间压缩至3个工作日\t市市场监管局、市公安局\t2017年6月
 `);
-    expect(table.map((i) => [i[1], i[2].map((r) => r.replace(/=.*\//, '/'))])).toEqual([['企业开办时间压缩至3个工作日', ['市市场监管局/lead', '市公安局/cooperate']]]);
+    expect(table.map((i) => [i[1], i[2]])).toEqual([['企业开办时间压缩至3个工作日', ['市市场监管局/lead', '市公安局/cooperate']]]);
+  });
+
+  it('reads ① items under headings, 〔X、Y〕 after the full stop, 主要负责/具体负责, and a name marked (牵头) wherever it stands in a list or a cell', () => {
+    const items = readRoles(`某市2018年工作要点
+一、新型基础设施
+①新建基站300个。(市经信委牵头,市通信办配合)
+②建设数据中心2个。〔市发改委、市财政局〕
+二、民生
+③改造危房3万平方米。(市住建局主要负责,市财政局协助)
+④新增就业1万人。责任单位:市统计局、市人社局(牵头)
+`);
+    expect(items).toEqual([
+      ['①', '新建基站300个', ['市经信委/lead', '市通信办/cooperate']],
+      ['②', '建设数据中心2个', ['市发改委/lead', '市财政局/cooperate']],
+      ['③', '改造危房3万平方米', ['市住建局/lead', '市财政局/cooperate']],
+      ['④', '新增就业1万人', ['市人社局/lead', '市统计局/cooperate']],
+    ]);
+    const table = readRoles(`2013年重点工作任务分解表
+序号 | 重点工作 | 责任单位 | 配合单位
+1 | 新建道路50公里。 | 市统计局、市发改委(牵头) | 市财政局
+`);
+    expect(table).toEqual([['1', '新建道路50公里', ['市统计局/cooperate', '市发改委/lead', '市财政局/cooperate']]]);
   });
 });

@@ -6,7 +6,7 @@
 import { findLetter } from './letter.js';
 import { chineseToNumber } from './numerals.js';
 import { detectJurisdiction, applyJurisdiction } from './jurisdiction.js';
-import { entry, findActors, findDutySentence, findLedBy, findStated, findUnitListBracket, parseClause, STANDING_RE, type ResponsibilityContext } from './responsibility.js';
+import { entry, findActors, findDutySentence, findLedBy, findStated, findUnitListBracket, leadMarked, parseClause, STANDING_RE, type ResponsibilityContext } from './responsibility.js';
 import { parseStructure, type RawHeading, type Structure } from './structure.js';
 import { cellRole, findTable, type Table } from './table.js';
 import { splitRunOn } from './run-on.js';
@@ -381,8 +381,12 @@ function tableItems(
         if (above.length === 0) warnings.push(warning('responsibility_reference_unresolved', { item: ordinal, reference: ref.raw }, ref.span));
         for (const r of above) entries.push(copyEntry(r));
       } else {
-        splitNames(src.norm, cell.span[0], cell.span[1]).forEach((piece, index) => {
-          entries.push(entry(ctx, piece, isCollective(piece.name) ? 'localities' : cellRole(cell.kind, index, hasLead)));
+        const pieces = splitNames(src.norm, cell.span[0], cell.span[1]).map(leadMarked);
+        // 市发改委(牵头)、市统计局 in a cell: the marked name leads, the others cooperate.
+        const anyMarked = pieces.some((p) => p.lead);
+        pieces.forEach(({ piece, lead }, index) => {
+          const role = isCollective(piece.name) ? 'localities' : anyMarked ? (lead ? 'lead' : 'cooperate') : cellRole(cell.kind, index, hasLead);
+          entries.push(entry(ctx, piece, role));
         });
       }
       byColumn.set(column, entries);

@@ -42,7 +42,7 @@ const CUE_RE = /负责|牵头|配合|参与|参加|责任单位|责任部门|主
 const LABEL_RE =
   /^【?(牵头单位|牵头部门|主责单位|主责部门|主办单位|责任单位|责任部门|实施单位|负责单位|配合单位|配合部门|参与单位|参与部门|协办单位|协同单位|协助单位|支持单位|部门分工|责任分工|任务分工|职责分工)(?:】\s*:?|\s*:)\s*/;
 const SUFFIX_RE =
-  /(为牵头单位|为牵头部门|为责任单位|为责任部门|为配合单位|为配合部门|牵头负责|牵头落实|按职责分工负责|按职责分工落实|按职责分工推进|按职能分工负责|按职责负责|分工负责|共同负责|负总责|牵头|负责|配合|参与|参加|协助|协同|协办|落实|指导|督导|支持)(?:落实|实施|推进|组织实施|具体实施|具体落实|组织落实|抓好落实)?$/;
+  /(为牵头单位|为牵头部门|为责任单位|为责任部门|为配合单位|为配合部门|牵头负责|牵头落实|主要负责|具体负责|直接负责|全面负责|按职责分工负责|按职责分工落实|按职责分工推进|按职能分工负责|按职责负责|分工负责|共同负责|负总责|牵头|负责|配合|参与|参加|协助|协同|协办|落实|指导|督导|支持)(?:落实|实施|推进|组织实施|具体实施|具体落实|组织落实|抓好落实)?$/;
 const FIRST_LEADS_RE = /^(?:其中)?[,]?(?:列|排|排在|列在|排名)第一(?:位|个)?的?(?:者|单位|部门)?为牵头(?:单位|部门)?$/;
 export const STANDING_RE = /^以下[^,。]{0,12}?(?:需|由|要|须|请)([^。]{2,40}?)(?:按职责分工)?(?:负责|落实|参与|配合)/;
 const MAX_GROUP = 400;
@@ -468,7 +468,26 @@ export function parseClause(ctx: ResponsibilityContext, s: number, e: number): C
     warnUnclear(ctx, s, e);
     return null;
   }
-  for (const g of groups) for (let k = 0; k < g.names.length; k++) g.names[k] = withoutNote(g.names[k] as NamePiece);
+  // 市统计局(牵头): a name marked as the lead leads, and the unmarked names of its list cooperate.
+  const marked = new Set<NamePiece>();
+  for (const g of groups) {
+    for (let k = 0; k < g.names.length; k++) {
+      const p = g.names[k] as NamePiece;
+      const bare = withoutNote(p);
+      if (bare !== p && isLeadMark(p.name.slice(bare.name.length))) marked.add(bare);
+      g.names[k] = bare;
+    }
+  }
+  if (marked.size > 0) {
+    for (const g of groups) {
+      if (g.role !== 'first' && g.role !== null) continue;
+      const names = g.names;
+      g.names = names.filter((p) => marked.has(p));
+      if (g.names.length > 0) groups.push({ role: 'cooperate', labelled: g.labelled, open: false, names: names.filter((p) => !marked.has(p)) });
+      else g.names = names;
+      if (g.names.length > 0 && g.names.every((p) => marked.has(p))) g.role = 'lead';
+    }
+  }
   if (groups.some((g) => g.names.some((p) => p.name.length > 30 || /[。:]/.test(p.name)))) {
     warnUnclear(ctx, s, e);
     return null;
@@ -505,6 +524,17 @@ function hasNoMore(norm: string, s: number, e: number): boolean {
 
 /** 市卫生健康委(除标注“分别牵头”外,列第一位为牵头单位,下同): a note in brackets after the last name is no part of it. */
 const NOTE_RE = /\((?=[^()]*(?:下同|牵头|汇总|列第一|排第一|除))[^()]*\)$/;
+
+/** (牵头), (牵头单位), (主责) after a name: it leads. */
+export function isLeadMark(note: string): boolean {
+  return /^\s*\((?:牵头|牵头单位|牵头部门|主责|主责单位|主办)\)$/.test(note);
+}
+
+/** A name with its (牵头) mark taken off, and whether it had one (a cell of a division table). */
+export function leadMarked(p: NamePiece): { piece: NamePiece; lead: boolean } {
+  const bare = withoutNote(p);
+  return { piece: bare, lead: bare !== p && isLeadMark(p.name.slice(bare.name.length)) };
+}
 
 function withoutNote(p: NamePiece): NamePiece {
   if (p.name.charCodeAt(p.name.length - 1) !== 0x29) return p;
@@ -700,11 +730,16 @@ export function findDutySentence(ctx: ResponsibilityContext, s: number, e: numbe
  * A bracket holding nothing but unit names, with no role word: 加快产业园扩区调规(市自然资源和规划局、
  * 三江新区管委会)。 The first unit leads, the others cooperate. The first such bracket of [s, e) counts.
  */
+/** The closing bracket of each bracketKind: ) 〕 】 ]. */
+const CLOSERS_BY_KIND = [0, 0x29, 0x3015, 0x3011, 0x5d];
+
 export function findUnitListBracket(ctx: ResponsibilityContext, s: number, e: number): Responsible[] {
   const { norm } = ctx.src;
-  for (let open = norm.indexOf('(', s); open >= 0 && open < e; open = norm.indexOf('(', open + 1)) {
-    const close = norm.indexOf(')', open + 1);
-    if (close < 0 || close >= e) return [];
+  for (let open = s; open < e; open++) {
+    const kind = bracketKind(norm.charCodeAt(open));
+    if (kind <= 0 || kind === 4) continue; // ( 〔 【, not [
+    const close = norm.indexOf(String.fromCharCode(CLOSERS_BY_KIND[kind] ?? 0x29), open + 1);
+    if (close < 0 || close >= e) continue;
     const list = unitList(norm, open + 1, close, (n) => ctx.resolver.resolve(n) !== null);
     if (!list) continue;
     const out: Responsible[] = [];

@@ -264,6 +264,9 @@ function chooseLevels(
     itemKind = sectionKind;
     sectionKind = null;
   }
+  // ①新建基站300个。(…) under 一、 headings, with no other level: the circled numbers are the items
+  // (elsewhere they number sub-points inside an item).
+  if (!itemKind && stats.has('circ')) itemKind = 'circ';
   return { sectionKind, itemKind };
 }
 
