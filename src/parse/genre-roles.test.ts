@@ -198,4 +198,20 @@ describe('role words and phrasings across the genre', () => {
 `);
     expect(table).toEqual([['1', '新建道路50公里', ['市统计局/cooperate', '市发改委/lead', '市财政局/cooperate']]]);
   });
+
+  it('reads 责任部门:X  协办部门:Y on one line, and 协同单位:/协助单位: label lines', () => {
+    expect(
+      readRoles(`某县2016年重点工作目标责任分解
+一、经济发展
+1.全县生产总值增长8.5%。
+责任部门:县发改委  协办部门:县统计局
+2.新建幼儿园6所。
+责任单位:县教体局
+协同单位:县财政局
+`).map((i) => i[2]),
+    ).toEqual([
+      ['县发改委/lead', '县统计局/cooperate'],
+      ['县教体局/lead', '县财政局/cooperate'],
+    ]);
+  });
 });
