@@ -205,7 +205,7 @@ describe('the genre corpus', () => {
 
 /** Just under the measured figures of each part: a change that makes them worse fails. */
 const FLOORS = {
-  tuned: { unitF1: 0.99, titles: 0.99, targetF1: 0.95 },
+  tuned: { unitF1: 0.99, titles: 0.99, targetF1: 0.98 },
   'held-out other': { unitF1: 0.98, titles: 0.98, targetF1: 0.98 },
   'held-out modelled': { unitF1: 0.98, titles: 0.98, targetF1: 0.98 },
   unseen: { unitF1: 0.99, titles: 0.99, targetF1: 0.99 },
