@@ -214,4 +214,23 @@ describe('role words and phrasings across the genre', () => {
       ['县教体局/lead', '县财政局/cooperate'],
     ]);
   });
+
+  it('reads (由X牵头,会同Y推进) and …具体实施 without the verbs in the names, and 责任主体 cells that state roles in words', () => {
+    expect(
+      readRoles(`某市2011年为民办实事项目
+一、社会保障
+(一)新增城镇就业5万人。(由市人社局牵头,会同市财政局推进)
+(二)改造危房1500户。(市住建局负责,各乡镇具体实施)
+`).map((i) => i[2]),
+    ).toEqual([
+      ['市人社局/lead', '市财政局/cooperate'],
+      ['市住建局/lead', '各乡镇/localities'],
+    ]);
+    expect(
+      readRoles(`2018年重点工作任务表
+序号\t工作内容\t责任主体\t完成时间
+1\t新增科技型中小企业200家\t市科技局牵头,科技城管委会、各县市区政府配合\t2018年12月
+`),
+    ).toEqual([['1', '新增科技型中小企业200家', ['市科技局/lead', '科技城管委会/cooperate', '各县市区政府/localities']]]);
+  });
 });

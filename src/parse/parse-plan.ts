@@ -380,6 +380,10 @@ function tableItems(
         const above = previous.get(column) ?? [];
         if (above.length === 0) warnings.push(warning('responsibility_reference_unresolved', { item: ordinal, reference: ref.raw }, ref.span));
         for (const r of above) entries.push(copyEntry(r));
+      } else if (CELL_ROLE_WORDS_RE.test(src.norm.slice(cell.span[0], cell.span[1]))) {
+        // 市发展改革委牵头,市统计局配合 in a 责任主体 cell: the cell says the roles itself.
+        const clause = parseClause(ctx, cell.span[0], cell.span[1]);
+        for (const r of clause?.entries ?? []) entries.push(r);
       } else {
         const pieces = splitNames(src.norm, cell.span[0], cell.span[1]).map(leadMarked);
         // 市发改委(牵头)、市统计局 in a cell: the marked name leads, the others cooperate.
@@ -410,6 +414,9 @@ function tableItems(
   }
   return out;
 }
+
+/** Role words after a name in a table cell (市发展改革委牵头,市统计局配合): the cell is read as a clause. */
+const CELL_ROLE_WORDS_RE = /[^\s,、]{2}(?:牵头|配合|协助|参与|负责)(?:[,;。]|$)/;
 
 /** The row's 完成时限 cell read as a due date and/or frequency; a 频次 column gives the frequency when the deadline does not. */
 function scheduleOf(src: SourceText, cells: { kind: string; span: Span }[], planYear: number | null): Schedule | undefined {

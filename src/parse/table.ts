@@ -169,9 +169,10 @@ function findColumnTable(src: SourceText, from: number, to: number): Table | nul
 
 function findRowTable(src: SourceText, from: number, to: number): Table | null {
   const { norm, lines } = src;
-  // A header names a unit column (…单位, …部门): only lines holding one of those words are split.
+  // A header names a unit column (…单位, …部门, 责任主体): only lines holding one of those words are split.
   let nextUnit = norm.indexOf('单位');
   let nextDept = norm.indexOf('部门');
+  let nextBody = norm.indexOf('主体');
   // The next tab, bar and double space at or after the line, found by the native indexOf as the
   // lines go down: a line holds a separator (a tab, a `|` or two spaces in a row; a line without one
   // is no table row) when one of them starts before its end.
@@ -183,7 +184,9 @@ function findRowTable(src: SourceText, from: number, to: number): Table | null {
     if (!line || isBlank(line)) continue;
     while (nextUnit >= 0 && nextUnit < line.trimStart) nextUnit = norm.indexOf('单位', nextUnit + 1);
     while (nextDept >= 0 && nextDept < line.trimStart) nextDept = norm.indexOf('部门', nextDept + 1);
-    const named = (nextUnit >= 0 && nextUnit < line.trimEnd) || (nextDept >= 0 && nextDept < line.trimEnd);
+    while (nextBody >= 0 && nextBody < line.trimStart) nextBody = norm.indexOf('主体', nextBody + 1);
+    const named =
+      (nextUnit >= 0 && nextUnit < line.trimEnd) || (nextDept >= 0 && nextDept < line.trimEnd) || (nextBody >= 0 && nextBody < line.trimEnd);
     if (!named) continue;
     // A header without tabs, bars or double spaces: 序号 工 作 任 务 牵头负责部门, one space apart.
     nextTab = nextAt(norm, '\t', nextTab, line.trimStart);
