@@ -233,4 +233,17 @@ describe('role words and phrasings across the genre', () => {
 `),
     ).toEqual([['1', '新增科技型中小企业200家', ['市科技局/lead', '科技城管委会/cooperate', '各县市区政府/localities']]]);
   });
+
+  it('cuts items run on after a heading’s colon and separated by ;, their numbering running on across headings', () => {
+    expect(
+      readRoles(`某市2016年城市建设重点工作安排
+一、道路建设:1.新建城市主干道20公里(市住建局负责);2.改造背街小巷100条(市城管局负责,各城区政府配合)。
+二、园林绿化:3.新增城市绿地50公顷(市园林局负责)。
+`),
+    ).toEqual([
+      ['1', '新建城市主干道20公里', ['市住建局/lead']],
+      ['2', '改造背街小巷100条', ['市城管局/lead', '各城区政府/localities']],
+      ['3', '新增城市绿地50公顷', ['市园林局/lead']],
+    ]);
+  });
 });

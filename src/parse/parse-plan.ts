@@ -240,6 +240,8 @@ function itemTitle(src: SourceText, s: number, e: number): string {
     // Run-on text keeps a title apart from its body by a space only (加强和完善社会保障 发展社会救助…).
     if (c === 0x20 && end - s >= 4 && isCjk(norm.charCodeAt(end - 1)) && isCjk(norm.charCodeAt(end + 1))) break;
   }
+  // 1.新建主干道20公里(市住建局负责);2.… run on: the ; closing the item is no part of its title.
+  while (end > s && (norm.charCodeAt(end - 1) === 0x3b || isJsSpace(norm.charCodeAt(end - 1)))) end--;
   // A title without 。 may end with its responsibility clause: (X负责).
   if (end > s && norm.charCodeAt(end - 1) === 0x29) {
     const text = norm.slice(s, end);

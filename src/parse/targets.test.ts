@@ -133,4 +133,10 @@ describe('targets', () => {
   it('takes no target from a sum that sizes the enterprises or projects meant (过百亿元企业, 10亿元以上项目), but does from 项目资金', () => {
     expect(targets('培育产值过百亿元企业3家,实施10亿元以上项目20个,下达1000万元项目资金。').map((t) => t.raw)).toEqual(['3家', '20个', '1000万元']);
   });
+
+  it('reads container counts in 标箱 and 标准箱', () => {
+    expect(targets('集装箱吞吐量达到3700万标箱,新增航线运力20万标准箱。').map((t) => [t.raw, t.value, t.unit])).toEqual([
+      ['3700万标箱', 37000000, '标箱'], ['20万标准箱', 200000, '标准箱'],
+    ]);
+  });
 });
