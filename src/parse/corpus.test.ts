@@ -208,5 +208,5 @@ const FLOORS = {
   tuned: { unitF1: 0.99, titles: 0.99, targetF1: 0.98 },
   'held-out other': { unitF1: 0.98, titles: 0.98, targetF1: 0.98 },
   'held-out modelled': { unitF1: 0.98, titles: 0.98, targetF1: 0.98 },
-  unseen: { unitF1: 0.97, titles: 0.96, targetF1: 0.97 },
+  unseen: { unitF1: 0.98, titles: 0.99, targetF1: 0.99 },
 };
