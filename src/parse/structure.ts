@@ -61,8 +61,16 @@ interface MarkedLine {
   marker: Marker | null;
 }
 
-/** A responsibility bracket closing a line: (牵头单位:县发改局;责任单位:…), (区科技局牵头). */
-const TRAILING_BRACKET_RE = /[(〔【[][^()〔〕【】[\]]*(?:单位|部门|牵头|负责|配合)[^()〔〕【】[\]]*[)〕】\]]$/;
+/**
+ * The line's text without the responsibility bracket that closes it ((牵头单位:县发改局;责任单位:…),
+ * (区科技局牵头)); the text itself when it ends otherwise. One look back to the last opening bracket.
+ */
+function withoutResponsibilityBracket(body: string): string {
+  if (!/[)〕】\]]$/.test(body)) return body;
+  const open = Math.max(body.lastIndexOf('('), body.lastIndexOf('〔'), body.lastIndexOf('【'), body.lastIndexOf('['));
+  if (open < 0) return body;
+  return /单位|部门|牵头|负责|配合/.test(body.slice(open + 1, -1)) ? body.slice(0, open) : body;
+}
 
 /** A short line without a sentence end or a closing bracket: a heading, not a task. */
 function isHeadingLine(body: string): boolean {
@@ -224,7 +232,7 @@ function chooseLevels(
     const s = stats.get(marker.kind) ?? { count: 0, content: 0, parentLike: 0, cue: 0, headingLike: 0 };
     s.count++;
     const body = src.norm.slice(marker.bodyStart, line.trimEnd);
-    if (isHeadingLine(body.replace(TRAILING_BRACKET_RE, ''))) s.headingLike++;
+    if (isHeadingLine(withoutResponsibilityBracket(body))) s.headingLike++;
     const stop = body.indexOf('。');
     const cue = CUE_RE.test(text);
     if ((stop >= 0 && stop < body.length - 1) || cue || body.length > 60) s.content++;
