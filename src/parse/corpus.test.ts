@@ -8,8 +8,10 @@
  * sees it); its `.expected.json` was written by hand. Scores are computed over the whole corpus and
  * per document (printed), and the test fails when they fall below floors set just under the
  * measured figures. `fixtures/corpus/manifest.json` says which documents the rules were tuned on
- * and which are held out (added after the rules, never used to change them); the two parts are
- * scored and printed separately, with precision and recall for units, titles and targets.
+ * and which are held out (added after the rules, never used to change them); a third part,
+ * `unseen`, holds documents written in forms the corpus did not have, scored before any rule was
+ * changed for them and moved to `tuned` once one is. The parts are scored and printed separately,
+ * with precision and recall for units, titles and targets.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -29,7 +31,7 @@ interface Expected {
   items: ExpectedItem[];
 }
 interface Manifest {
-  documents: { file: string; origin: 'collected' | 'written' | 'modelled'; part: 'tuned' | 'held-out'; form?: string; note?: string }[];
+  documents: { file: string; origin: 'collected' | 'written' | 'modelled'; part: 'tuned' | 'held-out' | 'unseen'; form?: string; note?: string }[];
 }
 
 const dir = new URL('../../fixtures/corpus/', import.meta.url);
@@ -133,6 +135,8 @@ const partOf = new Map(manifest.documents.map((d) => [d.file, d.part]));
 const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
 const seen = zero();
 const held = zero();
+/** Documents in forms the corpus did not have, not yet used to change a rule (part `unseen`). */
+const unseen = zero();
 /** Held-out documents in our wording but the exact form of a named collected page (origin `modelled`), a subset of `held`. */
 const heldModelled = zero();
 const originOf = new Map(manifest.documents.map((d) => [d.file, d.origin]));
@@ -144,10 +148,11 @@ for (const file of files) {
   const plan = parsePlan(text, { resolver });
   const c = score(plan, expected);
   const heldOut = partOf.get(file) === 'held-out';
-  add(heldOut ? held : seen, c);
+  const isUnseen = partOf.get(file) === 'unseen';
+  add(heldOut ? held : isUnseen ? unseen : seen, c);
   const modelled = heldOut && originOf.get(file) === 'modelled';
   if (modelled) add(heldModelled, c);
-  rows.push(`${modelled ? 'M' : heldOut ? 'H' : ' '} ${file.padEnd(66)} ${describeFigures(figures(c))}`);
+  rows.push(`${modelled ? 'M' : heldOut ? 'H' : isUnseen ? 'U' : ' '} ${file.padEnd(66)} ${describeFigures(figures(c))}`);
   it(`${file}: every span slices to its raw text`, () => {
     expect(spanProblems(text, plan)).toEqual([]);
   });
@@ -155,6 +160,7 @@ for (const file of files) {
 const all = zero();
 add(all, seen);
 add(all, held);
+add(all, unseen);
 const heldWritten = zero();
 add(heldWritten, held);
 for (const k of Object.keys(heldWritten) as (keyof Counts)[]) heldWritten[k] -= heldModelled[k];
@@ -169,6 +175,7 @@ describe('the genre corpus', () => {
         line('held out (all)', held),
         line('held out, other (H)', heldWritten),
         line('held out, in the form of a collected page (M)', heldModelled),
+        line('unseen forms (U)', unseen),
         line('all', all),
       ].join('\n'),
     );
@@ -185,6 +192,7 @@ describe('the genre corpus', () => {
       ['tuned', seen],
       ['held-out other', heldWritten],
       ['held-out modelled', heldModelled],
+      ['unseen', unseen],
     ] as const) {
       const f = figures(counts);
       const floor = FLOORS[part];
@@ -197,7 +205,8 @@ describe('the genre corpus', () => {
 
 /** Just under the measured figures of each part: a change that makes them worse fails. */
 const FLOORS = {
-  tuned: { unitF1: 0.99, titles: 0.99, targetF1: 0.95 },
+  tuned: { unitF1: 0.99, titles: 0.99, targetF1: 0.98 },
   'held-out other': { unitF1: 0.98, titles: 0.98, targetF1: 0.98 },
   'held-out modelled': { unitF1: 0.98, titles: 0.98, targetF1: 0.98 },
+  unseen: { unitF1: 0.98, titles: 0.99, targetF1: 0.99 },
 };

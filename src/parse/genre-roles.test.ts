@@ -4,6 +4,9 @@ import { parsePlan } from './parse-plan.js';
 
 const resolver = hunanResolver();
 const read = (text: string) => parsePlan(text, { resolver }).items.map((i) => [i.number, i.title, i.responsible.map((r) => `${r.raw}=${r.unit}/${r.role}`)]);
+/** Number, title and the units as written with their roles (names a registry need not know). */
+const readRoles = (text: string) =>
+  parsePlan(text, { resolver }).items.map((i): [string, string, string[]] => [i.number, i.title, i.responsible.map((r) => `${r.raw}/${r.role}`)]);
 
 describe('role words and phrasings across the genre', () => {
   it('reads 主办/协办 and 主责/参与 labels, in brackets and on lines of their own, simplified and traditional', () => {
@@ -69,6 +72,178 @@ describe('role words and phrasings across the genre', () => {
       ['（1）', '扩大失业保险覆盖面', ['省民政厅=省民政厅/lead']],
       ['1', '改造老旧小区1000个', ['省住房城乡建设厅=省住房城乡建设厅/lead']],
       ['2', '新建公租房500套', ['省住房城乡建设厅=省住房城乡建设厅/lead']],
+    ]);
+  });
+
+  it('reads 【责任单位】 label lines, 同上 in a label (reaching past an item without one), 参加, X、Y按职责分工负责。 as a sentence, a role-less unit bracket and 等省有关部门', () => {
+    const items = read(`某省2023年工作要点
+一、重点任务
+(一)推进园区建设。
+【责任单位】省发展改革委
+【配合单位】省财政厅、省统计局
+(二)完善社会保障。
+【责任单位】省人力资源社会保障厅
+(三)加强生态保护。
+【责任单位】省生态环境厅
+【配合单位】同上
+(四)扩大对外开放。(省商务厅牵头,省公安厅参加)
+(五)推进交通建设。省交通运输厅、省财政厅按职责分工负责。
+(六)加快园区扩区调规(省自然资源厅、省工业和信息化厅)。年内完成报批。
+(七)发展职业教育。(省教育厅牵头,省财政厅等省有关部门配合)
+`);
+    expect(items.map((i) => [i[1], i[2]])).toEqual([
+      ['推进园区建设', ['省发展改革委=省发改委/lead', '省财政厅=省财政厅/cooperate', '省统计局=省统计局/cooperate']],
+      ['完善社会保障', ['省人力资源社会保障厅=省人社厅/lead']],
+      ['加强生态保护', ['省生态环境厅=省生态环境厅/lead', '省财政厅=省财政厅/cooperate', '省统计局=省统计局/cooperate']],
+      ['扩大对外开放', ['省商务厅=省商务厅/lead', '省公安厅=省公安厅/cooperate']],
+      ['推进交通建设', ['省交通运输厅=省交通运输厅/lead', '省财政厅=省财政厅/cooperate']],
+      ['加快园区扩区调规', ['省自然资源厅=省自然资源厅/lead', '省工业和信息化厅=省工信厅/cooperate']],
+      ['发展职业教育', ['省教育厅=省教育厅/lead', '省财政厅=省财政厅/cooperate']],
+    ]);
+  });
+
+  it('keeps sub-points and the (责任单位:…) line after them in their item, and drops a ——bullet from an unnumbered task', () => {
+    const items = readRoles(`某市2022年工作方案
+一、稳定粮食生产
+1.抓好粮食生产。
+(1)播种面积稳定在95万亩以上。
+(2)新建高标准农田3.2万亩。
+(责任单位:市农业农村局、市财政局)
+责任领导:分管副市长
+2.发展乡村产业。培育龙头企业5家。
+责任单位:市农业农村局
+二、惠民生
+——新增城镇就业7万人。(市人力资源社会保障局牵头,各县市区人民政府落实)
+——完成农村危房改造1万户。(市住房城乡建设局负责)
+`);
+    expect(items.map((i) => [i[0], i[1], i[2]])).toEqual([
+      ['1', '抓好粮食生产', ['市农业农村局/lead', '市财政局/cooperate']],
+      ['2', '发展乡村产业', ['市农业农村局/lead']],
+      ['', '新增城镇就业7万人', ['市人力资源社会保障局/lead', '各县市区人民政府/localities']],
+      ['', '完成农村危房改造1万户', ['市住房城乡建设局/lead']],
+    ]);
+  });
+
+  it('reads division tables with group rows, pipe rule rows and one cell per line with 协同责任单位 and 任务来源 columns', () => {
+    const tab = read(`2023年重点工作任务分解表
+序号\t工作任务\t责任领导\t牵头单位\t配合单位\t完成时限
+一、产业创新
+1\t新增高新技术企业300家\t分管副主任\t科技局\t财政局\t12月
+二、开放合作
+2\t实际使用外资20亿美元\t分管副主任\t商务局\t发改委\t12月
+`);
+    expect(tab.map((i) => [i[0], i[1]])).toEqual([['1', '新增高新技术企业300家'], ['2', '实际使用外资20亿美元']]);
+    const pipes = read(`2011年重点工作分解表
+| 序号 | 目标任务 | 牵头单位 | 配合单位 |
+|---|---|---|---|
+| 1 | 新增城镇就业4.2万人。 | 市人社局 | 市财政局 |
+`);
+    expect(pipes.map((i) => [i[0], i[1]])).toEqual([['1', '新增城镇就业4.2万人']]);
+    const cells = readRoles(`2019年重点工作责任清单
+
+序号
+重点工作任务
+牵头责任单位
+协同责任单位
+任务来源
+一、产业发展
+1
+新引进项目50个
+市商务局
+市发展改革委
+市政府工作报告
+`);
+    expect(cells.map((i) => [i[0], i[1], i[2]])).toEqual([['1', '新引进项目50个', ['市商务局/lead', '市发展改革委/cooperate']]]);
+  });
+
+  it('reads short (一) titles with a responsibility bracket over 1. sentences as headings whose units their tasks take, and a column name with a note', () => {
+    const items = readRoles(`某县2022年稳增长工作方案
+一、扩大有效投资
+(一)抓好重大项目建设(牵头单位:县发改局;责任单位:县财政局)
+1.全年实施重点项目150个,完成投资200亿元。
+2.新开工亿元以上项目30个。
+(二)促进消费(牵头单位:县商务局)
+3.社会消费品零售总额增长8%。
+`);
+    expect(items.map((i) => [i[0], i[1], i[2]])).toEqual([
+      ['1', '全年实施重点项目150个,完成投资200亿元', ['县发改局/lead', '县财政局/cooperate']],
+      ['2', '新开工亿元以上项目30个', ['县发改局/lead', '县财政局/cooperate']],
+      ['3', '社会消费品零售总额增长8%', ['县商务局/lead']],
+    ]);
+    const table = readRoles(`2017年改革计划任务分工表
+序号\t改革任务\t责任单位(排第一位的为牵头单位)\t完成时限
+1\t企业开办时间压缩至3个工作日\t市市场监管局、市公安局\t2017年6月
+`);
+    expect(table.map((i) => [i[1], i[2]])).toEqual([['企业开办时间压缩至3个工作日', ['市市场监管局/lead', '市公安局/cooperate']]]);
+  });
+
+  it('reads ① items under headings, 〔X、Y〕 after the full stop, 主要负责/具体负责, and a name marked (牵头) wherever it stands in a list or a cell', () => {
+    const items = readRoles(`某市2018年工作要点
+一、新型基础设施
+①新建基站300个。(市经信委牵头,市通信办配合)
+②建设数据中心2个。〔市发改委、市财政局〕
+二、民生
+③改造危房3万平方米。(市住建局主要负责,市财政局协助)
+④新增就业1万人。责任单位:市统计局、市人社局(牵头)
+`);
+    expect(items).toEqual([
+      ['①', '新建基站300个', ['市经信委/lead', '市通信办/cooperate']],
+      ['②', '建设数据中心2个', ['市发改委/lead', '市财政局/cooperate']],
+      ['③', '改造危房3万平方米', ['市住建局/lead', '市财政局/cooperate']],
+      ['④', '新增就业1万人', ['市人社局/lead', '市统计局/cooperate']],
+    ]);
+    const table = readRoles(`2013年重点工作任务分解表
+序号 | 重点工作 | 责任单位 | 配合单位
+1 | 新建道路50公里。 | 市统计局、市发改委(牵头) | 市财政局
+`);
+    expect(table).toEqual([['1', '新建道路50公里', ['市统计局/cooperate', '市发改委/lead', '市财政局/cooperate']]]);
+  });
+
+  it('reads 责任部门:X  协办部门:Y on one line, and 协同单位:/协助单位: label lines', () => {
+    expect(
+      readRoles(`某县2016年重点工作目标责任分解
+一、经济发展
+1.全县生产总值增长8.5%。
+责任部门:县发改委  协办部门:县统计局
+2.新建幼儿园6所。
+责任单位:县教体局
+协同单位:县财政局
+`).map((i) => i[2]),
+    ).toEqual([
+      ['县发改委/lead', '县统计局/cooperate'],
+      ['县教体局/lead', '县财政局/cooperate'],
+    ]);
+  });
+
+  it('reads (由X牵头,会同Y推进) and …具体实施 without the verbs in the names, and 责任主体 cells that state roles in words', () => {
+    expect(
+      readRoles(`某市2011年为民办实事项目
+一、社会保障
+(一)新增城镇就业5万人。(由市人社局牵头,会同市财政局推进)
+(二)改造危房1500户。(市住建局负责,各乡镇具体实施)
+`).map((i) => i[2]),
+    ).toEqual([
+      ['市人社局/lead', '市财政局/cooperate'],
+      ['市住建局/lead', '各乡镇/localities'],
+    ]);
+    expect(
+      readRoles(`2018年重点工作任务表
+序号\t工作内容\t责任主体\t完成时间
+1\t新增科技型中小企业200家\t市科技局牵头,科技城管委会、各县市区政府配合\t2018年12月
+`),
+    ).toEqual([['1', '新增科技型中小企业200家', ['市科技局/lead', '科技城管委会/cooperate', '各县市区政府/localities']]]);
+  });
+
+  it('cuts items run on after a heading’s colon and separated by ;, their numbering running on across headings', () => {
+    expect(
+      readRoles(`某市2016年城市建设重点工作安排
+一、道路建设:1.新建城市主干道20公里(市住建局负责);2.改造背街小巷100条(市城管局负责,各城区政府配合)。
+二、园林绿化:3.新增城市绿地50公顷(市园林局负责)。
+`),
+    ).toEqual([
+      ['1', '新建城市主干道20公里', ['市住建局/lead']],
+      ['2', '改造背街小巷100条', ['市城管局/lead', '各城区政府/localities']],
+      ['3', '新增城市绿地50公顷', ['市园林局/lead']],
     ]);
   });
 });

@@ -6,14 +6,14 @@
 import { findLetter } from './letter.js';
 import { chineseToNumber } from './numerals.js';
 import { detectJurisdiction, applyJurisdiction } from './jurisdiction.js';
-import { entry, findActors, findLedBy, findStated, parseClause, STANDING_RE, type ResponsibilityContext } from './responsibility.js';
+import { entry, findActors, findDutySentence, findLedBy, findStated, findUnitListBracket, leadMarked, parseClause, STANDING_RE, type ResponsibilityContext } from './responsibility.js';
 import { parseStructure, type RawHeading, type Structure } from './structure.js';
 import { cellRole, findTable, type Table } from './table.js';
 import { splitRunOn } from './run-on.js';
 import { readSchedule } from './schedule.js';
 import { cellReference, resolveReferences, trailingReference, type PendingReference } from './references.js';
 import { findTargets } from './targets.js';
-import { isCollective, splitNames } from './units.js';
+import { isCollective, splitNames, unitList } from './units.js';
 import { warning } from './warnings.js';
 import { markerAt, mayStartMarker } from './markers.js';
 import { CodeSet, codesOf, fitted, isCjk, isJsSpace, makeSource, NextBreak, NO_NAMES, normalise, ownCopy, type SourceText } from './text.js';
@@ -92,12 +92,14 @@ export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
       const stated = findStated(ctx, bodyStart, end);
       const reference = stated && stated.entries.length > 0 ? null : trailingReference(src.norm, src.original, bodyStart, end);
       if (stated && stated.entries.length > 0) {
-        responsible = stated.entries;
+        responsible = sameAsAbove(src, stated.entries, items, warnings, ordinal);
         if (stated.ditto) ditto = { section: raw.section, entries: stated.entries };
       } else if (reference) {
         references.push({ index: items.length, reference });
       } else {
-        const ledBy = findLedBy(ctx, bodyStart, end);
+        let ledBy = findLedBy(ctx, bodyStart, end);
+        if (ledBy.length === 0) ledBy = findDutySentence(ctx, bodyStart, end);
+        if (ledBy.length === 0) ledBy = findUnitListBracket(ctx, bodyStart, end);
         const carried = ditto?.entries ?? headingCarry[headingCarry.length - 1]?.entries;
         if (ledBy.length > 0) responsible = ledBy;
         else if (carried && carriedBudget > 0) {
@@ -195,6 +197,40 @@ function copyEntry(r: Responsible): Responsible {
   return { raw: r.raw, unit: r.unit, role: r.role, expands: r.expands.length > 0 ? [...r.expands] : NO_NAMES, span: [r.span[0], r.span[1]] };
 }
 
+/**
+ * 协办单位:同上, 【配合单位】同上 in an item's labels: the units of that role (the lead for a lead
+ * label, the others for the others) of the nearest item above that has any stand where 同上 is
+ * written: an item between them without a 配合 label does not break the reference.
+ */
+function sameAsAbove(src: SourceText, entries: Responsible[], items: ParsedItem[], warnings: ParseWarning[], item: number): Responsible[] {
+  if (!entries.some((r) => isSameAsAbove(src, r))) return entries;
+  const out: Responsible[] = [];
+  for (const r of entries) {
+    if (!isSameAsAbove(src, r)) {
+      out.push(r);
+      continue;
+    }
+    // The name was looked up as a unit: it is none.
+    const at = warnings.findIndex((w) => w.code === 'unit_unknown' && w.span[0] === r.span[0] && w.span[1] === r.span[1]);
+    if (at >= 0) warnings.splice(at, 1);
+    const ofRole = (p: Responsible): boolean => (r.role === 'lead' ? p.role === 'lead' : p.role !== 'lead');
+    let above: Responsible[] = [];
+    for (let k = items.length - 1; k >= 0 && k >= items.length - MAX_SAME_AS_ABOVE && above.length === 0; k--) {
+      above = (items[k]?.responsible ?? []).filter(ofRole);
+    }
+    if (above.length === 0) warnings.push(warning('responsibility_reference_unresolved', { item, reference: r.raw }, r.span));
+    for (const p of above) if (!hasRaw(out, p.raw)) out.push(copyEntry(p));
+  }
+  return out;
+}
+
+/** How many items up 同上 looks for units of its role. */
+const MAX_SAME_AS_ABOVE = 20;
+
+function isSameAsAbove(src: SourceText, r: Responsible): boolean {
+  return r.span[1] - r.span[0] === 2 && src.norm.startsWith('同上', r.span[0]);
+}
+
 function itemTitle(src: SourceText, s: number, e: number): string {
   const { norm, original } = src;
   let end = s;
@@ -204,11 +240,13 @@ function itemTitle(src: SourceText, s: number, e: number): string {
     // Run-on text keeps a title apart from its body by a space only (加强和完善社会保障 发展社会救助…).
     if (c === 0x20 && end - s >= 4 && isCjk(norm.charCodeAt(end - 1)) && isCjk(norm.charCodeAt(end + 1))) break;
   }
+  // 1.新建主干道20公里(市住建局负责);2.… run on: the ; closing the item is no part of its title.
+  while (end > s && (norm.charCodeAt(end - 1) === 0x3b || isJsSpace(norm.charCodeAt(end - 1)))) end--;
   // A title without 。 may end with its responsibility clause: (X负责).
   if (end > s && norm.charCodeAt(end - 1) === 0x29) {
     const text = norm.slice(s, end);
     const paren = text.lastIndexOf('(');
-    if (paren > 0 && /负责|牵头|配合|责任单位/.test(text.slice(paren))) end = s + paren;
+    if (paren > 0 && (/负责|牵头|配合|责任单位/.test(text.slice(paren)) || unitList(norm, s + paren + 1, end - 1))) end = s + paren;
   }
   return original.slice(s, end).trim();
 }
@@ -219,7 +257,7 @@ const RESPONSIBILITY_BRACKET_RE = /(?:负责|牵头|配合|参与|落实|责任�
 type TaskPiece = { number: string; span: Span; bodyStart: number };
 
 /** A responsibility label in a line: 责任单位:, 牵头单位:, 主办单位: … (folded, so 主辦單位 too). */
-const TASK_LABEL_RE = /(?:牵头|责任|主责|主办|配合|参与|协办)(?:单位|部门)\s*:/;
+const TASK_LABEL_RE = /(?:牵头|责任|主责|主办|配合|参与|协办|协同|协助)(?:单位|部门)\s*:/;
 /** Punctuation after a task's bracket that still belongs to the task: …(X负责)。 */
 const TRAILING_STOPS = new CodeSet([0x3002, 0x3b, 0x20, 0x09]); // 。 ; space tab
 
@@ -344,9 +382,17 @@ function tableItems(
         const above = previous.get(column) ?? [];
         if (above.length === 0) warnings.push(warning('responsibility_reference_unresolved', { item: ordinal, reference: ref.raw }, ref.span));
         for (const r of above) entries.push(copyEntry(r));
+      } else if (CELL_ROLE_WORDS_RE.test(src.norm.slice(cell.span[0], cell.span[1]))) {
+        // 市发展改革委牵头,市统计局配合 in a 责任主体 cell: the cell says the roles itself.
+        const clause = parseClause(ctx, cell.span[0], cell.span[1]);
+        for (const r of clause?.entries ?? []) entries.push(r);
       } else {
-        splitNames(src.norm, cell.span[0], cell.span[1]).forEach((piece, index) => {
-          entries.push(entry(ctx, piece, isCollective(piece.name) ? 'localities' : cellRole(cell.kind, index, hasLead)));
+        const pieces = splitNames(src.norm, cell.span[0], cell.span[1]).map(leadMarked);
+        // 市发改委(牵头)、市统计局 in a cell: the marked name leads, the others cooperate.
+        const anyMarked = pieces.some((p) => p.lead);
+        pieces.forEach(({ piece, lead }, index) => {
+          const role = isCollective(piece.name) ? 'localities' : anyMarked ? (lead ? 'lead' : 'cooperate') : cellRole(cell.kind, index, hasLead);
+          entries.push(entry(ctx, piece, role));
         });
       }
       byColumn.set(column, entries);
@@ -370,6 +416,9 @@ function tableItems(
   }
   return out;
 }
+
+/** Role words after a name in a table cell (市发展改革委牵头,市统计局配合): the cell is read as a clause. */
+const CELL_ROLE_WORDS_RE = /[^\s,、]{2}(?:牵头|配合|协助|参与|负责)(?:[,;。]|$)/;
 
 /** The row's 完成时限 cell read as a due date and/or frequency; a 频次 column gives the frequency when the deadline does not. */
 function scheduleOf(src: SourceText, cells: { kind: string; span: Span }[], planYear: number | null): Schedule | undefined {

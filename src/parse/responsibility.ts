@@ -9,7 +9,7 @@ import { CodeSet, codesOf, isJsSpace, NO_NAMES, type SourceText } from './text.j
 import type { ParseWarning, Responsible, ResponsibleRole } from '../model/plan.js';
 import type { Span } from '../model/span.js';
 import type { UnitResolver } from '../model/unit-resolver.js';
-import { isCollective, looksLikeUnit, splitNames, type NamePiece } from './units.js';
+import { isCollective, looksLikeUnit, splitNames, unitList, type NamePiece } from './units.js';
 
 export interface ResponsibilityContext {
   src: SourceText;
@@ -37,18 +37,19 @@ interface Group {
   names: NamePiece[];
 }
 
-const CUE_RE = /负责|牵头|配合|参与|责任单位|责任部门|主责单位|牵头单位|配合单位|按职责分工|不再列出|不再一一列出|下同|协办|落实/g;
+const CUE_RE = /负责|牵头|配合|参与|参加|责任单位|责任部门|主责单位|牵头单位|配合单位|按职责分工|不再列出|不再一一列出|下同|协办|落实/g;
+/** 责任单位: — or 【责任单位】 with the label in lenticular brackets and no colon (the opening one may stand before). */
 const LABEL_RE =
-  /^(牵头单位|牵头部门|主责单位|主责部门|主办单位|责任单位|责任部门|实施单位|负责单位|配合单位|配合部门|参与单位|参与部门|协办单位|协同单位|协助单位|支持单位|部门分工|责任分工|任务分工|职责分工)\s*:\s*/;
+  /^【?((?:牵头|主责|主办|责任|实施|负责|配合|参与|协办|协同|协助|支持)(?:单位|部门)|部门分工|责任分工|任务分工|职责分工)(?:】\s*:?|\s*:)\s*/;
 const SUFFIX_RE =
-  /(为牵头单位|为牵头部门|为责任单位|为责任部门|为配合单位|为配合部门|牵头负责|牵头落实|按职责分工负责|按职责分工落实|按职责分工推进|按职能分工负责|按职责负责|分工负责|共同负责|负总责|牵头|负责|配合|参与|协助|协同|协办|落实|指导|督导|支持)(?:落实|实施|推进|组织实施|具体实施|具体落实|组织落实|抓好落实)?$/;
+  /(为牵头单位|为牵头部门|为责任单位|为责任部门|为配合单位|为配合部门|牵头负责|牵头落实|主要负责|具体负责|直接负责|全面负责|按职责分工负责|按职责分工落实|按职责分工推进|按职能分工负责|按职责负责|分工负责|共同负责|负总责|牵头|负责|配合|参与|参加|协助|协同|协办|落实|指导|督导|支持)(?:落实|实施|推进|组织实施|具体实施|具体落实|组织落实|抓好落实)?$/;
 const FIRST_LEADS_RE = /^(?:其中)?[,]?(?:列|排|排在|列在|排名)第一(?:位|个)?的?(?:者|单位|部门)?为牵头(?:单位|部门)?$/;
 export const STANDING_RE = /^以下[^,。]{0,12}?(?:需|由|要|须|请)([^。]{2,40}?)(?:按职责分工)?(?:负责|落实|参与|配合)/;
 const MAX_GROUP = 400;
 /** Necessary first characters of FIRST_LEADS_RE and LABEL_RE, last characters of SUFFIX_RE. */
 const FIRST_LEADS_START = new CodeSet(codesOf('其,列排'));
-const LABEL_START_CHARS = new CodeSet(codesOf('牵主责实负配参协支部任职'));
-const SUFFIX_LAST = new CodeSet(codesOf('位门责实进头合与助同办施导持'));
+const LABEL_START_CHARS = new CodeSet(codesOf('牵主责实负配参协支部任职【'));
+const SUFFIX_LAST = new CodeSet(codesOf('位门责实进头合与加助同办施导持'));
 /** Labels that end the responsibility part of a line: 责任单位:X;完成时限:2022年底. */
 const OTHER_LABEL_RE = /^(?:完成时限|完成时间|完成期限|时间节点|时限要求|时限|进度安排|办结时限|工作目标|目标任务|预期目标|资金来源|责任领导|牵头领导|分管(?:省|市|县|区)?领导)\s*:/;
 const OTHER_LABEL_START = new CodeSet(codesOf('完时进办工目预资责牵分'));
@@ -75,7 +76,7 @@ for (const w of CUE_RE.source.split('|')) {
   list.push(w);
   CUE_WORDS.set(w.charCodeAt(0), list);
 }
-const LABEL_HEADS = ['牵头', '责任', '主责', '主办', '配合', '参与', '协办'];
+const LABEL_HEADS = ['牵头', '责任', '主责', '主办', '实施', '负责', '配合', '参与', '协办', '协同', '协助', '支持'];
 /** Heads of a 分工 label (部门分工:省农业农村厅牵头,各地配合). */
 const DIVISION_HEADS = ['部门', '责任', '任务', '职责'];
 
@@ -184,6 +185,8 @@ export function findStated(ctx: ResponsibilityContext, s: number, e: number): Cl
     const o = pairs[q] ?? 0;
     const c = pairs[q + 1] ?? 0;
     if (o < acceptedEnd) continue;
+    // 【责任单位】X: a label in brackets, read with the labels below.
+    if (norm.charCodeAt(o) === 0x3010 && labelAt(norm, o + 1, c + 1) === c - o) continue;
     inside.push(o, c);
     if (c - o > MAX_GROUP || !hasCueBetween(cues, o + 1, c)) continue;
     const clause = parseClause(ctx, o + 1, c);
@@ -239,6 +242,13 @@ function labelAt(norm: string, i: number, e: number): number {
     if (!LABEL_HEADS.some((h) => norm.startsWith(h, i))) return 0;
   }
   let j = i + 4;
+  // 【责任单位】: the closing bracket ends the label (a colon may follow it).
+  if (j < e && norm.charCodeAt(j) === 0x3011 && norm.charCodeAt(i - 1) === 0x3010) {
+    j++;
+    let k = j;
+    while (k < e && isJsSpace(norm.charCodeAt(k))) k++;
+    return (k < e && norm.charCodeAt(k) === 0x3a ? k + 1 : j) - i;
+  }
   while (j < e && isJsSpace(norm.charCodeAt(j))) j++;
   return j < e && norm.charCodeAt(j) === 0x3a ? j + 1 - i : 0;
 }
@@ -458,7 +468,26 @@ export function parseClause(ctx: ResponsibilityContext, s: number, e: number): C
     warnUnclear(ctx, s, e);
     return null;
   }
-  for (const g of groups) for (let k = 0; k < g.names.length; k++) g.names[k] = withoutNote(g.names[k] as NamePiece);
+  // 市统计局(牵头): a name marked as the lead leads, and the unmarked names of its list cooperate.
+  const marked = new Set<NamePiece>();
+  for (const g of groups) {
+    for (let k = 0; k < g.names.length; k++) {
+      const p = g.names[k] as NamePiece;
+      const bare = withoutNote(p);
+      if (bare !== p && isLeadMark(p.name.slice(bare.name.length))) marked.add(bare);
+      g.names[k] = bare;
+    }
+  }
+  if (marked.size > 0) {
+    for (const g of groups) {
+      if (g.role !== 'first' && g.role !== null) continue;
+      const names = g.names;
+      g.names = names.filter((p) => marked.has(p));
+      if (g.names.length > 0) groups.push({ role: 'cooperate', labelled: g.labelled, open: false, names: names.filter((p) => !marked.has(p)) });
+      else g.names = names;
+      if (g.names.length > 0 && g.names.every((p) => marked.has(p))) g.role = 'lead';
+    }
+  }
   if (groups.some((g) => g.names.some((p) => p.name.length > 30 || /[。:]/.test(p.name)))) {
     warnUnclear(ctx, s, e);
     return null;
@@ -496,6 +525,17 @@ function hasNoMore(norm: string, s: number, e: number): boolean {
 /** 市卫生健康委(除标注“分别牵头”外,列第一位为牵头单位,下同): a note in brackets after the last name is no part of it. */
 const NOTE_RE = /\((?=[^()]*(?:下同|牵头|汇总|列第一|排第一|除))[^()]*\)$/;
 
+/** (牵头), (牵头单位), (主责) after a name: it leads. */
+export function isLeadMark(note: string): boolean {
+  return /^\s*\((?:牵头|牵头单位|牵头部门|主责|主责单位|主办)\)$/.test(note);
+}
+
+/** A name with its (牵头) mark taken off, and whether it had one (a cell of a division table). */
+export function leadMarked(p: NamePiece): { piece: NamePiece; lead: boolean } {
+  const bare = withoutNote(p);
+  return { piece: bare, lead: bare !== p && isLeadMark(p.name.slice(bare.name.length)) };
+}
+
 function withoutNote(p: NamePiece): NamePiece {
   if (p.name.charCodeAt(p.name.length - 1) !== 0x29) return p;
   const m = NOTE_RE.exec(p.name);
@@ -512,7 +552,7 @@ function labelRole(label: string): GroupRole {
 
 function suffixRoleOf(suffix: string): GroupRole {
   if (suffix.includes('牵头')) return 'lead';
-  if (/配合|参与|协助|协同|协办|指导|督导|支持/.test(suffix)) return 'cooperate';
+  if (/配合|参与|参加|协助|协同|协办|指导|督导|支持/.test(suffix)) return 'cooperate';
   return 'first';
 }
 
@@ -655,6 +695,63 @@ export function findLedBy(ctx: ResponsibilityContext, s: number, e: number): Res
     }
   }
   return out;
+}
+
+/**
+ * X、Y按职责分工负责。 · X负责。 as a sentence of its own (no bracket, no 由): the first unit leads, the
+ * others cooperate, as in the bracket (X、Y按职责分工负责).
+ */
+const DUTY_SENTENCE_RE = /(?:^|[。;])\s*([^。;,:()“”由]{2,80}?)(?:按职责分工负责|按职责分工落实|按职责负责|分工负责|共同负责|负责落实|牵头负责|负责)\s*(?=[。;]|$)/g;
+
+/** Units named by a sentence of their own that says they are responsible (DUTY_SENTENCE_RE), or none. */
+export function findDutySentence(ctx: ResponsibilityContext, s: number, e: number): Responsible[] {
+  const { norm } = ctx.src;
+  const text = norm.slice(s, e);
+  if (!text.includes('负责') && !text.includes('落实')) return [];
+  const out: Responsible[] = [];
+  DUTY_SENTENCE_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = DUTY_SENTENCE_RE.exec(text)) !== null) {
+    const names = m[1] ?? '';
+    const at = s + m.index + m[0].indexOf(names);
+    const list = unitList(norm, at, at + names.length, (n) => ctx.resolver.resolve(n) !== null);
+    if (!list) continue;
+    let leadTaken = out.some((r) => r.role === 'lead');
+    for (const p of list) {
+      const role: ResponsibleRole = isCollective(p.name) ? 'localities' : leadTaken ? 'cooperate' : 'lead';
+      if (role === 'lead') leadTaken = true;
+      out.push(entry(ctx, p, role));
+    }
+  }
+  return out;
+}
+
+/**
+ * A bracket holding nothing but unit names, with no role word: 加快产业园扩区调规(市自然资源和规划局、
+ * 三江新区管委会)。 The first unit leads, the others cooperate. The first such bracket of [s, e) counts.
+ */
+/** The closing bracket of each bracketKind: ) 〕 】 ]. */
+const CLOSERS_BY_KIND = [0, 0x29, 0x3015, 0x3011, 0x5d];
+
+export function findUnitListBracket(ctx: ResponsibilityContext, s: number, e: number): Responsible[] {
+  const { norm } = ctx.src;
+  for (let open = s; open < e; open++) {
+    const kind = bracketKind(norm.charCodeAt(open));
+    if (kind <= 0 || kind === 4) continue; // ( 〔 【, not [
+    const close = norm.indexOf(String.fromCharCode(CLOSERS_BY_KIND[kind] ?? 0x29), open + 1);
+    if (close < 0 || close >= e) continue;
+    const list = unitList(norm, open + 1, close, (n) => ctx.resolver.resolve(n) !== null);
+    if (!list) continue;
+    const out: Responsible[] = [];
+    let leadTaken = false;
+    for (const p of list) {
+      const role: ResponsibleRole = isCollective(p.name) ? 'localities' : leadTaken ? 'cooperate' : 'lead';
+      if (role === 'lead') leadTaken = true;
+      out.push(entry(ctx, p, role));
+    }
+    return out;
+  }
+  return [];
 }
 
 function knownOrUnitLike(ctx: ResponsibilityContext, name: string): boolean {

@@ -13,8 +13,8 @@ import { CodeSet, isBlank, isSpace, type Line, type SourceText } from './text.js
 /** Lines shorter than this are never cut: a run-on paragraph holds at least two items. */
 const MIN_RUN_ON = 24;
 
-/** 。 ; ! ? ) 〕 】 ] — what may precede an inline marker — and the spaces of isSpace(). */
-const BEFORE_MARKER = new CodeSet([0x3002, 0x3b, 0x21, 0x3f, 0x29, 0x3015, 0x3011, 0x5d, 0x20, 0x09, 0x0b, 0x0c, 0xfeff, 0x200b]);
+/** 。 ; : ! ? ) 〕 】 ] — what may precede an inline marker (一、道路建设:1.…) — and the spaces of isSpace(). */
+const BEFORE_MARKER = new CodeSet([0x3002, 0x3b, 0x3a, 0x21, 0x3f, 0x29, 0x3015, 0x3011, 0x5d, 0x20, 0x09, 0x0b, 0x0c, 0xfeff, 0x200b]);
 
 const KIND_INDEX: Readonly<Record<MarkerKind, number>> = { part: 0, cn: 1, pcn: 2, ar: 3, par: 4, circ: 5 };
 
@@ -22,10 +22,16 @@ const KIND_INDEX: Readonly<Record<MarkerKind, number>> = { part: 0, cn: 1, pcn: 
 const next = new Float64Array(6);
 const pending = new Float64Array(6);
 
+/**
+ * Per marker kind: the value that continued its sequence at the end of the last line cut, -1 for none.
+ * 一、道路建设:1.…;2.…;3.… then 二、园林绿化:4.…: the items' numbering runs on across the headings.
+ */
+const carried = new Float64Array(6);
+
 function cutsOf(src: SourceText, line: Line): number[] {
   const { norm } = src;
   const first = mayStartMarker(norm, line.trimStart, line.trimEnd) ? markerAt(norm.slice(line.trimStart, line.trimStart + 16), line.trimStart) : null;
-  next.fill(-1);
+  next.set(carried);
   pending.fill(-1);
   if (first?.value != null) next[KIND_INDEX[first.kind]] = first.value + 1;
   const cuts: number[] = [];
@@ -63,6 +69,10 @@ function cutsOf(src: SourceText, line: Line): number[] {
       pending[kind] = i;
     }
   }
+  if (cuts.length > 0) {
+    carried.set(next);
+    if (first) carried[KIND_INDEX[first.kind]] = -1;
+  }
   return cuts.sort((a, b) => a - b);
 }
 
@@ -81,6 +91,7 @@ export function splitRunOn(src: SourceText): Line[] {
     while (e > s && isSpace(src.norm.charCodeAt(e - 1))) e--;
     out.push({ index: out.length, start, end, trimStart: s, trimEnd: e });
   };
+  carried.fill(-1);
   for (const line of src.lines) {
     const cuts = isBlank(line) || line.trimEnd - line.trimStart < MIN_RUN_ON ? NO_CUTS : cutsOf(src, line);
     if (cuts.length === 0) {

@@ -49,14 +49,27 @@ export interface Structure {
 }
 
 const CUE_RE = /负责|牵头|配合|责任单位|责任部门|按职责分工|不再列出|下同/;
-/** A line that is only a responsibility label: 责任单位:X、Y. */
-const LABEL_LINE_RE = /^(?:牵头|责任|主责|配合|参与|协办)(?:单位|部门)\s*:/;
+/** A line that is only a responsibility label: 责任单位:X、Y, or the same in brackets: (责任单位:X、Y). */
+const LABEL_LINE_RE = /^[(〔【[]?(?:牵头|责任|主责|主办|配合|参与|协办|协同|协助)(?:单位|部门)(?:】|\s*:)/;
+/** A bullet opening a task line: ——, -, ·, •, ●, ◆, ■, ▪ (dashes are folded to '-'). */
+const BULLET_RE = /^(?:-{1,2}|[·•●◆■▪])\s*/;
 const STOP_LINE_RE = /^(抄送|抄报|印发|\(此件|附件\s*[0-9一二三四五六七八九十]{0,3}\s*[::]?\s*$|(?:联系人|联系电话|联系方式|电子邮箱|邮箱)\s*:)/;
 
 interface MarkedLine {
   line: Line;
   text: string;
   marker: Marker | null;
+}
+
+/**
+ * The line's text without the responsibility bracket that closes it ((牵头单位:县发改局;责任单位:…),
+ * (区科技局牵头)); the text itself when it ends otherwise. One look back to the last opening bracket.
+ */
+function withoutResponsibilityBracket(body: string): string {
+  if (!/[)〕】\]]$/.test(body)) return body;
+  const open = Math.max(body.lastIndexOf('('), body.lastIndexOf('〔'), body.lastIndexOf('【'), body.lastIndexOf('['));
+  if (open < 0) return body;
+  return /单位|部门|牵头|负责|配合/.test(body.slice(open + 1, -1)) ? body.slice(0, open) : body;
 }
 
 /** A short line without a sentence end or a closing bracket: a heading, not a task. */
@@ -158,12 +171,14 @@ export function parseStructure(src: SourceText, from: number, to: number): Struc
     }
     if (firstHeading < lines.length && CUE_RE.test(text) && text.length >= 8) {
       // An unnumbered task line under a heading.
+      // ——全省地区生产总值增长8.5%左右。(…): the bullet is no part of the task.
+      const bullet = BULLET_RE.exec(text);
       items.push({
         number: '',
         ordinal: items.length + 1,
         section: sections.length > 0 ? sections.length : null,
         span: [line.trimStart, line.trimEnd],
-        bodyStart: line.trimStart,
+        bodyStart: line.trimStart + (bullet ? bullet[0].length : 0),
         value: null,
         kind: null,
       });
@@ -186,7 +201,7 @@ function chooseLevels(
   src: SourceText,
   lines: MarkedLine[],
 ): { sectionKind: MarkerKind | null; itemKind: MarkerKind | null } {
-  interface Stat { count: number; content: number; parentLike: number; cue: number }
+  interface Stat { count: number; content: number; parentLike: number; cue: number; headingLike: number }
   const stats = new Map<MarkerKind, Stat>();
   let block: Stat | null = null;
   let blockCue = false;
@@ -214,9 +229,10 @@ function chooseLevels(
       continue;
     }
     flush();
-    const s = stats.get(marker.kind) ?? { count: 0, content: 0, parentLike: 0, cue: 0 };
+    const s = stats.get(marker.kind) ?? { count: 0, content: 0, parentLike: 0, cue: 0, headingLike: 0 };
     s.count++;
     const body = src.norm.slice(marker.bodyStart, line.trimEnd);
+    if (isHeadingLine(withoutResponsibilityBracket(body))) s.headingLike++;
     const stop = body.indexOf('。');
     const cue = CUE_RE.test(text);
     if ((stop >= 0 && stop < body.length - 1) || cue || body.length > 60) s.content++;
@@ -241,6 +257,11 @@ function chooseLevels(
   const isHeadingLevel = (k: MarkerKind, idx: number): boolean => {
     const s = stats.get(k);
     if (!s || s.parentLike * 2 <= s.count) return false;
+    // (一)抓好重大项目建设(牵头单位:X) over 1.全年实施项目150个。: every line of the level is a short
+    // title (its responsibility bracket aside) and the level below states sentences: the titles
+    // head the tasks, whose units they give.
+    const below = stats.get(candidates[idx + 1] as MarkerKind);
+    if (s.headingLike === s.count && below && below.headingLike * 2 < below.count) return true;
     return candidates.slice(idx + 1).some((m) => (stats.get(m)?.cue ?? 0) >= s.cue);
   };
   let itemKind: MarkerKind | null = candidates.find((k, idx) => !isHeadingLevel(k, idx)) ?? null;
@@ -251,6 +272,9 @@ function chooseLevels(
     itemKind = sectionKind;
     sectionKind = null;
   }
+  // ①新建基站300个。(…) under 一、 headings, with no other level: the circled numbers are the items
+  // (elsewhere they number sub-points inside an item).
+  if (!itemKind && stats.has('circ')) itemKind = 'circ';
   return { sectionKind, itemKind };
 }
 

@@ -38,20 +38,33 @@ export interface Table {
 const TASK_HEADER = /^(?:重点|主要|具体|工作|目标)?(?:工作)?(?:任务|事项|内容|工作)(?:内容|事项|名称|措施)?$/;
 
 function columnKind(header: string): ColumnKind {
-  const h = header.replace(/\s+/g, '');
+  // 责任单位(排第一位的为牵头单位): a note in brackets after the column's name says how to read it,
+  // and the first named unit of a 责任单位 column leads anyway.
+  const h = header.replace(/\s+/g, '').replace(/\([^()]{1,24}\)$/, '');
   if (/^(?:序号|编号|序)$/.test(h)) return 'number';
   if (/(?:领导|责任人|负责人|处室)$/.test(h)) return 'person';
   if (/^(?:牵头|主办|主责|主要责任)(?:负责|责任)?(?:单位|部门)$/.test(h)) return 'lead';
-  if (/^(?:配合|协办|参与|协同|协助|配合责任)(?:单位|部门)$/.test(h)) return 'cooperate';
+  if (/^(?:配合|协办|参与|协同|协助)(?:责任)?(?:单位|部门)$/.test(h)) return 'cooperate';
   if (/^(?:责任|承办|落实|实施)(?:单位|部门|主体)$/.test(h)) return 'responsible';
   if (/(?:时限|时间|期限|节点|进度安排)$/.test(h)) return 'deadline';
   if (/(?:频次|频率|周期)$/.test(h)) return 'frequency';
+  // 任务来源, 任务依据: where a task comes from (市政府工作报告), not the task.
+  if (/(?:来源|依据|出处)$/.test(h)) return 'other';
   if (TASK_HEADER.test(h) || /任务|措施|事项/.test(h) || /^(?:工作)?内容(?:与|和|及)?要求$/.test(h)) return 'task';
   return 'other';
 }
 
 /** Column names that carry nothing the plan keeps (进展情况, 备注), but still belong to a header. */
-const OTHER_HEADER = /^(?:(?:进展|完成|落实|推进|办理)(?:情况|进度)|备注|说明)$/;
+const OTHER_HEADER = /^(?:(?:进展|完成|落实|推进|办理)(?:情况|进度)|备注|说明|(?:任务|文件)?(?:来源|依据|出处))$/;
+
+/**
+ * A group row between a table's rows: 一、产业发展 (or (一)…) alone on its line, heading the rows
+ * after it. It is no task; the table goes on after it.
+ */
+const GROUP_ROW_RE = /^(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\))\s*[^\s|]{1,30}$/;
+
+/** A rule row of a pipe table: |---|:---:|, nothing but bars, dashes, colons and spaces. */
+const RULE_ROW_RE = /^[|\-:\s]+$/;
 
 /**
  * Cells of a line as spans: tab or `|` separated, else two or more spaces. With `eachTab`, every
@@ -126,6 +139,11 @@ function findColumnTable(src: SourceText, from: number, to: number): Table | nul
     for (;;) {
       const cells = nonBlankLines(src, at, to, columns.length);
       if (cells.length < columns.length) break;
+      const lead = lines[cells[0] ?? -1];
+      if (lead && GROUP_ROW_RE.test(norm.slice(lead.trimStart, lead.trimEnd))) {
+        at = (cells[0] ?? at) + 1;
+        continue;
+      }
       const first = lines[cells[0] ?? -1];
       const numberAt = columns.indexOf('number');
       const numberLine = lines[cells[numberAt] ?? -1];
@@ -151,9 +169,10 @@ function findColumnTable(src: SourceText, from: number, to: number): Table | nul
 
 function findRowTable(src: SourceText, from: number, to: number): Table | null {
   const { norm, lines } = src;
-  // A header names a unit column (…单位, …部门): only lines holding one of those words are split.
+  // A header names a unit column (…单位, …部门, 责任主体): only lines holding one of those words are split.
   let nextUnit = norm.indexOf('单位');
   let nextDept = norm.indexOf('部门');
+  let nextBody = norm.indexOf('主体');
   // The next tab, bar and double space at or after the line, found by the native indexOf as the
   // lines go down: a line holds a separator (a tab, a `|` or two spaces in a row; a line without one
   // is no table row) when one of them starts before its end.
@@ -165,7 +184,9 @@ function findRowTable(src: SourceText, from: number, to: number): Table | null {
     if (!line || isBlank(line)) continue;
     while (nextUnit >= 0 && nextUnit < line.trimStart) nextUnit = norm.indexOf('单位', nextUnit + 1);
     while (nextDept >= 0 && nextDept < line.trimStart) nextDept = norm.indexOf('部门', nextDept + 1);
-    const named = (nextUnit >= 0 && nextUnit < line.trimEnd) || (nextDept >= 0 && nextDept < line.trimEnd);
+    while (nextBody >= 0 && nextBody < line.trimStart) nextBody = norm.indexOf('主体', nextBody + 1);
+    const named =
+      (nextUnit >= 0 && nextUnit < line.trimEnd) || (nextDept >= 0 && nextDept < line.trimEnd) || (nextBody >= 0 && nextBody < line.trimEnd);
     if (!named) continue;
     // A header without tabs, bars or double spaces: 序号 工 作 任 务 牵头负责部门, one space apart.
     nextTab = nextAt(norm, '\t', nextTab, line.trimStart);
@@ -184,6 +205,8 @@ function findRowTable(src: SourceText, from: number, to: number): Table | null {
     for (let j = i + 1; j < to; j++) {
       const row = lines[j];
       if (!row || isBlank(row)) continue;
+      const rowText = norm.slice(row.trimStart, row.trimEnd);
+      if (GROUP_ROW_RE.test(rowText) || RULE_ROW_RE.test(rowText)) continue;
       if (spaced) {
         const spans = spacedRow(norm, row.trimStart, row.trimEnd, columns);
         if (!spans) break;

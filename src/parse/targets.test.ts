@@ -120,4 +120,23 @@ describe('targets', () => {
   it('takes no target from a digit run too long to be a count', () => {
     expect(targets(`投资${'9'.repeat(40)}元。`)).toEqual([]);
   });
+
+  it('reads rates with their denominator, a range with the unit on both figures, a decimal broken by a space, and no count of a plan’s own indicators', () => {
+    expect(targets('用水量降至120立方米/万元,PM2.5浓度低于35微克/立方米。').map((t) => [t.raw, t.value, t.unit])).toEqual([
+      ['120立方米/万元', 120, '立方米/万元'], ['35微克/立方米', 35, '微克/立方米'],
+    ]);
+    expect(targets('参合率达到80%~85%。')[0]).toMatchObject({ raw: '80%~85%', value: 80, max: 85, comparator: 'range', unit: '%' });
+    expect(targets('失业率控制在4. 3%以内。')[0]).toMatchObject({ raw: '4. 3%', value: 4.3, comparator: '<=' });
+    expect(targets('落实规划确定的22项主要指标,实际利用外资1.5亿美元。').map((t) => [t.raw, t.value])).toEqual([['1.5亿美元', 150000000]]);
+  });
+
+  it('takes no target from a sum that sizes the enterprises or projects meant (过百亿元企业, 10亿元以上项目), but does from 项目资金', () => {
+    expect(targets('培育产值过百亿元企业3家,实施10亿元以上项目20个,下达1000万元项目资金。').map((t) => t.raw)).toEqual(['3家', '20个', '1000万元']);
+  });
+
+  it('reads container counts in 标箱 and 标准箱', () => {
+    expect(targets('集装箱吞吐量达到3700万标箱,新增航线运力20万标准箱。').map((t) => [t.raw, t.value, t.unit])).toEqual([
+      ['3700万标箱', 37000000, '标箱'], ['20万标准箱', 200000, '标准箱'],
+    ]);
+  });
 });

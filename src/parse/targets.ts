@@ -23,9 +23,9 @@ export interface TargetContext {
 
 const UNITS = [
   '万平方米', '平方公里', '平方米', '个百分点', '百分点', '个工作日', '工作日', '千瓦时', '万千瓦', '千瓦', '兆瓦',
-  '立方米', '公里', '千米', '公顷', '人次', '小时', '分钟', '%', '‰', '个', '套', '项', '家', '所', '座', '条', '处', '户',
+  '立方米', '微克', '毫克', '标准箱', '标箱', '公里', '千米', '公顷', '人次', '小时', '分钟', '%', '‰', '个', '套', '项', '家', '所', '座', '条', '处', '户',
   '人', '名', '位', '台', '辆', '张', '栋', '间', '批', '场', '件', '宗', '笔', '份', '册', '床', '吨', '亩', '米',
-  '元', '倍', '天', '镇', '村', '园', '片', '次',
+  '美元', '元', '倍', '天', '镇', '村', '园', '片', '次',
 ];
 /** Measure words a Chinese numeral may take; stricter than for Arabic figures. */
 const CN_UNITS = new Set(['个', '套', '项', '家', '所', '座', '条', '处', '户', '人', '名', '台', '辆', '栋', '间', '批', '件', '亩', '吨', '倍', '公里', '平方公里', '万平方米', '平方米', '个百分点', '百分点', '元', '镇', '村', '园', '片', '个工作日', '工作日', '天']);
@@ -183,14 +183,21 @@ const SKIP_WORDS = wordList(SKIP_AFTER);
 /** Longest figure read, separators included. */
 const MAX_DIGITS = 20;
 
-function arabicTarget(ctx: TargetContext, s: number, end: number, limit: number): Target | null {
+function arabicTarget(ctx: TargetContext, s: number, digitsEnd: number, limit: number): Target | null {
+  let end = digitsEnd;
   const { norm } = ctx.src;
   const prev = norm.charCodeAt(s - 1);
   // Latin letter . 第 〔 [ - / #, and 每 (每20-30户设置1个: a rate, not a count)
   if (isLatinCode(prev) || prev === 0x2e || prev === 0x7b2c || prev === 0x3014 || prev === 0x5b || prev === 0x2d || prev === 0x2f || prev === 0x23 || prev === 0x6bcf) return null;
   // More digits than any count or sum of money has (and 1 MB of digits is no number at all).
   if (end - s > MAX_DIGITS) return null;
-  const digits = norm.slice(s, end).replace(/,/g, '');
+  let digits = norm.slice(s, end).replace(/,/g, '');
+  // 4. 3%: a decimal broken by a space (a line wrapped in the source), inside a sentence.
+  if (isCjk(prev) && brokenDecimalAt(norm, end, limit)) {
+    const e2 = arabicEnd(norm, end + 2, limit);
+    digits = `${digits}.${norm.slice(end + 2, e2)}`;
+    end = e2;
+  }
   const first: Quantity = quantity(norm, s, end, Number(digits));
   let j = first.end;
   while (norm.charCodeAt(j) === 0x20) j++;
@@ -216,12 +223,53 @@ function arabicTarget(ctx: TargetContext, s: number, end: number, limit: number)
   const unit = unitAt(norm, j, UNIT_WORDS);
   if (!unit) return null;
   if (digits.length >= 7 && !first.scaled && !/[元吨米亩]/.test(unit)) return null;
-  const unitEnd = j + unit.length;
+  let unitEnd = j + unit.length;
   if (unit === '小时' || unit === '分钟' || unit === '天') {
     const after = norm.slice(unitEnd, unitEnd + 4);
     if (after.includes('圈') || after.startsWith('制') || after.startsWith('内')) return null;
   }
-  return buildTarget(ctx, s, unitEnd, first.value, max, unit, approx, 0.9);
+  // 规划确定的22项主要指标: the plan's own indicators counted, not a figure to reach.
+  if (unit === '项' && COUNTED_INDICATORS_BEFORE.test(norm.slice(Math.max(0, s - 4), s)) && /^[^。;,]{0,4}指标/.test(norm.slice(unitEnd, unitEnd + 7))) return null;
+  // 80%~85%, 3%-5%: a range written with the unit on both figures.
+  let fullUnit = unit;
+  const r = norm.charCodeAt(unitEnd);
+  if (max === null && (r === 0x2d || r === 0x7e || r === ZHI || r === DAO) && isDigitCode(norm.charCodeAt(unitEnd + 1))) {
+    const e2 = arabicEnd(norm, unitEnd + 1, limit);
+    if (e2 - (unitEnd + 1) <= MAX_DIGITS && !first.scaled && norm.startsWith(unit, e2)) {
+      const second = Number(norm.slice(unitEnd + 1, e2).replace(/,/g, ''));
+      if (second > first.value) {
+        max = second;
+        unitEnd = e2 + unit.length;
+      }
+    }
+  }
+  // 120立方米/万元, 40微克/立方米, 2.5人/千人: a rate keeps its denominator.
+  const per = norm.charCodeAt(unitEnd) === 0x2f ? RATE_DENOMINATOR_RE.exec(norm.slice(unitEnd + 1, unitEnd + 8)) : null;
+  if (per) {
+    fullUnit = `${unit}/${per[0]}`;
+    unitEnd += 1 + per[0].length;
+  }
+  if (unit === '元' && sizesAClass(norm, unitEnd)) return null;
+  return buildTarget(ctx, s, unitEnd, first.value, max, fullUnit, approx, 0.9);
+}
+
+/**
+ * 培育产值过百亿元企业3家, 实施10亿元以上项目20个: a sum right before 企业/项目/产业… says which
+ * enterprises or projects are meant, it is no figure to reach (项目资金 is money, though).
+ */
+function sizesAClass(norm: string, e: number): boolean {
+  return CLASS_AFTER_SUM_RE.test(norm.slice(e, e + 10));
+}
+const CLASS_AFTER_SUM_RE = /^(?:及以上|以上)?(?:的)?(?:级)?(?:龙头|重点|重大|工业|制造业)?(?:企业|项目|产业|集群|园区)(?!资金|经费|投资)/;
+
+/** 确定的, 提出的: what a count of indicators (22项主要指标) follows when it counts a plan's own. */
+const COUNTED_INDICATORS_BEFORE = /(?:确定|提出|明确|规定|设定)的$/;
+/** The denominator of a rate: 万元, 立方米, 千人, 人·年. */
+const RATE_DENOMINATOR_RE = /^(?:万|千|百|亿)?(?:元|人|吨|亩|户|平方米|立方米|千瓦时|公里|年|天|月|人·年)/;
+
+/** Whether `. ` and a digit follow at `end`: the rest of a decimal broken by a space. */
+function brokenDecimalAt(norm: string, end: number, limit: number): boolean {
+  return end + 2 < limit && norm.charCodeAt(end) === 0x2e && norm.charCodeAt(end + 1) === 0x20 && isDigitCode(norm.charCodeAt(end + 2));
 }
 
 function quantity(norm: string, s: number, end: number, value: number): Quantity {
@@ -282,6 +330,7 @@ function chineseTarget(ctx: TargetContext, s: number, end: number, limit: number
   if (unit === '个' && (norm.startsWith('月', j + 1) || norm.startsWith('季度', j + 1) || norm.startsWith('小时', j + 1))) return null;
   // Small Chinese counts (三条, 四个) are as often descriptive as they are targets.
   const confidence = value < 10 && max === null ? 0.6 : 0.8;
+  if (unit === '元' && sizesAClass(norm, j + unit.length)) return null;
   return buildTarget(ctx, s, j + unit.length, value, max, unit, false, confidence);
 }
 

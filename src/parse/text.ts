@@ -1,6 +1,7 @@
 /**
  * Shared text helpers. The parser matches on a same-length normalised copy of the text
- * (full-width ASCII folded to half-width, dashes to '-', traditional characters to simplified)
+ * (full-width ASCII folded to half-width, small forms ﹑﹒﹔﹕ to 、.;:, dashes to '-', traditional
+ * characters to simplified)
  * so that every offset found in the copy is also an offset into the original; facts are
  * always sliced from the original.
  */
@@ -31,6 +32,11 @@ function fold(c: number): number {
   if (c === 0x3000 || c === 0x00a0 || c === 0x2002 || c === 0x2003) return 0x20;
   if (c === 0x2010 || c === 0x2011 || c === 0x2013 || c === 0x2014 || c === 0x2212 || c === 0x301c) return 0x2d;
   if (c === 0xfe50) return 0x2c;
+  // Small form variants: ﹑ (1﹑), ﹒ (1﹒), ﹔ and ﹕ as their ordinary forms.
+  if (c === 0xfe51) return 0x3001;
+  if (c === 0xfe52) return 0x2e;
+  if (c === 0xfe54) return 0x3b;
+  if (c === 0xfe55) return 0x3a;
   if (c === 0xff64) return 0x3001; // halfwidth ideographic comma
   return c;
 }

@@ -28,12 +28,13 @@ const COLLECTIVE_RE = new RegExp(
 );
 
 const LEAD_STRIP_RE = /^(?:由|会同|并由|以及|请)+/;
+/** 等部门, 等有关单位, 等省有关部门, 等园区相关部门: a list's summing-up tail names no unit of its own. */
 const TAIL_STRIP_RE =
-  /(?:等有关部门|等相关部门|等部门|等单位|等成员单位|等地|等|分别|按职责|按职能|各自|共同|具体)+$/;
+  /(?:等(?:省|市|县|区|园区|开发区)?(?:直|级)?(?:有关|相关|成员)?(?:部门|单位)|等地|等|分别|按职责|按职能|各自|共同|具体|组织|实施|推进|落实)+$/;
 
 /** First characters of LEAD_STRIP_RE's words and last characters of TAIL_STRIP_RE's. */
 const LEAD_FIRST = new CodeSet(codesOf('由会并以请'));
-const TAIL_LAST = new CodeSet(codesOf('门位地等别责能自同体'));
+const TAIL_LAST = new CodeSet(codesOf('门位地等别责能自同体织施进实'));
 
 export function isCollective(name: string): boolean {
   return COLLECTIVE_RE.test(name);
@@ -155,4 +156,27 @@ function clean(norm: string, s: number, e: number): NamePiece | null {
   if (b - a < 2) return null;
   const name = norm.slice(a, b);
   return { name, span: [a, b] };
+}
+
+/** What a bracketed unit list never starts with: 含高新区管委会, 以下简称…, 除… are notes. */
+const NOT_A_LIST_START_RE = /^(?:含|包括|不含|除|以下|简称|即|如|其中|详见|见)/;
+
+/**
+ * The names of [s, e) when it is nothing but a list of units, as in a title's role-less bracket
+ * (加快产业园扩区调规(市自然资源和规划局、三江新区管委会)); null otherwise. Every name must end
+ * like a unit (or be a collective phrase) and carry no quotation mark or colon; `known` may accept
+ * a name the registry knows although it ends otherwise.
+ */
+export function unitList(norm: string, s: number, e: number, known?: (name: string) => boolean): NamePiece[] | null {
+  if (e - s < 2 || e - s > 160) return null;
+  const text = norm.slice(s, e);
+  if (/[“”"《》:;。]/.test(text) || NOT_A_LIST_START_RE.test(text.trimStart())) return null;
+  const names = splitNames(norm, s, e);
+  if (names.length === 0 || names.length > 12) return null;
+  for (const p of names) {
+    // (试行), (暂行): two letters ending like a unit are rarely one; a registry's name may be.
+    const unitLike = p.name.length >= 3 && looksLikeUnit(p.name);
+    if (p.name.length > 24 || !(unitLike || known?.(p.name))) return null;
+  }
+  return names;
 }
