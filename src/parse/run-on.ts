@@ -7,7 +7,7 @@
  * an inline (1) is confirmed by a later (2). Cutting only changes line bounds, never the text,
  * so every offset stays valid.
  */
-import { MARKER_START, markerAt, mayStartMarker, type MarkerKind } from './markers.js';
+import { MARKER_START, markerIn, mayStartMarker, type MarkerKind } from './markers.js';
 import { CodeSet, isBlank, isSpace, type Line, type SourceText } from './text.js';
 
 /** Lines shorter than this are never cut: a run-on paragraph holds at least two items. */
@@ -30,7 +30,7 @@ const carried = new Float64Array(6);
 
 function cutsOf(src: SourceText, line: Line): number[] {
   const { norm } = src;
-  const first = mayStartMarker(norm, line.trimStart, line.trimEnd) ? markerAt(norm.slice(line.trimStart, line.trimStart + 16), line.trimStart) : null;
+  const first = mayStartMarker(norm, line.trimStart, line.trimEnd) ? markerIn(norm, line.trimStart, Math.min(norm.length, line.trimStart + 16)) : null;
   next.set(carried);
   pending.fill(-1);
   if (first?.value != null) next[KIND_INDEX[first.kind]] = first.value + 1;
@@ -50,7 +50,7 @@ function cutsOf(src: SourceText, line: Line): number[] {
       i = k;
     } else continue;
     if (!mayStartMarker(norm, i, line.trimEnd)) continue;
-    const m = markerAt(norm.slice(i, i + 16), i);
+    const m = markerIn(norm, i, Math.min(norm.length, i + 16));
     if (!m || m.value === null || m.kind === 'part') continue;
     const kind = KIND_INDEX[m.kind];
     const expected = next[kind] ?? -1;
