@@ -593,9 +593,10 @@ function rawOf(ctx: ResponsibilityContext, name: string, s: number, e: number): 
   return raw;
 }
 
-const BY_LEAD_RE = /由([^。;,:()“”]{2,40}?)(?:牵头|负责)/g;
-/** 由X负责,Y协助: the units after the lead that help it. */
-const HELPERS_AFTER_RE = /^\s*,\s*([^。;:()“”]{2,80}?)(?:等(?:部门|单位)?)?(?:协助|配合|参与)/;
+/** 由X牵头 · 由X负责, where X may carry a short bracket of its own (由各区县(市)人民政府负责). */
+const BY_LEAD_RE = /由((?:[^。;,:()“”]|\([^()。;,:]{1,8}\)){2,40}?)(?:牵头|负责)/g;
+/** 由X负责,Y协助 · 由X负责,Y指导: the units after the lead that help or guide it. */
+const HELPERS_AFTER_RE = /^\s*,\s*([^。;:()“”]{2,80}?)(?:等(?:部门|单位)?)?(?:协助|配合|参与|指导|督导)/;
 /** X会同Y落实 as a sentence of its own (without 由): X leads. */
 const TOGETHER_SENTENCE_RE = /(?:^|[。;,])\s*([^。;,:()“”]{2,40}?)会同([^。;,:()“”]{2,60}?)(?:抓好落实|组织实施|共同推进|落实|负责|推进|实施)\s*(?=[。;]|$)/g;
 const TOGETHER_RE = /^\s*,?\s*(?:并)?会同([^。;:()“”]{2,80}?)(?:等(?:部门|单位)?)?(?=共同|负责|推进|实施|开展|做好|研究|制定|组织|,|。|$)/;
