@@ -265,4 +265,18 @@ describe('role words and phrasings across the genre', () => {
       ['5', '建设污水处理设施', ['市住建局/lead', '各乡镇/localities']],
     ]);
   });
+
+  it('ends the units of labels set apart by spaces at a 完成时限: set apart the same way', () => {
+    expect(
+      readRoles(`某县2019年重点工作任务分解表
+一、民生事业
+1、改造棚户区1500套。牵头单位:县住建局 责任单位:县财政局、县自然资源局 完成时限:2019年底
+2、新建农村公路100公里。
+责任单位:县交通运输局  配合单位:县财政局  完成时间:全年
+`),
+    ).toEqual([
+      ['1', '改造棚户区1500套', ['县住建局/lead', '县财政局/cooperate', '县自然资源局/cooperate']],
+      ['2', '新建农村公路100公里', ['县交通运输局/lead', '县财政局/cooperate']],
+    ]);
+  });
 });

@@ -333,7 +333,7 @@ function assistAt(norm: string, s: number, e: number): number {
 
 /**
  * Parts split further where a label follows white space: 牵头单位:市交通运输局  责任单位:市财政局 has no
- * semicolon between its labels, only spaces.
+ * semicolon between its labels, only spaces (and 完成时限: may follow the same way).
  */
 function splitAtSpacedLabels(norm: string, parts: Span[]): Span[] {
   let out: Span[] | null = null;
@@ -342,8 +342,10 @@ function splitAtSpacedLabels(norm: string, parts: Span[]): Span[] {
     let start = ps;
     for (let i = ps + 1; i < pe; i++) {
       const c = norm.charCodeAt(i);
-      if (!isJsSpace(norm.charCodeAt(i - 1)) || ((FLAGS[c] ?? 0) & LABEL_START) === 0) continue;
-      if (labelAt(norm, i, pe) === 0) continue;
+      if (!isJsSpace(norm.charCodeAt(i - 1))) continue;
+      const unitLabel = ((FLAGS[c] ?? 0) & LABEL_START) !== 0 && labelAt(norm, i, pe) > 0;
+      // 责任单位:X 完成时限:2019年底: a label of another kind ends the units before it.
+      if (!unitLabel && !(OTHER_LABEL_START.has(c) && OTHER_LABEL_RE.test(norm.slice(i, Math.min(pe, i + 8))))) continue;
       out ??= parts.slice(0, q);
       out.push([start, i]);
       start = i;
