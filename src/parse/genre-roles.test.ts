@@ -279,4 +279,40 @@ describe('role words and phrasings across the genre', () => {
       ['2', '新建农村公路100公里', ['县交通运输局/lead', '县财政局/cooperate']],
     ]);
   });
+
+  it('reads 主辦機關/協辦機關 (Taiwan) in brackets and on lines, and 縣(市)政府 and 县级市政府 as collectives', () => {
+    expect(
+      readRoles(`一、推動產業創新
+(一)推動5G應用,建置基地台2萬座。(主辦機關:經濟部;協辦機關:國家發展委員會、數位發展部)
+(二)培育新創企業500家。
+主辦機關:國家發展委員會
+協辦機關:經濟部、金融監督管理委員會
+(三)興建社會住宅12萬戶。(主辦機關:內政部;協辦機關:各直轄市、縣(市)政府)
+(四)推進自主創新。(牽頭單位:市科技和信息化局;配合單位:各區、縣級市政府)
+`),
+    ).toEqual([
+      ['(一)', '推動5G應用,建置基地台2萬座', ['經濟部/lead', '國家發展委員會/cooperate', '數位發展部/cooperate']],
+      ['(二)', '培育新創企業500家', ['國家發展委員會/lead', '經濟部/cooperate', '金融監督管理委員會/cooperate']],
+      ['(三)', '興建社會住宅12萬戶', ['內政部/lead', '各直轄市/localities', '縣(市)政府/localities']],
+      ['(四)', '推進自主創新', ['市科技和信息化局/lead', '各區、縣級市政府/localities']],
+    ]);
+  });
+
+  it('reads the units on the line after a label that ends its line', () => {
+    expect(
+      readRoles(`某市2022年工作要点
+一、主要任务
+1.建设智慧城市。
+责任单位:
+市大数据局、市工信局
+2.推进垃圾分类。
+牵头单位:
+市城管局
+配合单位:市生态环境局
+`),
+    ).toEqual([
+      ['1', '建设智慧城市', ['市大数据局/lead', '市工信局/cooperate']],
+      ['2', '推进垃圾分类', ['市城管局/lead', '市生态环境局/cooperate']],
+    ]);
+  });
 });

@@ -37,10 +37,10 @@ interface Group {
   names: NamePiece[];
 }
 
-const CUE_RE = /负责|牵头|配合|参与|参加|责任单位|责任部门|主责单位|牵头单位|配合单位|按职责分工|不再列出|不再一一列出|下同|协办|落实/g;
+const CUE_RE = /负责|牵头|配合|参与|参加|责任单位|责任部门|主责单位|牵头单位|配合单位|主办机关|按职责分工|不再列出|不再一一列出|下同|协办|落实/g;
 /** 责任单位: — or 【责任单位】 with the label in lenticular brackets and no colon (the opening one may stand before). */
 const LABEL_RE =
-  /^【?((?:牵头|主责|主办|责任|实施|负责|配合|参与|协办|协同|协助|支持)(?:单位|部门)|部门分工|责任分工|任务分工|职责分工)(?:】\s*:?|\s*:)\s*/;
+  /^【?((?:牵头|主责|主办|责任|实施|负责|配合|参与|协办|协同|协助|支持)(?:单位|部门|机关)|部门分工|责任分工|任务分工|职责分工)(?:】\s*:?|\s*:)\s*/;
 const SUFFIX_RE =
   /(为牵头单位|为牵头部门|为责任单位|为责任部门|为配合单位|为配合部门|牵头负责|牵头落实|主要负责|具体负责|直接负责|全面负责|按职责分工负责|按职责分工落实|按职责分工推进|按职能分工负责|按职责负责|分工负责|共同负责|负总责|牵头|负责|配合|参与|参加|协助|协同|协办|落实|指导|督导|支持)(?:落实|实施|推进|组织实施|具体实施|具体落实|组织落实|抓好落实)?$/;
 const FIRST_LEADS_RE = /^(?:其中)?[,]?(?:列|排|排在|列在|排名)第一(?:位|个)?的?(?:者|单位|部门)?为牵头(?:单位|部门)?$/;
@@ -208,9 +208,14 @@ export function findStated(ctx: ResponsibilityContext, s: number, e: number): Cl
     from = at + len;
     for (; k < inside.length && (inside[k] ?? Infinity) < at; k += 2) coveredTo = Math.max(coveredTo, inside[k + 1] ?? -1);
     if (at < coveredTo) continue;
-    let end = at;
-    // A label runs to the end of its line, or to the next label on the line.
+    let end = at + len;
+    // A label runs to the end of its line, or to the next label on the line; a label ending its
+    // line (责任单位:⏎市大数据局、市工信局) names the units on the next one.
     const stop = Math.min(e, at + MAX_GROUP, labels[q + 2] ?? Infinity);
+    while (end < stop && isJsSpace(norm.charCodeAt(end)) && norm.charCodeAt(end) !== 0x0a && norm.charCodeAt(end) !== 0x0d) end++;
+    if (end < stop && (norm.charCodeAt(end) === 0x0a || norm.charCodeAt(end) === 0x0d)) {
+      while (end < stop && isJsSpace(norm.charCodeAt(end))) end++;
+    }
     for (; end < stop; end++) {
       const c = norm.charCodeAt(end);
       if (c === 0x0a || c === 0x0d || c === 0x3002) break;
@@ -238,7 +243,8 @@ function labelAt(norm: string, i: number, e: number): number {
     // 部门分工: 责任分工: 任务分工: 职责分工: — the units follow as a sentence (X牵头,Y配合).
     if (!DIVISION_HEADS.some((h) => norm.startsWith(h, i))) return 0;
   } else {
-    if (!((c2 === 0x5355 && c3 === 0x4f4d) || (c2 === 0x90e8 && c3 === 0x95e8))) return 0; // 单位 部门
+    // 单位 部门, and 机关 (主辦機關: in Taiwan's plans)
+    if (!((c2 === 0x5355 && c3 === 0x4f4d) || (c2 === 0x90e8 && c3 === 0x95e8) || (c2 === 0x673a && c3 === 0x5173))) return 0;
     if (!LABEL_HEADS.some((h) => norm.startsWith(h, i))) return 0;
   }
   let j = i + 4;

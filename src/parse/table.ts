@@ -43,9 +43,9 @@ function columnKind(header: string): ColumnKind {
   const h = header.replace(/\s+/g, '').replace(/\([^()]{1,24}\)$/, '');
   if (/^(?:序号|编号|序)$/.test(h)) return 'number';
   if (/(?:领导|责任人|负责人|处室)$/.test(h)) return 'person';
-  if (/^(?:牵头|主办|主责|主要责任)(?:负责|责任)?(?:单位|部门)$/.test(h)) return 'lead';
-  if (/^(?:配合|协办|参与|协同|协助)(?:责任)?(?:单位|部门)$/.test(h)) return 'cooperate';
-  if (/^(?:责任|承办|落实|实施)(?:单位|部门|主体)$/.test(h)) return 'responsible';
+  if (/^(?:牵头|主办|主责|主要责任)(?:负责|责任)?(?:单位|部门|机关)$/.test(h)) return 'lead';
+  if (/^(?:配合|协办|参与|协同|协助)(?:责任)?(?:单位|部门|机关)$/.test(h)) return 'cooperate';
+  if (/^(?:责任|承办|落实|实施)(?:单位|部门|机关|主体)$/.test(h)) return 'responsible';
   if (/(?:时限|时间|期限|节点|进度安排)$/.test(h)) return 'deadline';
   if (/(?:频次|频率|周期)$/.test(h)) return 'frequency';
   // 任务来源, 任务依据: where a task comes from (市政府工作报告), not the task.
