@@ -315,4 +315,21 @@ describe('role words and phrasings across the genre', () => {
       ['2', '推进垃圾分类', ['市城管局/lead', '市生态环境局/cooperate']],
     ]);
   });
+
+  it('reads 【牵头单位】X【配合单位】Y on one line, skips a leader label before the unit labels, and counts no 等8个部门', () => {
+    const plan = parsePlan(
+      `某市2022年工作要点
+一、任务
+1.推进项目建设。【牵头单位】市发改委【配合单位】市财政局、市自然资源局
+2.推进数字经济,建成基站5个。(牵头领导:王五;牵头单位:市工信局;责任单位:市发改委等8个部门)
+3.完善养老服务。(完成时限:2022年底;责任单位:市民政局)
+`,
+      { resolver },
+    );
+    expect(plan.items.map((i) => [i.number, i.responsible.map((r) => `${r.raw}/${r.role}`), i.targets.map((t) => t.raw)])).toEqual([
+      ['1', ['市发改委/lead', '市财政局/cooperate', '市自然资源局/cooperate'], []],
+      ['2', ['市工信局/lead', '市发改委/cooperate'], ['5个']],
+      ['3', ['市民政局/lead'], []],
+    ]);
+  });
 });

@@ -211,7 +211,9 @@ export function findStated(ctx: ResponsibilityContext, s: number, e: number): Cl
     let end = at + len;
     // A label runs to the end of its line, or to the next label on the line; a label ending its
     // line (责任单位:⏎市大数据局、市工信局) names the units on the next one.
-    const stop = Math.min(e, at + MAX_GROUP, labels[q + 2] ?? Infinity);
+    // 【牵头单位】X【配合单位】Y: the next label's opening bracket ends this one's units too.
+    const next = labels[q + 2] ?? Infinity;
+    const stop = Math.min(e, at + MAX_GROUP, next !== Infinity && norm.charCodeAt(next - 1) === 0x3010 ? next - 1 : next);
     while (end < stop && isJsSpace(norm.charCodeAt(end)) && norm.charCodeAt(end) !== 0x0a && norm.charCodeAt(end) !== 0x0d) end++;
     if (end < stop && (norm.charCodeAt(end) === 0x0a || norm.charCodeAt(end) === 0x0d)) {
       while (end < stop && isJsSpace(norm.charCodeAt(end))) end++;
@@ -369,11 +371,19 @@ export function parseClause(ctx: ResponsibilityContext, s: number, e: number): C
   /** Units every item involves, this one included (…均涉及X,不再做分工). */
   const involved: Responsible[] = [];
   let structured = false;
+  let otherLabel = false;
   for (const part of splitAtSpacedLabels(norm, splitTop(norm, s, e, CLAUSE_SEPS))) {
     const ps = trimmedStart(norm, part[0], part[1]);
     let pe = trimmedEnd(norm, ps, part[1]);
     if (ps >= pe) continue;
-    if (OTHER_LABEL_START.has(norm.charCodeAt(ps)) && OTHER_LABEL_RE.test(norm.slice(ps, Math.min(pe, ps + 8)))) break;
+    // 完成时限:2022年底, 牵头领导:王五: a part under another label names no unit, nor do the parts
+    // after it until a unit label comes again ((牵头领导:王五;牵头单位:市工信局)).
+    if (OTHER_LABEL_START.has(norm.charCodeAt(ps)) && OTHER_LABEL_RE.test(norm.slice(ps, Math.min(pe, ps + 8)))) {
+      otherLabel = true;
+      continue;
+    }
+    if (otherLabel && !(LABEL_START_CHARS.has(norm.charCodeAt(ps)) && LABEL_RE.test(norm.slice(ps, Math.min(pe, ps + 8))))) continue;
+    otherLabel = false;
     const partText = norm.charCodeAt(ps) === 0x4ee5 && norm.charCodeAt(ps + 1) === 0x4e0b ? norm.slice(ps, pe) : ''; // 以下
     if (partText.startsWith('以下') && partText.includes('不再')) {
       const m = STANDING_RE.exec(partText);

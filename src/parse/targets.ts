@@ -252,6 +252,8 @@ function arabicTarget(ctx: TargetContext, s: number, digitsEnd: number, limit: n
     unitEnd += 1 + per[0].length;
   }
   if (unit === '元' && sizesAClass(norm, unitEnd)) return null;
+  // 市发改委等8个部门: the count of a list of units, not a figure to reach.
+  if (norm.charCodeAt(s - 1) === DENG && UNITS_COUNTED_RE.test(norm.slice(unitEnd, unitEnd + 6))) return null;
   return buildTarget(ctx, s, unitEnd, first.value, max, fullUnit, approx, 0.9);
 }
 
@@ -262,6 +264,8 @@ function arabicTarget(ctx: TargetContext, s: number, digitsEnd: number, limit: n
 function sizesAClass(norm: string, e: number): boolean {
   return CLASS_AFTER_SUM_RE.test(norm.slice(e, e + 10));
 }
+const DENG = 0x7b49; // 等
+const UNITS_COUNTED_RE = /^(?:省|市|县|区)?(?:直|级)?(?:有关|相关|成员)?(?:部门|单位|成员单位)/;
 const CLASS_AFTER_SUM_RE = /^(?:及以上|以上)?(?:的)?(?:级)?(?:龙头|重点|重大|工业|制造业)?(?:企业|项目|产业|集群|园区)(?!资金|经费|投资)/;
 
 /** 确定的, 提出的: what a count of indicators (22项主要指标) follows when it counts a plan's own. */

@@ -29,9 +29,9 @@ const COLLECTIVE_RE = new RegExp(
 );
 
 const LEAD_STRIP_RE = /^(?:由|会同|并由|以及|请)+/;
-/** 等部门, 等有关单位, 等省有关部门, 等园区相关部门: a list's summing-up tail names no unit of its own. */
+/** 等部门, 等有关单位, 等省有关部门, 等园区相关部门, 等8个部门: a list's summing-up tail names no unit of its own. */
 const TAIL_STRIP_RE =
-  /(?:等(?:省|市|县|区|园区|开发区)?(?:直|级)?(?:有关|相关|成员)?(?:部门|单位)|等地|等|分别|按职责(?:分工)?|按职能(?:分工)?|各自|共同|具体|组织|实施|推进|抓好|做好|落实)+$/;
+  /(?:等(?:[0-9一二三四五六七八九十]{1,3}个)?(?:省|市|县|区|园区|开发区)?(?:直|级)?(?:有关|相关|成员)?(?:部门|单位)|等地|等|分别|按职责(?:分工)?|按职能(?:分工)?|各自|共同|具体|组织|实施|推进|抓好|做好|落实)+$/;
 
 /** First characters of LEAD_STRIP_RE's words and last characters of TAIL_STRIP_RE's. */
 const LEAD_FIRST = new CodeSet(codesOf('由会并以请'));
