@@ -332,4 +332,27 @@ describe('role words and phrasings across the genre', () => {
       ['3', ['市民政局/lead'], []],
     ]);
   });
+
+  it('reads the many ways of saying "by their duties" and "leads overall": 按照各自职责, 根据职责分工, 依职责, 牵头抓总, 总牵头, 主抓, 协同配合', () => {
+    const roles = readRoles(`一、任务
+1.甲。(市发改委、市财政局按照职责分工负责)
+2.乙。(市发改委牵头,市财政局、市审计局按照各自职责负责)
+3.丙。(市发改委牵头,市直相关部门根据职责分工抓好落实)
+4.丁。(市发改委牵头,市财政局等依职责配合)
+5.戊。(市发改委牵头组织,市财政局协同配合)
+6.己。(市发改委牵头抓总,各县市区具体落实)
+7.庚。(市发改委总牵头,市财政局配合)
+8.辛。(市发改委主抓,市财政局配合)
+`).map((i) => i[2]);
+    expect(roles).toEqual([
+      ['市发改委/lead', '市财政局/cooperate'],
+      ['市发改委/lead', '市财政局/cooperate', '市审计局/cooperate'],
+      ['市发改委/lead', '市直相关部门/localities'],
+      ['市发改委/lead', '市财政局/cooperate'],
+      ['市发改委/lead', '市财政局/cooperate'],
+      ['市发改委/lead', '各县市区/localities'],
+      ['市发改委/lead', '市财政局/cooperate'],
+      ['市发改委/lead', '市财政局/cooperate'],
+    ]);
+  });
 });

@@ -42,14 +42,14 @@ const CUE_RE = /负责|牵头|配合|参与|参加|责任单位|责任部门|主
 const LABEL_RE =
   /^【?((?:牵头|主责|主办|责任|实施|负责|配合|参与|协办|协同|协助|支持)(?:单位|部门|机关)|部门分工|责任分工|任务分工|职责分工)(?:】\s*:?|\s*:)\s*/;
 const SUFFIX_RE =
-  /(为牵头单位|为牵头部门|为责任单位|为责任部门|为配合单位|为配合部门|牵头负责|牵头落实|主要负责|具体负责|直接负责|全面负责|按职责分工负责|按职责分工落实|按职责分工推进|按职能分工负责|按职责负责|分工负责|共同负责|负总责|牵头|负责|配合|参与|参加|协助|协同|协办|落实|指导|督导|支持)(?:落实|实施|推进|组织实施|具体实施|具体落实|组织落实|抓好落实)?$/;
+  /(为牵头单位|为牵头部门|为责任单位|为责任部门|为配合单位|为配合部门|牵头负责|牵头落实|主要负责|具体负责|直接负责|全面负责|按职责分工负责|按职责分工落实|按职责分工推进|按职能分工负责|按职责负责|分工负责|共同负责|负总责|总牵头|牵头|主抓|负责|协同配合|配合|参与|参加|协助|协同|协办|落实|指导|督导|支持)(?:落实|实施|推进|组织实施|具体实施|具体落实|组织落实|抓好落实|组织|抓总|协调)?$/;
 const FIRST_LEADS_RE = /^(?:其中)?[,]?(?:列|排|排在|列在|排名)第一(?:位|个)?的?(?:者|单位|部门)?为牵头(?:单位|部门)?$/;
 export const STANDING_RE = /^以下[^,。]{0,12}?(?:需|由|要|须|请)([^。]{2,40}?)(?:按职责分工)?(?:负责|落实|参与|配合)/;
 const MAX_GROUP = 400;
 /** Necessary first characters of FIRST_LEADS_RE and LABEL_RE, last characters of SUFFIX_RE. */
 const FIRST_LEADS_START = new CodeSet(codesOf('其,列排'));
 const LABEL_START_CHARS = new CodeSet(codesOf('牵主责实负配参协支部任职【'));
-const SUFFIX_LAST = new CodeSet(codesOf('位门责实进头合与加助同办施导持'));
+const SUFFIX_LAST = new CodeSet(codesOf('位门责实进头合与加助同办施导持织总调抓'));
 /** Labels that end the responsibility part of a line: 责任单位:X;完成时限:2022年底. */
 const OTHER_LABEL_RE = /^(?:完成时限|完成时间|完成期限|时间节点|时限要求|时限|进度安排|办结时限|工作目标|目标任务|预期目标|资金来源|责任领导|牵头领导|分管(?:省|市|县|区)?领导)\s*:/;
 const OTHER_LABEL_START = new CodeSet(codesOf('完时进办工目预资责牵分'));
@@ -569,7 +569,7 @@ function labelRole(label: string): GroupRole {
 }
 
 function suffixRoleOf(suffix: string): GroupRole {
-  if (suffix.includes('牵头')) return 'lead';
+  if (suffix.includes('牵头') || suffix.startsWith('主抓')) return 'lead';
   if (/配合|参与|参加|协助|协同|协办|指导|督导|支持/.test(suffix)) return 'cooperate';
   return 'first';
 }
