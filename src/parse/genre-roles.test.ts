@@ -355,4 +355,33 @@ describe('role words and phrasings across the genre', () => {
       ['市发改委/lead', '市财政局/cooperate'],
     ]);
   });
+
+  it('keeps a task stated at a heading level with nothing under it, and reads ——task lines under short (一) titles as the items', () => {
+    expect(
+      readRoles(`某市2020年重点工作任务分解
+一、稳增长
+1、推进重点项目建设
+(1)全年实施重点项目200个。(市发改委牵头,各县市区政府负责)
+(2)争取专项债券50亿元。(市财政局牵头,市发改委配合)
+2、新增就业3万人。(市人社局负责)
+`),
+    ).toEqual([
+      ['(1)', '全年实施重点项目200个', ['市发改委/lead', '各县市区政府/localities']],
+      ['(2)', '争取专项债券50亿元', ['市财政局/lead', '市发改委/cooperate']],
+      ['2', '新增就业3万人', ['市人社局/lead']],
+    ]);
+    expect(
+      readRoles(`一、重点任务
+(一)推进农业转移人口市民化
+——全面放开落户限制。市公安局负责。
+——推进基本公共服务均等化。市教育局、市卫健委按职责分工负责。
+(二)优化城镇化空间格局
+——建设城市群。市发改委牵头,市自然资源局配合。
+`),
+    ).toEqual([
+      ['', '全面放开落户限制', ['市公安局/lead']],
+      ['', '推进基本公共服务均等化', ['市教育局/lead', '市卫健委/cooperate']],
+      ['', '建设城市群', ['市发改委/lead', '市自然资源局/cooperate']],
+    ]);
+  });
 });

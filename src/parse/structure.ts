@@ -78,6 +78,23 @@ function isHeadingLine(body: string): boolean {
   return t.length > 0 && t.length <= 30 && !/[。;]/.test(t) && !/[)〕]$/.test(t);
 }
 
+/**
+ * Whether the marked line i, at a level above the items, is a task of its own: it states a sentence
+ * and a responsibility, and no deeper numbered line follows before the next line of its level or above.
+ */
+function isTaskWithoutSubItems(src: SourceText, lines: MarkedLine[], i: number, rank: number): boolean {
+  const ml = lines[i];
+  if (!ml?.marker) return false;
+  const body = src.norm.slice(ml.marker.bodyStart, ml.line.trimEnd);
+  if (!CUE_RE.test(body) || isHeadingLine(withoutResponsibilityBracket(body))) return false;
+  for (let j = i + 1; j < lines.length; j++) {
+    const next = lines[j]?.marker;
+    if (!next) continue;
+    return RANK[next.kind] <= rank;
+  }
+  return true;
+}
+
 /** Structure of lines [from, to) of the document. */
 export function parseStructure(src: SourceText, from: number, to: number): Structure {
   const lines: MarkedLine[] = [];
@@ -151,6 +168,24 @@ export function parseStructure(src: SourceText, from: number, to: number): Struc
       continue;
     }
     const itemRank = itemKind ? RANK[itemKind] : Infinity;
+    if (marker && rank < itemRank && isTaskWithoutSubItems(src, lines, i, rank)) {
+      // 3、新增就业3万人。(市人社局负责) among 1、 headings over (1) tasks: a task of its own, with
+      // no tasks under it, stated at the heading's level.
+      firstHeading = Math.min(firstHeading, i);
+      const item: RawItem = {
+        number: src.original.slice(marker.numberSpan[0], marker.numberSpan[1]),
+        ordinal: items.length + 1,
+        section: sections.length > 0 ? sections.length : null,
+        span: [line.trimStart, line.trimEnd],
+        bodyStart: marker.bodyStart,
+        value: marker.value,
+        kind: marker.kind,
+      };
+      items.push(item);
+      open = item;
+      expectNext = null;
+      continue;
+    }
     if (marker && rank < itemRank) {
       // A sub-heading between the section and item levels.
       close();
@@ -201,10 +236,12 @@ function chooseLevels(
   src: SourceText,
   lines: MarkedLine[],
 ): { sectionKind: MarkerKind | null; itemKind: MarkerKind | null } {
-  interface Stat { count: number; content: number; parentLike: number; cue: number; headingLike: number }
+  /** bulletBlocks: blocks of the level holding a ——bullet line that states a responsibility. */
+  interface Stat { count: number; content: number; parentLike: number; cue: number; headingLike: number; bulletBlocks: number }
   const stats = new Map<MarkerKind, Stat>();
   let block: Stat | null = null;
   let blockCue = false;
+  let blockBullet = false;
   // 1.推进甲。(1)… (2)… 责任单位:X — a label line right after a run of sub-points is its parent's.
   let parent: Stat | null = null;
   let parentCue = false;
@@ -212,6 +249,8 @@ function chooseLevels(
   let run = 0;
   const flush = (): void => {
     if (block && blockCue) block.cue++;
+    if (block && blockBullet) block.bulletBlocks++;
+    blockBullet = false;
     if (parent && parentCue) parent.cue++;
     blockCue = false;
     parentCue = false;
@@ -224,12 +263,13 @@ function chooseLevels(
       if (CUE_RE.test(text)) {
         if (run >= 2 && parent && LABEL_LINE_RE.test(text)) parentCue = true;
         else blockCue = true;
+        if (BULLET_RE.test(text)) blockBullet = true;
       }
       run = 0;
       continue;
     }
     flush();
-    const s = stats.get(marker.kind) ?? { count: 0, content: 0, parentLike: 0, cue: 0, headingLike: 0 };
+    const s = stats.get(marker.kind) ?? { count: 0, content: 0, parentLike: 0, cue: 0, headingLike: 0, bulletBlocks: 0 };
     s.count++;
     const body = src.norm.slice(marker.bodyStart, line.trimEnd);
     if (isHeadingLine(withoutResponsibilityBracket(body))) s.headingLike++;
@@ -266,6 +306,13 @@ function chooseLevels(
   };
   let itemKind: MarkerKind | null = candidates.find((k, idx) => !isHeadingLevel(k, idx)) ?? null;
   if (!itemKind && candidates.length > 0) itemKind = candidates[candidates.length - 1] ?? null;
+  // (一)推进农业转移人口市民化 over ——全面放开落户限制。市公安局负责。: short titles, no numbered
+  // line under any of them, and ——task lines stating who is responsible: the titles head the
+  // tasks, which are the unnumbered bullet lines.
+  const last = itemKind ? stats.get(itemKind) : undefined;
+  if (itemKind && itemKind === candidates[candidates.length - 1] && last && last.headingLike === last.count && last.parentLike === 0 && last.bulletBlocks * 2 >= last.count) {
+    itemKind = null;
+  }
   const sectionStat = sectionKind ? stats.get(sectionKind) : undefined;
   if (!itemKind && sectionKind && sectionStat && sectionStat.content * 2 >= sectionStat.count) {
     // Bare 一、 tasks with no deeper numbering: they are the items.
