@@ -231,6 +231,9 @@ function isSameAsAbove(src: SourceText, r: Responsible): boolean {
   return r.span[1] - r.span[0] === 2 && src.norm.startsWith('同上', r.span[0]);
 }
 
+/** ,由X牵头… · ,由X负责… · ,由X会同Y…: a clause after the task saying who carries it out. */
+const BY_CLAUSE_RE = /^,由[^,。;]{2,40}?(?:牵头|负责|会同)/;
+
 function itemTitle(src: SourceText, s: number, e: number): string {
   const { norm, original } = src;
   let end = s;
@@ -240,6 +243,9 @@ function itemTitle(src: SourceText, s: number, e: number): string {
     // Run-on text keeps a title apart from its body by a space only (加强和完善社会保障 发展社会救助…).
     if (c === 0x20 && end - s >= 4 && isCjk(norm.charCodeAt(end - 1)) && isCjk(norm.charCodeAt(end + 1))) break;
   }
+  // 关于“…”的问题,由发展改革委会同农业部等部门负责落实。: the title ends before the clause saying who.
+  const by = norm.indexOf(',由', s);
+  if (by > s && by < end && BY_CLAUSE_RE.test(norm.slice(by, end))) end = by;
   // 1.新建主干道20公里(市住建局负责);2.… run on: the ; closing the item is no part of its title.
   while (end > s && (norm.charCodeAt(end - 1) === 0x3b || isJsSpace(norm.charCodeAt(end - 1)))) end--;
   // A title without 。 may end with its responsibility clause: (X负责).
