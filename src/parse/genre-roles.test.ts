@@ -384,4 +384,21 @@ describe('role words and phrasings across the genre', () => {
       ['', '建设城市群', ['市发改委/lead', '市自然资源局/cooperate']],
     ]);
   });
+
+  it('reads a role-less unit bracket closing each bullet line of an item, and drops the colon that opens the bullets from the title', () => {
+    expect(
+      readRoles(`地區事項統籌工作組
+2. 改善環境衛生及市容:
+- 清除環境衛生黑點最少 75%。(政務司副司長辦公室/相關政策局)
+- 主要鼠患黑點數目減半。(環境及生態局)
+- 舉辦約 500 次聯合大清潔。(房屋局)
+3. 按時提供土地:
+- 交出約 3,300 公頃已平整土地。
+- 每年發表土地供應預計。(發展局)
+`),
+    ).toEqual([
+      ['2', '改善環境衛生及市容', ['政務司副司長辦公室/lead', '相關政策局/localities', '環境及生態局/lead', '房屋局/lead']],
+      ['3', '按時提供土地', ['發展局/lead']],
+    ]);
+  });
 });

@@ -748,32 +748,50 @@ export function findDutySentence(ctx: ResponsibilityContext, s: number, e: numbe
   return out;
 }
 
-/**
- * A bracket holding nothing but unit names, with no role word: 加快产业园扩区调规(市自然资源和规划局、
- * 三江新区管委会)。 The first unit leads, the others cooperate. The first such bracket of [s, e) counts.
- */
 /** The closing bracket of each bracketKind: ) 〕 】 ]. */
 const CLOSERS_BY_KIND = [0, 0x29, 0x3015, 0x3011, 0x5d];
 
+/**
+ * A bracket holding nothing but unit names, with no role word: 加快产业园扩区调规(市自然资源和规划局、
+ * 三江新区管委会)。 The first unit leads, the others cooperate. The first such bracket of [s, e)
+ * counts; when it closes its line, so does every later one closing a line (bullets under an item,
+ * each with its own bracket: - …(環境及生態局) - …(房屋局)), each led by its own first unit.
+ */
 export function findUnitListBracket(ctx: ResponsibilityContext, s: number, e: number): Responsible[] {
   const { norm } = ctx.src;
+  const out: Responsible[] = [];
+  const seen = new Set<string>();
   for (let open = s; open < e; open++) {
     const kind = bracketKind(norm.charCodeAt(open));
     if (kind <= 0 || kind === 4) continue; // ( 〔 【, not [
     const close = norm.indexOf(String.fromCharCode(CLOSERS_BY_KIND[kind] ?? 0x29), open + 1);
     if (close < 0 || close >= e) continue;
+    const endsLine = closesLine(norm, close + 1, e);
+    if (out.length > 0 && !endsLine) continue;
     const list = unitList(norm, open + 1, close, (n) => ctx.resolver.resolve(n) !== null);
     if (!list) continue;
-    const out: Responsible[] = [];
     let leadTaken = false;
     for (const p of list) {
       const role: ResponsibleRole = isCollective(p.name) ? 'localities' : leadTaken ? 'cooperate' : 'lead';
       if (role === 'lead') leadTaken = true;
+      if (seen.has(p.name)) continue;
+      seen.add(p.name);
       out.push(entry(ctx, p, role));
     }
-    return out;
+    if (!endsLine) return out;
+    open = close;
   }
-  return [];
+  return out;
+}
+
+/** Whether only 。 ; and white space stand between i and the end of its line (or e). */
+function closesLine(norm: string, i: number, e: number): boolean {
+  for (; i < e; i++) {
+    const c = norm.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d) return true;
+    if (c !== 0x3002 && c !== 0x3b && !isJsSpace(c)) return false;
+  }
+  return true;
 }
 
 function knownOrUnitLike(ctx: ResponsibilityContext, name: string): boolean {
