@@ -401,4 +401,24 @@ describe('role words and phrasings across the genre', () => {
       ['3', '按時提供土地', ['發展局/lead']],
     ]);
   });
+
+  it('reads unnumbered paragraphs each closing with its own bracket under a sentence heading as the items, and …各部门, 各直属机构 and X(单位)及Y as collectives', () => {
+    expect(
+      readRoles(`一、推动经济持续健康发展
+(一)要让经济稳定健康发展,必须使消费、投资、出口协调拉动。
+
+全面执行稳健的货币政策。(省发展改革委、省财政厅等负责)
+
+强化投资的关键作用。(省发展改革委、省交通运输厅等负责)
+(二)优化营商环境。
+健全权责清单制度。(省委编办牵头,省直有关部门(单位)及各市(州)人民政府按职责分工负责)
+提高审批效率。(省政务服务中心牵头,省政府各部门、各直属机构配合)
+`),
+    ).toEqual([
+      ['', '全面执行稳健的货币政策', ['省发展改革委/lead', '省财政厅/cooperate']],
+      ['', '强化投资的关键作用', ['省发展改革委/lead', '省交通运输厅/cooperate']],
+      ['', '健全权责清单制度', ['省委编办/lead', '省直有关部门(单位)/localities', '各市(州)人民政府/localities']],
+      ['', '提高审批效率', ['省政务服务中心/lead', '省政府各部门/localities', '各直属机构/localities']],
+    ]);
+  });
 });

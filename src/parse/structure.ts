@@ -236,12 +236,18 @@ function chooseLevels(
   src: SourceText,
   lines: MarkedLine[],
 ): { sectionKind: MarkerKind | null; itemKind: MarkerKind | null } {
-  /** bulletBlocks: blocks of the level holding a ——bullet line that states a responsibility. */
-  interface Stat { count: number; content: number; parentLike: number; cue: number; headingLike: number; bulletBlocks: number }
+  /**
+   * bulletBlocks: blocks of the level holding a ——bullet line that states a responsibility;
+   * paragraphBlocks: blocks whose numbered line states none while two or more unnumbered lines
+   * under it close with their own responsibility bracket.
+   */
+  interface Stat { count: number; content: number; parentLike: number; cue: number; headingLike: number; bulletBlocks: number; paragraphBlocks: number }
   const stats = new Map<MarkerKind, Stat>();
   let block: Stat | null = null;
   let blockCue = false;
   let blockBullet = false;
+  let blockOwnCue = false;
+  let blockBracketLines = 0;
   // 1.推进甲。(1)… (2)… 责任单位:X — a label line right after a run of sub-points is its parent's.
   let parent: Stat | null = null;
   let parentCue = false;
@@ -250,7 +256,9 @@ function chooseLevels(
   const flush = (): void => {
     if (block && blockCue) block.cue++;
     if (block && blockBullet) block.bulletBlocks++;
+    if (block && !blockOwnCue && blockBracketLines >= 2) block.paragraphBlocks++;
     blockBullet = false;
+    blockBracketLines = 0;
     if (parent && parentCue) parent.cue++;
     blockCue = false;
     parentCue = false;
@@ -264,12 +272,13 @@ function chooseLevels(
         if (run >= 2 && parent && LABEL_LINE_RE.test(text)) parentCue = true;
         else blockCue = true;
         if (BULLET_RE.test(text)) blockBullet = true;
+        if (/[)〕】]\s*[。;]?$/.test(text)) blockBracketLines++;
       }
       run = 0;
       continue;
     }
     flush();
-    const s = stats.get(marker.kind) ?? { count: 0, content: 0, parentLike: 0, cue: 0, headingLike: 0, bulletBlocks: 0 };
+    const s = stats.get(marker.kind) ?? { count: 0, content: 0, parentLike: 0, cue: 0, headingLike: 0, bulletBlocks: 0, paragraphBlocks: 0 };
     s.count++;
     const body = src.norm.slice(marker.bodyStart, line.trimEnd);
     if (isHeadingLine(withoutResponsibilityBracket(body))) s.headingLike++;
@@ -277,6 +286,7 @@ function chooseLevels(
     const cue = CUE_RE.test(text);
     if ((stop >= 0 && stop < body.length - 1) || cue || body.length > 60) s.content++;
     if (cue) blockCue = true;
+    blockOwnCue = cue;
     const next = lines[i + 1]?.marker;
     if (next && RANK[next.kind] > RANK[marker.kind]) s.parentLike++;
     stats.set(marker.kind, s);
@@ -310,7 +320,15 @@ function chooseLevels(
   // line under any of them, and ——task lines stating who is responsible: the titles head the
   // tasks, which are the unnumbered bullet lines.
   const last = itemKind ? stats.get(itemKind) : undefined;
-  if (itemKind && itemKind === candidates[candidates.length - 1] && last && last.headingLike === last.count && last.parentLike === 0 && last.bulletBlocks * 2 >= last.count) {
+  // The same for (一)要让经济稳定健康发展,必须…。 over paragraphs each closing with its own bracket
+  // ((省发展改革委、省财政厅等负责)): the paragraphs are the tasks.
+  if (
+    itemKind &&
+    itemKind === candidates[candidates.length - 1] &&
+    last &&
+    last.parentLike === 0 &&
+    ((last.headingLike === last.count && last.bulletBlocks * 2 >= last.count) || last.paragraphBlocks * 2 >= last.count)
+  ) {
     itemKind = null;
   }
   const sectionStat = sectionKind ? stats.get(sectionKind) : undefined;

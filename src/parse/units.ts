@@ -25,7 +25,9 @@ const COLLECTIVE_RE = new RegExp(
     // 县(市)政府, 县(市、区)人民政府, 县级市政府: every government of a level, as in 各区、县级市政府.
     `|^${LEVEL}+(?:\\(${LEVEL}(?:、${LEVEL})*\\))?(?:人民政府|政府)$` +
     // 区防汛抗旱指挥部成员单位: the members of a body, not one unit.
-    '|成员单位$',
+    '|成员单位$' +
+    // 省政府各部门, 市政府各有关单位, 国务院各直属机构: every department of a body.
+    '|各(?:有关|相关|直属)?(?:部门|单位|机构)$',
 );
 
 const LEAD_STRIP_RE = /^(?:由|会同|并由|以及|请)+/;
@@ -90,7 +92,8 @@ function splitOnConjunction(norm: string, s: number, e: number, out: number[]): 
     if (len === 0) continue;
     // The right side is read only when the left one ends like a unit (this runs at every 和/与/及).
     if (i - start < 2 || e - (i + len) < 2) continue;
-    const left = stripTail(norm.slice(start, i));
+    // 省直有关部门(单位)及各市(州)人民政府: a short note in brackets after the left name is part of it.
+    const left = stripTail(norm.slice(start, i)).replace(NOTE_AFTER_NAME_RE, '');
     if (left.length < 2 || !UNIT_END_RE.test(left)) continue;
     const right = stripTail(norm.slice(i + len, e));
     if (!GENERIC_RE.test(right)) {
@@ -102,6 +105,7 @@ function splitOnConjunction(norm: string, s: number, e: number, out: number[]): 
   out.push(start, e);
 }
 
+const NOTE_AFTER_NAME_RE = /\([^()]{1,8}\)$/;
 const GE = 0x5404; // 各
 
 /** 各市州、县市区人民政府 is one collective phrase, not 各市州 + 县市区人民政府. */
