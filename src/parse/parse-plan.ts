@@ -15,7 +15,7 @@ import { cellReference, resolveReferences, trailingReference, type PendingRefere
 import { findTargets } from './targets.js';
 import { isCollective, splitNames, unitList } from './units.js';
 import { warning } from './warnings.js';
-import { markerAt, mayStartMarker } from './markers.js';
+import { markerIn, mayStartMarker } from './markers.js';
 import { CodeSet, codesOf, fitted, isCjk, isJsSpace, makeSource, NextBreak, NO_NAMES, normalise, ownCopy, type SourceText } from './text.js';
 import type { Clause, ParsedItem, ParsedPlan, ParseWarning, Responsible, Schedule } from '../model/plan.js';
 import type { Span } from '../model/span.js';
@@ -270,7 +270,8 @@ const TRAILING_STOPS = new CodeSet([0x3002, 0x3b, 0x20, 0x09]); // 。 ; space t
 
 /** A task starting at a: its own marker, if it has one ((1), 1., ①), gives its number. */
 function taskPiece(src: SourceText, a: number, b: number): TaskPiece {
-  const marker = mayStartMarker(src.norm, a, b) ? markerAt(src.norm.slice(a, Math.min(b, a + 16)), a) : null;
+  // Read in place: the same as markerAt() on the first 16 characters, without slicing them.
+  const marker = mayStartMarker(src.norm, a, b) ? markerIn(src.norm, a, Math.min(b, a + 16)) : null;
   if (marker && marker.bodyStart < b) return { number: src.original.slice(marker.numberSpan[0], marker.numberSpan[1]), span: [a, b], bodyStart: marker.bodyStart };
   return { number: '', span: [a, b], bodyStart: a };
 }

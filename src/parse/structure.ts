@@ -66,8 +66,15 @@ interface MarkedLine {
  * (区科技局牵头)); the text itself when it ends otherwise. One look back to the last opening bracket.
  */
 function withoutResponsibilityBracket(body: string): string {
-  if (!/[)〕】\]]$/.test(body)) return body;
-  const open = Math.max(body.lastIndexOf('('), body.lastIndexOf('〔'), body.lastIndexOf('【'), body.lastIndexOf('['));
+  const last = body.charCodeAt(body.length - 1);
+  if (last !== 0x29 && last !== 0x3015 && last !== 0x3011 && last !== 0x5d) return body; // ) 〕 】 ]
+  // The last of ( 〔 【 [ in one pass back (four lastIndexOf calls scanned a bracketless body four times).
+  let open = body.length - 1;
+  while (open >= 0) {
+    const c = body.charCodeAt(open);
+    if (c === 0x28 || c === 0x3014 || c === 0x3010 || c === 0x5b) break;
+    open--;
+  }
   if (open < 0) return body;
   return /单位|部门|牵头|负责|配合/.test(body.slice(open + 1, -1)) ? body.slice(0, open) : body;
 }

@@ -38,13 +38,24 @@ export function warningVariant(code: WarningCode, params: WarningParams): string
   return '';
 }
 
+/**
+ * Each template cut once at its placeholders: [text, name, text, name, …, text] (a split on a
+ * pattern with a group keeps the groups). A replace with a callback per warning cost more than the
+ * rest of making the warning.
+ */
+const PIECES = new Map(Object.values(ZH).map((template) => [template, template.split(/\{\{(\w+)\}\}/)]));
+
 function render(code: WarningCode, params: WarningParams): string {
   const variant = warningVariant(code, params);
   const template = (variant && ZH[`${code}_${variant}`]) || ZH[code];
-  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
-    if (name === 'level') return LEVEL_ZH[params.level as keyof typeof LEVEL_ZH] ?? String(params.level ?? '');
-    return String(params[name] ?? '');
-  });
+  const pieces = PIECES.get(template) ?? [template];
+  let out = pieces[0] ?? '';
+  for (let k = 1; k < pieces.length; k += 2) {
+    const name = pieces[k] ?? '';
+    out += name === 'level' ? (LEVEL_ZH[params.level as keyof typeof LEVEL_ZH] ?? String(params.level ?? '')) : String(params[name] ?? '');
+    out += pieces[k + 1] ?? '';
+  }
+  return out;
 }
 
 export function warning(code: WarningCode, params: WarningParams, span: Span): ParseWarning {
