@@ -421,4 +421,33 @@ describe('role words and phrasings across the genre', () => {
       ['', '提高审批效率', ['省政务服务中心/lead', '省政府各部门/localities', '各直属机构/localities']],
     ]);
   });
+
+  it('reads 一、2023年… and 6、98年… as numbered, an unnumbered title between a heading and its tasks, and 各县、市、区政府 as one collective', () => {
+    expect(
+      readRoles(`一、2023年主要预期目标
+1.地区生产总值增长8%以上。(责任领导:张三;牵头单位:区发改局)
+二、2023年重点工作安排
+(一)持续做大做强增长引擎
+补齐基础设施短板
+2.开工建设南外环公路。(牵头单位:区交通运输局;责任单位:区发改局,各县、市、区政府)
+3、98年元旦升旗活动要预先规划。(教育局)
+`),
+    ).toEqual([
+      ['1', '地区生产总值增长8%以上', ['区发改局/lead']],
+      ['2', '开工建设南外环公路', ['区交通运输局/lead', '区发改局/cooperate', '各县、市、区政府/localities']],
+      ['3', '98年元旦升旗活动要预先规划', ['教育局/lead']],
+    ]);
+  });
+
+  it('reads a pipe table whose header spells its names with spaces, with the target in a 指标要求 column', () => {
+    const plan = parsePlan(
+      `序号 | 任 务 名 称 | 指 标 要 求 | 牵 头 部 门 | 配 合 部 门 | 目 标 类 型 |
+1 | 地区生产总值 | 增长5.5%(市下达指标) | 区发改经信局 | 区财政局、各街道办事处 | A类 |
+`,
+      { resolver },
+    );
+    expect(plan.items.map((i) => [i.number, i.title, i.responsible.map((r) => `${r.raw}/${r.role}`), i.targets.map((t) => t.raw)])).toEqual([
+      ['1', '地区生产总值', ['区发改经信局/lead', '区财政局/cooperate', '各街道办事处/localities'], ['5.5%']],
+    ]);
+  });
 });

@@ -9,9 +9,9 @@ import { chineseToNumber } from './numerals.js';
  */
 const CN = '零〇一二三四五六七八九十百千两';
 const PART_RE = new RegExp(`^第([${CN}]{1,6}|[0-9]{1,3})(部分|章|篇)[\\s:.、]*`);
-const CN_RE = new RegExp(`^([${CN}]{1,6})\\s{0,2}[、.](?![0-9])\\s*`);
+const CN_RE = new RegExp(`^([${CN}]{1,6})\\s{0,2}(?:、|\\.(?![0-9]))\\s*`);
 const PCN_RE = new RegExp(`^[(〔]\\s{0,2}([${CN}]{1,6})\\s{0,2}[)〕][\\s、.]*`);
-const AR_RE = /^([0-9]{1,3})\s{0,2}(?:[、.](?![0-9])|\)(?![0-9]))\s*/;
+const AR_RE = /^([0-9]{1,3})\s{0,2}(?:、|\.(?![0-9])|\)(?![0-9]))\s*/;
 const PAR_RE = /^\(\s{0,2}([0-9]{1,3})\s{0,2}\)[\s、.]*/;
 const CIRC_RE = /^([\u2460-\u2473])\s*/;
 

@@ -69,8 +69,8 @@ export function markerAt(text: string, offset: number): Marker | null {
  *   part  第 n (部分|章|篇) [\s:.、]*
  *   pcn   [(〔] \s{0,2} n(Chinese) \s{0,2} [)〕] [\s、.]*
  *   par   ( \s{0,2} n(digits) \s{0,2} ) [\s、.]*
- *   cn    n(Chinese) \s{0,2} [、.] (not before a digit) \s*
- *   ar    n(digits) \s{0,2} ([、.] or ")"), not before a digit, \s*
+ *   cn    n(Chinese) \s{0,2} (、 or . not before a digit) \s*
+ *   ar    n(digits) \s{0,2} (、, or . or ")" not before a digit) \s*
  *   circ  ①-⑳ \s*
  * tried in that order. markers.test.ts checks it against the regular expressions it replaced.
  */
@@ -117,7 +117,8 @@ export function markerIn(text: string, i: number, e: number, at: number = i): Ma
   const sep = text.charCodeAt(sepAt);
   const digits = isDigit(c);
   if (!(sep === 0x3001 || sep === 0x2e || (digits && sep === 0x29))) return null;
-  if (sepAt + 1 < e && isDigit(text.charCodeAt(sepAt + 1))) return null;
+  // 1.5 is a figure, not item 1; 一、2023年全区… and 6、98年元旦… are numbered (、 is no decimal point).
+  if (sepAt + 1 < e && isDigit(text.charCodeAt(sepAt + 1)) && sep !== 0x3001) return null;
   let j = sepAt + 1;
   while (j < e && isJsSpace(text.charCodeAt(j))) j++;
   return marker(digits ? 'ar' : 'cn', numberValue(text, i, end), at, end + shift, at, j + shift);

@@ -8,16 +8,16 @@ import { chineseToNumber } from './numerals.js';
 import { detectJurisdiction, applyJurisdiction } from './jurisdiction.js';
 import { entry, findActors, findDutySentence, findLedBy, findStated, findUnitListBracket, leadMarked, parseClause, STANDING_RE, type ResponsibilityContext } from './responsibility.js';
 import { parseStructure, type RawHeading, type Structure } from './structure.js';
-import { cellRole, findTable, type Table } from './table.js';
+import { cellRole, findTable, type Table, type TableCell } from './table.js';
 import { splitRunOn } from './run-on.js';
 import { readSchedule } from './schedule.js';
 import { cellReference, resolveReferences, trailingReference, type PendingReference } from './references.js';
-import { findTargets } from './targets.js';
+import { findTargets, type TargetContext } from './targets.js';
 import { isCollective, splitNames, unitList } from './units.js';
 import { warning } from './warnings.js';
 import { markerIn, mayStartMarker } from './markers.js';
 import { CodeSet, codesOf, fitted, isCjk, isJsSpace, makeSource, NextBreak, NO_NAMES, normalise, ownCopy, type SourceText } from './text.js';
-import type { Clause, ParsedItem, ParsedPlan, ParseWarning, Responsible, Schedule } from '../model/plan.js';
+import type { Clause, ParsedItem, ParsedPlan, ParseWarning, Responsible, Schedule, Target } from '../model/plan.js';
 import type { Span } from '../model/span.js';
 import type { UnitMatch, UnitResolver } from '../model/unit-resolver.js';
 
@@ -258,6 +258,15 @@ function itemTitle(src: SourceText, s: number, e: number): string {
   return original.slice(s, end).trim();
 }
 
+/** The task cell's targets, then those of a 指标要求 column (增长5.5%(市下达指标)). */
+function rowTargets(src: SourceText, cells: TableCell[], s: number, e: number, ctx: TargetContext): Target[] {
+  const out = findTargets(ctx, s, e);
+  for (const c of cells) {
+    if (c.kind === 'target' && c.span[1] > c.span[0]) out.push(...findTargets({ ...ctx, floor: c.span[0] }, c.span[0], c.span[1]));
+  }
+  return out;
+}
+
 /** A closing bracket that names who is responsible: (市人口计生委牵头), 〔责任单位:…〕. */
 const RESPONSIBILITY_BRACKET_RE = /(?:负责|牵头|配合|参与|落实|责任单位|责任部门|牵头单位)[^()〔〕]{0,40}$/;
 
@@ -417,7 +426,7 @@ function tableItems(
       text: src.original.slice(s, e),
       span: row.span,
       responsible: fitted(responsible),
-      targets: fitted(findTargets({ src, resolver: ctx.resolver, warnings, planYear, floor: s }, s, e)),
+      targets: fitted(rowTargets(src, row.cells, s, e, { src, resolver: ctx.resolver, warnings, planYear, floor: s })),
       clauses: fitted(clausesOf(src, s, e)),
       ...(schedule && { schedule }),
     });

@@ -294,7 +294,11 @@ function chooseLevels(
     if ((stop >= 0 && stop < body.length - 1) || cue || body.length > 60) s.content++;
     if (cue) blockCue = true;
     blockOwnCue = cue;
-    const next = lines[i + 1]?.marker;
+    // (一)持续做大做强增长引擎 ⏎ 补齐基础设施短板 ⏎ 12.…: an unnumbered title between a heading and
+    // its first task does not hide the task below it.
+    let n = i + 1;
+    while (n < lines.length && n <= i + 2 && !lines[n]?.marker && isHeadingLine(lines[n]?.text ?? '') && !CUE_RE.test(lines[n]?.text ?? '')) n++;
+    const next = lines[n]?.marker;
     if (next && RANK[next.kind] > RANK[marker.kind]) s.parentLike++;
     stats.set(marker.kind, s);
     if (marker.kind === lastKind) run++;

@@ -12,7 +12,7 @@ import type { ResponsibleRole } from '../model/plan.js';
 import type { Span } from '../model/span.js';
 import { isBlank, isJsSpace, type SourceText } from './text.js';
 
-export type ColumnKind = 'number' | 'task' | 'lead' | 'cooperate' | 'responsible' | 'person' | 'deadline' | 'frequency' | 'other';
+export type ColumnKind = 'number' | 'task' | 'target' | 'lead' | 'cooperate' | 'responsible' | 'person' | 'deadline' | 'frequency' | 'other';
 
 export interface TableCell {
   kind: ColumnKind;
@@ -47,6 +47,8 @@ function columnKind(header: string): ColumnKind {
   if (/^(?:配合|协办|参与|协同|协助)(?:责任)?(?:单位|部门|机关)$/.test(h)) return 'cooperate';
   if (/^(?:责任|承办|落实|实施)(?:单位|部门|机关|主体)$/.test(h)) return 'responsible';
   if (/(?:时限|时间|期限|节点|进度安排)$/.test(h)) return 'deadline';
+  // 指标要求, 目标值, 预期目标: the figure to reach, written beside the task's name.
+  if (/^(?:指标|目标)(?:要求|值)$|^(?:预期|年度|工作)?目标(?:值)?$/.test(h)) return 'target';
   if (/(?:频次|频率|周期)$/.test(h)) return 'frequency';
   // 任务来源, 任务依据: where a task comes from (市政府工作报告), not the task.
   if (/(?:来源|依据|出处)$/.test(h)) return 'other';
@@ -167,12 +169,14 @@ function findColumnTable(src: SourceText, from: number, to: number): Table | nul
   return null;
 }
 
+const UNIT_COLUMN_WORDS = ['单位', '部门', '主体', '单 位', '部 门'];
+
 function findRowTable(src: SourceText, from: number, to: number): Table | null {
   const { norm, lines } = src;
-  // A header names a unit column (…单位, …部门, 责任主体): only lines holding one of those words are split.
-  let nextUnit = norm.indexOf('单位');
-  let nextDept = norm.indexOf('部门');
-  let nextBody = norm.indexOf('主体');
+  // A header names a unit column (…单位, …部门, 责任主体, or 牵 头 部 门 with its characters spaced
+  // out): only lines holding one of those words are split.
+  const words = UNIT_COLUMN_WORDS;
+  const nextWord = words.map((w) => norm.indexOf(w));
   // The next tab, bar and double space at or after the line, found by the native indexOf as the
   // lines go down: a line holds a separator (a tab, a `|` or two spaces in a row; a line without one
   // is no table row) when one of them starts before its end.
@@ -182,11 +186,13 @@ function findRowTable(src: SourceText, from: number, to: number): Table | null {
   for (let i = from; i < to; i++) {
     const line = lines[i];
     if (!line || isBlank(line)) continue;
-    while (nextUnit >= 0 && nextUnit < line.trimStart) nextUnit = norm.indexOf('单位', nextUnit + 1);
-    while (nextDept >= 0 && nextDept < line.trimStart) nextDept = norm.indexOf('部门', nextDept + 1);
-    while (nextBody >= 0 && nextBody < line.trimStart) nextBody = norm.indexOf('主体', nextBody + 1);
-    const named =
-      (nextUnit >= 0 && nextUnit < line.trimEnd) || (nextDept >= 0 && nextDept < line.trimEnd) || (nextBody >= 0 && nextBody < line.trimEnd);
+    let named = false;
+    for (let w = 0; w < words.length; w++) {
+      let at = nextWord[w] ?? -1;
+      while (at >= 0 && at < line.trimStart) at = norm.indexOf(words[w] ?? '', at + 1);
+      nextWord[w] = at;
+      if (at >= 0 && at < line.trimEnd) named = true;
+    }
     if (!named) continue;
     // A header without tabs, bars or double spaces: 序号 工 作 任 务 牵头负责部门, one space apart.
     nextTab = nextAt(norm, '\t', nextTab, line.trimStart);

@@ -108,7 +108,7 @@ function splitOnConjunction(norm: string, s: number, e: number, out: number[]): 
 const NOTE_AFTER_NAME_RE = /\([^()]{1,8}\)$/;
 const GE = 0x5404; // 各
 
-/** 各市州、县市区人民政府 is one collective phrase, not 各市州 + 县市区人民政府. */
+/** 各市州、县市区人民政府 (and 各县、市、区政府) is one collective phrase, not 各市州 + 县市区人民政府. */
 function mergeLevels(norm: string, pieces: number[]): number[] {
   const out: number[] = [];
   for (let k = 0; k < pieces.length; k += 2) {
@@ -124,7 +124,8 @@ function mergeLevels(norm: string, pieces: number[]): number[] {
       if (a < prevEnd && norm.charCodeAt(a) === GE) {
         const prevName = norm.slice(prevStart, prevEnd).trim();
         const name = stripTail(norm.slice(ps, pe).trim());
-        if (LEVEL_ONLY_RE.test(prevName) && LEVEL_WITH_SUFFIX_RE.test(name)) {
+        // 各县、市、区政府: the previous piece may already hold two levels joined.
+        if (LEVEL_ONLY_RE.test(prevName.replaceAll('、', '')) && LEVEL_WITH_SUFFIX_RE.test(name)) {
           out[n - 1] = pe;
           continue;
         }
