@@ -244,8 +244,8 @@ function itemTitle(src: SourceText, s: number, e: number): string {
     if (c === 0x20 && end - s >= 4 && isCjk(norm.charCodeAt(end - 1)) && isCjk(norm.charCodeAt(end + 1))) break;
   }
   // 关于“…”的问题,由发展改革委会同农业部等部门负责落实。: the title ends before the clause saying who.
-  const by = norm.indexOf(',由', s);
-  if (by > s && by < end && BY_CLAUSE_RE.test(norm.slice(by, end))) end = by;
+  const by = end - s > 3 ? norm.slice(s, end).indexOf(',由') : -1;
+  if (by > 0 && BY_CLAUSE_RE.test(norm.slice(s + by, end))) end = s + by;
   // 1.新建主干道20公里(市住建局负责);2.… run on: the ; closing the item is no part of its title, nor
   // is the colon of 2. 改善环境卫生及市容: over bullet lines.
   while (end > s && (norm.charCodeAt(end - 1) === 0x3b || norm.charCodeAt(end - 1) === 0x3a || isJsSpace(norm.charCodeAt(end - 1)))) end--;
