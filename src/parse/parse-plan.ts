@@ -50,6 +50,8 @@ export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
   // Items whose units are given by reference (同上, 与“…”分工相同), resolved once every item is read.
   const references: PendingReference[] = [];
   const headingCarry: { rank: number; entries: Responsible[] }[] = [];
+  // Units a heading names as leading every task under it: (一)省监察厅牵头的工作, 二、县发改局(8项).
+  const headingLeads: { rank: number; entries: Responsible[] }[] = [];
   let ditto: { section: number | null; entries: Responsible[] } | null = null;
   // Units named by 以下…不再列出 rules, once each by name.
   const standing: Responsible[] = [];
@@ -77,6 +79,9 @@ export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
       const stated = findStated(ctx, heading.bodyStart, heading.span[1]);
       if (stated && stated.entries.length > 0) headingCarry.push({ rank: heading.rank, entries: stated.entries });
       if (stated) addStanding(stated.standing);
+      while (headingLeads.length > 0 && (headingLeads[headingLeads.length - 1]?.rank ?? -1) >= heading.rank) headingLeads.pop();
+      const leads = stated ? [] : headingLeadUnits(ctx, heading.bodyStart, heading.span[1]);
+      if (leads.length > 0) headingLeads.push({ rank: heading.rank, entries: leads });
     }
     // 1. 约束性指标的责任部门, then one line per task, each with its own bracket: the numbered line
     // heads the tasks (a sub-section), each task is an item without a number.
@@ -120,6 +125,20 @@ export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
         }
       }
       if (stated) addStanding(stated.standing);
+      // (一)省监察厅牵头的工作 ⏎ 加强行政监察工作…。: the item's own first line names its lead, and
+      // the task (its title) is the line after it.
+      let titleStart = bodyStart;
+      const lineEnd = Math.min(end, breaks.after(bodyStart));
+      const ownLead = lineEnd < end ? headingLeadUnits(ctx, bodyStart, lineEnd) : [];
+      if (ownLead.length > 0) {
+        titleStart = lineEnd;
+        while (titleStart < end && isJsSpace(src.norm.charCodeAt(titleStart))) titleStart++;
+      }
+      const headingLead = ownLead.length > 0 ? ownLead : headingLeads[headingLeads.length - 1]?.entries;
+      if (headingLead && !responsible.some((r) => r.role === 'lead')) {
+        const named = new Set(responsible.map((r) => r.raw));
+        responsible = [...headingLead.filter((r) => !named.has(r.raw)).map(copyEntry), ...responsible];
+      }
       if (responsible.length === 0 && !reference) {
         warnings.push(warning('responsibility_missing', { item: ordinal }, [start, end]));
       }
@@ -129,7 +148,7 @@ export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
         number: piece.number,
         ordinal,
         section: raw.section,
-        title: itemTitle(src, bodyStart, end),
+        title: itemTitle(src, titleStart, end),
         text: src.original.slice(bodyStart, end),
         span: [start, end],
         responsible: fitted(responsible),
@@ -256,6 +275,21 @@ function itemTitle(src: SourceText, s: number, e: number): string {
     if (paren > 0 && (/负责|牵头|配合|责任单位/.test(text.slice(paren)) || unitList(norm, s + paren + 1, end - 1))) end = s + paren;
   }
   return original.slice(s, end).trim();
+}
+
+/** 省监察厅牵头的工作, 县发改局负责的任务, 县发改局(8项): a heading naming the unit that leads its tasks. */
+const LEAD_HEADING_RE = /^(.{2,30}?)(?:(?:牵头|负责|牵头负责)的(?:工作|任务|事项)|\s*\(\s*[0-9一二三四五六七八九十]{1,3}\s*项\s*\))$/;
+
+function headingLeadUnits(ctx: ResponsibilityContext, s: number, e: number): Responsible[] {
+  const { norm } = ctx.src;
+  let end = e;
+  while (end > s && (isJsSpace(norm.charCodeAt(end - 1)) || norm.charCodeAt(end - 1) === 0x3002)) end--;
+  if (end - s > 40) return [];
+  const m = LEAD_HEADING_RE.exec(norm.slice(s, end));
+  if (!m?.[1]) return [];
+  const list = unitList(norm, s, s + m[1].length, (n) => ctx.resolver.resolve(n) !== null);
+  if (!list) return [];
+  return list.map((p) => entry(ctx, p, isCollective(p.name) ? 'localities' : 'lead'));
 }
 
 /** The task cell's targets, then those of a 指标要求 column (增长5.5%(市下达指标)). */
