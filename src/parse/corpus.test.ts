@@ -205,11 +205,15 @@ describe('the genre corpus', () => {
 
 /** Just under the measured figures of each part: a change that makes them worse fails. */
 const FLOORS = {
-  tuned: { unitF1: 0.99, titles: 0.99, targetF1: 0.98 },
+  // Lowered on 2026-12-03 (stop 18) from 0.99/0.99: documents modelled on real pages that still
+  // score low (Shanxi 2008, Sichuan 2020) moved here when rules were changed for some of their
+  // forms; the part measures units F1 0.984, titles 0.976, targets F1 0.986.
+  tuned: { unitF1: 0.975, titles: 0.97, targetF1: 0.98 },
   'held-out other': { unitF1: 0.98, titles: 0.98, targetF1: 0.98 },
   'held-out modelled': { unitF1: 0.98, titles: 0.98, targetF1: 0.98 },
-  // Lowered on 2026-12-03 (realprov): eight modelled documents in the forms of real province and
-  // national pages (evaluation_real_prov), never used to change a rule, put the unseen part at
-  // units F1 0.907, titles 0.922, targets F1 1.000.
-  unseen: { unitF1: 0.9, titles: 0.92, targetF1: 0.99 },
+  // The unseen part holds the documents modelled on real pages (rounds of 2026-12-03) that were
+  // never used to change a rule, among them forms the parser does not read yet (pinyin readings,
+  // hard-wrapped lines, a one-cell-per-line table in traditional script): units F1 0.985, titles
+  // 0.935, targets F1 0.959 at the end of stop 18.
+  unseen: { unitF1: 0.975, titles: 0.925, targetF1: 0.95 },
 };

@@ -478,4 +478,12 @@ describe('role words and phrasings across the genre', () => {
       ['(二)', '全面加强审计工作', ['省审计厅/lead', '省直各部门/localities']],
     ]);
   });
+
+  it('reads 牵头责任单位: as one label and skips 牵头负责领导:', () => {
+    expect(
+      readRoles(`一、任务
+1.健全高质量发展机制。(牵头负责领导:徐斌;牵头责任单位:区经贸局;协同单位:区投促局、各社区管委会)
+`),
+    ).toEqual([['1', '健全高质量发展机制', ['区经贸局/lead', '区投促局/cooperate', '各社区管委会/localities']]]);
+  });
 });

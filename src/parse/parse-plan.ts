@@ -307,7 +307,7 @@ const RESPONSIBILITY_BRACKET_RE = /(?:负责|牵头|配合|参与|落实|责任�
 type TaskPiece = { number: string; span: Span; bodyStart: number };
 
 /** A responsibility label in a line: 责任单位:, 牵头单位:, 主办单位: … (folded, so 主辦單位 too). */
-const TASK_LABEL_RE = /(?:牵头|责任|主责|主办|配合|参与|协办|协同|协助)(?:单位|部门|机关)\s*:/;
+const TASK_LABEL_RE = /(?:牵头|责任|主责|主办|配合|参与|协办|协同|协助)(?:责任)?(?:单位|部门|机关)\s*:/;
 /** Punctuation after a task's bracket that still belongs to the task: …(X负责)。 */
 const TRAILING_STOPS = new CodeSet([0x3002, 0x3b, 0x20, 0x09]); // 。 ; space tab
 

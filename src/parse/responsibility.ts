@@ -40,7 +40,7 @@ interface Group {
 const CUE_RE = /负责|牵头|配合|参与|参加|责任单位|责任部门|主责单位|牵头单位|配合单位|主办机关|按职责分工|不再列出|不再一一列出|下同|协办|落实/g;
 /** 责任单位: — or 【责任单位】 with the label in lenticular brackets and no colon (the opening one may stand before). */
 const LABEL_RE =
-  /^【?((?:牵头|主责|主办|责任|实施|负责|配合|参与|协办|协同|协助|支持)(?:单位|部门|机关)|部门分工|责任分工|任务分工|职责分工)(?:】\s*:?|\s*:)\s*/;
+  /^【?((?:牵头|主责|主办|责任|实施|负责|配合|参与|协办|协同|协助|支持)(?:责任)?(?:单位|部门|机关)|部门分工|责任分工|任务分工|职责分工)(?:】\s*:?|\s*:)\s*/;
 const SUFFIX_RE =
   /(为牵头单位|为牵头部门|为责任单位|为责任部门|为配合单位|为配合部门|牵头负责|牵头落实|主要负责|具体负责|直接负责|全面负责|按职责分工负责|按职责分工落实|按职责分工推进|按职能分工负责|按职责负责|分工负责|共同负责|负总责|总牵头|牵头|主抓|负责|协同配合|配合|参与|参加|协助|协同|协办|落实|指导|督导|支持)(?:落实|实施|推进|组织实施|具体实施|具体落实|组织落实|抓好落实|组织|抓总|协调)?$/;
 const FIRST_LEADS_RE = /^(?:其中)?[,]?(?:列|排|排在|列在|排名)第一(?:位|个)?的?(?:者|单位|部门)?为牵头(?:单位|部门)?$/;
@@ -51,7 +51,7 @@ const FIRST_LEADS_START = new CodeSet(codesOf('其,列排'));
 const LABEL_START_CHARS = new CodeSet(codesOf('牵主责实负配参协支部任职【'));
 const SUFFIX_LAST = new CodeSet(codesOf('位门责实进头合与加助同办施导持织总调抓'));
 /** Labels that end the responsibility part of a line: 责任单位:X;完成时限:2022年底. */
-const OTHER_LABEL_RE = /^(?:完成时限|完成时间|完成期限|时间节点|时限要求|时限|进度安排|办结时限|工作目标|目标任务|预期目标|资金来源|责任领导|牵头领导|分管(?:省|市|县|区)?领导)\s*:/;
+const OTHER_LABEL_RE = /^(?:完成时限|完成时间|完成期限|时间节点|时限要求|时限|进度安排|办结时限|工作目标|目标任务|预期目标|资金来源|责任领导|牵头(?:负责)?领导|分管(?:省|市|县|区)?领导)\s*:/;
 const OTHER_LABEL_START = new CodeSet(codesOf('完时进办工目预资责牵分'));
 
 /** 1..4 for an opening bracket, -1..-4 for its closing one, 0 otherwise (by char code). */
@@ -146,7 +146,11 @@ function scanMarks(norm: string, s: number, e: number): ClauseMarks {
     }
     if (f & LABEL_START) {
       const len = labelAt(norm, i, e);
-      if (len > 0) labels.push(i, len);
+      if (len > 0) {
+        labels.push(i, len);
+        // 牵头责任单位: holds 责任单位: — one label, not two.
+        i += len - 1;
+      }
     }
   }
   const pairs: number[] = [];
@@ -239,8 +243,15 @@ export function findStated(ctx: ResponsibilityContext, s: number, e: number): Cl
 /** Length of a `(牵头|责任|…)(单位|部门)\s*:` label starting at i and ending by e, else 0. */
 function labelAt(norm: string, i: number, e: number): number {
   if (i + 5 > e) return 0;
-  const c2 = norm.charCodeAt(i + 2);
-  const c3 = norm.charCodeAt(i + 3);
+  let c2 = norm.charCodeAt(i + 2);
+  let c3 = norm.charCodeAt(i + 3);
+  // 牵头责任单位:, 配合责任部门: the head, 责任, then the noun.
+  let extra = 0;
+  if (c2 === 0x8d23 && c3 === 0x4efb && i + 7 <= e && norm.charCodeAt(i) !== 0x8d23) {
+    extra = 2;
+    c2 = norm.charCodeAt(i + 4);
+    c3 = norm.charCodeAt(i + 5);
+  }
   if (c2 === 0x5206 && c3 === 0x5de5) {
     // 部门分工: 责任分工: 任务分工: 职责分工: — the units follow as a sentence (X牵头,Y配合).
     if (!DIVISION_HEADS.some((h) => norm.startsWith(h, i))) return 0;
@@ -249,7 +260,7 @@ function labelAt(norm: string, i: number, e: number): number {
     if (!((c2 === 0x5355 && c3 === 0x4f4d) || (c2 === 0x90e8 && c3 === 0x95e8) || (c2 === 0x673a && c3 === 0x5173))) return 0;
     if (!LABEL_HEADS.some((h) => norm.startsWith(h, i))) return 0;
   }
-  let j = i + 4;
+  let j = i + 4 + extra;
   // 【责任单位】: the closing bracket ends the label (a colon may follow it).
   if (j < e && norm.charCodeAt(j) === 0x3011 && norm.charCodeAt(i - 1) === 0x3010) {
     j++;
