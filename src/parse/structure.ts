@@ -102,6 +102,21 @@ function isTaskWithoutSubItems(src: SourceText, lines: MarkedLine[], i: number, 
   return true;
 }
 
+/** A numbered item starting at the marked line, appended to `items`. */
+function pushItem(src: SourceText, items: RawItem[], sectionCount: number, line: Line, marker: Marker): RawItem {
+  const item: RawItem = {
+    number: src.original.slice(marker.numberSpan[0], marker.numberSpan[1]),
+    ordinal: items.length + 1,
+    section: sectionCount > 0 ? sectionCount : null,
+    span: [line.trimStart, line.trimEnd],
+    bodyStart: marker.bodyStart,
+    value: marker.value,
+    kind: marker.kind,
+  };
+  items.push(item);
+  return item;
+}
+
 /** Structure of lines [from, to) of the document. */
 export function parseStructure(src: SourceText, from: number, to: number): Structure {
   const lines: MarkedLine[] = [];
@@ -161,17 +176,7 @@ export function parseStructure(src: SourceText, from: number, to: number): Struc
         );
       }
       expectNext = marker.value === null ? null : marker.value + 1;
-      const item: RawItem = {
-        number: src.original.slice(marker.numberSpan[0], marker.numberSpan[1]),
-        ordinal: items.length + 1,
-        section: sections.length > 0 ? sections.length : null,
-        span: [line.trimStart, line.trimEnd],
-        bodyStart: marker.bodyStart,
-        value: marker.value,
-        kind: marker.kind,
-      };
-      items.push(item);
-      open = item;
+      open = pushItem(src, items, sections.length, line, marker);
       continue;
     }
     const itemRank = itemKind ? RANK[itemKind] : Infinity;
@@ -179,17 +184,7 @@ export function parseStructure(src: SourceText, from: number, to: number): Struc
       // 3、新增就业3万人。(市人社局负责) among 1、 headings over (1) tasks: a task of its own, with
       // no tasks under it, stated at the heading's level.
       firstHeading = Math.min(firstHeading, i);
-      const item: RawItem = {
-        number: src.original.slice(marker.numberSpan[0], marker.numberSpan[1]),
-        ordinal: items.length + 1,
-        section: sections.length > 0 ? sections.length : null,
-        span: [line.trimStart, line.trimEnd],
-        bodyStart: marker.bodyStart,
-        value: marker.value,
-        kind: marker.kind,
-      };
-      items.push(item);
-      open = item;
+      open = pushItem(src, items, sections.length, line, marker);
       expectNext = null;
       continue;
     }
