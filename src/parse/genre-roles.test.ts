@@ -486,4 +486,32 @@ describe('role words and phrasings across the genre', () => {
 `),
     ).toEqual([['1', '健全高质量发展机制', ['区经贸局/lead', '区投促局/cooperate', '各社区管委会/localities']]]);
   });
+
+  it('reads 1。 numbers, 主办 and 分别负责 suffixes, spaces left inside names, and collectives of a level or a count', () => {
+    expect(
+      readRoles(`一、重点任务
+1。推进园区建设。(市政府各部门分别负责,市发改委牵头)
+2。完善社会保障。(省财政厅主办,省国税局、地税局协办)
+3.加强生态保护。(市财政局、市税务局、市统计局分别负责)
+4.推进交通建设。(市 财政局、伏羲 山管委 会)
+5.全面推进网格治理。(各乡镇政府、街道办事处)
+6.落实90条措施,稳定二套房贷款。(区属各重点国企)
+7.开展安全生产检查。(各州、市人民政府和8个重点行业主管部门)
+`),
+    ).toEqual([
+      ['1', '推进园区建设', ['市政府各部门/localities', '市发改委/lead']],
+      ['2', '完善社会保障', ['省财政厅/lead', '省国税局/cooperate', '地税局/cooperate']],
+      ['3', '加强生态保护', ['市财政局/lead', '市税务局/lead', '市统计局/lead']],
+      ['4', '推进交通建设', ['市 财政局/lead', '伏羲 山管委 会/cooperate']],
+      ['5', '全面推进网格治理', ['各乡镇政府/localities', '街道办事处/localities']],
+      ['6', '落实90条措施,稳定二套房贷款', ['区属各重点国企/localities']],
+      ['7', '开展安全生产检查', ['各州、市人民政府/localities', '8个重点行业主管部门/localities']],
+    ]);
+    const plan = parsePlan('一、任务\n1.落实90条措施,新建5G基站300个。(各州、市人民政府和8个重点行业主管部门)\n', { resolver });
+    expect(plan.items[0]?.targets.map((t) => t.raw)).toEqual(['300个']);
+    expect(plan.items[0]?.responsible[1]).toMatchObject({ raw: '8个重点行业主管部门', role: 'localities' });
+    // The name is matched without the space the page left in it; raw and span keep it.
+    const spaced = parsePlan('一、任务\n1.推进交通建设。(省 财政厅牵头)\n', { resolver }).items[0]?.responsible[0];
+    expect(spaced).toMatchObject({ raw: '省 财政厅', unit: '省财政厅', role: 'lead' });
+  });
 });

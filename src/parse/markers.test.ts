@@ -11,7 +11,7 @@ const CN = '零〇一二三四五六七八九十百千两';
 const PART_RE = new RegExp(`^第([${CN}]{1,6}|[0-9]{1,3})(部分|章|篇)[\\s:.、]*`);
 const CN_RE = new RegExp(`^([${CN}]{1,6})\\s{0,2}(?:、|\\.(?![0-9]))\\s*`);
 const PCN_RE = new RegExp(`^[(〔]\\s{0,2}([${CN}]{1,6})\\s{0,2}[)〕][\\s、.]*`);
-const AR_RE = /^([0-9]{1,3})\s{0,2}(?:、|\.(?![0-9])|\)(?![0-9]))\s*/;
+const AR_RE = /^([0-9]{1,3})\s{0,2}(?:、|。|\.(?![0-9])|\)(?![0-9]))\s*/;
 const PAR_RE = /^\(\s{0,2}([0-9]{1,3})\s{0,2}\)[\s、.]*/;
 const CIRC_RE = /^([\u2460-\u2473])\s*/;
 
@@ -57,7 +57,7 @@ const CHARS = [
   '①', '⑨', '⑳', '\u2474', '\u245f', ' ', '\t', '\u3000', '\u00a0', '\ufeff', '\u200b', '\n', ...'年是分a',
 ];
 /** Pieces of real markers, so that whole markers come up often and not only by chance. */
-const PIECES = ['第一部分', '第十二章', '第3篇', '(一)', '〔二十〕', '( 3 )', '(12)', '一、', '二十二.', '1.', '2、', '3)', '10. ', '2020年', '1.5', '一是', '( ', '  ', ' )', '\u3000\u3000'];
+const PIECES = ['第一部分', '第十二章', '第3篇', '(一)', '〔二十〕', '( 3 )', '(12)', '一、', '二十二.', '1.', '2、', '3)', '10. ', '4。', '2020年', '1.5', '一是', '( ', '  ', ' )', '\u3000\u3000'];
 const lineStart = fc
   .array(fc.oneof(fc.constantFrom(...CHARS), fc.constantFrom(...PIECES)), { maxLength: 12 })
   .map((parts) => parts.join(''));

@@ -49,7 +49,7 @@ export function mayStartMarker(text: string, i: number, e: number = text.length)
   for (let k = 0; k < 2 && j < e && isJsSpace(text.charCodeAt(j)); k++) j++;
   if (j >= e) return false;
   const sep = text.charCodeAt(j);
-  return sep === 0x3001 || sep === 0x2e || (digit && sep === 0x29); // 、 . )
+  return sep === 0x3001 || sep === 0x2e || (digit && (sep === 0x29 || sep === 0x3002)); // 、 . ) 。
 }
 
 /** A marker is looked for in the first 16 code units of a line at most. */
@@ -70,7 +70,7 @@ export function markerAt(text: string, offset: number): Marker | null {
  *   pcn   [(〔] \s{0,2} n(Chinese) \s{0,2} [)〕] [\s、.]*
  *   par   ( \s{0,2} n(digits) \s{0,2} ) [\s、.]*
  *   cn    n(Chinese) \s{0,2} (、 or . not before a digit) \s*
- *   ar    n(digits) \s{0,2} (、, or . or ")" not before a digit) \s*
+ *   ar    n(digits) \s{0,2} (、, or 。, or . or ")" not before a digit) \s*
  *   circ  ①-⑳ \s*
  * tried in that order. markers.test.ts checks it against the regular expressions it replaced.
  */
@@ -116,9 +116,10 @@ export function markerIn(text: string, i: number, e: number, at: number = i): Ma
   if (sepAt >= e) return null;
   const sep = text.charCodeAt(sepAt);
   const digits = isDigit(c);
-  if (!(sep === 0x3001 || sep === 0x2e || (digits && sep === 0x29))) return null;
+  // 1。 with an ideographic full stop (as typed on some pages) numbers an item too.
+  if (!(sep === 0x3001 || sep === 0x2e || (digits && (sep === 0x29 || sep === 0x3002)))) return null;
   // 1.5 is a figure, not item 1; 一、2023年全区… and 6、98年元旦… are numbered (、 is no decimal point).
-  if (sepAt + 1 < e && isDigit(text.charCodeAt(sepAt + 1)) && sep !== 0x3001) return null;
+  if (sepAt + 1 < e && isDigit(text.charCodeAt(sepAt + 1)) && (sep === 0x2e || sep === 0x29)) return null;
   let j = sepAt + 1;
   while (j < e && isJsSpace(text.charCodeAt(j))) j++;
   return marker(digits ? 'ar' : 'cn', numberValue(text, i, end), at, end + shift, at, j + shift);

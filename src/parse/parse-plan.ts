@@ -139,11 +139,15 @@ export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
         const named = new Set(responsible.map((r) => r.raw));
         responsible = [...headingLead.filter((r) => !named.has(r.raw)).map(copyEntry), ...responsible];
       }
+      // A figure inside a responsible name (8个重点行业主管部门) is no target.
+      const targets = outsideNames(findTargets({ src, resolver, warnings, planYear, floor: bodyStart }, bodyStart, end), responsible);
+      // 一、分工原则 (一)…(二)…: under a heading of principles or requirements, a numbered paragraph
+      // that names no unit and sets no target is a principle, not a task.
+      if (responsible.length === 0 && !reference && targets.length === 0 && PRINCIPLES_RE.test(sectionTitle(structure, raw.section))) continue;
       if (responsible.length === 0 && !reference) {
         warnings.push(warning('responsibility_missing', { item: ordinal }, [start, end]));
       }
 
-      const targets = findTargets({ src, resolver, warnings, planYear, floor: bodyStart }, bodyStart, end);
       items.push({
         number: piece.number,
         ordinal,
@@ -173,6 +177,19 @@ export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
     items,
     warnings,
   };
+}
+
+/** Headings of a plan's principles and requirements, whose paragraphs are no tasks. */
+const PRINCIPLES_RE = /^(?:分工|基本|工作|主要|总体)?原则$|^(?:指导思想|总体要求|总体思路|工作要求|有关要求|基本要求)$/;
+
+function sectionTitle(structure: Structure, section: number | null): string {
+  if (section === null) return '';
+  return (structure.sections[section - 1]?.title ?? '').replace(/[\s。.:]+$/, '');
+}
+
+function outsideNames(targets: Target[], responsible: Responsible[]): Target[] {
+  if (targets.length === 0 || responsible.length === 0) return targets;
+  return targets.filter((t) => !responsible.some((r) => r.span[0] <= t.span[0] && t.span[1] <= r.span[1]));
 }
 
 /**

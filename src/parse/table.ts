@@ -40,7 +40,11 @@ const TASK_HEADER = /^(?:重点|主要|具体|工作|目标)?(?:工作)?(?:任�
 function columnKind(header: string): ColumnKind {
   // 责任单位(排第一位的为牵头单位): a note in brackets after the column's name says how to read it,
   // and the first named unit of a 责任单位 column leads anyway.
-  const h = header.replace(/\s+/g, '').replace(/\([^()]{1,24}\)$/, '');
+  const h = header
+    .replace(/\s+/g, '')
+    .replace(/\([^()]{1,24}\)$/, '')
+    // 2022年预期目标, 2023年度工作任务: the year a column is for says nothing of its kind.
+    .replace(/^(?:19|20)[0-9]{2}年度?/, '');
   if (/^(?:序号|编号|序)$/.test(h)) return 'number';
   if (/(?:领导|责任人|负责人|处室)$/.test(h)) return 'person';
   if (/^(?:牵头|主办|主责|主要责任)(?:负责|责任)?(?:单位|部门|机关)$/.test(h)) return 'lead';
@@ -54,6 +58,17 @@ function columnKind(header: string): ColumnKind {
   if (/(?:来源|依据|出处)$/.test(h)) return 'other';
   if (TASK_HEADER.test(h) || /任务|措施|事项/.test(h) || /^(?:工作)?内容(?:与|和|及)?要求$/.test(h)) return 'task';
   return 'other';
+}
+
+/**
+ * A table whose only column of work is its targets (序号 / 2022年预期目标 / 责任单位): each row's
+ * target is its task, so that column is read as the task column.
+ */
+function withTaskColumn(columns: ColumnKind[]): ColumnKind[] {
+  if (columns.includes('task')) return columns;
+  const at = columns.indexOf('target');
+  if (at >= 0) columns[at] = 'task';
+  return columns;
 }
 
 /** Column names that carry nothing the plan keeps (进展情况, 备注), but still belong to a header. */
@@ -134,6 +149,7 @@ function findColumnTable(src: SourceText, from: number, to: number): Table | nul
       header.push(j);
       columns.push(kind);
     }
+    withTaskColumn(columns);
     const hasUnits = columns.some((k) => k === 'lead' || k === 'cooperate' || k === 'responsible');
     if (columns.length < 3 || !columns.includes('task') || !hasUnits) continue;
     const rows: TableRow[] = [];
@@ -203,7 +219,7 @@ function findRowTable(src: SourceText, from: number, to: number): Table | null {
     if (spaced && !NUMBER_HEAD_RE.test(norm.slice(line.trimStart, line.trimStart + 3))) continue;
     const cells = spaced ? splitSpacedHeader(norm, line.trimStart, line.trimEnd) : splitCells(norm, line.trimStart, line.trimEnd);
     if (cells.length < 3) continue;
-    const columns = cells.map(([a, b]) => columnKind(norm.slice(a, b)));
+    const columns = withTaskColumn(cells.map(([a, b]) => columnKind(norm.slice(a, b))));
     const hasTask = columns.includes('task');
     const hasUnits = columns.some((k) => k === 'lead' || k === 'cooperate' || k === 'responsible');
     if (!hasTask || !hasUnits) continue;

@@ -252,6 +252,8 @@ function arabicTarget(ctx: TargetContext, s: number, digitsEnd: number, limit: n
     unitEnd += 1 + per[0].length;
   }
   if (unit === '元' && sizesAClass(norm, unitEnd)) return null;
+  // 落实90条措施, 贯彻“十条”意见: the count in an existing policy's name, not a figure to reach.
+  if (unit === '条' && POLICY_AFTER_RE.test(norm.slice(unitEnd, unitEnd + 4)) && CARRY_OUT_BEFORE_RE.test(norm.slice(Math.max(0, s - 6), s))) return null;
   // 市发改委等8个部门: the count of a list of units, not a figure to reach.
   if (norm.charCodeAt(s - 1) === DENG && UNITS_COUNTED_RE.test(norm.slice(unitEnd, unitEnd + 6))) return null;
   return buildTarget(ctx, s, unitEnd, first.value, max, fullUnit, approx, 0.9);
@@ -265,6 +267,9 @@ function sizesAClass(norm: string, e: number): boolean {
   return CLASS_AFTER_SUM_RE.test(norm.slice(e, e + 10));
 }
 const DENG = 0x7b49; // 等
+const FANG = 0x623f; // 房
+const POLICY_AFTER_RE = /^(?:措施|政策|举措|意见|规定|硬措施|新政)/;
+const CARRY_OUT_BEFORE_RE = /(?:落实|贯彻|执行|兑现|用好|落地|细化|宣传)(?:好|新)?(?:省|市|县|区)?$/;
 const UNITS_COUNTED_RE = /^(?:省|市|县|区)?(?:直|级)?(?:有关|相关|成员)?(?:部门|单位|成员单位)/;
 const CLASS_AFTER_SUM_RE = /^(?:及以上|以上)?(?:的)?(?:级)?(?:龙头|重点|重大|工业|制造业)?(?:企业|项目|产业|集群|园区)(?!资金|经费|投资)/;
 
@@ -334,6 +339,8 @@ function chineseTarget(ctx: TargetContext, s: number, end: number, limit: number
   if (!unit) return null;
   // 三个月, 两个季度: durations, not counts.
   if (unit === '个' && (norm.startsWith('月', j + 1) || norm.startsWith('季度', j + 1) || norm.startsWith('小时', j + 1))) return null;
+  // 二套房, 三套房: a kind of home (the buyer's second), not a count of homes.
+  if (unit === '套' && norm.charCodeAt(j + 1) === FANG) return null;
   // Small Chinese counts (三条, 四个) are as often descriptive as they are targets.
   const confidence = value < 10 && max === null ? 0.6 : 0.8;
   if (unit === '元' && sizesAClass(norm, j + unit.length)) return null;

@@ -2,7 +2,7 @@
  * Splitting a run of unit names (省公安厅、省民政厅等部门及各市州政府) into names with spans,
  * and telling collective phrases (各市州政府, 各地, 有关部门) from single units.
  */
-import { CodeSet, codesOf, isJsSpace } from './text.js';
+import { CodeSet, codesOf, isCjk, isJsSpace } from './text.js';
 import type { Span } from '../model/span.js';
 
 export interface NamePiece {
@@ -23,7 +23,11 @@ const COLLECTIVE_RE = new RegExp(
   '^(?:各|全省各|全市各|地方各级|各级|有关|相关|其他|其他有关|其他相关)' +
     '|^(?:省|市|县|区|省直|市直|县直|区直|省级|市级|县级|区级|国务院|中央和国家机关)(?:各(?:有关|相关)?|有关|相关|其他)(?:部门|单位)' +
     // 县(市)政府, 县(市、区)人民政府, 县级市政府: every government of a level, as in 各区、县级市政府.
-    `|^${LEVEL}+(?:\\(${LEVEL}(?:、${LEVEL})*\\))?(?:人民政府|政府)$` +
+    `|^${LEVEL}+(?:\\(${LEVEL}(?:、${LEVEL})*\\))?(?:人民政府|政府|办事处|街道办事处)$` +
+    // 区属各重点国企, 市直各单位, 省属各高校: every body of a kind under a level.
+    '|^(?:省|市|县|区|州)(?:属|直|管)各' +
+    // 8个重点行业主管部门, 十个成员单位: a count of units, not one of them.
+    '|^[0-9一二三四五六七八九十]{1,3}个[^、,]{0,12}(?:部门|单位|机构)$' +
     // 区防汛抗旱指挥部成员单位: the members of a body, not one unit.
     '|成员单位$' +
     // 省政府各部门, 市政府各有关单位, 国务院各直属机构: every department of a body.
@@ -63,6 +67,7 @@ export function splitNames(norm: string, s: number, e: number): NamePiece[] {
     if (depth > 0) continue;
     // 、 , ; / space tab
     if (c === 0x3001 || c === 0x2c || c === 0x3b || c === 0x2f || c === 0x20 || c === 0x09) {
+      if (c === 0x20 && innerSpace(norm, start, i, e)) continue;
       splitOnConjunction(norm, start, i, pieces);
       start = i + 1;
     }
@@ -76,6 +81,24 @@ export function splitNames(norm: string, s: number, e: number): NamePiece[] {
   }
   return out;
 }
+
+/**
+ * 市 财政局, 伏羲 山管委 会, 资源规划 局: a space that web pages leave inside a name (between two
+ * Chinese characters, where what stands before it ends like no unit, or what follows it up to the
+ * next separator is one character) joins, it does not separate two names.
+ */
+function innerSpace(norm: string, start: number, i: number, e: number): boolean {
+  if (!isCjk(norm.charCodeAt(i - 1)) || !isCjk(norm.charCodeAt(i + 1))) return false;
+  let a = start;
+  while (a < i && isJsSpace(norm.charCodeAt(a))) a++;
+  const left = norm.slice(a, i);
+  if (left.length === 0) return false;
+  let j = i + 1;
+  while (j < e && !NAME_SEPARATOR.has(norm.charCodeAt(j))) j++;
+  if (j - (i + 1) === 1) return true;
+  return left.length <= 8 && !UNIT_END_RE.test(left) && !isCollective(left);
+}
+const NAME_SEPARATOR = new CodeSet([0x3001, 0x2c, 0x3b, 0x2f, 0x20, 0x09, 0x28, 0x29]);
 
 const JI = 0x53ca; // 及
 const HE = 0x548c; // 和
@@ -105,6 +128,7 @@ function splitOnConjunction(norm: string, s: number, e: number, out: number[]): 
   out.push(start, e);
 }
 
+const INNER_SPACES_RE = /(?<=\p{Script=Han}) +(?=\p{Script=Han})/gu;
 const NOTE_AFTER_NAME_RE = /\([^()]{1,8}\)$/;
 const GE = 0x5404; // 各
 
@@ -160,7 +184,9 @@ function clean(norm: string, s: number, e: number): NamePiece | null {
     if (tail) b -= tail[0].length;
   }
   if (b - a < 2) return null;
-  const name = norm.slice(a, b);
+  const text = norm.slice(a, b);
+  // A name with a space left inside it (innerSpace) is matched without it; its span keeps it.
+  const name = text.indexOf(' ') >= 0 ? text.replace(INNER_SPACES_RE, '') : text;
   return { name, span: [a, b] };
 }
 
