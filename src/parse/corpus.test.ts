@@ -73,7 +73,9 @@ function score(plan: ParsedPlan, expected: Expected): Counts {
   for (let i = 0; i < n; i++) {
     const got = plan.items[i];
     const want = expected.items[i];
-    const gotUnits = got?.responsible.map((r) => `${r.raw}/${r.role}`) ?? [];
+    // A name broken across a hard-wrapped line keeps the break in its raw (raw is what its span
+    // slices); the expectations write it as one name.
+    const gotUnits = got?.responsible.map((r) => `${r.raw.replace(/\s*\n\s*/g, '')}/${r.role}`) ?? [];
     const wantUnits = want?.responsible.map((r) => `${r.raw}/${r.role}`) ?? [];
     c.unitFound += gotUnits.length;
     c.unitExpected += wantUnits.length;

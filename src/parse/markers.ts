@@ -46,6 +46,7 @@ export function mayStartMarker(text: string, i: number, e: number = text.length)
   let j = i + 1;
   const max = i + (digit ? 3 : 6);
   while (j < e && j < max && (digit ? isDigit(text.charCodeAt(j)) : CN_CODES.has(text.charCodeAt(j)))) j++;
+  if (!digit) j = pinyinEnd(text, j, e);
   for (let k = 0; k < 2 && j < e && isJsSpace(text.charCodeAt(j)); k++) j++;
   if (j >= e) return false;
   const sep = text.charCodeAt(j);
@@ -149,10 +150,26 @@ function numberValue(text: string, n: number, end: number): number | null {
   return v;
 }
 
-/** At most two of JavaScript's spaces from j (before e). */
+/** At most two of JavaScript's spaces from j (before e), after a pinyin reading if one stands there. */
 function skipSpaces(text: string, j: number, e: number): number {
+  j = pinyinEnd(text, j, e);
   for (let k = 0; k < 2 && j < e && isJsSpace(text.charCodeAt(j)); k++) j++;
   return j;
+}
+
+/**
+ * 一(yī)、 and (一(yī)): pages for learners give numerals their pinyin reading in brackets. The end
+ * of the reading written at j (one to six letters, tone marks included, in "(…)"), else j.
+ */
+export function pinyinEnd(text: string, j: number, e: number): number {
+  if (text.charCodeAt(j) !== 0x28) return j;
+  let k = j + 1;
+  while (k < e && k - j <= 7 && isPinyinLetter(text.charCodeAt(k))) k++;
+  return k > j + 1 && k < e && text.charCodeAt(k) === 0x29 ? k + 1 : j;
+}
+
+function isPinyinLetter(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0xe0 && c <= 0xfc) || (c >= 0x100 && c <= 0x1dc);
 }
 
 /** What may follow 第一部分: \s : . 、 */

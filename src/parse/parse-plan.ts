@@ -4,6 +4,7 @@
  * of the text apart from bounded look-arounds.
  */
 import { findLetter } from './letter.js';
+import { joinWrapped, unwrapped } from './wrapped.js';
 import { chineseToNumber } from './numerals.js';
 import { detectJurisdiction, applyJurisdiction } from './jurisdiction.js';
 import { entry, findActors, findDutySentence, findLedBy, findStated, findUnitListBracket, leadMarked, parseClause, STANDING_RE, type ResponsibilityContext } from './responsibility.js';
@@ -27,7 +28,7 @@ export interface ParseOptions {
 }
 
 export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
-  const src = makeSource(text);
+  const src = joinWrapped(makeSource(text));
   src.lines = splitRunOn(src);
   const resolver = cachedResolver(options.resolver);
   const warnings: ParseWarning[] = [];
@@ -291,7 +292,7 @@ function itemTitle(src: SourceText, s: number, e: number): string {
     const paren = text.lastIndexOf('(');
     if (paren > 0 && (/负责|牵头|配合|责任单位/.test(text.slice(paren)) || unitList(norm, s + paren + 1, end - 1))) end = s + paren;
   }
-  return original.slice(s, end).trim();
+  return unwrapped(original.slice(s, end).trim());
 }
 
 /** 省监察厅牵头的工作, 县发改局负责的任务, 县发改局(8项): a heading naming the unit that leads its tasks. */

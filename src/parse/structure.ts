@@ -4,6 +4,7 @@
  * (一、 sections with (一) items in a provincial plan; 一、 / (一) headings with 1. tasks in a
  * national task-division document; bare 一、 tasks in a short notice).
  */
+import { unwrapped } from './wrapped.js';
 import { warning } from './warnings.js';
 import { markerAt, RANK, type Marker, type MarkerKind } from './markers.js';
 import { DATE_RE, isBlank, lineText, type Line, type SourceText } from './text.js';
@@ -102,10 +103,16 @@ function isTaskWithoutSubItems(src: SourceText, lines: MarkedLine[], i: number, 
   return true;
 }
 
+const READING_RE = /\([a-z\u00e0-\u00fc\u0100-\u01dc]{1,7}\)/g;
+function withoutReading(number: string): string {
+  return number.indexOf('(') >= 0 && number.length > 3 ? number.replace(READING_RE, '') : number;
+}
+
 /** A numbered item starting at the marked line, appended to `items`. */
 function pushItem(src: SourceText, items: RawItem[], sectionCount: number, line: Line, marker: Marker): RawItem {
   const item: RawItem = {
-    number: src.original.slice(marker.numberSpan[0], marker.numberSpan[1]),
+    // (一(yī)): the number without the pinyin reading a page gave it.
+    number: withoutReading(src.original.slice(marker.numberSpan[0], marker.numberSpan[1])),
     ordinal: items.length + 1,
     section: sectionCount > 0 ? sectionCount : null,
     span: [line.trimStart, line.trimEnd],
@@ -354,7 +361,7 @@ function headingTitle(src: SourceText, from: number, to: number): string {
   let end = body.length;
   const stop = body.search(/[。::]/);
   if (stop >= 0) end = stop;
-  return src.original.slice(from, from + end).trim();
+  return unwrapped(src.original.slice(from, from + end).trim());
 }
 
 /** A short line just before a standalone date closes the plan: it is the issuer's signature. */
@@ -377,7 +384,7 @@ function findTitle(
     if (t.length < 4 || t.length > 80) continue;
     if (/[。;:,]$/.test(t) || DATE_RE.test(t) || /^附件/.test(t) || /^\(.*\)$/.test(t)) continue;
     if (/^.{0,30}关于.*的(函|通知)$/.test(t)) continue;
-    return { title: src.original.slice(ml.line.trimStart, ml.line.trimEnd), titleSpan: [ml.line.trimStart, ml.line.trimEnd] };
+    return { title: unwrapped(src.original.slice(ml.line.trimStart, ml.line.trimEnd)), titleSpan: [ml.line.trimStart, ml.line.trimEnd] };
   }
   return { title: '', titleSpan: null };
 }

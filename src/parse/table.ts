@@ -37,14 +37,21 @@ export interface Table {
 
 const TASK_HEADER = /^(?:重点|主要|具体|工作|目标)?(?:工作)?(?:任务|事项|内容|工作)(?:内容|事项|名称|措施)?$/;
 
+/**
+ * A column's name without spaces, a closing note in brackets (责任单位(排第一位的为牵头单位),
+ * 投资金额(万元)) or the year it is for (2022年预期目标, 2023年度工作任务).
+ */
+function headerName(header: string): string {
+  return header
+    .replace(/\s+/g, '')
+    .replace(/\([^()]{1,24}\)$/, '')
+    .replace(/^(?:19|20)[0-9]{2}年度?/, '');
+}
+
 function columnKind(header: string): ColumnKind {
   // 责任单位(排第一位的为牵头单位): a note in brackets after the column's name says how to read it,
   // and the first named unit of a 责任单位 column leads anyway.
-  const h = header
-    .replace(/\s+/g, '')
-    .replace(/\([^()]{1,24}\)$/, '')
-    // 2022年预期目标, 2023年度工作任务: the year a column is for says nothing of its kind.
-    .replace(/^(?:19|20)[0-9]{2}年度?/, '');
+  const h = headerName(header);
   if (/^(?:序号|编号|序)$/.test(h)) return 'number';
   if (/(?:领导|责任人|负责人|处室)$/.test(h)) return 'person';
   if (/^(?:牵头|主办|主责|主要责任)(?:负责|责任)?(?:单位|部门|机关)$/.test(h)) return 'lead';
@@ -53,10 +60,13 @@ function columnKind(header: string): ColumnKind {
   if (/(?:时限|时间|期限|节点|进度安排)$/.test(h)) return 'deadline';
   // 指标要求, 目标值, 预期目标: the figure to reach, written beside the task's name.
   if (/^(?:指标|目标)(?:要求|值)$|^(?:预期|年度|工作)?目标(?:值)?$/.test(h)) return 'target';
+  // 建设内容, 建设规模 beside a 项目名称 column: what a project builds, its figures the targets.
+  if (/^(?:年度)?(?:建设|实施)(?:内容|规模)(?:及规模)?$/.test(h)) return 'target';
   if (/(?:频次|频率|周期)$/.test(h)) return 'frequency';
   // 任务来源, 任务依据: where a task comes from (市政府工作报告), not the task.
   if (/(?:来源|依据|出处)$/.test(h)) return 'other';
-  if (TASK_HEADER.test(h) || /任务|措施|事项/.test(h) || /^(?:工作)?内容(?:与|和|及)?要求$/.test(h)) return 'task';
+  // 项目名称: a list of projects, each row's project is its task.
+  if (TASK_HEADER.test(h) || /^(?:建设)?(?:项目|工程)(?:名称)?$/.test(h) || /任务|措施|事项/.test(h) || /^(?:工作)?内容(?:与|和|及)?要求$/.test(h)) return 'task';
   return 'other';
 }
 
@@ -72,7 +82,8 @@ function withTaskColumn(columns: ColumnKind[]): ColumnKind[] {
 }
 
 /** Column names that carry nothing the plan keeps (进展情况, 备注), but still belong to a header. */
-const OTHER_HEADER = /^(?:(?:进展|完成|落实|推进|办理)(?:情况|进度)|备注|说明|(?:任务|文件)?(?:来源|依据|出处))$/;
+const OTHER_HEADER =
+  /^(?:(?:进展|完成|落实|推进|办理)(?:情况|进度)|备注|说明|(?:任务|文件)?(?:来源|依据|出处)|(?:建设|实施|项目)?(?:地点|规模|内容|性质|类别)|(?:年度|计划|总|项目)?(?:投资|资金)(?:金额|额|规模|来源)?)$/;
 
 /**
  * A group row between a table's rows: 一、产业发展 (or (一)…) alone on its line, heading the rows
@@ -126,26 +137,50 @@ function nonBlankLines(src: SourceText, from: number, to: number, limit: number)
   const out: number[] = [];
   for (let i = from; i < to && out.length < limit; i++) {
     const line = src.lines[i];
-    if (line && !isBlank(line)) out.push(i);
+    if (line && !isBlank(line) && !barsOnly(src.norm, line.trimStart, line.trimEnd)) out.push(i);
   }
   return out;
 }
 
+/** A line of nothing but bars (|, ||||||): what separates the rows of a table pasted one cell per line. */
+function barsOnly(norm: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (norm.charCodeAt(i) !== 0x7c && !isJsSpace(norm.charCodeAt(i))) return false;
+  return e > s;
+}
+
+/** A line's cell one cell per line, without the bars a page left around it (序號 |). */
+function cellOf(src: SourceText, n: number): Span {
+  const line = src.lines[n];
+  if (!line) return [0, 0];
+  const { norm } = src;
+  let a = line.trimStart;
+  let b = line.trimEnd;
+  if (norm.charCodeAt(a) === 0x7c) a++;
+  if (b > a && norm.charCodeAt(b - 1) === 0x7c) b--;
+  while (a < b && isJsSpace(norm.charCodeAt(a))) a++;
+  while (b > a && isJsSpace(norm.charCodeAt(b - 1))) b--;
+  return [a, b];
+}
+
 function findColumnTable(src: SourceText, from: number, to: number): Table | null {
   const { norm, lines } = src;
+  const textOf = (n: number): string => {
+    const [a, b] = cellOf(src, n);
+    return norm.slice(a, b);
+  };
   for (let i = from; i < to; i++) {
     const line = lines[i];
-    if (!line || isBlank(line) || line.trimEnd - line.trimStart > MAX_HEADER_CHARS) continue;
-    if (columnKind(norm.slice(line.trimStart, line.trimEnd)) === 'other') continue;
+    if (!line || isBlank(line) || line.trimEnd - line.trimStart > MAX_HEADER_CHARS + 2) continue;
+    const first = textOf(i);
+    if (first.length === 0 || first.length > MAX_HEADER_CHARS || columnKind(first) === 'other') continue;
     // The header: this line and the short column names right after it.
     const header = [i];
-    const columns: ColumnKind[] = [columnKind(norm.slice(line.trimStart, line.trimEnd))];
+    const columns: ColumnKind[] = [columnKind(first)];
     for (const j of nonBlankLines(src, i + 1, to, 8)) {
-      const next = lines[j];
-      if (!next || next.trimEnd - next.trimStart > MAX_HEADER_CHARS) break;
-      const name = norm.slice(next.trimStart, next.trimEnd);
+      const name = textOf(j);
+      if (name.length > MAX_HEADER_CHARS) break;
       const kind = columnKind(name);
-      if (kind === 'other' && !OTHER_HEADER.test(name.replace(/\s+/g, ''))) break;
+      if (kind === 'other' && !OTHER_HEADER.test(headerName(name))) break;
       header.push(j);
       columns.push(kind);
     }
@@ -157,30 +192,23 @@ function findColumnTable(src: SourceText, from: number, to: number): Table | nul
     for (;;) {
       const cells = nonBlankLines(src, at, to, columns.length);
       if (cells.length < columns.length) break;
-      const lead = lines[cells[0] ?? -1];
-      if (lead && GROUP_ROW_RE.test(norm.slice(lead.trimStart, lead.trimEnd))) {
+      if (GROUP_ROW_RE.test(textOf(cells[0] ?? -1))) {
         at = (cells[0] ?? at) + 1;
         continue;
       }
-      const first = lines[cells[0] ?? -1];
       const numberAt = columns.indexOf('number');
-      const numberLine = lines[cells[numberAt] ?? -1];
-      if (numberAt >= 0 && (!numberLine || !/^[0-9]{1,4}$/.test(norm.slice(numberLine.trimStart, numberLine.trimEnd)))) break;
-      const last = lines[cells[cells.length - 1] ?? -1];
-      if (!first || !last) break;
+      if (numberAt >= 0 && !/^[0-9]{1,4}$/.test(textOf(cells[numberAt] ?? -1))) break;
+      const spans = cells.map((n) => cellOf(src, n));
       rows.push({
         line: cells[0] ?? at,
-        span: [first.trimStart, last.trimEnd],
-        cells: cells.map((n, k) => {
-          const l = lines[n];
-          return { kind: columns[k] ?? 'other', span: [l?.trimStart ?? 0, l?.trimEnd ?? 0] as Span };
-        }),
+        span: [spans[0]?.[0] ?? 0, spans[spans.length - 1]?.[1] ?? 0],
+        cells: spans.map((span, k) => ({ kind: columns[k] ?? 'other', span })),
       });
       at = (cells[cells.length - 1] ?? at) + 1;
     }
     if (rows.length === 0) continue;
-    const end = lines[header[header.length - 1] ?? i];
-    return { headerLine: i, headerSpan: [line.trimStart, end?.trimEnd ?? line.trimEnd], columns, rows, headerCells: header.map((n) => [lines[n]?.trimStart ?? 0, lines[n]?.trimEnd ?? 0] as Span) };
+    const headerCells = header.map((n) => cellOf(src, n));
+    return { headerLine: i, headerSpan: [headerCells[0]?.[0] ?? line.trimStart, headerCells[headerCells.length - 1]?.[1] ?? line.trimEnd], columns, rows, headerCells };
   }
   return null;
 }

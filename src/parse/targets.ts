@@ -252,6 +252,8 @@ function arabicTarget(ctx: TargetContext, s: number, digitsEnd: number, limit: n
     unitEnd += 1 + per[0].length;
   }
   if (unit === '元' && sizesAClass(norm, unitEnd)) return null;
+  // 可获3万元-5万元资金支持, 最高奖励50万元: what one applicant may receive, not a figure to reach.
+  if (unit === '元' && GRANT_BEFORE_RE.test(norm.slice(Math.max(0, s - 6), s))) return null;
   // 落实90条措施, 贯彻“十条”意见: the count in an existing policy's name, not a figure to reach.
   if (unit === '条' && POLICY_AFTER_RE.test(norm.slice(unitEnd, unitEnd + 4)) && CARRY_OUT_BEFORE_RE.test(norm.slice(Math.max(0, s - 6), s))) return null;
   // 市发改委等8个部门: the count of a list of units, not a figure to reach.
@@ -268,6 +270,7 @@ function sizesAClass(norm: string, e: number): boolean {
 }
 const DENG = 0x7b49; // 等
 const FANG = 0x623f; // 房
+const GRANT_BEFORE_RE = /(?:可获得?|可享受|可申请|可领取|最高(?:可)?(?:获得?|给予|奖励|补助|补贴|资助)?)(?:不超过)?$/;
 const POLICY_AFTER_RE = /^(?:措施|政策|举措|意见|规定|硬措施|新政)/;
 const CARRY_OUT_BEFORE_RE = /(?:落实|贯彻|执行|兑现|用好|落地|细化|宣传)(?:好|新)?(?:省|市|县|区)?$/;
 const UNITS_COUNTED_RE = /^(?:省|市|县|区)?(?:直|级)?(?:有关|相关|成员)?(?:部门|单位|成员单位)/;
@@ -288,7 +291,8 @@ function quantity(norm: string, s: number, end: number, value: number): Quantity
   return { value: round(value * mult), end: end + len, scaled: len > 0, approx: false };
 }
 
-const NO_COUNT_AFTER = new CodeSet(codesOf('第数几多若每前后近届'));
+/** 第二, 数十, 几个, 每三年, 这两项 (the two just named): no count after these. */
+const NO_COUNT_AFTER = new CodeSet(codesOf('第数几多若每前后近届这此该'));
 const ZHI = 0x81f3; // 至
 const DAO = 0x5230; // 到
 const CN_UNITS_LONGEST_FIRST = wordList([...CN_UNITS].sort((a, b) => b.length - a.length));
@@ -341,11 +345,30 @@ function chineseTarget(ctx: TargetContext, s: number, end: number, limit: number
   if (unit === '个' && (norm.startsWith('月', j + 1) || norm.startsWith('季度', j + 1) || norm.startsWith('小时', j + 1))) return null;
   // 二套房, 三套房: a kind of home (the buyer's second), not a count of homes.
   if (unit === '套' && norm.charCodeAt(j + 1) === FANG) return null;
+  // 对西苑小区、金鑫二小区、宏昌小区三所老旧小区…: the count of the names just listed, no target.
+  if (countsTheList(norm, s, value, ctx.floor ?? 0)) return null;
   // Small Chinese counts (三条, 四个) are as often descriptive as they are targets.
   const confidence = value < 10 && max === null ? 0.6 : 0.8;
   if (unit === '元' && sizesAClass(norm, j + unit.length)) return null;
   return buildTarget(ctx, s, j + unit.length, value, max, unit, false, confidence);
 }
+
+/** Whether the names listed right before s (A、B、C) are `value` in number: a count that sums them up. */
+function countsTheList(norm: string, s: number, value: number, floor: number): boolean {
+  if (value > 12) return false;
+  let marks = 0;
+  let last = -1;
+  for (let i = s - 1; i >= floor && s - i <= 80; i--) {
+    const c = norm.charCodeAt(i);
+    if (c === 0x3001) {
+      marks++; // 、
+      if (last < 0) last = i;
+    } else if (PHRASE_END.has(c)) break;
+  }
+  // 依托京广、沪昆、渝长厦高铁打造三条高铁经济带: a verb after the last name makes the count a target.
+  return marks > 0 && marks + 1 === value && !LIST_THEN_VERB_RE.test(norm.slice(last + 1, s));
+}
+const LIST_THEN_VERB_RE = /打造|建设|建成|形成|培育|实施|推进|完成|新建|改造|开展|建立|发展|提升|创建|争创|申报|达到/;
 
 /**
  * A unit of measure in the document's own script (個, 萬噸 stay traditional); full-width forms

@@ -3,6 +3,7 @@
  * and telling collective phrases (各市州政府, 各地, 有关部门) from single units.
  */
 import { CodeSet, codesOf, isCjk, isJsSpace } from './text.js';
+import { WRAP_JOINER } from './wrapped.js';
 import type { Span } from '../model/span.js';
 
 export interface NamePiece {
@@ -186,7 +187,9 @@ function clean(norm: string, s: number, e: number): NamePiece | null {
   if (b - a < 2) return null;
   const text = norm.slice(a, b);
   // A name with a space left inside it (innerSpace) is matched without it; its span keeps it.
-  const name = text.indexOf(' ') >= 0 ? text.replace(INNER_SPACES_RE, '') : text;
+  // So is one broken across a hard wrap (园区党工⏎委, see wrapped.ts).
+  let name = text.indexOf(' ') >= 0 ? text.replace(INNER_SPACES_RE, '') : text;
+  if (name.indexOf(WRAP_JOINER) >= 0) name = name.replaceAll(WRAP_JOINER, '');
   return { name, span: [a, b] };
 }
 

@@ -1,0 +1,85 @@
+/** Page forms met on real documents of the genre (stop 19): each must read as its page means. */
+import { describe, expect, it } from 'vitest';
+import { hunanResolver } from '../catalog/registry-resolver.js';
+import { spanProblems } from '../model/plan-spans.js';
+import { parsePlan } from './parse-plan.js';
+
+const resolver = hunanResolver();
+const parse = (text: string) => parsePlan(text, { resolver });
+const rows = (text: string) =>
+  parse(text).items.map((i) => [i.number, i.title, i.responsible.map((r) => `${r.raw}/${r.role}`), i.targets.map((t) => t.raw)]);
+
+describe('forms of real pages', () => {
+  it('reads numerals that carry their pinyin reading: 一(yī)、 and (一(yī)), the number without it', () => {
+    const text = '某省关于支持新区建设的意见\n一(yī)、下放(fàng)管理权限\n(一(yī))扩大新区审批权限。具体由省编办会省有关部门按规定办理。\n(二)完善财政支持。(省财政厅负责)\n';
+    expect(rows(text)).toEqual([
+      ['(一)', '扩大新区审批权限', ['省编办/lead', '省有关部门/localities'], []],
+      ['(二)', '完善财政支持', ['省财政厅/lead'], []],
+    ]);
+    expect(spanProblems(text, parse(text))).toEqual([]);
+  });
+
+  it('reads a table pasted one cell per line with cells closed by " |" and rows set apart by bars', () => {
+    const text = [
+      '附件:', '|', '某县2024年民生实事项目清单 |', '||||||', '|',
+      '序号 |', '项目名称 |', '建设地点 |', '建设时间 |', '2024年建设内容 |', '年度投资金额 (万元) |', '责任单位 |', '|',
+      '1 |', '城北小学门前道路建设项目 |', '城北街道 |', '2024 |', '新建道路1.2公里。 |', '300 |', '住建局 |', '|',
+      '2 |', '老旧小区改造项目 |', '相关镇 (街道) |', '2024 |', '对西苑小区、金鑫小区、宏昌小区三所小区实施改造。 |', '1360 |', '住建局、财政局 |', '',
+    ].join('\n');
+    expect(rows(text)).toEqual([
+      ['1', '城北小学门前道路建设项目', ['住建局/lead'], ['1.2公里']],
+      ['2', '老旧小区改造项目', ['住建局/lead', '财政局/cooperate'], []],
+    ]);
+    expect(spanProblems(text, parse(text))).toEqual([]);
+  });
+
+  it('joins lines hard-wrapped at a page width, in titles and names, and keeps the break in raw and spans', () => {
+    const body = [
+      '一、提升城市基层党建水平,强化党对基层治理工作的全面',
+      '领导',
+      '1.健全街道党工委领导辖区治理重大事项的体制机制,完',
+      '善决策程序,凡是基层治理中的重大事项和重要问题都由街道',
+      '党工委研究决定,全面增强街道抓党建、抓治理和抓服务的能',
+      '力。强化街道、社区党组织对辖区内各类组织、各项工作的领',
+      '导作用,推动社区党组织书记和居委会主任一肩挑,把党的领',
+      '导写进各类组织的章程,保证基层工作体现党的意志。',
+      '牵头单位:区委组织部',
+      '协办单位:区委编办、区民政局(区委社会工委)、园区党工',
+      '委、各街道党工委',
+      '2.完善街道职能配置,推动街道工作重心转移到抓党建、抓',
+      '治理、抓服务上来,取消街道招商引资职能和相应的考核指标',
+      '和奖励,全面落实街道的统筹协调和综合管理等各项职权。',
+      '牵头单位:区委编办',
+      '',
+    ].join('\n');
+    const plan = parse(body);
+    expect(plan.sections[0]?.title).toBe('提升城市基层党建水平,强化党对基层治理工作的全面领导');
+    expect(plan.items.map((i) => i.title)).toEqual([
+      '健全街道党工委领导辖区治理重大事项的体制机制,完善决策程序,凡是基层治理中的重大事项和重要问题都由街道党工委研究决定,全面增强街道抓党建、抓治理和抓服务的能力',
+      '完善街道职能配置,推动街道工作重心转移到抓党建、抓治理、抓服务上来,取消街道招商引资职能和相应的考核指标和奖励,全面落实街道的统筹协调和综合管理等各项职权',
+    ]);
+    expect(plan.items[0]?.responsible.map((r) => `${r.raw}/${r.role}`)).toEqual([
+      '区委组织部/lead', '区委编办/cooperate', '区民政局(区委社会工委)/cooperate', '园区党工\n委/cooperate', '各街道党工委/localities',
+    ]);
+    expect(spanProblems(body, plan)).toEqual([]);
+  });
+
+  it('leaves lines that are not hard-wrapped alone', () => {
+    const text = '一、重点任务\n1.推进园区建设\n2.完善社会保障\n';
+    expect(parse(text).items.map((i) => i.title)).toEqual(['推进园区建设', '完善社会保障']);
+  });
+
+  it('takes no target from a grant one applicant may receive, a count of the names just listed, or 这两项', () => {
+    expect(rows('一、任务\n1.设立促消费资金3000万元,符合条件的企业可获3万元-5万元资金支持,这两项资金由市财政局管理。(市商务局负责)\n')).toEqual([
+      ['1', '设立促消费资金3000万元,符合条件的企业可获3万元-5万元资金支持,这两项资金由市财政局管理', ['市商务局/lead'], ['3000万元']],
+    ]);
+    // A verb between the list and the count makes it a figure to reach.
+    expect(rows('一、任务\n1.依托京广、沪昆、渝长厦高铁打造三条高铁经济带。(省发展改革委负责)\n')[0]?.[3]).toEqual(['三条']);
+  });
+
+  it('reads no items under a heading of principles', () => {
+    expect(rows('某市分工方案\n一、分工原则\n(一)坚持统筹兼顾。\n(二)坚持权责一致。\n二、任务分工\n(一)推进园区建设。(市发改委牵头)\n')).toEqual([
+      ['(一)', '推进园区建设', ['市发改委/lead'], []],
+    ]);
+  });
+});
