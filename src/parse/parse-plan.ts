@@ -286,6 +286,8 @@ function itemTitle(src: SourceText, s: number, e: number): string {
   // 1.新建主干道20公里(市住建局负责);2.… run on: the ; closing the item is no part of its title, nor
   // is the colon of 2. 改善环境卫生及市容: over bullet lines.
   while (end > s && (norm.charCodeAt(end - 1) === 0x3b || norm.charCodeAt(end - 1) === 0x3a || isJsSpace(norm.charCodeAt(end - 1)))) end--;
+  // 增长8%以上. as a page typed it: an ASCII full stop closing the sentence is no part of it either.
+  if (end - s > 2 && norm.charCodeAt(end - 1) === 0x2e && norm.charCodeAt(end - 2) !== 0x2e && !isDigitCode(norm.charCodeAt(end - 2))) end--;
   // A title without 。 may end with its responsibility clause: (X负责).
   if (end > s && norm.charCodeAt(end - 1) === 0x29) {
     const text = norm.slice(s, end);
@@ -293,6 +295,10 @@ function itemTitle(src: SourceText, s: number, e: number): string {
     if (paren > 0 && (/负责|牵头|配合|责任单位/.test(text.slice(paren)) || unitList(norm, s + paren + 1, end - 1))) end = s + paren;
   }
   return unwrapped(original.slice(s, end).trim());
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
 }
 
 /** 省监察厅牵头的工作, 县发改局负责的任务, 县发改局(8项): a heading naming the unit that leads its tasks. */

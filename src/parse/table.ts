@@ -244,8 +244,15 @@ function findRowTable(src: SourceText, from: number, to: number): Table | null {
     nextDouble = nextAt(norm, '  ', nextDouble, line.trimStart);
     // A line ends with no space (its trimEnd), so a double space before the end lies inside it.
     const spaced = Math.min(nextTab, nextBar, nextDouble) >= line.trimEnd;
-    if (spaced && !NUMBER_HEAD_RE.test(norm.slice(line.trimStart, line.trimStart + 3))) continue;
-    const cells = spaced ? splitSpacedHeader(norm, line.trimStart, line.trimEnd) : splitCells(norm, line.trimStart, line.trimEnd);
+    // …附件:分解表 2018年2月24日 分解表 序号 名称 工作任务 牵头责任单位: a header may close the
+    // paragraph of a page that lost its line breaks; it starts at 序号 after a space.
+    let headStart = line.trimStart;
+    if (spaced && !NUMBER_HEAD_RE.test(norm.slice(line.trimStart, line.trimStart + 3))) {
+      const at = line.trimEnd - line.trimStart > MAX_TRAILING_HEADER ? norm.lastIndexOf(' 序号 ', line.trimEnd) : -1;
+      if (at < line.trimStart || line.trimEnd - at > MAX_TRAILING_HEADER) continue;
+      headStart = at + 1;
+    }
+    const cells = spaced ? splitSpacedHeader(norm, headStart, line.trimEnd) : splitCells(norm, line.trimStart, line.trimEnd);
     if (cells.length < 3) continue;
     const columns = withTaskColumn(cells.map(([a, b]) => columnKind(norm.slice(a, b))));
     const hasTask = columns.includes('task');
@@ -275,12 +282,14 @@ function findRowTable(src: SourceText, from: number, to: number): Table | null {
       });
     }
     if (rows.length === 0) continue;
-    return { headerLine: i, headerSpan: [line.trimStart, line.trimEnd], columns, rows, headerCells: cells };
+    return { headerLine: i, headerSpan: [headStart, line.trimEnd], columns, rows, headerCells: cells };
   }
   return null;
 }
 
 const NUMBER_HEAD_RE = /^(?:序号|编号)\s/;
+/** Longest header closing a paragraph (序号 名称 工作任务 牵头责任单位 and a few columns more). */
+const MAX_TRAILING_HEADER = 48;
 
 /** Runs of non-space characters of [s, e) as spans. */
 function words(norm: string, s: number, e: number): Span[] {
@@ -316,7 +325,16 @@ function splitSpacedHeader(norm: string, s: number, e: number): Span[] {
  */
 function spacedRow(norm: string, s: number, e: number, columns: ColumnKind[]): Span[] | null {
   const w = words(norm, s, e);
-  if (w.length < columns.length) return null;
+  if (w.length < columns.length) {
+    // 1 全市地区生产总值增长7%以上. 发改委 under 序号 名称 工作任务 牵头责任单位: a row leaves the
+    // columns that carry nothing we keep (名称, merged over its rows) empty.
+    const kept = columns.filter((k) => k !== 'other');
+    if (kept.length === columns.length || w.length < kept.length) return null;
+    const short = spacedRow(norm, s, e, kept);
+    if (!short) return null;
+    let k = 0;
+    return columns.map((kind): Span => (kind === 'other' ? [s, s] : short[k++] ?? [e, e]));
+  }
   const numberAt = columns.indexOf('number');
   if (numberAt >= 0) {
     const cell = w[numberAt];

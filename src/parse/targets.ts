@@ -274,7 +274,7 @@ const GRANT_BEFORE_RE = /(?:可获得?|可享受|可申请|可领取|最高(?:�
 const POLICY_AFTER_RE = /^(?:措施|政策|举措|意见|规定|硬措施|新政)/;
 const CARRY_OUT_BEFORE_RE = /(?:落实|贯彻|执行|兑现|用好|落地|细化|宣传)(?:好|新)?(?:省|市|县|区)?$/;
 const UNITS_COUNTED_RE = /^(?:省|市|县|区)?(?:直|级)?(?:有关|相关|成员)?(?:部门|单位|成员单位)/;
-const CLASS_AFTER_SUM_RE = /^(?:及以上|以上)?(?:的)?(?:级)?(?:龙头|重点|重大|工业|制造业)?(?:企业|项目|产业|集群|园区)(?!资金|经费|投资)/;
+const CLASS_AFTER_SUM_RE = /^(?:及以上|以上)?(?:的)?(?:级)?(?:龙头|重点|重大|工业|制造业|产业|服务业|农业|新建|续建){0,3}(?:企业|项目|产业|集群|园区)(?!资金|经费|投资)/;
 
 /** 确定的, 提出的: what a count of indicators (22项主要指标) follows when it counts a plan's own. */
 const COUNTED_INDICATORS_BEFORE = /(?:确定|提出|明确|规定|设定)的$/;
@@ -363,11 +363,13 @@ function countsTheList(norm: string, s: number, value: number, floor: number): b
     if (c === 0x3001) {
       marks++; // 、
       if (last < 0) last = i;
-    } else if (PHRASE_END.has(c)) break;
+    } else if (LIST_END.has(c)) break;
   }
   // 依托京广、沪昆、渝长厦高铁打造三条高铁经济带: a verb after the last name makes the count a target.
   return marks > 0 && marks + 1 === value && !LIST_THEN_VERB_RE.test(norm.slice(last + 1, s));
 }
+/** What ends the list a count may sum up (a name's bracket does not: 湘西经开区(qū)两个). */
+const LIST_END = new CodeSet(codesOf('。;!?,:“”《》\n\r'));
 const LIST_THEN_VERB_RE = /打造|建设|建成|形成|培育|实施|推进|完成|新建|改造|开展|建立|发展|提升|创建|争创|申报|达到/;
 
 /**
