@@ -248,9 +248,12 @@ function findRowTable(src: SourceText, from: number, to: number): Table | null {
     // paragraph of a page that lost its line breaks; it starts at 序号 after a space.
     let headStart = line.trimStart;
     if (spaced && !NUMBER_HEAD_RE.test(norm.slice(line.trimStart, line.trimStart + 3))) {
-      const at = line.trimEnd - line.trimStart > MAX_TRAILING_HEADER ? norm.lastIndexOf(' 序号 ', line.trimEnd) : -1;
-      if (at < line.trimStart || line.trimEnd - at > MAX_TRAILING_HEADER) continue;
-      headStart = at + 1;
+      // Looked for in the line's last characters only (lastIndexOf from the end would search the
+      // whole document before the line).
+      const from = line.trimEnd - MAX_TRAILING_HEADER;
+      const at = from > line.trimStart ? norm.slice(from, line.trimEnd).lastIndexOf(' 序号 ') : -1;
+      if (at < 0) continue;
+      headStart = from + at + 1;
     }
     const cells = spaced ? splitSpacedHeader(norm, headStart, line.trimEnd) : splitCells(norm, line.trimStart, line.trimEnd);
     if (cells.length < 3) continue;

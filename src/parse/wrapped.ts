@@ -34,7 +34,7 @@ export function joinWrapped(src: SourceText): SourceText {
   let long = 0;
   for (const l of lines) {
     const n = l.trimEnd - l.trimStart;
-    if (n < MIN_WIDTH) continue;
+    if (n < MIN_WIDTH || tableLike(norm, l.trimStart, l.trimEnd)) continue;
     long++;
     counts.set(n, (counts.get(n) ?? 0) + 1);
   }
@@ -56,6 +56,7 @@ export function joinWrapped(src: SourceText): SourceText {
     const n = line.trimEnd - line.trimStart;
     if (n < width - 2 || n > width + 1) continue;
     if (line.trimEnd !== line.end) continue; // trailing spaces: a line set apart, not wrapped
+    if (tableLike(norm, line.trimStart, line.trimEnd) || tableLike(norm, next.trimStart, next.trimEnd)) continue;
     if (ENDS.has(norm.charCodeAt(line.trimEnd - 1))) continue;
     if (next.trimStart !== next.start) continue; // an indented line starts a paragraph
     if (mayStartMarker(norm, next.trimStart, next.trimEnd) && markerIn(norm, next.trimStart, Math.min(next.trimEnd, next.trimStart + 16))) continue;
@@ -73,6 +74,15 @@ export function joinWrapped(src: SourceText): SourceText {
   }
   out += norm.slice(at);
   return { original: src.original, norm: out, lines: splitLines(out) };
+}
+
+/** A row of a table (cells set apart by tabs, bars or runs of spaces) is never a wrapped line. */
+function tableLike(norm: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) {
+    const c = norm.charCodeAt(i);
+    if (c === 0x09 || c === 0x7c || (c === 0x20 && norm.charCodeAt(i + 1) === 0x20)) return true;
+  }
+  return false;
 }
 
 /** A string sliced from the original text across joined wraps, without their line breaks. */
