@@ -113,4 +113,34 @@ describe('forms of real pages', () => {
       ['(三)', '实施投资5000万元以上工业重点项目20个', ['市发改委/lead'], ['20个']],
     ]);
   });
+
+  it('splits a heading over a single numbered task, and keeps a title over its own body whole', () => {
+    expect(
+      rows(`三、工作任务
+(一)推进图书馆建设。
+年内建成乡镇文化分馆8家。(县文旅局负责)
+(二)开工建设旅游度假区。
+1.补齐度假区的服务配套设施。建好接待中心。(县文旅局负责)
+`),
+    ).toEqual([
+      ['(一)', '推进图书馆建设', ['县文旅局/lead'], ['8家']],
+      ['1', '补齐度假区的服务配套设施', ['县文旅局/lead'], []],
+    ]);
+  });
+
+  it('reads a table with a blank line between cells, a column name over two lines, group rows and an empty last cell', () => {
+    const cells = [
+      '序号', '重点工作', '市政府', '分管领导', '牵头单位', '配合单位', '备注',
+      '增强科技创新的支撑作用。', '', '', '', '', '(一)', '壮大战略科技力量。', '', '', '', '',
+      '1', '加快打造科技创新轴。', '王 东', '市科技局', '黄埔区、南沙区政府', '',
+      '2', '做好国家实验室筹建保障服务。', '王 东', '市科技局', '市财政局,荔湾区政府',
+    ];
+    const text = `2021年工作责任分工\n\n${cells.join('\n\n')}\n`;
+    const plan = parse(text);
+    expect(plan.items.map((i) => [i.number, i.title, i.responsible.map((r) => `${r.raw}/${r.role}`)])).toEqual([
+      ['1', '加快打造科技创新轴', ['市科技局/lead', '黄埔区/cooperate', '南沙区政府/cooperate']],
+      ['2', '做好国家实验室筹建保障服务', ['市科技局/lead', '市财政局/cooperate', '荔湾区政府/cooperate']],
+    ]);
+    expect(spanProblems(text, plan)).toEqual([]);
+  });
 });

@@ -381,7 +381,9 @@ function tasksByLine(src: SourceText, from: number, end: number): TaskPiece[] | 
     if (out.length > MAX_TASKS) return null;
     i = b;
   }
-  return out.length >= 2 ? out : null;
+  // One line only is the item's body, unless it is numbered itself: (二)开工建设… ⏎ 1.补齐…(X负责)
+  // is a heading over its single task.
+  return out.length >= 2 || (out.length === 1 && out[0]?.number !== '') ? out : null;
 }
 
 /** Sentences that each end with a responsibility bracket, on one line or several. */

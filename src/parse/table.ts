@@ -175,13 +175,26 @@ function findColumnTable(src: SourceText, from: number, to: number): Table | nul
     if (first.length === 0 || first.length > MAX_HEADER_CHARS || columnKind(first) === 'other') continue;
     // The header: this line and the short column names right after it.
     const header = [i];
+    const headerCells: Span[] = [cellOf(src, i)];
     const columns: ColumnKind[] = [columnKind(first)];
-    for (const j of nonBlankLines(src, i + 1, to, 8)) {
+    const names = nonBlankLines(src, i + 1, to, 9);
+    for (let k = 0; k < names.length; k++) {
+      const j = names[k] ?? -1;
       const name = textOf(j);
       if (name.length > MAX_HEADER_CHARS) break;
-      const kind = columnKind(name);
-      if (kind === 'other' && !OTHER_HEADER.test(headerName(name))) break;
-      header.push(j);
+      let kind = columnKind(name);
+      let cell = cellOf(src, j);
+      if (kind === 'other' && !OTHER_HEADER.test(headerName(name))) {
+        // 市政府 ⏎ 分管领导: a column's name broken over two lines.
+        const j2 = names[k + 1] ?? -1;
+        const joined = j2 >= 0 ? name + textOf(j2) : '';
+        if (joined.length === 0 || joined.length > MAX_HEADER_CHARS || columnKind(joined) === 'other') break;
+        kind = columnKind(joined);
+        cell = [cell[0], cellOf(src, j2)[1]];
+        k++;
+      }
+      header.push(names[k] ?? j);
+      headerCells.push(cell);
       columns.push(kind);
     }
     withTaskColumn(columns);
@@ -189,15 +202,36 @@ function findColumnTable(src: SourceText, from: number, to: number): Table | nul
     if (columns.length < 3 || !columns.includes('task') || !hasUnits) continue;
     const rows: TableRow[] = [];
     let at = (header[header.length - 1] ?? i) + 1;
+    const numberAt = columns.indexOf('number');
+    // The last column naming units: a row's cells after it may be empty (备注), and left out.
+    let lastUnit = 0;
+    columns.forEach((k, n) => {
+      if (k === 'lead' || k === 'cooperate' || k === 'responsible' || k === 'task') lastUnit = n;
+    });
+    let skipped = 0;
     for (;;) {
-      const cells = nonBlankLines(src, at, to, columns.length);
-      if (cells.length < columns.length) break;
+      let cells = nonBlankLines(src, at, to, columns.length);
+      if (cells.length === 0) break;
       if (GROUP_ROW_RE.test(textOf(cells[0] ?? -1))) {
         at = (cells[0] ?? at) + 1;
         continue;
       }
-      const numberAt = columns.indexOf('number');
-      if (numberAt >= 0 && !/^[0-9]{1,4}$/.test(textOf(cells[numberAt] ?? -1))) break;
+      if (numberAt === 0 && !/^[0-9]{1,4}$/.test(textOf(cells[0] ?? -1))) {
+        // 增强科技创新的支撑作用。 or (一) ⏎ 壮大战略科技力量。 between numbered rows: group rows, whose
+        // other cells are empty; a few such lines are passed over, then the table has ended.
+        if (++skipped > 3) break;
+        at = (cells[0] ?? at) + 1;
+        continue;
+      }
+      skipped = 0;
+      if (numberAt === 0) {
+        // A row whose last cells are empty ends where the next row's number stands.
+        const next = String(Number(textOf(cells[0] ?? -1)) + 1);
+        const stop = cells.findIndex((n, k) => k > lastUnit && textOf(n) === next);
+        if (stop > 0) cells = cells.slice(0, stop);
+      }
+      if (cells.length < columns.length && (numberAt !== 0 || cells.length <= lastUnit)) break;
+      if (numberAt > 0 && !/^[0-9]{1,4}$/.test(textOf(cells[numberAt] ?? -1))) break;
       const spans = cells.map((n) => cellOf(src, n));
       rows.push({
         line: cells[0] ?? at,
@@ -207,7 +241,6 @@ function findColumnTable(src: SourceText, from: number, to: number): Table | nul
       at = (cells[cells.length - 1] ?? at) + 1;
     }
     if (rows.length === 0) continue;
-    const headerCells = header.map((n) => cellOf(src, n));
     return { headerLine: i, headerSpan: [headerCells[0]?.[0] ?? line.trimStart, headerCells[headerCells.length - 1]?.[1] ?? line.trimEnd], columns, rows, headerCells };
   }
   return null;
