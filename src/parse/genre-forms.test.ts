@@ -143,4 +143,10 @@ describe('forms of real pages', () => {
     ]);
     expect(spanProblems(text, plan)).toEqual([]);
   });
+
+  it('reads a responsibility bracket the text ends inside, and drops the dangling 及', () => {
+    expect(rows('一、任务\n(一)压减行政许可事项。再取消一批省级行政许可事项。〔省政府办公厅、省委编办按职责牵头,省直有关部门(单位)及')).toEqual([
+      ['(一)', '压减行政许可事项', ['省政府办公厅/lead', '省委编办/lead', '省直有关部门(单位)/localities'], []],
+    ]);
+  });
 });

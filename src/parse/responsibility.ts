@@ -46,6 +46,8 @@ const SUFFIX_RE =
 const FIRST_LEADS_RE = /^(?:其中)?[,]?(?:列|排|排在|列在|排名)第一(?:位|个)?的?(?:者|单位|部门)?为牵头(?:单位|部门)?$/;
 export const STANDING_RE = /^以下[^,。]{0,12}?(?:需|由|要|须|请)([^。]{2,40}?)(?:按职责分工)?(?:负责|落实|参与|配合)/;
 const MAX_GROUP = 400;
+/** Farthest from the item's end an unclosed bracket may open and still be read as closing there. */
+const MAX_UNCLOSED = 80;
 /** Necessary first characters of FIRST_LEADS_RE and LABEL_RE, last characters of SUFFIX_RE. */
 const FIRST_LEADS_START = new CodeSet(codesOf('其,列排'));
 const LABEL_START_CHARS = new CodeSet(codesOf('牵主责实负配参协支部任职【'));
@@ -154,11 +156,24 @@ function scanMarks(norm: string, s: number, e: number): ClauseMarks {
     }
   }
   const pairs: number[] = [];
+  // 〔省政府办公厅、省委编办按职责牵头,省直有关部门及: a bracket the text ends inside (an excerpt cut
+  // short, a closing bracket lost in copying) closes where the item ends, if it opened near it.
+  const last = top > 0 ? (stack[top - 1] ?? -1) : -1;
+  const lastOpen = last >= 0 ? (openAt[last] ?? 0) : -1;
+  // (【 is left out: a label 【牵头单位】 is read whole, its closing bracket unseen here.)
+  const round = lastOpen >= 0 && (norm.charCodeAt(lastOpen) === 0x28 || norm.charCodeAt(lastOpen) === 0x3014);
+  const unclosed = round && e - lastOpen <= MAX_UNCLOSED && !hasStop(norm, lastOpen, e) ? last : -1;
   for (let q = 0; q < opens; q++) {
-    const close = closeAt[q] ?? -1;
+    const close = q === unclosed ? e : (closeAt[q] ?? -1);
     if (close >= 0) pairs.push(openAt[q] ?? 0, close);
   }
   return { cues, pairs, labels };
+}
+
+/** Whether [s, e) holds a 。 (e - s is small). */
+function hasStop(norm: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (norm.charCodeAt(i) === 0x3002) return true;
+  return false;
 }
 
 function hasCueBetween(cues: number[], s: number, e: number): boolean {
