@@ -149,4 +149,22 @@ describe('forms of real pages', () => {
       ['(一)', '压减行政许可事项', ['省政府办公厅/lead', '省委编办/lead', '省直有关部门(单位)/localities'], []],
     ]);
   });
+
+  it('reads leaders\' remit headings: no item from the remit line, numbered tasks under a unit-led heading, a label the tasks share', () => {
+    expect(
+      rows(`一、某某省长负责的工作
+全面负责推动省人民政府各项工作任务落实。
+(一)省监察厅牵头的工作
+做实行政监察,把廉政建设责任制落到实处。
+(二)省编办牵头的工作
+1.推动行政管理体制改革向纵深发展,使政府机构设置更加优化。
+2.稳步有序地开展乡镇机构改革。
+协同单位:省财政厅、省人事厅等省直有关部门和各市人民政府。
+`),
+    ).toEqual([
+      ['(一)', '做实行政监察,把廉政建设责任制落到实处', ['省监察厅/lead'], []],
+      ['1', '推动行政管理体制改革向纵深发展,使政府机构设置更加优化', ['省编办/lead', '省财政厅/cooperate', '省人事厅/cooperate', '各市人民政府/localities'], []],
+      ['2', '稳步有序地开展乡镇机构改革', ['省编办/lead', '省财政厅/cooperate', '省人事厅/cooperate', '各市人民政府/localities'], []],
+    ]);
+  });
 });

@@ -86,8 +86,8 @@ export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
     }
     // 1. 约束性指标的责任部门, then one line per task, each with its own bracket: the numbered line
     // heads the tasks (a sub-section), each task is an item without a number.
-    const parts = unnumberedTasks(src, breaks, raw.bodyStart, raw.span[1]);
-    const pieces = parts ?? [{ number: raw.number, span: raw.span, bodyStart: raw.bodyStart }];
+    const parts = unnumberedTasks(src, breaks, raw.bodyStart, raw.span[1]) ?? tasksUnderLead(ctx, breaks, raw.bodyStart, raw.span[1]);
+    const pieces: TaskPiece[] = parts ?? [{ number: raw.number, span: raw.span, bodyStart: raw.bodyStart }];
     for (const piece of pieces) {
       const [start, end] = piece.span;
       let bodyStart = piece.bodyStart;
@@ -95,7 +95,8 @@ export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
 
       const ordinal = items.length + 1;
       let responsible: Responsible[] = [];
-      const stated = findStated(ctx, bodyStart, end);
+      let stated = findStated(ctx, bodyStart, end);
+      if ((!stated || stated.entries.length === 0) && piece.shared) stated = findStated(ctx, piece.shared[0], piece.shared[1]);
       const reference = stated && stated.entries.length > 0 ? null : trailingReference(src.norm, src.original, bodyStart, end);
       if (stated && stated.entries.length > 0) {
         responsible = sameAsAbove(src, stated.entries, items, warnings, ordinal);
@@ -135,7 +136,7 @@ export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
         titleStart = lineEnd;
         while (titleStart < end && isJsSpace(src.norm.charCodeAt(titleStart))) titleStart++;
       }
-      const headingLead = ownLead.length > 0 ? ownLead : headingLeads[headingLeads.length - 1]?.entries;
+      const headingLead = piece.lead ?? (ownLead.length > 0 ? ownLead : headingLeads[headingLeads.length - 1]?.entries);
       if (headingLead && !responsible.some((r) => r.role === 'lead')) {
         const named = new Set(responsible.map((r) => r.raw));
         responsible = [...headingLead.filter((r) => !named.has(r.raw)).map(copyEntry), ...responsible];
@@ -145,6 +146,9 @@ export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
       // 一、分工原则 (一)…(二)…: under a heading of principles or requirements, a numbered paragraph
       // that names no unit and sets no target is a principle, not a task.
       if (responsible.length === 0 && !reference && targets.length === 0 && PRINCIPLES_RE.test(sectionTitle(structure, raw.section))) continue;
+      // 一、孟学农省长负责的工作 ⏎ 全面负责推动…: an unnumbered line that names no unit and sets no
+      // target (a leader's remit) is no task.
+      if (piece.number === '' && raw.kind === null && responsible.length === 0 && !reference && targets.length === 0) continue;
       if (responsible.length === 0 && !reference) {
         warnings.push(warning('responsibility_missing', { item: ordinal }, [start, end]));
       }
@@ -328,7 +332,15 @@ function rowTargets(src: SourceText, cells: TableCell[], s: number, e: number, c
 /** A closing bracket that names who is responsible: (市人口计生委牵头), 〔责任单位:…〕. */
 const RESPONSIBILITY_BRACKET_RE = /(?:负责|牵头|配合|参与|落实|责任单位|责任部门|牵头单位)[^()〔〕]{0,40}$/;
 
-type TaskPiece = { number: string; span: Span; bodyStart: number };
+type TaskPiece = {
+  number: string;
+  span: Span;
+  bodyStart: number;
+  /** The unit the heading over the task names as its lead (省编办牵头的工作). */
+  lead?: Responsible[];
+  /** A label line the tasks of one heading share (协同单位:… after the last of them). */
+  shared?: Span;
+};
 
 /** A responsibility label in a line: 责任单位:, 牵头单位:, 主办单位: … (folded, so 主辦單位 too). */
 const TASK_LABEL_RE = /(?:牵头|责任|主责|主办|配合|参与|协办|协同|协助)(?:责任)?(?:单位|部门|机关)\s*:/;
@@ -356,6 +368,48 @@ function unnumberedTasks(src: SourceText, breaks: NextBreak, bodyStart: number, 
   if (firstEnd >= end || firstEnd - bodyStart > 60) return null;
   if (endsWithResponsibility(norm, bodyStart, firstEnd) || TASK_LABEL_RE.test(norm.slice(bodyStart, firstEnd))) return null;
   return tasksByLine(src, firstEnd, end) ?? tasksByBracket(src, firstEnd, end);
+}
+
+/**
+ * (三)省编办牵头的工作 ⏎ 1.… ⏎ 2.… ⏎ 协同单位:…: a heading naming the lead unit over numbered tasks.
+ * Each numbered line (with the lines that continue it, and a label line after it) is a task led by
+ * that unit; a label line after the last task only is shared by all of them. Null otherwise.
+ */
+function tasksUnderLead(ctx: ResponsibilityContext, breaks: NextBreak, bodyStart: number, end: number): TaskPiece[] | null {
+  const { src } = ctx;
+  const { norm } = src;
+  const firstEnd = Math.min(end, breaks.after(bodyStart));
+  if (firstEnd >= end || firstEnd - bodyStart > 40) return null;
+  const lead = headingLeadUnits(ctx, bodyStart, firstEnd);
+  if (lead.length === 0) return null;
+  const out: TaskPiece[] = [];
+  let labels = 0;
+  let shared: Span | undefined;
+  let i = firstEnd;
+  while (i < end) {
+    while (i < end && isJsSpace(norm.charCodeAt(i))) i++;
+    if (i >= end) break;
+    const b = Math.min(end, breaks.after(i));
+    const piece = taskPiece(src, i, b);
+    const current = out[out.length - 1];
+    if (piece.number !== '') out.push(piece);
+    else if (!current) return null;
+    else {
+      if (TASK_LABEL_RE.test(norm.slice(i, Math.min(b, i + 10)))) {
+        labels++;
+        shared = [i, b];
+      }
+      current.span = [current.span[0], b];
+    }
+    if (out.length > MAX_TASKS) return null;
+    i = b;
+  }
+  if (out.length === 0) return null;
+  for (const p of out) p.lead = lead;
+  // One label line, after the last task: the tasks share it.
+  const last = out[out.length - 1];
+  if (labels === 1 && shared && last && shared[1] === last.span[1]) for (const p of out) p.shared = shared;
+  return out;
 }
 
 /** Every line after the first names its own units (bracket or label): one task each. */

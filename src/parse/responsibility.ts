@@ -37,7 +37,7 @@ interface Group {
   names: NamePiece[];
 }
 
-const CUE_RE = /负责|牵头|配合|参与|参加|责任单位|责任部门|主责单位|牵头单位|配合单位|主办机关|按职责分工|不再列出|不再一一列出|下同|协办|落实/g;
+const CUE_RE = /负责|牵头|配合|参与|参加|责任单位|责任部门|主责单位|牵头单位|配合单位|主办机关|按职责分工|不再列出|不再一一列出|下同|协办|协同单位|协助单位|落实/g;
 /** 责任单位: — or 【责任单位】 with the label in lenticular brackets and no colon (the opening one may stand before). */
 const LABEL_RE =
   /^【?((?:牵头|主责|主办|责任|实施|负责|配合|参与|协办|协同|协助|支持)(?:责任)?(?:单位|部门|机关)|部门分工|责任分工|任务分工|职责分工)(?:】\s*:?|\s*:)\s*/;
