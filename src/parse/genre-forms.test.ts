@@ -167,4 +167,22 @@ describe('forms of real pages', () => {
       ['2', '稳步有序地开展乡镇机构改革', ['省编办/lead', '省财政厅/cooperate', '省人事厅/cooperate', '各市人民政府/localities'], []],
     ]);
   });
+
+  it('reads a lead marked inside a bracket of names, names after a dash, and a unit list in square brackets closing the line', () => {
+    expect(
+      rows(`一、重点任务
+1.推进交通建设。(市财政局、市交通局(牵头))
+2.推进港口建设(市交通局(牵头)、市财政局)
+3.加强生态保护。——市生态环境局牵头,市水利局配合
+4.扩大有效投资[市发改委]
+5.引用文献[1]。(市发改委负责)
+`),
+    ).toEqual([
+      ['1', '推进交通建设', ['市交通局/lead', '市财政局/cooperate'], []],
+      ['2', '推进港口建设', ['市交通局/lead', '市财政局/cooperate'], []],
+      ['3', '加强生态保护', ['市生态环境局/lead', '市水利局/cooperate'], []],
+      ['4', '扩大有效投资', ['市发改委/lead'], []],
+      ['5', '引用文献[1]', ['市发改委/lead'], []],
+    ]);
+  });
 });

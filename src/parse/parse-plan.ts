@@ -293,9 +293,10 @@ function itemTitle(src: SourceText, s: number, e: number): string {
   // 增长8%以上. as a page typed it: an ASCII full stop closing the sentence is no part of it either.
   if (end - s > 2 && norm.charCodeAt(end - 1) === 0x2e && norm.charCodeAt(end - 2) !== 0x2e && !isDigitCode(norm.charCodeAt(end - 2))) end--;
   // A title without 。 may end with its responsibility clause: (X负责).
-  if (end > s && norm.charCodeAt(end - 1) === 0x29) {
+  const closer = end > s ? norm.charCodeAt(end - 1) : 0;
+  if (closer === 0x29 || closer === 0x5d || closer === 0x3011 || closer === 0x3015) {
     const text = norm.slice(s, end);
-    const paren = text.lastIndexOf('(');
+    const paren = matchingOpen(text, closer);
     if (paren > 0 && (/负责|牵头|配合|责任单位/.test(text.slice(paren)) || unitList(norm, s + paren + 1, end - 1))) end = s + paren;
   }
   return unwrapped(original.slice(s, end).trim());
@@ -303,6 +304,18 @@ function itemTitle(src: SourceText, s: number, e: number): string {
 
 function isDigitCode(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
+}
+
+/** Offset in `text` of the bracket that the one ending it closes ((市交通局(牵头)、市财政局) holds one inside), or -1. */
+function matchingOpen(text: string, closer: number): number {
+  const opener = closer === 0x29 ? 0x28 : closer === 0x5d ? 0x5b : closer === 0x3011 ? 0x3010 : 0x3014; // ( [ 【 〔
+  let depth = 0;
+  for (let i = text.length - 1; i >= 0 && text.length - i <= 120; i--) {
+    const c = text.charCodeAt(i);
+    if (c === closer) depth++;
+    else if (c === opener && --depth === 0) return i;
+  }
+  return -1;
 }
 
 /** 省监察厅牵头的工作, 县发改局负责的任务, 县发改局(8项): a heading naming the unit that leads its tasks. */

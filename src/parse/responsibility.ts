@@ -507,7 +507,14 @@ export function parseClause(ctx: ResponsibilityContext, s: number, e: number): C
       if (suffix) open = null;
     }
   }
-  if (!structured || groups.every((g) => g.role === null && !g.labelled)) {
+  // (市交通局(牵头)、市财政局): a name marked as the lead says enough on its own.
+  const anyMarked = groups.some((g) =>
+    g.names.some((p) => {
+      const bare = withoutNote(p);
+      return bare !== p && isLeadMark(p.name.slice(bare.name.length));
+    }),
+  );
+  if (!anyMarked && (!structured || groups.every((g) => g.role === null && !g.labelled))) {
     if (result.standing.length > 0 || result.ditto) return result;
     warnUnclear(ctx, s, e);
     return null;
@@ -791,11 +798,12 @@ export function findUnitListBracket(ctx: ResponsibilityContext, s: number, e: nu
   const seen = new Set<string>();
   for (let open = s; open < e; open++) {
     const kind = bracketKind(norm.charCodeAt(open));
-    if (kind <= 0 || kind === 4) continue; // ( 〔 【, not [
+    if (kind <= 0) continue;
     const close = norm.indexOf(String.fromCharCode(CLOSERS_BY_KIND[kind] ?? 0x29), open + 1);
     if (close < 0 || close >= e) continue;
     const endsLine = closesLine(norm, close + 1, e);
-    if (out.length > 0 && !endsLine) continue;
+    // [市发改委] only where it closes the line ([1] and [2021] stand in sentences).
+    if ((out.length > 0 || kind === 4) && !endsLine) continue;
     const list = unitList(norm, open + 1, close, (n) => ctx.resolver.resolve(n) !== null);
     if (!list) continue;
     let leadTaken = false;
