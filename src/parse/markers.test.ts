@@ -13,7 +13,8 @@ const CN_RE = new RegExp(`^([${CN}]{1,6})\\s{0,2}(?:、|\\.(?![0-9]))\\s*`);
 const PCN_RE = new RegExp(`^[(〔]\\s{0,2}([${CN}]{1,6})\\s{0,2}[)〕][\\s、.]*`);
 const AR_RE = /^([0-9]{1,3})\s{0,2}(?:、|。|\.(?![0-9])|\)(?![0-9]))\s*/;
 const PAR_RE = /^\(\s{0,2}([0-9]{1,3})\s{0,2}\)[\s、.]*/;
-const CIRC_RE = /^([\u2460-\u2473])\s*/;
+const CIRC_RE = /^([\u2460-\u249b])\s*/;
+const ARTICLE_RE = new RegExp(`^第([${CN}]{1,6}|[0-9]{1,3})条[\\s:.、]*`);
 
 function markerByRegex(text: string, offset: number): Marker | null {
   if (!mayStartMarker(text, 0, Math.min(text.length, 16))) return null;
@@ -22,6 +23,11 @@ function markerByRegex(text: string, offset: number): Marker | null {
   if (m) {
     const n = m[1] ?? '';
     return { kind: 'part', value: /^[0-9]+$/.test(n) ? Number(n) : chineseToNumber(n), numberSpan: [offset + 1, offset + 1 + n.length], start: offset, bodyStart: offset + m[0].length };
+  }
+  m = ARTICLE_RE.exec(head);
+  if (m) {
+    const n = m[1] ?? '';
+    return { kind: 'cn', value: /^[0-9]+$/.test(n) ? Number(n) : chineseToNumber(n), numberSpan: [offset, offset + n.length + 2], start: offset, bodyStart: offset + m[0].length };
   }
   m = PCN_RE.exec(head) ?? PAR_RE.exec(head);
   if (m) {
@@ -43,7 +49,9 @@ function markerByRegex(text: string, offset: number): Marker | null {
   m = CIRC_RE.exec(head);
   if (m) {
     const n = m[1] ?? '';
-    return { kind: 'circ', value: n.charCodeAt(0) - 0x2460 + 1, numberSpan: [offset, offset + 1], start: offset, bodyStart: offset + m[0].length };
+    const c = n.charCodeAt(0);
+    const [kind, value]: [MarkerKind, number] = c >= 0x2488 ? ['ar', c - 0x2488 + 1] : c >= 0x2474 ? ['par', c - 0x2474 + 1] : ['circ', c - 0x2460 + 1];
+    return { kind, value, numberSpan: [offset, offset + 1], start: offset, bodyStart: offset + m[0].length };
   }
   return null;
 }
@@ -57,7 +65,7 @@ const CHARS = [
   '①', '⑨', '⑳', '\u2474', '\u245f', ' ', '\t', '\u3000', '\u00a0', '\ufeff', '\u200b', '\n', ...'年是分a',
 ];
 /** Pieces of real markers, so that whole markers come up often and not only by chance. */
-const PIECES = ['第一部分', '第十二章', '第3篇', '(一)', '〔二十〕', '( 3 )', '(12)', '一、', '二十二.', '1.', '2、', '3)', '10. ', '4。', '2020年', '1.5', '一是', '( ', '  ', ' )', '\u3000\u3000'];
+const PIECES = ['第一部分', '第十二章', '第三条', '⑴', '⒉', '第3篇', '(一)', '〔二十〕', '( 3 )', '(12)', '一、', '二十二.', '1.', '2、', '3)', '10. ', '4。', '2020年', '1.5', '一是', '( ', '  ', ' )', '\u3000\u3000'];
 const lineStart = fc
   .array(fc.oneof(fc.constantFrom(...CHARS), fc.constantFrom(...PIECES)), { maxLength: 12 })
   .map((parts) => parts.join(''));

@@ -23,7 +23,8 @@ import { CodeSet, codesOf, isJsSpace } from './text.js';
 const CN = '零〇一二三四五六七八九十百千两';
 /** First characters a marker can start with: most lines start with none of them. */
 export const MARKER_START = new CodeSet(
-  [...'第(〔0123456789', ...CN].map((ch) => ch.charCodeAt(0)).concat(Array.from({ length: 20 }, (_, k) => 0x2460 + k)),
+  // ①-⑳, ⑴-⒇ and ⒈-⒛: 60 code points from U+2460.
+  [...'第(〔0123456789', ...CN].map((ch) => ch.charCodeAt(0)).concat(Array.from({ length: 60 }, (_, k) => 0x2460 + k)),
 );
 
 const CN_CODES = new CodeSet(codesOf(CN));
@@ -67,12 +68,12 @@ export function markerAt(text: string, offset: number): Marker | null {
  *
  * Read character by character; what it accepts, by kind (\s is JavaScript's, n a run of at most
  * 6 Chinese numerals or 3 digits that the next character does not continue):
- *   part  第 n (部分|章|篇) [\s:.、]*
+ *   part  第 n (部分|章|篇) [\s:.、]*   (第 n 条 [\s:.、]* is a cn, 第n条 its number)
  *   pcn   [(〔] \s{0,2} n(Chinese) \s{0,2} [)〕] [\s、.]*
  *   par   ( \s{0,2} n(digits) \s{0,2} ) [\s、.]*
  *   cn    n(Chinese) \s{0,2} (、 or . not before a digit) \s*
  *   ar    n(digits) \s{0,2} (、, or 。, or . or ")" not before a digit) \s*
- *   circ  ①-⑳ \s*
+ *   circ  ①-⑳ \s*   (⑴-⒇ is a par, ⒈-⒛ an ar)
  * tried in that order. markers.test.ts checks it against the regular expressions it replaced.
  */
 export function markerIn(text: string, i: number, e: number, at: number = i): Marker | null {
@@ -86,6 +87,12 @@ export function markerIn(text: string, i: number, e: number, at: number = i): Ma
     if (end < 0 || end >= e) return null;
     let j = end;
     const u = text.charCodeAt(j);
+    if (u === 0x6761) {
+      // 第一条: an article, numbered like 一、 (the whole 第一条 is its number).
+      j += 1;
+      while (j < e && isPartTail(text.charCodeAt(j))) j++;
+      return marker('cn', numberValue(text, n, end), at, end + 1 + shift, at, j + shift);
+    }
     if (u === 0x90e8 && j + 1 < e && text.charCodeAt(j + 1) === 0x5206) j += 2; // 部分
     else if (u === 0x7ae0 || u === 0x7bc7) j += 1; // 章 篇
     else return null;
@@ -105,9 +112,12 @@ export function markerIn(text: string, i: number, e: number, at: number = i): Ma
     while (j < e && isBracketTail(text.charCodeAt(j))) j++;
     return marker(digits ? 'par' : 'pcn', numberValue(text, n, end), at, close + 1 + shift, at, j + shift);
   }
-  if (c >= 0x2460 && c <= 0x2473) {
+  if (c >= 0x2460 && c <= 0x249b) {
     let j = i + 1;
     while (j < e && isJsSpace(text.charCodeAt(j))) j++;
+    // ⑴ is (1) and ⒈ is 1. written as one character.
+    if (c >= 0x2488) return marker('ar', c - 0x2488 + 1, at, at + 1, at, j + shift);
+    if (c >= 0x2474) return marker('par', c - 0x2474 + 1, at, at + 1, at, j + shift);
     return marker('circ', c - 0x2460 + 1, at, at + 1, at, j + shift);
   }
   // 一、 or 1. : mayStartMarker leaves only these.
