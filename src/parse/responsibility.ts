@@ -37,10 +37,10 @@ interface Group {
   names: NamePiece[];
 }
 
-const CUE_RE = /负责|牵头|配合|参与|参加|责任单位|责任部门|主责单位|牵头单位|配合单位|主办机关|按职责分工|不再列出|不再一一列出|下同|协办|协同单位|协助单位|落实/g;
+const CUE_RE = /负责|牵头|配合|参与|参加|责任单位|责任部门|主责单位|牵头单位|配合单位|主办机关|按职责分工|不再列出|不再一一列出|下同|协办|协同单位|协助单位|主责部门|协作部门|负责政策局|落实/g;
 /** 责任单位: — or 【责任单位】 with the label in lenticular brackets and no colon (the opening one may stand before). */
 const LABEL_RE =
-  /^【?((?:牵头|主责|主办|责任|实施|负责|配合|参与|协办|协同|协助|支持)(?:责任)?(?:单位|部门|机关)|部门分工|责任分工|任务分工|职责分工)(?:】\s*:?|\s*:)\s*/;
+  /^【?((?:牵头|主责|主办|责任|实施|负责|配合|参与|协办|协同|协助|协作|支持)(?:责任)?(?:单位|部门|机关)|部门分工|责任分工|任务分工|职责分工|(?:牵头|主责|主办|配合|参与|协办|协同|协助|协作)(?=\s*:)|负责政策局(?:\/部门)?)(?:】\s*:?|\s*:)\s*/;
 const SUFFIX_RE =
   /(分别牵头负责|分别牵头|分别负责|分别落实|为牵头单位|为牵头部门|为责任单位|为责任部门|为配合单位|为配合部门|牵头负责|牵头落实|主要负责|具体负责|直接负责|全面负责|按职责分工负责|按职责分工落实|按职责分工推进|按职能分工负责|按职责负责|分工负责|共同负责|负总责|总牵头|牵头|主抓|负责|协同配合|配合|参与|参加|协助|协同|协办|主办|落实|指导|督导|支持)(?:落实|实施|推进|组织实施|具体实施|具体落实|组织落实|抓好落实|组织|抓总|协调)?$/;
 const FIRST_LEADS_RE = /^(?:其中)?[,]?(?:列|排|排在|列在|排名)第一(?:位|个)?的?(?:者|单位|部门)?为牵头(?:单位|部门)?$/;
@@ -78,7 +78,7 @@ for (const w of CUE_RE.source.split('|')) {
   list.push(w);
   CUE_WORDS.set(w.charCodeAt(0), list);
 }
-const LABEL_HEADS = ['牵头', '责任', '主责', '主办', '实施', '负责', '配合', '参与', '协办', '协同', '协助', '支持'];
+const LABEL_HEADS = ['牵头', '责任', '主责', '主办', '实施', '负责', '配合', '参与', '协办', '协同', '协助', '协作', '支持'];
 /** Heads of a 分工 label (部门分工:省农业农村厅牵头,各地配合). */
 const DIVISION_HEADS = ['部门', '责任', '任务', '职责'];
 
@@ -257,6 +257,9 @@ export function findStated(ctx: ResponsibilityContext, s: number, e: number): Cl
 
 /** Length of a `(牵头|责任|…)(单位|部门)\s*:` label starting at i and ending by e, else 0. */
 function labelAt(norm: string, i: number, e: number): number {
+  // 牵头:X;配合:Y — a role word alone before the colon; 负责政策局:, 负责政策局/部门: (Hong Kong).
+  const bare = bareLabelAt(norm, i, e);
+  if (bare > 0) return bare;
   if (i + 5 > e) return 0;
   let c2 = norm.charCodeAt(i + 2);
   let c3 = norm.charCodeAt(i + 3);
@@ -284,6 +287,20 @@ function labelAt(norm: string, i: number, e: number): number {
     return (k < e && norm.charCodeAt(k) === 0x3a ? k + 1 : j) - i;
   }
   while (j < e && isJsSpace(norm.charCodeAt(j))) j++;
+  return j < e && norm.charCodeAt(j) === 0x3a ? j + 1 - i : 0;
+}
+
+const BARE_HEADS = ['牵头', '主责', '主办', '配合', '参与', '协办', '协同', '协助', '协作'];
+
+function bareLabelAt(norm: string, i: number, e: number): number {
+  let j = -1;
+  if (norm.startsWith('负责政策局', i)) {
+    j = i + 5;
+    if (norm.startsWith('/部门', j)) j += 3;
+  } else if (BARE_HEADS.some((h) => norm.startsWith(h, i))) j = i + 2;
+  else if (norm.startsWith('协作', i) && (norm.startsWith('单位', i + 2) || norm.startsWith('部门', i + 2))) j = i + 4;
+  if (j < 0) return 0;
+  while (j < e && isJsSpace(norm.charCodeAt(j)) && norm.charCodeAt(j) !== 0x0a) j++;
   return j < e && norm.charCodeAt(j) === 0x3a ? j + 1 - i : 0;
 }
 
@@ -597,7 +614,7 @@ function withoutNote(p: NamePiece): NamePiece {
 
 function labelRole(label: string): GroupRole {
   if (label.startsWith('牵头') || label.startsWith('主责') || label.startsWith('主办')) return 'lead';
-  if (/^(配合|参与|协办|协同|协助|支持)/.test(label)) return 'cooperate';
+  if (/^(配合|参与|协办|协同|协助|协作|支持)/.test(label)) return 'cooperate';
   return 'first';
 }
 
