@@ -11,6 +11,8 @@
 import type { ResponsibleRole } from '../model/plan.js';
 import type { Span } from '../model/span.js';
 import { isBlank, isJsSpace, type SourceText } from './text.js';
+import { markerIn, mayStartMarker } from './markers.js';
+import { looksLikeUnit, splitNames } from './units.js';
 
 export type ColumnKind = 'number' | 'task' | 'target' | 'lead' | 'cooperate' | 'responsible' | 'person' | 'deadline' | 'frequency' | 'other';
 
@@ -142,6 +144,62 @@ function nonBlankLines(src: SourceText, from: number, to: number, limit: number)
   return out;
 }
 
+const isUnitKind = (k: ColumnKind): boolean => k === 'lead' || k === 'responsible' || k === 'cooperate';
+
+/** Whether the cell holds nothing but unit names (县发改局、各街道). */
+function unitsCell(src: SourceText, [s, e]: Span): boolean {
+  if (e <= s || e - s > 160) return false;
+  const text = src.norm.slice(s, e);
+  if (/[“”"《》:;。]/.test(text)) return false;
+  const names = splitNames(src.norm, s, e);
+  // 经委, 农委: a table's unit column writes short names a bracket's list would not be trusted with.
+  return names.length > 0 && names.length <= 12 && names.every((p) => p.name.length >= 2 && p.name.length <= 24 && looksLikeUnit(p.name));
+}
+
+/** Whether a row's first unit column names units (or is empty). */
+function unitCellOk(src: SourceText, row: TableRow): boolean {
+  const cell = row.cells.find((c) => isUnitKind(c.kind));
+  return !cell || cell.span[0] === cell.span[1] || unitsCell(src, cell.span);
+}
+
+/**
+ * Rows of a one-cell-per-line table found from their unit cells: a line naming only units after one
+ * that does not starts the units of a row; the line before it is the row's task, a number before
+ * that its number, and the unit lines after it fill the next unit columns. What stands between
+ * rows (group rows, progress notes) is passed over.
+ */
+function anchoredRows(src: SourceText, columns: ColumnKind[], from: number, to: number): TableRow[] {
+  const taskAt = columns.indexOf('task');
+  const unitAt = columns.findIndex(isUnitKind);
+  if (taskAt < 0 || unitAt < 0 || taskAt > unitAt) return [];
+  const lines = nonBlankLines(src, from, to, 4000);
+  const spans = lines.map((n) => cellOf(src, n));
+  const units = spans.map((sp) => unitsCell(src, sp));
+  const rows: TableRow[] = [];
+  for (let k = 1; k < lines.length; k++) {
+    if (!units[k] || units[k - 1]) continue;
+    const task = spans[k - 1] as Span;
+    if (startsWithMarker(src.norm, task) && task[1] - task[0] <= 6) continue;
+    const cells: TableCell[] = [{ kind: 'task', span: task }];
+    const numberAt = columns.indexOf('number');
+    const before = spans[k - 2];
+    if (numberAt >= 0 && before && /^[0-9]{1,4}$/.test(src.norm.slice(before[0], before[1]))) cells.unshift({ kind: 'number', span: before });
+    let m = k;
+    for (let c = unitAt; c < columns.length && isUnitKind(columns[c] as ColumnKind) && m < lines.length && units[m]; c++, m++) {
+      cells.push({ kind: columns[c] as ColumnKind, span: spans[m] as Span });
+    }
+    const last = cells[cells.length - 1]?.span ?? task;
+    rows.push({ line: lines[k - 1] ?? 0, span: [cells[0]?.span[0] ?? task[0], last[1]], cells });
+    k = m - 1;
+  }
+  return rows;
+}
+
+/** Whether the cell [s, e) starts with a numbering marker ((1)推动…, 一、…). */
+function startsWithMarker(norm: string, [s, e]: Span): boolean {
+  return mayStartMarker(norm, s, e) && markerIn(norm, s, Math.min(e, s + 16)) !== null;
+}
+
 /** A line of nothing but bars (|, ||||||): what separates the rows of a table pasted one cell per line. */
 function barsOnly(norm: string, s: number, e: number): boolean {
   for (let i = s; i < e; i++) if (norm.charCodeAt(i) !== 0x7c && !isJsSpace(norm.charCodeAt(i))) return false;
@@ -209,14 +267,31 @@ function findColumnTable(src: SourceText, from: number, to: number): Table | nul
       if (k === 'lead' || k === 'cooperate' || k === 'responsible' || k === 'task') lastUnit = n;
     });
     let skipped = 0;
+    // 序号 over rows that leave it empty (任务 ⏎ 责任单位 ⏎ 配合单位 with no number): when no row
+    // near the header is numbered, rows are read without their number cell.
+    const unnumbered = numberAt === 0 && !nonBlankLines(src, at, to, columns.length * 4).some((n) => /^[0-9]{1,4}$/.test(textOf(n)));
+    const rowColumns = unnumbered ? columns.slice(1) : columns;
     for (;;) {
-      let cells = nonBlankLines(src, at, to, columns.length);
+      let cells = nonBlankLines(src, at, to, rowColumns.length);
       if (cells.length === 0) break;
-      if (GROUP_ROW_RE.test(textOf(cells[0] ?? -1))) {
+      const lead = textOf(cells[0] ?? -1);
+      if (GROUP_ROW_RE.test(lead) || (unnumbered && startsWithMarker(norm, cellOf(src, cells[0] ?? -1)))) {
+        // 一、关于调整优化经济结构, (1)推动现代服务业加快发展。: a group row over the rows after it.
         at = (cells[0] ?? at) + 1;
         continue;
       }
-      if (numberAt === 0 && !/^[0-9]{1,4}$/.test(textOf(cells[0] ?? -1))) {
+      if (unnumbered) {
+        if (cells.length < rowColumns.length) break;
+        const spans = cells.map((n) => cellOf(src, n));
+        rows.push({
+          line: cells[0] ?? at,
+          span: [spans[0]?.[0] ?? 0, spans[spans.length - 1]?.[1] ?? 0],
+          cells: spans.map((span, k) => ({ kind: rowColumns[k] ?? 'other', span })),
+        });
+        at = (cells[cells.length - 1] ?? at) + 1;
+        continue;
+      }
+      if (numberAt === 0 && !/^[0-9]{1,4}$/.test(lead)) {
         // 增强科技创新的支撑作用。 or (一) ⏎ 壮大战略科技力量。 between numbered rows: group rows, whose
         // other cells are empty; a few such lines are passed over, then the table has ended.
         if (++skipped > 3) break;
@@ -239,6 +314,13 @@ function findColumnTable(src: SourceText, from: number, to: number): Table | nul
         cells: spans.map((span, k) => ({ kind: columns[k] ?? 'other', span })),
       });
       at = (cells[cells.length - 1] ?? at) + 1;
+    }
+    // Rows read by position that name no units where units belong are out of step (a merged cell,
+    // a group row of two cells, an empty cell): read the rows again from their unit cells.
+    const dataStart = (header[header.length - 1] ?? i) + 1;
+    if (rows.length === 0 || rows.some((r) => !unitCellOk(src, r))) {
+      const anchored = anchoredRows(src, columns, dataStart, to);
+      if (anchored.length > rows.filter((r) => unitCellOk(src, r)).length) rows.splice(0, rows.length, ...anchored);
     }
     if (rows.length === 0) continue;
     return { headerLine: i, headerSpan: [headerCells[0]?.[0] ?? line.trimStart, headerCells[headerCells.length - 1]?.[1] ?? line.trimEnd], columns, rows, headerCells };
