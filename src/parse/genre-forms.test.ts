@@ -210,4 +210,35 @@ describe('forms of real pages', () => {
       ['(四)', '推動北部都會區發展', ['發展局/lead', '規劃署/cooperate'], []],
     ]);
   });
+
+  const oneCellPerLine = (cells: string[]) => `某区重点工作责任表\n\n${cells.join('\n\n')}\n`;
+  const units = (text: string) => parse(text).items.map((i) => [i.number, i.title, i.responsible.map((r) => `${r.raw}/${r.role}`)]);
+
+  it('reads a one-cell-per-line table whose rows leave 序号 empty under group rows', () => {
+    expect(
+      units(oneCellPerLine(['序号', '重点工作内容', '责任单位', '配合单位', '一、关于调整经济结构', '(1)推动现代服务业发展。', '第三产业比重再提高1%。', '经委', '发改委', '新虹桥商务区建设继续推进。', '徐泾镇', '区商务区办公室、相关镇'])),
+    ).toEqual([
+      ['', '第三产业比重再提高1%', ['经委/lead', '发改委/cooperate']],
+      ['', '新虹桥商务区建设继续推进', ['徐泾镇/lead', '区商务区办公室/cooperate', '相关镇/localities']],
+    ]);
+  });
+
+  it('reads rows from their unit cells when a group row of two cells and progress notes put them out of step', () => {
+    expect(
+      units(oneCellPerLine(['项目名称', '项目内容', '责任单位', '进展情况', '(一)', '主要预期目标', '地区生产总值增长6.5%以上', '区发改局、区工业区管委会、各街道', '正常进行中', '财政收入与经济增长同步', '区财政局、各街道', '已完成全年任务的八成,继续推进'])),
+    ).toEqual([
+      ['', '地区生产总值增长6.5%以上', ['区发改局/lead', '区工业区管委会/cooperate', '各街道/localities']],
+      ['', '财政收入与经济增长同步', ['区财政局/lead', '各街道/localities']],
+    ]);
+  });
+
+  it('reads rows without a header column, cells closed by " |", a leader between task and units', () => {
+    const text = ['2023年民生实事推进情况', '序号 |', '主要任务 |', '全年目标任务 |', '分管 领导 |', '牵头 单位 |', '责任主体与协同单位 |', '1-11月推进情况 |', '是否达序 |', '说明 |',
+      '24 |', '新建中转站8个。 |', '张 三 |', '城管局 |', '市政局、相关街道 |', '已建成3个。 |', '是 |', '||',
+      '25 |', '新增达标小区210个。 |', '张 三 |', '城管局 |', '环卫处、开发区管委会、各街道 |', '进度滞后,将加快推进。 |', '否 |', '||', ''].join('\n');
+    expect(rows(text)).toEqual([
+      ['24', '新建中转站8个', ['城管局/lead', '市政局/cooperate', '相关街道/localities'], ['8个']],
+      ['25', '新增达标小区210个', ['城管局/lead', '环卫处/cooperate', '开发区管委会/localities', '各街道/localities'], ['210个']],
+    ]);
+  });
 });

@@ -57,11 +57,12 @@ function columnKind(header: string): ColumnKind {
   if (/^(?:序号|编号|序)$/.test(h)) return 'number';
   if (/(?:领导|责任人|负责人|处室)$/.test(h)) return 'person';
   if (/^(?:牵头|主办|主责|主要责任)(?:负责|责任)?(?:单位|部门|机关)$/.test(h)) return 'lead';
-  if (/^(?:配合|协办|参与|协同|协助)(?:责任)?(?:单位|部门|机关)$/.test(h)) return 'cooperate';
+  // 责任主体与协同单位: the column that names the cooperating units after the lead's.
+  if (/^(?:配合|协办|参与|协同|协助)(?:责任)?(?:单位|部门|机关)$|^责任主体(?:与|和|及)(?:配合|协同|协办)(?:单位|部门)$/.test(h)) return 'cooperate';
   if (/^(?:责任|承办|落实|实施)(?:单位|部门|机关|主体)$/.test(h)) return 'responsible';
   if (/(?:时限|时间|期限|节点|进度安排)$/.test(h)) return 'deadline';
   // 指标要求, 目标值, 预期目标: the figure to reach, written beside the task's name.
-  if (/^(?:指标|目标)(?:要求|值)$|^(?:预期|年度|工作)?目标(?:值)?$/.test(h)) return 'target';
+  if (/^(?:指标|目标)(?:要求|值)$|^(?:预期|年度|工作)?目标(?:值)?$|^(?:全年|年度)目标任务$/.test(h)) return 'target';
   // 建设内容, 建设规模 beside a 项目名称 column: what a project builds, its figures the targets.
   if (/^(?:年度)?(?:建设|实施)(?:内容|规模)(?:及规模)?$/.test(h)) return 'target';
   if (/(?:频次|频率|周期)$/.test(h)) return 'frequency';
@@ -85,7 +86,7 @@ function withTaskColumn(columns: ColumnKind[]): ColumnKind[] {
 
 /** Column names that carry nothing the plan keeps (进展情况, 备注), but still belong to a header. */
 const OTHER_HEADER =
-  /^(?:(?:进展|完成|落实|推进|办理)(?:情况|进度)|备注|说明|(?:任务|文件)?(?:来源|依据|出处)|(?:建设|实施|项目)?(?:地点|规模|内容|性质|类别)|(?:年度|计划|总|项目)?(?:投资|资金)(?:金额|额|规模|来源)?)$/;
+  /^(?:(?:[0-9]{1,2}(?:-[0-9]{1,2})?月)?(?:进展|完成|落实|推进|办理)(?:情况|进度)|是否[^\s]{1,6}|备注|说明|(?:任务|文件)?(?:来源|依据|出处)|(?:建设|实施|项目)?(?:地点|规模|内容|性质|类别)|(?:年度|计划|总|项目)?(?:投资|资金)(?:金额|额|规模|来源)?)$/;
 
 /**
  * A group row between a table's rows: 一、产业发展 (or (一)…) alone on its line, heading the rows
@@ -144,6 +145,11 @@ function nonBlankLines(src: SourceText, from: number, to: number, limit: number)
   return out;
 }
 
+const PLACE_END_RE = /[区县市州]$/;
+
+/** A person's name in a cell of its own: two to four characters, maybe spaced (王 东). */
+const PERSON_RE = /^[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}$/;
+
 const isUnitKind = (k: ColumnKind): boolean => k === 'lead' || k === 'responsible' || k === 'cooperate';
 
 /** Whether the cell holds nothing but unit names (县发改局、各街道). */
@@ -153,13 +159,13 @@ function unitsCell(src: SourceText, [s, e]: Span): boolean {
   if (/[“”"《》:;。]/.test(text)) return false;
   const names = splitNames(src.norm, s, e);
   // 经委, 农委: a table's unit column writes short names a bracket's list would not be trusted with.
-  return names.length > 0 && names.length <= 12 && names.every((p) => p.name.length >= 2 && p.name.length <= 24 && looksLikeUnit(p.name));
+  // 黄埔区, 南沙区政府: in a unit column a place stands for its government.
+  return names.length > 0 && names.length <= 12 && names.every((p) => p.name.length >= 2 && p.name.length <= 24 && (looksLikeUnit(p.name) || PLACE_END_RE.test(p.name)));
 }
 
-/** Whether a row's first unit column names units (or is empty). */
+/** Whether a row's unit columns name units (or are empty). */
 function unitCellOk(src: SourceText, row: TableRow): boolean {
-  const cell = row.cells.find((c) => isUnitKind(c.kind));
-  return !cell || cell.span[0] === cell.span[1] || unitsCell(src, cell.span);
+  return row.cells.every((c) => !isUnitKind(c.kind) || c.span[0] === c.span[1] || unitsCell(src, c.span));
 }
 
 /**
@@ -178,18 +184,21 @@ function anchoredRows(src: SourceText, columns: ColumnKind[], from: number, to: 
   const rows: TableRow[] = [];
   for (let k = 1; k < lines.length; k++) {
     if (!units[k] || units[k - 1]) continue;
-    const task = spans[k - 1] as Span;
+    // 徐国江 ⏎ 城管局: a leader's name between the task and its units is passed over.
+    let t = k - 1;
+    while (t > 0 && PERSON_RE.test(src.norm.slice(spans[t]?.[0] ?? 0, spans[t]?.[1] ?? 0)) && !units[t - 1]) t--;
+    const task = spans[t] as Span;
     if (startsWithMarker(src.norm, task) && task[1] - task[0] <= 6) continue;
     const cells: TableCell[] = [{ kind: 'task', span: task }];
     const numberAt = columns.indexOf('number');
-    const before = spans[k - 2];
+    const before = spans[t - 1];
     if (numberAt >= 0 && before && /^[0-9]{1,4}$/.test(src.norm.slice(before[0], before[1]))) cells.unshift({ kind: 'number', span: before });
     let m = k;
     for (let c = unitAt; c < columns.length && isUnitKind(columns[c] as ColumnKind) && m < lines.length && units[m]; c++, m++) {
       cells.push({ kind: columns[c] as ColumnKind, span: spans[m] as Span });
     }
     const last = cells[cells.length - 1]?.span ?? task;
-    rows.push({ line: lines[k - 1] ?? 0, span: [cells[0]?.span[0] ?? task[0], last[1]], cells });
+    rows.push({ line: lines[t] ?? 0, span: [cells[0]?.span[0] ?? task[0], last[1]], cells });
     k = m - 1;
   }
   return rows;
