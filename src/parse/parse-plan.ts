@@ -14,7 +14,7 @@ import { splitRunOn } from './run-on.js';
 import { readSchedule } from './schedule.js';
 import { cellReference, resolveReferences, trailingReference, type PendingReference } from './references.js';
 import { findTargets, type TargetContext } from './targets.js';
-import { isCollective, splitNames, unitList } from './units.js';
+import { isCollective, looksLikeUnit, splitNames, unitList } from './units.js';
 import { warning } from './warnings.js';
 import { markerIn, mayStartMarker } from './markers.js';
 import { CodeSet, codesOf, fitted, isCjk, isJsSpace, makeSource, NextBreak, NO_NAMES, normalise, ownCopy, type SourceText } from './text.js';
@@ -81,7 +81,7 @@ export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
       if (stated && stated.entries.length > 0) headingCarry.push({ rank: heading.rank, entries: stated.entries });
       if (stated) addStanding(stated.standing);
       while (headingLeads.length > 0 && (headingLeads[headingLeads.length - 1]?.rank ?? -1) >= heading.rank) headingLeads.pop();
-      const leads = stated ? [] : headingLeadUnits(ctx, heading.bodyStart, heading.span[1]);
+      const leads = stated ? [] : headingLeadUnits(ctx, heading.bodyStart, heading.span[1], true);
       if (leads.length > 0) headingLeads.push({ rank: heading.rank, entries: leads });
     }
     // 1. 约束性指标的责任部门, then one line per task, each with its own bracket: the numbered line
@@ -321,17 +321,32 @@ function matchingOpen(text: string, closer: number): number {
 /** 省监察厅牵头的工作, 县发改局负责的任务, 县发改局(8项): a heading naming the unit that leads its tasks. */
 const LEAD_HEADING_RE = /^(.{2,30}?)(?:(?:牵头|负责|牵头负责)的(?:工作|任务|事项)|\s*\(\s*[0-9一二三四五六七八九十]{1,3}\s*项\s*\))$/;
 
-function headingLeadUnits(ctx: ResponsibilityContext, s: number, e: number): Responsible[] {
+function headingLeadUnits(ctx: ResponsibilityContext, s: number, e: number, nameAlone = false): Responsible[] {
   const { norm } = ctx.src;
   let end = e;
   while (end > s && (isJsSpace(norm.charCodeAt(end - 1)) || norm.charCodeAt(end - 1) === 0x3002)) end--;
   if (end - s > 40) return [];
   const m = LEAD_HEADING_RE.exec(norm.slice(s, end));
-  if (!m?.[1]) return [];
+  if (!m?.[1]) return nameAlone ? unitHeading(ctx, s, end) : [];
   const list = unitList(norm, s, s + m[1].length, (n) => ctx.resolver.resolve(n) !== null);
   if (!list) return [];
   return list.map((p) => entry(ctx, p, isCollective(p.name) ? 'localities' : 'lead'));
 }
+
+/**
+ * (一)综合办公室(党群工作部、财务室): a heading that is a unit's name and nothing else (a bracket
+ * after it aside) leads the tasks under it. A title starting with a verb (建设市民服务中心) is a task.
+ */
+function unitHeading(ctx: ResponsibilityContext, s: number, end: number): Responsible[] {
+  const { norm } = ctx.src;
+  const text = norm.slice(s, end);
+  if (text.length < 3 || /[,。;:、]/.test(text.replace(/\([^()]*\)$/, '')) || TASK_VERB_START_RE.test(text)) return [];
+  const base = text.replace(/\([^()]{1,30}\)$/, '');
+  if (base.length < 3 || base.length > 14 || !(looksLikeUnit(base) || ctx.resolver.resolve(base) !== null) || isCollective(base)) return [];
+  return [entry(ctx, { name: base, span: [s, end] }, 'lead')];
+}
+const TASK_VERB_START_RE =
+  /^(?:建设|建立|推进|推动|加快|实施|完善|加强|打造|提升|深化|开展|创建|培育|发展|做好|抓好|优化|健全|落实|强化|扩大|促进|保障|坚持|全面|着力|积极|大力|持续|组建|成立|设立|筹建|新建|改造|支持|引进|争创|组织|办好)/;
 
 /** The task cell's targets, then those of a 指标要求 column (增长5.5%(市下达指标)). */
 function rowTargets(src: SourceText, cells: TableCell[], s: number, e: number, ctx: TargetContext): Target[] {

@@ -250,7 +250,7 @@ function chooseLevels(
    * paragraphBlocks: blocks whose numbered line states none while two or more unnumbered lines
    * under it close with their own responsibility bracket.
    */
-  interface Stat { count: number; content: number; parentLike: number; cue: number; headingLike: number; bulletBlocks: number; paragraphBlocks: number }
+  interface Stat { count: number; content: number; parentLike: number; cue: number; headingLike: number; bulletBlocks: number; paragraphBlocks: number; colon: number }
   const stats = new Map<MarkerKind, Stat>();
   let block: Stat | null = null;
   let blockCue = false;
@@ -287,9 +287,10 @@ function chooseLevels(
       continue;
     }
     flush();
-    const s = stats.get(marker.kind) ?? { count: 0, content: 0, parentLike: 0, cue: 0, headingLike: 0, bulletBlocks: 0, paragraphBlocks: 0 };
+    const s = stats.get(marker.kind) ?? { count: 0, content: 0, parentLike: 0, cue: 0, headingLike: 0, bulletBlocks: 0, paragraphBlocks: 0, colon: 0 };
     s.count++;
     const body = src.norm.slice(marker.bodyStart, line.trimEnd);
+    if (body.endsWith(':')) s.colon++;
     if (isHeadingLine(withoutResponsibilityBracket(body))) s.headingLike++;
     const stop = body.indexOf('。');
     const cue = CUE_RE.test(text);
@@ -316,7 +317,11 @@ function chooseLevels(
   if (kinds.length === 0) return { sectionKind: null, itemKind: null };
   const top = kinds[0];
   let sectionKind: MarkerKind | null = top === 'part' || top === 'cn' ? top : null;
-  const candidates = kinds.filter((k) => k !== 'circ' && (sectionKind === null || RANK[k] > RANK[sectionKind]));
+  // ① marks sub-points inside a task, unless the level above it only introduces lists
+  // ((1)年度主要任务与要求: ⏎ ①…;②…): then the ① points are the tasks.
+  const aboveCirc = kinds[kinds.indexOf('circ') - 1];
+  const circTasks = aboveCirc !== undefined && aboveCirc !== 'circ' && (stats.get(aboveCirc)?.colon ?? 0) === stats.get(aboveCirc)?.count;
+  const candidates = kinds.filter((k) => (k !== 'circ' || circTasks) && (sectionKind === null || RANK[k] > RANK[sectionKind]));
   const isHeadingLevel = (k: MarkerKind, idx: number): boolean => {
     const s = stats.get(k);
     if (!s || s.parentLike * 2 <= s.count) return false;
