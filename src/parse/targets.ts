@@ -6,10 +6,13 @@
  * slogans (一核两副, 三区一村) and bare digit strings such as phone numbers.
  */
 import { warning } from './warnings.js';
-import { chineseToNumber, numeralKind } from './numerals.js';
+import { chineseToNumber, numeralKind as numeralKindOf } from './numerals.js';
 import { CodeSet, codesOf, isCjk, type SourceText } from './text.js';
 import type { Comparator, ParseWarning, Target } from '../model/plan.js';
 import type { UnitResolver } from '../model/unit-resolver.js';
+
+/** Bound once: the hot loops call it for every character, without the module binding's look-up. */
+const numeralKind = numeralKindOf;
 
 export interface TargetContext {
   src: SourceText;
