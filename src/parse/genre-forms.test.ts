@@ -262,4 +262,29 @@ describe('forms of real pages', () => {
     // A heading that is a task (it starts with a verb) leads nothing.
     expect(rows('一、任务\n(一)建设市民服务中心\n1.完成主体工程。\n')[0]?.[2]).toEqual([]);
   });
+
+  it('reads leaders\' posts as no units, a bracket cut inside 按职责分, a heading before a colon and 50万以上', () => {
+    const plan = parse(`一、任务
+(一)总体要求:以新发展理念为指导,坚持稳中求进工作总基调,推动高质量发展,全省地区生产总值增长7.5%,农村贫困人口减少50万以上。(分管副省长、协管副秘书长负责,省发展改革委牵头,省财政厅、省统计局等按职责分`);
+    expect(plan.items.map((i) => [i.title, i.responsible.map((r) => `${r.raw}/${r.role}`), i.targets.map((t) => t.raw)])).toEqual([
+      ['总体要求', ['省发展改革委/lead', '省财政厅/cooperate', '省统计局/cooperate'], ['7.5%', '50万']],
+    ]);
+    expect(plan.warnings.filter((w) => w.code === 'responsibility_not_unit').map((w) => w.params.raw)).toEqual(['分管副省长', '协管副秘书长']);
+  });
+
+  it('reads items run together on one line under a heading, after a [接上页] note, and no count of a named plan\'s projects', () => {
+    expect(
+      rows(`一、任务
+(一)集中力量建设产业项目。
+1.推进600个重点产业项目。(省发改委主办,省工信委协办)2.围绕“十四五”规划102项重大工程推进项目前期工作。(省工信委主办,省发改委协办)
+二、改革
+[接上页] (十九)探索省直管县体制改革(省编委办、省发展改革委牵头)。 (二十)分类推进事业单位改革(省编委办牵头,省财政厅配合)。
+`),
+    ).toEqual([
+      ['1', '推进600个重点产业项目', ['省发改委/lead', '省工信委/cooperate'], ['600个']],
+      ['2', '围绕“十四五”规划102项重大工程推进项目前期工作', ['省工信委/lead', '省发改委/cooperate'], []],
+      ['(十九)', '探索省直管县体制改革', ['省编委办/lead', '省发展改革委/lead'], []],
+      ['(二十)', '分类推进事业单位改革', ['省编委办/lead', '省财政厅/cooperate'], []],
+    ]);
+  });
 });

@@ -284,6 +284,10 @@ function itemTitle(src: SourceText, s: number, e: number): string {
     // Run-on text keeps a title apart from its body by a space only (加强和完善社会保障 发展社会救助…).
     if (c === 0x20 && end - s >= 4 && isCjk(norm.charCodeAt(end - 1)) && isCjk(norm.charCodeAt(end + 1))) break;
   }
+  // (一)总体要求:以…为指导,…。: a short heading before a colon over a long sentence is the title.
+  // (1.工业经济:规模以上工业增加值增长20%以上 is one title: a colon ends only a long sentence's title.)
+  const colon = end - s > 60 ? norm.slice(s, Math.min(end, s + 13)).indexOf(':') : -1;
+  if (colon >= 2 && !/[,、;]/.test(norm.slice(s, s + colon))) end = s + colon;
   // 关于“…”的问题,由发展改革委会同农业部等部门负责落实。: the title ends before the clause saying who.
   const by = end - s > 3 ? norm.slice(s, end).indexOf(',由') : -1;
   if (by > 0 && BY_CLAUSE_RE.test(norm.slice(s + by, end))) end = s + by;
@@ -358,7 +362,7 @@ function rowTargets(src: SourceText, cells: TableCell[], s: number, e: number, c
 }
 
 /** A closing bracket that names who is responsible: (市人口计生委牵头), 〔责任单位:…〕. */
-const RESPONSIBILITY_BRACKET_RE = /(?:负责|牵头|配合|参与|落实|责任单位|责任部门|牵头单位)[^()〔〕]{0,40}$/;
+const RESPONSIBILITY_BRACKET_RE = /(?:负责|牵头|配合|参与|落实|主办|协办|责任单位|责任部门|牵头单位)[^()〔〕]{0,40}$/;
 
 type TaskPiece = {
   number: string;
@@ -395,7 +399,7 @@ function unnumberedTasks(src: SourceText, breaks: NextBreak, bodyStart: number, 
   const firstEnd = Math.min(end, breaks.after(bodyStart));
   if (firstEnd >= end || firstEnd - bodyStart > 60) return null;
   if (endsWithResponsibility(norm, bodyStart, firstEnd) || TASK_LABEL_RE.test(norm.slice(bodyStart, firstEnd))) return null;
-  return tasksByLine(src, firstEnd, end) ?? tasksByBracket(src, firstEnd, end);
+  return tasksByLine(src, firstEnd, end, false) ?? tasksByBracket(src, firstEnd, end) ?? tasksByLine(src, firstEnd, end, true);
 }
 
 /**
@@ -440,8 +444,8 @@ function tasksUnderLead(ctx: ResponsibilityContext, breaks: NextBreak, bodyStart
   return out;
 }
 
-/** Every line after the first names its own units (bracket or label): one task each. */
-function tasksByLine(src: SourceText, from: number, end: number): TaskPiece[] | null {
+/** Every line after the first names its own units (bracket or label): one task each (one numbered task with `single`). */
+function tasksByLine(src: SourceText, from: number, end: number, single: boolean): TaskPiece[] | null {
   const { norm } = src;
   const out: TaskPiece[] = [];
   let i = from;
@@ -465,7 +469,7 @@ function tasksByLine(src: SourceText, from: number, end: number): TaskPiece[] | 
   }
   // One line only is the item's body, unless it is numbered itself: (二)开工建设… ⏎ 1.补齐…(X负责)
   // is a heading over its single task.
-  return out.length >= 2 || (out.length === 1 && out[0]?.number !== '') ? out : null;
+  return out.length >= 2 || (single && out.length === 1 && out[0]?.number !== '') ? out : null;
 }
 
 /** Sentences that each end with a responsibility bracket, on one line or several. */

@@ -565,6 +565,11 @@ export function parseClause(ctx: ResponsibilityContext, s: number, e: number): C
   for (const g of groups) {
     const role: GroupRole = g.role ?? (leadTaken ? 'cooperate' : 'first');
     for (const p of g.names) {
+      if (POST_RE.test(p.name)) {
+        // 分管副省长、协管副秘书长负责,省商务厅牵头: a leader's post is no unit.
+        ctx.warnings.push(warning('responsibility_not_unit', { raw: rawOf(ctx, p.name, p.span[0], p.span[1]) }, p.span));
+        continue;
+      }
       if (isCollective(p.name)) {
         result.entries.push(entry(ctx, p, 'localities'));
       } else if (role === 'lead') {
@@ -580,6 +585,9 @@ export function parseClause(ctx: ResponsibilityContext, s: number, e: number): C
   for (const r of involved) result.entries.push({ ...r, expands: r.expands.length > 0 ? [...r.expands] : NO_NAMES, span: [r.span[0], r.span[1]] });
   return result;
 }
+
+/** A leader's post (分管副省长, 协管副秘书长, 市长): named beside units, never one of them. */
+const POST_RE = /^(?:分管|协管|主管|联系|牵头)?(?:常务)?副?(?:省长|市长|州长|县长|区长|秘书长|主席)$/;
 
 const ALL_INVOLVED_RE = /(?:均|都|皆)(?:涉及|需要|需|由|要|须)([^,。;]{2,40}?)(?:按职责分工)?(?:负责|落实|参与|配合)?,?不再/;
 

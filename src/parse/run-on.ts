@@ -30,12 +30,19 @@ const carried = new Float64Array(6);
 
 function cutsOf(src: SourceText, line: Line): number[] {
   const { norm } = src;
-  const first = mayStartMarker(norm, line.trimStart, line.trimEnd) ? markerIn(norm, line.trimStart, Math.min(norm.length, line.trimStart + 16)) : null;
+  const cuts: number[] = [];
+  // [接上页] (十九)…: a page's note that it continues the last one; the line starts after it.
+  let from = line.trimStart;
+  const cont = CONTINUED_FIRST.has(norm.charCodeAt(from)) ? CONTINUED_RE.exec(norm.slice(from, Math.min(line.trimEnd, from + 10))) : null;
+  if (cont && from + cont[0].length < line.trimEnd) {
+    from += cont[0].length;
+    cuts.push(from);
+  }
+  const first = mayStartMarker(norm, from, line.trimEnd) ? markerIn(norm, from, Math.min(norm.length, from + 16)) : null;
   next.set(carried);
   pending.fill(-1);
   if (first?.value != null) next[KIND_INDEX[first.kind]] = first.value + 1;
-  const cuts: number[] = [];
-  for (let k = line.trimStart; k < line.trimEnd; k++) {
+  for (let k = from; k < line.trimEnd; k++) {
     const c = norm.charCodeAt(k);
     let i: number;
     if (BEFORE_MARKER.has(c)) {
@@ -69,12 +76,15 @@ function cutsOf(src: SourceText, line: Line): number[] {
       pending[kind] = i;
     }
   }
-  if (cuts.length > 0) {
+  if (cuts.length > (cont ? 1 : 0)) {
     carried.set(next);
     if (first) carried[KIND_INDEX[first.kind]] = -1;
   }
   return cuts.sort((a, b) => a - b);
 }
+
+const CONTINUED_RE = /^[[(【]?(?:接上页|续上页|接上表|续表|续前页)[\])】]?\s*/;
+const CONTINUED_FIRST = new CodeSet([0x5b, 0x28, 0x3010, 0x63a5, 0x7eed]); // [ ( 【 接 续
 
 const NO_CUTS: readonly number[] = [];
 

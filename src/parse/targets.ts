@@ -225,14 +225,17 @@ function arabicTarget(ctx: TargetContext, s: number, digitsEnd: number, limit: n
   const a = norm.charCodeAt(j);
   const approx = a === 0x4f59 || a === 0x591a; // 余 多
   if (approx) j++;
-  const unit = unitAt(norm, j, UNIT_WORDS);
-  if (!unit) return null;
+  let unit = unitAt(norm, j, UNIT_WORDS);
+  // 减少50万以上, 增加30万左右: a figure in 万/亿 with no measure word, bounded as a target.
+  if (!unit && first.scaled && max === null && BARE_SCALED_AFTER_RE.test(norm.slice(j, j + 2))) unit = '';
+  if (unit === null) return null;
   if (digits.length >= 7 && !first.scaled && !/[元吨米亩]/.test(unit)) return null;
   let unitEnd = j + unit.length;
   if (unit === '小时' || unit === '分钟' || unit === '天') {
     const after = norm.slice(unitEnd, unitEnd + 4);
     if (after.includes('圈') || after.startsWith('制') || after.startsWith('内')) return null;
   }
+  if (PLAN_COUNT_BEFORE_RE.test(norm.slice(Math.max(0, s - 3), s))) return null;
   // 规划确定的22项主要指标: the plan's own indicators counted, not a figure to reach.
   if (unit === '项' && COUNTED_INDICATORS_BEFORE.test(norm.slice(Math.max(0, s - 4), s)) && /^[^。;,]{0,4}指标/.test(norm.slice(unitEnd, unitEnd + 7))) return null;
   // 80%~85%, 3%-5%: a range written with the unit on both figures.
@@ -273,6 +276,9 @@ function sizesAClass(norm: string, e: number): boolean {
 }
 const DENG = 0x7b49; // 等
 const FANG = 0x623f; // 房
+const BARE_SCALED_AFTER_RE = /^(?:以上|以下|左右|以内)/;
+/** “十四五”规划88项重大工程: the count of a named plan's own projects, not a figure to reach. */
+const PLAN_COUNT_BEFORE_RE = /(?:规划|纲要|”计划)$/;
 const GRANT_BEFORE_RE = /(?:可获得?|可享受|可申请|可领取|最高(?:可)?(?:获得?|给予|奖励|补助|补贴|资助)?)(?:不超过)?$/;
 const POLICY_AFTER_RE = /^(?:措施|政策|举措|意见|规定|硬措施|新政)/;
 const CARRY_OUT_BEFORE_RE = /(?:落实|贯彻|执行|兑现|用好|落地|细化|宣传)(?:好|新)?(?:省|市|县|区)?$/;

@@ -40,11 +40,11 @@ const COLLECTIVE_RE = new RegExp(
 const LEAD_STRIP_RE = /^(?:由|会同|并由|以及|请)+/;
 /** 等部门, 等有关单位, 等省有关部门, 等园区相关部门, 等8个部门: a list's summing-up tail names no unit of its own. */
 const TAIL_STRIP_RE =
-  /(?:等(?:[0-9一二三四五六七八九十]{1,3}个)?(?:省|市|县|区|园区|开发区)?(?:直|级)?(?:有关|相关|成员)?(?:部门|单位)|等地|等|分别|(?:按照|按|根据|依据|依照|依)?(?:各自)?(?:职责|职能)(?:职责)?(?:分工)?|各负其责|各司其职|各自|共同|具体|组织|实施|推进|抓好|做好|落实|及|以及)+$/;
+  /(?:等(?:[0-9一二三四五六七八九十]{1,3}个)?(?:省|市|县|区|园区|开发区)?(?:直|级)?(?:有关|相关|成员)?(?:部门|单位)|等地|等|分别|(?:按照|按|根据|依据|依照|依)?(?:各自)?(?:职责|职能)(?:职责)?(?:分工|分)?|各负其责|各司其职|各自|共同|具体|组织|实施|推进|抓好|做好|落实|及|以及)+$/;
 
 /** First characters of LEAD_STRIP_RE's words and last characters of TAIL_STRIP_RE's. */
 const LEAD_FIRST = new CodeSet(codesOf('由会并以请'));
-const TAIL_LAST = new CodeSet(codesOf('门位地等别责能工自同体织施进好实职及'));
+const TAIL_LAST = new CodeSet(codesOf('门位地等别责能工自同体织施进好实职及分'));
 
 export function isCollective(name: string): boolean {
   return COLLECTIVE_RE.test(name);
