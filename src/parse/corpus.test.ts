@@ -210,7 +210,8 @@ const FLOORS = {
   // Lowered on 2026-12-03 (stop 18) from 0.99/0.99: documents modelled on real pages that still
   // score low (Shanxi 2008, Sichuan 2020) moved here when rules were changed for some of their
   // forms; the part measures units F1 0.984, titles 0.976, targets F1 0.986.
-  tuned: { unitF1: 0.975, titles: 0.97, targetF1: 0.98 },
+  // Raised on 2026-12-04 (stop 19): the part measures units F1 0.998, titles 1.000, targets F1 0.988.
+  tuned: { unitF1: 0.99, titles: 0.99, targetF1: 0.98 },
   'held-out other': { unitF1: 0.98, titles: 0.98, targetF1: 0.98 },
   'held-out modelled': { unitF1: 0.98, titles: 0.98, targetF1: 0.98 },
   // The unseen part holds the documents modelled on real pages (rounds of 2026-12-03) that were

@@ -204,6 +204,16 @@ function anchoredRows(src: SourceText, columns: ColumnKind[], from: number, to: 
   return rows;
 }
 
+/** A row of a one-cell-per-line table: its cells on the given lines, of the given kinds in order. */
+function rowOfLines(src: SourceText, cells: number[], kinds: ColumnKind[]): TableRow {
+  const spans = cells.map((n) => cellOf(src, n));
+  return {
+    line: cells[0] ?? 0,
+    span: [spans[0]?.[0] ?? 0, spans[spans.length - 1]?.[1] ?? 0],
+    cells: spans.map((span, k) => ({ kind: kinds[k] ?? 'other', span })),
+  };
+}
+
 /** Whether the cell [s, e) starts with a numbering marker ((1)推动…, 一、…). */
 function startsWithMarker(norm: string, [s, e]: Span): boolean {
   return mayStartMarker(norm, s, e) && markerIn(norm, s, Math.min(e, s + 16)) !== null;
@@ -291,12 +301,7 @@ function findColumnTable(src: SourceText, from: number, to: number): Table | nul
       }
       if (unnumbered) {
         if (cells.length < rowColumns.length) break;
-        const spans = cells.map((n) => cellOf(src, n));
-        rows.push({
-          line: cells[0] ?? at,
-          span: [spans[0]?.[0] ?? 0, spans[spans.length - 1]?.[1] ?? 0],
-          cells: spans.map((span, k) => ({ kind: rowColumns[k] ?? 'other', span })),
-        });
+        rows.push(rowOfLines(src, cells, rowColumns));
         at = (cells[cells.length - 1] ?? at) + 1;
         continue;
       }
@@ -316,12 +321,7 @@ function findColumnTable(src: SourceText, from: number, to: number): Table | nul
       }
       if (cells.length < columns.length && (numberAt !== 0 || cells.length <= lastUnit)) break;
       if (numberAt > 0 && !/^[0-9]{1,4}$/.test(textOf(cells[numberAt] ?? -1))) break;
-      const spans = cells.map((n) => cellOf(src, n));
-      rows.push({
-        line: cells[0] ?? at,
-        span: [spans[0]?.[0] ?? 0, spans[spans.length - 1]?.[1] ?? 0],
-        cells: spans.map((span, k) => ({ kind: columns[k] ?? 'other', span })),
-      });
+      rows.push(rowOfLines(src, cells, columns));
       at = (cells[cells.length - 1] ?? at) + 1;
     }
     // Rows read by position that name no units where units belong are out of step (a merged cell,
