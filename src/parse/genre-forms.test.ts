@@ -287,4 +287,24 @@ describe('forms of real pages', () => {
       ['(二十)', '分类推进事业单位改革', ['省编委办/lead', '省财政厅/cooperate'], []],
     ]);
   });
+
+  it('gives the tasks under a lead heading the label line that only the last of them has, with a warning', () => {
+    const plan = parse(`一、某副省长负责的工作
+(一)省编办牵头的工作
+1.推动行政管理体制改革。
+2.稳步开展乡镇机构改革。
+协同单位:省财政厅、各市人民政府。
+(二)省人民政府办公厅牵头的工作
+1.抓好政府自身建设。
+协同单位:省直有关部门。
+2.执行省人大的决议。
+`);
+    expect(plan.items.map((i) => i.responsible.map((r) => `${r.raw}/${r.role}`))).toEqual([
+      ['省编办/lead', '省财政厅/cooperate', '各市人民政府/localities'],
+      ['省编办/lead', '省财政厅/cooperate', '各市人民政府/localities'],
+      ['省人民政府办公厅/lead', '省直有关部门/localities'],
+      ['省人民政府办公厅/lead'],
+    ]);
+    expect(plan.warnings.filter((w) => w.code === 'responsibility_carried').map((w) => w.params.item)).toEqual([1]);
+  });
 });

@@ -52,7 +52,7 @@ export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
   const references: PendingReference[] = [];
   const headingCarry: { rank: number; entries: Responsible[] }[] = [];
   // Units a heading names as leading every task under it: (一)省监察厅牵头的工作, 二、县发改局(8项).
-  const headingLeads: { rank: number; entries: Responsible[] }[] = [];
+  const headingLeads: LeadGroup[] = [];
   let ditto: { section: number | null; entries: Responsible[] } | null = null;
   // Units named by 以下…不再列出 rules, once each by name.
   const standing: Responsible[] = [];
@@ -80,9 +80,9 @@ export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
       const stated = findStated(ctx, heading.bodyStart, heading.span[1]);
       if (stated && stated.entries.length > 0) headingCarry.push({ rank: heading.rank, entries: stated.entries });
       if (stated) addStanding(stated.standing);
-      while (headingLeads.length > 0 && (headingLeads[headingLeads.length - 1]?.rank ?? -1) >= heading.rank) headingLeads.pop();
+      while (headingLeads.length > 0 && (headingLeads[headingLeads.length - 1]?.rank ?? -1) >= heading.rank) shareLastLabel(items, headingLeads.pop(), warnings);
       const leads = stated ? [] : headingLeadUnits(ctx, heading.bodyStart, heading.span[1], true);
-      if (leads.length > 0) headingLeads.push({ rank: heading.rank, entries: leads });
+      if (leads.length > 0) headingLeads.push({ rank: heading.rank, entries: leads, items: [], labelled: [] });
     }
     // 1. 约束性指标的责任部门, then one line per task, each with its own bracket: the numbered line
     // heads the tasks (a sub-section), each task is an item without a number.
@@ -136,7 +136,8 @@ export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
         titleStart = lineEnd;
         while (titleStart < end && isJsSpace(src.norm.charCodeAt(titleStart))) titleStart++;
       }
-      const headingLead = piece.lead ?? (ownLead.length > 0 ? ownLead : headingLeads[headingLeads.length - 1]?.entries);
+      const group = piece.lead || ownLead.length > 0 ? undefined : headingLeads[headingLeads.length - 1];
+      const headingLead = piece.lead ?? (ownLead.length > 0 ? ownLead : group?.entries);
       if (headingLead && !responsible.some((r) => r.role === 'lead')) {
         const named = new Set(responsible.map((r) => r.raw));
         responsible = [...headingLead.filter((r) => !named.has(r.raw)).map(copyEntry), ...responsible];
@@ -153,6 +154,10 @@ export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
         warnings.push(warning('responsibility_missing', { item: ordinal }, [start, end]));
       }
 
+      if (group) {
+        group.items.push(items.length);
+        if (stated && stated.entries.length > 0 && endsWithLabelLine(src.norm, bodyStart, end)) group.labelled.push(items.length);
+      }
       items.push({
         number: piece.number,
         ordinal,
@@ -166,6 +171,7 @@ export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
       });
     }
   }
+  while (headingLeads.length > 0) shareLastLabel(items, headingLeads.pop(), warnings);
   if (table) {
     const section = structure.sections.length > 0 ? structure.sections.length : null;
     for (const item of tableItems(ctx, table, items.length, section, planYear, references)) items.push(item);
@@ -182,6 +188,43 @@ export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
     items,
     warnings,
   };
+}
+
+/** A heading that names the lead of the tasks under it, and those tasks (indices into the items). */
+interface LeadGroup {
+  rank: number;
+  entries: Responsible[];
+  items: number[];
+  /** Items among them whose text ends with a label line of their own (协同单位:…). */
+  labelled: number[];
+}
+
+/**
+ * (一)省编办牵头的工作 ⏎ 1.… ⏎ 2.… ⏎ 协同单位:…: when only the last task under a lead heading ends
+ * with a label line, the tasks before it share that label's units.
+ */
+function shareLastLabel(items: ParsedItem[], group: LeadGroup | undefined, warnings: ParseWarning[]): void {
+  if (!group || group.items.length < 2 || group.labelled.length !== 1) return;
+  const last = group.items[group.items.length - 1] ?? -1;
+  if (group.labelled[0] !== last) return;
+  const leads = new Set(group.entries.map((r) => r.raw));
+  const shared = (items[last]?.responsible ?? []).filter((r) => !leads.has(r.raw));
+  if (shared.length === 0) return;
+  for (const k of group.items) {
+    const item = items[k];
+    if (!item || k === last || item.responsible.some((r) => !leads.has(r.raw))) continue;
+    item.responsible = [...item.responsible, ...shared.map(copyEntry)];
+    warnings.push(warning('responsibility_carried', { item: item.ordinal }, item.span));
+  }
+}
+
+/** Whether [s, e)'s last line is a label line (协同单位:省财政厅…). */
+function endsWithLabelLine(norm: string, s: number, e: number): boolean {
+  let a = e;
+  while (a > s && norm.charCodeAt(a - 1) !== 0x0a && norm.charCodeAt(a - 1) !== 0x0d) a--;
+  if (a <= s) return false;
+  while (a < e && isJsSpace(norm.charCodeAt(a))) a++;
+  return TASK_LABEL_RE.test(norm.slice(a, Math.min(e, a + 10)));
 }
 
 /** Headings of a plan's principles and requirements, whose paragraphs are no tasks. */
