@@ -307,4 +307,12 @@ describe('forms of real pages', () => {
     ]);
     expect(plan.warnings.filter((w) => w.code === 'responsibility_carried').map((w) => w.params.item)).toEqual([1]);
   });
+
+  it('reads unit names after a task\'s full stop and a space as its units (a flattened row), and nothing else there', () => {
+    expect(rows('一、重点任务\n1.稳定粮食生产。 市农业农村局\n2.稳定生猪生产。  市农业农村局、市商务局\n3.稳定蔬菜生产。 全年完成。\n')).toEqual([
+      ['1', '稳定粮食生产', ['市农业农村局/lead'], []],
+      ['2', '稳定生猪生产', ['市农业农村局/lead', '市商务局/cooperate'], []],
+      ['3', '稳定蔬菜生产', [], []],
+    ]);
+  });
 });

@@ -845,6 +845,30 @@ export function findUnitListBracket(ctx: ResponsibilityContext, s: number, e: nu
   return out;
 }
 
+/**
+ * 稳定粮食生产。 市农业农村局: a line whose last sentence is followed, after white space, by nothing
+ * but unit names (a table row flattened into a line): those units, the first leading.
+ */
+export function findTrailingUnits(ctx: ResponsibilityContext, s: number, e: number): Responsible[] {
+  const { norm } = ctx.src;
+  // The item's first line only: the units follow its last full stop and a space.
+  let b = s;
+  while (b < e && norm.charCodeAt(b) !== 0x0a && norm.charCodeAt(b) !== 0x0d) b++;
+  while (b > s && isJsSpace(norm.charCodeAt(b - 1))) b--;
+  let a = b;
+  while (a > s && norm.charCodeAt(a - 1) !== 0x3002 && b - a <= 60) a--;
+  if (a <= s || a === b || norm.charCodeAt(a - 1) !== 0x3002 || !isJsSpace(norm.charCodeAt(a))) return [];
+  while (a < b && isJsSpace(norm.charCodeAt(a))) a++;
+  const list = unitList(norm, a, b, (n) => ctx.resolver.resolve(n) !== null);
+  if (!list) return [];
+  let leadTaken = false;
+  return list.map((p) => {
+    const role: ResponsibleRole = isCollective(p.name) ? 'localities' : leadTaken ? 'cooperate' : 'lead';
+    if (role === 'lead') leadTaken = true;
+    return entry(ctx, p, role);
+  });
+}
+
 /** Whether only 。 ; and white space stand between i and the end of its line (or e). */
 function closesLine(norm: string, i: number, e: number): boolean {
   for (; i < e; i++) {
