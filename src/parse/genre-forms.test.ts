@@ -315,4 +315,10 @@ describe('forms of real pages', () => {
       ['3', '稳定蔬菜生产', [], []],
     ]);
   });
+
+  it('reads labels in tortoise-shell brackets (〔牵头单位〕X〔配合单位〕Y)', () => {
+    expect(rows('一、重点任务\n1.加强生态保护。〔牵头单位〕省生态环境厅〔配合单位〕省水利厅\n')).toEqual([
+      ['1', '加强生态保护', ['省生态环境厅/lead', '省水利厅/cooperate'], []],
+    ]);
+  });
 });

@@ -40,7 +40,7 @@ interface Group {
 const CUE_RE = /负责|牵头|配合|参与|参加|责任单位|责任部门|主责单位|牵头单位|配合单位|主办机关|按职责分工|不再列出|不再一一列出|下同|协办|协同单位|协助单位|主责部门|协作部门|负责政策局|落实/g;
 /** 责任单位: — or 【责任单位】 with the label in lenticular brackets and no colon (the opening one may stand before). */
 const LABEL_RE =
-  /^【?((?:牵头|主责|主办|责任|实施|负责|配合|参与|协办|协同|协助|协作|支持)(?:责任)?(?:单位|部门|机关)|部门分工|责任分工|任务分工|职责分工|(?:牵头|主责|主办|配合|参与|协办|协同|协助|协作)(?=\s*:)|负责政策局(?:\/部门)?)(?:】\s*:?|\s*:)\s*/;
+  /^[【〔]?((?:牵头|主责|主办|责任|实施|负责|配合|参与|协办|协同|协助|协作|支持)(?:责任)?(?:单位|部门|机关)|部门分工|责任分工|任务分工|职责分工|(?:牵头|主责|主办|配合|参与|协办|协同|协助|协作)(?=\s*:)|负责政策局(?:\/部门)?)(?:[】〕]\s*:?|\s*:)\s*/;
 const SUFFIX_RE =
   /(分别牵头负责|分别牵头|分别负责|分别落实|为牵头单位|为牵头部门|为责任单位|为责任部门|为配合单位|为配合部门|牵头负责|牵头落实|主要负责|具体负责|直接负责|全面负责|按职责分工负责|按职责分工落实|按职责分工推进|按职能分工负责|按职责负责|分工负责|共同负责|负总责|总牵头|牵头|主抓|负责|协同配合|配合|参与|参加|协助|协同|协办|主办|落实|指导|督导|支持)(?:落实|实施|推进|组织实施|具体实施|具体落实|组织落实|抓好落实|组织|抓总|协调)?$/;
 const FIRST_LEADS_RE = /^(?:其中)?[,]?(?:列|排|排在|列在|排名)第一(?:位|个)?的?(?:者|单位|部门)?为牵头(?:单位|部门)?$/;
@@ -50,7 +50,7 @@ const MAX_GROUP = 400;
 const MAX_UNCLOSED = 80;
 /** Necessary first characters of FIRST_LEADS_RE and LABEL_RE, last characters of SUFFIX_RE. */
 const FIRST_LEADS_START = new CodeSet(codesOf('其,列排'));
-const LABEL_START_CHARS = new CodeSet(codesOf('牵主责实负配参协支部任职【'));
+const LABEL_START_CHARS = new CodeSet(codesOf('牵主责实负配参协支部任职【〔'));
 const SUFFIX_LAST = new CodeSet(codesOf('位门责实进头合与加助同办施导持织总调抓'));
 /** Labels that end the responsibility part of a line: 责任单位:X;完成时限:2022年底. */
 const OTHER_LABEL_RE = /^(?:完成时限|完成时间|完成期限|时间节点|时限要求|时限|进度安排|办结时限|工作目标|目标任务|预期目标|资金来源|责任领导|牵头(?:负责)?领导|分管(?:省|市|县|区)?领导)\s*:/;
@@ -160,8 +160,8 @@ function scanMarks(norm: string, s: number, e: number): ClauseMarks {
   // short, a closing bracket lost in copying) closes where the item ends, if it opened near it.
   const last = top > 0 ? (stack[top - 1] ?? -1) : -1;
   const lastOpen = last >= 0 ? (openAt[last] ?? 0) : -1;
-  // (【 is left out: a label 【牵头单位】 is read whole, its closing bracket unseen here.)
-  const round = lastOpen >= 0 && (norm.charCodeAt(lastOpen) === 0x28 || norm.charCodeAt(lastOpen) === 0x3014);
+  // (【 is left out, and 〔 before a label: 【牵头单位】 and 〔牵头单位〕 are read whole, their closing bracket unseen here.)
+  const round = lastOpen >= 0 && (norm.charCodeAt(lastOpen) === 0x28 || norm.charCodeAt(lastOpen) === 0x3014) && labelAt(norm, lastOpen + 1, e) === 0;
   const unclosed = round && e - lastOpen <= MAX_UNCLOSED && !hasStop(norm, lastOpen, e) ? last : -1;
   for (let q = 0; q < opens; q++) {
     const close = q === unclosed ? e : (closeAt[q] ?? -1);
@@ -205,7 +205,7 @@ export function findStated(ctx: ResponsibilityContext, s: number, e: number): Cl
     const c = pairs[q + 1] ?? 0;
     if (o < acceptedEnd) continue;
     // 【责任单位】X: a label in brackets, read with the labels below.
-    if (norm.charCodeAt(o) === 0x3010 && labelAt(norm, o + 1, c + 1) === c - o) continue;
+    if ((norm.charCodeAt(o) === 0x3010 || norm.charCodeAt(o) === 0x3014) && labelAt(norm, o + 1, c + 1) === c - o) continue;
     inside.push(o, c);
     if (c - o > MAX_GROUP || !hasCueBetween(cues, o + 1, c)) continue;
     const clause = parseClause(ctx, o + 1, c);
@@ -232,7 +232,8 @@ export function findStated(ctx: ResponsibilityContext, s: number, e: number): Cl
     // line (责任单位:⏎市大数据局、市工信局) names the units on the next one.
     // 【牵头单位】X【配合单位】Y: the next label's opening bracket ends this one's units too.
     const next = labels[q + 2] ?? Infinity;
-    const stop = Math.min(e, at + MAX_GROUP, next !== Infinity && norm.charCodeAt(next - 1) === 0x3010 ? next - 1 : next);
+    const opensNext = next !== Infinity && (norm.charCodeAt(next - 1) === 0x3010 || norm.charCodeAt(next - 1) === 0x3014);
+    const stop = Math.min(e, at + MAX_GROUP, opensNext ? next - 1 : next);
     while (end < stop && isJsSpace(norm.charCodeAt(end)) && norm.charCodeAt(end) !== 0x0a && norm.charCodeAt(end) !== 0x0d) end++;
     if (end < stop && (norm.charCodeAt(end) === 0x0a || norm.charCodeAt(end) === 0x0d)) {
       while (end < stop && isJsSpace(norm.charCodeAt(end))) end++;
@@ -280,7 +281,10 @@ function labelAt(norm: string, i: number, e: number): number {
   }
   let j = i + 4 + extra;
   // 【责任单位】: the closing bracket ends the label (a colon may follow it).
-  if (j < e && norm.charCodeAt(j) === 0x3011 && norm.charCodeAt(i - 1) === 0x3010) {
+  // 〔牵头单位〕 the same with tortoise-shell brackets.
+  const closer = norm.charCodeAt(j);
+  const opener = norm.charCodeAt(i - 1);
+  if (j < e && ((closer === 0x3011 && opener === 0x3010) || (closer === 0x3015 && opener === 0x3014))) {
     j++;
     let k = j;
     while (k < e && isJsSpace(norm.charCodeAt(k))) k++;
