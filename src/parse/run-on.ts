@@ -89,6 +89,22 @@ const CONTINUED_FIRST = new CodeSet([0x5b, 0x28, 0x3010, 0x63a5, 0x7eed]); // [ 
 const NO_CUTS: readonly number[] = [];
 
 /**
+ * 2 | 建好驿站7家。 | 1.驿站:3月底前建好2家。 2.托位:… | 卫生健康局 |: a table row's cells may hold
+ * numbered points of their own; the row is never cut (two bars or two tabs make a row).
+ */
+function tableRow(norm: string, line: Line): boolean {
+  let bars = 0;
+  let tabs = 0;
+  for (let i = line.trimStart; i < line.trimEnd; i++) {
+    const c = norm.charCodeAt(i);
+    if (c === 0x7c) bars++;
+    else if (c === 0x09) tabs++;
+    if (bars >= 2 || tabs >= 2) return true;
+  }
+  return false;
+}
+
+/**
  * The document's lines with run-on paragraphs cut before their inline items, renumbered. The lines
  * that are not cut are src.lines' own, renumbered in place.
  */
@@ -103,7 +119,7 @@ export function splitRunOn(src: SourceText): Line[] {
   };
   carried.fill(-1);
   for (const line of src.lines) {
-    const cuts = isBlank(line) || line.trimEnd - line.trimStart < MIN_RUN_ON ? NO_CUTS : cutsOf(src, line);
+    const cuts = isBlank(line) || line.trimEnd - line.trimStart < MIN_RUN_ON || tableRow(src.norm, line) ? NO_CUTS : cutsOf(src, line);
     if (cuts.length === 0) {
       line.index = out.length;
       out.push(line);
