@@ -214,13 +214,11 @@ const FLOORS = {
   tuned: { unitF1: 0.99, titles: 0.99, targetF1: 0.98 },
   'held-out other': { unitF1: 0.98, titles: 0.98, targetF1: 0.98 },
   'held-out modelled': { unitF1: 0.98, titles: 0.98, targetF1: 0.98 },
-  // The unseen part holds the documents modelled on real pages (rounds of 2026-12-03) that were
-  // never used to change a rule, among them forms the parser does not read yet (pinyin readings,
-  // hard-wrapped lines, a one-cell-per-line table in traditional script): units F1 0.985, titles
-  // 0.935, targets F1 0.959 at the end of stop 18.
-  // Lowered on 2026-12-04 (realcity3): eight real-page city and county documents, not used to change a rule, added to this part, which measures units F1 0.947, titles 0.883, targets F1 0.920.
-  // Lowered on 2026-12-04 (realmix4): seven real-page documents (zones, towns, streets, a State Council opinion, traditional script), not used to change a rule, added to this part, which measures units F1 0.886, titles 0.850, targets F1 0.939.
-  // Set on 2026-12-04 (realprov3): six real-page provincial documents, not used to change a rule, added to this part, which measures units F1 0.961, titles 0.905, targets F1 0.954.
-  // Lowered on 2026-12-04 (realfinal5): four real-page documents (two tables flattened to run-on text, a pipe table with labels in a cell, a regional division plan), not used to change a rule, added to this part, which measures units F1 0.926, titles 0.920, targets F1 0.907.
-  unseen: { unitF1: 0.92, titles: 0.915, targetF1: 0.9 },
+  // The unseen part holds documents modelled on real pages that were never used to change a rule:
+  // those that read right from the first run, and those whose forms are still not read (two tables
+  // flattened to run-on text, their cells run together: see the corpus README). Each round of
+  // 2026-12-04 lowered the floor as it added its documents; the rules changed after them moved the
+  // documents they were changed for to `tuned`. At the end of stop 19 the part measures units F1
+  // 0.932, titles 0.924, targets F1 0.914.
+  unseen: { unitF1: 0.93, titles: 0.92, targetF1: 0.91 },
 };
