@@ -321,4 +321,14 @@ describe('forms of real pages', () => {
       ['1', '加强生态保护', ['省生态环境厅/lead', '省水利厅/cooperate'], []],
     ]);
   });
+
+  it('reads a table whose cells ran together into one line: header names after 序号, rows glued to the last unit before them', () => {
+    const text = '某市五年规划目标任务分解方案\n—1—工作重点序号主要工作任务第一责任单位主要责任单位一、主要指标1全市生产总值年均增长12%左右。市发展改革委各县(市、区)政府、经济开发区2地方财政收入年均增长13%。市财政局各县(市、区)政府、市国税局二、节能降耗3单位生产总值能耗降低20%。市发展改革委市经贸委市统计局、各县(市、区)政府\n';
+    expect(rows(text)).toEqual([
+      ['1', '全市生产总值年均增长12%左右', ['市发展改革委/lead', '各县(市、区)政府/localities', '经济开发区/cooperate'], ['12%']],
+      ['2', '地方财政收入年均增长13%', ['市财政局/lead', '各县(市、区)政府/localities', '市国税局/cooperate'], ['13%']],
+      ['3', '单位生产总值能耗降低20%', ['市发展改革委/lead', '市经贸委/lead', '市统计局/cooperate', '各县(市、区)政府/localities'], ['20%']],
+    ]);
+    expect(spanProblems(text, parse(text))).toEqual([]);
+  });
 });

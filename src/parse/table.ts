@@ -484,3 +484,128 @@ export function cellRole(kind: ColumnKind, index: number, hasLeadColumn: boolean
   if (kind === 'responsible' && !hasLeadColumn && index === 0) return 'lead';
   return 'cooperate';
 }
+
+/**
+ * A table whose cells ran together when it was copied (…序号主要工作任务第一责任单位主要责任单位一、主要
+ * 发展指标1全市地区生产总值增长12%左右。市发展改革委各县(市、区)政府、嘉兴港区2服务业增加值…): the
+ * header's column names follow 序号 with nothing between them, and each row is its number, its task up
+ * to the full stop, then the unit columns' names, with the next row's number right after the last
+ * name. The first unit column's names end where a name runs into the next one without a 、
+ * (市发展改革委各县…, 市经贸委市规划建设局). Null when the text holds no such header and rows.
+ */
+export function findGluedTable(src: SourceText, from: number): Table | null {
+  const { norm } = src;
+  const at = norm.indexOf('序号', from);
+  if (at < 0) return null;
+  const head = GLUED_HEADER_RE.exec(norm.slice(at, at + 60));
+  if (!head) return null;
+  const names = [...head[1]!.matchAll(GLUED_COLUMN_RE)].map((m) => m[0]);
+  const columns: ColumnKind[] = ['number', ...names.map((n) => (n === '第一责任单位' ? 'lead' : n === '主要责任单位' && names.includes('第一责任单位') ? 'cooperate' : columnKind(n)))];
+  const unitColumns = columns.filter(isUnitKind);
+  if (!columns.includes('task') || unitColumns.length === 0 || columns.includes('person')) return null;
+  const headerEnd = at + head[0].length;
+  const rows: TableRow[] = [];
+  let pos = headerEnd;
+  for (let k = 1; k <= 500; k++) {
+    const start = rowNumberAt(norm, pos, String(k), k === 1 ? 80 : 8);
+    if (start < 0) break;
+    const taskStart = start + String(k).length;
+    const stop = norm.indexOf('。', taskStart);
+    if (stop < 0 || stop - taskStart > 200 || hasBreak(norm, taskStart, stop)) break;
+    let unitsStart = stop + 1;
+    while (unitsStart < norm.length && isJsSpace(norm.charCodeAt(unitsStart))) unitsStart++;
+    let unitsEnd = gluedUnitsEnd(norm, unitsStart, String(k + 1));
+    // 二、经济结构 closing the last unit cell heads the rows after it.
+    const group = GLUED_GROUP_RE.exec(norm.slice(unitsStart, unitsEnd));
+    const nextPos = unitsEnd;
+    if (group) unitsEnd = unitsStart + group.index;
+    while (unitsEnd > unitsStart && isJsSpace(norm.charCodeAt(unitsEnd - 1))) unitsEnd--;
+    if (!unitsCell(src, [unitsStart, unitsEnd]) && !gluedUnits(src, unitsStart, unitsEnd)) break;
+    const splits = unitColumns.length > 1 ? gluedBoundaries(norm, unitsStart, unitsEnd) : [];
+    const cells: TableCell[] = [
+      { kind: 'number', span: [start, taskStart] },
+      { kind: 'task', span: [taskStart, stop + 1] },
+    ];
+    if (splits.length > 0) {
+      // 市发展改革委市经贸委市规划建设局、…: the first column's names ran together too; the last of
+      // them starts the next column.
+      let a = unitsStart;
+      for (const b of splits) {
+        cells.push({ kind: unitColumns[0] as ColumnKind, span: [a, b] });
+        a = b;
+      }
+      cells.push({ kind: unitColumns[1] as ColumnKind, span: [a, unitsEnd] });
+    } else cells.push({ kind: 'responsible', span: [unitsStart, unitsEnd] });
+    rows.push({ line: 0, span: [start, unitsEnd], cells });
+    pos = nextPos;
+  }
+  if (rows.length < 2) return null;
+  const headerLine = src.lines.findIndex((l) => l.start <= at && at <= l.end);
+  return { headerLine: Math.max(0, headerLine), headerSpan: [at, headerEnd], columns, headerCells: columns.map((): Span => [at, headerEnd]), rows };
+}
+
+const GLUED_COLUMN_RE =
+  /市政府分管领导|分管领导|责任领导|主要工作任务|重点工作任务|工作任务|重点工作|主要任务|项目名称|主要内容|工作内容|第一责任单位|主要责任单位|牵头责任单位|牵头单位|责任单位|配合单位|协办单位|完成时限|时间节点|备注/g;
+const GLUED_HEADER_RE = new RegExp(`^序号((?:${GLUED_COLUMN_RE.source}){2,6})`);
+const GLUED_GROUP_RE = /[一二三四五六七八九十]{1,3}、[^、,。]{0,24}$/;
+
+/** Offset of the row number `n` at or after pos (within `reach`), standing before a Chinese character. */
+function rowNumberAt(norm: string, pos: number, n: string, reach: number): number {
+  for (let i = norm.indexOf(n, pos); i >= 0 && i - pos <= reach; i = norm.indexOf(n, i + 1)) {
+    if (isDigitAt(norm, i - 1) || isDigitAt(norm, i + n.length)) continue;
+    const c = norm.charCodeAt(i + n.length);
+    if (c >= 0x4e00 && c <= 0x9fff) return i;
+  }
+  return -1;
+}
+
+function isDigitAt(norm: string, i: number): boolean {
+  const c = norm.charCodeAt(i);
+  return c >= 0x30 && c <= 0x39;
+}
+
+function hasBreak(norm: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (norm.charCodeAt(i) === 0x0a) return true;
+  return false;
+}
+
+/** Where a row's unit names end: before the next row's number glued to the last name, else at the line's end. */
+function gluedUnitsEnd(norm: string, s: number, next: string): number {
+  let e = s;
+  while (e < norm.length && e - s < 160 && norm.charCodeAt(e) !== 0x0a && norm.charCodeAt(e) !== 0x3002) {
+    if (norm.startsWith(next, e) && !isDigitAt(norm, e - 1) && !isDigitAt(norm, e + next.length)) {
+      const c = norm.charCodeAt(e + next.length);
+      if (c >= 0x4e00 && c <= 0x9fff) return e;
+    }
+    e++;
+  }
+  return e;
+}
+
+/** The names of [s, e) split where one runs into the next are all units. */
+function gluedUnits(src: SourceText, s: number, e: number): boolean {
+  const bs = gluedBoundaries(src.norm, s, e);
+  let a = s;
+  for (const b of bs) {
+    if (!unitsCell(src, [a, b])) return false;
+    a = b;
+  }
+  return bs.length > 0 && unitsCell(src, [a, e]);
+}
+
+/** Offsets in the first name of [s, e) (up to its first 、) where a unit's name runs into the next one (市发展改革委|各县…). */
+function gluedBoundaries(norm: string, s: number, e: number): number[] {
+  const out: number[] = [];
+  let depth = 0;
+  for (let i = s + 2; i < e - 2; i++) {
+    const c = norm.charCodeAt(i);
+    if (c === 0x28) depth++;
+    else if (c === 0x29) depth--;
+    if (depth !== 0) continue;
+    if (c === 0x3001 || c === 0x2c) break;
+    if (GLUED_NAME_END.has(norm.charCodeAt(i - 1)) && GLUED_NAME_START.has(c)) out.push(i);
+  }
+  return out;
+}
+const GLUED_NAME_END = new Set([...'委局厅办府室会部院署处司组'].map((ch) => ch.charCodeAt(0)));
+const GLUED_NAME_START = new Set([...'市省县区州各'].map((ch) => ch.charCodeAt(0)));
