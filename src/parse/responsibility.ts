@@ -297,12 +297,13 @@ function labelAt(norm: string, i: number, e: number): number {
 const BARE_HEADS = ['牵头', '主责', '主办', '配合', '参与', '协办', '协同', '协助', '协作'];
 
 function bareLabelAt(norm: string, i: number, e: number): number {
+  // Told apart by the character after the head first: this runs at every 负, 牵, 配… of a plan.
+  const c2 = norm.charCodeAt(i + 2);
   let j = -1;
-  if (norm.startsWith('负责政策局', i)) {
+  if (c2 === 0x653f && norm.startsWith('负责政策局', i)) {
     j = i + 5;
     if (norm.startsWith('/部门', j)) j += 3;
-  } else if (BARE_HEADS.some((h) => norm.startsWith(h, i))) j = i + 2;
-  else if (norm.startsWith('协作', i) && (norm.startsWith('单位', i + 2) || norm.startsWith('部门', i + 2))) j = i + 4;
+  } else if ((c2 === 0x3a || isJsSpace(c2)) && BARE_HEADS.some((h) => norm.startsWith(h, i))) j = i + 2;
   if (j < 0) return 0;
   while (j < e && isJsSpace(norm.charCodeAt(j)) && norm.charCodeAt(j) !== 0x0a) j++;
   return j < e && norm.charCodeAt(j) === 0x3a ? j + 1 - i : 0;
@@ -529,13 +530,16 @@ export function parseClause(ctx: ResponsibilityContext, s: number, e: number): C
     }
   }
   // (市交通局(牵头)、市财政局): a name marked as the lead says enough on its own.
-  const anyMarked = groups.some((g) =>
-    g.names.some((p) => {
-      const bare = withoutNote(p);
-      return bare !== p && isLeadMark(p.name.slice(bare.name.length));
-    }),
-  );
-  if (!anyMarked && (!structured || groups.every((g) => g.role === null && !g.labelled))) {
+  const unclear = !structured || groups.every((g) => g.role === null && !g.labelled);
+  const anyMarked =
+    unclear &&
+    groups.some((g) =>
+      g.names.some((p) => {
+        const bare = withoutNote(p);
+        return bare !== p && isLeadMark(p.name.slice(bare.name.length));
+      }),
+    );
+  if (unclear && !anyMarked) {
     if (result.standing.length > 0 || result.ditto) return result;
     warnUnclear(ctx, s, e);
     return null;
@@ -569,7 +573,7 @@ export function parseClause(ctx: ResponsibilityContext, s: number, e: number): C
   for (const g of groups) {
     const role: GroupRole = g.role ?? (leadTaken ? 'cooperate' : 'first');
     for (const p of g.names) {
-      if (POST_RE.test(p.name)) {
+      if (POST_LAST.has(p.name.charCodeAt(p.name.length - 1)) && POST_RE.test(p.name)) {
         // 分管副省长、协管副秘书长负责,省商务厅牵头: a leader's post is no unit.
         ctx.warnings.push(warning('responsibility_not_unit', { raw: rawOf(ctx, p.name, p.span[0], p.span[1]) }, p.span));
         continue;
@@ -592,6 +596,7 @@ export function parseClause(ctx: ResponsibilityContext, s: number, e: number): C
 
 /** A leader's post (分管副省长, 协管副秘书长, 市长): named beside units, never one of them. */
 const POST_RE = /^(?:分管|协管|主管|联系|牵头)?(?:常务)?副?(?:省长|市长|州长|县长|区长|秘书长|主席)$/;
+const POST_LAST = new CodeSet(codesOf('长席'));
 
 const ALL_INVOLVED_RE = /(?:均|都|皆)(?:涉及|需要|需|由|要|须)([^,。;]{2,40}?)(?:按职责分工)?(?:负责|落实|参与|配合)?,?不再/;
 

@@ -76,6 +76,8 @@ function cutsOf(src: SourceText, line: Line): number[] {
       pending[kind] = i;
     }
   }
+  // Looked at only once a cut is found: most lines have none.
+  if (cuts.length > 0 && tableRow(norm, line)) return NO_CUTS as number[];
   if (cuts.length > (cont ? 1 : 0)) {
     carried.set(next);
     if (first) carried[KIND_INDEX[first.kind]] = -1;
@@ -119,7 +121,7 @@ export function splitRunOn(src: SourceText): Line[] {
   };
   carried.fill(-1);
   for (const line of src.lines) {
-    const cuts = isBlank(line) || line.trimEnd - line.trimStart < MIN_RUN_ON || tableRow(src.norm, line) ? NO_CUTS : cutsOf(src, line);
+    const cuts = isBlank(line) || line.trimEnd - line.trimStart < MIN_RUN_ON ? NO_CUTS : cutsOf(src, line);
     if (cuts.length === 0) {
       line.index = out.length;
       out.push(line);

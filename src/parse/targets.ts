@@ -235,7 +235,8 @@ function arabicTarget(ctx: TargetContext, s: number, digitsEnd: number, limit: n
     const after = norm.slice(unitEnd, unitEnd + 4);
     if (after.includes('圈') || after.startsWith('制') || after.startsWith('内')) return null;
   }
-  if (PLAN_COUNT_BEFORE_RE.test(norm.slice(Math.max(0, s - 3), s))) return null;
+  const before = norm.charCodeAt(s - 1);
+  if ((before === 0x5212 || before === 0x8981) && PLAN_COUNT_BEFORE_RE.test(norm.slice(Math.max(0, s - 3), s))) return null; // 划 要
   // 规划确定的22项主要指标: the plan's own indicators counted, not a figure to reach.
   if (unit === '项' && COUNTED_INDICATORS_BEFORE.test(norm.slice(Math.max(0, s - 4), s)) && /^[^。;,]{0,4}指标/.test(norm.slice(unitEnd, unitEnd + 7))) return null;
   // 80%~85%, 3%-5%: a range written with the unit on both figures.

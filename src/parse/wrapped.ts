@@ -7,7 +7,7 @@
  * text (every raw string and span) keeps its line break.
  */
 import { markerIn, mayStartMarker } from './markers.js';
-import { splitLines, type SourceText } from './text.js';
+import { splitLines, type Line, type SourceText } from './text.js';
 
 /** What a joined line break reads as in the normalised text (WORD JOINER: no space, no break). */
 export const WRAP_JOINER = '\u2060';
@@ -15,6 +15,7 @@ export const WRAP_JOINER = '\u2060';
 /** Shortest wrap width considered, and how many full lines a document needs to count as wrapped. */
 const MIN_WIDTH = 16;
 const MIN_FULL_LINES = 6;
+const SAMPLE_LINES = 2000;
 
 /** Characters a line ends a sentence, a heading or a list item with: no wrap after them. */
 const ENDS = new Set([...'。;!?:…”》)】'].map((c) => c.charCodeAt(0)));
@@ -32,7 +33,9 @@ export function joinWrapped(src: SourceText): SourceText {
   // The most frequent length of the longer lines is the wrap width.
   const counts = new Map<number, number>();
   let long = 0;
-  for (const l of lines) {
+  // The width is read off the first lines: a hard-wrapped document is wrapped throughout.
+  for (let i = 0; i < lines.length && i < SAMPLE_LINES; i++) {
+    const l = lines[i] as Line;
     const n = l.trimEnd - l.trimStart;
     if (n < MIN_WIDTH || tableLike(norm, l.trimStart, l.trimEnd)) continue;
     long++;
