@@ -331,4 +331,23 @@ describe('forms of real pages', () => {
     ]);
     expect(spanProblems(text, parse(text))).toEqual([]);
   });
+
+  it('reads numbered tasks right under a section a level below the items of the sections before', () => {
+    expect(
+      rows(`湖南省2022年重点工作分工方案
+一、稳住经济大盘
+（一）扩大有效投资。（省发展改革委牵头）
+（二）促进消费恢复。（省商务厅牵头，省财政厅配合）
+二、深化改革
+1．推进“放管服”改革。（省政务局、省委编办牵头）
+（1）压减审批事项。
+2．优化营商环境。责任单位：省发展改革委；配合单位：各市州人民政府
+`).map((r) => [r[0], r[1], r[2]]),
+    ).toEqual([
+      ['（一）', '扩大有效投资', ['省发展改革委/lead']],
+      ['（二）', '促进消费恢复', ['省商务厅/lead', '省财政厅/cooperate']],
+      ['1', '推进“放管服”改革', ['省政务局/lead', '省委编办/lead']],
+      ['2', '优化营商环境', ['省发展改革委/lead', '各市州人民政府/localities']],
+    ]);
+  });
 });

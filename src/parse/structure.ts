@@ -139,6 +139,8 @@ export function parseStructure(src: SourceText, from: number, to: number): Struc
   const items: RawItem[] = [];
   const headings: RawHeading[] = [];
   let open: RawItem | null = null;
+  /** Items numbered a level below the document's items, opened where no item was (see below). */
+  const lowered = new Set<RawItem>();
   let firstHeading = lines.length;
   let expectNext: number | null = null;
 
@@ -205,6 +207,13 @@ export function parseStructure(src: SourceText, from: number, to: number): Struc
     }
     const current: RawItem | null = open;
     if (current) {
+      // 二、深化改革 ⏎ 1.…(X牵头) ⏎ 2.…: numbered tasks standing right under a section, a level below
+      // the document's items, follow each other as items of their own.
+      if (marker && lowered.has(current) && current.kind === marker.kind) {
+        open = pushItem(src, items, sections.length, line, marker);
+        lowered.add(open);
+        continue;
+      }
       current.span[1] = line.trimEnd;
       continue;
     }
@@ -214,6 +223,12 @@ export function parseStructure(src: SourceText, from: number, to: number): Struc
       continue;
     }
     if (firstHeading < lines.length && CUE_RE.test(text) && text.length >= 8) {
+      if (marker && rank > itemRank) {
+        // A numbered task line with no item open (see above): an item with its own number.
+        open = pushItem(src, items, sections.length, line, marker);
+        lowered.add(open);
+        continue;
+      }
       // An unnumbered task line under a heading.
       // ——全省地区生产总值增长8.5%左右。(…): the bullet is no part of the task.
       const bullet = BULLET_RE.exec(text);
