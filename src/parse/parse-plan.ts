@@ -542,7 +542,16 @@ function tasksByBracket(src: SourceText, from: number, end: number): TaskPiece[]
 
 /** Whether [s, e) ends inside or at a bracket that names who is responsible. */
 function endsWithResponsibility(norm: string, s: number, e: number): boolean {
-  const open = Math.max(norm.lastIndexOf('(', e), norm.lastIndexOf('〔', e));
+  // The last ( or 〔 at or before e, looked for back to s only (lastIndexOf would search back to the
+  // start of the document, before every line of a document without brackets).
+  let open = -1;
+  for (let i = Math.min(e, norm.length - 1); i >= s; i--) {
+    const c = norm.charCodeAt(i);
+    if (c === 0x28 || c === 0x3014) {
+      open = i;
+      break;
+    }
+  }
   if (open < s) return false;
   return RESPONSIBILITY_BRACKET_RE.test(norm.slice(open + 1, e));
 }

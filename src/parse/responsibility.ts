@@ -833,8 +833,13 @@ export function findUnitListBracket(ctx: ResponsibilityContext, s: number, e: nu
   for (let open = s; open < e; open++) {
     const kind = bracketKind(norm.charCodeAt(open));
     if (kind <= 0) continue;
-    const close = norm.indexOf(String.fromCharCode(CLOSERS_BY_KIND[kind] ?? 0x29), open + 1);
-    if (close < 0 || close >= e) continue;
+    // Looked for within a unit list's length (unitList takes 160 characters at most) and before e:
+    // indexOf would search to the end of the document for a bracket never closed.
+    const closer = CLOSERS_BY_KIND[kind] ?? 0x29;
+    const limit = Math.min(e, open + 162);
+    let close = open + 1;
+    while (close < limit && norm.charCodeAt(close) !== closer) close++;
+    if (close >= limit) continue;
     const endsLine = closesLine(norm, close + 1, e);
     // [市发改委] only where it closes the line ([1] and [2021] stand in sentences).
     if ((out.length > 0 || kind === 4) && !endsLine) continue;
