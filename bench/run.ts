@@ -113,7 +113,22 @@ function parserThroughput(): void {
   }
   const [small, large] = rows;
   if (small && large) console.log(`scaling: 10 MB rate / 1 MB rate = ${(large.parserMBps / small.parserMBps).toFixed(2)} (1.00 = linear)`);
+  parserShapes();
   parserMemory();
+}
+
+/** Text shapes that made the parser slow before (bench/parse-shapes.ts), against the seed in the same run, at 1 and 4 MB. */
+function parserShapes(): void {
+  console.log('\n## Parser on other text shapes (CPU time, ratio to the seed of the same size in the same run; a ratio falling with size is a search too long)');
+  for (const mb of [1, 4]) {
+    const out = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', 'bench/parse-shapes.ts', String(mb)], { encoding: 'utf8' })) as {
+      shapes: Record<string, { cpuMBps: number; ratioToSeed: number }>;
+    };
+    const line = Object.entries(out.shapes)
+      .map(([name, r]) => `${name} ${r.cpuMBps} MB/s (${r.ratioToSeed})`)
+      .join(', ');
+    console.log(`${mb} MB: ${line}`);
+  }
 }
 
 /** The parser's own memory (bench/parse-memory.ts; its header says how each figure is read). */
