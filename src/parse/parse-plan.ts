@@ -17,7 +17,7 @@ import { findTargets, type TargetContext } from './targets.js';
 import { isCollective, looksLikeUnit, splitNames, unitList } from './units.js';
 import { warning } from './warnings.js';
 import { markerIn, mayStartMarker } from './markers.js';
-import { CodeSet, codesOf, fitted, isCjk, isJsSpace, makeSource, NextBreak, NO_NAMES, normalise, ownCopy, type SourceText } from './text.js';
+import { CodeSet, codesOf, fitted, isCjk, isDigitCode, isJsSpace, makeSource, NextBreak, NO_NAMES, normalise, ownCopy, type SourceText } from './text.js';
 import type { Clause, ParsedItem, ParsedPlan, ParseWarning, Responsible, Schedule, Target } from '../model/plan.js';
 import type { Span } from '../model/span.js';
 import type { UnitMatch, UnitResolver } from '../model/unit-resolver.js';
@@ -348,10 +348,6 @@ function itemTitle(src: SourceText, s: number, e: number): string {
     if (paren > 0 && (/负责|牵头|配合|责任单位/.test(text.slice(paren)) || unitList(norm, s + paren + 1, end - 1))) end = s + paren;
   }
   return unwrapped(original.slice(s, end).trim());
-}
-
-function isDigitCode(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
 }
 
 /** Offset in `text` of the bracket that the one ending it closes ((市交通局(牵头)、市财政局) holds one inside), or -1. */

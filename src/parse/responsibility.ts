@@ -5,7 +5,7 @@
  * plus the carry-forward rules 下同 and 以下…不再列出.
  */
 import { warning } from './warnings.js';
-import { CodeSet, codesOf, isJsSpace, NO_NAMES, type SourceText } from './text.js';
+import { CodeSet, codesOf, holdsCode, isJsSpace, NO_NAMES, type SourceText } from './text.js';
 import type { ParseWarning, Responsible, ResponsibleRole } from '../model/plan.js';
 import type { Span } from '../model/span.js';
 import type { UnitResolver } from '../model/unit-resolver.js';
@@ -162,18 +162,12 @@ function scanMarks(norm: string, s: number, e: number): ClauseMarks {
   const lastOpen = last >= 0 ? (openAt[last] ?? 0) : -1;
   // (【 is left out, and 〔 before a label: 【牵头单位】 and 〔牵头单位〕 are read whole, their closing bracket unseen here.)
   const round = lastOpen >= 0 && (norm.charCodeAt(lastOpen) === 0x28 || norm.charCodeAt(lastOpen) === 0x3014) && labelAt(norm, lastOpen + 1, e) === 0;
-  const unclosed = round && e - lastOpen <= MAX_UNCLOSED && !hasStop(norm, lastOpen, e) ? last : -1;
+  const unclosed = round && e - lastOpen <= MAX_UNCLOSED && !holdsCode(norm, lastOpen, e, 0x3002) ? last : -1;
   for (let q = 0; q < opens; q++) {
     const close = q === unclosed ? e : (closeAt[q] ?? -1);
     if (close >= 0) pairs.push(openAt[q] ?? 0, close);
   }
   return { cues, pairs, labels };
-}
-
-/** Whether [s, e) holds a 。 (e - s is small). */
-function hasStop(norm: string, s: number, e: number): boolean {
-  for (let i = s; i < e; i++) if (norm.charCodeAt(i) === 0x3002) return true;
-  return false;
 }
 
 function hasCueBetween(cues: number[], s: number, e: number): boolean {

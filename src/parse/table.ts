@@ -10,7 +10,7 @@
  */
 import type { ResponsibleRole } from '../model/plan.js';
 import type { Span } from '../model/span.js';
-import { isBlank, isJsSpace, type SourceText } from './text.js';
+import { CodeSet, codesOf, holdsCode, isBlank, isCjk, isDigitCode, isJsSpace, type SourceText } from './text.js';
 import { markerIn, mayStartMarker } from './markers.js';
 import { looksLikeUnit, splitNames } from './units.js';
 
@@ -511,7 +511,7 @@ export function findGluedTable(src: SourceText, from: number): Table | null {
     if (start < 0) break;
     const taskStart = start + String(k).length;
     const stop = norm.indexOf('。', taskStart);
-    if (stop < 0 || stop - taskStart > 200 || hasBreak(norm, taskStart, stop)) break;
+    if (stop < 0 || stop - taskStart > 200 || holdsCode(norm, taskStart, stop, 0x0a)) break;
     let unitsStart = stop + 1;
     while (unitsStart < norm.length && isJsSpace(norm.charCodeAt(unitsStart))) unitsStart++;
     let unitsEnd = gluedUnitsEnd(norm, unitsStart, String(k + 1));
@@ -554,19 +554,13 @@ function rowNumberAt(norm: string, pos: number, n: string, reach: number): numbe
   for (let i = norm.indexOf(n, pos); i >= 0 && i - pos <= reach; i = norm.indexOf(n, i + 1)) {
     if (isDigitAt(norm, i - 1) || isDigitAt(norm, i + n.length)) continue;
     const c = norm.charCodeAt(i + n.length);
-    if (c >= 0x4e00 && c <= 0x9fff) return i;
+    if (isCjk(c)) return i;
   }
   return -1;
 }
 
 function isDigitAt(norm: string, i: number): boolean {
-  const c = norm.charCodeAt(i);
-  return c >= 0x30 && c <= 0x39;
-}
-
-function hasBreak(norm: string, s: number, e: number): boolean {
-  for (let i = s; i < e; i++) if (norm.charCodeAt(i) === 0x0a) return true;
-  return false;
+  return isDigitCode(norm.charCodeAt(i));
 }
 
 /** Where a row's unit names end: before the next row's number glued to the last name, else at the line's end. */
@@ -575,7 +569,7 @@ function gluedUnitsEnd(norm: string, s: number, next: string): number {
   while (e < norm.length && e - s < 160 && norm.charCodeAt(e) !== 0x0a && norm.charCodeAt(e) !== 0x3002) {
     if (norm.startsWith(next, e) && !isDigitAt(norm, e - 1) && !isDigitAt(norm, e + next.length)) {
       const c = norm.charCodeAt(e + next.length);
-      if (c >= 0x4e00 && c <= 0x9fff) return e;
+      if (isCjk(c)) return e;
     }
     e++;
   }
@@ -607,5 +601,5 @@ function gluedBoundaries(norm: string, s: number, e: number): number[] {
   }
   return out;
 }
-const GLUED_NAME_END = new Set([...'委局厅办府室会部院署处司组'].map((ch) => ch.charCodeAt(0)));
-const GLUED_NAME_START = new Set([...'市省县区州各'].map((ch) => ch.charCodeAt(0)));
+const GLUED_NAME_END = new CodeSet(codesOf('委局厅办府室会部院署处司组'));
+const GLUED_NAME_START = new CodeSet(codesOf('市省县区州各'));

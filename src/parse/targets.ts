@@ -7,7 +7,7 @@
  */
 import { warning } from './warnings.js';
 import { chineseToNumber, numeralKind as numeralKindOf } from './numerals.js';
-import { CodeSet, codesOf, isCjk, type SourceText } from './text.js';
+import { CodeSet, codesOf, isCjk, isDigitCode, type SourceText } from './text.js';
 import type { Comparator, ParseWarning, Target } from '../model/plan.js';
 import type { UnitResolver } from '../model/unit-resolver.js';
 
@@ -122,9 +122,6 @@ function quoteClose(norm: string, i: number, e: number): number {
   return -1;
 }
 
-function isDigitCode(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
-}
 function isLatinCode(c: number): boolean {
   return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }

@@ -227,6 +227,17 @@ export function trimSpan(norm: string, s: number, e: number): Span {
   return [s, e];
 }
 
+/** Whether c is an ASCII digit. */
+export function isDigitCode(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/** Whether the code unit `code` stands in [s, e) of `text` (a short range: it is read unit by unit). */
+export function holdsCode(text: string, s: number, e: number, code: number): boolean {
+  for (let i = s; i < e; i++) if (text.charCodeAt(i) === code) return true;
+  return false;
+}
+
 export function isCjk(c: number): boolean {
   return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || c === 0x3007;
 }
