@@ -17,19 +17,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { hunanResolver } from '../catalog/registry-resolver.js';
 import { spanProblems } from '../model/plan-spans.js';
-import type { ParsedPlan } from '../model/plan.js';
+import { add, corpusText, type Counts, describeFigures, type Expected, figures, score, zero } from './corpus-score.js';
 import { parsePlan } from './parse-plan.js';
 
-interface ExpectedItem {
-  number: string;
-  title: string;
-  responsible: { raw: string; role: string }[];
-  targets: string[];
-}
-interface Expected {
-  source: string;
-  items: ExpectedItem[];
-}
 interface Manifest {
   documents: { file: string; origin: 'collected' | 'written' | 'modelled'; part: 'tuned' | 'held-out' | 'unseen'; form?: string; note?: string }[];
 }
@@ -37,100 +27,6 @@ interface Manifest {
 const dir = new URL('../../fixtures/corpus/', import.meta.url);
 const resolver = hunanResolver();
 
-interface Counts {
-  unitHit: number;
-  unitFound: number;
-  unitExpected: number;
-  titleHit: number;
-  titles: number;
-  titlesFound: number;
-  targetHit: number;
-  targetFound: number;
-  targetExpected: number;
-}
-
-const zero = (): Counts => ({ unitHit: 0, unitFound: 0, unitExpected: 0, titleHit: 0, titles: 0, titlesFound: 0, targetHit: 0, targetFound: 0, targetExpected: 0 });
-
-/** Size of the multiset intersection. */
-function overlap(a: string[], b: string[]): number {
-  const left = new Map<string, number>();
-  for (const x of a) left.set(x, (left.get(x) ?? 0) + 1);
-  let n = 0;
-  for (const x of b) {
-    const k = left.get(x) ?? 0;
-    if (k > 0) {
-      n++;
-      left.set(x, k - 1);
-    }
-  }
-  return n;
-}
-
-/** Items are compared in order: a missed or extra item costs all of its units, title and targets. */
-function score(plan: ParsedPlan, expected: Expected): Counts {
-  const c = zero();
-  const n = Math.max(plan.items.length, expected.items.length);
-  for (let i = 0; i < n; i++) {
-    const got = plan.items[i];
-    const want = expected.items[i];
-    // A name broken across a hard-wrapped line keeps the break in its raw (raw is what its span
-    // slices); the expectations write it as one name.
-    const gotUnits = got?.responsible.map((r) => `${r.raw.replace(/\s*\n\s*/g, '')}/${r.role}`) ?? [];
-    const wantUnits = want?.responsible.map((r) => `${r.raw}/${r.role}`) ?? [];
-    c.unitFound += gotUnits.length;
-    c.unitExpected += wantUnits.length;
-    c.unitHit += overlap(gotUnits, wantUnits);
-    const gotTargets = got?.targets.map((t) => t.raw) ?? [];
-    const wantTargets = want?.targets ?? [];
-    c.targetFound += gotTargets.length;
-    c.targetExpected += wantTargets.length;
-    c.targetHit += overlap(gotTargets, wantTargets);
-    if (got) c.titlesFound++;
-    if (want) {
-      c.titles++;
-      if (got && got.title === want.title && got.number === want.number) c.titleHit++;
-    }
-  }
-  return c;
-}
-
-function add(a: Counts, b: Counts): void {
-  for (const k of Object.keys(a) as (keyof Counts)[]) a[k] += b[k];
-}
-
-interface Figures {
-  unitP: number;
-  unitR: number;
-  unitF1: number;
-  titleP: number;
-  titles: number;
-  targetP: number;
-  targetR: number;
-  targetF1: number;
-}
-
-function figures(c: Counts): Figures {
-  const ratio = (x: number, y: number): number => (y === 0 ? 1 : x / y);
-  const f1 = (p: number, r: number): number => (p + r === 0 ? 0 : (2 * p * r) / (p + r));
-  const unitP = ratio(c.unitHit, c.unitFound);
-  const unitR = ratio(c.unitHit, c.unitExpected);
-  const targetP = ratio(c.targetHit, c.targetFound);
-  const targetR = ratio(c.targetHit, c.targetExpected);
-  return {
-    unitP,
-    unitR,
-    unitF1: f1(unitP, unitR),
-    titleP: ratio(c.titleHit, c.titlesFound),
-    titles: ratio(c.titleHit, c.titles),
-    targetP,
-    targetR,
-    targetF1: f1(targetP, targetR),
-  };
-}
-
-const fmt = (x: number): string => x.toFixed(3);
-const describeFigures = (f: Figures): string =>
-  `units P ${fmt(f.unitP)} R ${fmt(f.unitR)} F1 ${fmt(f.unitF1)}  titles P ${fmt(f.titleP)} R ${fmt(f.titles)}  targets P ${fmt(f.targetP)} R ${fmt(f.targetR)} F1 ${fmt(f.targetF1)}`;
 const manifest = JSON.parse(readFileSync(new URL('manifest.json', dir), 'utf8')) as Manifest;
 const partOf = new Map(manifest.documents.map((d) => [d.file, d.part]));
 
@@ -144,8 +40,7 @@ const heldModelled = zero();
 const originOf = new Map(manifest.documents.map((d) => [d.file, d.origin]));
 const rows: string[] = [];
 for (const file of files) {
-  const [, ...rest] = readFileSync(new URL(file, dir), 'utf8').split('\n');
-  const text = rest.join('\n');
+  const text = corpusText(readFileSync(new URL(file, dir), 'utf8'));
   const expected = JSON.parse(readFileSync(new URL(file.replace(/\.txt$/, '.expected.json'), dir), 'utf8')) as Expected;
   const plan = parsePlan(text, { resolver });
   const c = score(plan, expected);
