@@ -42,7 +42,7 @@ const CUE_RE = /负责|牵头|配合|参与|参加|责任单位|责任部门|主
 const LABEL_RE =
   /^[【〔]?((?:牵头|主责|主办|责任|实施|负责|配合|参与|协办|协同|协助|协作|支持)(?:责任)?(?:单位|部门|机关)|部门分工|责任分工|任务分工|职责分工|(?:牵头|主责|主办|配合|参与|协办|协同|协助|协作)(?=\s*:)|负责政策局(?:\/部门)?)(?:[】〕]\s*:?|\s*:)\s*/;
 const SUFFIX_RE =
-  /(分别牵头负责|分别牵头|分别负责|分别落实|为牵头单位|为牵头部门|为责任单位|为责任部门|为配合单位|为配合部门|牵头负责|牵头落实|主要负责|具体负责|直接负责|全面负责|按职责分工负责|按职责分工落实|按职责分工推进|按职能分工负责|按职责负责|分工负责|共同负责|负总责|总牵头|牵头|主抓|负责|协同配合|配合|参与|参加|协助|协同|协办|主办|落实|指导|督导|支持)(?:落实|实施|推进|组织实施|具体实施|具体落实|组织落实|抓好落实|组织|抓总|协调)?$/;
+  /(分别牵头负责|分别牵头|分别负责|分别落实|为(?:牵头|主办|责任|主责|配合|协办|协助|协同|参与)(?:单位|部门)|牵头负责|牵头落实|主要负责|具体负责|直接负责|全面负责|按职责分工负责|按职责分工落实|按职责分工推进|按职能分工负责|按职责负责|分工负责|共同负责|负总责|总牵头|牵头|主抓|负责|协同配合|配合|参与|参加|协助|协同|协办|主办|落实|指导|督导|支持)(?:落实|实施|推进|组织实施|具体实施|具体落实|组织落实|抓好落实|组织|抓总|协调)?$/;
 const FIRST_LEADS_RE = /^(?:其中)?[,]?(?:列|排|排在|列在|排名)第一(?:位|个)?的?(?:者|单位|部门)?为牵头(?:单位|部门)?$/;
 export const STANDING_RE = /^以下[^,。]{0,12}?(?:需|由|要|须|请)([^。]{2,40}?)(?:按职责分工)?(?:负责|落实|参与|配合)/;
 const MAX_GROUP = 400;
@@ -602,11 +602,11 @@ function hasNoMore(norm: string, s: number, e: number): boolean {
 }
 
 /** 市卫生健康委(除标注“分别牵头”外,列第一位为牵头单位,下同): a note in brackets after the last name is no part of it. */
-const NOTE_RE = /\((?=[^()]*(?:下同|牵头|汇总|列第一|排第一|除))[^()]*\)$/;
+const NOTE_RE = /[(【〔[](?=[^()【】〔〕[\]]*(?:下同|牵头|汇总|列第一|排第一|除))[^()【】〔〕[\]]*[)】〕\]]$/;
 
-/** (牵头), (牵头单位), (主责) after a name: it leads. */
+/** (牵头), (牵头单位), (主责) after a name — or 【牵头】, 〔牵头〕, [牵头]: it leads. */
 export function isLeadMark(note: string): boolean {
-  return /^\s*\((?:牵头|牵头单位|牵头部门|主责|主责单位|主办)\)$/.test(note);
+  return /^\s*[(【〔[](?:牵头|牵头单位|牵头部门|主责|主责单位|主办)[)】〕\]]$/.test(note);
 }
 
 /** A name with its (牵头) mark taken off, and whether it had one (a cell of a division table). */
@@ -615,8 +615,10 @@ export function leadMarked(p: NamePiece): { piece: NamePiece; lead: boolean } {
   return { piece: bare, lead: bare !== p && isLeadMark(p.name.slice(bare.name.length)) };
 }
 
+const NOTE_CLOSE = new CodeSet(codesOf(')】〕]'));
+
 function withoutNote(p: NamePiece): NamePiece {
-  if (p.name.charCodeAt(p.name.length - 1) !== 0x29) return p;
+  if (!NOTE_CLOSE.has(p.name.charCodeAt(p.name.length - 1))) return p;
   const m = NOTE_RE.exec(p.name);
   if (!m) return p;
   const cut = p.name.length - m[0].length;

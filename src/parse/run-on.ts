@@ -8,7 +8,7 @@
  * so every offset stays valid.
  */
 import { MARKER_START, markerIn, mayStartMarker, type MarkerKind } from './markers.js';
-import { CodeSet, isBlank, isSpace, type Line, type SourceText } from './text.js';
+import { CodeSet, codesOf, isBlank, isCjk, isSpace, type Line, type SourceText } from './text.js';
 
 /** Lines shorter than this are never cut: a run-on paragraph holds at least two items. */
 const MIN_RUN_ON = 24;
@@ -28,6 +28,14 @@ const pending = new Float64Array(6);
  */
 const carried = new Float64Array(6);
 
+/** Per marker kind: 1 when a marker of a higher level was cut since this kind's last cut. */
+const restart = new Uint8Array(6);
+
+function cutKind(kind: number): void {
+  restart[kind] = 0;
+  for (let j = kind + 1; j < restart.length; j++) restart[j] = 1;
+}
+
 function cutsOf(src: SourceText, line: Line): number[] {
   const { norm } = src;
   const cuts: number[] = [];
@@ -41,6 +49,7 @@ function cutsOf(src: SourceText, line: Line): number[] {
   const first = mayStartMarker(norm, from, line.trimEnd) ? markerIn(norm, from, Math.min(norm.length, from + 16)) : null;
   next.set(carried);
   pending.fill(-1);
+  restart.fill(0);
   if (first?.value != null) next[KIND_INDEX[first.kind]] = first.value + 1;
   for (let k = from; k < line.trimEnd; k++) {
     const c = norm.charCodeAt(k);
@@ -63,26 +72,123 @@ function cutsOf(src: SourceText, line: Line): number[] {
     const expected = next[kind] ?? -1;
     const waiting = pending[kind] ?? -1;
     const glued = i === k;
+    // A sequence may start again at 1 under a new heading of a higher level (三、…(一)…(二)…).
+    const fresh = expected < 0 || restart[kind] === 1;
     if (expected >= 0 && m.value === expected) {
       cuts.push(i);
       next[kind] = expected + 1;
+      pending[kind] = -1;
+      cutKind(kind);
     } else if (glued) {
+      // 一、教育卫生(一)改造…(…)(二)新建…: a glued (一) opens a sequence once a (二) confirms it.
+      if (fresh && m.value === 1) pending[kind] = i;
       continue;
-    } else if (expected < 0 && waiting >= 0 && m.value === 2) {
+    } else if (fresh && waiting >= 0 && m.value === 2) {
       cuts.push(waiting, i);
       next[kind] = 3;
       pending[kind] = -1;
-    } else if (expected < 0 && m.value === 1) {
+      cutKind(kind);
+    } else if (fresh && m.value === 1) {
       pending[kind] = i;
     }
   }
-  // Looked at only once a cut is found: most lines have none.
-  if (cuts.length > 0 && tableRow(norm, line)) return NO_CUTS as number[];
   if (cuts.length > (cont ? 1 : 0)) {
     carried.set(next);
     if (first) carried[KIND_INDEX[first.kind]] = -1;
   }
+  paragraphCuts(norm, from, line.trimEnd, cuts);
+  // Looked at only once a cut is found: most lines have none.
+  if (cuts.length > 0 && tableRow(norm, line)) return NO_CUTS as number[];
+  if (cuts.length > 0) {
+    labelCuts(norm, from, line.trimEnd, cuts);
+    headingCuts(norm, from, line.trimEnd, cuts);
+  }
   return cuts.sort((a, b) => a - b);
+}
+
+/** —— (folded to --), ●, ◆, ■, ▪, •, ·: bullets opening unnumbered task lines. */
+const BULLET = new CodeSet(codesOf('-●◆■▪•·'));
+/** 。 ; ! ? ) 】 〕 ] — what ends a paragraph before a bullet or a new sentence. */
+const PARAGRAPH_END = new CodeSet([0x3002, 0x3b, 0x21, 0x3f, 0x29, 0x3011, 0x3015, 0x5d]);
+/** A bracket that states who is responsible (folded text). */
+const ROLE_WORD = /牵头|负责|配合|责任|主办|协办|协助|参与|会同|落实|实施/;
+/** A label that opens a line of its own under a task: 责任单位: 牵头单位: 分管省领导: 部门分工: …, bracketed or not. */
+const LABEL_RE = /^[(〔【[]?(?:(?:责任|牵头|配合|主办|协办|参与|协同|主责|协作|责任)(?:单位|部门|处室)|责任领导|分管(?:省|市|区|县)?领导|部门分工)[:]/;
+const LABEL_FIRST = new CodeSet(codesOf('(〔【[责牵配主协参分部'));
+/** How far back a responsibility bracket's ( is looked for from its ). */
+const BRACKET_MAX = 160;
+
+/**
+ * Unnumbered paragraphs run together (their breaks lost, a space or nothing left between them):
+ * a bullet after the end of a sentence or a space (…配合) ——完成… ●新建…), and a new sentence after
+ * a bracket that states who is responsible (…95%以上。(市政务服务和大数据局牵头) 企业开办时间…)
+ * start lines of their own.
+ */
+function paragraphCuts(norm: string, from: number, end: number, cuts: number[]): void {
+  for (let k = from + 1; k < end; k++) {
+    const c = norm.charCodeAt(k);
+    if (BULLET.has(c)) {
+      const dash = c === 0x2d;
+      if (dash && norm.charCodeAt(k + 1) !== 0x2d) continue;
+      const after = k + (dash ? 2 : 1);
+      let p = k - 1;
+      while (p > from && isSpace(norm.charCodeAt(p))) p--;
+      const prev = norm.charCodeAt(p);
+      if (after < end && isCjk(norm.charCodeAt(after)) && (PARAGRAPH_END.has(prev) || (p < k - 1 && isCjk(prev)))) cuts.push(k);
+      k = after - 1;
+    } else if (c === 0x29) {
+      let open = k - 1;
+      const stop = Math.max(from, k - BRACKET_MAX);
+      while (open >= stop && norm.charCodeAt(open) !== 0x28) open--;
+      if (open < stop || !ROLE_WORD.test(norm.slice(open + 1, k))) continue;
+      let j = k + 1;
+      if (norm.charCodeAt(j) === 0x3002) j++;
+      else if (norm.charCodeAt(open - 1) !== 0x3002) continue;
+      while (j < end && isSpace(norm.charCodeAt(j))) j++;
+      if (j < end - 4 && isCjk(norm.charCodeAt(j)) && !MARKER_START.has(norm.charCodeAt(j))) cuts.push(j);
+    }
+  }
+}
+
+const isAlnum = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+
+/**
+ * In a line cut already, a label after the end of a sentence or a space (…增长6%以上。 分管省领导:…
+ * 部门分工:…) starts a line of its own, as it did before the breaks were lost.
+ */
+function labelCuts(norm: string, from: number, end: number, cuts: number[]): void {
+  for (let k = from + 1; k < end; k++) {
+    if (!LABEL_FIRST.has(norm.charCodeAt(k))) continue;
+    let p = k - 1;
+    while (p > from && isSpace(norm.charCodeAt(p))) p--;
+    if ((PARAGRAPH_END.has(norm.charCodeAt(p)) || p < k - 1) && LABEL_RE.test(norm.slice(k, k + 10)) && !cuts.includes(k)) cuts.push(k);
+  }
+}
+
+/** How long a heading run on before its first paragraph may be. */
+const HEADING_MAX = 30;
+
+/**
+ * In a line cut already, a short heading that opens a piece and is followed by a space and its
+ * first paragraph (1.推进“一网通办” 市级政务服务事项…) is cut from it.
+ */
+function headingCuts(norm: string, from: number, end: number, cuts: number[]): void {
+  const starts = [from, ...cuts];
+  for (const s of starts) {
+    if (!mayStartMarker(norm, s, end)) continue;
+    const limit = Math.min(end, s + HEADING_MAX);
+    for (let k = s + 2; k < limit; k++) {
+      const c = norm.charCodeAt(k);
+      if (c === 0x3002 || c === 0x3b || starts.includes(k)) break;
+      if (!isSpace(c)) continue;
+      let j = k;
+      while (j < end && isSpace(norm.charCodeAt(j))) j++;
+      const prev = norm.charCodeAt(k - 1);
+      const next = norm.charCodeAt(j);
+      if ((isCjk(prev) || prev === 0x201d) && (isCjk(next) || next === 0x201c || isAlnum(next)) && !starts.includes(j)) cuts.push(j);
+      break;
+    }
+  }
 }
 
 const CONTINUED_RE = /^[[(【]?(?:接上页|续上页|接上表|续表|续前页)[\])】]?\s*/;

@@ -40,13 +40,13 @@ export interface Table {
 const TASK_HEADER = /^(?:重点|主要|具体|工作|目标)?(?:工作)?(?:任务|事项|内容|工作)(?:内容|事项|名称|措施)?$/;
 
 /**
- * A column's name without spaces, a closing note in brackets (责任单位(排第一位的为牵头单位),
+ * A column's name without spaces, a closing note in brackets (责任单位(排第一位的为牵头单位), 【】 alike,
  * 投资金额(万元)) or the year it is for (2022年预期目标, 2023年度工作任务).
  */
 function headerName(header: string): string {
   return header
     .replace(/\s+/g, '')
-    .replace(/\([^()]{1,24}\)$/, '')
+    .replace(/[(【〔[][^()【】〔〕[\]]{1,24}[)】〕\]]$/, '')
     .replace(/^(?:19|20)[0-9]{2}年度?/, '');
 }
 
@@ -500,7 +500,7 @@ export function findGluedTable(src: SourceText, from: number): Table | null {
   const head = GLUED_HEADER_RE.exec(norm.slice(at, at + 60));
   if (!head) return null;
   const names = [...head[1]!.matchAll(GLUED_COLUMN_RE)].map((m) => m[0]);
-  const columns: ColumnKind[] = ['number', ...names.map((n) => (n === '第一责任单位' ? 'lead' : n === '主要责任单位' && names.includes('第一责任单位') ? 'cooperate' : columnKind(n)))];
+  const columns: ColumnKind[] = ['number', ...names.map((n) => (n.startsWith('第一责任') ? 'lead' : n.startsWith('主要责任') && names.some((x) => x.startsWith('第一责任')) ? 'cooperate' : columnKind(n)))];
   const unitColumns = columns.filter(isUnitKind);
   if (!columns.includes('task') || unitColumns.length === 0 || columns.includes('person')) return null;
   const headerEnd = at + head[0].length;
@@ -545,7 +545,7 @@ export function findGluedTable(src: SourceText, from: number): Table | null {
 }
 
 const GLUED_COLUMN_RE =
-  /市政府分管领导|分管领导|责任领导|主要工作任务|重点工作任务|工作任务|重点工作|主要任务|项目名称|主要内容|工作内容|第一责任单位|主要责任单位|牵头责任单位|牵头单位|责任单位|配合单位|协办单位|完成时限|时间节点|备注/g;
+  /市政府分管领导|分管领导|责任领导|主要工作任务|重点工作任务|工作任务|重点工作|主要任务|项目名称|主要内容|工作内容|(?:第一|主要|牵头)?责任(?:单位|部门)|(?:牵头|配合|协办|协同|参与)(?:单位|部门)|完成时限|时间节点|备注/g;
 const GLUED_HEADER_RE = new RegExp(`^序号((?:${GLUED_COLUMN_RE.source}){2,6})`);
 const GLUED_GROUP_RE = /[一二三四五六七八九十]{1,3}、[^、,。]{0,24}$/;
 

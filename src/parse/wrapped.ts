@@ -14,7 +14,7 @@ export const WRAP_JOINER = '\u2060';
 
 /** Shortest wrap width considered, and how many full lines a document needs to count as wrapped. */
 const MIN_WIDTH = 16;
-const MIN_FULL_LINES = 6;
+const MIN_FULL_LINES = 3;
 const SAMPLE_LINES = 2000;
 
 /** Characters a line ends a sentence, a heading or a list item with: no wrap after them. */
