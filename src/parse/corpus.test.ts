@@ -115,6 +115,6 @@ const FLOORS = {
   // 2026-12-04 lowered the floor as it added its documents; the rules changed after them moved the
   // documents they were changed for to `tuned`. At the end of stop 19 the part measures units F1
   // 0.975, titles 0.970, targets F1 0.940.
-  // Lowered on 2026-12-04 (realtrad2) for its seven real-page documents (unnumbered label lines, run-on lines, columns side by side): the part measures units F1 0.966, titles 0.877, targets F1 0.912.
-  unseen: { unitF1: 0.96, titles: 0.87, targetF1: 0.91 },
+  // Lowered on 2026-12-04 (realtrad2) for its eight real-page documents (unnumbered label lines, run-on lines, columns side by side, 第N項): the part measures units F1 0.964, titles 0.864, targets F1 0.912.
+  unseen: { unitF1: 0.96, titles: 0.86, targetF1: 0.91 },
 };
