@@ -12,6 +12,7 @@ import { hunanResolver } from '../src/catalog/registry-resolver.js';
 import { add, corpusText, describeFigures, differences, type Expected, figures, score, zero } from '../src/parse/corpus-score.js';
 import { parsePlan } from '../src/parse/parse-plan.js';
 
+process.stdout.on('error', () => process.exit(0));
 const args = process.argv.slice(2);
 const diff = args.includes('--diff');
 const files = args.filter((a) => a !== '--diff');

@@ -37,7 +37,7 @@ export interface Table {
   rows: TableRow[];
 }
 
-const TASK_HEADER = /^(?:重点|主要|具体|工作|目标)?(?:工作)?(?:任务|事项|内容|工作)(?:内容|事项|名称|措施)?$/;
+const TASK_HEADER = /^(?:重点|主要|具体|工作|目标)?(?:工作)?(?:任务|事项|内容|工作|举措|措施)(?:内容|事项|名称|措施)?$/;
 
 /**
  * A column's name without spaces, a closing note in brackets (责任单位(排第一位的为牵头单位), 【】 alike,
@@ -58,7 +58,8 @@ function columnKind(header: string): ColumnKind {
   if (/(?:领导|责任人|负责人|处室)$/.test(h)) return 'person';
   if (/^(?:牵头|主办|主责|主要责任)(?:负责|责任)?(?:单位|部门|机关)$/.test(h)) return 'lead';
   // 责任主体与协同单位: the column that names the cooperating units after the lead's.
-  if (/^(?:配合|协办|参与|协同|协助)(?:责任)?(?:单位|部门|机关)$|^责任主体(?:与|和|及)(?:配合|协同|协办)(?:单位|部门)$/.test(h)) return 'cooperate';
+  // 相关责任部门 beside a 牵头部门 column: the others who share the task.
+  if (/^(?:配合|协办|参与|协同|协助)(?:责任)?(?:单位|部门|机关)$|^责任主体(?:与|和|及)(?:配合|协同|协办)(?:单位|部门)$|^(?:相关|其他|其它|有关)(?:责任|配合)?(?:单位|部门)$/.test(h)) return 'cooperate';
   if (/^(?:责任|承办|落实|实施)(?:单位|部门|机关|主体)$/.test(h)) return 'responsible';
   if (/(?:时限|时间|期限|节点|进度安排)$/.test(h)) return 'deadline';
   // 指标要求, 目标值, 预期目标: the figure to reach, written beside the task's name.

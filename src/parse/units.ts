@@ -2,7 +2,7 @@
  * Splitting a run of unit names (省公安厅、省民政厅等部门及各市州政府) into names with spans,
  * and telling collective phrases (各市州政府, 各地, 有关部门) from single units.
  */
-import { CodeSet, codesOf, isCjk, isJsSpace } from './text.js';
+import { CodeSet, codesOf, isCjk, isDigitCode, isJsSpace } from './text.js';
 import { WRAP_JOINER } from './wrapped.js';
 import type { Span } from '../model/span.js';
 
@@ -29,6 +29,8 @@ const COLLECTIVE_RE = new RegExp(
     '|^各?(?:开发区|园区|高新区|经开区|工业园区?)(?:管委会|管理委员会)$' +
     // 区属各重点国企, 市直各单位, 省属各高校: every body of a kind under a level.
     '|^(?:省|市|县|区|州)(?:属|直|管)各' +
+    // 13个街道、镇, 10县市人民政府: a count of localities.
+    `|^[0-9一二三四五六七八九十]{1,3}个?${LEVEL}+(?:、${LEVEL})*(?:人民政府|政府|办事处|街道办事处)?$` +
     // 8个重点行业主管部门, 十个成员单位: a count of units, not one of them.
     '|^[0-9一二三四五六七八九十]{1,3}个[^、,]{0,12}(?:部门|单位|机构)$' +
     // 区防汛抗旱指挥部成员单位: the members of a body, not one unit.
@@ -134,6 +136,8 @@ function splitOnConjunction(norm: string, s: number, e: number, out: number[]): 
 const INNER_SPACES_RE = /(?<=\p{Script=Han}) +(?=\p{Script=Han})/gu;
 const NOTE_AFTER_NAME_RE = /\([^()]{1,8}\)$/;
 const GE = 0x5404; // 各
+const CN_COUNT = new CodeSet(codesOf('一二三四五六七八九十'));
+const COUNT_RE = /^[0-9一二三四五六七八九十]{1,3}个?/;
 
 /** 各市州、县市区人民政府 (and 各县、市、区政府) is one collective phrase, not 各市州 + 县市区人民政府. */
 function mergeLevels(norm: string, pieces: number[]): number[] {
@@ -148,8 +152,9 @@ function mergeLevels(norm: string, pieces: number[]): number[] {
       // Only a previous piece that starts with 各 (after spaces) can take the next one in.
       let a = prevStart;
       while (a < prevEnd && isJsSpace(norm.charCodeAt(a))) a++;
-      if (a < prevEnd && norm.charCodeAt(a) === GE) {
-        const prevName = norm.slice(prevStart, prevEnd).trim();
+      if (a < prevEnd && (norm.charCodeAt(a) === GE || isDigitCode(norm.charCodeAt(a)) || CN_COUNT.has(norm.charCodeAt(a)))) {
+        // 13个街道、镇 like 各街道、镇: a count of localities takes the next level in.
+        const prevName = norm.slice(prevStart, prevEnd).trim().replace(COUNT_RE, '');
         const name = stripTail(norm.slice(ps, pe).trim());
         // 各县、市、区政府: the previous piece may already hold two levels joined.
         if (LEVEL_ONLY_RE.test(prevName.replaceAll('、', '')) && LEVEL_WITH_SUFFIX_RE.test(name)) {
