@@ -350,4 +350,63 @@ describe('forms of real pages', () => {
       ['2', '优化营商环境', ['省发展改革委/lead', '各市州人民政府/localities']],
     ]);
   });
+
+  it('reads paragraphs run together with a space between: bullets, sentences after their own brackets, labels, a heading before its first paragraph', () => {
+    const text =
+      '某县2015年重点工作分工方案 一、稳增长 ——全县生产总值增长8%左右。(县发改局牵头,县统计局配合) ——完成固定资产投资50亿元。(县发改局牵头) 二、优环境 1.推进一网通办 网上可办率达到95%以上。(县政务服务中心牵头,县直各部门配合) 开办企业压缩至1个工作日以内。(县市场监管局负责) 2.提升审批效率 审批时限压减至30个工作日。 牵头单位:县住建局 配合单位:县自然资源局\n';
+    expect(rows(text)).toEqual([
+      ['', '全县生产总值增长8%左右', ['县发改局/lead', '县统计局/cooperate'], ['8%']],
+      ['', '完成固定资产投资50亿元', ['县发改局/lead'], ['50亿元']],
+      ['', '网上可办率达到95%以上', ['县政务服务中心/lead', '县直各部门/localities'], ['95%']],
+      ['', '开办企业压缩至1个工作日以内', ['县市场监管局/lead'], ['1个工作日']],
+      ['', '审批时限压减至30个工作日', ['县住建局/lead', '县自然资源局/cooperate'], ['30个工作日']],
+    ]);
+    expect(spanProblems(text, parse(text))).toEqual([]);
+  });
+
+  it('reads run-on text with nothing between paragraphs: a glued (一) confirmed by (二), and (一) again under the next heading', () => {
+    const text = '一、教育卫生(一)改造校舍2万平方米。(县教育局负责,县财政局协助)(二)新建卫生室40个。(县卫健局负责)二、交通(一)硬化村道150公里。(县交通局负责)(二)新建候车亭30个。(县交通局负责)';
+    expect(rows(text).map((r) => [r[0], r[1], r[2]])).toEqual([
+      ['(一)', '改造校舍2万平方米', ['县教育局/lead', '县财政局/cooperate']],
+      ['(二)', '新建卫生室40个', ['县卫健局/lead']],
+      ['(一)', '硬化村道150公里', ['县交通局/lead']],
+      ['(二)', '新建候车亭30个', ['县交通局/lead']],
+    ]);
+  });
+
+  it('numbers and titles a task by the heading over its single paragraph when every heading of the level has one', () => {
+    const text =
+      '某省关于稳增长的意见\n一、抓好重大项目建设\n省、市、县三级领导联系重点项目的制度要建起来并不断完善,项目推进中遇到的难题有关部门要及时帮助解决。省级预算内资金安排3亿元。(省发展改革委牵头,省财政厅配合)\n二、加大基础设施投入\n城市基础设施建设的资金保障要进一步加强,新开工项目要尽快形成实物工作量,全年新建改建城市道路200公里。(省住房城乡建设厅牵头)\n';
+    expect(rows(text)).toEqual([
+      ['一', '抓好重大项目建设', ['省发展改革委/lead', '省财政厅/cooperate'], ['3亿元']],
+      ['二', '加大基础设施投入', ['省住房城乡建设厅/lead'], ['200公里']],
+    ]);
+  });
+
+  it('keeps sentences as tasks under a heading that has two of them, and a lone short first sentence as its title', () => {
+    const text = '一、扩大内需\n全面执行积极的财政政策。健全公共财政体系,加大民生投入。(省财政厅牵头)\n';
+    expect(rows(text)).toEqual([['', '全面执行积极的财政政策', ['省财政厅/lead'], []]]);
+  });
+
+  it('reads the columns 主要工作举措 and 相关责任部门, and a count of localities as one collective', () => {
+    const text = ['序号\t主要工作举措\t牵头部门\t相关责任部门\t完成时间', '1\t推进素质教育。\t教育局\t人口计生委、13个街道、镇\t2010年', '2\t建设口袋公园20个。\t绿化局\t各街道\t2010年', ''].join('\n');
+    expect(rows(text)).toEqual([
+      ['1', '推进素质教育', ['教育局/lead', '人口计生委/cooperate', '13个街道、镇/localities'], []],
+      ['2', '建设口袋公园20个', ['绿化局/lead', '各街道/localities'], ['20个']],
+    ]);
+  });
+
+  it('reads no target from what one applicant is entitled to, projects named by their capacities, a class qualified by its size, a count of departments or a policy package', () => {
+    const targets = (text: string) => parse(text).items.flatMap((i) => i.targets.map((t) => t.raw));
+    expect(targets('1.引进人才。投资达5000万元的,可获人才认定指标1名,每多投5000万元另增1名,同一企业每年不超过10名。(市人社局负责)\n')).toEqual([]);
+    expect(targets('1.推动产业升级。抓好甲公司25万吨某材料和乙公司10万吨某产品、丙矿业300万吨铁精粉等项目。(市发改委负责)\n')).toEqual([]);
+    expect(targets('1.培育产业集群。培育一批超100亿元的优势产业集群,板块营业收入超400亿元。(市工信局负责)\n')).toEqual(['400亿元']);
+    expect(targets('1.加强督导。对8个重点行业主管部门开展督导。(省政府办公厅负责)\n2.稳定市场。把提振信心的90条措施落到实处,二套住房首付比例不再上调。(省住建厅负责)\n')).toEqual([]);
+  });
+
+  it('reads a lead marked 【牵头】 in a list and a 高新区管委会 named among units as one unit, not a collective', () => {
+    expect(rows('1.建设创新平台。责任单位:市发改委【牵头】、市科技局、高新区管委会,各县(市、区)政府\n')).toEqual([
+      ['1', '建设创新平台', ['市发改委/lead', '市科技局/cooperate', '高新区管委会/cooperate', '各县(市、区)政府/localities'], []],
+    ]);
+  });
 });

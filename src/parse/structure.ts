@@ -143,6 +143,10 @@ export function parseStructure(src: SourceText, from: number, to: number): Struc
   const lowered = new Set<RawItem>();
   let firstHeading = lines.length;
   let expectNext: number | null = null;
+  /** Index in `lines` of the last heading line pushed (section or sub-heading), and whether it was a section. */
+  let headingAt = -1;
+  /** Per heading (its index in `lines`): the unnumbered task lines under it, the first one's item, and whether it is alone. */
+  const taskLinesUnder = new Map<number, { count: number; item: number; alone: boolean }>();
 
   const close = (): void => {
     open = null;
@@ -172,6 +176,7 @@ export function parseStructure(src: SourceText, from: number, to: number): Struc
       });
       headings.push({ rank: RANK[marker.kind], isSection: true, span: [line.trimStart, line.trimEnd], bodyStart: marker.bodyStart, itemsBefore: items.length });
       expectNext = null;
+      headingAt = i;
       continue;
     }
     if (marker && itemKind && marker.kind === itemKind) {
@@ -203,6 +208,7 @@ export function parseStructure(src: SourceText, from: number, to: number): Struc
       firstHeading = Math.min(firstHeading, i);
       headings.push({ rank, isSection: false, span: [line.trimStart, line.trimEnd], bodyStart: marker.bodyStart, itemsBefore: items.length });
       expectNext = null;
+      headingAt = i;
       continue;
     }
     const current: RawItem | null = open;
@@ -220,7 +226,31 @@ export function parseStructure(src: SourceText, from: number, to: number): Struc
     if (marker && firstHeading < lines.length && isHeadingLine(text.slice(marker.bodyStart - line.trimStart))) {
       // 1.约束性指标的责任部门 below the item level, with no item open: it heads the task lines after it.
       headings.push({ rank, isSection: false, span: [line.trimStart, line.trimEnd], bodyStart: marker.bodyStart, itemsBefore: items.length });
+      headingAt = i;
       continue;
+    }
+    if (firstHeading < lines.length && !marker && LABEL_LINE_RE.test(text)) {
+      // 审批时限压减至30个工作日。 ⏎ 牵头单位:X ⏎ 配合单位:Y under a heading: the label lines close
+      // the unnumbered task before them (a paragraph of its own, or the task line they follow).
+      const prev = lines[i - 1];
+      const last = items[items.length - 1];
+      if (prev && last && last.number === '' && last.span[1] === prev.line.trimEnd) {
+        last.span[1] = line.trimEnd;
+        continue;
+      }
+      if (prev && !prev.marker && i - 1 > headingAt && !CUE_RE.test(prev.text) && prev.text.length >= 8) {
+        const bullet = BULLET_RE.exec(prev.text);
+        items.push({
+          number: '',
+          ordinal: items.length + 1,
+          section: sections.length > 0 ? sections.length : null,
+          span: [prev.line.trimStart, line.trimEnd],
+          bodyStart: prev.line.trimStart + (bullet ? bullet[0].length : 0),
+          value: null,
+          kind: null,
+        });
+        continue;
+      }
     }
     if (firstHeading < lines.length && CUE_RE.test(text) && text.length >= 8) {
       if (marker && rank > itemRank) {
@@ -228,6 +258,14 @@ export function parseStructure(src: SourceText, from: number, to: number): Struc
         open = pushItem(src, items, sections.length, line, marker);
         lowered.add(open);
         continue;
+      }
+      if (headingAt >= 0) {
+        const under = taskLinesUnder.get(headingAt) ?? { count: 0, item: items.length, alone: false };
+        under.count++;
+        const after = lines[i + 1];
+        const heading = lines[headingAt];
+        under.alone = under.count === 1 && headingAt === i - 1 && !!heading?.marker && (!after || (!!after.marker && RANK[after.marker.kind] <= RANK[heading.marker.kind]));
+        taskLinesUnder.set(headingAt, under);
       }
       // An unnumbered task line under a heading.
       // ——全省地区生产总值增长8.5%左右。(…): the bullet is no part of the task.
@@ -243,11 +281,53 @@ export function parseStructure(src: SourceText, from: number, to: number): Struc
       });
     }
   }
+  numberLoneParagraphs(src, lines, items, taskLinesUnder);
   const { title, titleSpan } = findTitle(src, lines, firstHeading);
   if (sections.length === 0 && items.length === 0) {
     warnings.push(warning('no_structure', {}, [0, 0]));
   }
   return { title, headings, titleSpan, sections, items, warnings };
+}
+
+/**
+ * 一、抓好重大项目建设 ⏎ one paragraph closing with who is responsible ⏎ 二、…: where every heading of
+ * a level that has unnumbered task lines under it has exactly one, right under it, the heading
+ * numbers and titles that task and the paragraph is its body. (Where some heading of the level has
+ * two or more — 1.推进“一网通办” ⏎ X。(A牵头) ⏎ Y。(B负责) — the lines stay tasks of their own.)
+ */
+function numberLoneParagraphs(src: SourceText, lines: MarkedLine[], items: RawItem[], under: Map<number, { count: number; item: number; alone: boolean }>): void {
+  const mixed = new Set<MarkerKind>();
+  const alone = new Map<MarkerKind, number>();
+  for (const [at, u] of under) {
+    const kind = lines[at]?.marker?.kind;
+    if (kind && !u.alone) mixed.add(kind);
+    if (kind && u.alone) alone.set(kind, (alone.get(kind) ?? 0) + 1);
+  }
+  for (const [at, u] of under) {
+    const heading = lines[at];
+    const item = items[u.item];
+    if (!u.alone || !heading?.marker || mixed.has(heading.marker.kind) || !item || item.number !== '') continue;
+    // One such heading alone (an excerpt) is read so only when the paragraph's first sentence is
+    // too long to title it: 一、着力扩大内需 ⏎ 全面执行积极财政政策。… keeps its sentence as the title.
+    if ((alone.get(heading.marker.kind) ?? 0) < 2 && firstSentenceLength(src.norm, item.bodyStart, item.span[1]) <= LONG_TITLE) continue;
+    const m = heading.marker;
+    item.number = withoutReading(src.original.slice(m.numberSpan[0], m.numberSpan[1]));
+    item.value = m.value;
+    item.kind = m.kind;
+    item.span[0] = heading.line.trimStart;
+    item.bodyStart = m.bodyStart;
+  }
+}
+
+/** A first sentence longer than this makes a poor title. */
+const LONG_TITLE = 40;
+
+function firstSentenceLength(norm: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const c = norm.charCodeAt(i);
+    if (c === 0x3002 || c === 0x3b || c === 0x0a) return i - from;
+  }
+  return to - from;
 }
 
 /**

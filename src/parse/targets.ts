@@ -256,10 +256,26 @@ function arabicTarget(ctx: TargetContext, s: number, digitsEnd: number, limit: n
     unitEnd += 1 + per[0].length;
   }
   if (unit === '元' && sizesAClass(norm, unitEnd)) return null;
+  // 培育一批超100亿元的优势产业集群: the size that qualifies what is to be formed.
+  if (unit === '元' && OVER_BEFORE.has(norm.charCodeAt(s - 1)) && QUALIFIED_CLASS_RE.test(norm.slice(unitEnd, unitEnd + 12))) return null;
+  // 投资达5000万元的,…: the condition of what follows, not a figure to reach.
+  if (CONDITION_AFTER_RE.test(norm.slice(unitEnd, unitEnd + 5))) return null;
+  // 可获人才指标1名, 每多投5000万元另增1名, 同一企业每年不超过10名: what one applicant is entitled to.
+  if (ENTITLEMENT_RE.test(clauseBefore(norm, s, ctx.floor ?? 0))) return null;
+  // 抓好某公司25万吨某产品、某化工10万吨某材料等项目: capacities naming the projects, no figure to reach.
+  if (unit !== '个' && unit !== '项' && !unit.endsWith('元') && NAMED_PROJECTS_RE.test(clauseAfter(norm, unitEnd, limit, 100))) return null;
+  // 对8个重点行业主管部门…: a count of the departments concerned.
+  if (unit === '个' && DEPARTMENTS_COUNTED_RE.test(norm.slice(unitEnd, unitEnd + 10))) return null;
   // 可获3万元-5万元资金支持, 最高奖励50万元: what one applicant may receive, not a figure to reach.
   if (unit === '元' && GRANT_BEFORE_RE.test(norm.slice(Math.max(0, s - 6), s))) return null;
   // 落实90条措施, 贯彻“十条”意见: the count in an existing policy's name, not a figure to reach.
-  if (unit === '条' && POLICY_AFTER_RE.test(norm.slice(unitEnd, unitEnd + 4)) && CARRY_OUT_BEFORE_RE.test(norm.slice(Math.max(0, s - 6), s))) return null;
+  // 把提振信心的90条措施落到实处: the same.
+  if (
+    unit === '条' &&
+    POLICY_AFTER_RE.test(norm.slice(unitEnd, unitEnd + 4)) &&
+    (CARRY_OUT_BEFORE_RE.test(norm.slice(Math.max(0, s - 12), s)) || (/^[把将]/.test(clauseBefore(norm, s, ctx.floor ?? 0)) && CARRIED_OUT_AFTER_RE.test(clauseAfter(norm, unitEnd, limit))))
+  )
+    return null;
   // 市发改委等8个部门: the count of a list of units, not a figure to reach.
   if (norm.charCodeAt(s - 1) === DENG && UNITS_COUNTED_RE.test(norm.slice(unitEnd, unitEnd + 6))) return null;
   return buildTarget(ctx, s, unitEnd, first.value, max, fullUnit, approx, 0.9);
@@ -269,6 +285,28 @@ function arabicTarget(ctx: TargetContext, s: number, digitsEnd: number, limit: n
  * 培育产值过百亿元企业3家, 实施10亿元以上项目20个: a sum right before 企业/项目/产业… says which
  * enterprises or projects are meant, it is no figure to reach (项目资金 is money, though).
  */
+/** The clause before s (back to 。 ; , or 40 characters, not before floor). */
+function clauseBefore(norm: string, s: number, floor: number): string {
+  let j = s;
+  while (j > floor && s - j < 40 && !CLAUSE_END.has(norm.charCodeAt(j - 1))) j--;
+  return norm.slice(j, s);
+}
+
+/** The clause after e (up to 。 ; , or `max` characters, not beyond limit). */
+function clauseAfter(norm: string, e: number, limit: number, max = 40): string {
+  let j = e;
+  while (j < limit && j - e < max && !CLAUSE_END.has(norm.charCodeAt(j))) j++;
+  return norm.slice(e, j);
+}
+const CLAUSE_END = new CodeSet(codesOf('。;,!?\n'));
+const OVER_BEFORE = new CodeSet(codesOf('超过'));
+const QUALIFIED_CLASS_RE = /^(?:及以上|以上)?的[^。;,、0-9]{0,6}(?:企业|项目|产业|集群|园区)/;
+const CONDITION_AFTER_RE = /^(?:及以上|以上)?的[,;]/;
+const ENTITLEMENT_RE = /可获|可享受|可申请|可认定|每多|另增|同一(?:企业|单位|个人|项目|家庭)/;
+const NAMED_PROJECTS_RE = /^[^。;,、]{1,12}(?:(?:、|和|与).*)?等(?:一批)?(?:重点|重大)?项目/;
+const CARRIED_OUT_AFTER_RE = /落到实处|落实|落地|兑现|执行/;
+const DEPARTMENTS_COUNTED_RE = /^[^。;,、0-9]{0,8}?(?:部门|机关)/;
+
 function sizesAClass(norm: string, e: number): boolean {
   return CLASS_AFTER_SUM_RE.test(norm.slice(e, e + 10));
 }
@@ -279,7 +317,7 @@ const BARE_SCALED_AFTER_RE = /^(?:以上|以下|左右|以内)/;
 const PLAN_COUNT_BEFORE_RE = /(?:规划|纲要|”计划)$/;
 const GRANT_BEFORE_RE = /(?:可获得?|可享受|可申请|可领取|最高(?:可)?(?:获得?|给予|奖励|补助|补贴|资助)?)(?:不超过)?$/;
 const POLICY_AFTER_RE = /^(?:措施|政策|举措|意见|规定|硬措施|新政)/;
-const CARRY_OUT_BEFORE_RE = /(?:落实|贯彻|执行|兑现|用好|落地|细化|宣传)(?:好|新)?(?:省|市|县|区)?$/;
+const CARRY_OUT_BEFORE_RE = /(?:落实|贯彻|执行|兑现|用好|落地|细化|宣传)(?:好|新)?(?:省|市|县|区)?[^。;,、0-9]{0,6}$/;
 const UNITS_COUNTED_RE = /^(?:省|市|县|区)?(?:直|级)?(?:有关|相关|成员)?(?:部门|单位|成员单位)/;
 const CLASS_AFTER_SUM_RE = /^(?:及以上|以上)?(?:的)?(?:级)?(?:[0-9]{1,4}强)?(?:龙头|重点|重大|工业|制造业|产业|服务业|农业|新建|续建){0,3}(?:企业|项目|产业|集群|园区)(?!资金|经费|投资)/;
 
@@ -351,7 +389,7 @@ function chineseTarget(ctx: TargetContext, s: number, end: number, limit: number
   // 三个月, 两个季度: durations, not counts.
   if (unit === '个' && (norm.startsWith('月', j + 1) || norm.startsWith('季度', j + 1) || norm.startsWith('小时', j + 1))) return null;
   // 二套房, 三套房: a kind of home (the buyer's second), not a count of homes.
-  if (unit === '套' && norm.charCodeAt(j + 1) === FANG) return null;
+  if (unit === '套' && (norm.charCodeAt(j + 1) === FANG || norm.startsWith('住房', j + 1))) return null;
   // 对西苑小区、金鑫二小区、宏昌小区三所老旧小区…: the count of the names just listed, no target.
   if (countsTheList(norm, s, value, ctx.floor ?? 0)) return null;
   // Small Chinese counts (三条, 四个) are as often descriptive as they are targets.

@@ -26,7 +26,8 @@ const COLLECTIVE_RE = new RegExp(
     // 县(市)政府, 县(市、区)人民政府, 县级市政府: every government of a level, as in 各区、县级市政府.
     `|^${LEVEL}+(?:\\(${LEVEL}(?:、${LEVEL})*\\))?(?:人民政府|政府|办事处|街道办事处)$` +
     // 开发区管委会, 各园区管委会: the committee of every zone, when no zone is named.
-    '|^各?(?:开发区|园区|高新区|经开区|工业园区?)(?:管委会|管理委员会)$' +
+    // (高新区管委会, 经开区管委会 alone name a city's one zone.)
+    '|^各(?:开发区|园区|高新区|经开区|工业园区?)(?:管委会|管理委员会)$|^(?:开发区|园区|工业园区?)(?:管委会|管理委员会)$' +
     // 区属各重点国企, 市直各单位, 省属各高校: every body of a kind under a level.
     '|^(?:省|市|县|区|州)(?:属|直|管)各' +
     // 13个街道、镇, 10县市人民政府: a count of localities.
