@@ -143,6 +143,8 @@ export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
         const named = new Set(responsible.map((r) => r.raw));
         responsible = [...headingLead.filter((r) => !named.has(r.raw)).map(copyEntry), ...responsible];
       }
+      // 牵头单位:X。 ⏎ 责任单位:X、Y、Z: a unit named again in the same item keeps its first role.
+      responsible = withoutRepeats(responsible);
       // A figure inside a responsible name (8个重点行业主管部门) is no target.
       const targets = outsideNames(findTargets({ src, resolver, warnings, planYear, floor: bodyStart }, bodyStart, end), responsible);
       // 一、分工原则 (一)…(二)…: under a heading of principles or requirements, a numbered paragraph
@@ -236,6 +238,19 @@ function sectionTitle(structure: Structure, section: number | null): string {
   return (structure.sections[section - 1]?.title ?? '').replace(/[\s。.:]+$/, '');
 }
 
+function withoutRepeats(list: Responsible[]): Responsible[] {
+  if (list.length < 2) return list;
+  const seen = new Set<string>();
+  const out: Responsible[] = [];
+  for (const r of list) {
+    const key = r.unit ?? r.raw.replace(/\s+/g, '');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(r);
+  }
+  return out.length === list.length ? list : out;
+}
+
 function outsideNames(targets: Target[], responsible: Responsible[]): Target[] {
   if (targets.length === 0 || responsible.length === 0) return targets;
   return targets.filter((t) => !responsible.some((r) => r.span[0] <= t.span[0] && t.span[1] <= r.span[1]));
@@ -319,8 +334,13 @@ function isSameAsAbove(src: SourceText, r: Responsible): boolean {
 /** ,由X牵头… · ,由X负责… · ,由X会同Y…: a clause after the task saying who carries it out. */
 const BY_CLAUSE_RE = /^,由[^,。;]{2,40}?(?:牵头|负责|会同)/;
 
-function itemTitle(src: SourceText, s: number, e: number): string {
+/** ★地区生产总值增长15%: marks a page sets before a task (a key task, a binding indicator) are no part of its title. */
+const TITLE_MARK = new CodeSet(codesOf('★☆▲△◆◇■□●○※▶►√✔'));
+
+function itemTitle(src: SourceText, start: number, e: number): string {
   const { norm, original } = src;
+  let s = start;
+  while (s < e && (TITLE_MARK.has(norm.charCodeAt(s)) || isJsSpace(norm.charCodeAt(s)))) s++;
   let end = s;
   for (; end < e; end++) {
     const c = norm.charCodeAt(end);

@@ -351,6 +351,8 @@ function trimmedEnd(norm: string, s: number, e: number): number {
   return e;
 }
 
+const READING_RULE_RE = /列第一|排第一|排在第一|列在第一|为牵头|汇总单位|为准/;
+
 /** Length of a trailing `,?\s*下同` of [s, e), or 0. */
 function dittoTail(norm: string, s: number, e: number): number {
   if (e - s < 2 || norm.charCodeAt(e - 2) !== 0x4e0b || norm.charCodeAt(e - 1) !== 0x540c) return 0; // 下同
@@ -454,7 +456,8 @@ export function parseClause(ctx: ResponsibilityContext, s: number, e: number): C
     }
     const ditto = dittoTail(norm, ps, pe);
     if (ditto > 0) {
-      result.ditto = true;
+      // (列第一位者为牵头单位,下同): the 下同 carries the note's reading rule, not the units.
+      if (!READING_RULE_RE.test(norm.slice(ps, pe - ditto))) result.ditto = true;
       structured = true;
       pe -= ditto;
     }

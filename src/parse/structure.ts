@@ -52,6 +52,8 @@ export interface Structure {
 const CUE_RE = /负责|牵头|配合|责任单位|责任部门|主办机关|按职责分工|不再列出|下同/;
 /** A line that is only a responsibility label: 责任单位:X、Y, or the same in brackets: (责任单位:X、Y). */
 const LABEL_LINE_RE = /^[(〔【[]?(?:牵头|责任|主责|主办|配合|参与|协办|协同|协助)(?:责任)?(?:单位|部门|机关)(?:】|\s*:)/;
+/** 完成情况:, 进展情况:, 1-6月推进情况: a line reporting on the task above it. */
+const PROGRESS_LINE_RE = /^[(【〔[]?(?:(?:上半年|全年|前三季度|[0-9]{1,2}-[0-9]{1,2}月|[0-9]{1,2}月)?(?:完成|进展|推进|落实|执行|工作进展|目前进展)(?:情况|进度)|工作进展|目前进展|进展)[】〕\]]?\s*:/;
 /** A bullet opening a task line: ——, -, ·, •, ●, ◆, ■, ▪ (dashes are folded to '-'). */
 const BULLET_RE = /^(?:-{1,2}|[·•●◆■▪])\s*/;
 const STOP_LINE_RE = /^(抄送|抄报|印发|\(此件|附件\s*[0-9一二三四五六七八九十]{0,3}\s*[::]?\s*$|(?:联系人|联系电话|联系方式|电子邮箱|邮箱)\s*:)/;
@@ -145,6 +147,8 @@ export function parseStructure(src: SourceText, from: number, to: number): Struc
   let expectNext: number | null = null;
   /** Index in `lines` of the last heading line pushed (section or sub-heading), and whether it was a section. */
   let headingAt = -1;
+  /** Inside a progress note (完成情况:…) under a task, up to the next numbered line. */
+  let inProgress = false;
   /** Per heading (its index in `lines`): the unnumbered task lines under it, the first one's item, and whether it is alone. */
   const taskLinesUnder = new Map<number, { count: number; item: number; alone: boolean }>();
 
@@ -209,6 +213,13 @@ export function parseStructure(src: SourceText, from: number, to: number): Struc
       headings.push({ rank, isSection: false, span: [line.trimStart, line.trimEnd], bodyStart: marker.bodyStart, itemsBefore: items.length });
       expectNext = null;
       headingAt = i;
+      continue;
+    }
+    if (marker) inProgress = false;
+    else if (inProgress || PROGRESS_LINE_RE.test(text)) {
+      // 完成情况:今年上半年…增长9% under a task: a report on it, neither its body nor a task.
+      inProgress = true;
+      close();
       continue;
     }
     const current: RawItem | null = open;
