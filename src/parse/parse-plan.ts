@@ -243,7 +243,7 @@ function withoutRepeats(list: Responsible[]): Responsible[] {
   const seen = new Set<string>();
   const out: Responsible[] = [];
   for (const r of list) {
-    const key = r.unit ?? r.raw.replace(/\s+/g, '');
+    const key = r.unit ?? r.raw;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(r);

@@ -28,6 +28,9 @@ const pending = new Float64Array(6);
  */
 const carried = new Float64Array(6);
 
+/** Cuts before unnumbered paragraphs in the line being read (paragraphCutAt), kept apart from the marker cuts. */
+const para: number[] = [];
+
 /** Per marker kind: 1 when a marker of a higher level was cut since this kind's last cut. */
 const restart = new Uint8Array(6);
 
@@ -47,12 +50,14 @@ function cutsOf(src: SourceText, line: Line): number[] {
     cuts.push(from);
   }
   const first = mayStartMarker(norm, from, line.trimEnd) ? markerIn(norm, from, Math.min(norm.length, from + 16)) : null;
+  para.length = 0;
   next.set(carried);
   pending.fill(-1);
   restart.fill(0);
   if (first?.value != null) next[KIND_INDEX[first.kind]] = first.value + 1;
   for (let k = from; k < line.trimEnd; k++) {
     const c = norm.charCodeAt(k);
+    if (k > from && PARAGRAPH_FIRST.has(c)) paragraphCutAt(norm, k, from, line.trimEnd, para);
     let i: number;
     if (BEFORE_MARKER.has(c)) {
       // Candidates follow the end of a sentence or a bracket, or a space (一、民生 (1)扩大就业).
@@ -96,7 +101,7 @@ function cutsOf(src: SourceText, line: Line): number[] {
     carried.set(next);
     if (first) carried[KIND_INDEX[first.kind]] = -1;
   }
-  paragraphCuts(norm, from, line.trimEnd, cuts);
+  for (const p of para) cuts.push(p);
   // Looked at only once a cut is found: most lines have none.
   if (cuts.length > 0 && tableRow(norm, line)) return NO_CUTS as number[];
   if (cuts.length > 0) {
@@ -106,8 +111,8 @@ function cutsOf(src: SourceText, line: Line): number[] {
   return cuts.sort((a, b) => a - b);
 }
 
-/** —— (folded to --), ●, ◆, ■, ▪, •, ·: bullets opening unnumbered task lines. */
-const BULLET = new CodeSet(codesOf('-●◆■▪•·'));
+/** ) and the bullets opening unnumbered task lines: —— (folded to --), ●, ◆, ■, ▪, •, ·. */
+const PARAGRAPH_FIRST = new CodeSet(codesOf(')-●◆■▪•·'));
 /** 。 ; ! ? ) 】 〕 ] — what ends a paragraph before a bullet or a new sentence. */
 const PARAGRAPH_END = new CodeSet([0x3002, 0x3b, 0x21, 0x3f, 0x29, 0x3011, 0x3015, 0x5d]);
 /** A bracket that states who is responsible (folded text). */
@@ -119,38 +124,36 @@ const LABEL_FIRST = new CodeSet(codesOf('(〔【[责牵配主协参分部'));
 const BRACKET_MAX = 160;
 
 /**
- * Unnumbered paragraphs run together (their breaks lost, a space or nothing left between them):
+ * Unnumbered paragraphs run together (their breaks lost, a space or nothing left between them), at k:
  * a bullet after the end of a sentence or a space (…配合) ——完成… ●新建…), and a new sentence after
  * a bracket that states who is responsible (…95%以上。(市政务服务和大数据局牵头) 企业开办时间…)
  * start lines of their own.
  */
-function paragraphCuts(norm: string, from: number, end: number, cuts: number[]): void {
-  for (let k = from + 1; k < end; k++) {
-    const c = norm.charCodeAt(k);
-    if (BULLET.has(c)) {
-      const dash = c === 0x2d;
-      if (dash && norm.charCodeAt(k + 1) !== 0x2d) continue;
-      const after = k + (dash ? 2 : 1);
-      let p = k - 1;
-      while (p > from && isSpace(norm.charCodeAt(p))) p--;
-      const prev = norm.charCodeAt(p);
-      if (after < end && isCjk(norm.charCodeAt(after)) && (PARAGRAPH_END.has(prev) || (p < k - 1 && isCjk(prev)))) cuts.push(k);
-      k = after - 1;
-    } else if (c === 0x29) {
-      let open = k - 1;
-      const stop = Math.max(from, k - BRACKET_MAX);
-      while (open >= stop && norm.charCodeAt(open) !== 0x28) open--;
-      if (open < stop || !ROLE_WORD.test(norm.slice(open + 1, k))) continue;
-      let j = k + 1;
-      if (norm.charCodeAt(j) === 0x3002) j++;
-      else if (norm.charCodeAt(open - 1) !== 0x3002) continue;
-      while (j < end && isSpace(norm.charCodeAt(j))) j++;
-      if (j < end - 4 && isCjk(norm.charCodeAt(j)) && !MARKER_START.has(norm.charCodeAt(j))) cuts.push(j);
-    }
+function paragraphCutAt(norm: string, k: number, from: number, end: number, cuts: number[]): void {
+  const c = norm.charCodeAt(k);
+  if (c !== 0x29) {
+    // A bullet: —— (two dashes) or one of the others.
+    const dash = c === 0x2d;
+    if (dash && norm.charCodeAt(k + 1) !== 0x2d) return;
+    const after = k + (dash ? 2 : 1);
+    let p = k - 1;
+    while (p > from && isSpace(norm.charCodeAt(p))) p--;
+    const prev = norm.charCodeAt(p);
+    if (after < end && isCjk(norm.charCodeAt(after)) && (PARAGRAPH_END.has(prev) || (p < k - 1 && isCjk(prev)))) cuts.push(k);
+    return;
   }
+  // Looked at in order of cost: most brackets close their line, or are followed by no new sentence.
+  let j = k + 1;
+  const stopAfter = norm.charCodeAt(j) === 0x3002;
+  if (stopAfter) j++;
+  while (j < end && isSpace(norm.charCodeAt(j))) j++;
+  if (j >= end - 4 || !isCjk(norm.charCodeAt(j)) || MARKER_START.has(norm.charCodeAt(j))) return;
+  let open = k - 1;
+  const stop = Math.max(from, k - BRACKET_MAX);
+  while (open >= stop && norm.charCodeAt(open) !== 0x28) open--;
+  if (open < stop || (!stopAfter && norm.charCodeAt(open - 1) !== 0x3002) || !ROLE_WORD.test(norm.slice(open + 1, k))) return;
+  cuts.push(j);
 }
-
-const isAlnum = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 
 /**
  * In a line cut already, a label after the end of a sentence or a space (…增长6%以上。 分管省领导:…
@@ -164,6 +167,8 @@ function labelCuts(norm: string, from: number, end: number, cuts: number[]): voi
     if ((PARAGRAPH_END.has(norm.charCodeAt(p)) || p < k - 1) && LABEL_RE.test(norm.slice(k, k + 10)) && !cuts.includes(k)) cuts.push(k);
   }
 }
+
+const isAlnum = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 
 /** How long a heading run on before its first paragraph may be. */
 const HEADING_MAX = 30;

@@ -259,11 +259,13 @@ function arabicTarget(ctx: TargetContext, s: number, digitsEnd: number, limit: n
   // 培育一批超100亿元的优势产业集群: the size that qualifies what is to be formed.
   if (unit === '元' && OVER_BEFORE.has(norm.charCodeAt(s - 1)) && QUALIFIED_CLASS_RE.test(norm.slice(unitEnd, unitEnd + 12))) return null;
   // 投资达5000万元的,…: the condition of what follows, not a figure to reach.
-  if (CONDITION_AFTER_RE.test(norm.slice(unitEnd, unitEnd + 5))) return null;
+  if (CONDITION_FIRST.has(norm.charCodeAt(unitEnd)) && CONDITION_AFTER_RE.test(norm.slice(unitEnd, unitEnd + 5))) return null;
   // 可获人才指标1名, 每多投5000万元另增1名, 同一企业每年不超过10名: what one applicant is entitled to.
-  if (ENTITLEMENT_RE.test(clauseBefore(norm, s, ctx.floor ?? 0))) return null;
+  const floor = ctx.floor ?? 0;
+  if (clauseHolds(norm, s, floor, -1, 40, ENTITLEMENT_FIRST) && ENTITLEMENT_RE.test(clauseBefore(norm, s, floor))) return null;
   // 抓好某公司25万吨某产品、某化工10万吨某材料等项目: capacities naming the projects, no figure to reach.
-  if (unit !== '个' && unit !== '项' && !unit.endsWith('元') && NAMED_PROJECTS_RE.test(clauseAfter(norm, unitEnd, limit, 100))) return null;
+  if (unit !== '个' && unit !== '项' && !unit.endsWith('元') && clauseHolds(norm, unitEnd, limit, 1, 100, DENG_SET) && NAMED_PROJECTS_RE.test(clauseAfter(norm, unitEnd, limit, 100)))
+    return null;
   // 对8个重点行业主管部门…: a count of the departments concerned.
   if (unit === '个' && DEPARTMENTS_COUNTED_RE.test(norm.slice(unitEnd, unitEnd + 10))) return null;
   // 可获3万元-5万元资金支持, 最高奖励50万元: what one applicant may receive, not a figure to reach.
@@ -299,6 +301,19 @@ function clauseAfter(norm: string, e: number, limit: number, max = 40): string {
   return norm.slice(e, j);
 }
 const CLAUSE_END = new CodeSet(codesOf('。;,!?\n'));
+
+/** Whether the clause from `at` (backwards when step is -1, not past bound, at most max characters) holds one of `codes`: a cheap test before a pattern. */
+function clauseHolds(norm: string, at: number, bound: number, step: 1 | -1, max: number, codes: CodeSet): boolean {
+  for (let k = 0, i = step < 0 ? at - 1 : at; k < max && (step < 0 ? i >= bound : i < bound); k++, i += step) {
+    const c = norm.charCodeAt(i);
+    if (CLAUSE_END.has(c)) return false;
+    if (codes.has(c)) return true;
+  }
+  return false;
+}
+const CONDITION_FIRST = new CodeSet(codesOf('的及以'));
+const ENTITLEMENT_FIRST = new CodeSet(codesOf('可每另同'));
+const DENG_SET = new CodeSet([0x7b49]);
 const OVER_BEFORE = new CodeSet(codesOf('超过'));
 const QUALIFIED_CLASS_RE = /^(?:及以上|以上)?的[^。;,、0-9]{0,6}(?:企业|项目|产业|集群|园区)/;
 const CONDITION_AFTER_RE = /^(?:及以上|以上)?的[,;]/;
