@@ -409,4 +409,51 @@ describe('forms of real pages', () => {
       ['1', '建设创新平台', ['市发改委/lead', '市科技局/cooperate', '高新区管委会/cooperate', '各县(市、区)政府/localities'], []],
     ]);
   });
+
+  it('reads progress notes under a task as neither its body nor a task, and no ★ in a title', () => {
+    const text = '某区2019年重点工作完成情况\n1.★地区生产总值增长7.5%。(责任单位:区发改局)\n完成情况:上半年增长9%,固定资产投资增长16.7%。\n2.新开工项目22个。(责任单位:区住建局)\n进展情况:已开工8个。\n';
+    expect(rows(text)).toEqual([
+      ['1', '地区生产总值增长7.5%', ['区发改局/lead'], ['7.5%']],
+      ['2', '新开工项目22个', ['区住建局/lead'], ['22个']],
+    ]);
+  });
+
+  it('lists a unit named again in one item once, and carries no units by a 下同 that closes a note of reading rules', () => {
+    const text = '一、重点任务\n1.提高能源效率。\n牵头单位:省发展改革委。\n责任单位:省发展改革委、省统计局等。\n2.扩大有效投资。责任单位:省财政厅、省发展改革委(列第一位者为牵头单位,下同)\n3.优化营商环境。\n';
+    expect(rows(text).map((r) => [r[0], r[2]])).toEqual([
+      ['1', ['省发展改革委/lead', '省统计局/cooperate']],
+      ['2', ['省财政厅/lead', '省发展改革委/cooperate']],
+      ['3', []],
+    ]);
+  });
+
+  it('reads a table one cell per line whose 民生实事 rows name their units one per line, the last row too', () => {
+    const text = ['民生实事目标任务分解表', '序号', '民生实事', '责任单位', '完成时限', '1', '建设人行天桥2座。', '县住建局', '县交通局', '县城管局', '12月底前', '2', '新建图书馆1个。', '县文体局', '9月底前', '3', '改造农贸市场3个。', '县商务局', '县市场监管局', '10月底前', ''].join('\n');
+    expect(rows(text)).toEqual([
+      ['1', '建设人行天桥2座', ['县住建局/lead', '县交通局/cooperate', '县城管局/cooperate'], ['2座']],
+      ['2', '新建图书馆1个', ['县文体局/lead'], ['1个']],
+      ['3', '改造农贸市场3个', ['县商务局/lead', '县市场监管局/cooperate'], ['3个']],
+    ]);
+  });
+
+  it('reads the subject of a task sentence as its unit (X要…, X抓好…, X会同Y…, Z配合) and no score note as title or target', () => {
+    const text = [
+      '一、工作任务',
+      '1、各乡镇政府抓好2个生态村的创建工作(1分,材料完整的得满分,少1项扣0.1分)。',
+      '2、水务局加强保护区管理,开展执法检查1次(0.5分,报送工作总结)。',
+      '3、农委、畜牧局要推进畜禽养殖污染治理。',
+      '4、各乡镇会同环保局做好饮用水源地保护。',
+      '5、交通运输、公安交警、应急管理部门要开展道路隐患排查。',
+      '6、污水管网项目。由某副市长负责,市建委牵头,相关部门配合,抓紧完成前期工作。',
+      '',
+    ].join('\n');
+    expect(rows(text)).toEqual([
+      ['1', '各乡镇政府抓好2个生态村的创建工作', ['各乡镇政府/localities'], ['2个']],
+      ['2', '水务局加强保护区管理,开展执法检查1次', ['水务局/lead'], ['1次']],
+      ['3', '农委、畜牧局要推进畜禽养殖污染治理', ['农委/lead', '畜牧局/cooperate'], []],
+      ['4', '各乡镇会同环保局做好饮用水源地保护', ['各乡镇/localities', '环保局/cooperate'], []],
+      ['5', '交通运输、公安交警、应急管理部门要开展道路隐患排查', ['交通运输/lead', '公安交警/cooperate', '应急管理部门/cooperate'], []],
+      ['6', '污水管网项目', ['市建委/lead', '相关部门/localities'], []],
+    ]);
+  });
 });

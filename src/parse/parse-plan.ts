@@ -334,6 +334,9 @@ function isSameAsAbove(src: SourceText, r: Responsible): boolean {
 /** ,由X牵头… · ,由X负责… · ,由X会同Y…: a clause after the task saying who carries it out. */
 const BY_CLAUSE_RE = /^,由[^,。;]{2,40}?(?:牵头|负责|会同)/;
 
+/** (1分,依照创建标准…): the points a task scores in an assessment, no part of its title. */
+const SCORE_NOTE_RE = /^\([0-9.]{1,4}分/;
+
 /** ★地区生产总值增长15%: marks a page sets before a task (a key task, a binding indicator) are no part of its title. */
 const TITLE_MARK = new CodeSet(codesOf('★☆▲△◆◇■□●○※▶►√✔'));
 
@@ -365,7 +368,7 @@ function itemTitle(src: SourceText, start: number, e: number): string {
   if (closer === 0x29 || closer === 0x5d || closer === 0x3011 || closer === 0x3015) {
     const text = norm.slice(s, end);
     const paren = matchingOpen(text, closer);
-    if (paren > 0 && (/负责|牵头|配合|责任单位/.test(text.slice(paren)) || unitList(norm, s + paren + 1, end - 1))) end = s + paren;
+    if (paren > 0 && (/负责|牵头|配合|责任单位/.test(text.slice(paren)) || SCORE_NOTE_RE.test(text.slice(paren)) || unitList(norm, s + paren + 1, end - 1))) end = s + paren;
   }
   return unwrapped(original.slice(s, end).trim());
 }

@@ -897,9 +897,17 @@ function knownOrUnitLike(ctx: ResponsibilityContext, name: string): boolean {
 }
 
 /** First code units of the actor keys 要, 应当, 应, 需要, 需, 须 (each a key by itself) and 负责. */
-const ACTOR_KEY_STARTS = new CodeSet(codesOf('要应需须'));
-const FU = 0x8d1f; // 负
-const ZE = 0x8d23; // 责
+/** What follows the actor of a task sentence: 要, 应, 负责, 抓好, 会同… */
+const ACTOR_KEY_RE = /^(?:要|应|需|须|负责|抓好|抓紧|加强|推进|开展|做好|组织|完成|会同|汇同|接着|继续|牵头|配合|协助|参与)/;
+const ACTOR_KEY_FIRST = new CodeSet(codesOf('要应需须负抓加推开做组完会汇接继牵配协参'));
+/** 相关部门配合: the actor of such a clause works with the lead. */
+const HELPER_KEY_RE = /^(?:配合|协助|参与)$/;
+/** A unit's name by its ending (局, 委, 办, 政府, 部门…), for names the registry does not know. */
+const UNIT_NAME_END_RE = /(?:厅|局|委|办|院|部门|政府|中心|大队|支队|公司|管委会|街道|乡镇|镇|乡)$/;
+/** 应急管理部门, 有关单位: a head noun the names before it may share. */
+const GENERIC_HEAD_RE = /(?:部门|单位|机构)$/;
+/** 交通运输、公安交警 before 应急管理部门: short names sharing the last one's head noun. */
+const SHARED_HEAD_RE = /^[\u4e00-\u9fff]{2,8}$/;
 
 /**
  * Sentences and clauses that open with their actor: 省住房城乡建设厅要依托…, 市州政府要切实….
@@ -914,14 +922,20 @@ export function findActors(ctx: ResponsibilityContext, s: number, e: number): Re
   while (at < e) {
     const found = actorAt(ctx, at, Math.min(e, at + 26));
     if (found) {
-      for (const p of found) {
+      for (const p of found.names) {
         let role: ResponsibleRole = 'cooperate';
         if (isCollective(p.name)) role = 'localities';
-        else if (!leadTaken) {
+        else if (!leadTaken && !found.helper) {
           role = 'lead';
           leadTaken = true;
         }
         out.push(entry(ctx, p, role));
+      }
+      // 各乡镇会同环保局抓好…: those after 会同 work with the actor.
+      const withAt = found.keyEnd;
+      if (found.together) {
+        const more = actorAt(ctx, withAt, Math.min(e, withAt + 26), false);
+        for (const p of more?.names ?? []) out.push(entry(ctx, p, isCollective(p.name) ? 'localities' : 'cooperate'));
       }
     }
     let next = at;
@@ -935,18 +949,33 @@ export function findActors(ctx: ResponsibilityContext, s: number, e: number): Re
   return out;
 }
 
-/** The actor of the clause starting at `offset`, looked for in [offset, limit). */
-function actorAt(ctx: ResponsibilityContext, offset: number, limit: number): NamePiece[] | null {
+/** The actor of the clause starting at `offset`, looked for in [offset, limit), and where the word after it ends. */
+function actorAt(
+  ctx: ResponsibilityContext,
+  offset: number,
+  limit: number,
+  allowTogether = true,
+): { names: NamePiece[]; keyEnd: number; together: boolean; helper: boolean } | null {
   const { norm } = ctx.src;
   for (let i = offset + 2; i < limit; i++) {
     const c = norm.charCodeAt(i);
     // 。 ; , : ( ) “ ”
     if (c === 0x3002 || c === 0x3b || c === 0x2c || c === 0x3a || c === 0x28 || c === 0x29 || c === 0x201c || c === 0x201d) return null;
-    if (!ACTOR_KEY_STARTS.has(c) && !(c === FU && i + 2 <= limit && norm.charCodeAt(i + 1) === ZE)) continue;
+    if (!ACTOR_KEY_FIRST.has(c)) continue;
+    const key = ACTOR_KEY_RE.exec(norm.slice(i, i + 3));
+    if (!key) continue;
     const names = splitNames(norm, offset, i);
     if (names.length === 0) continue;
-    const ok = names.every((p) => isCollective(p.name) || ctx.resolver.resolve(p.name) !== null);
-    if (ok) return names;
+    // 农委、畜牧局要…; 交通运输、公安交警、应急管理部门要… (one head noun for the list): names the
+    // registry does not know are taken when they end like a unit, or share the last one's ending.
+    const last = names[names.length - 1] as NamePiece;
+    const known = (p: NamePiece): boolean => isCollective(p.name) || ctx.resolver.resolve(p.name) !== null;
+    const unitLike = (p: NamePiece): boolean => p.name.length <= 16 && UNIT_NAME_END_RE.test(p.name);
+    const sharedHead = GENERIC_HEAD_RE.test(last.name);
+    const ok = names.every((p) => !p.name.includes('(') && (known(p) || unitLike(p) || (p !== last && sharedHead && SHARED_HEAD_RE.test(p.name))));
+    if (!ok) continue;
+    const together = allowTogether && (key[0] === '会同' || key[0] === '汇同');
+    return { names, keyEnd: i + key[0].length, together, helper: HELPER_KEY_RE.test(key[0]) };
   }
   return null;
 }

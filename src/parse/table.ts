@@ -54,6 +54,8 @@ function columnKind(header: string): ColumnKind {
   // 责任单位(排第一位的为牵头单位): a note in brackets after the column's name says how to read it,
   // and the first named unit of a 责任单位 column leads anyway.
   const h = headerName(header);
+  // 目标任务分解表, 民生实事清单: a table's own title above it, not a column.
+  if (/(?:表|清单|方案|一览)$/.test(h)) return 'other';
   if (/^(?:序号|编号|序)$/.test(h)) return 'number';
   if (/(?:领导|责任人|负责人|处室)$/.test(h)) return 'person';
   if (/^(?:牵头|主办|主责|主要责任)(?:负责|责任)?(?:单位|部门|机关)$/.test(h)) return 'lead';
@@ -70,7 +72,7 @@ function columnKind(header: string): ColumnKind {
   // 任务来源, 任务依据: where a task comes from (市政府工作报告), not the task.
   if (/(?:来源|依据|出处)$/.test(h)) return 'other';
   // 项目名称: a list of projects, each row's project is its task.
-  if (TASK_HEADER.test(h) || /^(?:建设)?(?:项目|工程)(?:名称)?$/.test(h) || /任务|措施|事项/.test(h) || /^(?:工作)?内容(?:与|和|及)?要求$/.test(h)) return 'task';
+  if (TASK_HEADER.test(h) || /^(?:建设)?(?:项目|工程)(?:名称)?$/.test(h) || /任务|措施|举措|事项|^(?:民生|为民办)?实事(?:项目)?(?:名称|内容)?$|工程名称|指标名称/.test(h) || /^(?:工作)?内容(?:与|和|及)?要求$/.test(h)) return 'task';
   return 'other';
 }
 
@@ -205,6 +207,33 @@ function anchoredRows(src: SourceText, columns: ColumnKind[], from: number, to: 
   return rows;
 }
 
+/** At most this many unit cells more than its header names may a one-cell-per-line row hold. */
+const MAX_EXTRA_UNIT_CELLS = 6;
+
+/**
+ * A one-cell-per-line row with more lines than columns: the extra lines are names after a unit
+ * column's first (one unit per line), taken while they name units and lines remain for the
+ * columns after. Their kind is their column's (cooperating after a 责任单位 column's first name).
+ * Null when the extra lines are not unit names.
+ */
+function spreadUnitCells(src: SourceText, lines: number[], columns: ColumnKind[]): { cells: number[]; kinds: ColumnKind[] } | null {
+  let extra = lines.length - columns.length;
+  const kinds: ColumnKind[] = [];
+  let at = 0;
+  for (let c = 0; c < columns.length; c++) {
+    const kind = columns[c] as ColumnKind;
+    kinds.push(kind);
+    at++;
+    if (!isUnitKind(kind)) continue;
+    while (extra > 0 && at < lines.length && unitsCell(src, cellOf(src, lines[at] ?? -1))) {
+      kinds.push(kind === 'responsible' ? 'cooperate' : kind);
+      at++;
+      extra--;
+    }
+  }
+  return extra === 0 ? { cells: lines, kinds } : null;
+}
+
 /** A row of a one-cell-per-line table: its cells on the given lines, of the given kinds in order. */
 function rowOfLines(src: SourceText, cells: number[], kinds: ColumnKind[]): TableRow {
   const spans = cells.map((n) => cellOf(src, n));
@@ -314,15 +343,35 @@ function findColumnTable(src: SourceText, from: number, to: number): Table | nul
         continue;
       }
       skipped = 0;
+      let kinds = columns;
       if (numberAt === 0) {
         // A row whose last cells are empty ends where the next row's number stands.
         const next = String(Number(textOf(cells[0] ?? -1)) + 1);
         const stop = cells.findIndex((n, k) => k > lastUnit && textOf(n) === next);
         if (stop > 0) cells = cells.slice(0, stop);
+        else {
+          // 县水务局 ⏎ 县住建局 ⏎ 县护城河指挥部 ⏎ 12月底前: a unit column's names one per line make the
+          // row longer than the header; it still ends where the next row's number stands.
+          const longer = nonBlankLines(src, at, to, columns.length + MAX_EXTRA_UNIT_CELLS);
+          const end = longer.findIndex((n, k) => k >= columns.length && textOf(n) === next);
+          if (end > columns.length) {
+            const spread = spreadUnitCells(src, longer.slice(0, end), columns);
+            if (spread) ({ cells, kinds } = spread);
+          } else if (end < 0) {
+            // The last row: the longest run of lines its columns can take.
+            for (let n = longer.length; n > columns.length; n--) {
+              const spread = spreadUnitCells(src, longer.slice(0, n), columns);
+              if (spread) {
+                ({ cells, kinds } = spread);
+                break;
+              }
+            }
+          }
+        }
       }
       if (cells.length < columns.length && (numberAt !== 0 || cells.length <= lastUnit)) break;
       if (numberAt > 0 && !/^[0-9]{1,4}$/.test(textOf(cells[numberAt] ?? -1))) break;
-      rows.push(rowOfLines(src, cells, columns));
+      rows.push(rowOfLines(src, cells, kinds));
       at = (cells[cells.length - 1] ?? at) + 1;
     }
     // Rows read by position that name no units where units belong are out of step (a merged cell,

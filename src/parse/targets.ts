@@ -258,6 +258,8 @@ function arabicTarget(ctx: TargetContext, s: number, digitsEnd: number, limit: n
   if (unit === '元' && sizesAClass(norm, unitEnd)) return null;
   // 培育一批超100亿元的优势产业集群: the size that qualifies what is to be formed.
   if (unit === '元' && OVER_BEFORE.has(norm.charCodeAt(s - 1)) && QUALIFIED_CLASS_RE.test(norm.slice(unitEnd, unitEnd + 12))) return null;
+  // (1分,上报材料完整的得满分,少1项扣0.1分): an assessment's scoring rule, no figure to reach.
+  if (inScoreNote(norm, s, ctx.floor ?? 0)) return null;
   // 投资达5000万元的,…: the condition of what follows, not a figure to reach.
   if (CONDITION_FIRST.has(norm.charCodeAt(unitEnd)) && CONDITION_AFTER_RE.test(norm.slice(unitEnd, unitEnd + 5))) return null;
   // 可获人才指标1名, 每多投5000万元另增1名, 同一企业每年不超过10名: what one applicant is entitled to.
@@ -311,6 +313,16 @@ function clauseHolds(norm: string, at: number, bound: number, step: 1 | -1, max:
   }
   return false;
 }
+/** Whether s stands inside a bracket that opens with a score ((1分,…), (0.5分,…)). */
+function inScoreNote(norm: string, s: number, floor: number): boolean {
+  for (let i = s - 1; i >= floor && s - i <= 40; i--) {
+    const c = norm.charCodeAt(i);
+    if (c === 0x29) return false;
+    if (c === 0x28) return SCORE_NOTE_RE.test(norm.slice(i, i + 7));
+  }
+  return false;
+}
+const SCORE_NOTE_RE = /^\([0-9.]{1,4}分/;
 const CONDITION_FIRST = new CodeSet(codesOf('的及以'));
 const ENTITLEMENT_FIRST = new CodeSet(codesOf('可每另同'));
 const DENG_SET = new CodeSet([0x7b49]);
