@@ -456,4 +456,35 @@ describe('forms of real pages', () => {
       ['6', '污水管网项目', ['市建委/lead', '相关部门/localities'], []],
     ]);
   });
+
+  it('gives the units of a sentence after a group of indicator lines to the lines it counts (上列N项…, 此项…), with no target from the count', () => {
+    const text = '(一)发展目标。共4项。\n1.地区生产总值增长8%;\n2.财政收入增长6%;\n上列2项目标,责任单位都是市发展改革委。\n3.城镇新增就业3万人;\n此项目标责任单位是市人社局、市财政局。\n4.单位能耗下降3%;\n上述1项目标责任单位为市工信局。\n';
+    expect(rows(text)).toEqual([
+      ['1', '地区生产总值增长8%', ['市发展改革委/lead'], ['8%']],
+      ['2', '财政收入增长6%', ['市发展改革委/lead'], ['6%']],
+      ['3', '城镇新增就业3万人', ['市人社局/lead', '市财政局/cooperate'], ['3万人']],
+      ['4', '单位能耗下降3%', ['市工信局/lead'], ['3%']],
+    ]);
+  });
+
+  it('reads items under a heading whose introducing paragraph stands before them, and a dash line ──由X会同…组织落实', () => {
+    const text = '二、任务分解\n(一)约束性指标\n即规划要求务必完成的指标,体现政府在公共服务领域的责任。\n1、新型农村合作医疗覆盖率达到100%。\n──由市卫生局会同有关部门和各县市区组织落实。\n2、人口自然增长率控制在6‰以内。\n──由市人口计生委和各县市区组织落实。\n';
+    expect(rows(text)).toEqual([
+      ['1', '新型农村合作医疗覆盖率达到100%', ['市卫生局/lead', '有关部门/localities', '各县市区/localities'], ['100%']],
+      ['2', '人口自然增长率控制在6‰以内', ['市人口计生委/lead', '各县市区/localities'], ['6‰']],
+    ]);
+  });
+
+  it('reads a label line over its points with the responsibility line after them as the task, and numbered part labels (1.主要目标指标) as no tasks', () => {
+    const plan = rows('(一)预案建设\n1.健全应急预案体系\n(1)强化预案管理,规范预案编制。\n(2)推进预案精编化。\n(责任单位:市直各有关单位,各县(市、区)人民政府)\n2.理顺应急管理体制\n(1)健全应急管理机构。\n(2)完善值守制度。\n(责任单位:市应急办)\n');
+    expect(plan.map((r) => [r[0], r[1], r[2]])).toEqual([
+      ['1', '健全应急预案体系', ['市直各有关单位/localities', '各县(市、区)人民政府/localities']],
+      ['2', '理顺应急管理体制', ['市应急办/lead']],
+    ]);
+    const parts = rows('二、主要任务\n(一)推进健康促进行动。\n1.主要目标指标。\n居民健康素养水平达39%以上。\n2.重点工作举措。\n深化爱国卫生运动。(省卫健委负责)\n(二)深化医改。(省医保局负责)\n');
+    expect(parts.map((r) => [r[0], r[1], r[3]])).toEqual([
+      ['(一)', '推进健康促进行动', ['39%']],
+      ['(二)', '深化医改', []],
+    ]);
+  });
 });

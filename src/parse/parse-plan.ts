@@ -179,6 +179,7 @@ export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
     const section = structure.sections.length > 0 ? structure.sections.length : null;
     for (const item of tableItems(ctx, table, items.length, section, planYear, references)) items.push(item);
   }
+  applyGroupDuties(ctx, items);
   resolveReferences(items, references, (item) => normalise(item.title), warnings);
 
   applyJurisdiction(detectJurisdiction(title, letter, items, resolver, text.slice(0, HEAD_CHARS)), items, resolver, warnings);
@@ -191,6 +192,54 @@ export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
     items,
     warnings,
   };
+}
+
+/**
+ * 上列4项目标,责任单位都是市发展改革委。 / 此项目标责任单位是市经委。: a sentence after a group of
+ * indicator lines names the units of the last N of them (of the one before it for 此项/该项).
+ * It is no target itself (4项 counts the lines).
+ */
+const GROUP_DUTY_RE =
+  /(?:(?:上列|上述|以上|上面)([0-9一二三四五六七八九十两]{1,3})项(?:目标|指标|任务)?|(?:此|该|本)项?(?:目标|指标|任务))(?:的)?,?(?:责任单位|责任部门|牵头单位)(?:都|均)?(?:是|为)([^。;\n]{2,120})/;
+
+function applyGroupDuties(ctx: ResponsibilityContext, items: ParsedItem[]): void {
+  const { norm } = ctx.src;
+  items.forEach((item, k) => {
+    const [s, e] = item.span;
+    if (e - s < 8 || !holdsDutyWord(norm, s, e)) return;
+    const m = GROUP_DUTY_RE.exec(norm.slice(s, e));
+    if (!m || m[2] === undefined) return;
+    const count = m[1] === undefined ? 1 : (chineseToNumber(m[1]) ?? Number(m[1]));
+    if (!Number.isFinite(count) || count < 1 || count > k + 1) return;
+    const at = s + m.index;
+    const namesAt = at + m[0].length - m[2].length;
+    const names = splitNames(norm, namesAt, namesAt + m[2].length);
+    if (names.length === 0 || !names.every((p) => looksLikeUnit(p.name) || isCollective(p.name))) return;
+    const sentenceEnd = at + m[0].length;
+    item.targets = fitted(item.targets.filter((t) => t.span[1] <= at || t.span[0] >= sentenceEnd));
+    for (let j = k - count + 1; j <= k; j++) {
+      const target = items[j];
+      if (!target || target.responsible.length > 0) continue;
+      let leadTaken = false;
+      target.responsible = names.map((p) => {
+        const role = isCollective(p.name) ? 'localities' : leadTaken ? 'cooperate' : 'lead';
+        if (role === 'lead') leadTaken = true;
+        return entry(ctx, p, role);
+      });
+      const ordinal = target.ordinal;
+      const missing = ctx.warnings.findIndex((w) => w.code === 'responsibility_missing' && (w.params as { item?: number } | undefined)?.item === ordinal);
+      if (missing >= 0) ctx.warnings.splice(missing, 1);
+    }
+  });
+}
+
+/** Whether [s, e) holds 责任 (责任单位, 责任部门) or 牵头: most items do not, and are not searched. */
+function holdsDutyWord(norm: string, s: number, e: number): boolean {
+  for (let i = s; i + 1 < e; i++) {
+    const c = norm.charCodeAt(i);
+    if ((c === 0x8d23 && norm.charCodeAt(i + 1) === 0x4efb) || (c === 0x7275 && norm.charCodeAt(i + 1) === 0x5934)) return true;
+  }
+  return false;
 }
 
 /** A heading that names the lead of the tasks under it, and those tasks (indices into the items). */

@@ -52,6 +52,8 @@ export interface Structure {
 const CUE_RE = /负责|牵头|配合|责任单位|责任部门|主办机关|按职责分工|不再列出|下同/;
 /** A line that is only a responsibility label: 责任单位:X、Y, or the same in brackets: (责任单位:X、Y). */
 const LABEL_LINE_RE = /^[(〔【[]?(?:牵头|责任|主责|主办|配合|参与|协办|协同|协助)(?:责任)?(?:单位|部门|机关)(?:】|\s*:)/;
+/** 主要目标指标, 重点工作举措, 工作要求: what a numbered line names when it labels a part of a task. */
+const GENERIC_LABEL_RE = /^(?:主要|重点|工作|具体|年度)?(?:目标|指标|目标指标|预期目标|任务|目标任务|举措|措施|工作举措|工作措施|工作要求|责任分工|进度安排|完成时限|工作目标)[。:]?$/;
 /** 完成情况:, 进展情况:, 1-6月推进情况: a line reporting on the task above it. */
 const PROGRESS_LINE_RE = /^[(【〔[]?(?:(?:上半年|全年|前三季度|[0-9]{1,2}-[0-9]{1,2}月|[0-9]{1,2}月)?(?:完成|进展|推进|落实|执行|工作进展|目前进展)(?:情况|进度)|工作进展|目前进展|进展)[】〕\]]?\s*:/;
 /** A bullet opening a task line: ——, -, ·, •, ●, ◆, ■, ▪ (dashes are folded to '-'). */
@@ -133,7 +135,10 @@ export function parseStructure(src: SourceText, from: number, to: number): Struc
     const line = src.lines[i];
     if (!line || isBlank(line)) continue;
     const text = lineText(src, line);
-    lines.push({ line, text, marker: markerAt(text, line.trimStart) });
+    let marker = markerAt(text, line.trimStart);
+    // 1.主要目标指标。 ⏎ … 2.重点工作举措。 ⏎ … under a task: numbered labels of its parts, not tasks.
+    if (marker && (marker.kind === 'ar' || marker.kind === 'par') && GENERIC_LABEL_RE.test(src.norm.slice(marker.bodyStart, line.trimEnd))) marker = null;
+    lines.push({ line, text, marker });
   }
   const { sectionKind, itemKind } = chooseLevels(src, lines);
   const warnings: ParseWarning[] = [];
@@ -356,7 +361,8 @@ function chooseLevels(
    * paragraphBlocks: blocks whose numbered line states none while two or more unnumbered lines
    * under it close with their own responsibility bracket.
    */
-  interface Stat { count: number; content: number; parentLike: number; cue: number; headingLike: number; bulletBlocks: number; paragraphBlocks: number; colon: number }
+  /** trailing: blocks whose responsibility is stated by a label line after their sub-points. */
+  interface Stat { count: number; content: number; parentLike: number; cue: number; headingLike: number; bulletBlocks: number; paragraphBlocks: number; colon: number; trailing: number }
   const stats = new Map<MarkerKind, Stat>();
   let block: Stat | null = null;
   let blockCue = false;
@@ -374,7 +380,10 @@ function chooseLevels(
     if (block && !blockOwnCue && blockBracketLines >= 2) block.paragraphBlocks++;
     blockBullet = false;
     blockBracketLines = 0;
-    if (parent && parentCue) parent.cue++;
+    if (parent && parentCue) {
+      parent.cue++;
+      parent.trailing++;
+    }
     blockCue = false;
     parentCue = false;
   };
@@ -393,7 +402,7 @@ function chooseLevels(
       continue;
     }
     flush();
-    const s = stats.get(marker.kind) ?? { count: 0, content: 0, parentLike: 0, cue: 0, headingLike: 0, bulletBlocks: 0, paragraphBlocks: 0, colon: 0 };
+    const s = stats.get(marker.kind) ?? { count: 0, content: 0, parentLike: 0, cue: 0, headingLike: 0, bulletBlocks: 0, paragraphBlocks: 0, colon: 0, trailing: 0 };
     s.count++;
     const body = src.norm.slice(marker.bodyStart, line.trimEnd);
     if (body.endsWith(':')) s.colon++;
@@ -406,7 +415,8 @@ function chooseLevels(
     // (一)持续做大做强增长引擎 ⏎ 补齐基础设施短板 ⏎ 12.…: an unnumbered title between a heading and
     // its first task does not hide the task below it.
     let n = i + 1;
-    while (n < lines.length && n <= i + 2 && !lines[n]?.marker && isHeadingLine(lines[n]?.text ?? '') && !CUE_RE.test(lines[n]?.text ?? '')) n++;
+    // (一)约束性指标 ⏎ 即《纲要》中要求务必完成的指标。… ⏎ 1、…: nor does a paragraph introducing them.
+    while (n < lines.length && n <= i + 2 && !lines[n]?.marker && !CUE_RE.test(lines[n]?.text ?? '')) n++;
     const next = lines[n]?.marker;
     if (next && RANK[next.kind] > RANK[marker.kind]) s.parentLike++;
     stats.set(marker.kind, s);
@@ -435,8 +445,10 @@ function chooseLevels(
     // title (its responsibility bracket aside) and the level below states sentences: the titles
     // head the tasks, whose units they give.
     const below = stats.get(candidates[idx + 1] as MarkerKind);
-    if (s.headingLike === s.count && below && below.headingLike * 2 < below.count) return true;
-    return candidates.slice(idx + 1).some((m) => (stats.get(m)?.cue ?? 0) >= s.cue);
+    // (1.健全应急预案体系 ⏎ (1)…。(2)…。 ⏎ (责任单位:X) is not: the label line after the points is the title's.)
+    if (s.headingLike === s.count && below && below.headingLike * 2 < below.count && s.trailing === 0) return true;
+    // A level whose blocks close with a label line after their points wins a tie.
+    return candidates.slice(idx + 1).some((m) => (stats.get(m)?.cue ?? 0) >= s.cue + (s.trailing > 0 ? 1 : 0));
   };
   let itemKind: MarkerKind | null = candidates.find((k, idx) => !isHeadingLevel(k, idx)) ?? null;
   if (!itemKind && candidates.length > 0) itemKind = candidates[candidates.length - 1] ?? null;

@@ -258,6 +258,8 @@ function arabicTarget(ctx: TargetContext, s: number, digitsEnd: number, limit: n
   if (unit === '元' && sizesAClass(norm, unitEnd)) return null;
   // 培育一批超100亿元的优势产业集群: the size that qualifies what is to be formed.
   if (unit === '元' && OVER_BEFORE.has(norm.charCodeAt(s - 1)) && QUALIFIED_CLASS_RE.test(norm.slice(unitEnd, unitEnd + 12))) return null;
+  // 这8项责任目标, 上述3项约束性目标: a count of the plan's own lines, no figure to reach.
+  if (unit === '项' && COUNTED_BEFORE_RE.test(norm.slice(Math.max(0, s - 2), s))) return null;
   // (1分,上报材料完整的得满分,少1项扣0.1分): an assessment's scoring rule, no figure to reach.
   if (inScoreNote(norm, s, ctx.floor ?? 0)) return null;
   // 投资达5000万元的,…: the condition of what follows, not a figure to reach.
@@ -323,6 +325,7 @@ function inScoreNote(norm: string, s: number, floor: number): boolean {
   return false;
 }
 const SCORE_NOTE_RE = /^\([0-9.]{1,4}分/;
+const COUNTED_BEFORE_RE = /(?:这|此|该|上述|上列|以上|上面)$/;
 const CONDITION_FIRST = new CodeSet(codesOf('的及以'));
 const ENTITLEMENT_FIRST = new CodeSet(codesOf('可每另同'));
 const DENG_SET = new CodeSet([0x7b49]);

@@ -175,10 +175,10 @@ function stripTail(name: string): string {
 }
 
 function isNameTrim(c: number): boolean {
-  // space tab , 、 : " “ ”, and the dashes and bullets set before a name (——市生态环境局牵头)
+  // space tab , 、 : " “ ”, and the dashes and bullets set before a name (——市生态环境局牵头, ──由…)
   return (
     c === 0x20 || c === 0x09 || c === 0x2c || c === 0x3001 || c === 0x3a || c === 0x22 || c === 0x201c || c === 0x201d ||
-    c === 0x2014 || c === 0x2015 || c === 0x2d || c === 0xb7 || c === 0x2022 || c === 0x25cf
+    c === 0x2014 || c === 0x2015 || c === 0x2d || c === 0xb7 || c === 0x2022 || c === 0x25cf || c === 0x2500 || c === 0x2501
   );
 }
 
