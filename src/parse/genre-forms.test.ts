@@ -487,4 +487,19 @@ describe('forms of real pages', () => {
       ['(二)', '深化医改', []],
     ]);
   });
+
+  it('reads a unit list the text ends inside, without the cut name, and no label cut off as a unit', () => {
+    expect(rows('1.稳定粮食生产。粮食产量达到228万吨。(市发展改革委、市财政局、市商务局、人民').map((r) => r[2])).toEqual([
+      ['市发展改革委/lead', '市财政局/cooperate', '市商务局/cooperate'],
+    ]);
+    expect(rows('1.提高收入。\n(1)提高城镇居民收入\n①靠就业带动增收,新增就业1万人。(牵头部门:州人社局;责任单位:10县市人民政府)\n②以创业带动发展。(牵头部').map((r) => [r[0], r[2]])).toEqual([
+      ['①', ['州人社局/lead', '10县市人民政府/localities']],
+      ['②', []],
+    ]);
+  });
+
+  it('reads targets in goals quoted as a sentence, and 市各功能区管委会 as a collective', () => {
+    const plan = rows('1.人才集聚。实现“引进高层次人才达到2000名左右,人才贡献率达到40%”的目标,推进“一核两翼”建设。(牵头单位:市人社局;配合单位:市各功能区管委会)\n');
+    expect(plan).toEqual([['1', '人才集聚', ['市人社局/lead', '市各功能区管委会/localities'], ['2000名', '40%']]]);
+  });
 });

@@ -838,7 +838,12 @@ export function findUnitListBracket(ctx: ResponsibilityContext, s: number, e: nu
     const limit = Math.min(e, open + 162);
     let close = open + 1;
     while (close < limit && norm.charCodeAt(close) !== closer) close++;
-    if (close >= limit) continue;
+    if (close >= limit) {
+      // (市发展改革委、市财政局、市商务局、人民 — the text ends inside the list: the names before the
+      // cut one are read.
+      if (limit !== e || !blankAfter(norm, e) || CUT_LABEL_RE.test(norm.slice(open + 1, open + 4))) continue;
+      close = cutListEnd(norm, open + 1, e);
+    }
     const endsLine = closesLine(norm, close + 1, e);
     // [市发改委] only where it closes the line ([1] and [2021] stand in sentences).
     if ((out.length > 0 || kind === 4) && !endsLine) continue;
@@ -856,6 +861,24 @@ export function findUnitListBracket(ctx: ResponsibilityContext, s: number, e: nu
     open = close;
   }
   return out;
+}
+
+/** (牵头部 cut off: a label's first word, not a name. */
+const CUT_LABEL_RE = /^(?:牵头|责任|配合|主办|协办|参与)/;
+
+/** Whether nothing but white space follows e in the document. */
+function blankAfter(norm: string, e: number): boolean {
+  for (let i = e; i < norm.length; i++) if (!isJsSpace(norm.charCodeAt(i))) return false;
+  return true;
+}
+
+/** The end of a list cut off at e: before its last piece when that piece ends like no unit. */
+function cutListEnd(norm: string, s: number, e: number): number {
+  let end = e;
+  while (end > s && isJsSpace(norm.charCodeAt(end - 1))) end--;
+  const sep = norm.lastIndexOf('、', end - 1);
+  if (sep > s && !looksLikeUnit(norm.slice(sep + 1, end))) return sep;
+  return end;
 }
 
 /**

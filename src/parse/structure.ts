@@ -436,7 +436,14 @@ function chooseLevels(
   // ① marks sub-points inside a task, unless the level above it only introduces lists
   // ((1)年度主要任务与要求: ⏎ ①…;②…): then the ① points are the tasks.
   const aboveCirc = kinds[kinds.indexOf('circ') - 1];
-  const circTasks = aboveCirc !== undefined && aboveCirc !== 'circ' && (stats.get(aboveCirc)?.colon ?? 0) === stats.get(aboveCirc)?.count;
+  const circStat = stats.get('circ');
+  const aboveStat = aboveCirc !== undefined ? stats.get(aboveCirc) : undefined;
+  // (1)提高城镇居民收入 ⏎ ①靠就业带动增收…(牵头部门:X) ⏎ ②…: circled points that each state who is
+  // responsible, under titles that state none, are the tasks too.
+  const circTasks =
+    aboveCirc !== undefined &&
+    aboveCirc !== 'circ' &&
+    ((aboveStat?.colon ?? 0) === aboveStat?.count || (!!circStat && !!aboveStat && circStat.cue * 2 >= circStat.count && aboveStat.cue === 0));
   const candidates = kinds.filter((k) => (k !== 'circ' || circTasks) && (sectionKind === null || RANK[k] > RANK[sectionKind]));
   const isHeadingLevel = (k: MarkerKind, idx: number): boolean => {
     const s = stats.get(k);

@@ -7,7 +7,7 @@
  */
 import { warning } from './warnings.js';
 import { chineseToNumber, numeralKind as numeralKindOf } from './numerals.js';
-import { CodeSet, codesOf, isCjk, isDigitCode, type SourceText } from './text.js';
+import { CodeSet, codesOf, holdsCode, isCjk, isDigitCode, type SourceText } from './text.js';
 import type { Comparator, ParseWarning, Target } from '../model/plan.js';
 import type { UnitResolver } from '../model/unit-resolver.js';
 
@@ -84,12 +84,19 @@ export function findTargets(ctx: TargetContext, s: number, e: number): Target[] 
     }
     if (QUOTE_OPEN[c] === 1 && i >= quoteEnd) {
       const close = quoteClose(norm, i, e);
-      if (close >= 0) quoteEnd = close + 1;
+      // 实现“引进人才达到2000名左右,人才贡献率达到40%”三大目标: goals quoted as a sentence are targets.
+      if (close >= 0 && !(c !== 0x300a && quotesGoals(norm, i + 1, close))) quoteEnd = close + 1;
     }
     i++;
   }
   return out;
 }
+
+/** Whether [s, e) is a sentence of goals (a comma and 达到, 增长…), not a name or a slogan. */
+function quotesGoals(norm: string, s: number, e: number): boolean {
+  return e - s >= 12 && holdsCode(norm, s, e, 0x2c) && GOAL_VERB_RE.test(norm.slice(s, e));
+}
+const GOAL_VERB_RE = /达到|实现|增长|提高到|超过|控制在|力争/;
 
 /** Closing mark and how far to look for it, by opening mark; null for any other character. */
 function quoteOf(c: number): [number, number] | null {

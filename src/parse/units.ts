@@ -29,7 +29,8 @@ const COLLECTIVE_RE = new RegExp(
     // (高新区管委会, 经开区管委会 alone name a city's one zone.)
     '|^各(?:开发区|园区|高新区|经开区|工业园区?)(?:管委会|管理委员会)$|^(?:开发区|园区|工业园区?)(?:管委会|管理委员会)$' +
     // 区属各重点国企, 市直各单位, 省属各高校: every body of a kind under a level.
-    '|^(?:省|市|县|区|州)(?:属|直|管)各' +
+    // 市各功能区管委会, 县各有关单位: every body of a kind of a level.
+    '|^(?:省|市|县|区|州)(?:属|直|管)?各' +
     // 13个街道、镇, 10县市人民政府: a count of localities.
     `|^[0-9一二三四五六七八九十]{1,3}个?${LEVEL}+(?:、${LEVEL})*(?:人民政府|政府|办事处|街道办事处)?$` +
     // 8个重点行业主管部门, 十个成员单位: a count of units, not one of them.
