@@ -502,4 +502,20 @@ describe('forms of real pages', () => {
     const plan = rows('1.人才集聚。实现“引进高层次人才达到2000名左右,人才贡献率达到40%”的目标,推进“一核两翼”建设。(牵头单位:市人社局;配合单位:市各功能区管委会)\n');
     expect(plan).toEqual([['1', '人才集聚', ['市人社局/lead', '市各功能区管委会/localities'], ['2000名', '40%']]]);
   });
+
+  it('reads label lines over bullet lines as tasks in a text with no numbering, and no target from the whole a part is taken from', () => {
+    const text = '2018年施政方針\n本範疇以改革公共行政為主線。\n重整部門職能\n- 以第二階段職能重整規劃為基礎,推進重整工作。\n- 繼續整合諮詢組織。\n推進電子政務\n- 首階段45項中餘下的27項准照年內實現網上辦理。\n- 新增10項電子服務。\n';
+    expect(rows(text)).toEqual([
+      ['', '重整部門職能', [], []],
+      ['', '推進電子政務', [], ['27項', '10項']],
+    ]);
+  });
+
+  it('numbers pledges 第一項:, reads the office named as the subject of a progress sentence, and no stray space in a title', () => {
+    const text = '縣長政見執行情形\n 第一項:推動離島綜合建設計畫,替地方創生打下基礎。行政處已召開管考會議。\n 第二項:充實水力、電力、電 信、 碼頭等基礎設施。工務處正積極辦理。\n';
+    expect(rows(text).map((r) => [r[0], r[1], r[2]])).toEqual([
+      ['第一項', '推動離島綜合建設計畫,替地方創生打下基礎', ['行政處/lead']],
+      ['第二項', '充實水力、電力、電信、碼頭等基礎設施', ['工務處/lead']],
+    ]);
+  });
 });

@@ -68,7 +68,7 @@ export function markerAt(text: string, offset: number): Marker | null {
  *
  * Read character by character; what it accepts, by kind (\s is JavaScript's, n a run of at most
  * 6 Chinese numerals or 3 digits that the next character does not continue):
- *   part  第 n (部分|章|篇) [\s:.、]*   (第 n 条 [\s:.、]* is a cn, 第n条 its number)
+ *   part  第 n (部分|章|篇) [\s:.、]*   (第 n 条 [\s:.、]* is a cn, 第n条 its number; so is 第 n 项 [\s:.、]+)
  *   pcn   [(〔] \s{0,2} n(Chinese) \s{0,2} [)〕] [\s、.]*
  *   par   ( \s{0,2} n(digits) \s{0,2} ) [\s、.]*
  *   cn    n(Chinese) \s{0,2} (、 or . not before a digit) \s*
@@ -89,6 +89,12 @@ export function markerIn(text: string, i: number, e: number, at: number = i): Ma
     const u = text.charCodeAt(j);
     if (u === 0x6761) {
       // 第一条: an article, numbered like 一、 (the whole 第一条 is its number).
+      j += 1;
+      while (j < e && isPartTail(text.charCodeAt(j))) j++;
+      return marker('cn', numberValue(text, n, end), at, end + 1 + shift, at, j + shift);
+    }
+    if (u === 0x9879 && j + 1 < e && isPartTail(text.charCodeAt(j + 1))) {
+      // 第一项:推动…: a numbered pledge or task, like 第一条 (项 only with a colon or a space after it).
       j += 1;
       while (j < e && isPartTail(text.charCodeAt(j))) j++;
       return marker('cn', numberValue(text, n, end), at, end + 1 + shift, at, j + shift);

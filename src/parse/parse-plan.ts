@@ -152,7 +152,7 @@ export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
       if (responsible.length === 0 && !reference && targets.length === 0 && PRINCIPLES_RE.test(sectionTitle(structure, raw.section))) continue;
       // 一、孟学农省长负责的工作 ⏎ 全面负责推动…: an unnumbered line that names no unit and sets no
       // target (a leader's remit) is no task.
-      if (piece.number === '' && raw.kind === null && responsible.length === 0 && !reference && targets.length === 0) continue;
+      if (piece.number === '' && raw.kind === null && !raw.label && responsible.length === 0 && !reference && targets.length === 0) continue;
       if (responsible.length === 0 && !reference) {
         warnings.push(warning('responsibility_missing', { item: ordinal }, [start, end]));
       }
@@ -398,7 +398,8 @@ function itemTitle(src: SourceText, start: number, e: number): string {
     const c = norm.charCodeAt(end);
     if (c === 0x3002 || c === 0x0a || c === 0x0d) break; // 。 \n \r
     // Run-on text keeps a title apart from its body by a space only (加强和完善社会保障 发展社会救助…).
-    if (c === 0x20 && end - s >= 4 && isCjk(norm.charCodeAt(end - 1)) && isCjk(norm.charCodeAt(end + 1))) break;
+    // (电力、电 信、码头: a stray space inside a word, one or two characters before the next mark, is not.)
+    if (c === 0x20 && end - s >= 4 && isCjk(norm.charCodeAt(end - 1)) && isCjk(norm.charCodeAt(end + 1)) && !strayAt(norm, end + 1, e)) break;
   }
   // (一)总体要求:以…为指导,…。: a short heading before a colon over a long sentence is the title.
   // (1.工业经济:规模以上工业增加值增长20%以上 is one title: a colon ends only a long sentence's title.)
@@ -419,7 +420,19 @@ function itemTitle(src: SourceText, start: number, e: number): string {
     const paren = matchingOpen(text, closer);
     if (paren > 0 && (/负责|牵头|配合|责任单位/.test(text.slice(paren)) || SCORE_NOTE_RE.test(text.slice(paren)) || unitList(norm, s + paren + 1, end - 1))) end = s + paren;
   }
-  return unwrapped(original.slice(s, end).trim());
+  const title = unwrapped(original.slice(s, end).trim());
+  return title.indexOf(' ') < 0 ? title : title.replace(STRAY_SPACE_RE, '');
+}
+
+/** A space between two Chinese characters with at most one more before a mark: 电 信、 */
+const STRAY_SPACE_RE = /(?<=\p{Script=Han}) (?=\p{Script=Han}{1,2}[、,。;])|(?<=[、,]) (?=\p{Script=Han})/gu;
+
+/** Whether the word after a space at `at` is one or two characters before a mark (电 信、码头). */
+function strayAt(norm: string, at: number, e: number): boolean {
+  let k = at;
+  while (k < e && k - at < 3 && isCjk(norm.charCodeAt(k))) k++;
+  const c = norm.charCodeAt(k);
+  return k - at <= 2 && (c === 0x3001 || c === 0x2c || c === 0x3002 || c === 0x3b);
 }
 
 /** Offset in `text` of the bracket that the one ending it closes ((市交通局(牵头)、市财政局) holds one inside), or -1. */

@@ -921,12 +921,12 @@ function knownOrUnitLike(ctx: ResponsibilityContext, name: string): boolean {
 
 /** First code units of the actor keys 要, 应当, 应, 需要, 需, 须 (each a key by itself) and 负责. */
 /** What follows the actor of a task sentence: 要, 应, 负责, 抓好, 会同… */
-const ACTOR_KEY_RE = /^(?:要|应|需|须|负责(?!人|同志|领导)|抓好|抓紧|加强|推进|开展|做好|组织|完成|会同|汇同|接着|继续|牵头(?!部门|单位|领导)|配合(?!部门|单位)|协助|参与)/;
-const ACTOR_KEY_FIRST = new CodeSet(codesOf('要应需须负抓加推开做组完会汇接继牵配协参'));
+const ACTOR_KEY_RE = /^(?:要|应|需|须|已|正(?:在|积极)|负责(?!人|同志|领导)|抓好|抓紧|加强|推进|开展|做好|组织|完成|会同|汇同|接着|继续|牵头(?!部门|单位|领导)|配合(?!部门|单位)|协助|参与)/;
+const ACTOR_KEY_FIRST = new CodeSet(codesOf('要应需须已正负抓加推开做组完会汇接继牵配协参'));
 /** 相关部门配合: the actor of such a clause works with the lead. */
 const HELPER_KEY_RE = /^(?:配合|协助|参与)$/;
 /** A unit's name by its ending (局, 委, 办, 政府, 部门…), for names the registry does not know. */
-const UNIT_NAME_END_RE = /(?:厅|局|委|办|院|部门|政府|中心|大队|支队|公司|管委会|街道|乡镇|镇|乡)$/;
+const UNIT_NAME_END_RE = /(?:厅|局|委|办|院|处|署|部门|政府|中心|大队|支队|公司|管委会|街道|乡镇|镇|乡)$/;
 /** 应急管理部门, 有关单位: a head noun the names before it may share. */
 const GENERIC_HEAD_RE = /(?:部门|单位|机构)$/;
 /** 交通运输、公安交警 before 应急管理部门: short names sharing the last one's head noun. */

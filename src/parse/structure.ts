@@ -28,6 +28,8 @@ export interface RawItem {
   bodyStart: number;
   value: number | null;
   kind: MarkerKind | null;
+  /** A label over bullet lines (labelsOverBullets): a task even when it names no unit and sets no target. */
+  label?: true;
 }
 
 export interface RawHeading {
@@ -298,6 +300,7 @@ export function parseStructure(src: SourceText, from: number, to: number): Struc
     }
   }
   numberLoneParagraphs(src, lines, items, taskLinesUnder);
+  if (sections.length === 0 && items.length === 0) labelsOverBullets(lines, items);
   const { title, titleSpan } = findTitle(src, lines, firstHeading);
   if (sections.length === 0 && items.length === 0) {
     warnings.push(warning('no_structure', {}, [0, 0]));
@@ -332,6 +335,30 @@ function numberLoneParagraphs(src: SourceText, lines: MarkedLine[], items: RawIt
     item.kind = m.kind;
     item.span[0] = heading.line.trimStart;
     item.bodyStart = m.bodyStart;
+  }
+}
+
+/**
+ * 重整部门职能及架构 ⏎ - 以…为基础,… ⏎ - 继续整合… ⏎ 推进电子政务发展 ⏎ - …: a text with no numbering
+ * whose short label lines each head bullet lines (a policy address's measures) has a task per label,
+ * the bullets its body.
+ */
+function labelsOverBullets(lines: MarkedLine[], items: RawItem[]): void {
+  const found: RawItem[] = [];
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const label = lines[i] as MarkedLine;
+    if (BULLET_RE.test(label.text) || label.text.length < 4 || label.text.length > 30 || /[。;:,]/.test(label.text)) continue;
+    let j = i + 1;
+    while (j < lines.length && BULLET_RE.test(lines[j]?.text ?? '')) j++;
+    if (j === i + 1) continue;
+    const last = lines[j - 1] as MarkedLine;
+    found.push({ number: '', ordinal: 0, section: null, span: [label.line.trimStart, last.line.trimEnd], bodyStart: label.line.trimStart, value: null, kind: null, label: true });
+    i = j - 1;
+  }
+  if (found.length < 2) return;
+  for (const item of found) {
+    item.ordinal = items.length + 1;
+    items.push(item);
   }
 }
 

@@ -265,6 +265,8 @@ function arabicTarget(ctx: TargetContext, s: number, digitsEnd: number, limit: n
   if (unit === '元' && sizesAClass(norm, unitEnd)) return null;
   // 培育一批超100亿元的优势产业集群: the size that qualifies what is to be formed.
   if (unit === '元' && OVER_BEFORE.has(norm.charCodeAt(s - 1)) && QUALIFIED_CLASS_RE.test(norm.slice(unitEnd, unitEnd + 12))) return null;
+  // 首阶段45项中余下的27项: the whole that a part is taken from, no figure to reach.
+  if ((unit === '项' || unit === '个') && norm.charCodeAt(unitEnd) === ZHONG && norm.charCodeAt(unitEnd + 1) !== 0x5fc3) return null;
   // 这8项责任目标, 上述3项约束性目标: a count of the plan's own lines, no figure to reach.
   if (unit === '项' && COUNTED_BEFORE_RE.test(norm.slice(Math.max(0, s - 2), s))) return null;
   // (1分,上报材料完整的得满分,少1项扣0.1分): an assessment's scoring rule, no figure to reach.
@@ -332,6 +334,7 @@ function inScoreNote(norm: string, s: number, floor: number): boolean {
   return false;
 }
 const SCORE_NOTE_RE = /^\([0-9.]{1,4}分/;
+const ZHONG = 0x4e2d; // 中 (not 中心)
 const COUNTED_BEFORE_RE = /(?:这|此|该|上述|上列|以上|上面)$/;
 const CONDITION_FIRST = new CodeSet(codesOf('的及以'));
 const ENTITLEMENT_FIRST = new CodeSet(codesOf('可每另同'));
