@@ -518,4 +518,14 @@ describe('forms of real pages', () => {
       ['第二項', '充實水力、電力、電信、碼頭等基礎設施', ['工務處/lead']],
     ]);
   });
+
+  it('reads a text printed with pinyin readings as without them, and gives raw names, targets and titles as written', () => {
+    const text = '十大實(shí)事任務(wù)分解\n關(guān)鍵詞 教育\n市區(qū)增加中小學(xué)學(xué)位2.36萬(wàn)個(gè)。\n主管領(lǐng)導(dǎo):劉東\n責(zé)任單(dān)位:市教育局\n進(jìn)度安排:6月底前完工。\n新建公園5個(gè)。\n主管領(lǐng)導(dǎo):王強\n責(zé)任單(dān)位:市園林局、市財(cái)政局\n';
+    const plan = parse(text);
+    expect(rows(text)).toEqual([
+      ['', '市區(qū)增加中小學(xué)學(xué)位2.36萬(wàn)個(gè)', ['市教育局/lead'], ['2.36萬(wàn)個(gè)']],
+      ['', '新建公園5個(gè)', ['市園林局/lead', '市財(cái)政局/cooperate'], ['5個(gè)']],
+    ]);
+    expect(spanProblems(text, plan)).toEqual([]);
+  });
 });

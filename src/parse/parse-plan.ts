@@ -11,6 +11,7 @@ import { entry, findActors, findDutySentence, findLedBy, findStated, findTrailin
 import { parseStructure, type RawHeading, type Structure } from './structure.js';
 import { cellRole, findGluedTable, findTable, type Table, type TableCell } from './table.js';
 import { splitRunOn } from './run-on.js';
+import { withoutReadings, withReadings } from './readings.js';
 import { readSchedule } from './schedule.js';
 import { cellReference, resolveReferences, trailingReference, type PendingReference } from './references.js';
 import { findTargets, type TargetContext } from './targets.js';
@@ -28,6 +29,12 @@ export interface ParseOptions {
 }
 
 export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
+  // 責(zé)任單(dān)位: a text printed with pinyin readings is read without them (readings.ts).
+  const stripped = withoutReadings(text);
+  return stripped ? withReadings(parseText(stripped.text, options), text, stripped) : parseText(text, options);
+}
+
+function parseText(text: string, options: ParseOptions): ParsedPlan {
   const src = joinWrapped(makeSource(text));
   src.lines = splitRunOn(src);
   const resolver = cachedResolver(options.resolver);
@@ -204,6 +211,7 @@ const GROUP_DUTY_RE =
 
 function applyGroupDuties(ctx: ResponsibilityContext, items: ParsedItem[]): void {
   const { norm } = ctx.src;
+  const given = new Set<number>();
   items.forEach((item, k) => {
     const [s, e] = item.span;
     if (e - s < 8 || !holdsDutyWord(norm, s, e)) return;
@@ -226,11 +234,14 @@ function applyGroupDuties(ctx: ResponsibilityContext, items: ParsedItem[]): void
         if (role === 'lead') leadTaken = true;
         return entry(ctx, p, role);
       });
-      const ordinal = target.ordinal;
-      const missing = ctx.warnings.findIndex((w) => w.code === 'responsibility_missing' && (w.params as { item?: number } | undefined)?.item === ordinal);
-      if (missing >= 0) ctx.warnings.splice(missing, 1);
+      given.add(target.ordinal);
     }
   });
+  if (given.size === 0) return;
+  // The items given units warned that they had none: those warnings go.
+  const kept = ctx.warnings.filter((w) => !(w.code === 'responsibility_missing' && given.has((w.params as { item?: number } | undefined)?.item ?? -1)));
+  ctx.warnings.length = 0;
+  for (const w of kept) ctx.warnings.push(w);
 }
 
 /** Whether [s, e) holds 责任 (责任单位, 责任部门) or 牵头: most items do not, and are not searched. */

@@ -108,7 +108,12 @@ function cutsOf(src: SourceText, line: Line): number[] {
     labelCuts(norm, from, line.trimEnd, cuts);
     headingCuts(norm, from, line.trimEnd, cuts);
   }
-  return cuts.sort((a, b) => a - b);
+  // Cut once at each offset (a label may also follow a bracket's cut).
+  cuts.sort((a, b) => a - b);
+  let n = 0;
+  for (let k = 0; k < cuts.length; k++) if (k === 0 || cuts[k] !== cuts[k - 1]) cuts[n++] = cuts[k] as number;
+  cuts.length = n;
+  return cuts;
 }
 
 /** ) and the bullets opening unnumbered task lines: —— (folded to --), ●, ◆, ■, ▪, •, ·. */
@@ -164,7 +169,7 @@ function labelCuts(norm: string, from: number, end: number, cuts: number[]): voi
     if (!LABEL_FIRST.has(norm.charCodeAt(k))) continue;
     let p = k - 1;
     while (p > from && isSpace(norm.charCodeAt(p))) p--;
-    if ((PARAGRAPH_END.has(norm.charCodeAt(p)) || p < k - 1) && LABEL_RE.test(norm.slice(k, k + 10)) && !cuts.includes(k)) cuts.push(k);
+    if ((PARAGRAPH_END.has(norm.charCodeAt(p)) || p < k - 1) && LABEL_RE.test(norm.slice(k, k + 10))) cuts.push(k);
   }
 }
 
@@ -179,18 +184,19 @@ const HEADING_MAX = 30;
  */
 function headingCuts(norm: string, from: number, end: number, cuts: number[]): void {
   const starts = [from, ...cuts];
+  const isStart = new Set(starts);
   for (const s of starts) {
     if (!mayStartMarker(norm, s, end)) continue;
     const limit = Math.min(end, s + HEADING_MAX);
     for (let k = s + 2; k < limit; k++) {
       const c = norm.charCodeAt(k);
-      if (c === 0x3002 || c === 0x3b || starts.includes(k)) break;
+      if (c === 0x3002 || c === 0x3b || isStart.has(k)) break;
       if (!isSpace(c)) continue;
       let j = k;
       while (j < end && isSpace(norm.charCodeAt(j))) j++;
       const prev = norm.charCodeAt(k - 1);
       const next = norm.charCodeAt(j);
-      if ((isCjk(prev) || prev === 0x201d) && (isCjk(next) || next === 0x201c || isAlnum(next)) && !starts.includes(j)) cuts.push(j);
+      if ((isCjk(prev) || prev === 0x201d) && (isCjk(next) || next === 0x201c || isAlnum(next)) && !isStart.has(j)) cuts.push(j);
       break;
     }
   }

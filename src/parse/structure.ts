@@ -54,6 +54,10 @@ export interface Structure {
 const CUE_RE = /负责|牵头|配合|责任单位|责任部门|主办机关|按职责分工|不再列出|下同/;
 /** A line that is only a responsibility label: 责任单位:X、Y, or the same in brackets: (责任单位:X、Y). */
 const LABEL_LINE_RE = /^[(〔【[]?(?:牵头|责任|主责|主办|配合|参与|协办|协同|协助)(?:责任)?(?:单位|部门|机关)(?:】|\s*:)/;
+/** How many label lines a responsibility label may stand below its paragraph. */
+const MAX_LABEL_LINES = 6;
+/** 主管领导:刘东, 责任人:毛杰, 进度安排:…: a short label line beside the responsibility labels. */
+const OTHER_LABEL_LINE_RE = /^[^\s:,。]{2,7}:/;
 /** 主要目标指标, 重点工作举措, 工作要求: what a numbered line names when it labels a part of a task. */
 const GENERIC_LABEL_RE = /^(?:主要|重点|工作|具体|年度)?(?:目标|指标|目标指标|预期目标|任务|目标任务|举措|措施|工作举措|工作措施|工作要求|责任分工|进度安排|完成时限|工作目标)[。:]?$/;
 /** 完成情况:, 进展情况:, 1-6月推进情况: a line reporting on the task above it. */
@@ -247,16 +251,19 @@ export function parseStructure(src: SourceText, from: number, to: number): Struc
       headingAt = i;
       continue;
     }
-    if (firstHeading < lines.length && !marker && LABEL_LINE_RE.test(text)) {
-      // 审批时限压减至30个工作日。 ⏎ 牵头单位:X ⏎ 配合单位:Y under a heading: the label lines close
-      // the unnumbered task before them (a paragraph of its own, or the task line they follow).
-      const prev = lines[i - 1];
+    if (!marker && LABEL_LINE_RE.test(text) && (firstHeading < lines.length || sections.length + items.length === 0 || items[items.length - 1]?.number === '')) {
+      // 审批时限压减至30个工作日。 ⏎ 牵头单位:X ⏎ 配合单位:Y under a heading (or in a text with no
+      // numbering at all): the label lines close the unnumbered task before them (a paragraph of its
+      // own, or the task line they follow), over other label lines (主管领导:X) between them.
+      let p = i - 1;
+      while (p > headingAt && p > 0 && i - p < MAX_LABEL_LINES && !lines[p]?.marker && OTHER_LABEL_LINE_RE.test(lines[p]?.text ?? '')) p--;
+      const prev = lines[p];
       const last = items[items.length - 1];
-      if (prev && last && last.number === '' && last.span[1] === prev.line.trimEnd) {
+      if (prev && last && last.number === '' && last.span[1] >= prev.line.trimEnd) {
         last.span[1] = line.trimEnd;
         continue;
       }
-      if (prev && !prev.marker && i - 1 > headingAt && !CUE_RE.test(prev.text) && prev.text.length >= 8) {
+      if (prev && !prev.marker && p > headingAt && !CUE_RE.test(prev.text) && prev.text.length >= 4 && !OTHER_LABEL_LINE_RE.test(prev.text)) {
         const bullet = BULLET_RE.exec(prev.text);
         items.push({
           number: '',
