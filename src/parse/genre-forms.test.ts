@@ -528,4 +528,16 @@ describe('forms of real pages', () => {
     ]);
     expect(spanProblems(text, plan)).toEqual([]);
   });
+
+  it('reads 主办 after names as their lead, a host-assist sentence without brackets, bare 街道/板块 as collectives, ▲ before a lead and a nested bracket in a list', () => {
+    const text = '一、目标\n1.新增企业3家。(区发改局、江北新区管委会主办)\n2.新增项目5个。(区科技局主办,区相关部门、街道、板块协办)\n3.新增人才10名。区人社局主办,各街道协办\n4.建设公园1个。责任单位:▲市建设局,各部门\n5.改造道路2条。\n(市交通局,各市(县)、区政府)\n6.发展经济。(市发改委、农委、人保局,各市(县)、区政府)\n';
+    expect(rows(text).map((r) => r[2])).toEqual([
+      ['区发改局/lead', '江北新区管委会/lead'],
+      ['区科技局/lead', '区相关部门/localities', '街道/localities', '板块/localities'],
+      ['区人社局/lead', '各街道/localities'],
+      ['市建设局/lead', '各部门/localities'],
+      ['市交通局/lead', '各市(县)、区政府/localities'],
+      ['市发改委/lead', '农委/cooperate', '人保局/cooperate', '各市(县)、区政府/localities'],
+    ]);
+  });
 });

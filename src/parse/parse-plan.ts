@@ -7,7 +7,7 @@ import { findLetter } from './letter.js';
 import { joinWrapped, unwrapped } from './wrapped.js';
 import { chineseToNumber } from './numerals.js';
 import { detectJurisdiction, applyJurisdiction } from './jurisdiction.js';
-import { entry, findActors, findDutySentence, findLedBy, findStated, findTrailingUnits, findUnitListBracket, leadMarked, parseClause, STANDING_RE, type ResponsibilityContext } from './responsibility.js';
+import { entry, findActors, findDutySentence, findLedBy, findRoleSentence, findStated, findTrailingUnits, findUnitListBracket, leadMarked, parseClause, STANDING_RE, type ResponsibilityContext } from './responsibility.js';
 import { parseStructure, type RawHeading, type Structure } from './structure.js';
 import { cellRole, findGluedTable, findTable, type Table, type TableCell } from './table.js';
 import { splitRunOn } from './run-on.js';
@@ -115,6 +115,7 @@ function parseText(text: string, options: ParseOptions): ParsedPlan {
         if (ledBy.length === 0) ledBy = findDutySentence(ctx, bodyStart, end);
         if (ledBy.length === 0) ledBy = findUnitListBracket(ctx, bodyStart, end);
         if (ledBy.length === 0) ledBy = findTrailingUnits(ctx, bodyStart, end);
+        if (ledBy.length === 0) ledBy = findRoleSentence(ctx, bodyStart, end);
         const carried = ditto?.entries ?? headingCarry[headingCarry.length - 1]?.entries;
         if (ledBy.length > 0) responsible = ledBy;
         else if (carried && carriedBudget > 0) {

@@ -37,7 +37,7 @@ interface Group {
   names: NamePiece[];
 }
 
-const CUE_RE = /负责|牵头|配合|参与|参加|责任单位|责任部门|主责单位|牵头单位|配合单位|主办机关|按职责分工|不再列出|不再一一列出|下同|协办|协同单位|协助单位|主责部门|协作部门|负责政策局|落实/g;
+const CUE_RE = /负责|牵头|配合|参与|参加|责任单位|责任部门|主责单位|牵头单位|配合单位|主办|按职责分工|不再列出|不再一一列出|下同|协办|协同单位|协助单位|主责部门|协作部门|负责政策局|落实/g;
 /** 责任单位: — or 【责任单位】 with the label in lenticular brackets and no colon (the opening one may stand before). */
 const LABEL_RE =
   /^[【〔]?((?:牵头|主责|主办|责任|实施|负责|配合|参与|协办|协同|协助|协作|支持)(?:责任)?(?:单位|部门|机关)|部门分工|责任分工|任务分工|职责分工|(?:牵头|主责|主办|配合|参与|协办|协同|协助|协作)(?=\s*:)|负责政策局(?:\/部门)?)(?:[】〕]\s*:?|\s*:)\s*/;
@@ -816,6 +816,24 @@ export function findDutySentence(ctx: ResponsibilityContext, s: number, e: numbe
   return out;
 }
 
+/**
+ * …新增人才10名。区人社局主办,各街道协办: a last sentence (no bracket) made only of unit lists each
+ * closed by a role word states who is responsible.
+ */
+export function findRoleSentence(ctx: ResponsibilityContext, s: number, e: number): Responsible[] {
+  const { norm } = ctx.src;
+  let end = e;
+  while (end > s && (isJsSpace(norm.charCodeAt(end - 1)) || norm.charCodeAt(end - 1) === 0x3002 || norm.charCodeAt(end - 1) === 0x3b)) end--;
+  let start = end;
+  while (start > s && end - start <= ROLE_SENTENCE_MAX && norm.charCodeAt(start - 1) !== 0x3002 && norm.charCodeAt(start - 1) !== 0x0a) start--;
+  if (start === s || end - start < 4 || end - start > ROLE_SENTENCE_MAX) return [];
+  const parts = norm.slice(start, end).split(/[,;]/);
+  if (!parts.every((p) => ROLE_PART_END_RE.test(p.trim()))) return [];
+  return parseClause(ctx, start, end)?.entries ?? [];
+}
+const ROLE_SENTENCE_MAX = 100;
+const ROLE_PART_END_RE = /(?:主办|协办|牵头|配合|负责|参与|协助)$/;
+
 /** The closing bracket of each bracketKind: ) 〕 】 ]. */
 const CLOSERS_BY_KIND = [0, 0x29, 0x3015, 0x3011, 0x5d];
 
@@ -836,8 +854,14 @@ export function findUnitListBracket(ctx: ResponsibilityContext, s: number, e: nu
     // indexOf would search to the end of the document for a bracket never closed.
     const closer = CLOSERS_BY_KIND[kind] ?? 0x29;
     const limit = Math.min(e, open + 162);
+    // (市交通局,各市(县)、区政府): a bracket inside the list is part of a name.
     let close = open + 1;
-    while (close < limit && norm.charCodeAt(close) !== closer) close++;
+    for (let depth = 0; close < limit; close++) {
+      const c = norm.charCodeAt(close);
+      if (c === closer && depth === 0) break;
+      if (c === closer) depth--;
+      else if (c === norm.charCodeAt(open)) depth++;
+    }
     if (close >= limit) {
       // (市发展改革委、市财政局、市商务局、人民 — the text ends inside the list: the names before the
       // cut one are read.

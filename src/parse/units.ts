@@ -35,6 +35,8 @@ const COLLECTIVE_RE = new RegExp(
     `|^[0-9一二三四五六七八九十]{1,3}个?${LEVEL}+(?:、${LEVEL})*(?:人民政府|政府|办事处|街道办事处)?$` +
     // 8个重点行业主管部门, 十个成员单位: a count of units, not one of them.
     '|^[0-9一二三四五六七八九十]{1,3}个[^、,]{0,12}(?:部门|单位|机构)$' +
+    // 街道, 板块, 乡镇 alone in a list of units: every one of them.
+    '|^(?:街道|板块|乡镇|镇街|镇|社区|村居|园区|村)$' +
     // 区防汛抗旱指挥部成员单位: the members of a body, not one unit.
     '|成员单位$' +
     // 省政府各部门, 市政府各有关单位, 国务院各直属机构: every department of a body.
@@ -140,6 +142,7 @@ const NOTE_AFTER_NAME_RE = /\([^()]{1,8}\)$/;
 const GE = 0x5404; // 各
 const CN_COUNT = new CodeSet(codesOf('一二三四五六七八九十'));
 const COUNT_RE = /^[0-9一二三四五六七八九十]{1,3}个?/;
+const LEVEL_NOTE_RE = /\([^()]{1,6}\)/g;
 
 /** 各市州、县市区人民政府 (and 各县、市、区政府) is one collective phrase, not 各市州 + 县市区人民政府. */
 function mergeLevels(norm: string, pieces: number[]): number[] {
@@ -156,7 +159,8 @@ function mergeLevels(norm: string, pieces: number[]): number[] {
       while (a < prevEnd && isJsSpace(norm.charCodeAt(a))) a++;
       if (a < prevEnd && (norm.charCodeAt(a) === GE || isDigitCode(norm.charCodeAt(a)) || CN_COUNT.has(norm.charCodeAt(a)))) {
         // 13个街道、镇 like 各街道、镇: a count of localities takes the next level in.
-        const prevName = norm.slice(prevStart, prevEnd).trim().replace(COUNT_RE, '');
+        // 各市(县)、区政府: the level's note in brackets aside.
+        const prevName = norm.slice(prevStart, prevEnd).trim().replace(COUNT_RE, '').replace(LEVEL_NOTE_RE, '');
         const name = stripTail(norm.slice(ps, pe).trim());
         // 各县、市、区政府: the previous piece may already hold two levels joined.
         if (LEVEL_ONLY_RE.test(prevName.replaceAll('、', '')) && LEVEL_WITH_SUFFIX_RE.test(name)) {
@@ -176,10 +180,12 @@ function stripTail(name: string): string {
 }
 
 function isNameTrim(c: number): boolean {
-  // space tab , 、 : " “ ”, and the dashes and bullets set before a name (——市生态环境局牵头, ──由…)
+  // space tab , 、 : " “ ”, and the dashes and bullets set before a name (——市生态环境局牵头, ──由…),
+  // and the ▲ or ★ a list sets before its lead
   return (
     c === 0x20 || c === 0x09 || c === 0x2c || c === 0x3001 || c === 0x3a || c === 0x22 || c === 0x201c || c === 0x201d ||
-    c === 0x2014 || c === 0x2015 || c === 0x2d || c === 0xb7 || c === 0x2022 || c === 0x25cf || c === 0x2500 || c === 0x2501
+    c === 0x2014 || c === 0x2015 || c === 0x2d || c === 0xb7 || c === 0x2022 || c === 0x25cf || c === 0x2500 || c === 0x2501 ||
+    c === 0x25b2 || c === 0x25b3 || c === 0x2605 || c === 0x2606
   );
 }
 
@@ -220,9 +226,11 @@ export function unitList(norm: string, s: number, e: number, known?: (name: stri
   if (/[“”"《》:;。]/.test(text) || NOT_A_LIST_START_RE.test(text.trimStart())) return null;
   const names = splitNames(norm, s, e);
   if (names.length === 0 || names.length > 12) return null;
+  // 市发改委、农委、人保局: after a first name with its level, short names carry it over.
+  const leveled = /^(?:省|市|县|区|州)/.test(names[0]?.name ?? '');
   for (const p of names) {
     // (试行), (暂行): two letters ending like a unit are rarely one; a registry's name may be.
-    const unitLike = p.name.length >= 3 && looksLikeUnit(p.name);
+    const unitLike = (p.name.length >= 3 || (leveled && p !== names[0])) && looksLikeUnit(p.name);
     if (p.name.length > 24 || !(unitLike || known?.(p.name))) return null;
   }
   return names;
