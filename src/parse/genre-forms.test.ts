@@ -540,4 +540,16 @@ describe('forms of real pages', () => {
       ['市发改委/lead', '农委/cooperate', '人保局/cooperate', '各市(县)、区政府/localities'],
     ]);
   });
+
+  it('reads zero-padded numbers (01 项目名称:…), label lines with their value on the next line, with or without a colon, and no progress figures', () => {
+    const text = '全县实践项目进展汇报\n01 项目名称:改善县域生态环境\n项目内容:\n新建引水河道1条。\n责任单位:\n水务局、城管局\n进展与成效:\n施工图审查完成80%。\n02 项目名称:扩大文化惠民覆盖\n项目内容:\n建成城市书房2个。\n责任单位\n文广旅局\n';
+    expect(rows(text)).toEqual([
+      ['01', '改善县域生态环境', ['水务局/lead', '城管局/cooperate'], ['1条']],
+      ['02', '扩大文化惠民覆盖', ['文广旅局/lead'], ['2个']],
+    ]);
+  });
+
+  it('reads a collective cut off inside its note (各区人民政府〈含开发区、) without the note', () => {
+    expect(rows('(一)地区生产总值增长5%。(牵头单位:市发改委;责任单位:各区人民政府〈含开发区、').map((r) => r[2])).toEqual([['市发改委/lead', '各区人民政府/localities']]);
+  });
 });

@@ -51,7 +51,16 @@ export function mayStartMarker(text: string, i: number, e: number = text.length)
   for (let k = 0; k < 2 && j < e && isJsSpace(text.charCodeAt(j)); k++) j++;
   if (j >= e) return false;
   const sep = text.charCodeAt(j);
-  return sep === 0x3001 || sep === 0x2e || (digit && (sep === 0x29 || sep === 0x3002)); // 、 . ) 。
+  return sep === 0x3001 || sep === 0x2e || (digit && (sep === 0x29 || sep === 0x3002)) || zeroPadded(text, i, j); // 、 . ) 。
+}
+
+/** 01 项目名称:… — two digits, the first a zero, then a space before a Chinese character (j: after the spaces). */
+function zeroPadded(text: string, i: number, j: number): boolean {
+  return text.charCodeAt(i) === 0x30 && isDigit(text.charCodeAt(i + 1)) && j > i + 2 && isJsSpace(text.charCodeAt(i + 2)) && isHan(text.charCodeAt(j));
+}
+
+function isHan(c: number): boolean {
+  return c >= 0x4e00 && c <= 0x9fff;
 }
 
 /** A marker is looked for in the first 16 code units of a line at most. */
@@ -72,7 +81,7 @@ export function markerAt(text: string, offset: number): Marker | null {
  *   pcn   [(〔] \s{0,2} n(Chinese) \s{0,2} [)〕] [\s、.]*
  *   par   ( \s{0,2} n(digits) \s{0,2} ) [\s、.]*
  *   cn    n(Chinese) \s{0,2} (、 or . not before a digit) \s*
- *   ar    n(digits) \s{0,2} (、, or 。, or . or ")" not before a digit) \s*
+ *   ar    n(digits) \s{0,2} (、, or 。, or . or ")" not before a digit) \s*   (or 0n \s{1,2} before a Chinese character)
  *   circ  ①-⑳ \s*   (⑴-⒇ is a par, ⒈-⒛ an ar)
  * tried in that order. markers.test.ts checks it against the regular expressions it replaced.
  */
@@ -134,6 +143,7 @@ export function markerIn(text: string, i: number, e: number, at: number = i): Ma
   const sep = text.charCodeAt(sepAt);
   const digits = isDigit(c);
   // 1。 with an ideographic full stop (as typed on some pages) numbers an item too.
+  if (zeroPadded(text, i, sepAt)) return marker('ar', numberValue(text, i, end), at, end + shift, at, sepAt + shift);
   if (!(sep === 0x3001 || sep === 0x2e || (digits && (sep === 0x29 || sep === 0x3002)))) return null;
   // 1.5 is a figure, not item 1; 一、2023年全区… and 6、98年元旦… are numbered (、 is no decimal point).
   if (sepAt + 1 < e && isDigit(text.charCodeAt(sepAt + 1)) && (sep === 0x2e || sep === 0x29)) return null;

@@ -395,6 +395,8 @@ function isSameAsAbove(src: SourceText, r: Responsible): boolean {
 /** ,由X牵头… · ,由X负责… · ,由X会同Y…: a clause after the task saying who carries it out. */
 const BY_CLAUSE_RE = /^,由[^,。;]{2,40}?(?:牵头|负责|会同)/;
 
+const NAME_LABEL_RE = /^(?:项目名称|事项名称|实事名称|名称)\s*:\s*/;
+
 /** (1分,依照创建标准…): the points a task scores in an assessment, no part of its title. */
 const SCORE_NOTE_RE = /^\([0-9.]{1,4}分/;
 
@@ -405,6 +407,9 @@ function itemTitle(src: SourceText, start: number, e: number): string {
   const { norm, original } = src;
   let s = start;
   while (s < e && (TITLE_MARK.has(norm.charCodeAt(s)) || isJsSpace(norm.charCodeAt(s)))) s++;
+  // 01 项目名称:改善县域生态环境: the name a label gives is the title.
+  const named = NAME_LABEL_RE.exec(norm.slice(s, Math.min(e, s + 8)));
+  if (named) s += named[0].length;
   let end = s;
   for (; end < e; end++) {
     const c = norm.charCodeAt(end);

@@ -40,7 +40,7 @@ interface Group {
 const CUE_RE = /负责|牵头|配合|参与|参加|责任单位|责任部门|主责单位|牵头单位|配合单位|主办|按职责分工|不再列出|不再一一列出|下同|协办|协同单位|协助单位|主责部门|协作部门|负责政策局|落实/g;
 /** 责任单位: — or 【责任单位】 with the label in lenticular brackets and no colon (the opening one may stand before). */
 const LABEL_RE =
-  /^[【〔]?((?:牵头|主责|主办|责任|实施|负责|配合|参与|协办|协同|协助|协作|支持)(?:责任)?(?:单位|部门|机关)|部门分工|责任分工|任务分工|职责分工|(?:牵头|主责|主办|配合|参与|协办|协同|协助|协作)(?=\s*:)|负责政策局(?:\/部门)?)(?:[】〕]\s*:?|\s*:)\s*/;
+  /^[【〔]?((?:牵头|主责|主办|责任|实施|负责|配合|参与|协办|协同|协助|协作|支持)(?:责任)?(?:单位|部门|机关)|部门分工|责任分工|任务分工|职责分工|(?:牵头|主责|主办|配合|参与|协办|协同|协助|协作)(?=\s*:)|负责政策局(?:\/部门)?)(?:[】〕]\s*:?|\s*:|[ \t]*(?=\r?\n|$))\s*/;
 const SUFFIX_RE =
   /(分别牵头负责|分别牵头|分别负责|分别落实|为(?:牵头|主办|责任|主责|配合|协办|协助|协同|参与)(?:单位|部门)|牵头负责|牵头落实|主要负责|具体负责|直接负责|全面负责|按职责分工负责|按职责分工落实|按职责分工推进|按职能分工负责|按职责负责|分工负责|共同负责|负总责|总牵头|牵头|主抓|负责|协同配合|配合|参与|参加|协助|协同|协办|主办|落实|指导|督导|支持)(?:落实|实施|推进|组织实施|具体实施|具体落实|组织落实|抓好落实|组织|抓总|协调)?$/;
 const FIRST_LEADS_RE = /^(?:其中)?[,]?(?:列|排|排在|列在|排名)第一(?:位|个)?的?(?:者|单位|部门)?为牵头(?:单位|部门)?$/;
@@ -53,7 +53,7 @@ const FIRST_LEADS_START = new CodeSet(codesOf('其,列排'));
 const LABEL_START_CHARS = new CodeSet(codesOf('牵主责实负配参协支部任职【〔'));
 const SUFFIX_LAST = new CodeSet(codesOf('位门责实进头合与加助同办施导持织总调抓'));
 /** Labels that end the responsibility part of a line: 责任单位:X;完成时限:2022年底. */
-const OTHER_LABEL_RE = /^(?:完成时限|完成时间|完成期限|时间节点|时限要求|时限|进度安排|办结时限|工作目标|目标任务|预期目标|资金来源|责任领导|牵头(?:负责)?领导|分管(?:省|市|县|区)?领导)\s*:/;
+const OTHER_LABEL_RE = /^(?:完成时限|完成时间|完成期限|时间节点|时限要求|时限|进度安排|办结时限|工作目标|目标任务|预期目标|资金来源|责任领导|牵头(?:负责)?领导|分管(?:省|市|县|区)?领导|进展与成效|进展成效|工作进展|进展情况|完成情况|项目内容|建设内容|主要内容|项目名称)\s*:/;
 const OTHER_LABEL_START = new CodeSet(codesOf('完时进办工目预资责牵分'));
 
 /** 1..4 for an opening bracket, -1..-4 for its closing one, 0 otherwise (by char code). */
@@ -284,8 +284,12 @@ function labelAt(norm: string, i: number, e: number): number {
     while (k < e && isJsSpace(norm.charCodeAt(k))) k++;
     return (k < e && norm.charCodeAt(k) === 0x3a ? k + 1 : j) - i;
   }
+  const nameEnd = j;
   while (j < e && isJsSpace(norm.charCodeAt(j))) j++;
-  return j < e && norm.charCodeAt(j) === 0x3a ? j + 1 - i : 0;
+  if (j < e && norm.charCodeAt(j) === 0x3a) return j + 1 - i;
+  // 责任单位 ⏎ 文广旅局: a label alone on its line, its colon left out.
+  const alone = (i === 0 || norm.charCodeAt(i - 1) === 0x0a) && j > nameEnd && holdsCode(norm, nameEnd, j, 0x0a);
+  return alone ? nameEnd - i : 0;
 }
 
 const BARE_HEADS = ['牵头', '主责', '主办', '配合', '参与', '协办', '协同', '协助', '协作'];

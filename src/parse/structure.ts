@@ -61,7 +61,7 @@ const OTHER_LABEL_LINE_RE = /^[^\s:,。]{2,7}:/;
 /** 主要目标指标, 重点工作举措, 工作要求: what a numbered line names when it labels a part of a task. */
 const GENERIC_LABEL_RE = /^(?:主要|重点|工作|具体|年度)?(?:目标|指标|目标指标|预期目标|任务|目标任务|举措|措施|工作举措|工作措施|工作要求|责任分工|进度安排|完成时限|工作目标)[。:]?$/;
 /** 完成情况:, 进展情况:, 1-6月推进情况: a line reporting on the task above it. */
-const PROGRESS_LINE_RE = /^[(【〔[]?(?:(?:上半年|全年|前三季度|[0-9]{1,2}-[0-9]{1,2}月|[0-9]{1,2}月)?(?:完成|进展|推进|落实|执行|工作进展|目前进展)(?:情况|进度)|工作进展|目前进展|进展)[】〕\]]?\s*:/;
+const PROGRESS_LINE_RE = /^[(【〔[]?(?:(?:上半年|全年|前三季度|[0-9]{1,2}-[0-9]{1,2}月|[0-9]{1,2}月)?(?:完成|进展|推进|落实|执行|工作进展|目前进展)(?:情况|进度)|工作进展|目前进展|进展|进展与成效|进展成效|实际完成情况)[】〕\]]?\s*:/;
 /** A bullet opening a task line: ——, -, ·, •, ●, ◆, ■, ▪ (dashes are folded to '-'). */
 const BULLET_RE = /^(?:-{1,2}|[·•●◆■▪])\s*/;
 const STOP_LINE_RE = /^(抄送|抄报|印发|\(此件|附件\s*[0-9一二三四五六七八九十]{0,3}\s*[::]?\s*$|(?:联系人|联系电话|联系方式|电子邮箱|邮箱)\s*:)/;
@@ -170,6 +170,7 @@ export function parseStructure(src: SourceText, from: number, to: number): Struc
     const ml = lines[i];
     if (!ml) continue;
     const { line, text, marker } = ml;
+    if (marker) inProgress = false;
     const rank = marker ? RANK[marker.kind] : Infinity;
     if (STOP_LINE_RE.test(text) || isSignatureBeforeDate(lines, i)) {
       close();
@@ -226,8 +227,7 @@ export function parseStructure(src: SourceText, from: number, to: number): Struc
       headingAt = i;
       continue;
     }
-    if (marker) inProgress = false;
-    else if (inProgress || PROGRESS_LINE_RE.test(text)) {
+    if (!marker && (inProgress || PROGRESS_LINE_RE.test(text))) {
       // 完成情况:今年上半年…增长9% under a task: a report on it, neither its body nor a task.
       inProgress = true;
       close();

@@ -2,7 +2,7 @@
  * Splitting a run of unit names (省公安厅、省民政厅等部门及各市州政府) into names with spans,
  * and telling collective phrases (各市州政府, 各地, 有关部门) from single units.
  */
-import { CodeSet, codesOf, isCjk, isDigitCode, isJsSpace } from './text.js';
+import { CodeSet, codesOf, holdsCode, isCjk, isDigitCode, isJsSpace } from './text.js';
 import { WRAP_JOINER } from './wrapped.js';
 import type { Span } from '../model/span.js';
 
@@ -201,6 +201,13 @@ function clean(norm: string, s: number, e: number): NamePiece | null {
   if (b > a && TAIL_LAST.has(norm.charCodeAt(b - 1))) {
     const tail = TAIL_STRIP_RE.exec(norm.slice(Math.max(a, b - 12), b));
     if (tail) b -= tail[0].length;
+  }
+  // 各区人民政府〈含开发区 (the text cut inside a note): the note is no part of the name.
+  for (let k = a + 2; k < b; k++) {
+    if (norm.charCodeAt(k) === 0x3008 && !holdsCode(norm, k, b, 0x3009)) {
+      b = k;
+      break;
+    }
   }
   if (b - a < 2) return null;
   const text = norm.slice(a, b);
