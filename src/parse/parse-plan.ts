@@ -301,12 +301,18 @@ function sectionTitle(structure: Structure, section: number | null): string {
 
 function withoutRepeats(list: Responsible[]): Responsible[] {
   if (list.length < 2) return list;
+  const key = (r: Responsible): string => r.unit ?? r.raw;
+  // Most lists are short and repeat nothing: looked through before anything is allocated.
+  let repeats = false;
+  if (list.length <= 16) {
+    for (let i = 1; i < list.length && !repeats; i++) for (let j = 0; j < i; j++) if (key(list[i] as Responsible) === key(list[j] as Responsible)) repeats = true;
+    if (!repeats) return list;
+  }
   const seen = new Set<string>();
   const out: Responsible[] = [];
   for (const r of list) {
-    const key = r.unit ?? r.raw;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (seen.has(key(r))) continue;
+    seen.add(key(r));
     out.push(r);
   }
   return out.length === list.length ? list : out;

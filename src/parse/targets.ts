@@ -270,14 +270,14 @@ function arabicTarget(ctx: TargetContext, s: number, digitsEnd: number, limit: n
   // 这8项责任目标, 上述3项约束性目标: a count of the plan's own lines, no figure to reach.
   if (unit === '项' && COUNTED_BEFORE_RE.test(norm.slice(Math.max(0, s - 2), s))) return null;
   // (1分,上报材料完整的得满分,少1项扣0.1分): an assessment's scoring rule, no figure to reach.
-  if (inScoreNote(norm, s, ctx.floor ?? 0)) return null;
+  if (SCORED_UNITS.has(unit) && inScoreNote(norm, s, ctx.floor ?? 0)) return null;
   // 投资达5000万元的,…: the condition of what follows, not a figure to reach.
   if (CONDITION_FIRST.has(norm.charCodeAt(unitEnd)) && CONDITION_AFTER_RE.test(norm.slice(unitEnd, unitEnd + 5))) return null;
   // 可获人才指标1名, 每多投5000万元另增1名, 同一企业每年不超过10名: what one applicant is entitled to.
   const floor = ctx.floor ?? 0;
-  if (clauseHolds(norm, s, floor, -1, 40, ENTITLEMENT_FIRST) && ENTITLEMENT_RE.test(clauseBefore(norm, s, floor))) return null;
+  if ((ENTITLED_UNITS.has(unit) || unit.endsWith('元')) && clauseHolds(norm, s, floor, -1, 40, ENTITLEMENT_FIRST) && ENTITLEMENT_RE.test(clauseBefore(norm, s, floor))) return null;
   // 抓好某公司25万吨某产品、某化工10万吨某材料等项目: capacities naming the projects, no figure to reach.
-  if (unit !== '个' && unit !== '项' && !unit.endsWith('元') && clauseHolds(norm, unitEnd, limit, 1, 100, DENG_SET) && NAMED_PROJECTS_RE.test(clauseAfter(norm, unitEnd, limit, 100)))
+  if (CAPACITY_UNIT_RE.test(unit) && clauseHolds(norm, unitEnd, limit, 1, 100, DENG_SET) && NAMED_PROJECTS_RE.test(clauseAfter(norm, unitEnd, limit, 100)))
     return null;
   // 对8个重点行业主管部门…: a count of the departments concerned.
   if (unit === '个' && DEPARTMENTS_COUNTED_RE.test(norm.slice(unitEnd, unitEnd + 10))) return null;
@@ -336,6 +336,10 @@ function inScoreNote(norm: string, s: number, floor: number): boolean {
 const SCORE_NOTE_RE = /^\([0-9.]{1,4}分/;
 const ZHONG = 0x4e2d; // 中 (not 中心)
 const COUNTED_BEFORE_RE = /(?:这|此|该|上述|上列|以上|上面)$/;
+/** Units a scoring rule counts in (少1项扣0.1分), what one applicant is entitled to (1名), and a plant's capacity (25万吨). */
+const SCORED_UNITS = new Set(['项', '次', '个', '分', '篇', '份']);
+const ENTITLED_UNITS = new Set(['名', '人', '个', '家', '项', '套', '次']);
+const CAPACITY_UNIT_RE = /(?:吨|瓦|瓦时|米|箱|亩|件|台|辆|头|只|千伏安)$/;
 const CONDITION_FIRST = new CodeSet(codesOf('的及以'));
 const ENTITLEMENT_FIRST = new CodeSet(codesOf('可每另同'));
 const DENG_SET = new CodeSet([0x7b49]);
