@@ -57,6 +57,8 @@ function cutsOf(src: SourceText, line: Line): number[] {
   if (first?.value != null) next[KIND_INDEX[first.kind]] = first.value + 1;
   for (let k = from; k < line.trimEnd; k++) {
     const c = norm.charCodeAt(k);
+    // One look-up for most characters: they start nothing this loop reads.
+    if (!LOOKED_AT.has(c)) continue;
     if (k > from && PARAGRAPH_FIRST.has(c)) paragraphCutAt(norm, k, from, line.trimEnd, para);
     let i: number;
     if (BEFORE_MARKER.has(c)) {
@@ -118,6 +120,8 @@ function cutsOf(src: SourceText, line: Line): number[] {
 
 /** ) and the bullets opening unnumbered task lines: —— (folded to --), ●, ◆, ■, ▪, •, ·. */
 const PARAGRAPH_FIRST = new CodeSet(codesOf(')-●◆■▪•·'));
+/** What the loop over a line stops at: BEFORE_MARKER's characters, PARAGRAPH_FIRST's, ( and 〔. */
+const LOOKED_AT = new CodeSet([0x3002, 0x3b, 0x3a, 0x21, 0x3f, 0x29, 0x3015, 0x3011, 0x5d, 0x20, 0x09, 0x0b, 0x0c, 0xfeff, 0x200b, 0x28, 0x3014, ...codesOf('-●◆■▪•·')]);
 /** 。 ; ! ? ) 】 〕 ] — what ends a paragraph before a bullet or a new sentence. */
 const PARAGRAPH_END = new CodeSet([0x3002, 0x3b, 0x21, 0x3f, 0x29, 0x3011, 0x3015, 0x5d]);
 /** A bracket that states who is responsible (folded text). */
