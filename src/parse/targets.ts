@@ -268,16 +268,16 @@ function arabicTarget(ctx: TargetContext, s: number, digitsEnd: number, limit: n
   // 首阶段45项中余下的27项: the whole that a part is taken from, no figure to reach.
   if ((unit === '项' || unit === '个') && norm.charCodeAt(unitEnd) === ZHONG && norm.charCodeAt(unitEnd + 1) !== 0x5fc3) return null;
   // 这8项责任目标, 上述3项约束性目标: a count of the plan's own lines, no figure to reach.
-  if (unit === '项' && COUNTED_BEFORE_RE.test(norm.slice(Math.max(0, s - 2), s))) return null;
+  if (unit === '项' && countedBefore(norm, s)) return null;
   // (1分,上报材料完整的得满分,少1项扣0.1分): an assessment's scoring rule, no figure to reach.
   if (SCORED_UNITS.has(unit) && inScoreNote(norm, s, ctx.floor ?? 0)) return null;
   // 投资达5000万元的,…: the condition of what follows, not a figure to reach.
   if (CONDITION_FIRST.has(norm.charCodeAt(unitEnd)) && CONDITION_AFTER_RE.test(norm.slice(unitEnd, unitEnd + 5))) return null;
   // 可获人才指标1名, 每多投5000万元另增1名, 同一企业每年不超过10名: what one applicant is entitled to.
   const floor = ctx.floor ?? 0;
-  if ((ENTITLED_UNITS.has(unit) || unit.endsWith('元')) && clauseHolds(norm, s, floor, -1, 40, ENTITLEMENT_FIRST) && ENTITLEMENT_RE.test(clauseBefore(norm, s, floor))) return null;
+  if ((ENTITLED_UNITS.has(unit) || unit.endsWith('元')) && entitlementBefore(norm, s, floor)) return null;
   // 抓好某公司25万吨某产品、某化工10万吨某材料等项目: capacities naming the projects, no figure to reach.
-  if (CAPACITY_UNIT_RE.test(unit) && clauseHolds(norm, unitEnd, limit, 1, 100, DENG_SET) && NAMED_PROJECTS_RE.test(clauseAfter(norm, unitEnd, limit, 100)))
+  if (CAPACITY_LAST.has(unit.charCodeAt(unit.length - 1)) && clauseHolds(norm, unitEnd, limit, 1, 100, DENG_SET) && NAMED_PROJECTS_RE.test(clauseAfter(norm, unitEnd, limit, 100)))
     return null;
   // 对8个重点行业主管部门…: a count of the departments concerned.
   if (unit === '个' && DEPARTMENTS_COUNTED_RE.test(norm.slice(unitEnd, unitEnd + 10))) return null;
@@ -329,24 +329,42 @@ function inScoreNote(norm: string, s: number, floor: number): boolean {
   for (let i = s - 1; i >= floor && s - i <= 40; i--) {
     const c = norm.charCodeAt(i);
     if (c === 0x29) return false;
-    if (c === 0x28) return SCORE_NOTE_RE.test(norm.slice(i, i + 7));
+    if (c === 0x28) return isDigitCode(norm.charCodeAt(i + 1)) && SCORE_NOTE_RE.test(norm.slice(i, i + 7));
   }
   return false;
 }
 const SCORE_NOTE_RE = /^\([0-9.]{1,4}分/;
 const ZHONG = 0x4e2d; // 中 (not 中心)
-const COUNTED_BEFORE_RE = /(?:这|此|该|上述|上列|以上|上面)$/;
+/** 这8项, 上述3项: whether a word pointing back at the lines above stands right before s. */
+function countedBefore(norm: string, s: number): boolean {
+  const a = norm.charCodeAt(s - 1);
+  if (a === 0x8fd9 || a === 0x6b64 || a === 0x8be5) return true; // 这 此 该
+  const b = norm.charCodeAt(s - 2);
+  // 上述 上列 上面 以上
+  return (b === 0x4e0a && (a === 0x8ff0 || a === 0x5217 || a === 0x9762)) || (b === 0x4ee5 && a === 0x4e0a);
+}
+
+/** 可获…, 每多投…另增…, 同一企业…: whether the clause before s (40 characters at most) states an entitlement. */
+function entitlementBefore(norm: string, s: number, floor: number): boolean {
+  for (let i = s - 1; i > floor && s - i <= 40; i--) {
+    const c = norm.charCodeAt(i - 1);
+    if (CLAUSE_END.has(norm.charCodeAt(i))) return false;
+    const d = norm.charCodeAt(i);
+    if (c === 0x53ef ? ENTITLE_AFTER_KE.has(d) : c === 0x6bcf ? d === 0x591a : c === 0x53e6 ? d === 0x589e : c === 0x540c && d === 0x4e00) return true; // 可获 可享 可申 可认; 每多; 另增; 同一
+  }
+  return false;
+}
+/** 获 享 申 认: after 可 in 可获, 可享受, 可申请, 可认定. */
+const ENTITLE_AFTER_KE = new CodeSet(codesOf('获享申认'));
 /** Units a scoring rule counts in (少1项扣0.1分), what one applicant is entitled to (1名), and a plant's capacity (25万吨). */
 const SCORED_UNITS = new Set(['项', '次', '个', '分', '篇', '份']);
 const ENTITLED_UNITS = new Set(['名', '人', '个', '家', '项', '套', '次']);
-const CAPACITY_UNIT_RE = /(?:吨|瓦|瓦时|米|箱|亩|件|台|辆|头|只|千伏安)$/;
+const CAPACITY_LAST = new CodeSet(codesOf('吨瓦时米箱亩件台辆头只安'));
 const CONDITION_FIRST = new CodeSet(codesOf('的及以'));
-const ENTITLEMENT_FIRST = new CodeSet(codesOf('可每另同'));
 const DENG_SET = new CodeSet([0x7b49]);
 const OVER_BEFORE = new CodeSet(codesOf('超过'));
 const QUALIFIED_CLASS_RE = /^(?:及以上|以上)?的[^。;,、0-9]{0,6}(?:企业|项目|产业|集群|园区)/;
 const CONDITION_AFTER_RE = /^(?:及以上|以上)?的[,;]/;
-const ENTITLEMENT_RE = /可获|可享受|可申请|可认定|每多|另增|同一(?:企业|单位|个人|项目|家庭)/;
 const NAMED_PROJECTS_RE = /^[^。;,、]{1,12}(?:(?:、|和|与).*)?等(?:一批)?(?:重点|重大)?项目/;
 const CARRIED_OUT_AFTER_RE = /落到实处|落实|落地|兑现|执行/;
 const DEPARTMENTS_COUNTED_RE = /^[^。;,、0-9]{0,8}?(?:部门|机关)/;
