@@ -7,7 +7,7 @@
 import { unwrapped } from './wrapped.js';
 import { warning } from './warnings.js';
 import { markerAt, RANK, type Marker, type MarkerKind } from './markers.js';
-import { DATE_RE, isBlank, lineText, type Line, type SourceText } from './text.js';
+import { CodeSet, codesOf, DATE_RE, isBlank, lineText, type Line, type SourceText } from './text.js';
 import type { ParseWarning } from '../model/plan.js';
 import type { Span } from '../model/span.js';
 
@@ -54,6 +54,9 @@ export interface Structure {
 const CUE_RE = /负责|牵头|配合|责任单位|责任部门|主办机关|按职责分工|不再列出|下同/;
 /** A line that is only a responsibility label: 责任单位:X、Y, or the same in brackets: (责任单位:X、Y). */
 const LABEL_LINE_RE = /^[(〔【[]?(?:牵头|责任|主责|主办|配合|参与|协办|协同|协助)(?:责任)?(?:单位|部门|机关)(?:】|\s*:)/;
+/** First characters of PROGRESS_LINE_RE's and LABEL_LINE_RE's lines: most lines start with none. */
+const PROGRESS_FIRST = new CodeSet(codesOf('(【〔[上全前完进推落执工目实0123456789'));
+const LABEL_FIRST = new CodeSet(codesOf('(〔【[牵责主配参协'));
 /** How many label lines a responsibility label may stand below its paragraph. */
 const MAX_LABEL_LINES = 6;
 /** 主管领导:刘东, 责任人:毛杰, 进度安排:…: a short label line beside the responsibility labels. */
@@ -70,6 +73,14 @@ interface MarkedLine {
   line: Line;
   text: string;
   marker: Marker | null;
+  /** Whether the line holds a cue word (CUE_RE): looked at once, when first asked (cueOf). */
+  cue?: boolean;
+}
+
+function cueOf(ml: MarkedLine | undefined): boolean {
+  if (!ml) return false;
+  if (ml.cue === undefined) ml.cue = CUE_RE.test(ml.text);
+  return ml.cue;
 }
 
 /**
@@ -143,8 +154,8 @@ export function parseStructure(src: SourceText, from: number, to: number): Struc
     const text = lineText(src, line);
     let marker = markerAt(text, line.trimStart);
     // 1.主要目标指标。 ⏎ … 2.重点工作举措。 ⏎ … under a task: numbered labels of its parts, not tasks.
-    if (marker && (marker.kind === 'ar' || marker.kind === 'par') && GENERIC_LABEL_RE.test(src.norm.slice(marker.bodyStart, line.trimEnd))) marker = null;
-    lines.push({ line, text, marker });
+    if (marker && (marker.kind === 'ar' || marker.kind === 'par') && line.trimEnd - marker.bodyStart <= 9 && GENERIC_LABEL_RE.test(src.norm.slice(marker.bodyStart, line.trimEnd))) marker = null;
+    lines.push({ line, text, marker, cue: undefined });
   }
   const { sectionKind, itemKind } = chooseLevels(src, lines);
   const warnings: ParseWarning[] = [];
@@ -227,7 +238,7 @@ export function parseStructure(src: SourceText, from: number, to: number): Struc
       headingAt = i;
       continue;
     }
-    if (!marker && (inProgress || PROGRESS_LINE_RE.test(text))) {
+    if (!marker && (inProgress || (PROGRESS_FIRST.has(text.charCodeAt(0)) && PROGRESS_LINE_RE.test(text)))) {
       // 完成情况:今年上半年…增长9% under a task: a report on it, neither its body nor a task.
       inProgress = true;
       close();
@@ -251,33 +262,14 @@ export function parseStructure(src: SourceText, from: number, to: number): Struc
       headingAt = i;
       continue;
     }
-    if (!marker && LABEL_LINE_RE.test(text) && (firstHeading < lines.length || sections.length + items.length === 0 || items[items.length - 1]?.number === '')) {
-      // 审批时限压减至30个工作日。 ⏎ 牵头单位:X ⏎ 配合单位:Y under a heading (or in a text with no
-      // numbering at all): the label lines close the unnumbered task before them (a paragraph of its
-      // own, or the task line they follow), over other label lines (主管领导:X) between them.
-      let p = i - 1;
-      while (p > headingAt && p > 0 && i - p < MAX_LABEL_LINES && !lines[p]?.marker && OTHER_LABEL_LINE_RE.test(lines[p]?.text ?? '')) p--;
-      const prev = lines[p];
-      const last = items[items.length - 1];
-      if (prev && last && last.number === '' && last.span[1] >= prev.line.trimEnd) {
-        last.span[1] = line.trimEnd;
-        continue;
-      }
-      if (prev && !prev.marker && p > headingAt && !CUE_RE.test(prev.text) && prev.text.length >= 4 && !OTHER_LABEL_LINE_RE.test(prev.text)) {
-        const bullet = BULLET_RE.exec(prev.text);
-        items.push({
-          number: '',
-          ordinal: items.length + 1,
-          section: sections.length > 0 ? sections.length : null,
-          span: [prev.line.trimStart, line.trimEnd],
-          bodyStart: prev.line.trimStart + (bullet ? bullet[0].length : 0),
-          value: null,
-          kind: null,
-        });
-        continue;
-      }
-    }
-    if (firstHeading < lines.length && CUE_RE.test(text) && text.length >= 8) {
+    if (
+      !marker &&
+      LABEL_FIRST.has(text.charCodeAt(0)) &&
+      (firstHeading < lines.length || sections.length + items.length === 0 || items[items.length - 1]?.number === '') &&
+      closesParagraph(lines, i, items, sections.length, headingAt)
+    )
+      continue;
+    if (firstHeading < lines.length && cueOf(ml) && text.length >= 8) {
       if (marker && rank > itemRank) {
         // A numbered task line with no item open (see above): an item with its own number.
         open = pushItem(src, items, sections.length, line, marker);
@@ -313,6 +305,36 @@ export function parseStructure(src: SourceText, from: number, to: number): Struc
     warnings.push(warning('no_structure', {}, [0, 0]));
   }
   return { title, headings, titleSpan, sections, items, warnings };
+}
+
+/**
+ * 审批时限压减至30个工作日。 ⏎ 牵头单位:X ⏎ 配合单位:Y under a heading (or in a text with no numbering
+ * at all): the label line i closes the unnumbered task before it (a paragraph of its own, or the task
+ * line it follows), over other label lines (主管领导:X) between them. Whether it did.
+ */
+function closesParagraph(lines: MarkedLine[], i: number, items: RawItem[], sectionCount: number, headingAt: number): boolean {
+  const ml = lines[i] as MarkedLine;
+  if (!LABEL_LINE_RE.test(ml.text)) return false;
+  let p = i - 1;
+  while (p > headingAt && p > 0 && i - p < MAX_LABEL_LINES && !lines[p]?.marker && OTHER_LABEL_LINE_RE.test(lines[p]?.text ?? '')) p--;
+  const prev = lines[p];
+  const last = items[items.length - 1];
+  if (prev && last && last.number === '' && last.span[1] >= prev.line.trimEnd) {
+    last.span[1] = ml.line.trimEnd;
+    return true;
+  }
+  if (!prev || prev.marker || p <= headingAt || cueOf(prev) || prev.text.length < 4 || OTHER_LABEL_LINE_RE.test(prev.text)) return false;
+  const bullet = BULLET_RE.exec(prev.text);
+  items.push({
+    number: '',
+    ordinal: items.length + 1,
+    section: sectionCount > 0 ? sectionCount : null,
+    span: [prev.line.trimStart, ml.line.trimEnd],
+    bodyStart: prev.line.trimStart + (bullet ? bullet[0].length : 0),
+    value: null,
+    kind: null,
+  });
+  return true;
 }
 
 /**
@@ -426,7 +448,7 @@ function chooseLevels(
     if (!ml) continue;
     const { marker, text, line } = ml;
     if (!marker) {
-      if (CUE_RE.test(text)) {
+      if (cueOf(ml)) {
         if (run >= 2 && parent && LABEL_LINE_RE.test(text)) parentCue = true;
         else blockCue = true;
         if (BULLET_RE.test(text)) blockBullet = true;
@@ -442,7 +464,7 @@ function chooseLevels(
     if (body.endsWith(':')) s.colon++;
     if (isHeadingLine(withoutResponsibilityBracket(body))) s.headingLike++;
     const stop = body.indexOf('。');
-    const cue = CUE_RE.test(text);
+    const cue = cueOf(ml);
     if ((stop >= 0 && stop < body.length - 1) || cue || body.length > 60) s.content++;
     if (cue) blockCue = true;
     blockOwnCue = cue;
@@ -450,7 +472,7 @@ function chooseLevels(
     // its first task does not hide the task below it.
     let n = i + 1;
     // (一)约束性指标 ⏎ 即《纲要》中要求务必完成的指标。… ⏎ 1、…: nor does a paragraph introducing them.
-    while (n < lines.length && n <= i + 2 && !lines[n]?.marker && !CUE_RE.test(lines[n]?.text ?? '')) n++;
+    while (n < lines.length && n <= i + 2 && !lines[n]?.marker && !cueOf(lines[n])) n++;
     const next = lines[n]?.marker;
     if (next && RANK[next.kind] > RANK[marker.kind]) s.parentLike++;
     stats.set(marker.kind, s);
