@@ -552,4 +552,17 @@ describe('forms of real pages', () => {
   it('reads a collective cut off inside its note (各区人民政府〈含开发区、) without the note', () => {
     expect(rows('(一)地区生产总值增长5%。(牵头单位:市发改委;责任单位:各区人民政府〈含开发区、').map((r) => r[2])).toEqual([['市发改委/lead', '各区人民政府/localities']]);
   });
+
+  it('reads a government\u2019s 有关部门 and bare zones as collectives, 等州级有关部门 as no name, a note after the last level, 牵头督导, and a unit asked with 请', () => {
+    const text = '一、任务\n1.推进甲。(市发改委牵头,各县区政府、市政府有关工作部门分工负责)\n2.推进乙。(市某局,各县区、开发园区按职责分工负责)\n3.推进丙。(州发改委、州工信局等州级有关部门,各县市人民政府负责)\n4.推进丁。(市生态环境局牵头,各县、区人民政府(管委会)负责)\n5.推进戊。(市A局、市B局牵头督导,市D局配合)\n二、会议决议\n(一)所提意见,请内政部会同人事总处研议解决。\n(二)有关问题,请经济部等相关部会务必掌握进度,同时与财政部加强对接。\n';
+    expect(rows(text).map((r) => r[2])).toEqual([
+      ['市发改委/lead', '各县区政府/localities', '市政府有关工作部门/localities'],
+      ['市某局/lead', '各县区/localities', '开发园区/localities'],
+      ['州发改委/lead', '州工信局/cooperate', '各县市人民政府/localities'],
+      ['市生态环境局/lead', '各县、区人民政府(管委会)/localities'],
+      ['市A局/lead', '市B局/lead', '市D局/cooperate'],
+      ['内政部/lead'],
+      ['经济部/lead'],
+    ]);
+  });
 });

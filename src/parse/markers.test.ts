@@ -14,7 +14,8 @@ const PCN_RE = new RegExp(`^[(〔]\\s{0,2}([${CN}]{1,6})\\s{0,2}[)〕][\\s、.]*
 const AR_RE = /^([0-9]{1,3})\s{0,2}(?:、|。|\.(?![0-9])|\)(?![0-9]))\s*/;
 const PAR_RE = /^\(\s{0,2}([0-9]{1,3})\s{0,2}\)[\s、.]*/;
 const CIRC_RE = /^([\u2460-\u249b])\s*/;
-const ARTICLE_RE = new RegExp(`^第([${CN}]{1,6}|[0-9]{1,3})条[\\s:.、]*`);
+const ARTICLE_RE = new RegExp(`^第([${CN}]{1,6}|[0-9]{1,3})(?:条[\\s:.、]*|项[\\s:.、]+)`);
+const ZERO_RE = /^(0[0-9])\s{1,2}(?=[\u4e00-\u9fff])/;
 
 function markerByRegex(text: string, offset: number): Marker | null {
   if (!mayStartMarker(text, 0, Math.min(text.length, 16))) return null;
@@ -46,6 +47,11 @@ function markerByRegex(text: string, offset: number): Marker | null {
     const n = m[1] ?? '';
     return { kind: 'ar', value: Number(n), numberSpan: [offset, offset + n.length], start: offset, bodyStart: offset + m[0].length };
   }
+  m = ZERO_RE.exec(head);
+  if (m) {
+    const n = m[1] ?? '';
+    return { kind: 'ar', value: Number(n), numberSpan: [offset, offset + n.length], start: offset, bodyStart: offset + m[0].length };
+  }
   m = CIRC_RE.exec(head);
   if (m) {
     const n = m[1] ?? '';
@@ -62,10 +68,10 @@ function markerByRegex(text: string, offset: number): Marker | null {
  */
 const CHARS = [
   ...'第部分章篇零〇一二三四五六七八九十百千两壹万', ...'0123456789', ...'(〔)〕()【】', ...'、.:。,;',
-  '①', '⑨', '⑳', '\u2474', '\u245f', ' ', '\t', '\u3000', '\u00a0', '\ufeff', '\u200b', '\n', ...'年是分a',
+  '①', '⑨', '⑳', '\u2474', '\u245f', ' ', '\t', '\u3000', '\u00a0', '\ufeff', '\u200b', '\n', ...'年是分a项',
 ];
 /** Pieces of real markers, so that whole markers come up often and not only by chance. */
-const PIECES = ['第一部分', '第十二章', '第三条', '⑴', '⒉', '第3篇', '(一)', '〔二十〕', '( 3 )', '(12)', '一、', '二十二.', '1.', '2、', '3)', '10. ', '4。', '2020年', '1.5', '一是', '( ', '  ', ' )', '\u3000\u3000'];
+const PIECES = ['第一部分', '第十二章', '第三条', '⑴', '⒉', '第3篇', '(一)', '〔二十〕', '( 3 )', '(12)', '一、', '二十二.', '1.', '2、', '3)', '10. ', '4。', '2020年', '1.5', '一是', '( ', '  ', ' )', '\u3000\u3000', '第二项:', '01 ', '09  '];
 const lineStart = fc
   .array(fc.oneof(fc.constantFrom(...CHARS), fc.constantFrom(...PIECES)), { maxLength: 12 })
   .map((parts) => parts.join(''));

@@ -42,7 +42,7 @@ const CUE_RE = /负责|牵头|配合|参与|参加|责任单位|责任部门|主
 const LABEL_RE =
   /^[【〔]?((?:牵头|主责|主办|责任|实施|负责|配合|参与|协办|协同|协助|协作|支持)(?:责任)?(?:单位|部门|机关)|部门分工|责任分工|任务分工|职责分工|(?:牵头|主责|主办|配合|参与|协办|协同|协助|协作)(?=\s*:)|负责政策局(?:\/部门)?)(?:[】〕]\s*:?|\s*:|[ \t]*(?=\r?\n|$))\s*/;
 const SUFFIX_RE =
-  /(分别牵头负责|分别牵头|分别负责|分别落实|为(?:牵头|主办|责任|主责|配合|协办|协助|协同|参与)(?:单位|部门)|牵头负责|牵头落实|主要负责|具体负责|直接负责|全面负责|按职责分工负责|按职责分工落实|按职责分工推进|按职能分工负责|按职责负责|分工负责|共同负责|负总责|总牵头|牵头|主抓|负责|协同配合|配合|参与|参加|协助|协同|协办|主办|落实|指导|督导|支持)(?:落实|实施|推进|组织实施|具体实施|具体落实|组织落实|抓好落实|组织|抓总|协调)?$/;
+  /(分别牵头负责|分别牵头|分别负责|分别落实|为(?:牵头|主办|责任|主责|配合|协办|协助|协同|参与)(?:单位|部门)|牵头负责|牵头落实|主要负责|具体负责|直接负责|全面负责|按职责分工负责|按职责分工落实|按职责分工推进|按职能分工负责|按职责负责|分工负责|共同负责|负总责|总牵头|牵头|主抓|负责|协同配合|配合|参与|参加|协助|协同|协办|主办|落实|指导|督导|支持)(?:落实|实施|推进|组织实施|具体实施|具体落实|组织落实|抓好落实|组织|抓总|协调|督导)?$/;
 const FIRST_LEADS_RE = /^(?:其中)?[,]?(?:列|排|排在|列在|排名)第一(?:位|个)?的?(?:者|单位|部门)?为牵头(?:单位|部门)?$/;
 export const STANDING_RE = /^以下[^,。]{0,12}?(?:需|由|要|须|请)([^。]{2,40}?)(?:按职责分工)?(?:负责|落实|参与|配合)/;
 const MAX_GROUP = 400;
@@ -949,12 +949,13 @@ function knownOrUnitLike(ctx: ResponsibilityContext, name: string): boolean {
 
 /** First code units of the actor keys 要, 应当, 应, 需要, 需, 须 (each a key by itself) and 负责. */
 /** What follows the actor of a task sentence: 要, 应, 负责, 抓好, 会同… */
-const ACTOR_KEY_RE = /^(?:要|应|需|须|已|正(?:在|积极)|负责(?!人|同志|领导)|抓好|抓紧|加强|推进|开展|做好|组织|完成|会同|汇同|接着|继续|牵头(?!部门|单位|领导)|配合(?!部门|单位)|协助|参与)/;
-const ACTOR_KEY_FIRST = new CodeSet(codesOf('要应需须已正负抓加推开做组完会汇接继牵配协参'));
+const ACTOR_KEY_RE = /^(?:要|应|需|须|务必|已|正(?:在|积极)|负责(?!人|同志|领导)|抓好|抓紧|加强|推进|开展|做好|组织|完成|会同|汇同|接着|继续|牵头(?!部门|单位|领导)|配合(?!部门|单位)|协助|参与)/;
+const ACTOR_KEY_FIRST = new CodeSet(codesOf('要应需须务已正负抓加推开做组完会汇接继牵配协参'));
+const CONNECTIVE_RE = /^(?:同时|并且|并|还|另外|此外|然后|同样|以及|同|与|和|跟|向|对)/;
 /** 相关部门配合: the actor of such a clause works with the lead. */
 const HELPER_KEY_RE = /^(?:配合|协助|参与)$/;
 /** A unit's name by its ending (局, 委, 办, 政府, 部门…), for names the registry does not know. */
-const UNIT_NAME_END_RE = /(?:厅|局|委|办|院|处|署|部门|政府|中心|大队|支队|公司|管委会|街道|乡镇|镇|乡)$/;
+const UNIT_NAME_END_RE = /(?:厅|局|委|办|院|处|署|(?<!全|内|局|干|外|本|各|总)部|部门|政府|中心|大队|支队|公司|管委会|街道|乡镇|镇|乡)$/;
 /** 应急管理部门, 有关单位: a head noun the names before it may share. */
 const GENERIC_HEAD_RE = /(?:部门|单位|机构)$/;
 /** 交通运输、公安交警 before 应急管理部门: short names sharing the last one's head noun. */
@@ -1008,6 +1009,9 @@ function actorAt(
   allowTogether = true,
 ): { names: NamePiece[]; keyEnd: number; together: boolean; helper: boolean } | null {
   const { norm } = ctx.src;
+  // 同时会同环保部…, 并请…, 同环保部…对接: a clause that goes on from the one before, or opens with a
+  // preposition, names no actor of its own.
+  if (CONNECTIVE_RE.test(norm.slice(offset, offset + 2))) return null;
   for (let i = offset + 2; i < limit; i++) {
     const c = norm.charCodeAt(i);
     // 。 ; , : ( ) “ ”

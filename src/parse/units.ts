@@ -22,7 +22,7 @@ const LEVEL_ONLY_RE = new RegExp(`^各?${LEVEL}+$`);
 const LEVEL_WITH_SUFFIX_RE = new RegExp(`^${LEVEL}+(?:人民政府|政府|党委和政府|党委|办事处|街道办事处)?$`);
 const COLLECTIVE_RE = new RegExp(
   '^(?:各|全省各|全市各|地方各级|各级|有关|相关|其他|其他有关|其他相关)' +
-    '|^(?:省|市|州|县|区|省直|市直|州直|县直|区直|省级|市级|州级|县级|区级|国务院|中央和国家机关)(?:各(?:有关|相关)?|有关|相关|其他)(?:部门|单位)' +
+    '|^(?:省|市|州|县|区|省直|市直|州直|县直|区直|省级|市级|州级|县级|区级|国务院|中央和国家机关)(?:人民政府|政府)?(?:各(?:有关|相关)?|有关|相关|其他)(?:工作)?(?:部门|单位)' +
     // 县(市)政府, 县(市、区)人民政府, 县级市政府: every government of a level, as in 各区、县级市政府.
     `|^${LEVEL}+(?:\\(${LEVEL}(?:、${LEVEL})*\\))?(?:人民政府|政府|办事处|街道办事处)$` +
     // 开发区管委会, 各园区管委会: the committee of every zone, when no zone is named.
@@ -36,7 +36,7 @@ const COLLECTIVE_RE = new RegExp(
     // 8个重点行业主管部门, 十个成员单位: a count of units, not one of them.
     '|^[0-9一二三四五六七八九十]{1,3}个[^、,]{0,12}(?:部门|单位|机构)$' +
     // 街道, 板块, 乡镇 alone in a list of units: every one of them.
-    '|^(?:街道|板块|乡镇|镇街|镇|社区|村居|园区|村)$' +
+    '|^(?:街道|板块|乡镇|镇街|镇|社区|村居|园区|村|开发园区|开发区|功能区|工业园区)$' +
     // 区防汛抗旱指挥部成员单位: the members of a body, not one unit.
     '|成员单位$' +
     // 省政府各部门, 市政府各有关单位, 国务院各直属机构: every department of a body.
@@ -46,11 +46,11 @@ const COLLECTIVE_RE = new RegExp(
 const LEAD_STRIP_RE = /^(?:由|会同|并由|以及|请)+/;
 /** 等部门, 等有关单位, 等省有关部门, 等园区相关部门, 等8个部门: a list's summing-up tail names no unit of its own. */
 const TAIL_STRIP_RE =
-  /(?:等(?:[0-9一二三四五六七八九十]{1,3}个)?(?:省|市|县|区|园区|开发区)?(?:直|级)?(?:有关|相关|成员)?(?:部门|单位)|等地|等|分别|(?:按照|按|根据|依据|依照|依)?(?:各自)?(?:职责|职能)(?:职责)?(?:分工|分)?|各负其责|各司其职|各自|共同|具体|组织|实施|推进|抓好|做好|落实|及|以及)+$/;
+  /(?:等(?:[0-9一二三四五六七八九十]{1,3}个)?(?:省|市|州|县|区|园区|开发区)?(?:直|级)?(?:有关|相关|成员)?(?:部门|单位|部会)|等地|等|分别|(?:按照|按|根据|依据|依照|依)?(?:各自)?(?:职责|职能)(?:职责)?(?:分工|分)?|各负其责|各司其职|各自|共同|具体|组织|实施|推进|抓好|做好|落实|及|以及)+$/;
 
 /** First characters of LEAD_STRIP_RE's words and last characters of TAIL_STRIP_RE's. */
 const LEAD_FIRST = new CodeSet(codesOf('由会并以请'));
-const TAIL_LAST = new CodeSet(codesOf('门位地等别责能工自同体织施进好实职及分'));
+const TAIL_LAST = new CodeSet(codesOf('门位地等别责能工自同体织施进好实职及分会'));
 
 export function isCollective(name: string): boolean {
   return COLLECTIVE_RE.test(name);
@@ -163,7 +163,8 @@ function mergeLevels(norm: string, pieces: number[]): number[] {
         const prevName = norm.slice(prevStart, prevEnd).trim().replace(COUNT_RE, '').replace(LEVEL_NOTE_RE, '');
         const name = stripTail(norm.slice(ps, pe).trim());
         // 各县、市、区政府: the previous piece may already hold two levels joined.
-        if (LEVEL_ONLY_RE.test(prevName.replaceAll('、', '')) && LEVEL_WITH_SUFFIX_RE.test(name)) {
+        // 各县、区人民政府(管委会): a note after the last level's government is part of the phrase.
+        if (LEVEL_ONLY_RE.test(prevName.replaceAll('、', '')) && LEVEL_WITH_SUFFIX_RE.test(name.replace(NOTE_AFTER_NAME_RE, ''))) {
           out[n - 1] = pe;
           continue;
         }
