@@ -110,12 +110,11 @@ const FLOORS = {
   'held-out other': { unitF1: 0.98, titles: 0.98, targetF1: 0.98 },
   'held-out modelled': { unitF1: 0.98, titles: 0.98, targetF1: 0.98 },
   // The unseen part holds documents modelled on real pages that were never used to change a rule:
-  // those that read right from the first run, and one whose form is still not read (a table
-  // flattened to run-on text with page markers and leaders' names: see the corpus README). Each round of
-  // 2026-12-04 lowered the floor as it added its documents; the rules changed after them moved the
-  // documents they were changed for to `tuned`. At the end of stop 19 the part measures units F1
-  // 0.975, titles 0.970, targets F1 0.940.
-  // Lowered on 2026-12-04 (realgh2 and realpages6, thirteen pages of provinces, the northeast and the west): see below.
-  // Lowered on 2026-12-04 (realold9, seven older pages): the part measures units F1 0.845, titles 0.795, targets F1 0.871.
-  unseen: { unitF1: 0.84, titles: 0.79, targetF1: 0.85 },
+  // those that read right from the first run, and those whose forms are still not read (see the
+  // corpus README). Each round of real pages lowers the floor as it adds its documents; the rules
+  // changed after a round move the documents they were changed for to `tuned`. At the end of stop 19
+  // the part measured units F1 0.975, titles 0.970, targets F1 0.940. Stop 20 added thirteen rounds
+  // (80 pages) and moved the 38 whose forms it changed rules for: what is left is the older part and
+  // the pages whose forms are still not read, at units F1 0.858, titles 0.735, targets F1 0.868.
+  unseen: { unitF1: 0.85, titles: 0.73, targetF1: 0.86 },
 };
