@@ -215,7 +215,8 @@ function applyGroupDuties(ctx: ResponsibilityContext, items: ParsedItem[]): void
   const given = new Set<number>();
   items.forEach((item, k) => {
     const [s, e] = item.span;
-    if (e - s < 8 || !holdsDutyWord(norm, s, e)) return;
+    // The sentence closes a line that names no unit of its own: most items name theirs.
+    if (item.responsible.length > 0 || e - s < 8 || !holdsDutyWord(norm, s, e)) return;
     const m = GROUP_DUTY_RE.exec(norm.slice(s, e));
     if (!m || m[2] === undefined) return;
     const count = m[1] === undefined ? 1 : (chineseToNumber(m[1]) ?? Number(m[1]));
@@ -299,9 +300,12 @@ function sectionTitle(structure: Structure, section: number | null): string {
   return (structure.sections[section - 1]?.title ?? '').replace(/[\s。.:]+$/, '');
 }
 
+function key(r: Responsible): string {
+  return r.unit ?? r.raw;
+}
+
 function withoutRepeats(list: Responsible[]): Responsible[] {
   if (list.length < 2) return list;
-  const key = (r: Responsible): string => r.unit ?? r.raw;
   // Most lists are short and repeat nothing: looked through before anything is allocated.
   let repeats = false;
   if (list.length <= 16) {
@@ -402,6 +406,7 @@ function isSameAsAbove(src: SourceText, r: Responsible): boolean {
 const BY_CLAUSE_RE = /^,由[^,。;]{2,40}?(?:牵头|负责|会同)/;
 
 const NAME_LABEL_RE = /^(?:项目名称|事项名称|实事名称|名称)\s*:\s*/;
+const NAME_LABEL_FIRST = new CodeSet(codesOf('项事实名'));
 
 /** (1分,依照创建标准…): the points a task scores in an assessment, no part of its title. */
 const SCORE_NOTE_RE = /^\([0-9.]{1,4}分/;
@@ -414,7 +419,7 @@ function itemTitle(src: SourceText, start: number, e: number): string {
   let s = start;
   while (s < e && (TITLE_MARK.has(norm.charCodeAt(s)) || isJsSpace(norm.charCodeAt(s)))) s++;
   // 01 项目名称:改善县域生态环境: the name a label gives is the title.
-  const named = NAME_LABEL_RE.exec(norm.slice(s, Math.min(e, s + 8)));
+  const named = NAME_LABEL_FIRST.has(norm.charCodeAt(s)) ? NAME_LABEL_RE.exec(norm.slice(s, Math.min(e, s + 8))) : null;
   if (named) s += named[0].length;
   let end = s;
   for (; end < e; end++) {

@@ -948,6 +948,23 @@ function knownOrUnitLike(ctx: ResponsibilityContext, name: string): boolean {
 }
 
 /** First code units of the actor keys 要, 应当, 应, 需要, 需, 须 (each a key by itself) and 负责. */
+/**
+ * Whether names before an actor's word are units: 农委、畜牧局要…; 交通运输、公安交警、应急管理部门要…
+ * (one head noun for the list). Names the registry does not know are taken when they end like a unit,
+ * or share the last one's ending.
+ */
+function actorNames(ctx: ResponsibilityContext, names: NamePiece[]): boolean {
+  const last = names[names.length - 1] as NamePiece;
+  const sharedHead = GENERIC_HEAD_RE.test(last.name);
+  for (const p of names) {
+    if (p.name.includes('(')) return false;
+    if (isCollective(p.name) || (p.name.length <= 16 && UNIT_NAME_END_RE.test(p.name))) continue;
+    if (p !== last && sharedHead && SHARED_HEAD_RE.test(p.name)) continue;
+    if (ctx.resolver.resolve(p.name) === null) return false;
+  }
+  return true;
+}
+
 /** What follows the actor of a task sentence: 要, 应, 负责, 抓好, 会同… */
 const ACTOR_KEY_RE = /^(?:要|应|需|须|务必|已|正(?:在|积极)|负责(?!人|同志|领导)|抓好|抓紧|加强|推进|开展|做好|组织|完成|会同|汇同|接着|继续|牵头(?!部门|单位|领导)|配合(?!部门|单位)|协助|参与)/;
 const ACTOR_KEY_FIRST = new CodeSet(codesOf('要应需须务已正负抓加推开做组完会汇接继牵配协参'));
@@ -1023,12 +1040,7 @@ function actorAt(
     if (names.length === 0) continue;
     // 农委、畜牧局要…; 交通运输、公安交警、应急管理部门要… (one head noun for the list): names the
     // registry does not know are taken when they end like a unit, or share the last one's ending.
-    const last = names[names.length - 1] as NamePiece;
-    const known = (p: NamePiece): boolean => isCollective(p.name) || ctx.resolver.resolve(p.name) !== null;
-    const unitLike = (p: NamePiece): boolean => p.name.length <= 16 && UNIT_NAME_END_RE.test(p.name);
-    const sharedHead = GENERIC_HEAD_RE.test(last.name);
-    const ok = names.every((p) => !p.name.includes('(') && (known(p) || unitLike(p) || (p !== last && sharedHead && SHARED_HEAD_RE.test(p.name))));
-    if (!ok) continue;
+    if (!actorNames(ctx, names)) continue;
     const together = allowTogether && (key[0] === '会同' || key[0] === '汇同');
     return { names, keyEnd: i + key[0].length, together, helper: HELPER_KEY_RE.test(key[0]) };
   }

@@ -280,7 +280,7 @@ function arabicTarget(ctx: TargetContext, s: number, digitsEnd: number, limit: n
   if (CAPACITY_LAST.has(unit.charCodeAt(unit.length - 1)) && clauseHolds(norm, unitEnd, limit, 1, 100, DENG_SET) && NAMED_PROJECTS_RE.test(clauseAfter(norm, unitEnd, limit, 100)))
     return null;
   // 对8个重点行业主管部门…: a count of the departments concerned.
-  if (unit === '个' && DEPARTMENTS_COUNTED_RE.test(norm.slice(unitEnd, unitEnd + 10))) return null;
+  if (unit === '个' && clauseHolds(norm, unitEnd, limit, 1, 10, DEPARTMENT_FIRST) && DEPARTMENTS_COUNTED_RE.test(norm.slice(unitEnd, unitEnd + 10))) return null;
   // 可获3万元-5万元资金支持, 最高奖励50万元: what one applicant may receive, not a figure to reach.
   if (unit === '元' && GRANT_BEFORE_RE.test(norm.slice(Math.max(0, s - 6), s))) return null;
   // 落实90条措施, 贯彻“十条”意见: the count in an existing policy's name, not a figure to reach.
@@ -362,6 +362,7 @@ const ENTITLED_UNITS = new Set(['名', '人', '个', '家', '项', '套', '次']
 const CAPACITY_LAST = new CodeSet(codesOf('吨瓦时米箱亩件台辆头只安'));
 const CONDITION_FIRST = new CodeSet(codesOf('的及以'));
 const DENG_SET = new CodeSet([0x7b49]);
+const DEPARTMENT_FIRST = new CodeSet(codesOf('部机'));
 const OVER_BEFORE = new CodeSet(codesOf('超过'));
 const QUALIFIED_CLASS_RE = /^(?:及以上|以上)?的[^。;,、0-9]{0,6}(?:企业|项目|产业|集群|园区)/;
 const CONDITION_AFTER_RE = /^(?:及以上|以上)?的[,;]/;
