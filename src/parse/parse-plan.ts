@@ -453,7 +453,7 @@ function itemTitle(src: SourceText, start: number, e: number): string {
 }
 
 /** A space between two Chinese characters with at most one more before a mark: 电 信、 */
-const STRAY_SPACE_RE = /(?<=\p{Script=Han}) (?=\p{Script=Han}{1,2}[、,。;])|(?<=[、,]) (?=\p{Script=Han})/gu;
+const STRAY_SPACE_RE = /(?<=\p{Script=Han}) (?=\p{Script=Han}{1,2}[、,，。;；])|(?<=[、,，]) (?=\p{Script=Han})/gu;
 
 /** Whether the word after a space at `at` is one or two characters before a mark (电 信、码头). */
 function strayAt(norm: string, at: number, e: number): boolean {

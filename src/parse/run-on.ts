@@ -127,7 +127,7 @@ const PARAGRAPH_END = new CodeSet([0x3002, 0x3b, 0x21, 0x3f, 0x29, 0x3011, 0x301
 /** A bracket that states who is responsible (folded text). */
 const ROLE_WORD = /牵头|负责|配合|责任|主办|协办|协助|参与|会同|落实|实施/;
 /** A label that opens a line of its own under a task: 责任单位: 牵头单位: 分管省领导: 部门分工: …, bracketed or not. */
-const LABEL_RE = /^[(〔【[]?(?:(?:责任|牵头|配合|主办|协办|参与|协同|主责|协作|责任)(?:单位|部门|处室)|责任领导|分管(?:省|市|区|县)?领导|部门分工)[:]/;
+const LABEL_RE = /^[(〔【[]?(?:(?:责任|牵头|配合|主办|协办|参与|协同|主责|协作)(?:单位|部门|处室)|责任领导|分管(?:省|市|区|县)?领导|部门分工)[:]/;
 const LABEL_FIRST = new CodeSet(codesOf('(〔【[责牵配主协参分部'));
 /** How far back a responsibility bracket's ( is looked for from its ). */
 const BRACKET_MAX = 160;
