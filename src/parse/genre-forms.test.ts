@@ -565,4 +565,10 @@ describe('forms of real pages', () => {
       ['经济部/lead'],
     ]);
   });
+
+  it('reads labels run on one line after a leader\u2019s name, and no target from a progress label after them', () => {
+    expect(rows('一、民生实事\n2.新装设备300套。 牵头领导:张三 责任单位:市甲局 项目责任人:李四 配合单位:市乙局、市丙局 实际完成情况:已完成55%。\n')).toEqual([
+      ['2', '新装设备300套', ['市甲局/lead', '市乙局/cooperate', '市丙局/cooperate'], ['300套']],
+    ]);
+  });
 });

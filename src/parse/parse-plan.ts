@@ -54,6 +54,7 @@ function parseText(text: string, options: ParseOptions): ParsedPlan {
   const planYear = yearOf(title) ?? (letter?.date ? Number(letter.date.slice(0, 4)) : null);
 
   const ctx: ResponsibilityContext = { src, resolver, warnings, raws: new Map() };
+  const progressAt = offsetsOf(src.norm, '情况:');
   const items: ParsedItem[] = [];
   // Items whose units are given by reference (同上, 与“…”分工相同), resolved once every item is read.
   const references: PendingReference[] = [];
@@ -154,7 +155,9 @@ function parseText(text: string, options: ParseOptions): ParsedPlan {
       // 牵头单位:X。 ⏎ 责任单位:X、Y、Z: a unit named again in the same item keeps its first role.
       responsible = withoutRepeats(responsible);
       // A figure inside a responsible name (8个重点行业主管部门) is no target.
-      const targets = outsideNames(findTargets({ src, resolver, warnings, planYear, floor: bodyStart }, bodyStart, end), responsible);
+      // 实际完成情况:已完成55% run on after the task's labels: a report on it, no figure to reach.
+      const targetsEnd = progressLabelIn(src.norm, progressAt, bodyStart, end);
+      const targets = outsideNames(findTargets({ src, resolver, warnings, planYear, floor: bodyStart }, bodyStart, targetsEnd), responsible);
       // 一、分工原则 (一)…(二)…: under a heading of principles or requirements, a numbered paragraph
       // that names no unit and sets no target is a principle, not a task.
       if (responsible.length === 0 && !reference && targets.length === 0 && PRINCIPLES_RE.test(sectionTitle(structure, raw.section))) continue;
@@ -298,6 +301,37 @@ const PRINCIPLES_RE = /^(?:分工|基本|工作|主要|总体)?原则$|^(?:指�
 function sectionTitle(structure: Structure, section: number | null): string {
   if (section === null) return '';
   return (structure.sections[section - 1]?.title ?? '').replace(/[\s。.:]+$/, '');
+}
+
+/** Offsets of every `needle` in the text, in order (one pass over the text). */
+function offsetsOf(norm: string, needle: string): number[] {
+  const out: number[] = [];
+  for (let i = norm.indexOf(needle); i >= 0; i = norm.indexOf(needle, i + needle.length)) out.push(i);
+  return out;
+}
+
+/** 完成情况:, 进展情况:, 实际完成情况: a progress label inside [s, e) after a space or a full stop: where the task's own text ends. */
+const PROGRESS_LABEL_RE = /(?:实际完成|完成|进展|推进|落实|执行)$/;
+
+function progressLabelIn(norm: string, at: number[], s: number, e: number): number {
+  if (at.length === 0) return e;
+  // The first offset at or after s (binary search).
+  let lo = 0;
+  let hi = at.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((at[mid] ?? 0) < s) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < at.length && (at[k] ?? e) < e; k++) {
+    const p = at[k] as number;
+    const m = PROGRESS_LABEL_RE.exec(norm.slice(Math.max(s, p - 4), p));
+    if (!m) continue;
+    const start = p - m[0].length;
+    const before = norm.charCodeAt(start - 1);
+    if (start > s && (isJsSpace(before) || before === 0x3002 || before === 0x3b)) return start;
+  }
+  return e;
 }
 
 function key(r: Responsible): string {
