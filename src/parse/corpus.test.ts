@@ -114,7 +114,7 @@ const FLOORS = {
   // corpus README). Each round of real pages lowers the floor as it adds its documents; the rules
   // changed after a round move the documents they were changed for to `tuned`. At the end of stop 19
   // the part measured units F1 0.975, titles 0.970, targets F1 0.940. Stop 20 added thirteen rounds
-  // (80 pages) and moved the 38 whose forms it changed rules for: what is left is the older part and
-  // the pages whose forms are still not read, at units F1 0.858, titles 0.735, targets F1 0.868.
-  unseen: { unitF1: 0.85, titles: 0.73, targetF1: 0.86 },
+  // (80 pages) and moved the 39 whose forms it changed rules for: what is left is the older part and
+  // the pages whose forms are still not read, at units F1 0.869, titles 0.732, targets F1 0.868.
+  unseen: { unitF1: 0.86, titles: 0.725, targetF1: 0.86 },
 };
