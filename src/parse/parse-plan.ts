@@ -334,8 +334,9 @@ function progressLabelIn(norm: string, at: number[], s: number, e: number): numb
   return e;
 }
 
+/** A unit named again is the same raw name (国土房管局 and 规划局 both resolving to one successor stay two). */
 function key(r: Responsible): string {
-  return r.unit ?? r.raw;
+  return r.raw;
 }
 
 function withoutRepeats(list: Responsible[]): Responsible[] {
