@@ -15,7 +15,7 @@ const AR_RE = /^([0-9]{1,3})\s{0,2}(?:、|。|\.(?![0-9])|\)(?![0-9]))\s*/;
 const PAR_RE = /^\(\s{0,2}([0-9]{1,3})\s{0,2}\)[\s、.]*/;
 const CIRC_RE = /^([\u2460-\u249b])\s*/;
 const ARTICLE_RE = new RegExp(`^第([${CN}]{1,6}|[0-9]{1,3})(?:条[\\s:.、]*|项[\\s:.、]+)`);
-const ZERO_RE = /^(0[0-9])\s{1,2}(?=[\u4e00-\u9fff])/;
+const ZERO_RE = /^(0[0-9])\s{1,2}(?=[\u3400-\u4dbf\u4e00-\u9fff\u3007])/;
 
 function markerByRegex(text: string, offset: number): Marker | null {
   if (!mayStartMarker(text, 0, Math.min(text.length, 16))) return null;

@@ -18,7 +18,7 @@ export interface Marker {
 }
 
 import { chineseToNumber } from './numerals.js';
-import { CodeSet, codesOf, isJsSpace } from './text.js';
+import { CodeSet, codesOf, isCjk, isJsSpace } from './text.js';
 
 const CN = '零〇一二三四五六七八九十百千两';
 /** First characters a marker can start with: most lines start with none of them. */
@@ -56,12 +56,9 @@ export function mayStartMarker(text: string, i: number, e: number = text.length)
 
 /** 01 项目名称:… — two digits, the first a zero, then a space before a Chinese character (j: after the spaces). */
 function zeroPadded(text: string, i: number, j: number): boolean {
-  return text.charCodeAt(i) === 0x30 && isDigit(text.charCodeAt(i + 1)) && j > i + 2 && isJsSpace(text.charCodeAt(i + 2)) && isHan(text.charCodeAt(j));
+  return text.charCodeAt(i) === 0x30 && isDigit(text.charCodeAt(i + 1)) && j > i + 2 && isJsSpace(text.charCodeAt(i + 2)) && isCjk(text.charCodeAt(j));
 }
 
-function isHan(c: number): boolean {
-  return c >= 0x4e00 && c <= 0x9fff;
-}
 
 /** A marker is looked for in the first 16 code units of a line at most. */
 const HEAD = 16;

@@ -18,7 +18,7 @@ import { findTargets, type TargetContext } from './targets.js';
 import { isCollective, looksLikeUnit, splitNames, unitList } from './units.js';
 import { warning } from './warnings.js';
 import { markerIn, mayStartMarker } from './markers.js';
-import { CodeSet, codesOf, fitted, isCjk, isDigitCode, isJsSpace, makeSource, NextBreak, NO_NAMES, normalise, ownCopy, type SourceText } from './text.js';
+import { CodeSet, codesOf, firstAtOrAfter, fitted, isCjk, isDigitCode, isJsSpace, makeSource, NextBreak, NO_NAMES, normalise, ownCopy, type SourceText } from './text.js';
 import type { Clause, ParsedItem, ParsedPlan, ParseWarning, Responsible, Schedule, Target } from '../model/plan.js';
 import type { Span } from '../model/span.js';
 import type { UnitMatch, UnitResolver } from '../model/unit-resolver.js';
@@ -315,15 +315,7 @@ const PROGRESS_LABEL_RE = /(?:实际完成|完成|进展|推进|落实|执行)$/
 
 function progressLabelIn(norm: string, at: number[], s: number, e: number): number {
   if (at.length === 0) return e;
-  // The first offset at or after s (binary search).
-  let lo = 0;
-  let hi = at.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((at[mid] ?? 0) < s) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let k = lo; k < at.length && (at[k] ?? e) < e; k++) {
+  for (let k = firstAtOrAfter(at, s); k < at.length && (at[k] ?? e) < e; k++) {
     const p = at[k] as number;
     const m = PROGRESS_LABEL_RE.exec(norm.slice(Math.max(s, p - 4), p));
     if (!m) continue;

@@ -27,8 +27,8 @@ export function withoutReadings(original: string): WithoutReadings | null {
   const cuts: Span[] = [];
   READING_RE.lastIndex = 0;
   for (let m = READING_RE.exec(original); m; m = READING_RE.exec(original)) {
-    // 五(wǔ) but not (a) after a word in running text: a reading carries a tone mark or follows a
-    // traditional character's run of readings; one without a tone mark counts only among others.
+    // Each bracket of lower-case pinyin right after a Chinese character; a text needs MIN_READINGS
+    // of them, so a lone (a) in running text leaves it as it is.
     cuts.push([m.index, m.index + m[0].length]);
   }
   if (cuts.length < MIN_READINGS) return null;

@@ -5,7 +5,7 @@
  * plus the carry-forward rules 下同 and 以下…不再列出.
  */
 import { warning } from './warnings.js';
-import { CodeSet, codesOf, holdsCode, isJsSpace, NO_NAMES, type SourceText } from './text.js';
+import { CodeSet, codesOf, firstAtOrAfter, holdsCode, isJsSpace, NO_NAMES, type SourceText } from './text.js';
 import type { ParseWarning, Responsible, ResponsibleRole } from '../model/plan.js';
 import type { Span } from '../model/span.js';
 import type { UnitResolver } from '../model/unit-resolver.js';
@@ -171,14 +171,7 @@ function scanMarks(norm: string, s: number, e: number): ClauseMarks {
 }
 
 function hasCueBetween(cues: number[], s: number, e: number): boolean {
-  let lo = 0;
-  let hi = cues.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((cues[mid] ?? 0) < s) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < cues.length && (cues[lo] ?? Infinity) < e;
+  return (cues[firstAtOrAfter(cues, s)] ?? Infinity) < e;
 }
 
 /**

@@ -238,6 +238,18 @@ export function holdsCode(text: string, s: number, e: number, code: number): boo
   return false;
 }
 
+/** Index of the first value at or after `s` in an ascending list (its length when there is none). */
+export function firstAtOrAfter(sorted: readonly number[], s: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] ?? 0) < s) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export function isCjk(c: number): boolean {
   return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || c === 0x3007;
 }
