@@ -137,5 +137,24 @@ const fmt = (x: number): string => x.toFixed(3);
 export const describeFigures = (f: Figures): string =>
   `units P ${fmt(f.unitP)} R ${fmt(f.unitR)} F1 ${fmt(f.unitF1)}  titles P ${fmt(f.titleP)} R ${fmt(f.titles)}  targets P ${fmt(f.targetP)} R ${fmt(f.targetR)} F1 ${fmt(f.targetF1)}`;
 
+/**
+ * The shapes a document's line breaks take on other pages, as the variants test reads them: every
+ * line break lost with a space or nothing left between the paragraphs, and every line cut at a
+ * PDF's width. The expectations stay the same (a name broken by a wrap is compared without it).
+ */
+export const SHAPES: Readonly<Record<string, (text: string) => string>> = {
+  'run-on-space': (s) => s.split('\n').map((l) => l.trim()).join(' '),
+  'run-on-nothing': (s) => s.split('\n').map((l) => l.trim()).join(''),
+  'wrapped-33': (s) =>
+    s
+      .split('\n')
+      .map((l) => {
+        const out: string[] = [];
+        for (let i = 0; i < l.length; i += 33) out.push(l.slice(i, i + 33));
+        return out.join('\n');
+      })
+      .join('\n'),
+};
+
 /** A corpus text without its first line (how it was made; the parser never sees it). */
 export const corpusText = (file: string): string => file.split('\n').slice(1).join('\n');

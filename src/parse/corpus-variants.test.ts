@@ -14,7 +14,7 @@ import * as OpenCC from 'opencc-js/cn2t';
 import { describe, expect, it } from 'vitest';
 import { hunanResolver } from '../catalog/registry-resolver.js';
 import { spanProblems } from '../model/plan-spans.js';
-import { add, corpusText, describeFigures, type Expected, figures, score, zero } from './corpus-score.js';
+import { add, corpusText, describeFigures, type Expected, figures, score, SHAPES, zero } from './corpus-score.js';
 import { parsePlan } from './parse-plan.js';
 
 const dir = new URL('../../fixtures/corpus/', import.meta.url);
@@ -35,13 +35,7 @@ const wide = swap([['(', '（'], [')', '）'], [':', '：'], [';', '；'], [',',
 /** A bracket that says who is responsible, in 【】 (markers such as (一) keep theirs). */
 const lenticular: Change = (s) => s.replace(/[(（]([^()（）\n]{0,80}?(?:牵头|负责|配合|责任|参与|协助|协办|主办)[^()（）\n]{0,80}?)[)）]/g, '【$1】');
 const lines = (f: (line: string) => string): Change => (s) => s.split('\n').map(f).join('\n');
-/** Every line cut at `width` characters, as a PDF's text is. */
-const hardWrap = (width: number): Change =>
-  lines((l) => {
-    const out: string[] = [];
-    for (let i = 0; i < l.length; i += width) out.push(l.slice(i, i + width));
-    return out.join('\n');
-  });
+const shape = (name: string): Change => SHAPES[name] ?? same;
 
 /** How the text changes, and how its expectations change with it (raw names, titles, targets). */
 interface Variant {
@@ -71,9 +65,9 @@ const VARIANTS: Record<string, Variant> = {
   // with a space 0.781, 0.634, 0.791; run on with nothing between 0.443, 0.249, 0.422 (a table's rows,
   // a heading and its first task can no longer be told apart); hard-wrapped at 33 characters 0.812,
   // 0.755, 0.787 (short excerpts have too few full lines to show the width).
-  'run on, a space between': { text: (s) => s.split('\n').map((l) => l.trim()).join(' '), expected: same, floor: { unitF1: 0.77, titles: 0.62, targetF1: 0.77 } },
-  'run on, nothing between': { text: (s) => s.split('\n').map((l) => l.trim()).join(''), expected: same, floor: { unitF1: 0.42, titles: 0.23, targetF1: 0.4 } },
-  'hard-wrapped at 33': { text: hardWrap(33), expected: same, floor: { unitF1: 0.8, titles: 0.74, targetF1: 0.78 } },
+  'run on, a space between': { text: shape('run-on-space'), expected: same, floor: { unitF1: 0.77, titles: 0.62, targetF1: 0.77 } },
+  'run on, nothing between': { text: shape('run-on-nothing'), expected: same, floor: { unitF1: 0.42, titles: 0.23, targetF1: 0.4 } },
+  'hard-wrapped at 33': { text: shape('wrapped-33'), expected: same, floor: { unitF1: 0.8, titles: 0.74, targetF1: 0.78 } },
 };
 
 const documents = files.map((file) => ({
