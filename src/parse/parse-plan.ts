@@ -9,6 +9,7 @@ import { chineseToNumber } from './numerals.js';
 import { detectJurisdiction, applyJurisdiction } from './jurisdiction.js';
 import { entry, findActors, findDutySentence, findLedBy, findRoleSentence, findStated, findTrailingUnits, findUnitListBracket, leadMarked, parseClause, STANDING_RE, type ResponsibilityContext } from './responsibility.js';
 import { parseStructure, type RawHeading, type Structure } from './structure.js';
+import { findFlatTable } from './flat-table.js';
 import { cellRole, findGluedTable, findTable, type Table, type TableCell } from './table.js';
 import { splitRunOn } from './run-on.js';
 import { withoutReadings, withReadings } from './readings.js';
@@ -40,7 +41,7 @@ function parseText(text: string, options: ParseOptions): ParsedPlan {
   const resolver = cachedResolver(options.resolver);
   const warnings: ParseWarning[] = [];
   const { letter, planFromLine } = findLetter(src);
-  const table = findTable(src, planFromLine, src.lines.length) ?? findGluedTable(src, src.lines[planFromLine]?.start ?? 0);
+  const table = findTable(src, planFromLine, src.lines.length) ?? findGluedTable(src, src.lines[planFromLine]?.start ?? 0) ?? findFlatTable(src, planFromLine);
   const structure = parseStructure(src, planFromLine, table ? table.headerLine : src.lines.length);
   // A document that is one division table has its structure in the table, not above it.
   for (const w of structure.warnings) if (!(table && w.code === 'no_structure')) warnings.push(w);

@@ -43,14 +43,14 @@ const TASK_HEADER = /^(?:重点|主要|具体|工作|目标)?(?:工作)?(?:任�
  * A column's name without spaces, a closing note in brackets (责任单位(排第一位的为牵头单位), 【】 alike,
  * 投资金额(万元)) or the year it is for (2022年预期目标, 2023年度工作任务).
  */
-function headerName(header: string): string {
+export function headerName(header: string): string {
   return header
     .replace(/\s+/g, '')
     .replace(/[(【〔[][^()【】〔〕[\]]{1,24}[)】〕\]]$/, '')
     .replace(/^(?:19|20)[0-9]{2}年度?/, '');
 }
 
-function columnKind(header: string): ColumnKind {
+export function columnKind(header: string): ColumnKind {
   // 责任单位(排第一位的为牵头单位): a note in brackets after the column's name says how to read it,
   // and the first named unit of a 责任单位 column leads anyway.
   const h = headerName(header);
@@ -80,7 +80,7 @@ function columnKind(header: string): ColumnKind {
  * A table whose only column of work is its targets (序号 / 2022年预期目标 / 责任单位): each row's
  * target is its task, so that column is read as the task column.
  */
-function withTaskColumn(columns: ColumnKind[]): ColumnKind[] {
+export function withTaskColumn(columns: ColumnKind[]): ColumnKind[] {
   if (columns.includes('task')) return columns;
   const at = columns.indexOf('target');
   if (at >= 0) columns[at] = 'task';
@@ -88,7 +88,7 @@ function withTaskColumn(columns: ColumnKind[]): ColumnKind[] {
 }
 
 /** Column names that carry nothing the plan keeps (进展情况, 备注), but still belong to a header. */
-const OTHER_HEADER =
+export const OTHER_HEADER =
   /^(?:(?:[0-9]{1,2}(?:-[0-9]{1,2})?月)?(?:进展|完成|落实|推进|办理)(?:情况|进度)|是否[^\s]{1,6}|备注|说明|(?:任务|文件)?(?:来源|依据|出处)|(?:建设|实施|项目)?(?:地点|规模|内容|性质|类别)|(?:年度|计划|总|项目)?(?:投资|资金)(?:金额|额|规模|来源)?)$/;
 
 /**
@@ -151,12 +151,12 @@ function nonBlankLines(src: SourceText, from: number, to: number, limit: number)
 const PLACE_END_RE = /[区县市州]$/;
 
 /** A person's name in a cell of its own: two to four characters, maybe spaced (王 东). */
-const PERSON_RE = /^[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}$/;
+export const PERSON_RE = /^[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}$/;
 
-const isUnitKind = (k: ColumnKind): boolean => k === 'lead' || k === 'responsible' || k === 'cooperate';
+export const isUnitKind = (k: ColumnKind): boolean => k === 'lead' || k === 'responsible' || k === 'cooperate';
 
 /** Whether the cell holds nothing but unit names (县发改局、各街道). */
-function unitsCell(src: SourceText, [s, e]: Span): boolean {
+export function unitsCell(src: SourceText, [s, e]: Span): boolean {
   if (e <= s || e - s > 160) return false;
   const text = src.norm.slice(s, e);
   if (/[“”"《》:;。]/.test(text)) return false;

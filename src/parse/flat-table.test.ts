@@ -1,0 +1,76 @@
+/** Division tables flattened into running text (flat-table.ts): a page copied without its line breaks. */
+import { describe, expect, it } from 'vitest';
+import { hunanResolver } from '../catalog/registry-resolver.js';
+import { spanProblems } from '../model/plan-spans.js';
+import { parsePlan } from './parse-plan.js';
+
+const resolver = hunanResolver();
+const parse = (text: string) => parsePlan(text, { resolver });
+const rows = (text: string) =>
+  parse(text).items.map((i) => [i.number, i.title, i.responsible.map((r) => `${r.raw}/${r.role}`), i.targets.map((t) => t.raw)]);
+
+describe('a division table flattened into one paragraph', () => {
+  it('reads rows of a table pasted one cell per line whose breaks became spaces: several unit cells, an empty deadline', () => {
+    const text =
+      '附件 某县2016年民生实事任务分解表 序号 民生实事 责任单位 完成时限 1 新建城东污水处理厂一座。 县水务局 县住建局 县代建中心 12月底前 ' +
+      '2 新增公办幼儿园学位600个。 县教育局 6月底前 3 完成县图书馆新馆主体工程。 县文广局  4 改造农村危房300户。 县住建局 县民政局 11月底前';
+    expect(rows(text)).toEqual([
+      ['1', '新建城东污水处理厂一座', ['县水务局/lead', '县住建局/cooperate', '县代建中心/cooperate'], []],
+      ['2', '新增公办幼儿园学位600个', ['县教育局/lead'], ['600个']],
+      ['3', '完成县图书馆新馆主体工程', ['县文广局/lead'], []],
+      ['4', '改造农村危房300户', ['县住建局/lead', '县民政局/cooperate'], ['300户']],
+    ]);
+    const plan = parse(text);
+    expect(plan.items[0]?.schedule?.raw).toBe('12月底前');
+    expect(plan.items[2]?.schedule).toBeUndefined();
+    expect(spanProblems(text, plan)).toEqual([]);
+  });
+
+  it('reads a pipe table run on: lead and cooperating columns, a rule row, 同上 taking the row above', () => {
+    const text =
+      '某市2011年重点工作目标任务分解表 | 序号 | 目标任务 | 牵头单位 | 配合单位 | 完成时限 | |---|---|---|---|---| ' +
+      '| 1 | 新增城镇就业4万人。 | 市人社局 | 市财政局、市统计局 | 12月底 | | 2 | 城镇登记失业率控制在4%以内。 | 市人社局 | 同上 | 12月底 |';
+    expect(rows(text)).toEqual([
+      ['1', '新增城镇就业4万人', ['市人社局/lead', '市财政局/cooperate', '市统计局/cooperate'], ['4万人']],
+      ['2', '城镇登记失业率控制在4%以内', ['市人社局/lead', '市财政局/cooperate', '市统计局/cooperate'], ['4%']],
+    ]);
+    expect(spanProblems(text, parse(text))).toEqual([]);
+  });
+
+  it('passes over a leader between the task and the units, a header cell broken in two and the group rows before row 1', () => {
+    const text =
+      '某市工作报告部署工作责任分工  序号  重点工作  市政府  分管领导  牵头单位  配合单位  增强创新支撑。  (一)  壮大科技力量。  ' +
+      '1  建设科学城,串联科技创新节点。  王 东  市科技局  黄埔区政府  2  组建呼吸领域实验室。  李华  市科技局  市卫生健康委';
+    expect(rows(text)).toEqual([
+      ['1', '建设科学城,串联科技创新节点', ['市科技局/lead', '黄埔区政府/cooperate'], []],
+      ['2', '组建呼吸领域实验室', ['市科技局/lead', '市卫生健康委/cooperate'], []],
+    ]);
+    const plan = parse(text);
+    expect(plan.warnings.some((w) => w.code === 'responsibility_not_unit')).toBe(true);
+    expect(spanProblems(text, plan)).toEqual([]);
+  });
+
+  it('reads a table cut out of a longer one, its rows numbered from 80, and a cell that states the roles itself', () => {
+    const text =
+      '重点工作任务表 序号\t工作内容\t责任主体\t完成时间 80\t新增科技型企业200家\t市科技局牵头,市财政局配合\t2018年12月 ' +
+      '81\t建成5G基站50个\t市经信委\t2018年10月';
+    expect(rows(text)).toEqual([
+      ['80', '新增科技型企业200家', ['市科技局/lead', '市财政局/cooperate'], ['200家']],
+      ['81', '建成5G基站50个', ['市经信委/lead'], ['50个']],
+    ]);
+  });
+
+  it('reads nothing as a table where 序号 is a word of a sentence, or the header names no unit column', () => {
+    expect(parse('请按序号 排列 工作任务 责任单位 填报,1 月底前报送。').items.every((i) => i.number !== '1')).toBe(true);
+    const noUnits = '序号 项目名称 建设内容 完成时限 1 新建道路。 长3公里 年底前 2 改造桥梁。 两座 6月底前';
+    expect(parse(noUnits).items.filter((i) => i.number === '1' || i.number === '2')).toEqual([]);
+  });
+
+  it('keeps to the rows it can read when a hostile text repeats numbers and names without end', () => {
+    const text = `序号 工作任务 责任单位 ${Array.from({ length: 3000 }, (_, k) => `${k + 1} 任务${k}。 县发改局`).join(' ')}`;
+    const plan = parse(text);
+    expect(plan.items.length).toBeGreaterThan(1000);
+    expect(plan.items.length).toBeLessThanOrEqual(3000);
+    expect(spanProblems(text, plan)).toEqual([]);
+  });
+});

@@ -1,0 +1,261 @@
+/**
+ * A division table flattened into running text: copied from a web page, its cells and rows lost
+ * their breaks and follow each other one space (or a bar, or a tab) apart, the header included —
+ * `…分解表 序号 民生实事 责任单位 完成时限 1 开工建设…公园。 县水务局 县住建局 12月底前 2 建设人行天桥2座。
+ * 县住建局 …`. The header's column names (序号 first) say what the cells mean, as in table.ts; each
+ * row starts at the row number that continues the sequence (1, 2, 3…), so rows need not have as
+ * many cells as the header: a 责任单位 cell pasted one name per line gives several names, an empty
+ * cell gives none. Within a row, the cells are told apart by what they hold: the task runs up to
+ * the first cell naming only units, the unit cells follow, then a deadline.
+ *
+ * The text is not changed: the table's cells are spans of it, wherever its lines were cut.
+ */
+import type { Span } from '../model/span.js';
+import { readSchedule } from './schedule.js';
+import { columnKind, headerName, isUnitKind, OTHER_HEADER, unitsCell, withTaskColumn, type ColumnKind, type Table, type TableCell, type TableRow } from './table.js';
+import { cellReference } from './references.js';
+import { isJsSpace, type SourceText } from './text.js';
+
+/** At most this many header cells, and this many cells in a row beyond its header's. */
+const MAX_COLUMNS = 10;
+const MAX_EXTRA_CELLS = 8;
+/** Tokens looked at between the header and row 1 (a group row 一、产业发展, a rule ---). */
+const BEFORE_FIRST_ROW = 3;
+const MAX_ROWS = 2000;
+/** Longest cell read as a header's column name. */
+const MAX_HEADER_CHARS = 12;
+
+/** 一、产业发展, (二)民生保障: a group row between the rows, heading those after it. */
+const GROUP_RE = /^(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\))/;
+/** 名称: a column naming the group of rows (merged over them), empty in most rows. */
+const NAME_HEADER_RE = /^(?:名称|类别|领域|板块)$/;
+/** 市发展改革委牵头,市统计局配合: a cell that gives the units' roles itself. */
+const ROLE_CELL_RE = /^[^\s,。;()]{2,24}(?:牵头|负责|\(牵头\))(?:[,;、][^\s。;]{2,60}(?:配合|参与|协助|协同)?)?$/;
+/** |---|:---:| rules of a pipe table. */
+const RULE_RE = /^[-:=]+$/;
+const ROW_NUMBER_RE = /^[1-9][0-9]{0,3}$/;
+
+/** Whether c separates tokens: white space or a table's bar. */
+const separates = (c: number): boolean => c === 0x7c || isJsSpace(c);
+
+/** Runs of [s, e) between white space and bars, as spans, at most `limit` of them. */
+function tokens(norm: string, s: number, e: number, limit: number): Span[] {
+  const out: Span[] = [];
+  let at = -1;
+  for (let i = s; i <= e && out.length < limit; i++) {
+    const sep = i === e || separates(norm.charCodeAt(i));
+    if (sep && at >= 0) {
+      out.push([at, i]);
+      at = -1;
+    } else if (!sep && at < 0) at = i;
+  }
+  return out;
+}
+
+const text = (norm: string, [a, b]: Span): string => norm.slice(a, b);
+const len = (toks: Span[], k: number): number => (toks[k] as Span)[1] - (toks[k] as Span)[0];
+
+/** Whether the token says when (2021年底前, 每季度, 长期坚持). */
+function deadlineLike(norm: string, t: Span): boolean {
+  if (t[1] - t[0] > 20) return false;
+  // Any year will do: the reading is asked whether the words say when, not which day.
+  const r = readSchedule(text(norm, t), 2020);
+  return r.due !== null || r.frequency !== null;
+}
+
+/** What ends a header: a row's number, a rule, a group row, a sentence. */
+function endsHeader(name: string): boolean {
+  return ROW_NUMBER_RE.test(name) || RULE_RE.test(name) || GROUP_RE.test(name) || /[。,;:]/.test(name) || headerName(name).length > MAX_HEADER_CHARS + 2;
+}
+
+/** Whether tokens k and k + 1 stand one space apart (the letters of 工 作 任 务), not a bar, a tab or a blank line. */
+const oneSpaceApart = (toks: Span[], k: number): boolean => (toks[k + 1] as Span)[0] - (toks[k] as Span)[1] === 1;
+
+const known = (name: string): boolean => columnKind(name) !== 'other' || OTHER_HEADER.test(headerName(name)) || NAME_HEADER_RE.test(name);
+
+/**
+ * The header starting at the token `at` (序号), one cell per token, up to the first row's number: a
+ * column name spaced out letter by letter (工 作 任 务) is one cell, a note in brackets after a name
+ * (投资金额 (万元)) belongs to it, and two tokens that make one name together (市政府 分管领导, a
+ * header cell broken over two lines) are one cell. Returns the cells and the index of the first
+ * token after them.
+ */
+function headerAt(norm: string, toks: Span[], at: number): { cells: Span[]; next: number } | null {
+  const cells: Span[] = [toks[at] as Span];
+  let k = at + 1;
+  while (k < toks.length && cells.length < MAX_COLUMNS) {
+    const t = toks[k] as Span;
+    let end = k;
+    if (len(toks, k) === 1) {
+      while (end + 1 < toks.length && len(toks, end + 1) === 1 && oneSpaceApart(toks, end) && end - k < MAX_HEADER_CHARS) end++;
+    }
+    let cell: Span = [t[0], (toks[end] as Span)[1]];
+    const name = text(norm, cell);
+    if (endsHeader(name)) break;
+    const last = cells[cells.length - 1] as Span;
+    if (/^[(【]/.test(name) && cells.length > 1) {
+      last[1] = cell[1];
+      k = end + 1;
+      continue;
+    }
+    if (!known(name) && end + 1 < toks.length) {
+      const joined: Span = [t[0], (toks[end + 1] as Span)[1]];
+      const both = text(norm, joined);
+      if (!endsHeader(both) && known(both.replace(/\s+/g, ''))) {
+        cell = joined;
+        end++;
+      }
+    }
+    cells.push(cell);
+    k = end + 1;
+  }
+  return cells.length >= 3 ? { cells, next: k } : null;
+}
+
+/** Whether the token names only units, or refers to the row above (同上, 与“…”分工相同). */
+function unitToken(src: SourceText, t: Span): boolean {
+  return unitsCell(src, t) || cellReference(src.norm, src.original, t[0], t[1]) !== null || ROLE_CELL_RE.test(text(src.norm, t));
+}
+
+/**
+ * The cells of one row, tokens [from, to) after its number, fitted to the columns after the first
+ * (the number's): the task up to the first unit cell, less one token for each column between them
+ * (a 目标 column, a 责任领导 one); each unit column's names (a 责任单位 column's first leads and the
+ * names after it cooperate; a unit column followed by another takes one cell); then a token for
+ * each column after, a deadline only when it says when. A column before the task (名称, merged over
+ * its rows) takes a token only when the task keeps one.
+ */
+function rowCells(src: SourceText, toks: Span[], from: number, to: number, columns: ColumnKind[]): TableCell[] {
+  const { norm } = src;
+  const cells: TableCell[] = [];
+  const unitAt = columns.findIndex(isUnitKind);
+  const taskAt = columns.indexOf('task');
+  let firstUnit = to;
+  for (let k = from + 1; k < to; k++) {
+    if (unitToken(src, toks[k] as Span)) {
+      firstUnit = k;
+      break;
+    }
+  }
+  // The columns between the task and the units take their tokens from the right, one each, a
+  // person's name spaced out (王 东) two.
+  const between = new Map<number, Span>();
+  let taskEnd = firstUnit;
+  for (let c = unitAt - 1; c > taskAt && taskEnd > from + 1; c--) {
+    let a = taskEnd - 1;
+    if (columns[c] === 'person' && a - 1 > from && len(toks, a) === 1 && len(toks, a - 1) === 1) a--;
+    between.set(c, [(toks[a] as Span)[0], (toks[taskEnd - 1] as Span)[1]]);
+    taskEnd = a;
+  }
+  let k = from;
+  for (let c = 1; c < columns.length && k < to; c++) {
+    const kind = columns[c] as ColumnKind;
+    const fixed = between.get(c);
+    if (fixed) {
+      cells.push({ kind, span: fixed });
+      while (k < to && (toks[k] as Span)[1] <= fixed[1]) k++;
+    } else if (c > taskAt && c < unitAt) {
+      continue;
+    } else if (kind === 'task') {
+      const end = Math.max(k + 1, Math.min(taskEnd, to));
+      cells.push({ kind, span: [(toks[k] as Span)[0], (toks[end - 1] as Span)[1]] });
+      k = end;
+    } else if (isUnitKind(kind)) {
+      const moreUnitColumns = columns.slice(c + 1).some(isUnitKind);
+      for (let n = 0; k < to && unitToken(src, toks[k] as Span) && !(moreUnitColumns && n === 1); n++) {
+        cells.push({ kind: n > 0 && kind === 'responsible' ? 'cooperate' : kind, span: toks[k] as Span });
+        k++;
+      }
+    } else if (c < taskAt) {
+      if (taskEnd - k > 1) cells.push({ kind, span: toks[k++] as Span });
+    } else if (kind === 'deadline' || kind === 'frequency') {
+      if (deadlineLike(norm, toks[k] as Span)) cells.push({ kind, span: toks[k++] as Span });
+    } else cells.push({ kind, span: toks[k++] as Span });
+  }
+  return cells;
+}
+
+/**
+ * The first flattened division table at or after line `fromLine`, or null. Only a header of three
+ * or more column names that starts at 序号 (or 编号) and names a task and a unit column, followed
+ * within a few tokens by row 1, is read; and at least two rows must name units.
+ */
+export function findFlatTable(src: SourceText, fromLine: number): Table | null {
+  const { norm, lines } = src;
+  const start = lines[fromLine]?.start ?? 0;
+  for (let at = norm.indexOf('序号', start); at >= 0; at = norm.indexOf('序号', at + 2)) {
+    if (at > 0 && !separates(norm.charCodeAt(at - 1)) && norm.charCodeAt(at - 1) !== 0x3a) continue;
+    if (!separates(norm.charCodeAt(at + 2))) continue;
+    const table = tableAt(src, at);
+    if (table) return table;
+  }
+  return null;
+}
+
+function tableAt(src: SourceText, at: number): Table | null {
+  const { norm, lines } = src;
+  const head = headerAt(norm, tokens(norm, at, Math.min(norm.length, at + 200), MAX_COLUMNS * MAX_HEADER_CHARS), 0);
+  if (!head) return null;
+  const columns = withTaskColumn(['number', ...head.cells.slice(1).map((c) => columnKind(text(norm, c)))]);
+  if (!columns.includes('task') || !columns.some(isUnitKind)) return null;
+  const headerEnd = (head.cells[head.cells.length - 1] as Span)[1];
+  const rows: TableRow[] = [];
+  // Tokens are read a window at a time: a row holds the header's cells and a few more.
+  const window = (columns.length + MAX_EXTRA_CELLS) * 2;
+  let pos = headerEnd;
+  let toks = tokens(norm, pos, norm.length, window);
+  // Row 1, or the first row of a table cut out of a longer one (80, 81…), after rules and a group row.
+  let first = -1;
+  for (let k = 0, passed = 0; k < toks.length && passed <= BEFORE_FIRST_ROW; k++) {
+    const t = text(norm, toks[k] as Span);
+    if (ROW_NUMBER_RE.test(t)) {
+      first = k;
+      break;
+    }
+    if (!RULE_RE.test(t)) passed++;
+  }
+  if (first < 0) return null;
+  const firstNumber = Number(text(norm, toks[first] as Span));
+  let withUnits = 0;
+  for (let n = firstNumber; n < firstNumber + MAX_ROWS; n++) {
+    const number = String(n + 1);
+    let next = toks.findIndex((t, k) => k > first + 1 && text(norm, t) === number);
+    const end = next < 0 ? Math.min(toks.length, first + columns.length + MAX_EXTRA_CELLS) : next;
+    // 二、经济结构 and what follows it before the next row heads the rows after it.
+    let last = end;
+    for (let k = first + 2; k < end; k++) {
+      if (GROUP_RE.test(text(norm, toks[k] as Span)) || RULE_RE.test(text(norm, toks[k] as Span))) {
+        last = k;
+        break;
+      }
+    }
+    const cells = [{ kind: 'number' as ColumnKind, span: toks[first] as Span }, ...rowCells(src, toks, first + 1, last, columns)];
+    if (!cells.some((c) => c.kind === 'task')) break;
+    if (cells.some((c) => isUnitKind(c.kind))) withUnits++;
+    const lastCell = cells[cells.length - 1] as TableCell;
+    const rowStart = (toks[first] as Span)[0];
+    rows.push({ line: lineOf(src, rowStart), span: [rowStart, lastCell.span[1]], cells });
+    if (next < 0) break;
+    // The next window starts at the next row's number.
+    pos = (toks[next] as Span)[0];
+    toks = tokens(norm, pos, norm.length, window);
+    first = 0;
+    next = -1;
+  }
+  if (withUnits === 0 || withUnits * 2 < rows.length) return null;
+  const headerLine = lineOf(src, at);
+  return { headerLine, headerSpan: [at, headerEnd], columns, headerCells: head.cells, rows };
+}
+
+/** Index of the line holding offset `at` (binary search over the lines' starts). */
+function lineOf(src: SourceText, at: number): number {
+  const { lines } = src;
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((lines[mid]?.start ?? 0) <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
