@@ -123,9 +123,10 @@ function unitToken(src: SourceText, t: Span): boolean {
  * (a 目标 column, a 责任领导 one); each unit column's names (a 责任单位 column's first leads and the
  * names after it cooperate; a unit column followed by another takes one cell); then a token for
  * each column after, a deadline only when it says when. A column before the task (名称, merged over
- * its rows) takes a token only when the task keeps one.
+ * its rows) takes a token only when the task keeps one. The last row (not `bounded` by the next
+ * row's number) takes one token for its task when it names no unit.
  */
-function rowCells(src: SourceText, toks: Span[], from: number, to: number, columns: ColumnKind[]): TableCell[] {
+function rowCells(src: SourceText, toks: Span[], from: number, to: number, columns: ColumnKind[], bounded: boolean): TableCell[] {
   const { norm } = src;
   const cells: TableCell[] = [];
   const unitAt = columns.findIndex(isUnitKind);
@@ -140,7 +141,8 @@ function rowCells(src: SourceText, toks: Span[], from: number, to: number, colum
   // The columns between the task and the units take their tokens from the right, one each, a
   // person's name spaced out (王 东) two.
   const between = new Map<number, Span>();
-  let taskEnd = firstUnit;
+  // The last row names no unit: what follows its first token may be the text after the table.
+  let taskEnd = firstUnit === to && !bounded ? from + 1 : firstUnit;
   for (let c = unitAt - 1; c > taskAt && taskEnd > from + 1; c--) {
     let a = taskEnd - 1;
     if (columns[c] === 'person' && a - 1 > from && len(toks, a) === 1 && len(toks, a - 1) === 1) a--;
@@ -193,7 +195,7 @@ export function findFlatTable(src: SourceText, fromLine: number): Table | null {
 }
 
 function tableAt(src: SourceText, at: number): Table | null {
-  const { norm, lines } = src;
+  const { norm } = src;
   const head = headerAt(norm, tokens(norm, at, Math.min(norm.length, at + 200), MAX_COLUMNS * MAX_HEADER_CHARS), 0);
   if (!head) return null;
   const columns = withTaskColumn(['number', ...head.cells.slice(1).map((c) => columnKind(text(norm, c)))]);
@@ -219,7 +221,7 @@ function tableAt(src: SourceText, at: number): Table | null {
   let withUnits = 0;
   for (let n = firstNumber; n < firstNumber + MAX_ROWS; n++) {
     const number = String(n + 1);
-    let next = toks.findIndex((t, k) => k > first + 1 && text(norm, t) === number);
+    const next = toks.findIndex((t, k) => k > first + 1 && text(norm, t) === number);
     const end = next < 0 ? Math.min(toks.length, first + columns.length + MAX_EXTRA_CELLS) : next;
     // 二、经济结构 and what follows it before the next row heads the rows after it.
     let last = end;
@@ -229,7 +231,7 @@ function tableAt(src: SourceText, at: number): Table | null {
         break;
       }
     }
-    const cells = [{ kind: 'number' as ColumnKind, span: toks[first] as Span }, ...rowCells(src, toks, first + 1, last, columns)];
+    const cells = [{ kind: 'number' as ColumnKind, span: toks[first] as Span }, ...rowCells(src, toks, first + 1, last, columns, next >= 0)];
     if (!cells.some((c) => c.kind === 'task')) break;
     if (cells.some((c) => isUnitKind(c.kind))) withUnits++;
     const lastCell = cells[cells.length - 1] as TableCell;
@@ -240,7 +242,6 @@ function tableAt(src: SourceText, at: number): Table | null {
     pos = (toks[next] as Span)[0];
     toks = tokens(norm, pos, norm.length, window);
     first = 0;
-    next = -1;
   }
   if (withUnits === 0 || withUnits * 2 < rows.length) return null;
   const headerLine = lineOf(src, at);
