@@ -66,6 +66,14 @@ describe('a division table flattened into one paragraph', () => {
     expect(parse(noUnits).items.filter((i) => i.number === '1' || i.number === '2')).toEqual([]);
   });
 
+  it('takes no phrases of a sentence for units when the text of a task falls into a unit column', () => {
+    const text = '序号\t工作任务\t牵头单位\t配合单位\n1\t办好人大代表建议。\t加强行政监督,主动接受人大监督,办好议案\t市财政局\n2\t推进政务公开。\t市政府办公厅\t市直各单位\n';
+    expect(rows(text)).toEqual([
+      ['1', '办好人大代表建议', ['市财政局/cooperate'], []],
+      ['2', '推进政务公开', ['市政府办公厅/lead', '市直各单位/localities'], []],
+    ]);
+  });
+
   it('keeps to the rows it can read when a hostile text repeats numbers and names without end', () => {
     const text = `序号 工作任务 责任单位 ${Array.from({ length: 3000 }, (_, k) => `${k + 1} 任务${k}。 县发改局`).join(' ')}`;
     const plan = parse(text);

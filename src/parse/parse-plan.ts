@@ -10,7 +10,7 @@ import { detectJurisdiction, applyJurisdiction } from './jurisdiction.js';
 import { entry, findActors, findDutySentence, findLedBy, findRoleSentence, findStated, findTrailingUnits, findUnitListBracket, leadMarked, parseClause, STANDING_RE, type ResponsibilityContext } from './responsibility.js';
 import { parseStructure, type RawHeading, type Structure } from './structure.js';
 import { findFlatTable } from './flat-table.js';
-import { cellRole, findGluedTable, findTable, type Table, type TableCell } from './table.js';
+import { cellRole, findGluedTable, findTable, unitsCell, type Table, type TableCell } from './table.js';
 import { splitRunOn } from './run-on.js';
 import { withoutReadings, withReadings } from './readings.js';
 import { readSchedule } from './schedule.js';
@@ -740,7 +740,12 @@ function tableItems(
         const clause = parseClause(ctx, cell.span[0], cell.span[1]);
         for (const r of clause?.entries ?? []) entries.push(r);
       } else {
-        const pieces = splitNames(src.norm, cell.span[0], cell.span[1]).map(leadMarked);
+        // A cell that is not a list of names (a task's sentence fallen into a unit column when the
+        // table's cells were misaligned) gives only the pieces that are unit names.
+        const clean = !SENTENCE_CELL_RE.test(src.norm.slice(cell.span[0], cell.span[1])) || unitsCell(src, cell.span);
+        const pieces = splitNames(src.norm, cell.span[0], cell.span[1])
+          .map(leadMarked)
+          .filter(({ piece }) => clean || looksLikeUnit(piece.name) || isCollective(piece.name));
         // 市发改委(牵头)、市统计局 in a cell: the marked name leads, the others cooperate.
         const anyMarked = pieces.some((p) => p.lead);
         pieces.forEach(({ piece, lead }, index) => {
@@ -769,6 +774,9 @@ function tableItems(
   }
   return out;
 }
+
+/** A sentence's punctuation in a unit column's cell: a task's text, not a list of names. */
+const SENTENCE_CELL_RE = /[,。;:]/;
 
 /** Role words after a name in a table cell (市发展改革委牵头,市统计局配合): the cell is read as a clause. */
 const CELL_ROLE_WORDS_RE = /[^\s,、]{2}(?:牵头|配合|协助|参与|负责)(?:[,;。]|$)/;
