@@ -6,6 +6,7 @@
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import mammoth from 'mammoth';
+import { withListNumbers } from './docx-numbering.js';
 import { AppError } from '../domain/errors.js';
 
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5' | 'docx' | 'xlsx';
@@ -122,7 +123,8 @@ async function decodeDocx(input: Uint8Array): Promise<DecodedText> {
   if (!buffer.includes('word/')) throw unsupported('zip');
   let value: string;
   try {
-    ({ value } = await mammoth.extractRawText({ buffer }));
+    // Numbers Word draws itself (a list's 一、, a 序号 column) are written into the text first.
+    ({ value } = await mammoth.extractRawText({ buffer: await withListNumbers(buffer) }));
   } catch {
     throw new AppError('bad_request', { zh: '无法读取该 .docx 文件', en: 'The .docx file cannot be read' });
   }
