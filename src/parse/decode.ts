@@ -6,7 +6,7 @@
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import mammoth from 'mammoth';
-import { withListNumbers } from './docx-numbering.js';
+import { prepareDocx } from './docx-text.js';
 import { AppError } from '../domain/errors.js';
 
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5' | 'docx' | 'xlsx';
@@ -124,7 +124,7 @@ async function decodeDocx(input: Uint8Array): Promise<DecodedText> {
   let value: string;
   try {
     // Numbers Word draws itself (a list's 一、, a 序号 column) are written into the text first.
-    ({ value } = await mammoth.extractRawText({ buffer: await withListNumbers(buffer) }));
+    ({ value } = await mammoth.extractRawText({ buffer: await prepareDocx(buffer) }));
   } catch {
     throw new AppError('bad_request', { zh: '无法读取该 .docx 文件', en: 'The .docx file cannot be read' });
   }

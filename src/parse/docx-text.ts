@@ -1,14 +1,22 @@
 /**
- * Word's automatic numbering written into a .docx's text. A plan typed in Word often numbers its
- * headings and tasks with the list feature (一、 (一) 1. ① drawn by Word, not typed) and its 序号
- * column likewise; the paragraphs' text then holds no number at all, and mammoth's raw text loses
- * them — items without numbers, a table without row numbers. Before the text is extracted, each
- * numbered paragraph gets its label as a run of text at its start, computed as Word draws it:
+ * A .docx made ready for mammoth's raw text, so that the plan's parser reads what Word shows.
+ *
+ * Numbers. A plan typed in Word often numbers its headings and tasks with the list feature (一、
+ * (一) 1. ① drawn by Word, not typed) and its 序号 column likewise; the paragraphs' text then holds
+ * no number and mammoth's raw text loses them: items without numbers, a table without row numbers.
+ * Each numbered paragraph gets its label as a run of text at its start, computed as Word draws it:
  * numbering.xml's levels (start value, format, level text such as `%1、` or `(%1)`), the list a
  * paragraph belongs to directly or through its style, and the counters that go on across the
  * document and restart below a higher level.
  *
- * Only what the label needs is read; a document without numbering comes back unchanged.
+ * Tables. Raw text gives a table one paragraph per line, so a cell of two paragraphs (市统计局 ⏎
+ * 各区县政府) and a cell merged down over two rows (one 牵头单位 for both) shift every cell after
+ * them. Each row becomes one paragraph instead, its cells separated by tabs as a table pasted from
+ * a spreadsheet is: a cell's paragraphs joined by a space, a cell merged down repeating the text of
+ * the cell it continues (as plan-xlsx.ts does with a spreadsheet's merges), a cell merged across
+ * keeping the columns after it in place.
+ *
+ * A document without numbering or tables comes back unchanged.
  */
 import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
 import JSZip from 'jszip';
@@ -313,52 +321,133 @@ function hasText(p: Element): boolean {
   return false;
 }
 
-/**
- * The .docx with each automatically numbered paragraph's label written as text at its start, or
- * the input itself when it has no numbering (or its parts cannot be read: mammoth reports that).
- */
-export async function withListNumbers(input: Buffer): Promise<Buffer> {
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(input);
-  } catch {
-    return input;
-  }
-  const numberingXml = await zip.file('word/numbering.xml')?.async('string');
-  const documentFile = zip.file('word/document.xml');
-  if (!numberingXml || !documentFile) return input;
-  const documentXml = await documentFile.async('string');
-  // A document part this large is read by mammoth alone (a DOM of it would not fit).
-  if (documentXml.length > MAX_XML_CHARS) return input;
-  const stylesXml = await zip.file('word/styles.xml')?.async('string');
-  const styles = readStyles(parseXml(stylesXml));
-  const styled = [...styles.values()].some((s) => s.numId !== null);
-  if (!documentXml.includes('numPr') && !styled) return input;
-  const numberingDoc = parseXml(numberingXml);
-  const doc = parseXml(documentXml);
-  if (!numberingDoc || !doc) return input;
-  const numbering = readNumbering(numberingDoc, styles);
+/** Writes each automatically numbered paragraph's label as text at its start; how many were. */
+function writeLabels(doc: Document, numbering: Numbering): number {
   const paragraphs = doc.getElementsByTagNameNS(W, 'p');
   let labelled = 0;
   for (let i = 0; i < paragraphs.length; i++) {
     const p = paragraphs.item(i) as Element;
     let label = numbering.labelOf(p);
     if (!label) continue;
-    const own = hasText(p);
     // A 序号 cell drawn by Word (1.) holds the bare number the table's readers expect.
-    if (!own && inCell(p)) label = label.replace(/[.、.)]$/, '');
+    if (!hasText(p) && inCell(p)) label = label.replace(/[.、.)]$/, '');
     // 1 before a paragraph's text (a level text of %1 alone) keeps a space after it.
     else if (/[0-9A-Za-z]$/.test(label)) label += ' ';
-    const run = doc.createElementNS(W, 'w:r');
-    const t = doc.createElementNS(W, 'w:t');
-    t.setAttribute('xml:space', 'preserve');
-    t.appendChild(doc.createTextNode(label));
-    run.appendChild(t);
     const pPr = child(p, 'pPr');
-    p.insertBefore(run, pPr ? pPr.nextSibling : p.firstChild);
+    p.insertBefore(textRun(doc, label), pPr ? pPr.nextSibling : p.firstChild);
     labelled++;
   }
-  if (labelled === 0) return input;
+  return labelled;
+}
+
+function textRun(doc: Document, text: string): Element {
+  const run = doc.createElementNS(W, 'w:r');
+  const t = doc.createElementNS(W, 'w:t');
+  t.setAttribute('xml:space', 'preserve');
+  t.appendChild(doc.createTextNode(text));
+  run.appendChild(t);
+  return run;
+}
+
+/** The text a run's elements show: w:t, tabs and breaks as spaces; deleted text and field codes are no w:t. */
+function textOf(el: Element): string {
+  let out = '';
+  const walk = (n: Node): void => {
+    for (let c = n.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType !== 1) continue;
+      const e = c as Element;
+      if (e.namespaceURI === W && e.localName === 't') out += e.textContent ?? '';
+      else if (e.namespaceURI === W && (e.localName === 'tab' || e.localName === 'br' || e.localName === 'cr')) out += ' ';
+      else if (e.localName !== 'Fallback') walk(e);
+    }
+  };
+  walk(el);
+  return out;
+}
+
+/** A cell's text: its paragraphs joined by a space, runs of white space made one. */
+function cellText(tc: Element): string {
+  const parts: string[] = [];
+  const ps = tc.getElementsByTagNameNS(W, 'p');
+  for (let i = 0; i < ps.length; i++) {
+    const t = textOf(ps.item(i) as Element).trim();
+    if (t) parts.push(t);
+  }
+  return parts.join(' ').replace(/\s+/g, ' ');
+}
+
+/** Each table of the body (not one inside another's cell) as one paragraph per row, cells tab-separated. */
+function flattenTables(doc: Document): number {
+  const all = doc.getElementsByTagNameNS(W, 'tbl');
+  const outer: Element[] = [];
+  for (let i = 0; i < all.length; i++) {
+    const t = all.item(i) as Element;
+    let nested = false;
+    for (let n = t.parentNode; n && !nested; n = n.parentNode) nested = n.nodeType === 1 && (n as Element).localName === 'tbl';
+    if (!nested) outer.push(t);
+  }
+  for (const tbl of outer) {
+    // The text of the cell above each grid column, for cells that continue a merge down.
+    const above: string[] = [];
+    const paragraphs: Element[] = [];
+    for (const tr of children(tbl, 'tr')) {
+      const cells: string[] = [];
+      for (const tc of children(tr, 'tc')) {
+        const tcPr = child(tc, 'tcPr');
+        const span = Math.max(1, Math.min(64, intVal(child(tcPr, 'gridSpan')) ?? 1));
+        const merge = child(tcPr, 'vMerge');
+        const col = cells.length;
+        const text = merge && val(merge) !== 'restart' ? (above[col] ?? '') : cellText(tc);
+        above[col] = text;
+        cells.push(text);
+        for (let k = 1; k < span; k++) cells.push('');
+      }
+      const p = doc.createElementNS(W, 'w:p');
+      cells.forEach((c, k) => {
+        if (k > 0) {
+          const run = doc.createElementNS(W, 'w:r');
+          run.appendChild(doc.createElementNS(W, 'w:tab'));
+          p.appendChild(run);
+        }
+        if (c) p.appendChild(textRun(doc, c));
+      });
+      paragraphs.push(p);
+    }
+    for (const p of paragraphs) tbl.parentNode?.insertBefore(p, tbl);
+    tbl.parentNode?.removeChild(tbl);
+  }
+  return outer.length;
+}
+
+/**
+ * The .docx with Word's list numbers written as text and its tables as tab-separated rows (see
+ * the module's comment), or the input itself when it has neither, or its parts cannot be read
+ * (mammoth then reports what is wrong).
+ */
+export async function prepareDocx(input: Buffer): Promise<Buffer> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(input);
+  } catch {
+    return input;
+  }
+  const documentFile = zip.file('word/document.xml');
+  if (!documentFile) return input;
+  const documentXml = await documentFile.async('string');
+  // A document part this large is read by mammoth alone (a DOM of it would not fit).
+  if (documentXml.length > MAX_XML_CHARS) return input;
+  const numberingXml = await zip.file('word/numbering.xml')?.async('string');
+  const styles = readStyles(parseXml(await zip.file('word/styles.xml')?.async('string')));
+  const numbered = numberingXml !== undefined && (documentXml.includes('numPr') || [...styles.values()].some((st) => st.numId !== null));
+  const tabled = documentXml.includes('<w:tbl>') || documentXml.includes('<w:tbl ');
+  if (!numbered && !tabled) return input;
+  const doc = parseXml(documentXml);
+  if (!doc) return input;
+  let changed = 0;
+  const numberingDoc = numbered ? parseXml(numberingXml) : null;
+  if (numberingDoc) changed += writeLabels(doc, readNumbering(numberingDoc, styles));
+  if (tabled) changed += flattenTables(doc);
+  if (changed === 0) return input;
   zip.file('word/document.xml', new XMLSerializer().serializeToString(doc as unknown as Node));
   return zip.generateAsync({ type: 'nodebuffer' });
 }

@@ -4,7 +4,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { hunanResolver } from '../catalog/registry-resolver.js';
 import { decodeDocument } from './decode.js';
-import { chineseCount, formatCounter, withListNumbers } from './docx-numbering.js';
+import { chineseCount, formatCounter, prepareDocx } from './docx-text.js';
 import { parsePlan } from './parse-plan.js';
 
 const level = (level: number, format: (typeof LevelFormat)[keyof typeof LevelFormat], text: string) => ({ level, format, text, alignment: AlignmentType.LEFT });
@@ -75,8 +75,7 @@ describe("Word's automatic numbering", () => {
       '(一)办好教育',
       '1.新建幼儿园3所。(县教育局负责)',
     ]);
-    expect(text).toContain('\n1\n建设污水处理厂一座。\n');
-    expect(text).toContain('\n2\n改造农村公路50公里。\n');
+    expect(text).toContain('\n序号\t工作任务\t牵头单位\t配合单位\t完成时限\n1\t建设污水处理厂一座。\t县住建局\t县财政局\t12月底前\n2\t');
   });
 
   it('gives the parser numbered items where the paragraphs held no number', async () => {
@@ -91,13 +90,41 @@ describe("Word's automatic numbering", () => {
     ]);
   });
 
-  it('returns a document without numbering, and bytes that are no zip, unchanged', async () => {
+  it('reads a table row by row: a cell of two paragraphs, a cell merged down over two rows, a group row merged across', async () => {
+    const cell = (t: string | string[], o: object = {}) => new TableCell({ children: (Array.isArray(t) ? t : [t]).map((x) => new Paragraph(x)), ...o });
+    const table = new Table({
+      rows: [
+        new TableRow({ children: [cell('序号'), cell('重点任务'), cell('牵头单位'), cell('配合单位'), cell('完成时限')] }),
+        new TableRow({ children: [cell('一、稳住经济大盘', { columnSpan: 5 })] }),
+        new TableRow({ children: [cell('1'), cell('地区生产总值增长6%左右。'), cell('市发展改革委', { rowSpan: 2 }), cell(['市统计局', '各区县政府']), cell('2024年12月底')] }),
+        new TableRow({ children: [cell('2'), cell('固定资产投资增长8%。'), cell(''), cell('2024年12月底')] }),
+        new TableRow({ children: [cell('3'), cell('城镇新增就业5万人。'), cell('市人力资源社会保障局'), cell(''), cell('长期坚持')] }),
+      ],
+    });
+    const bytes = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('2024年重点任务分工表'), table] }] }));
+    const { text } = await decodeDocument(bytes);
+    expect(text.split('\n').slice(1, 6)).toEqual([
+      '序号\t重点任务\t牵头单位\t配合单位\t完成时限',
+      '一、稳住经济大盘\t\t\t\t',
+      '1\t地区生产总值增长6%左右。\t市发展改革委\t市统计局 各区县政府\t2024年12月底',
+      '2\t固定资产投资增长8%。\t市发展改革委\t\t2024年12月底',
+      '3\t城镇新增就业5万人。\t市人力资源社会保障局\t\t长期坚持',
+    ]);
+    const plan = parsePlan(text, { resolver: hunanResolver() });
+    expect(plan.items.map((i) => [i.number, i.title, i.responsible.map((r) => `${r.raw}/${r.role}`), i.schedule?.raw])).toEqual([
+      ['1', '地区生产总值增长6%左右', ['市发展改革委/lead', '市统计局/cooperate', '各区县政府/localities'], '2024年12月底'],
+      ['2', '固定资产投资增长8%', ['市发展改革委/lead'], '2024年12月底'],
+      ['3', '城镇新增就业5万人', ['市人力资源社会保障局/lead'], '长期坚持'],
+    ]);
+  });
+
+  it('returns a document without numbering or tables, and bytes that are no zip, unchanged', async () => {
     const plain = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('一、总体要求')] }] }));
     const zip = await JSZip.loadAsync(plain);
     zip.remove('word/numbering.xml');
     const without = await zip.generateAsync({ type: 'nodebuffer' });
-    expect(await withListNumbers(without)).toBe(without);
+    expect(await prepareDocx(without)).toBe(without);
     const junk = Buffer.from('PK\u0003\u0004 not really a zip');
-    expect(await withListNumbers(junk)).toBe(junk);
+    expect(await prepareDocx(junk)).toBe(junk);
   });
 });
