@@ -571,4 +571,22 @@ describe('forms of real pages', () => {
       ['2', '新装设备300套', ['市甲局/lead', '市乙局/cooperate', '市丙局/cooperate'], ['300套']],
     ]);
   });
+
+  it('reads a list of tasks by label, with no numbering: label:description lines, and label lines over a description line', () => {
+    const colon = [
+      '某街道2024年民生实事项目出炉', '发布日期:2024-03-13', '今年街道要办五件民生实事,各项目内容如下:',
+      '社区服务中心建设项目:改善社区的服务中心,让服务更有质量。', '环卫设施维护项目:清掏维护辖区内的化粪池200座。',
+      '“一老一小”关爱项目:提供助餐、助浴等居家养老服务。', '',
+    ].join('\n');
+    expect(rows(colon)).toEqual([
+      ['', '社区服务中心建设项目', [], []],
+      ['', '环卫设施维护项目', [], ['200座']],
+      ['', '“一老一小”关爱项目', [], []],
+    ]);
+    const over = ['施政报告要点', '', '成立专责委员会', '由行政长官主持,研判金融形势对经济的影响,提出对策。', '', '巩固金融中心地位', '改善银行、证券、保险各业的监管安排。', '', '发展证券市场', '争取更多企业来港上市,扩大市场规模。', ''].join('\n');
+    expect(rows(over).map((r) => r[1])).toEqual(['成立专责委员会', '巩固金融中心地位', '发展证券市场']);
+    // Two such lines, or a page's metadata lines, are no list.
+    expect(parse('来源:某市政府网\n发布日期:2024-03-13\n作者:办公室\n').items).toEqual([]);
+    expect(parse('社区服务中心建设项目:改善服务中心。\n环卫设施维护项目:维护化粪池。\n').items).toEqual([]);
+  });
 });

@@ -177,7 +177,7 @@ function parseText(text: string, options: ParseOptions): ParsedPlan {
         number: piece.number,
         ordinal,
         section: raw.section,
-        title: itemTitle(src, titleStart, end),
+        title: itemTitle(src, titleStart, parts === null && raw.titleEnd !== undefined ? raw.titleEnd : end),
         text: src.original.slice(bodyStart, end),
         span: [start, end],
         responsible: fitted(responsible),

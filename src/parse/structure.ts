@@ -30,6 +30,8 @@ export interface RawItem {
   kind: MarkerKind | null;
   /** A label over bullet lines (labelsOverBullets): a task even when it names no unit and sets no target. */
   label?: true;
+  /** Where the title ends when a label gives it (labelledLines): the label's end. */
+  titleEnd?: number;
 }
 
 export interface RawHeading {
@@ -300,6 +302,7 @@ export function parseStructure(src: SourceText, from: number, to: number): Struc
   }
   numberLoneParagraphs(src, lines, items, taskLinesUnder);
   if (sections.length === 0 && items.length === 0) labelsOverBullets(lines, items);
+  if (sections.length === 0 && items.length === 0) labelledLines(lines, items);
   const { title, titleSpan } = findTitle(src, lines, firstHeading);
   if (sections.length === 0 && items.length === 0) {
     warnings.push(warning('no_structure', {}, [0, 0]));
@@ -385,6 +388,50 @@ function labelsOverBullets(lines: MarkedLine[], items: RawItem[]): void {
     i = j - 1;
   }
   if (found.length < 2) return;
+  for (const item of found) {
+    item.ordinal = items.length + 1;
+    items.push(item);
+  }
+}
+
+/** 社区服务中心建设项目:改善…: a label before a colon, opening a line that goes on after it. */
+const COLON_LABEL_RE = /^([^\s:,。;、!?]{2,24}):\s*\S{4}/;
+/** 发布日期:, 来源:, 责任单位: a page's metadata or a task's part, not a list's labels. */
+const META_LABEL_RE = /^(?:发布|来源|作者|时间|日期|地点|浏览|点击|编辑|记者|责任|牵头|配合|联系|电话|邮箱|附件|主题|索引|文号|发文|成文|字号|当前位置|网站|主办|承办|协办|备注|说明|注)/;
+/** A short label line (成立特别委员会) and the description line under it. */
+const SHORT_LABEL_RE = /^[^\s。;:,、!?]{4,20}$/;
+const DESCRIPTION_RE = /^.{12,}$/;
+const DESCRIPTION_MARK_RE = /[,。;]/;
+
+/**
+ * A text with no numbering that lists its tasks by label: lines `label:description` (a street's
+ * projects, 公交车站升级改造项目:升级…), or short label lines each over one line describing it (a policy
+ * address's highlights). Three such lines in a row, or more, are a task each, titled by the label.
+ */
+function labelledLines(lines: MarkedLine[], items: RawItem[]): void {
+  const found: RawItem[] = [];
+  let run: RawItem[] = [];
+  const flush = (): void => {
+    if (run.length >= 3) for (const r of run) found.push(r);
+    run = [];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const ml = lines[i] as MarkedLine;
+    const { line, text } = ml;
+    const colon = ml.marker ? null : COLON_LABEL_RE.exec(text);
+    if (colon && !META_LABEL_RE.test(colon[1] ?? '')) {
+      run.push({ number: '', ordinal: 0, section: null, span: [line.trimStart, line.trimEnd], bodyStart: line.trimStart, value: null, kind: null, label: true, titleEnd: line.trimStart + (colon[1]?.length ?? 0) });
+      continue;
+    }
+    const next = lines[i + 1];
+    if (!ml.marker && next && !next.marker && SHORT_LABEL_RE.test(text) && DESCRIPTION_RE.test(next.text) && DESCRIPTION_MARK_RE.test(next.text) && !COLON_LABEL_RE.test(next.text)) {
+      run.push({ number: '', ordinal: 0, section: null, span: [line.trimStart, next.line.trimEnd], bodyStart: line.trimStart, value: null, kind: null, label: true, titleEnd: line.trimEnd });
+      i++;
+      continue;
+    }
+    flush();
+  }
+  flush();
   for (const item of found) {
     item.ordinal = items.length + 1;
     items.push(item);
