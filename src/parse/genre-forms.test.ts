@@ -589,4 +589,17 @@ describe('forms of real pages', () => {
     expect(parse('来源:某市政府网\n发布日期:2024-03-13\n作者:办公室\n').items).toEqual([]);
     expect(parse('社区服务中心建设项目:改善服务中心。\n环卫设施维护项目:维护化粪池。\n').items).toEqual([]);
   });
+
+  it('reads a list run on after an announcing colon, one task per semicolon, when the count is the one announced', () => {
+    const text = '记者获悉,今年县里要办好五件民生实事。\n五件民生实事具体如下:新建城区道路3公里;改造棚户区500套;解决4万人饮水安全问题;新建农村公路50公里;农村危房改造2000户。\n';
+    expect(rows(text)).toEqual([
+      ['', '新建城区道路3公里', [], ['3公里']],
+      ['', '改造棚户区500套', [], ['500套']],
+      ['', '解决4万人饮水安全问题', [], ['4万人']],
+      ['', '新建农村公路50公里', [], ['50公里']],
+      ['', '农村危房改造2000户', [], ['2000户']],
+    ]);
+    // Six announced, five listed: a sentence, not the list.
+    expect(parse(text.replace('五件民生实事具体', '六件民生实事具体')).items).toEqual([]);
+  });
 });

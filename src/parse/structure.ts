@@ -4,6 +4,7 @@
  * (一、 sections with (一) items in a provincial plan; 一、 / (一) headings with 1. tasks in a
  * national task-division document; bare 一、 tasks in a short notice).
  */
+import { chineseToNumber } from './numerals.js';
 import { unwrapped } from './wrapped.js';
 import { warning } from './warnings.js';
 import { markerAt, RANK, type Marker, type MarkerKind } from './markers.js';
@@ -303,6 +304,7 @@ export function parseStructure(src: SourceText, from: number, to: number): Struc
   numberLoneParagraphs(src, lines, items, taskLinesUnder);
   if (sections.length === 0 && items.length === 0) labelsOverBullets(lines, items);
   if (sections.length === 0 && items.length === 0) labelledLines(lines, items);
+  if (sections.length === 0 && items.length === 0) announcedList(src, lines, items);
   const { title, titleSpan } = findTitle(src, lines, firstHeading);
   if (sections.length === 0 && items.length === 0) {
     warnings.push(warning('no_structure', {}, [0, 0]));
@@ -435,6 +437,44 @@ function labelledLines(lines: MarkedLine[], items: RawItem[]): void {
   for (const item of found) {
     item.ordinal = items.length + 1;
     items.push(item);
+  }
+}
+
+/** 具体如下:, 分别是: what announces a list run on after it. */
+const ANNOUNCES_RE = /(?:如下|分别是|分别为|包括)[::]/;
+/** The count a list is announced with: 十件民生实事, 以下5项. */
+const COUNT_RE = /([0-9]{1,2}|[一二三四五六七八九十]{1,3})(?:件|项|个|大)/;
+/** Fewest clauses of a list whose count is not announced, and the shortest clause. */
+const MIN_CLAUSES = 4;
+const MIN_CLAUSE = 6;
+
+/**
+ * 十件民生实事具体如下:A;B;C;…。: a news page that runs the plan's list on after an announcing colon,
+ * its tasks separated by semicolons. Each clause is a task with the empty number, when there are
+ * as many as the text announces (十件), or four or more when it announces no count.
+ */
+function announcedList(src: SourceText, lines: MarkedLine[], items: RawItem[]): void {
+  lines: for (const { line, text } of lines) {
+    const m = ANNOUNCES_RE.exec(text);
+    if (!m) continue;
+    const from = m.index + m[0].length;
+    const clauses: [number, number][] = [];
+    let a = from;
+    for (let k = from; k <= text.length; k++) {
+      if (k < text.length && text.charCodeAt(k) !== 0x3b) continue;
+      let b = k;
+      if (k === text.length && text.charCodeAt(b - 1) === 0x3002) b--;
+      if (b - a < MIN_CLAUSE || text.slice(a, b).includes('。')) continue lines;
+      clauses.push([a, b]);
+      a = k + 1;
+    }
+    const count = COUNT_RE.exec(text.slice(0, m.index));
+    const announced = count ? (/[0-9]/.test(count[1] ?? '') ? Number(count[1]) : chineseToNumber(count[1] ?? '')) : null;
+    if (announced !== null ? announced !== clauses.length : clauses.length < MIN_CLAUSES) continue;
+    for (const [x, y] of clauses) {
+      items.push({ number: '', ordinal: items.length + 1, section: null, span: [line.trimStart + x, line.trimStart + y], bodyStart: line.trimStart + x, value: null, kind: null, label: true });
+    }
+    return;
   }
 }
 
