@@ -602,4 +602,25 @@ describe('forms of real pages', () => {
     // Six announced, five listed: a sentence, not the list.
     expect(parse(text.replace('五件民生实事具体', '六件民生实事具体')).items).toEqual([]);
   });
+
+  it('reads a note in the bracket that the first name leads (列第一位的为牵头单位,下同), with no role word after the names', () => {
+    const text = '一、加大支持\n(一)加强财税保障。落实减税政策。(市税务局、市财政局、市科技局,列第一位的为牵头单位,下同)\n(二)加大基金支持。发挥基金作用。(市财政局、市发改委)\n';
+    expect(rows(text)).toEqual([
+      ['(一)', '加强财税保障', ['市税务局/lead', '市财政局/cooperate', '市科技局/cooperate'], []],
+      ['(二)', '加大基金支持', ['市财政局/lead', '市发改委/cooperate'], []],
+    ]);
+  });
+
+  it('passes over the page numbers of a document-sharing page (1、 2、 heading pages cut mid-sentence) and reads the numbering of the text', () => {
+    const page1 = '1、某市促进民营经济发展实施方案为落实省里的部署,结合本市实际,制定本方案。到2025年,全市民营经济增加值占比稳步提高,民间投资保持增长,营商环境持续改善,民营企业的活力和信心进一步增强。一、加大要素支持力度(一)加强财税政策保障。落实小微企业减税政策,对小额贷款利息收入免征增值税,对小微企业和个体工商';
+    const page2 = '2、户的融资担保业务免征增值税,政策执行至2027年底。(市税务局、市财政局,列第一位的为牵头单位)(二)加大产业基金支持力度。发挥产业基金的引领作用,引导基金投向民间投资项目,支持民营企业做大做强,积极争取上级基金投向本市项目,形成多层次的基金体系。(市财政局牵头)';
+    const text = `文档介绍:某市实施方案.docx\n${page1}\n${page2}\n`;
+    expect(rows(text)).toEqual([
+      ['(一)', '加强财税政策保障', ['市税务局/lead', '市财政局/cooperate'], []],
+      ['(二)', '加大产业基金支持力度', ['市财政局/lead'], []],
+    ]);
+    expect(spanProblems(text, parse(text))).toEqual([]);
+    // Numbered lines of a text's own (short, or ending their sentences) stay items.
+    expect(rows('1、新建道路3公里。(市交通局负责)\n2、改造管网5公里。(市住建局负责)\n').map((r) => r[0])).toEqual(['1', '2']);
+  });
 });

@@ -5,6 +5,7 @@
  */
 import { findLetter } from './letter.js';
 import { joinWrapped, unwrapped } from './wrapped.js';
+import { joinPageMarkers } from './page-markers.js';
 import { chineseToNumber } from './numerals.js';
 import { detectJurisdiction, applyJurisdiction } from './jurisdiction.js';
 import { entry, findActors, findDutySentence, findLedBy, findRoleSentence, findStated, findTrailingUnits, findUnitListBracket, leadMarked, parseClause, STANDING_RE, type ResponsibilityContext } from './responsibility.js';
@@ -36,7 +37,7 @@ export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
 }
 
 function parseText(text: string, options: ParseOptions): ParsedPlan {
-  const src = joinWrapped(makeSource(text));
+  const src = joinPageMarkers(joinWrapped(makeSource(text)));
   src.lines = splitRunOn(src);
   const resolver = cachedResolver(options.resolver);
   const warnings: ParseWarning[] = [];

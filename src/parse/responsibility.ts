@@ -412,6 +412,8 @@ export function parseClause(ctx: ResponsibilityContext, s: number, e: number): C
   /** Units every item involves, this one included (…均涉及X,不再做分工). */
   const involved: Responsible[] = [];
   let structured = false;
+  /** The clause says its first name leads (列第一位的为牵头单位): names without a role are read so. */
+  let firstLeads = false;
   let otherLabel = false;
   for (const part of splitAtSpacedLabels(norm, splitTop(norm, s, e, CLAUSE_SEPS))) {
     const ps = trimmedStart(norm, part[0], part[1]);
@@ -467,6 +469,7 @@ export function parseClause(ctx: ResponsibilityContext, s: number, e: number): C
       const segText = FIRST_LEADS_START.has(first) || LABEL_START_CHARS.has(first) ? norm.slice(ss, se) : '';
       if (FIRST_LEADS_START.has(first) && FIRST_LEADS_RE.test(segText)) {
         structured = true;
+        firstLeads = true;
         continue;
       }
       const label = LABEL_START_CHARS.has(first) ? LABEL_RE.exec(segText) : null;
@@ -524,7 +527,7 @@ export function parseClause(ctx: ResponsibilityContext, s: number, e: number): C
     }
   }
   // (市交通局(牵头)、市财政局): a name marked as the lead says enough on its own.
-  const unclear = !structured || groups.every((g) => g.role === null && !g.labelled);
+  const unclear = !firstLeads && (!structured || groups.every((g) => g.role === null && !g.labelled));
   const anyMarked =
     unclear &&
     groups.some((g) =>
