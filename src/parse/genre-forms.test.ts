@@ -623,4 +623,17 @@ describe('forms of real pages', () => {
     // Numbered lines of a text's own (short, or ending their sentences) stay items.
     expect(rows('1、新建道路3公里。(市交通局负责)\n2、改造管网5公里。(市住建局负责)\n').map((r) => r[0])).toEqual(['1', '2']);
   });
+
+  it('reads principles numbered (一)(二) before the sections whose (一) heads 1. tasks with label lines: the 1. lines are the tasks', () => {
+    const text = [
+      '某省人民政府关于落实规划任务分工的通知', '一、分工原则', '(一)处理好政府与市场的关系。该由市场做的交给市场。', '(二)分清各级政府的责任。主要任务以分到省有关部门为主。',
+      '二、主要任务分工', '(一)约束性指标。', '1.九年义务教育巩固率达到97%。', '责任单位:省教育厅。', '2.耕地保有量保持在6120万亩。', '责任单位:省国土资源厅。',
+      '3.森林覆盖率提高到42%。', '责任单位:省林业厅。', '',
+    ].join('\n');
+    expect(rows(text)).toEqual([
+      ['1', '九年义务教育巩固率达到97%', ['省教育厅/lead'], ['97%']],
+      ['2', '耕地保有量保持在6120万亩', ['省国土资源厅/lead'], ['6120万亩']],
+      ['3', '森林覆盖率提高到42%', ['省林业厅/lead'], ['42%']],
+    ]);
+  });
 });

@@ -590,7 +590,13 @@ function chooseLevels(
   const candidates = kinds.filter((k) => (k !== 'circ' || circTasks) && (sectionKind === null || RANK[k] > RANK[sectionKind]));
   const isHeadingLevel = (k: MarkerKind, idx: number): boolean => {
     const s = stats.get(k);
-    if (!s || s.parentLike * 2 <= s.count) return false;
+    if (!s) return false;
+    // 一、分工原则 (一)…(二)…(三)… then 二、… (一)约束性指标 ⏎ 1.… 责任单位:X ⏎ 2.…: a level that heads a
+    // deeper one somewhere, whose own lines state few units where the deeper ones state many, heads
+    // the tasks even where most of its lines head nothing (principles, requirements).
+    const deeperCue = Math.max(0, ...candidates.slice(idx + 1).map((m) => stats.get(m)?.cue ?? 0));
+    if (s.parentLike > 0 && deeperCue >= 3 && s.cue * 3 <= deeperCue && s.trailing === 0) return true;
+    if (s.parentLike * 2 <= s.count) return false;
     // (一)抓好重大项目建设(牵头单位:X) over 1.全年实施项目150个。: every line of the level is a short
     // title (its responsibility bracket aside) and the level below states sentences: the titles
     // head the tasks, whose units they give.
