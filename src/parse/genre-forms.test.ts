@@ -561,7 +561,7 @@ describe('forms of real pages', () => {
       ['州发改委/lead', '州工信局/cooperate', '各县市人民政府/localities'],
       ['市生态环境局/lead', '各县、区人民政府(管委会)/localities'],
       ['市A局/lead', '市B局/lead', '市D局/cooperate'],
-      ['内政部/lead'],
+      ['内政部/lead', '人事总处/cooperate'],
       ['经济部/lead'],
     ]);
   });
@@ -635,5 +635,16 @@ describe('forms of real pages', () => {
       ['2', '耕地保有量保持在6120万亩', ['省国土资源厅/lead'], ['6120万亩']],
       ['3', '森林覆盖率提高到42%', ['省林业厅/lead'], ['42%']],
     ]);
+  });
+
+  it('reads units asked to act with 请 inside a directive, the first asked leading, and titles the matter before the request', () => {
+    const text = '院长提示:\n一、近日出现麻疹病例,绝不能掉以轻心。为防止疫情扩散,请卫福部等相关部会全面掌握防疫情况,积极应对。\n二、核二厂已通过安全查核,但后续仍请经济部及台电公司切实掌握各项情况,妥为应对,并请环保署与内政部营建署给予协助,俾重大建设顺利推动。\n三、有关地层下陷的问题,请高铁公司切实进行详尽的评估检验。也请交通部一并督导了解。\n';
+    expect(rows(text)).toEqual([
+      ['一', '近日出现麻疹病例,绝不能掉以轻心', ['卫福部/lead'], []],
+      ['二', '核二厂已通过安全查核', ['经济部/lead', '台电公司/cooperate', '环保署/cooperate', '内政部营建署/cooperate'], []],
+      ['三', '有关地层下陷的问题', ['高铁公司/lead', '交通部/cooperate'], []],
+    ]);
+    // A 请 that asks nobody named (请抓紧组织落实) gives no unit.
+    expect(rows('一、重点任务\n1.推进项目建设,请抓紧组织落实。\n2.推进乡村振兴。(市农业农村局负责)\n')[0]?.[2]).toEqual([]);
   });
 });

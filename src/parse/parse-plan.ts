@@ -8,7 +8,7 @@ import { joinWrapped, unwrapped } from './wrapped.js';
 import { joinPageMarkers } from './page-markers.js';
 import { chineseToNumber } from './numerals.js';
 import { detectJurisdiction, applyJurisdiction } from './jurisdiction.js';
-import { entry, findActors, findDutySentence, findLedBy, findRoleSentence, findStated, findTrailingUnits, findUnitListBracket, leadMarked, parseClause, STANDING_RE, type ResponsibilityContext } from './responsibility.js';
+import { entry, findActors, findAskedUnits, findDutySentence, findLedBy, findRoleSentence, findStated, findTrailingUnits, findUnitListBracket, leadMarked, parseClause, STANDING_RE, type ResponsibilityContext } from './responsibility.js';
 import { parseStructure, type RawHeading, type Structure } from './structure.js';
 import { findFlatTable } from './flat-table.js';
 import { cellRole, findGluedTable, findTable, unitsCell, type Table, type TableCell } from './table.js';
@@ -129,7 +129,11 @@ function parseText(text: string, options: ParseOptions): ParsedPlan {
             warnings.push(warning('responsibility_carried', { item: ordinal, reason: 'limit' }, [start, end]));
           }
         }
-        else responsible = findActors(ctx, bodyStart, end);
+        else {
+          // 请X务必…: units asked to act (directives, minutes), else the subjects of the task's sentences.
+          responsible = findAskedUnits(ctx, bodyStart, end);
+          if (responsible.length === 0) responsible = findActors(ctx, bodyStart, end);
+        }
       }
       for (const s of standing) {
         if (carriedBudget <= 0) break;
@@ -433,6 +437,8 @@ function isSameAsAbove(src: SourceText, r: Responsible): boolean {
 
 /** ,由X牵头… · ,由X负责… · ,由X会同Y…: a clause after the task saying who carries it out. */
 const BY_CLAUSE_RE = /^,由[^,。;]{2,40}?(?:牵头|负责|会同)/;
+/** ,但后续仍请X及Y切实…: a clause asking units to act (findAskedUnits), after the matter it is about. */
+const ASK_CLAUSE_RE = /,(?:但|而|后续|今后|仍|也|并|另|还|再|同时|因此|故){0,3}请[^,。;]{2,30}?(?:务必|切实|确实|全面|积极|尽速|尽快|会同|研议|督导|一并|妥为|妥善|提供|给予|协助|加强|持续|掌握|进行|负责|牵头)/;
 
 const NAME_LABEL_RE = /^(?:项目名称|事项名称|实事名称|名称)\s*:\s*/;
 const NAME_LABEL_FIRST = new CodeSet(codesOf('项事实名'));
@@ -465,6 +471,9 @@ function itemTitle(src: SourceText, start: number, e: number): string {
   // 关于“…”的问题,由发展改革委会同农业部等部门负责落实。: the title ends before the clause saying who.
   const by = end - s > 3 ? norm.slice(s, end).indexOf(',由') : -1;
   if (by > 0 && BY_CLAUSE_RE.test(norm.slice(s + by, end))) end = s + by;
+  // 有关地层下陷的问题,请高铁公司切实…: nor before the clause asking a unit to act.
+  const ask = end - s > 3 ? ASK_CLAUSE_RE.exec(norm.slice(s, end)) : null;
+  if (ask && ask.index > 0) end = s + ask.index;
   // 1.新建主干道20公里(市住建局负责);2.… run on: the ; closing the item is no part of its title, nor
   // is the colon of 2. 改善环境卫生及市容: over bullet lines.
   while (end > s && (norm.charCodeAt(end - 1) === 0x3b || norm.charCodeAt(end - 1) === 0x3a || isJsSpace(norm.charCodeAt(end - 1)))) end--;

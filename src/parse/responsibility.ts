@@ -1014,6 +1014,62 @@ export function findActors(ctx: ResponsibilityContext, s: number, e: number): Re
   return out;
 }
 
+/** What a unit asked with 请 is asked to do: the word right after its names. */
+const ASK_VERB_RE = /^(?:务必|切实|确实|全面|积极|尽速|尽快|迅速|会同|汇同|研议|研处|研拟|督导|一并|妥为|妥善|提供|给予|协助|配合|加强|持续|掌握|进行|负责|牵头|抓紧|做好|落实|组织|检讨|评估|规划|办理|协调|注意|继续|就|对|将|于|在|依|针对)/;
+const ASK_VERB_FIRST = new CodeSet(codesOf('务切确全积尽迅会汇研督一妥提给协配加持掌进负牵抓做落组检评规办注继就对将于在依针'));
+/** What may stand between a clause's start and its 请: 但后续仍请, 也请, 并请, 另请. */
+const ASK_LEAD_IN_RE = /^(?:但|而|后续|今后|仍|也|并|另|还|再|同时|因此|故){0,3}$/;
+/** Longest run of names after 请. */
+const ASK_NAMES_MAX = 30;
+
+/**
+ * Units asked to act with 请 (a premier's directives, meeting minutes): …,请X等相关部会务必…;
+ * 但后续仍请X及Y切实…,并请Z与W给予协助; 请X会同Y及Z研议解决。 The first unit asked leads and the
+ * others cooperate, as do those asked in later clauses (并请, 也请) and those X works with (会同).
+ */
+export function findAskedUnits(ctx: ResponsibilityContext, s: number, e: number): Responsible[] {
+  const { norm } = ctx.src;
+  const out: Responsible[] = [];
+  let clauseStart = s;
+  for (let i = s; i < e; i++) {
+    const c = norm.charCodeAt(i);
+    if (c === 0x3002 || c === 0x3b || c === 0x2c || c === 0x3a || c === 0x0a) {
+      clauseStart = i + 1;
+      continue;
+    }
+    if (c !== 0x8bf7 || !ASK_LEAD_IN_RE.test(norm.slice(clauseStart, i))) continue; // 请
+    let at = i + 1;
+    for (let round = 0; round < 2; round++) {
+      const asked = askedAt(ctx, at, Math.min(e, at + ASK_NAMES_MAX));
+      if (!asked) break;
+      for (const p of asked.names) {
+        const role: ResponsibleRole = isCollective(p.name) ? 'localities' : out.some((r) => r.role === 'lead') ? 'cooperate' : 'lead';
+        out.push(entry(ctx, p, role));
+      }
+      // 请X会同Y及Z研议: Y and Z, after 会同, are asked too.
+      if (!asked.together) break;
+      at = asked.verbEnd;
+    }
+  }
+  return out;
+}
+
+/** The names after 请 at `at`, up to the word saying what they are asked to do. */
+function askedAt(ctx: ResponsibilityContext, at: number, limit: number): { names: NamePiece[]; verbEnd: number; together: boolean } | null {
+  const { norm } = ctx.src;
+  for (let j = at + 2; j < limit; j++) {
+    const c = norm.charCodeAt(j);
+    if (c === 0x3002 || c === 0x3b || c === 0x2c || c === 0x3a || c === 0x28 || c === 0x29) return null;
+    if (!ASK_VERB_FIRST.has(c)) continue;
+    const verb = ASK_VERB_RE.exec(norm.slice(j, j + 3));
+    if (!verb) continue;
+    const names = splitNames(norm, at, j);
+    if (names.length === 0 || !actorNames(ctx, names)) continue;
+    return { names, verbEnd: j + verb[0].length, together: verb[0] === '会同' || verb[0] === '汇同' };
+  }
+  return null;
+}
+
 /** The actor of the clause starting at `offset`, looked for in [offset, limit), and where the word after it ends. */
 function actorAt(
   ctx: ResponsibilityContext,
