@@ -9,7 +9,7 @@
  * run-on reader finds the text's own numbering. The original text keeps them, as every raw string
  * and span does.
  */
-import { splitLines, type SourceText } from './text.js';
+import { isDigitCode, splitLines, type SourceText } from './text.js';
 import { WRAP_JOINER } from './wrapped.js';
 
 /** A page of a document-sharing page is long: shorter numbered lines are the text's own. */
@@ -24,7 +24,7 @@ export function joinPageMarkers(src: SourceText): SourceText {
   let midSentence = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    if (!line || line.trimEnd - line.trimStart < MIN_PAGE_CHARS) continue;
+    if (!line || line.trimEnd - line.trimStart < MIN_PAGE_CHARS || !isDigitCode(norm.charCodeAt(line.trimStart))) continue;
     const m = PAGE_NUMBER_RE.exec(norm.slice(line.trimStart, line.trimStart + 6));
     if (!m) continue;
     if (Number(m[1]) !== pages.length + 1) return src;
