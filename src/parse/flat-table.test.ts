@@ -74,6 +74,15 @@ describe('a division table flattened into one paragraph', () => {
     ]);
   });
 
+  it('reads a tab-separated table whose rows ran together with nothing between: a row number glued to the cell before it', () => {
+    const text = '某市重点工作分解表序号\t工作任务\t牵头单位\t完成时限1\t新增城镇就业4万人。\t市人社局\t12月底2\t新建保障房3000套。\t市住建局\t11月底';
+    expect(rows(text)).toEqual([
+      ['1', '新增城镇就业4万人', ['市人社局/lead'], ['4万人']],
+      ['2', '新建保障房3000套', ['市住建局/lead'], ['3000套']],
+    ]);
+    expect(spanProblems(text, parse(text))).toEqual([]);
+  });
+
   it('keeps to the rows it can read when a hostile text repeats numbers and names without end', () => {
     const text = `序号 工作任务 责任单位 ${Array.from({ length: 3000 }, (_, k) => `${k + 1} 任务${k}。 县发改局`).join(' ')}`;
     const plan = parse(text);

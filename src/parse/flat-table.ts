@@ -14,7 +14,7 @@ import type { Span } from '../model/span.js';
 import { readSchedule } from './schedule.js';
 import { columnKind, headerName, isUnitKind, OTHER_HEADER, unitsCell, withTaskColumn, type ColumnKind, type Table, type TableCell, type TableRow } from './table.js';
 import { cellReference } from './references.js';
-import { isJsSpace, type SourceText } from './text.js';
+import { isCjk, isDigitCode, isJsSpace, type SourceText } from './text.js';
 
 /** At most this many header cells, and this many cells in a row beyond its header's. */
 const MAX_COLUMNS = 10;
@@ -34,6 +34,7 @@ const ROLE_CELL_RE = /^[^\s,。;()]{2,24}(?:牵头|负责|\(牵头\))(?:[,;、][
 /** |---|:---:| rules of a pipe table. */
 const RULE_RE = /^[-:=]+$/;
 const ROW_NUMBER_RE = /^[1-9][0-9]{0,3}$/;
+const GLUED_ROW_ONE_RE = /^(\D{2,12})[1-9][0-9]{0,3}$/;
 
 /** Whether c separates tokens: white space or a table's bar. */
 const separates = (c: number): boolean => c === 0x7c || isJsSpace(c);
@@ -91,6 +92,12 @@ function headerAt(norm: string, toks: Span[], at: number): { cells: Span[]; next
     }
     let cell: Span = [t[0], (toks[end] as Span)[1]];
     const name = text(norm, cell);
+    // 完成时限1: the last column's name with row 1's number glued to it.
+    const glued = GLUED_ROW_ONE_RE.exec(name);
+    if (glued && known(glued[1] ?? '')) {
+      cells.push([cell[0], cell[0] + (glued[1] ?? '').length]);
+      break;
+    }
     if (endsHeader(name)) break;
     const last = cells[cells.length - 1] as Span;
     if (/^[(【]/.test(name) && cells.length > 1) {
@@ -186,7 +193,8 @@ export function findFlatTable(src: SourceText, fromLine: number): Table | null {
   const { norm, lines } = src;
   const start = lines[fromLine]?.start ?? 0;
   for (let at = norm.indexOf('序号', start); at >= 0; at = norm.indexOf('序号', at + 2)) {
-    if (at > 0 && !separates(norm.charCodeAt(at - 1)) && norm.charCodeAt(at - 1) !== 0x3a) continue;
+    // …分解表序号 | 目标与任务 |: a table's title may run into its header when the breaks were lost.
+    if (at > 0 && isDigitCode(norm.charCodeAt(at - 1))) continue;
     if (!separates(norm.charCodeAt(at + 2))) continue;
     const table = tableAt(src, at);
     if (table) return table;
@@ -221,7 +229,8 @@ function tableAt(src: SourceText, at: number): Table | null {
   let withUnits = 0;
   for (let n = firstNumber; n < firstNumber + MAX_ROWS; n++) {
     const number = String(n + 1);
-    const next = toks.findIndex((t, k) => k > first + 1 && text(norm, t) === number);
+    let next = toks.findIndex((t, k) => k > first + 1 && text(norm, t) === number);
+    if (next < 0) next = splitGluedNumber(norm, toks, first + 2, number);
     const end = next < 0 ? Math.min(toks.length, first + columns.length + MAX_EXTRA_CELLS) : next;
     // 二、经济结构 and what follows it before the next row heads the rows after it.
     let last = end;
@@ -246,6 +255,22 @@ function tableAt(src: SourceText, at: number): Table | null {
   if (withUnits === 0 || withUnits * 2 < rows.length) return null;
   const headerLine = lineOf(src, at);
   return { headerLine, headerSpan: [at, headerEnd], columns, headerCells: head.cells, rows };
+}
+
+/**
+ * 市人社局2 in a tab-separated table whose rows lost their breaks: the next row's number glued to
+ * the last cell of the row before. The token is split in two in `toks`; returns the number's index,
+ * or -1 when no token ends so.
+ */
+function splitGluedNumber(norm: string, toks: Span[], from: number, number: string): number {
+  for (let k = from; k < toks.length; k++) {
+    const [a, b] = toks[k] as Span;
+    const at = b - number.length;
+    if (at - a < 2 || norm.slice(at, b) !== number || !isCjk(norm.charCodeAt(at - 1))) continue;
+    toks.splice(k, 1, [a, at], [at, b]);
+    return k + 1;
+  }
+  return -1;
 }
 
 /** Index of the line holding offset `at` (binary search over the lines' starts). */
