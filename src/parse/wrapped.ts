@@ -1,21 +1,37 @@
 /**
- * Hard-wrapped text: a document copied out of a PDF breaks every line at the page's width, in the
- * middle of sentences and names (…园区党工 ⏎ 委、各街道党工委). When most lines of a document have the
- * same length, a line of that length which ends no sentence continues on the next one, unless the
- * next one starts a numbered item or a label. Such a break is joined in the normalised text only: it
- * becomes WRAP_JOINER there, so that lines, clauses and titles run across it, while the original
- * text (every raw string and span) keeps its line break.
+ * Hard-wrapped text: a document copied out of a PDF (pdftotext, a PDF viewer) breaks every line at
+ * the page's width, in the middle of sentences and names (…园区党工 ⏎ 委、各街道党工委), and carries
+ * each page's number (- 3 -) and running header between two of its lines. When the longer lines of a
+ * document end within a few characters of one width, mostly in the middle of a sentence, a line of
+ * that width continues on the next one, unless the next one starts a numbered item or a label. Such
+ * a break is joined in the normalised text only: it becomes WRAP_JOINER there, so that lines, clauses
+ * and titles run across it, while the original text (every raw string and span) keeps its line
+ * break. A page's number and header lines between two lines so joined are joined with them; between
+ * two paragraphs they are blanked in the normalised text.
+ *
+ * The width is measured two ways, and the one that finds more cut lines is used: in characters (a
+ * text cut every n characters) and in columns, a Chinese character or full-width sign counting two
+ * and an ASCII one one (a PDF's line holds fewer characters when it holds digits or Latin letters).
  */
 import { markerIn, mayStartMarker } from './markers.js';
-import { splitLines, type Line, type SourceText } from './text.js';
+import { isSpace, splitLines, type Line, type SourceText } from './text.js';
 
 /** What a joined line break reads as in the normalised text (WORD JOINER: no space, no break). */
 export const WRAP_JOINER = '\u2060';
 
-/** Shortest wrap width considered, and how many full lines a document needs to count as wrapped. */
-const MIN_WIDTH = 16;
-const MIN_FULL_LINES = 3;
+/** Shortest and longest wrap width considered (in characters; columns are twice as many). */
+const MIN_WIDTH = 12;
+const MAX_WIDTH = 160;
+/** How many cut lines (full, ending no sentence, followed by text) a wrapped document needs. */
+const MIN_CUT_LINES = 3;
 const SAMPLE_LINES = 2000;
+/** Longest running header or footer line. */
+const HEADER_CHARS = 40;
+/** Below the width, how many characters (columns) a full line may fall short; above, exceed it. */
+const SHORT_CHARS = 2;
+const OVER_CHARS = 1;
+const SHORT_COLUMNS = 5;
+const OVER_COLUMNS = 2;
 
 /** Characters a line ends a sentence, a heading or a list item with: no wrap after them. */
 const ENDS = new Set([...'。;!?:…”》)】'].map((c) => c.charCodeAt(0)));
@@ -23,60 +39,262 @@ const ENDS = new Set([...'。;!?:…”》)】'].map((c) => c.charCodeAt(0)));
 /** 牵头单位:, 协办单位:, 责任领导: a label starting a line starts a new part. */
 const LABEL_START_RE = /^[^\s:,。]{2,8}:/;
 
+/** Columns a character of the original takes on a page: two for Chinese and full-width signs. */
+function columns(c: number): number {
+  return c >= 0x2000 && c !== 0x2060 ? 2 : 1;
+}
+
+/** What is known of a line while the width is looked for. */
+const enum Kind {
+  Blank,
+  Text,
+  /** A page's number or running header: no part of the text's flow. */
+  Aside,
+  /** A table's row (cells set apart by tabs, bars or runs of spaces). */
+  Row,
+}
+
 /**
  * Join the hard wraps of `src` (see the module's comment). Returns src itself when the text is not
  * hard-wrapped, which is the case of nearly every document.
  */
 export function joinWrapped(src: SourceText): SourceText {
-  const { norm, lines } = src;
-  if (lines.length < MIN_FULL_LINES * 2) return src;
-  // The most frequent length of the longer lines is the wrap width.
-  const counts = new Map<number, number>();
-  let long = 0;
-  // The width is read off the first lines: a hard-wrapped document is wrapped throughout.
-  for (let i = 0; i < lines.length && i < SAMPLE_LINES; i++) {
+  const { original, norm, lines } = src;
+  const count = Math.min(lines.length, SAMPLE_LINES);
+  if (count < MIN_CUT_LINES * 2) return src;
+  const kinds = new Uint8Array(lines.length);
+  const chars = new Uint16Array(lines.length);
+  const cols = new Uint16Array(lines.length);
+  // Lines that may be cut: not ending a sentence, followed by a line that may continue them.
+  const open = new Uint8Array(lines.length);
+  let pages = 0;
+  for (let i = 0; i < lines.length; i++) {
     const l = lines[i] as Line;
+    if (l.trimStart === l.trimEnd) continue;
+    if (pageNumber(norm, l.trimStart, l.trimEnd)) {
+      kinds[i] = Kind.Aside;
+      pages++;
+      continue;
+    }
+    if (norm.charCodeAt(l.start) === 0x0c) pages++;
+    if (tableLike(norm, l.trimStart, l.trimEnd)) {
+      kinds[i] = Kind.Row;
+      continue;
+    }
+    kinds[i] = Kind.Text;
     const n = l.trimEnd - l.trimStart;
-    if (n < MIN_WIDTH || tableLike(norm, l.trimStart, l.trimEnd)) continue;
-    long++;
-    counts.set(n, (counts.get(n) ?? 0) + 1);
-  }
-  let width = 0;
-  let best = 0;
-  for (const [n, k] of counts) {
-    const around = k + (counts.get(n - 1) ?? 0);
-    if (around > best || (around === best && n > width)) {
-      best = around;
-      width = n;
+    chars[i] = Math.min(n, MAX_WIDTH + 8);
+    if (i < count) {
+      let w = 0;
+      for (let k = l.trimStart; k < l.trimEnd && w <= 2 * MAX_WIDTH + 16; k++) w += columns(original.charCodeAt(k));
+      cols[i] = Math.min(w, 2 * MAX_WIDTH + 16);
     }
   }
-  if (width < MIN_WIDTH || best < MIN_FULL_LINES || best * 2 < long) return src;
-  const joins: number[] = [];
-  for (let i = 0; i + 1 < lines.length; i++) {
-    const line = lines[i];
-    const next = lines[i + 1];
-    if (!line || !next || next.trimStart === next.trimEnd) continue;
-    const n = line.trimEnd - line.trimStart;
-    if (n < width - 2 || n > width + 1) continue;
-    if (line.trimEnd !== line.end) continue; // trailing spaces: a line set apart, not wrapped
-    if (tableLike(norm, line.trimStart, line.trimEnd) || tableLike(norm, next.trimStart, next.trimEnd)) continue;
-    if (ENDS.has(norm.charCodeAt(line.trimEnd - 1))) continue;
-    if (next.trimStart !== next.start) continue; // an indented line starts a paragraph
-    if (mayStartMarker(norm, next.trimStart, next.trimEnd) && markerIn(norm, next.trimStart, Math.min(next.trimEnd, next.trimStart + 16))) continue;
-    if (LABEL_START_RE.test(norm.slice(next.trimStart, Math.min(next.trimEnd, next.trimStart + 10)))) continue;
-    joins.push(line.end, next.start);
+  if (pages > 0) markHeaders(norm, lines, kinds);
+  const nexts = new Int32Array(lines.length).fill(-1);
+  for (let i = 0; i < lines.length; i++) {
+    if (kinds[i] !== Kind.Text) continue;
+    const l = lines[i] as Line;
+    if (l.trimEnd !== l.end) continue; // trailing spaces: a line set apart, not wrapped
+    if (ENDS.has(norm.charCodeAt(l.trimEnd - 1))) continue;
+    const j = continuation(norm, lines, kinds, i);
+    if (j < 0) continue;
+    nexts[i] = j;
+    open[i] = 1;
   }
-  if (joins.length === 0) return src;
+  const byChars = widthOf(chars, open, count, SHORT_CHARS, OVER_CHARS, MIN_WIDTH, MAX_WIDTH);
+  const byCols = widthOf(cols, open, count, SHORT_COLUMNS, OVER_COLUMNS, 2 * MIN_WIDTH, 2 * MAX_WIDTH);
+  const useCols = byCols.cut > byChars.cut;
+  const width = useCols ? byCols.width : byChars.width;
+  if (width === 0) return src;
+  const measure = useCols ? cols : chars;
+  const short = useCols ? SHORT_COLUMNS : SHORT_CHARS;
+  const over = useCols ? OVER_COLUMNS : OVER_CHARS;
   let out = '';
   let at = 0;
-  for (let k = 0; k < joins.length; k += 2) {
-    const a = joins[k] ?? 0;
-    const b = joins[k + 1] ?? 0;
-    out += norm.slice(at, a) + WRAP_JOINER.repeat(b - a);
-    at = b;
+  for (let i = 0; i < lines.length; i++) {
+    const kind = kinds[i];
+    const l = lines[i] as Line;
+    if (kind === Kind.Aside) {
+      // A page's number or header between two paragraphs: blank in the normalised text.
+      if (l.trimStart >= at) {
+        out += norm.slice(at, l.trimStart) + ' '.repeat(l.trimEnd - l.trimStart);
+        at = l.trimEnd;
+      }
+      continue;
+    }
+    if (kind !== Kind.Text || open[i] === 0) continue;
+    if (i >= count) measureLine(original, l, cols);
+    const n = measure[i] ?? 0;
+    if (n < width - short || n > width + over) continue;
+    const next = lines[nexts[i] ?? -1];
+    if (!next || l.end < at) continue;
+    out += norm.slice(at, l.end) + WRAP_JOINER.repeat(next.start - l.end);
+    at = next.start;
+    i = (nexts[i] ?? i + 1) - 1;
   }
+  if (at === 0) return src;
   out += norm.slice(at);
-  return { original: src.original, norm: out, lines: splitLines(out) };
+  return { original, norm: out, lines: splitLines(out) };
+}
+
+/** Columns of a line past the sample (measured only when it may be joined). */
+function measureLine(original: string, l: Line, cols: Uint16Array): void {
+  let w = 0;
+  for (let k = l.trimStart; k < l.trimEnd && w <= 2 * MAX_WIDTH + 16; k++) w += columns(original.charCodeAt(k));
+  cols[l.index] = Math.min(w, 2 * MAX_WIDTH + 16);
+}
+
+/**
+ * The line that line i continues on when it is cut: the next line, or the first text line after a
+ * page's number and header (blank lines between them); -1 when the next text line cannot continue
+ * it (a blank line alone between them, an indented line, a numbered item, a label).
+ */
+function continuation(norm: string, lines: Line[], kinds: Uint8Array, i: number): number {
+  let j = i + 1;
+  let aside = false;
+  while (j < lines.length && j <= i + 8) {
+    const kind = kinds[j];
+    if (kind === Kind.Text) break;
+    if (kind === Kind.Row) return -1;
+    if (kind === Kind.Aside) aside = true;
+    j++;
+  }
+  const next = lines[j];
+  if (!next || kinds[j] !== Kind.Text) return -1;
+  if (j > i + 1 && !aside) return -1; // a blank line: a new paragraph
+  // An indented line starts a paragraph (a page's first line may start with the form feed).
+  if (next.trimStart !== next.start && !onlyFormFeed(norm, next.start, next.trimStart)) return -1;
+  if (mayStartMarker(norm, next.trimStart, next.trimEnd) && markerIn(norm, next.trimStart, Math.min(next.trimEnd, next.trimStart + 16))) return -1;
+  if (LABEL_START_RE.test(norm.slice(next.trimStart, Math.min(next.trimEnd, next.trimStart + 10)))) return -1;
+  return j;
+}
+
+function onlyFormFeed(norm: string, s: number, e: number): boolean {
+  for (let k = s; k < e; k++) if (norm.charCodeAt(k) !== 0x0c) return false;
+  return true;
+}
+
+/**
+ * The wrap width by one measure: the largest width w such that lines measuring w, or a little
+ * less, are cut (open) at least MIN_CUT_LINES times and make most of the lines that long, and
+ * hardly any line is longer. `cut` is how many open lines it makes full; 0 and 0 when none.
+ */
+function widthOf(measure: Uint16Array, open: Uint8Array, count: number, short: number, over: number, min: number, max: number): { width: number; cut: number } {
+  const size = max + over + short + 2;
+  const all = new Int32Array(size + 1);
+  const cut = new Int32Array(size + 1);
+  let longer = 0;
+  for (let i = 0; i < count; i++) {
+    const n = measure[i] ?? 0;
+    if (n < min - short) continue;
+    if (n >= size) {
+      longer++;
+      continue;
+    }
+    all[n] = (all[n] ?? 0) + 1;
+    if (open[i] === 1) cut[n] = (cut[n] ?? 0) + 1;
+  }
+  // Sums from the top: how many lines measure more than w + over.
+  let above = longer;
+  for (let n = size - 1; n > max + over; n--) above += all[n] ?? 0;
+  let best = { width: 0, cut: 0 };
+  for (let w = max; w >= min; w--) {
+    above += all[w + over + 1] ?? 0;
+    let full = 0;
+    let cuts = 0;
+    for (let n = w - short; n <= w + over; n++) {
+      full += all[n] ?? 0;
+      cuts += cut[n] ?? 0;
+    }
+    // Longer lines than the width: a few (a line a PDF set in a smaller font, a title) at most.
+    if (above * 8 > full) continue;
+    if (cuts < MIN_CUT_LINES || cuts * 2 < full) continue;
+    if (cuts > best.cut) best = { width: w, cut: cuts };
+  }
+  return best;
+}
+
+/**
+ * A page's running header or footer: a line next to a page's number (blank lines between) that
+ * is written the same on another page, or the first line after a form feed.
+ */
+function markHeaders(norm: string, lines: Line[], kinds: Uint8Array): void {
+  const seen = new Map<string, number>();
+  const near: number[] = [];
+  const candidate = (j: number): void => {
+    const m = lines[j];
+    if (!m || kinds[j] !== Kind.Text || m.trimEnd - m.trimStart > HEADER_CHARS) return;
+    const key = norm.slice(m.trimStart, m.trimEnd);
+    seen.set(key, (seen.get(key) ?? 0) + 1);
+    near.push(j);
+  };
+  let first = 0;
+  while (first < lines.length && kinds[first] === Kind.Blank) first++;
+  candidate(first);
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i] as Line;
+    if (norm.charCodeAt(l.start) === 0x0c) candidate(i);
+    if (kinds[i] !== Kind.Aside) continue;
+    for (let step = -1; step <= 1; step += 2) {
+      let j = i + step;
+      while (j >= 0 && j < lines.length && kinds[j] === Kind.Blank) j += step;
+      if (j >= 0 && j < lines.length && (j < i || norm.charCodeAt((lines[j] as Line).start) !== 0x0c)) candidate(j);
+    }
+  }
+  for (const j of near) {
+    const m = lines[j] as Line;
+    if ((seen.get(norm.slice(m.trimStart, m.trimEnd)) ?? 0) >= 2) kinds[j] = Kind.Aside;
+  }
+}
+
+/** - 3 -, —3—, 第3页, 第 3 页 共 12 页, 3/12: a page's number on a line of its own. */
+function pageNumber(norm: string, s: number, e: number): boolean {
+  if (e - s > 16) return false;
+  let k = s;
+  while (k < e && (isSpace(norm.charCodeAt(k)) || isDash(norm.charCodeAt(k)))) k++;
+  const dashed = k > s;
+  const di = k;
+  while (k < e && isDigit(norm.charCodeAt(k))) k++;
+  if (k > di && k - di <= 4) {
+    let t = k;
+    while (t < e && (isSpace(norm.charCodeAt(t)) || isDash(norm.charCodeAt(t)))) t++;
+    if (t === e && dashed && t > k) return true; // - 3 -
+    if (norm.charCodeAt(k) === 0x2f) {
+      // 3/12
+      t = k + 1;
+      while (t < e && isDigit(norm.charCodeAt(t))) t++;
+      return t === e && t > k + 1;
+    }
+    return false;
+  }
+  // 第 3 页 (共 12 页)
+  if (norm.charCodeAt(k) !== 0x7b2c) return false;
+  k++;
+  while (k < e && norm.charCodeAt(k) === 0x20) k++;
+  const d0 = k;
+  while (k < e && isDigit(norm.charCodeAt(k))) k++;
+  if (k === d0) return false;
+  while (k < e && norm.charCodeAt(k) === 0x20) k++;
+  if (norm.charCodeAt(k) !== 0x9875) return false;
+  k++;
+  while (k < e && (isSpace(norm.charCodeAt(k)) || norm.charCodeAt(k) === 0x2c)) k++;
+  if (k === e) return true;
+  if (norm.charCodeAt(k) !== 0x5171) return false;
+  k++;
+  while (k < e && norm.charCodeAt(k) === 0x20) k++;
+  const d1 = k;
+  while (k < e && isDigit(norm.charCodeAt(k))) k++;
+  while (k < e && norm.charCodeAt(k) === 0x20) k++;
+  return k > d1 && norm.charCodeAt(k) === 0x9875 && k + 1 === e;
+}
+
+function isDash(c: number): boolean {
+  return c === 0x2d || c === 0x2014 || c === 0x2013 || c === 0x2500;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
 }
 
 /** A row of a table (cells set apart by tabs, bars or runs of spaces) is never a wrapped line. */
@@ -88,7 +306,18 @@ function tableLike(norm: string, s: number, e: number): boolean {
   return false;
 }
 
-/** A string sliced from the original text across joined wraps, without their line breaks. */
+/**
+ * A string sliced from the original text across joined wraps, without their line breaks, nor the
+ * page's number and running header (the line after a form feed) a page break left between them.
+ */
 export function unwrapped(text: string): string {
-  return text.indexOf('\n') < 0 ? text : text.replace(/[ \t]*\r?\n[ \t]*/g, '');
+  if (text.indexOf('\n') < 0) return text;
+  if (text.indexOf('\f') < 0 && !/\n[ \t]*[-—–]/.test(text)) return text.replace(/[ \t]*\r?\n[ \t]*/g, '');
+  let out = '';
+  for (const line of text.split(/\r?\n/)) {
+    const t = line.trim();
+    if (line.indexOf('\f') >= 0 || pageNumber(t, 0, t.length)) continue;
+    out += t;
+  }
+  return out;
 }
