@@ -35,6 +35,11 @@ const OVER_COLUMNS = 2;
 
 /** Characters a line ends a sentence, a heading or a list item with: no wrap after them. */
 const ENDS = new Set([...'。;!?:…”》)】'].map((c) => c.charCodeAt(0)));
+/**
+ * Of them, those a paragraph goes on after: a full line ending a sentence is joined to a next line
+ * that is full too or ends a sentence itself (so not to a heading).
+ */
+const SENTENCE_ENDS = new Set([...'。;!?'].map((c) => c.charCodeAt(0)));
 
 /** 牵头单位:, 协办单位:, 责任领导: a label starting a line starts a new part. */
 const LABEL_START_RE = /^[^\s:,。]{2,8}:/;
@@ -66,6 +71,7 @@ export function joinWrapped(src: SourceText): SourceText {
   const chars = new Uint16Array(lines.length);
   const cols = new Uint16Array(lines.length);
   // Lines that may be cut: not ending a sentence, followed by a line that may continue them.
+  // 1: cut in a sentence; 2: cut after a sentence (see SENTENCE_ENDS).
   const open = new Uint8Array(lines.length);
   let pages = 0;
   for (let i = 0; i < lines.length; i++) {
@@ -96,11 +102,13 @@ export function joinWrapped(src: SourceText): SourceText {
     if (kinds[i] !== Kind.Text) continue;
     const l = lines[i] as Line;
     if (l.trimEnd !== l.end) continue; // trailing spaces: a line set apart, not wrapped
-    if (ENDS.has(norm.charCodeAt(l.trimEnd - 1))) continue;
+    const last = norm.charCodeAt(l.trimEnd - 1);
+    const sentence = SENTENCE_ENDS.has(last);
+    if (ENDS.has(last) && !sentence) continue;
     const j = continuation(norm, lines, kinds, i);
     if (j < 0) continue;
     nexts[i] = j;
-    open[i] = 1;
+    open[i] = sentence ? 2 : 1;
   }
   const byChars = widthOf(chars, open, count, SHORT_CHARS, OVER_CHARS, MIN_WIDTH, MAX_WIDTH);
   const byCols = widthOf(cols, open, count, SHORT_COLUMNS, OVER_COLUMNS, 2 * MIN_WIDTH, 2 * MAX_WIDTH);
@@ -127,8 +135,16 @@ export function joinWrapped(src: SourceText): SourceText {
     if (i >= count) measureLine(original, l, cols);
     const n = measure[i] ?? 0;
     if (n < width - short || n > width + over) continue;
-    const next = lines[nexts[i] ?? -1];
+    const j = nexts[i] ?? -1;
+    const next = lines[j];
     if (!next || l.end < at) continue;
+    if (open[i] === 2) {
+      // After a sentence: only when the next line is full or ends a sentence too (not a heading).
+      if (j >= count) measureLine(original, next, cols);
+      const m = measure[j] ?? 0;
+      const full = m >= width - short && m <= width + over;
+      if (!full && !SENTENCE_ENDS.has(norm.charCodeAt(next.trimEnd - 1))) continue;
+    }
     out += norm.slice(at, l.end) + WRAP_JOINER.repeat(next.start - l.end);
     at = next.start;
     i = (nexts[i] ?? i + 1) - 1;
