@@ -83,11 +83,7 @@ export function joinWrapped(src: SourceText): SourceText {
       continue;
     }
     if (norm.charCodeAt(l.start) === 0x0c) pages++;
-    if (tableLike(norm, l.trimStart, l.trimEnd)) {
-      kinds[i] = Kind.Row;
-      continue;
-    }
-    kinds[i] = Kind.Text;
+    kinds[i] = tableLike(norm, l.trimStart, l.trimEnd) ? Kind.Row : Kind.Text;
     const n = l.trimEnd - l.trimStart;
     chars[i] = Math.min(n, MAX_WIDTH + 8);
     if (i < count) {
@@ -99,7 +95,7 @@ export function joinWrapped(src: SourceText): SourceText {
   if (pages > 0) markHeaders(norm, lines, kinds);
   const nexts = new Int32Array(lines.length).fill(-1);
   for (let i = 0; i < lines.length; i++) {
-    if (kinds[i] !== Kind.Text) continue;
+    if (kinds[i] !== Kind.Text && kinds[i] !== Kind.Row) continue;
     const l = lines[i] as Line;
     if (l.trimEnd !== l.end) continue; // trailing spaces: a line set apart, not wrapped
     const last = norm.charCodeAt(l.trimEnd - 1);
@@ -131,7 +127,7 @@ export function joinWrapped(src: SourceText): SourceText {
       }
       continue;
     }
-    if (kind !== Kind.Text || open[i] === 0) continue;
+    if ((kind !== Kind.Text && kind !== Kind.Row) || open[i] === 0) continue;
     if (i >= count) measureLine(original, l, cols);
     const n = measure[i] ?? 0;
     if (n < width - short || n > width + over) continue;
@@ -171,13 +167,12 @@ function continuation(norm: string, lines: Line[], kinds: Uint8Array, i: number)
   let aside = false;
   while (j < lines.length && j <= i + 8) {
     const kind = kinds[j];
-    if (kind === Kind.Text) break;
-    if (kind === Kind.Row) return -1;
+    if (kind === Kind.Text || kind === Kind.Row) break;
     if (kind === Kind.Aside) aside = true;
     j++;
   }
   const next = lines[j];
-  if (!next || kinds[j] !== Kind.Text) return -1;
+  if (!next || (kinds[j] !== Kind.Text && kinds[j] !== Kind.Row)) return -1;
   if (j > i + 1 && !aside) return -1; // a blank line: a new paragraph
   // An indented line starts a paragraph (a page's first line may start with the form feed).
   if (next.trimStart !== next.start && !onlyFormFeed(norm, next.start, next.trimStart)) return -1;
