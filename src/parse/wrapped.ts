@@ -14,7 +14,7 @@
  * and an ASCII one one (a PDF's line holds fewer characters when it holds digits or Latin letters).
  */
 import { markerIn, mayStartMarker } from './markers.js';
-import { isSpace, splitLines, type Line, type SourceText } from './text.js';
+import { isCjk, isSpace, splitLines, type Line, type SourceText } from './text.js';
 
 /** What a joined line break reads as in the normalised text (WORD JOINER: no space, no break). */
 export const WRAP_JOINER = '\u2060';
@@ -177,8 +177,19 @@ function continuation(norm: string, lines: Line[], kinds: Uint8Array, i: number)
   // An indented line starts a paragraph (a page's first line may start with the form feed).
   if (next.trimStart !== next.start && !onlyFormFeed(norm, next.start, next.trimStart)) return -1;
   if (mayStartMarker(norm, next.trimStart, next.trimEnd) && markerIn(norm, next.trimStart, Math.min(next.trimEnd, next.trimStart + 16))) return -1;
-  if (LABEL_START_RE.test(norm.slice(next.trimStart, Math.min(next.trimEnd, next.trimStart + 10)))) return -1;
+  if (LABEL_START_RE.test(norm.slice(next.trimStart, Math.min(next.trimEnd, next.trimStart + 10))) && !labelCut(norm, lines[i] as Line)) return -1;
   return j;
+}
+
+/**
+ * Whether a line ends in the first characters of a label that the next line ends (…(牵头 ⏎ 部门:,
+ * …市商务局  责 ⏎ 任单位:): one to three Chinese characters after a bracket, a space or a sign.
+ */
+function labelCut(norm: string, l: Line): boolean {
+  let k = l.trimEnd;
+  while (k > l.trimStart && l.trimEnd - k < 4 && isCjk(norm.charCodeAt(k - 1))) k--;
+  const tail = l.trimEnd - k;
+  return tail >= 1 && tail <= 3 && k > l.trimStart && !isCjk(norm.charCodeAt(k - 1));
 }
 
 function onlyFormFeed(norm: string, s: number, e: number): boolean {
