@@ -25,6 +25,10 @@ const MAX_WIDTH = 160;
 /** How many cut lines (full, ending no sentence, followed by text) a wrapped document needs. */
 const MIN_CUT_LINES = 3;
 const SAMPLE_LINES = 2000;
+/** How many cut lines, at least, go on to a line that ends a sentence or a bracket. */
+const MIN_PARAGRAPHS = 2;
+/** Or how many lines in a row are cut (or one fewer, with one paragraph). */
+const LONG_RUN = 4;
 /** Longest running header or footer line. */
 const HEADER_CHARS = 40;
 /** Below the width, how many characters (columns) a full line may fall short; above, exceed it. */
@@ -106,14 +110,33 @@ export function joinWrapped(src: SourceText): SourceText {
     nexts[i] = j;
     open[i] = sentence ? 2 : 1;
   }
-  const byChars = widthOf(chars, open, count, SHORT_CHARS, OVER_CHARS, MIN_WIDTH, MAX_WIDTH);
-  const byCols = widthOf(cols, open, count, SHORT_COLUMNS, OVER_COLUMNS, 2 * MIN_WIDTH, 2 * MAX_WIDTH);
+  const byChars = widthOf(chars, open, kinds, count, SHORT_CHARS, OVER_CHARS, MIN_WIDTH, MAX_WIDTH);
+  const byCols = widthOf(cols, open, kinds, count, SHORT_COLUMNS, OVER_COLUMNS, 2 * MIN_WIDTH, 2 * MAX_WIDTH);
   const useCols = byCols.cut > byChars.cut;
   const width = useCols ? byCols.width : byChars.width;
   if (width === 0) return src;
   const measure = useCols ? cols : chars;
   const short = useCols ? SHORT_COLUMNS : SHORT_CHARS;
   const over = useCols ? OVER_COLUMNS : OVER_CHARS;
+  // Lines of one length that are no cut paragraph (a column of a table one cell per line, a list of
+  // headings) are set apart by this: a wrapped paragraph's last line ends a sentence or a bracket,
+  // a break cuts a figure or falls before a comma, and a long paragraph is cut several times in a row.
+  let paragraphs = 0;
+  let run = 0;
+  let longest = 0;
+  for (let i = 0; i < count; i++) {
+    const n = measure[i] ?? 0;
+    if (open[i] !== 1 || kinds[i] !== Kind.Text || n < width - short || n > width + over) {
+      run = 0;
+      continue;
+    }
+    const j = nexts[i] ?? -1;
+    const next = lines[j];
+    if (next && (ENDS.has(norm.charCodeAt(next.trimEnd - 1)) || cutInside(norm, lines[i] as Line, next))) paragraphs++;
+    run = j === i + 1 ? run + 1 : 0;
+    if (run > longest) longest = run;
+  }
+  if (paragraphs < MIN_PARAGRAPHS && longest < LONG_RUN && (paragraphs === 0 || longest < LONG_RUN - 1)) return src;
   let out = '';
   let at = 0;
   for (let i = 0; i < lines.length; i++) {
@@ -181,6 +204,16 @@ function continuation(norm: string, lines: Line[], kinds: Uint8Array, i: number)
   return j;
 }
 
+/** No line starts with these but one cut before them. */
+const NO_START = new Set([...',、。;:)%'].map((c) => c.charCodeAt(0)));
+
+/** Whether the break between two lines cuts a figure (12 ⏎ 0) or falls before a closing sign (⏎、). */
+function cutInside(norm: string, l: Line, next: Line): boolean {
+  const a = norm.charCodeAt(l.trimEnd - 1);
+  const b = norm.charCodeAt(next.trimStart);
+  return NO_START.has(b) || (isDigit(a) && isDigit(b));
+}
+
 /**
  * Whether a line ends in the first characters of a label that the next line ends (…(牵头 ⏎ 部门:,
  * …市商务局  责 ⏎ 任单位:): one to three Chinese characters after a bracket, a space or a sign.
@@ -202,7 +235,7 @@ function onlyFormFeed(norm: string, s: number, e: number): boolean {
  * less, are cut (open) at least MIN_CUT_LINES times and make most of the lines that long, and
  * hardly any line is longer. `cut` is how many open lines it makes full; 0 and 0 when none.
  */
-function widthOf(measure: Uint16Array, open: Uint8Array, count: number, short: number, over: number, min: number, max: number): { width: number; cut: number } {
+function widthOf(measure: Uint16Array, open: Uint8Array, kinds: Uint8Array, count: number, short: number, over: number, min: number, max: number): { width: number; cut: number } {
   const size = max + over + short + 2;
   const all = new Int32Array(size + 1);
   const cut = new Int32Array(size + 1);
@@ -215,7 +248,7 @@ function widthOf(measure: Uint16Array, open: Uint8Array, count: number, short: n
       continue;
     }
     all[n] = (all[n] ?? 0) + 1;
-    if (open[i] === 1) cut[n] = (cut[n] ?? 0) + 1;
+    if (open[i] === 1 && kinds[i] === Kind.Text) cut[n] = (cut[n] ?? 0) + 1;
   }
   // Sums from the top: how many lines measure more than w + over.
   let above = longer;
