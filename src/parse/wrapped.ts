@@ -126,7 +126,7 @@ export function joinWrapped(src: SourceText): SourceText {
   let longest = 0;
   for (let i = 0; i < count; i++) {
     const n = measure[i] ?? 0;
-    if (open[i] !== 1 || kinds[i] !== Kind.Text || n < width - short || n > width + over) {
+    if (open[i] !== 1 || n < width - short || n > width + over) {
       run = 0;
       continue;
     }
@@ -248,7 +248,7 @@ function widthOf(measure: Uint16Array, open: Uint8Array, kinds: Uint8Array, coun
       continue;
     }
     all[n] = (all[n] ?? 0) + 1;
-    if (open[i] === 1 && kinds[i] === Kind.Text) cut[n] = (cut[n] ?? 0) + 1;
+    if (open[i] === 1) cut[n] = (cut[n] ?? 0) + 1;
   }
   // Sums from the top: how many lines measure more than w + over.
   let above = longer;
