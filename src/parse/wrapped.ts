@@ -70,7 +70,7 @@ const enum Kind {
 export function joinWrapped(src: SourceText): SourceText {
   const { original, norm, lines } = src;
   const count = Math.min(lines.length, SAMPLE_LINES);
-  if (count < MIN_CUT_LINES * 2) return src;
+  if (count <= MIN_CUT_LINES) return src;
   const kinds = new Uint8Array(lines.length);
   const chars = new Uint16Array(lines.length);
   const cols = new Uint16Array(lines.length);
@@ -132,7 +132,7 @@ export function joinWrapped(src: SourceText): SourceText {
     }
     const j = nexts[i] ?? -1;
     const next = lines[j];
-    if (next && (ENDS.has(norm.charCodeAt(next.trimEnd - 1)) || cutInside(norm, lines[i] as Line, next))) paragraphs++;
+    if (next && (ENDS.has(norm.charCodeAt(next.trimEnd - 1)) || cutInside(norm, lines[i] as Line, next) || (kinds[i] === Kind.Row && cellCut(norm, lines[i] as Line, next)))) paragraphs++;
     run = j === i + 1 ? run + 1 : 0;
     if (run > longest) longest = run;
   }
@@ -200,6 +200,7 @@ function continuation(norm: string, lines: Line[], kinds: Uint8Array, i: number)
   // An indented line starts a paragraph (a page's first line may start with the form feed).
   if (next.trimStart !== next.start && !onlyFormFeed(norm, next.start, next.trimStart)) return -1;
   if (mayStartMarker(norm, next.trimStart, next.trimEnd) && markerIn(norm, next.trimStart, Math.min(next.trimEnd, next.trimStart + 16))) return -1;
+  if (rowStart(norm, next.trimStart, next.trimEnd)) return -1;
   if (LABEL_START_RE.test(norm.slice(next.trimStart, Math.min(next.trimEnd, next.trimStart + 10))) && !labelCut(norm, lines[i] as Line)) return -1;
   return j;
 }
@@ -214,6 +215,13 @@ function cutInside(norm: string, l: Line, next: Line): boolean {
   return NO_START.has(b) || (isDigit(a) && isDigit(b));
 }
 
+/** Whether a row is cut in a cell: it ends in no separator, and the next line goes on with more cells. */
+function cellCut(norm: string, l: Line, next: Line): boolean {
+  const a = norm.charCodeAt(l.trimEnd - 1);
+  const b = norm.charCodeAt(next.trimStart);
+  return a !== 0x7c && b !== 0x7c && tableLike(norm, next.trimStart, next.trimEnd);
+}
+
 /**
  * Whether a line ends in the first characters of a label that the next line ends (…(牵头 ⏎ 部门:,
  * …市商务局  责 ⏎ 任单位:): one to three Chinese characters after a bracket, a space or a sign.
@@ -223,6 +231,17 @@ function labelCut(norm: string, l: Line): boolean {
   while (k > l.trimStart && l.trimEnd - k < 4 && isCjk(norm.charCodeAt(k - 1))) k--;
   const tail = l.trimEnd - k;
   return tail >= 1 && tail <= 3 && k > l.trimStart && !isCjk(norm.charCodeAt(k - 1));
+}
+
+/** 2 | …, 2⇥…, 2  …: a table's row starting with its number. */
+function rowStart(norm: string, s: number, e: number): boolean {
+  let k = s;
+  while (k < e && k < s + 4 && isDigit(norm.charCodeAt(k))) k++;
+  if (k === s || k >= e) return false;
+  const c = norm.charCodeAt(k);
+  if (c === 0x09 || c === 0x7c) return true;
+  while (k < e && norm.charCodeAt(k) === 0x20) k++;
+  return norm.charCodeAt(k) === 0x7c || (c === 0x20 && norm.charCodeAt(k - 1) === 0x20 && norm.charCodeAt(k - 2) === 0x20);
 }
 
 function onlyFormFeed(norm: string, s: number, e: number): boolean {
