@@ -74,69 +74,52 @@ export function joinWrapped(src: SourceText): SourceText {
   const kinds = new Uint8Array(lines.length);
   const chars = new Uint16Array(lines.length);
   const cols = new Uint16Array(lines.length);
-  // Lines that may be cut: not ending a sentence, followed by a line that may continue them.
-  // 1: cut in a sentence; 2: cut after a sentence (see SENTENCE_ENDS).
-  const open = new Uint8Array(lines.length);
-  let pages = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i] as Line;
-    if (l.trimStart === l.trimEnd) continue;
-    if (pageNumber(norm, l.trimStart, l.trimEnd)) {
-      kinds[i] = Kind.Aside;
-      pages++;
-      continue;
-    }
-    if (norm.charCodeAt(l.start) === 0x0c) pages++;
-    kinds[i] = tableLike(norm, l.trimStart, l.trimEnd) ? Kind.Row : Kind.Text;
-    const n = l.trimEnd - l.trimStart;
-    chars[i] = Math.min(n, MAX_WIDTH + 8);
-    if (i < count) {
-      let w = 0;
-      for (let k = l.trimStart; k < l.trimEnd && w <= 2 * MAX_WIDTH + 16; k++) w += columns(original.charCodeAt(k));
-      cols[i] = Math.min(w, 2 * MAX_WIDTH + 16);
-    }
-  }
-  if (pages > 0) markHeaders(norm, lines, kinds);
-  const nexts = new Int32Array(lines.length).fill(-1);
-  for (let i = 0; i < lines.length; i++) {
-    if (kinds[i] !== Kind.Text && kinds[i] !== Kind.Row) continue;
-    const l = lines[i] as Line;
-    if (l.trimEnd !== l.end) continue; // trailing spaces: a line set apart, not wrapped
-    const last = norm.charCodeAt(l.trimEnd - 1);
-    const sentence = SENTENCE_ENDS.has(last);
-    if (ENDS.has(last) && !sentence) continue;
-    const j = continuation(norm, lines, kinds, i);
+  // The width is read off the first lines (a hard-wrapped document is wrapped throughout).
+  let pages = classify(src, kinds, chars, cols, 0, count);
+  if (pages > 0) markHeaders(norm, lines, kinds, count);
+  // Lines that may be cut, 1 in a sentence, 2 after one (see SENTENCE_ENDS), and the line each
+  // would go on with.
+  const open = new Uint8Array(count);
+  const nexts = new Int32Array(count).fill(-1);
+  for (let i = 0; i < count; i++) {
+    const j = cutTo(norm, lines, kinds, i);
     if (j < 0) continue;
     nexts[i] = j;
-    open[i] = sentence ? 2 : 1;
+    open[i] = SENTENCE_ENDS.has(norm.charCodeAt((lines[i] as Line).trimEnd - 1)) ? 2 : 1;
   }
-  const byChars = widthOf(chars, open, kinds, count, SHORT_CHARS, OVER_CHARS, MIN_WIDTH, MAX_WIDTH);
-  const byCols = widthOf(cols, open, kinds, count, SHORT_COLUMNS, OVER_COLUMNS, 2 * MIN_WIDTH, 2 * MAX_WIDTH);
+  const byChars = widthOf(chars, open, count, SHORT_CHARS, OVER_CHARS, MIN_WIDTH, MAX_WIDTH);
+  const byCols = widthOf(cols, open, count, SHORT_COLUMNS, OVER_COLUMNS, 2 * MIN_WIDTH, 2 * MAX_WIDTH);
   const useCols = byCols.cut > byChars.cut;
   const width = useCols ? byCols.width : byChars.width;
   if (width === 0) return src;
   const measure = useCols ? cols : chars;
-  const short = useCols ? SHORT_COLUMNS : SHORT_CHARS;
-  const over = useCols ? OVER_COLUMNS : OVER_CHARS;
+  const low = width - (useCols ? SHORT_COLUMNS : SHORT_CHARS);
+  const high = width + (useCols ? OVER_COLUMNS : OVER_CHARS);
   // Lines of one length that are no cut paragraph (a column of a table one cell per line, a list of
   // headings) are set apart by this: a wrapped paragraph's last line ends a sentence or a bracket,
-  // a break cuts a figure or falls before a comma, and a long paragraph is cut several times in a row.
+  // a break cuts a figure, a cell or falls before a comma, and a long paragraph is cut several times
+  // in a row.
   let paragraphs = 0;
   let run = 0;
   let longest = 0;
   for (let i = 0; i < count; i++) {
     const n = measure[i] ?? 0;
-    if (open[i] !== 1 || n < width - short || n > width + over) {
+    if (open[i] !== 1 || n < low || n > high) {
       run = 0;
       continue;
     }
     const j = nexts[i] ?? -1;
-    const next = lines[j];
-    if (next && (ENDS.has(norm.charCodeAt(next.trimEnd - 1)) || cutInside(norm, lines[i] as Line, next) || (kinds[i] === Kind.Row && cellCut(norm, lines[i] as Line, next)))) paragraphs++;
+    const l = lines[i] as Line;
+    const next = lines[j] as Line;
+    if (ENDS.has(norm.charCodeAt(next.trimEnd - 1)) || cutInside(norm, l, next) || (kinds[i] === Kind.Row && cellCut(norm, l, next))) paragraphs++;
     run = j === i + 1 ? run + 1 : 0;
     if (run > longest) longest = run;
   }
   if (paragraphs < MIN_PARAGRAPHS && longest < LONG_RUN && (paragraphs === 0 || longest < LONG_RUN - 1)) return src;
+  if (count < lines.length) {
+    pages += classify(src, kinds, chars, cols, count, lines.length);
+    if (pages > 0) markHeaders(norm, lines, kinds, lines.length);
+  }
   let out = '';
   let at = 0;
   for (let i = 0; i < lines.length; i++) {
@@ -150,34 +133,72 @@ export function joinWrapped(src: SourceText): SourceText {
       }
       continue;
     }
-    if ((kind !== Kind.Text && kind !== Kind.Row) || open[i] === 0) continue;
-    if (i >= count) measureLine(original, l, cols);
+    if (kind === Kind.Blank || l.end < at) continue;
+    if (useCols && i >= count) cols[i] = columnsOf(original, l);
     const n = measure[i] ?? 0;
-    if (n < width - short || n > width + over) continue;
-    const j = nexts[i] ?? -1;
+    if (n < low || n > high) continue;
+    const j = cutTo(norm, lines, kinds, i);
     const next = lines[j];
-    if (!next || l.end < at) continue;
-    if (open[i] === 2) {
+    if (!next) continue;
+    if (SENTENCE_ENDS.has(norm.charCodeAt(l.trimEnd - 1))) {
       // After a sentence: only when the next line is full or ends a sentence too (not a heading).
-      if (j >= count) measureLine(original, next, cols);
+      if (useCols && j >= count) cols[j] = columnsOf(original, next);
       const m = measure[j] ?? 0;
-      const full = m >= width - short && m <= width + over;
-      if (!full && !SENTENCE_ENDS.has(norm.charCodeAt(next.trimEnd - 1))) continue;
+      if ((m < low || m > high) && !SENTENCE_ENDS.has(norm.charCodeAt(next.trimEnd - 1))) continue;
     }
     out += norm.slice(at, l.end) + WRAP_JOINER.repeat(next.start - l.end);
     at = next.start;
-    i = (nexts[i] ?? i + 1) - 1;
+    i = j - 1;
   }
   if (at === 0) return src;
   out += norm.slice(at);
   return { original, norm: out, lines: splitLines(out) };
 }
 
-/** Columns of a line past the sample (measured only when it may be joined). */
-function measureLine(original: string, l: Line, cols: Uint16Array): void {
+/**
+ * Sort lines [from, to) into kinds, with their lengths in characters and columns; returns how many
+ * of them are a page's number or start a page (form feed).
+ */
+function classify(src: SourceText, kinds: Uint8Array, chars: Uint16Array, cols: Uint16Array, from: number, to: number): number {
+  const { norm, lines, original } = src;
+  let pages = 0;
+  for (let i = from; i < to; i++) {
+    const l = lines[i] as Line;
+    if (l.trimStart === l.trimEnd) continue;
+    if (pageNumber(norm, l.trimStart, l.trimEnd)) {
+      kinds[i] = Kind.Aside;
+      pages++;
+      continue;
+    }
+    if (norm.charCodeAt(l.start) === 0x0c) pages++;
+    const n = l.trimEnd - l.trimStart;
+    chars[i] = Math.min(n, MAX_WIDTH + 8);
+    // Past the sample, a line's columns are counted only when the columns are the measure.
+    if (i < SAMPLE_LINES) cols[i] = columnsOf(original, l);
+    kinds[i] = n >= MIN_WIDTH - SHORT_CHARS && tableLike(norm, l.trimStart, l.trimEnd) ? Kind.Row : Kind.Text;
+  }
+  return pages;
+}
+
+/**
+ * The line that line i goes on with if it is cut (see continuation), or -1: a line set apart by
+ * trailing spaces, or ending a heading, a bracket or a list item, is not cut.
+ */
+function cutTo(norm: string, lines: Line[], kinds: Uint8Array, i: number): number {
+  if (kinds[i] !== Kind.Text && kinds[i] !== Kind.Row) return -1;
+  const l = lines[i] as Line;
+  if (l.trimEnd !== l.end) return -1; // trailing spaces: a line set apart, not wrapped
+  const last = norm.charCodeAt(l.trimEnd - 1);
+  if (ENDS.has(last) && !SENTENCE_ENDS.has(last)) return -1;
+  return continuation(norm, lines, kinds, i);
+}
+
+/** Columns of a line on the page, counted up to a little more than the widest width considered. */
+function columnsOf(original: string, l: Line): number {
+  const cap = 2 * MAX_WIDTH + 16;
   let w = 0;
-  for (let k = l.trimStart; k < l.trimEnd && w <= 2 * MAX_WIDTH + 16; k++) w += columns(original.charCodeAt(k));
-  cols[l.index] = Math.min(w, 2 * MAX_WIDTH + 16);
+  for (let k = l.trimStart; k < l.trimEnd && w <= cap; k++) w += columns(original.charCodeAt(k));
+  return Math.min(w, cap);
 }
 
 /**
@@ -254,7 +275,7 @@ function onlyFormFeed(norm: string, s: number, e: number): boolean {
  * less, are cut (open) at least MIN_CUT_LINES times and make most of the lines that long, and
  * hardly any line is longer. `cut` is how many open lines it makes full; 0 and 0 when none.
  */
-function widthOf(measure: Uint16Array, open: Uint8Array, kinds: Uint8Array, count: number, short: number, over: number, min: number, max: number): { width: number; cut: number } {
+function widthOf(measure: Uint16Array, open: Uint8Array, count: number, short: number, over: number, min: number, max: number): { width: number; cut: number } {
   const size = max + over + short + 2;
   const all = new Int32Array(size + 1);
   const cut = new Int32Array(size + 1);
@@ -293,27 +314,29 @@ function widthOf(measure: Uint16Array, open: Uint8Array, kinds: Uint8Array, coun
  * A page's running header or footer: a line next to a page's number (blank lines between) that
  * is written the same on another page, or the first line after a form feed.
  */
-function markHeaders(norm: string, lines: Line[], kinds: Uint8Array): void {
+function markHeaders(norm: string, lines: Line[], kinds: Uint8Array, to: number): void {
   const seen = new Map<string, number>();
   const near: number[] = [];
   const candidate = (j: number): void => {
     const m = lines[j];
-    if (!m || kinds[j] !== Kind.Text || m.trimEnd - m.trimStart > HEADER_CHARS) return;
+    if (!m || m.trimEnd - m.trimStart > HEADER_CHARS) return;
+    // A line marked on the first lines is counted again when the rest are read.
+    if (kinds[j] !== Kind.Text && (kinds[j] !== Kind.Aside || pageNumber(norm, m.trimStart, m.trimEnd))) return;
     const key = norm.slice(m.trimStart, m.trimEnd);
     seen.set(key, (seen.get(key) ?? 0) + 1);
     near.push(j);
   };
   let first = 0;
-  while (first < lines.length && kinds[first] === Kind.Blank) first++;
+  while (first < to && kinds[first] === Kind.Blank) first++;
   candidate(first);
-  for (let i = 0; i < lines.length; i++) {
+  for (let i = 0; i < to; i++) {
     const l = lines[i] as Line;
     if (norm.charCodeAt(l.start) === 0x0c) candidate(i);
-    if (kinds[i] !== Kind.Aside) continue;
+    if (kinds[i] !== Kind.Aside || !pageNumber(norm, l.trimStart, l.trimEnd)) continue;
     for (let step = -1; step <= 1; step += 2) {
       let j = i + step;
-      while (j >= 0 && j < lines.length && kinds[j] === Kind.Blank) j += step;
-      if (j >= 0 && j < lines.length && (j < i || norm.charCodeAt((lines[j] as Line).start) !== 0x0c)) candidate(j);
+      while (j >= 0 && j < to && kinds[j] === Kind.Blank) j += step;
+      if (j >= 0 && j < to && (j < i || norm.charCodeAt((lines[j] as Line).start) !== 0x0c)) candidate(j);
     }
   }
   for (const j of near) {
