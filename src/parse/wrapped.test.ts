@@ -62,6 +62,12 @@ describe('joinWrapped', () => {
     expect(spanProblems(text, parse(text))).toEqual([]);
   });
 
+  it('joins a text whose every line ends with a space, as some PDF viewers copy it', () => {
+    const text = cut(PLAN, 18).replace(/\n/g, ' \n');
+    expect(joined(text)).toContain('引⏎导中小企业');
+    expect(units(text)).toEqual(units(PLAN.join('\n')));
+  });
+
   it('finds the width in columns when digits make some full lines hold more characters', () => {
     const paragraphs = [
       '一、稳定农业生产',

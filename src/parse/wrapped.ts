@@ -76,13 +76,23 @@ export function joinWrapped(src: SourceText): SourceText {
   const cols = new Uint16Array(lines.length);
   // The width is read off the first lines (a hard-wrapped document is wrapped throughout).
   let pages = classify(src, kinds, chars, cols, 0, count);
+  // A copy that ends every line with a space (some PDF viewers do) sets no line apart by it.
+  let spaced = 0;
+  let filled = 0;
+  for (let i = 0; i < count; i++) {
+    const l = lines[i] as Line;
+    if (kinds[i] === Kind.Blank) continue;
+    filled++;
+    if (l.trimEnd !== l.end) spaced++;
+  }
+  const trailing = spaced * 2 > filled;
   if (pages > 0) markHeaders(norm, lines, kinds, count);
   // Lines that may be cut, 1 in a sentence, 2 after one (see SENTENCE_ENDS), and the line each
   // would go on with.
   const open = new Uint8Array(count);
   const nexts = new Int32Array(count).fill(-1);
   for (let i = 0; i < count; i++) {
-    const j = cutTo(norm, lines, kinds, i);
+    const j = cutTo(norm, lines, kinds, i, trailing);
     if (j < 0) continue;
     nexts[i] = j;
     open[i] = SENTENCE_ENDS.has(norm.charCodeAt((lines[i] as Line).trimEnd - 1)) ? 2 : 1;
@@ -137,7 +147,7 @@ export function joinWrapped(src: SourceText): SourceText {
     if (useCols && i >= count) cols[i] = columnsOf(original, l);
     const n = measure[i] ?? 0;
     if (n < low || n > high) continue;
-    const j = cutTo(norm, lines, kinds, i);
+    const j = cutTo(norm, lines, kinds, i, trailing);
     const next = lines[j];
     if (!next) continue;
     if (SENTENCE_ENDS.has(norm.charCodeAt(l.trimEnd - 1))) {
@@ -146,7 +156,7 @@ export function joinWrapped(src: SourceText): SourceText {
       const m = measure[j] ?? 0;
       if ((m < low || m > high) && !SENTENCE_ENDS.has(norm.charCodeAt(next.trimEnd - 1))) continue;
     }
-    out += norm.slice(at, l.end) + WRAP_JOINER.repeat(next.start - l.end);
+    out += norm.slice(at, l.trimEnd) + WRAP_JOINER.repeat(next.start - l.trimEnd);
     at = next.start;
     i = j - 1;
   }
@@ -184,10 +194,10 @@ function classify(src: SourceText, kinds: Uint8Array, chars: Uint16Array, cols: 
  * The line that line i goes on with if it is cut (see continuation), or -1: a line set apart by
  * trailing spaces, or ending a heading, a bracket or a list item, is not cut.
  */
-function cutTo(norm: string, lines: Line[], kinds: Uint8Array, i: number): number {
+function cutTo(norm: string, lines: Line[], kinds: Uint8Array, i: number, trailing: boolean): number {
   if (kinds[i] !== Kind.Text && kinds[i] !== Kind.Row) return -1;
   const l = lines[i] as Line;
-  if (l.trimEnd !== l.end) return -1; // trailing spaces: a line set apart, not wrapped
+  if (l.trimEnd !== l.end && !trailing) return -1; // trailing spaces: a line set apart, not wrapped
   const last = norm.charCodeAt(l.trimEnd - 1);
   if (ENDS.has(last) && !SENTENCE_ENDS.has(last)) return -1;
   return continuation(norm, lines, kinds, i);
