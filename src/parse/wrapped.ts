@@ -48,8 +48,13 @@ const SENTENCE_ENDS = new Set([...'。;!?'].map((c) => c.charCodeAt(0)));
 /** 牵头单位:, 协办单位:, 责任领导: a label starting a line starts a new part. */
 const LABEL_START_RE = /^[^\s:,。]{2,8}:/;
 
-/** Columns a character of the original takes on a page: two for Chinese and full-width signs. */
+/**
+ * Columns a character of the original takes on a page: two for Chinese and full-width signs, one
+ * for an ASCII one, none for a space (pdftotext writes one where a page only leaves a little room
+ * between Chinese and Latin letters or digits: 在 2017 年).
+ */
 function columns(c: number): number {
+  if (c === 0x20) return 0;
   return c >= 0x2000 && c !== 0x2060 ? 2 : 1;
 }
 
