@@ -29,6 +29,8 @@ const SAMPLE_LINES = 2000;
 const MIN_PARAGRAPHS = 2;
 /** Or how many lines in a row are cut (or one fewer, with one paragraph). */
 const LONG_RUN = 4;
+/** Full lines hold at least one part in this many of the text in lines half the width or longer. */
+const FULL_SHARE = 4;
 /** Longest running header or footer line. */
 const HEADER_CHARS = 40;
 /** Below the width, how many characters (columns) a full line may fall short; above, exceed it. */
@@ -114,6 +116,7 @@ export function joinWrapped(src: SourceText): SourceText {
   // headings) are set apart by this: a wrapped paragraph's last line ends a sentence or a bracket,
   // a break cuts a figure, a cell or falls before a comma, and a long paragraph is cut several times
   // in a row.
+  const cells = rowCells(norm, lines, kinds, count);
   let paragraphs = 0;
   let run = 0;
   let longest = 0;
@@ -126,7 +129,7 @@ export function joinWrapped(src: SourceText): SourceText {
     const j = nexts[i] ?? -1;
     const l = lines[i] as Line;
     const next = lines[j] as Line;
-    if (ENDS.has(norm.charCodeAt(next.trimEnd - 1)) || cutInside(norm, l, next) || (kinds[i] === Kind.Row && cellCut(norm, l, next))) paragraphs++;
+    if (ENDS.has(norm.charCodeAt(next.trimEnd - 1)) || cutInside(norm, l, next) || (kinds[i] === Kind.Row && cellCut(norm, l, next, cells))) paragraphs++;
     run = j === i + 1 ? run + 1 : 0;
     if (run > longest) longest = run;
   }
@@ -251,11 +254,40 @@ function cutInside(norm: string, l: Line, next: Line): boolean {
   return NO_START.has(b) || (isDigit(a) && isDigit(b));
 }
 
-/** Whether a row is cut in a cell: it ends in no separator, and the next line goes on with more cells. */
-function cellCut(norm: string, l: Line, next: Line): boolean {
-  const a = norm.charCodeAt(l.trimEnd - 1);
-  const b = norm.charCodeAt(next.trimStart);
-  return a !== 0x7c && b !== 0x7c && tableLike(norm, next.trimStart, next.trimEnd);
+/**
+ * Whether a row is cut in a cell: it ends in no separator, and the next line goes on with the rest
+ * of its cells (both hold fewer than the table's fullest row).
+ */
+function cellCut(norm: string, l: Line, next: Line, cells: number): boolean {
+  if (norm.charCodeAt(l.trimEnd - 1) === 0x7c || norm.charCodeAt(next.trimStart) === 0x7c) return false;
+  const rest = separators(norm, next.trimStart, next.trimEnd);
+  return rest > 0 && rest < cells && separators(norm, l.trimStart, l.trimEnd) < cells;
+}
+
+/** The most separators a row of the first lines holds. */
+function rowCells(norm: string, lines: Line[], kinds: Uint8Array, count: number): number {
+  let most = 0;
+  for (let i = 0; i < count; i++) {
+    if (kinds[i] !== Kind.Row) continue;
+    const l = lines[i] as Line;
+    const k = separators(norm, l.trimStart, l.trimEnd);
+    if (k > most) most = k;
+  }
+  return most;
+}
+
+/** How many cell separators [s, e) holds: a tab, a bar, or a run of two spaces or more each. */
+function separators(norm: string, s: number, e: number): number {
+  let n = 0;
+  for (let i = s; i < e; i++) {
+    const c = norm.charCodeAt(i);
+    if (c === 0x09 || c === 0x7c) n++;
+    else if (c === 0x20 && norm.charCodeAt(i + 1) === 0x20) {
+      n++;
+      while (i + 1 < e && norm.charCodeAt(i + 1) === 0x20) i++;
+    }
+  }
+  return n;
 }
 
 /**
@@ -297,7 +329,7 @@ function widthOf(measure: Uint16Array, open: Uint8Array, count: number, short: n
   let longer = 0;
   for (let i = 0; i < count; i++) {
     const n = measure[i] ?? 0;
-    if (n < min - short) continue;
+    if (n === 0) continue;
     if (n >= size) {
       longer++;
       continue;
@@ -305,6 +337,10 @@ function widthOf(measure: Uint16Array, open: Uint8Array, count: number, short: n
     all[n] = (all[n] ?? 0) + 1;
     if (open[i] === 1) cut[n] = (cut[n] ?? 0) + 1;
   }
+  // How much text the lines measuring n or more hold.
+  const atLeast = new Float64Array(size + 1);
+  atLeast[size] = longer * size;
+  for (let n = size - 1; n >= 0; n--) atLeast[n] = (atLeast[n + 1] ?? 0) + n * (all[n] ?? 0);
   // Sums from the top: how many lines measure more than w + over.
   let above = longer;
   for (let n = size - 1; n > max + over; n--) above += all[n] ?? 0;
@@ -313,13 +349,18 @@ function widthOf(measure: Uint16Array, open: Uint8Array, count: number, short: n
     above += all[w + over + 1] ?? 0;
     let full = 0;
     let cuts = 0;
+    let held = 0;
     for (let n = w - short; n <= w + over; n++) {
       full += all[n] ?? 0;
       cuts += cut[n] ?? 0;
+      held += n * (all[n] ?? 0);
     }
     // Longer lines than the width: a few (a line a PDF set in a smaller font, a title) at most.
     if (above * 8 > full) continue;
     if (cuts < MIN_CUT_LINES || cuts * 2 < full) continue;
+    // Full lines hold a good share of the text in lines half as long or longer: not the few longest
+    // rows of a long table, nor the longest of many headings.
+    if (held * FULL_SHARE < (atLeast[w >> 1] ?? 0)) continue;
     if (cuts > best.cut) best = { width: w, cut: cuts };
   }
   return best;
