@@ -252,6 +252,20 @@ describe('joinWrapped leaves text that is not hard-wrapped alone', () => {
     );
   });
 
+  it('a table one row per line, cells set apart by tabs, its rows of one length', () => {
+    same(
+      [
+        '工作任务\t牵头单位\t完成时限',
+        '新建城区停车位一千个缓解老城区停车难问题\t县住建局\t年底前',
+        '完成老旧小区改造十个同步完善配套设施建设\t县住建局\t年底前',
+        '新增城镇就业岗位五千个开展技能培训三千人\t县人社局\t年底前',
+        '实施农村公路提质改造完善客运站点布局建设\t县交通局\t年底前',
+        '建设县级物流配送中心完善乡村寄递服务网点\t县商务局\t年底前',
+        '组织开展农村实用技术培训全年培训五千人次\t县农业局\t年底前',
+      ].join('\n'),
+    );
+  });
+
   it('paragraphs of one line each, however long', () => {
     same(PLAN.join('\n'));
   });

@@ -130,7 +130,7 @@ export function joinWrapped(src: SourceText): SourceText {
     const l = lines[i] as Line;
     const next = lines[j] as Line;
     if (ENDS.has(norm.charCodeAt(next.trimEnd - 1)) || cutInside(norm, l, next) || (kinds[i] === Kind.Row && cellCut(norm, l, next, cells))) paragraphs++;
-    run = j === i + 1 ? run + 1 : 0;
+    run = j === i + 1 && kinds[i] === Kind.Text ? run + 1 : 0;
     if (run > longest) longest = run;
   }
   if (paragraphs < MIN_PARAGRAPHS && longest < LONG_RUN && (paragraphs === 0 || longest < LONG_RUN - 1)) return src;
