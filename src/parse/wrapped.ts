@@ -138,17 +138,17 @@ export function joinWrapped(src: SourceText): SourceText {
     pages += classify(src, kinds, chars, cols, count, lines.length);
     if (pages > 0) markHeaders(norm, lines, kinds, lines.length);
   }
-  let out = '';
+  // The edits are written into one copy of the code units (a native copy each way).
+  const codes = unitsOf(norm);
   let at = 0;
+  let edited = false;
   for (let i = 0; i < lines.length; i++) {
     const kind = kinds[i];
     const l = lines[i] as Line;
     if (kind === Kind.Aside) {
       // A page's number or header between two paragraphs: blank in the normalised text.
-      if (l.trimStart >= at) {
-        out += norm.slice(at, l.trimStart) + ' '.repeat(l.trimEnd - l.trimStart);
-        at = l.trimEnd;
-      }
+      codes.fill(0x20, l.trimStart, l.trimEnd);
+      edited = true;
       continue;
     }
     if (kind === Kind.Blank || l.end < at) continue;
@@ -164,13 +164,30 @@ export function joinWrapped(src: SourceText): SourceText {
       const m = measure[j] ?? 0;
       if ((m < low || m > high) && !SENTENCE_ENDS.has(norm.charCodeAt(next.trimEnd - 1))) continue;
     }
-    out += norm.slice(at, l.trimEnd) + WRAP_JOINER.repeat(next.start - l.trimEnd);
+    codes.fill(JOINER_CODE, l.trimEnd, next.start);
+    edited = true;
     at = next.start;
     i = j - 1;
   }
-  if (at === 0) return src;
-  out += norm.slice(at);
+  if (!edited) return src;
+  const out = textOf(codes);
   return { original, norm: out, lines: splitLines(out) };
+}
+
+const JOINER_CODE = WRAP_JOINER.charCodeAt(0);
+
+/** The code units of s, in a copy that may be written. */
+function unitsOf(s: string): Uint16Array {
+  const bytes = Buffer.from(s, 'utf16le');
+  if (bytes.byteOffset % 2 === 0) return new Uint16Array(bytes.buffer, bytes.byteOffset, s.length);
+  const codes = new Uint16Array(s.length);
+  for (let i = 0; i < s.length; i++) codes[i] = s.charCodeAt(i);
+  return codes;
+}
+
+/** The string of code units `codes`. */
+function textOf(codes: Uint16Array): string {
+  return Buffer.from(codes.buffer, codes.byteOffset, codes.byteLength).toString('utf16le');
 }
 
 /**
@@ -193,7 +210,8 @@ function classify(src: SourceText, kinds: Uint8Array, chars: Uint16Array, cols: 
     chars[i] = Math.min(n, MAX_WIDTH + 8);
     // Past the sample, a line's columns are counted only when the columns are the measure.
     if (i < SAMPLE_LINES) cols[i] = columnsOf(original, l);
-    kinds[i] = n >= MIN_WIDTH - SHORT_CHARS && tableLike(norm, l.trimStart, l.trimEnd) ? Kind.Row : Kind.Text;
+    // Past the sample, rows and text are joined alike: rows are told apart on the first lines only.
+    kinds[i] = i < SAMPLE_LINES && n >= MIN_WIDTH - SHORT_CHARS && tableLike(norm, l.trimStart, l.trimEnd) ? Kind.Row : Kind.Text;
   }
   return pages;
 }
