@@ -4,7 +4,7 @@ import { hunanResolver } from '../catalog/registry-resolver.js';
 import { spanProblems } from '../model/plan-spans.js';
 import { parsePlan } from './parse-plan.js';
 import { makeSource } from './text.js';
-import { joinWrapped, unwrapped, WRAP_JOINER } from './wrapped.js';
+import { joinWrapped, unwrapped } from './wrapped.js';
 
 const resolver = hunanResolver();
 const parse = (text: string) => parsePlan(text, { resolver });

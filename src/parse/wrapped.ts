@@ -3,15 +3,20 @@
  * the page's width, in the middle of sentences and names (…园区党工 ⏎ 委、各街道党工委), and carries
  * each page's number (- 3 -) and running header between two of its lines. When the longer lines of a
  * document end within a few characters of one width, mostly in the middle of a sentence, a line of
- * that width continues on the next one, unless the next one starts a numbered item or a label. Such
- * a break is joined in the normalised text only: it becomes WRAP_JOINER there, so that lines, clauses
- * and titles run across it, while the original text (every raw string and span) keeps its line
- * break. A page's number and header lines between two lines so joined are joined with them; between
- * two paragraphs they are blanked in the normalised text.
+ * that width continues on the next one, unless the next one starts a numbered item, a label or a
+ * table's numbered row, or is indented. Such a break is joined in the normalised text only: it
+ * becomes WRAP_JOINER there, so that lines, clauses and titles run across it, while the original
+ * text (every raw string and span) keeps its line break. A page's number and header lines between
+ * two lines so joined are joined with them; between two paragraphs they are blanked (spaces) in the
+ * normalised text.
  *
- * The width is measured two ways, and the one that finds more cut lines is used: in characters (a
- * text cut every n characters) and in columns, a Chinese character or full-width sign counting two
- * and an ASCII one one (a PDF's line holds fewer characters when it holds digits or Latin letters).
+ * The width is read off the first lines, two ways, and the one that finds more cut lines is used: in
+ * characters (a text cut every n characters) and in columns, a Chinese character or full-width sign
+ * counting two and an ASCII one one (a PDF's line holds more characters when it holds digits). Lines
+ * of one length are not enough (a table's column one cell per line, a list of headings, the longest
+ * rows of a long table): the full lines must hold a good share of the text, and the cuts must show
+ * as cuts: a paragraph's last line ending a sentence or a bracket after them, a figure or a table's
+ * cell cut in two, a comma starting a line, or a long paragraph cut several times in a row.
  */
 import { markerIn, mayStartMarker } from './markers.js';
 import { isCjk, isSpace, splitLines, type Line, type SourceText } from './text.js';
