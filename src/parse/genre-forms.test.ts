@@ -647,4 +647,13 @@ describe('forms of real pages', () => {
     // A 请 that asks nobody named (请抓紧组织落实) gives no unit.
     expect(rows('一、重点任务\n1.推进项目建设,请抓紧组织落实。\n2.推进乡村振兴。(市农业农村局负责)\n')[0]?.[2]).toEqual([]);
   });
+
+  it('reads a heading of indicators over a single task line like the heading before it over two', () => {
+    const text = '二、指标分工\n1.约束性指标的责任部门\n人口自然增长率小于4‰。(省人口计生委牵头)\n耕地保有量保持在6120万亩。(省国土资源厅牵头,省农业厅配合)\n2.预期性指标的责任部门\n城镇登记失业率控制在4.5%以下。(省人力资源社会保障厅牵头)\n';
+    expect(rows(text)).toEqual([
+      ['', '人口自然增长率小于4‰', ['省人口计生委/lead'], ['4‰']],
+      ['', '耕地保有量保持在6120万亩', ['省国土资源厅/lead', '省农业厅/cooperate'], ['6120万亩']],
+      ['', '城镇登记失业率控制在4.5%以下', ['省人力资源社会保障厅/lead'], ['4.5%']],
+    ]);
+  });
 });

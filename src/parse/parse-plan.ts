@@ -64,6 +64,8 @@ function parseText(text: string, options: ParseOptions): ParsedPlan {
   // Units a heading names as leading every task under it: (一)省监察厅牵头的工作, 二、县发改局(8项).
   const headingLeads: LeadGroup[] = [];
   let ditto: { section: number | null; entries: Responsible[] } | null = null;
+  /** The marker kind of the last item that headed unnumbered task lines (see unnumberedTasks), else null. */
+  let headsLines: string | null = null;
   // Units named by 以下…不再列出 rules, once each by name.
   const standing: Responsible[] = [];
   const standingNames = new Set<string>();
@@ -96,7 +98,10 @@ function parseText(text: string, options: ParseOptions): ParsedPlan {
     }
     // 1. 约束性指标的责任部门, then one line per task, each with its own bracket: the numbered line
     // heads the tasks (a sub-section), each task is an item without a number.
-    const parts = unnumberedTasks(src, breaks, raw.bodyStart, raw.span[1]) ?? tasksUnderLead(ctx, breaks, raw.bodyStart, raw.span[1]);
+    // 2.预期性指标的责任部门 ⏎ one task line: a heading like the one before it, whose task lines were
+    // items of their own, heads its single line too.
+    const parts: TaskPiece[] | null = unnumberedTasks(src, breaks, raw.bodyStart, raw.span[1], headsLines === raw.kind) ?? tasksUnderLead(ctx, breaks, raw.bodyStart, raw.span[1]);
+    headsLines = parts && parts.length > 0 && parts.every((p) => p.number === '') ? raw.kind : null;
     const pieces: TaskPiece[] = parts ?? [{ number: raw.number, span: raw.span, bodyStart: raw.bodyStart }];
     for (const piece of pieces) {
       const [start, end] = piece.span;
@@ -585,12 +590,12 @@ function taskPiece(src: SourceText, a: number, b: number): TaskPiece {
  * (责任单位:…); otherwise sentences are split at their brackets. A task's own marker ((1),
  * 1.) is its number; else it has none. Null when the item is an ordinary one.
  */
-function unnumberedTasks(src: SourceText, breaks: NextBreak, bodyStart: number, end: number): TaskPiece[] | null {
+function unnumberedTasks(src: SourceText, breaks: NextBreak, bodyStart: number, end: number, one = false): TaskPiece[] | null {
   const { norm } = src;
   const firstEnd = Math.min(end, breaks.after(bodyStart));
   if (firstEnd >= end || firstEnd - bodyStart > 60) return null;
   if (endsWithResponsibility(norm, bodyStart, firstEnd) || TASK_LABEL_RE.test(norm.slice(bodyStart, firstEnd))) return null;
-  return tasksByLine(src, firstEnd, end, false) ?? tasksByBracket(src, firstEnd, end) ?? tasksByLine(src, firstEnd, end, true);
+  return tasksByLine(src, firstEnd, end, false, one) ?? tasksByBracket(src, firstEnd, end) ?? tasksByLine(src, firstEnd, end, true);
 }
 
 /**
@@ -636,7 +641,7 @@ function tasksUnderLead(ctx: ResponsibilityContext, breaks: NextBreak, bodyStart
 }
 
 /** Every line after the first names its own units (bracket or label): one task each (one numbered task with `single`). */
-function tasksByLine(src: SourceText, from: number, end: number, single: boolean): TaskPiece[] | null {
+function tasksByLine(src: SourceText, from: number, end: number, single: boolean, one = false): TaskPiece[] | null {
   const { norm } = src;
   const out: TaskPiece[] = [];
   let i = from;
@@ -660,7 +665,8 @@ function tasksByLine(src: SourceText, from: number, end: number, single: boolean
   }
   // One line only is the item's body, unless it is numbered itself: (二)开工建设… ⏎ 1.补齐…(X负责)
   // is a heading over its single task.
-  return out.length >= 2 || (single && out.length === 1 && out[0]?.number !== '') ? out : null;
+  // (`one`: the heading before it headed task lines; this one heads its single line the same way.)
+  return out.length >= 2 || (single && out.length === 1 && out[0]?.number !== '') || (one && out.length === 1) ? out : null;
 }
 
 /** Sentences that each end with a responsibility bracket, on one line or several. */
