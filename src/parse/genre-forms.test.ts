@@ -656,4 +656,9 @@ describe('forms of real pages', () => {
       ['', '城镇登记失业率控制在4.5%以下', ['省人力资源社会保障厅/lead'], ['4.5%']],
     ]);
   });
+
+  it('reads 达到60%左右 as about 60%: the 左右 after the figure wins over the word before it', () => {
+    const plan = parse('一、目标\n1.城镇化率达到60%左右。(省发展改革委牵头)\n2.新增就业达到70万人以上。(省人社厅牵头)\n');
+    expect(plan.items.map((i) => i.targets.map((t) => [t.raw, t.comparator]))).toEqual([[['60%', '≈']], [['70万人', '>=']]]);
+  });
 });

@@ -519,7 +519,9 @@ function buildTarget(
     // The longest word wins: 不超过 is ≤ although it ends with 超过, 不低于 is ≥ although it ends with 低于.
     const greater = longestEnding(before, GREATER_BEFORE);
     const less = longestEnding(before, LESS_BEFORE);
-    if (greater > less || GREATER_AFTER.some((w) => after.startsWith(w)) || approx) comparator = '>=';
+    // 达到60%左右: the 左右 right after the figure says about, whatever word came before it.
+    if (after.startsWith('左右') && !approx) comparator = '≈';
+    else if (greater > less || GREATER_AFTER.some((w) => after.startsWith(w)) || approx) comparator = '>=';
     else if (less > 0 || LESS_AFTER.some((w) => after.startsWith(w))) comparator = '<=';
     else if (after.startsWith('左右') || /(?:大约|约为|约|近)$/.test(before)) comparator = '≈';
   }
