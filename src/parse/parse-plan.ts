@@ -20,7 +20,7 @@ import { findTargets, type TargetContext } from './targets.js';
 import { isCollective, looksLikeUnit, splitNames, unitList } from './units.js';
 import { warning } from './warnings.js';
 import { markerIn, mayStartMarker } from './markers.js';
-import { CodeSet, codesOf, firstAtOrAfter, fitted, isCjk, isDigitCode, isJsSpace, makeSource, NextBreak, NO_NAMES, normalise, ownCopy, type SourceText } from './text.js';
+import { CodeSet, codesOf, firstAtOrAfter, fitted, holdsCode, isCjk, isDigitCode, isJsSpace, makeSource, NextBreak, NO_NAMES, normalise, ownCopy, type SourceText } from './text.js';
 import type { Clause, ParsedItem, ParsedPlan, ParseWarning, Responsible, Schedule, Target } from '../model/plan.js';
 import type { Span } from '../model/span.js';
 import type { UnitMatch, UnitResolver } from '../model/unit-resolver.js';
@@ -477,7 +477,7 @@ function itemTitle(src: SourceText, start: number, e: number): string {
   const by = end - s > 3 ? norm.slice(s, end).indexOf(',由') : -1;
   if (by > 0 && BY_CLAUSE_RE.test(norm.slice(s + by, end))) end = s + by;
   // 有关地层下陷的问题,请高铁公司切实…: nor before the clause asking a unit to act.
-  const ask = end - s > 3 ? ASK_CLAUSE_RE.exec(norm.slice(s, end)) : null;
+  const ask = end - s > 3 && holdsCode(norm, s, end, 0x8bf7) ? ASK_CLAUSE_RE.exec(norm.slice(s, end)) : null; // 请
   if (ask && ask.index > 0) end = s + ask.index;
   // 1.新建主干道20公里(市住建局负责);2.… run on: the ; closing the item is no part of its title, nor
   // is the colon of 2. 改善环境卫生及市容: over bullet lines.
