@@ -661,4 +661,11 @@ describe('forms of real pages', () => {
     const plan = parse('一、目标\n1.城镇化率达到60%左右。(省发展改革委牵头)\n2.新增就业达到70万人以上。(省人社厅牵头)\n');
     expect(plan.items.map((i) => i.targets.map((t) => [t.raw, t.comparator]))).toEqual([[['60%', '≈']], [['70万人', '>=']]]);
   });
+
+  it('cuts a run-on page at a heading whose (一) follows it, with no (二) to confirm either', () => {
+    const text = '各区县政府,市政府各部门: 为落实积极的就业政策,提出如下意见。 一、把就业优先战略落到实处 (一)建立经济发展与扩大就业联动的机制。把城镇新增就业列为重要指标。(责任单位:市发改委、市经信委、市统计局)';
+    expect(rows(text)).toEqual([['(一)', '建立经济发展与扩大就业联动的机制', ['市发改委/lead', '市经信委/cooperate', '市统计局/cooperate'], []]]);
+    // An article and item quoted in a sentence (按通知一、(一)项要求) are no headings.
+    expect(rows('各单位: 请按《通知》一、(一)项的要求,把就业优先战略落到实处,认真组织实施。(市人社局负责)').map((r) => r[0])).not.toContain('(一)');
+  });
 });

@@ -96,7 +96,16 @@ function cutsOf(src: SourceText, line: Line): number[] {
       pending[kind] = -1;
       cutKind(kind);
     } else if (fresh && m.value === 1) {
-      pending[kind] = i;
+      // 一、把就业优先战略落到实处 (一)建立…: a heading's (一) right after it confirms both, as a 2 would.
+      const parent = nestedParent(norm, i, kind);
+      if (parent >= 0) {
+        cuts.push(pending[parent] ?? i, i);
+        for (const k of [parent, kind]) {
+          next[k] = 2;
+          pending[k] = -1;
+          cutKind(k);
+        }
+      } else pending[kind] = i;
     }
   }
   if (cuts.length > (cont ? 1 : 0)) {
@@ -116,6 +125,30 @@ function cutsOf(src: SourceText, line: Line): number[] {
   for (let k = 0; k < cuts.length; k++) if (k === 0 || cuts[k] !== cuts[k - 1]) cuts[n++] = cuts[k] as number;
   cuts.length = n;
   return cuts;
+}
+
+/** Farthest a heading's first sub-item may stand from the heading's own marker. */
+const NESTED_REACH = 40;
+
+/**
+ * The kind (a higher level than `kind`) of an inline 1 awaiting its 2 that stands right before the
+ * 1 of `kind` at i, with a short heading between them and no sentence's end: 一、把就业优先战略落到实处
+ * (一)…. -1 when there is none.
+ */
+function nestedParent(norm: string, i: number, kind: number): number {
+  for (let p = 0; p < kind; p++) {
+    const at = pending[p] ?? -1;
+    if (at < 0 || i - at > NESTED_REACH) continue;
+    let letters = 0;
+    let ended = false;
+    for (let k = at + 2; k < i; k++) {
+      const c = norm.charCodeAt(k);
+      if (c === 0x3002 || c === 0x3b || c === 0x21 || c === 0x3f) ended = true;
+      else if (isCjk(c)) letters++;
+    }
+    if (!ended && letters >= 2) return p;
+  }
+  return -1;
 }
 
 /** ) and the bullets opening unnumbered task lines: —— (folded to --), ●, ◆, ■, ▪, •, ·. */
