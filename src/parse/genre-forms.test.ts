@@ -665,6 +665,9 @@ describe('forms of real pages', () => {
   it('cuts a run-on page at a heading whose (一) follows it, with no (二) to confirm either', () => {
     const text = '各区县政府,市政府各部门: 为落实积极的就业政策,提出如下意见。 一、把就业优先战略落到实处 (一)建立经济发展与扩大就业联动的机制。把城镇新增就业列为重要指标。(责任单位:市发改委、市经信委、市统计局)';
     expect(rows(text)).toEqual([['(一)', '建立经济发展与扩大就业联动的机制', ['市发改委/lead', '市经信委/cooperate', '市统计局/cooperate'], []]]);
+    // The same right after a heading cut already by its sequence (一、… 二、主要任务 (一)…).
+    const after = '各市州政府: 现提出意见如下。 一、总体要求 对照一流标准找差距,为高质量发展提供支撑。 二、主要任务 (一)扩大市场开放。全面推行负面清单制度。(牵头单位:省发展改革委;责任单位:省市场监管局)';
+    expect(rows(after)).toEqual([['(一)', '扩大市场开放', ['省发展改革委/lead', '省市场监管局/cooperate'], []]]);
     // An article and item quoted in a sentence (按通知一、(一)项要求) are no headings.
     expect(rows('各单位: 请按《通知》一、(一)项的要求,把就业优先战略落到实处,认真组织实施。(市人社局负责)').map((r) => r[0])).not.toContain('(一)');
   });

@@ -34,6 +34,9 @@ const para: number[] = [];
 /** Per marker kind: 1 when a marker of a higher level was cut since this kind's last cut. */
 const restart = new Uint8Array(6);
 
+/** Per marker kind: where its last marker cut in the line being read stands, -1 for none. */
+const lastCut = new Float64Array(6);
+
 function cutKind(kind: number): void {
   restart[kind] = 0;
   for (let j = kind + 1; j < restart.length; j++) restart[j] = 1;
@@ -53,6 +56,7 @@ function cutsOf(src: SourceText, line: Line): number[] {
   para.length = 0;
   next.set(carried);
   pending.fill(-1);
+  lastCut.fill(-1);
   restart.fill(0);
   if (first?.value != null) next[KIND_INDEX[first.kind]] = first.value + 1;
   for (let k = from; k < line.trimEnd; k++) {
@@ -83,6 +87,7 @@ function cutsOf(src: SourceText, line: Line): number[] {
     const fresh = expected < 0 || restart[kind] === 1;
     if (expected >= 0 && m.value === expected) {
       cuts.push(i);
+      lastCut[kind] = i;
       next[kind] = expected + 1;
       pending[kind] = -1;
       cutKind(kind);
@@ -92,19 +97,27 @@ function cutsOf(src: SourceText, line: Line): number[] {
       continue;
     } else if (fresh && waiting >= 0 && m.value === 2) {
       cuts.push(waiting, i);
+      lastCut[kind] = i;
       next[kind] = 3;
       pending[kind] = -1;
       cutKind(kind);
     } else if (fresh && m.value === 1) {
       // 一、把就业优先战略落到实处 (一)建立…: a heading's (一) right after it confirms both, as a 2 would.
+      // 二、主要任务 (一)扩大…: or right after a heading cut already.
       const parent = nestedParent(norm, i, kind);
       if (parent >= 0) {
-        cuts.push(pending[parent] ?? i, i);
-        for (const k of [parent, kind]) {
-          next[k] = 2;
-          pending[k] = -1;
-          cutKind(k);
+        const waitingParent = (pending[parent] ?? -1) >= 0;
+        if (waitingParent) {
+          cuts.push(pending[parent] ?? i);
+          next[parent] = 2;
+          pending[parent] = -1;
+          cutKind(parent);
         }
+        cuts.push(i);
+        lastCut[kind] = i;
+        next[kind] = 2;
+        pending[kind] = -1;
+        cutKind(kind);
       } else pending[kind] = i;
     }
   }
@@ -131,13 +144,13 @@ function cutsOf(src: SourceText, line: Line): number[] {
 const NESTED_REACH = 40;
 
 /**
- * The kind (a higher level than `kind`) of an inline 1 awaiting its 2 that stands right before the
- * 1 of `kind` at i, with a short heading between them and no sentence's end: 一、把就业优先战略落到实处
- * (一)…. -1 when there is none.
+ * The kind (a higher level than `kind`) of an inline 1 awaiting its 2, or of a marker cut already,
+ * that stands right before the 1 of `kind` at i, with a short heading between them and no sentence's
+ * end: 一、把就业优先战略落到实处 (一)…. -1 when there is none.
  */
 function nestedParent(norm: string, i: number, kind: number): number {
   for (let p = 0; p < kind; p++) {
-    const at = pending[p] ?? -1;
+    const at = (pending[p] ?? -1) >= 0 ? (pending[p] ?? -1) : (lastCut[p] ?? -1);
     if (at < 0 || i - at > NESTED_REACH) continue;
     let letters = 0;
     let ended = false;
