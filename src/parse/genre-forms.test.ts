@@ -671,4 +671,13 @@ describe('forms of real pages', () => {
     // An article and item quoted in a sentence (按通知一、(一)项要求) are no headings.
     expect(rows('各单位: 请按《通知》一、(一)项的要求,把就业优先战略落到实处,认真组织实施。(市人社局负责)').map((r) => r[0])).not.toContain('(一)');
   });
+
+  it('keeps the bracket of labels of a heading of labels whole in run-on text (牵头单位:X;责任单位:Y), and cuts its tasks after it', () => {
+    const text = '某县稳增长工作方案  一、扩大有效投资 (一)抓好重大项目建设(牵头单位:县发改局;责任单位:县重点项目事务中心) 1.全年实施重点项目150个。 2.新开工亿元以上项目30个。 (二)加快专项债券项目建设(牵头单位:县财政局) 3.争取专项债券资金15亿元以上。';
+    expect(rows(text)).toEqual([
+      ['1', '全年实施重点项目150个', ['县发改局/lead', '县重点项目事务中心/cooperate'], ['150个']],
+      ['2', '新开工亿元以上项目30个', ['县发改局/lead', '县重点项目事务中心/cooperate'], ['30个']],
+      ['3', '争取专项债券资金15亿元以上', ['县财政局/lead'], ['15亿元']],
+    ]);
+  });
 });

@@ -215,8 +215,15 @@ function paragraphCutAt(norm: string, k: number, from: number, end: number, cuts
  * 部门分工:…) starts a line of its own, as it did before the breaks were lost.
  */
 function labelCuts(norm: string, from: number, end: number, cuts: number[]): void {
+  // (牵头单位:X;责任单位:Y): a label inside a bracket is the bracket's, never a line of its own.
+  // ((责任单位:X) itself, a bracketed label, opens at depth 0.)
+  let depth = 0;
   for (let k = from + 1; k < end; k++) {
-    if (!LABEL_FIRST.has(norm.charCodeAt(k))) continue;
+    const c = norm.charCodeAt(k);
+    const outside = depth === 0;
+    if (c === 0x28 || c === 0x3010 || c === 0x3014) depth++;
+    else if ((c === 0x29 || c === 0x3011 || c === 0x3015) && depth > 0) depth--;
+    if (!outside || !LABEL_FIRST.has(c)) continue;
     let p = k - 1;
     while (p > from && isSpace(norm.charCodeAt(p))) p--;
     if ((PARAGRAPH_END.has(norm.charCodeAt(p)) || p < k - 1) && LABEL_RE.test(norm.slice(k, k + 10))) cuts.push(k);
