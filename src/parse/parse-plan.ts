@@ -20,7 +20,7 @@ import { findTargets, type TargetContext } from './targets.js';
 import { isCollective, looksLikeUnit, splitNames, unitList } from './units.js';
 import { warning } from './warnings.js';
 import { markerIn, mayStartMarker } from './markers.js';
-import { CodeSet, codesOf, firstAtOrAfter, fitted, holdsCode, isCjk, isDigitCode, isJsSpace, makeSource, NextBreak, NO_NAMES, normalise, ownCopy, type SourceText } from './text.js';
+import { CodeSet, codesOf, cutStarts, firstAtOrAfter, fitted, holdsCode, isCjk, isDigitCode, isJsSpace, makeSource, NextBreak, NO_NAMES, normalise, ownCopy, type SourceText } from './text.js';
 import type { Clause, ParsedItem, ParsedPlan, ParseWarning, Responsible, Schedule, Target } from '../model/plan.js';
 import type { Span } from '../model/span.js';
 import type { UnitMatch, UnitResolver } from '../model/unit-resolver.js';
@@ -81,7 +81,7 @@ function parseText(text: string, options: ParseOptions): ParsedPlan {
   let carriedBudget = MAX_CARRIED_TOTAL;
   let h = 0;
   const headings: RawHeading[] = structure.headings;
-  const breaks = new NextBreak(src.norm);
+  const breaks = new NextBreak(src.norm, cutStarts(src.norm, src.lines));
 
   for (const raw of structure.items) {
     while (h < headings.length && (headings[h]?.itemsBefore ?? Infinity) < raw.ordinal) {
@@ -595,7 +595,7 @@ function unnumberedTasks(src: SourceText, breaks: NextBreak, bodyStart: number, 
   const firstEnd = Math.min(end, breaks.after(bodyStart));
   if (firstEnd >= end || firstEnd - bodyStart > 60) return null;
   if (endsWithResponsibility(norm, bodyStart, firstEnd) || TASK_LABEL_RE.test(norm.slice(bodyStart, firstEnd))) return null;
-  return tasksByLine(src, firstEnd, end, false, one) ?? tasksByBracket(src, firstEnd, end) ?? tasksByLine(src, firstEnd, end, true);
+  return tasksByLine(src, breaks, firstEnd, end, false, one) ?? tasksByBracket(src, firstEnd, end) ?? tasksByLine(src, breaks, firstEnd, end, true);
 }
 
 /**
@@ -641,15 +641,14 @@ function tasksUnderLead(ctx: ResponsibilityContext, breaks: NextBreak, bodyStart
 }
 
 /** Every line after the first names its own units (bracket or label): one task each (one numbered task with `single`). */
-function tasksByLine(src: SourceText, from: number, end: number, single: boolean, one = false): TaskPiece[] | null {
+function tasksByLine(src: SourceText, breaks: NextBreak, from: number, end: number, single: boolean, one = false): TaskPiece[] | null {
   const { norm } = src;
   const out: TaskPiece[] = [];
   let i = from;
   while (i < end) {
     while (i < end && isJsSpace(norm.charCodeAt(i))) i++;
     if (i >= end) break;
-    let b = i;
-    while (b < end && norm.charCodeAt(b) !== 0x0a && norm.charCodeAt(b) !== 0x0d) b++;
+    const b = Math.min(end, breaks.after(i));
     let last = b;
     while (last > i && TRAILING_STOPS.has(norm.charCodeAt(last - 1))) last--;
     const c = norm.charCodeAt(last - 1);

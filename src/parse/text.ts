@@ -178,10 +178,17 @@ export class NextBreak {
   private from = 0;
   private at = -1;
   private readonly crFree: boolean;
-  constructor(private readonly norm: string) {
+  /**
+   * `cuts`: where the run-on reader started lines that had no break before them (sorted): each is
+   * a line's end as much as a \n is.
+   */
+  constructor(
+    private readonly norm: string,
+    private readonly cuts: readonly number[] = NONE,
+  ) {
     this.crFree = norm.indexOf('\r') < 0;
   }
-  /** Offset of the first \n or \r at or after i, or the text's length. */
+  /** Offset of the first \n or \r at or after i (or of the first cut after i), or the text's length. */
   after(i: number): number {
     if (i >= this.from && i <= this.at) return this.at;
     const { norm } = this;
@@ -193,10 +200,25 @@ export class NextBreak {
       j = i;
       while (j < norm.length && norm.charCodeAt(j) !== 0x0a && norm.charCodeAt(j) !== 0x0d) j++;
     }
+    if (this.cuts.length > 0) {
+      const k = firstAtOrAfter(this.cuts, i + 1);
+      const cut = this.cuts[k];
+      if (cut !== undefined && cut < j) j = cut;
+    }
     this.from = i;
     this.at = j;
     return j;
   }
+}
+
+/** Starts of the lines the run-on reader cut (no line break before them), in order. */
+export function cutStarts(norm: string, lines: readonly Line[]): number[] {
+  const out: number[] = [];
+  for (const l of lines) {
+    const c = l.start > 0 ? norm.charCodeAt(l.start - 1) : 0x0a;
+    if (c !== 0x0a && c !== 0x0d) out.push(l.start);
+  }
+  return out;
 }
 
 function pushLine(norm: string, lines: Line[], start: number, end: number): void {
