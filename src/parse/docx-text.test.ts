@@ -118,6 +118,14 @@ describe("Word's automatic numbering", () => {
     ]);
   });
 
+  it('still reads a document whose numbering part is broken: its text comes through, without the numbers', async () => {
+    const zip = await JSZip.loadAsync(await wordPlan());
+    zip.file('word/numbering.xml', '<w:numbering><w:abstractNum w:abstractNumId="1"><w:lvl');
+    const { text } = await decodeDocument(await zip.generateAsync({ type: 'nodebuffer' }));
+    expect(text).toContain('完成固定资产投资100亿元。(县发改局牵头)');
+    expect(text).toContain('\t建设污水处理厂一座。\t县住建局\t');
+  });
+
   it('returns a document without numbering or tables, and bytes that are no zip, unchanged', async () => {
     const plain = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('一、总体要求')] }] }));
     const zip = await JSZip.loadAsync(plain);

@@ -438,14 +438,18 @@ export async function prepareDocx(input: Buffer): Promise<Buffer> {
   if (documentXml.length > MAX_XML_CHARS) return input;
   const numberingXml = await zip.file('word/numbering.xml')?.async('string');
   const styles = readStyles(parseXml(await zip.file('word/styles.xml')?.async('string')));
-  const numbered = numberingXml !== undefined && (documentXml.includes('numPr') || [...styles.values()].some((st) => st.numId !== null));
+  const numberingDoc = numberingXml === undefined ? null : parseXml(numberingXml);
+  // A numbering part that cannot be read would stop mammoth from reading anything: the text comes
+  // through without its numbers instead.
+  const brokenNumbering = numberingXml !== undefined && numberingDoc === null;
+  if (brokenNumbering) zip.remove('word/numbering.xml');
+  const numbered = numberingDoc !== null && (documentXml.includes('numPr') || [...styles.values()].some((st) => st.numId !== null));
   const tabled = documentXml.includes('<w:tbl>') || documentXml.includes('<w:tbl ');
-  if (!numbered && !tabled) return input;
+  if (!numbered && !tabled && !brokenNumbering) return input;
   const doc = parseXml(documentXml);
-  if (!doc) return input;
-  let changed = 0;
-  const numberingDoc = numbered ? parseXml(numberingXml) : null;
-  if (numberingDoc) changed += writeLabels(doc, readNumbering(numberingDoc, styles));
+  if (!doc) return brokenNumbering ? zip.generateAsync({ type: 'nodebuffer' }) : input;
+  let changed = brokenNumbering ? 1 : 0;
+  if (numbered && numberingDoc) changed += writeLabels(doc, readNumbering(numberingDoc, styles));
   if (tabled) changed += flattenTables(doc);
   if (changed === 0) return input;
   zip.file('word/document.xml', new XMLSerializer().serializeToString(doc as unknown as Node));
