@@ -680,4 +680,9 @@ describe('forms of real pages', () => {
       ['3', '争取专项债券资金15亿元以上', ['县财政局/lead'], ['15亿元']],
     ]);
   });
+
+  it('takes no target from buildings named by number after a place, nor from the count of a list whose last name follows 及', () => {
+    const text = '一、民生实事\n1.整治新政二社和协兴村4栋、9栋等老旧房屋的安全隐患。(街道办负责)\n2.推出省水抗旱、节能减碳、资源循环及捍卫国土等四项行动。(市生态环境局负责)\n3.新建安置房12栋。(市住建局负责)\n';
+    expect(rows(text).map((r) => r[3])).toEqual([[], [], ['12栋']]);
+  });
 });

@@ -293,6 +293,8 @@ function arabicTarget(ctx: TargetContext, s: number, digitsEnd: number, limit: n
     return null;
   // 市发改委等8个部门: the count of a list of units, not a figure to reach.
   if (norm.charCodeAt(s - 1) === DENG && UNITS_COUNTED_RE.test(norm.slice(unitEnd, unitEnd + 6))) return null;
+  // 协兴村4栋、9栋: buildings named by their number after the place, not a count of buildings.
+  if (unit === '栋' && buildingNumber(norm, s, floor)) return null;
   return buildTarget(ctx, s, unitEnd, first.value, max, fullUnit, approx, 0.9);
 }
 
@@ -451,6 +453,8 @@ function chineseTarget(ctx: TargetContext, s: number, end: number, limit: number
   if (!unit) return null;
   // 三个月, 两个季度: durations, not counts.
   if (unit === '个' && (norm.startsWith('月', j + 1) || norm.startsWith('季度', j + 1) || norm.startsWith('小时', j + 1))) return null;
+  // 协兴村4栋、9栋: buildings named by their number after the place, not a count of buildings.
+  if (unit === '栋' && buildingNumber(norm, s, ctx.floor ?? 0)) return null;
   // 二套房, 三套房: a kind of home (the buyer's second), not a count of homes.
   if (unit === '套' && (norm.charCodeAt(j + 1) === FANG || norm.startsWith('住房', j + 1))) return null;
   // 对西苑小区、金鑫二小区、宏昌小区三所老旧小区…: the count of the names just listed, no target.
@@ -460,6 +464,15 @@ function chineseTarget(ctx: TargetContext, s: number, end: number, limit: number
   if (unit === '元' && sizesAClass(norm, j + unit.length)) return null;
   return buildTarget(ctx, s, j + unit.length, value, max, unit, false, confidence);
 }
+
+/** Whether the figure at s follows a place's name (新政二社, 协兴村) or another building's number (4栋、): a building's number. */
+function buildingNumber(norm: string, s: number, floor: number): boolean {
+  if (s - 1 < floor) return false;
+  const c = norm.charCodeAt(s - 1);
+  if (PLACE_LAST.has(c)) return true;
+  return c === 0x3001 && s - 2 >= floor && norm.charCodeAt(s - 2) === 0x680b; // 、 after 栋
+}
+const PLACE_LAST = new CodeSet(codesOf('村社区街路巷苑园'));
 
 /** Whether the names listed right before s (A、B、C) are `value` in number: a count that sums them up. */
 function countsTheList(norm: string, s: number, value: number, floor: number): boolean {
@@ -474,10 +487,15 @@ function countsTheList(norm: string, s: number, value: number, floor: number): b
     } else if (LIST_END.has(c)) break;
   }
   // 依托京广、沪昆、渝长厦高铁打造三条高铁经济带: a verb after the last name makes the count a target.
-  return marks > 0 && marks + 1 === value && !LIST_THEN_VERB_RE.test(norm.slice(last + 1, s));
+  // 清淨家園及捍衛國土等六項行動: a last name joined by 及 is one more.
+  const tail = marks > 0 ? norm.slice(last + 1, s) : '';
+  const joined = LAST_JOINED_RE.test(tail) ? 1 : 0;
+  return marks > 0 && marks + 1 + joined === value && !LIST_THEN_VERB_RE.test(tail);
 }
 /** What ends the list a count may sum up (a name's bracket does not: 湘西经开区(qū)两个). */
 const LIST_END = new CodeSet(codesOf('。;!?,:“”《》\n\r'));
+/** 及, 和, 与 before the last name of a list. */
+const LAST_JOINED_RE = /以及|及|和|与/;
 const LIST_THEN_VERB_RE = /打造|建设|建成|形成|培育|实施|推进|完成|新建|改造|开展|建立|发展|提升|创建|争创|申报|达到/;
 
 /**
