@@ -685,4 +685,27 @@ describe('forms of real pages', () => {
     const text = '一、民生实事\n1.整治新政二社和协兴村4栋、9栋等老旧房屋的安全隐患。(街道办负责)\n2.推出省水抗旱、节能减碳、资源循环及捍卫国土等四项行动。(市生态环境局负责)\n3.新建安置房12栋。(市住建局负责)\n';
     expect(rows(text).map((r) => r[3])).toEqual([[], [], ['12栋']]);
   });
+
+  it('makes every unit a 责任 label names lead beside a 配合 label and no 牵头 one, and the same for a 责任单位 column beside a 配合单位 column', () => {
+    const labels = '一、为民办实事\n1.建成休闲健身公园一处。\n责任部门:城建局、农海局 配合部门:各街道\n2.新建老年之家20个。\n牵头部门:民政局 责任部门:财政局 配合部门:各街道\n';
+    expect(rows(labels).map((r) => r[2])).toEqual([
+      ['城建局/lead', '农海局/lead', '各街道/localities'],
+      ['民政局/lead', '财政局/cooperate', '各街道/localities'],
+    ]);
+    const table = '序号\t工作任务\t责任单位\t配合单位\n1\t新建道路3公里。\t市交通局、市住建局\t市财政局\n';
+    expect(rows(table)[0]?.[2]).toEqual(['市交通局/lead', '市住建局/lead', '市财政局/cooperate']);
+  });
+
+  it('reads a one-cell-per-line table with a 名称 column between 序号 and the task, under a 主要责任单位 column (first named leads)', () => {
+    const text = ['分解表', '', '序号', '', '名称', '', '工作任务', '', '主要责任单位', '', '主要预期目标(2项)', '', '1', '', '地区生产总值', '', '地区生产总值增长12%', '', '市发改委、统计局', '', '2', '', '财政收入', '', '一般预算收入增长12%以上', '', '市财政局、税务局', ''].join('\n');
+    expect(rows(text)).toEqual([
+      ['1', '地区生产总值增长12%', ['市发改委/lead', '统计局/cooperate'], ['12%']],
+      ['2', '一般预算收入增长12%以上', ['市财政局/lead', '税务局/cooperate'], ['12%']],
+    ]);
+  });
+
+  it('takes no target from the figure a change starts from, nor from the places that each do a task; 延长米 is a measure', () => {
+    const text = '一、目标\n1.地区生产总值从1.5万亿元增加到2.5万亿元。(省发展改革委负责)\n2.全区14个街道各建成一处健身广场,安装边石1000延长米。(区城建局负责)\n';
+    expect(rows(text).map((r) => r[3])).toEqual([['2.5万亿元'], ['1000延长米']]);
+  });
 });

@@ -722,6 +722,8 @@ function tableItems(
 ): ParsedItem[] {
   const { src, warnings } = ctx;
   const hasLead = table.columns.includes('lead');
+  // 责任单位 beside a 配合单位 column and no 牵头 column: every unit it names is responsible, and leads.
+  const jointLeads = !hasLead && table.columns.includes('cooperate');
   const out: ParsedItem[] = [];
   table.columns.forEach((kind, k) => {
     const span = table.headerCells[k];
@@ -764,7 +766,7 @@ function tableItems(
         // 市发改委(牵头)、市统计局 in a cell: the marked name leads, the others cooperate.
         const anyMarked = pieces.some((p) => p.lead);
         pieces.forEach(({ piece, lead }, index) => {
-          const role = isCollective(piece.name) ? 'localities' : anyMarked ? (lead ? 'lead' : 'cooperate') : cellRole(cell.kind, index, hasLead);
+          const role = isCollective(piece.name) ? 'localities' : anyMarked ? (lead ? 'lead' : 'cooperate') : jointLeads && cell.kind === 'responsible' ? 'lead' : cellRole(cell.kind, index, hasLead);
           entries.push(entry(ctx, piece, role));
         });
       }

@@ -207,6 +207,9 @@ export function findStated(ctx: ResponsibilityContext, s: number, e: number): Cl
   let coveredTo = -1;
   let from = s;
   let labelLeadImplicit = false;
+  // 责任部门:城建局、农海局 配合部门:各街道: beside a label for those who cooperate, and none for a lead,
+  // every unit a 责任 label names leads.
+  const jointLeads = labelsCooperateWithoutLead(norm, labels);
   for (let q = 0; q < labels.length; q += 2) {
     const at = labels[q] ?? 0;
     const len = labels[q + 1] ?? 0;
@@ -232,6 +235,7 @@ export function findStated(ctx: ResponsibilityContext, s: number, e: number): Cl
     const clause = parseClause(ctx, at, end);
     if (!clause) continue;
     found = true;
+    if (jointLeads && norm.charCodeAt(at) === 0x8d23) for (const r of clause.entries) if (r.role === 'cooperate') r.role = 'lead'; // 责
     // 牵头单位:X and 责任单位:Y, Z on separate labels of one item: only X leads.
     const leads = result.entries.some((r) => r.role === 'lead');
     if (leads && !clause.explicitLead) demoteLeads(clause.entries);
@@ -298,6 +302,18 @@ function bareLabelAt(norm: string, i: number, e: number): number {
   if (j < 0) return 0;
   while (j < e && isJsSpace(norm.charCodeAt(j)) && norm.charCodeAt(j) !== 0x0a) j++;
   return j < e && norm.charCodeAt(j) === 0x3a ? j + 1 - i : 0;
+}
+
+/** Whether the labels (flat [offset, length, …]) name those who cooperate (配合单位:) and none names a lead (牵头单位:). */
+function labelsCooperateWithoutLead(norm: string, labels: readonly number[]): boolean {
+  let cooperate = false;
+  for (let q = 0; q < labels.length; q += 2) {
+    const at = labels[q] ?? 0;
+    const head = norm.slice(at, at + 2);
+    if (head === '牵头' || head === '主责' || head === '主办') return false;
+    if (/^(?:配合|参与|协办|协同|协助|协作)$/.test(head)) cooperate = true;
+  }
+  return cooperate;
 }
 
 function demoteLeads(entries: Responsible[]): void {

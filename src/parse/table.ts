@@ -58,7 +58,9 @@ export function columnKind(header: string): ColumnKind {
   if (/(?:表|清单|方案|一览)$/.test(h)) return 'other';
   if (/^(?:序号|编号|序)$/.test(h)) return 'number';
   if (/(?:领导|责任人|负责人|处室)$/.test(h)) return 'person';
-  if (/^(?:牵头|主办|主责|主要责任)(?:负责|责任)?(?:单位|部门|机关)$/.test(h)) return 'lead';
+  if (/^(?:牵头|主办|主责)(?:负责|责任)?(?:单位|部门|机关)$/.test(h)) return 'lead';
+  // 主要责任单位: those responsible, the first named leading (as under 责任单位).
+  if (/^主要(?:负责|责任)(?:单位|部门|机关)$/.test(h)) return 'responsible';
   // 责任主体与协同单位: the column that names the cooperating units after the lead's.
   // 相关责任部门 beside a 牵头部门 column: the others who share the task.
   if (/^(?:配合|协办|参与|协同|协助)(?:责任)?(?:单位|部门|机关)$|^责任主体(?:与|和|及)(?:配合|协同|协办)(?:单位|部门)$|^(?:相关|其他|其它|有关)(?:责任|配合)?(?:单位|部门)$/.test(h)) return 'cooperate';
@@ -89,7 +91,7 @@ export function withTaskColumn(columns: ColumnKind[]): ColumnKind[] {
 
 /** Column names that carry nothing the plan keeps (进展情况, 备注), but still belong to a header. */
 export const OTHER_HEADER =
-  /^(?:(?:[0-9]{1,2}(?:-[0-9]{1,2})?月)?(?:进展|完成|落实|推进|办理)(?:情况|进度)|是否[^\s]{1,6}|备注|说明|(?:任务|文件)?(?:来源|依据|出处)|(?:建设|实施|项目)?(?:地点|规模|内容|性质|类别)|(?:年度|计划|总|项目)?(?:投资|资金)(?:金额|额|规模|来源)?)$/;
+  /^(?:(?:[0-9]{1,2}(?:-[0-9]{1,2})?月)?(?:进展|完成|落实|推进|办理)(?:情况|进度)|是否[^\s]{1,6}|备注|说明|名称|领域|板块|(?:任务|文件)?(?:来源|依据|出处)|(?:建设|实施|项目)?(?:地点|规模|内容|性质|类别)|(?:年度|计划|总|项目)?(?:投资|资金)(?:金额|额|规模|来源)?)$/;
 
 /**
  * A group row between a table's rows: 一、产业发展 (or (一)…) alone on its line, heading the rows
@@ -194,8 +196,16 @@ function anchoredRows(src: SourceText, columns: ColumnKind[], from: number, to: 
     if (startsWithMarker(src.norm, task) && task[1] - task[0] <= 6) continue;
     const cells: TableCell[] = [{ kind: 'task', span: task }];
     const numberAt = columns.indexOf('number');
-    const before = spans[t - 1];
-    if (numberAt >= 0 && before && /^[0-9]{1,4}$/.test(src.norm.slice(before[0], before[1]))) cells.unshift({ kind: 'number', span: before });
+    // 序号 / 名称 / 工作任务: a name cell may stand between the number and the task.
+    const gap = taskAt - numberAt - 1;
+    for (let back = 1; numberAt >= 0 && back <= 1 + Math.max(0, gap); back++) {
+      const before = spans[t - back];
+      if (!before || units[t - back]) break;
+      if (/^[0-9]{1,4}$/.test(src.norm.slice(before[0], before[1]))) {
+        cells.unshift({ kind: 'number', span: before });
+        break;
+      }
+    }
     let m = k;
     for (let c = unitAt; c < columns.length && isUnitKind(columns[c] as ColumnKind) && m < lines.length && units[m]; c++, m++) {
       cells.push({ kind: columns[c] as ColumnKind, span: spans[m] as Span });

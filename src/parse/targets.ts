@@ -26,7 +26,7 @@ export interface TargetContext {
 
 const UNITS = [
   '万平方米', '平方公里', '平方米', '个百分点', '百分点', '个工作日', '工作日', '千瓦时', '万千瓦', '千瓦', '兆瓦',
-  '立方米', '微克', '毫克', '标准箱', '标箱', '公里', '千米', '公顷', '人次', '小时', '分钟', '%', '‰', '个', '套', '项', '家', '所', '座', '条', '处', '户',
+  '立方米', '延长米', '微克', '毫克', '标准箱', '标箱', '公里', '千米', '公顷', '人次', '小时', '分钟', '%', '‰', '个', '套', '项', '家', '所', '座', '条', '处', '户',
   '人', '名', '位', '台', '辆', '张', '栋', '间', '批', '场', '件', '宗', '笔', '份', '册', '床', '吨', '亩', '米',
   '美元', '元', '倍', '天', '镇', '村', '园', '片', '次', '例',
   // Harvests, fleets, trees, herds and works: 600亿斤, 50艘, 1000万株, 20万头, 300眼 (wells), 5000盏.
@@ -295,6 +295,10 @@ function arabicTarget(ctx: TargetContext, s: number, digitsEnd: number, limit: n
   if (norm.charCodeAt(s - 1) === DENG && UNITS_COUNTED_RE.test(norm.slice(unitEnd, unitEnd + 6))) return null;
   // 协兴村4栋、9栋: buildings named by their number after the place, not a count of buildings.
   if (unit === '栋' && buildingNumber(norm, s, floor)) return null;
+  // 从1.5万亿元增加到2.5万亿元: the figure the change starts from is no target; the one it reaches is.
+  if (FROM_BEFORE.has(norm.charCodeAt(s - 1)) && CHANGE_TO_RE.test(norm.slice(unitEnd, unitEnd + 6))) return null;
+  // 14个街道各建成一处: the places that each do the task, not a figure to reach.
+  if (unit === '个' && EACH_PLACE_RE.test(norm.slice(unitEnd, unitEnd + 6))) return null;
   return buildTarget(ctx, s, unitEnd, first.value, max, fullUnit, approx, 0.9);
 }
 
@@ -473,6 +477,11 @@ function buildingNumber(norm: string, s: number, floor: number): boolean {
   return c === 0x3001 && s - 2 >= floor && norm.charCodeAt(s - 2) === 0x680b; // 、 after 栋
 }
 const PLACE_LAST = new CodeSet(codesOf('村社区街路巷苑园'));
+/** 从 right before a figure, and what follows its unit: 增加到, 提高至, 下降到, …. */
+const FROM_BEFORE = new CodeSet(codesOf('从由'));
+const CHANGE_TO_RE = /^(?:增加|提高|提升|增长|扩大|下降|降低|减少|压减|压缩|上升|达)(?:到|至)/;
+/** 街道各, 乡镇均: the places counted each do the task. */
+const EACH_PLACE_RE = /^(?:街道|乡镇|镇|县区|县|区|村|社区|部门|单位)(?:各|均|都)/;
 
 /** Whether the names listed right before s (A、B、C) are `value` in number: a count that sums them up. */
 function countsTheList(norm: string, s: number, value: number, floor: number): boolean {
