@@ -116,5 +116,7 @@ const FLOORS = {
   // the part measured units F1 0.975, titles 0.970, targets F1 0.940. Stop 20 added thirteen rounds
   // (80 pages) and moved the 39 whose forms it changed rules for: what is left is the older part and
   // the pages whose forms are still not read, at units F1 0.869, titles 0.732, targets F1 0.868.
-  unseen: { unitF1: 0.86, titles: 0.725, targetF1: 0.86 },
+  // Stop 21 added seven pages (pages16), changed rules for whole-document shapes, and moved the ten
+  // documents it changed a rule for to `tuned`: the part measures 0.901, 0.784, 0.897.
+  unseen: { unitF1: 0.89, titles: 0.775, targetF1: 0.885 },
 };
