@@ -228,9 +228,19 @@ describe('the task ledger in the browser', () => {
 
     // 销号 evidence, with a progress bar while it uploads.
     const bytes = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2_000_000, 32), Buffer.from('\n%%EOF\n')]);
+    // The server may answer faster than the bar can be seen: the upload is held until it has been.
+    let release = (): void => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await office.route('**/api/tasks/*/attachments', async (route) => {
+      await held;
+      await route.continue();
+    });
     await office.getByTestId('task-evidence').locator('input[type=file]').setInputFiles({ name: '验收报告.pdf', mimeType: 'application/pdf', buffer: bytes });
     await office.getByTestId('task-evidence-progress').waitFor();
+    release();
     await expect.poll(() => office.getByTestId('task-evidence-file').count()).toBe(1);
+    await office.unroute('**/api/tasks/*/attachments');
+    await expect.poll(() => office.getByTestId('task-evidence-progress').count()).toBe(0);
     expect(await office.getByTestId('task-evidence-file').innerText()).toContain('验收报告.pdf');
     await screenshot(office, 'ledger-task-shaped');
 
