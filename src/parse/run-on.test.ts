@@ -54,3 +54,20 @@ describe('splitRunOn', () => {
     expect(pieces('(1)修缮管网。(2)新建站点。')).toEqual(['(1)修缮管网。(2)新建站点。']);
   });
 });
+
+describe('splitRunOn, items glued to the word before them', () => {
+  it('cuts before an Arabic item glued to the last word of a heading or a label, once a 2 confirms the 1 (the labels get lines of their own)', () => {
+    expect(pieces('一、年度主要指标1.城区绿化覆盖率达到百分之四十。责任单位:市园林局2.新建公园三座。责任单位:市建设局')).toEqual([
+      '一、年度主要指标',
+      '1.城区绿化覆盖率达到百分之四十。',
+      '责任单位:市园林局',
+      '2.新建公园三座。',
+      '责任单位:市建设局',
+    ]);
+  });
+
+  it('does not cut before a figure glued to a word (下降4.2%, 小1.7个百分点)', () => {
+    const text = '3.二氧化硫排放量下降4.2%,降幅比全省平均小1.7个百分点,排名比去年同期前进五位。';
+    expect(pieces(text)).toEqual([text]);
+  });
+});
