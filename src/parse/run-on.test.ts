@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { splitRunOn } from './run-on.js';
+import { normalise, splitLines, type SourceText } from './text.js';
+
+/** The trimmed lines splitRunOn makes of `text`. */
+function pieces(text: string): string[] {
+  const norm = normalise(text);
+  const src: SourceText = { original: text, norm, lines: splitLines(norm) };
+  return splitRunOn(src)
+    .filter((l) => l.trimEnd > l.trimStart)
+    .map((l) => text.slice(l.trimStart, l.trimEnd));
+}
+
+describe('splitRunOn', () => {
+  it('cuts a run-on paragraph before items that continue its own numbering, after a space', () => {
+    expect(pieces('(2)修缮城区老旧供水管网,年内完成十公里。(市水务局负责) (3)新建社区养老服务站点五处。(市民政局负责) (4)扩充中小学学位两千个。(市教育局负责)')).toEqual([
+      '(2)修缮城区老旧供水管网,年内完成十公里。(市水务局负责)',
+      '(3)新建社区养老服务站点五处。(市民政局负责)',
+      '(4)扩充中小学学位两千个。(市教育局负责)',
+    ]);
+  });
+
+  it('cuts with full-width brackets and nothing between the items', () => {
+    expect(pieces('（一）修缮城区老旧供水管网,年内完成十公里。（市水务局负责）（二）新建社区养老服务站点五处。（市民政局负责）')).toEqual([
+      '（一）修缮城区老旧供水管网,年内完成十公里。（市水务局负责）',
+      '（二）新建社区养老服务站点五处。（市民政局负责）',
+    ]);
+  });
+
+  it('opens a sequence inline when a 1 is confirmed by a later 2', () => {
+    expect(pieces('今年重点抓好以下工作: 1.修缮城区老旧供水管网十公里。 2.新建社区养老服务站点五处。')).toEqual([
+      '今年重点抓好以下工作:',
+      '1.修缮城区老旧供水管网十公里。',
+      '2.新建社区养老服务站点五处。',
+    ]);
+  });
+
+  it('does not cut a sentence that quotes (1) inline without a following (2)', () => {
+    const text = '按照通知附件中第(1)项的要求,各部门于年底前完成城区老旧管网的排查和修缮工作。';
+    expect(pieces(text)).toEqual([text]);
+  });
+
+  it('does not cut a date written with spaces', () => {
+    const text = '本方案自2021年 1 月 1 日起施行,由市发展改革委负责解释,各区县结合实际抓好落实。';
+    expect(pieces(text)).toEqual([text]);
+  });
+
+  it('does not cut a list of figures', () => {
+    const text = '全年三项指标分别增长 1.5%、2.3%和 3.8%,较上年均有提高,完成情况好于预期目标。';
+    expect(pieces(text)).toEqual([text]);
+  });
+
+  it('leaves a short line alone', () => {
+    expect(pieces('(1)修缮管网。(2)新建站点。')).toEqual(['(1)修缮管网。(2)新建站点。']);
+  });
+});
+
+describe('splitRunOn, items glued to the word before them', () => {
+  it('cuts before an Arabic item glued to the last word of a heading or a label, once a 2 confirms the 1 (the labels get lines of their own)', () => {
+    expect(pieces('一、年度主要指标1.城区绿化覆盖率达到百分之四十。责任单位:市园林局2.新建公园三座。责任单位:市建设局')).toEqual([
+      '一、年度主要指标',
+      '1.城区绿化覆盖率达到百分之四十。',
+      '责任单位:市园林局',
+      '2.新建公园三座。',
+      '责任单位:市建设局',
+    ]);
+  });
+
+  it('does not cut before a figure glued to a word (下降4.2%, 小1.7个百分点)', () => {
+    const text = '3.二氧化硫排放量下降4.2%,降幅比全省平均小1.7个百分点,排名比去年同期前进五位。';
+    expect(pieces(text)).toEqual([text]);
+  });
+});
