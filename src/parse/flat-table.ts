@@ -12,7 +12,7 @@
  */
 import type { Span } from '../model/span.js';
 import { readSchedule } from './schedule.js';
-import { columnKind, headerName, isUnitKind, OTHER_HEADER, unitsCell, withTaskColumn, type ColumnKind, type Table, type TableCell, type TableRow } from './table.js';
+import { columnKind, headerName, isUnitKind, OTHER_HEADER, unitsCell, withTaskColumn, words, type ColumnKind, type Table, type TableCell, type TableRow } from './table.js';
 import { cellReference } from './references.js';
 import { isCjk, isDigitCode, isJsSpace, type SourceText } from './text.js';
 
@@ -27,8 +27,6 @@ const MAX_HEADER_CHARS = 12;
 
 /** 一、产业发展, (二)民生保障: a group row between the rows, heading those after it. */
 const GROUP_RE = /^(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\))/;
-/** 名称: a column naming the group of rows (merged over them), empty in most rows. */
-const NAME_HEADER_RE = /^(?:名称|类别|领域|板块)$/;
 /** 市发展改革委牵头,市统计局配合: a cell that gives the units' roles itself. */
 const ROLE_CELL_RE = /^[^\s,。;()]{2,24}(?:牵头|负责|\(牵头\))(?:[,;、][^\s。;]{2,60}(?:配合|参与|协助|协同)?)?$/;
 /** |---|:---:| rules of a pipe table. */
@@ -39,19 +37,7 @@ const GLUED_ROW_ONE_RE = /^(\D{2,12})[1-9][0-9]{0,3}$/;
 /** Whether c separates tokens: white space or a table's bar. */
 const separates = (c: number): boolean => c === 0x7c || isJsSpace(c);
 
-/** Runs of [s, e) between white space and bars, as spans, at most `limit` of them. */
-function tokens(norm: string, s: number, e: number, limit: number): Span[] {
-  const out: Span[] = [];
-  let at = -1;
-  for (let i = s; i <= e && out.length < limit; i++) {
-    const sep = i === e || separates(norm.charCodeAt(i));
-    if (sep && at >= 0) {
-      out.push([at, i]);
-      at = -1;
-    } else if (!sep && at < 0) at = i;
-  }
-  return out;
-}
+const tokens = (norm: string, s: number, e: number, limit: number): Span[] => words(norm, s, e, limit, separates);
 
 const text = (norm: string, [a, b]: Span): string => norm.slice(a, b);
 const len = (toks: Span[], k: number): number => (toks[k] as Span)[1] - (toks[k] as Span)[0];
@@ -72,7 +58,8 @@ function endsHeader(name: string): boolean {
 /** Whether tokens k and k + 1 stand one space apart (the letters of 工 作 任 务), not a bar, a tab or a blank line. */
 const oneSpaceApart = (toks: Span[], k: number): boolean => (toks[k + 1] as Span)[0] - (toks[k] as Span)[1] === 1;
 
-const known = (name: string): boolean => columnKind(name) !== 'other' || OTHER_HEADER.test(headerName(name)) || NAME_HEADER_RE.test(name);
+/** A column's name: one of a kind the table reads, or one that carries nothing kept (名称, 备注, 投资金额). */
+const known = (name: string): boolean => columnKind(name) !== 'other' || OTHER_HEADER.test(headerName(name));
 
 /**
  * The header starting at the token `at` (序号), one cell per token, up to the first row's number: a

@@ -9,8 +9,8 @@
  * run-on reader finds the text's own numbering. The original text keeps them, as every raw string
  * and span does.
  */
-import { isDigitCode, splitLines, type SourceText } from './text.js';
-import { WRAP_JOINER } from './wrapped.js';
+import { isDigitCode, type SourceText } from './text.js';
+import { joinedOver } from './wrapped.js';
 
 /** A page of a document-sharing page is long: shorter numbered lines are the text's own. */
 const MIN_PAGE_CHARS = 120;
@@ -45,13 +45,5 @@ export function joinPageMarkers(src: SourceText): SourceText {
     }
     joins.push([from, line.trimStart + page.digits + 1]);
   }
-  if (midSentence === 0) return src;
-  let out = '';
-  let at = 0;
-  for (const [a, b] of joins) {
-    out += norm.slice(at, a) + WRAP_JOINER.repeat(b - a);
-    at = b;
-  }
-  out += norm.slice(at);
-  return { original: src.original, norm: out, lines: splitLines(out) };
+  return midSentence === 0 ? src : joinedOver(src, joins);
 }

@@ -8,7 +8,7 @@ import { joinWrapped, unwrapped } from './wrapped.js';
 import { joinPageMarkers } from './page-markers.js';
 import { chineseToNumber } from './numerals.js';
 import { detectJurisdiction, applyJurisdiction } from './jurisdiction.js';
-import { entry, findActors, findAskedUnits, findDutySentence, findLedBy, findRoleSentence, findStated, findTrailingUnits, findUnitListBracket, leadMarked, parseClause, STANDING_RE, type ResponsibilityContext } from './responsibility.js';
+import { ASK_VERBS, entry, findActors, findAskedUnits, findDutySentence, findLedBy, findRoleSentence, findStated, findTrailingUnits, findUnitListBracket, leadMarked, parseClause, STANDING_RE, type ResponsibilityContext } from './responsibility.js';
 import { parseStructure, type RawHeading, type Structure } from './structure.js';
 import { findFlatTable } from './flat-table.js';
 import { cellRole, findGluedTable, findTable, unitsCell, type Table, type TableCell } from './table.js';
@@ -443,7 +443,7 @@ function isSameAsAbove(src: SourceText, r: Responsible): boolean {
 /** ,由X牵头… · ,由X负责… · ,由X会同Y…: a clause after the task saying who carries it out. */
 const BY_CLAUSE_RE = /^,由[^,。;]{2,40}?(?:牵头|负责|会同)/;
 /** ,但后续仍请X及Y切实…: a clause asking units to act (findAskedUnits), after the matter it is about. */
-const ASK_CLAUSE_RE = /,(?:但|而|后续|今后|仍|也|并|另|还|再|同时|因此|故){0,3}请[^,。;]{2,30}?(?:务必|切实|确实|全面|积极|尽速|尽快|会同|研议|督导|一并|妥为|妥善|提供|给予|协助|加强|持续|掌握|进行|负责|牵头)/;
+const ASK_CLAUSE_RE = new RegExp(`,(?:但|而|后续|今后|仍|也|并|另|还|再|同时|因此|故){0,3}请[^,。;]{2,30}?(?:${ASK_VERBS})`);
 
 const NAME_LABEL_RE = /^(?:项目名称|事项名称|实事名称|名称)\s*:\s*/;
 const NAME_LABEL_FIRST = new CodeSet(codesOf('项事实名'));

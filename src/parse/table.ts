@@ -478,12 +478,15 @@ const NUMBER_HEAD_RE = /^(?:序号|编号)\s/;
 /** Longest header closing a paragraph (序号 名称 工作任务 牵头责任单位 and a few columns more). */
 const MAX_TRAILING_HEADER = 48;
 
-/** Runs of non-space characters of [s, e) as spans. */
-function words(norm: string, s: number, e: number): Span[] {
+/**
+ * Runs of [s, e) between separators as spans, at most `limit` of them: white space by default; a
+ * flattened table (flat-table.ts) also counts a table's bar as one.
+ */
+export function words(norm: string, s: number, e: number, limit = Infinity, separates: (c: number) => boolean = isJsSpace): Span[] {
   const out: Span[] = [];
   let at = -1;
-  for (let i = s; i <= e; i++) {
-    const space = i === e || isJsSpace(norm.charCodeAt(i));
+  for (let i = s; i <= e && out.length < limit; i++) {
+    const space = i === e || separates(norm.charCodeAt(i));
     if (space && at >= 0) {
       out.push([at, i]);
       at = -1;

@@ -181,6 +181,18 @@ export function joinWrapped(src: SourceText): SourceText {
 
 const JOINER_CODE = WRAP_JOINER.charCodeAt(0);
 
+/**
+ * src with each range [a, b) of `ranges` (in order, not overlapping) read as WRAP_JOINER in the
+ * normalised text: a break, and what stands beside it, joined over as a wrap is.
+ */
+export function joinedOver(src: SourceText, ranges: readonly (readonly [number, number])[]): SourceText {
+  if (ranges.length === 0) return src;
+  const codes = unitsOf(src.norm);
+  for (const [a, b] of ranges) codes.fill(JOINER_CODE, a, b);
+  const out = textOf(codes);
+  return { original: src.original, norm: out, lines: splitLines(out) };
+}
+
 /** The code units of s, in a copy that may be written. */
 function unitsOf(s: string): Uint16Array {
   const bytes = Buffer.from(s, 'utf16le');
