@@ -708,4 +708,42 @@ describe('forms of real pages', () => {
     const text = '一、目标\n1.地区生产总值从1.5万亿元增加到2.5万亿元。(省发展改革委负责)\n2.全区14个街道各建成一处健身广场,安装边石1000延长米。(区城建局负责)\n';
     expect(rows(text).map((r) => r[3])).toEqual([['2.5万亿元'], ['1000延长米']]);
   });
+  it('makes a heading with no points of its own, over a short paragraph, a task among headings over points; never a frame section', () => {
+    const text = [
+      '某镇2025年民生实事项目',
+      '一、总体要求',
+      '坚持以人民为中心,办好群众身边的小事。',
+      '二、道路畅通工程',
+      '1.新建村道2.5公里。',
+      '2.改造桥梁两座。',
+      '三、积水点整治',
+      '整治新民路和东风街两处积水点,铺设排水管0.8公里。',
+      '四、保障措施',
+      '各办要加强协作,按期完成。',
+      '五、学位供给',
+      '1.建成中心小学新校区,新增学位900个。',
+      '六、组织领导',
+      '由镇党政办统筹。',
+      '七、养老服务',
+      '1.新建长者饭堂3个。',
+      '',
+    ].join('\n');
+    expect(rows(text).map((r) => [r[0], r[1], r[3]])).toEqual([
+      ['1', '新建村道2.5公里', ['2.5公里']],
+      ['2', '改造桥梁两座', ['两座']],
+      ['三', '积水点整治', ['两处', '0.8公里']],
+      ['1', '建成中心小学新校区,新增学位900个', ['900个']],
+      ['1', '新建长者饭堂3个', ['3个']],
+    ]);
+    expect(spanProblems(text, parse(text))).toEqual([]);
+  });
+
+  it('reads a one-cell-per-line table whose header cells are broken over lines, with a 责任科室 column of a town\'s offices and a quarter\'s progress column', () => {
+    const text = ['某镇2025年度重点工作计划执行情况', '', '序号', '', '重点工作', '', '责任', '', '领导', '', '责任', '', '科室', '', '攻坚目标', '', '任务', '', '第三季度', '', '完成情况', '', '1', '', '南山水库移民安置', '', '李明', '', '水库工作专班', '', '完成安置房交付。', '', '已交付80%。', '', '2', '', '美丽城镇建设', '', '王红', '', '乡村振兴办', '', '创成省级样板镇。', '', '已开工12个项目。', ''].join('\n');
+    expect(rows(text)).toEqual([
+      ['1', '南山水库移民安置', ['水库工作专班/lead'], []],
+      ['2', '美丽城镇建设', ['乡村振兴办/lead'], []],
+    ]);
+    expect(spanProblems(text, parse(text))).toEqual([]);
+  });
 });

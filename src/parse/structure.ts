@@ -176,6 +176,8 @@ export function parseStructure(src: SourceText, from: number, to: number): Struc
   let inProgress = false;
   /** Per heading (its index in `lines`): the unnumbered task lines under it, the first one's item, and whether it is alone. */
   const taskLinesUnder = new Map<number, { count: number; item: number; alone: boolean }>();
+  /** Index in `lines` of each section's heading. */
+  const sectionLines: number[] = [];
 
   const close = (): void => {
     open = null;
@@ -205,6 +207,7 @@ export function parseStructure(src: SourceText, from: number, to: number): Struc
         span: [line.trimStart, line.trimEnd],
       });
       headings.push({ rank: RANK[marker.kind], isSection: true, span: [line.trimStart, line.trimEnd], bodyStart: marker.bodyStart, itemsBefore: items.length });
+      sectionLines.push(i);
       expectNext = null;
       headingAt = i;
       continue;
@@ -302,6 +305,7 @@ export function parseStructure(src: SourceText, from: number, to: number): Struc
     }
   }
   numberLoneParagraphs(src, lines, items, taskLinesUnder);
+  if (itemKind) sectionsOverParagraphs(src, lines, sectionLines, items);
   if (sections.length === 0 && items.length === 0) labelsOverBullets(lines, items);
   if (sections.length === 0 && items.length === 0) labelledLines(lines, items);
   if (sections.length === 0 && items.length === 0) announcedList(src, lines, items);
@@ -370,6 +374,54 @@ function numberLoneParagraphs(src: SourceText, lines: MarkedLine[], items: RawIt
     item.span[0] = heading.line.trimStart;
     item.bodyStart = m.bodyStart;
   }
+}
+
+/** 一、总体要求, 三、实施步骤, 五、保障措施: sections every plan has around its tasks, never a task. */
+const FRAME_SECTION_RE = /总体要求|工作要求|有关要求|指导思想|原则|目标|实施步骤|工作步骤|进度安排|时间安排|工作安排|保障措施|组织保障|工作保障|组织领导|范围|分工|说明|附则|总则|工作机制|考核|督查|督办|背景|依据|意义|基本情况|现状|成效|工作措施|主要措施|政策措施|其他/;
+
+/**
+ * 三、推进水浸黑点治理 ⏎ 整治…的水浸黑点。 between 二、 and 四、 headings over numbered points: a
+ * section with no points of its own over a short paragraph is a task by itself (a 实事 list's small
+ * project), numbered and titled by its heading, the paragraph its body. Only between sections
+ * that have points, and never a frame section (总体要求, 保障措施…).
+ */
+function sectionsOverParagraphs(src: SourceText, lines: MarkedLine[], sectionLines: number[], items: RawItem[]): void {
+  const withItems = new Set<number>();
+  for (const item of items) if (item.section !== null) withItems.add(item.section);
+  let added = false;
+  for (let k = 1; k + 1 < sectionLines.length; k++) {
+    const ordinal = k + 1;
+    if (withItems.has(ordinal)) continue;
+    let before = false;
+    let after = false;
+    for (const s of withItems) {
+      if (s < ordinal) before = true;
+      else after = true;
+    }
+    if (!before || !after) continue;
+    const at = sectionLines[k]!;
+    const heading = lines[at];
+    const next = sectionLines[k + 1]!;
+    const body = lines.slice(at + 1, next);
+    if (!heading?.marker || body.length === 0 || body.length > 3 || body.some((b) => b.marker !== null || LABEL_FIRST.has(b.text.charCodeAt(0)) && LABEL_LINE_RE.test(b.text))) continue;
+    const title = src.norm.slice(heading.marker.bodyStart, heading.line.trimEnd).trim();
+    if (title.length < 2 || title.length > 25 || /[。;,]/.test(title) || FRAME_SECTION_RE.test(title)) continue;
+    const m = heading.marker;
+    items.push({
+      number: withoutReading(src.original.slice(m.numberSpan[0], m.numberSpan[1])),
+      ordinal: 0,
+      section: ordinal,
+      span: [heading.line.trimStart, body[body.length - 1]!.line.trimEnd],
+      bodyStart: m.bodyStart,
+      value: m.value,
+      kind: m.kind,
+      titleEnd: heading.line.trimEnd,
+    });
+    added = true;
+  }
+  if (!added) return;
+  items.sort((a, b) => a.span[0] - b.span[0]);
+  items.forEach((item, n) => (item.ordinal = n + 1));
 }
 
 /**

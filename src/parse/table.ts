@@ -58,6 +58,8 @@ export function columnKind(header: string): ColumnKind {
   if (/(?:表|清单|方案|一览)$/.test(h)) return 'other';
   if (/^(?:序号|编号|序)$/.test(h)) return 'number';
   if (/(?:领导|责任人|负责人|处室)$/.test(h)) return 'person';
+  // 责任科室: a town's offices (乡村振兴办, 党政办) are the units that carry its tasks.
+  if (/^(?:责任|牵头|承办)科室$/.test(h)) return h.startsWith('牵头') ? 'lead' : 'responsible';
   if (/^(?:牵头|主办|主责)(?:负责|责任)?(?:单位|部门|机关)$/.test(h)) return 'lead';
   // 主要责任单位: those responsible, the first named leading (as under 责任单位).
   if (/^主要(?:负责|责任)(?:单位|部门|机关)$/.test(h)) return 'responsible';
@@ -67,7 +69,7 @@ export function columnKind(header: string): ColumnKind {
   if (/^(?:责任|承办|落实|实施)(?:单位|部门|机关|主体)$/.test(h)) return 'responsible';
   if (/(?:时限|时间|期限|节点|进度安排)$/.test(h)) return 'deadline';
   // 指标要求, 目标值, 预期目标: the figure to reach, written beside the task's name.
-  if (/^(?:指标|目标)(?:要求|值)$|^(?:预期|年度|工作)?目标(?:值)?$|^(?:全年|年度)目标任务$/.test(h)) return 'target';
+  if (/^(?:指标|目标)(?:要求|值)$|^(?:预期|年度|工作)?目标(?:值)?$|^(?:全年|年度|攻坚)目标任务$/.test(h)) return 'target';
   // 建设内容, 建设规模 beside a 项目名称 column: what a project builds, its figures the targets.
   if (/^(?:年度)?(?:建设|实施)(?:内容|规模)(?:及规模)?$/.test(h)) return 'target';
   if (/(?:频次|频率|周期)$/.test(h)) return 'frequency';
@@ -91,7 +93,7 @@ export function withTaskColumn(columns: ColumnKind[]): ColumnKind[] {
 
 /** Column names that carry nothing the plan keeps (进展情况, 备注), but still belong to a header. */
 export const OTHER_HEADER =
-  /^(?:(?:[0-9]{1,2}(?:-[0-9]{1,2})?月)?(?:进展|完成|落实|推进|办理)(?:情况|进度)|是否[^\s]{1,6}|备注|说明|名称|领域|板块|(?:任务|文件)?(?:来源|依据|出处)|(?:建设|实施|项目)?(?:地点|规模|内容|性质|类别)|(?:年度|计划|总|项目)?(?:投资|资金)(?:金额|额|规模|来源)?)$/;
+  /^(?:(?:[0-9]{1,2}(?:-[0-9]{1,2})?月|第?[一二三四1-4]季度|上半年|前三季度|全年)?(?:进展|完成|落实|推进|办理)(?:情况|进度)|是否[^\s]{1,6}|备注|说明|名称|领域|板块|(?:任务|文件)?(?:来源|依据|出处)|(?:建设|实施|项目)?(?:地点|规模|内容|性质|类别)|(?:年度|计划|总|项目)?(?:投资|资金)(?:金额|额|规模|来源)?)$/;
 
 /**
  * A group row between a table's rows: 一、产业发展 (or (一)…) alone on its line, heading the rows
