@@ -70,4 +70,23 @@ describe('splitRunOn, items glued to the word before them', () => {
     const text = '3.二氧化硫排放量下降4.2%,降幅比全省平均小1.7个百分点,排名比去年同期前进五位。';
     expect(pieces(text)).toEqual([text]);
   });
+  it('cuts before an item glued to the date a header line ends with, and before a first section glued to the title', () => {
+    expect(pieces('县长交办事项/县府供稿 2009-01-051、年前备好慰问物资。(社会局)2、检修校舍门窗。(教育局)')).toEqual([
+      '县长交办事项/县府供稿 2009-01-05',
+      '1、年前备好慰问物资。(社会局)',
+      '2、检修校舍门窗。(教育局)',
+    ]);
+    expect(pieces('关于分解落实年度重点工作的意见一、稳住经济大盘推动消费回升。(市商务局负责)二、扩大有效投资新开工项目三十个。(市发改委负责)')).toEqual([
+      '关于分解落实年度重点工作的意见',
+      '一、稳住经济大盘推动消费回升。(市商务局负责)',
+      '二、扩大有效投资新开工项目三十个。(市发改委负责)',
+    ]);
+  });
+
+  it('does not cut before 一、 inside a word after a sentence\'s mark, nor before a figure glued to a date', () => {
+    const word = '坚持规划先行,推进城乡建设,实行统一、规范的管理。二、完善配套设施。';
+    expect(pieces(word)).toEqual([word]);
+    const date = '本办法自2009-01-051日起实施,各单位遵照执行,不得延误。';
+    expect(pieces(date)).toEqual([date]);
+  });
 });

@@ -8,7 +8,13 @@
  * so every offset stays valid.
  */
 import { MARKER_START, markerIn, mayStartMarker, type MarkerKind } from './markers.js';
-import { CodeSet, codesOf, isBlank, isCjk, isSpace, type Line, type SourceText } from './text.js';
+import { CodeSet, codesOf, isBlank, isCjk, isDigitCode, isSpace, type Line, type SourceText } from './text.js';
+
+/** How far from a run-on line's start a 一、 glued to the word before it (the title's last) is looked for. */
+const TITLE_REACH = 80;
+
+/** What a title or a page's header line (资料来源:…) has none of: a sentence's marks. */
+const SENTENCE_MARK_RE = /[,。;!?]/;
 
 /** Lines shorter than this are never cut: a run-on paragraph holds at least two items. */
 const MIN_RUN_ON = 24;
@@ -75,9 +81,15 @@ function cutsOf(src: SourceText, line: Line): number[] {
       // A bracketed marker right after a heading's last word (三、提升承载能力(五)培育…) is a
       // candidate too, but only to continue the sequence exactly (below).
       i = k;
-    } else if (c >= 0x30 && c <= 0x39 && k > from && isCjk(norm.charCodeAt(k - 1)) && gluedArabic(norm, k, line.trimEnd)) {
+    } else if (c >= 0x30 && c <= 0x39 && k > from && (isCjk(norm.charCodeAt(k - 1)) || afterDate(norm, k)) && gluedArabic(norm, k, line.trimEnd)) {
       // 指标1.地区…。责任单位:市发改委2.规模…: an Arabic item glued to the last word before it
       // (its line break lost with nothing left) is a candidate too, kept to an exact sequence (below).
+      // 发布日期:2008-12-181、…2、…: so is one glued to the date a page's header line ends with.
+      i = k;
+    } else if (c === 0x4e00 && k > from && k - from <= TITLE_REACH && cuts.length === 0 && norm.charCodeAt(k + 1) === 0x3001 && isCjk(norm.charCodeAt(k - 1)) && !SENTENCE_MARK_RE.test(norm.slice(from, k))) {
+      // …部门分工的意见一、着力扩大内需…。二、…: the first section glued to the title before it, a
+      // candidate near the line's start only, with no sentence before it (统一、规范 is a word), kept
+      // to an exact sequence (below).
       i = k;
     } else continue;
     if (!mayStartMarker(norm, i, line.trimEnd)) continue;
@@ -161,6 +173,12 @@ function gluedArabic(norm: string, k: number, end: number): boolean {
   return (sep === 0x2e || sep === 0x3001) && j + 1 < end && isCjk(norm.charCodeAt(j + 1));
 }
 
+/** Whether a date (2008-12-18, 2008/12/18, 2008.12.18) ends right before k. */
+function afterDate(norm: string, k: number): boolean {
+  return isDigitCode(norm.charCodeAt(k - 1)) && k >= 8 && DATE_BEFORE_RE.test(norm.slice(Math.max(0, k - 10), k));
+}
+const DATE_BEFORE_RE = /(?:19|20)[0-9]{2}([-./])[01]?[0-9]\1[0-3]?[0-9]$/;
+
 /** Farthest a heading's first sub-item may stand from the heading's own marker. */
 const NESTED_REACH = 40;
 
@@ -188,7 +206,7 @@ function nestedParent(norm: string, i: number, kind: number): number {
 /** ) and the bullets opening unnumbered task lines: —— (folded to --), ●, ◆, ■, ▪, •, ·. */
 const PARAGRAPH_FIRST = new CodeSet(codesOf(')-●◆■▪•·'));
 /** What the loop over a line stops at: BEFORE_MARKER's characters, PARAGRAPH_FIRST's, ( and 〔. */
-const LOOKED_AT = new CodeSet([0x3002, 0x3b, 0x3a, 0x21, 0x3f, 0x29, 0x3015, 0x3011, 0x5d, 0x20, 0x09, 0x0b, 0x0c, 0xfeff, 0x200b, 0x28, 0x3014, ...codesOf('-●◆■▪•·0123456789')]);
+const LOOKED_AT = new CodeSet([0x3002, 0x3b, 0x3a, 0x21, 0x3f, 0x29, 0x3015, 0x3011, 0x5d, 0x20, 0x09, 0x0b, 0x0c, 0xfeff, 0x200b, 0x28, 0x3014, ...codesOf('-●◆■▪•·0123456789一')]);
 /** 。 ; ! ? ) 】 〕 ] — what ends a paragraph before a bullet or a new sentence. */
 const PARAGRAPH_END = new CodeSet([0x3002, 0x3b, 0x21, 0x3f, 0x29, 0x3011, 0x3015, 0x5d]);
 /** A bracket that states who is responsible (folded text). */
