@@ -746,4 +746,8 @@ describe('forms of real pages', () => {
     ]);
     expect(spanProblems(text, parse(text))).toEqual([]);
   });
+  it('titles a point by the name before its colon over a description, but keeps a short category over its indicator whole', () => {
+    const text = '一、城市更新\n1.北片区雨污分流改造:检测、清淤并修复北片区12公里污水管网。\n2.西街小学运动场改造:翻新塑胶跑道和看台,更换照明灯具。\n二、主要指标\n1.工业经济:规模以上工业增加值增长9%以上。\n';
+    expect(rows(text).map((r) => r[1])).toEqual(['北片区雨污分流改造', '西街小学运动场改造', '工业经济:规模以上工业增加值增长9%以上']);
+  });
 });

@@ -448,6 +448,9 @@ const ASK_CLAUSE_RE = new RegExp(`,(?:但|而|后续|今后|仍|也|并|另|还|
 const NAME_LABEL_RE = /^(?:项目名称|事项名称|实事名称|名称)\s*:\s*/;
 const NAME_LABEL_FIRST = new CodeSet(codesOf('项事实名'));
 
+/** 工业经济:规模以上工业增加值增长20%以上: a short category, then the indicator that is the task. */
+const CATEGORY_OVER_INDICATOR = /^[^:]{1,6}:[^:]*(?:增长|下降|达到|提高|降低|减少|控制在|突破|超过|增加)[^:]*[0-9]/;
+
 /** (1分,依照创建标准…): the points a task scores in an assessment, no part of its title. */
 const SCORE_NOTE_RE = /^\([0-9.]{1,4}分/;
 
@@ -469,10 +472,11 @@ function itemTitle(src: SourceText, start: number, e: number): string {
     // (电力、电 信、码头: a stray space inside a word, one or two characters before the next mark, is not.)
     if (c === 0x20 && end - s >= 4 && isCjk(norm.charCodeAt(end - 1)) && isCjk(norm.charCodeAt(end + 1)) && !strayAt(norm, end + 1, e)) break;
   }
-  // (一)总体要求:以…为指导,…。: a short heading before a colon over a long sentence is the title.
-  // (1.工业经济:规模以上工业增加值增长20%以上 is one title: a colon ends only a long sentence's title.)
-  const colon = end - s > 60 ? norm.slice(s, Math.min(end, s + 13)).indexOf(':') : -1;
-  if (colon >= 2 && !/[,、;]/.test(norm.slice(s, s + colon))) end = s + colon;
+  // (一)总体要求:以…为指导,…。: a short heading before a colon over a long sentence is the title;
+  // 2.中心片区污水管网维护:检测、清淤并修复…: so is a project's or a field's name before its description.
+  // (1.工业经济:规模以上工业增加值增长20%以上 is one title: a short category over an indicator.)
+  const colon = end - s > 60 ? norm.slice(s, Math.min(end, s + 13)).indexOf(':') : end - s > 16 ? norm.slice(s, Math.min(end, s + 31)).indexOf(':') : -1;
+  if (colon >= 2 && end - s - colon > 8 && !/[,、;]/.test(norm.slice(s, s + colon)) && (end - s > 60 || !CATEGORY_OVER_INDICATOR.test(norm.slice(s, end)))) end = s + colon;
   // 关于“…”的问题,由发展改革委会同农业部等部门负责落实。: the title ends before the clause saying who.
   const by = end - s > 3 ? norm.slice(s, end).indexOf(',由') : -1;
   if (by > 0 && BY_CLAUSE_RE.test(norm.slice(s + by, end))) end = s + by;
