@@ -750,4 +750,13 @@ describe('forms of real pages', () => {
     const text = '一、城市更新\n1.北片区雨污分流改造:检测、清淤并修复北片区12公里污水管网。\n2.西街小学运动场改造:翻新塑胶跑道和看台,更换照明灯具。\n二、主要指标\n1.工业经济:规模以上工业增加值增长9%以上。\n';
     expect(rows(text).map((r) => r[1])).toEqual(['北片区雨污分流改造', '西街小学运动场改造', '工业经济:规模以上工业增加值增长9%以上']);
   });
+  it('reads a list of labelled projects run on in one line (a news page that lost its breaks), a task per label after a sentence\'s end', () => {
+    const text = '某街道2025年民生实事出炉 发布日期:2025-03-02 会议通报了票选结果,具体内容如下: 社区食堂建设项目:在东城社区新建长者食堂2处。 背街小巷整治项目:整治小巷12条,补齐路灯。 公厕提升项目:改造公厕6座。 ';
+    expect(rows(text).map((r) => [r[1], r[3]])).toEqual([
+      ['社区食堂建设项目', ['2处']],
+      ['背街小巷整治项目', ['12条']],
+      ['公厕提升项目', ['6座']],
+    ]);
+    expect(spanProblems(text, parse(text))).toEqual([]);
+  });
 });

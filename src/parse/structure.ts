@@ -8,7 +8,7 @@ import { chineseToNumber } from './numerals.js';
 import { unwrapped } from './wrapped.js';
 import { warning } from './warnings.js';
 import { markerAt, RANK, type Marker, type MarkerKind } from './markers.js';
-import { CodeSet, codesOf, DATE_RE, isBlank, lineText, type Line, type SourceText } from './text.js';
+import { CodeSet, codesOf, DATE_RE, isBlank, isJsSpace, lineText, type Line, type SourceText } from './text.js';
 import type { ParseWarning } from '../model/plan.js';
 import type { Span } from '../model/span.js';
 
@@ -486,10 +486,53 @@ function labelledLines(lines: MarkedLine[], items: RawItem[]): void {
     flush();
   }
   flush();
+  if (found.length === 0) for (const ml of lines) if (!ml.marker && inlineLabels(ml, found)) break;
   for (const item of found) {
     item.ordinal = items.length + 1;
     items.push(item);
   }
+}
+
+/** Where an inline label may start: after a sentence's end or an announcing colon, past spaces. */
+const INLINE_LABEL_AFTER = new CodeSet(codesOf('。;!?:'));
+/** 市发改委责任单位:, 2023-02-09文号:, 综合政务/其他发布机构:: run-on labels of a task's parts or a page's metadata. */
+const NOT_A_NAME_RE = /^[0-9]|责任|单位|部门|领导|负责|文号|发布|来源|日期|时间|进度|安排|[/|]/;
+/** 各项目内容如下:, 具体包括:: a sentence announcing the list, not a label of it. */
+const ANNOUNCING_LABEL_RE = /(?:如下|如下所示|分别是|分别为|包括|具体是|其中)$/;
+
+/**
+ * The labelled lines of labelledLines run on in one line (a news page that lost its line breaks):
+ * …各项目内容如下: 社区服务中心建设项目:改善…。 农村黑臭水体整治项目:清理…。 …: each label after
+ * a sentence's end starts a task, three or more in a row. Whether any were found.
+ */
+function inlineLabels(ml: MarkedLine, found: RawItem[]): boolean {
+  const { text, line } = ml;
+  if (text.length < 60) return false;
+  const starts: { at: number; label: number }[] = [];
+  for (let k = 0; k < text.length; k++) {
+    if (k > 0 && !INLINE_LABEL_AFTER.has(text.charCodeAt(k - 1))) continue;
+    let p = k;
+    while (p < text.length && isJsSpace(text.charCodeAt(p))) p++;
+    const colon = COLON_LABEL_RE.exec(text.slice(p, p + 32));
+    const label = colon?.[1];
+    if (!label || META_LABEL_RE.test(label) || ANNOUNCING_LABEL_RE.test(label) || NOT_A_NAME_RE.test(label)) continue;
+    starts.push({ at: p, label: label.length });
+    k = p + label.length;
+  }
+  if (starts.length < 3) return false;
+  // Each label's description is a sentence: 主管领导: ⏎ 刘东 run on are a table's cells, not a list.
+  for (let n = 0; n < starts.length; n++) {
+    const { at, label } = starts[n]!;
+    let end = starts[n + 1]?.at ?? text.length;
+    while (end > at && isJsSpace(text.charCodeAt(end - 1))) end--;
+    if (end - at - label < 8 || !INLINE_LABEL_AFTER.has(text.charCodeAt(end - 1)) || text.charCodeAt(end - 1) === 0x3a) return false;
+  }
+  starts.forEach(({ at, label }, n) => {
+    let end = n + 1 < starts.length ? (starts[n + 1]?.at ?? text.length) : text.length;
+    while (end > at && isJsSpace(text.charCodeAt(end - 1))) end--;
+    found.push({ number: '', ordinal: 0, section: null, span: [line.trimStart + at, line.trimStart + end], bodyStart: line.trimStart + at, value: null, kind: null, label: true, titleEnd: line.trimStart + at + label });
+  });
+  return true;
 }
 
 /** 具体如下:, 分别是: what announces a list run on after it. */
