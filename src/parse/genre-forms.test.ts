@@ -759,4 +759,22 @@ describe('forms of real pages', () => {
     ]);
     expect(spanProblems(text, parse(text))).toEqual([]);
   });
+  it('reads a 责任科室 label in a bracket (a bureau\'s offices), and two names sharing the kind of unit written once (人民大垸、荒湖管理区)', () => {
+    const text = '一、重点工作\n1.抓实干部培训。全年举办专题班4期。(责任科室:组干科、机关党委)\n2.推进数据统计。(牵头单位:市发改局;责任单位:市统计局,各乡、镇人民政府,东湖、西垸管理区,城北经济开发区)\n';
+    expect(rows(text).map((r) => r[2])).toEqual([
+      ['组干科/lead', '机关党委/cooperate'],
+      ['市发改局/lead', '市统计局/cooperate', '各乡、镇人民政府/localities', '东湖/cooperate', '西垸管理区/cooperate', '城北经济开发区/cooperate'],
+    ]);
+    expect(spanProblems(text, parse(text))).toEqual([]);
+  });
+
+  it('reads a one-cell-per-line table whose 目标 and 任务 cells are written once over their rows, and whose unit cells say the role (X牵头落实)', () => {
+    const text = ['某市2017年政务公开工作要点实施方案', '目标', '任务', '主要内容', '责任单位', '一、以公开促进经济稳增长', '(一)做好预期引导', '借助新闻发布会和解读材料,适时宣传全市经济政策的执行情况。', '市发改委牵头落实', '做好就业创业政策的信息公开,讲清政策的背景和依据。', '市人社局牵头落实', '做好金融政策的信息公开,及时传达政策意图。', '市金融办、城东银行分别牵头落实', ''].join('\n');
+    expect(rows(text).map((r) => [r[1], r[2]])).toEqual([
+      ['借助新闻发布会和解读材料,适时宣传全市经济政策的执行情况', ['市发改委/lead']],
+      ['做好就业创业政策的信息公开,讲清政策的背景和依据', ['市人社局/lead']],
+      ['做好金融政策的信息公开,及时传达政策意图', ['市金融办/lead', '城东银行/lead']],
+    ]);
+    expect(spanProblems(text, parse(text))).toEqual([]);
+  });
 });

@@ -800,7 +800,7 @@ function tableItems(
 const SENTENCE_CELL_RE = /[,。;:]/;
 
 /** Role words after a name in a table cell (市发展改革委牵头,市统计局配合): the cell is read as a clause. */
-const CELL_ROLE_WORDS_RE = /[^\s,、]{2}(?:牵头|配合|协助|参与|负责)(?:[,;。]|$)/;
+const CELL_ROLE_WORDS_RE = /[^\s,、]{2}(?:牵头|配合|协助|参与|负责)(?:落实|负责|实施)?(?:[,;。]|$)/;
 
 /** The row's 完成时限 cell read as a due date and/or frequency; a 频次 column gives the frequency when the deadline does not. */
 function scheduleOf(src: SourceText, cells: { kind: string; span: Span }[], planYear: number | null): Schedule | undefined {

@@ -167,8 +167,18 @@ export function unitsCell(src: SourceText, [s, e]: Span): boolean {
   const names = splitNames(src.norm, s, e);
   // 经委, 农委: a table's unit column writes short names a bracket's list would not be trusted with.
   // 黄埔区, 南沙区政府: in a unit column a place stands for its government.
-  return names.length > 0 && names.length <= 12 && names.every((p) => p.name.length >= 2 && p.name.length <= 24 && (looksLikeUnit(p.name) || PLACE_END_RE.test(p.name)));
+  return (
+    names.length > 0 &&
+    names.length <= 12 &&
+    names.every((p) => {
+      // 市发改委牵头落实, 市金融办、…分别牵头落实: the cell may say the names' role after them.
+      const name = ROLE_TAIL_LAST.has(p.name.charCodeAt(p.name.length - 1)) ? p.name.replace(ROLE_TAIL_RE, '') : p.name;
+      return name.length >= 2 && name.length <= 24 && (looksLikeUnit(name) || PLACE_END_RE.test(name));
+    })
+  );
 }
+const ROLE_TAIL_RE = /(?:分别)?(?:牵头|配合|负责|参与|协助|协办|主办)(?:落实|负责|实施)?$/;
+const ROLE_TAIL_LAST = new CodeSet(codesOf('头合责与助办实施'));
 
 /** Whether a row's unit columns name units (or are empty). */
 function unitCellOk(src: SourceText, row: TableRow): boolean {
@@ -389,7 +399,9 @@ function findColumnTable(src: SourceText, from: number, to: number): Table | nul
     // Rows read by position that name no units where units belong are out of step (a merged cell,
     // a group row of two cells, an empty cell): read the rows again from their unit cells.
     const dataStart = (header[header.length - 1] ?? i) + 1;
-    if (rows.length === 0 || rows.some((r) => !unitCellOk(src, r))) {
+    // (So are rows whose task cells mostly name only units: 目标 and 任务 cells written once over their rows.)
+    const unitTasks = rows.filter((r) => r.cells.some((c) => c.kind === 'task' && unitsCell(src, c.span))).length;
+    if (rows.length === 0 || rows.some((r) => !unitCellOk(src, r)) || unitTasks * 2 > rows.length) {
       const anchored = anchoredRows(src, columns, dataStart, to);
       if (anchored.length > rows.filter((r) => unitCellOk(src, r)).length) rows.splice(0, rows.length, ...anchored);
     }

@@ -15,7 +15,7 @@ export interface NamePiece {
 
 /** Characters and words a unit name usually ends with. */
 const UNIT_END_RE =
-  /(厅|局|委|办|部|院|会|室|署|行|处|科|所|站|队|社|联|团|府|中心|集团|公司|部门|单位|机构|政府|办事处|街道|各地|法院|检察院|委员会|领导小组|指挥部|开发区|工业园|新区|试验区|镇|乡)$/;
+  /(厅|局|委|办|部|院|会|室|署|行|处|科|所|站|队|社|联|团|府|中心|集团|公司|部门|单位|机构|政府|办事处|街道|各地|法院|检察院|委员会|领导小组|指挥部|开发区|管理区|工业园|新区|试验区|示范区|镇|乡)$/;
 const GENERIC_RE = /^(人民政府|政府|部门|单位|党委|有关部门|相关部门|各级)$/;
 const LEVEL = '(?:市州|县市区|县级市|直辖市|县市|县区|市县|乡镇|街道|省|市|州|县|区|乡|镇)';
 const LEVEL_ONLY_RE = new RegExp(`^各?${LEVEL}+$`);
@@ -88,7 +88,26 @@ export function splitNames(norm: string, s: number, e: number): NamePiece[] {
     const cleaned = clean(norm, merged[k] ?? 0, merged[k + 1] ?? 0);
     if (cleaned) out.push(cleaned);
   }
+  sharedSuffixes(norm, out);
   return out;
+}
+
+/** 管理区, 开发区, 街道…: the kinds of unit two names may share, written once after the last. */
+const SHARED_SUFFIX_RE = /^\p{Script=Han}{2,6}?(管理区|开发区|经济开发区|高新区|示范区|管委会|街道办事处|街道)$/u;
+const BARE_NAME_RE = /^\p{Script=Han}{2,4}$/u;
+
+/**
+ * 人民大垸、荒湖管理区: two names sharing the kind of unit written once after the second. The first
+ * keeps its raw text (its span) and is matched with the kind added (人民大垸管理区).
+ */
+function sharedSuffixes(norm: string, names: NamePiece[]): void {
+  for (let k = names.length - 2; k >= 0; k--) {
+    const piece = names[k] as NamePiece;
+    const next = names[k + 1] as NamePiece;
+    if (norm.charCodeAt(piece.span[1]) !== 0x3001 || !BARE_NAME_RE.test(piece.name) || looksLikeUnit(piece.name)) continue;
+    const kind = SHARED_SUFFIX_RE.exec(next.name)?.[1];
+    if (kind && next.span[0] === piece.span[1] + 1) piece.name += kind;
+  }
 }
 
 /**
