@@ -777,4 +777,14 @@ describe('forms of real pages', () => {
     ]);
     expect(spanProblems(text, parse(text))).toEqual([]);
   });
+  it('splits names glued with nothing between them when the level comes again (区发改局区统计局), and reads a 监考单位 column beside a 分值 column', () => {
+    const text = ['某区2016年度目标任务分解表', '序号', '项目', '分值', '监考单位', '1', '地区生产总值增长8%', '3', '区发改局区统计局', '2', '新建农村公路30公里', '2', '区交通局', ''].join('\n');
+    expect(rows(text)).toEqual([
+      ['1', '地区生产总值增长8%', ['区发改局/lead', '区统计局/cooperate'], ['8%']],
+      ['2', '新建农村公路30公里', ['区交通局/lead'], ['30公里']],
+    ]);
+    expect(spanProblems(text, parse(text))).toEqual([]);
+    const keep = '一、重点工作\n1.完成督查通报。(市委市政府督查室负责)\n';
+    expect(rows(keep)[0]?.[2]).toEqual(['市委市政府督查室/lead']);
+  });
 });

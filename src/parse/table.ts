@@ -67,6 +67,8 @@ export function columnKind(header: string): ColumnKind {
   // 相关责任部门 beside a 牵头部门 column: the others who share the task.
   if (/^(?:配合|协办|参与|协同|协助)(?:责任)?(?:单位|部门|机关)$|^责任主体(?:与|和|及)(?:配合|协同|协办)(?:单位|部门)$|^(?:相关|其他|其它|有关)(?:责任|配合)?(?:单位|部门)$/.test(h)) return 'cooperate';
   if (/^(?:责任|承办|落实|实施)(?:单位|部门|机关|主体)$/.test(h)) return 'responsible';
+  // 监考单位, 考核单位: in a table of targets handed down, the units each target is assessed on.
+  if (/^(?:监考|考核|考评|监测|责任考核)(?:单位|部门)$/.test(h)) return 'responsible';
   if (/(?:时限|时间|期限|节点|进度安排)$/.test(h)) return 'deadline';
   // 指标要求, 目标值, 预期目标: the figure to reach, written beside the task's name.
   if (/^(?:指标|目标)(?:要求|值)$|^(?:预期|年度|工作)?目标(?:值)?$|^(?:全年|年度|攻坚)目标任务$/.test(h)) return 'target';
@@ -93,7 +95,7 @@ export function withTaskColumn(columns: ColumnKind[]): ColumnKind[] {
 
 /** Column names that carry nothing the plan keeps (进展情况, 备注), but still belong to a header. */
 export const OTHER_HEADER =
-  /^(?:(?:[0-9]{1,2}(?:-[0-9]{1,2})?月|第?[一二三四1-4]季度|上半年|前三季度|全年)?(?:进展|完成|落实|推进|办理)(?:情况|进度)|是否[^\s]{1,6}|备注|说明|名称|领域|板块|(?:任务|文件)?(?:来源|依据|出处)|(?:建设|实施|项目)?(?:地点|规模|内容|性质|类别)|(?:年度|计划|总|项目)?(?:投资|资金)(?:金额|额|规模|来源)?)$/;
+  /^(?:(?:[0-9]{1,2}(?:-[0-9]{1,2})?月|第?[一二三四1-4]季度|上半年|前三季度|全年)?(?:进展|完成|落实|推进|办理)(?:情况|进度)|是否[^\s]{1,6}|备注|说明|名称|领域|板块|分值|分数|权重|计分|(?:任务|文件)?(?:来源|依据|出处)|(?:建设|实施|项目)?(?:地点|规模|内容|性质|类别)|(?:年度|计划|总|项目)?(?:投资|资金)(?:金额|额|规模|来源)?)$/;
 
 /**
  * A group row between a table's rows: 一、产业发展 (or (一)…) alone on its line, heading the rows

@@ -82,7 +82,7 @@ export function splitNames(norm: string, s: number, e: number): NamePiece[] {
     }
   }
   splitOnConjunction(norm, start, e, pieces);
-  const merged = mergeLevels(norm, pieces);
+  const merged = splitGlued(norm, mergeLevels(norm, pieces));
   const out: NamePiece[] = [];
   for (let k = 0; k < merged.length; k += 2) {
     const cleaned = clean(norm, merged[k] ?? 0, merged[k + 1] ?? 0);
@@ -90,6 +90,35 @@ export function splitNames(norm: string, s: number, e: number): NamePiece[] {
   }
   sharedSuffixes(norm, out);
   return out;
+}
+
+const LEVEL_FIRST = new CodeSet(codesOf('省市区县'));
+const GLUED_END = new CodeSet(codesOf('局委厅'));
+
+/**
+ * 区发改局区统计局: names glued with nothing between them (a table cell's lines run together) are
+ * split where a name ending in 局/委/厅 is followed by the first one's level (区, 市, 县, 省) again.
+ * Each side keeps at least four characters, so 市委市政府督查室 stays whole.
+ */
+function splitGlued(norm: string, pieces: number[]): number[] {
+  let out: number[] | null = null;
+  for (let k = 0; k < pieces.length; k += 2) {
+    let a = pieces[k] ?? 0;
+    const b = pieces[k + 1] ?? 0;
+    while (a < b && isJsSpace(norm.charCodeAt(a))) a++;
+    const level = norm.charCodeAt(a);
+    let start = pieces[k] ?? 0;
+    if (b - a >= 8 && LEVEL_FIRST.has(level)) {
+      for (let j = a + 4; j <= b - 4; j++) {
+        if (norm.charCodeAt(j) !== level || !GLUED_END.has(norm.charCodeAt(j - 1)) || j - start < 4) continue;
+        out ??= pieces.slice(0, k);
+        out.push(start, j);
+        start = j;
+      }
+    }
+    if (out) out.push(start, b);
+  }
+  return out ?? pieces;
 }
 
 /** 管理区, 开发区, 街道…: the kinds of unit two names may share, written once after the last. */
