@@ -787,4 +787,8 @@ describe('forms of real pages', () => {
     const keep = '一、重点工作\n1.完成督查通报。(市委市政府督查室负责)\n';
     expect(rows(keep)[0]?.[2]).toEqual(['市委市政府督查室/lead']);
   });
+  it('ends a title at a semicolon followed by a space, where run-on text lost a line break (…增长15%; 上列2项目标…)', () => {
+    const text = '一、发展目标 1.地区生产总值增长15%; 2.固定资产投资新增200亿元; 上列2项目标,责任单位都是市发展改革委。 3.地方财政收入净增50亿元; 此项目标责任单位是市财政局。';
+    expect(rows(text).map((r) => r[1])).toEqual(['地区生产总值增长15%', '固定资产投资新增200亿元', '地方财政收入净增50亿元']);
+  });
 });
