@@ -43,4 +43,11 @@ describe('cover letter', () => {
     expect(findEmails('邮箱:a.b@c.cn, x@y, @@, hnzjt0076@163.com.')).toEqual(['a.b@c.cn', 'hnzjt0076@163.com']);
     expect(findEmails('a.'.repeat(100_000) + '@')).toEqual([]);
   });
+  it('starts the plan at its first line when numbered tasks naming who carries them out stand before the 附件 line', () => {
+    const plan = ['某县实施方案', '一、主要任务', '1.压减开办企业时间。(县市场监管局牵头)', '2.推行审批一网通办。(县住建局负责)', '3.新增自助终端20台。(县政务服务中心负责)', '附件', '重点任务分工表'].join('\n');
+    expect(findLetter(makeSource(plan)).planFromLine).toBe(0);
+    // A notice that only issues the plan still ends at its 附件 line.
+    const notice = ['关于印发某县实施方案的通知', '各乡镇人民政府:', '现将《某县实施方案》印发给你们,请认真贯彻执行。', '某县人民政府', '2024年3月1日', '附件', '某县实施方案'].join('\n');
+    expect(findLetter(makeSource(notice)).planFromLine).toBe(6);
+  });
 });

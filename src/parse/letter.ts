@@ -36,6 +36,10 @@ export function findLetter(src: SourceText): LetterResult {
       break;
     }
   }
+  // 一、主要任务 ⏎ 1.…(县住建局负责) … 附件:重点任务分工表: a plan whose tasks stand before its 附件
+  // (a table of them, a form) is read from the start; the 附件 line ends a cover letter only when no
+  // tasks stand before it.
+  if (zoneEnd >= 0 && tasksBefore(src, zoneEnd)) zoneEnd = -1;
   const markerSplit = zoneEnd >= 0;
   if (!markerSplit) {
     zoneEnd = lines.length;
@@ -56,6 +60,22 @@ export function findLetter(src: SourceText): LetterResult {
   }
   if (!markerSplit) return { letter: letter.letter, planFromLine: letter.lastLine + 1 };
   return { letter: letter.letter, planFromLine: zoneEnd + 1 };
+}
+
+/** Numbered lines naming who is responsible (3.…(县住建局负责)) that make a plan's body, not a letter's. */
+const TASKS_BEFORE_ATTACHMENT = 3;
+const TASK_CUE_RE = /牵头|负责|责任单位|责任部门|配合单位|配合/;
+
+/** Whether lines [0, to) hold numbered tasks naming who carries them out. */
+function tasksBefore(src: SourceText, to: number): boolean {
+  let tasks = 0;
+  for (let i = 0; i < to; i++) {
+    const line = src.lines[i];
+    if (!line || isBlank(line)) continue;
+    const text = lineText(src, line);
+    if (markerAt(text, line.trimStart) && TASK_CUE_RE.test(text) && ++tasks >= TASKS_BEFORE_ATTACHMENT) return true;
+  }
+  return false;
 }
 
 function readLetter(src: SourceText, from: number, to: number): { letter: CoverLetter; lastLine: number } | null {
