@@ -800,4 +800,13 @@ describe('forms of real pages', () => {
       ['1', '建成企业服务专区', ['县发改局/lead']],
     ]);
   });
+  it('reads a short item-level heading over tasks a level deeper as a heading, the deeper tasks as items, and keeps a stray space inside a long sentence in its title', () => {
+    const text = ['一、整改内容', '(1)部分村未按要求公示帮扶名单。(牵头单位:扶贫办;责任单位:各村)', '(2)住房安全问题。', '①部分搬迁户的住房面积超过标准,部分地方扩大了搬迁对象范围,部分搬 迁户后续帮扶没有跟上。(牵头单位:村建所;责任单位:各村)', '②危房鉴定不及时。(牵头单位:村建所)', ''].join('\n');
+    expect(rows(text).map((r) => [r[0], r[1], r[2]])).toEqual([
+      ['(1)', '部分村未按要求公示帮扶名单', ['扶贫办/lead', '各村/localities']],
+      ['①', '部分搬迁户的住房面积超过标准,部分地方扩大了搬迁对象范围,部分搬 迁户后续帮扶没有跟上', ['村建所/lead', '各村/localities']],
+      ['②', '危房鉴定不及时', ['村建所/lead']],
+    ]);
+    expect(spanProblems(text, parse(text))).toEqual([]);
+  });
 });

@@ -470,8 +470,9 @@ function itemTitle(src: SourceText, start: number, e: number): string {
     if (c === 0x3002 || c === 0x0a || c === 0x0d) break; // 。 \n \r
     // Run-on text keeps a title apart from its body by a space only (加强和完善社会保障 发展社会救助…).
     // (电力、电 信、码头: a stray space inside a word, one or two characters before the next mark, is not.)
-    // (…增长15%; 上列4项目标…: so does one after a semicolon.)
-    if (c === 0x20 && end - s >= 4 && isCjk(norm.charCodeAt(end + 1)) && (norm.charCodeAt(end - 1) === 0x3b || (isCjk(norm.charCodeAt(end - 1)) && !strayAt(norm, end + 1, e)))) break;
+    // (…增长15%; 上列4项目标…: so does one after a semicolon. 部分搬 迁户…: a space in a sentence
+    // already running past its commas is a stray one.)
+    if (c === 0x20 && end - s >= 4 && isCjk(norm.charCodeAt(end + 1)) && (norm.charCodeAt(end - 1) === 0x3b || (isCjk(norm.charCodeAt(end - 1)) && !strayAt(norm, end + 1, e) && !inSentence(norm, s, end)))) break;
   }
   // (一)总体要求:以…为指导,…。: a short heading before a colon over a long sentence is the title;
   // 2.中心片区污水管网维护:检测、清淤并修复…: so is a project's or a field's name before its description.
@@ -498,6 +499,13 @@ function itemTitle(src: SourceText, start: number, e: number): string {
   }
   const title = unwrapped(original.slice(s, end).trim());
   return title.indexOf(' ') < 0 ? title : title.replace(STRAY_SPACE_RE, '');
+}
+
+/** Whether [s, end) is a sentence under way (two commas or more, or thirty characters and a comma). */
+function inSentence(norm: string, s: number, end: number): boolean {
+  let commas = 0;
+  for (let k = s; k < end; k++) if (norm.charCodeAt(k) === 0x2c && ++commas >= 2) return true;
+  return commas > 0 && end - s >= 30;
 }
 
 /** A space between two Chinese characters with at most one more before a mark: 电 信、 */

@@ -127,6 +127,19 @@ function isTaskWithoutSubItems(src: SourceText, lines: MarkedLine[], i: number, 
   return true;
 }
 
+/**
+ * Whether the item-level line i is a short heading (住房安全问题。: a few words, no cue, no figure)
+ * whose next line is numbered a level deeper and names who is responsible.
+ */
+function headsDeeperTasks(src: SourceText, lines: MarkedLine[], i: number): boolean {
+  const ml = lines[i];
+  const next = lines[i + 1];
+  if (!ml?.marker || !next?.marker || RANK[next.marker.kind] <= RANK[ml.marker.kind]) return false;
+  const body = src.norm.slice(ml.marker.bodyStart, ml.line.trimEnd).replace(/。$/, '');
+  if (body.length < 2 || body.length > 12 || /[,;、0-9]/.test(body) || cueOf(ml)) return false;
+  return cueOf(next) || CUE_RE.test(src.norm.slice(next.line.trimStart, lines[i + 2]?.line.trimEnd ?? next.line.trimEnd));
+}
+
 const READING_RE = /\([a-z\u00e0-\u00fc\u0100-\u01dc]{1,7}\)/g;
 function withoutReading(number: string): string {
   return number.indexOf('(') >= 0 && number.length > 3 ? number.replace(READING_RE, '') : number;
@@ -209,6 +222,16 @@ export function parseStructure(src: SourceText, from: number, to: number): Struc
       headings.push({ rank: RANK[marker.kind], isSection: true, span: [line.trimStart, line.trimEnd], bodyStart: marker.bodyStart, itemsBefore: items.length });
       sectionLines.push(i);
       expectNext = null;
+      headingAt = i;
+      continue;
+    }
+    if (marker && itemKind && marker.kind === itemKind && headsDeeperTasks(src, lines, i)) {
+      // (2)住房安全问题。 ⏎ ①…(牵头单位:…) among (1)…(牵头单位:…) tasks: a heading over tasks a
+      // level below, which are the items.
+      close();
+      firstHeading = Math.min(firstHeading, i);
+      headings.push({ rank, isSection: false, span: [line.trimStart, line.trimEnd], bodyStart: marker.bodyStart, itemsBefore: items.length });
+      expectNext = marker.value === null ? null : marker.value + 1;
       headingAt = i;
       continue;
     }
