@@ -49,5 +49,8 @@ describe('cover letter', () => {
     // A notice that only issues the plan still ends at its 附件 line.
     const notice = ['关于印发某县实施方案的通知', '各乡镇人民政府:', '现将《某县实施方案》印发给你们,请认真贯彻执行。', '某县人民政府', '2024年3月1日', '附件', '某县实施方案'].join('\n');
     expect(findLetter(makeSource(notice)).planFromLine).toBe(6);
+    // Nor do a notice's numbered demands that speak of the units without naming them in a bracket or a label.
+    const demands = ['关于印发重点工作清单的通知', '各县区人民政府:', '一、清单所列责任单位是牵头部门,负责统筹推进。', '二、各责任单位要制定本部门清单,负责抓好落实。', '三、请各责任单位按期报送进展,市督查室负责督查。', '附件', '重点工作清单'].join('\n');
+    expect(findLetter(makeSource(demands)).planFromLine).toBe(6);
   });
 });

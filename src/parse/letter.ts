@@ -62,9 +62,12 @@ export function findLetter(src: SourceText): LetterResult {
   return { letter: letter.letter, planFromLine: zoneEnd + 1 };
 }
 
-/** Numbered lines naming who is responsible (3.…(县住建局负责)) that make a plan's body, not a letter's. */
+/**
+ * Numbered lines naming who is responsible in a bracket or a label (3.…(县住建局负责), 责任单位:…)
+ * that make a plan's body, not a letter's (一、清单所列责任单位是牵头部门… is a notice's demand).
+ */
 const TASKS_BEFORE_ATTACHMENT = 3;
-const TASK_CUE_RE = /牵头|负责|责任单位|责任部门|配合单位|配合/;
+const TASK_CUE_RE = /[(〔【[][^()〔〕【】[\]]{0,60}?(?:牵头|负责|配合)[^()〔〕【】[\]]{0,60}[)〕】\]]|(?:牵头|责任|配合)(?:单位|部门)\s*:/;
 
 /** Whether lines [0, to) hold numbered tasks naming who carries them out. */
 function tasksBefore(src: SourceText, to: number): boolean {
