@@ -53,4 +53,11 @@ describe('cover letter', () => {
     const demands = ['关于印发重点工作清单的通知', '各县区人民政府:', '一、清单所列责任单位是牵头部门,负责统筹推进。', '二、各责任单位要制定本部门清单,负责抓好落实。', '三、请各责任单位按期报送进展,市督查室负责督查。', '附件', '重点工作清单'].join('\n');
     expect(findLetter(makeSource(demands)).planFromLine).toBe(6);
   });
+  it('ends a notice signed and dated before the plan it issues at its date, when no 附件 line stands between', () => {
+    const text = ['某市人民政府办公室关于印发重点工作清单的通知', '各县区人民政府:', '一、清单所列责任单位是牵头部门。', '二、各部门要抓好落实。', '某市人民政府办公室', '2017年3月31日', '2017年度某市重点工作清单', '序号\t重点工作\t责任单位', '1\t新建道路3公里。\t市交通局', ''].join('\n');
+    expect(findLetter(makeSource(text)).planFromLine).toBe(6);
+    // A plan signed and dated at its end keeps its items.
+    const signedPlan = ['某县实施方案', '一、压减开办企业时间。', '二、推行审批一网通办。', '某县人民政府', '2024年3月1日', ''].join('\n');
+    expect(findLetter(makeSource(signedPlan)).planFromLine).toBe(0);
+  });
 });

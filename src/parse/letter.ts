@@ -40,6 +40,9 @@ export function findLetter(src: SourceText): LetterResult {
   // (a table of them, a form) is read from the start; the 附件 line ends a cover letter only when no
   // tasks stand before it.
   if (zoneEnd >= 0 && tasksBefore(src, zoneEnd)) zoneEnd = -1;
+  // 一、清单所列…(the notice's demands) ⏎ 湖州市人民政府办公室 ⏎ 2017年3月31日 ⏎ 2017年度…清单 ⏎ 序号 …:
+  // with no 附件 line, a notice signed and dated before the plan it issues ends at its date.
+  if (zoneEnd < 0) zoneEnd = signedNoticeEnd(src);
   const markerSplit = zoneEnd >= 0;
   if (!markerSplit) {
     zoneEnd = lines.length;
@@ -79,6 +82,49 @@ function tasksBefore(src: SourceText, to: number): boolean {
     if (markerAt(text, line.trimStart) && TASK_CUE_RE.test(text) && ++tasks >= TASKS_BEFORE_ATTACHMENT) return true;
   }
   return false;
+}
+
+/** Fewest non-blank lines after a notice's date for them to be the plan it issues. */
+const LINES_AFTER_NOTICE = 3;
+
+/**
+ * The line of the date that signs a notice issuing the plan after it, or -1: a date alone on its
+ * line within the letter's reach, an issuer's short line before it, numbered lines before them that
+ * are no tasks (tasksBefore), and the plan after it (a table's 序号 header or numbered lines).
+ */
+function signedNoticeEnd(src: SourceText): number {
+  const { lines } = src;
+  let numbered = 0;
+  for (const line of lines) {
+    if (line.trimStart > MAX_LETTER_CHARS) return -1;
+    if (isBlank(line)) continue;
+    const text = lineText(src, line);
+    if (markerAt(text, line.trimStart)) {
+      numbered++;
+      continue;
+    }
+    if (numbered === 0 || !DATE_RE.test(text)) continue;
+    const i = line.index;
+    let before = i - 1;
+    while (before >= 0 && isBlank(lines[before] ?? line)) before--;
+    const issuer = lines[before];
+    if (!issuer || issuer.trimEnd - issuer.trimStart > 40 || !looksLikeIssuer(lineText(src, issuer))) return -1;
+    let after = 0;
+    let plan = false;
+    for (let j = i + 1; j < lines.length && after < 40; j++) {
+      const l = lines[j];
+      if (!l || isBlank(l)) continue;
+      after++;
+      const t = lineText(src, l);
+      if (/^序\s*号/.test(t) || markerAt(t, l.trimStart)) plan = true;
+    }
+    return plan && after >= LINES_AFTER_NOTICE && !tasksBefore(src, i) ? i : -1;
+  }
+  return -1;
+}
+
+function looksLikeIssuer(text: string): boolean {
+  return !/[。:;,]/.test(text) && (looksLikeUnit(text) || /(?:政府|办公室|委员会|办公厅)$/.test(text));
 }
 
 function readLetter(src: SourceText, from: number, to: number): { letter: CoverLetter; lastLine: number } | null {
