@@ -5,6 +5,7 @@
  * so that every offset found in the copy is also an offset into the original; facts are
  * always sliced from the original.
  */
+import type { ParseWarning } from '../model/plan.js';
 import type { Span } from '../model/span.js';
 import { scriptFoldTable } from './script-fold.js';
 
@@ -14,6 +15,136 @@ export interface SourceText {
   /** Same length as `original`: full-width forms folded to ASCII, traditional characters to simplified. */
   norm: string;
   lines: Line[];
+  /**
+   * Set by wrapped.ts when it joined line breaks (WRAP_JOINER in `norm`): the text's joiner-free
+   * view, built at its first use (joinFree), once per parse. Absent from a text without joins.
+   */
+  joins?: { view: JoinFree | null };
+}
+
+/**
+ * What a joined line break reads as in the normalised text (WORD JOINER: no space, no break). See
+ * wrapped.ts, which writes it.
+ */
+export const WRAP_JOINER = '\u2060';
+const JOINER_CODE = 0x2060;
+
+/**
+ * A text with its joins taken out: `src` is the original and normalised text without any run of
+ * WRAP_JOINER (nor what the run stands for in the original: a line break, trailing spaces, a page's
+ * number and header), so that a word, a name or a figure cut by a wrap reads as one (市发展改⏎革委,
+ * 牵⏎头, 1⏎000亿元). Readers of units, roles and targets read a range holding a join here, and their
+ * spans are mapped back (sourceStart, sourceEnd): a fact across a join keeps the line break in its
+ * raw, since a raw is what its span slices.
+ */
+export interface JoinFree {
+  src: SourceText;
+  /** Run k of joiners spans [from[k], to[k]) of the source and stood at offset at[k] of the view (all ascending). */
+  from: Int32Array;
+  to: Int32Array;
+  at: Int32Array;
+}
+
+/**
+ * The joiner-free view of src (see JoinFree), or null when src has no joins: built once, on the
+ * first call, and kept on src. Its own `lines` are not split (its readers read spans only).
+ */
+export function joinFree(src: SourceText): JoinFree | null {
+  const joins = src.joins;
+  if (!joins) return null;
+  if (joins.view) return joins.view;
+  const { norm, original } = src;
+  const from: number[] = [];
+  const to: number[] = [];
+  for (let i = norm.indexOf(WRAP_JOINER); i >= 0; i = norm.indexOf(WRAP_JOINER, i)) {
+    let j = i + 1;
+    while (norm.charCodeAt(j) === JOINER_CODE) j++;
+    from.push(i);
+    to.push(j);
+    i = j;
+  }
+  if (from.length === 0) {
+    src.joins = undefined;
+    return null;
+  }
+  const at = new Int32Array(from.length);
+  const normParts: string[] = [];
+  const originalParts: string[] = [];
+  let gone = 0;
+  let last = 0;
+  for (let k = 0; k < from.length; k++) {
+    const a = from[k] as number;
+    normParts.push(norm.slice(last, a));
+    originalParts.push(original.slice(last, a));
+    at[k] = a - gone;
+    gone += (to[k] as number) - a;
+    last = to[k] as number;
+  }
+  normParts.push(norm.slice(last));
+  originalParts.push(original.slice(last));
+  const view: JoinFree = {
+    src: { original: originalParts.join(''), norm: normParts.join(''), lines: [] },
+    from: Int32Array.from(from),
+    to: Int32Array.from(to),
+    at,
+  };
+  joins.view = view;
+  return view;
+}
+
+/** Index of the last value of an ascending list below `x` (-1 when there is none). */
+function lastBelow(sorted: ArrayLike<number>, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] ?? 0) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/** Whether [s, e) of the source holds a join of the view. */
+export function holdsJoin(view: JoinFree, s: number, e: number): boolean {
+  const k = lastBelow(view.to, s + 1) + 1; // the first run ending after s
+  return k < view.from.length && (view.from[k] ?? Infinity) < e;
+}
+
+/** The view's offset of source offset i (a run's own offsets all map to where it stood). */
+export function viewOffset(view: JoinFree, i: number): number {
+  const k = lastBelow(view.from, i + 1); // the last run starting at or before i
+  if (k < 0) return i;
+  const to = view.to[k] as number;
+  const at = view.at[k] as number;
+  return i < to ? at : at + (i - to);
+}
+
+/** The source offset of a fact starting at view offset v: after a run that stood at v. */
+export function sourceStart(view: JoinFree, v: number): number {
+  const k = lastBelow(view.at, v + 1);
+  return k < 0 ? v : (view.to[k] as number) + (v - (view.at[k] as number));
+}
+
+/** The source offset of a fact ending at view offset v: before a run that stood at v. */
+export function sourceEnd(view: JoinFree, v: number): number {
+  const k = lastBelow(view.at, v);
+  return k < 0 ? v : (view.to[k] as number) + (v - (view.at[k] as number));
+}
+
+/**
+ * A warning given in the view, with its span in the source; its strings are copied, so that none
+ * keeps the view's text alive once the parse is done.
+ */
+export function warningBack(view: JoinFree, w: ParseWarning): ParseWarning {
+  const params: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(w.params)) params[k] = typeof v === 'string' ? ownCopy(v) : v;
+  return { code: w.code, params: params as ParseWarning['params'], message: ownCopy(w.message), span: sourceSpan(view, w.span[0], w.span[1]) };
+}
+
+/** The source span of view span [s, e) (an empty one stays empty). */
+export function sourceSpan(view: JoinFree, s: number, e: number): Span {
+  const a = sourceStart(view, s);
+  return e <= s ? [a, a] : [a, sourceEnd(view, e)];
 }
 
 export interface Line {

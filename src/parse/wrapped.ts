@@ -19,10 +19,9 @@
  * cell cut in two, a comma starting a line, or a long paragraph cut several times in a row.
  */
 import { markerIn, mayStartMarker } from './markers.js';
-import { isCjk, isSpace, splitLines, type Line, type SourceText } from './text.js';
+import { isCjk, isSpace, splitLines, WRAP_JOINER, type Line, type SourceText } from './text.js';
 
-/** What a joined line break reads as in the normalised text (WORD JOINER: no space, no break). */
-export const WRAP_JOINER = '\u2060';
+export { WRAP_JOINER };
 
 /** Shortest and longest wrap width considered (in characters; columns are twice as many). */
 const MIN_WIDTH = 12;
@@ -176,7 +175,8 @@ export function joinWrapped(src: SourceText): SourceText {
   }
   if (!edited) return src;
   const out = textOf(codes);
-  return { original, norm: out, lines: splitLines(out) };
+  // Page furniture blanked between paragraphs makes no join: the view is built only for joins.
+  return { original, norm: out, lines: splitLines(out), joins: { view: null } };
 }
 
 const JOINER_CODE = WRAP_JOINER.charCodeAt(0);
@@ -190,7 +190,7 @@ export function joinedOver(src: SourceText, ranges: readonly (readonly [number, 
   const codes = unitsOf(src.norm);
   for (const [a, b] of ranges) codes.fill(JOINER_CODE, a, b);
   const out = textOf(codes);
-  return { original: src.original, norm: out, lines: splitLines(out) };
+  return { original: src.original, norm: out, lines: splitLines(out), joins: { view: null } };
 }
 
 /** The code units of s, in a copy that may be written. */
