@@ -43,6 +43,8 @@ export interface JoinFree {
   from: Int32Array;
   to: Int32Array;
   at: Int32Array;
+  /** The run the last look-up found (see lastBelow). */
+  near: number;
 }
 
 /**
@@ -67,52 +69,73 @@ export function joinFree(src: SourceText): JoinFree | null {
     src.joins = undefined;
     return null;
   }
+  // Both texts without the runs, each copied in one native pass of its code units.
   const at = new Int32Array(from.length);
-  const normParts: string[] = [];
-  const originalParts: string[] = [];
   let gone = 0;
-  let last = 0;
   for (let k = 0; k < from.length; k++) {
-    const a = from[k] as number;
-    normParts.push(norm.slice(last, a));
-    originalParts.push(original.slice(last, a));
-    at[k] = a - gone;
-    gone += (to[k] as number) - a;
-    last = to[k] as number;
+    at[k] = (from[k] as number) - gone;
+    gone += (to[k] as number) - (from[k] as number);
   }
-  normParts.push(norm.slice(last));
-  originalParts.push(original.slice(last));
   const view: JoinFree = {
-    src: { original: originalParts.join(''), norm: normParts.join(''), lines: [] },
+    src: { original: without(original, from, to, gone), norm: without(norm, from, to, gone), lines: [] },
     from: Int32Array.from(from),
     to: Int32Array.from(to),
     at,
+    near: 0,
   };
   joins.view = view;
   return view;
 }
 
-/** Index of the last value of an ascending list below `x` (-1 when there is none). */
-function lastBelow(sorted: ArrayLike<number>, x: number): number {
+/** `text` without its ranges [from[k], to[k]) (ascending, `gone` code units in all). */
+function without(text: string, from: readonly number[], to: readonly number[], gone: number): string {
+  const out = new Uint16Array(text.length - gone);
+  let last = 0;
+  let at = 0;
+  for (let k = 0; k <= from.length; k++) {
+    const a = k < from.length ? (from[k] as number) : text.length;
+    for (let i = last; i < a; i++) out[at++] = text.charCodeAt(i);
+    last = to[k] as number;
+  }
+  return Buffer.from(out.buffer, out.byteOffset, out.byteLength).toString('utf16le');
+}
+
+/**
+ * Index of the last value of the view's ascending list `sorted` below `x` (-1 when there is none).
+ * The parse asks about nearby offsets, item after item: the answer before is tried first, and its
+ * neighbour, before a binary search.
+ */
+function lastBelow(view: JoinFree, sorted: Int32Array, x: number): number {
+  const n = sorted.length;
+  let k = view.near;
+  if (k >= n) k = n - 1;
+  for (let step = 0; step < 2 && k >= 0; step++) {
+    // k is the answer when sorted[k] < x <= sorted[k + 1].
+    if ((sorted[k] as number) < x) {
+      if (k + 1 >= n || (sorted[k + 1] as number) >= x) return (view.near = k);
+      k++;
+    } else k--;
+  }
   let lo = 0;
-  let hi = sorted.length;
+  let hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((sorted[mid] ?? 0) < x) lo = mid + 1;
+    if ((sorted[mid] as number) < x) lo = mid + 1;
     else hi = mid;
   }
+  if (lo > 0) view.near = lo - 1;
   return lo - 1;
 }
 
 /** Whether [s, e) of the source holds a join of the view. */
 export function holdsJoin(view: JoinFree, s: number, e: number): boolean {
-  const k = lastBelow(view.to, s + 1) + 1; // the first run ending after s
+  const k = lastBelow(view, view.to, s + 1) + 1; // the first run ending after s
   return k < view.from.length && (view.from[k] ?? Infinity) < e;
 }
 
 /** The view's offset of source offset i (a run's own offsets all map to where it stood). */
 export function viewOffset(view: JoinFree, i: number): number {
-  const k = lastBelow(view.from, i + 1); // the last run starting at or before i
+  const k = lastBelow(view, view.from, i + 1); // the last run starting at or before i
   if (k < 0) return i;
   const to = view.to[k] as number;
   const at = view.at[k] as number;
@@ -121,13 +144,13 @@ export function viewOffset(view: JoinFree, i: number): number {
 
 /** The source offset of a fact starting at view offset v: after a run that stood at v. */
 export function sourceStart(view: JoinFree, v: number): number {
-  const k = lastBelow(view.at, v + 1);
+  const k = lastBelow(view, view.at, v + 1);
   return k < 0 ? v : (view.to[k] as number) + (v - (view.at[k] as number));
 }
 
 /** The source offset of a fact ending at view offset v: before a run that stood at v. */
 export function sourceEnd(view: JoinFree, v: number): number {
-  const k = lastBelow(view.at, v);
+  const k = lastBelow(view, view.at, v);
   return k < 0 ? v : (view.to[k] as number) + (v - (view.at[k] as number));
 }
 
