@@ -33,9 +33,10 @@ const JOINER_CODE = 0x2060;
  * A text with its joins taken out: `src` is the original and normalised text without any run of
  * WRAP_JOINER (nor what the run stands for in the original: a line break, trailing spaces, a page's
  * number and header), so that a word, a name or a figure cut by a wrap reads as one (市发展改⏎革委,
- * 牵⏎头, 1⏎000亿元). Readers of units, roles and targets read a range holding a join here, and their
- * spans are mapped back (sourceStart, sourceEnd): a fact across a join keeps the line break in its
- * raw, since a raw is what its span slices.
+ * 牵⏎头, 1⏎000亿元). The readers of units, roles and targets read a joined text here, and the spans
+ * they find are mapped back (sourceSpan): a fact across a join keeps the line break in its raw, since
+ * a raw is what its span slices. Built once per parse, and only for a text with joins: any other text
+ * pays nothing.
  */
 export interface JoinFree {
   src: SourceText;
@@ -69,7 +70,7 @@ export function joinFree(src: SourceText): JoinFree | null {
     src.joins = undefined;
     return null;
   }
-  // Both texts without the runs, each copied in one native pass of its code units.
+  // Offsets in the view where each run stood, and both texts without the runs.
   const at = new Int32Array(from.length);
   let gone = 0;
   for (let k = 0; k < from.length; k++) {
@@ -87,7 +88,10 @@ export function joinFree(src: SourceText): JoinFree | null {
   return view;
 }
 
-/** `text` without its ranges [from[k], to[k]) (ascending, `gone` code units in all). */
+/**
+ * `text` without its ranges [from[k], to[k]) (ascending, `gone` code units in all), copied code unit
+ * by code unit into one buffer (a slice and a join per run cost three times as much).
+ */
 function without(text: string, from: readonly number[], to: readonly number[], gone: number): string {
   const out = new Uint16Array(text.length - gone);
   let last = 0;
@@ -125,12 +129,6 @@ function lastBelow(view: JoinFree, sorted: Int32Array, x: number): number {
   }
   if (lo > 0) view.near = lo - 1;
   return lo - 1;
-}
-
-/** Whether [s, e) of the source holds a join of the view. */
-export function holdsJoin(view: JoinFree, s: number, e: number): boolean {
-  const k = lastBelow(view, view.to, s + 1) + 1; // the first run ending after s
-  return k < view.from.length && (view.from[k] ?? Infinity) < e;
 }
 
 /** The view's offset of source offset i (a run's own offsets all map to where it stood). */

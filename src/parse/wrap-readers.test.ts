@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { hunanResolver } from '../catalog/registry-resolver.js';
 import { spanProblems } from '../model/plan-spans.js';
 import { parsePlan } from './parse-plan.js';
-import { holdsJoin, joinFree, makeSource, sourceSpan, sourceStart, viewOffset, WRAP_JOINER } from './text.js';
+import { joinFree, makeSource, sourceSpan, sourceStart, viewOffset, WRAP_JOINER } from './text.js';
 import { joinedOver, joinWrapped } from './wrapped.js';
 
 const resolver = hunanResolver();
@@ -138,11 +138,6 @@ describe('joinFree: the text without its joins', () => {
     expect(sourceSpan(view, 3, 6)).toEqual([4, 10]);
     expect(sourceSpan(view, 4, 4)).toEqual([8, 8]);
     expect(text.slice(...sourceSpan(view, 0, 6))).toBe('ab\ncd \n\nef');
-    expect(holdsJoin(view, 0, 2)).toBe(false);
-    expect(holdsJoin(view, 0, 3)).toBe(true);
-    expect(holdsJoin(view, 3, 5)).toBe(false);
-    expect(holdsJoin(view, 7, 9)).toBe(true);
-    expect(holdsJoin(view, 8, 13)).toBe(false);
   });
 
   it('maps every view span back to the same text, asked in any order', () => {

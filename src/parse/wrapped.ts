@@ -146,6 +146,7 @@ export function joinWrapped(src: SourceText): SourceText {
   const codes = unitsOf(norm);
   let at = 0;
   let edited = false;
+  let joined = false;
   for (let i = 0; i < lines.length; i++) {
     const kind = kinds[i];
     const l = lines[i] as Line;
@@ -170,13 +171,15 @@ export function joinWrapped(src: SourceText): SourceText {
     }
     codes.fill(JOINER_CODE, l.trimEnd, next.start);
     edited = true;
+    joined = true;
     at = next.start;
     i = j - 1;
   }
   if (!edited) return src;
   const out = textOf(codes);
-  // Page furniture blanked between paragraphs makes no join: the view is built only for joins.
-  return { original, norm: out, lines: splitLines(out), joins: { view: null } };
+  const split = splitLines(out);
+  // Page furniture blanked between paragraphs and no line joined: no joins to read over.
+  return joined ? { original, norm: out, lines: split, joins: { view: null } } : { original, norm: out, lines: split };
 }
 
 const JOINER_CODE = WRAP_JOINER.charCodeAt(0);
