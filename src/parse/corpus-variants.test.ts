@@ -69,10 +69,13 @@ const VARIANTS: Record<string, Variant> = {
   // tables (flat-table.ts), a heading's (一) confirming both and an item's number glued to the word
   // before it (run-on.ts) bring run on with a space to 0.920, 0.854, 0.928 and with nothing between
   // to 0.737, 0.582, 0.747; the width found on short texts and page furniture passed over
-  // (wrapped.ts) bring hard-wrapped at 33 to 0.869, 0.842, 0.830.
+  // (wrapped.ts) bring hard-wrapped at 33 to 0.869, 0.842, 0.830. The readers of units, roles and
+  // targets reading a joined text's joiner-free view (text.ts joinFree) bring it from 0.869, 0.848,
+  // 0.833 to 0.908, 0.848, 0.829 over 145 documents (a target across a join keeps the line break in
+  // its raw, which the scorer compares as written; with it dropped, as for units, 0.833 to 0.870).
   'run on, a space between': { text: shape('run-on-space'), expected: same, floor: { unitF1: 0.91, titles: 0.84, targetF1: 0.92 } },
   'run on, nothing between': { text: shape('run-on-nothing'), expected: same, floor: { unitF1: 0.72, titles: 0.56, targetF1: 0.73 } },
-  'hard-wrapped at 33': { text: shape('wrapped-33'), expected: same, floor: { unitF1: 0.85, titles: 0.83, targetF1: 0.82 } },
+  'hard-wrapped at 33': { text: shape('wrapped-33'), expected: same, floor: { unitF1: 0.9, titles: 0.84, targetF1: 0.82 } },
 };
 
 const documents = files.map((file) => ({

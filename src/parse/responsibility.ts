@@ -5,7 +5,7 @@
  * plus the carry-forward rules 下同 and 以下…不再列出.
  */
 import { warning } from './warnings.js';
-import { CodeSet, codesOf, firstAtOrAfter, holdsCode, isJsSpace, NO_NAMES, type SourceText } from './text.js';
+import { CodeSet, codesOf, firstAtOrAfter, holdsCode, isJsSpace, joinFree, NO_NAMES, sourceSpan, viewOffset, warningBack, type JoinFree, type SourceText } from './text.js';
 import type { ParseWarning, Responsible, ResponsibleRole } from '../model/plan.js';
 import type { Span } from '../model/span.js';
 import type { UnitResolver } from '../model/unit-resolver.js';
@@ -178,7 +178,7 @@ function hasCueBetween(cues: number[], s: number, e: number): boolean {
  * Responsibility stated explicitly in [s, e): bracketed clauses and 责任单位:… labels.
  * Returns null when the text states none.
  */
-export function findStated(ctx: ResponsibilityContext, s: number, e: number): ClauseResult | null {
+function findStatedHere(ctx: ResponsibilityContext, s: number, e: number): ClauseResult | null {
   const { norm } = ctx.src;
   const { cues, pairs, labels } = scanMarks(norm, s, e);
   if (cues.length === 0) return null;
@@ -421,7 +421,7 @@ function splitAtSpacedLabels(norm: string, parts: Span[]): Span[] {
 }
 
 /** Parse the inside of one responsibility clause; null when it is not one. */
-export function parseClause(ctx: ResponsibilityContext, s: number, e: number): ClauseResult | null {
+function parseClauseHere(ctx: ResponsibilityContext, s: number, e: number): ClauseResult | null {
   const { norm } = ctx.src;
   const groups: Group[] = [];
   const result: ClauseResult = { entries: [], ditto: false, standing: [] };
@@ -750,7 +750,7 @@ function sentenceRoles(
 }
 
 /** 由X牵头,会同Y推进 and X配合Y落实 in running text. */
-export function findLedBy(ctx: ResponsibilityContext, s: number, e: number): Responsible[] {
+function findLedByHere(ctx: ResponsibilityContext, s: number, e: number): Responsible[] {
   const { norm } = ctx.src;
   const text = norm.slice(s, e);
   const out: Responsible[] = [];
@@ -810,7 +810,7 @@ export function findLedBy(ctx: ResponsibilityContext, s: number, e: number): Res
 const DUTY_SENTENCE_RE = /(?:^|[。;])\s*([^。;,:()“”由]{2,80}?)(?:按职责分工负责|按职责分工落实|按职责负责|分工负责|共同负责|负责落实|牵头负责|负责)\s*(?=[。;]|$)/g;
 
 /** Units named by a sentence of their own that says they are responsible (DUTY_SENTENCE_RE), or none. */
-export function findDutySentence(ctx: ResponsibilityContext, s: number, e: number): Responsible[] {
+function findDutySentenceHere(ctx: ResponsibilityContext, s: number, e: number): Responsible[] {
   const { norm } = ctx.src;
   const text = norm.slice(s, e);
   if (!text.includes('负责') && !text.includes('落实')) return [];
@@ -836,7 +836,7 @@ export function findDutySentence(ctx: ResponsibilityContext, s: number, e: numbe
  * …新增人才10名。区人社局主办,各街道协办: a last sentence (no bracket) made only of unit lists each
  * closed by a role word states who is responsible.
  */
-export function findRoleSentence(ctx: ResponsibilityContext, s: number, e: number): Responsible[] {
+function findRoleSentenceHere(ctx: ResponsibilityContext, s: number, e: number): Responsible[] {
   const { norm } = ctx.src;
   let end = e;
   while (end > s && (isJsSpace(norm.charCodeAt(end - 1)) || norm.charCodeAt(end - 1) === 0x3002 || norm.charCodeAt(end - 1) === 0x3b)) end--;
@@ -859,7 +859,7 @@ const CLOSERS_BY_KIND = [0, 0x29, 0x3015, 0x3011, 0x5d];
  * counts; when it closes its line, so does every later one closing a line (bullets under an item,
  * each with its own bracket: - …(環境及生態局) - …(房屋局)), each led by its own first unit.
  */
-export function findUnitListBracket(ctx: ResponsibilityContext, s: number, e: number): Responsible[] {
+function findUnitListBracketHere(ctx: ResponsibilityContext, s: number, e: number): Responsible[] {
   const { norm } = ctx.src;
   const out: Responsible[] = [];
   const seen = new Set<string>();
@@ -925,7 +925,7 @@ function cutListEnd(norm: string, s: number, e: number): number {
  * 稳定粮食生产。 市农业农村局: a line whose last sentence is followed, after white space, by nothing
  * but unit names (a table row flattened into a line): those units, the first leading.
  */
-export function findTrailingUnits(ctx: ResponsibilityContext, s: number, e: number): Responsible[] {
+function findTrailingUnitsHere(ctx: ResponsibilityContext, s: number, e: number): Responsible[] {
   const { norm } = ctx.src;
   // The item's first line only: the units follow its last full stop and a space.
   let b = s;
@@ -995,7 +995,7 @@ const SHARED_HEAD_RE = /^(?!加强|推进|做好|开展|建立|完善|健全|提
  * Only names the registry knows (or collective phrases) count, so ordinary clauses that
  * happen to contain 要/应/需 are not mistaken for actors.
  */
-export function findActors(ctx: ResponsibilityContext, s: number, e: number): Responsible[] {
+function findActorsHere(ctx: ResponsibilityContext, s: number, e: number): Responsible[] {
   const { norm } = ctx.src;
   const out: Responsible[] = [];
   let leadTaken = false;
@@ -1044,7 +1044,7 @@ const ASK_NAMES_MAX = 30;
  * 但后续仍请X及Y切实…,并请Z与W给予协助; 请X会同Y及Z研议解决。 The first unit asked leads and the
  * others cooperate, as do those asked in later clauses (并请, 也请) and those X works with (会同).
  */
-export function findAskedUnits(ctx: ResponsibilityContext, s: number, e: number): Responsible[] {
+function findAskedUnitsHere(ctx: ResponsibilityContext, s: number, e: number): Responsible[] {
   const { norm } = ctx.src;
   const out: Responsible[] = [];
   let clauseStart = s;
@@ -1114,4 +1114,57 @@ function actorAt(
     return { names, keyEnd: i + key[0].length, together, helper: HELPER_KEY_RE.test(key[0]) };
   }
   return null;
+}
+
+/**
+ * The readers as the parse calls them. In a text whose line breaks were joined (a hard-wrapped
+ * PDF's, wrapped.ts), each reads the text's joiner-free view (joinFree in text.ts, built once per
+ * parse), where a name, a role word or a label cut by a wrap reads whole (市发展改⏎革委, 各市州政府⏎
+ * 负责, 牵⏎头); the spans it finds are mapped back to the text, and each raw sliced from it again (a
+ * raw across a join keeps its line break). Any other text is read as it is.
+ */
+export const findStated = overJoins(findStatedHere, clauseBack);
+export const parseClause = overJoins(parseClauseHere, clauseBack);
+export const findLedBy = overJoins(findLedByHere, listBack);
+export const findDutySentence = overJoins(findDutySentenceHere, listBack);
+export const findRoleSentence = overJoins(findRoleSentenceHere, listBack);
+export const findUnitListBracket = overJoins(findUnitListBracketHere, listBack);
+export const findTrailingUnits = overJoins(findTrailingUnitsHere, listBack);
+export const findActors = overJoins(findActorsHere, listBack);
+export const findAskedUnits = overJoins(findAskedUnitsHere, listBack);
+
+type Reader<T> = (ctx: ResponsibilityContext, s: number, e: number) => T;
+
+function overJoins<T>(read: Reader<T>, back: (ctx: ResponsibilityContext, view: JoinFree, result: T) => void): Reader<T> {
+  return (ctx, s, e) => {
+    const view = ctx.src.joins ? joinFree(ctx.src) : null;
+    if (!view) return read(ctx, s, e);
+    const warnings: ParseWarning[] = [];
+    const result = read({ src: view.src, resolver: ctx.resolver, warnings }, viewOffset(view, s), viewOffset(view, e));
+    back(ctx, view, result);
+    for (const w of warnings) ctx.warnings.push(warningBack(view, w));
+    return result;
+  };
+}
+
+function clauseBack(ctx: ResponsibilityContext, view: JoinFree, result: ClauseResult | null): void {
+  if (!result) return;
+  const seen = new Set<Responsible>();
+  entriesBack(ctx, view, result.entries, seen);
+  entriesBack(ctx, view, result.standing, seen);
+}
+
+function listBack(ctx: ResponsibilityContext, view: JoinFree, result: Responsible[]): void {
+  if (result.length > 0) entriesBack(ctx, view, result, new Set());
+}
+
+/** Entries read in the view, with their spans and raws in the text (each once: one may stand in two lists). */
+function entriesBack(ctx: ResponsibilityContext, view: JoinFree, entries: Responsible[], seen: Set<Responsible>): void {
+  for (const r of entries) {
+    if (seen.has(r)) continue;
+    seen.add(r);
+    const span = sourceSpan(view, r.span[0], r.span[1]);
+    r.raw = rawOf(ctx, r.raw, span[0], span[1]);
+    r.span = span;
+  }
 }

@@ -7,7 +7,7 @@
  */
 import { warning } from './warnings.js';
 import { chineseToNumber, numeralKind as numeralKindOf } from './numerals.js';
-import { CodeSet, codesOf, holdsCode, isCjk, isDigitCode, type SourceText } from './text.js';
+import { CodeSet, codesOf, holdsCode, isCjk, isDigitCode, joinFree, ownCopy, sourceSpan, viewOffset, warningBack, type SourceText } from './text.js';
 import type { Comparator, ParseWarning, Target } from '../model/plan.js';
 import type { UnitResolver } from '../model/unit-resolver.js';
 
@@ -44,8 +44,30 @@ const SUBJECT_TRIM_END = /(建设任务|任务|工作|目标|左右)+$/;
 const DESCRIPTIVE_RE = /^(领域|方面|大类|类|种|环节|层级|板块|维度)/;
 const BIG_COUNT_RE = /^大(标志性工程|标志工程|重点工程|重大工程|重大项目|重点项目|工程|项目|行动)/;
 
-/** Targets found in [s, e) of the document. */
+/**
+ * Targets found in [s, e) of the document. A text whose line breaks were joined (a hard-wrapped
+ * PDF's, wrapped.ts) is read in its joiner-free view (joinFree in text.ts), where a figure, its
+ * measure and the words around it read whole across a wrap (1⏎000亿元 is 1000亿元, not 000亿元);
+ * the spans are mapped back to the text and each raw sliced from it again (keeping the line break).
+ */
 export function findTargets(ctx: TargetContext, s: number, e: number): Target[] {
+  const view = ctx.src.joins ? joinFree(ctx.src) : null;
+  if (!view) return targetsIn(ctx, s, e);
+  const warnings: ParseWarning[] = [];
+  const floor = ctx.floor === undefined ? undefined : viewOffset(view, ctx.floor);
+  const out = targetsIn({ src: view.src, resolver: ctx.resolver, warnings, planYear: ctx.planYear, floor }, viewOffset(view, s), viewOffset(view, e));
+  for (const t of out) {
+    const span = sourceSpan(view, t.span[0], t.span[1]);
+    t.raw = ctx.src.original.slice(span[0], span[1]);
+    t.span = span;
+    if (t.subject !== null) t.subject = ownCopy(t.subject);
+    t.unit = ownCopy(t.unit);
+  }
+  for (const w of warnings) ctx.warnings.push(warningBack(view, w));
+  return out;
+}
+
+function targetsIn(ctx: TargetContext, s: number, e: number): Target[] {
   const { norm } = ctx.src;
   const out: Target[] = [];
   // Figures inside “…”, 《…》, "…", 〔…〕, 「…」 and ‘…’ (on one line) are names, not targets. The

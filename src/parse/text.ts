@@ -5,6 +5,7 @@
  * so that every offset found in the copy is also an offset into the original; facts are
  * always sliced from the original.
  */
+import type { ParseWarning } from '../model/plan.js';
 import type { Span } from '../model/span.js';
 import { scriptFoldTable } from './script-fold.js';
 
@@ -14,6 +15,160 @@ export interface SourceText {
   /** Same length as `original`: full-width forms folded to ASCII, traditional characters to simplified. */
   norm: string;
   lines: Line[];
+  /**
+   * Set by wrapped.ts when it joined line breaks (WRAP_JOINER in `norm`): the text's joiner-free
+   * view, built at its first use (joinFree), once per parse. Absent from a text without joins.
+   */
+  joins?: { view: JoinFree | null };
+}
+
+/**
+ * What a joined line break reads as in the normalised text (WORD JOINER: no space, no break). See
+ * wrapped.ts, which writes it.
+ */
+export const WRAP_JOINER = '\u2060';
+const JOINER_CODE = 0x2060;
+
+/**
+ * A text with its joins taken out: `src` is the original and normalised text without any run of
+ * WRAP_JOINER (nor what the run stands for in the original: a line break, trailing spaces, a page's
+ * number and header), so that a word, a name or a figure cut by a wrap reads as one (市发展改⏎革委,
+ * 牵⏎头, 1⏎000亿元). The readers of units, roles and targets read a joined text here, and the spans
+ * they find are mapped back (sourceSpan): a fact across a join keeps the line break in its raw, since
+ * a raw is what its span slices. Built once per parse, and only for a text with joins: any other text
+ * pays nothing.
+ */
+export interface JoinFree {
+  src: SourceText;
+  /** Run k of joiners spans [from[k], to[k]) of the source and stood at offset at[k] of the view (all ascending). */
+  from: Int32Array;
+  to: Int32Array;
+  at: Int32Array;
+  /** The run the last look-up found (see lastBelow). */
+  near: number;
+}
+
+/**
+ * The joiner-free view of src (see JoinFree), or null when src has no joins: built once, on the
+ * first call, and kept on src. Its own `lines` are not split (its readers read spans only).
+ */
+export function joinFree(src: SourceText): JoinFree | null {
+  const joins = src.joins;
+  if (!joins) return null;
+  if (joins.view) return joins.view;
+  const { norm, original } = src;
+  const from: number[] = [];
+  const to: number[] = [];
+  for (let i = norm.indexOf(WRAP_JOINER); i >= 0; i = norm.indexOf(WRAP_JOINER, i)) {
+    let j = i + 1;
+    while (norm.charCodeAt(j) === JOINER_CODE) j++;
+    from.push(i);
+    to.push(j);
+    i = j;
+  }
+  if (from.length === 0) {
+    src.joins = undefined;
+    return null;
+  }
+  // Offsets in the view where each run stood, and both texts without the runs.
+  const at = new Int32Array(from.length);
+  let gone = 0;
+  for (let k = 0; k < from.length; k++) {
+    at[k] = (from[k] as number) - gone;
+    gone += (to[k] as number) - (from[k] as number);
+  }
+  const view: JoinFree = {
+    src: { original: without(original, from, to, gone), norm: without(norm, from, to, gone), lines: [] },
+    from: Int32Array.from(from),
+    to: Int32Array.from(to),
+    at,
+    near: 0,
+  };
+  joins.view = view;
+  return view;
+}
+
+/**
+ * `text` without its ranges [from[k], to[k]) (ascending, `gone` code units in all): its code units
+ * in one native copy, the text between the ranges moved down over them in place.
+ */
+function without(text: string, from: readonly number[], to: readonly number[], gone: number): string {
+  const bytes = Buffer.from(text, 'utf16le');
+  // (An odd offset in Node's pool is not expected: a copy of the code units then.)
+  const units = bytes.byteOffset % 2 === 0 ? new Uint16Array(bytes.buffer, bytes.byteOffset, text.length) : Uint16Array.from({ length: text.length }, (_, i) => text.charCodeAt(i));
+  let last = 0;
+  let at = 0;
+  for (let k = 0; k <= from.length; k++) {
+    const a = k < from.length ? (from[k] as number) : text.length;
+    if (at !== last) units.copyWithin(at, last, a);
+    at += a - last;
+    last = to[k] as number;
+  }
+  return Buffer.from(units.buffer, units.byteOffset, (text.length - gone) * 2).toString('utf16le');
+}
+
+/**
+ * Index of the last value of the view's ascending list `sorted` below `x` (-1 when there is none).
+ * The parse asks about nearby offsets, item after item: the answer before is tried first, and its
+ * neighbour, before a binary search.
+ */
+function lastBelow(view: JoinFree, sorted: Int32Array, x: number): number {
+  const n = sorted.length;
+  let k = view.near;
+  if (k >= n) k = n - 1;
+  for (let step = 0; step < 2 && k >= 0; step++) {
+    // k is the answer when sorted[k] < x <= sorted[k + 1].
+    if ((sorted[k] as number) < x) {
+      if (k + 1 >= n || (sorted[k + 1] as number) >= x) return (view.near = k);
+      k++;
+    } else k--;
+  }
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo > 0) view.near = lo - 1;
+  return lo - 1;
+}
+
+/** The view's offset of source offset i (a run's own offsets all map to where it stood). */
+export function viewOffset(view: JoinFree, i: number): number {
+  const k = lastBelow(view, view.from, i + 1); // the last run starting at or before i
+  if (k < 0) return i;
+  const to = view.to[k] as number;
+  const at = view.at[k] as number;
+  return i < to ? at : at + (i - to);
+}
+
+/** The source offset of a fact starting at view offset v: after a run that stood at v. */
+export function sourceStart(view: JoinFree, v: number): number {
+  const k = lastBelow(view, view.at, v + 1);
+  return k < 0 ? v : (view.to[k] as number) + (v - (view.at[k] as number));
+}
+
+/** The source offset of a fact ending at view offset v: before a run that stood at v. */
+export function sourceEnd(view: JoinFree, v: number): number {
+  const k = lastBelow(view, view.at, v);
+  return k < 0 ? v : (view.to[k] as number) + (v - (view.at[k] as number));
+}
+
+/**
+ * A warning given in the view, with its span in the source; its strings are copied, so that none
+ * keeps the view's text alive once the parse is done.
+ */
+export function warningBack(view: JoinFree, w: ParseWarning): ParseWarning {
+  const params: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(w.params)) params[k] = typeof v === 'string' ? ownCopy(v) : v;
+  return { code: w.code, params: params as ParseWarning['params'], message: ownCopy(w.message), span: sourceSpan(view, w.span[0], w.span[1]) };
+}
+
+/** The source span of view span [s, e) (an empty one stays empty). */
+export function sourceSpan(view: JoinFree, s: number, e: number): Span {
+  const a = sourceStart(view, s);
+  return e <= s ? [a, a] : [a, sourceEnd(view, e)];
 }
 
 export interface Line {

@@ -19,10 +19,9 @@
  * cell cut in two, a comma starting a line, or a long paragraph cut several times in a row.
  */
 import { markerIn, mayStartMarker } from './markers.js';
-import { isCjk, isSpace, splitLines, type Line, type SourceText } from './text.js';
+import { isCjk, isSpace, splitLines, WRAP_JOINER, type Line, type SourceText } from './text.js';
 
-/** What a joined line break reads as in the normalised text (WORD JOINER: no space, no break). */
-export const WRAP_JOINER = '\u2060';
+export { WRAP_JOINER };
 
 /** Shortest and longest wrap width considered (in characters; columns are twice as many). */
 const MIN_WIDTH = 12;
@@ -147,6 +146,7 @@ export function joinWrapped(src: SourceText): SourceText {
   const codes = unitsOf(norm);
   let at = 0;
   let edited = false;
+  let joined = false;
   for (let i = 0; i < lines.length; i++) {
     const kind = kinds[i];
     const l = lines[i] as Line;
@@ -171,12 +171,15 @@ export function joinWrapped(src: SourceText): SourceText {
     }
     codes.fill(JOINER_CODE, l.trimEnd, next.start);
     edited = true;
+    joined = true;
     at = next.start;
     i = j - 1;
   }
   if (!edited) return src;
   const out = textOf(codes);
-  return { original, norm: out, lines: splitLines(out) };
+  const split = splitLines(out);
+  // Page furniture blanked between paragraphs and no line joined: no joins to read over.
+  return joined ? { original, norm: out, lines: split, joins: { view: null } } : { original, norm: out, lines: split };
 }
 
 const JOINER_CODE = WRAP_JOINER.charCodeAt(0);
@@ -190,7 +193,7 @@ export function joinedOver(src: SourceText, ranges: readonly (readonly [number, 
   const codes = unitsOf(src.norm);
   for (const [a, b] of ranges) codes.fill(JOINER_CODE, a, b);
   const out = textOf(codes);
-  return { original: src.original, norm: out, lines: splitLines(out) };
+  return { original: src.original, norm: out, lines: splitLines(out), joins: { view: null } };
 }
 
 /** The code units of s, in a copy that may be written. */

@@ -1,0 +1,157 @@
+/**
+ * The readers of units, roles and targets across the joins of a hard-wrapped text (wrapped.ts): a
+ * figure, a unit's name, a role word or a collective cut by the wrap reads whole, through the text's
+ * joiner-free view (joinFree in text.ts), and every fact's span still slices its raw from the text
+ * as given (a raw across a join keeps the line break).
+ */
+import { describe, expect, it } from 'vitest';
+import { hunanResolver } from '../catalog/registry-resolver.js';
+import { spanProblems } from '../model/plan-spans.js';
+import { parsePlan } from './parse-plan.js';
+import { joinFree, makeSource, sourceSpan, sourceStart, viewOffset, WRAP_JOINER } from './text.js';
+import { joinedOver, joinWrapped } from './wrapped.js';
+
+const resolver = hunanResolver();
+const parse = (text: string) => parsePlan(text, { resolver });
+/** The units of each item, as the corpus scorer compares them: raw (line breaks dropped) and role. */
+const units = (text: string) => parse(text).items.map((i) => i.responsible.map((r) => `${r.raw.replace(/\s*\n\s*/g, '')}/${r.role}`));
+const targets = (text: string) => parse(text).items.map((i) => i.targets.map((t) => `${t.raw.replace(/\s*\n\s*/g, '')}=${t.value}`));
+const joined = (text: string): string => joinWrapped(makeSource(text)).norm.replace(/\u2060+/g, '⏎');
+
+/** A plan cut at 20 characters a line, each cut falling where a reader used to stumble. */
+const WRAPPED = [
+  '一、重点任务',
+  '1.加快重大项目建设,力争全年完成投资1',
+  '000亿元以上,新开工项目两百个,带动社',
+  '会投资稳定增长,工程如期推进。(市发展改',
+  '革委牵头,市财政局配合)',
+  '2.推进老旧小区改造,完善供水供气管网和',
+  '消防设施,新增养老托育服务站点二十处。',
+  '(市住房和城乡建设局牵头,各市州人民政府',
+  '负责)',
+  '3.实施农田水利设施提升工程,加固小型病',
+  '险水库,疏浚灌渠八十五公里。(市水利局牵',
+  '头,市农业农村局配合)',
+].join('\n');
+/** The same plan, one paragraph a line. */
+const FLAT = [
+  '一、重点任务',
+  '1.加快重大项目建设,力争全年完成投资1000亿元以上,新开工项目两百个,带动社会投资稳定增长,工程如期推进。(市发展改革委牵头,市财政局配合)',
+  '2.推进老旧小区改造,完善供水供气管网和消防设施,新增养老托育服务站点二十处。(市住房和城乡建设局牵头,各市州人民政府负责)',
+  '3.实施农田水利设施提升工程,加固小型病险水库,疏浚灌渠八十五公里。(市水利局牵头,市农业农村局配合)',
+].join('\n');
+
+describe('readers across the joins of a hard-wrapped text', () => {
+  it('the test plan is joined where it is cut', () => {
+    const j = joined(WRAPPED);
+    for (const cut of ['投资1⏎000亿元', '(市发展改⏎革委牵头', '各市州人民政府⏎负责)', '(市水利局牵⏎头,']) expect(j).toContain(cut);
+  });
+
+  it('reads a figure cut by the wrap whole (1⏎000亿元 is 1000亿元, not 000亿元)', () => {
+    const plan = parse(WRAPPED);
+    const figure = plan.items[0]?.targets[0];
+    expect(figure?.value).toBe(1000e8);
+    expect(figure?.raw).toBe('1\n000亿元');
+    expect(targets(WRAPPED)).toEqual(targets(FLAT));
+  });
+
+  it('reads a unit name cut by the wrap (市发展改⏎革委), and resolves it', () => {
+    const first = parse(WRAPPED).items[0]?.responsible[0];
+    expect(first?.raw).toBe('市发展改\n革委');
+    expect(first?.role).toBe('lead');
+    expect(first?.unit).toBe(parse(FLAT).items[0]?.responsible[0]?.unit);
+    expect(units(WRAPPED)[0]).toEqual(['市发展改革委/lead', '市财政局/cooperate']);
+  });
+
+  it('reads a collective whose role word falls on the next line (各市州人民政府⏎负责), the break left out of its raw', () => {
+    expect(parse(WRAPPED).items[1]?.responsible.map((r) => `${r.raw}/${r.role}`)).toEqual(['市住房和城乡建设局/lead', '各市州人民政府/localities']);
+  });
+
+  it('reads a role word cut in two (牵⏎头)', () => {
+    expect(units(WRAPPED)[2]).toEqual(['市水利局/lead', '市农业农村局/cooperate']);
+    expect(units(WRAPPED)).toEqual(units(FLAT));
+  });
+
+  it('keeps every span slicing its raw from the text as given', () => {
+    expect(spanProblems(WRAPPED, parse(WRAPPED))).toEqual([]);
+  });
+
+  it('reads a unit name cut by a page break, the page number and header left in its raw only', () => {
+    const text = [
+      '某市民生实事工作方案',
+      '一、重点任务',
+      '1.推进城区停车设施建设,年内新增公共停车',
+      '泊位三千个,缓解老城区停车难。(市发展改',
+      '- 1 -',
+      '',
+      '\f某市民生实事工作方案',
+      '',
+      '革委牵头,市公安局、市城市管理局配合)',
+      '2.实施城市照明节能改造,更换高耗能路灯',
+      '两千盏,完善背街小巷照明设施。(市城市管',
+      '理局负责)',
+      '- 2 -',
+      '',
+    ].join('\n');
+    expect(joined(text)).not.toContain('- 1 -');
+    const plan = parse(text);
+    const lead = plan.items[0]?.responsible[0];
+    expect(lead?.unit).toBe(parse(FLAT).items[0]?.responsible[0]?.unit);
+    expect(lead?.role).toBe('lead');
+    // A raw is what its span slices: across a page break, that holds the page's furniture.
+    expect(lead?.raw).toBe(text.slice(lead?.span[0], lead?.span[1]));
+    expect(lead?.raw).toContain('- 1 -');
+    expect(units(text)[1]).toEqual(['市城市管理局/lead']);
+    expect(plan.items[0]?.targets.map((t) => t.raw)).toEqual(['三千个']);
+    expect(spanProblems(text, plan)).toEqual([]);
+  });
+});
+
+describe('joinFree: the text without its joins', () => {
+  it('is not built for a text without joins', () => {
+    const src = joinWrapped(makeSource(FLAT));
+    expect(src.joins).toBeUndefined();
+    expect(joinFree(src)).toBeNull();
+  });
+
+  it('is built once, and maps offsets both ways', () => {
+    //            0123456789
+    const text = 'ab\ncd \n\nef\ngh';
+    // Joins over [2, 3) (a line break) and [5, 8) (a space, a line and a blank one): as wrapped.ts writes them.
+    const src = joinedOver(makeSource(text), [
+      [2, 3],
+      [5, 8],
+    ]);
+    expect(src.norm).toBe(`ab${WRAP_JOINER}cd${WRAP_JOINER.repeat(3)}ef\ngh`);
+    const view = joinFree(src);
+    expect(view).not.toBeNull();
+    if (!view) return;
+    expect(joinFree(src)).toBe(view);
+    expect(view.src.norm).toBe('abcdef\ngh');
+    expect(view.src.original).toBe('abcdef\ngh');
+    // Source to view: a join's own offsets stand where it was taken out.
+    expect([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((i) => viewOffset(view, i))).toEqual([0, 1, 2, 2, 3, 4, 4, 4, 4, 5, 6]);
+    // A fact starting where a join stood starts after it; one ending there ends before it.
+    expect(sourceStart(view, 2)).toBe(3);
+    expect(sourceSpan(view, 0, 2)).toEqual([0, 2]);
+    expect(sourceSpan(view, 1, 3)).toEqual([1, 4]);
+    expect(sourceSpan(view, 3, 6)).toEqual([4, 10]);
+    expect(sourceSpan(view, 4, 4)).toEqual([8, 8]);
+    expect(text.slice(...sourceSpan(view, 0, 6))).toBe('ab\ncd \n\nef');
+  });
+
+  it('maps every view span back to the same text, asked in any order', () => {
+    const text = Array.from({ length: 40 }, (_, k) => `第${k}行文字`).join('\n');
+    const ranges: [number, number][] = [];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) if (i % 3 !== 0) ranges.push([i, i + 1]);
+    const view = joinFree(joinedOver(makeSource(text), ranges));
+    expect(view).not.toBeNull();
+    if (!view) return;
+    const order = Array.from({ length: view.src.norm.length }, (_, k) => (k * 7919) % view.src.norm.length);
+    for (const v of order) {
+      const [a, b] = sourceSpan(view, v, Math.min(view.src.norm.length, v + 5));
+      expect(text.slice(a, b).replaceAll('\n', '')).toBe(view.src.norm.slice(v, Math.min(view.src.norm.length, v + 5)).replaceAll('\n', ''));
+      expect(viewOffset(view, a)).toBe(v);
+    }
+  });
+});
