@@ -48,6 +48,9 @@ function overlap(a: string[], b: string[]): number {
 
 /** The item's units as compared: `raw/role`. A name broken across a hard-wrapped line keeps the
  * break in its raw (raw is what its span slices); the expectations write it as one name. */
+/** A target's raw as compared: a figure cut by a hard wrap (1⏎000亿元) keeps the break in its raw. */
+export const targetKey = (raw: string): string => raw.replace(/\s*\n\s*/g, '');
+
 export const unitKeys = (item: { responsible: { raw: string; role: string }[] } | undefined): string[] =>
   item?.responsible.map((r) => `${r.raw.replace(/\s*\n\s*/g, '')}/${r.role}`) ?? [];
 
@@ -63,7 +66,7 @@ export function score(plan: ParsedPlan, expected: Expected): Counts {
     c.unitFound += gotUnits.length;
     c.unitExpected += wantUnits.length;
     c.unitHit += overlap(gotUnits, wantUnits);
-    const gotTargets = got?.targets.map((t) => t.raw) ?? [];
+    const gotTargets = got?.targets.map((t) => targetKey(t.raw)) ?? [];
     const wantTargets = want?.targets ?? [];
     c.targetFound += gotTargets.length;
     c.targetExpected += wantTargets.length;
@@ -91,7 +94,7 @@ export function differences(plan: ParsedPlan, expected: Expected): string[] {
     const gu = unitKeys(got).join(' ');
     const wu = unitKeys(want).join(' ');
     if (gu !== wu) lines.push(`  units  want ${wu}`, `         got  ${gu}`);
-    const gt = (got?.targets.map((t) => t.raw) ?? []).join(' | ');
+    const gt = (got?.targets.map((t) => targetKey(t.raw)) ?? []).join(' | ');
     const wt = (want?.targets ?? []).join(' | ');
     if (gt !== wt) lines.push(`  targets want ${wt}`, `          got  ${gt}`);
     if (lines.length > 0) out.push(`item ${i + 1}:`, ...lines);

@@ -72,10 +72,13 @@ const VARIANTS: Record<string, Variant> = {
   // (wrapped.ts) bring hard-wrapped at 33 to 0.869, 0.842, 0.830. The readers of units, roles and
   // targets reading a joined text's joiner-free view (text.ts joinFree) bring it from 0.869, 0.848,
   // 0.833 to 0.908, 0.848, 0.829 over 145 documents (a target across a join keeps the line break in
-  // its raw, which the scorer compares as written; with it dropped, as for units, 0.833 to 0.870).
-  'run on, a space between': { text: shape('run-on-space'), expected: same, floor: { unitF1: 0.91, titles: 0.84, targetF1: 0.92 } },
-  'run on, nothing between': { text: shape('run-on-nothing'), expected: same, floor: { unitF1: 0.72, titles: 0.56, targetF1: 0.73 } },
-  'hard-wrapped at 33': { text: shape('wrapped-33'), expected: same, floor: { unitF1: 0.9, titles: 0.84, targetF1: 0.82 } },
+  // its raw; the scorer drops it, as for units, since stop 22: 0.870). Stop 22's run-on rules (an
+  // item glued to a date or a first section to the title, labelled projects run on, a title ending
+  // at '; ') bring run on with a space to 0.919, 0.871, 0.931 and with nothing between to 0.757,
+  // 0.622, 0.741 over the tuned and held-out documents of stop 22.
+  'run on, a space between': { text: shape('run-on-space'), expected: same, floor: { unitF1: 0.91, titles: 0.86, targetF1: 0.92 } },
+  'run on, nothing between': { text: shape('run-on-nothing'), expected: same, floor: { unitF1: 0.74, titles: 0.6, targetF1: 0.73 } },
+  'hard-wrapped at 33': { text: shape('wrapped-33'), expected: same, floor: { unitF1: 0.9, titles: 0.84, targetF1: 0.86 } },
 };
 
 const documents = files.map((file) => ({
