@@ -809,4 +809,13 @@ describe('forms of real pages', () => {
     ]);
     expect(spanProblems(text, parse(text))).toEqual([]);
   });
+  it('reads a standing rule after a comma (…,以下均需各乡镇落实属地管理责任,不再重复列出), a collective without its predicate, and kinds one 各 governs', () => {
+    const text = '一、重点工作\n1.加强宣传教育。(牵头责任单位:县委宣传部,协同责任单位:县安委会各成员单位。各镇(园区)落实属地管理责任,以下均需各乡镇(园区)落实属地管理责任,不再重复列出)\n2.开展隐患排查。(牵头责任单位:县应急管理局)\n3.公开办事指南。[责任单位:区政务服务中心,各镇人民政府、街道办事处、管理处,区属企业]\n';
+    expect(rows(text).map((r) => r[2])).toEqual([
+      ['县委宣传部/lead', '县安委会各成员单位/localities', '各镇(园区)/localities'],
+      ['县应急管理局/lead', '各乡镇(园区)/localities'],
+      ['区政务服务中心/lead', '各镇人民政府/localities', '街道办事处/localities', '管理处/localities', '区属企业/localities', '各乡镇(园区)/localities'],
+    ]);
+    expect(spanProblems(text, parse(text))).toEqual([]);
+  });
 });

@@ -56,6 +56,19 @@ const SUFFIX_LAST = new CodeSet(codesOf('位门责实进头合与加助同办施
 const OTHER_LABEL_RE = /^(?:完成时限|完成时间|完成期限|时间节点|时限要求|时限|进度安排|办结时限|工作目标|目标任务|预期目标|资金来源|责任领导|牵头(?:负责)?领导|分管(?:省|市|县|区)?领导|进展与成效|进展成效|工作进展|进展情况|完成情况|实际完成情况|项目内容|建设内容|主要内容|项目名称|项目责任人|主要责任人|责任人|联系人)\s*:/;
 const OTHER_LABEL_START = new CodeSet(codesOf('完时进办工目预资责牵分实项建主联'));
 
+/** Where ,以下…不再… starts inside [s, e) (after its comma), or -1. */
+function standingAfterComma(norm: string, s: number, e: number): number {
+  for (let k = s + 2; k + 4 < e; k++) {
+    if (norm.charCodeAt(k) === 0x4ee5 && norm.charCodeAt(k + 1) === 0x4e0b && norm.charCodeAt(k - 1) === 0x2c && holdsNoMore(norm, k, e)) return k;
+  }
+  return -1;
+}
+
+function holdsNoMore(norm: string, s: number, e: number): boolean {
+  const at = norm.indexOf('不再', s);
+  return at >= 0 && at < e;
+}
+
 /** 1..4 for an opening bracket, -1..-4 for its closing one, 0 otherwise (by char code). */
 function bracketKind(c: number): number {
   switch (c) {
@@ -443,16 +456,21 @@ function parseClauseHere(ctx: ResponsibilityContext, s: number, e: number): Clau
     }
     if (otherLabel && !(LABEL_START_CHARS.has(norm.charCodeAt(ps)) && LABEL_RE.test(norm.slice(ps, Math.min(pe, ps + 8))))) continue;
     otherLabel = false;
-    const partText = norm.charCodeAt(ps) === 0x4ee5 && norm.charCodeAt(ps + 1) === 0x4e0b ? norm.slice(ps, pe) : ''; // 以下
+    // 各镇落实属地管理责任,以下均需各乡镇落实属地管理责任,不再重复列出: a standing rule after a comma
+    // is read as one, and the words before it as a part of their own.
+    const standingAt = norm.charCodeAt(ps) === 0x4ee5 && norm.charCodeAt(ps + 1) === 0x4e0b ? ps : standingAfterComma(norm, ps, pe); // 以下
+    const partText = standingAt >= 0 ? norm.slice(standingAt, pe) : '';
     if (partText.startsWith('以下') && partText.includes('不再')) {
       const m = STANDING_RE.exec(partText);
       if (m && m[1]) {
-        const at = ps + partText.indexOf(m[1], 2);
+        const at = standingAt + partText.indexOf(m[1], 2);
         const names = splitNames(norm, at, at + m[1].length);
         for (const p of names) result.standing.push(entry(ctx, p, isCollective(p.name) ? 'localities' : 'cooperate'));
         structured = true;
       }
-      continue;
+      if (standingAt === ps) continue;
+      pe = trimmedEnd(norm, ps, standingAt - 1);
+      if (ps >= pe) continue;
     }
     // 具体任务均涉及相关市(州)人民政府,不再做分工: units standing for every item, like 以下…不再列出.
     if (norm.charCodeAt(ps) !== 0x4ee5 && hasNoMore(norm, ps, pe)) {

@@ -36,7 +36,9 @@ const COLLECTIVE_RE = new RegExp(
     // 8个重点行业主管部门, 十个成员单位: a count of units, not one of them.
     '|^[0-9一二三四五六七八九十]{1,3}个[^、,]{0,12}(?:部门|单位|机构)$' +
     // 街道, 板块, 乡镇 alone in a list of units: every one of them.
-    '|^(?:街道|板块|乡镇|镇街|镇|社区|村居|园区|村|开发园区|开发区|功能区|工业园区)$' +
+    '|^(?:街道|板块|乡镇|镇街|镇|社区|村居|园区|村|开发园区|开发区|功能区|工业园区|管理处)$' +
+    // 区属企业, 市属国有企业: every enterprise a level owns.
+    '|^(?:省|市|县|区|州)(?:属|管)(?:国有)?(?:企业|国企)$' +
     // 区防汛抗旱指挥部成员单位: the members of a body, not one unit.
     '|成员单位$' +
     // 省政府各部门, 市政府各有关单位, 国务院各直属机构: every department of a body.
@@ -46,11 +48,11 @@ const COLLECTIVE_RE = new RegExp(
 const LEAD_STRIP_RE = /^(?:由|会同|并由|以及|请)+/;
 /** 等部门, 等有关单位, 等省有关部门, 等园区相关部门, 等8个部门: a list's summing-up tail names no unit of its own. */
 const TAIL_STRIP_RE =
-  /(?:等(?:[0-9一二三四五六七八九十]{1,3}个)?(?:省|市|州|县|区|园区|开发区)?(?:直|级)?(?:有关|相关|成员)?(?:部门|单位|部会)|等地|等|分别|(?:按照|按|根据|依据|依照|依)?(?:各自)?(?:职责|职能)(?:职责)?(?:分工|分)?|各负其责|各司其职|各自|共同|具体|组织|实施|推进|抓好|做好|落实|及|以及)+$/;
+  /(?:等(?:[0-9一二三四五六七八九十]{1,3}个)?(?:省|市|州|县|区|园区|开发区)?(?:直|级)?(?:有关|相关|成员)?(?:部门|单位|部会)|等地|等|分别|(?:按照|按|根据|依据|依照|依)?(?:各自)?(?:职责|职能)(?:职责)?(?:分工|分)?|各负其责|各司其职|各自|共同|具体|组织|实施|推进|抓好|做好|(?:落实|履行|承担)[^、,;()]{0,8}?责任|落实|及|以及)+$/;
 
 /** First characters of LEAD_STRIP_RE's words and last characters of TAIL_STRIP_RE's. */
 const LEAD_FIRST = new CodeSet(codesOf('由会并以请'));
-const TAIL_LAST = new CodeSet(codesOf('门位地等别责能工自同体织施进好实职及分会'));
+const TAIL_LAST = new CodeSet(codesOf('门位地等别责能工自同体织施进好实职及分会任'));
 
 export function isCollective(name: string): boolean {
   return COLLECTIVE_RE.test(name);
