@@ -81,7 +81,7 @@ function cutsOf(src: SourceText, line: Line): number[] {
       // A bracketed marker right after a heading's last word (三、提升承载能力(五)培育…) is a
       // candidate too, but only to continue the sequence exactly (below).
       i = k;
-    } else if (c >= 0x30 && c <= 0x39 && k > from && (isCjk(norm.charCodeAt(k - 1)) || afterDate(norm, k)) && gluedArabic(norm, k, line.trimEnd)) {
+    } else if (c >= 0x30 && c <= 0x39 && k > from && gluedArabic(norm, k, line.trimEnd) && (isCjk(norm.charCodeAt(k - 1)) || afterDate(norm, k))) {
       // 指标1.地区…。责任单位:市发改委2.规模…: an Arabic item glued to the last word before it
       // (its line break lost with nothing left) is a candidate too, kept to an exact sequence (below).
       // 发布日期:2008-12-181、…2、…: so is one glued to the date a page's header line ends with.
