@@ -818,4 +818,12 @@ describe('forms of real pages', () => {
     ]);
     expect(spanProblems(text, parse(text))).toEqual([]);
   });
+  it('reads a table one cell per line between bar lines with a 工作要求 column, numbering each row by its task cell\'s own number', () => {
+    const text = ['2021年某市政务公开工作任务分解方案', '工作任务', '|', '工作要求', '|', '牵头单位', '|', '责任单位', '|', '一、把规划公开抓深抓实', '|', '|||', '1.主动公开规划纲要和配套政策', '|', '在门户网站开设专题', '|', '市发展改革委、自然资源和规划局', '|', '市直有关单位,各县(市、区)人民政府', '|', '2.归集整理历年规划并公开', '|', '在公开专栏统一发布', '|', '市发展改革委', '|', '各县(市、区)人民政府', '|', ''].join('\n');
+    expect(rows(text)).toEqual([
+      ['1', '主动公开规划纲要和配套政策', ['市发展改革委/lead', '自然资源和规划局/lead', '市直有关单位/localities', '各县(市、区)人民政府/localities'], []],
+      ['2', '归集整理历年规划并公开', ['市发展改革委/lead', '各县(市、区)人民政府/localities'], []],
+    ]);
+    expect(spanProblems(text, parse(text))).toEqual([]);
+  });
 });

@@ -789,11 +789,14 @@ function tableItems(
     previous = byColumn;
     if (responsible.length === 0 && !referred) warnings.push(warning('responsibility_missing', { item: ordinal }, row.span));
     const schedule = scheduleOf(src, row.cells, planYear);
+    // 1.把规划纲要…主动公开 in a table with no 序号 column: the task cell's own number numbers the item.
+    const own = numberCell || !mayStartMarker(src.norm, s, e) ? null : markerIn(src.norm, s, Math.min(e, s + 16));
+    const titleStart = own && own.bodyStart < e ? own.bodyStart : s;
     out.push({
-      number: numberCell ? src.original.slice(numberCell.span[0], numberCell.span[1]) : '',
+      number: numberCell ? src.original.slice(numberCell.span[0], numberCell.span[1]) : own && own.bodyStart < e ? src.original.slice(own.numberSpan[0], own.numberSpan[1]) : '',
       ordinal,
       section,
-      title: itemTitle(src, s, e),
+      title: itemTitle(src, titleStart, e),
       text: src.original.slice(s, e),
       span: row.span,
       responsible: fitted(responsible),
