@@ -231,6 +231,92 @@ function anchoredRows(src: SourceText, columns: ColumnKind[], from: number, to: 
   return rows;
 }
 
+/** What a line of a one-cell-per-line table holds, for aligning the lines to the header's columns. */
+type LineType = 'number' | 'figure' | 'units' | 'person' | 'text';
+
+function lineType(src: SourceText, span: Span, persons: boolean): LineType {
+  const text = src.norm.slice(span[0], span[1]);
+  if (/^[0-9]{1,4}$/.test(text)) return 'number';
+  if (/^[-+]?[0-9]+(?:\.[0-9]+)?%?$/.test(text)) return 'figure';
+  if (unitsCell(src, span)) return 'units';
+  // 工业投资: four characters are a name only where a column of persons stands.
+  if (persons && PERSON_RE.test(text)) return 'person';
+  return 'text';
+}
+
+/** Whether a line of the given type may fill a column of the given kind; `strict`: only by a type no task has. */
+function fitsColumn(kind: ColumnKind, t: LineType, strict: boolean): boolean {
+  if (kind === 'number') return t === 'number';
+  if (isUnitKind(kind)) return t === 'units';
+  if (kind === 'person') return t === 'person';
+  if (t === 'units') return false;
+  return strict ? t === 'number' || t === 'figure' : true;
+}
+
+/**
+ * Rows of a one-cell-per-line table read as a stream of typed cells (a number, a bare figure, a
+ * units cell, a person, a text) aligned to the header's columns: a row starts at its task (a text
+ * followed by a cell only the column after the task takes: 地区生产总值增长率 ⏎ 3), and a column
+ * whose cell does not come is a cell merged with the row above, its units carried down. A text
+ * before a row's task that starts no row itself is a group row (宏观调控) and is passed over.
+ */
+function streamRows(src: SourceText, columns: ColumnKind[], from: number, to: number): TableRow[] {
+  const taskAt = columns.indexOf('task');
+  const numberAt = columns.indexOf('number');
+  if (taskAt < 0 || taskAt + 1 >= columns.length || (numberAt >= 0 && numberAt > taskAt)) return [];
+  if (columns.slice(0, taskAt).some(isUnitKind)) return [];
+  const after = columns[taskAt + 1] as ColumnKind;
+  // The column after the task must be told from a task by its cells' type.
+  if (after === 'task') return [];
+  const lines = nonBlankLines(src, from, to, 4000);
+  const spans = lines.map((n) => cellOf(src, n));
+  const persons = columns.includes('person');
+  const types = spans.map((sp) => lineType(src, sp, persons));
+  const starts = (k: number): boolean =>
+    types[k] === 'text' && k + 1 < lines.length && fitsColumn(after, types[k + 1] as LineType, true) && !startsWithMarker(src.norm, spans[k] as Span);
+  const rows: TableRow[] = [];
+  const carried = new Map<number, Span>();
+  let k = 0;
+  let passed = 0;
+  while (k < lines.length) {
+    let numberCell: Span | null = null;
+    let t = k;
+    if (numberAt >= 0 && types[t] === 'number') {
+      numberCell = spans[t] as Span;
+      t++;
+    }
+    if (!starts(t)) {
+      if (++passed > 3 && rows.length > 0) break;
+      k++;
+      continue;
+    }
+    passed = 0;
+    const cells: TableCell[] = [];
+    if (numberCell) cells.push({ kind: 'number', span: numberCell });
+    cells.push({ kind: 'task', span: spans[t] as Span });
+    let m = t + 1;
+    for (let c = taskAt + 1; c < columns.length; c++) {
+      const kind = columns[c] as ColumnKind;
+      const own = m < lines.length && !starts(m) && !(numberAt >= 0 && types[m] === 'number' && starts(m + 1)) && fitsColumn(kind, types[m] as LineType, false);
+      if (own) {
+        const span = spans[m] as Span;
+        cells.push({ kind: kind === 'task' ? 'other' : kind, span });
+        if (isUnitKind(kind)) carried.set(c, span);
+        m++;
+      } else if (isUnitKind(kind) && carried.has(c) && m < lines.length) {
+        // A unit cell merged over this row and the rows above: the row takes the units of the row above
+        // (not when the text ends inside the row: a table cut off).
+        cells.push({ kind, span: carried.get(c) as Span });
+      }
+    }
+    const own = cells.filter((c) => c.span[0] >= (spans[t] as Span)[0]);
+    const last = own[own.length - 1]?.span ?? (spans[t] as Span);
+    rows.push({ line: lines[numberCell ? t - 1 : t] ?? 0, span: [(cells[0] as TableCell).span[0], last[1]], cells });
+    k = m;
+  }
+  return rows;
+}
+
 /** At most this many unit cells more than its header names may a one-cell-per-line row hold. */
 const MAX_EXTRA_UNIT_CELLS = 6;
 
@@ -406,6 +492,10 @@ function findColumnTable(src: SourceText, from: number, to: number): Table | nul
     if (rows.length === 0 || rows.some((r) => !unitCellOk(src, r)) || unitTasks * 2 > rows.length) {
       const anchored = anchoredRows(src, columns, dataStart, to);
       if (anchored.length > rows.filter((r) => unitCellOk(src, r)).length) rows.splice(0, rows.length, ...anchored);
+      // Rows whose cells are merged over several rows, written once: read as a stream of typed cells.
+      const streamed = streamRows(src, columns, dataStart, to);
+      const withUnits = (rs: TableRow[]): number => rs.filter((r) => unitCellOk(src, r) && r.cells.some((c) => isUnitKind(c.kind) && c.span[1] > c.span[0])).length;
+      if (withUnits(streamed) > withUnits(rows)) rows.splice(0, rows.length, ...streamed);
     }
     if (rows.length === 0) continue;
     return { headerLine: i, headerSpan: [headerCells[0]?.[0] ?? line.trimStart, headerCells[headerCells.length - 1]?.[1] ?? line.trimEnd], columns, rows, headerCells };
