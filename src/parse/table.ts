@@ -264,7 +264,11 @@ function streamRows(src: SourceText, columns: ColumnKind[], from: number, to: nu
   const taskAt = columns.indexOf('task');
   const numberAt = columns.indexOf('number');
   if (taskAt < 0 || taskAt + 1 >= columns.length || (numberAt >= 0 && numberAt > taskAt)) return [];
-  if (columns.slice(0, taskAt).some(isUnitKind)) return [];
+  // 牵头单位 / 目标任务 / 责任单位: a unit column may stand before the task, its cell written once for
+  // the rows it spans (and maybe broken into lines of a few characters: 市政 ⏎ 府办 ⏎ 公厅).
+  const before = columns.slice(0, taskAt).filter((k) => k !== 'number');
+  if (before.length > 1 || (before.length === 1 && !isUnitKind(before[0] as ColumnKind))) return [];
+  const leadAt = before.length === 1 ? columns.indexOf(before[0] as ColumnKind) : -1;
   const after = columns[taskAt + 1] as ColumnKind;
   // The column after the task must be told from a task by its cells' type.
   if (after === 'task') return [];
@@ -285,6 +289,24 @@ function streamRows(src: SourceText, columns: ColumnKind[], from: number, to: nu
       numberCell = spans[t] as Span;
       t++;
     }
+    let leadCell: Span | null = null;
+    if (leadAt >= 0) {
+      // (Before the row's task: 市政 ⏎ 府办 may look like a task and its units.)
+      if (types[t] === 'units' && starts(t + 1)) leadCell = spans[t++] as Span;
+      else if (!starts(t) || (spans[t] as Span)[1] - (spans[t] as Span)[0] <= 4) {
+        let joined = '';
+        for (let j = t; j < lines.length && j - t < 8; j++) {
+          const [a, b] = spans[j] as Span;
+          if (b - a > 4 || !/^[\u4e00-\u9fff]+$/.test(src.norm.slice(a, b))) break;
+          joined += src.norm.slice(a, b);
+          if (starts(j + 1) && looksLikeUnit(joined)) {
+            leadCell = [(spans[t] as Span)[0], b];
+            t = j + 1;
+            break;
+          }
+        }
+      }
+    }
     if (!starts(t)) {
       if (++passed > 3 && rows.length > 0) break;
       k++;
@@ -293,6 +315,11 @@ function streamRows(src: SourceText, columns: ColumnKind[], from: number, to: nu
     passed = 0;
     const cells: TableCell[] = [];
     if (numberCell) cells.push({ kind: 'number', span: numberCell });
+    if (leadAt >= 0) {
+      const lead = leadCell ?? carried.get(leadAt);
+      if (leadCell) carried.set(leadAt, leadCell);
+      if (lead) cells.push({ kind: columns[leadAt] as ColumnKind, span: lead });
+    }
     cells.push({ kind: 'task', span: spans[t] as Span });
     let m = t + 1;
     for (let c = taskAt + 1; c < columns.length; c++) {
@@ -311,7 +338,8 @@ function streamRows(src: SourceText, columns: ColumnKind[], from: number, to: nu
     }
     const own = cells.filter((c) => c.span[0] >= (spans[t] as Span)[0]);
     const last = own[own.length - 1]?.span ?? (spans[t] as Span);
-    rows.push({ line: lines[numberCell ? t - 1 : t] ?? 0, span: [(cells[0] as TableCell).span[0], last[1]], cells });
+    const first = numberCell ?? leadCell ?? (spans[t] as Span);
+    rows.push({ line: lines[k] ?? 0, span: [first[0], last[1]], cells });
     k = m;
   }
   return rows;
@@ -398,7 +426,8 @@ function findColumnTable(src: SourceText, from: number, to: number): Table | nul
     for (let k = 0; k < names.length; k++) {
       const j = names[k] ?? -1;
       const name = textOf(j);
-      if (name.length > MAX_HEADER_CHARS) break;
+      // 目   标   任   务: a column's name spaced out is measured without its spaces.
+      if (name.length > MAX_HEADER_CHARS && name.replace(/\s+/g, '').length > MAX_HEADER_CHARS) break;
       let kind = columnKind(name);
       let cell = cellOf(src, j);
       if (kind === 'other' && !OTHER_HEADER.test(headerName(name))) {
