@@ -275,9 +275,11 @@ function streamRows(src: SourceText, columns: ColumnKind[], from: number, to: nu
   const lines = nonBlankLines(src, from, to, 4000);
   const spans = lines.map((n) => cellOf(src, n));
   const persons = columns.includes('person');
-  const types = spans.map((sp) => lineType(src, sp, persons));
+  // Typed as the stream reaches them: the stream may stop long before the section ends.
+  const typed: (LineType | undefined)[] = [];
+  const typeOf = (k: number): LineType | undefined => (k < spans.length ? (typed[k] ??= lineType(src, spans[k] as Span, persons)) : undefined);
   const starts = (k: number): boolean =>
-    types[k] === 'text' && k + 1 < lines.length && fitsColumn(after, types[k + 1] as LineType, true) && !startsWithMarker(src.norm, spans[k] as Span);
+    typeOf(k) === 'text' && k + 1 < lines.length && fitsColumn(after, typeOf(k + 1) as LineType, true) && !startsWithMarker(src.norm, spans[k] as Span);
   const rows: TableRow[] = [];
   const carried = new Map<number, Span>();
   let k = 0;
@@ -285,14 +287,14 @@ function streamRows(src: SourceText, columns: ColumnKind[], from: number, to: nu
   while (k < lines.length) {
     let numberCell: Span | null = null;
     let t = k;
-    if (numberAt >= 0 && types[t] === 'number') {
+    if (numberAt >= 0 && typeOf(t) === 'number') {
       numberCell = spans[t] as Span;
       t++;
     }
     let leadCell: Span | null = null;
     if (leadAt >= 0) {
       // (Before the row's task: 市政 ⏎ 府办 may look like a task and its units.)
-      if (types[t] === 'units' && starts(t + 1)) leadCell = spans[t++] as Span;
+      if (typeOf(t) === 'units' && starts(t + 1)) leadCell = spans[t++] as Span;
       else if (!starts(t) || (spans[t] as Span)[1] - (spans[t] as Span)[0] <= 4) {
         let joined = '';
         for (let j = t; j < lines.length && j - t < 8; j++) {
@@ -324,7 +326,7 @@ function streamRows(src: SourceText, columns: ColumnKind[], from: number, to: nu
     let m = t + 1;
     for (let c = taskAt + 1; c < columns.length; c++) {
       const kind = columns[c] as ColumnKind;
-      const own = m < lines.length && !starts(m) && !(numberAt >= 0 && types[m] === 'number' && starts(m + 1)) && fitsColumn(kind, types[m] as LineType, false);
+      const own = m < lines.length && !starts(m) && !(numberAt >= 0 && typeOf(m) === 'number' && starts(m + 1)) && fitsColumn(kind, typeOf(m) as LineType, false);
       if (own) {
         const span = spans[m] as Span;
         cells.push({ kind: kind === 'task' ? 'other' : kind, span });
