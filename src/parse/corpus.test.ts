@@ -134,6 +134,8 @@ const FLOORS = {
   // Stop 22 added seven pages (pages17: units F1 0.567, titles 14/44 on their first run, two tables
   // one cell per line reading nothing) and moved the five it changed a rule for: 0.883, 0.757, 0.906;
   // then pages18 (eight pages: units F1 0.679, titles 14/33 on their first run, three tables one cell
-  // per line) and moved the four more it changed a rule for: 0.870, 0.727, 0.906.
-  unseen: { unitF1: 0.865, titles: 0.72, targetF1: 0.895 },
+  // per line) and moved the four more it changed a rule for: 0.870, 0.727, 0.906; then pages19 (three
+  // pages: units F1 0.528, titles 0/6 on their first run); then the cell stream of one-cell-per-line
+  // tables read 旌阳 2016 and 长沙 2012 (twice), which moved to tuned: 0.927, 0.799, 0.900.
+  unseen: { unitF1: 0.92, titles: 0.79, targetF1: 0.895 },
 };

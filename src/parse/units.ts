@@ -78,7 +78,7 @@ export function splitNames(norm: string, s: number, e: number): NamePiece[] {
     if (depth > 0) continue;
     // 、 , ; / space tab
     if (c === 0x3001 || c === 0x2c || c === 0x3b || c === 0x2f || c === 0x20 || c === 0x09) {
-      if (c === 0x20 && innerSpace(norm, start, i, e)) continue;
+      if (c === 0x20 && (innerSpace(norm, start, i, e) || besideBreak(norm, i, s, e))) continue;
       splitOnConjunction(norm, start, i, pieces);
       start = i + 1;
     }
@@ -156,6 +156,18 @@ function innerSpace(norm: string, start: number, i: number, e: number): boolean 
   while (j < e && !NAME_SEPARATOR.has(norm.charCodeAt(j))) j++;
   if (j - (i + 1) === 1) return true;
   return left.length <= 8 && !UNIT_END_RE.test(left) && !isCollective(left);
+}
+/**
+ * 市政 ⏎   府办 ⏎ 公厅: a name broken over lines (a table's narrow cell) keeps the lines' indents and
+ * trailing spaces; a space next to the line break, through other spaces, separates nothing.
+ */
+function besideBreak(norm: string, i: number, s: number, e: number): boolean {
+  let a = i;
+  while (a > s && (norm.charCodeAt(a - 1) === 0x20 || norm.charCodeAt(a - 1) === 0x09)) a--;
+  if (a > s && norm.charCodeAt(a - 1) === 0x0a) return true;
+  let b = i;
+  while (b < e && (norm.charCodeAt(b) === 0x20 || norm.charCodeAt(b) === 0x09)) b++;
+  return b < e && (norm.charCodeAt(b) === 0x0a || norm.charCodeAt(b) === 0x0d);
 }
 const NAME_SEPARATOR = new CodeSet([0x3001, 0x2c, 0x3b, 0x2f, 0x20, 0x09, 0x28, 0x29]);
 
