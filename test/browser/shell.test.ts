@@ -6,6 +6,28 @@ import { SEED_PLAN } from '../../src/services/load-demo.js';
 import { screenshot } from './browser.js';
 import { browserSession } from './session.js';
 
+/**
+ * Picks a language from the switch and waits until the page is in it. Picked right after another
+ * pick, the click can land on the last dropdown while it is still closing and be lost (a CI run saw
+ * this): a pick that did not take is made again.
+ */
+async function pickLanguage(page: Page, name: '中文' | 'English'): Promise<void> {
+  const lang = name === 'English' ? 'en' : 'zh-CN';
+  for (let attempt = 1; ; attempt++) {
+    await page.getByTestId('language-switch').click();
+    const item = page.getByRole('menuitem', { name });
+    await item.waitFor({ state: 'visible' });
+    await item.click();
+    try {
+      await expect.poll(() => page.locator('html').getAttribute('lang'), { timeout: 5_000 }).toBe(lang);
+      return;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+      await page.keyboard.press('Escape');
+    }
+  }
+}
+
 const ZH_AREAS = ['工作要点', '征求意见', '任务台账', '调度', '专项台账', '统计', '单位', '审计'];
 const EN_AREAS = ['Work plans', 'Consultations', 'Task ledger', 'Dispatch rounds', 'Registers', 'Statistics', 'Units', 'Audit'];
 const HAN = /[\u4e00-\u9fff]/;
@@ -180,13 +202,11 @@ describe('web shell', () => {
     expect(await page.getByTestId('audit-detail').first().innerText()).toMatch(/单位：\s*[\u4e00-\u9fff]/);
     await screenshot(page, 'audit-words-1440');
     // In English too, with ASCII colons.
-    await page.getByTestId('language-switch').click();
-    await page.getByRole('menuitem', { name: 'English' }).click();
+    await pickLanguage(page, 'English');
     await expect.poll(async () => page.getByTestId('audit-action').first().innerText()).toBe('Sealed a reply');
     expect(await page.getByTestId('audit-detail').first().innerText()).toMatch(/Unit:\s*[\u4e00-\u9fff]/);
     await screenshot(page, 'audit-words-1440-en');
-    await page.getByTestId('language-switch').click();
-    await page.getByRole('menuitem', { name: '中文' }).click();
+    await pickLanguage(page, '中文');
     await expect.poll(async () => page.getByTestId('audit-action').first().innerText()).toBe('签发意见');
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByTestId('audit-action').first().waitFor();
