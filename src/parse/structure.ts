@@ -410,18 +410,19 @@ const FRAME_SECTION_RE = /总体要求|工作要求|有关要求|指导思想|�
  */
 function sectionsOverParagraphs(src: SourceText, lines: MarkedLine[], sectionLines: number[], items: RawItem[]): void {
   const withItems = new Set<number>();
-  for (const item of items) if (item.section !== null) withItems.add(item.section);
+  let firstWith = Infinity;
+  let lastWith = -Infinity;
+  for (const item of items) {
+    if (item.section === null) continue;
+    withItems.add(item.section);
+    firstWith = Math.min(firstWith, item.section);
+    lastWith = Math.max(lastWith, item.section);
+  }
+  if (withItems.size < 2) return;
   let added = false;
   for (let k = 1; k + 1 < sectionLines.length; k++) {
     const ordinal = k + 1;
-    if (withItems.has(ordinal)) continue;
-    let before = false;
-    let after = false;
-    for (const s of withItems) {
-      if (s < ordinal) before = true;
-      else after = true;
-    }
-    if (!before || !after) continue;
+    if (withItems.has(ordinal) || ordinal < firstWith || ordinal > lastWith) continue;
     const at = sectionLines[k]!;
     const heading = lines[at];
     const next = sectionLines[k + 1]!;
@@ -543,17 +544,19 @@ function inlineLabels(ml: MarkedLine, found: RawItem[]): boolean {
     k = p + label.length;
   }
   if (starts.length < 3) return false;
-  // Each label's description is a sentence: 主管领导: ⏎ 刘东 run on are a table's cells, not a list.
-  for (let n = 0; n < starts.length; n++) {
-    const { at, label } = starts[n]!;
+  const ends = starts.map(({ at }, n) => {
     let end = starts[n + 1]?.at ?? text.length;
     while (end > at && isJsSpace(text.charCodeAt(end - 1))) end--;
-    if (end - at - label < 8 || !INLINE_LABEL_AFTER.has(text.charCodeAt(end - 1)) || text.charCodeAt(end - 1) === 0x3a) return false;
-  }
+    return end;
+  });
+  // Each label's description is a sentence: 主管领导: ⏎ 刘东 run on are a table's cells, not a list.
+  const sentences = starts.every(({ at, label }, n) => {
+    const last = text.charCodeAt((ends[n] as number) - 1);
+    return (ends[n] as number) - at - label >= 8 && INLINE_LABEL_AFTER.has(last) && last !== 0x3a;
+  });
+  if (!sentences) return false;
   starts.forEach(({ at, label }, n) => {
-    let end = n + 1 < starts.length ? (starts[n + 1]?.at ?? text.length) : text.length;
-    while (end > at && isJsSpace(text.charCodeAt(end - 1))) end--;
-    found.push({ number: '', ordinal: 0, section: null, span: [line.trimStart + at, line.trimStart + end], bodyStart: line.trimStart + at, value: null, kind: null, label: true, titleEnd: line.trimStart + at + label });
+    found.push({ number: '', ordinal: 0, section: null, span: [line.trimStart + at, line.trimStart + (ends[n] as number)], bodyStart: line.trimStart + at, value: null, kind: null, label: true, titleEnd: line.trimStart + at + label });
   });
   return true;
 }
