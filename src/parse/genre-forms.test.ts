@@ -826,4 +826,12 @@ describe('forms of real pages', () => {
     ]);
     expect(spanProblems(text, parse(text))).toEqual([]);
   });
+  it('keeps every bracket closing a numbered point\'s clauses in that point (1.title。 clause。(X负责)clause。(Y负责)…)', () => {
+    const text = ['一、年度重点任务', '1.开展农产品质量提升行动。 完善抽检制度,做好抽检结果的通报。(区市场监管局负责)推广绿色种植技术。(区农业农村局负责)共享检测数据。[区卫生健康委、区农业农村局、区市场监管局按职责分工负责]', '2.开展校园食品安全守护行动'].join('\n');
+    expect(rows(text).map((r) => [r[0], r[1], r[2]])).toEqual([
+      ['1', '开展农产品质量提升行动', ['区市场监管局/lead', '区农业农村局/lead', '区卫生健康委/lead']],
+      ['2', '开展校园食品安全守护行动', []],
+    ]);
+    expect(spanProblems(text, parse(text))).toEqual([]);
+  });
 });

@@ -159,7 +159,30 @@ function cutsOf(src: SourceText, line: Line): number[] {
   let n = 0;
   for (let k = 0; k < cuts.length; k++) if (k === 0 || cuts[k] !== cuts[k - 1]) cuts[n++] = cuts[k] as number;
   cuts.length = n;
+  if (para.length > 0) keepClauseBrackets(norm, from, line.trimEnd, cuts);
   return cuts;
+}
+
+/**
+ * 1.开展风险评估专项行动。 健全…。(X负责)执行…。(Y负责)…: the brackets closing the clauses of a
+ * numbered point belong to the point, so a bracket's cut is dropped where the piece it would cut
+ * opens with a marker (the line's own, or one cut already) and no heading was cut off it (a short
+ * heading before a space, 1.约束性指标的责任部门 人口…(X牵头) 城镇…(Y牵头), cut by headingCuts, keeps
+ * the cuts after it).
+ */
+function keepClauseBrackets(norm: string, from: number, end: number, cuts: number[]): void {
+  const brackets = new Set<number>();
+  for (const p of para) if (!PARAGRAPH_FIRST.has(norm.charCodeAt(p))) brackets.add(p); // a bullet's cut stands at the bullet
+  if (brackets.size === 0) return;
+  let numbered = mayStartMarker(norm, from, end) && markerIn(norm, from, Math.min(norm.length, from + 16)) !== null;
+  let n = 0;
+  for (const c of cuts) {
+    if (brackets.has(c) && numbered) continue;
+    if (!brackets.has(c)) numbered = mayStartMarker(norm, c, end) && markerIn(norm, c, Math.min(norm.length, c + 16)) !== null;
+    else numbered = false;
+    cuts[n++] = c;
+  }
+  cuts.length = n;
 }
 
 /**
