@@ -834,4 +834,12 @@ describe('forms of real pages', () => {
     ]);
     expect(spanProblems(text, parse(text))).toEqual([]);
   });
+  it('reads a heading over a line saying only who does its work (由A承办,B、C配合。) as a task numbered and titled by the heading, its body running to the next heading', () => {
+    const text = ['各村、有关部门:', '现将本乡整治工作安排如下:', '一、整治农贸市场环境', '由乡市场监管所承办,乡卫生院、派出所配合。', '整治目标:', '农贸市场规范化率达到90%以上。', '二、整治校园周边小餐饮', '由乡教育办负责。', ''].join('\n');
+    expect(rows(text)).toEqual([
+      ['一', '整治农贸市场环境', ['乡市场监管所/lead', '乡卫生院/cooperate', '派出所/cooperate'], ['90%']],
+      ['二', '整治校园周边小餐饮', ['乡教育办/lead'], []],
+    ]);
+    expect(spanProblems(text, parse(text))).toEqual([]);
+  });
 });

@@ -713,10 +713,10 @@ function rawOf(ctx: ResponsibilityContext, name: string, s: number, e: number): 
 }
 
 /**
- * 由X牵头 · 由X负责, where X may carry a short bracket of its own (由各区县(市)人民政府负责), and
+ * 由X牵头 · 由X负责 · 由X承办, where X may carry a short bracket of its own (由各区县(市)人民政府负责), and
  * 由X会同Y…负责/研究提出 (the match stops before 会同, which TOGETHER_RE reads).
  */
-const BY_LEAD_RE = /由((?:[^。;,:()“”]|\([^()。;,:]{1,8}\)){2,40}?)(?:牵头|负责|(?=会同)|(?=会(?:省|市|县|区|有关|相关)))/g;
+const BY_LEAD_RE = /由((?:[^。;,:()“”]|\([^()。;,:]{1,8}\)){2,40}?)(?:牵头|负责|承办|(?=会同)|(?=会(?:省|市|县|区|有关|相关)))/g;
 /** 由X负责,Y协助 · 由X负责,Y指导: the units after the lead that help or guide it. */
 const HELPERS_AFTER_RE = /^\s*,\s*([^。;:()“”]{2,80}?)(?:等(?:部门|单位)?)?(?:协助|配合|参与|指导|督导)/;
 /** X会同Y落实 as a sentence of its own (without 由): X leads. */

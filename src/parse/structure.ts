@@ -298,6 +298,14 @@ export function parseStructure(src: SourceText, from: number, to: number): Struc
       closesParagraph(lines, i, items, sections.length, headingAt)
     )
       continue;
+    if (!marker && headingAt === i - 1 && DUTY_LINE_RE.test(text) && headsNoPoints(lines, i)) {
+      // 一、治理畜牧业产品污染 ⏎ 由乡三农服务中心承办,乡畜牧站…配合。: a line saying only who does the
+      // heading's work makes the heading a task, numbered and titled by it; the lines after it, up to
+      // the next heading, are its body.
+      const heading = lines[headingAt] as MarkedLine;
+      open = headingItem(src, items, sections.length, heading, line);
+      continue;
+    }
     if (firstHeading < lines.length && cueOf(ml) && text.length >= 8) {
       if (marker && rank > itemRank) {
         // A numbered task line with no item open (see above): an item with its own number.
@@ -337,6 +345,36 @@ export function parseStructure(src: SourceText, from: number, to: number): Struc
     warnings.push(warning('no_structure', {}, [0, 0]));
   }
   return { title, headings, titleSpan, sections, items, warnings };
+}
+
+/** 由X承办,Y、Z配合。 · 由X负责。: a sentence that says only who does the work, and nothing to do. */
+const DUTY_LINE_RE = /^由[^。;,]{2,60}?(?:承办|负责|牵头|主办)(?:,[^。;]{2,80}?(?:配合|协助|协办|参与))?[。;]?$/;
+
+/** Whether the lines after i, up to the next numbered line, are followed by no numbered line deeper than the heading right before i. */
+function headsNoPoints(lines: MarkedLine[], i: number): boolean {
+  const heading = lines[i - 1]?.marker;
+  if (!heading) return false;
+  let j = i + 1;
+  while (j < lines.length && !lines[j]?.marker) j++;
+  const next = lines[j]?.marker;
+  return !next || RANK[next.kind] <= RANK[heading.kind];
+}
+
+/** The heading line made a task: numbered and titled by its heading, its body from the line after. */
+function headingItem(src: SourceText, items: RawItem[], sectionCount: number, heading: MarkedLine, line: Line): RawItem {
+  const m = heading.marker as Marker;
+  const item: RawItem = {
+    number: withoutReading(src.original.slice(m.numberSpan[0], m.numberSpan[1])),
+    ordinal: items.length + 1,
+    section: sectionCount > 0 ? sectionCount : null,
+    span: [heading.line.trimStart, line.trimEnd],
+    bodyStart: m.bodyStart,
+    value: m.value,
+    kind: m.kind,
+    titleEnd: heading.line.trimEnd,
+  };
+  items.push(item);
+  return item;
 }
 
 /**
