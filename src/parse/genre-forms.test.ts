@@ -842,4 +842,13 @@ describe('forms of real pages', () => {
     ]);
     expect(spanProblems(text, parse(text))).toEqual([]);
   });
+  it('reads a notice whose sections each stand over one short paragraph as one task per section, numbered and titled by its heading, whether or not the paragraph names who does it', () => {
+    const text = ['各县(市、区)人民政府,市政府各部门:', '为抓好年度重点工作的落实,现就有关事项通知如下:', '一、认真开展自查', '各县(市、区)要对照任务清单逐项自查,6月底前报送自查报告。', '二、组织重点督查', '由市政府督查室牵头,市发展改革委、市财政局配合,对进度滞后的事项开展督查。', '三、严肃结果运用', '对工作不力的单位予以通报。', '特此通知。', ''].join('\n');
+    expect(rows(text).map((r) => [r[0], r[1], r[2]])).toEqual([
+      ['一', '认真开展自查', ['各县(市、区)/localities']],
+      ['二', '组织重点督查', ['市政府督查室/lead', '市发展改革委/cooperate', '市财政局/cooperate']],
+      ['三', '严肃结果运用', []],
+    ]);
+    expect(spanProblems(text, parse(text))).toEqual([]);
+  });
 });

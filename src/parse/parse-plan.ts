@@ -137,7 +137,7 @@ function parseText(text: string, options: ParseOptions): ParsedPlan {
         else {
           // 请X务必…: units asked to act (directives, minutes), else the subjects of the task's sentences.
           responsible = findAskedUnits(ctx, bodyStart, end);
-          if (responsible.length === 0) responsible = findActors(ctx, bodyStart, end);
+          if (responsible.length === 0) responsible = actorsOf(ctx, bodyStart, parts === null ? raw.titleEnd : undefined, end);
         }
       }
       for (const s of standing) {
@@ -587,6 +587,18 @@ type TaskPiece = {
 const TASK_LABEL_RE = /(?:牵头|责任|主责|主办|配合|参与|协办|协同|协助)(?:责任)?(?:单位|部门|机关)\s*:/;
 /** Punctuation after a task's bracket that still belongs to the task: …(X负责)。 */
 const TRAILING_STOPS = new CodeSet([0x3002, 0x3b, 0x20, 0x09]); // 。 ; space tab
+
+/**
+ * The subjects of a task's sentences. 一、各地开展自查工作 ⏎ 各市(州)要…: where the title is a heading
+ * line of its own (ending at titleEnd) and the paragraph under it names actors, the heading's words
+ * (各地) are no actor.
+ */
+function actorsOf(ctx: ResponsibilityContext, bodyStart: number, titleEnd: number | undefined, end: number): Responsible[] {
+  const actors = findActors(ctx, bodyStart, end);
+  if (titleEnd === undefined) return actors;
+  const below = actors.filter((r) => r.span[0] >= titleEnd);
+  return below.length > 0 ? below : actors;
+}
 
 /** A task starting at a: its own marker, if it has one ((1), 1., ①), gives its number. */
 function taskPiece(src: SourceText, a: number, b: number): TaskPiece {

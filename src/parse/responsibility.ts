@@ -987,8 +987,9 @@ function actorNames(ctx: ResponsibilityContext, names: NamePiece[]): boolean {
   const last = names[names.length - 1] as NamePiece;
   const sharedHead = GENERIC_HEAD_RE.test(last.name);
   for (const p of names) {
-    if (p.name.includes('(')) return false;
-    if (isCollective(p.name) || (p.name.length <= 16 && UNIT_NAME_END_RE.test(p.name))) continue;
+    const collective = isCollective(p.name);
+    if (p.name.includes('(') && !collective) return false;
+    if (collective || (p.name.length <= 16 && UNIT_NAME_END_RE.test(p.name))) continue;
     if (p !== last && sharedHead && SHARED_HEAD_RE.test(p.name)) continue;
     if (ctx.resolver.resolve(p.name) === null) return false;
   }
@@ -1106,6 +1107,9 @@ function askedAt(ctx: ResponsibilityContext, at: number, limit: number): { names
 }
 
 /** The actor of the clause starting at `offset`, looked for in [offset, limit), and where the word after it ends. */
+/** Longest bracket inside an actor's names, ( and ) included: (市、区). */
+const ACTOR_BRACKET_MAX = 7;
+
 function actorAt(
   ctx: ResponsibilityContext,
   offset: number,
@@ -1118,8 +1122,16 @@ function actorAt(
   if (CONNECTIVE_RE.test(norm.slice(offset, offset + 2))) return null;
   for (let i = offset + 2; i < limit; i++) {
     const c = norm.charCodeAt(i);
-    // 。 ; , : ( ) “ ”
-    if (c === 0x3002 || c === 0x3b || c === 0x2c || c === 0x3a || c === 0x28 || c === 0x29 || c === 0x201c || c === 0x201d) return null;
+    if (c === 0x28) {
+      // 各市(州)、县(市、区)要…: a short bracket inside the names is theirs.
+      const close = norm.indexOf(')', i);
+      if (close > i && close - i <= ACTOR_BRACKET_MAX && close < limit && !/[。;,:]/.test(norm.slice(i, close))) {
+        i = close;
+        continue;
+      }
+    }
+    // 。 ; , : ( ) “ ” and a line break (a heading's title over its paragraph)
+    if (c === 0x3002 || c === 0x3b || c === 0x2c || c === 0x3a || c === 0x28 || c === 0x29 || c === 0x201c || c === 0x201d || c === 0x0a) return null;
     if (!ACTOR_KEY_FIRST.has(c)) continue;
     const key = ACTOR_KEY_RE.exec(norm.slice(i, i + 3));
     if (!key) continue;

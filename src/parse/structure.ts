@@ -337,6 +337,7 @@ export function parseStructure(src: SourceText, from: number, to: number): Struc
   }
   numberLoneParagraphs(src, lines, items, taskLinesUnder);
   if (itemKind) sectionsOverParagraphs(src, lines, sectionLines, items);
+  else sectionsOfParagraphs(src, lines, sectionLines, items);
   if (sections.length === 0 && items.length === 0) labelsOverBullets(lines, items);
   if (sections.length === 0 && items.length === 0) labelledLines(lines, items);
   if (sections.length === 0 && items.length === 0) announcedList(src, lines, items);
@@ -461,27 +462,78 @@ function sectionsOverParagraphs(src: SourceText, lines: MarkedLine[], sectionLin
   for (let k = 1; k + 1 < sectionLines.length; k++) {
     const ordinal = k + 1;
     if (withItems.has(ordinal) || ordinal < firstWith || ordinal > lastWith) continue;
-    const at = sectionLines[k]!;
-    const heading = lines[at];
-    const next = sectionLines[k + 1]!;
-    const body = lines.slice(at + 1, next);
-    if (!heading?.marker || body.length === 0 || body.length > 3 || body.some((b) => b.marker !== null || LABEL_FIRST.has(b.text.charCodeAt(0)) && LABEL_LINE_RE.test(b.text))) continue;
-    const title = src.norm.slice(heading.marker.bodyStart, heading.line.trimEnd).trim();
-    if (title.length < 2 || title.length > 25 || /[。;,]/.test(title) || FRAME_SECTION_RE.test(title)) continue;
-    const m = heading.marker;
-    items.push({
-      number: withoutReading(src.original.slice(m.numberSpan[0], m.numberSpan[1])),
-      ordinal: 0,
-      section: ordinal,
-      span: [heading.line.trimStart, body[body.length - 1]!.line.trimEnd],
-      bodyStart: m.bodyStart,
-      value: m.value,
-      kind: m.kind,
-      titleEnd: heading.line.trimEnd,
-    });
+    const item = paragraphSection(src, lines, sectionLines, k);
+    if (!item) continue;
+    items.push(item);
     added = true;
   }
-  if (!added) return;
+  if (added) renumber(items);
+}
+
+/**
+ * 一、各地开展自查工作 ⏎ 各市(州)要…。 ⏎ 二、各部门开展自查工作 ⏎ …牵头…配合。 ⏎ 三、开展重点抽查 ⏎ …:
+ * a text with no points whose sections each stand over one short paragraph (a notice's demands):
+ * every such section is a task, numbered and titled by its heading, the paragraph its body, whether
+ * or not the paragraph names who does it. Two such sections at least; every item found so far must
+ * be the paragraph of one of them (it takes its heading's number); never a frame section (总体要求,
+ * 保障措施…).
+ */
+function sectionsOfParagraphs(src: SourceText, lines: MarkedLine[], sectionLines: number[], items: RawItem[]): void {
+  if (sectionLines.length < 2) return;
+  const tasks = new Map<number, RawItem>();
+  const holding = new Set(items.map((item) => item.section));
+  for (let k = 0; k < sectionLines.length; k++) {
+    // A paragraph that names who does it makes even 二、组织重点督查 a task.
+    const task = paragraphSection(src, lines, sectionLines, k, holding.has(k + 1));
+    if (task) tasks.set(k + 1, task);
+  }
+  if (tasks.size < 2) return;
+  const taken = new Set<number>();
+  for (const item of items) {
+    const task = item.section === null ? undefined : tasks.get(item.section);
+    if (!task || taken.has(item.section as number) || item.span[0] < task.span[0] || item.span[1] > task.span[1]) return;
+    taken.add(item.section as number);
+  }
+  const kept = items.filter((item) => item.number !== '' && item.span[0] === tasks.get(item.section as number)?.span[0]);
+  items.length = 0;
+  for (const [section, task] of tasks) items.push(kept.find((item) => item.section === section) ?? task);
+  renumber(items);
+}
+
+/**
+ * The k-th section as a task over its short paragraph (one to three unnumbered lines, no label line),
+ * or null; a frame section (FRAME_SECTION_RE) only with `frame`.
+ */
+function paragraphSection(src: SourceText, lines: MarkedLine[], sectionLines: number[], k: number, frame = false): RawItem | null {
+  const at = sectionLines[k]!;
+  const heading = lines[at];
+  let next = sectionLines[k + 1] ?? lines.length;
+  // The last section's paragraph ends before the notice's closing words (特此通知。) and signature.
+  if (k + 1 === sectionLines.length) {
+    const closing = lines.slice(at + 1, at + 5).findIndex((b) => CLOSING_RE.test(b.text));
+    if (closing >= 0) next = at + 1 + closing;
+  }
+  const body = lines.slice(at + 1, next);
+  if (!heading?.marker || body.length === 0 || body.length > 3 || body.some((b) => b.marker !== null || (LABEL_FIRST.has(b.text.charCodeAt(0)) && LABEL_LINE_RE.test(b.text)))) return null;
+  const title = src.norm.slice(heading.marker.bodyStart, heading.line.trimEnd).trim();
+  if (title.length < 2 || title.length > 25 || /[。;,]/.test(title) || (!frame && FRAME_SECTION_RE.test(title))) return null;
+  const m = heading.marker;
+  return {
+    number: withoutReading(src.original.slice(m.numberSpan[0], m.numberSpan[1])),
+    ordinal: 0,
+    section: k + 1,
+    span: [heading.line.trimStart, body[body.length - 1]!.line.trimEnd],
+    bodyStart: m.bodyStart,
+    value: m.value,
+    kind: m.kind,
+    titleEnd: heading.line.trimEnd,
+  };
+}
+
+/** 特此通知。 · 此复。 · 以上意见…: the words that close a notice after its last demand. */
+const CLOSING_RE = /^(?:特此通知|特此函告|特此报告|此复|以上意见|请遵照执行|请认真贯彻执行)/;
+
+function renumber(items: RawItem[]): void {
   items.sort((a, b) => a.span[0] - b.span[0]);
   items.forEach((item, n) => (item.ordinal = n + 1));
 }
