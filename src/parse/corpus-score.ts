@@ -46,11 +46,11 @@ function overlap(a: string[], b: string[]): number {
   return n;
 }
 
-/** The item's units as compared: `raw/role`. A name broken across a hard-wrapped line keeps the
- * break in its raw (raw is what its span slices); the expectations write it as one name. */
 /** A target's raw as compared: a figure cut by a hard wrap (1⏎000亿元) keeps the break in its raw. */
 export const targetKey = (raw: string): string => raw.replace(/\s*\n\s*/g, '');
 
+/** The item's units as compared: `raw/role`. A name broken across a hard-wrapped line keeps the
+ * break in its raw (raw is what its span slices); the expectations write it as one name. */
 export const unitKeys = (item: { responsible: { raw: string; role: string }[] } | undefined): string[] =>
   item?.responsible.map((r) => `${r.raw.replace(/\s*\n\s*/g, '')}/${r.role}`) ?? [];
 
