@@ -149,7 +149,17 @@ function cutsOf(src: SourceText, line: Line): number[] {
   }
   for (const p of para) cuts.push(p);
   // Looked at only once a cut is found: most lines have none.
-  if (cuts.length > 0 && tableRow(norm, line)) return NO_CUTS as number[];
+  if (cuts.length > 0 && tableRow(norm, line)) {
+    // 索引号: | … | 发布机构: | … | then the whole document run on: a page's metadata rows run into
+    // the text keep their bars to themselves; the text after the last bar is cut as any other.
+    const tail = lastCellStart(norm, line);
+    if (line.trimEnd - tail <= TABLE_TAIL_MAX) return NO_CUTS as number[];
+    let n = 0;
+    for (const c of cuts) if (c > tail) cuts[n++] = c;
+    cuts.length = n;
+    if (n === 0) return cuts;
+    from = tail;
+  }
   if (cuts.length > 0) {
     labelCuts(norm, from, line.trimEnd, cuts);
     headingCuts(norm, from, line.trimEnd, cuts);
@@ -340,6 +350,16 @@ function tableRow(norm: string, line: Line): boolean {
     if (bars >= 2 || tabs >= 2) return true;
   }
   return false;
+}
+
+/** Longest last cell a table row's line may have: a longer run after the last bar is text of its own. */
+const TABLE_TAIL_MAX = 200;
+
+/** Offset just after the last | or tab of a line. */
+function lastCellStart(norm: string, line: Line): number {
+  let i = line.trimEnd - 1;
+  while (i >= line.trimStart && norm.charCodeAt(i) !== 0x7c && norm.charCodeAt(i) !== 0x09) i--;
+  return i + 1;
 }
 
 /**
