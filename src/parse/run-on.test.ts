@@ -105,4 +105,13 @@ describe('splitRunOn, items glued to the word before them', () => {
     const row = '2 | 建好驿站7家。 | 1.驿站:3月底前建好2家,6月底前建好3家,年底前全部建成投用。 2.托位:年底前新增托位100个。 | 卫生健康局 |';
     expect(pieces(row)).toEqual([row]);
   });
+
+  it('cuts a (一) right after the heading of the line\'s own 一、, as it does after a 一、 cut inline', () => {
+    expect(pieces('一、稳住经济基本盘 (一)扩大有效投资,全年新开工项目一百个。(市发改委牵头) 二、保障改善民生 (一)新增城镇就业两万人。(市人社局负责)')).toEqual([
+      '一、稳住经济基本盘',
+      '(一)扩大有效投资,全年新开工项目一百个。(市发改委牵头)',
+      '二、保障改善民生',
+      '(一)新增城镇就业两万人。(市人社局负责)',
+    ]);
+  });
 });

@@ -64,7 +64,11 @@ function cutsOf(src: SourceText, line: Line): number[] {
   pending.fill(-1);
   lastCut.fill(-1);
   restart.fill(0);
-  if (first?.value != null) next[KIND_INDEX[first.kind]] = first.value + 1;
+  if (first?.value != null) {
+    next[KIND_INDEX[first.kind]] = first.value + 1;
+    // 一、适应新常态… (一)要让…: the line's own marker heads a (一) right after its heading, as a cut one does.
+    lastCut[KIND_INDEX[first.kind]] = from;
+  }
   for (let k = from; k < line.trimEnd; k++) {
     const c = norm.charCodeAt(k);
     // One look-up for most characters: they start nothing this loop reads.
@@ -175,10 +179,11 @@ function cutsOf(src: SourceText, line: Line): number[] {
 
 /**
  * 1.开展风险评估专项行动。 健全…。(X负责)执行…。(Y负责)…: the brackets closing the clauses of a
- * numbered point belong to the point, so a bracket's cut is dropped where the piece it would cut
- * opens with a marker (the line's own, or one cut already) and no heading was cut off it (a short
- * heading before a space, 1.约束性指标的责任部门 人口…(X牵头) 城镇…(Y牵头), cut by headingCuts, keeps
- * the cuts after it).
+ * numbered point belong to the point, so a bracket's cut with nothing between the bracket and the
+ * next clause is dropped where the piece it would cut opens with a marker (the line's own, or one
+ * cut already). A space after the bracket is a lost line break: (一)要…。 全面执行…。(X牵头) 强化…
+ * keeps its paragraphs apart, and so does a short heading cut off the piece by headingCuts
+ * (1.约束性指标的责任部门 人口…(X牵头)城镇…(Y牵头)).
  */
 function keepClauseBrackets(norm: string, from: number, end: number, cuts: number[]): void {
   const brackets = new Set<number>();
@@ -187,7 +192,7 @@ function keepClauseBrackets(norm: string, from: number, end: number, cuts: numbe
   let numbered = mayStartMarker(norm, from, end) && markerIn(norm, from, Math.min(norm.length, from + 16)) !== null;
   let n = 0;
   for (const c of cuts) {
-    if (brackets.has(c) && numbered) continue;
+    if (brackets.has(c) && numbered && !isSpace(norm.charCodeAt(c - 1))) continue;
     if (!brackets.has(c)) numbered = mayStartMarker(norm, c, end) && markerIn(norm, c, Math.min(norm.length, c + 16)) !== null;
     else numbered = false;
     cuts[n++] = c;
