@@ -114,4 +114,23 @@ describe('splitRunOn, items glued to the word before them', () => {
       '(一)新增城镇就业两万人。(市人社局负责)',
     ]);
   });
+
+  it('ends a label\'s names at a space before a task run on after them, and cuts after a sentence saying who does a task', () => {
+    expect(pieces('一、就业帮扶 开发公益岗位200个。 牵头单位:县人社局 配合单位:县财政局、各乡镇 建设就业帮扶车间6个。 牵头单位:县工信局 二、社会保障')).toEqual([
+      '一、就业帮扶',
+      '开发公益岗位200个。',
+      '牵头单位:县人社局',
+      '配合单位:县财政局、各乡镇',
+      '建设就业帮扶车间6个。',
+      '牵头单位:县工信局',
+      '二、社会保障',
+    ]);
+    expect(pieces('二、基础设施 硬化通组道路85公里,年底前全部完工。县交通运输局配合县扶贫办落实。 改造农村危房300户。县住建局负责。')).toEqual([
+      '二、基础设施',
+      '硬化通组道路85公里,年底前全部完工。县交通运输局配合县扶贫办落实。',
+      '改造农村危房300户。县住建局负责。',
+    ]);
+    const unitsBySpaces = '牵头单位:县人社局 配合单位:县财政局 县民政局 县残联';
+    expect(pieces(unitsBySpaces + ' 抓好落实。')).toEqual([unitsBySpaces + ' 抓好落实。']);
+  });
 });

@@ -74,6 +74,7 @@ function cutsOf(src: SourceText, line: Line): number[] {
     // One look-up for most characters: they start nothing this loop reads.
     if (!LOOKED_AT.has(c)) continue;
     if (k > from && PARAGRAPH_FIRST.has(c)) paragraphCutAt(norm, k, from, line.trimEnd, para);
+    else if (c === 0x3002 && isSpace(norm.charCodeAt(k + 1))) roleSentenceCutAt(norm, k, from, line.trimEnd, para);
     let i: number;
     if (BEFORE_MARKER.has(c)) {
       // Candidates follow the end of a sentence or a bracket, or a space (一、民生 (1)扩大就业).
@@ -303,9 +304,63 @@ function labelCuts(norm: string, from: number, end: number, cuts: number[]): voi
     if (!outside || !LABEL_FIRST.has(c)) continue;
     let p = k - 1;
     while (p > from && isSpace(norm.charCodeAt(p))) p--;
-    if ((PARAGRAPH_END.has(norm.charCodeAt(p)) || p < k - 1) && LABEL_RE.test(norm.slice(k, k + 10))) cuts.push(k);
+    if ((PARAGRAPH_END.has(norm.charCodeAt(p)) || p < k - 1) && LABEL_RE.test(norm.slice(k, k + 10))) {
+      cuts.push(k);
+      labelValueEnd(norm, k, end, cuts);
+    }
   }
 }
+
+/**
+ * 配合单位:县扶贫办、各乡镇 新建扶贫车间10个。: a label's names end at a space followed by a sentence
+ * (a word holding a figure or closing with 。, which no unit's name does), where the next task line
+ * lost its break; that task starts a line of its own.
+ */
+function labelValueEnd(norm: string, k: number, end: number, cuts: number[]): void {
+  const colon = norm.indexOf(':', k);
+  if (colon < 0 || colon - k > 10) return;
+  for (let j = colon + 1; j < end && j - colon < LABEL_VALUE_MAX; j++) {
+    const c = norm.charCodeAt(j);
+    if (c === 0x3002 || c === 0x3b || c === 0x28 || c === 0x0a) return;
+    if (!isSpace(c)) continue;
+    let t = j;
+    while (t < end && isSpace(norm.charCodeAt(t))) t++;
+    let w = t;
+    let sentence = false;
+    while (w < end && !isSpace(norm.charCodeAt(w)) && norm.charCodeAt(w) !== 0x3001 && norm.charCodeAt(w) !== 0x2c) {
+      const d = norm.charCodeAt(w);
+      if (d === 0x3002 || isDigitCode(d)) sentence = true;
+      w++;
+    }
+    if (sentence && w - t >= 4 && isCjk(norm.charCodeAt(t))) {
+      cuts.push(t);
+      return;
+    }
+    j = t - 1;
+  }
+}
+/** How far a label's names are looked through for the task run on after them. */
+const LABEL_VALUE_MAX = 80;
+
+/** …120公里。县交通运输局配合县扶贫办落实。 实施…: a sentence saying who does the task closes it. */
+const ROLE_SENTENCE_END_RE = /(?:局|委|办|厅|政府|中心|部门|单位|乡镇|街道)[^。;,]{0,24}(?:负责|落实|牵头)$/;
+
+/**
+ * A task line closed by a sentence that says who does it (…公里。县交通运输局配合县扶贫办落实。) and run
+ * on after a space: the next task starts a line of its own, as after a responsibility bracket.
+ */
+function roleSentenceCutAt(norm: string, k: number, from: number, end: number, cuts: number[]): void {
+  let j = k + 1;
+  while (j < end && isSpace(norm.charCodeAt(j))) j++;
+  if (j >= end - 4 || !isCjk(norm.charCodeAt(j)) || MARKER_START.has(norm.charCodeAt(j))) return;
+  let s = k - 1;
+  while (s > from && k - s < ROLE_SENTENCE_MAX && !SENTENCE_STOP.has(norm.charCodeAt(s - 1))) s--;
+  if (ROLE_SENTENCE_END_RE.test(norm.slice(s, k))) cuts.push(j);
+}
+/** Longest sentence read back for its role words. */
+const ROLE_SENTENCE_MAX = 40;
+/** 。 ; and , — what ends the clause before a role sentence. */
+const SENTENCE_STOP = new CodeSet([0x3002, 0x3b, 0x2c]);
 
 const isAlnum = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 
