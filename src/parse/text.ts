@@ -332,6 +332,8 @@ export function splitLines(norm: string): Line[] {
 export class NextBreak {
   private from = 0;
   private at = -1;
+  /** Whether `at` is a cut (a line's start) rather than a \n or \r. */
+  private atCut = false;
   private readonly crFree: boolean;
   /**
    * `cuts`: where the run-on reader started lines that had no break before them (sorted): each is
@@ -345,7 +347,8 @@ export class NextBreak {
   }
   /** Offset of the first \n or \r at or after i (or of the first cut after i), or the text's length. */
   after(i: number): number {
-    if (i >= this.from && i <= this.at) return this.at;
+    // A cut is a line's start, not a break character: at the cut itself the next break is looked for.
+    if (i >= this.from && (i < this.at || (i === this.at && !this.atCut))) return this.at;
     const { norm } = this;
     let j: number;
     if (this.crFree) {
@@ -355,13 +358,18 @@ export class NextBreak {
       j = i;
       while (j < norm.length && norm.charCodeAt(j) !== 0x0a && norm.charCodeAt(j) !== 0x0d) j++;
     }
+    let atCut = false;
     if (this.cuts.length > 0) {
       const k = firstAtOrAfter(this.cuts, i + 1);
       const cut = this.cuts[k];
-      if (cut !== undefined && cut < j) j = cut;
+      if (cut !== undefined && cut < j) {
+        j = cut;
+        atCut = true;
+      }
     }
     this.from = i;
     this.at = j;
+    this.atCut = atCut;
     return j;
   }
 }
