@@ -133,4 +133,14 @@ describe('splitRunOn, items glued to the word before them', () => {
     const unitsBySpaces = '牵头单位:县人社局 配合单位:县财政局 县民政局 县残联';
     expect(pieces(unitsBySpaces + ' 抓好落实。')).toEqual([unitsBySpaces + ' 抓好落实。']);
   });
+
+  it('cuts a short heading from its first paragraph when the paragraph opens with a cited title (一、分工原则 《纲要》…)', () => {
+    expect(pieces('一、分工原则 《纲要》的实施主要依靠市场配置资源,政府履行好职责。 二、目标和任务的分工 (一)约束性指标 全市耕地保有量保持在100万亩。(市国土局牵头)')).toEqual([
+      '一、分工原则',
+      '《纲要》的实施主要依靠市场配置资源,政府履行好职责。',
+      '二、目标和任务的分工',
+      '(一)约束性指标',
+      '全市耕地保有量保持在100万亩。(市国土局牵头)',
+    ]);
+  });
 });

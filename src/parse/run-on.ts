@@ -369,7 +369,7 @@ const HEADING_MAX = 30;
 
 /**
  * In a line cut already, a short heading that opens a piece and is followed by a space and its
- * first paragraph (1.推进“一网通办” 市级政务服务事项…) is cut from it.
+ * first paragraph (1.推进“一网通办” 市级政务服务事项…, 一、分工原则 《纲要》的实施…) is cut from it.
  */
 function headingCuts(norm: string, from: number, end: number, cuts: number[]): void {
   const starts = [from, ...cuts];
@@ -385,7 +385,7 @@ function headingCuts(norm: string, from: number, end: number, cuts: number[]): v
       while (j < end && isSpace(norm.charCodeAt(j))) j++;
       const prev = norm.charCodeAt(k - 1);
       const next = norm.charCodeAt(j);
-      if ((isCjk(prev) || prev === 0x201d) && (isCjk(next) || next === 0x201c || isAlnum(next)) && !isStart.has(j)) cuts.push(j);
+      if ((isCjk(prev) || prev === 0x201d) && (isCjk(next) || next === 0x201c || next === 0x300a || isAlnum(next)) && !isStart.has(j)) cuts.push(j);
       break;
     }
   }
