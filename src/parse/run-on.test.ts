@@ -143,4 +143,10 @@ describe('splitRunOn, items glued to the word before them', () => {
       '全市耕地保有量保持在100万亩。(市国土局牵头)',
     ]);
   });
+
+  it('keeps cutting at brackets after numbers not cut in the piece (a heading\'s (一) and 1. with no (二) or 2. after them)', () => {
+    const got = pieces('二、责任分工 依据上述原则确定责任单位。 (一)主要目标。 1.主要指标的责任部门。 常住人口控制在900万人左右。(市人口计生委牵头)单位生产总值能耗降低20%。(市经委牵头)');
+    expect(got[got.length - 1]).toBe('单位生产总值能耗降低20%。(市经委牵头)');
+    expect(got[got.length - 2]?.endsWith('常住人口控制在900万人左右。(市人口计生委牵头)')).toBe(true);
+  });
 });

@@ -37,6 +37,9 @@ const carried = new Float64Array(6);
 /** Cuts before unnumbered paragraphs in the line being read (paragraphCutAt), kept apart from the marker cuts. */
 const para: number[] = [];
 
+/** Marker candidates met in the line being read, cut or not (see keepClauseBrackets). */
+const seen: number[] = [];
+
 /** Per marker kind: 1 when a marker of a higher level was cut since this kind's last cut. */
 const restart = new Uint8Array(6);
 
@@ -60,6 +63,7 @@ function cutsOf(src: SourceText, line: Line): number[] {
   }
   const first = mayStartMarker(norm, from, line.trimEnd) ? markerIn(norm, from, Math.min(norm.length, from + 16)) : null;
   para.length = 0;
+  seen.length = 0;
   next.set(carried);
   pending.fill(-1);
   lastCut.fill(-1);
@@ -100,6 +104,7 @@ function cutsOf(src: SourceText, line: Line): number[] {
     if (!mayStartMarker(norm, i, line.trimEnd)) continue;
     const m = markerIn(norm, i, Math.min(norm.length, i + 16));
     if (!m || m.value === null || m.kind === 'part') continue;
+    seen.push(i);
     const kind = KIND_INDEX[m.kind];
     const expected = next[kind] ?? -1;
     const waiting = pending[kind] ?? -1;
@@ -183,8 +188,9 @@ function cutsOf(src: SourceText, line: Line): number[] {
  * numbered point belong to the point, so a bracket's cut with nothing between the bracket and the
  * next clause is dropped where the piece it would cut opens with a marker (the line's own, or one
  * cut already). A space after the bracket is a lost line break: (一)要…。 全面执行…。(X牵头) 强化…
- * keeps its paragraphs apart, and so does a short heading cut off the piece by headingCuts
- * (1.约束性指标的责任部门 人口…(X牵头)城镇…(Y牵头)).
+ * keeps its paragraphs apart, and so do a short heading cut off the piece by headingCuts
+ * (1.约束性指标的责任部门 人口…(X牵头)城镇…(Y牵头)) and a marker not cut in it before the bracket
+ * (二、… (一)主要目标。 1.主要指标的责任部门。 人口…(X牵头)能耗…(Y牵头): the pending (一) and 1.).
  */
 function keepClauseBrackets(norm: string, from: number, end: number, cuts: number[]): void {
   const brackets = new Set<number>();
@@ -192,8 +198,10 @@ function keepClauseBrackets(norm: string, from: number, end: number, cuts: numbe
   if (brackets.size === 0) return;
   let numbered = mayStartMarker(norm, from, end) && markerIn(norm, from, Math.min(norm.length, from + 16)) !== null;
   let n = 0;
+  let start = from;
   for (const c of cuts) {
-    if (brackets.has(c) && numbered && !isSpace(norm.charCodeAt(c - 1))) continue;
+    if (brackets.has(c) && numbered && !isSpace(norm.charCodeAt(c - 1)) && !seen.some((p) => p > start && p < c)) continue;
+    start = c;
     if (!brackets.has(c)) numbered = mayStartMarker(norm, c, end) && markerIn(norm, c, Math.min(norm.length, c + 16)) !== null;
     else numbered = false;
     cuts[n++] = c;
