@@ -149,4 +149,14 @@ describe('splitRunOn, items glued to the word before them', () => {
     expect(got[got.length - 1]).toBe('单位生产总值能耗降低20%。(市经委牵头)');
     expect(got[got.length - 2]?.endsWith('常住人口控制在900万人左右。(市人口计生委牵头)')).toBe(true);
   });
+
+  it('opens a lone 一、 no 二、 confirms where it follows a sentence and a space and heads a short title followed by a space', () => {
+    expect(pieces('各州、市人民政府: 为稳住经济增长,现提出如下意见: 一、抓好重大项目建设 建立领导联系重点项目制度,年内新开工项目二十个。(省发展改革委牵头)')).toEqual([
+      '各州、市人民政府: 为稳住经济增长,现提出如下意见:',
+      '一、抓好重大项目建设',
+      '建立领导联系重点项目制度,年内新开工项目二十个。(省发展改革委牵头)',
+    ]);
+    const inSentence = '按照统一部署,分三个阶段推进: 一、二季度完成摸底排查工作,三季度集中整治,四季度总结验收。';
+    expect(pieces(inSentence)).toEqual([inSentence]);
+  });
 });

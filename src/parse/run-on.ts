@@ -153,6 +153,16 @@ function cutsOf(src: SourceText, line: Line): number[] {
       } else pending[kind] = i;
     }
   }
+  // …落到实处: 一、抓好重大项目建设 省、州市…: a 1 no 2 confirmed still opens a section when it stands
+  // after a sentence and a space and heads a short title followed by a space.
+  for (let kind = 0; kind < pending.length; kind++) {
+    const at = pending[kind] ?? -1;
+    if (at < 0 || !loneHeadingAt(norm, at, line.trimEnd)) continue;
+    cuts.push(at);
+    lastCut[kind] = at;
+    next[kind] = 2;
+    pending[kind] = -1;
+  }
   if (cuts.length > (cont ? 1 : 0)) {
     carried.set(next);
     if (first) carried[KIND_INDEX[first.kind]] = -1;
@@ -218,6 +228,24 @@ function gluedArabic(norm: string, k: number, end: number): boolean {
   while (j < end && j - k < 3 && norm.charCodeAt(j) >= 0x30 && norm.charCodeAt(j) <= 0x39) j++;
   const sep = norm.charCodeAt(j);
   return (sep === 0x2e || sep === 0x3001) && j + 1 < end && isCjk(norm.charCodeAt(j + 1));
+}
+
+/** 。 : ; — what ends the sentence before a lone section's number. */
+const BEFORE_LONE = new CodeSet([0x3002, 0x3a, 0x3b]);
+
+/** Whether the marker at `at` follows a sentence's end and a space, and heads a short title followed by a space and text. */
+function loneHeadingAt(norm: string, at: number, end: number): boolean {
+  let p = at - 1;
+  if (!isSpace(norm.charCodeAt(p))) return false;
+  while (p > 0 && isSpace(norm.charCodeAt(p))) p--;
+  if (!BEFORE_LONE.has(norm.charCodeAt(p))) return false;
+  const m = markerIn(norm, at, Math.min(norm.length, at + 16));
+  if (!m) return false;
+  let k = m.bodyStart;
+  while (k < end && k - m.bodyStart <= HEADING_MAX && (isCjk(norm.charCodeAt(k)) || norm.charCodeAt(k) === 0x3001)) k++;
+  if (k - m.bodyStart < 2 || k - m.bodyStart > HEADING_MAX || !isSpace(norm.charCodeAt(k))) return false;
+  while (k < end && isSpace(norm.charCodeAt(k))) k++;
+  return k < end && isCjk(norm.charCodeAt(k));
 }
 
 /** Whether a date (2008-12-18, 2008/12/18, 2008.12.18) ends right before k. */

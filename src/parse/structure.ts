@@ -435,6 +435,8 @@ function numberLoneParagraphs(src: SourceText, lines: MarkedLine[], items: RawIt
     item.kind = m.kind;
     item.span[0] = heading.line.trimStart;
     item.bodyStart = m.bodyStart;
+    // The heading is the title, even where no line break ends it (a line the run-on reader cut).
+    item.titleEnd = heading.line.trimEnd;
   }
 }
 
