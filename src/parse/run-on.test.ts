@@ -159,4 +159,13 @@ describe('splitRunOn, items glued to the word before them', () => {
     const inSentence = '按照统一部署,分三个阶段推进: 一、二季度完成摸底排查工作,三季度集中整治,四季度总结验收。';
     expect(pieces(inSentence)).toEqual([inSentence]);
   });
+
+  it('opens a lone 一、 after a sentence and the lone 1. glued right after its short heading, where no 二、 or 2. follows (an excerpt)', () => {
+    expect(pieces('把年度重点工作任务明确为以下各项。一、增强科技创新能力1.促进科技成果转化。全年引进科技成果50项以上。(牵头单位:市科技局)')).toEqual([
+      '把年度重点工作任务明确为以下各项。',
+      '一、增强科技创新能力',
+      '1.促进科技成果转化。全年引进科技成果50项以上。',
+      '(牵头单位:市科技局)',
+    ]);
+  });
 });

@@ -154,14 +154,20 @@ function cutsOf(src: SourceText, line: Line): number[] {
     }
   }
   // …落到实处: 一、抓好重大项目建设 省、州市…: a 1 no 2 confirmed still opens a section when it stands
-  // after a sentence and a space and heads a short title followed by a space.
+  // after a sentence and a space and heads a short title followed by a space. …以下各项。一、增强科技
+  // 创新能力1.促进…: so do a lone 一、 after a sentence and the lone 1. right after its short heading.
   for (let kind = 0; kind < pending.length; kind++) {
     const at = pending[kind] ?? -1;
-    if (at < 0 || !loneHeadingAt(norm, at, line.trimEnd)) continue;
-    cuts.push(at);
-    lastCut[kind] = at;
-    next[kind] = 2;
-    pending[kind] = -1;
+    if (at < 0) continue;
+    if (loneHeadingAt(norm, at, line.trimEnd)) {
+      cutLone(cuts, kind, at);
+      continue;
+    }
+    const parent = nestedParent(norm, at, kind);
+    const parentAt = parent >= 0 ? (pending[parent] ?? -1) : -1;
+    if (parentAt < 0 || !afterSentence(norm, parentAt)) continue;
+    cutLone(cuts, parent, parentAt);
+    cutLone(cuts, kind, at);
   }
   if (cuts.length > (cont ? 1 : 0)) {
     carried.set(next);
@@ -230,15 +236,27 @@ function gluedArabic(norm: string, k: number, end: number): boolean {
   return (sep === 0x2e || sep === 0x3001) && j + 1 < end && isCjk(norm.charCodeAt(j + 1));
 }
 
+/** Cuts at a lone 1 of a kind, which its sequence continues from. */
+function cutLone(cuts: number[], kind: number, at: number): void {
+  cuts.push(at);
+  lastCut[kind] = at;
+  next[kind] = 2;
+  pending[kind] = -1;
+}
+
+/** Whether the sentence before k ended (。 : ;, spaces aside). */
+function afterSentence(norm: string, k: number): boolean {
+  let p = k - 1;
+  while (p > 0 && isSpace(norm.charCodeAt(p))) p--;
+  return BEFORE_LONE.has(norm.charCodeAt(p));
+}
+
 /** 。 : ; — what ends the sentence before a lone section's number. */
 const BEFORE_LONE = new CodeSet([0x3002, 0x3a, 0x3b]);
 
 /** Whether the marker at `at` follows a sentence's end and a space, and heads a short title followed by a space and text. */
 function loneHeadingAt(norm: string, at: number, end: number): boolean {
-  let p = at - 1;
-  if (!isSpace(norm.charCodeAt(p))) return false;
-  while (p > 0 && isSpace(norm.charCodeAt(p))) p--;
-  if (!BEFORE_LONE.has(norm.charCodeAt(p))) return false;
+  if (!isSpace(norm.charCodeAt(at - 1)) || !afterSentence(norm, at)) return false;
   const m = markerIn(norm, at, Math.min(norm.length, at + 16));
   if (!m) return false;
   let k = m.bodyStart;
