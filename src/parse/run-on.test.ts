@@ -168,4 +168,13 @@ describe('splitRunOn, items glued to the word before them', () => {
       '(牵头单位:市科技局)',
     ]);
   });
+
+  it('confirms a glued (一) by a glued (二), as a glued 1. is confirmed by a glued 2.', () => {
+    expect(pieces('二、降低企业成本(一)落实减税降费政策,全年为企业减负20亿元。责任单位:市税务局(二)规范涉企收费。市市场监管局负责。')).toEqual([
+      '二、降低企业成本',
+      '(一)落实减税降费政策,全年为企业减负20亿元。',
+      '责任单位:市税务局',
+      '(二)规范涉企收费。市市场监管局负责。',
+    ]);
+  });
 });

@@ -117,7 +117,8 @@ function cutsOf(src: SourceText, line: Line): number[] {
       next[kind] = expected + 1;
       pending[kind] = -1;
       cutKind(kind);
-    } else if (glued && c <= 0x39 && m.kind === 'ar' && waiting >= 0 && m.value === 2 && fresh) {
+    } else if (glued && ((c <= 0x39 && m.kind === 'ar') || c === 0x28 || c === 0x3014) && waiting >= 0 && m.value === 2 && fresh) {
+      // 市发改委2.规模… confirms a glued 1.; 市发展改革委(二)规范… a glued (一).
       cuts.push(waiting, i);
       lastCut[kind] = i;
       next[kind] = 3;
