@@ -216,8 +216,11 @@ function keepClauseBrackets(norm: string, from: number, end: number, cuts: numbe
   let numbered = mayStartMarker(norm, from, end) && markerIn(norm, from, Math.min(norm.length, from + 16)) !== null;
   let n = 0;
   let start = from;
+  // seen and cuts both ascend: q walks seen once, to the first candidate after the piece's start.
+  let q = 0;
   for (const c of cuts) {
-    if (brackets.has(c) && numbered && !isSpace(norm.charCodeAt(c - 1)) && !seen.some((p) => p > start && p < c)) continue;
+    while (q < seen.length && (seen[q] as number) <= start) q++;
+    if (brackets.has(c) && numbered && !isSpace(norm.charCodeAt(c - 1)) && !(q < seen.length && (seen[q] as number) < c)) continue;
     start = c;
     if (!brackets.has(c)) numbered = mayStartMarker(norm, c, end) && markerIn(norm, c, Math.min(norm.length, c + 16)) !== null;
     else numbered = false;
