@@ -1110,6 +1110,16 @@ function askedAt(ctx: ResponsibilityContext, at: number, limit: number): { names
 /** Longest bracket inside an actor's names, ( and ) included: (市、区). */
 const ACTOR_BRACKET_MAX = 7;
 
+/** The ) closing the ( at i before `limit`, with no 。 ; , : between, else -1. */
+function shortBracketEnd(norm: string, i: number, limit: number): number {
+  for (let j = i + 1; j < limit; j++) {
+    const c = norm.charCodeAt(j);
+    if (c === 0x29) return j;
+    if (c === 0x3002 || c === 0x3b || c === 0x2c || c === 0x3a || c === 0x28) return -1;
+  }
+  return -1;
+}
+
 function actorAt(
   ctx: ResponsibilityContext,
   offset: number,
@@ -1124,8 +1134,8 @@ function actorAt(
     const c = norm.charCodeAt(i);
     if (c === 0x28) {
       // 各市(州)、县(市、区)要…: a short bracket inside the names is theirs.
-      const close = norm.indexOf(')', i);
-      if (close > i && close - i <= ACTOR_BRACKET_MAX && close < limit && !/[。;,:]/.test(norm.slice(i, close))) {
+      const close = shortBracketEnd(norm, i, Math.min(limit, i + ACTOR_BRACKET_MAX));
+      if (close > i) {
         i = close;
         continue;
       }
