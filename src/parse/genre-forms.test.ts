@@ -851,4 +851,10 @@ describe('forms of real pages', () => {
     ]);
     expect(spanProblems(text, parse(text))).toEqual([]);
   });
+  it('drops a name the excerpt cuts off at its very end (…;责任单位:县财), and keeps one the registry knows or that ends like a unit', () => {
+    const text = ['一、重点工作', '1.新建城乡道路30公里。(牵头单位:县交通运输局;责任单位:县财政局)', '2.改造老旧小区12个。(牵头单位:县住建局;责任单位:县财'].join('\n');
+    expect(rows(text).map((r) => r[2])).toEqual([['县交通运输局/lead', '县财政局/cooperate'], ['县住建局/lead']]);
+    const whole = ['一、重点工作', '1.改造老旧小区12个。牵头单位:县住建局;责任单位:县财政局'].join('\n');
+    expect(rows(whole).map((r) => r[2])).toEqual([['县住建局/lead', '县财政局/cooperate']]);
+  });
 });

@@ -82,6 +82,8 @@ function parseText(text: string, options: ParseOptions): ParsedPlan {
   let h = 0;
   const headings: RawHeading[] = structure.headings;
   const breaks = new NextBreak(src.norm, cutStarts(src.norm, src.lines));
+  let textEnd = src.norm.length;
+  while (textEnd > 0 && isJsSpace(src.norm.charCodeAt(textEnd - 1))) textEnd--;
 
   for (const raw of structure.items) {
     while (h < headings.length && (headings[h]?.itemsBefore ?? Infinity) < raw.ordinal) {
@@ -165,6 +167,7 @@ function parseText(text: string, options: ParseOptions): ParsedPlan {
       }
       // 牵头单位:X。 ⏎ 责任单位:X、Y、Z: a unit named again in the same item keeps its first role.
       responsible = withoutRepeats(responsible);
+      if (end >= textEnd) responsible = withoutCutOff(responsible, textEnd);
       // A figure inside a responsible name (8个重点行业主管部门) is no target.
       // 实际完成情况:已完成55% run on after the task's labels: a report on it, no figure to reach.
       const targetsEnd = progressLabelIn(src.norm, progressAt, bodyStart, end);
@@ -587,6 +590,15 @@ type TaskPiece = {
 const TASK_LABEL_RE = /(?:牵头|责任|主责|主办|配合|参与|协办|协同|协助)(?:责任)?(?:单位|部门|机关)\s*:/;
 /** Punctuation after a task's bracket that still belongs to the task: …(X负责)。 */
 const TRAILING_STOPS = new CodeSet([0x3002, 0x3b, 0x20, 0x09]); // 。 ; space tab
+
+/**
+ * (牵头单位:县发改局;责任单位:县财 at the very end of an excerpt: a name the excerpt cuts off (it ends
+ * where the text ends, no registry knows it and it does not end like a unit) names no one.
+ */
+function withoutCutOff(responsible: Responsible[], textEnd: number): Responsible[] {
+  const cut = (r: Responsible): boolean => r.span[1] >= textEnd && r.unit === null && !looksLikeUnit(normalise(r.raw));
+  return responsible.some(cut) ? responsible.filter((r) => !cut(r)) : responsible;
+}
 
 /**
  * The subjects of a task's sentences. 一、各地开展自查工作 ⏎ 各市(州)要…: where the title is a heading
