@@ -8,7 +8,7 @@ import { chineseToNumber } from './numerals.js';
 import { unwrapped } from './wrapped.js';
 import { warning } from './warnings.js';
 import { markerAt, RANK, type Marker, type MarkerKind } from './markers.js';
-import { CodeSet, codesOf, DATE_RE, isBlank, isJsSpace, lineText, type Line, type SourceText } from './text.js';
+import { CodeSet, codesOf, DATE_RE, isBlank, isJsSpace, lineText, WRAP_JOINER, type Line, type SourceText } from './text.js';
 import type { ParseWarning } from '../model/plan.js';
 import type { Span } from '../model/span.js';
 
@@ -82,7 +82,8 @@ interface MarkedLine {
 
 function cueOf(ml: MarkedLine | undefined): boolean {
   if (!ml) return false;
-  if (ml.cue === undefined) ml.cue = CUE_RE.test(ml.text);
+  // 区水务局负⏎责) across a hard wrap's join: the role word reads whole without the joiner.
+  if (ml.cue === undefined) ml.cue = CUE_RE.test(ml.text.includes(WRAP_JOINER) ? ml.text.replaceAll(WRAP_JOINER, '') : ml.text);
   return ml.cue;
 }
 

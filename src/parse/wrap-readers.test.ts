@@ -154,4 +154,24 @@ describe('joinFree: the text without its joins', () => {
       expect(viewOffset(view, a)).toBe(v);
     }
   });
+
+  it('reads a task line under a heading whose role word the wrap cut (…区水务局负⏎责)) as a task line of its own', () => {
+    const wrap = (line: string): string => (line.match(/.{1,20}/gu) ?? []).join('\n');
+    const text = [
+      '一、主要目标',
+      '1.约束性指标的责任部门',
+      wrap('空气优良天数比例达到85%以上。(区生态环境局牵头,区发改委、区住建局配合)'),
+      wrap('断面水质优Ⅲ类比例达到75%,饮用水水源水质全部达标。(区生态环境局、区水务局负责)'),
+      wrap('单位生产总值能耗下降3.5%左右,煤炭消费总量控制在下达指标以内。(区发改委牵头)'),
+      '二、重点任务',
+      wrap('(一)打好蓝天保卫战。淘汰燃煤锅炉50台,实施治理项目120个。(区生态环境局牵头)'),
+    ].join('\n');
+    expect(text).toContain('区水务局负\n责)');
+    expect(units(text)).toEqual([
+      ['区生态环境局/lead', '区发改委/cooperate', '区住建局/cooperate'],
+      ['区生态环境局/lead', '区水务局/cooperate'],
+      ['区发改委/lead'],
+      ['区生态环境局/lead'],
+    ]);
+  });
 });
