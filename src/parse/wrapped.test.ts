@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { hunanResolver } from '../catalog/registry-resolver.js';
 import { spanProblems } from '../model/plan-spans.js';
 import { parsePlan } from './parse-plan.js';
-import { makeSource } from './text.js';
-import { joinWrapped, unwrapped } from './wrapped.js';
+import { makeSource, WRAP_JOINER } from './text.js';
+import { joinBrokenBrackets, joinWrapped, unwrapped } from './wrapped.js';
 
 const resolver = hunanResolver();
 const parse = (text: string) => parsePlan(text, { resolver });
@@ -278,3 +278,24 @@ describe('unwrapped', () => {
     expect(unwrapped('推进高标准农田建设')).toBe('推进高标准农田建设');
   });
 });
+
+describe('joinBrokenBrackets', () => {
+  it('joins a responsibility bracket left open at a line\'s end to the short line that closes it, in a text too short to measure a width', () => {
+    const text = ['一、扩大有效投资', '(一)抓好重大项目建设(牵头单位:县发改局;责任单位:县重点项目事', '务中心)', '1.全年实施重点项目150个。', '2.新开工亿元以上项目30个。'].join('\n');
+    const src = joinBrokenBrackets(makeSource(text));
+    expect(src.lines.map((l) => src.norm.slice(l.trimStart, l.trimEnd).replaceAll(WRAP_JOINER, '⏎'))).toEqual([
+      '一、扩大有效投资',
+      '(一)抓好重大项目建设(牵头单位:县发改局;责任单位:县重点项目事⏎务中心)',
+      '1.全年实施重点项目150个。',
+      '2.新开工亿元以上项目30个。',
+    ]);
+    expect(src.original).toBe(text);
+  });
+
+  it('leaves a bracket that is no one\'s responsibility, and a long next line, as they are', () => {
+    const text = ['1.完善城市功能(含地下管网、', '燃气管道)', '2.推进老旧小区改造(牵头单位:县住建局;', '责任单位:各乡镇,并在年底前完成全部改造任务)'].join('\n');
+    const src = makeSource(text);
+    expect(joinBrokenBrackets(src)).toBe(src);
+  });
+});
+

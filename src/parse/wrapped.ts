@@ -184,6 +184,51 @@ export function joinWrapped(src: SourceText): SourceText {
 
 const JOINER_CODE = WRAP_JOINER.charCodeAt(0);
 
+/** A responsibility bracket's opening words: (牵头单位: · (责任单位: · (县发改局牵头 …. */
+const BRACKET_ROLE_RE = /牵头|负责|责任|配合|单位|部门/;
+/** Longest line that may close a bracket broken over it (务中心)). */
+const BRACKET_TAIL_MAX = 24;
+
+/**
+ * (一)抓好重大项目建设(牵头单位:县发改局;责任单位:县重点项目事 ⏎ 务中心): a responsibility bracket left
+ * open at a line's end and closed by a short next line that ends with it is one line broken where a
+ * page's width fell, even in a text too short for joinWrapped to measure a width: the break is read
+ * as a wrap's join. Returns src itself when there is none.
+ */
+export function joinBrokenBrackets(src: SourceText): SourceText {
+  const { norm, lines } = src;
+  const ranges: [number, number][] = [];
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const line = lines[i] as Line;
+    const next = lines[i + 1] as Line;
+    const last = norm.charCodeAt(line.trimEnd - 1);
+    if (line.trimEnd <= line.trimStart || last === 0x29 || last === 0x3002 || last === 0x3b) continue;
+    const tail = next.trimEnd - next.trimStart;
+    if (tail === 0 || tail > BRACKET_TAIL_MAX || next.trimStart !== next.start) continue;
+    let e = next.trimEnd;
+    while (e > next.trimStart && (norm.charCodeAt(e - 1) === 0x3002 || norm.charCodeAt(e - 1) === 0x3b)) e--;
+    if (norm.charCodeAt(e - 1) !== 0x29 || norm.lastIndexOf('(', e - 1) >= next.trimStart) continue;
+    const open = openBracketAt(norm, line.trimStart, line.trimEnd);
+    if (open < 0 || !BRACKET_ROLE_RE.test(norm.slice(open + 1, Math.min(line.trimEnd, open + 12)))) continue;
+    ranges.push([line.trimEnd, next.trimStart]);
+  }
+  return joinedOver(src, ranges);
+}
+
+/** Offset of the ( left open at the end of [s, e), or -1. */
+function openBracketAt(norm: string, s: number, e: number): number {
+  let depth = 0;
+  for (let k = e - 1; k >= s; k--) {
+    const c = norm.charCodeAt(k);
+    if (c === 0x29) depth++;
+    else if (c === 0x28) {
+      if (depth === 0) return k;
+      depth--;
+    }
+  }
+  return -1;
+}
+
 /**
  * src with each range [a, b) of `ranges` (in order, not overlapping) read as WRAP_JOINER in the
  * normalised text: a break, and what stands beside it, joined over as a wrap is.
