@@ -364,19 +364,25 @@ function headsNoPoints(lines: MarkedLine[], i: number): boolean {
 
 /** The heading line made a task: numbered and titled by its heading, its body from the line after. */
 function headingItem(src: SourceText, items: RawItem[], sectionCount: number, heading: MarkedLine, line: Line): RawItem {
+  const item = itemOfHeading(src, heading, sectionCount > 0 ? sectionCount : null, line.trimEnd);
+  item.ordinal = items.length + 1;
+  items.push(item);
+  return item;
+}
+
+/** A task numbered and titled by a heading line (with a marker), running to `end`; its ordinal is set by the caller. */
+function itemOfHeading(src: SourceText, heading: MarkedLine, section: number | null, end: number): RawItem {
   const m = heading.marker as Marker;
-  const item: RawItem = {
+  return {
     number: withoutReading(src.original.slice(m.numberSpan[0], m.numberSpan[1])),
-    ordinal: items.length + 1,
-    section: sectionCount > 0 ? sectionCount : null,
-    span: [heading.line.trimStart, line.trimEnd],
+    ordinal: 0,
+    section,
+    span: [heading.line.trimStart, end],
     bodyStart: m.bodyStart,
     value: m.value,
     kind: m.kind,
     titleEnd: heading.line.trimEnd,
   };
-  items.push(item);
-  return item;
 }
 
 /**
@@ -520,17 +526,7 @@ function paragraphSection(src: SourceText, lines: MarkedLine[], sectionLines: nu
   if (!heading?.marker || body.length === 0 || body.length > 3 || body.some((b) => b.marker !== null || (LABEL_FIRST.has(b.text.charCodeAt(0)) && LABEL_LINE_RE.test(b.text)))) return null;
   const title = src.norm.slice(heading.marker.bodyStart, heading.line.trimEnd).trim();
   if (title.length < 2 || title.length > 25 || /[。;,]/.test(title) || (!frame && FRAME_SECTION_RE.test(title))) return null;
-  const m = heading.marker;
-  return {
-    number: withoutReading(src.original.slice(m.numberSpan[0], m.numberSpan[1])),
-    ordinal: 0,
-    section: k + 1,
-    span: [heading.line.trimStart, body[body.length - 1]!.line.trimEnd],
-    bodyStart: m.bodyStart,
-    value: m.value,
-    kind: m.kind,
-    titleEnd: heading.line.trimEnd,
-  };
+  return itemOfHeading(src, heading, k + 1, body[body.length - 1]!.line.trimEnd);
 }
 
 /** 特此通知。 · 此复。 · 以上意见…: the words that close a notice after its last demand. */

@@ -207,7 +207,7 @@ export function joinBrokenBrackets(src: SourceText): SourceText {
     if (tail === 0 || tail > BRACKET_TAIL_MAX || next.trimStart !== next.start) continue;
     let e = next.trimEnd;
     while (e > next.trimStart && (norm.charCodeAt(e - 1) === 0x3002 || norm.charCodeAt(e - 1) === 0x3b)) e--;
-    if (norm.charCodeAt(e - 1) !== 0x29 || norm.lastIndexOf('(', e - 1) >= next.trimStart) continue;
+    if (norm.charCodeAt(e - 1) !== 0x29 || norm.slice(next.trimStart, e - 1).includes('(')) continue;
     const open = openBracketAt(norm, line.trimStart, line.trimEnd);
     if (open < 0 || !BRACKET_ROLE_RE.test(norm.slice(open + 1, Math.min(line.trimEnd, open + 12)))) continue;
     ranges.push([line.trimEnd, next.trimStart]);
