@@ -177,4 +177,12 @@ describe('splitRunOn, items glued to the word before them', () => {
       '(二)规范涉企收费。市市场监管局负责。',
     ]);
   });
+
+  it('opens the lone 1. glued after a heading cut already (一、…二、降低企业成本1.落实…), where no 2. follows', () => {
+    expect(pieces('一、提升政务服务效能。推进一网通办。(市政务服务局负责)二、降低企业成本1.落实减税降费政策,全年为企业减负20亿元。(市税务局负责)')).toEqual([
+      '一、提升政务服务效能。推进一网通办。(市政务服务局负责)',
+      '二、降低企业成本',
+      '1.落实减税降费政策,全年为企业减负20亿元。(市税务局负责)',
+    ]);
+  });
 });

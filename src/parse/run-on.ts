@@ -165,8 +165,15 @@ function cutsOf(src: SourceText, line: Line): number[] {
       continue;
     }
     const parent = nestedParent(norm, at, kind);
-    const parentAt = parent >= 0 ? (pending[parent] ?? -1) : -1;
-    if (parentAt < 0 || !afterSentence(norm, parentAt)) continue;
+    if (parent < 0) continue;
+    const parentAt = pending[parent] ?? -1;
+    if (parentAt < 0) {
+      // 二、降低企业成本1.落实…: the lone 1. glued after a heading cut already.
+      if (at === (lastCut[parent] ?? -1) || (lastCut[parent] ?? -1) < 0) continue;
+      cutLone(cuts, kind, at);
+      continue;
+    }
+    if (!afterSentence(norm, parentAt)) continue;
     cutLone(cuts, parent, parentAt);
     cutLone(cuts, kind, at);
   }
