@@ -156,7 +156,8 @@ function cutsOf(src: SourceText, line: Line): number[] {
   }
   // …落到实处: 一、抓好重大项目建设 省、州市…: a 1 no 2 confirmed still opens a section when it stands
   // after a sentence and a space and heads a short title followed by a space. …以下各项。一、增强科技
-  // 创新能力1.促进…: so do a lone 一、 after a sentence and the lone 1. right after its short heading.
+  // 创新能力1.促进…: so do a lone 一、 after a sentence and the lone 1. right after its short heading,
+  // and a lone 1. right after the short heading of a 二、 cut already.
   for (let kind = 0; kind < pending.length; kind++) {
     const at = pending[kind] ?? -1;
     if (at < 0) continue;
@@ -168,14 +169,12 @@ function cutsOf(src: SourceText, line: Line): number[] {
     if (parent < 0) continue;
     const parentAt = pending[parent] ?? -1;
     if (parentAt < 0) {
-      // 二、降低企业成本1.落实…: the lone 1. glued after a heading cut already.
-      if (at === (lastCut[parent] ?? -1) || (lastCut[parent] ?? -1) < 0) continue;
+      // 二、降低企业成本1.落实…: the lone 1. glued after a heading cut already (nestedParent found its cut).
       cutLone(cuts, kind, at);
-      continue;
+    } else if (afterSentence(norm, parentAt)) {
+      cutLone(cuts, parent, parentAt);
+      cutLone(cuts, kind, at);
     }
-    if (!afterSentence(norm, parentAt)) continue;
-    cutLone(cuts, parent, parentAt);
-    cutLone(cuts, kind, at);
   }
   if (cuts.length > (cont ? 1 : 0)) {
     carried.set(next);
