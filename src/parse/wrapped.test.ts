@@ -4,7 +4,7 @@ import { hunanResolver } from '../catalog/registry-resolver.js';
 import { spanProblems } from '../model/plan-spans.js';
 import { parsePlan } from './parse-plan.js';
 import { makeSource, WRAP_JOINER } from './text.js';
-import { joinBrokenBrackets, joinWrapped, unwrapped } from './wrapped.js';
+import { joinBrokenDuties, joinWrapped, unwrapped } from './wrapped.js';
 
 const resolver = hunanResolver();
 const parse = (text: string) => parsePlan(text, { resolver });
@@ -279,10 +279,10 @@ describe('unwrapped', () => {
   });
 });
 
-describe('joinBrokenBrackets', () => {
+describe('joinBrokenDuties', () => {
   it('joins a responsibility bracket left open at a line\'s end to the short line that closes it, in a text too short to measure a width', () => {
     const text = ['一、扩大有效投资', '(一)抓好重大项目建设(牵头单位:县发改局;责任单位:县重点项目事', '务中心)', '1.全年实施重点项目150个。', '2.新开工亿元以上项目30个。'].join('\n');
-    const src = joinBrokenBrackets(makeSource(text));
+    const src = joinBrokenDuties(makeSource(text));
     expect(src.lines.map((l) => src.norm.slice(l.trimStart, l.trimEnd).replaceAll(WRAP_JOINER, '⏎'))).toEqual([
       '一、扩大有效投资',
       '(一)抓好重大项目建设(牵头单位:县发改局;责任单位:县重点项目事⏎务中心)',
@@ -295,7 +295,18 @@ describe('joinBrokenBrackets', () => {
   it('leaves a bracket that is no one\'s responsibility, and a long next line, as they are', () => {
     const text = ['1.完善城市功能(含地下管网、', '燃气管道)', '2.推进老旧小区改造(牵头单位:县住建局;', '责任单位:各乡镇,并在年底前完成全部改造任务)'].join('\n');
     const src = makeSource(text);
-    expect(joinBrokenBrackets(src)).toBe(src);
+    expect(joinBrokenDuties(src)).toBe(src);
+  });
+
+  it('joins a label left at the end of a line holding a task to its names on the next line', () => {
+    const text = ['一、产业扶贫', '发展特色产业,带动贫困户3000户增收。 牵头单位:', '县农业局 配合单位:县扶贫办、各乡镇', '新建扶贫车间10个。'].join('\n');
+    const src = joinBrokenDuties(makeSource(text));
+    expect(src.lines.map((l) => src.norm.slice(l.trimStart, l.trimEnd).replaceAll(WRAP_JOINER, '⏎'))).toEqual([
+      '一、产业扶贫',
+      '发展特色产业,带动贫困户3000户增收。 牵头单位:⏎县农业局 配合单位:县扶贫办、各乡镇',
+      '新建扶贫车间10个。',
+    ]);
+    const labelLine = ['1.推进一网通办。', '牵头单位:', '市政务服务局'].join('\n');
+    expect(joinBrokenDuties(makeSource(labelLine)).lines.length).toBe(3);
   });
 });
-

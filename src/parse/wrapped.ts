@@ -188,14 +188,19 @@ const JOINER_CODE = WRAP_JOINER.charCodeAt(0);
 const BRACKET_ROLE_RE = /牵头|负责|责任|配合|单位|部门/;
 /** Longest line that may close a bracket broken over it (务中心)). */
 const BRACKET_TAIL_MAX = 24;
+/** …增收。  牵头单位: at a line's end, its names on the next line. */
+const LABEL_AT_END_RE = /(?:牵头|责任|配合|主办|协办|参与|主责)(?:单位|部门):$/;
 
 /**
- * (一)抓好重大项目建设(牵头单位:县发改局;责任单位:县重点项目事 ⏎ 务中心): a responsibility bracket left
- * open at a line's end and closed by a short next line that ends with it is one line broken where a
- * page's width fell, even in a text too short for joinWrapped to measure a width: the break is read
- * as a wrap's join. Returns src itself when there is none.
+ * A task's responsibility broken over two lines where a page's width fell, read as one line (the
+ * break becomes a wrap's join) even in a text too short for joinWrapped to measure a width:
+ * - a responsibility bracket left open at a line's end and closed by a short next line that ends
+ *   with it: (一)抓好重大项目建设(牵头单位:县发改局;责任单位:县重点项目事 ⏎ 务中心);
+ * - a label left at the end of a line holding text before it, its names on the next line:
+ *   …带动贫困户3000户增收。 牵头单位: ⏎ 县农业局 配合单位:….
+ * Returns src itself when there is none.
  */
-export function joinBrokenBrackets(src: SourceText): SourceText {
+export function joinBrokenDuties(src: SourceText): SourceText {
   const { norm, lines } = src;
   const ranges: [number, number][] = [];
   for (let i = 0; i + 1 < lines.length; i++) {
@@ -203,16 +208,27 @@ export function joinBrokenBrackets(src: SourceText): SourceText {
     const next = lines[i + 1] as Line;
     const last = norm.charCodeAt(line.trimEnd - 1);
     if (line.trimEnd <= line.trimStart || last === 0x29 || last === 0x3002 || last === 0x3b) continue;
-    const tail = next.trimEnd - next.trimStart;
-    if (tail === 0 || tail > BRACKET_TAIL_MAX || next.trimStart !== next.start) continue;
-    let e = next.trimEnd;
-    while (e > next.trimStart && (norm.charCodeAt(e - 1) === 0x3002 || norm.charCodeAt(e - 1) === 0x3b)) e--;
-    if (norm.charCodeAt(e - 1) !== 0x29 || norm.slice(next.trimStart, e - 1).includes('(')) continue;
-    const open = openBracketAt(norm, line.trimStart, line.trimEnd);
-    if (open < 0 || !BRACKET_ROLE_RE.test(norm.slice(open + 1, Math.min(line.trimEnd, open + 12)))) continue;
-    ranges.push([line.trimEnd, next.trimStart]);
+    if (next.trimEnd <= next.trimStart || next.trimStart !== next.start) continue;
+    if (last === 0x3a ? labelLeftOpen(norm, line) : bracketClosedBelow(norm, line, next)) ranges.push([line.trimEnd, next.trimStart]);
   }
   return joinedOver(src, ranges);
+}
+
+/** Whether the line ends with a label (牵头单位:) after text of its own. */
+function labelLeftOpen(norm: string, line: Line): boolean {
+  const from = Math.max(line.trimStart, line.trimEnd - 8);
+  const m = LABEL_AT_END_RE.exec(norm.slice(from, line.trimEnd));
+  return m !== null && from + m.index - line.trimStart >= 4;
+}
+
+/** Whether a responsibility bracket left open at the line's end is closed by the short next line, which ends with it. */
+function bracketClosedBelow(norm: string, line: Line, next: Line): boolean {
+  if (next.trimEnd - next.trimStart > BRACKET_TAIL_MAX) return false;
+  let e = next.trimEnd;
+  while (e > next.trimStart && (norm.charCodeAt(e - 1) === 0x3002 || norm.charCodeAt(e - 1) === 0x3b)) e--;
+  if (norm.charCodeAt(e - 1) !== 0x29 || norm.slice(next.trimStart, e - 1).includes('(')) return false;
+  const open = openBracketAt(norm, line.trimStart, line.trimEnd);
+  return open >= 0 && BRACKET_ROLE_RE.test(norm.slice(open + 1, Math.min(line.trimEnd, open + 12)));
 }
 
 /** Offset of the ( left open at the end of [s, e), or -1. */
