@@ -857,4 +857,21 @@ describe('forms of real pages', () => {
     const whole = ['一、重点工作', '1.改造老旧小区12个。牵头单位:县住建局;责任单位:县财政局'].join('\n');
     expect(rows(whole).map((r) => r[2])).toEqual([['县住建局/lead', '县财政局/cooperate']]);
   });
+  it('reads pipe rows whose group cell is written only in the first row it spans, the numbered requirements being the tasks and the rows without a group cell put back in place', () => {
+    const text = [
+      '工作任务 | 具体要求 | 责任部门 |',
+      '一、做好预算信息公开。 | 1.按时公开本单位的预算和决算。 | 财务科 |',
+      '2.及时公开“三公”经费的使用情况。 | 财务科 | |',
+      '二、办好网站公开专栏。 | 3.网站栏目的信息要随时更新。 | 办公室 |',
+      '4.网民的留言要及时回复。 | 办公室牵头,各科室配合 | |',
+      '',
+    ].join('\n');
+    expect(rows(text).map((r) => [r[0], r[1], r[2]])).toEqual([
+      ['1', '按时公开本单位的预算和决算', ['财务科/lead']],
+      ['2', '及时公开“三公”经费的使用情况', ['财务科/lead']],
+      ['3', '网站栏目的信息要随时更新', ['办公室/lead']],
+      ['4', '网民的留言要及时回复', ['办公室/lead', '各科室/localities']],
+    ]);
+    expect(spanProblems(text, parse(text))).toEqual([]);
+  });
 });

@@ -606,9 +606,47 @@ function findRowTable(src: SourceText, from: number, to: number): Table | null {
       });
     }
     if (rows.length === 0) continue;
+    const grouped = spaced ? null : groupColumnFirst(norm, columns, rows);
+    if (grouped) return { headerLine: i, headerSpan: [headStart, line.trimEnd], columns: grouped.columns, rows: grouped.rows, headerCells: cells };
     return { headerLine: i, headerSpan: [headStart, line.trimEnd], columns, rows, headerCells: cells };
   }
   return null;
+}
+
+/** 一、抓好财政信息的公开。: a group cell's own number. */
+const GROUP_CELL_RE = /^[一二三四五六七八九十]{1,3}、/;
+/** 1.按时公开…: a numbered requirement's cell. */
+const POINT_CELL_RE = /^[0-9]{1,3}[.、]/;
+
+/**
+ * 工作任务 | 具体要求 | 责任部门 | over `一、抓好财政信息的公开。 | 1.按时公开…。 | 财务科 |` and
+ * `3.网民…。 | 各科室 | |`: the first column holds group cells written only in the first row they span,
+ * and the numbered requirements after them are the tasks. Rows without their group cell start with
+ * the requirement, their cells one column to the left: they are put back in place. Null where the
+ * rows are not of this shape (every row led by a group cell over a numbered one, or by a numbered
+ * cell, with one of each at least).
+ */
+function groupColumnFirst(norm: string, columns: ColumnKind[], rows: TableRow[]): { columns: ColumnKind[]; rows: TableRow[] } | null {
+  if (columns.length < 3 || columns[0] !== 'task' || columns[1] === 'task') return null;
+  let grouped = 0;
+  let shifted = 0;
+  const text = (c: TableCell | undefined): string => (c ? norm.slice(c.span[0], c.span[1]).trim() : '');
+  for (const row of rows) {
+    const first = text(row.cells[0]);
+    if (GROUP_CELL_RE.test(first) && POINT_CELL_RE.test(text(row.cells[1]))) grouped++;
+    else if (POINT_CELL_RE.test(first)) shifted++;
+    else return null;
+  }
+  if (grouped === 0 || shifted === 0) return null;
+  const kinds: ColumnKind[] = ['other', 'task', ...columns.slice(2)];
+  return {
+    columns: kinds,
+    rows: rows.map((row) => {
+      const spans = row.cells.map((c) => c.span);
+      if (!GROUP_CELL_RE.test(text(row.cells[0]))) spans.unshift([row.span[0], row.span[0]]);
+      return { ...row, cells: spans.slice(0, kinds.length).map((span, k) => ({ kind: kinds[k] ?? 'other', span })) };
+    }),
+  };
 }
 
 const NUMBER_HEAD_RE = /^(?:序号|编号)\s/;
