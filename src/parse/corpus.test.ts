@@ -137,8 +137,8 @@ const FLOORS = {
   // per line) and moved the four more it changed a rule for: 0.870, 0.727, 0.906; then pages19 (three
   // pages: units F1 0.528, titles 0/6 on their first run); then the cell stream of one-cell-per-line
   // tables read 旌阳 2016 and 长沙 2012 (twice), which moved to tuned: 0.927, 0.799, 0.900.
-  // Stop 23 moved the six documents it changed a rule for (贵池 2020, a 福建 township 2015, 德州 2023,
-  // 长兴 2023, 荆州 2009, 江门); 四川 2014 stays, its titles read; the others score as at its start:
-  // 0.938, 0.823, 0.910.
-  unseen: { unitF1: 0.93, titles: 0.805, targetF1: 0.905 },
+  // Stop 23 moved the seven documents it changed a rule for (贵池 2020, a 福建 township 2015, 德州 2023,
+  // 长兴 2023, 荆州 2009, 江门, 池州); 四川 2014 stays, its titles read; the others score as at its
+  // start: 0.937, 0.844, 0.910.
+  unseen: { unitF1: 0.93, titles: 0.835, targetF1: 0.905 },
 };

@@ -874,4 +874,19 @@ describe('forms of real pages', () => {
     ]);
     expect(spanProblems(text, parse(text))).toEqual([]);
   });
+  it('numbers a one-cell-per-line row by the number standing after its group cell, where the header names no 序号 column', () => {
+    const text = [
+      '工作任务', '|', '具体要求', '|', '责任科室', '|', '时限要求', '|',
+      '清理行政规范性文件', '|', '1', '|', '逐件梳理本单位的规范性文件,公布有效文件目录。', '|', '办公室', '|', '年底前', '|',
+      '丰富政策解读方式', '|', '2', '|', '用图解和短视频解读新出台的政策。', '|', '各科室', '|', '持续推进', '|',
+      '3', '|', '回应群众关切,及时发布权威信息。', '|', '各科室', '|', '持续推进', '|',
+      '',
+    ].join('\n');
+    expect(rows(text).map((r) => [r[0], r[1], r[2]])).toEqual([
+      ['1', '逐件梳理本单位的规范性文件,公布有效文件目录', ['办公室/lead']],
+      ['2', '用图解和短视频解读新出台的政策', ['各科室/localities']],
+      ['3', '回应群众关切,及时发布权威信息', ['各科室/localities']],
+    ]);
+    expect(spanProblems(text, parse(text))).toEqual([]);
+  });
 });

@@ -220,6 +220,10 @@ function anchoredRows(src: SourceText, columns: ColumnKind[], from: number, to: 
         break;
       }
     }
+    // 做好主动公开工作 ⏎ 1 ⏎ 逐件梳理…: with no 序号 column (a group cell stands before the number), the
+    // line right before the task numbers the row when it continues the rows' sequence.
+    const before = spans[t - 1];
+    if (numberAt < 0 && before && src.norm.slice(before[0], before[1]) === String(rows.length + 1)) cells.unshift({ kind: 'number', span: before });
     let m = k;
     for (let c = unitAt; c < columns.length && isUnitKind(columns[c] as ColumnKind) && m < lines.length && units[m]; c++, m++) {
       cells.push({ kind: columns[c] as ColumnKind, span: spans[m] as Span });
