@@ -217,7 +217,9 @@ function cutsOf(src: SourceText, line: Line): number[] {
  */
 function keepClauseBrackets(norm: string, from: number, end: number, cuts: number[]): void {
   const brackets = new Set<number>();
-  for (const p of para) if (!PARAGRAPH_FIRST.has(norm.charCodeAt(p))) brackets.add(p); // a bullet's cut stands at the bullet
+  // A bullet's cut stands at the bullet. A role sentence's cut (roleSentenceCutAt) is kept with the
+  // bracket cuts, but it always follows a space, so it is never dropped below.
+  for (const p of para) if (!PARAGRAPH_FIRST.has(norm.charCodeAt(p))) brackets.add(p);
   if (brackets.size === 0) return;
   let numbered = mayStartMarker(norm, from, end) && markerIn(norm, from, Math.min(norm.length, from + 16)) !== null;
   let n = 0;
