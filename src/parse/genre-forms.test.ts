@@ -889,4 +889,61 @@ describe('forms of real pages', () => {
     ]);
     expect(spanProblems(text, parse(text))).toEqual([]);
   });
+  it('reads pipe rows with no unit column whose task cells close with their responsibility bracket, the progress column giving no target', () => {
+    const text = [
+      '索引号: | 001/2020-00012 | 成文日期: | 2020-09-01 |',
+      '重点工作推进情况汇总',
+      '序号 | 目标任务 | 推进情况 |',
+      '1 | 稳定住房市场,防止房价大起大落。(责任单位:市建设局) | 前7个月新房成交面积同比增长5%。 |',
+      '2 | 建成200个垃圾分类示范村。(责任单位:市农业农村局、市建设局) | 已建成150个,完成75%。 |',
+      '',
+    ].join('\n');
+    expect(rows(text)).toEqual([
+      ['1', '稳定住房市场,防止房价大起大落', ['市建设局/lead'], []],
+      ['2', '建成200个垃圾分类示范村', ['市农业农村局/lead', '市建设局/cooperate'], ['200个']],
+    ]);
+    expect(spanProblems(text, parse(text))).toEqual([]);
+    // Without brackets in most task cells such a table is no division table: nothing is read from it.
+    const report = ['序号 | 目标任务 | 推进情况 |', '1 | 稳定住房市场。 | 成交面积增长5%。 |', '2 | 建好示范村。 | 已建成150个。 |', ''].join('\n');
+    expect(rows(report).flatMap((r) => r[2])).toEqual([]);
+  });
+  it('reads a ledger whose merged task cell is written only in the first row it spans (rows after it have one cell fewer), its 细化分工 cells the tasks and its 责任处室 the units', () => {
+    const text = [
+      '序号 | 工作任务 | 细化分工 | 责任处室 | 完成时限 | 备注 |',
+      '1 | 疫情信息发布 | 及时发布疫情防控的权威信息 | 应急处、疾控处 | 长期推进 |',
+      '|',
+      '2 | 做好疫苗接种的信息公开 | 疾控处 | 长期推进 |',
+      '|',
+      '3 | 规范信息发布的程序 | 宣传处会办公室 | 2021年8月前 |',
+      '|',
+      '4 | 发布爱国卫生运动的信息 | 规划信息处(爱卫办) | 长期推进 |',
+      '',
+    ].join('\n');
+    expect(rows(text).map((r) => [r[0], r[1], r[2]])).toEqual([
+      ['1', '及时发布疫情防控的权威信息', ['应急处/lead', '疾控处/cooperate']],
+      ['2', '做好疫苗接种的信息公开', ['疾控处/lead']],
+      ['3', '规范信息发布的程序', ['宣传处/lead', '办公室/cooperate']],
+      ['4', '发布爱国卫生运动的信息', ['规划信息处(爱卫办)/lead']],
+    ]);
+    expect(spanProblems(text, parse(text))).toEqual([]);
+    // Beside a unit column a 责任处室 column names persons' offices, not units.
+    const both = ['序号 | 工作任务 | 责任单位 | 责任处室 |', '1 | 做好疫苗接种的信息公开 | 省卫生健康委 | 疾控处 |', '2 | 规范信息发布 | 省卫生健康委 | 宣传处 |', ''].join('\n');
+    expect(rows(both).map((r) => r[2])).toEqual([['省卫生健康委/lead'], ['省卫生健康委/lead']]);
+  });
+  it('reads a one-cell-per-line table between bar lines with 负责部门 and 时间进度 columns, its collectives after a comma, and a last row cut off inside its task', () => {
+    const text = [
+      '|', '序号', '|', '工作任务', '|', '负责部门', '|', '时间进度', '|', '|',
+      '1', '|', '理顺城市管理体制', '|', '市委编办、市城管局', '|', '2016 年底前', '|', '|',
+      '2', '|', '编制环卫设施专项规划', '|', '市住建局、市财政局,各县(区)政府、市直园区管委会', '|', '常态工作', '|', '|',
+      '3', '|', '道路保洁多用机械,规范清',
+    ].join('\n');
+    expect(rows(text).map((r) => [r[0], r[1], r[2]])).toEqual([
+      ['1', '理顺城市管理体制', ['市委编办/lead', '市城管局/cooperate']],
+      ['2', '编制环卫设施专项规划', ['市住建局/lead', '市财政局/cooperate', '各县(区)政府/localities', '市直园区管委会/localities']],
+      ['3', '道路保洁多用机械,规范清', []],
+    ]);
+    const parsed = parse(text);
+    expect(parsed.items[1]?.schedule?.raw).toBe('常态工作');
+    expect(spanProblems(text, parsed)).toEqual([]);
+  });
 });

@@ -11,7 +11,7 @@ import { detectJurisdiction, applyJurisdiction } from './jurisdiction.js';
 import { ASK_VERBS, entry, findActors, findAskedUnits, findDutySentence, findLedBy, findRoleSentence, findStated, findTrailingUnits, findUnitListBracket, leadMarked, parseClause, STANDING_RE, type ResponsibilityContext } from './responsibility.js';
 import { parseStructure, type RawHeading, type Structure } from './structure.js';
 import { findFlatTable } from './flat-table.js';
-import { cellRole, findGluedTable, findTable, unitsCell, type Table, type TableCell } from './table.js';
+import { cellRole, findGluedTable, findTable, isUnitKind, unitsCell, type Table, type TableCell } from './table.js';
 import { splitRunOn } from './run-on.js';
 import { withoutReadings, withReadings } from './readings.js';
 import { readSchedule } from './schedule.js';
@@ -811,6 +811,12 @@ function tableItems(
       for (const r of entries) responsible.push(r);
     });
     previous = byColumn;
+    // 目标任务 cell closing with (责任单位:市建设局、市金融办) in a table with no unit column: the
+    // cell's bracket names the units, as an item's would.
+    if (responsible.length === 0 && !referred && !row.cells.some((c) => isUnitKind(c.kind))) {
+      const stated = findStated(ctx, s, e);
+      for (const r of stated?.entries.length ? stated.entries : findLedBy(ctx, s, e)) responsible.push(r);
+    }
     if (responsible.length === 0 && !referred) warnings.push(warning('responsibility_missing', { item: ordinal }, row.span));
     const schedule = scheduleOf(src, row.cells, planYear);
     // 1.把规划纲要…主动公开 in a table with no 序号 column: the task cell's own number numbers the item.

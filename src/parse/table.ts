@@ -66,10 +66,11 @@ export function columnKind(header: string): ColumnKind {
   // 责任主体与协同单位: the column that names the cooperating units after the lead's.
   // 相关责任部门 beside a 牵头部门 column: the others who share the task.
   if (/^(?:配合|协办|参与|协同|协助)(?:责任)?(?:单位|部门|机关)$|^责任主体(?:与|和|及)(?:配合|协同|协办)(?:单位|部门)$|^(?:相关|其他|其它|有关)(?:责任|配合)?(?:单位|部门)$/.test(h)) return 'cooperate';
-  if (/^(?:责任|承办|落实|实施)(?:单位|部门|机关|主体)$/.test(h)) return 'responsible';
+  // 负责部门: those who do the task, the first named leading (遂宁 2016's 负责部门 column).
+  if (/^(?:责任|承办|落实|实施|负责)(?:单位|部门|机关|主体)$/.test(h)) return 'responsible';
   // 监考单位, 考核单位: in a table of targets handed down, the units each target is assessed on.
   if (/^(?:监考|考核|考评|监测|责任考核)(?:单位|部门)$/.test(h)) return 'responsible';
-  if (/(?:时限|时间|期限|节点|进度安排)$/.test(h)) return 'deadline';
+  if (/(?:时限|时间|期限|节点|进度安排|时间进度)$/.test(h)) return 'deadline';
   // 指标要求, 目标值, 预期目标: the figure to reach, written beside the task's name.
   if (/^(?:指标|目标)(?:要求|值)$|^(?:预期|年度|工作)?目标(?:值)?$|^(?:全年|年度|攻坚)目标任务$/.test(h)) return 'target';
   // 建设内容, 建设规模 beside a 项目名称 column: what a project builds, its figures the targets.
@@ -80,6 +81,24 @@ export function columnKind(header: string): ColumnKind {
   // 项目名称: a list of projects, each row's project is its task.
   if (TASK_HEADER.test(h) || /^(?:建设)?(?:项目|工程)(?:名称)?$/.test(h) || /任务|措施|举措|事项|^(?:民生|为民办)?实事(?:项目)?(?:名称|内容)?$|工程名称|指标名称/.test(h) || /^(?:工作)?内容(?:与|和|及)?要求$/.test(h)) return 'task';
   return 'other';
+}
+
+/** 责任处室, 牵头处室: a department's own offices, the units of a table it keeps for itself. */
+const OFFICE_COLUMN_RE = /^(?:责任|牵头|承办|主办)处室$/;
+
+/**
+ * 序号 | 工作任务 | 细化分工 | 责任处室 | 完成时限: a table a commission keeps of its own work names its
+ * offices in a 处室 column and no unit column. Where no column names units, such a column does
+ * (its first office leading, or all of them where the column says 牵头). Beside a unit column it
+ * stays a column of persons, not units.
+ */
+export function withOfficeColumns(columns: ColumnKind[], names: string[]): ColumnKind[] {
+  if (columns.some(isUnitKind)) return columns;
+  names.forEach((name, k) => {
+    const h = headerName(name);
+    if (columns[k] === 'person' && OFFICE_COLUMN_RE.test(h)) columns[k] = h.startsWith('牵头') ? 'lead' : 'responsible';
+  });
+  return columns;
 }
 
 /**
@@ -449,7 +468,7 @@ function findColumnTable(src: SourceText, from: number, to: number): Table | nul
       headerCells.push(cell);
       columns.push(kind);
     }
-    withTaskColumn(columns);
+    withTaskColumn(withOfficeColumns(columns, headerCells.map(([a, b]) => norm.slice(a, b))));
     const hasUnits = columns.some((k) => k === 'lead' || k === 'cooperate' || k === 'responsible');
     if (columns.length < 3 || !columns.includes('task') || !hasUnits) continue;
     const rows: TableRow[] = [];
@@ -514,7 +533,13 @@ function findColumnTable(src: SourceText, from: number, to: number): Table | nul
           }
         }
       }
-      if (cells.length < columns.length && (numberAt !== 0 || cells.length <= lastUnit)) break;
+      if (cells.length < columns.length && (numberAt !== 0 || cells.length <= lastUnit)) {
+        // 12 ⏎ 道路保洁多用机械…规范清 at the text's end: a row the page cut off inside its task is kept, as cut.
+        const taskAt = columns.indexOf('task');
+        const last = cells[cells.length - 1] ?? -1;
+        if (numberAt === 0 && taskAt > 0 && cells.length > taskAt && nonBlankLines(src, last + 1, to, 1).length === 0) rows.push(rowOfLines(src, cells, columns));
+        break;
+      }
       if (numberAt > 0 && !/^[0-9]{1,4}$/.test(textOf(cells[numberAt] ?? -1))) break;
       rows.push(rowOfLines(src, cells, kinds));
       at = (cells[cells.length - 1] ?? at) + 1;
@@ -538,7 +563,17 @@ function findColumnTable(src: SourceText, from: number, to: number): Table | nul
   return null;
 }
 
-const UNIT_COLUMN_WORDS = ['单位', '部门', '主体', '单 位', '部 门'];
+/**
+ * Words a header line holds: a unit column's (…单位, …部门, 责任主体, 责任处室, or 牵 头 部 门 with its
+ * characters spaced out), or 序号 over a table whose task cells say who does them.
+ */
+const UNIT_COLUMN_WORDS = ['单位', '部门', '主体', '单 位', '部 门', '处室', '序号'];
+
+/**
+ * A responsibility bracket closing a task cell: (责任单位:市建设局), (市发改委牵头). A table
+ * without a unit column whose task cells mostly close with one is a division table all the same.
+ */
+const DUTY_BRACKET_RE = /[((](?:[^()()]{0,8}(?:责任|牵头|主办|承办|配合|协办)(?:单位|部门|处室)?[::]|[^()()]{2,80}(?:牵头|负责|承办)[))])/;
 
 function findRowTable(src: SourceText, from: number, to: number): Table | null {
   const { norm, lines } = src;
@@ -582,10 +617,11 @@ function findRowTable(src: SourceText, from: number, to: number): Table | null {
     }
     const cells = spaced ? splitSpacedHeader(norm, headStart, line.trimEnd) : splitCells(norm, line.trimStart, line.trimEnd);
     if (cells.length < 3) continue;
-    const columns = withTaskColumn(cells.map(([a, b]) => columnKind(norm.slice(a, b))));
+    const columns = withTaskColumn(withOfficeColumns(cells.map(([a, b]) => columnKind(norm.slice(a, b))), cells.map(([a, b]) => norm.slice(a, b))));
     const hasTask = columns.includes('task');
-    const hasUnits = columns.some((k) => k === 'lead' || k === 'cooperate' || k === 'responsible');
-    if (!hasTask || !hasUnits) continue;
+    const hasUnits = columns.some(isUnitKind);
+    // 序号 | 目标任务 | 推进情况: no unit column, the task cells name their units in brackets (checked below).
+    if (!hasTask || (!hasUnits && (spaced || columns[0] !== 'number'))) continue;
     const rows: TableRow[] = [];
     for (let j = i + 1; j < to; j++) {
       const row = lines[j];
@@ -610,11 +646,22 @@ function findRowTable(src: SourceText, from: number, to: number): Table | null {
       });
     }
     if (rows.length === 0) continue;
-    const grouped = spaced ? null : groupColumnFirst(norm, columns, rows);
+    if (!hasUnits && !dutyInTaskCells(norm, rows)) continue;
+    const grouped = spaced ? null : groupColumnFirst(norm, columns, rows) ?? mergedTaskCells(src, columns, cells.map(([a, b]) => norm.slice(a, b)), rows);
     if (grouped) return { headerLine: i, headerSpan: [headStart, line.trimEnd], columns: grouped.columns, rows: grouped.rows, headerCells: cells };
     return { headerLine: i, headerSpan: [headStart, line.trimEnd], columns, rows, headerCells: cells };
   }
   return null;
+}
+
+/** Whether most rows' task cells (two at least) close with a responsibility bracket. */
+function dutyInTaskCells(norm: string, rows: TableRow[]): boolean {
+  let withDuty = 0;
+  for (const row of rows) {
+    const task = row.cells.find((c) => c.kind === 'task');
+    if (task && DUTY_BRACKET_RE.test(norm.slice(task.span[0], task.span[1]))) withDuty++;
+  }
+  return withDuty >= 2 && withDuty * 2 > rows.length;
 }
 
 /** 一、抓好财政信息的公开。: a group cell's own number. */
@@ -648,6 +695,52 @@ function groupColumnFirst(norm: string, columns: ColumnKind[], rows: TableRow[])
     rows: rows.map((row) => {
       const spans = row.cells.map((c) => c.span);
       if (!GROUP_CELL_RE.test(text(row.cells[0]))) spans.unshift([row.span[0], row.span[0]]);
+      return { ...row, cells: spans.slice(0, kinds.length).map((span, k) => ({ kind: kinds[k] ?? 'other', span })) };
+    }),
+  };
+}
+
+/** 细化分工, 具体要求, 工作措施: a column that breaks the task beside it into the row's own work. */
+const DETAIL_HEADER_RE = /^(?:细化|具体|分解|主要|工作)(?:分工|要求|措施|任务|内容|工作)$|^任务(?:分解|细化)$/;
+
+/** Whether a cell reads as a unit cell: names of units only, or a first name that looks like one. */
+function unitLike(src: SourceText, span: Span | undefined): boolean {
+  if (!span || span[1] <= span[0]) return false;
+  if (unitsCell(src, span)) return true;
+  const first = splitNames(src.norm, span[0], span[1])[0];
+  // 规划信息处(爱卫办): the office's other name in brackets after it.
+  const name = first?.name.replace(/\([^()]{1,12}\)$/, '') ?? '';
+  return name.length >= 2 && name.length <= 24 && looksLikeUnit(name);
+}
+
+/**
+ * 序号 | 工作任务 | 细化分工 | 责任处室 | 完成时限 over `1 | 常态化疫情防控的信息发布 | 就散发疫情…发出权威消息 |
+ * 应急处、… | 长期推进` and `2 | 把疫苗接种的信息公开…抓实 | 疾控处 | 长期推进`: the task cell is merged over
+ * the rows it spans and written only in its first, so the other rows have one cell fewer. The
+ * detail cells are the tasks; a row whose units stand one cell early lacks the merged cell, which
+ * is put back empty. Null where the rows are not of this shape (rows of both kinds needed).
+ */
+function mergedTaskCells(src: SourceText, columns: ColumnKind[], names: string[], rows: TableRow[]): { columns: ColumnKind[]; rows: TableRow[] } | null {
+  const t = columns.indexOf('task');
+  const d = t + 1;
+  const u = columns.findIndex(isUnitKind);
+  if (t < 0 || u !== d + 1 || !DETAIL_HEADER_RE.test(headerName(names[d] ?? ''))) return null;
+  let full = 0;
+  let short = 0;
+  const shortRows = rows.map((row) => {
+    const spans = row.cells.map((c) => c.span);
+    const isShort = unitLike(src, spans[u - 1]) && !unitLike(src, spans[u]);
+    if (isShort) short++;
+    else full++;
+    return isShort;
+  });
+  if (full === 0 || short === 0) return null;
+  const kinds = columns.map((k, c): ColumnKind => (c === t ? 'other' : c === d ? 'task' : k));
+  return {
+    columns: kinds,
+    rows: rows.map((row, r) => {
+      const spans = row.cells.map((c) => c.span);
+      if (shortRows[r]) spans.splice(t, 0, [spans[t]?.[0] ?? row.span[0], spans[t]?.[0] ?? row.span[0]]);
       return { ...row, cells: spans.slice(0, kinds.length).map((span, k) => ({ kind: kinds[k] ?? 'other', span })) };
     }),
   };

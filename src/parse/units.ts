@@ -27,7 +27,8 @@ const COLLECTIVE_RE = new RegExp(
     `|^${LEVEL}+(?:\\(${LEVEL}(?:、${LEVEL})*\\))?(?:人民政府|政府|办事处|街道办事处)$` +
     // 开发区管委会, 各园区管委会: the committee of every zone, when no zone is named.
     // (高新区管委会, 经开区管委会 alone name a city's one zone.)
-    '|^各(?:开发区|园区|高新区|经开区|工业园区?)(?:管委会|管理委员会)$|^(?:开发区|园区|工业园区?)(?:管委会|管理委员会)$' +
+    // 市直园区管委会: the committees of every zone the city runs.
+    '|^(?:各|(?:省|市|县|区)直)(?:开发区|园区|高新区|经开区|工业园区?)(?:管委会|管理委员会)$|^(?:开发区|园区|工业园区?)(?:管委会|管理委员会)$' +
     // 区属各重点国企, 市直各单位, 省属各高校: every body of a kind under a level.
     // 市各功能区管委会, 县各有关单位: every body of a kind of a level.
     '|^(?:省|市|县|区|州)(?:属|直|管)?各' +
@@ -176,14 +177,18 @@ const HE = 0x548c; // 和
 const YU = 0x4e0e; // 与
 const TONG = 0x540c; // 同
 const YI = 0x4ee5; // 以
+const HUI = 0x4f1a; // 会: 宣传处会办公室, the one office with the other (会同 written short)
+const SECTION_END = new CodeSet(codesOf('处科'));
 
 /** Split [s, e) on 及/和/与/以及/同 between units, appending the pieces' bounds to `out`. */
 function splitOnConjunction(norm: string, s: number, e: number, out: number[]): void {
   let start = s;
   for (let i = s + 2; i < e - 1; i++) {
     const c = norm.charCodeAt(i);
-    const len = c === YI && norm.charCodeAt(i + 1) === JI ? 2 : c === JI || c === HE || c === YU || c === TONG ? 1 : 0;
+    const len = c === YI && norm.charCodeAt(i + 1) === JI ? 2 : c === JI || c === HE || c === YU || c === TONG || c === HUI ? 1 : 0;
     if (len === 0) continue;
+    // 会 joins only a section's name to the next (宣传处会办公室): 社会保障局, 常委会 keep theirs.
+    if (c === HUI && !SECTION_END.has(norm.charCodeAt(i - 1))) continue;
     // The right side is read only when the left one ends like a unit (this runs at every 和/与/及).
     if (i - start < 2 || e - (i + len) < 2) continue;
     // 省直有关部门(单位)及各市(州)人民政府: a short note in brackets after the left name is part of it.
