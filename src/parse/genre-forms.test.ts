@@ -946,4 +946,21 @@ describe('forms of real pages', () => {
     expect(parsed.items[1]?.schedule?.raw).toBe('常态工作');
     expect(spanProblems(text, parsed)).toEqual([]);
   });
+  it('reads a target table flattened one cell per line: the unit cells one name a line after each goal and its target lines name the goal\'s units, the first leading', () => {
+    const text = [
+      '某省妇女发展规划目标责任分解书', '', '领域', '', '主要目标', '', '主要责任单位', '', '责任单位', '',
+      '1.孕产妇的医疗保健得到加强。', '', '——孕产妇死亡率不超过15/10万。', '', '省卫生厅', '', '人口计生', '',
+      '——住院分娩率达到98%以上。', '', '省卫生厅', '', '省财政厅', '',
+      '2.妇女经常参加体育锻炼。', '', '省体育局', '', '省妇联', '',
+      '省人民政府办公厅', '2014年2月12日', '',
+    ].join('\n');
+    expect(rows(text)).toEqual([
+      ['1', '孕产妇的医疗保健得到加强', ['省卫生厅/lead', '人口计生/cooperate', '省财政厅/cooperate'], ['15/10万', '98%']],
+      ['2', '妇女经常参加体育锻炼', ['省体育局/lead', '省妇联/cooperate'], []],
+    ]);
+    expect(spanProblems(text, parse(text))).toEqual([]);
+    // Without a unit column's header cell above, names alone on lines are no item's units.
+    const plain = ['一、目标', '1.妇女经常参加体育锻炼。', '省体育局', '省妇联', ''].join('\n');
+    expect(rows(plain).map((r) => r[2])).toEqual([[]]);
+  });
 });

@@ -79,6 +79,9 @@ function parseText(text: string, options: ParseOptions): ParsedPlan {
   addStanding(preambleStanding(ctx, structure, planFromLine));
   // Copies of carried units in the whole plan: a hostile text cannot make the output explode.
   let carriedBudget = MAX_CARRIED_TOTAL;
+  // 领域 ⏎ 主要目标 ⏎ 主要责任单位 ⏎ 责任单位 above the goals: a table flattened one cell per line,
+  // whose unit cells stand one name a line in each goal's body.
+  const unitCells = !table && unitColumnAbove(src, planFromLine, structure.items[0]?.span[0] ?? 0);
   let h = 0;
   const headings: RawHeading[] = structure.headings;
   const breaks = new NextBreak(src.norm, cutStarts(src.norm, src.lines));
@@ -126,6 +129,7 @@ function parseText(text: string, options: ParseOptions): ParsedPlan {
         if (ledBy.length === 0) ledBy = findUnitListBracket(ctx, bodyStart, end);
         if (ledBy.length === 0) ledBy = findTrailingUnits(ctx, bodyStart, end);
         if (ledBy.length === 0) ledBy = findRoleSentence(ctx, bodyStart, end);
+        if (ledBy.length === 0 && unitCells) ledBy = unitLines(ctx, bodyStart, end);
         const carried = ditto?.entries ?? headingCarry[headingCarry.length - 1]?.entries;
         if (ledBy.length > 0) responsible = ledBy;
         else if (carried && carriedBudget > 0) {
@@ -310,6 +314,68 @@ function endsWithLabelLine(norm: string, s: number, e: number): boolean {
 }
 
 /** Headings of a plan's principles and requirements, whose paragraphs are no tasks. */
+/** 主要责任单位, 牵头单位, 责任部门 alone on a line (bars a page left around it aside): a unit column's header cell. */
+const UNIT_HEADER_LINE_RE = /^\|?\s*(?:主要)?(?:责任|牵头|配合|承办|负责|协办|参与)(?:单位|部门)\s*\|?$/;
+/** Lines looked at above the first item for a unit column's header cell. */
+const MAX_HEADER_LINES = 60;
+
+/** Whether a unit column's header cell stands alone on a line between the plan's start and `before`. */
+function unitColumnAbove(src: SourceText, fromLine: number, before: number): boolean {
+  const { lines, norm } = src;
+  for (let i = fromLine, seen = 0; i < lines.length && seen < MAX_HEADER_LINES; i++) {
+    const line = lines[i];
+    if (!line || line.start >= before) break;
+    if (line.trimEnd <= line.trimStart) continue;
+    seen++;
+    if (line.trimEnd - line.trimStart <= 10 && UNIT_HEADER_LINE_RE.test(norm.slice(line.trimStart, line.trimEnd))) return true;
+  }
+  return false;
+}
+
+/** A line holding only names: Han characters, maybe a bracket or a 、 between names. */
+const NAME_LINE_RE = /^[\u4e00-\u9fff()、]{2,40}$/;
+/** 2021年3月1日 after a name: a signature and its date, not a unit cell. */
+const DATE_LINE_RE = /^[0-9〇零一二三四五六七八九十]{2,4}年[0-9一二三四五六七八九十]{1,2}月/;
+
+/**
+ * 1.孕产妇的医疗保健得到加强。 ⏎ ——…15/10万。 ⏎ 省卫生厅 ⏎ 省人口计生 ⏎ 省公安厅: in a table flattened one
+ * cell per line, the unit cells after a goal (and after each group of its target lines) stand one name
+ * a line. A run of lines holding only names, one of them at least a unit's, names the item's units:
+ * the first leads, the others cooperate (a unit named again keeps its first role). Names without a
+ * unit's ending (人口计生) count inside such a run. The item's own first line is not looked at.
+ */
+function unitLines(ctx: ResponsibilityContext, s: number, e: number): Responsible[] {
+  const { src } = ctx;
+  const { norm } = src;
+  const out: Responsible[] = [];
+  let run: Span[] = [];
+  let named = false;
+  const flush = (next: string): void => {
+    if (named && !DATE_LINE_RE.test(next)) {
+      for (const [a, b] of run) for (const piece of splitNames(norm, a, b)) out.push(entry(ctx, piece, out.length === 0 ? 'lead' : 'cooperate'));
+    }
+    run = [];
+    named = false;
+  };
+  for (let at = norm.indexOf('\n', s); at >= 0 && at < e; ) {
+    let a = at + 1;
+    let b = norm.indexOf('\n', a);
+    if (b < 0 || b > e) b = e;
+    at = b < e ? b : -1;
+    while (a < b && isJsSpace(norm.charCodeAt(a))) a++;
+    while (b > a && isJsSpace(norm.charCodeAt(b - 1))) b--;
+    if (a === b) continue;
+    const text = norm.slice(a, b);
+    if (NAME_LINE_RE.test(text)) {
+      run.push([a, b]);
+      if (unitsCell(src, [a, b])) named = true;
+    } else flush(text);
+    if (out.length >= MAX_CARRIED) break;
+  }
+  flush('');
+  return out;
+}
+
 const PRINCIPLES_RE = /^(?:分工|基本|工作|主要|总体)?原则$|^(?:指导思想|总体要求|总体思路|工作要求|有关要求|基本要求)$/;
 
 function sectionTitle(structure: Structure, section: number | null): string {

@@ -149,4 +149,11 @@ describe('targets', () => {
       ['3700万标箱', 37000000, '标箱'], ['20万标准箱', 200000, '标准箱'],
     ]);
   });
+
+  it('reads a rate per so many people (15/10万, 8/1000) with its base as the measure, and no date or fraction as one', () => {
+    expect(targets('孕产妇死亡率不超过15/10万,婴儿死亡率降到8/1000以下。').map((t) => [t.raw, t.value, t.unit, t.comparator])).toEqual([
+      ['15/10万', 15, '/10万', '<='], ['8/1000', 8, '/1000', '<='],
+    ]);
+    expect(targets('2021/3/1起施行,完成3/4的任务。').map((t) => t.raw)).toEqual([]);
+  });
 });

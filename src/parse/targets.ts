@@ -254,6 +254,8 @@ function arabicTarget(ctx: TargetContext, s: number, digitsEnd: number, limit: n
   let unit = unitAt(norm, j, UNIT_WORDS);
   // 减少50万以上, 增加30万左右: a figure in 万/亿 with no measure word, bounded as a target.
   if (!unit && first.scaled && max === null && BARE_SCALED_AFTER_RE.test(norm.slice(j, j + 2))) unit = '';
+  // 孕产妇死亡率不超过15/10万, 婴儿死亡率8‰: a rate per so many people, its base as its measure.
+  if (unit === null && !first.scaled && norm.charCodeAt(j) === 0x2f) unit = PER_BASE_RE.exec(norm.slice(j, j + 6))?.[0] ?? null;
   if (unit === null) return null;
   if (digits.length >= 7 && !first.scaled && !/[元吨米亩]/.test(unit)) return null;
   let unitEnd = j + unit.length;
@@ -415,6 +417,8 @@ const CLASS_AFTER_SUM_RE = /^(?:及以上|以上)?(?:的)?(?:级)?(?:[0-9]{1,4}�
 /** 确定的, 提出的: what a count of indicators (22项主要指标) follows when it counts a plan's own. */
 const COUNTED_INDICATORS_BEFORE = /(?:确定|提出|明确|规定|设定)的$/;
 /** The denominator of a rate: 万元, 立方米, 千人, 人·年. */
+/** /10万, /万, /1000: the base a rate is counted per (15/10万), a number and a power of ten. */
+const PER_BASE_RE = /^\/(?:10{0,3}(?:万|千)|1000|10万|万|千)(?![0-9])/;
 const RATE_DENOMINATOR_RE = /^(?:万|千|百|亿)?(?:元|人|吨|亩|户|平方米|立方米|千瓦时|公里|年|天|月|人·年)/;
 
 /** Whether `. ` and a digit follow at `end`: the rest of a decimal broken by a space. */
