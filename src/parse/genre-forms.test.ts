@@ -963,4 +963,20 @@ describe('forms of real pages', () => {
     const plain = ['一、目标', '1.妇女经常参加体育锻炼。', '省体育局', '省妇联', ''].join('\n');
     expect(rows(plain).map((r) => r[2])).toEqual([[]]);
   });
+  it('reads a table copied as rows of cells one space apart: two spaces leave a merged cell empty, a cell broken before its last character is whole, the 细化措施 cell gives the targets and titles a row whose task cell is empty', () => {
+    const text = [
+      '某市河长制主要任务分解表',
+      '序号 类别 主要任务 细化措施 牵头单位 参与单位',
+      '1 强化水资源保 护 守牢用水总量红线 实行用水总量控制。到2020年用水总量不超过11.88亿立方米。 市水利局 市发展改革委、住房和城乡建设局等',
+      '2  守牢用水 效率指标 红线 万元工业增加值用水量下降25%以上。 市水利局 市工业和信息化委',
+      '3   推进工业节水。改造高耗水工艺。 市工业和信息化委 城乡一体化示范区、高新区党工委和管委会',
+      '',
+    ].join('\n');
+    expect(rows(text)).toEqual([
+      ['1', '守牢用水总量红线', ['市水利局/lead', '市发展改革委/cooperate', '住房和城乡建设局/cooperate'], ['11.88亿立方米']],
+      ['2', '守牢用水效率指标红线', ['市水利局/lead', '市工业和信息化委/cooperate'], ['25%']],
+      ['3', '推进工业节水', ['市工业和信息化委/lead', '城乡一体化示范区/cooperate', '高新区党工委和管委会/cooperate'], []],
+    ]);
+    expect(spanProblems(text, parse(text))).toEqual([]);
+  });
 });

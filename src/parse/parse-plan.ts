@@ -526,7 +526,7 @@ const SCORE_NOTE_RE = /^\([0-9.]{1,4}分/;
 /** ★地区生产总值增长15%: marks a page sets before a task (a key task, a binding indicator) are no part of its title. */
 const TITLE_MARK = new CodeSet(codesOf('★☆▲△◆◇■□●○※▶►√✔'));
 
-function itemTitle(src: SourceText, start: number, e: number): string {
+function itemTitle(src: SourceText, start: number, e: number, cell = false): string {
   const { norm, original } = src;
   let s = start;
   while (s < e && (TITLE_MARK.has(norm.charCodeAt(s)) || isJsSpace(norm.charCodeAt(s)))) s++;
@@ -541,7 +541,8 @@ function itemTitle(src: SourceText, start: number, e: number): string {
     // (电力、电 信、码头: a stray space inside a word, one or two characters before the next mark, is not.)
     // (…增长15%; 上列4项目标…: so does one after a semicolon. 部分搬 迁户…: a space in a sentence
     // already running past its commas is a stray one.)
-    if (c === 0x20 && end - s >= 4 && isCjk(norm.charCodeAt(end + 1)) && (norm.charCodeAt(end - 1) === 0x3b || (isCjk(norm.charCodeAt(end - 1)) && !strayAt(norm, end + 1, e) && !inSentence(norm, s, end)))) break;
+    // (In a table's cell a space is the page's layout: 守牢用水 效率指标 红线 is one title.)
+    if (c === 0x20 && !cell && end - s >= 4 && isCjk(norm.charCodeAt(end + 1)) && (norm.charCodeAt(end - 1) === 0x3b || (isCjk(norm.charCodeAt(end - 1)) && !strayAt(norm, end + 1, e) && !inSentence(norm, s, end)))) break;
   }
   // (一)总体要求:以…为指导,…。: a short heading before a colon over a long sentence is the title;
   // 2.中心片区污水管网维护:检测、清淤并修复…: so is a project's or a field's name before its description.
@@ -567,7 +568,8 @@ function itemTitle(src: SourceText, start: number, e: number): string {
     if (paren > 0 && (/负责|牵头|配合|责任单位/.test(text.slice(paren)) || SCORE_NOTE_RE.test(text.slice(paren)) || unitList(norm, s + paren + 1, end - 1))) end = s + paren;
   }
   const title = unwrapped(original.slice(s, end).trim());
-  return title.indexOf(' ') < 0 ? title : title.replace(STRAY_SPACE_RE, '');
+  if (title.indexOf(' ') < 0) return title;
+  return cell ? title.replace(HAN_SPACE_RE, '') : title.replace(STRAY_SPACE_RE, '');
 }
 
 /** Whether [s, end) is a sentence under way (two commas or more, or thirty characters and a comma). */
@@ -578,6 +580,8 @@ function inSentence(norm: string, s: number, end: number): boolean {
 }
 
 /** A space between two Chinese characters with at most one more before a mark: 电 信、 */
+/** Spaces between Han characters (a table cell's text broken by the page's layout). */
+const HAN_SPACE_RE = /(?<=\p{Script=Han}) +(?=\p{Script=Han})/gu;
 const STRAY_SPACE_RE = /(?<=\p{Script=Han}) (?=\p{Script=Han}{1,2}[、,，。;；])|(?<=[、,，]) (?=\p{Script=Han})/gu;
 
 /** Whether the word after a space at `at` is one or two characters before a mark (电 信、码头). */
@@ -634,7 +638,7 @@ const TASK_VERB_START_RE =
 function rowTargets(src: SourceText, cells: TableCell[], s: number, e: number, ctx: TargetContext): Target[] {
   const out = findTargets(ctx, s, e);
   for (const c of cells) {
-    if (c.kind === 'target' && c.span[1] > c.span[0]) out.push(...findTargets({ ...ctx, floor: c.span[0] }, c.span[0], c.span[1]));
+    if (c.kind === 'target' && c.span[1] > c.span[0] && !(c.span[0] === s && c.span[1] === e)) out.push(...findTargets({ ...ctx, floor: c.span[0] }, c.span[0], c.span[1]));
   }
   return out;
 }
@@ -892,7 +896,7 @@ function tableItems(
       number: numberCell ? src.original.slice(numberCell.span[0], numberCell.span[1]) : own && own.bodyStart < e ? src.original.slice(own.numberSpan[0], own.numberSpan[1]) : '',
       ordinal,
       section,
-      title: itemTitle(src, titleStart, e),
+      title: itemTitle(src, titleStart, e, true),
       text: src.original.slice(s, e),
       span: row.span,
       responsible: fitted(responsible),

@@ -83,6 +83,30 @@ export function columnKind(header: string): ColumnKind {
   return 'other';
 }
 
+/** 细化措施, 具体措施: a column spelling out the task beside it, its figures the ones to reach. */
+const MEASURE_HEADER_RE = /^(?:细化|具体|主要)?(?:措施|举措)$|^细化(?:任务|要求)$/;
+
+/**
+ * 序号 | 类别 | 主要任务 | 细化措施 | 牵头单位: a column of measures after the task column is read for the
+ * row's targets (a target column). A row whose task cell is empty (merged with the rows above) is
+ * titled by its measures.
+ */
+function withMeasureColumn(columns: ColumnKind[], names: string[], rows: TableRow[]): void {
+  const t = columns.indexOf('task');
+  const m = columns.findIndex((k, c) => c > t && k === 'task' && MEASURE_HEADER_RE.test(headerName(names[c] ?? '')));
+  if (t < 0 || m < 0) return;
+  columns[m] = 'target';
+  for (const row of rows) {
+    const task = row.cells.find((c) => c.kind === 'task');
+    const measure = row.cells.find((c) => c.kind === 'task' && c !== task);
+    for (const cell of row.cells) if (cell === measure) cell.kind = 'target';
+    if (task && task.span[0] === task.span[1] && measure && measure.span[0] < measure.span[1]) {
+      task.kind = 'other';
+      measure.kind = 'task';
+    }
+  }
+}
+
 /** 责任处室, 牵头处室: a department's own offices, the units of a table it keeps for itself. */
 const OFFICE_COLUMN_RE = /^(?:责任|牵头|承办|主办)处室$/;
 
@@ -558,6 +582,7 @@ function findColumnTable(src: SourceText, from: number, to: number): Table | nul
       if (withUnits(streamed) > withUnits(rows)) rows.splice(0, rows.length, ...streamed);
     }
     if (rows.length === 0) continue;
+    withMeasureColumn(columns, headerCells.map(([a, b]) => norm.slice(a, b)), rows);
     return { headerLine: i, headerSpan: [headerCells[0]?.[0] ?? line.trimStart, headerCells[headerCells.length - 1]?.[1] ?? line.trimEnd], columns, rows, headerCells };
   }
   return null;
@@ -647,6 +672,7 @@ function findRowTable(src: SourceText, from: number, to: number): Table | null {
     }
     if (rows.length === 0) continue;
     if (!hasUnits && !dutyInTaskCells(norm, rows)) continue;
+    withMeasureColumn(columns, cells.map(([a, b]) => norm.slice(a, b)), rows);
     const grouped = spaced ? null : groupColumnFirst(norm, columns, rows) ?? mergedTaskCells(src, columns, cells.map(([a, b]) => norm.slice(a, b)), rows);
     if (grouped) return { headerLine: i, headerSpan: [headStart, line.trimEnd], columns: grouped.columns, rows: grouped.rows, headerCells: cells };
     return { headerLine: i, headerSpan: [headStart, line.trimEnd], columns, rows, headerCells: cells };
@@ -786,7 +812,11 @@ function splitSpacedHeader(norm: string, s: number, e: number): Span[] {
  * words belong to the task cell (a task may hold a space). Null when the line is no such row.
  */
 function spacedRow(norm: string, s: number, e: number, columns: ColumnKind[]): Span[] | null {
-  const w = words(norm, s, e);
+  let w = words(norm, s, e);
+  // 2  守牢用水 效率指标 红线 …: two spaces in a row leave a merged cell empty; a cell broken before its
+  // last character (强化水资源保 护) is whole again. Taken where the row then fits, or has words to spare.
+  const exact = withEmptyCells(w, columns.length);
+  if (exact.length === columns.length || (w.length > columns.length && exact.length > columns.length)) w = glueBrokenTails(norm, exact, columns.length);
   if (w.length < columns.length) {
     // 1 全市地区生产总值增长7%以上. 发改委 under 序号 名称 工作任务 牵头责任单位: a row leaves the
     // columns that carry nothing we keep (名称, merged over its rows) empty.
@@ -809,6 +839,31 @@ function spacedRow(norm: string, s: number, e: number, columns: ColumnKind[]): S
     if (k < taskAt) out.push(w[k] ?? [s, s]);
     else if (k === taskAt) out.push([w[k]?.[0] ?? s, w[k + extra]?.[1] ?? e]);
     else out.push(w[k + extra] ?? [e, e]);
+  }
+  return out;
+}
+
+/** Words of a row with an empty span for each cell a run of spaces leaves out (n + 1 spaces, n cells; three at most). */
+function withEmptyCells(w: Span[], columns: number): Span[] {
+  const out: Span[] = [];
+  w.forEach((word, k) => {
+    const gap = k > 0 ? word[0] - (w[k - 1] as Span)[1] : 0;
+    for (let g = 1; g < gap && g <= 3 && out.length < columns + w.length; g++) out.push([word[0], word[0]]);
+    out.push(word);
+  });
+  return out;
+}
+
+/** Words of a row with more words than columns, a lone Han character after a Han word of two or more joined to it (强化水资源保 护). */
+function glueBrokenTails(norm: string, w: Span[], columns: number): Span[] {
+  const out: Span[] = [];
+  let spare = w.length - columns;
+  for (const word of w) {
+    const last = out[out.length - 1];
+    if (spare > 0 && last && word[1] - word[0] === 1 && isCjk(norm.charCodeAt(word[0])) && last[1] - last[0] >= 2 && isCjk(norm.charCodeAt(last[1] - 1))) {
+      out[out.length - 1] = [last[0], word[1]];
+      spare--;
+    } else out.push(word);
   }
   return out;
 }
