@@ -979,4 +979,21 @@ describe('forms of real pages', () => {
     ]);
     expect(spanProblems(text, parse(text))).toEqual([]);
   });
+  it('reads a numbered task list one space apart with a schedule column and no unit column, its 工作举措 figures the targets, the last row cut off by the page', () => {
+    const text = [
+      '2017年度重点工作清单',
+      '序号 重点工作 工作举措 进度安排',
+      '1 完成主要预期目标。 地区生产总值增长7.5%以上,力争8%以上。 全年',
+      '2 推进城市有机更新。 改造老旧小区12个',
+      '',
+    ].join('\n');
+    expect(rows(text)).toEqual([
+      ['1', '完成主要预期目标', [], ['7.5%', '8%']],
+      ['2', '推进城市有机更新', [], ['12个']],
+    ]);
+    expect(spanProblems(text, parse(text))).toEqual([]);
+    // Without a schedule column, such a list is no task table.
+    const indicators = ['序号 重点工作 说明', '1 完成主要预期目标。 地区生产总值增长7.5%。', ''].join('\n');
+    expect(rows(indicators)).toEqual([]);
+  });
 });

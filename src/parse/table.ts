@@ -84,7 +84,7 @@ export function columnKind(header: string): ColumnKind {
 }
 
 /** 细化措施, 具体措施: a column spelling out the task beside it, its figures the ones to reach. */
-const MEASURE_HEADER_RE = /^(?:细化|具体|主要)?(?:措施|举措)$|^细化(?:任务|要求)$/;
+const MEASURE_HEADER_RE = /^(?:细化|具体|主要|工作)?(?:措施|举措)$|^细化(?:任务|要求)$/;
 
 /**
  * 序号 | 类别 | 主要任务 | 细化措施 | 牵头单位: a column of measures after the task column is read for the
@@ -645,16 +645,22 @@ function findRowTable(src: SourceText, from: number, to: number): Table | null {
     const columns = withTaskColumn(withOfficeColumns(cells.map(([a, b]) => columnKind(norm.slice(a, b))), cells.map(([a, b]) => norm.slice(a, b))));
     const hasTask = columns.includes('task');
     const hasUnits = columns.some(isUnitKind);
-    // 序号 | 目标任务 | 推进情况: no unit column, the task cells name their units in brackets (checked below).
-    if (!hasTask || (!hasUnits && (spaced || columns[0] !== 'number'))) continue;
+    // 序号 | 目标任务 | 推进情况: no unit column, the task cells name their units in brackets (checked
+    // below). 序号 重点工作 工作举措 进度安排: nor where each numbered task has its schedule (a list of
+    // tasks whose unit column the page cut off).
+    const scheduled = columns[0] === 'number' && columns.includes('deadline');
+    if (!hasTask || (!hasUnits && columns[0] !== 'number') || (!hasUnits && spaced && !scheduled)) continue;
     const rows: TableRow[] = [];
+    let lastLine = to - 1;
+    for (let l = lines[lastLine]; lastLine > i && (!l || isBlank(l)); l = lines[--lastLine]);
     for (let j = i + 1; j < to; j++) {
       const row = lines[j];
       if (!row || isBlank(row)) continue;
       const rowText = norm.slice(row.trimStart, row.trimEnd);
       if (GROUP_ROW_RE.test(rowText) || RULE_ROW_RE.test(rowText)) continue;
       if (spaced) {
-        const spans = spacedRow(norm, row.trimStart, row.trimEnd, columns);
+        // The text's last row, cut off before its last cells: what it has, the rest empty.
+        const spans = spacedRow(norm, row.trimStart, row.trimEnd, columns) ?? (j === lastLine ? cutRow(norm, row.trimStart, row.trimEnd, columns) : null);
         if (!spans) break;
         rows.push({ line: j, span: [row.trimStart, row.trimEnd], cells: spans.map((span, k) => ({ kind: columns[k] ?? 'other', span })) });
         continue;
@@ -671,7 +677,7 @@ function findRowTable(src: SourceText, from: number, to: number): Table | null {
       });
     }
     if (rows.length === 0) continue;
-    if (!hasUnits && !dutyInTaskCells(norm, rows)) continue;
+    if (!hasUnits && !scheduled && !dutyInTaskCells(norm, rows)) continue;
     withMeasureColumn(columns, cells.map(([a, b]) => norm.slice(a, b)), rows);
     const grouped = spaced ? null : groupColumnFirst(norm, columns, rows) ?? mergedTaskCells(src, columns, cells.map(([a, b]) => norm.slice(a, b)), rows);
     if (grouped) return { headerLine: i, headerSpan: [headStart, line.trimEnd], columns: grouped.columns, rows: grouped.rows, headerCells: cells };
@@ -841,6 +847,14 @@ function spacedRow(norm: string, s: number, e: number, columns: ColumnKind[]): S
     else out.push(w[k + extra] ?? [e, e]);
   }
   return out;
+}
+
+/** A one-space row cut off by the text's end: its number and task, then the words it has, the other cells empty. Null when it has no task. */
+function cutRow(norm: string, s: number, e: number, columns: ColumnKind[]): Span[] | null {
+  const w = words(norm, s, e);
+  const taskAt = columns.indexOf('task');
+  if (columns[0] !== 'number' || taskAt < 0 || w.length <= taskAt || w.length >= columns.length || !/^[0-9]{1,4}$/.test(norm.slice(w[0]?.[0] ?? s, w[0]?.[1] ?? s))) return null;
+  return columns.map((_, k): Span => w[k] ?? [e, e]);
 }
 
 /** Words of a row with an empty span for each cell a run of spaces leaves out (n + 1 spaces, n cells; three at most). */
