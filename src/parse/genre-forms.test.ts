@@ -996,4 +996,24 @@ describe('forms of real pages', () => {
     const indicators = ['序号 重点工作 说明', '1 完成主要预期目标。 地区生产总值增长7.5%。', ''].join('\n');
     expect(rows(indicators)).toEqual([]);
   });
+  it('reads a repost whose paragraph indents were lost to question marks (??一、…), keeping the marks in the original', () => {
+    const text = ['某区优化营商环境行动方案', '??一、让企业办事更省心', '??1.推行“一网通办”。(责任单位:区府办、区行政服务中心)', '??2.选出10项高频事项自动办理。(责任单位:区行政服务中心)', ''].join('\n');
+    const parsed = parse(text);
+    expect(rows(text)).toEqual([
+      ['1', '推行“一网通办”', ['区府办/lead', '区行政服务中心/cooperate'], []],
+      ['2', '选出10项高频事项自动办理', ['区行政服务中心/lead'], ['10项']],
+    ]);
+    expect(parsed.items[0]?.text.startsWith('推行')).toBe(true);
+    expect(spanProblems(text, parsed)).toEqual([]);
+    // A question mark opening one line only is text.
+    expect(rows('一、重点工作\n??1.推行一网通办。(责任单位:区府办)\n').map((r) => [r[0], r[1]])).toEqual([['', '??1.推行一网通办']]);
+  });
+  it('reads (第一责任单位为牵头单位,下同) after a label\'s names as a reading rule, and drops a collective the excerpt cuts off at its end (各县(区)人民)', () => {
+    const text = ['一、重点措施', '1.压缩企业开办时间。', '责任单位:市发改委、市财政局(第一责任单位为牵头单位,下同)', '2.推行电子证照。', '责任单位:市市场监管局、市政务服务中心', '3.清理涉企收费。(牵头单位:市发改委;配合单位:市财政局,各县(区)人民'].join('\n');
+    expect(rows(text).map((r) => r[2])).toEqual([
+      ['市发改委/lead', '市财政局/cooperate'],
+      ['市市场监管局/lead', '市政务服务中心/cooperate'],
+      ['市发改委/lead', '市财政局/cooperate'],
+    ]);
+  });
 });

@@ -17,7 +17,7 @@ import { withoutReadings, withReadings } from './readings.js';
 import { readSchedule } from './schedule.js';
 import { cellReference, resolveReferences, trailingReference, type PendingReference } from './references.js';
 import { findTargets, type TargetContext } from './targets.js';
-import { isCollective, looksLikeUnit, splitNames, unitList } from './units.js';
+import { endsLikeUnit, isCollective, looksLikeUnit, splitNames, unitList } from './units.js';
 import { warning } from './warnings.js';
 import { markerIn, mayStartMarker } from './markers.js';
 import { CodeSet, codesOf, cutStarts, firstAtOrAfter, fitted, holdsCode, isCjk, isDigitCode, isJsSpace, makeSource, NextBreak, NO_NAMES, normalise, ownCopy, type SourceText } from './text.js';
@@ -666,7 +666,7 @@ const TRAILING_STOPS = new CodeSet([0x3002, 0x3b, 0x20, 0x09]); // 。 ; space t
  * where the text ends, no registry knows it and it does not end like a unit) names no one.
  */
 function withoutCutOff(responsible: Responsible[], textEnd: number): Responsible[] {
-  const cut = (r: Responsible): boolean => r.span[1] >= textEnd && r.unit === null && !looksLikeUnit(normalise(r.raw));
+  const cut = (r: Responsible): boolean => r.span[1] >= textEnd && r.unit === null && !endsLikeUnit(normalise(r.raw));
   return responsible.some(cut) ? responsible.filter((r) => !cut(r)) : responsible;
 }
 

@@ -43,13 +43,14 @@ const LABEL_RE =
   /^[【〔]?((?:牵头|主责|主办|责任|实施|负责|配合|参与|协办|协同|协助|协作|支持)(?:责任)?(?:单位|部门|机关|科室)|部门分工|责任分工|任务分工|职责分工|(?:牵头|主责|主办|配合|参与|协办|协同|协助|协作)(?=\s*:)|负责政策局(?:\/部门)?)(?:[】〕]\s*:?|\s*:|[ \t]*(?=\r?\n|$))\s*/;
 const SUFFIX_RE =
   /(分别牵头负责|分别牵头|分别负责|分别落实|为(?:牵头|主办|责任|主责|配合|协办|协助|协同|参与)(?:单位|部门)|牵头负责|牵头落实|主要负责|具体负责|直接负责|全面负责|按职责分工负责|按职责分工落实|按职责分工推进|按职能分工负责|按职责负责|分工负责|共同负责|负总责|总牵头|牵头|主抓|负责|协同配合|配合|参与|参加|协助|协同|协办|主办|落实|指导|督导|支持)(?:落实|实施|推进|组织实施|具体实施|具体落实|组织落实|抓好落实|组织|抓总|协调|督导)?$/;
-const FIRST_LEADS_RE = /^(?:其中)?[,]?(?:列|排|排在|列在|排名)第一(?:位|个)?的?(?:者|单位|部门)?为牵头(?:单位|部门)?$/;
+// (第一责任单位为牵头单位,下同): the first named unit, said without 列/排.
+const FIRST_LEADS_RE = /^(?:其中)?[,]?(?:列|排|排在|列在|排名)?第一(?:位|个)?的?(?:责任|主办)?(?:者|单位|部门)?为牵头(?:单位|部门)?$/;
 export const STANDING_RE = /^以下[^,。]{0,12}?(?:需|由|要|须|请)([^。]{2,40}?)(?:按职责分工)?(?:负责|落实|参与|配合)/;
 const MAX_GROUP = 400;
 /** Farthest from the item's end an unclosed bracket may open and still be read as closing there. */
 const MAX_UNCLOSED = 80;
 /** Necessary first characters of FIRST_LEADS_RE and LABEL_RE, last characters of SUFFIX_RE. */
-const FIRST_LEADS_START = new CodeSet(codesOf('其,列排'));
+const FIRST_LEADS_START = new CodeSet(codesOf('其,列排第'));
 const LABEL_START_CHARS = new CodeSet(codesOf('牵主责实负配参协支部任职【〔'));
 const SUFFIX_LAST = new CodeSet(codesOf('位门责实进头合与加助同办施导持织总调抓'));
 /** Labels that end the responsibility part of a line: 责任单位:X;完成时限:2022年底. */

@@ -393,8 +393,26 @@ function pushLine(norm: string, lines: Line[], start: number, end: number): void
 }
 
 export function makeSource(original: string): SourceText {
-  const norm = normalise(original);
+  const norm = withoutLostIndents(normalise(original));
   return { original, norm, lines: splitLines(norm) };
+}
+
+/** ?? at a line's start before its text: an indent of ideographic spaces a copy lost to question marks. */
+const LOST_INDENT_RE = /(^|\n)[ \t]*\?{2,4}(?=[^?\s])/g;
+
+/**
+ * ??為把…落到實處 ⏎ ??一、讓企業辦事更省心: a page copied through a charset without the ideographic
+ * space shows every paragraph's indent as question marks, and hides the markers behind them. Where
+ * two lines at least open so, the question marks are read as the spaces they were (in the
+ * normalised text only: the original keeps them, and offsets hold).
+ */
+function withoutLostIndents(norm: string): string {
+  if (norm.indexOf('??') < 0) return norm;
+  LOST_INDENT_RE.lastIndex = 0;
+  let count = 0;
+  while (count < 2 && LOST_INDENT_RE.exec(norm)) count++;
+  if (count < 2) return norm;
+  return norm.replace(LOST_INDENT_RE, (m) => m.replace(/\?/g, ' '));
 }
 
 export function lineText(src: SourceText, line: Line): string {

@@ -60,6 +60,15 @@ export function isCollective(name: string): boolean {
   return COLLECTIVE_RE.test(name);
 }
 
+/**
+ * Whether a name ends as a unit's or a place's does (县财政局, 各有关单位, 各县(区), 各乡镇), not cut off
+ * inside a word (县财, 各县(区)人民): a collective is judged by its ending too.
+ */
+export function endsLikeUnit(name: string): boolean {
+  const bare = name.replace(/\([^()]{1,12}\)$/, '');
+  return UNIT_END_RE.test(bare) || /[省市州县区乡镇村]$/.test(bare);
+}
+
 export function looksLikeUnit(name: string): boolean {
   return UNIT_END_RE.test(name) || isCollective(name);
 }
