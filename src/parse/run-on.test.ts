@@ -185,4 +185,15 @@ describe('splitRunOn, items glued to the word before them', () => {
       '1.落实减税降费政策,全年为企业减负20亿元。(市税务局负责)',
     ]);
   });
+
+  it('cuts a pipe table run into one line before its 序号 header and before each row\'s number cell, the numbers following each other', () => {
+    expect(pieces('重点工作汇总 序号 | 目标任务 | 推进情况 | 1 | 稳定房价。(责任单位:市建设局) | 已完成 2 项。 | 2 | 建成300个示范村。(责任单位:市农业农村局) | 1-7月建成150个。 |')).toEqual([
+      '重点工作汇总',
+      '序号 | 目标任务 | 推进情况 |',
+      '1 | 稳定房价。(责任单位:市建设局) | 已完成 2 项。 |',
+      '2 | 建成300个示范村。(责任单位:市农业农村局) | 1-7月建成150个。 |',
+    ]);
+    // One row only, or numbers out of sequence: no table run on, nothing cut as one.
+    expect(pieces('序号 | 目标任务 | 推进情况 | 责任单位 | 1 | 稳定房价。 | 已完成。 | 市建设局 |')).toEqual(['序号 | 目标任务 | 推进情况 | 责任单位 | 1 | 稳定房价。 | 已完成。 | 市建设局 |']);
+  });
 });

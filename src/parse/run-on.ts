@@ -478,6 +478,40 @@ function tableRow(norm: string, line: Line): boolean {
   return false;
 }
 
+/** Bars a line holds at least before it is looked at as a pipe table run into one line (a header of three columns and two rows). */
+const MIN_RUN_ON_BARS = 8;
+
+/**
+ * 序号 | 目标任务 | 推进情况 | 1 | 守住…。(责任单位:市建设局) | 1-7月… | 2 | 试行…: a pipe table whose
+ * line breaks were lost is cut before its header's 序号 cell and before each row's number cell, the
+ * numbers following each other from 1 (two rows at least). Empty for any other line.
+ */
+function pipeRowCuts(norm: string, line: Line, head: number): readonly number[] {
+  const s = line.trimStart;
+  const e = line.trimEnd;
+  if (head > s && norm.charCodeAt(head - 1) !== 0x7c && !isSpace(norm.charCodeAt(head - 1))) return NO_CUTS;
+  let bars = 0;
+  for (let i = head; i < e && bars < MIN_RUN_ON_BARS; i++) if (norm.charCodeAt(i) === 0x7c) bars++;
+  if (bars < MIN_RUN_ON_BARS) return NO_CUTS;
+  const cuts: number[] = head > s ? [head] : [];
+  let want = 1;
+  for (let bar = norm.indexOf('|', head); bar >= 0 && bar < e; ) {
+    const next = norm.indexOf('|', bar + 1);
+    const end = next < 0 || next > e ? e : next;
+    let a = bar + 1;
+    let b = end;
+    while (a < b && isSpace(norm.charCodeAt(a))) a++;
+    while (b > a && isSpace(norm.charCodeAt(b - 1))) b--;
+    // The number cell of the next row: digits only, the sequence's next, a bar after it.
+    if (next >= 0 && next < e && b - a <= 4 && b > a && isDigitCode(norm.charCodeAt(a)) && norm.slice(a, b) === String(want)) {
+      cuts.push(a);
+      want++;
+    }
+    bar = next < 0 || next >= e ? -1 : next;
+  }
+  return want > 2 ? cuts : NO_CUTS;
+}
+
 /** Longest last cell a table row's line may have: a longer run after the last bar is text of its own. */
 const TABLE_TAIL_MAX = 200;
 
@@ -502,8 +536,17 @@ export function splitRunOn(src: SourceText): Line[] {
     out.push({ index: out.length, start, end, trimStart: s, trimEnd: e });
   };
   carried.fill(-1);
+  // The next 序号 at or after the line being read (Infinity when none is left), found by the native
+  // search as the lines go down: the text is searched once in all.
+  let nextHead = -1;
   for (const line of src.lines) {
-    const cuts = isBlank(line) || line.trimEnd - line.trimStart < MIN_RUN_ON ? NO_CUTS : cutsOf(src, line);
+    const short = isBlank(line) || line.trimEnd - line.trimStart < MIN_RUN_ON;
+    if (!short && nextHead < line.trimStart) {
+      const at = src.norm.indexOf('序号', line.trimStart);
+      nextHead = at < 0 ? Infinity : at;
+    }
+    const rows = short || nextHead >= line.trimEnd ? NO_CUTS : pipeRowCuts(src.norm, line, nextHead);
+    const cuts = short ? NO_CUTS : rows.length > 0 ? rows : cutsOf(src, line);
     if (cuts.length === 0) {
       line.index = out.length;
       out.push(line);
