@@ -514,4 +514,13 @@ describe('role words and phrasings across the genre', () => {
     const spaced = parsePlan('一、任务\n1.推进交通建设。(省 财政厅牵头)\n', { resolver }).items[0]?.responsible[0];
     expect(spaced).toMatchObject({ raw: '省 财政厅', unit: '省财政厅', role: 'lead' });
   });
+
+  it('reads a 分别负责 after a comma in a 责任单位 label for its own segment only, the label\'s first name leading', () => {
+    const text = '一、工作安排\n1.健全依法决策机制。\n责任单位:县政府办公室、县司法局、各有关部门,乡镇人民政府按职责分工分别负责。\n2.推进执法规范化。\n责任单位:县司法局、县公安局分别负责。\n';
+    const roles = parsePlan(text, { resolver }).items.map((i) => i.responsible.map((r) => `${r.raw}/${r.role}`));
+    expect(roles).toEqual([
+      ['县政府办公室/lead', '县司法局/cooperate', '各有关部门/localities', '乡镇人民政府/localities'],
+      ['县司法局/lead', '县公安局/lead'],
+    ]);
+  });
 });

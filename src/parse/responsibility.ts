@@ -542,7 +542,13 @@ function parseClauseHere(ctx: ResponsibilityContext, s: number, e: number): Clau
       // 2022年底前完成 after the units: a segment naming nothing like a unit is no part of the clause.
       if (!label && !suffix && names.length > 0 && !names.some((p) => looksLikeUnit(p.name) || ctx.resolver.resolve(p.name) !== null)) continue;
       const suffixRole = suffix ? suffixRoleOf(suffix[1] ?? '') : null;
-      if (open && open.open) {
+      if (open && open.open && open.labelled && suffix && open.names.length > 0 && open.role === 'first') {
+        // 责任单位:A、B、C,D按职责分工分别负责: a suffix after a comma speaks for the names of its own
+        // segment; the label's names before it keep the label's reading (the first leads).
+        groups.push({ role: suffixRole, labelled: false, open: false, names });
+        open.open = false;
+        structured = true;
+      } else if (open && open.open) {
         open.names.push(...names);
         if (suffix) {
           // 责任单位:X、Y分别牵头: the suffix says more than the generic label.
