@@ -90,4 +90,19 @@ describe('a division table flattened into one paragraph', () => {
     expect(plan.items.length).toBeLessThanOrEqual(3000);
     expect(spanProblems(text, plan)).toEqual([]);
   });
+
+  it('reads a flattened table whose rows leave 序号 empty from their unit cells, a group row between them, and stops where the text after it names no unit', () => {
+    const text =
+      '附件 2020年度重点工作任务分解表 序号 目标与任务 牵头责任单位 责任单位 一、生态环境 完成国土空间规划的编制,让城市更宜居。 市自然资源和规划局 各县(市)区政府、开发区管委会 ' +
+      '打好污染防治攻坚战,整改督察反馈的问题。 市生态环境局 各县(市)区政府 新建城市绿道50公里。 市林业局 市住建局 以上任务请按月报送进展。';
+    expect(rows(text)).toEqual([
+      ['', '完成国土空间规划的编制,让城市更宜居', ['市自然资源和规划局/lead', '各县(市)区政府/localities', '开发区管委会/localities'], []],
+      ['', '打好污染防治攻坚战,整改督察反馈的问题', ['市生态环境局/lead', '各县(市)区政府/localities'], []],
+      ['', '新建城市绿道50公里', ['市林业局/lead', '市住建局/cooperate'], ['50公里']],
+    ]);
+    expect(spanProblems(text, parse(text))).toEqual([]);
+    // Row 1's number glued to a group row (产业创新1): the rows are numbered, not read from their units.
+    const glued = '分解表 序号\t工作任务\t牵头单位\t配合单位一、产业创新1\t新增高新技术企业300家\t科技局\t经发局2\t产值增长15%\t工信局\t科技局';
+    expect(rows(glued)).toEqual([]);
+  });
 });

@@ -211,7 +211,7 @@ function tableAt(src: SourceText, at: number): Table | null {
     }
     if (!RULE_RE.test(t)) passed++;
   }
-  if (first < 0) return null;
+  if (first < 0) return unnumberedRows(src, at, headerEnd, columns, head.cells);
   const firstNumber = Number(text(norm, toks[first] as Span));
   let withUnits = 0;
   for (let n = firstNumber; n < firstNumber + MAX_ROWS; n++) {
@@ -242,6 +242,56 @@ function tableAt(src: SourceText, at: number): Table | null {
   if (withUnits === 0 || withUnits * 2 < rows.length) return null;
   const headerLine = lineOf(src, at);
   return { headerLine, headerSpan: [at, headerEnd], columns, headerCells: head.cells, rows };
+}
+
+/** A token ending in a lone 1 after a Han character or a closing mark (产业创新1, 完成时限1): row 1's number glued on. */
+const GLUED_ONE_RE = /[^\x00-\x7f]1$/;
+
+/** Tokens a flattened row's task may take before a unit cell must come: past them the table has ended. */
+const MAX_TASK_TOKENS = 12;
+
+/**
+ * 序号 目标与任务 牵头责任单位 责任单位 牢固树立…宜居更优。 市自然资源和规划局 各县(市)区政府、开发区管委会 全力打好…:
+ * a flattened table whose rows leave 序号 empty. Each row is read from its unit cells: the task runs
+ * from the end of the row before up to the first token naming only units, the unit cells follow,
+ * then a deadline when the header has one and the token says when. A group row (一、…) heads the rows
+ * after it. The table ends where no unit cell comes within a few tokens; two rows at least.
+ */
+function unnumberedRows(src: SourceText, at: number, headerEnd: number, columns: ColumnKind[], headerCells: Span[]): Table | null {
+  const { norm } = src;
+  if (columns[0] !== 'number' || columns.indexOf('task') !== 1) return null;
+  const unitColumns = columns.filter(isUnitKind).length;
+  const deadline = columns.includes('deadline');
+  const rows: TableRow[] = [];
+  let pos = headerEnd;
+  const window = (MAX_TASK_TOKENS + unitColumns + MAX_EXTRA_CELLS) * 2;
+  while (rows.length < MAX_ROWS) {
+    const toks = tokens(norm, pos, norm.length, window);
+    let from = 0;
+    while (from < toks.length && (GROUP_RE.test(text(norm, toks[from] as Span)) || RULE_RE.test(text(norm, toks[from] as Span)))) from++;
+    let unit = -1;
+    for (let k = from + 1; k < toks.length && k - from <= MAX_TASK_TOKENS; k++) {
+      if (unitToken(src, toks[k] as Span)) {
+        unit = k;
+        break;
+      }
+    }
+    if (unit < 0 || ROW_NUMBER_RE.test(text(norm, toks[from] as Span))) break;
+    // 一、产业创新1 before the first unit cell: row 1's number glued to a group row, the rows are numbered.
+    if (rows.length === 0 && toks.slice(from, unit).some((t) => GLUED_ONE_RE.test(text(norm, t)))) return null;
+    let end = unit;
+    while (end < toks.length && end - unit < unitColumns + MAX_EXTRA_CELLS && unitToken(src, toks[end] as Span)) end++;
+    if (deadline && end < toks.length && deadlineLike(norm, toks[end] as Span)) end++;
+    const cells = rowCells(src, toks, from, end, columns, true);
+    const lastCell = cells[cells.length - 1];
+    if (!lastCell || !cells.some((c) => c.kind === 'task')) break;
+    const rowStart = (toks[from] as Span)[0];
+    rows.push({ line: lineOf(src, rowStart), span: [rowStart, lastCell.span[1]], cells });
+    if (end >= toks.length) break;
+    pos = (toks[end] as Span)[0];
+  }
+  if (rows.length < 2) return null;
+  return { headerLine: lineOf(src, at), headerSpan: [at, headerEnd], columns, headerCells, rows };
 }
 
 /**

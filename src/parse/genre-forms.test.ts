@@ -1016,4 +1016,16 @@ describe('forms of real pages', () => {
       ['市发改委/lead', '市财政局/cooperate'],
     ]);
   });
+  it('reads a one-cell-per-line progress table whose only column saying what each row is is 项目内容, its 当前进度 and 备注 cells giving nothing', () => {
+    const text = [
+      '2022年度民生实事未完成项目进度表', '', '序号', '', '项目内容', '', '当前进度', '', '牵头单位', '', '备注', '',
+      '1', '', '公办幼儿园新建5所,增加学位1000个。', '', '80%(新区幼儿园进度落后)', '', '县教育局', '', '市民生实事', '',
+      '2', '', '四好农村路建成55公里。', '', '95%', '', '县交通局', '', '县民生实事', '',
+    ].join('\n');
+    expect(rows(text)).toEqual([
+      ['1', '公办幼儿园新建5所,增加学位1000个', ['县教育局/lead'], ['5所', '1000个']],
+      ['2', '四好农村路建成55公里', ['县交通局/lead'], ['55公里']],
+    ]);
+    expect(spanProblems(text, parse(text))).toEqual([]);
+  });
 });

@@ -129,16 +129,24 @@ export function withOfficeColumns(columns: ColumnKind[], names: string[]): Colum
  * A table whose only column of work is its targets (序号 / 2022年预期目标 / 责任单位): each row's
  * target is its task, so that column is read as the task column.
  */
-export function withTaskColumn(columns: ColumnKind[]): ColumnKind[] {
+export function withTaskColumn(columns: ColumnKind[], names?: string[]): ColumnKind[] {
   if (columns.includes('task')) return columns;
   const at = columns.indexOf('target');
   if (at >= 0) columns[at] = 'task';
+  // 序号 / 项目内容 / 当前进度 / 牵头单位: with no task column, the column saying what each project is.
+  else if (names) {
+    const content = names.findIndex((n, k) => columns[k] === 'other' && CONTENT_HEADER_RE.test(headerName(n)));
+    if (content >= 0) columns[content] = 'task';
+  }
   return columns;
 }
 
+/** 项目内容, 建设内容, 工作内容: what a row's project or work is, its task where no column says 任务. */
+const CONTENT_HEADER_RE = /^(?:项目|建设|工作|实施)?内容$/;
+
 /** Column names that carry nothing the plan keeps (进展情况, 备注), but still belong to a header. */
 export const OTHER_HEADER =
-  /^(?:(?:[0-9]{1,2}(?:-[0-9]{1,2})?月|第?[一二三四1-4]季度|上半年|前三季度|全年)?(?:进展|完成|落实|推进|办理)(?:情况|进度)|是否[^\s]{1,6}|备注|说明|名称|领域|板块|分值|分数|权重|计分|(?:工作|具体|完成|公开|目标)?要求|(?:任务|文件)?(?:来源|依据|出处)|(?:建设|实施|项目)?(?:地点|规模|内容|性质|类别)|(?:年度|计划|总|项目)?(?:投资|资金)(?:金额|额|规模|来源)?)$/;
+  /^(?:(?:[0-9]{1,2}(?:-[0-9]{1,2})?月|第?[一二三四1-4]季度|上半年|前三季度|全年)?(?:进展|完成|落实|推进|办理)(?:情况|进度)|(?:当前|目前|实际|工程|项目)进度|是否[^\s]{1,6}|备注|说明|名称|领域|板块|分值|分数|权重|计分|(?:工作|具体|完成|公开|目标)?要求|(?:任务|文件)?(?:来源|依据|出处)|(?:建设|实施|项目)?(?:地点|规模|内容|性质|类别)|(?:年度|计划|总|项目)?(?:投资|资金)(?:金额|额|规模|来源)?)$/;
 
 /**
  * A group row between a table's rows: 一、产业发展 (or (一)…) alone on its line, heading the rows
@@ -492,7 +500,8 @@ function findColumnTable(src: SourceText, from: number, to: number): Table | nul
       headerCells.push(cell);
       columns.push(kind);
     }
-    withTaskColumn(withOfficeColumns(columns, headerCells.map(([a, b]) => norm.slice(a, b))));
+    const headerNames = headerCells.map(([a, b]) => norm.slice(a, b));
+    withTaskColumn(withOfficeColumns(columns, headerNames), headerNames);
     const hasUnits = columns.some((k) => k === 'lead' || k === 'cooperate' || k === 'responsible');
     if (columns.length < 3 || !columns.includes('task') || !hasUnits) continue;
     const rows: TableRow[] = [];
@@ -582,7 +591,7 @@ function findColumnTable(src: SourceText, from: number, to: number): Table | nul
       if (withUnits(streamed) > withUnits(rows)) rows.splice(0, rows.length, ...streamed);
     }
     if (rows.length === 0) continue;
-    withMeasureColumn(columns, headerCells.map(([a, b]) => norm.slice(a, b)), rows);
+    withMeasureColumn(columns, headerNames, rows);
     return { headerLine: i, headerSpan: [headerCells[0]?.[0] ?? line.trimStart, headerCells[headerCells.length - 1]?.[1] ?? line.trimEnd], columns, rows, headerCells };
   }
   return null;
@@ -642,7 +651,8 @@ function findRowTable(src: SourceText, from: number, to: number): Table | null {
     }
     const cells = spaced ? splitSpacedHeader(norm, headStart, line.trimEnd) : splitCells(norm, line.trimStart, line.trimEnd);
     if (cells.length < 3) continue;
-    const columns = withTaskColumn(withOfficeColumns(cells.map(([a, b]) => columnKind(norm.slice(a, b))), cells.map(([a, b]) => norm.slice(a, b))));
+    const names = cells.map(([a, b]) => norm.slice(a, b));
+    const columns = withTaskColumn(withOfficeColumns(names.map(columnKind), names), names);
     const hasTask = columns.includes('task');
     const hasUnits = columns.some(isUnitKind);
     // 序号 | 目标任务 | 推进情况: no unit column, the task cells name their units in brackets (checked
@@ -678,8 +688,8 @@ function findRowTable(src: SourceText, from: number, to: number): Table | null {
     }
     if (rows.length === 0) continue;
     if (!hasUnits && !scheduled && !dutyInTaskCells(norm, rows)) continue;
-    withMeasureColumn(columns, cells.map(([a, b]) => norm.slice(a, b)), rows);
-    const grouped = spaced ? null : groupColumnFirst(norm, columns, rows) ?? mergedTaskCells(src, columns, cells.map(([a, b]) => norm.slice(a, b)), rows);
+    withMeasureColumn(columns, names, rows);
+    const grouped = spaced ? null : groupColumnFirst(norm, columns, rows) ?? mergedTaskCells(src, columns, names, rows);
     if (grouped) return { headerLine: i, headerSpan: [headStart, line.trimEnd], columns: grouped.columns, rows: grouped.rows, headerCells: cells };
     return { headerLine: i, headerSpan: [headStart, line.trimEnd], columns, rows, headerCells: cells };
   }
