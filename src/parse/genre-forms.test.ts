@@ -1028,4 +1028,13 @@ describe('forms of real pages', () => {
     ]);
     expect(spanProblems(text, parse(text))).toEqual([]);
   });
+  it('reads a numbered point behind a page\'s list bullet (• 1.), keeping the bullet in the original', () => {
+    const text = ['一、重点任务', '  • 1.推进老旧小区改造。(市住建局负责)', '  • 2.新建城市绿道50公里。(市林业局负责)', ''].join('\n');
+    const parsed = parse(text);
+    expect(rows(text)).toEqual([
+      ['1', '推进老旧小区改造', ['市住建局/lead'], []],
+      ['2', '新建城市绿道50公里', ['市林业局/lead'], ['50公里']],
+    ]);
+    expect(spanProblems(text, parsed)).toEqual([]);
+  });
 });

@@ -393,8 +393,21 @@ function pushLine(norm: string, lines: Line[], start: number, end: number): void
 }
 
 export function makeSource(original: string): SourceText {
-  const norm = withoutLostIndents(normalise(original));
+  const norm = withoutBullets(withoutLostIndents(normalise(original)));
   return { original, norm, lines: splitLines(norm) };
+}
+
+/** A bullet a page put before a line's numbering marker (• 三、, ● (二), ▪ 1.). */
+const BULLET_BEFORE_MARKER_RE = /(^|\n)([ \t]*)[•·●◆■▪►▶](?=[ \t]*(?:[一二三四五六七八九十]{1,3}、|[0-9]{1,3}[.、]|\([一二三四五六七八九十0-9]{1,3}\)))/g;
+const BULLETS_RE = /[•·●◆■▪►▶]/;
+
+/**
+ * • 三、重大災害發生…: a page's list bullet before a numbered point hides its marker. Read as a space
+ * (in the normalised text only: the original keeps it, and offsets hold).
+ */
+function withoutBullets(norm: string): string {
+  if (!BULLETS_RE.test(norm)) return norm;
+  return norm.replace(BULLET_BEFORE_MARKER_RE, (_m, br: string, pad: string) => `${br}${pad} `);
 }
 
 /** ?? at a line's start before its text: an indent of ideographic spaces a copy lost to question marks. */
