@@ -523,4 +523,13 @@ describe('role words and phrasings across the genre', () => {
       ['县司法局/lead', '县公安局/lead'],
     ]);
   });
+
+  it('reads X牵头,会同Y… and X负责…,会同Y、Z… in a sentence: X leads, the names right after 会同 cooperate up to the verb', () => {
+    const text = '四、保障措施\n1、县发改委牵头,会同县文化局拟定建设方案。\n2、县发改委负责立项审批和资金争取,会同县文化局、乡镇人民政府把选址工作做好。\n';
+    const roles = parsePlan(text, { resolver }).items.map((i) => i.responsible.map((r) => `${r.raw}/${r.role}`));
+    expect(roles).toEqual([
+      ['县发改委/lead', '县文化局/cooperate'],
+      ['县发改委/lead', '县文化局/cooperate', '乡镇人民政府/localities'],
+    ]);
+  });
 });

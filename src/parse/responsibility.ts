@@ -774,6 +774,48 @@ function sentenceRoles(
   }
 }
 
+/** X牵头,会同Y… · X负责…,会同Y、Z…: a unit leading, then the units it works with after a comma. */
+const LEAD_COMMA_TOGETHER_RE = /(?:^|[。;])\s*([^。;,:()“”由]{2,40}?)(?:牵头|负责)[^。;]{0,40}?,\s*并?会同/g;
+/** Longest run of names read after 会同 (县文化局、乡镇人民政府把选址工作做好: up to 政府). */
+const MAX_TOGETHER_NAMES = 60;
+
+/**
+ * 县发改委牵头,会同县文化局拟定建设方案 · 县发改委负责立项审批…,会同县文化局、乡镇人民政府把选址工作做好:
+ * the unit before 牵头/负责 leads, the units right after 会同 cooperate. Where the names after 会同 end
+ * is found from the names themselves: the longest run that splits into units only.
+ */
+function leadThenTogether(ctx: ResponsibilityContext, s: number, text: string, out: Responsible[]): void {
+  const { norm } = ctx.src;
+  LEAD_COMMA_TOGETHER_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = LEAD_COMMA_TOGETHER_RE.exec(text)) !== null) {
+    const leadsAt = s + m.index + m[0].indexOf(m[1] ?? '');
+    const leads = splitNames(norm, leadsAt, leadsAt + (m[1] ?? '').length);
+    if (leads.length === 0 || !leads.every((p) => knownOrUnitLike(ctx, p.name))) continue;
+    const from = s + m.index + m[0].length;
+    const end = namesEnd(ctx, from, Math.min(s + text.length, from + MAX_TOGETHER_NAMES));
+    if (end < 0) continue;
+    for (const p of leads) out.push(entry(ctx, p, isCollective(p.name) ? 'localities' : 'lead'));
+    for (const p of splitNames(norm, from, end)) out.push(entry(ctx, p, isCollective(p.name) ? 'localities' : 'cooperate'));
+  }
+}
+
+/** End of the longest run of names from `from` (before `limit`, a sentence's mark or a bracket) that splits into units only; -1 for none. */
+function namesEnd(ctx: ResponsibilityContext, from: number, limit: number): number {
+  const { norm } = ctx.src;
+  let best = -1;
+  for (let i = from + 2; i <= limit; i++) {
+    const c = norm.charCodeAt(i - 1);
+    if (c === 0x3002 || c === 0x3b || c === 0x2c || c === 0x3a || c === 0x28 || c === 0x29) break;
+    if (!NAME_LAST.has(c)) continue;
+    const names = splitNames(norm, from, i);
+    if (names.length > 0 && names.every((p) => knownOrUnitLike(ctx, p.name))) best = i;
+  }
+  return best;
+}
+/** Last characters of unit names and of collectives' kinds (局, 委, 府, 门, 位…). */
+const NAME_LAST = new CodeSet(codesOf('厅局委办部院会室署行处科所站队社联团府心司门位构组区镇乡街道'));
+
 /** 由X牵头,会同Y推进 and X配合Y落实 in running text. */
 function findLedByHere(ctx: ResponsibilityContext, s: number, e: number): Responsible[] {
   const { norm } = ctx.src;
@@ -791,6 +833,7 @@ function findLedByHere(ctx: ResponsibilityContext, s: number, e: number): Respon
       return { leads: m[1] ?? '', leadsAt, helpers: m[2] ?? '', helpersAt: leadsAt + (m[1] ?? '').length + 2 };
     });
   }
+  if (text.includes('会同')) leadThenTogether(ctx, s, text, out);
   if (text.includes('配合') || text.includes('协助')) {
     sentenceRoles(ctx, s, text, ASSIST_SENTENCE_RE, out, (m) => {
       const helpers = m[1] ?? m[3] ?? '';
