@@ -1037,4 +1037,18 @@ describe('forms of real pages', () => {
     ]);
     expect(spanProblems(text, parsed)).toEqual([]);
   });
+  it('reads key works numbered in their own cells over sub-task rows ②③ (merged cells written once): each key work an item, its unit cell found by its place, its sub-tasks\' figures its targets, a figure named twice counted once', () => {
+    const text = [
+      '年度重点工作 | 细化任务及目标 | 三季度目标 | 分管领导 | 牵头单位 | 落实情况 |',
+      '57.抓实垃圾分类,新建“三定一督”小区193个。 | ①厨余垃圾处置中心投入运营。 | 试运营。 | 徐国江 | 城管局 | 土建在做。 |',
+      '②“三定一督”小区新建193个,其中24个随老旧小区改造实施。 | 进度完成70%。 | 已招标。 | ||||',
+      '58.专项治理违建,存量违建削减40%以上。 | 削减至30%。 | 徐国江 | 城管局 | 已削减42%。 |',
+      '',
+    ].join('\n');
+    expect(rows(text)).toEqual([
+      ['57', '抓实垃圾分类,新建“三定一督”小区193个', ['城管局/lead'], ['193个', '24个']],
+      ['58', '专项治理违建,存量违建削减40%以上', ['城管局/lead'], ['40%']],
+    ]);
+    expect(spanProblems(text, parse(text))).toEqual([]);
+  });
 });

@@ -637,8 +637,11 @@ const TASK_VERB_START_RE =
 /** The task cell's targets, then those of a 指标要求 column (增长5.5%(市下达指标)). */
 function rowTargets(src: SourceText, cells: TableCell[], s: number, e: number, ctx: TargetContext): Target[] {
   const out = findTargets(ctx, s, e);
+  const own = out.length;
   for (const c of cells) {
-    if (c.kind === 'target' && c.span[1] > c.span[0] && !(c.span[0] === s && c.span[1] === e)) out.push(...findTargets({ ...ctx, floor: c.span[0] }, c.span[0], c.span[1]));
+    if (c.kind !== 'target' || c.span[1] <= c.span[0] || (c.span[0] === s && c.span[1] === e)) continue;
+    // A figure the task's own cell names already (新建193个, again in its sub-task) counts once.
+    for (const t of findTargets({ ...ctx, floor: c.span[0] }, c.span[0], c.span[1])) if (!out.slice(0, own).some((o) => o.raw === t.raw)) out.push(t);
   }
   return out;
 }

@@ -689,7 +689,7 @@ function findRowTable(src: SourceText, from: number, to: number): Table | null {
     if (rows.length === 0) continue;
     if (!hasUnits && !scheduled && !dutyInTaskCells(norm, rows)) continue;
     withMeasureColumn(columns, names, rows);
-    const grouped = spaced ? null : groupColumnFirst(norm, columns, rows) ?? mergedTaskCells(src, columns, names, rows);
+    const grouped = spaced ? null : groupColumnFirst(norm, columns, rows) ?? mergedTaskCells(src, columns, names, rows) ?? keyWorkRows(src, columns, rows);
     if (grouped) return { headerLine: i, headerSpan: [headStart, line.trimEnd], columns: grouped.columns, rows: grouped.rows, headerCells: cells };
     return { headerLine: i, headerSpan: [headStart, line.trimEnd], columns, rows, headerCells: cells };
   }
@@ -786,6 +786,59 @@ function mergedTaskCells(src: SourceText, columns: ColumnKind[], names: string[]
       return { ...row, cells: spans.slice(0, kinds.length).map((span, k) => ({ kind: kinds[k] ?? 'other', span })) };
     }),
   };
+}
+
+/** 57.把垃圾分类管理抓实…: a key work's cell carrying its own number. */
+const KEY_WORK_RE = /^[0-9]{1,3}[.、]/;
+/** ②, ③…: a sub-task's cell, the row continuing the key work above it. */
+const SUB_TASK_RE = /^[②-⑳]/;
+/** ①: a key work's first sub-task, in the cell after it. */
+const FIRST_SUB_TASK_RE = /^①/;
+
+/**
+ * 年度重点工作 | 细化任务及目标 | 三季度目标 | 分管领导 | 牵头单位 | … over `57.把…抓实。 | ①…。 | … | 徐国江 |
+ * 城管局 |` and `②…新建193个。 | … |`: key works numbered in their own cells, each written only in its
+ * first row, their sub-tasks ①②③ in the rows after it (which then have fewer cells). Each key work
+ * is an item: its units are the cell in its row that names units, nearest the header's unit column;
+ * its sub-task cells are read for its targets. Null where the rows are not of this shape (two key
+ * works and one sub-task row at least, every row one or the other).
+ */
+function keyWorkRows(src: SourceText, columns: ColumnKind[], rows: TableRow[]): { columns: ColumnKind[]; rows: TableRow[] } | null {
+  const { norm } = src;
+  const u = columns.findIndex(isUnitKind);
+  if (columns[0] === 'number' || u <= 0) return null;
+  const text = (c: TableCell | undefined): string => (c ? norm.slice(c.span[0], c.span[1]) : '');
+  let keys = 0;
+  let subs = 0;
+  for (const row of rows) {
+    const first = text(row.cells[0]);
+    if (KEY_WORK_RE.test(first)) keys++;
+    else if (SUB_TASK_RE.test(first)) subs++;
+    else return null;
+  }
+  if (keys < 2 || subs === 0) return null;
+  const out: TableRow[] = [];
+  for (const row of rows) {
+    const [first, ...rest] = row.cells;
+    if (!first) continue;
+    const last = out[out.length - 1];
+    if (SUB_TASK_RE.test(text(first))) {
+      if (!last) continue;
+      last.cells.push({ kind: 'target', span: first.span });
+      last.span = [last.span[0], row.span[1]];
+      continue;
+    }
+    const cells: TableCell[] = [{ kind: 'task', span: first.span }];
+    if (FIRST_SUB_TASK_RE.test(text(rest[0]))) cells.push({ kind: 'target', span: (rest[0] as TableCell).span });
+    // The unit cell: of the cells naming units, the one nearest the header's unit column.
+    let best = -1;
+    rest.forEach((c, k) => {
+      if (unitLike(src, c.span) && (best < 0 || Math.abs(k + 1 - u) < Math.abs(best + 1 - u))) best = k;
+    });
+    if (best >= 0) cells.push({ kind: columns[u] as ColumnKind, span: (rest[best] as TableCell).span });
+    out.push({ line: row.line, span: row.span, cells });
+  }
+  return { columns: columns.map((k, c) => (c === 0 ? 'task' : k === 'task' ? 'target' : k)), rows: out };
 }
 
 const NUMBER_HEAD_RE = /^(?:序号|编号)\s/;
