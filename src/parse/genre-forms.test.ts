@@ -1051,4 +1051,21 @@ describe('forms of real pages', () => {
     ]);
     expect(spanProblems(text, parse(text))).toEqual([]);
   });
+  it('reads key-work records kept as label rows (重点工作: | 135.… | ⏎ 牵头单位: | … |), the stage goals and progress rows giving nothing', () => {
+    const text = [
+      '重点工作: | 135.统筹违法建设治理和城市更新。 |',
+      '牵头单位: | 市城市管理综合执法局 |',
+      '配合单位: | 市住房城乡建设局、各区政府 |',
+      '年度阶段性工作目标: | 第一季度:完成20%以上。 |',
+      '进展情况: | 已治理违法建设2318万平方米。 |',
+      '重点工作: | 136.推进老旧小区改造。 |',
+      '牵头单位: | 市住房城乡建设局 |',
+      '',
+    ].join('\n');
+    expect(rows(text)).toEqual([
+      ['135', '统筹违法建设治理和城市更新', ['市城市管理综合执法局/lead', '市住房城乡建设局/cooperate', '各区政府/localities'], []],
+      ['136', '推进老旧小区改造', ['市住房城乡建设局/lead'], []],
+    ]);
+    expect(spanProblems(text, parse(text))).toEqual([]);
+  });
 });

@@ -190,7 +190,53 @@ function nextAt(norm: string, needle: string, known: number, from: number): numb
 
 /** The first division table in lines [from, to), or null: cells on one line, else one cell per line. */
 export function findTable(src: SourceText, from: number, to: number): Table | null {
-  return findRowTable(src, from, to) ?? findColumnTable(src, from, to);
+  return findRowTable(src, from, to) ?? findColumnTable(src, from, to) ?? findLabelRows(src, from, to);
+}
+
+/** 重点工作: | 135.把…治理。 |: a row of two cells, a label and its value. */
+const LABEL_ROW_RE = /^([^\s|:]{2,12})\s*:\s*\|\s*(\S.*?)\s*\|?$/;
+/** Labels whose value is a task: 重点工作, 工作任务, 任务名称, 项目名称. */
+const TASK_LABEL_RE = /^(?:重点|主要|年度)?(?:工作|任务|项目|事项)(?:任务|名称|内容|事项)?$|^重点工作$/;
+/** Lines looked at for a record's label rows. */
+const MAX_RECORD_LINES = 2000;
+
+/**
+ * 重点工作: | 135.把违法建设治理…。 | ⏎ 牵头单位: | 市城市管理综合执法局 | ⏎ 年度阶段性工作目标: | …: a record
+ * of a key work kept as rows of a label and its value (a page of a government's key-work ledger).
+ * Each task label's row starts an item, the unit labels' rows after it name its units by their
+ * column's kind; the other labels (阶段目标, 进展情况) give nothing. Null where no task row is
+ * followed by a unit row.
+ */
+function findLabelRows(src: SourceText, from: number, to: number): Table | null {
+  const { norm, lines } = src;
+  const rows: TableRow[] = [];
+  let headerLine = -1;
+  let current: TableRow | null = null;
+  for (let i = from; i < to && i - from < MAX_RECORD_LINES; i++) {
+    const line = lines[i];
+    if (!line || isBlank(line)) continue;
+    const m = LABEL_ROW_RE.exec(norm.slice(line.trimStart, line.trimEnd));
+    if (!m) continue;
+    const label = m[1] ?? '';
+    const at = line.trimStart + (m.index ?? 0) + m[0].lastIndexOf(m[2] ?? '');
+    const span: Span = [at, at + (m[2] ?? '').length];
+    if (TASK_LABEL_RE.test(label)) {
+      current = { line: i, span, cells: [{ kind: 'task', span }] };
+      rows.push(current);
+      if (headerLine < 0) headerLine = i;
+      continue;
+    }
+    const kind = columnKind(label);
+    if (current && isUnitKind(kind) && !current.cells.some((c) => c.kind === kind)) {
+      current.cells.push({ kind, span });
+      current.span = [current.span[0], span[1]];
+    }
+  }
+  const named = rows.filter((r) => r.cells.some((c) => isUnitKind(c.kind)));
+  if (named.length === 0 || named.length * 2 < rows.length) return null;
+  const columns: ColumnKind[] = ['task', ...new Set(named.flatMap((r) => r.cells.slice(1).map((c) => c.kind)))];
+  const first = rows[0] as TableRow;
+  return { headerLine, headerSpan: first.span, columns, headerCells: columns.map(() => first.span), rows };
 }
 
 /** Longest header cell, in characters: a header line is a column name, not a sentence. */
