@@ -1068,4 +1068,15 @@ describe('forms of real pages', () => {
     ]);
     expect(spanProblems(text, parse(text))).toEqual([]);
   });
+  it('reads more column names: 区级责任单位 and 主管部门 name units, 责任分工 cells say the roles, 单位 (a measure) and 阶段目标 are columns that give nothing', () => {
+    const indicators = ['2021年主要指标分解表', '序号', '指标名称', '单位', '阶段目标', '区级责任单位', '1', '地区生产总值增长', '%', '上半年6', '区发改局', '2', '一般公共预算收入增长', '%', '上半年5', '区财政局', ''].join('\n');
+    expect(rows(indicators).map((r) => [r[0], r[1], r[2]])).toEqual([
+      ['1', '地区生产总值增长', ['区发改局/lead']],
+      ['2', '一般公共预算收入增长', ['区财政局/lead']],
+    ]);
+    const roles = ['序号\t工作任务\t责任分工\t完成时限', '1\t推进老旧小区改造\t市住建局牵头,市财政局配合\t年底前', '2\t新建城市绿道\t市林业局负责\t6月底前', ''].join('\n');
+    expect(rows(roles).map((r) => r[2])).toEqual([['市住建局/lead', '市财政局/cooperate'], ['市林业局/lead']]);
+    const competent = ['序号 | 改革事项 | 主管部门 | 支持单位 |', '1 | 深化“放管服”改革 | 市政务服务局 | 市司法局 |', '2 | 推行“一业一证” | 市市场监管局 | 市政务服务局 |', ''].join('\n');
+    expect(rows(competent).map((r) => r[2])).toEqual([['市政务服务局/lead', '市司法局/cooperate'], ['市市场监管局/lead', '市政务服务局/cooperate']]);
+  });
 });

@@ -66,11 +66,13 @@ export function columnKind(header: string): ColumnKind {
   // 责任主体与协同单位: the column that names the cooperating units after the lead's.
   // 相关责任部门 beside a 牵头部门 column: the others who share the task.
   if (/^(?:配合|协办|参与|协同|协助)(?:责任)?(?:单位|部门|机关)$|^责任主体(?:与|和|及)(?:配合|协同|协办)(?:单位|部门)$|^(?:相关|其他|其它|有关)(?:责任|配合)?(?:单位|部门)$/.test(h)) return 'cooperate';
-  // 负责部门: those who do the task, the first named leading (遂宁 2016's 负责部门 column).
-  if (/^(?:责任|承办|落实|实施|负责)(?:单位|部门|机关|主体)$/.test(h)) return 'responsible';
+  // 负责部门: those who do the task, the first named leading (遂宁 2016's 负责部门 column). 区级责任单位,
+  // 街道责任单位: the units of one level. 主管部门, 责任分工 (市发改委牵头,市财政局配合): those answering for it.
+  if (/^(?:省级|市级|区级|县级|镇级|乡镇|街道|镇街)?(?:责任|承办|落实|实施|负责)(?:单位|部门|机关|主体)$|^(?:主管|监管)部门$|^责任分工$/.test(h)) return 'responsible';
+  if (/^支持(?:单位|部门)$/.test(h)) return 'cooperate';
   // 监考单位, 考核单位: in a table of targets handed down, the units each target is assessed on.
   if (/^(?:监考|考核|考评|监测|责任考核)(?:单位|部门)$/.test(h)) return 'responsible';
-  if (/(?:时限|时间|期限|节点|进度安排|时间进度)$/.test(h)) return 'deadline';
+  if (/(?:时限|时间|期限|节点|进度安排|时间进度|建设年限)$/.test(h)) return 'deadline';
   // 指标要求, 目标值, 预期目标: the figure to reach, written beside the task's name.
   if (/^(?:指标|目标)(?:要求|值)$|^(?:预期|年度|工作)?目标(?:值)?$|^(?:全年|年度|攻坚)目标任务$/.test(h)) return 'target';
   // 建设内容, 建设规模 beside a 项目名称 column: what a project builds, its figures the targets.
@@ -146,7 +148,7 @@ const CONTENT_HEADER_RE = /^(?:项目|建设|工作|实施)?内容$/;
 
 /** Column names that carry nothing the plan keeps (进展情况, 备注), but still belong to a header. */
 export const OTHER_HEADER =
-  /^(?:(?:[0-9]{1,2}(?:-[0-9]{1,2})?月|第?[一二三四1-4]季度|上半年|前三季度|全年)?(?:进展|完成|落实|推进|办理)(?:情况|进度)|(?:当前|目前|实际|工程|项目)进度|是否[^\s]{1,6}|备注|说明|名称|领域|板块|分值|分数|权重|计分|(?:工作|具体|完成|公开|目标)?要求|(?:任务|文件)?(?:来源|依据|出处)|(?:建设|实施|项目)?(?:地点|规模|内容|性质|类别)|(?:年度|计划|总|项目)?(?:投资|资金)(?:金额|额|规模|来源)?)$/;
+  /^(?:(?:[0-9]{1,2}(?:-[0-9]{1,2})?月|第?[一二三四1-4]季度|上半年|前三季度|全年)?(?:进展|完成|落实|推进|办理)(?:情况|进度)|(?:当前|目前|实际|工程|项目)进度|(?:计量)?单位|(?:工作|完成|考核|验收)标准|(?:阶段|进度|季度)目标|存在(?:的)?问题|下(?:一)?步(?:工作)?(?:计划|打算|措施)|是否[^\s]{1,6}|备注|说明|名称|领域|板块|分值|分数|权重|计分|(?:工作|具体|完成|公开|目标)?要求|(?:任务|文件)?(?:来源|依据|出处)|(?:建设|实施|项目)?(?:地点|规模|内容|性质|类别)|(?:年度|计划|总|项目)?(?:投资|资金)(?:金额|额|规模|来源)?)$/;
 
 /**
  * A group row between a table's rows: 一、产业发展 (or (一)…) alone on its line, heading the rows
