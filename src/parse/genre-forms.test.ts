@@ -1079,4 +1079,21 @@ describe('forms of real pages', () => {
     const competent = ['序号 | 改革事项 | 主管部门 | 支持单位 |', '1 | 深化“放管服”改革 | 市政务服务局 | 市司法局 |', '2 | 推行“一业一证” | 市市场监管局 | 市政务服务局 |', ''].join('\n');
     expect(rows(competent).map((r) => r[2])).toEqual([['市政务服务局/lead', '市司法局/cooperate'], ['市市场监管局/lead', '市政务服务局/cooperate']]);
   });
+  it('reads tab rows copied from a spreadsheet whose cells with line breaks come in quotes, a unit cell\'s names one a line', () => {
+    const text = [
+      '序号\t工作任务\t牵头单位\t配合单位\t完成时限',
+      '1\t"推进老旧小区改造。', '年内完成12个小区。"\t市住建局\t市财政局\t年底前',
+      '2\t新建城市绿道50公里\t市林业局\t"市住建局', '各区政府"\t6月底前',
+      '3\t推行一网通办\t市政务服务局\t\t长期坚持',
+      '',
+    ].join('\n');
+    expect(rows(text)).toEqual([
+      ['1', '推进老旧小区改造', ['市住建局/lead', '市财政局/cooperate'], ['12个']],
+      ['2', '新建城市绿道50公里', ['市林业局/lead', '市住建局/cooperate', '各区政府/localities'], ['50公里']],
+      ['3', '推行一网通办', ['市政务服务局/lead'], []],
+    ]);
+    const parsed = parse(text);
+    expect(parsed.items[0]?.schedule?.raw).toBe('年底前');
+    expect(spanProblems(text, parsed)).toEqual([]);
+  });
 });

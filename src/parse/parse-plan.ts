@@ -17,7 +17,7 @@ import { withoutReadings, withReadings } from './readings.js';
 import { readSchedule } from './schedule.js';
 import { cellReference, resolveReferences, trailingReference, type PendingReference } from './references.js';
 import { findTargets, type TargetContext } from './targets.js';
-import { endsLikeUnit, isCollective, looksLikeUnit, splitNames, unitList } from './units.js';
+import { endsLikeUnit, isCollective, looksLikeUnit, splitNames, unitList, type NamePiece } from './units.js';
 import { warning } from './warnings.js';
 import { markerIn, mayStartMarker } from './markers.js';
 import { CodeSet, codesOf, cutStarts, firstAtOrAfter, fitted, holdsCode, isCjk, isDigitCode, isJsSpace, makeSource, NextBreak, NO_NAMES, normalise, ownCopy, type SourceText } from './text.js';
@@ -870,7 +870,7 @@ function tableItems(
         // A cell that is not a list of names (a task's sentence fallen into a unit column when the
         // table's cells were misaligned) gives only the pieces that are unit names.
         const clean = !SENTENCE_CELL_RE.test(src.norm.slice(cell.span[0], cell.span[1])) || unitsCell(src, cell.span);
-        const pieces = splitNames(src.norm, cell.span[0], cell.span[1])
+        const pieces = cellNames(src.norm, cell.span[0], cell.span[1])
           .map(leadMarked)
           .filter(({ piece }) => clean || looksLikeUnit(piece.name) || isCollective(piece.name));
         // 市发改委(牵头)、市统计局 in a cell: the marked name leads, the others cooperate.
@@ -909,6 +909,21 @@ function tableItems(
     });
   }
   return out;
+}
+
+/** Names in a table's unit cell: one a line where a spreadsheet's quoted cell holds line breaks, each line's split as a list. */
+function cellNames(norm: string, s: number, e: number): NamePiece[] {
+  // Only a spreadsheet's quoted cell ("市住建局⏎各区政府"): elsewhere a line break in a cell is the page's wrap.
+  if (norm.charCodeAt(s - 1) !== 0x22 || !holdsCode(norm, s, e, 0x0a)) return splitNames(norm, s, e);
+  const out: NamePiece[] = [];
+  for (let a = s; a < e; ) {
+    let b = norm.indexOf('\n', a);
+    if (b < 0 || b > e) b = e;
+    for (const p of splitNames(norm, a, b)) out.push(p);
+    a = b + 1;
+  }
+  // 市政 ⏎ 府办 ⏎ 公厅: a name broken over short lines is one name, read whole.
+  return out.every((p) => looksLikeUnit(p.name)) ? out : splitNames(norm, s, e);
 }
 
 /** A sentence's punctuation in a unit column's cell: a task's text, not a list of names. */

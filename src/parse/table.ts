@@ -723,14 +723,29 @@ function findRowTable(src: SourceText, from: number, to: number): Table | null {
         rows.push({ line: j, span: [row.trimStart, row.trimEnd], cells: spans.map((span, k) => ({ kind: columns[k] ?? 'other', span })) });
         continue;
       }
+      // 1 ⇥ "推进老旧小区改造。⏎年内完成12个。" ⇥ 市住建局: a cell copied from a spreadsheet with line
+      // breaks in it comes in quotes; the row runs on to the line closing them.
+      let rowEnd = row.trimEnd;
+      const first = j;
+      if (holdsCode(norm, row.trimStart, row.trimEnd, 0x09) && oddQuotes(norm, row.trimStart, row.trimEnd)) {
+        for (let k = j + 1; k < to && k - j <= MAX_QUOTED_LINES; k++) {
+          const next = lines[k];
+          if (!next) break;
+          if (oddQuotes(norm, next.start, next.end)) {
+            rowEnd = next.trimEnd;
+            j = k;
+            break;
+          }
+        }
+      }
       // Every tab separates while that fits the header's columns: empty cells keep their place.
-      const exact = splitCells(norm, row.trimStart, row.trimEnd, true);
-      const spans = exact.length <= columns.length ? exact : splitCells(norm, row.trimStart, row.trimEnd);
+      const exact = unquoted(norm, splitCells(norm, row.trimStart, rowEnd, true));
+      const spans = exact.length <= columns.length ? exact : unquoted(norm, splitCells(norm, row.trimStart, rowEnd));
       if (spans.length < 2) break;
       // A row with fewer cells than the header lost its trailing empty cells.
       rows.push({
-        line: j,
-        span: [row.trimStart, row.trimEnd],
+        line: first,
+        span: [row.trimStart, rowEnd],
         cells: spans.slice(0, columns.length).map((span, k) => ({ kind: columns[k] ?? 'other', span })),
       });
     }
@@ -742,6 +757,21 @@ function findRowTable(src: SourceText, from: number, to: number): Table | null {
     return { headerLine: i, headerSpan: [headStart, line.trimEnd], columns, rows, headerCells: cells };
   }
   return null;
+}
+
+/** Lines a spreadsheet's quoted cell may run over. */
+const MAX_QUOTED_LINES = 20;
+
+/** Whether [s, e) holds an odd number of ASCII double quotes: a quoted cell opened and not closed. */
+function oddQuotes(norm: string, s: number, e: number): boolean {
+  let n = 0;
+  for (let i = s; i < e; i++) if (norm.charCodeAt(i) === 0x22) n++;
+  return n % 2 === 1;
+}
+
+/** Cells without the quotes a spreadsheet put around them ("推进…。⏎年内完成12个。"). */
+function unquoted(norm: string, cells: Span[]): Span[] {
+  return cells.map(([a, b]): Span => (b - a >= 2 && norm.charCodeAt(a) === 0x22 && norm.charCodeAt(b - 1) === 0x22 ? [a + 1, b - 1] : [a, b]));
 }
 
 /** Whether most rows' task cells (two at least) close with a responsibility bracket. */
