@@ -608,7 +608,7 @@ function buildTarget(
   return target;
 }
 
-const PHRASE_END = new CodeSet(codesOf('。;!?,:、()“”《》\n\r'));
+const PHRASE_END = new CodeSet(codesOf('。;!?,:、()“”《》\n\r\t|'));
 const SENTENCE_END = new CodeSet(codesOf('。;!?\n\r'));
 const DIRECTION = new CodeSet(codesOf('东南西北中部'));
 const PLACE_END = new CodeSet(codesOf('市县区州'));
