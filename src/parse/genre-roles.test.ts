@@ -543,4 +543,14 @@ describe('role words and phrasings across the genre', () => {
       ['市生态环境局/lead', '各区政府/localities'],
     ]);
   });
+
+  it('reads points of who does what (1.市发改委:负责…): the unit before the colon leads, the duty after it is the title', () => {
+    const text = '四、职责分工\n1.市发改委:负责统筹协调,牵头制定年度计划。\n2.各区政府:负责辖区内项目推进。\n3.工作要求:各单位要高度重视。\n';
+    const items = parsePlan(text, { resolver }).items.map((i) => [i.title, i.responsible.map((r) => `${r.raw}/${r.role}`)]);
+    expect(items).toEqual([
+      ['负责统筹协调,牵头制定年度计划', ['市发改委/lead']],
+      ['负责辖区内项目推进', ['各区政府/localities']],
+      ['工作要求:各单位要高度重视', []],
+    ]);
+  });
 });

@@ -115,6 +115,8 @@ function parseText(text: string, options: ParseOptions): ParsedPlan {
 
       const ordinal = items.length + 1;
       let responsible: Responsible[] = [];
+      /** Where the duty after a unit's name and colon starts (市发改委:负责…), the title's start; -1 for none. */
+      let dutyStart = -1;
       let stated = findStated(ctx, bodyStart, end);
       if ((!stated || stated.entries.length === 0) && piece.shared) stated = findStated(ctx, piece.shared[0], piece.shared[1]);
       const reference = stated && stated.entries.length > 0 ? null : trailingReference(src.norm, src.original, bodyStart, end);
@@ -130,6 +132,10 @@ function parseText(text: string, options: ParseOptions): ParsedPlan {
         if (ledBy.length === 0) ledBy = findTrailingUnits(ctx, bodyStart, end);
         if (ledBy.length === 0) ledBy = findRoleSentence(ctx, bodyStart, end);
         if (ledBy.length === 0 && unitCells) ledBy = unitLines(ctx, bodyStart, end);
+        if (ledBy.length === 0) {
+          ledBy = unitBeforeColon(ctx, bodyStart, end);
+          if (ledBy.length > 0) dutyStart = src.norm.indexOf(':', bodyStart) + 1;
+        }
         const carried = ditto?.entries ?? headingCarry[headingCarry.length - 1]?.entries;
         if (ledBy.length > 0) responsible = ledBy;
         else if (carried && carriedBudget > 0) {
@@ -156,7 +162,7 @@ function parseText(text: string, options: ParseOptions): ParsedPlan {
       if (stated) addStanding(stated.standing);
       // (一)省监察厅牵头的工作 ⏎ 加强行政监察工作…。: the item's own first line names its lead, and
       // the task (its title) is the line after it.
-      let titleStart = bodyStart;
+      let titleStart = dutyStart > bodyStart ? dutyStart : bodyStart;
       const lineEnd = Math.min(end, breaks.after(bodyStart));
       const ownLead = lineEnd < end ? headingLeadUnits(ctx, bodyStart, lineEnd) : [];
       if (ownLead.length > 0) {
@@ -314,6 +320,22 @@ function endsWithLabelLine(norm: string, s: number, e: number): boolean {
 }
 
 /** Headings of a plan's principles and requirements, whose paragraphs are no tasks. */
+/** 市发改委:负责统筹协调…: a unit's name, a colon, then its duty. */
+const UNIT_COLON_RE = /^([^\s:,。;、()]{2,20}):\s*(?:负责|牵头|承担|主抓|抓好|做好)/;
+
+/**
+ * 1.市发改委:负责统筹协调,牵头制定年度计划。: a list of who does what, each point opening with a unit's
+ * name before a colon and its duty after it. The unit leads (a collective, 各区政府, is localities).
+ */
+function unitBeforeColon(ctx: ResponsibilityContext, s: number, e: number): Responsible[] {
+  const m = UNIT_COLON_RE.exec(ctx.src.norm.slice(s, Math.min(e, s + 32)));
+  const name = m?.[1];
+  if (!name || !(looksLikeUnit(name) || ctx.resolver.resolve(name) !== null)) return [];
+  const piece = splitNames(ctx.src.norm, s, s + name.length);
+  if (piece.length !== 1) return [];
+  return piece.map((p) => entry(ctx, p, isCollective(p.name) ? 'localities' : 'lead'));
+}
+
 /** 主要责任单位, 牵头单位, 责任部门 alone on a line (bars a page left around it aside): a unit column's header cell. */
 const UNIT_HEADER_LINE_RE = /^\|?\s*(?:主要)?(?:责任|牵头|配合|承办|负责|协办|参与)(?:单位|部门)\s*\|?$/;
 /** Lines looked at above the first item for a unit column's header cell. */
