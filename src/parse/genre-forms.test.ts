@@ -1096,4 +1096,15 @@ describe('forms of real pages', () => {
     expect(parsed.items[0]?.schedule?.raw).toBe('年底前');
     expect(spanProblems(text, parsed)).toEqual([]);
   });
+  it('reads numbered tasks over their label lines a level below the document\'s items, where a (一) stands in another section, as stored and run on', () => {
+    const lines = ['一、重点任务', '1.推进老旧小区改造,年内完成12个。', '牵头单位:市住建局', '配合单位:市财政局', '2.新建城市绿道50公里。', '牵头单位:市林业局', '二、保障措施', '(一)加强组织领导。'];
+    const want = [
+      ['1', '推进老旧小区改造,年内完成12个', ['市住建局/lead', '市财政局/cooperate'], ['12个']],
+      ['2', '新建城市绿道50公里', ['市林业局/lead'], ['50公里']],
+      ['(一)', '加强组织领导', [], []],
+    ];
+    expect(rows(lines.join('\n'))).toEqual(want);
+    expect(rows(lines.join(' '))).toEqual(want);
+    expect(spanProblems(lines.join('\n'), parse(lines.join('\n')))).toEqual([]);
+  });
 });
