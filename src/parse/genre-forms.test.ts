@@ -1107,4 +1107,19 @@ describe('forms of real pages', () => {
     expect(rows(lines.join(' '))).toEqual(want);
     expect(spanProblems(lines.join('\n'), parse(lines.join('\n')))).toEqual([]);
   });
+  it('reads a table aligned by spaces whose empty cell is a gap: each cell goes to the column it stands under', () => {
+    const text = [
+      '序号  工作任务                  牵头单位    配合单位    完成时限',
+      '1     推进老旧小区改造          市住建局    市财政局    年底前',
+      '2     新建城市绿道50公里        市林业局                6月底前',
+      '',
+    ].join('\n');
+    const parsed = parse(text);
+    expect(rows(text)).toEqual([
+      ['1', '推进老旧小区改造', ['市住建局/lead', '市财政局/cooperate'], []],
+      ['2', '新建城市绿道50公里', ['市林业局/lead'], ['50公里']],
+    ]);
+    expect(parsed.items[1]?.schedule?.raw).toBe('6月底前');
+    expect(spanProblems(text, parsed)).toEqual([]);
+  });
 });

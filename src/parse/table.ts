@@ -709,6 +709,9 @@ function findRowTable(src: SourceText, from: number, to: number): Table | null {
     const scheduled = columns[0] === 'number' && columns.includes('deadline');
     if (!hasTask || (!hasUnits && columns[0] !== 'number') || (!hasUnits && spaced && !scheduled)) continue;
     const rows: TableRow[] = [];
+    // A header whose cells are set apart by runs of spaces (no tab, no bar): where each column starts, in display columns.
+    const aligned = !spaced && !holdsCode(norm, line.trimStart, line.trimEnd, 0x09) && !holdsCode(norm, line.trimStart, line.trimEnd, 0x7c);
+    const headerAt = aligned ? cells.map(([a]) => displayWidth(norm, line.start, a)) : [];
     let lastLine = to - 1;
     for (let l = lines[lastLine]; lastLine > i && (!l || isBlank(l)); l = lines[--lastLine]);
     for (let j = i + 1; j < to; j++) {
@@ -740,8 +743,11 @@ function findRowTable(src: SourceText, from: number, to: number): Table | null {
       }
       // Every tab separates while that fits the header's columns: empty cells keep their place.
       const exact = unquoted(norm, splitCells(norm, row.trimStart, rowEnd, true));
-      const spans = exact.length <= columns.length ? exact : unquoted(norm, splitCells(norm, row.trimStart, rowEnd));
+      let spans = exact.length <= columns.length ? exact : unquoted(norm, splitCells(norm, row.trimStart, rowEnd));
       if (spans.length < 2) break;
+      // 2     新建城市绿道50公里        市林业局                6月底前: cells aligned under the header's by
+      // spaces leave an empty cell as a gap; each cell goes to the column it stands under.
+      if (spans.length < columns.length && aligned) spans = underColumns(norm, row.start, spans, headerAt);
       // A row with fewer cells than the header lost its trailing empty cells.
       rows.push({
         line: first,
@@ -757,6 +763,38 @@ function findRowTable(src: SourceText, from: number, to: number): Table | null {
     return { headerLine: i, headerSpan: [headStart, line.trimEnd], columns, rows, headerCells: cells };
   }
   return null;
+}
+
+/** Display width of [s, e): two for a wide (CJK, full-width) character, one for others. */
+function displayWidth(norm: string, s: number, e: number): number {
+  let w = 0;
+  for (let i = s; i < e; i++) {
+    const c = norm.charCodeAt(i);
+    w += c >= 0x1100 && (c <= 0x115f || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6)) ? 2 : 1;
+  }
+  return w;
+}
+
+/** A row's cells put under the header's columns by where each starts (display columns from the line's start); a column no cell stands under stays empty. */
+function underColumns(norm: string, lineStart: number, spans: Span[], headerAt: number[]): Span[] {
+  const out: Span[] = headerAt.map((): Span => [-1, -1]);
+  let last = -1;
+  for (const span of spans) {
+    const at = displayWidth(norm, lineStart, span[0]);
+    let best = 0;
+    for (let c = 1; c < headerAt.length; c++) if (Math.abs((headerAt[c] ?? 0) - at) < Math.abs((headerAt[best] ?? 0) - at)) best = c;
+    // Two cells under one column, or out of order: the page is not aligned, keep the cells as they come.
+    if (best <= last) return spans;
+    out[best] = span;
+    last = best;
+  }
+  // An empty column's cell is an empty span where the next cell starts.
+  for (let c = out.length - 1, next = spans[spans.length - 1]?.[1] ?? 0; c >= 0; c--) {
+    const cell = out[c] as Span;
+    if (cell[0] < 0) out[c] = [next, next];
+    else next = cell[0];
+  }
+  return out;
 }
 
 /** Lines a spreadsheet's quoted cell may run over. */
