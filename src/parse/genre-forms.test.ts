@@ -1122,4 +1122,19 @@ describe('forms of real pages', () => {
     expect(parsed.items[1]?.schedule?.raw).toBe('6月底前');
     expect(spanProblems(text, parsed)).toEqual([]);
   });
+  it('passes over group rows drawn with a markdown table\'s bars (| 一、产业发展 | | |), and reads a 具体举措 column for the targets', () => {
+    const text = [
+      '| 序号 | 重点任务 | 具体举措 | 责任单位 | 完成时限 |', '| --- | --- | --- | --- | --- |',
+      '| 一、产业发展 | | | | |',
+      '| 1 | 培育壮大制造业 | 新增规上工业企业50家 | 市工信局(牵头)、市发改委 | 12月底 |',
+      '| 二、民生保障 | | | | |',
+      '| 2 | 扩大就业 | 新增城镇就业1万人 | 市人社局 | 全年 |',
+      '',
+    ].join('\n');
+    expect(rows(text)).toEqual([
+      ['1', '培育壮大制造业', ['市工信局/lead', '市发改委/cooperate'], ['50家']],
+      ['2', '扩大就业', ['市人社局/lead'], ['1万人']],
+    ]);
+    expect(spanProblems(text, parse(text))).toEqual([]);
+  });
 });

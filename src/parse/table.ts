@@ -745,6 +745,9 @@ function findRowTable(src: SourceText, from: number, to: number): Table | null {
       const exact = unquoted(norm, splitCells(norm, row.trimStart, rowEnd, true));
       let spans = exact.length <= columns.length ? exact : unquoted(norm, splitCells(norm, row.trimStart, rowEnd));
       if (spans.length < 2) break;
+      // | 一、产业发展 | | | |: a group row drawn with the table's bars, its other cells empty.
+      const filled = spans.filter(([a, b]) => b > a);
+      if (filled.length === 1 && GROUP_ROW_RE.test(norm.slice((filled[0] as Span)[0], (filled[0] as Span)[1]))) continue;
       // 2     新建城市绿道50公里        市林业局                6月底前: cells aligned under the header's by
       // spaces leave an empty cell as a gap; each cell goes to the column it stands under.
       if (spans.length < columns.length && aligned) spans = underColumns(norm, row.start, spans, headerAt);
