@@ -1137,4 +1137,16 @@ describe('forms of real pages', () => {
     ]);
     expect(spanProblems(text, parse(text))).toEqual([]);
   });
+  it('reads a header of two rows, a merged 责任单位 cell over 牵头 and 配合 columns, in tab and bar tables', () => {
+    const want = [
+      ['1', '推进老旧小区改造', ['市住建局/lead', '市财政局/cooperate'], []],
+      ['2', '新建城市绿道50公里', ['市林业局/lead', '市住建局/cooperate', '各区政府/localities'], ['50公里']],
+    ];
+    const tabs = ['序号\t工作任务\t责任单位\t\t完成时限', '\t\t牵头\t配合\t', '1\t推进老旧小区改造\t市住建局\t市财政局\t年底前', '2\t新建城市绿道50公里\t市林业局\t市住建局、各区政府\t6月底前', ''].join('\n');
+    expect(rows(tabs)).toEqual(want);
+    expect(parse(tabs).items[1]?.schedule?.raw).toBe('6月底前');
+    const bars = ['| 序号 | 工作任务 | 责任单位 | | 完成时限 |', '| | | 牵头单位 | 配合单位 | |', '| 1 | 推进老旧小区改造 | 市住建局 | 市财政局 | 年底前 |', '| 2 | 新建城市绿道50公里 | 市林业局 | 市住建局、各区政府 | 6月底前 |', ''].join('\n');
+    expect(rows(bars)).toEqual(want);
+    expect(spanProblems(bars, parse(bars))).toEqual([]);
+  });
 });

@@ -10,7 +10,7 @@
  */
 import type { ResponsibleRole } from '../model/plan.js';
 import type { Span } from '../model/span.js';
-import { CodeSet, codesOf, holdsCode, isBlank, isCjk, isDigitCode, isJsSpace, type SourceText } from './text.js';
+import { CodeSet, codesOf, holdsCode, isBlank, isCjk, isDigitCode, isJsSpace, type Line, type SourceText } from './text.js';
 import { markerIn, mayStartMarker } from './markers.js';
 import { looksLikeUnit, splitNames } from './units.js';
 
@@ -697,10 +697,12 @@ function findRowTable(src: SourceText, from: number, to: number): Table | null {
       if (at < 0) continue;
       headStart = from + at + 1;
     }
-    const cells = spaced ? splitSpacedHeader(norm, headStart, line.trimEnd) : splitCells(norm, line.trimStart, line.trimEnd);
+    // 责任单位 over 牵头 | 配合 on the next line: a header of two rows, its merged cell's columns named below it.
+    const two = spaced ? null : twoRowHeader(src, line, i + 1, to);
+    const cells = two ? two.cells : spaced ? splitSpacedHeader(norm, headStart, line.trimEnd) : splitCells(norm, line.trimStart, line.trimEnd);
     if (cells.length < 3) continue;
     const names = cells.map(([a, b]) => norm.slice(a, b));
-    const columns = withTaskColumn(withOfficeColumns(names.map(columnKind), names), names);
+    const columns = withTaskColumn(withOfficeColumns(two ? two.columns : names.map(columnKind), names), names);
     const hasTask = columns.includes('task');
     const hasUnits = columns.some(isUnitKind);
     // 序号 | 目标任务 | 推进情况: no unit column, the task cells name their units in brackets (checked
@@ -714,7 +716,7 @@ function findRowTable(src: SourceText, from: number, to: number): Table | null {
     const headerAt = aligned ? cells.map(([a]) => displayWidth(norm, line.start, a)) : [];
     let lastLine = to - 1;
     for (let l = lines[lastLine]; lastLine > i && (!l || isBlank(l)); l = lines[--lastLine]);
-    for (let j = i + 1; j < to; j++) {
+    for (let j = two ? two.next : i + 1; j < to; j++) {
       const row = lines[j];
       if (!row || isBlank(row)) continue;
       const rowText = norm.slice(row.trimStart, row.trimEnd);
@@ -766,6 +768,67 @@ function findRowTable(src: SourceText, from: number, to: number): Table | null {
     return { headerLine: i, headerSpan: [headStart, line.trimEnd], columns, rows, headerCells: cells };
   }
   return null;
+}
+
+/** 牵头, 配合单位, 主办部门: the name of a column under a merged 责任单位 header cell. */
+const SUB_HEADER_RE = /^(?:牵头|主办|主责|配合|协办|参与|协助|协同)(?:单位|部门)?$/;
+
+/**
+ * 序号 ⇥ 工作任务 ⇥ 责任单位 ⇥ ⇥ 完成时限 over ⇥ ⇥ 牵头 ⇥ 配合 ⇥: a header of two rows, a merged cell of the
+ * first (责任单位) spanning columns named in the second. Each column takes its kind from the second
+ * row where it names one (牵头 leads, 配合 cooperates), else from the first. Null where the line after
+ * the header is not such a row (every cell it fills a column's name, one at least, no row number).
+ */
+function twoRowHeader(src: SourceText, header: Line, from: number, to: number): { cells: Span[]; columns: ColumnKind[]; next: number } | null {
+  const { norm, lines } = src;
+  let j = from;
+  while (j < to && lines[j] && isBlank(lines[j] as Line)) j++;
+  const sub = lines[j];
+  if (!sub || j >= to) return null;
+  const tabbed = holdsCode(norm, header.trimStart, header.trimEnd, 0x09);
+  if (!tabbed && !holdsCode(norm, header.trimStart, header.trimEnd, 0x7c)) return null;
+  // The sub-row's leading empty cells (under 序号, 工作任务) are kept: a tab row is split at every tab
+  // from the line's start (a bar row's leading bar makes no cell, as in the header).
+  const subCells = tabbed ? tabCells(norm, sub.start, sub.end) : splitCells(norm, sub.start, sub.end, true);
+  const named = subCells.filter(([a, b]) => b > a);
+  if (named.length === 0 || !named.every(([a, b]) => SUB_HEADER_RE.test(norm.slice(a, b)) || columnKind(norm.slice(a, b)) !== 'other')) return null;
+  const top = splitCells(norm, header.start, header.end, true);
+  const n = Math.max(top.length, subCells.length);
+  const cells: Span[] = [];
+  const columns: ColumnKind[] = [];
+  let merged: ColumnKind = 'other';
+  for (let k = 0; k < n; k++) {
+    const [ta, tb] = top[k] ?? [header.trimEnd, header.trimEnd];
+    const [sa, sb] = subCells[k] ?? [sub.trimEnd, sub.trimEnd];
+    const name = norm.slice(sa, sb);
+    const over = norm.slice(ta, tb);
+    if (tb > ta) merged = columnKind(over);
+    if (sb > sa) {
+      const role = SUB_HEADER_RE.test(name) ? (/^(?:牵头|主办|主责)/.test(name) ? 'lead' : 'cooperate') : columnKind(name);
+      columns.push(isUnitKind(merged) || role !== 'other' ? role : merged);
+      cells.push([sa, sb]);
+    } else {
+      columns.push(tb > ta ? columnKind(over) : 'other');
+      cells.push([ta, tb]);
+    }
+  }
+  return { cells, columns, next: j + 1 };
+}
+
+/** The cells of [s, e) split at every tab, empty ones at either end kept, each trimmed of spaces. */
+function tabCells(norm: string, s: number, e: number): Span[] {
+  const out: Span[] = [];
+  for (let a = s; a <= e; ) {
+    let b = norm.indexOf('\t', a);
+    if (b < 0 || b > e) b = e;
+    let x = a;
+    let y = b;
+    while (x < y && isJsSpace(norm.charCodeAt(x))) x++;
+    while (y > x && isJsSpace(norm.charCodeAt(y - 1))) y--;
+    out.push([x, y]);
+    a = b + 1;
+  }
+  return out;
 }
 
 /** Display width of [s, e): two for a wide (CJK, full-width) character, one for others. */
