@@ -1149,4 +1149,13 @@ describe('forms of real pages', () => {
     expect(rows(bars)).toEqual(want);
     expect(spanProblems(bars, parse(bars))).toEqual([]);
   });
+  it('reads a one-cell-per-line header whose 责任单位 cell is merged over 牵头 and 配合 named on the lines after it, and keeps 责任单位 ⏎ 配合单位 as two columns', () => {
+    const text = ['任务分解表', '序号', '工作任务', '责任单位', '牵头', '配合', '完成时限', '1', '推进老旧小区改造', '市住建局', '市财政局', '年底前', '2', '新建城市绿道50公里', '市林业局', '各区政府', '6月底前', ''].join('\n');
+    expect(rows(text)).toEqual([
+      ['1', '推进老旧小区改造', ['市住建局/lead', '市财政局/cooperate'], []],
+      ['2', '新建城市绿道50公里', ['市林业局/lead', '各区政府/localities'], ['50公里']],
+    ]);
+    const full = ['序号', '工作任务', '责任单位', '配合单位', '1', '推进老旧小区改造', '市住建局', '市财政局', '2', '新建城市绿道', '市林业局', '市水务局', ''].join('\n');
+    expect(rows(full).map((r) => r[2])).toEqual([['市住建局/lead', '市财政局/cooperate'], ['市林业局/lead', '市水务局/cooperate']]);
+  });
 });

@@ -528,6 +528,8 @@ function findColumnTable(src: SourceText, from: number, to: number): Table | nul
     const headerCells: Span[] = [cellOf(src, i)];
     const columns: ColumnKind[] = [columnKind(first)];
     const names = nonBlankLines(src, i + 1, to, 9);
+    /** Whether the last column is a merged cell's sub-column (责任单位 ⏎ 牵头 ⏎ 配合). */
+    let split = false;
     for (let k = 0; k < names.length; k++) {
       const j = names[k] ?? -1;
       const name = textOf(j);
@@ -535,6 +537,23 @@ function findColumnTable(src: SourceText, from: number, to: number): Table | nul
       if (name.length > MAX_HEADER_CHARS && name.replace(/\s+/g, '').length > MAX_HEADER_CHARS) break;
       let kind = columnKind(name);
       let cell = cellOf(src, j);
+      // 责任单位 ⏎ 牵头 ⏎ 配合: a merged header cell over its columns, named on the lines after it.
+      // (Only bare role words: 责任单位 ⏎ 配合单位 are two columns of their own.)
+      if (BARE_ROLE_RE.test(name) && (split || columns[columns.length - 1] === 'responsible')) {
+        const role: ColumnKind = /^(?:牵头|主办|主责)/.test(name) ? 'lead' : 'cooperate';
+        if (!split) {
+          columns[columns.length - 1] = role;
+          headerCells[headerCells.length - 1] = cell;
+          header[header.length - 1] = j;
+          split = true;
+          continue;
+        }
+        header.push(j);
+        headerCells.push(cell);
+        columns.push(role);
+        continue;
+      }
+      split = false;
       if (kind === 'other' && !OTHER_HEADER.test(headerName(name))) {
         // 市政府 ⏎ 分管领导: a column's name broken over two lines.
         const j2 = names[k + 1] ?? -1;
@@ -770,6 +789,8 @@ function findRowTable(src: SourceText, from: number, to: number): Table | null {
   return null;
 }
 
+/** 牵头, 配合: a role word alone, naming a column under a merged 责任单位 cell above it. */
+const BARE_ROLE_RE = /^(?:牵头|主办|主责|配合|协办|参与|协助|协同)$/;
 /** 牵头, 配合单位, 主办部门: the name of a column under a merged 责任单位 header cell. */
 const SUB_HEADER_RE = /^(?:牵头|主办|主责|配合|协办|参与|协助|协同)(?:单位|部门)?$/;
 
