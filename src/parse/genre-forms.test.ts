@@ -1101,7 +1101,6 @@ describe('forms of real pages', () => {
     const want = [
       ['1', '推进老旧小区改造,年内完成12个', ['市住建局/lead', '市财政局/cooperate'], ['12个']],
       ['2', '新建城市绿道50公里', ['市林业局/lead'], ['50公里']],
-      ['(一)', '加强组织领导', [], []],
     ];
     expect(rows(lines.join('\n'))).toEqual(want);
     expect(rows(lines.join(' '))).toEqual(want);
@@ -1157,5 +1156,12 @@ describe('forms of real pages', () => {
     ]);
     const full = ['序号', '工作任务', '责任单位', '配合单位', '1', '推进老旧小区改造', '市住建局', '市财政局', '2', '新建城市绿道', '市林业局', '市水务局', ''].join('\n');
     expect(rows(full).map((r) => r[2])).toEqual([['市住建局/lead', '市财政局/cooperate'], ['市林业局/lead', '市水务局/cooperate']]);
+  });
+  it('reads no task from a point titled as the plan\'s frame (三、工作要求。各单位要…) whose only actors are every unit of a kind', () => {
+    const text = ['一、推进老旧小区改造。年内完成12个(市住建局牵头,各区政府负责)。', '二、新建城市绿道50公里。(市林业局负责)', '三、工作要求。各单位要高度重视,确保按时完成。', ''].join('\n');
+    expect(rows(text)).toEqual([
+      ['一', '推进老旧小区改造', ['市住建局/lead', '各区政府/localities'], ['12个']],
+      ['二', '新建城市绿道50公里', ['市林业局/lead'], ['50公里']],
+    ]);
   });
 });

@@ -550,7 +550,6 @@ describe('role words and phrasings across the genre', () => {
     expect(items).toEqual([
       ['负责统筹协调,牵头制定年度计划', ['市发改委/lead']],
       ['负责辖区内项目推进', ['各区政府/localities']],
-      ['工作要求:各单位要高度重视', []],
     ]);
   });
 });

@@ -185,6 +185,9 @@ function parseText(text: string, options: ParseOptions): ParsedPlan {
       // 一、分工原则 (一)…(二)…: under a heading of principles or requirements, a numbered paragraph
       // that names no unit and sets no target is a principle, not a task.
       if (responsible.length === 0 && !reference && targets.length === 0 && PRINCIPLES_RE.test(sectionTitle(structure, raw.section))) continue;
+      // 三、工作要求。各单位要高度重视…: a point titled as a plan's frame (工作要求, 保障措施) whose only actors
+      // are every unit of a kind asks all of them, and is no task.
+      if (targets.length === 0 && !reference && responsible.every((r) => r.role === 'localities') && FRAME_TITLE_RE.test(src.norm.slice(bodyStart, Math.min(end, bodyStart + 8)))) continue;
       // 一、孟学农省长负责的工作 ⏎ 全面负责推动…: an unnumbered line that names no unit and sets no
       // target (a leader's remit) is no task.
       if (piece.number === '' && raw.kind === null && !raw.label && responsible.length === 0 && !reference && targets.length === 0) continue;
@@ -398,6 +401,8 @@ function unitLines(ctx: ResponsibilityContext, s: number, e: number): Responsibl
   return out;
 }
 
+/** 工作要求, 保障措施, 组织领导: a plan's frame as a point's whole title (a full stop, a colon or the line's end after it). */
+const FRAME_TITLE_RE = /^(?:工作要求|有关要求|总体要求|保障措施|组织保障|工作保障|加强组织领导|组织领导|工作机制|其他事项|其他)(?:[。:\n]|$)/;
 const PRINCIPLES_RE = /^(?:分工|基本|工作|主要|总体)?原则$|^(?:指导思想|总体要求|总体思路|工作要求|有关要求|基本要求)$/;
 
 function sectionTitle(structure: Structure, section: number | null): string {
