@@ -1164,4 +1164,14 @@ describe('forms of real pages', () => {
       ['二', '新建城市绿道50公里', ['市林业局/lead'], ['50公里']],
     ]);
   });
+  it('reads a one-cell-per-line table whose row numbers carry a dot (1.) or are Chinese numerals (一), the number kept without its dot', () => {
+    const dotted = ['序号', '工作任务', '责任单位', '完成时限', '1.', '推进老旧小区改造', '市住建局', '年底前', '2.', '新建城市绿道50公里', '市林业局', '6月底前', ''].join('\n');
+    expect(rows(dotted)).toEqual([
+      ['1', '推进老旧小区改造', ['市住建局/lead'], []],
+      ['2', '新建城市绿道50公里', ['市林业局/lead'], ['50公里']],
+    ]);
+    const chinese = dotted.replace('\n1.\n', '\n一\n').replace('\n2.\n', '\n二\n');
+    expect(rows(chinese).map((r) => r[0])).toEqual(['一', '二']);
+    expect(spanProblems(dotted, parse(dotted))).toEqual([]);
+  });
 });

@@ -923,7 +923,7 @@ function tableItems(
     const own = numberCell || !mayStartMarker(src.norm, s, e) ? null : markerIn(src.norm, s, Math.min(e, s + 16));
     const titleStart = own && own.bodyStart < e ? own.bodyStart : s;
     out.push({
-      number: numberCell ? src.original.slice(numberCell.span[0], numberCell.span[1]) : own && own.bodyStart < e ? src.original.slice(own.numberSpan[0], own.numberSpan[1]) : '',
+      number: numberCell ? src.original.slice(numberCell.span[0], numberCell.span[1]).replace(/[.、.]$/, '') : own && own.bodyStart < e ? src.original.slice(own.numberSpan[0], own.numberSpan[1]) : '',
       ordinal,
       section,
       title: itemTitle(src, titleStart, e, true),

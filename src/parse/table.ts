@@ -13,6 +13,7 @@ import type { Span } from '../model/span.js';
 import { CodeSet, codesOf, holdsCode, isBlank, isCjk, isDigitCode, isJsSpace, type Line, type SourceText } from './text.js';
 import { markerIn, mayStartMarker } from './markers.js';
 import { looksLikeUnit, splitNames } from './units.js';
+import { chineseToNumber } from './numerals.js';
 
 export type ColumnKind = 'number' | 'task' | 'target' | 'lead' | 'cooperate' | 'responsible' | 'person' | 'deadline' | 'frequency' | 'other';
 
@@ -314,7 +315,7 @@ function anchoredRows(src: SourceText, columns: ColumnKind[], from: number, to: 
     for (let back = 1; numberAt >= 0 && back <= 1 + Math.max(0, gap); back++) {
       const before = spans[t - back];
       if (!before || units[t - back]) break;
-      if (/^[0-9]{1,4}$/.test(src.norm.slice(before[0], before[1]))) {
+      if (numberOf(src.norm.slice(before[0], before[1])) !== null) {
         cells.unshift({ kind: 'number', span: before });
         break;
       }
@@ -334,12 +335,22 @@ function anchoredRows(src: SourceText, columns: ColumnKind[], from: number, to: 
   return rows;
 }
 
+/** A row's number cell: 1, 12, 1. (a dot or 、 after it), 一, 十二. */
+const NUMBER_CELL_RE = /^(?:[0-9]{1,4}|[一二三四五六七八九十]{1,3})[.、]?$/;
+
+/** The value of a row's number cell, or null when the cell is no row number. */
+function numberOf(text: string): number | null {
+  if (!NUMBER_CELL_RE.test(text)) return null;
+  const bare = text.replace(/[.、]$/, '');
+  return isDigitCode(bare.charCodeAt(0)) ? Number(bare) : chineseToNumber(bare);
+}
+
 /** What a line of a one-cell-per-line table holds, for aligning the lines to the header's columns. */
 type LineType = 'number' | 'figure' | 'units' | 'person' | 'text';
 
 function lineType(src: SourceText, span: Span, persons: boolean): LineType {
   const text = src.norm.slice(span[0], span[1]);
-  if (/^[0-9]{1,4}$/.test(text)) return 'number';
+  if (numberOf(text) !== null) return 'number';
   if (/^[-+]?[0-9]+(?:\.[0-9]+)?%?$/.test(text)) return 'figure';
   if (unitsCell(src, span)) return 'units';
   // 工业投资: four characters are a name only where a column of persons stands.
@@ -582,7 +593,7 @@ function findColumnTable(src: SourceText, from: number, to: number): Table | nul
     let skipped = 0;
     // 序号 over rows that leave it empty (任务 ⏎ 责任单位 ⏎ 配合单位 with no number): when no row
     // near the header is numbered, rows are read without their number cell.
-    const unnumbered = numberAt === 0 && !nonBlankLines(src, at, to, columns.length * 4).some((n) => /^[0-9]{1,4}$/.test(textOf(n)));
+    const unnumbered = numberAt === 0 && !nonBlankLines(src, at, to, columns.length * 4).some((n) => numberOf(textOf(n)) !== null);
     const rowColumns = unnumbered ? columns.slice(1) : columns;
     for (;;) {
       let cells = nonBlankLines(src, at, to, rowColumns.length);
@@ -599,7 +610,7 @@ function findColumnTable(src: SourceText, from: number, to: number): Table | nul
         at = (cells[cells.length - 1] ?? at) + 1;
         continue;
       }
-      if (numberAt === 0 && !/^[0-9]{1,4}$/.test(lead)) {
+      if (numberAt === 0 && numberOf(lead) === null) {
         // 增强科技创新的支撑作用。 or (一) ⏎ 壮大战略科技力量。 between numbered rows: group rows, whose
         // other cells are empty; a few such lines are passed over, then the table has ended.
         if (++skipped > 3) break;
@@ -610,14 +621,14 @@ function findColumnTable(src: SourceText, from: number, to: number): Table | nul
       let kinds = columns;
       if (numberAt === 0) {
         // A row whose last cells are empty ends where the next row's number stands.
-        const next = String(Number(textOf(cells[0] ?? -1)) + 1);
-        const stop = cells.findIndex((n, k) => k > lastUnit && textOf(n) === next);
+        const next = (numberOf(textOf(cells[0] ?? -1)) ?? -2) + 1;
+        const stop = cells.findIndex((n, k) => k > lastUnit && numberOf(textOf(n)) === next);
         if (stop > 0) cells = cells.slice(0, stop);
         else {
           // 县水务局 ⏎ 县住建局 ⏎ 县护城河指挥部 ⏎ 12月底前: a unit column's names one per line make the
           // row longer than the header; it still ends where the next row's number stands.
           const longer = nonBlankLines(src, at, to, columns.length + MAX_EXTRA_UNIT_CELLS);
-          const end = longer.findIndex((n, k) => k >= columns.length && textOf(n) === next);
+          const end = longer.findIndex((n, k) => k >= columns.length && numberOf(textOf(n)) === next);
           if (end > columns.length) {
             const spread = spreadUnitCells(src, longer.slice(0, end), columns);
             if (spread) ({ cells, kinds } = spread);
@@ -640,7 +651,7 @@ function findColumnTable(src: SourceText, from: number, to: number): Table | nul
         if (numberAt === 0 && taskAt > 0 && cells.length > taskAt && nonBlankLines(src, last + 1, to, 1).length === 0) rows.push(rowOfLines(src, cells, columns));
         break;
       }
-      if (numberAt > 0 && !/^[0-9]{1,4}$/.test(textOf(cells[numberAt] ?? -1))) break;
+      if (numberAt > 0 && numberOf(textOf(cells[numberAt] ?? -1)) === null) break;
       rows.push(rowOfLines(src, cells, kinds));
       at = (cells[cells.length - 1] ?? at) + 1;
     }
