@@ -1037,4 +1037,141 @@ describe('forms of real pages', () => {
     ]);
     expect(spanProblems(text, parsed)).toEqual([]);
   });
+  it('reads key works numbered in their own cells over sub-task rows ②③ (merged cells written once): each key work an item, its unit cell found by its place, its sub-tasks\' figures its targets, a figure named twice counted once', () => {
+    const text = [
+      '年度重点工作 | 细化任务及目标 | 三季度目标 | 分管领导 | 牵头单位 | 落实情况 |',
+      '57.抓实垃圾分类,新建“三定一督”小区193个。 | ①厨余垃圾处置中心投入运营。 | 试运营。 | 徐国江 | 城管局 | 土建在做。 |',
+      '②“三定一督”小区新建193个,其中24个随老旧小区改造实施。 | 进度完成70%。 | 已招标。 | ||||',
+      '58.专项治理违建,存量违建削减40%以上。 | 削减至30%。 | 徐国江 | 城管局 | 已削减42%。 |',
+      '',
+    ].join('\n');
+    expect(rows(text)).toEqual([
+      ['57', '抓实垃圾分类,新建“三定一督”小区193个', ['城管局/lead'], ['193个', '24个']],
+      ['58', '专项治理违建,存量违建削减40%以上', ['城管局/lead'], ['40%']],
+    ]);
+    expect(spanProblems(text, parse(text))).toEqual([]);
+  });
+  it('reads key-work records kept as label rows (重点工作: | 135.… | ⏎ 牵头单位: | … |), the stage goals and progress rows giving nothing', () => {
+    const text = [
+      '重点工作: | 135.统筹违法建设治理和城市更新。 |',
+      '牵头单位: | 市城市管理综合执法局 |',
+      '配合单位: | 市住房城乡建设局、各区政府 |',
+      '年度阶段性工作目标: | 第一季度:完成20%以上。 |',
+      '进展情况: | 已治理违法建设2318万平方米。 |',
+      '重点工作: | 136.推进老旧小区改造。 |',
+      '牵头单位: | 市住房城乡建设局 |',
+      '',
+    ].join('\n');
+    expect(rows(text)).toEqual([
+      ['135', '统筹违法建设治理和城市更新', ['市城市管理综合执法局/lead', '市住房城乡建设局/cooperate', '各区政府/localities'], []],
+      ['136', '推进老旧小区改造', ['市住房城乡建设局/lead'], []],
+    ]);
+    expect(spanProblems(text, parse(text))).toEqual([]);
+  });
+  it('reads more column names: 区级责任单位 and 主管部门 name units, 责任分工 cells say the roles, 单位 (a measure) and 阶段目标 are columns that give nothing', () => {
+    const indicators = ['2021年主要指标分解表', '序号', '指标名称', '单位', '阶段目标', '区级责任单位', '1', '地区生产总值增长', '%', '上半年6', '区发改局', '2', '一般公共预算收入增长', '%', '上半年5', '区财政局', ''].join('\n');
+    expect(rows(indicators).map((r) => [r[0], r[1], r[2]])).toEqual([
+      ['1', '地区生产总值增长', ['区发改局/lead']],
+      ['2', '一般公共预算收入增长', ['区财政局/lead']],
+    ]);
+    const roles = ['序号\t工作任务\t责任分工\t完成时限', '1\t推进老旧小区改造\t市住建局牵头,市财政局配合\t年底前', '2\t新建城市绿道\t市林业局负责\t6月底前', ''].join('\n');
+    expect(rows(roles).map((r) => r[2])).toEqual([['市住建局/lead', '市财政局/cooperate'], ['市林业局/lead']]);
+    const competent = ['序号 | 改革事项 | 主管部门 | 支持单位 |', '1 | 深化“放管服”改革 | 市政务服务局 | 市司法局 |', '2 | 推行“一业一证” | 市市场监管局 | 市政务服务局 |', ''].join('\n');
+    expect(rows(competent).map((r) => r[2])).toEqual([['市政务服务局/lead', '市司法局/cooperate'], ['市市场监管局/lead', '市政务服务局/cooperate']]);
+  });
+  it('reads tab rows copied from a spreadsheet whose cells with line breaks come in quotes, a unit cell\'s names one a line', () => {
+    const text = [
+      '序号\t工作任务\t牵头单位\t配合单位\t完成时限',
+      '1\t"推进老旧小区改造。', '年内完成12个小区。"\t市住建局\t市财政局\t年底前',
+      '2\t新建城市绿道50公里\t市林业局\t"市住建局', '各区政府"\t6月底前',
+      '3\t推行一网通办\t市政务服务局\t\t长期坚持',
+      '',
+    ].join('\n');
+    expect(rows(text)).toEqual([
+      ['1', '推进老旧小区改造', ['市住建局/lead', '市财政局/cooperate'], ['12个']],
+      ['2', '新建城市绿道50公里', ['市林业局/lead', '市住建局/cooperate', '各区政府/localities'], ['50公里']],
+      ['3', '推行一网通办', ['市政务服务局/lead'], []],
+    ]);
+    const parsed = parse(text);
+    expect(parsed.items[0]?.schedule?.raw).toBe('年底前');
+    expect(spanProblems(text, parsed)).toEqual([]);
+  });
+  it('reads numbered tasks over their label lines a level below the document\'s items, where a (一) stands in another section, as stored and run on', () => {
+    const lines = ['一、重点任务', '1.推进老旧小区改造,年内完成12个。', '牵头单位:市住建局', '配合单位:市财政局', '2.新建城市绿道50公里。', '牵头单位:市林业局', '二、保障措施', '(一)加强组织领导。'];
+    const want = [
+      ['1', '推进老旧小区改造,年内完成12个', ['市住建局/lead', '市财政局/cooperate'], ['12个']],
+      ['2', '新建城市绿道50公里', ['市林业局/lead'], ['50公里']],
+    ];
+    expect(rows(lines.join('\n'))).toEqual(want);
+    expect(rows(lines.join(' '))).toEqual(want);
+    expect(spanProblems(lines.join('\n'), parse(lines.join('\n')))).toEqual([]);
+  });
+  it('reads a table aligned by spaces whose empty cell is a gap: each cell goes to the column it stands under', () => {
+    const text = [
+      '序号  工作任务                  牵头单位    配合单位    完成时限',
+      '1     推进老旧小区改造          市住建局    市财政局    年底前',
+      '2     新建城市绿道50公里        市林业局                6月底前',
+      '',
+    ].join('\n');
+    const parsed = parse(text);
+    expect(rows(text)).toEqual([
+      ['1', '推进老旧小区改造', ['市住建局/lead', '市财政局/cooperate'], []],
+      ['2', '新建城市绿道50公里', ['市林业局/lead'], ['50公里']],
+    ]);
+    expect(parsed.items[1]?.schedule?.raw).toBe('6月底前');
+    expect(spanProblems(text, parsed)).toEqual([]);
+  });
+  it('passes over group rows drawn with a markdown table\'s bars (| 一、产业发展 | | |), and reads a 具体举措 column for the targets', () => {
+    const text = [
+      '| 序号 | 重点任务 | 具体举措 | 责任单位 | 完成时限 |', '| --- | --- | --- | --- | --- |',
+      '| 一、产业发展 | | | | |',
+      '| 1 | 培育壮大制造业 | 新增规上工业企业50家 | 市工信局(牵头)、市发改委 | 12月底 |',
+      '| 二、民生保障 | | | | |',
+      '| 2 | 扩大就业 | 新增城镇就业1万人 | 市人社局 | 全年 |',
+      '',
+    ].join('\n');
+    expect(rows(text)).toEqual([
+      ['1', '培育壮大制造业', ['市工信局/lead', '市发改委/cooperate'], ['50家']],
+      ['2', '扩大就业', ['市人社局/lead'], ['1万人']],
+    ]);
+    expect(spanProblems(text, parse(text))).toEqual([]);
+  });
+  it('reads a header of two rows, a merged 责任单位 cell over 牵头 and 配合 columns, in tab and bar tables', () => {
+    const want = [
+      ['1', '推进老旧小区改造', ['市住建局/lead', '市财政局/cooperate'], []],
+      ['2', '新建城市绿道50公里', ['市林业局/lead', '市住建局/cooperate', '各区政府/localities'], ['50公里']],
+    ];
+    const tabs = ['序号\t工作任务\t责任单位\t\t完成时限', '\t\t牵头\t配合\t', '1\t推进老旧小区改造\t市住建局\t市财政局\t年底前', '2\t新建城市绿道50公里\t市林业局\t市住建局、各区政府\t6月底前', ''].join('\n');
+    expect(rows(tabs)).toEqual(want);
+    expect(parse(tabs).items[1]?.schedule?.raw).toBe('6月底前');
+    const bars = ['| 序号 | 工作任务 | 责任单位 | | 完成时限 |', '| | | 牵头单位 | 配合单位 | |', '| 1 | 推进老旧小区改造 | 市住建局 | 市财政局 | 年底前 |', '| 2 | 新建城市绿道50公里 | 市林业局 | 市住建局、各区政府 | 6月底前 |', ''].join('\n');
+    expect(rows(bars)).toEqual(want);
+    expect(spanProblems(bars, parse(bars))).toEqual([]);
+  });
+  it('reads a one-cell-per-line header whose 责任单位 cell is merged over 牵头 and 配合 named on the lines after it, and keeps 责任单位 ⏎ 配合单位 as two columns', () => {
+    const text = ['任务分解表', '序号', '工作任务', '责任单位', '牵头', '配合', '完成时限', '1', '推进老旧小区改造', '市住建局', '市财政局', '年底前', '2', '新建城市绿道50公里', '市林业局', '各区政府', '6月底前', ''].join('\n');
+    expect(rows(text)).toEqual([
+      ['1', '推进老旧小区改造', ['市住建局/lead', '市财政局/cooperate'], []],
+      ['2', '新建城市绿道50公里', ['市林业局/lead', '各区政府/localities'], ['50公里']],
+    ]);
+    const full = ['序号', '工作任务', '责任单位', '配合单位', '1', '推进老旧小区改造', '市住建局', '市财政局', '2', '新建城市绿道', '市林业局', '市水务局', ''].join('\n');
+    expect(rows(full).map((r) => r[2])).toEqual([['市住建局/lead', '市财政局/cooperate'], ['市林业局/lead', '市水务局/cooperate']]);
+  });
+  it('reads no task from a point titled as the plan\'s frame (三、工作要求。各单位要…) whose only actors are every unit of a kind', () => {
+    const text = ['一、推进老旧小区改造。年内完成12个(市住建局牵头,各区政府负责)。', '二、新建城市绿道50公里。(市林业局负责)', '三、工作要求。各单位要高度重视,确保按时完成。', ''].join('\n');
+    expect(rows(text)).toEqual([
+      ['一', '推进老旧小区改造', ['市住建局/lead', '各区政府/localities'], ['12个']],
+      ['二', '新建城市绿道50公里', ['市林业局/lead'], ['50公里']],
+    ]);
+  });
+  it('reads a one-cell-per-line table whose row numbers carry a dot (1.) or are Chinese numerals (一), the number kept without its dot', () => {
+    const dotted = ['序号', '工作任务', '责任单位', '完成时限', '1.', '推进老旧小区改造', '市住建局', '年底前', '2.', '新建城市绿道50公里', '市林业局', '6月底前', ''].join('\n');
+    expect(rows(dotted)).toEqual([
+      ['1', '推进老旧小区改造', ['市住建局/lead'], []],
+      ['2', '新建城市绿道50公里', ['市林业局/lead'], ['50公里']],
+    ]);
+    const chinese = dotted.replace('\n1.\n', '\n一\n').replace('\n2.\n', '\n二\n');
+    expect(rows(chinese).map((r) => r[0])).toEqual(['一', '二']);
+    expect(spanProblems(dotted, parse(dotted))).toEqual([]);
+  });
 });

@@ -532,4 +532,24 @@ describe('role words and phrasings across the genre', () => {
       ['县发改委/lead', '县文化局/cooperate', '乡镇人民政府/localities'],
     ]);
   });
+
+  it('reads 责任主体: and 实施主体: labels, drops a (按职责分工) note after a name, and reads X牵头,Y具体落实', () => {
+    const text = '一、重点任务\n1.新建绿道50公里。责任主体:市林业局\n2.推行一网通办。实施主体:市政务服务局、各区政府\n3.优化营商环境。责任单位:市发改委、市市场监管局(按职责分工)\n4.治理大气污染。市生态环境局牵头,各区政府具体落实。\n';
+    const roles = parsePlan(text, { resolver }).items.map((i) => i.responsible.map((r) => `${r.raw}/${r.role}`));
+    expect(roles).toEqual([
+      ['市林业局/lead'],
+      ['市政务服务局/lead', '各区政府/localities'],
+      ['市发改委/lead', '市市场监管局/cooperate'],
+      ['市生态环境局/lead', '各区政府/localities'],
+    ]);
+  });
+
+  it('reads points of who does what (1.市发改委:负责…): the unit before the colon leads, the duty after it is the title', () => {
+    const text = '四、职责分工\n1.市发改委:负责统筹协调,牵头制定年度计划。\n2.各区政府:负责辖区内项目推进。\n3.工作要求:各单位要高度重视。\n';
+    const items = parsePlan(text, { resolver }).items.map((i) => [i.title, i.responsible.map((r) => `${r.raw}/${r.role}`)]);
+    expect(items).toEqual([
+      ['负责统筹协调,牵头制定年度计划', ['市发改委/lead']],
+      ['负责辖区内项目推进', ['各区政府/localities']],
+    ]);
+  });
 });

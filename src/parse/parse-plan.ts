@@ -17,7 +17,7 @@ import { withoutReadings, withReadings } from './readings.js';
 import { readSchedule } from './schedule.js';
 import { cellReference, resolveReferences, trailingReference, type PendingReference } from './references.js';
 import { findTargets, type TargetContext } from './targets.js';
-import { endsLikeUnit, isCollective, looksLikeUnit, splitNames, unitList } from './units.js';
+import { endsLikeUnit, isCollective, looksLikeUnit, splitNames, unitList, type NamePiece } from './units.js';
 import { warning } from './warnings.js';
 import { markerIn, mayStartMarker } from './markers.js';
 import { CodeSet, codesOf, cutStarts, firstAtOrAfter, fitted, holdsCode, isCjk, isDigitCode, isJsSpace, makeSource, NextBreak, NO_NAMES, normalise, ownCopy, type SourceText } from './text.js';
@@ -115,6 +115,8 @@ function parseText(text: string, options: ParseOptions): ParsedPlan {
 
       const ordinal = items.length + 1;
       let responsible: Responsible[] = [];
+      /** Where the duty after a unit's name and colon starts (市发改委:负责…), the title's start; -1 for none. */
+      let dutyStart = -1;
       let stated = findStated(ctx, bodyStart, end);
       if ((!stated || stated.entries.length === 0) && piece.shared) stated = findStated(ctx, piece.shared[0], piece.shared[1]);
       const reference = stated && stated.entries.length > 0 ? null : trailingReference(src.norm, src.original, bodyStart, end);
@@ -130,6 +132,10 @@ function parseText(text: string, options: ParseOptions): ParsedPlan {
         if (ledBy.length === 0) ledBy = findTrailingUnits(ctx, bodyStart, end);
         if (ledBy.length === 0) ledBy = findRoleSentence(ctx, bodyStart, end);
         if (ledBy.length === 0 && unitCells) ledBy = unitLines(ctx, bodyStart, end);
+        if (ledBy.length === 0) {
+          ledBy = unitBeforeColon(ctx, bodyStart, end);
+          if (ledBy.length > 0) dutyStart = src.norm.indexOf(':', bodyStart) + 1;
+        }
         const carried = ditto?.entries ?? headingCarry[headingCarry.length - 1]?.entries;
         if (ledBy.length > 0) responsible = ledBy;
         else if (carried && carriedBudget > 0) {
@@ -156,7 +162,7 @@ function parseText(text: string, options: ParseOptions): ParsedPlan {
       if (stated) addStanding(stated.standing);
       // (一)省监察厅牵头的工作 ⏎ 加强行政监察工作…。: the item's own first line names its lead, and
       // the task (its title) is the line after it.
-      let titleStart = bodyStart;
+      let titleStart = dutyStart > bodyStart ? dutyStart : bodyStart;
       const lineEnd = Math.min(end, breaks.after(bodyStart));
       const ownLead = lineEnd < end ? headingLeadUnits(ctx, bodyStart, lineEnd) : [];
       if (ownLead.length > 0) {
@@ -179,6 +185,9 @@ function parseText(text: string, options: ParseOptions): ParsedPlan {
       // 一、分工原则 (一)…(二)…: under a heading of principles or requirements, a numbered paragraph
       // that names no unit and sets no target is a principle, not a task.
       if (responsible.length === 0 && !reference && targets.length === 0 && PRINCIPLES_RE.test(sectionTitle(structure, raw.section))) continue;
+      // 三、工作要求。各单位要高度重视…: a point titled as a plan's frame (工作要求, 保障措施) whose only actors
+      // are every unit of a kind asks all of them, and is no task.
+      if (targets.length === 0 && !reference && responsible.every((r) => r.role === 'localities') && FRAME_TITLE_RE.test(src.norm.slice(bodyStart, Math.min(end, bodyStart + 8)))) continue;
       // 一、孟学农省长负责的工作 ⏎ 全面负责推动…: an unnumbered line that names no unit and sets no
       // target (a leader's remit) is no task.
       if (piece.number === '' && raw.kind === null && !raw.label && responsible.length === 0 && !reference && targets.length === 0) continue;
@@ -314,6 +323,22 @@ function endsWithLabelLine(norm: string, s: number, e: number): boolean {
 }
 
 /** Headings of a plan's principles and requirements, whose paragraphs are no tasks. */
+/** 市发改委:负责统筹协调…: a unit's name, a colon, then its duty. */
+const UNIT_COLON_RE = /^([^\s:,。;、()]{2,20}):\s*(?:负责|牵头|承担|主抓|抓好|做好)/;
+
+/**
+ * 1.市发改委:负责统筹协调,牵头制定年度计划。: a list of who does what, each point opening with a unit's
+ * name before a colon and its duty after it. The unit leads (a collective, 各区政府, is localities).
+ */
+function unitBeforeColon(ctx: ResponsibilityContext, s: number, e: number): Responsible[] {
+  const m = UNIT_COLON_RE.exec(ctx.src.norm.slice(s, Math.min(e, s + 32)));
+  const name = m?.[1];
+  if (!name || !(looksLikeUnit(name) || ctx.resolver.resolve(name) !== null)) return [];
+  const piece = splitNames(ctx.src.norm, s, s + name.length);
+  if (piece.length !== 1) return [];
+  return piece.map((p) => entry(ctx, p, isCollective(p.name) ? 'localities' : 'lead'));
+}
+
 /** 主要责任单位, 牵头单位, 责任部门 alone on a line (bars a page left around it aside): a unit column's header cell. */
 const UNIT_HEADER_LINE_RE = /^\|?\s*(?:主要)?(?:责任|牵头|配合|承办|负责|协办|参与)(?:单位|部门)\s*\|?$/;
 /** Lines looked at above the first item for a unit column's header cell. */
@@ -376,6 +401,8 @@ function unitLines(ctx: ResponsibilityContext, s: number, e: number): Responsibl
   return out;
 }
 
+/** 工作要求, 保障措施, 组织领导: a plan's frame as a point's whole title (a full stop, a colon or the line's end after it). */
+const FRAME_TITLE_RE = /^(?:工作要求|有关要求|总体要求|保障措施|组织保障|工作保障|加强组织领导|组织领导|工作机制|其他事项|其他)(?:[。:\n]|$)/;
 const PRINCIPLES_RE = /^(?:分工|基本|工作|主要|总体)?原则$|^(?:指导思想|总体要求|总体思路|工作要求|有关要求|基本要求)$/;
 
 function sectionTitle(structure: Structure, section: number | null): string {
@@ -637,8 +664,11 @@ const TASK_VERB_START_RE =
 /** The task cell's targets, then those of a 指标要求 column (增长5.5%(市下达指标)). */
 function rowTargets(src: SourceText, cells: TableCell[], s: number, e: number, ctx: TargetContext): Target[] {
   const out = findTargets(ctx, s, e);
+  const own = out.length;
   for (const c of cells) {
-    if (c.kind === 'target' && c.span[1] > c.span[0] && !(c.span[0] === s && c.span[1] === e)) out.push(...findTargets({ ...ctx, floor: c.span[0] }, c.span[0], c.span[1]));
+    if (c.kind !== 'target' || c.span[1] <= c.span[0] || (c.span[0] === s && c.span[1] === e)) continue;
+    // A figure the task's own cell names already (新建193个, again in its sub-task) counts once.
+    for (const t of findTargets({ ...ctx, floor: c.span[0] }, c.span[0], c.span[1])) if (!out.slice(0, own).some((o) => o.raw === t.raw)) out.push(t);
   }
   return out;
 }
@@ -867,7 +897,7 @@ function tableItems(
         // A cell that is not a list of names (a task's sentence fallen into a unit column when the
         // table's cells were misaligned) gives only the pieces that are unit names.
         const clean = !SENTENCE_CELL_RE.test(src.norm.slice(cell.span[0], cell.span[1])) || unitsCell(src, cell.span);
-        const pieces = splitNames(src.norm, cell.span[0], cell.span[1])
+        const pieces = cellNames(src.norm, cell.span[0], cell.span[1])
           .map(leadMarked)
           .filter(({ piece }) => clean || looksLikeUnit(piece.name) || isCollective(piece.name));
         // 市发改委(牵头)、市统计局 in a cell: the marked name leads, the others cooperate.
@@ -893,7 +923,7 @@ function tableItems(
     const own = numberCell || !mayStartMarker(src.norm, s, e) ? null : markerIn(src.norm, s, Math.min(e, s + 16));
     const titleStart = own && own.bodyStart < e ? own.bodyStart : s;
     out.push({
-      number: numberCell ? src.original.slice(numberCell.span[0], numberCell.span[1]) : own && own.bodyStart < e ? src.original.slice(own.numberSpan[0], own.numberSpan[1]) : '',
+      number: numberCell ? src.original.slice(numberCell.span[0], numberCell.span[1]).replace(/[.、.]$/, '') : own && own.bodyStart < e ? src.original.slice(own.numberSpan[0], own.numberSpan[1]) : '',
       ordinal,
       section,
       title: itemTitle(src, titleStart, e, true),
@@ -906,6 +936,21 @@ function tableItems(
     });
   }
   return out;
+}
+
+/** Names in a table's unit cell: one a line where a spreadsheet's quoted cell holds line breaks, each line's split as a list. */
+function cellNames(norm: string, s: number, e: number): NamePiece[] {
+  // Only a spreadsheet's quoted cell ("市住建局⏎各区政府"): elsewhere a line break in a cell is the page's wrap.
+  if (norm.charCodeAt(s - 1) !== 0x22 || !holdsCode(norm, s, e, 0x0a)) return splitNames(norm, s, e);
+  const out: NamePiece[] = [];
+  for (let a = s; a < e; ) {
+    let b = norm.indexOf('\n', a);
+    if (b < 0 || b > e) b = e;
+    for (const p of splitNames(norm, a, b)) out.push(p);
+    a = b + 1;
+  }
+  // 市政 ⏎ 府办 ⏎ 公厅: a name broken over short lines is one name, read whole.
+  return out.every((p) => looksLikeUnit(p.name)) ? out : splitNames(norm, s, e);
 }
 
 /** A sentence's punctuation in a unit column's cell: a task's text, not a list of names. */

@@ -37,10 +37,10 @@ interface Group {
   names: NamePiece[];
 }
 
-const CUE_RE = /负责|牵头|配合|参与|参加|责任单位|责任部门|责任科室|主责单位|牵头单位|配合单位|主办|按职责分工|不再列出|不再一一列出|下同|协办|协同单位|协助单位|主责部门|协作部门|负责政策局|落实/g;
+const CUE_RE = /负责|牵头|配合|参与|参加|责任单位|责任部门|责任科室|责任主体|实施主体|主责单位|牵头单位|配合单位|主办|按职责分工|不再列出|不再一一列出|下同|协办|协同单位|协助单位|主责部门|协作部门|负责政策局|落实/g;
 /** 责任单位: — or 【责任单位】 with the label in lenticular brackets and no colon (the opening one may stand before). */
 const LABEL_RE =
-  /^[【〔]?((?:牵头|主责|主办|责任|实施|负责|配合|参与|协办|协同|协助|协作|支持)(?:责任)?(?:单位|部门|机关|科室)|部门分工|责任分工|任务分工|职责分工|(?:牵头|主责|主办|配合|参与|协办|协同|协助|协作)(?=\s*:)|负责政策局(?:\/部门)?)(?:[】〕]\s*:?|\s*:|[ \t]*(?=\r?\n|$))\s*/;
+  /^[【〔]?((?:牵头|主责|主办|责任|实施|负责|配合|参与|协办|协同|协助|协作|支持)(?:责任)?(?:单位|部门|机关|科室|主体)|部门分工|责任分工|任务分工|职责分工|(?:牵头|主责|主办|配合|参与|协办|协同|协助|协作)(?=\s*:)|负责政策局(?:\/部门)?)(?:[】〕]\s*:?|\s*:|[ \t]*(?=\r?\n|$))\s*/;
 const SUFFIX_RE =
   /(分别牵头负责|分别牵头|分别负责|分别落实|为(?:牵头|主办|责任|主责|配合|协办|协助|协同|参与)(?:单位|部门)|牵头负责|牵头落实|主要负责|具体负责|直接负责|全面负责|按职责分工负责|按职责分工落实|按职责分工推进|按职能分工负责|按职责负责|分工负责|共同负责|负总责|总牵头|牵头|主抓|负责|协同配合|配合|参与|参加|协助|协同|协办|主办|落实|指导|督导|支持)(?:落实|实施|推进|组织实施|具体实施|具体落实|组织落实|抓好落实|组织|抓总|协调|督导)?$/;
 // (第一责任单位为牵头单位,下同): the first named unit, said without 列/排.
@@ -280,8 +280,9 @@ function labelAt(norm: string, i: number, e: number): number {
     // 部门分工: 责任分工: 任务分工: 职责分工: — the units follow as a sentence (X牵头,Y配合).
     if (!DIVISION_HEADS.some((h) => norm.startsWith(h, i))) return 0;
   } else {
-    // 单位 部门, 机关 (主辦機關: in Taiwan's plans), and 科室 (责任科室: a bureau's or a town's offices)
-    if (!((c2 === 0x5355 && c3 === 0x4f4d) || (c2 === 0x90e8 && c3 === 0x95e8) || (c2 === 0x673a && c3 === 0x5173) || (c2 === 0x79d1 && c3 === 0x5ba4))) return 0;
+    // 单位 部门, 机关 (主辦機關: in Taiwan's plans), and 科室 (责任科室: a bureau's or a town's offices);
+    // 主体 (责任主体:, 实施主体:) too.
+    if (!((c2 === 0x5355 && c3 === 0x4f4d) || (c2 === 0x90e8 && c3 === 0x95e8) || (c2 === 0x673a && c3 === 0x5173) || (c2 === 0x79d1 && c3 === 0x5ba4) || (c2 === 0x4e3b && c3 === 0x4f53))) return 0;
     if (!LABEL_HEADS.some((h) => norm.startsWith(h, i))) return 0;
   }
   let j = i + 4 + extra;
@@ -646,7 +647,7 @@ function hasNoMore(norm: string, s: number, e: number): boolean {
 }
 
 /** 市卫生健康委(除标注“分别牵头”外,列第一位为牵头单位,下同): a note in brackets after the last name is no part of it. */
-const NOTE_RE = /[(【〔[](?=[^()【】〔〕[\]]*(?:下同|牵头|汇总|列第一|排第一|除))[^()【】〔〕[\]]*[)】〕\]]$/;
+const NOTE_RE = /[(【〔[](?=[^()【】〔〕[\]]*(?:下同|牵头|汇总|列第一|排第一|除|按职责|分工))[^()【】〔〕[\]]*[)】〕\]]$/;
 
 /** (牵头), (牵头单位), (主责) after a name — or 【牵头】, 〔牵头〕, [牵头]: it leads. */
 export function isLeadMark(note: string): boolean {
@@ -738,7 +739,8 @@ const TOGETHER_RE = /^\s*,?\s*(?:并)?(?:会同|会(?=省|市|县|区|有关|相
 const ASSIST_SENTENCE_RE =
   /(?:^|[。;,])\s*(?:由)?([^。;,:()“”]{2,60}?)(?:配合|协助)([^。;,:()“”]{2,40}?)(?:抓好落实|组织实施|落实|负责|推进|实施)\s*(?=[。;]|$)|^\s*([^。;,:()“”]{2,60}?)(?:配合|协助)([^。;,:()“”]{2,40}?)(?:落实|负责|推进|实施|做好|开展)/g;
 /** X牵头,Y、Z参与 as a sentence of its own. */
-const LEAD_THEN_HELPERS_RE = /(?:^|[。;])\s*([^。;,:()“”]{2,40}?)牵头\s*,\s*([^。;:()“”]{2,80}?)(?:等(?:部门|单位)?)?(?:参与|配合|协助|协同)(?:落实|实施)?\s*(?=[。;]|$)/g;
+// (X牵头,各区政府具体落实: those carrying it out after the lead.)
+const LEAD_THEN_HELPERS_RE = /(?:^|[。;])\s*([^。;,:()“”]{2,40}?)牵头\s*,\s*([^。;:()“”]{2,80}?)(?:等(?:部门|单位)?)?(?:参与|配合|协助|协同|具体落实|具体实施|抓好落实|负责落实)(?:落实|实施)?\s*(?=[。;]|$)/g;
 
 /** Where a sentence's matched names stand, as offsets into the text searched. */
 interface SentenceNames {

@@ -196,4 +196,18 @@ describe('splitRunOn, items glued to the word before them', () => {
     // One row only, or numbers out of sequence: no table run on, nothing cut as one.
     expect(pieces('序号 | 目标任务 | 推进情况 | 责任单位 | 1 | 稳定房价。 | 已完成。 | 市建设局 |')).toEqual(['序号 | 目标任务 | 推进情况 | 责任单位 | 1 | 稳定房价。 | 已完成。 | 市建设局 |']);
   });
+
+  it('cuts the next section glued to the last name of a label (…配合单位:市财政局、各区政府二、保障措施), and not 一、二、三产业 in a sentence', () => {
+    expect(pieces('一、重点任务1.推进老旧小区改造。牵头单位:市住建局2.推行一网通办。牵头单位:市政务服务局;配合单位:各区政府二、保障措施(一)加强组织领导。')).toEqual([
+      '一、重点任务',
+      '1.推进老旧小区改造。',
+      '牵头单位:市住建局',
+      '2.推行一网通办。',
+      '牵头单位:市政务服务局;',
+      '配合单位:各区政府',
+      '二、保障措施',
+      '(一)加强组织领导。',
+    ]);
+    expect(pieces('一、推动一、二、三产业融合发展,建设现代农业产业园3个,培育龙头企业。')).toEqual(['一、推动一、二、三产业融合发展,建设现代农业产业园3个,培育龙头企业。']);
+  });
 });

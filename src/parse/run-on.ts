@@ -95,6 +95,10 @@ function cutsOf(src: SourceText, line: Line): number[] {
       // (its line break lost with nothing left) is a candidate too, kept to an exact sequence (below).
       // 发布日期:2008-12-181、…2、…: so is one glued to the date a page's header line ends with.
       i = k;
+    } else if (CN_AFTER_ONE.has(c) && norm.charCodeAt(k + 1) === 0x3001 && k > from && NAME_END.has(norm.charCodeAt(k - 1)) && afterLabel(norm, k, from)) {
+      // …配合单位:市财政局、各区政府二、保障措施: the next section glued to the last name of a label, a
+      // candidate kept to an exact sequence (below).
+      i = k;
     } else if (c === 0x4e00 && k > from && k - from <= TITLE_REACH && cuts.length === 0 && norm.charCodeAt(k + 1) === 0x3001 && isCjk(norm.charCodeAt(k - 1)) && !SENTENCE_MARK_RE.test(norm.slice(from, k))) {
       // …部门分工的意见一、着力扩大内需…。二、…: the first section glued to the title before it, a
       // candidate near the line's start only, with no sentence before it (统一、规范 is a word), kept
@@ -310,8 +314,8 @@ function nestedParent(norm: string, i: number, kind: number): number {
 
 /** ) and the bullets opening unnumbered task lines: —— (folded to --), ●, ◆, ■, ▪, •, ·. */
 const PARAGRAPH_FIRST = new CodeSet(codesOf(')-●◆■▪•·'));
-/** What the loop over a line stops at: BEFORE_MARKER's characters, PARAGRAPH_FIRST's, ( and 〔. */
-const LOOKED_AT = new CodeSet([0x3002, 0x3b, 0x3a, 0x21, 0x3f, 0x29, 0x3015, 0x3011, 0x5d, 0x20, 0x09, 0x0b, 0x0c, 0xfeff, 0x200b, 0x28, 0x3014, ...codesOf('-●◆■▪•·0123456789一')]);
+/** What the loop over a line stops at: BEFORE_MARKER's characters, PARAGRAPH_FIRST's, ( and 〔, digits and 一 to 十. */
+const LOOKED_AT = new CodeSet([0x3002, 0x3b, 0x3a, 0x21, 0x3f, 0x29, 0x3015, 0x3011, 0x5d, 0x20, 0x09, 0x0b, 0x0c, 0xfeff, 0x200b, 0x28, 0x3014, ...codesOf('-●◆■▪•·0123456789一二三四五六七八九十')]);
 /** 。 ; ! ? ) 】 〕 ] — what ends a paragraph before a bullet or a new sentence. */
 const PARAGRAPH_END = new CodeSet([0x3002, 0x3b, 0x21, 0x3f, 0x29, 0x3011, 0x3015, 0x5d]);
 /** A bracket that states who is responsible (folded text). */
@@ -455,6 +459,23 @@ function headingCuts(norm: string, from: number, end: number, cuts: number[]): v
       break;
     }
   }
+}
+
+/** 二 to 十: a section's numeral after the first. */
+const CN_AFTER_ONE = new CodeSet(codesOf('二三四五六七八九十'));
+/** Last characters of a unit's name (局, 委, 府…). */
+const NAME_END = new CodeSet(codesOf('局委办府厅室院会心部处队站所社司'));
+/** How far back a label (牵头单位:, 责任部门:) is looked for before a glued section's numeral. */
+const LABEL_REACH = 80;
+
+/** Whether a responsibility label's colon (单位:, 部门:) stands within LABEL_REACH before k, after `from`, with no sentence's end between. */
+function afterLabel(norm: string, k: number, from: number): boolean {
+  for (let j = k - 1; j > from + 2 && k - j <= LABEL_REACH; j--) {
+    const c = norm.charCodeAt(j);
+    if (c === 0x3002) return false;
+    if (c === 0x3a && (norm.startsWith('单位', j - 2) || norm.startsWith('部门', j - 2))) return true;
+  }
+  return false;
 }
 
 const CONTINUED_RE = /^[[(【]?(?:接上页|续上页|接上表|续表|续前页)[\])】]?\s*/;

@@ -54,7 +54,7 @@ export interface Structure {
   warnings: ParseWarning[];
 }
 
-const CUE_RE = /负责|牵头|配合|责任单位|责任部门|责任科室|主办机关|按职责分工|不再列出|下同/;
+const CUE_RE = /负责|牵头|配合|责任单位|责任部门|责任科室|责任主体|实施主体|主办机关|按职责分工|不再列出|下同/;
 /** A line that is only a responsibility label: 责任单位:X、Y, or the same in brackets: (责任单位:X、Y). */
 const LABEL_LINE_RE = /^[(〔【[]?(?:牵头|责任|主责|主办|配合|参与|协办|协同|协助)(?:责任)?(?:单位|部门|机关)(?:】|\s*:)/;
 /** First characters of PROGRESS_LINE_RE's and LABEL_LINE_RE's lines: most lines start with none. */
@@ -307,6 +307,13 @@ export function parseStructure(src: SourceText, from: number, to: number): Struc
       open = headingItem(src, items, sections.length, heading, line);
       continue;
     }
+    // 1.推进…。 ⏎ 牵头单位:市住建局 a level below the document's items (whose (一) stand in another
+    // section): its label lines after it say who does it, as a cue of its own line would.
+    if (firstHeading < lines.length && marker && rank > itemRank && !cueOf(ml) && text.length >= 8 && labelLinesAfter(lines, i)) {
+      open = pushItem(src, items, sections.length, line, marker);
+      lowered.add(open);
+      continue;
+    }
     if (firstHeading < lines.length && cueOf(ml) && text.length >= 8) {
       if (marker && rank > itemRank) {
         // A numbered task line with no item open (see above): an item with its own number.
@@ -347,6 +354,16 @@ export function parseStructure(src: SourceText, from: number, to: number): Struc
     warnings.push(warning('no_structure', {}, [0, 0]));
   }
   return { title, headings, titleSpan, sections, items, warnings };
+}
+
+/** Whether the lines right after i, before the next numbered line, open with a responsibility label (牵头单位:…). */
+function labelLinesAfter(lines: MarkedLine[], i: number): boolean {
+  for (let j = i + 1; j < lines.length && j <= i + MAX_LABEL_LINES; j++) {
+    const ml = lines[j];
+    if (!ml || ml.marker) return false;
+    if (LABEL_FIRST.has(ml.text.charCodeAt(0)) && LABEL_LINE_RE.test(ml.text)) return true;
+  }
+  return false;
 }
 
 /** 由X承办,Y、Z配合。 · 由X负责。: a sentence that says only who does the work, and nothing to do. */

@@ -10,9 +10,10 @@
  */
 import type { ResponsibleRole } from '../model/plan.js';
 import type { Span } from '../model/span.js';
-import { CodeSet, codesOf, holdsCode, isBlank, isCjk, isDigitCode, isJsSpace, type SourceText } from './text.js';
+import { CodeSet, codesOf, holdsCode, isBlank, isCjk, isDigitCode, isJsSpace, type Line, type SourceText } from './text.js';
 import { markerIn, mayStartMarker } from './markers.js';
 import { looksLikeUnit, splitNames } from './units.js';
+import { chineseToNumber } from './numerals.js';
 
 export type ColumnKind = 'number' | 'task' | 'target' | 'lead' | 'cooperate' | 'responsible' | 'person' | 'deadline' | 'frequency' | 'other';
 
@@ -66,11 +67,13 @@ export function columnKind(header: string): ColumnKind {
   // 责任主体与协同单位: the column that names the cooperating units after the lead's.
   // 相关责任部门 beside a 牵头部门 column: the others who share the task.
   if (/^(?:配合|协办|参与|协同|协助)(?:责任)?(?:单位|部门|机关)$|^责任主体(?:与|和|及)(?:配合|协同|协办)(?:单位|部门)$|^(?:相关|其他|其它|有关)(?:责任|配合)?(?:单位|部门)$/.test(h)) return 'cooperate';
-  // 负责部门: those who do the task, the first named leading (遂宁 2016's 负责部门 column).
-  if (/^(?:责任|承办|落实|实施|负责)(?:单位|部门|机关|主体)$/.test(h)) return 'responsible';
+  // 负责部门: those who do the task, the first named leading (遂宁 2016's 负责部门 column). 区级责任单位,
+  // 街道责任单位: the units of one level. 主管部门, 责任分工 (市发改委牵头,市财政局配合): those answering for it.
+  if (/^(?:省级|市级|区级|县级|镇级|乡镇|街道|镇街)?(?:责任|承办|落实|实施|负责)(?:单位|部门|机关|主体)$|^(?:主管|监管)部门$|^责任分工$/.test(h)) return 'responsible';
+  if (/^支持(?:单位|部门)$/.test(h)) return 'cooperate';
   // 监考单位, 考核单位: in a table of targets handed down, the units each target is assessed on.
   if (/^(?:监考|考核|考评|监测|责任考核)(?:单位|部门)$/.test(h)) return 'responsible';
-  if (/(?:时限|时间|期限|节点|进度安排|时间进度)$/.test(h)) return 'deadline';
+  if (/(?:时限|时间|期限|节点|进度安排|时间进度|建设年限)$/.test(h)) return 'deadline';
   // 指标要求, 目标值, 预期目标: the figure to reach, written beside the task's name.
   if (/^(?:指标|目标)(?:要求|值)$|^(?:预期|年度|工作)?目标(?:值)?$|^(?:全年|年度|攻坚)目标任务$/.test(h)) return 'target';
   // 建设内容, 建设规模 beside a 项目名称 column: what a project builds, its figures the targets.
@@ -146,7 +149,7 @@ const CONTENT_HEADER_RE = /^(?:项目|建设|工作|实施)?内容$/;
 
 /** Column names that carry nothing the plan keeps (进展情况, 备注), but still belong to a header. */
 export const OTHER_HEADER =
-  /^(?:(?:[0-9]{1,2}(?:-[0-9]{1,2})?月|第?[一二三四1-4]季度|上半年|前三季度|全年)?(?:进展|完成|落实|推进|办理)(?:情况|进度)|(?:当前|目前|实际|工程|项目)进度|是否[^\s]{1,6}|备注|说明|名称|领域|板块|分值|分数|权重|计分|(?:工作|具体|完成|公开|目标)?要求|(?:任务|文件)?(?:来源|依据|出处)|(?:建设|实施|项目)?(?:地点|规模|内容|性质|类别)|(?:年度|计划|总|项目)?(?:投资|资金)(?:金额|额|规模|来源)?)$/;
+  /^(?:(?:[0-9]{1,2}(?:-[0-9]{1,2})?月|第?[一二三四1-4]季度|上半年|前三季度|全年)?(?:进展|完成|落实|推进|办理)(?:情况|进度)|(?:当前|目前|实际|工程|项目)进度|(?:计量)?单位|(?:工作|完成|考核|验收)标准|(?:阶段|进度|季度)目标|存在(?:的)?问题|下(?:一)?步(?:工作)?(?:计划|打算|措施)|是否[^\s]{1,6}|备注|说明|名称|领域|板块|分值|分数|权重|计分|(?:工作|具体|完成|公开|目标)?要求|(?:任务|文件)?(?:来源|依据|出处)|(?:建设|实施|项目)?(?:地点|规模|内容|性质|类别)|(?:年度|计划|总|项目)?(?:投资|资金)(?:金额|额|规模|来源)?)$/;
 
 /**
  * A group row between a table's rows: 一、产业发展 (or (一)…) alone on its line, heading the rows
@@ -190,7 +193,53 @@ function nextAt(norm: string, needle: string, known: number, from: number): numb
 
 /** The first division table in lines [from, to), or null: cells on one line, else one cell per line. */
 export function findTable(src: SourceText, from: number, to: number): Table | null {
-  return findRowTable(src, from, to) ?? findColumnTable(src, from, to);
+  return findRowTable(src, from, to) ?? findColumnTable(src, from, to) ?? findLabelRows(src, from, to);
+}
+
+/** 重点工作: | 135.把…治理。 |: a row of two cells, a label and its value. */
+const LABEL_ROW_RE = /^([^\s|:]{2,12})\s*:\s*\|\s*(\S.*?)\s*\|?$/;
+/** Labels whose value is a task: 重点工作, 工作任务, 任务名称, 项目名称. */
+const TASK_LABEL_RE = /^(?:重点|主要|年度)?(?:工作|任务|项目|事项)(?:任务|名称|内容|事项)?$|^重点工作$/;
+/** Lines looked at for a record's label rows. */
+const MAX_RECORD_LINES = 2000;
+
+/**
+ * 重点工作: | 135.把违法建设治理…。 | ⏎ 牵头单位: | 市城市管理综合执法局 | ⏎ 年度阶段性工作目标: | …: a record
+ * of a key work kept as rows of a label and its value (a page of a government's key-work ledger).
+ * Each task label's row starts an item, the unit labels' rows after it name its units by their
+ * column's kind; the other labels (阶段目标, 进展情况) give nothing. Null where no task row is
+ * followed by a unit row.
+ */
+function findLabelRows(src: SourceText, from: number, to: number): Table | null {
+  const { norm, lines } = src;
+  const rows: TableRow[] = [];
+  let headerLine = -1;
+  let current: TableRow | null = null;
+  for (let i = from; i < to && i - from < MAX_RECORD_LINES; i++) {
+    const line = lines[i];
+    if (!line || isBlank(line)) continue;
+    const m = LABEL_ROW_RE.exec(norm.slice(line.trimStart, line.trimEnd));
+    if (!m) continue;
+    const label = m[1] ?? '';
+    const at = line.trimStart + (m.index ?? 0) + m[0].lastIndexOf(m[2] ?? '');
+    const span: Span = [at, at + (m[2] ?? '').length];
+    if (TASK_LABEL_RE.test(label)) {
+      current = { line: i, span, cells: [{ kind: 'task', span }] };
+      rows.push(current);
+      if (headerLine < 0) headerLine = i;
+      continue;
+    }
+    const kind = columnKind(label);
+    if (current && isUnitKind(kind) && !current.cells.some((c) => c.kind === kind)) {
+      current.cells.push({ kind, span });
+      current.span = [current.span[0], span[1]];
+    }
+  }
+  const named = rows.filter((r) => r.cells.some((c) => isUnitKind(c.kind)));
+  if (named.length === 0 || named.length * 2 < rows.length) return null;
+  const columns: ColumnKind[] = ['task', ...new Set(named.flatMap((r) => r.cells.slice(1).map((c) => c.kind)))];
+  const first = rows[0] as TableRow;
+  return { headerLine, headerSpan: first.span, columns, headerCells: columns.map(() => first.span), rows };
 }
 
 /** Longest header cell, in characters: a header line is a column name, not a sentence. */
@@ -266,7 +315,7 @@ function anchoredRows(src: SourceText, columns: ColumnKind[], from: number, to: 
     for (let back = 1; numberAt >= 0 && back <= 1 + Math.max(0, gap); back++) {
       const before = spans[t - back];
       if (!before || units[t - back]) break;
-      if (/^[0-9]{1,4}$/.test(src.norm.slice(before[0], before[1]))) {
+      if (numberOf(src.norm.slice(before[0], before[1])) !== null) {
         cells.unshift({ kind: 'number', span: before });
         break;
       }
@@ -286,12 +335,22 @@ function anchoredRows(src: SourceText, columns: ColumnKind[], from: number, to: 
   return rows;
 }
 
+/** A row's number cell: 1, 12, 1. (a dot or 、 after it), 一, 十二. */
+const NUMBER_CELL_RE = /^(?:[0-9]{1,4}|[一二三四五六七八九十]{1,3})[.、]?$/;
+
+/** The value of a row's number cell, or null when the cell is no row number. */
+function numberOf(text: string): number | null {
+  if (!NUMBER_CELL_RE.test(text)) return null;
+  const bare = text.replace(/[.、]$/, '');
+  return isDigitCode(bare.charCodeAt(0)) ? Number(bare) : chineseToNumber(bare);
+}
+
 /** What a line of a one-cell-per-line table holds, for aligning the lines to the header's columns. */
 type LineType = 'number' | 'figure' | 'units' | 'person' | 'text';
 
 function lineType(src: SourceText, span: Span, persons: boolean): LineType {
   const text = src.norm.slice(span[0], span[1]);
-  if (/^[0-9]{1,4}$/.test(text)) return 'number';
+  if (numberOf(text) !== null) return 'number';
   if (/^[-+]?[0-9]+(?:\.[0-9]+)?%?$/.test(text)) return 'figure';
   if (unitsCell(src, span)) return 'units';
   // 工业投资: four characters are a name only where a column of persons stands.
@@ -480,6 +539,8 @@ function findColumnTable(src: SourceText, from: number, to: number): Table | nul
     const headerCells: Span[] = [cellOf(src, i)];
     const columns: ColumnKind[] = [columnKind(first)];
     const names = nonBlankLines(src, i + 1, to, 9);
+    /** Whether the last column is a merged cell's sub-column (责任单位 ⏎ 牵头 ⏎ 配合). */
+    let split = false;
     for (let k = 0; k < names.length; k++) {
       const j = names[k] ?? -1;
       const name = textOf(j);
@@ -487,6 +548,23 @@ function findColumnTable(src: SourceText, from: number, to: number): Table | nul
       if (name.length > MAX_HEADER_CHARS && name.replace(/\s+/g, '').length > MAX_HEADER_CHARS) break;
       let kind = columnKind(name);
       let cell = cellOf(src, j);
+      // 责任单位 ⏎ 牵头 ⏎ 配合: a merged header cell over its columns, named on the lines after it.
+      // (Only bare role words: 责任单位 ⏎ 配合单位 are two columns of their own.)
+      if (BARE_ROLE_RE.test(name) && (split || columns[columns.length - 1] === 'responsible')) {
+        const role: ColumnKind = /^(?:牵头|主办|主责)/.test(name) ? 'lead' : 'cooperate';
+        if (!split) {
+          columns[columns.length - 1] = role;
+          headerCells[headerCells.length - 1] = cell;
+          header[header.length - 1] = j;
+          split = true;
+          continue;
+        }
+        header.push(j);
+        headerCells.push(cell);
+        columns.push(role);
+        continue;
+      }
+      split = false;
       if (kind === 'other' && !OTHER_HEADER.test(headerName(name))) {
         // 市政府 ⏎ 分管领导: a column's name broken over two lines.
         const j2 = names[k + 1] ?? -1;
@@ -515,7 +593,7 @@ function findColumnTable(src: SourceText, from: number, to: number): Table | nul
     let skipped = 0;
     // 序号 over rows that leave it empty (任务 ⏎ 责任单位 ⏎ 配合单位 with no number): when no row
     // near the header is numbered, rows are read without their number cell.
-    const unnumbered = numberAt === 0 && !nonBlankLines(src, at, to, columns.length * 4).some((n) => /^[0-9]{1,4}$/.test(textOf(n)));
+    const unnumbered = numberAt === 0 && !nonBlankLines(src, at, to, columns.length * 4).some((n) => numberOf(textOf(n)) !== null);
     const rowColumns = unnumbered ? columns.slice(1) : columns;
     for (;;) {
       let cells = nonBlankLines(src, at, to, rowColumns.length);
@@ -532,7 +610,7 @@ function findColumnTable(src: SourceText, from: number, to: number): Table | nul
         at = (cells[cells.length - 1] ?? at) + 1;
         continue;
       }
-      if (numberAt === 0 && !/^[0-9]{1,4}$/.test(lead)) {
+      if (numberAt === 0 && numberOf(lead) === null) {
         // 增强科技创新的支撑作用。 or (一) ⏎ 壮大战略科技力量。 between numbered rows: group rows, whose
         // other cells are empty; a few such lines are passed over, then the table has ended.
         if (++skipped > 3) break;
@@ -543,14 +621,14 @@ function findColumnTable(src: SourceText, from: number, to: number): Table | nul
       let kinds = columns;
       if (numberAt === 0) {
         // A row whose last cells are empty ends where the next row's number stands.
-        const next = String(Number(textOf(cells[0] ?? -1)) + 1);
-        const stop = cells.findIndex((n, k) => k > lastUnit && textOf(n) === next);
+        const next = (numberOf(textOf(cells[0] ?? -1)) ?? -2) + 1;
+        const stop = cells.findIndex((n, k) => k > lastUnit && numberOf(textOf(n)) === next);
         if (stop > 0) cells = cells.slice(0, stop);
         else {
           // 县水务局 ⏎ 县住建局 ⏎ 县护城河指挥部 ⏎ 12月底前: a unit column's names one per line make the
           // row longer than the header; it still ends where the next row's number stands.
           const longer = nonBlankLines(src, at, to, columns.length + MAX_EXTRA_UNIT_CELLS);
-          const end = longer.findIndex((n, k) => k >= columns.length && textOf(n) === next);
+          const end = longer.findIndex((n, k) => k >= columns.length && numberOf(textOf(n)) === next);
           if (end > columns.length) {
             const spread = spreadUnitCells(src, longer.slice(0, end), columns);
             if (spread) ({ cells, kinds } = spread);
@@ -573,7 +651,7 @@ function findColumnTable(src: SourceText, from: number, to: number): Table | nul
         if (numberAt === 0 && taskAt > 0 && cells.length > taskAt && nonBlankLines(src, last + 1, to, 1).length === 0) rows.push(rowOfLines(src, cells, columns));
         break;
       }
-      if (numberAt > 0 && !/^[0-9]{1,4}$/.test(textOf(cells[numberAt] ?? -1))) break;
+      if (numberAt > 0 && numberOf(textOf(cells[numberAt] ?? -1)) === null) break;
       rows.push(rowOfLines(src, cells, kinds));
       at = (cells[cells.length - 1] ?? at) + 1;
     }
@@ -649,10 +727,12 @@ function findRowTable(src: SourceText, from: number, to: number): Table | null {
       if (at < 0) continue;
       headStart = from + at + 1;
     }
-    const cells = spaced ? splitSpacedHeader(norm, headStart, line.trimEnd) : splitCells(norm, line.trimStart, line.trimEnd);
+    // 责任单位 over 牵头 | 配合 on the next line: a header of two rows, its merged cell's columns named below it.
+    const two = spaced ? null : twoRowHeader(src, line, i + 1, to);
+    const cells = two ? two.cells : spaced ? splitSpacedHeader(norm, headStart, line.trimEnd) : splitCells(norm, line.trimStart, line.trimEnd);
     if (cells.length < 3) continue;
     const names = cells.map(([a, b]) => norm.slice(a, b));
-    const columns = withTaskColumn(withOfficeColumns(names.map(columnKind), names), names);
+    const columns = withTaskColumn(withOfficeColumns(two ? two.columns : names.map(columnKind), names), names);
     const hasTask = columns.includes('task');
     const hasUnits = columns.some(isUnitKind);
     // 序号 | 目标任务 | 推进情况: no unit column, the task cells name their units in brackets (checked
@@ -661,9 +741,12 @@ function findRowTable(src: SourceText, from: number, to: number): Table | null {
     const scheduled = columns[0] === 'number' && columns.includes('deadline');
     if (!hasTask || (!hasUnits && columns[0] !== 'number') || (!hasUnits && spaced && !scheduled)) continue;
     const rows: TableRow[] = [];
+    // A header whose cells are set apart by runs of spaces (no tab, no bar): where each column starts, in display columns.
+    const aligned = !spaced && !holdsCode(norm, line.trimStart, line.trimEnd, 0x09) && !holdsCode(norm, line.trimStart, line.trimEnd, 0x7c);
+    const headerAt = aligned ? cells.map(([a]) => displayWidth(norm, line.start, a)) : [];
     let lastLine = to - 1;
     for (let l = lines[lastLine]; lastLine > i && (!l || isBlank(l)); l = lines[--lastLine]);
-    for (let j = i + 1; j < to; j++) {
+    for (let j = two ? two.next : i + 1; j < to; j++) {
       const row = lines[j];
       if (!row || isBlank(row)) continue;
       const rowText = norm.slice(row.trimStart, row.trimEnd);
@@ -675,25 +758,156 @@ function findRowTable(src: SourceText, from: number, to: number): Table | null {
         rows.push({ line: j, span: [row.trimStart, row.trimEnd], cells: spans.map((span, k) => ({ kind: columns[k] ?? 'other', span })) });
         continue;
       }
+      // 1 ⇥ "推进老旧小区改造。⏎年内完成12个。" ⇥ 市住建局: a cell copied from a spreadsheet with line
+      // breaks in it comes in quotes; the row runs on to the line closing them.
+      let rowEnd = row.trimEnd;
+      const first = j;
+      if (holdsCode(norm, row.trimStart, row.trimEnd, 0x09) && oddQuotes(norm, row.trimStart, row.trimEnd)) {
+        for (let k = j + 1; k < to && k - j <= MAX_QUOTED_LINES; k++) {
+          const next = lines[k];
+          if (!next) break;
+          if (oddQuotes(norm, next.start, next.end)) {
+            rowEnd = next.trimEnd;
+            j = k;
+            break;
+          }
+        }
+      }
       // Every tab separates while that fits the header's columns: empty cells keep their place.
-      const exact = splitCells(norm, row.trimStart, row.trimEnd, true);
-      const spans = exact.length <= columns.length ? exact : splitCells(norm, row.trimStart, row.trimEnd);
+      const exact = unquoted(norm, splitCells(norm, row.trimStart, rowEnd, true));
+      let spans = exact.length <= columns.length ? exact : unquoted(norm, splitCells(norm, row.trimStart, rowEnd));
       if (spans.length < 2) break;
+      // | 一、产业发展 | | | |: a group row drawn with the table's bars, its other cells empty.
+      const filled = spans.filter(([a, b]) => b > a);
+      if (filled.length === 1 && GROUP_ROW_RE.test(norm.slice((filled[0] as Span)[0], (filled[0] as Span)[1]))) continue;
+      // 2     新建城市绿道50公里        市林业局                6月底前: cells aligned under the header's by
+      // spaces leave an empty cell as a gap; each cell goes to the column it stands under.
+      if (spans.length < columns.length && aligned) spans = underColumns(norm, row.start, spans, headerAt);
       // A row with fewer cells than the header lost its trailing empty cells.
       rows.push({
-        line: j,
-        span: [row.trimStart, row.trimEnd],
+        line: first,
+        span: [row.trimStart, rowEnd],
         cells: spans.slice(0, columns.length).map((span, k) => ({ kind: columns[k] ?? 'other', span })),
       });
     }
     if (rows.length === 0) continue;
     if (!hasUnits && !scheduled && !dutyInTaskCells(norm, rows)) continue;
     withMeasureColumn(columns, names, rows);
-    const grouped = spaced ? null : groupColumnFirst(norm, columns, rows) ?? mergedTaskCells(src, columns, names, rows);
+    const grouped = spaced ? null : groupColumnFirst(norm, columns, rows) ?? mergedTaskCells(src, columns, names, rows) ?? keyWorkRows(src, columns, rows);
     if (grouped) return { headerLine: i, headerSpan: [headStart, line.trimEnd], columns: grouped.columns, rows: grouped.rows, headerCells: cells };
     return { headerLine: i, headerSpan: [headStart, line.trimEnd], columns, rows, headerCells: cells };
   }
   return null;
+}
+
+/** 牵头, 配合: a role word alone, naming a column under a merged 责任单位 cell above it. */
+const BARE_ROLE_RE = /^(?:牵头|主办|主责|配合|协办|参与|协助|协同)$/;
+/** 牵头, 配合单位, 主办部门: the name of a column under a merged 责任单位 header cell. */
+const SUB_HEADER_RE = /^(?:牵头|主办|主责|配合|协办|参与|协助|协同)(?:单位|部门)?$/;
+
+/**
+ * 序号 ⇥ 工作任务 ⇥ 责任单位 ⇥ ⇥ 完成时限 over ⇥ ⇥ 牵头 ⇥ 配合 ⇥: a header of two rows, a merged cell of the
+ * first (责任单位) spanning columns named in the second. Each column takes its kind from the second
+ * row where it names one (牵头 leads, 配合 cooperates), else from the first. Null where the line after
+ * the header is not such a row (every cell it fills a column's name, one at least, no row number).
+ */
+function twoRowHeader(src: SourceText, header: Line, from: number, to: number): { cells: Span[]; columns: ColumnKind[]; next: number } | null {
+  const { norm, lines } = src;
+  let j = from;
+  while (j < to && lines[j] && isBlank(lines[j] as Line)) j++;
+  const sub = lines[j];
+  if (!sub || j >= to) return null;
+  const tabbed = holdsCode(norm, header.trimStart, header.trimEnd, 0x09);
+  if (!tabbed && !holdsCode(norm, header.trimStart, header.trimEnd, 0x7c)) return null;
+  // The sub-row's leading empty cells (under 序号, 工作任务) are kept: a tab row is split at every tab
+  // from the line's start (a bar row's leading bar makes no cell, as in the header).
+  const subCells = tabbed ? tabCells(norm, sub.start, sub.end) : splitCells(norm, sub.start, sub.end, true);
+  const named = subCells.filter(([a, b]) => b > a);
+  if (named.length === 0 || !named.every(([a, b]) => SUB_HEADER_RE.test(norm.slice(a, b)) || columnKind(norm.slice(a, b)) !== 'other')) return null;
+  const top = splitCells(norm, header.start, header.end, true);
+  const n = Math.max(top.length, subCells.length);
+  const cells: Span[] = [];
+  const columns: ColumnKind[] = [];
+  let merged: ColumnKind = 'other';
+  for (let k = 0; k < n; k++) {
+    const [ta, tb] = top[k] ?? [header.trimEnd, header.trimEnd];
+    const [sa, sb] = subCells[k] ?? [sub.trimEnd, sub.trimEnd];
+    const name = norm.slice(sa, sb);
+    const over = norm.slice(ta, tb);
+    if (tb > ta) merged = columnKind(over);
+    if (sb > sa) {
+      const role = SUB_HEADER_RE.test(name) ? (/^(?:牵头|主办|主责)/.test(name) ? 'lead' : 'cooperate') : columnKind(name);
+      columns.push(isUnitKind(merged) || role !== 'other' ? role : merged);
+      cells.push([sa, sb]);
+    } else {
+      columns.push(tb > ta ? columnKind(over) : 'other');
+      cells.push([ta, tb]);
+    }
+  }
+  return { cells, columns, next: j + 1 };
+}
+
+/** The cells of [s, e) split at every tab, empty ones at either end kept, each trimmed of spaces. */
+function tabCells(norm: string, s: number, e: number): Span[] {
+  const out: Span[] = [];
+  for (let a = s; a <= e; ) {
+    let b = norm.indexOf('\t', a);
+    if (b < 0 || b > e) b = e;
+    let x = a;
+    let y = b;
+    while (x < y && isJsSpace(norm.charCodeAt(x))) x++;
+    while (y > x && isJsSpace(norm.charCodeAt(y - 1))) y--;
+    out.push([x, y]);
+    a = b + 1;
+  }
+  return out;
+}
+
+/** Display width of [s, e): two for a wide (CJK, full-width) character, one for others. */
+function displayWidth(norm: string, s: number, e: number): number {
+  let w = 0;
+  for (let i = s; i < e; i++) {
+    const c = norm.charCodeAt(i);
+    w += c >= 0x1100 && (c <= 0x115f || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6)) ? 2 : 1;
+  }
+  return w;
+}
+
+/** A row's cells put under the header's columns by where each starts (display columns from the line's start); a column no cell stands under stays empty. */
+function underColumns(norm: string, lineStart: number, spans: Span[], headerAt: number[]): Span[] {
+  const out: Span[] = headerAt.map((): Span => [-1, -1]);
+  let last = -1;
+  for (const span of spans) {
+    const at = displayWidth(norm, lineStart, span[0]);
+    let best = 0;
+    for (let c = 1; c < headerAt.length; c++) if (Math.abs((headerAt[c] ?? 0) - at) < Math.abs((headerAt[best] ?? 0) - at)) best = c;
+    // Two cells under one column, or out of order: the page is not aligned, keep the cells as they come.
+    if (best <= last) return spans;
+    out[best] = span;
+    last = best;
+  }
+  // An empty column's cell is an empty span where the next cell starts.
+  for (let c = out.length - 1, next = spans[spans.length - 1]?.[1] ?? 0; c >= 0; c--) {
+    const cell = out[c] as Span;
+    if (cell[0] < 0) out[c] = [next, next];
+    else next = cell[0];
+  }
+  return out;
+}
+
+/** Lines a spreadsheet's quoted cell may run over. */
+const MAX_QUOTED_LINES = 20;
+
+/** Whether [s, e) holds an odd number of ASCII double quotes: a quoted cell opened and not closed. */
+function oddQuotes(norm: string, s: number, e: number): boolean {
+  let n = 0;
+  for (let i = s; i < e; i++) if (norm.charCodeAt(i) === 0x22) n++;
+  return n % 2 === 1;
+}
+
+/** Cells without the quotes a spreadsheet put around them ("推进…。⏎年内完成12个。"). */
+function unquoted(norm: string, cells: Span[]): Span[] {
+  return cells.map(([a, b]): Span => (b - a >= 2 && norm.charCodeAt(a) === 0x22 && norm.charCodeAt(b - 1) === 0x22 ? [a + 1, b - 1] : [a, b]));
 }
 
 /** Whether most rows' task cells (two at least) close with a responsibility bracket. */
@@ -786,6 +1000,59 @@ function mergedTaskCells(src: SourceText, columns: ColumnKind[], names: string[]
       return { ...row, cells: spans.slice(0, kinds.length).map((span, k) => ({ kind: kinds[k] ?? 'other', span })) };
     }),
   };
+}
+
+/** 57.把垃圾分类管理抓实…: a key work's cell carrying its own number. */
+const KEY_WORK_RE = /^[0-9]{1,3}[.、]/;
+/** ②, ③…: a sub-task's cell, the row continuing the key work above it. */
+const SUB_TASK_RE = /^[②-⑳]/;
+/** ①: a key work's first sub-task, in the cell after it. */
+const FIRST_SUB_TASK_RE = /^①/;
+
+/**
+ * 年度重点工作 | 细化任务及目标 | 三季度目标 | 分管领导 | 牵头单位 | … over `57.把…抓实。 | ①…。 | … | 徐国江 |
+ * 城管局 |` and `②…新建193个。 | … |`: key works numbered in their own cells, each written only in its
+ * first row, their sub-tasks ①②③ in the rows after it (which then have fewer cells). Each key work
+ * is an item: its units are the cell in its row that names units, nearest the header's unit column;
+ * its sub-task cells are read for its targets. Null where the rows are not of this shape (two key
+ * works and one sub-task row at least, every row one or the other).
+ */
+function keyWorkRows(src: SourceText, columns: ColumnKind[], rows: TableRow[]): { columns: ColumnKind[]; rows: TableRow[] } | null {
+  const { norm } = src;
+  const u = columns.findIndex(isUnitKind);
+  if (columns[0] === 'number' || u <= 0) return null;
+  const text = (c: TableCell | undefined): string => (c ? norm.slice(c.span[0], c.span[1]) : '');
+  let keys = 0;
+  let subs = 0;
+  for (const row of rows) {
+    const first = text(row.cells[0]);
+    if (KEY_WORK_RE.test(first)) keys++;
+    else if (SUB_TASK_RE.test(first)) subs++;
+    else return null;
+  }
+  if (keys < 2 || subs === 0) return null;
+  const out: TableRow[] = [];
+  for (const row of rows) {
+    const [first, ...rest] = row.cells;
+    if (!first) continue;
+    const last = out[out.length - 1];
+    if (SUB_TASK_RE.test(text(first))) {
+      if (!last) continue;
+      last.cells.push({ kind: 'target', span: first.span });
+      last.span = [last.span[0], row.span[1]];
+      continue;
+    }
+    const cells: TableCell[] = [{ kind: 'task', span: first.span }];
+    if (FIRST_SUB_TASK_RE.test(text(rest[0]))) cells.push({ kind: 'target', span: (rest[0] as TableCell).span });
+    // The unit cell: of the cells naming units, the one nearest the header's unit column.
+    let best = -1;
+    rest.forEach((c, k) => {
+      if (unitLike(src, c.span) && (best < 0 || Math.abs(k + 1 - u) < Math.abs(best + 1 - u))) best = k;
+    });
+    if (best >= 0) cells.push({ kind: columns[u] as ColumnKind, span: (rest[best] as TableCell).span });
+    out.push({ line: row.line, span: row.span, cells });
+  }
+  return { columns: columns.map((k, c) => (c === 0 ? 'task' : k === 'task' ? 'target' : k)), rows: out };
 }
 
 const NUMBER_HEAD_RE = /^(?:序号|编号)\s/;

@@ -156,4 +156,14 @@ describe('targets', () => {
     ]);
     expect(targets('2021/3/1起施行,完成3/4的任务。').map((t) => t.raw)).toEqual([]);
   });
+
+  it('takes no target from a rank that picks out a class (排在前20%的事项), but does from a rank to reach', () => {
+    expect(targets('覆盖全部高频事项(办件频次排在前20%的事项)。').map((t) => t.raw)).toEqual([]);
+    expect(targets('全市营商环境排名进入全省前20%。').map((t) => t.raw)).toEqual(['20%']);
+  });
+
+  it('names a target\'s subject within its table cell, not from the cells after it', () => {
+    expect(targets('新建城市绿道50公里\t市林业局\t6月底前').map((t) => [t.raw, t.subject])).toEqual([['50公里', '新建城市绿道']]);
+    expect(targets('新建城市绿道50公里 | 市林业局 |').map((t) => [t.raw, t.subject])).toEqual([['50公里', '新建城市绿道']]);
+  });
 });

@@ -287,6 +287,8 @@ function arabicTarget(ctx: TargetContext, s: number, digitsEnd: number, limit: n
     unitEnd += 1 + per[0].length;
   }
   if (unit === '元' && sizesAClass(norm, unitEnd)) return null;
+  // (频次排在前20%的事项): a rank that picks out a class, not a figure to reach.
+  if (norm.charCodeAt(s - 1) === QIAN && norm.charCodeAt(unitEnd) === DE && norm.charCodeAt(unitEnd + 1) !== 0x3002) return null;
   // 培育一批超100亿元的优势产业集群: the size that qualifies what is to be formed.
   if (unit === '元' && OVER_BEFORE.has(norm.charCodeAt(s - 1)) && QUALIFIED_CLASS_RE.test(norm.slice(unitEnd, unitEnd + 12))) return null;
   // 首阶段45项中余下的27项: the whole that a part is taken from, no figure to reach.
@@ -404,6 +406,8 @@ function sizesAClass(norm: string, e: number): boolean {
   return CLASS_AFTER_SUM_RE.test(norm.slice(e, e + 10));
 }
 const DENG = 0x7b49; // 等
+const QIAN = 0x524d; // 前
+const DE = 0x7684; // 的
 const FANG = 0x623f; // 房
 const BARE_SCALED_AFTER_RE = /^(?:以上|以下|左右|以内)/;
 /** “十四五”规划88项重大工程: the count of a named plan's own projects, not a figure to reach. */
@@ -604,7 +608,7 @@ function buildTarget(
   return target;
 }
 
-const PHRASE_END = new CodeSet(codesOf('。;!?,:、()“”《》\n\r'));
+const PHRASE_END = new CodeSet(codesOf('。;!?,:、()“”《》\n\r\t|'));
 const SENTENCE_END = new CodeSet(codesOf('。;!?\n\r'));
 const DIRECTION = new CodeSet(codesOf('东南西北中部'));
 const PLACE_END = new CodeSet(codesOf('市县区州'));
