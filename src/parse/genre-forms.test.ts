@@ -1174,4 +1174,17 @@ describe('forms of real pages', () => {
     expect(rows(chinese).map((r) => r[0])).toEqual(['一', '二']);
     expect(spanProblems(dotted, parse(dotted))).toEqual([]);
   });
+  it('reads pipe rows under a group column written once before the number, a 牵头单位及主要负责人 column whose cells name the head after the unit', () => {
+    const text = [
+      '大类 | 序号 | 工作任务 | 分管 市领导 | 牵头单位及 主要负责人 | 落实进展情况 |',
+      '一、提高底线民生保障水平 | 1 | 城乡低保标准分别由每月574元、271元调高至每月609元、300元。 | 陈宣群 | 市民政局 伍泽国 | 已完成。 |',
+      '2 | 特困人员基本生活标准达到低保标准1.6倍以上。 | 陈宣群 | 市民政局 伍泽国 | 已完成。 |',
+      '',
+    ].join('\n');
+    expect(rows(text)).toEqual([
+      ['1', '城乡低保标准分别由每月574元、271元调高至每月609元、300元', ['市民政局/lead'], ['609元', '300元']],
+      ['2', '特困人员基本生活标准达到低保标准1.6倍以上', ['市民政局/lead'], ['1.6倍']],
+    ]);
+    expect(spanProblems(text, parse(text))).toEqual([]);
+  });
 });

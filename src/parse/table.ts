@@ -58,6 +58,8 @@ export function columnKind(header: string): ColumnKind {
   // 目标任务分解表, 民生实事清单: a table's own title above it, not a column.
   if (/(?:表|清单|方案|一览)$/.test(h)) return 'other';
   if (/^(?:序号|编号|序)$/.test(h)) return 'number';
+  // 牵头单位及主要负责人: the unit leads, the person after its name is left out (see withoutPersons).
+  if (/^(?:牵头|责任)(?:单位|部门)(?:及|和)(?:其)?(?:主要)?(?:负责人|责任人)$/.test(h)) return h.startsWith('牵头') ? 'lead' : 'responsible';
   if (/(?:领导|责任人|负责人|处室)$/.test(h)) return 'person';
   // 责任科室: a town's offices (乡村振兴办, 党政办) are the units that carry its tasks.
   if (/^(?:责任|牵头|承办)科室$/.test(h)) return h.startsWith('牵头') ? 'lead' : 'responsible';
@@ -792,6 +794,10 @@ function findRowTable(src: SourceText, from: number, to: number): Table | null {
     }
     if (rows.length === 0) continue;
     if (!hasUnits && !scheduled && !dutyInTaskCells(norm, rows)) continue;
+    if (!spaced) {
+      leadingGroupColumn(norm, columns, rows);
+      withoutPersons(src, names, rows);
+    }
     withMeasureColumn(columns, names, rows);
     const grouped = spaced ? null : groupColumnFirst(norm, columns, rows) ?? mergedTaskCells(src, columns, names, rows) ?? keyWorkRows(src, columns, rows);
     if (grouped) return { headerLine: i, headerSpan: [headStart, line.trimEnd], columns: grouped.columns, rows: grouped.rows, headerCells: cells };
@@ -908,6 +914,42 @@ function oddQuotes(norm: string, s: number, e: number): boolean {
 /** Cells without the quotes a spreadsheet put around them ("推进…。⏎年内完成12个。"). */
 function unquoted(norm: string, cells: Span[]): Span[] {
   return cells.map(([a, b]): Span => (b - a >= 2 && norm.charCodeAt(a) === 0x22 && norm.charCodeAt(b - 1) === 0x22 ? [a + 1, b - 1] : [a, b]));
+}
+
+/**
+ * 大类 | 序号 | 工作任务 | … over `一、继续提高底线民生保障水平 | 1 | …` and `2 | …`: a group column before the
+ * number, its cell written only in the first row it spans. A row opening with its number lacks that
+ * cell and is put back one column to the right (in place).
+ */
+function leadingGroupColumn(norm: string, columns: ColumnKind[], rows: TableRow[]): void {
+  if (columns[0] === 'number' || columns[1] !== 'number') return;
+  rows.forEach((row, r) => {
+    const first = row.cells[0];
+    if (!first || numberOf(norm.slice(first.span[0], first.span[1])) === null) return;
+    const spans: Span[] = [[row.span[0], row.span[0]], ...row.cells.map((c) => c.span)];
+    rows[r] = { ...row, cells: spans.slice(0, columns.length).map((span, k) => ({ kind: columns[k] ?? 'other', span })) };
+  });
+}
+
+/**
+ * 牵头单位及主要负责人 over `市民政局 伍泽国`: a unit column that also names its head. The person's name
+ * after the unit's, a space between, is left out of the cell (in place).
+ */
+function withoutPersons(src: SourceText, names: string[], rows: TableRow[]): void {
+  const { norm } = src;
+  const at = names.findIndex((n) => /(?:负责人|责任人)$/.test(headerName(n)));
+  if (at < 0) return;
+  for (const row of rows) {
+    const cell = row.cells[at];
+    if (!cell || !isUnitKind(cell.kind)) continue;
+    const [a, b] = cell.span;
+    const space = norm.lastIndexOf(' ', b - 1);
+    if (space <= a) continue;
+    const person = norm.slice(space + 1, b);
+    let end = space;
+    while (end > a && isJsSpace(norm.charCodeAt(end - 1))) end--;
+    if (PERSON_RE.test(person) && !looksLikeUnit(person) && end > a) cell.span = [a, end];
+  }
 }
 
 /** Whether most rows' task cells (two at least) close with a responsibility bracket. */

@@ -166,4 +166,8 @@ describe('targets', () => {
     expect(targets('新建城市绿道50公里\t市林业局\t6月底前').map((t) => [t.raw, t.subject])).toEqual([['50公里', '新建城市绿道']]);
     expect(targets('新建城市绿道50公里 | 市林业局 |').map((t) => [t.raw, t.subject])).toEqual([['50公里', '新建城市绿道']]);
   });
+
+  it('takes no target from the levels a change starts from (分别由574元、271元调高至609元、300元)', () => {
+    expect(targets('低保标准分别由每人每月574元、271元调高至每人每月609元、300元。').map((t) => t.raw)).toEqual(['609元', '300元']);
+  });
 });

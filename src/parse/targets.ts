@@ -287,6 +287,8 @@ function arabicTarget(ctx: TargetContext, s: number, digitsEnd: number, limit: n
     unitEnd += 1 + per[0].length;
   }
   if (unit === '元' && sizesAClass(norm, unitEnd)) return null;
+  // 分别由每人每月574元、271元调高至609元、300元: the level a change starts from, not the figure to reach.
+  if (changesFrom(norm, s, unitEnd, ctx.floor ?? 0)) return null;
   // (频次排在前20%的事项): a rank that picks out a class, not a figure to reach.
   if (norm.charCodeAt(s - 1) === QIAN && norm.charCodeAt(unitEnd) === DE && norm.charCodeAt(unitEnd + 1) !== 0x3002) return null;
   // 培育一批超100亿元的优势产业集群: the size that qualifies what is to be formed.
@@ -401,6 +403,24 @@ const CONDITION_AFTER_RE = /^(?:及以上|以上)?的[,;]/;
 const NAMED_PROJECTS_RE = /^[^。;,、]{1,12}(?:(?:、|和|与).*)?等(?:一批)?(?:重点|重大)?项目/;
 const CARRIED_OUT_AFTER_RE = /落到实处|落实|落地|兑现|执行/;
 const DEPARTMENTS_COUNTED_RE = /^[^。;,、0-9]{0,8}?(?:部门|机关)/;
+
+/** How far around a figure 由 and 调高至 (提高到, 降至…) are looked for. */
+const FROM_REACH = 16;
+const CHANGE_FROM_TO_RE = /^[^,。;:]{0,20}?(?:调高|提高|增加|提升|上调|下调|降低|减少|下降|调整)(?:至|到)/;
+
+/** Whether the figure [s, e) follows 由 (with no 至/到 between) and comes before a 调高至-like change in its clause: where a change starts. */
+function changesFrom(norm: string, s: number, e: number, floor: number): boolean {
+  let by = -1;
+  for (let j = s - 1; j >= floor && s - j <= FROM_REACH; j--) {
+    const c = norm.charCodeAt(j);
+    if (c === 0x2c || c === 0x3002 || c === 0x3b || c === 0x81f3 || c === 0x5230) return false; // , 。 ; 至 到
+    if (c === 0x7531) {
+      by = j; // 由
+      break;
+    }
+  }
+  return by >= 0 && CHANGE_FROM_TO_RE.test(norm.slice(e, e + 24));
+}
 
 function sizesAClass(norm: string, e: number): boolean {
   return CLASS_AFTER_SUM_RE.test(norm.slice(e, e + 10));
