@@ -148,5 +148,8 @@ const FLOORS = {
   // pages24 added six pages (units F1 0.382, titles 20/48, targets F1 0.369 on their first run: three
   // tables read no title and no unit, two of them no item): 0.885, 0.761, 0.858, down from 0.927, 0.812,
   // 0.919 on main at e818ae9; the titles floor lowered from 0.785 to 0.76, the targets floor from 0.895 to 0.855.
-  unseen: { unitF1: 0.865, titles: 0.76, targetF1: 0.855 },
+  // Stop 24 moved the fourteen documents it changed a rule for (pages20's four, pages21's three, pages22's
+  // three, 平顶山 2018, 湖州 2017, 西平 2020, and 肇庆 2020 after pages24's run); 台北 2024 and 太湖 stay
+  // with a note: 0.888, 0.770, 0.902.
+  unseen: { unitF1: 0.885, titles: 0.765, targetF1: 0.9 },
 };
