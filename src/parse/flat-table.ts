@@ -245,7 +245,7 @@ function tableAt(src: SourceText, at: number): Table | null {
 }
 
 /** A token ending in a lone 1 after a Han character or a closing mark (产业创新1, 完成时限1): row 1's number glued on. */
-const GLUED_ONE_RE = /[^\x00-\x7f]1$/;
+const GLUED_ONE_RE = /[\u0080-\uffff]1$/;
 
 /** Tokens a flattened row's task may take before a unit cell must come: past them the table has ended. */
 const MAX_TASK_TOKENS = 12;
