@@ -104,5 +104,10 @@ describe('a division table flattened into one paragraph', () => {
     // Row 1's number glued to a group row (产业创新1): the rows are numbered, not read from their units.
     const glued = '分解表 序号\t工作任务\t牵头单位\t配合单位一、产业创新1\t新增高新技术企业300家\t科技局\t经发局2\t产值增长15%\t工信局\t科技局';
     expect(rows(glued)).toEqual([]);
+    // A header run on into row 1 (完成时限一、产业创新1 taken as one of its cells): no rows read from unit cells.
+    const runOn =
+      '2023年重点工作任务分解表序号\t工作任务\t责任领导\t牵头单位\t配合单位\t完成时限一、产业创新1\t新增高新技术企业300家以上\t分管副主任\t科技创新委员会\t经济发展委员会\t2023年12月2\t' +
+      '生物医药产业产值增长15%\t同上\t生物医药产业办公室\t科技创新委员会、各功能区管委会\t2023年12月二、开放合作3\t实际使用外资20亿美元\t分管副主任\t商务局\t投资促进委员会\t2023年12月';
+    expect(rows(runOn)).toEqual([]);
   });
 });

@@ -260,6 +260,8 @@ const MAX_TASK_TOKENS = 12;
 function unnumberedRows(src: SourceText, at: number, headerEnd: number, columns: ColumnKind[], headerCells: Span[]): Table | null {
   const { norm } = src;
   if (columns[0] !== 'number' || columns.indexOf('task') !== 1) return null;
+  // 完成时限一、产业创新1: a header that ran on into row 1 (its number glued on) is no header of unnumbered rows.
+  if (headerCells.some((c) => GLUED_ONE_RE.test(text(norm, c)) || c[1] - c[0] > MAX_HEADER_CHARS)) return null;
   const unitColumns = columns.filter(isUnitKind).length;
   const deadline = columns.includes('deadline');
   const rows: TableRow[] = [];
