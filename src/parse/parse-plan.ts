@@ -322,7 +322,6 @@ function endsWithLabelLine(norm: string, s: number, e: number): boolean {
   return TASK_LABEL_RE.test(norm.slice(a, Math.min(e, a + 10)));
 }
 
-/** Headings of a plan's principles and requirements, whose paragraphs are no tasks. */
 /** 市发改委:负责统筹协调…: a unit's name, a colon, then its duty. */
 const UNIT_COLON_RE = /^([^\s:,。;、()]{2,20}):\s*(?:负责|牵头|承担|主抓|抓好|做好)/;
 
@@ -403,6 +402,7 @@ function unitLines(ctx: ResponsibilityContext, s: number, e: number): Responsibl
 
 /** 工作要求, 保障措施, 组织领导: a plan's frame as a point's whole title (a full stop, a colon or the line's end after it). */
 const FRAME_TITLE_RE = /^(?:工作要求|有关要求|总体要求|保障措施|组织保障|工作保障|加强组织领导|组织领导|工作机制|其他事项|其他)(?:[。:\n]|$)/;
+/** Headings of a plan's principles and requirements, whose paragraphs are no tasks. */
 const PRINCIPLES_RE = /^(?:分工|基本|工作|主要|总体)?原则$|^(?:指导思想|总体要求|总体思路|工作要求|有关要求|基本要求)$/;
 
 function sectionTitle(structure: Structure, section: number | null): string {
