@@ -9,7 +9,7 @@ import { CodeSet, codesOf, firstAtOrAfter, holdsCode, isJsSpace, joinFree, NO_NA
 import type { ParseWarning, Responsible, ResponsibleRole } from '../model/plan.js';
 import type { Span } from '../model/span.js';
 import type { UnitResolver } from '../model/unit-resolver.js';
-import { isCollective, looksLikeUnit, splitNames, unitList, type NamePiece } from './units.js';
+import { isCollective, looksLikeUnit, splitNames, UNIT_LAST, unitList, type NamePiece } from './units.js';
 
 export interface ResponsibilityContext {
   src: SourceText;
@@ -809,14 +809,12 @@ function namesEnd(ctx: ResponsibilityContext, from: number, limit: number): numb
   for (let i = from + 2; i <= limit; i++) {
     const c = norm.charCodeAt(i - 1);
     if (c === 0x3002 || c === 0x3b || c === 0x2c || c === 0x3a || c === 0x28 || c === 0x29) break;
-    if (!NAME_LAST.has(c)) continue;
+    if (!UNIT_LAST.has(c)) continue;
     const names = splitNames(norm, from, i);
     if (names.length > 0 && names.every((p) => knownOrUnitLike(ctx, p.name))) best = i;
   }
   return best;
 }
-/** Last characters of unit names and of collectives' kinds (局, 委, 府, 门, 位…). */
-const NAME_LAST = new CodeSet(codesOf('厅局委办部院会室署行处科所站队社联团府心司门位构组区镇乡街道'));
 
 /** 由X牵头,会同Y推进 and X配合Y落实 in running text. */
 function findLedByHere(ctx: ResponsibilityContext, s: number, e: number): Responsible[] {

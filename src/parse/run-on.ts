@@ -9,6 +9,7 @@
  */
 import { MARKER_START, markerIn, mayStartMarker, type MarkerKind } from './markers.js';
 import { CodeSet, codesOf, isBlank, isCjk, isDigitCode, isSpace, type Line, type SourceText } from './text.js';
+import { UNIT_LAST } from './units.js';
 
 /** How far from a run-on line's start a 一、 glued to the word before it (the title's last) is looked for. */
 const TITLE_REACH = 80;
@@ -95,7 +96,7 @@ function cutsOf(src: SourceText, line: Line): number[] {
       // (its line break lost with nothing left) is a candidate too, kept to an exact sequence (below).
       // 发布日期:2008-12-181、…2、…: so is one glued to the date a page's header line ends with.
       i = k;
-    } else if (CN_AFTER_ONE.has(c) && norm.charCodeAt(k + 1) === 0x3001 && k > from && NAME_END.has(norm.charCodeAt(k - 1)) && afterLabel(norm, k, from)) {
+    } else if (CN_AFTER_ONE.has(c) && norm.charCodeAt(k + 1) === 0x3001 && k > from && UNIT_LAST.has(norm.charCodeAt(k - 1)) && afterLabel(norm, k, from)) {
       // …配合单位:市财政局、各区政府二、保障措施: the next section glued to the last name of a label, a
       // candidate kept to an exact sequence (below).
       i = k;
@@ -463,8 +464,6 @@ function headingCuts(norm: string, from: number, end: number, cuts: number[]): v
 
 /** 二 to 十: a section's numeral after the first. */
 const CN_AFTER_ONE = new CodeSet(codesOf('二三四五六七八九十'));
-/** Last characters of a unit's name (局, 委, 府…). */
-const NAME_END = new CodeSet(codesOf('局委办府厅室院会心部处队站所社司'));
 /** How far back a label (牵头单位:, 责任部门:) is looked for before a glued section's numeral. */
 const LABEL_REACH = 80;
 

@@ -165,9 +165,10 @@ const RULE_ROW_RE = /^[|\-:\s]+$/;
 /**
  * Cells of a line as spans: tab or `|` separated, else two or more spaces. With `eachTab`, every
  * tab separates (a row's empty middle cell, `市统计局\t\t每季度`, is kept); otherwise runs of
- * tabs count as one, as in a header aligned with extra tabs.
+ * tabs count as one, as in a header aligned with extra tabs. Empty cells at either end are left out,
+ * unless `keepEdges` (a header's second row, whose first cells stand under 序号 and 工作任务).
  */
-export function splitCells(norm: string, s: number, e: number, eachTab = false): Span[] {
+export function splitCells(norm: string, s: number, e: number, eachTab = false, keepEdges = false): Span[] {
   const text = norm.slice(s, e);
   const sep = text.includes('\t') ? (eachTab ? /\t/g : /\t+/g) : text.includes('|') ? /\s*\|\s*/g : / {2,}/g;
   const cells: Span[] = [];
@@ -183,7 +184,7 @@ export function splitCells(norm: string, s: number, e: number, eachTab = false):
       while (b > a && /\s/.test(norm[b - 1] ?? '')) b--;
       return [a, b];
     })
-    .filter(([a, b], i, all) => a < b || (i > 0 && i < all.length - 1));
+    .filter(([a, b], i, all) => a < b || keepEdges || (i > 0 && i < all.length - 1));
 }
 
 /** Offset of the first `needle` at or after `from`, given `known`, the answer for an earlier offset (-1 before the first); Infinity when there is none. */
@@ -789,7 +790,7 @@ function findRowTable(src: SourceText, from: number, to: number): Table | null {
       rows.push({
         line: first,
         span: [row.trimStart, rowEnd],
-        cells: spans.slice(0, columns.length).map((span, k) => ({ kind: columns[k] ?? 'other', span })),
+        cells: placed(spans, columns),
       });
     }
     if (rows.length === 0) continue;
@@ -827,7 +828,7 @@ function twoRowHeader(src: SourceText, header: Line, from: number, to: number): 
   if (!tabbed && !holdsCode(norm, header.trimStart, header.trimEnd, 0x7c)) return null;
   // The sub-row's leading empty cells (under 序号, 工作任务) are kept: a tab row is split at every tab
   // from the line's start (a bar row's leading bar makes no cell, as in the header).
-  const subCells = tabbed ? tabCells(norm, sub.start, sub.end) : splitCells(norm, sub.start, sub.end, true);
+  const subCells = splitCells(norm, sub.start, sub.end, true, tabbed);
   const named = subCells.filter(([a, b]) => b > a);
   if (named.length === 0 || !named.every(([a, b]) => SUB_HEADER_RE.test(norm.slice(a, b)) || columnKind(norm.slice(a, b)) !== 'other')) return null;
   const top = splitCells(norm, header.start, header.end, true);
@@ -851,22 +852,6 @@ function twoRowHeader(src: SourceText, header: Line, from: number, to: number): 
     }
   }
   return { cells, columns, next: j + 1 };
-}
-
-/** The cells of [s, e) split at every tab, empty ones at either end kept, each trimmed of spaces. */
-function tabCells(norm: string, s: number, e: number): Span[] {
-  const out: Span[] = [];
-  for (let a = s; a <= e; ) {
-    let b = norm.indexOf('\t', a);
-    if (b < 0 || b > e) b = e;
-    let x = a;
-    let y = b;
-    while (x < y && isJsSpace(norm.charCodeAt(x))) x++;
-    while (y > x && isJsSpace(norm.charCodeAt(y - 1))) y--;
-    out.push([x, y]);
-    a = b + 1;
-  }
-  return out;
 }
 
 /** Display width of [s, e): two for a wide (CJK, full-width) character, one for others. */
@@ -927,7 +912,7 @@ function leadingGroupColumn(norm: string, columns: ColumnKind[], rows: TableRow[
     const first = row.cells[0];
     if (!first || numberOf(norm.slice(first.span[0], first.span[1])) === null) return;
     const spans: Span[] = [[row.span[0], row.span[0]], ...row.cells.map((c) => c.span)];
-    rows[r] = { ...row, cells: spans.slice(0, columns.length).map((span, k) => ({ kind: columns[k] ?? 'other', span })) };
+    rows[r] = { ...row, cells: placed(spans, columns) };
   });
 }
 
@@ -950,6 +935,11 @@ function withoutPersons(src: SourceText, names: string[], rows: TableRow[]): voi
     while (end > a && isJsSpace(norm.charCodeAt(end - 1))) end--;
     if (PERSON_RE.test(person) && !looksLikeUnit(person) && end > a) cell.span = [a, end];
   }
+}
+
+/** A row's cells as spans in column order, each of its column's kind; spans past the last column are left out. */
+function placed(spans: Span[], kinds: ColumnKind[]): TableCell[] {
+  return spans.slice(0, kinds.length).map((span, k) => ({ kind: kinds[k] ?? 'other', span }));
 }
 
 /** Whether most rows' task cells (two at least) close with a responsibility bracket. */
@@ -993,7 +983,7 @@ function groupColumnFirst(norm: string, columns: ColumnKind[], rows: TableRow[])
     rows: rows.map((row) => {
       const spans = row.cells.map((c) => c.span);
       if (!GROUP_CELL_RE.test(text(row.cells[0]))) spans.unshift([row.span[0], row.span[0]]);
-      return { ...row, cells: spans.slice(0, kinds.length).map((span, k) => ({ kind: kinds[k] ?? 'other', span })) };
+      return { ...row, cells: placed(spans, kinds) };
     }),
   };
 }
@@ -1039,13 +1029,11 @@ function mergedTaskCells(src: SourceText, columns: ColumnKind[], names: string[]
     rows: rows.map((row, r) => {
       const spans = row.cells.map((c) => c.span);
       if (shortRows[r]) spans.splice(t, 0, [spans[t]?.[0] ?? row.span[0], spans[t]?.[0] ?? row.span[0]]);
-      return { ...row, cells: spans.slice(0, kinds.length).map((span, k) => ({ kind: kinds[k] ?? 'other', span })) };
+      return { ...row, cells: placed(spans, kinds) };
     }),
   };
 }
 
-/** 57.把垃圾分类管理抓实…: a key work's cell carrying its own number. */
-const KEY_WORK_RE = /^[0-9]{1,3}[.、]/;
 /** ②, ③…: a sub-task's cell, the row continuing the key work above it. */
 const SUB_TASK_RE = /^[②-⑳]/;
 /** ①: a key work's first sub-task, in the cell after it. */
@@ -1068,7 +1056,8 @@ function keyWorkRows(src: SourceText, columns: ColumnKind[], rows: TableRow[]): 
   let subs = 0;
   for (const row of rows) {
     const first = text(row.cells[0]);
-    if (KEY_WORK_RE.test(first)) keys++;
+    // 57.把垃圾分类管理抓实…: a key work's cell carries its own number, as a numbered requirement's does.
+    if (POINT_CELL_RE.test(first)) keys++;
     else if (SUB_TASK_RE.test(first)) subs++;
     else return null;
   }

@@ -287,7 +287,8 @@ function arabicTarget(ctx: TargetContext, s: number, digitsEnd: number, limit: n
     unitEnd += 1 + per[0].length;
   }
   if (unit === '元' && sizesAClass(norm, unitEnd)) return null;
-  // 分别由每人每月574元、271元调高至609元、300元: the level a change starts from, not the figure to reach.
+  // 从1.5万亿元增加到2.5万亿元, 分别由每人每月574元、271元调高至609元、300元: the level a change starts
+  // from is no target; the one it reaches is.
   if (changesFrom(norm, s, unitEnd, ctx.floor ?? 0)) return null;
   // (频次排在前20%的事项): a rank that picks out a class, not a figure to reach.
   if (norm.charCodeAt(s - 1) === QIAN && norm.charCodeAt(unitEnd) === DE && norm.charCodeAt(unitEnd + 1) !== 0x3002) return null;
@@ -323,8 +324,6 @@ function arabicTarget(ctx: TargetContext, s: number, digitsEnd: number, limit: n
   if (norm.charCodeAt(s - 1) === DENG && UNITS_COUNTED_RE.test(norm.slice(unitEnd, unitEnd + 6))) return null;
   // 协兴村4栋、9栋: buildings named by their number after the place, not a count of buildings.
   if (unit === '栋' && buildingNumber(norm, s, floor)) return null;
-  // 从1.5万亿元增加到2.5万亿元: the figure the change starts from is no target; the one it reaches is.
-  if (FROM_BEFORE.has(norm.charCodeAt(s - 1)) && CHANGE_TO_RE.test(norm.slice(unitEnd, unitEnd + 6))) return null;
   // 14个街道各建成一处: the places that each do the task, not a figure to reach.
   if (unit === '个' && EACH_PLACE_RE.test(norm.slice(unitEnd, unitEnd + 6))) return null;
   return buildTarget(ctx, s, unitEnd, first.value, max, fullUnit, approx, 0.9);
@@ -404,22 +403,21 @@ const NAMED_PROJECTS_RE = /^[^。;,、]{1,12}(?:(?:、|和|与).*)?等(?:一批)
 const CARRIED_OUT_AFTER_RE = /落到实处|落实|落地|兑现|执行/;
 const DEPARTMENTS_COUNTED_RE = /^[^。;,、0-9]{0,8}?(?:部门|机关)/;
 
-/** How far around a figure 由 and 调高至 (提高到, 降至…) are looked for. */
+/** How far before a figure 从 or 由 is looked for. */
 const FROM_REACH = 16;
-const CHANGE_FROM_TO_RE = /^[^,。;:]{0,20}?(?:调高|提高|增加|提升|上调|下调|降低|减少|下降|调整)(?:至|到)/;
+/** 从 and 由: where a change is said to start. */
+const FROM_BEFORE = new CodeSet(codesOf('从由'));
+/** 增加到, 调高至, 下降到… in the figure's clause after it. */
+const CHANGE_TO_RE = /^[^,。;:]{0,20}?(?:调高|上调|下调|调整|增加|提高|提升|增长|扩大|下降|降低|减少|压减|压缩|上升|达)(?:到|至)/;
 
-/** Whether the figure [s, e) follows 由 (with no 至/到 between) and comes before a 调高至-like change in its clause: where a change starts. */
+/** Whether the figure [s, e) follows 从 or 由 (with no 至/到 between) and comes before a change to (增加到…) in its clause: where a change starts. */
 function changesFrom(norm: string, s: number, e: number, floor: number): boolean {
-  let by = -1;
   for (let j = s - 1; j >= floor && s - j <= FROM_REACH; j--) {
     const c = norm.charCodeAt(j);
     if (c === 0x2c || c === 0x3002 || c === 0x3b || c === 0x81f3 || c === 0x5230) return false; // , 。 ; 至 到
-    if (c === 0x7531) {
-      by = j; // 由
-      break;
-    }
+    if (FROM_BEFORE.has(c)) return CHANGE_TO_RE.test(norm.slice(e, e + 24));
   }
-  return by >= 0 && CHANGE_FROM_TO_RE.test(norm.slice(e, e + 24));
+  return false;
 }
 
 function sizesAClass(norm: string, e: number): boolean {
@@ -442,7 +440,7 @@ const CLASS_AFTER_SUM_RE = /^(?:及以上|以上)?(?:的)?(?:级)?(?:[0-9]{1,4}�
 const COUNTED_INDICATORS_BEFORE = /(?:确定|提出|明确|规定|设定)的$/;
 /** The denominator of a rate: 万元, 立方米, 千人, 人·年. */
 /** /10万, /万, /1000: the base a rate is counted per (15/10万), a number and a power of ten. */
-const PER_BASE_RE = /^\/(?:10{0,3}(?:万|千)|1000|10万|万|千)(?![0-9])/;
+const PER_BASE_RE = /^\/(?:10{0,3}[万千]|1000|[万千])(?![0-9])/;
 const RATE_DENOMINATOR_RE = /^(?:万|千|百|亿)?(?:元|人|吨|亩|户|平方米|立方米|千瓦时|公里|年|天|月|人·年)/;
 
 /** Whether `. ` and a digit follow at `end`: the rest of a decimal broken by a space. */
@@ -527,9 +525,6 @@ function buildingNumber(norm: string, s: number, floor: number): boolean {
   return c === 0x3001 && s - 2 >= floor && norm.charCodeAt(s - 2) === 0x680b; // 、 after 栋
 }
 const PLACE_LAST = new CodeSet(codesOf('村社区街路巷苑园'));
-/** 从 right before a figure, and what follows its unit: 增加到, 提高至, 下降到, …. */
-const FROM_BEFORE = new CodeSet(codesOf('从由'));
-const CHANGE_TO_RE = /^(?:增加|提高|提升|增长|扩大|下降|降低|减少|压减|压缩|上升|达)(?:到|至)/;
 /** 街道各, 乡镇均: the places counted each do the task. */
 const EACH_PLACE_RE = /^(?:街道|乡镇|镇|县区|县|区|村|社区|部门|单位)(?:各|均|都)/;
 

@@ -14,8 +14,10 @@ export interface NamePiece {
 }
 
 /** Characters and words a unit name usually ends with. */
-const UNIT_END_RE =
-  /(厅|局|委|办|部|院|会|室|署|行|处|科|所|站|队|社|联|团|府|中心|集团|公司|部门|单位|机构|政府|办事处|街道|各地|法院|检察院|委员会|领导小组|指挥部|开发区|管理区|工业园|新区|试验区|示范区|镇|乡)$/;
+const UNIT_ENDINGS = ['厅', '局', '委', '办', '部', '院', '会', '室', '署', '行', '处', '科', '所', '站', '队', '社', '联', '团', '府', '中心', '集团', '公司', '部门', '单位', '机构', '政府', '办事处', '街道', '各地', '法院', '检察院', '委员会', '领导小组', '指挥部', '开发区', '管理区', '工业园', '新区', '试验区', '示范区', '镇', '乡'];
+const UNIT_END_RE = new RegExp(`(${UNIT_ENDINGS.join('|')})$`);
+/** The last characters of those endings: where a unit's name may end (局, 委, 府, 门, 位…). */
+export const UNIT_LAST = new CodeSet(UNIT_ENDINGS.map((w) => w.charCodeAt(w.length - 1)));
 /** Words after 和/及 that name the same place's other body (X党工委和管委会), not a unit of their own. */
 const GENERIC_RE = /^(人民政府|政府|部门|单位|党委|有关部门|相关部门|各级|管委会|党工委|管理委员会)$/;
 const LEVEL = '(?:市州|县市区|县级市|直辖市|县市|县区|市县|乡镇|街道|省|市|州|县|区|乡|镇)';
