@@ -11,8 +11,7 @@
  * The text is not changed: the table's cells are spans of it, wherever its lines were cut.
  */
 import type { Span } from '../model/span.js';
-import { readSchedule } from './schedule.js';
-import { columnKind, headerName, isUnitKind, OTHER_HEADER, unitsCell, withTaskColumn, words, type ColumnKind, type Table, type TableCell, type TableRow } from './table.js';
+import { columnKind, deadlineLike, headerName, isUnitKind, OTHER_HEADER, personCell, unitsCell, withTaskColumn, words, type ColumnKind, type Table, type TableCell, type TableRow } from './table.js';
 import { cellReference } from './references.js';
 import { isCjk, isDigitCode, isJsSpace, type SourceText } from './text.js';
 
@@ -41,14 +40,6 @@ const tokens = (norm: string, s: number, e: number, limit: number): Span[] => wo
 
 const text = (norm: string, [a, b]: Span): string => norm.slice(a, b);
 const len = (toks: Span[], k: number): number => (toks[k] as Span)[1] - (toks[k] as Span)[0];
-
-/** Whether the token says when (2021年底前, 每季度, 长期坚持). */
-function deadlineLike(norm: string, t: Span): boolean {
-  if (t[1] - t[0] > 20) return false;
-  // Any year will do: the reading is asked whether the words say when, not which day.
-  const r = readSchedule(text(norm, t), 2020);
-  return r.due !== null || r.frequency !== null;
-}
 
 /** What ends a header: a row's number, a rule, a group row, a sentence. */
 function endsHeader(name: string): boolean {
@@ -140,7 +131,10 @@ function rowCells(src: SourceText, toks: Span[], from: number, to: number, colum
   for (let c = unitAt - 1; c > taskAt && taskEnd > from + 1; c--) {
     let a = taskEnd - 1;
     if (columns[c] === 'person' && a - 1 > from && len(toks, a) === 1 && len(toks, a - 1) === 1) a--;
-    between.set(c, [(toks[a] as Span)[0], (toks[taskEnd - 1] as Span)[1]]);
+    const cell: Span = [(toks[a] as Span)[0], (toks[taskEnd - 1] as Span)[1]];
+    // A person's or a deadline's cell left empty (merged with the row above's) takes no token.
+    if ((columns[c] === 'person' && !personCell(text(norm, cell))) || (columns[c] === 'deadline' && !deadlineLike(norm, cell))) continue;
+    between.set(c, cell);
     taskEnd = a;
   }
   let k = from;
@@ -214,6 +208,7 @@ function tableAt(src: SourceText, at: number): Table | null {
   if (first < 0) return unnumberedRows(src, at, headerEnd, columns, head.cells);
   const firstNumber = Number(text(norm, toks[first] as Span));
   let withUnits = 0;
+  let merged: TableCell[] = [];
   for (let n = firstNumber; n < firstNumber + MAX_ROWS; n++) {
     const number = String(n + 1);
     let next = toks.findIndex((t, k) => k > first + 1 && text(norm, t) === number);
@@ -229,8 +224,14 @@ function tableAt(src: SourceText, at: number): Table | null {
     }
     const cells = [{ kind: 'number' as ColumnKind, span: toks[first] as Span }, ...rowCells(src, toks, first + 1, last, columns, next >= 0)];
     if (!cells.some((c) => c.kind === 'task')) break;
-    if (cells.some((c) => isUnitKind(c.kind))) withUnits++;
     const lastCell = cells[cells.length - 1] as TableCell;
+    if (cells.some((c) => isUnitKind(c.kind))) {
+      withUnits++;
+      merged = cells.filter((c) => isUnitKind(c.kind));
+    } else if (next >= 0) {
+      // A unit cell merged over this row and the rows above (written once, where it changes).
+      cells.push(...merged.map((c) => ({ ...c })));
+    }
     const rowStart = (toks[first] as Span)[0];
     rows.push({ line: lineOf(src, rowStart), span: [rowStart, lastCell.span[1]], cells });
     if (next < 0) break;
@@ -239,7 +240,8 @@ function tableAt(src: SourceText, at: number): Table | null {
     toks = tokens(norm, pos, norm.length, window);
     first = 0;
   }
-  if (withUnits === 0 || withUnits * 2 < rows.length) return null;
+  // (Most rows name their own units, or at least one in three where the others' are merged.)
+  if (withUnits === 0 || withUnits * 3 < rows.length) return null;
   const headerLine = lineOf(src, at);
   return { headerLine, headerSpan: [at, headerEnd], columns, headerCells: head.cells, rows };
 }

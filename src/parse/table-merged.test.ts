@@ -74,4 +74,27 @@ describe('one-cell-per-line tables with merged cells', () => {
     ]);
     expect(spanProblems(text, parse(text))).toEqual([]);
   });
+
+  it('reads numbered rows whose category, deadline, leader and unit cells are written only where they change', () => {
+    const text = [
+      '序号', '指标', '工作任务', '完成时限', '责任领导', '责任股室', '(单位)', '备注',
+      '1', '公共文化', '全年开展送戏下乡演出不少于80场。', '12月底前', '王 东', '文化股', '文化馆', '图书馆',
+      '2', '乡镇综合文化站全部达标。', '文化股图书馆',
+      '3', '文化产业', '培育规模以上文化企业2家。',
+      '4', '市场管理', '开展专项检查6次以上。', '执法大队',
+      '5', '网吧抽查合格率达到95%以上。', '10月底前', '李明', '各股室、委属单位',
+    ].join('\n');
+    expect(rows(text)).toEqual([
+      ['1', '全年开展送戏下乡演出不少于80场', ['文化股/lead', '文化馆/cooperate', '图书馆/cooperate'], ['80场']],
+      ['2', '乡镇综合文化站全部达标', ['文化股/lead', '图书馆/cooperate'], []],
+      ['3', '培育规模以上文化企业2家', ['文化股/lead', '图书馆/cooperate'], ['2家']],
+      ['4', '开展专项检查6次以上', ['执法大队/lead'], ['6次']],
+      ['5', '网吧抽查合格率达到95%以上', expect.arrayContaining(['各股室/localities']), ['95%']],
+    ]);
+    const plan = parse(text);
+    // The deadline written in row 1 holds for rows 2–4, merged over them.
+    expect(plan.items.slice(0, 4).map((i) => i.schedule)).toEqual(Array(4).fill(plan.items[0]?.schedule));
+    expect(plan.items[0]?.schedule).toBeDefined();
+    expect(spanProblems(text, plan)).toEqual([]);
+  });
 });

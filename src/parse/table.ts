@@ -14,6 +14,7 @@ import { CodeSet, codesOf, holdsCode, isBlank, isCjk, isDigitCode, isJsSpace, ty
 import { markerIn, mayStartMarker } from './markers.js';
 import { looksLikeUnit, splitNames } from './units.js';
 import { chineseToNumber } from './numerals.js';
+import { readSchedule } from './schedule.js';
 
 export type ColumnKind = 'number' | 'task' | 'target' | 'lead' | 'cooperate' | 'responsible' | 'person' | 'deadline' | 'frequency' | 'other';
 
@@ -62,7 +63,8 @@ export function columnKind(header: string): ColumnKind {
   if (/^(?:牵头|责任)(?:单位|部门)(?:及|和)(?:其)?(?:主要)?(?:负责人|责任人)$/.test(h)) return h.startsWith('牵头') ? 'lead' : 'responsible';
   if (/(?:领导|责任人|负责人|处室)$/.test(h)) return 'person';
   // 责任科室: a town's offices (乡村振兴办, 党政办) are the units that carry its tasks.
-  if (/^(?:责任|牵头|承办)科室$/.test(h)) return h.startsWith('牵头') ? 'lead' : 'responsible';
+  // 责任股室: a county bureau's sections (文化宣传股, 旅游股) alike.
+  if (/^(?:责任|牵头|承办)(?:科室|股室)$/.test(h)) return h.startsWith('牵头') ? 'lead' : 'responsible';
   if (/^(?:牵头|主办|主责)(?:负责|责任)?(?:单位|部门|机关)$/.test(h)) return 'lead';
   // 主要责任单位: those responsible, the first named leading (as under 责任单位).
   if (/^主要(?:负责|责任)(?:单位|部门|机关)$/.test(h)) return 'responsible';
@@ -136,6 +138,12 @@ export function withOfficeColumns(columns: ColumnKind[], names: string[]): Colum
  */
 export function withTaskColumn(columns: ColumnKind[], names?: string[]): ColumnKind[] {
   if (columns.includes('task')) return columns;
+  // 序号 / 指标 / 目标值 / 责任单位: the indicator's name, not its value, is what the row is about.
+  const indicator = names ? names.findIndex((n, k) => columns[k] === 'other' && headerName(n) === '指标') : -1;
+  if (indicator >= 0) {
+    columns[indicator] = 'task';
+    return columns;
+  }
   const at = columns.indexOf('target');
   if (at >= 0) columns[at] = 'task';
   // 序号 / 项目内容 / 当前进度 / 牵头单位: with no task column, the column saying what each project is.
@@ -151,7 +159,7 @@ const CONTENT_HEADER_RE = /^(?:项目|建设|工作|实施)?内容$/;
 
 /** Column names that carry nothing the plan keeps (进展情况, 备注), but still belong to a header. */
 export const OTHER_HEADER =
-  /^(?:(?:[0-9]{1,2}(?:-[0-9]{1,2})?月|第?[一二三四1-4]季度|上半年|前三季度|全年)?(?:进展|完成|落实|推进|办理)(?:情况|进度)|(?:当前|目前|实际|工程|项目)进度|(?:计量)?单位|(?:工作|完成|考核|验收)标准|(?:阶段|进度|季度)目标|存在(?:的)?问题|下(?:一)?步(?:工作)?(?:计划|打算|措施)|是否[^\s]{1,6}|备注|说明|名称|领域|板块|分值|分数|权重|计分|(?:工作|具体|完成|公开|目标)?要求|(?:任务|文件)?(?:来源|依据|出处)|(?:建设|实施|项目)?(?:地点|规模|内容|性质|类别)|(?:年度|计划|总|项目)?(?:投资|资金)(?:金额|额|规模|来源)?)$/;
+  /^(?:(?:[0-9]{1,2}(?:-[0-9]{1,2})?月|第?[一二三四1-4]季度|上半年|前三季度|全年)?(?:进展|完成|落实|推进|办理)(?:情况|进度)|(?:当前|目前|实际|工程|项目)进度|(?:计量)?单位|(?:工作|完成|考核|验收)标准|(?:阶段|进度|季度)目标|存在(?:的)?问题|下(?:一)?步(?:工作)?(?:计划|打算|措施)|是否[^\s]{1,6}|备注|说明|名称|领域|板块|分值|分数|权重|计分|(?:工作|具体|完成|公开|目标)?要求|(?:任务|文件)?(?:来源|依据|出处)|(?:建设|实施|项目)?(?:地点|规模|内容|性质|类别)|指标|(?:年度|计划|总|项目)?(?:投资|资金)(?:金额|额|规模|来源)?)$/;
 
 /**
  * A group row between a table's rows: 一、产业发展 (or (一)…) alone on its line, heading the rows
@@ -262,6 +270,12 @@ const PLACE_END_RE = /[区县市州]$/;
 /** A person's name in a cell of its own: two to four characters, maybe spaced (王 东). */
 export const PERSON_RE = /^[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}$/;
 
+/** A leader's post in a person's cell (分管副县长, 分管副主任, 常务副市长). */
+const POST_CELL_RE = /^(?:分管|协管|主管|联系|牵头)?(?:常务)?副?(?:省长|市长|州长|县长|区长|镇长|乡长|秘书长|主席|主任|书记|局长)$/;
+
+/** Whether a cell names a person: a name (王 东) or a leader's post. */
+export const personCell = (text: string): boolean => PERSON_RE.test(text) || POST_CELL_RE.test(text);
+
 export const isUnitKind = (k: ColumnKind): boolean => k === 'lead' || k === 'responsible' || k === 'cooperate';
 
 /** Whether the cell holds nothing but unit names (县发改局、各街道). */
@@ -284,6 +298,14 @@ export function unitsCell(src: SourceText, [s, e]: Span): boolean {
 }
 const ROLE_TAIL_RE = /(?:分别)?(?:牵头|配合|负责|参与|协助|协办|主办)(?:落实|负责|实施)?$/;
 const ROLE_TAIL_LAST = new CodeSet(codesOf('头合责与助办实施'));
+
+/** Whether the cell says when (2021年底前, 每季度, 长期坚持). */
+export function deadlineLike(norm: string, [s, e]: Span): boolean {
+  if (e - s > 20) return false;
+  // Any year will do: the reading is asked whether the words say when, not which day.
+  const r = readSchedule(norm.slice(s, e), 2020);
+  return r.due !== null || r.frequency !== null;
+}
 
 /** Whether a row's unit columns name units (or are empty). */
 function unitCellOk(src: SourceText, row: TableRow): boolean {
@@ -464,6 +486,126 @@ function streamRows(src: SourceText, columns: ColumnKind[], from: number, to: nu
   return rows;
 }
 
+const isDeadline = (k: ColumnKind): boolean => k === 'deadline';
+
+/** What a line of a numbered one-cell-per-line row holds, for `numberedRows`. */
+type CellType = 'units' | 'person' | 'deadline' | 'text';
+
+/**
+ * The words a deadline cell is made of (2021年12月底前完成, 长期坚持, 每季度): a cell that is more than
+ * these and a few more characters is a sentence (全年开展送戏下乡演出…), not a deadline.
+ */
+const DATE_WORDS_RE = /[0-9〇零一二三四五六七八九十]+|[年月日底前末内中旬度季起至止到—~\-、.\s]|上半|下半|全年|长期|坚持|持续|每|完成|启动|开始/g;
+
+/** Longest cell read as a category cell written before a row's task (公共文化服务, 文化市场管理). */
+const MAX_CATEGORY_CHARS = 16;
+
+/**
+ * Rows of a one-cell-per-line table numbered 1, 2, 3… whose merged cells are written only in the
+ * first row they span (略阳 2019: a 指标 cell once per group; a deadline, a leader and a unit cell
+ * only where they change, a unit cell one name a line). Each row runs from its number to the next.
+ * Its lines are told apart by what they hold: names of units, a person (where a column of persons
+ * stands), a deadline (where a column of deadlines stands), or text. The text lines before the first
+ * of the others are the short cells of the columns before the task, then the task, then the text
+ * columns after it. The first line naming units fills the first unit column and the others the
+ * next one, or cooperate after a 责任单位 column's first. A row naming no unit and no deadline takes
+ * those of the row above, merged over both.
+ */
+function numberedRows(src: SourceText, columns: ColumnKind[], from: number, to: number): TableRow[] {
+  const taskAt = columns.indexOf('task');
+  const unitAt = columns.findIndex(isUnitKind);
+  if (columns[0] !== 'number' || taskAt < 1 || unitAt < taskAt) return [];
+  const lines = nonBlankLines(src, from, to, 4000);
+  const spans = lines.map((n) => cellOf(src, n));
+  const textOf = (k: number): string => src.norm.slice((spans[k] as Span)[0], (spans[k] as Span)[1]);
+  const persons = columns.includes('person');
+  const deadlines = columns.includes('deadline');
+  const typeOf = (k: number): CellType => {
+    const span = spans[k] as Span;
+    if (unitsCell(src, span)) return 'units';
+    if (deadlines && deadlineLike(src.norm, span) && textOf(k).replace(DATE_WORDS_RE, '').length <= 4) return 'deadline';
+    if (persons && personCell(textOf(k))) return 'person';
+    return 'text';
+  };
+  const before = columns.slice(1, taskAt);
+  const personAt = columns.indexOf('person');
+  const deadlineAt = columns.indexOf('deadline');
+  const nextUnitKind = columns.slice(unitAt + 1).find(isUnitKind);
+  const unitKinds: [ColumnKind, ColumnKind] = [columns[unitAt] as ColumnKind, nextUnitKind ?? (columns[unitAt] === 'responsible' ? 'cooperate' : (columns[unitAt] as ColumnKind))];
+  const maxLines = columns.length + MAX_EXTRA_UNIT_CELLS;
+  let k = 0;
+  while (k < 3 && k < lines.length && numberOf(textOf(k)) === null) k++;
+  const rows: TableRow[] = [];
+  const carried = new Map<(kind: ColumnKind) => boolean, TableCell[]>();
+  while (k < lines.length && numberOf(textOf(k)) !== null && rows.length < 2000) {
+    const n = numberOf(textOf(k)) as number;
+    let next = -1;
+    for (let j = k + 2; j < lines.length && j - k <= maxLines + 1; j++) {
+      if (numberOf(textOf(j)) === n + 1) {
+        next = j;
+        break;
+      }
+    }
+    const end = next < 0 ? Math.min(lines.length, k + 1 + maxLines) : next;
+    const cells: TableCell[] = [{ kind: 'number', span: spans[k] as Span }];
+    let j = k + 1;
+    const texts: number[] = [];
+    // (文化产业 may look like a person's name: not where a category cell stands before the task.)
+    while (j < end && (typeOf(j) === 'text' || (typeOf(j) === 'person' && texts.length < before.length))) texts.push(j++);
+    if (texts.length === 0) break;
+    // The short cells before the task, as many as the columns there and the texts allow.
+    let t = 0;
+    while (t < before.length && texts.length - t > 1 && textOf(texts[t] as number).length <= MAX_CATEGORY_CHARS && !/[。;]/.test(textOf(texts[t] as number))) {
+      cells.push({ kind: before[t] as ColumnKind, span: spans[texts[t] as number] as Span });
+      t++;
+    }
+    cells.push({ kind: 'task', span: spans[texts[t] as number] as Span });
+    // The lines after the task, in the columns after it: a line naming units, a person or a deadline
+    // fills its column; a text fills the next column after the last filled that takes text. A unit
+    // column takes a text (市商务局、苏州海关, 水库工作专班) only when no line of the row names units.
+    const unitsLater = (from: number): boolean => {
+      for (let x = from; x < end; x++) if (typeOf(x) === 'units') return true;
+      return false;
+    };
+    let at = taskAt;
+    let unitLines = 0;
+    for (j = (texts[t] as number) + 1; j < end; j++) {
+      const type = typeOf(j);
+      let kind: ColumnKind;
+      if (type === 'units') {
+        kind = unitKinds[unitLines++ === 0 ? 0 : 1];
+        at = Math.max(at, unitAt);
+      } else if (type === 'person' && personAt > taskAt) {
+        kind = 'person';
+        at = Math.max(at, personAt);
+      } else if (type === 'deadline') {
+        kind = 'deadline';
+        at = Math.max(at, deadlineAt);
+      } else {
+        const c = columns.findIndex((kc, x) => x > at && kc !== 'person' && kc !== 'deadline' && kc !== 'frequency' && (!isUnitKind(kc) || (unitLines === 0 && !unitsLater(j + 1))));
+        // (The last row: text past its columns is what follows the table.)
+        if (c < 0 && next < 0) break;
+        kind = c < 0 ? 'other' : isUnitKind(columns[c] as ColumnKind) ? unitKinds[unitLines++ === 0 ? 0 : 1] : (columns[c] as ColumnKind);
+        if (c >= 0) at = c;
+      }
+      cells.push({ kind, span: spans[j] as Span });
+    }
+    const own = cells[cells.length - 1] as TableCell;
+    // (Not into a last row the text ends in: a table cut off.)
+    if (next >= 0 || j < lines.length) {
+      for (const merged of [isUnitKind, isDeadline]) {
+        const mine = cells.filter((c) => merged(c.kind));
+        if (mine.length > 0) carried.set(merged, mine);
+        else cells.push(...(carried.get(merged) ?? []).map((c) => ({ ...c })));
+      }
+    }
+    rows.push({ line: lines[k] ?? 0, span: [(spans[k] as Span)[0], own.span[1]], cells });
+    if (next < 0) break;
+    k = next;
+  }
+  return rows;
+}
+
 /** At most this many unit cells more than its header names may a one-cell-per-line row hold. */
 const MAX_EXTRA_UNIT_CELLS = 6;
 
@@ -526,6 +668,9 @@ function cellOf(src: SourceText, n: number): Span {
   return [a, b];
 }
 
+/** (单位), (万元): a header cell's note in brackets, on a line of its own (not a group row's (一)). */
+const NOTE_LINE_RE = /^\((?![一二三四五六七八九十0-9]+\))[^()]{1,8}\)$/;
+
 function findColumnTable(src: SourceText, from: number, to: number): Table | null {
   const { norm, lines } = src;
   const textOf = (n: number): string => {
@@ -551,6 +696,13 @@ function findColumnTable(src: SourceText, from: number, to: number): Table | nul
       if (name.length > MAX_HEADER_CHARS && name.replace(/\s+/g, '').length > MAX_HEADER_CHARS) break;
       let kind = columnKind(name);
       let cell = cellOf(src, j);
+      // 责任股室 ⏎ (单位): a note in brackets on a line of its own belongs to the name above it.
+      if (NOTE_LINE_RE.test(name) && header.length > 1) {
+        headerCells[headerCells.length - 1] = [(headerCells[headerCells.length - 1] as Span)[0], cell[1]];
+        header[header.length - 1] = j;
+        columns[columns.length - 1] = columnKind(norm.slice(...(headerCells[headerCells.length - 1] as Span)));
+        continue;
+      }
       // 责任单位 ⏎ 牵头 ⏎ 配合: a merged header cell over its columns, named on the lines after it.
       // (Only bare role words: 责任单位 ⏎ 配合单位 are two columns of their own.)
       if (BARE_ROLE_RE.test(name) && (split || columns[columns.length - 1] === 'responsible')) {
@@ -670,6 +822,9 @@ function findColumnTable(src: SourceText, from: number, to: number): Table | nul
       const streamed = streamRows(src, columns, dataStart, to);
       const withUnits = (rs: TableRow[]): number => rs.filter((r) => unitCellOk(src, r) && r.cells.some((c) => isUnitKind(c.kind) && c.span[1] > c.span[0])).length;
       if (withUnits(streamed) > withUnits(rows)) rows.splice(0, rows.length, ...streamed);
+      // Numbered rows whose merged cells are written once: read from one number to the next.
+      const numbered = numberedRows(src, columns, dataStart, to);
+      if (numbered.length > 0 && withUnits(numbered) >= withUnits(rows) && numbered.length >= rows.length) rows.splice(0, rows.length, ...numbered);
     }
     if (rows.length === 0) continue;
     withMeasureColumn(columns, headerNames, rows);

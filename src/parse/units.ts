@@ -14,7 +14,7 @@ export interface NamePiece {
 }
 
 /** Characters and words a unit name usually ends with. */
-const UNIT_ENDINGS = ['厅', '局', '委', '办', '部', '院', '会', '室', '署', '行', '处', '科', '所', '站', '队', '社', '联', '团', '府', '中心', '集团', '公司', '部门', '单位', '机构', '政府', '办事处', '街道', '各地', '法院', '检察院', '委员会', '领导小组', '指挥部', '开发区', '管理区', '工业园', '新区', '试验区', '示范区', '镇', '乡'];
+const UNIT_ENDINGS = ['厅', '局', '委', '办', '部', '院', '会', '室', '署', '行', '处', '科', '所', '站', '队', '股', '馆', '社', '联', '团', '府', '中心', '集团', '公司', '部门', '单位', '机构', '政府', '办事处', '街道', '各地', '法院', '检察院', '委员会', '领导小组', '指挥部', '开发区', '管理区', '工业园', '新区', '试验区', '示范区', '镇', '乡'];
 const UNIT_END_RE = new RegExp(`(${UNIT_ENDINGS.join('|')})$`);
 /** The last characters of those endings: where a unit's name may end (局, 委, 府, 门, 位…). */
 export const UNIT_LAST = new CodeSet(UNIT_ENDINGS.map((w) => w.charCodeAt(w.length - 1)));
@@ -131,10 +131,21 @@ function splitGlued(norm: string, pieces: number[]): number[] {
         start = j;
       }
     }
+    // 文化宣传股文化馆: a county bureau's section (…股) glued to the next name (not 股份, 控股集团).
+    for (let j = a + 3; j <= b - 3; j++) {
+      if (norm.charCodeAt(j - 1) !== 0x80a1 || !isCjk(norm.charCodeAt(j)) || SHARE_WORD_RE.test(norm.slice(j - 2, j + 1)) || j - start < 3) continue;
+      if (!UNIT_END_RE.test(norm.slice(j, b).trimEnd())) continue;
+      out ??= pieces.slice(0, k);
+      out.push(start, j);
+      start = j;
+    }
     if (out) out.push(start, b);
   }
   return out ?? pieces;
 }
+
+/** 股份, 控股, 参股, 入股: 股 inside a company's words, where no section's name ends. */
+const SHARE_WORD_RE = /^.股份|^[控参入持配]股/;
 
 /** 管理区, 开发区, 街道…: the kinds of unit two names may share, written once after the last. */
 const SHARED_SUFFIX_RE = /^\p{Script=Han}{2,6}?(管理区|开发区|经济开发区|高新区|示范区|管委会|街道办事处|街道)$/u;

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { splitNames } from './units.js';
+
+const names = (text: string): string[] => splitNames(text, 0, text.length).map((p) => p.name);
+
+describe('splitNames', () => {
+  it('splits a county section glued to the next name, not a company whose name holds 股', () => {
+    expect(names('文化宣传股文化馆')).toEqual(['文化宣传股', '文化馆']);
+    expect(names('县交通控股集团有限公司')).toEqual(['县交通控股集团有限公司']);
+    expect(names('县农商银行股份有限公司')).toEqual(['县农商银行股份有限公司']);
+  });
+
+  it('splits at 、 and at names of the same level glued together', () => {
+    expect(names('区发改局区统计局、区财政局')).toEqual(['区发改局', '区统计局', '区财政局']);
+  });
+});
