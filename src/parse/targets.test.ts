@@ -170,4 +170,8 @@ describe('targets', () => {
   it('takes no target from the levels a change starts from (分别由574元、271元调高至609元、300元)', () => {
     expect(targets('低保标准分别由每人每月574元、271元调高至每人每月609元、300元。').map((t) => t.raw)).toEqual(['609元', '300元']);
   });
+
+  it('takes no target from a count of the areas a text names (这6个方面, 从4个方面)', () => {
+    expect(targets('围绕平台、服务、治理、协同、安全、数据这6个方面发力,建成政务服务站点120个。').map((t) => t.raw)).toEqual(['120个']);
+  });
 });

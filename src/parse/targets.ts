@@ -326,6 +326,8 @@ function arabicTarget(ctx: TargetContext, s: number, digitsEnd: number, limit: n
   if (unit === '栋' && buildingNumber(norm, s, floor)) return null;
   // 14个街道各建成一处: the places that each do the task, not a figure to reach.
   if (unit === '个' && EACH_PLACE_RE.test(norm.slice(unitEnd, unitEnd + 6))) return null;
+  // 从…这6个方面发力: a count of the areas a text names, never a figure to reach.
+  if (unit === '个' && norm.startsWith('方面', unitEnd)) return null;
   return buildTarget(ctx, s, unitEnd, first.value, max, fullUnit, approx, 0.9);
 }
 

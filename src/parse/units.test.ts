@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitNames } from './units.js';
+import { isCollective, splitNames } from './units.js';
 
 const names = (text: string): string[] => splitNames(text, 0, text.length).map((p) => p.name);
 
@@ -12,5 +12,11 @@ describe('splitNames', () => {
 
   it('splits at 、 and at names of the same level glued together', () => {
     expect(names('区发改局区统计局、区财政局')).toEqual(['区发改局', '区统计局', '区财政局']);
+  });
+
+  it('keeps the pair 部门、单位 as one collective, and reads a zone committee without 会 as every zone\'s', () => {
+    expect(names('市直有关部门、单位,各区市政府')).toEqual(['市直有关部门、单位', '各区市政府']);
+    expect(names('市发改委、单位')).toEqual(['市发改委', '单位']);
+    expect(isCollective('开发区管委')).toBe(true);
   });
 });

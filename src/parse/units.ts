@@ -31,7 +31,7 @@ const COLLECTIVE_RE = new RegExp(
     // 开发区管委会, 各园区管委会: the committee of every zone, when no zone is named.
     // (高新区管委会, 经开区管委会 alone name a city's one zone.)
     // 市直园区管委会: the committees of every zone the city runs.
-    '|^(?:各|(?:省|市|县|区)直)(?:开发区|园区|高新区|经开区|工业园区?)(?:管委会|管理委员会)$|^(?:开发区|园区|工业园区?)(?:管委会|管理委员会)$' +
+    '|^(?:各|(?:省|市|县|区)直)(?:开发区|园区|高新区|经开区|工业园区?)(?:管委会|管理委员会)$|^(?:开发区|园区|工业园区?)(?:管委会?|管理委员会)$' +
     // 区属各重点国企, 市直各单位, 省属各高校: every body of a kind under a level.
     // 市各功能区管委会, 县各有关单位: every body of a kind of a level.
     '|^(?:省|市|县|区|州)(?:属|直|管)?各' +
@@ -244,6 +244,11 @@ function mergeLevels(norm: string, pieces: number[]): number[] {
     if (n > 0) {
       const prevStart = out[n - 2] ?? 0;
       const prevEnd = out[n - 1] ?? 0;
+      // 市直有关部门、单位: the pair 部门、单位 names one collective.
+      if (norm.slice(ps, pe).trim() === '单位' && norm.slice(prevStart, prevEnd).trimEnd().endsWith('部门') && norm.charCodeAt(prevEnd) === 0x3001) {
+        out[n - 1] = pe;
+        continue;
+      }
       // Only a previous piece that starts with 各 (after spaces) can take the next one in.
       let a = prevStart;
       while (a < prevEnd && isJsSpace(norm.charCodeAt(a))) a++;
