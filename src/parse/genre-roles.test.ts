@@ -552,4 +552,20 @@ describe('role words and phrasings across the genre', () => {
       ['负责辖区内项目推进', ['各区政府/localities']],
     ]);
   });
+
+  it('reads units in a notice\'s sentences: a 由 list up to 等…主管部门(单位)牵头, helpers after the lead\'s clause, the subjects of the other sentences beside them, and 省政府将…', () => {
+    const text = `关于开展自查的通知
+一、各部门开展自查
+省级部门要依照职责分工深入自查。督查重点共19个方面,各由所涉及的省发展改革委、财政厅、水利厅等省级主管部门(单位)牵头把自查报告写好,其他相关部门(单位)配合。
+二、开展抽查
+对重点地区的落实情况,省政府将进行抽查。
+三、开展督办
+由省政府督查室牵头,各市(州)政府配合。
+`;
+    expect(readRoles(text).map((i) => i[2])).toEqual([
+      ['省发展改革委/lead', '财政厅/lead', '水利厅/lead', '其他相关部门(单位)/localities', '省级部门/localities'],
+      ['省政府/lead'],
+      ['省政府督查室/lead', '各市(州)政府/localities'],
+    ]);
+  });
 });

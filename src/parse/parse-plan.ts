@@ -127,6 +127,11 @@ function parseText(text: string, options: ParseOptions): ParsedPlan {
         references.push({ index: items.length, reference });
       } else {
         let ledBy = findLedBy(ctx, bodyStart, end);
+        if (ledBy.length > 0) {
+          // 省级部门要…自查。…由X、Y等牵头…: the subjects of the item's other sentences act too.
+          const named = new Set(ledBy.map((r) => r.raw));
+          for (const r of actorsOf(ctx, bodyStart, parts === null ? raw.titleEnd : undefined, end)) if (!named.has(r.raw) && !ledBy.some((l) => l.span[0] <= r.span[0] && r.span[1] <= l.span[1])) ledBy.push(r);
+        }
         if (ledBy.length === 0) ledBy = findDutySentence(ctx, bodyStart, end);
         if (ledBy.length === 0) ledBy = findUnitListBracket(ctx, bodyStart, end);
         if (ledBy.length === 0) ledBy = findTrailingUnits(ctx, bodyStart, end);

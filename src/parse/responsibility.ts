@@ -724,9 +724,10 @@ function rawOf(ctx: ResponsibilityContext, name: string, s: number, e: number): 
  * 由X牵头 · 由X负责 · 由X承办, where X may carry a short bracket of its own (由各区县(市)人民政府负责), and
  * 由X会同Y…负责/研究提出 (the match stops before 会同, which TOGETHER_RE reads).
  */
-const BY_LEAD_RE = /由((?:[^。;,:()“”]|\([^()。;,:]{1,8}\)){2,40}?)(?:牵头|负责|承办|(?=会同)|(?=会(?:省|市|县|区|有关|相关)))/g;
+const BY_LEAD_RE = /由((?:[^。;,:()“”]|\([^()。;,:]{1,8}\)){2,160}?)(?:牵头|负责|承办|(?=会同)|(?=会(?:省|市|县|区|有关|相关)))/g;
 /** 由X负责,Y协助 · 由X负责,Y指导: the units after the lead that help or guide it. */
-const HELPERS_AFTER_RE = /^\s*,\s*([^。;:()“”]{2,80}?)(?:等(?:部门|单位)?)?(?:协助|配合|参与|指导|督导)/;
+// (由X牵头把自查报告写好,其他相关部门配合: the rest of the lead's clause before them.)
+const HELPERS_AFTER_RE = /^[^。;,:()“”\n]{0,30}?\s*,\s*((?:[^。;:()“”]|\([^()。;,:]{1,8}\)){2,80}?)(?:等(?:部门|单位)?)?(?:协助|配合|参与|指导|督导)/;
 /** X会同Y落实 as a sentence of its own (without 由): X leads. */
 const TOGETHER_SENTENCE_RE = /(?:^|[。;,])\s*([^。;,:()“”]{2,40}?)会同([^。;,:()“”]{2,60}?)(?:抓好落实|组织实施|共同推进|落实|负责|推进|实施)\s*(?=[。;]|$)/g;
 // 由省编办会省有关部门按规定办理: 会 alone, before a unit, is an old way of writing 会同.
@@ -740,7 +741,7 @@ const ASSIST_SENTENCE_RE =
   /(?:^|[。;,])\s*(?:由)?([^。;,:()“”]{2,60}?)(?:配合|协助)([^。;,:()“”]{2,40}?)(?:抓好落实|组织实施|落实|负责|推进|实施)\s*(?=[。;]|$)|^\s*([^。;,:()“”]{2,60}?)(?:配合|协助)([^。;,:()“”]{2,40}?)(?:落实|负责|推进|实施|做好|开展)/g;
 /** X牵头,Y、Z参与 as a sentence of its own. */
 // (X牵头,各区政府具体落实: those carrying it out after the lead.)
-const LEAD_THEN_HELPERS_RE = /(?:^|[。;])\s*([^。;,:()“”]{2,40}?)牵头\s*,\s*([^。;:()“”]{2,80}?)(?:等(?:部门|单位)?)?(?:参与|配合|协助|协同|具体落实|具体实施|抓好落实|负责落实)(?:落实|实施)?\s*(?=[。;]|$)/g;
+const LEAD_THEN_HELPERS_RE = /(?:^|[。;\n])[^\S\n]*([^。;,:()“”\n]{2,40}?)牵头\s*,\s*([^。;:()“”]{2,80}?)(?:等(?:部门|单位)?)?(?:参与|配合|协助|协同|具体落实|具体实施|抓好落实|负责落实)(?:落实|实施)?\s*(?=[。;]|$)/g;
 
 /** Where a sentence's matched names stand, as offsets into the text searched. */
 interface SentenceNames {
@@ -1047,8 +1048,8 @@ function actorNames(ctx: ResponsibilityContext, names: NamePiece[]): boolean {
 }
 
 /** What follows the actor of a task sentence: 要, 应, 负责, 抓好, 会同… */
-const ACTOR_KEY_RE = /^(?:要|应|需|须|务必|已|正(?:在|积极)|负责(?!人|同志|领导)|抓好|抓紧|加强|推进|开展|做好|组织|完成|会同|汇同|接着|继续|牵头(?!部门|单位|领导)|配合(?!部门|单位)|协助|参与)/;
-const ACTOR_KEY_FIRST = new CodeSet(codesOf('要应需须务已正负抓加推开做组完会汇接继牵配协参'));
+const ACTOR_KEY_RE = /^(?:要|应|需|须|务必|已|将(?!来)|正(?:在|积极)|负责(?!人|同志|领导)|抓好|抓紧|加强|推进|开展|做好|组织|完成|会同|汇同|接着|继续|牵头(?!部门|单位|领导)|配合(?!部门|单位)|协助|参与)/;
+const ACTOR_KEY_FIRST = new CodeSet(codesOf('要应需须务已将正负抓加推开做组完会汇接继牵配协参'));
 const CONNECTIVE_RE = /^(?:同时|并且|并|还|另外|此外|然后|同样|以及|同|与|和|跟|向|对)/;
 /** 相关部门配合: the actor of such a clause works with the lead. */
 const HELPER_KEY_RE = /^(?:配合|协助|参与)$/;

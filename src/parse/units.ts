@@ -26,8 +26,11 @@ const LEVEL_WITH_SUFFIX_RE = new RegExp(`^${LEVEL}+(?:人民政府|政府|党委
 const COLLECTIVE_RE = new RegExp(
   '^(?:各|全省各|全市各|地方各级|各级|有关|相关|其他|其他有关|其他相关)' +
     '|^(?:省|市|州|县|区|省直|市直|州直|县直|区直|省级|市级|州级|县级|区级|国务院|中央和国家机关)(?:人民政府|政府)?(?:各(?:有关|相关)?|有关|相关|其他)(?:工作)?(?:部门|单位)' +
+    // 省级部门, 市直单位: every department of a level.
+    '|^(?:省直|市直|州直|县直|区直|省级|市级|州级|县级|区级)(?:部门|单位)$' +
     // 县(市)政府, 县(市、区)人民政府, 县级市政府: every government of a level, as in 各区、县级市政府.
-    `|^${LEVEL}+(?:\\(${LEVEL}(?:、${LEVEL})*\\))?(?:人民政府|政府|办事处|街道办事处)$` +
+    // (省政府 alone is the province's own: there is no level above it in a plan.)
+    `|^(?!省(?:人民)?政府$)${LEVEL}+(?:\\(${LEVEL}(?:、${LEVEL})*\\))?(?:人民政府|政府|办事处|街道办事处)$` +
     // 开发区管委会, 各园区管委会: the committee of every zone, when no zone is named.
     // (高新区管委会, 经开区管委会 alone name a city's one zone.)
     // 市直园区管委会: the committees of every zone the city runs.
@@ -49,14 +52,14 @@ const COLLECTIVE_RE = new RegExp(
     '|各(?:有关|相关|直属)?(?:部门|单位|机构)$',
 );
 
-const LEAD_STRIP_RE = /^(?:由|会同|并由|以及|请)+/;
+const LEAD_STRIP_RE = /^(?:由|会同|并由|以及|请|各由|所涉及的|涉及的)+/;
 /** 等部门, 等有关单位, 等省有关部门, 等园区相关部门, 等8个部门: a list's summing-up tail names no unit of its own. */
 const TAIL_STRIP_RE =
-  /(?:等(?:[0-9一二三四五六七八九十]{1,3}个)?(?:省|市|州|县|区|园区|开发区)?(?:直|级)?(?:有关|相关|成员)?(?:部门|单位|部会)|等地|等|分别|(?:按照|按|根据|依据|依照|依)?(?:各自)?(?:职责|职能)(?:职责)?(?:分工|分)?|各负其责|各司其职|各自|共同|具体|组织|实施|推进|抓好|做好|(?:落实|履行|承担)[^、,;()]{0,8}?责任|落实|及|以及)+$/;
+  /(?:等(?:[0-9一二三四五六七八九十]{1,3}个)?(?:省|市|州|县|区|园区|开发区)?(?:直|级)?(?:有关|相关|成员|主管|职能)?(?:部门|单位|部会)(?:\(单位\))?|等地|等|分别|(?:按照|按|根据|依据|依照|依)?(?:各自)?(?:职责|职能)(?:职责)?(?:分工|分)?|各负其责|各司其职|各自|共同|具体|组织|实施|推进|抓好|做好|(?:落实|履行|承担)[^、,;()]{0,8}?责任|落实|及|以及)+$/;
 
 /** First characters of LEAD_STRIP_RE's words and last characters of TAIL_STRIP_RE's. */
-const LEAD_FIRST = new CodeSet(codesOf('由会并以请'));
-const TAIL_LAST = new CodeSet(codesOf('门位地等别责能工自同体织施进好实职及分会任'));
+const LEAD_FIRST = new CodeSet(codesOf('由会并以请各所涉'));
+const TAIL_LAST = new CodeSet(codesOf('门位地等别责能工自同体织施进好实职及分会任)'));
 
 export function isCollective(name: string): boolean {
   return COLLECTIVE_RE.test(name);
