@@ -27,6 +27,16 @@ describe('splitRunOn', () => {
     ]);
   });
 
+  it('opens a sequence inline at any value an excerpt starts from, when the next value confirms it', () => {
+    expect(pieces('大力实施乡村振兴战略 (二十四)完善城乡融合发展的体制机制。(国家发展改革委牵头) (二十五)深化农业供给侧结构性改革。(农业农村部负责)')).toEqual([
+      '大力实施乡村振兴战略',
+      '(二十四)完善城乡融合发展的体制机制。(国家发展改革委牵头)',
+      '(二十五)深化农业供给侧结构性改革。(农业农村部负责)',
+    ]);
+    // Values that do not follow each other confirm nothing.
+    expect(pieces('按照第二条的规定办理。 (三)见附件。其余事项另行通知,详见 (五)所列。')).toHaveLength(1);
+  });
+
   it('opens a sequence inline when a 1 is confirmed by a later 2', () => {
     expect(pieces('今年重点抓好以下工作: 1.修缮城区老旧供水管网十公里。 2.新建社区养老服务站点五处。')).toEqual([
       '今年重点抓好以下工作:',

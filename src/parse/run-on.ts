@@ -28,6 +28,9 @@ const KIND_INDEX: Readonly<Record<MarkerKind, number>> = { part: 0, cn: 1, pcn: 
 /** Per marker kind (by KIND_INDEX): the value that continues its sequence, and an inline 1 awaiting its 2; -1 for none. */
 const next = new Float64Array(6);
 const pending = new Float64Array(6);
+/** Per marker kind: an inline marker of a value above 1 awaiting the next value (an excerpt cut in mid-list), and that value. */
+const pendingAt = new Float64Array(6);
+const pendingValue = new Float64Array(6);
 
 /**
  * Per marker kind: the value that continued its sequence at the end of the last line cut, -1 for none.
@@ -67,6 +70,7 @@ function cutsOf(src: SourceText, line: Line): number[] {
   seen.length = 0;
   next.set(carried);
   pending.fill(-1);
+  pendingAt.fill(-1);
   lastCut.fill(-1);
   restart.fill(0);
   if (first?.value != null) {
@@ -157,6 +161,19 @@ function cutsOf(src: SourceText, line: Line): number[] {
         pending[kind] = -1;
         cutKind(kind);
       } else pending[kind] = i;
+    } else if (fresh && m.value > 1) {
+      // 大力实施乡村振兴战略 (二十四)完善…。(…负责) (二十五)深化…: a text cut out of a longer list
+      // starts past 1; a marker is confirmed by the next value right after it, as a 1 by a 2.
+      if ((pendingAt[kind] ?? -1) >= 0 && m.value === (pendingValue[kind] ?? 0) + 1) {
+        cuts.push(pendingAt[kind] ?? i, i);
+        lastCut[kind] = i;
+        next[kind] = m.value + 1;
+        pendingAt[kind] = -1;
+        cutKind(kind);
+      } else {
+        pendingAt[kind] = i;
+        pendingValue[kind] = m.value;
+      }
     }
   }
   // …落到实处: 一、抓好重大项目建设 省、州市…: a 1 no 2 confirmed still opens a section when it stands
