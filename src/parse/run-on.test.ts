@@ -37,6 +37,14 @@ describe('splitRunOn', () => {
     expect(pieces('按照第二条的规定办理。 (三)见附件。其余事项另行通知,详见 (五)所列。')).toHaveLength(1);
   });
 
+  it('cuts before a 1. glued to the heading before it with a space after its point, once a 2. confirms it', () => {
+    expect(pieces('一、完成主要预期目标1. 地区生产总值增长8%以上。牵头责任单位:市发展改革委。2. 财政收入增长8%左右。牵头责任单位:市财政局。')).toEqual([
+      '一、完成主要预期目标',
+      '1. 地区生产总值增长8%以上。牵头责任单位:市发展改革委。',
+      '2. 财政收入增长8%左右。牵头责任单位:市财政局。',
+    ]);
+  });
+
   it('opens a sequence inline when a 1 is confirmed by a later 2', () => {
     expect(pieces('今年重点抓好以下工作: 1.修缮城区老旧供水管网十公里。 2.新建社区养老服务站点五处。')).toEqual([
       '今年重点抓好以下工作:',

@@ -261,13 +261,15 @@ function keepClauseBrackets(norm: string, from: number, end: number, cuts: numbe
 
 /**
  * Whether the digits at k are an Arabic item's number glued to the word before it: 1. or 1、 then a
- * word (市发改委2.规模…), never a figure (下降4.2%, 小1.7个百分点).
+ * word (市发改委2.规模…, 目标1. 地区…), never a figure (下降4.2%, 小1.7个百分点).
  */
 function gluedArabic(norm: string, k: number, end: number): boolean {
   let j = k + 1;
   while (j < end && j - k < 3 && norm.charCodeAt(j) >= 0x30 && norm.charCodeAt(j) <= 0x39) j++;
   const sep = norm.charCodeAt(j);
-  return (sep === 0x2e || sep === 0x3001) && j + 1 < end && isCjk(norm.charCodeAt(j + 1));
+  // (目标1. 地区…: one space may follow the point.)
+  const word = norm.charCodeAt(j + 1) === 0x20 ? j + 2 : j + 1;
+  return (sep === 0x2e || sep === 0x3001) && word < end && isCjk(norm.charCodeAt(word));
 }
 
 /** Cuts at a lone 1 of a kind, which its sequence continues from. */
