@@ -45,6 +45,29 @@ describe('splitRunOn', () => {
     ]);
   });
 
+  it('opens a lone section whose heading closes with who leads it, and its lone (一) after an introducing paragraph', () => {
+    expect(pieces('特制定以下举措。 一、提升科技创新能力(区科技局牵头) 以改革为牵引,培育新质生产力。 (一)提升科创平台效能。抓紧建成研究院。')).toEqual([
+      '特制定以下举措。',
+      '一、提升科技创新能力(区科技局牵头) 以改革为牵引,培育新质生产力。',
+      '(一)提升科创平台效能。抓紧建成研究院。',
+    ]);
+  });
+
+  it('cuts a short heading closed by its full stop from the paragraph after a space, not a point whose clauses close with brackets', () => {
+    expect(pieces('(一)推进健康促进行动。 1.主要目标指标。 人均预期寿命达82.4岁。 2.重点工作举措。 (1)建立监测评价指标体系。')).toEqual([
+      '(一)推进健康促进行动。',
+      '1.主要目标指标。',
+      '人均预期寿命达82.4岁。',
+      '2.重点工作举措。',
+      '(1)建立监测评价指标体系。',
+    ]);
+    expect(pieces('一、年度重点任务 1.开展风险评估专项行动。 健全标准管理制度。(区卫生健康委负责) 2.开展农药减量行动。 推进减量增效。(区农业农村局负责)')).toEqual([
+      '一、年度重点任务',
+      '1.开展风险评估专项行动。 健全标准管理制度。(区卫生健康委负责)',
+      '2.开展农药减量行动。 推进减量增效。(区农业农村局负责)',
+    ]);
+  });
+
   it('opens a sequence inline when a 1 is confirmed by a later 2', () => {
     expect(pieces('今年重点抓好以下工作: 1.修缮城区老旧供水管网十公里。 2.新建社区养老服务站点五处。')).toEqual([
       '今年重点抓好以下工作:',

@@ -188,7 +188,15 @@ function cutsOf(src: SourceText, line: Line): number[] {
       continue;
     }
     const parent = nestedParent(norm, at, kind);
-    if (parent < 0) continue;
+    if (parent < 0) {
+      // 一、提升科技创新能力 以…新质生产力。 (一)提升…: a lone 1 after a sentence and a space opens its
+      // sequence when a higher level was cut in the line before it (an introducing paragraph between).
+      // (Not where a lone marker of a lower level awaits too: (一)主要目标。 1.主要指标的责任部门。 …, a
+      // heading over a heading, whose clause brackets are cut as they stand.)
+      const parentCut = kind > 0 && (lastCut[kind - 1] ?? -1) >= 0 && (lastCut[kind - 1] ?? -1) < at;
+      if (parentCut && isSpace(norm.charCodeAt(at - 1)) && afterSentence(norm, at) && !pending.some((p, k) => k > kind && p >= 0)) cutLone(cuts, kind, at);
+      continue;
+    }
     const parentAt = pending[parent] ?? -1;
     if (parentAt < 0) {
       // 二、降低企业成本1.落实…: the lone 1. glued after a heading cut already (nestedParent found its cut).
@@ -290,6 +298,9 @@ function afterSentence(norm: string, k: number): boolean {
 /** 。 : ; — what ends the sentence before a lone section's number. */
 const BEFORE_LONE = new CodeSet([0x3002, 0x3a, 0x3b]);
 
+/** Longest bracket of roles closing a lone heading: (区科技局牵头). */
+const HEADING_BRACKET_MAX = 30;
+
 /** Whether the marker at `at` follows a sentence's end and a space, and heads a short title followed by a space and text. */
 function loneHeadingAt(norm: string, at: number, end: number): boolean {
   if (!isSpace(norm.charCodeAt(at - 1)) || !afterSentence(norm, at)) return false;
@@ -297,7 +308,14 @@ function loneHeadingAt(norm: string, at: number, end: number): boolean {
   if (!m) return false;
   let k = m.bodyStart;
   while (k < end && k - m.bodyStart <= HEADING_MAX && (isCjk(norm.charCodeAt(k)) || norm.charCodeAt(k) === 0x3001)) k++;
-  if (k - m.bodyStart < 2 || k - m.bodyStart > HEADING_MAX || !isSpace(norm.charCodeAt(k))) return false;
+  if (k - m.bodyStart < 2 || k - m.bodyStart > HEADING_MAX) return false;
+  // 一、提升科技创新能力(区科技局牵头) 以…: the heading may close with who leads its section.
+  if (norm.charCodeAt(k) === 0x28) {
+    const close = norm.indexOf(')', k);
+    if (close < 0 || close - k > HEADING_BRACKET_MAX || close >= end || !ROLE_WORD.test(norm.slice(k, close))) return false;
+    k = close + 1;
+  }
+  if (!isSpace(norm.charCodeAt(k))) return false;
   while (k < end && isSpace(norm.charCodeAt(k))) k++;
   return k < end && isCjk(norm.charCodeAt(k));
 }
@@ -454,6 +472,9 @@ const SENTENCE_STOP = new CodeSet([0x3002, 0x3b, 0x2c]);
 
 const isAlnum = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 
+/** A bracket saying who does a clause: (区卫生健康委负责), [区发展改革委(粮食和储备局)负责]. */
+const CLAUSE_BRACKET_RE = /[(\[][^()[\]]{2,40}(?:\([^()]{1,12}\))?[^()[\]]{0,8}(?:牵头|负责|配合|落实)[)\]]/;
+
 /** How long a heading run on before its first paragraph may be. */
 const HEADING_MAX = 30;
 
@@ -469,7 +490,18 @@ function headingCuts(norm: string, from: number, end: number, cuts: number[]): v
     const limit = Math.min(end, s + HEADING_MAX);
     for (let k = s + 2; k < limit; k++) {
       const c = norm.charCodeAt(k);
-      if (c === 0x3002 || c === 0x3b || isStart.has(k)) break;
+      // (1.主要目标指标。 健康浙江…: a heading closed by its full stop, then a space.)
+      if ((c === 0x3002 && !isSpace(norm.charCodeAt(k + 1))) || c === 0x3b || isStart.has(k)) break;
+      if (c === 0x3002) {
+        let j = k + 1;
+        while (j < end && isSpace(norm.charCodeAt(j))) j++;
+        // (Not a point whose clauses close with their own brackets: 1.开展…行动。 健全…。(X负责) 认真…(Y负责).)
+        const pieceEnd = starts.reduce((a, b) => (b > j && b < a ? b : a), end);
+        // (Nor before a marker: whether it opens a piece is for the sequences to say.)
+        const marker = mayStartMarker(norm, j, end) && markerIn(norm, j, Math.min(end, j + 16)) !== null;
+        if (j < end && isCjk(norm.charCodeAt(j)) && !isStart.has(j) && !marker && !CLAUSE_BRACKET_RE.test(norm.slice(j, pieceEnd))) cuts.push(j);
+        break;
+      }
       if (!isSpace(c)) continue;
       let j = k;
       while (j < end && isSpace(norm.charCodeAt(j))) j++;
