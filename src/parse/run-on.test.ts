@@ -68,6 +68,12 @@ describe('splitRunOn', () => {
     ]);
   });
 
+  it('reads past a page\'s stray bars at both ends of a long run-on text (no table row)', () => {
+    const body = '在法律框架内探索省直管县的管理体制,稳步开展体制改革试点,扩大县级政府在经济社会管理方面的权限,压减管理层级,提升行政效率和公共服务能力。';
+    const got = pieces(`| [接上页] (十九)探索省直管县体制改革。${body}(省编委办牵头)。 (二十)对事业单位改革分类推进。${body}(省财政厅负责)。 三、加强领导 省各有关部门要加强组织领导。 |`);
+    expect(got.map((p) => p.slice(0, 6))).toEqual(['| [接上页', '(十九)探索', '(二十)对事']);
+  });
+
   it('opens a sequence inline when a 1 is confirmed by a later 2', () => {
     expect(pieces('今年重点抓好以下工作: 1.修缮城区老旧供水管网十公里。 2.新建社区养老服务站点五处。')).toEqual([
       '今年重点抓好以下工作:',

@@ -60,6 +60,11 @@ function cutsOf(src: SourceText, line: Line): number[] {
   const cuts: number[] = [];
   // [接上页] (十九)…: a page's note that it continues the last one; the line starts after it.
   let from = line.trimStart;
+  // | [接上页] …: a page's stray bar before the text.
+  if (norm.charCodeAt(from) === 0x7c && isSpace(norm.charCodeAt(from + 1)) && !tableRow(norm, line)) {
+    from++;
+    while (from < line.trimEnd && isSpace(norm.charCodeAt(from))) from++;
+  }
   const cont = CONTINUED_FIRST.has(norm.charCodeAt(from)) ? CONTINUED_RE.exec(norm.slice(from, Math.min(line.trimEnd, from + 10))) : null;
   if (cont && from + cont[0].length < line.trimEnd) {
     from += cont[0].length;
@@ -540,7 +545,10 @@ const NO_CUTS: readonly number[] = [];
 function tableRow(norm: string, line: Line): boolean {
   let bars = 0;
   let tabs = 0;
-  for (let i = line.trimStart; i < line.trimEnd; i++) {
+  // | [接上页] (十九)…。 |: a page's stray bars at both ends of a long text make no row.
+  const s = norm.charCodeAt(line.trimStart) === 0x7c && line.trimEnd - line.trimStart > STRAY_BARS_MIN ? line.trimStart + 1 : line.trimStart;
+  const e = s > line.trimStart && norm.charCodeAt(line.trimEnd - 1) === 0x7c ? line.trimEnd - 1 : line.trimEnd;
+  for (let i = s; i < e; i++) {
     const c = norm.charCodeAt(i);
     if (c === 0x7c) bars++;
     else if (c === 0x09) tabs++;
@@ -548,6 +556,9 @@ function tableRow(norm: string, line: Line): boolean {
   }
   return false;
 }
+
+/** Shortest line whose bars at both ends may be a page's stray marks rather than a row's. */
+const STRAY_BARS_MIN = 200;
 
 /** Bars a line holds at least before it is looked at as a pipe table run into one line (a header of three columns and two rows). */
 const MIN_RUN_ON_BARS = 8;
