@@ -173,7 +173,12 @@ function rowCells(src: SourceText, toks: Span[], from: number, to: number, colum
 export function findFlatTable(src: SourceText, fromLine: number): Table | null {
   const { norm, lines } = src;
   const start = lines[fromLine]?.start ?? 0;
-  for (let at = norm.indexOf('序号', start); at >= 0; at = norm.indexOf('序号', at + 2)) {
+  // Two cursors, each searched again only once passed: a long text may hold many of one and none of the other.
+  let a = norm.indexOf('序号', start);
+  let b = norm.indexOf('编号', start);
+  for (let at = firstOf(a, b); at >= 0; at = firstOf(a, b)) {
+    if (at === a) a = norm.indexOf('序号', at + 2);
+    else b = norm.indexOf('编号', at + 2);
     // …分解表序号 | 目标与任务 |: a table's title may run into its header when the breaks were lost.
     if (at > 0 && isDigitCode(norm.charCodeAt(at - 1))) continue;
     if (!separates(norm.charCodeAt(at + 2))) continue;
@@ -182,6 +187,9 @@ export function findFlatTable(src: SourceText, fromLine: number): Table | null {
   }
   return null;
 }
+
+/** The nearer of two offsets found by indexOf (-1 for none). */
+const firstOf = (a: number, b: number): number => (a < 0 ? b : b < 0 ? a : Math.min(a, b));
 
 function tableAt(src: SourceText, at: number): Table | null {
   const { norm } = src;

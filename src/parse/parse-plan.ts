@@ -30,6 +30,18 @@ export interface ParseOptions {
   resolver: UnitResolver;
 }
 
+/**
+ * Of a table read line by line and the same text read as a flattened table, the one naming more
+ * units in cells of their own: a flattened table whose group rows (一、生态环境) run-on cutting put on lines of
+ * their own may also read, badly, as rows of spaced cells.
+ */
+function betterTable(src: SourceText, lined: Table | null, flat: Table | null): Table | null {
+  if (!lined || !flat) return lined ?? flat;
+  // (Rows that name their own units: a cell carried down from the row above counts once.)
+  const named = (t: Table): number => new Set(t.rows.flatMap((r) => r.cells.filter((c) => isUnitKind(c.kind) && c.span[1] > c.span[0] && unitsCell(src, c.span)).map((c) => c.span[0]))).size;
+  return named(flat) > named(lined) ? flat : lined;
+}
+
 export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
   // 責(zé)任單(dān)位: a text printed with pinyin readings is read without them (readings.ts).
   const stripped = withoutReadings(text);
@@ -42,7 +54,7 @@ function parseText(text: string, options: ParseOptions): ParsedPlan {
   const resolver = cachedResolver(options.resolver);
   const warnings: ParseWarning[] = [];
   const { letter, planFromLine } = findLetter(src);
-  const table = findTable(src, planFromLine, src.lines.length) ?? findGluedTable(src, src.lines[planFromLine]?.start ?? 0) ?? findFlatTable(src, planFromLine);
+  const table = betterTable(src, findTable(src, planFromLine, src.lines.length) ?? findGluedTable(src, src.lines[planFromLine]?.start ?? 0), findFlatTable(src, planFromLine));
   const structure = parseStructure(src, planFromLine, table ? table.headerLine : src.lines.length);
   // A document that is one division table has its structure in the table, not above it.
   for (const w of structure.warnings) if (!(table && w.code === 'no_structure')) warnings.push(w);

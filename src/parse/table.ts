@@ -77,7 +77,7 @@ export function columnKind(header: string): ColumnKind {
   if (/^支持(?:单位|部门)$/.test(h)) return 'cooperate';
   // 监考单位, 考核单位: in a table of targets handed down, the units each target is assessed on.
   if (/^(?:监考|考核|考评|监测|责任考核)(?:单位|部门)$/.test(h)) return 'responsible';
-  if (/(?:时限|时间|期限|节点|进度安排|时间进度|建设年限)$/.test(h)) return 'deadline';
+  if (/(?:时限|时间|期限|节点|进度安排|时间安排|时间进度|建设年限)$/.test(h)) return 'deadline';
   // 指标要求, 目标值, 预期目标: the figure to reach, written beside the task's name.
   if (/^(?:指标|目标)(?:要求|值)$|^(?:预期|年度|工作)?目标(?:值)?$|^(?:全年|年度|攻坚)目标任务$/.test(h)) return 'target';
   // 建设内容, 建设规模 beside a 项目名称 column: what a project builds, its figures the targets.

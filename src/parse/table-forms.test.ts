@@ -1,0 +1,82 @@
+/**
+ * One small division table written in the forms offices send it in (bars, a rule row, tabs, one
+ * cell per line with or without blank lines, runs of spaces, run on into one line), under headers
+ * of the words offices use, with and without group rows: every form reads the same items.
+ */
+import { describe, expect, it } from 'vitest';
+import { hunanResolver } from '../catalog/registry-resolver.js';
+import { parsePlan } from './parse-plan.js';
+
+const resolver = hunanResolver();
+
+interface Row {
+  task: string;
+  lead: string;
+  cooperate: string;
+  due: string;
+  leader: string;
+  group?: string;
+}
+type Column = keyof Row | 'number';
+
+const ROWS: Row[] = [
+  { task: '新建城市绿道50公里', lead: '市林业局', cooperate: '市住建局、市自然资源局', due: '2024年12月底前', leader: '张明', group: '一、生态环境' },
+  { task: '完成老旧小区改造120个', lead: '市住建局', cooperate: '各区县政府', due: '2024年10月底前', leader: '李华' },
+  { task: '新增城镇就业3万人', lead: '市人社局', cooperate: '市财政局', due: '长期坚持', leader: '王强', group: '二、民生保障' },
+  { task: '建成普惠性托育机构20家', lead: '市卫健委', cooperate: '市教育局、市民政局', due: '每季度', leader: '赵丽' },
+];
+
+const HEADERS: { columns: Column[]; names: string[] }[] = [
+  { columns: ['number', 'task', 'lead', 'cooperate', 'due'], names: ['序号', '工作任务', '牵头单位', '配合单位', '完成时限'] },
+  { columns: ['number', 'task', 'lead', 'due'], names: ['序号', '重点任务', '责任单位', '完成时间'] },
+  { columns: ['number', 'task', 'leader', 'lead', 'cooperate', 'due'], names: ['序号', '工作内容', '责任领导', '牵头部门', '配合部门', '时间节点'] },
+  { columns: ['number', 'task', 'lead', 'cooperate'], names: ['编号', '主要任务', '牵头单位', '责任单位'] },
+  { columns: ['number', 'task', 'lead', 'due'], names: ['序号', '任务名称', '责任部门', '完成期限'] },
+  { columns: ['task', 'lead', 'cooperate', 'due'], names: ['工作任务', '牵头单位', '配合单位', '完成时限'] },
+  { columns: ['number', 'task', 'lead', 'cooperate', 'due'], names: ['序号', '具体工作', '主责单位', '协办单位', '完成时限'] },
+  { columns: ['number', 'task', 'lead', 'due', 'leader'], names: ['序号', '目标任务', '责任单位', '时间安排', '分管领导'] },
+];
+
+const FORMS: Record<string, (rows: string[][]) => string> = {
+  bars: (rows) => rows.map((r) => `| ${r.join(' | ')} |`).join('\n'),
+  'bars with a rule row': (rows) => [`| ${rows[0]?.join(' | ')} |`, `|${rows[0]?.map(() => '---').join('|')}|`, ...rows.slice(1).map((r) => `| ${r.join(' | ')} |`)].join('\n'),
+  tabs: (rows) => rows.map((r) => r.join('\t')).join('\n'),
+  'one cell per line': (rows) => rows.flat().join('\n'),
+  'one cell per line, blank lines between': (rows) => rows.flat().join('\n\n'),
+  'runs of spaces': (rows) => rows.map((r) => r.join('  ')).join('\n'),
+  'run on into one line': (rows) => rows.flat().join(' '),
+};
+
+/** A group row: its title in the first cell, the others empty where the form keeps empty cells. */
+function groupRow(form: string, title: string, columns: number): string[] {
+  return form === 'bars' || form === 'bars with a rule row' || form === 'tabs' ? [title, ...Array<string>(columns - 1).fill('')] : [title];
+}
+
+function tableText(header: (typeof HEADERS)[number], form: string, grouped: boolean): string {
+  const rows: string[][] = [header.names];
+  ROWS.forEach((r, k) => {
+    if (grouped && r.group) rows.push(groupRow(form, r.group, header.columns.length));
+    rows.push(header.columns.map((c) => (c === 'number' ? String(k + 1) : (r[c] ?? ''))));
+  });
+  return `某市2024年重点工作任务分解表\n\n${(FORMS[form] as (rows: string[][]) => string)(rows)}\n`;
+}
+
+const expected = (header: (typeof HEADERS)[number]) =>
+  ROWS.map((r) => [r.task, [`${r.lead}/lead`, ...(header.columns.includes('cooperate') ? r.cooperate.split('、').map((n) => `${n}/${n.startsWith('各') ? 'localities' : 'cooperate'}`) : [])]]);
+
+describe('a division table in the forms offices send it in', () => {
+  for (const header of HEADERS) {
+    for (const form of Object.keys(FORMS)) {
+      // A table without a 序号 column run on into one line has nothing to tell its rows apart by.
+      if (form === 'run on into one line' && !header.columns.includes('number')) continue;
+      for (const grouped of [false, true]) {
+        it(`${header.names.join(' / ')}: ${form}${grouped ? ', with group rows' : ''}`, () => {
+          const plan = parsePlan(tableText(header, form, grouped), { resolver });
+          expect(plan.items.map((i) => [i.title, i.responsible.map((u) => `${u.raw}/${u.role}`)])).toEqual(expected(header));
+          // The deadline column's cell is each item's schedule.
+          if (header.columns.includes('due')) expect(plan.items.map((i) => i.schedule?.raw)).toEqual(ROWS.map((r) => r.due));
+        });
+      }
+    }
+  }
+});
