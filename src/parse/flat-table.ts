@@ -152,7 +152,9 @@ function rowCells(src: SourceText, toks: Span[], from: number, to: number, colum
       k = end;
     } else if (isUnitKind(kind)) {
       const moreUnitColumns = columns.slice(c + 1).some(isUnitKind);
-      for (let n = 0; k < to && unitToken(src, toks[k] as Span) && !(moreUnitColumns && n === 1); n++) {
+      // | 省卫生健康委 | 疾控处 |: a column of persons or offices after the units keeps its token.
+      const kept = columns.slice(c + 1).some((kc) => kc === 'person') ? 1 : 0;
+      for (let n = 0; k < to - (n > 0 ? kept : 0) && unitToken(src, toks[k] as Span) && !(moreUnitColumns && n === 1); n++) {
         cells.push({ kind: n > 0 && kind === 'responsible' ? 'cooperate' : kind, span: toks[k] as Span });
         k++;
       }

@@ -37,7 +37,7 @@ export interface ParseOptions {
  */
 function betterTable(src: SourceText, lined: Table | null, flat: Table | null): Table | null {
   if (!lined || !flat) return lined ?? flat;
-  // (Rows that name their own units: a cell carried down from the row above counts once.)
+  // (Units in cells of their own: a cell carried down from the row above counts once.)
   const named = (t: Table): number => new Set(t.rows.flatMap((r) => r.cells.filter((c) => isUnitKind(c.kind) && c.span[1] > c.span[0] && unitsCell(src, c.span)).map((c) => c.span[0]))).size;
   return named(flat) > named(lined) ? flat : lined;
 }
