@@ -296,7 +296,7 @@ export function parseStructure(src: SourceText, from: number, to: number): Struc
       !marker &&
       LABEL_FIRST.has(text.charCodeAt(0)) &&
       (firstHeading < lines.length || sections.length + items.length === 0 || items[items.length - 1]?.number === '') &&
-      closesParagraph(lines, i, items, sections.length, headingAt)
+      closesParagraph(lines, i, items, sections.length, headingAt, taskLinesUnder)
     )
       continue;
     if (!marker && headingAt === i - 1 && DUTY_LINE_RE.test(text) && headsNoPoints(lines, i)) {
@@ -407,7 +407,14 @@ function itemOfHeading(src: SourceText, heading: MarkedLine, section: number | n
  * at all): the label line i closes the unnumbered task before it (a paragraph of its own, or the task
  * line it follows), over other label lines (主管领导:X) between them. Whether it did.
  */
-function closesParagraph(lines: MarkedLine[], i: number, items: RawItem[], sectionCount: number, headingAt: number): boolean {
+function closesParagraph(
+  lines: MarkedLine[],
+  i: number,
+  items: RawItem[],
+  sectionCount: number,
+  headingAt: number,
+  under: Map<number, { count: number; item: number; alone: boolean }>,
+): boolean {
   const ml = lines[i] as MarkedLine;
   if (!LABEL_LINE_RE.test(ml.text)) return false;
   let p = i - 1;
@@ -420,6 +427,18 @@ function closesParagraph(lines: MarkedLine[], i: number, items: RawItem[], secti
   }
   if (!prev || prev.marker || p <= headingAt || cueOf(prev) || prev.text.length < 4 || OTHER_LABEL_LINE_RE.test(prev.text)) return false;
   const bullet = BULLET_RE.exec(prev.text);
+  if (headingAt >= 0) {
+    // 一、推进老旧小区改造 ⏎ 全年完成改造120个。 ⏎ 牵头单位:X ⏎ 配合单位:Y ⏎ 二、…: the paragraph right
+    // under its heading, alone there, is counted as numberLoneParagraphs reads task lines.
+    const u = under.get(headingAt) ?? { count: 0, item: items.length, alone: false };
+    u.count++;
+    let next = i + 1;
+    while (next < lines.length && !lines[next]?.marker && (LABEL_LINE_RE.test(lines[next]?.text ?? '') || OTHER_LABEL_LINE_RE.test(lines[next]?.text ?? ''))) next++;
+    const heading = lines[headingAt]?.marker;
+    const after = lines[next]?.marker;
+    u.alone = u.count === 1 && p === headingAt + 1 && !!heading && (next >= lines.length || (!!after && RANK[after.kind] <= RANK[heading.kind]));
+    under.set(headingAt, u);
+  }
   items.push({
     number: '',
     ordinal: items.length + 1,

@@ -1,0 +1,72 @@
+/**
+ * Three tasks of a plan written under the numbering and with the ways of naming who does them that
+ * offices use: every combination reads the same items, titles, units and targets.
+ */
+import { describe, expect, it } from 'vitest';
+import { hunanResolver } from '../catalog/registry-resolver.js';
+import { parsePlan } from './parse-plan.js';
+
+const resolver = hunanResolver();
+
+interface Task {
+  title: string;
+  body: string;
+  target: string;
+  lead: string;
+  cooperate: string[];
+}
+
+const TASKS: Task[] = [
+  { title: '推进老旧小区改造', body: '全年完成改造120个', target: '120个', lead: '市住建局', cooperate: ['市财政局', '各区政府'] },
+  { title: '新增城镇就业', body: '全年新增城镇就业3万人', target: '3万人', lead: '市人社局', cooperate: ['市财政局'] },
+  { title: '建设城市绿道', body: '新建绿道50公里', target: '50公里', lead: '市林业局', cooperate: ['市自然资源局', '市住建局'] },
+];
+
+const CN = '一二三';
+const NUMBERS: Record<string, (k: number) => string> = {
+  '1.': (k) => `${k + 1}.`,
+  '1、': (k) => `${k + 1}、`,
+  '1．': (k) => `${k + 1}．`,
+  '(1)': (k) => `(${k + 1})`,
+  '(一)': (k) => `(${CN[k]})`,
+  '一、': (k) => `${CN[k]}、`,
+  '①': (k) => '①②③'[k] as string,
+};
+
+const others = (t: Task): string => t.cooperate.join('、');
+const SAYINGS: Record<string, (t: Task) => string> = {
+  '(牵头单位:X;配合单位:Y)': (t) => `${t.title}。${t.body}。(牵头单位:${t.lead};配合单位:${others(t)})`,
+  '(X牵头,Y配合)': (t) => `${t.title}。${t.body}。(${t.lead}牵头,${others(t)}配合)`,
+  'label lines': (t) => `${t.title}\n${t.body}。\n牵头单位:${t.lead}\n配合单位:${others(t)}`,
+  'labels after the sentence': (t) => `${t.title}。${t.body}。牵头单位:${t.lead};配合单位:${others(t)}。`,
+  '(责任单位:X、Y), the first leading': (t) => `${t.title}。${t.body}。(责任单位:${t.lead}、${others(t)})`,
+  '【牵头单位:X;责任单位:Y】': (t) => `${t.title}。${t.body}。【牵头单位:${t.lead};责任单位:${others(t)}】`,
+  '由X牵头,Y配合。': (t) => `${t.title}。${t.body}。由${t.lead}牵头,${others(t)}配合。`,
+  '(责任领导:…;牵头单位:X;配合单位:Y)': (t) => `${t.title}。${t.body}。(责任领导:张三;牵头单位:${t.lead};配合单位:${others(t)})`,
+  '责任单位:X牵头,Y配合。': (t) => `${t.title}。${t.body}。责任单位:${t.lead}牵头,${others(t)}配合。`,
+  '(X会同Y负责)': (t) => `${t.title}。${t.body}。(${t.lead}会同${others(t)}负责)`,
+};
+
+function planText(number: string, saying: string): string {
+  const tasks = TASKS.map((t, k) => `${(NUMBERS[number] as (k: number) => string)(k)}${(SAYINGS[saying] as (t: Task) => string)(t)}`).join('\n');
+  // Tasks numbered 一、 are the plan's sections themselves.
+  return number === '一、' ? `某市2024年重点工作任务分工方案\n${tasks}\n` : `某市2024年重点工作任务分工方案\n为推动高质量发展,制定本方案。\n一、重点任务\n${tasks}\n二、保障措施\n各单位要加强领导。\n`;
+}
+
+describe('a numbered list in the forms offices write it in', () => {
+  for (const number of Object.keys(NUMBERS)) {
+    for (const saying of Object.keys(SAYINGS)) {
+      it(`${number} with ${saying}`, () => {
+        const plan = parsePlan(planText(number, saying), { resolver });
+        expect(plan.items.map((i) => [i.number, i.title, i.responsible.map((u) => `${u.raw}/${u.role}`), i.targets.map((g) => g.raw)])).toEqual(
+          TASKS.map((t, k) => [
+            (NUMBERS[number] as (k: number) => string)(k).replace(/[.、．]$/, ''),
+            t.title,
+            [`${t.lead}/lead`, ...t.cooperate.map((c) => `${c}/${c.startsWith('各') ? 'localities' : 'cooperate'}`)],
+            [t.target],
+          ]),
+        );
+      });
+    }
+  }
+});
