@@ -256,5 +256,15 @@ describe('splitRunOn, items glued to the word before them', () => {
       '(一)加强组织领导。',
     ]);
     expect(pieces('一、推动一、二、三产业融合发展,建设现代农业产业园3个,培育龙头企业。')).toEqual(['一、推动一、二、三产业融合发展,建设现代农业产业园3个,培育龙头企业。']);
+    // The 一、 it continues not cut yet: the glued 二、 confirms it, as a glued 2. a glued 1.
+    expect(pieces('制定本方案。一、重点任务1.推进老旧小区改造。牵头单位:市住建局2.推行一网通办。配合单位:市财政局二、保障措施各单位要加强领导。')).toEqual([
+      '制定本方案。',
+      '一、重点任务',
+      '1.推进老旧小区改造。',
+      '牵头单位:市住建局',
+      '2.推行一网通办。',
+      '配合单位:市财政局',
+      '二、保障措施各单位要加强领导。',
+    ]);
   });
 });

@@ -131,8 +131,9 @@ function cutsOf(src: SourceText, line: Line): number[] {
       next[kind] = expected + 1;
       pending[kind] = -1;
       cutKind(kind);
-    } else if (glued && ((c <= 0x39 && m.kind === 'ar') || c === 0x28 || c === 0x3014) && waiting >= 0 && m.value === 2 && fresh) {
-      // 市发改委2.规模… confirms a glued 1.; 市发展改革委(二)规范… a glued (一).
+    } else if (glued && ((c <= 0x39 && m.kind === 'ar') || c === 0x28 || c === 0x3014 || m.kind === 'cn') && waiting >= 0 && m.value === 2 && fresh) {
+      // 市发改委2.规模… confirms a glued 1.; 市发展改革委(二)规范… a glued (一); …配合单位:市住建局二、保障措施
+      // (a section glued to a label's last name) an 一、 not confirmed yet.
       cuts.push(waiting, i);
       lastCut[kind] = i;
       next[kind] = 3;

@@ -174,4 +174,13 @@ describe('joinFree: the text without its joins', () => {
       ['区生态环境局/lead'],
     ]);
   });
+
+  it('reads a label broken inside by a line break (牵头单 ⏎ 位:, 配合 ⏎ 单位:) in a text too short to measure', () => {
+    const text = '1.推进老旧小区改造。全年完成改造120个。牵头单\n位:市住建局;配合单位:市财政局、各区政府。\n2.新增城镇就业。全年新增城镇就业3万人。牵头单位:市人社局;配合\n单位:市财政局。\n';
+    expect(units(text)).toEqual([
+      ['市住建局/lead', '市财政局/cooperate', '各区政府/localities'],
+      ['市人社局/lead', '市财政局/cooperate'],
+    ]);
+    expect(spanProblems(text, parse(text))).toEqual([]);
+  });
 });

@@ -197,7 +197,8 @@ const LABEL_AT_END_RE = /(?:牵头|责任|配合|主办|协办|参与|主责)(?:
  * - a responsibility bracket left open at a line's end and closed by a short next line that ends
  *   with it: (一)抓好重大项目建设(牵头单位:县发改局;责任单位:县重点项目事 ⏎ 务中心);
  * - a label left at the end of a line holding text before it, its names on the next line:
- *   …带动贫困户3000户增收。 牵头单位: ⏎ 县农业局 配合单位:….
+ *   …带动贫困户3000户增收。 牵头单位: ⏎ 县农业局 配合单位:…;
+ * - a label broken inside: …惠及居民3万户。牵头单 ⏎ 位:市住建局;配合单位:….
  * Returns src itself when there is none.
  */
 export function joinBrokenDuties(src: SourceText): SourceText {
@@ -209,9 +210,21 @@ export function joinBrokenDuties(src: SourceText): SourceText {
     const last = norm.charCodeAt(line.trimEnd - 1);
     if (line.trimEnd <= line.trimStart || last === 0x29 || last === 0x3002 || last === 0x3b) continue;
     if (next.trimEnd <= next.trimStart || next.trimStart !== next.start) continue;
-    if (last === 0x3a ? labelLeftOpen(norm, line) : bracketClosedBelow(norm, line, next)) ranges.push([line.trimEnd, next.trimStart]);
+    if (last === 0x3a ? labelLeftOpen(norm, line) : bracketClosedBelow(norm, line, next) || labelBrokenAt(norm, line, next)) ranges.push([line.trimEnd, next.trimStart]);
   }
   return joinedOver(src, ranges);
+}
+
+/** A label as it reads once a break inside it is joined: 牵头单 ⏎ 位:, 配合 ⏎ 单位:. */
+const LABEL_RE = /(?:牵头|责任|配合|主办|协办|参与|主责)(?:单位|部门):/g;
+
+/** Whether a label (牵头单位:) is broken by the line's end, its first characters ending the line and the rest opening the next. */
+function labelBrokenAt(norm: string, line: Line, next: Line): boolean {
+  const head = norm.slice(Math.max(line.trimStart, line.trimEnd - 4), line.trimEnd);
+  const both = head + norm.slice(next.trimStart, Math.min(next.trimEnd, next.trimStart + 5));
+  LABEL_RE.lastIndex = 0;
+  for (let m = LABEL_RE.exec(both); m; m = LABEL_RE.exec(both)) if (m.index < head.length && m.index + m[0].length > head.length) return true;
+  return false;
 }
 
 /** Whether the line ends with a label (牵头单位:) after text of its own. */
