@@ -80,3 +80,40 @@ describe('a division table in the forms offices send it in', () => {
     }
   }
 });
+
+describe('a division table whose unit and deadline cells are merged over two rows (written in the first only)', () => {
+  const rows = [
+    ['1', '新建城市绿道50公里', '市林业局', '市住建局', '2024年12月底前'],
+    ['2', '完成老旧小区改造120个', '', '', ''],
+    ['3', '新增城镇就业3万人', '市人社局', '市财政局', '长期坚持'],
+    ['4', '建成普惠性托育机构20家', '', '', ''],
+  ];
+  const header = ['序号', '工作任务', '牵头单位', '配合单位', '完成时限'];
+  const forms: Record<string, string> = {
+    bars: [header, ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n'),
+    tabs: [header, ...rows].map((r) => r.join('\t')).join('\n'),
+    'one cell per line': [header, ...rows].map((r) => r.filter((c) => c).join('\n')).join('\n'),
+    'tabs under a header of two rows': ['序号\t工作任务\t责任单位\t\t完成时限', '\t\t牵头单位\t配合单位\t', ...rows.map((r) => r.join('\t'))].join('\n'),
+    'bars under a header of two rows': ['| 序号 | 工作任务 | 责任单位 | | 完成时限 |', '| | | 牵头 | 配合 | |', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n'),
+  };
+  for (const [form, body] of Object.entries(forms)) {
+    it(form, () => {
+      const plan = parsePlan(`某市重点任务分解表\n${body}\n\n各单位要抓好落实。\n`, { resolver });
+      expect(plan.items.map((i) => [i.title, i.responsible.map((u) => `${u.raw}/${u.role}`)])).toEqual([
+        ['新建城市绿道50公里', ['市林业局/lead', '市住建局/cooperate']],
+        ['完成老旧小区改造120个', ['市林业局/lead', '市住建局/cooperate']],
+        ['新增城镇就业3万人', ['市人社局/lead', '市财政局/cooperate']],
+        ['建成普惠性托育机构20家', ['市人社局/lead', '市财政局/cooperate']],
+      ]);
+    });
+  }
+
+  it('keeps a row\'s own cooperating units under a merged lead, and carries nothing into a last row the text cuts off', () => {
+    const text = ['序号\t工作任务\t牵头单位\t配合单位', '1\t新建城市绿道50公里\t市林业局\t市住建局', '2\t完成老旧小区改造120个\t\t市财政局', '3\t建成普惠性托育机构20家'].join('\n');
+    expect(parsePlan(text, { resolver }).items.map((i) => i.responsible.map((u) => `${u.raw}/${u.role}`))).toEqual([
+      ['市林业局/lead', '市住建局/cooperate'],
+      ['市林业局/lead', '市财政局/cooperate'],
+      [],
+    ]);
+  });
+});

@@ -497,6 +497,9 @@ type CellType = 'units' | 'person' | 'deadline' | 'text';
  */
 const DATE_WORDS_RE = /[0-9〇零一二三四五六七八九十]+|[年月日底前末内中旬度季起至止到—~\-、.\s]|上半|下半|全年|长期|坚持|持续|每|完成|启动|开始/g;
 
+/** Longest text read as a row's unit cell by its place alone (市商务局、苏州海关, 水库工作专班). */
+const MAX_POSITIONAL_UNITS = 40;
+
 /** Longest cell read as a category cell written before a row's task (公共文化服务, 文化市场管理). */
 const MAX_CATEGORY_CHARS = 16;
 
@@ -582,7 +585,9 @@ function numberedRows(src: SourceText, columns: ColumnKind[], from: number, to: 
         kind = 'deadline';
         at = Math.max(at, deadlineAt);
       } else {
-        const c = columns.findIndex((kc, x) => x > at && kc !== 'person' && kc !== 'deadline' && kc !== 'frequency' && (!isUnitKind(kc) || (unitLines === 0 && !unitsLater(j + 1))));
+        // (A sentence is never a unit cell: 各单位要抓好落实。 after the table's last row.)
+        const nameLike = textOf(j).length <= MAX_POSITIONAL_UNITS && !/[。;,:]/.test(textOf(j));
+        const c = columns.findIndex((kc, x) => x > at && kc !== 'person' && kc !== 'deadline' && kc !== 'frequency' && (!isUnitKind(kc) || (nameLike && unitLines === 0 && !unitsLater(j + 1))));
         // (The last row: text past its columns is what follows the table.)
         if (c < 0 && next < 0) break;
         kind = c < 0 ? 'other' : isUnitKind(columns[c] as ColumnKind) ? unitKinds[unitLines++ === 0 ? 0 : 1] : (columns[c] as ColumnKind);
@@ -956,10 +961,44 @@ function findRowTable(src: SourceText, from: number, to: number): Table | null {
     }
     withMeasureColumn(columns, names, rows);
     const grouped = spaced ? null : groupColumnFirst(norm, columns, rows) ?? mergedTaskCells(src, columns, names, rows) ?? keyWorkRows(src, columns, rows);
-    if (grouped) return { headerLine: i, headerSpan: [headStart, line.trimEnd], columns: grouped.columns, rows: grouped.rows, headerCells: cells };
-    return { headerLine: i, headerSpan: [headStart, line.trimEnd], columns, rows, headerCells: cells };
+    if (grouped) return { headerLine: i, headerSpan: [headStart, line.trimEnd], columns: grouped.columns, rows: mergedUnitCells(norm, grouped.columns, grouped.rows), headerCells: cells };
+    return { headerLine: i, headerSpan: [headStart, line.trimEnd], columns, rows: mergedUnitCells(norm, columns, rows), headerCells: cells };
   }
   return null;
+}
+
+/**
+ * | 2 | 完成老旧小区改造120个 | | | |: a row whose unit cells are all empty lies under cells merged
+ * with the row above (a merged cell keeps its text in its first row only, when copied): it takes
+ * that row's units. A row whose lead cell alone is empty takes the lead above; its own cooperating
+ * units stand (an empty 配合单位 cell under a filled lead is a task no one helps with).
+ */
+function mergedUnitCells(norm: string, columns: ColumnKind[], rows: TableRow[]): TableRow[] {
+  const numbered = columns[0] === 'number';
+  let textEnd = norm.length;
+  while (textEnd > 0 && isJsSpace(norm.charCodeAt(textEnd - 1))) textEnd--;
+  let above: TableCell[] = [];
+  for (const row of rows) {
+    // (Not into a last row the text ends in: a table cut off.)
+    if (row.span[1] >= textEnd) continue;
+    // (Not a line of a numbered table that has no number: a cell's text broken onto a line of its own.)
+    const number = row.cells.find((c) => c.kind === 'number');
+    if (numbered && (!number || number.span[1] === number.span[0])) continue;
+    const units = row.cells.filter((c) => isUnitKind(c.kind));
+    const filled = units.filter((c) => c.span[1] > c.span[0]);
+    const leadEmpty = units.length > 0 && (units[0] as TableCell).span[1] === (units[0] as TableCell).span[0] && (units[0] as TableCell).kind !== 'cooperate';
+    // (A tab row leaves its empty cells at the end out: no unit cell at all is empty ones.)
+    if (filled.length === 0 && above.length > 0) {
+      row.cells = [...row.cells.filter((c) => !isUnitKind(c.kind)), ...above.map((c) => ({ ...c }))];
+    } else if (leadEmpty && above.length > 0) {
+      // The lead above takes the empty lead cell's place.
+      const lead = above.filter((c) => c.kind !== 'cooperate');
+      row.cells = row.cells.flatMap((c) => (c === units[0] ? lead.map((l) => ({ ...l })) : [c]));
+    }
+    const own = row.cells.filter((c) => isUnitKind(c.kind) && c.span[1] > c.span[0]);
+    if (own.length > 0) above = own;
+  }
+  return rows;
 }
 
 /** 牵头, 配合: a role word alone, naming a column under a merged 责任单位 cell above it. */
