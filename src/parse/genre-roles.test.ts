@@ -568,4 +568,14 @@ describe('role words and phrasings across the genre', () => {
       ['省政府督查室/lead', '各市(州)政府/localities'],
     ]);
   });
+
+  it('reads label lines right under a heading as who does the numbered tasks under it, not as a task', () => {
+    const text = '某市2024年重点工作分工\n一、扩大有效投资\n牵头单位:市发改委\n(一)新开工重大项目50个。\n(二)完成固定资产投资500亿元。\n二、提升民生保障\n责任单位:市民政局、市财政局\n(三)新增养老床位1000张。\n(四)建成社区食堂20个。(市商务局负责)\n';
+    expect(readRoles(text)).toEqual([
+      ['(一)', '新开工重大项目50个', ['市发改委/lead']],
+      ['(二)', '完成固定资产投资500亿元', ['市发改委/lead']],
+      ['(三)', '新增养老床位1000张', ['市民政局/lead', '市财政局/cooperate']],
+      ['(四)', '建成社区食堂20个', ['市商务局/lead']],
+    ]);
+  });
 });

@@ -220,10 +220,12 @@ export function parseStructure(src: SourceText, from: number, to: number): Struc
         title,
         span: [line.trimStart, line.trimEnd],
       });
-      headings.push({ rank: RANK[marker.kind], isSection: true, span: [line.trimStart, line.trimEnd], bodyStart: marker.bodyStart, itemsBefore: items.length });
+      const labels = labelsUnderHeading(lines, i);
+      headings.push({ rank: RANK[marker.kind], isSection: true, span: [line.trimStart, lines[labels]?.line.trimEnd ?? line.trimEnd], bodyStart: marker.bodyStart, itemsBefore: items.length });
       sectionLines.push(i);
       expectNext = null;
       headingAt = i;
+      i = labels;
       continue;
     }
     if (marker && itemKind && marker.kind === itemKind && headsDeeperTasks(src, lines, i)) {
@@ -263,9 +265,11 @@ export function parseStructure(src: SourceText, from: number, to: number): Struc
       // A sub-heading between the section and item levels.
       close();
       firstHeading = Math.min(firstHeading, i);
-      headings.push({ rank, isSection: false, span: [line.trimStart, line.trimEnd], bodyStart: marker.bodyStart, itemsBefore: items.length });
+      const labels = labelsUnderHeading(lines, i);
+      headings.push({ rank, isSection: false, span: [line.trimStart, lines[labels]?.line.trimEnd ?? line.trimEnd], bodyStart: marker.bodyStart, itemsBefore: items.length });
       expectNext = null;
       headingAt = i;
+      i = labels;
       continue;
     }
     if (!marker && (inProgress || (PROGRESS_FIRST.has(text.charCodeAt(0)) && PROGRESS_LINE_RE.test(text)))) {
@@ -354,6 +358,26 @@ export function parseStructure(src: SourceText, from: number, to: number): Struc
     warnings.push(warning('no_structure', {}, [0, 0]));
   }
   return { title, headings, titleSpan, sections, items, warnings };
+}
+
+/**
+ * 一、扩大有效投资 ⏎ 牵头单位:市发改委 ⏎ (一)新开工…: label lines right under a heading, before the
+ * numbered lines of a deeper level under it, say who does the heading's tasks (as a bracket closing
+ * the heading would). Returns the index of the last such line, or i itself when there is none.
+ */
+function labelsUnderHeading(lines: MarkedLine[], i: number): number {
+  const heading = lines[i]?.marker;
+  if (!heading) return i;
+  let k = i + 1;
+  let labelled = false;
+  while (k < lines.length && k - i <= MAX_LABEL_LINES && !lines[k]?.marker) {
+    const text = lines[k]?.text ?? '';
+    if (LABEL_LINE_RE.test(text)) labelled = true;
+    else if (!OTHER_LABEL_LINE_RE.test(text)) return i;
+    k++;
+  }
+  const next = lines[k]?.marker;
+  return labelled && next && RANK[next.kind] > RANK[heading.kind] ? k - 1 : i;
 }
 
 /** Whether the lines right after i, before the next numbered line, open with a responsibility label (牵头单位:…). */
