@@ -82,7 +82,7 @@ export interface ParsedItem {
   targets: Target[];
   /** The item's sentences (ending at 。;!? or a line end), without its number and without a closing responsibility bracket. */
   clauses: Clause[];
-  /** Deadline or frequency from a division table's 完成时限 or 频次 column; absent when the plan states none. */
+  /** Deadline or frequency from a division table's 完成时限 or 频次 column, or from a 完成时限: label in the item's text; absent when the plan states none. */
   schedule?: Schedule;
 }
 

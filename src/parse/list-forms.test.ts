@@ -70,3 +70,17 @@ describe('a numbered list in the forms offices write it in', () => {
     }
   }
 });
+
+describe('a deadline a listed task states under a label of its own', () => {
+  it('is the item\'s schedule: a due date or a frequency, its span slicing its raw', () => {
+    const text = '2024年工作要点\n一、重点任务\n1.推进数字政府建设。责任单位:市大数据局。完成时限:2024年底\n2.开展安全检查。(市应急局负责)\n3.推进改造。(责任单位:市住建局;完成时限:每季度)\n4.做好宣传。\n责任单位:市委宣传部\n完成时间:2024年6月\n';
+    const plan = parsePlan(text, { resolver });
+    expect(plan.items.map((i) => i.schedule && [i.schedule.raw, i.schedule.due, i.schedule.frequency])).toEqual([
+      ['2024年底', '2024-12-31', null],
+      undefined,
+      ['每季度', null, 'quarterly'],
+      ['2024年6月', '2024-06-30', null],
+    ]);
+    for (const i of plan.items) if (i.schedule) expect(text.slice(i.schedule.span[0], i.schedule.span[1])).toBe(i.schedule.raw);
+  });
+});

@@ -216,6 +216,7 @@ function parseText(text: string, options: ParseOptions): ParsedPlan {
         group.items.push(items.length);
         if (stated && stated.entries.length > 0 && endsWithLabelLine(src.norm, bodyStart, end)) group.labelled.push(items.length);
       }
+      const schedule = statedSchedule(src, bodyStart, end, planYear);
       items.push({
         number: piece.number,
         ordinal,
@@ -226,6 +227,7 @@ function parseText(text: string, options: ParseOptions): ParsedPlan {
         responsible: fitted(responsible),
         targets: fitted(targets),
         clauses: fitted(clausesOf(src, bodyStart, end)),
+        ...(schedule && { schedule }),
       });
     }
   }
@@ -975,6 +977,21 @@ const SENTENCE_CELL_RE = /[,。;:]/;
 
 /** Role words after a name in a table cell (市发展改革委牵头,市统计局配合): the cell is read as a clause. */
 const CELL_ROLE_WORDS_RE = /[^\s,、]{2}(?:牵头|配合|协助|参与|负责)(?:落实|负责|实施)?(?:[,;。]|$)/;
+
+/** 完成时限:2024年底前, (…;完成时间:每季度): a deadline an item's text states under a label of its own. */
+const STATED_DEADLINE_RE = /(?:完成|办结|落实)?(?:时限|时间|期限|时间节点)\s*:\s*([^;。,)】\n]{2,24})/;
+
+/** The deadline an item states under a label (完成时限:…), read as a due date and/or frequency; none when it states none. */
+function statedSchedule(src: SourceText, s: number, e: number, planYear: number | null): Schedule | undefined {
+  const m = STATED_DEADLINE_RE.exec(src.norm.slice(s, e));
+  if (!m?.[1]) return undefined;
+  const a = s + m.index + m[0].length - m[1].length;
+  let b = a + m[1].length;
+  while (b > a && isJsSpace(src.norm.charCodeAt(b - 1))) b--;
+  const reading = readSchedule(src.norm.slice(a, b), planYear);
+  if (reading.due === null && reading.frequency === null) return undefined;
+  return { raw: src.original.slice(a, b), due: reading.due, frequency: reading.frequency, span: [a, b] };
+}
 
 /** The row's 完成时限 cell read as a due date and/or frequency; a 频次 column gives the frequency when the deadline does not. */
 function scheduleOf(src: SourceText, cells: { kind: string; span: Span }[], planYear: number | null): Schedule | undefined {
