@@ -582,6 +582,8 @@ function itemTitle(src: SourceText, start: number, e: number, cell = false): str
   let end = s;
   for (; end < e; end++) {
     const c = norm.charCodeAt(end);
+    // (A line a page's width cut — long, ending mid-sentence — goes on on the next line.)
+    if (c === 0x0a && wrappedOn(norm, end, e)) continue;
     if (c === 0x3002 || c === 0x0a || c === 0x0d) break; // 。 \n \r
     // Run-on text keeps a title apart from its body by a space only (加强和完善社会保障 发展社会救助…).
     // (电力、电 信、码头: a stray space inside a word, one or two characters before the next mark, is not.)
@@ -613,9 +615,32 @@ function itemTitle(src: SourceText, start: number, e: number, cell = false): str
     const paren = matchingOpen(text, closer);
     if (paren > 0 && (/负责|牵头|配合|责任单位/.test(text.slice(paren)) || SCORE_NOTE_RE.test(text.slice(paren)) || unitList(norm, s + paren + 1, end - 1))) end = s + paren;
   }
-  const title = unwrapped(original.slice(s, end).trim());
+  const title = unwrapped(original.slice(s, end).trim()).replace(/\s*\n\s*/g, '');
   if (title.indexOf(' ') < 0) return title;
   return cell ? title.replace(HAN_SPACE_RE, '') : title.replace(STRAY_SPACE_RE, '');
+}
+
+/** Shortest line whose end, mid-sentence, is read as a page's width rather than a title's end. */
+const WRAPPED_LINE_MIN = 28;
+
+/**
+ * Whether the line break at `at` (inside [.., e)) is a page's width: the line before it is long and
+ * ends mid-sentence (a Chinese character or a comma), and the next line goes on with text, not a
+ * marker, a label or a bracket.
+ */
+function wrappedOn(norm: string, at: number, e: number): boolean {
+  let a = at;
+  while (a > 0 && norm.charCodeAt(a - 1) !== 0x0a) a--;
+  if (at - a < WRAPPED_LINE_MIN) return false;
+  let p = at;
+  while (p > a && (norm.charCodeAt(p - 1) === 0x0d || isJsSpace(norm.charCodeAt(p - 1)))) p--;
+  const last = norm.charCodeAt(p - 1);
+  if (!isCjk(last) && last !== 0x2c && last !== 0x3001) return false;
+  let j = at + 1;
+  while (j < e && isJsSpace(norm.charCodeAt(j)) && norm.charCodeAt(j) !== 0x0a) j++;
+  if (j >= e || !isCjk(norm.charCodeAt(j))) return false;
+  if (mayStartMarker(norm, j, e) && markerIn(norm, j, Math.min(e, j + 16)) !== null) return false;
+  return !/^[^\s:,。]{2,8}:/.test(norm.slice(j, Math.min(e, j + 10)));
 }
 
 /** Whether [s, end) is a sentence under way (two commas or more, or thirty characters and a comma). */

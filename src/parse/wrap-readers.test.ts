@@ -183,4 +183,11 @@ describe('joinFree: the text without its joins', () => {
     ]);
     expect(spanProblems(text, parse(text))).toEqual([]);
   });
+
+  it('titles an item by its first sentence across a line the page\'s width cut, in a text too short to measure', () => {
+    const text = '一、重点任务\n1.针对发展不平衡不充分的问题,实施富民增收行动,加快形成以共同富\n裕为目标导向的发展格局。(市发改委牵头)\n2.推进老旧小区改造。(市住建局负责)\n';
+    expect(parse(text).items.map((i) => i.title)).toEqual(['针对发展不平衡不充分的问题,实施富民增收行动,加快形成以共同富裕为目标导向的发展格局', '推进老旧小区改造']);
+    // A heading's short line over its paragraph is no wrapped line.
+    expect(parse('一、重点任务\n1.推进老旧小区改造\n全年完成改造120个。(市住建局负责)\n2.新增就业\n全年新增就业3万人。(市人社局负责)\n').items.map((i) => i.title)).toEqual(['推进老旧小区改造', '新增就业']);
+  });
 });
