@@ -578,4 +578,14 @@ describe('role words and phrasings across the genre', () => {
       ['(四)', '建成社区食堂20个', ['市商务局/lead']],
     ]);
   });
+
+  it('leaves out a person named under a label in a bracket (责任领导:张三), with a warning, in either script', () => {
+    for (const text of ['一、重点任务\n1.新开工重大项目50个。(责任领导:张三;责任单位:市发改委)\n', '一、重点任务\n1.新开工重大项目50个。(責任領導:張三;責任單位:市發改委)\n']) {
+      const plan = parsePlan(text, { resolver });
+      expect(plan.items.map((i) => i.responsible.map((r) => r.raw))).toEqual([[text.includes('責') ? '市發改委' : '市发改委']]);
+      const w = plan.warnings.find((x) => x.code === 'responsibility_not_unit');
+      expect(w?.params.raw).toBe(text.includes('責') ? '責任領導' : '责任领导');
+      expect(text.slice(w?.span[0], w?.span[1])).toBe(w?.params.raw);
+    }
+  });
 });

@@ -54,6 +54,8 @@ const FIRST_LEADS_START = new CodeSet(codesOf('其,列排第'));
 const LABEL_START_CHARS = new CodeSet(codesOf('牵主责实负配参协支部任职【〔'));
 const SUFFIX_LAST = new CodeSet(codesOf('位门责实进头合与加助同办施导持织总调抓'));
 /** Labels that end the responsibility part of a line: 责任单位:X;完成时限:2022年底. */
+/** The labels of OTHER_LABEL_RE that name a person: 责任领导:张三, 联系人:李四. */
+const PERSON_LABEL_RE = /^(责任领导|牵头(?:负责)?领导|分管(?:省|市|县|区)?领导|项目责任人|主要责任人|责任人|联系人)\s*:/;
 const OTHER_LABEL_RE = /^(?:完成时限|完成时间|完成期限|时间节点|时限要求|时限|进度安排|办结时限|工作目标|目标任务|预期目标|资金来源|责任领导|牵头(?:负责)?领导|分管(?:省|市|县|区)?领导|进展与成效|进展成效|工作进展|进展情况|完成情况|实际完成情况|项目内容|建设内容|主要内容|项目名称|项目责任人|主要责任人|责任人|联系人)\s*:/;
 const OTHER_LABEL_START = new CodeSet(codesOf('完时进办工目预资责牵分实项建主联'));
 
@@ -454,6 +456,9 @@ function parseClauseHere(ctx: ResponsibilityContext, s: number, e: number): Clau
     // after it until a unit label comes again ((牵头领导:王五;牵头单位:市工信局)).
     if (OTHER_LABEL_START.has(norm.charCodeAt(ps)) && OTHER_LABEL_RE.test(norm.slice(ps, Math.min(pe, ps + 8)))) {
       otherLabel = true;
+      // 责任领导:张三: a person named where units are, left out with a warning (as a table's 责任领导 column).
+      const person = PERSON_LABEL_RE.exec(norm.slice(ps, Math.min(pe, ps + 8)));
+      if (person?.[1]) ctx.warnings.push(warning('responsibility_not_unit', { raw: rawOf(ctx, person[1], ps, ps + person[1].length) }, [ps, ps + person[1].length]));
       continue;
     }
     if (otherLabel && !(LABEL_START_CHARS.has(norm.charCodeAt(ps)) && LABEL_RE.test(norm.slice(ps, Math.min(pe, ps + 8))))) continue;
