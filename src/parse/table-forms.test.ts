@@ -105,6 +105,7 @@ describe('a division table whose unit and deadline cells are merged over two row
         ['新增城镇就业3万人', ['市人社局/lead', '市财政局/cooperate']],
         ['建成普惠性托育机构20家', ['市人社局/lead', '市财政局/cooperate']],
       ]);
+      expect(plan.items.map((i) => i.schedule?.raw)).toEqual(['2024年12月底前', '2024年12月底前', '长期坚持', '长期坚持']);
     });
   }
 

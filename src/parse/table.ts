@@ -511,8 +511,8 @@ const MAX_CATEGORY_CHARS = 16;
  * stands), a deadline (where a column of deadlines stands), or text. The text lines before the first
  * of the others are the short cells of the columns before the task, then the task, then the text
  * columns after it. The first line naming units fills the first unit column and the others the
- * next one, or cooperate after a 责任单位 column's first. A row naming no unit and no deadline takes
- * those of the row above, merged over both.
+ * next one, or cooperate after a 责任单位 column's first. A row naming no unit takes the units of the
+ * row above, and a row stating no deadline its deadline (cells merged over both).
  */
 function numberedRows(src: SourceText, columns: ColumnKind[], from: number, to: number): TableRow[] {
   const taskAt = columns.indexOf('task');
@@ -971,13 +971,15 @@ function findRowTable(src: SourceText, from: number, to: number): Table | null {
  * | 2 | 完成老旧小区改造120个 | | | |: a row whose unit cells are all empty lies under cells merged
  * with the row above (a merged cell keeps its text in its first row only, when copied): it takes
  * that row's units. A row whose lead cell alone is empty takes the lead above; its own cooperating
- * units stand (an empty 配合单位 cell under a filled lead is a task no one helps with).
+ * units stand (an empty 配合单位 cell under a filled lead is a task no one helps with). An empty
+ * deadline cell takes the deadline above likewise.
  */
 function mergedUnitCells(norm: string, columns: ColumnKind[], rows: TableRow[]): TableRow[] {
   const numbered = columns[0] === 'number';
   let textEnd = norm.length;
   while (textEnd > 0 && isJsSpace(norm.charCodeAt(textEnd - 1))) textEnd--;
   let above: TableCell[] = [];
+  let dueAbove: TableCell | null = null;
   for (const row of rows) {
     // (Not into a last row the text ends in: a table cut off.)
     if (row.span[1] >= textEnd) continue;
@@ -997,6 +999,10 @@ function mergedUnitCells(norm: string, columns: ColumnKind[], rows: TableRow[]):
     }
     const own = row.cells.filter((c) => isUnitKind(c.kind) && c.span[1] > c.span[0]);
     if (own.length > 0) above = own;
+    if (!columns.includes('deadline')) continue;
+    const due = row.cells.find((c) => c.kind === 'deadline' && c.span[1] > c.span[0]);
+    if (due) dueAbove = due;
+    else if (dueAbove) row.cells = [...row.cells.filter((c) => c.kind !== 'deadline'), { ...dueAbove }];
   }
   return rows;
 }
