@@ -150,6 +150,7 @@ const FLOORS = {
   // 0.919 on main at e818ae9; the titles floor lowered from 0.785 to 0.76, the targets floor from 0.895 to 0.855.
   // Stop 24 moved the fourteen documents it changed a rule for (pages20's four, pages21's three, pages22's
   // three, 平顶山 2018, 湖州 2017, 西平 2020, and 肇庆 2020 after pages24's run); 台北 2024 and 太湖 stay
-  // with a note: 0.888, 0.770, 0.902.
-  unseen: { unitF1: 0.885, titles: 0.765, targetF1: 0.9 },
+  // with a note: 0.888, 0.770, 0.902. Stop 25 moved the six it changed a rule for (略阳 2019, 威海 2023,
+  // 武江 2023, 四川 2014, national 2018, 衢州 2021); the rest read as before as stored: 0.923, 0.808, 0.922.
+  unseen: { unitF1: 0.92, titles: 0.8, targetF1: 0.92 },
 };
