@@ -479,7 +479,7 @@ const SENTENCE_STOP = new CodeSet([0x3002, 0x3b, 0x2c]);
 const isAlnum = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 
 /** A bracket saying who does a clause: (区卫生健康委负责), [区发展改革委(粮食和储备局)负责]. */
-const CLAUSE_BRACKET_RE = /[(\[][^()[\]]{2,40}(?:\([^()]{1,12}\))?[^()[\]]{0,8}(?:牵头|负责|配合|落实)[)\]]/;
+const CLAUSE_BRACKET_RE = /[([][^()[\]]{2,40}(?:\([^()]{1,12}\))?[^()[\]]{0,8}(?:牵头|负责|配合|落实)[)\]]/;
 
 /** How long a heading run on before its first paragraph may be. */
 const HEADING_MAX = 30;
