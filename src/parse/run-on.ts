@@ -478,6 +478,18 @@ const SENTENCE_STOP = new CodeSet([0x3002, 0x3b, 0x2c]);
 
 const isAlnum = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 
+/** The first of the ascending offsets `sorted` after `at`, else `end` (binary search). */
+function firstAfter(sorted: number[], at: number, end: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length ? Math.min(end, sorted[lo] as number) : end;
+}
+
 /** A bracket saying who does a clause: (区卫生健康委负责), [区发展改革委(粮食和储备局)负责]. */
 const CLAUSE_BRACKET_RE = /[([][^()[\]]{2,40}(?:\([^()]{1,12}\))?[^()[\]]{0,8}(?:牵头|负责|配合|落实)[)\]]/;
 
@@ -491,6 +503,7 @@ const HEADING_MAX = 30;
 function headingCuts(norm: string, from: number, end: number, cuts: number[]): void {
   const starts = [from, ...cuts];
   const isStart = new Set(starts);
+  const sorted = [...starts].sort((a, b) => a - b);
   for (const s of starts) {
     if (!mayStartMarker(norm, s, end)) continue;
     const limit = Math.min(end, s + HEADING_MAX);
@@ -502,7 +515,7 @@ function headingCuts(norm: string, from: number, end: number, cuts: number[]): v
         let j = k + 1;
         while (j < end && isSpace(norm.charCodeAt(j))) j++;
         // (Not a point whose clauses close with their own brackets: 1.开展…行动。 健全…。(X负责) 认真…(Y负责).)
-        const pieceEnd = starts.reduce((a, b) => (b > j && b < a ? b : a), end);
+        const pieceEnd = firstAfter(sorted, j, end);
         // (Nor before a marker: whether it opens a piece is for the sequences to say.)
         const marker = mayStartMarker(norm, j, end) && markerIn(norm, j, Math.min(end, j + 16)) !== null;
         if (j < end && isCjk(norm.charCodeAt(j)) && !isStart.has(j) && !marker && !CLAUSE_BRACKET_RE.test(norm.slice(j, pieceEnd))) cuts.push(j);
