@@ -21,7 +21,7 @@ import { endsLikeUnit, isCollective, looksLikeUnit, splitNames, unitList, type N
 import { warning } from './warnings.js';
 import { markerIn, mayStartMarker } from './markers.js';
 import { CodeSet, codesOf, cutStarts, firstAtOrAfter, fitted, holdsCode, isCjk, isDigitCode, isJsSpace, makeSource, NextBreak, NO_NAMES, normalise, ownCopy, type SourceText } from './text.js';
-import type { Clause, ParsedItem, ParsedPlan, ParseWarning, Responsible, Schedule, Target } from '../model/plan.js';
+import type { Clause, Frequency, ParsedItem, ParsedPlan, ParseWarning, Responsible, Schedule, Target } from '../model/plan.js';
 import type { Span } from '../model/span.js';
 import type { UnitMatch, UnitResolver } from '../model/unit-resolver.js';
 
@@ -1013,9 +1013,14 @@ function statedSchedule(src: SourceText, s: number, e: number, planYear: number 
   const a = s + m.index + m[0].length - m[1].length;
   let b = a + m[1].length;
   while (b > a && isJsSpace(src.norm.charCodeAt(b - 1))) b--;
+  const schedule = scheduleAt(src, a, b, planYear);
+  return schedule.due === null && schedule.frequency === null ? undefined : schedule;
+}
+
+/** [a, b) read as a due date and/or frequency, its raw in the text's own characters. */
+function scheduleAt(src: SourceText, a: number, b: number, planYear: number | null, frequency?: Frequency | null): Schedule {
   const reading = readSchedule(src.norm.slice(a, b), planYear);
-  if (reading.due === null && reading.frequency === null) return undefined;
-  return { raw: src.original.slice(a, b), due: reading.due, frequency: reading.frequency, span: [a, b] };
+  return { raw: src.original.slice(a, b), due: reading.due, frequency: reading.frequency ?? frequency ?? null, span: [a, b] };
 }
 
 /** The row's 完成时限 cell read as a due date and/or frequency; a 频次 column gives the frequency when the deadline does not. */
@@ -1025,9 +1030,8 @@ function scheduleOf(src: SourceText, cells: { kind: string; span: Span }[], plan
   const cell = deadline ?? often;
   if (!cell) return undefined;
   const [a, b] = cell.span;
-  const reading = readSchedule(src.norm.slice(a, b), planYear);
-  const frequency = reading.frequency ?? (often && often !== cell ? readSchedule(src.norm.slice(often.span[0], often.span[1]), planYear).frequency : null);
-  return { raw: src.original.slice(a, b), due: reading.due, frequency, span: [a, b] };
+  const frequency = often && often !== cell ? readSchedule(src.norm.slice(often.span[0], often.span[1]), planYear).frequency : null;
+  return scheduleAt(src, a, b, planYear, frequency);
 }
 
 const ROLE_WORDS_RE = /负责|牵头|配合|责任单位|参与|协办|主办|同上|分工相同|分工一致/;
