@@ -99,10 +99,17 @@ describe('workbench', () => {
     await expectCount(signatoryPage, signatoryBefore);
     await sealEntry.click();
     await signatoryPage.getByTestId('seal').click();
+    // The installation's default algorithm is shown once the settings have loaded; only then is
+    // the confirm button enabled and not loading (a click on a loading button does nothing).
+    const sealModal = signatoryPage.getByTestId('seal-modal');
+    await sealModal.getByTestId('seal-algorithm-default').waitFor();
     await signatoryPage.getByTestId('seal-confirm').click();
     // Sealed for certain (the history already says 提交签发, so its text proves nothing): the modal
-    // has gone and the page shows the sealed reply; a refused seal would leave its error in the modal.
-    await signatoryPage.getByTestId('seal-modal').waitFor({ state: 'detached' });
+    // has gone and the page shows the sealed reply. A refused seal leaves its error in the modal:
+    // the poll reports that error's text instead of timing out on a modal that stays.
+    await expect
+      .poll(async () => ((await sealModal.count()) === 0 ? 'closed' : ((await sealModal.locator('.ant-alert-error').allInnerTexts()).join(' ') || 'open')), { timeout: 30_000 })
+      .toBe('closed');
     await signatoryPage.getByTestId('sealed-reply').waitFor();
     await expectCount(signatoryPage, signatoryBefore - 1);
     await officePage.reload();
