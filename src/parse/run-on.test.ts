@@ -113,6 +113,19 @@ describe('splitRunOn, items glued to the word before them', () => {
     ]);
   });
 
+  it('cuts before a 1) glued to a word, and before a 二、 glued to a name after a label typed with spaces around its colon (the labels stay in their item\'s piece)', () => {
+    expect(pieces('营商环境工作要点一、提升审批效率1)企业开办压缩至5日。牵头单位 : 省市场监管局2)项目审批压减一半。牵头单位 : 省发展改革委配合单位 : 省自然资源厅二、降低企业成本3)全年减负300亿元。牵头单位 : 省财政厅')).toEqual([
+      '营商环境工作要点',
+      '一、提升审批效率',
+      '1)企业开办压缩至5日。牵头单位 : 省市场监管局',
+      '2)项目审批压减一半。牵头单位 : 省发展改革委配合单位 : 省自然资源厅',
+      '二、降低企业成本',
+      '3)全年减负300亿元。牵头单位 : 省财政厅',
+    ]);
+    // (见附件1)各地…: a 1) closing a bracket is no item while no 2) confirms it.
+    expect(pieces('各地要按照要求报送材料(见附件1)各地报送的材料要真实完整,不得弄虚作假。')).toHaveLength(1);
+  });
+
   it('does not cut before a figure glued to a word (下降4.2%, 小1.7个百分点)', () => {
     const text = '3.二氧化硫排放量下降4.2%,降幅比全省平均小1.7个百分点,排名比去年同期前进五位。';
     expect(pieces(text)).toEqual([text]);

@@ -283,7 +283,7 @@ function gluedArabic(norm: string, k: number, end: number): boolean {
   const sep = norm.charCodeAt(j);
   // (目标1. 地区…: one space may follow the point.)
   const word = norm.charCodeAt(j + 1) === 0x20 ? j + 2 : j + 1;
-  return (sep === 0x2e || sep === 0x3001) && word < end && isCjk(norm.charCodeAt(word));
+  return (sep === 0x2e || sep === 0x3001 || sep === 0x29) && word < end && isCjk(norm.charCodeAt(word));
 }
 
 /** Cuts at a lone 1 of a kind, which its sequence continues from. */
@@ -542,7 +542,11 @@ function afterLabel(norm: string, k: number, from: number): boolean {
   for (let j = k - 1; j > from + 2 && k - j <= LABEL_REACH; j--) {
     const c = norm.charCodeAt(j);
     if (c === 0x3002) return false;
-    if (c === 0x3a && (norm.startsWith('单位', j - 2) || norm.startsWith('部门', j - 2))) return true;
+    if (c !== 0x3a) continue;
+    // (牵头单位 : X, with spaces around the colon, as some pages type it.)
+    let p = j;
+    while (p > from && isSpace(norm.charCodeAt(p - 1))) p--;
+    if (norm.startsWith('单位', p - 2) || norm.startsWith('部门', p - 2)) return true;
   }
   return false;
 }
