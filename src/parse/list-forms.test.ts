@@ -45,6 +45,8 @@ const SAYINGS: Record<string, (t: Task) => string> = {
   '(责任领导:…;牵头单位:X;配合单位:Y)': (t) => `${t.title}。${t.body}。(责任领导:张三;牵头单位:${t.lead};配合单位:${others(t)})`,
   '责任单位:X牵头,Y配合。': (t) => `${t.title}。${t.body}。责任单位:${t.lead}牵头,${others(t)}配合。`,
   '(X会同Y负责)': (t) => `${t.title}。${t.body}。(${t.lead}会同${others(t)}负责)`,
+  '[牵头单位]X [配合单位]Y': (t) => `${t.title}。${t.body}。[牵头单位]${t.lead} [配合单位]${others(t)}`,
+  '［牵头单位］X lines': (t) => `${t.title}\n${t.body}。\n［牵头单位］${t.lead}\n［配合单位］${others(t)}`,
 };
 
 function planText(number: string, saying: string): string {

@@ -40,7 +40,7 @@ interface Group {
 const CUE_RE = /负责|牵头|配合|参与|参加|责任单位|责任部门|责任科室|责任主体|实施主体|主责单位|牵头单位|配合单位|主办|按职责分工|不再列出|不再一一列出|下同|协办|协同单位|协助单位|主责部门|协作部门|负责政策局|落实/g;
 /** 责任单位: — or 【责任单位】 with the label in lenticular brackets and no colon (the opening one may stand before). */
 const LABEL_RE =
-  /^[【〔]?((?:牵头|主责|主办|责任|实施|负责|配合|参与|协办|协同|协助|协作|支持)(?:责任)?(?:单位|部门|机关|科室|主体)|部门分工|责任分工|任务分工|职责分工|(?:牵头|主责|主办|配合|参与|协办|协同|协助|协作)(?=\s*:)|负责政策局(?:\/部门)?)(?:[】〕]\s*:?|\s*:|[ \t]*(?=\r?\n|$))\s*/;
+  /^[【〔[]?((?:牵头|主责|主办|责任|实施|负责|配合|参与|协办|协同|协助|协作|支持)(?:责任)?(?:单位|部门|机关|科室|主体)|部门分工|责任分工|任务分工|职责分工|(?:牵头|主责|主办|配合|参与|协办|协同|协助|协作)(?=\s*:)|负责政策局(?:\/部门)?)(?:[】〕\]]\s*:?|\s*:|[ \t]*(?=\r?\n|$))\s*/;
 const SUFFIX_RE =
   /(分别牵头负责|分别牵头|分别负责|分别落实|为(?:牵头|主办|责任|主责|配合|协办|协助|协同|参与)(?:单位|部门)|牵头负责|牵头落实|主要负责|具体负责|直接负责|全面负责|按职责分工负责|按职责分工落实|按职责分工推进|按职能分工负责|按职责负责|分工负责|共同负责|负总责|总牵头|牵头|主抓|负责|协同配合|配合|参与|参加|协助|协同|协办|主办|落实|指导|督导|支持)(?:落实|实施|推进|组织实施|具体实施|具体落实|组织落实|抓好落实|组织|抓总|协调|督导)?$/;
 // (第一责任单位为牵头单位,下同): the first named unit, said without 列/排.
@@ -51,7 +51,7 @@ const MAX_GROUP = 400;
 const MAX_UNCLOSED = 80;
 /** Necessary first characters of FIRST_LEADS_RE and LABEL_RE, last characters of SUFFIX_RE. */
 const FIRST_LEADS_START = new CodeSet(codesOf('其,列排第'));
-const LABEL_START_CHARS = new CodeSet(codesOf('牵主责实负配参协支部任职【〔'));
+const LABEL_START_CHARS = new CodeSet(codesOf('牵主责实负配参协支部任职【〔['));
 const SUFFIX_LAST = new CodeSet(codesOf('位门责实进头合与加助同办施导持织总调抓'));
 /** Labels that end the responsibility part of a line: 责任单位:X;完成时限:2022年底. */
 /** The labels of OTHER_LABEL_RE that name a person: 责任领导:张三, 联系人:李四. */
@@ -208,7 +208,7 @@ function findStatedHere(ctx: ResponsibilityContext, s: number, e: number): Claus
     const c = pairs[q + 1] ?? 0;
     if (o < acceptedEnd) continue;
     // 【责任单位】X: a label in brackets, read with the labels below.
-    if ((norm.charCodeAt(o) === 0x3010 || norm.charCodeAt(o) === 0x3014) && labelAt(norm, o + 1, c + 1) === c - o) continue;
+    if (labelBracket(norm.charCodeAt(o)) && labelAt(norm, o + 1, c + 1) === c - o) continue;
     inside.push(o, c);
     if (c - o > MAX_GROUP || !hasCueBetween(cues, o + 1, c)) continue;
     const clause = parseClause(ctx, o + 1, c);
@@ -238,7 +238,7 @@ function findStatedHere(ctx: ResponsibilityContext, s: number, e: number): Claus
     // line (责任单位:⏎市大数据局、市工信局) names the units on the next one.
     // 【牵头单位】X【配合单位】Y: the next label's opening bracket ends this one's units too.
     const next = labels[q + 2] ?? Infinity;
-    const opensNext = next !== Infinity && (norm.charCodeAt(next - 1) === 0x3010 || norm.charCodeAt(next - 1) === 0x3014);
+    const opensNext = next !== Infinity && labelBracket(norm.charCodeAt(next - 1));
     const stop = Math.min(e, at + MAX_GROUP, opensNext ? next - 1 : next);
     while (end < stop && isJsSpace(norm.charCodeAt(end)) && norm.charCodeAt(end) !== 0x0a && norm.charCodeAt(end) !== 0x0d) end++;
     if (end < stop && (norm.charCodeAt(end) === 0x0a || norm.charCodeAt(end) === 0x0d)) {
@@ -261,6 +261,11 @@ function findStatedHere(ctx: ResponsibilityContext, s: number, e: number): Claus
     from = Math.max(from, end);
   }
   return found ? result : null;
+}
+
+/** 【 〔 [ — the brackets a label may be written in instead of a colon (【牵头单位】X). */
+function labelBracket(c: number): boolean {
+  return c === 0x3010 || c === 0x3014 || c === 0x5b;
 }
 
 /** Length of a `(牵头|责任|…)(单位|部门)\s*:` label starting at i and ending by e, else 0. */
@@ -292,7 +297,7 @@ function labelAt(norm: string, i: number, e: number): number {
   // 〔牵头单位〕 the same with tortoise-shell brackets.
   const closer = norm.charCodeAt(j);
   const opener = norm.charCodeAt(i - 1);
-  if (j < e && ((closer === 0x3011 && opener === 0x3010) || (closer === 0x3015 && opener === 0x3014))) {
+  if (j < e && ((closer === 0x3011 && opener === 0x3010) || (closer === 0x3015 && opener === 0x3014) || (closer === 0x5d && opener === 0x5b))) {
     j++;
     let k = j;
     while (k < e && isJsSpace(norm.charCodeAt(k))) k++;
