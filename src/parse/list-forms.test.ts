@@ -86,3 +86,16 @@ describe('a deadline a listed task states under a label of its own', () => {
     for (const i of plan.items) if (i.schedule) expect(text.slice(i.schedule.span[0], i.schedule.span[1])).toBe(i.schedule.raw);
   });
 });
+
+describe('who leads the tasks under a heading', () => {
+  it('is the lead its heading\'s label names, beside the units a task says cooperate', () => {
+    const text = '2024年工作要点\n一、推进重大项目建设(牵头单位:县发改局)\n(一)加快项目审批,全年完成投资200亿元。\n(二)争取中央预算内资金5亿元。(配合单位:县财政局)\n二、扩大有效消费(牵头单位:县商务局)\n(一)社会消费品零售总额增长6%。(责任单位:县市场监管局牵头)\n';
+    const plan = parsePlan(text, { resolver });
+    expect(plan.items.map((i) => [i.number, i.responsible.map((u) => `${u.raw}/${u.role}`)])).toEqual([
+      ['(一)', ['县发改局/lead']],
+      ['(二)', ['县发改局/lead', '县财政局/cooperate']],
+      // A task naming its own lead keeps it.
+      ['(一)', ['县市场监管局/lead']],
+    ]);
+  });
+});

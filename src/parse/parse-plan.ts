@@ -187,7 +187,10 @@ function parseText(text: string, options: ParseOptions): ParsedPlan {
         while (titleStart < end && isJsSpace(src.norm.charCodeAt(titleStart))) titleStart++;
       }
       const group = piece.lead || ownLead.length > 0 ? undefined : headingLeads[headingLeads.length - 1];
-      const headingLead = piece.lead ?? (ownLead.length > 0 ? ownLead : group?.entries);
+      // 一、推进重大项目建设(牵头单位:县发改局) ⏎ (二)争取…。(配合单位:县财政局): an item naming only who
+      // cooperates is led by the lead its heading's label names.
+      const labelledLead = headingCarry[headingCarry.length - 1]?.entries.filter((r) => r.role === 'lead');
+      const headingLead = piece.lead ?? (ownLead.length > 0 ? ownLead : (group?.entries ?? (responsible.length > 0 && labelledLead?.length ? labelledLead : undefined)));
       if (headingLead && !responsible.some((r) => r.role === 'lead')) {
         const named = new Set(responsible.map((r) => r.raw));
         responsible = [...headingLead.filter((r) => !named.has(r.raw)).map(copyEntry), ...responsible];
