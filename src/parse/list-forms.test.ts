@@ -85,6 +85,18 @@ describe('a deadline a listed task states under a label of its own', () => {
     ]);
     for (const i of plan.items) if (i.schedule) expect(text.slice(i.schedule.span[0], i.schedule.span[1])).toBe(i.schedule.raw);
   });
+
+  it('or at the end of the bracket that says who does it', () => {
+    const text = '2024年工作要点\n1.推进重大项目建设。(县发改局牵头,县财政局配合,2024年12月底前完成)\n2.稳定就业。(县人社局负责;长期坚持)\n3.做好宣传。(市委宣传部负责,全年完成宣传20次)\n';
+    const plan = parsePlan(text, { resolver });
+    expect(plan.items.map((i) => [i.responsible.map((u) => u.raw), i.schedule && [i.schedule.raw, i.schedule.due, i.schedule.frequency]])).toEqual([
+      [['县发改局', '县财政局'], ['2024年12月底前', '2024-12-31', null]],
+      [['县人社局'], ['长期坚持', null, 'ongoing']],
+      // A clause that is no date is no deadline.
+      [['市委宣传部'], undefined],
+    ]);
+    for (const i of plan.items) if (i.schedule) expect(text.slice(i.schedule.span[0], i.schedule.span[1])).toBe(i.schedule.raw);
+  });
 });
 
 describe('who leads the tasks under a heading', () => {

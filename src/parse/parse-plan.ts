@@ -1007,14 +1007,22 @@ const SENTENCE_CELL_RE = /[,。;:]/;
 const CELL_ROLE_WORDS_RE = /[^\s,、]{2}(?:牵头|配合|协助|参与|负责)(?:落实|负责|实施)?(?:[,;。]|$)/;
 
 /** 完成时限:2024年底前, (…;完成时间:每季度): a deadline an item's text states under a label of its own. */
-const STATED_DEADLINE_RE = /(?:完成|办结|落实)?(?:时限|时间|期限|时间节点)\s*:\s*([^;。,)】\n]{2,24})/;
+const STATED_DEADLINE_RE = /(?:完成|办结|落实)?(?:时限|时间|期限|时间节点)\s*:\s*([^;。,)】\n]{2,24})/d;
 
-/** The deadline an item states under a label (完成时限:…), read as a due date and/or frequency; none when it states none. */
+/**
+ * (县发改局牵头,县财政局配合,2024年12月底前完成): a deadline closing the bracket that says who does the
+ * task, after its roles (a date, or 长期坚持 and the like; 完成 is left out of the raw).
+ */
+const BRACKET_DEADLINE_RE = /(?:牵头|配合|负责|参与|协助|落实|单位)[^()\n]{0,80}?[,;]\s*((?:20\d\d年)?(?:\d{1,2}月(?:\d{1,2}日|底|末|中旬|上旬|下旬)?|年?底|年内)前?|长期坚持|持续推进|每季度|每月|每半年|每年)(?:完成|办结)?\s*\)/d;
+
+/** The deadline an item states under a label (完成时限:…), or at its role bracket's end, read as a due date and/or frequency; none when it states none. */
 function statedSchedule(src: SourceText, s: number, e: number, planYear: number | null): Schedule | undefined {
-  const m = STATED_DEADLINE_RE.exec(src.norm.slice(s, e));
-  if (!m?.[1]) return undefined;
-  const a = s + m.index + m[0].length - m[1].length;
-  let b = a + m[1].length;
+  const text = src.norm.slice(s, e);
+  const m = STATED_DEADLINE_RE.exec(text) ?? BRACKET_DEADLINE_RE.exec(text);
+  const at = m?.indices?.[1];
+  if (!at) return undefined;
+  const a = s + at[0];
+  let b = s + at[1];
   while (b > a && isJsSpace(src.norm.charCodeAt(b - 1))) b--;
   const schedule = scheduleAt(src, a, b, planYear);
   return schedule.due === null && schedule.frequency === null ? undefined : schedule;
