@@ -936,6 +936,9 @@ function tableItems(
         const above = previous.get(column) ?? [];
         if (above.length === 0) warnings.push(warning('responsibility_reference_unresolved', { item: ordinal, reference: ref.raw }, ref.span));
         for (const r of above) entries.push(copyEntry(r));
+      } else if (CELL_LABEL_RE.test(src.norm.slice(cell.span[0], cell.span[1]))) {
+        // 牵头:市发改委;配合:市财政局 in a 责任单位 cell: the cell's labels say the roles.
+        for (const r of findStated(ctx, cell.span[0], cell.span[1])?.entries ?? []) entries.push(r);
       } else if (CELL_ROLE_WORDS_RE.test(src.norm.slice(cell.span[0], cell.span[1]))) {
         // 市发展改革委牵头,市统计局配合 in a 责任主体 cell: the cell says the roles itself.
         const clause = parseClause(ctx, cell.span[0], cell.span[1]);
@@ -1004,6 +1007,8 @@ function cellNames(norm: string, s: number, e: number): NamePiece[] {
 const SENTENCE_CELL_RE = /[,。;:]/;
 
 /** Role words after a name in a table cell (市发展改革委牵头,市统计局配合): the cell is read as a clause. */
+/** 牵头:X;配合:Y, 牵头单位:X — a role label opening a unit cell or one of its parts. */
+const CELL_LABEL_RE = /(?:^|[;,\s])(?:牵头|配合|参与|协助|协办|主办|主责|责任)(?:单位|部门)?\s*:/;
 const CELL_ROLE_WORDS_RE = /[^\s,、]{2}(?:牵头|配合|协助|参与|负责)(?:落实|负责|实施)?(?:[,;。]|$)/;
 
 /** 完成时限:2024年底前, (…;完成时间:每季度): a deadline an item's text states under a label of its own. */

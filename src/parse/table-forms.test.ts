@@ -118,3 +118,19 @@ describe('a division table whose unit and deadline cells are merged over two row
     ]);
   });
 });
+
+describe('a 责任单位 cell that says the roles itself', () => {
+  it('reads its labels (牵头:X;配合:Y) as the roles, without the labels in the names', () => {
+    const text = [
+      '序号\t工作任务\t责任单位\t完成时限',
+      '1\t新建城市绿道50公里\t牵头:市林业局;配合:市住建局、市自然资源局\t2024年12月底前',
+      '2\t完成老旧小区改造120个\t牵头单位:市住建局;配合单位:各区县政府\t2024年10月底前',
+      '3\t新增城镇就业3万人\t市人社局牵头,市财政局配合\t长期坚持',
+    ].join('\n');
+    expect(parsePlan(text, { resolver }).items.map((i) => i.responsible.map((u) => `${u.raw}/${u.role}`))).toEqual([
+      ['市林业局/lead', '市住建局/cooperate', '市自然资源局/cooperate'],
+      ['市住建局/lead', '各区县政府/localities'],
+      ['市人社局/lead', '市财政局/cooperate'],
+    ]);
+  });
+});
