@@ -111,3 +111,15 @@ describe('who leads the tasks under a heading', () => {
     ]);
   });
 });
+
+describe('a point that opens with who does it and a colon', () => {
+  it('is led by the units before the colon, the first leading, and titled by the task after it', () => {
+    const text = '2024年工作要点\n1.县发改局:推进重大项目建设,全年完成投资200亿元。\n2.县人社局、县财政局:稳定扩大就业,新增城镇就业3000人。\n3.数字转型:完成项目10个。\n';
+    expect(parsePlan(text, { resolver }).items.map((i) => [i.title.slice(0, 8), i.responsible.map((u) => `${u.raw}/${u.role}`)])).toEqual([
+      ['推进重大项目建设', ['县发改局/lead']],
+      ['稳定扩大就业,新', ['县人社局/lead', '县财政局/cooperate']],
+      // A heading before a colon is no unit.
+      ['数字转型:完成项目', []],
+    ]);
+  });
+});

@@ -352,13 +352,24 @@ const UNIT_COLON_RE = /^([^\s:,。;、()]{2,20}):\s*(?:负责|牵头|承担|主�
  * name before a colon and its duty after it. The unit leads (a collective, 各区政府, is localities).
  */
 function unitBeforeColon(ctx: ResponsibilityContext, s: number, e: number): Responsible[] {
-  const m = UNIT_COLON_RE.exec(ctx.src.norm.slice(s, Math.min(e, s + 32)));
+  const head = ctx.src.norm.slice(s, Math.min(e, s + 64));
+  const m = UNIT_COLON_RE.exec(head);
   const name = m?.[1];
-  if (!name || !(looksLikeUnit(name) || ctx.resolver.resolve(name) !== null)) return [];
-  const piece = splitNames(ctx.src.norm, s, s + name.length);
-  if (piece.length !== 1) return [];
-  return piece.map((p) => entry(ctx, p, isCollective(p.name) ? 'localities' : 'lead'));
+  if (name && (looksLikeUnit(name) || ctx.resolver.resolve(name) !== null)) {
+    const piece = splitNames(ctx.src.norm, s, s + name.length);
+    if (piece.length === 1) return piece.map((p) => entry(ctx, p, isCollective(p.name) ? 'localities' : 'lead'));
+  }
+  // 1.县发改局:推进重大项目建设…, 3.县人社局、县财政局:稳定就业…: names that are all units' before the
+  // colon, whatever the duty opens with; the first leads, the others cooperate.
+  const names = UNITS_COLON_RE.exec(head)?.[1];
+  if (!names) return [];
+  const pieces = splitNames(ctx.src.norm, s, s + names.length);
+  if (pieces.length === 0 || !pieces.every((p) => looksLikeUnit(p.name))) return [];
+  return pieces.map((p, k) => entry(ctx, p, isCollective(p.name) ? 'localities' : k === 0 ? 'lead' : 'cooperate'));
 }
+
+/** 县发改局:, 县人社局、县财政局: — names before a colon that opens the point's task. */
+const UNITS_COLON_RE = /^([^\s:,。;()]{2,60}):\s*[\u4e00-\u9fff]/;
 
 /** 主要责任单位, 牵头单位, 责任部门 alone on a line (bars a page left around it aside): a unit column's header cell. */
 const UNIT_HEADER_LINE_RE = /^\|?\s*(?:主要)?(?:责任|牵头|配合|承办|负责|协办|参与)(?:单位|部门)\s*\|?$/;
