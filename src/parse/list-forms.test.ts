@@ -119,7 +119,7 @@ describe('a point that opens with who does it and a colon', () => {
       ['推进重大项目建设', ['县发改局/lead']],
       ['稳定扩大就业,新', ['县人社局/lead', '县财政局/cooperate']],
       // A heading before a colon is no unit.
-      ['数字转型:完成项目', []],
+      ['数字转型:完成项', []],
     ]);
   });
 });
