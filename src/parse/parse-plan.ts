@@ -604,7 +604,12 @@ function itemTitle(src: SourceText, start: number, e: number, cell = false): str
     // (…增长15%; 上列4项目标…: so does one after a semicolon. 部分搬 迁户…: a space in a sentence
     // already running past its commas is a stray one.)
     // (In a table's cell a space is the page's layout: 守牢用水 效率指标 红线 is one title.)
-    if (c === 0x20 && !cell && end - s >= 4 && isCjk(norm.charCodeAt(end + 1)) && (norm.charCodeAt(end - 1) === 0x3b || (isCjk(norm.charCodeAt(end - 1)) && !strayAt(norm, end + 1, e) && !inSentence(norm, s, end)))) break;
+    // (Two or more spaces keep them apart as one does: 增长7%以上  责任单位:….)
+    if (c === 0x20 && !cell && end - s >= 4) {
+      let n = end + 1;
+      while (n < e && norm.charCodeAt(n) === 0x20) n++;
+      if (isCjk(norm.charCodeAt(n)) && (norm.charCodeAt(end - 1) === 0x3b || (isCjk(norm.charCodeAt(end - 1)) && !strayAt(norm, n, e) && !inSentence(norm, s, end)))) break;
+    }
   }
   // (一)总体要求:以…为指导,…。: a short heading before a colon over a long sentence is the title;
   // 2.中心片区污水管网维护:检测、清淤并修复…: so is a project's or a field's name before its description.
