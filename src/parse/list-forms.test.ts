@@ -123,3 +123,13 @@ describe('a point that opens with who does it and a colon', () => {
     ]);
   });
 });
+
+describe('points run on with their sub-points', () => {
+  it('title each point by its own heading, ending where the first sub-point was cut', () => {
+    const text = '某市应急体系建设规划责任分解 (一)一案三制建设 1.健全应急预案体系 (1)加强预案管理,规范预案编制。 (2)抓好预案演练。 (责任单位:市应急局) 2.理顺应急管理体制 (1)抓好应急管理机构建设。 (2)完善运行机制。 (责任单位:市委编办、市应急局)';
+    expect(parsePlan(text, { resolver }).items.map((i) => [i.number, i.title, i.responsible.map((u) => u.raw)])).toEqual([
+      ['1', '健全应急预案体系', ['市应急局']],
+      ['2', '理顺应急管理体制', ['市委编办', '市应急局']],
+    ]);
+  });
+});

@@ -96,7 +96,8 @@ function parseText(text: string, options: ParseOptions): ParsedPlan {
   const unitCells = !table && unitColumnAbove(src, planFromLine, structure.items[0]?.span[0] ?? 0);
   let h = 0;
   const headings: RawHeading[] = structure.headings;
-  const breaks = new NextBreak(src.norm, cutStarts(src.norm, src.lines));
+  const cuts = cutStarts(src.norm, src.lines);
+  const breaks = new NextBreak(src.norm, cuts);
   let textEnd = src.norm.length;
   while (textEnd > 0 && isJsSpace(src.norm.charCodeAt(textEnd - 1))) textEnd--;
 
@@ -224,7 +225,7 @@ function parseText(text: string, options: ParseOptions): ParsedPlan {
         number: piece.number,
         ordinal,
         section: raw.section,
-        title: itemTitle(src, titleStart, parts === null && raw.titleEnd !== undefined ? raw.titleEnd : end),
+        title: itemTitle(src, titleStart, parts === null && raw.titleEnd !== undefined ? raw.titleEnd : Math.min(end, nextCut(src.norm, cuts, titleStart))),
         text: src.original.slice(bodyStart, end),
         span: [start, end],
         responsible: fitted(responsible),
@@ -637,6 +638,20 @@ function itemTitle(src: SourceText, start: number, e: number, cell = false): str
   const title = unwrapped(original.slice(s, end).trim()).replace(/\s*\n\s*/g, '');
   if (title.indexOf(' ') < 0) return title;
   return cell ? title.replace(HAN_SPACE_RE, '') : title.replace(STRAY_SPACE_RE, '');
+}
+
+/**
+ * The first cut after i (a line the run-on reader started with no break before it), or Infinity:
+ * 1.健全应急预案体系 (1)强化… run on, the title ends where the next line was cut before a marker, as
+ * at a line's end.
+ */
+function nextCut(norm: string, cuts: readonly number[], i: number): number {
+  const at = cuts[firstAtOrAfter(cuts, i + 1)];
+  if (at === undefined) return Infinity;
+  // Only where a marker opens the next line (a cut before a number is sure; some others are guesses).
+  let k = at;
+  while (k < norm.length && isJsSpace(norm.charCodeAt(k))) k++;
+  return mayStartMarker(norm, k) && markerIn(norm, k, Math.min(norm.length, k + 16)) !== null ? at : Infinity;
 }
 
 /** Shortest line whose end, mid-sentence, is read as a page's width rather than a title's end. */
