@@ -184,6 +184,34 @@ describe('joinFree: the text without its joins', () => {
     expect(spanProblems(text, parse(text))).toEqual([]);
   });
 
+  it('reads a bracket whose role words all fall on the next line ((由市人 ⏎ 力资源…局牵头,…)), or whose next line holds brackets of its own', () => {
+    const text = '一、社会保障\n(一)新增城镇就业5万人,帮助1万名就业困难人员实现就业。(由市人\n力资源和社会保障局牵头,会同市财政局推进)\n(二)提高城乡低保标准,惠及近10万人。(由市民政局牵头,会同市财\n政局、各县(市)区人民政府推进)\n';
+    expect(units(text)).toEqual([
+      ['市人力资源和社会保障局/lead', '市财政局/cooperate'],
+      ['市民政局/lead', '市财政局/cooperate', '各县(市)区人民政府/localities'],
+    ]);
+    expect(spanProblems(text, parse(text))).toEqual([]);
+  });
+
+  it('goes on after a closing bracket onto a line that starts with a comma (…(牵头) ⏎ ,市统计局)', () => {
+    const text = [
+      '青岛市2019年经济社会发展主要目标任务分解',
+      '1.全市生产总值增长7%-7.5%。责任单位:市发展改革委(牵头)',
+      ',市统计局',
+      '2.一般公共预算收入增长6%左右,力争达到7%。责任单位:市财政局',
+      '(牵头),市税务局',
+      '3.居民人均可支配收入增长7.5%以上。责任单位:市统计局(牵头)',
+      ',市人力资源社会保障局、市农业农村局',
+      '4.城镇登记失业率控制在3.5%以内,新增城镇就业7万人。责任单位',
+      ':市人力资源社会保障局',
+    ].join('\n');
+    expect(units(text).slice(0, 3)).toEqual([
+      ['市发展改革委/lead', '市统计局/cooperate'],
+      ['市财政局/lead', '市税务局/cooperate'],
+      ['市统计局/lead', '市人力资源社会保障局/cooperate', '市农业农村局/cooperate'],
+    ]);
+  });
+
   it('titles an item by its first sentence across a line the page\'s width cut, in a text too short to measure', () => {
     const text = '一、重点任务\n1.针对发展不平衡不充分的问题,实施富民增收行动,加快形成以共同富\n裕为目标导向的发展格局。(市发改委牵头)\n2.推进老旧小区改造。(市住建局负责)\n';
     expect(parse(text).items.map((i) => i.title)).toEqual(['针对发展不平衡不充分的问题,实施富民增收行动,加快形成以共同富裕为目标导向的发展格局', '推进老旧小区改造']);

@@ -239,9 +239,24 @@ function bracketClosedBelow(norm: string, line: Line, next: Line): boolean {
   if (next.trimEnd - next.trimStart > BRACKET_TAIL_MAX) return false;
   let e = next.trimEnd;
   while (e > next.trimStart && (norm.charCodeAt(e - 1) === 0x3002 || norm.charCodeAt(e - 1) === 0x3b)) e--;
-  if (norm.charCodeAt(e - 1) !== 0x29 || norm.slice(next.trimStart, e - 1).includes('(')) return false;
+  if (norm.charCodeAt(e - 1) !== 0x29 || !closesAtEnd(norm, next.trimStart, e)) return false;
   const open = openBracketAt(norm, line.trimStart, line.trimEnd);
-  return open >= 0 && BRACKET_ROLE_RE.test(norm.slice(open + 1, Math.min(line.trimEnd, open + 12)));
+  // (由市人 ⏎ 力资源和社会保障局牵头,会同…): the role words may stand on the next line.
+  return open >= 0 && (BRACKET_ROLE_RE.test(norm.slice(open + 1, Math.min(line.trimEnd, open + 12))) || (line.trimEnd - open <= BRACKET_HEAD_MAX && BRACKET_ROLE_RE.test(norm.slice(next.trimStart, e))));
+}
+
+/** Longest opening of a bracket (its words before the line's end) whose role words may all stand on the next line. */
+const BRACKET_HEAD_MAX = 12;
+
+/** Whether the ) ending [s, e) closes a bracket opened before s, the brackets inside being paired (…市财 ⏎ 政局、各县(市)区政府推进)). */
+function closesAtEnd(norm: string, s: number, e: number): boolean {
+  let depth = 0;
+  for (let k = s; k < e - 1; k++) {
+    const c = norm.charCodeAt(k);
+    if (c === 0x28) depth++;
+    else if (c === 0x29 && --depth < 0) return false;
+  }
+  return depth === 0;
 }
 
 /** Offset of the ( left open at the end of [s, e), or -1. */
@@ -319,9 +334,16 @@ function cutTo(norm: string, lines: Line[], kinds: Uint8Array, i: number, traili
   const l = lines[i] as Line;
   if (l.trimEnd !== l.end && !trailing) return -1; // trailing spaces: a line set apart, not wrapped
   const last = norm.charCodeAt(l.trimEnd - 1);
-  if (ENDS.has(last) && !SENTENCE_ENDS.has(last)) return -1;
+  if (ENDS.has(last) && !SENTENCE_ENDS.has(last)) {
+    // …市发展改革委(牵头) ⏎ ,市统计局: a line no text starts with (a comma, a 、) goes on after a bracket too.
+    const j = continuation(norm, lines, kinds, i);
+    return j >= 0 && NEVER_FIRST.has(norm.charCodeAt((lines[j] as Line).trimStart)) ? j : -1;
+  }
   return continuation(norm, lines, kinds, i);
 }
+
+/** , 、 ; — marks no line of a text starts with: a line starting with one was cut before it. */
+const NEVER_FIRST = new Set([0x2c, 0x3001, 0x3b]);
 
 /** Columns of a line on the page, counted up to a little more than the widest width considered. */
 function columnsOf(original: string, l: Line): number {
