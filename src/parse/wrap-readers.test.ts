@@ -9,7 +9,7 @@ import { hunanResolver } from '../catalog/registry-resolver.js';
 import { spanProblems } from '../model/plan-spans.js';
 import { parsePlan } from './parse-plan.js';
 import { joinFree, makeSource, sourceSpan, sourceStart, viewOffset, WRAP_JOINER } from './text.js';
-import { joinedOver, joinWrapped } from './wrapped.js';
+import { joinBrokenDuties, joinedOver, joinWrapped } from './wrapped.js';
 
 const resolver = hunanResolver();
 const parse = (text: string) => parsePlan(text, { resolver });
@@ -191,6 +191,17 @@ describe('joinFree: the text without its joins', () => {
       ['市民政局/lead', '市财政局/cooperate', '各县(市)区人民政府/localities'],
     ]);
     expect(spanProblems(text, parse(text))).toEqual([]);
+  });
+
+  it('reads a figure the width broke (增长10 ⏎ %, 停车位5 ⏎ 000个) whole in a text too short to measure, not a table\'s spaced cells', () => {
+    const text = '某市2021年主要目标责任分解\n1.城镇居民人均可支配收入增长8%、农村居民人均可支配收入增长10\n%。责任单位:市统计局\n2.改造背街小巷100条(市城管局负责);3.新增停车位5\n000个(市公安局交警支队牵头)。\n';
+    expect(targets(text)).toEqual([['8%=8', '10%=10'], ['100条=100'], ['5000个=5000']]);
+    expect(spanProblems(text, parse(text))).toEqual([]);
+    // 2 5 1 2 ⏎ 10: a table's spaced figures are no figure broken in two.
+    const spaced = '某区新辟公交线路年度目标分解表格数据如下所示 合计 2 5 1 2\n10 实际完成 1 2 0 3 6\n';
+    expect(joinBrokenDuties(makeSource(spaced)).norm).toBe(makeSource(spaced).norm);
+    const glued = '某区新辟公交线路年度目标分解表格数据如下所示合计新辟1\n0条,调整20条。\n';
+    expect(joinBrokenDuties(makeSource(glued)).norm).not.toBe(makeSource(glued).norm);
   });
 
   it('goes on after a closing bracket onto a line that starts with a comma (…(牵头) ⏎ ,市统计局)', () => {

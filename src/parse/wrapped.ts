@@ -19,7 +19,7 @@
  * cell cut in two, a comma starting a line, or a long paragraph cut several times in a row.
  */
 import { markerIn, mayStartMarker } from './markers.js';
-import { isCjk, isSpace, splitLines, WRAP_JOINER, type Line, type SourceText } from './text.js';
+import { isCjk, isDigitCode, isSpace, splitLines, WRAP_JOINER, type Line, type SourceText } from './text.js';
 
 export { WRAP_JOINER };
 
@@ -210,7 +210,7 @@ export function joinBrokenDuties(src: SourceText): SourceText {
     const last = norm.charCodeAt(line.trimEnd - 1);
     if (line.trimEnd <= line.trimStart || last === 0x29 || last === 0x3002 || last === 0x3b) continue;
     if (next.trimEnd <= next.trimStart || next.trimStart !== next.start) continue;
-    if (last === 0x3a ? labelLeftOpen(norm, line) : bracketClosedBelow(norm, line, next) || labelBrokenAt(norm, line, next)) ranges.push([line.trimEnd, next.trimStart]);
+    if (last === 0x3a ? labelLeftOpen(norm, line) : bracketClosedBelow(norm, line, next) || labelBrokenAt(norm, line, next) || figureBrokenAt(norm, line, next)) ranges.push([line.trimEnd, next.trimStart]);
   }
   return joinedOver(src, ranges);
 }
@@ -225,6 +225,25 @@ function labelBrokenAt(norm: string, line: Line, next: Line): boolean {
   LABEL_RE.lastIndex = 0;
   for (let m = LABEL_RE.exec(both); m; m = LABEL_RE.exec(both)) if (m.index < head.length && m.index + m[0].length > head.length) return true;
   return false;
+}
+
+/** Shortest line whose end a figure may be broken at (a table's number cells are shorter). */
+const FIGURE_LINE_MIN = 24;
+
+/**
+ * Whether a figure is broken by the line's end: a long line ending in a digit, the next opening
+ * with the rest of the figure (…增长10 ⏎ %。, …停车位5 ⏎ 000个(…)), never a numbered item.
+ */
+function figureBrokenAt(norm: string, line: Line, next: Line): boolean {
+  if (line.trimEnd - line.trimStart < FIGURE_LINE_MIN || !isDigitCode(norm.charCodeAt(line.trimEnd - 1))) return false;
+  // (A figure glued to a word or a point: 新辟1, 增长8.5 — not a table's spaced cells, 2 5 1 2 ⏎ 10.)
+  let d = line.trimEnd - 1;
+  while (d > line.trimStart && isDigitCode(norm.charCodeAt(d - 1))) d--;
+  if (!(isCjk(norm.charCodeAt(d - 1)) || norm.charCodeAt(d - 1) === 0x2e)) return false;
+  const c = norm.charCodeAt(next.trimStart);
+  if (c === 0x25 || c === 0x2030) return true; // % ‰
+  if (!isDigitCode(c)) return false;
+  return !(mayStartMarker(norm, next.trimStart, next.trimEnd) && markerIn(norm, next.trimStart, Math.min(next.trimEnd, next.trimStart + 16)));
 }
 
 /** Whether the line ends with a label (牵头单位:) after text of its own. */
