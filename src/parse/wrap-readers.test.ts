@@ -204,6 +204,12 @@ describe('joinFree: the text without its joins', () => {
     expect(joinBrokenDuties(makeSource(glued)).norm).not.toBe(makeSource(glued).norm);
   });
 
+  it('reads a name a label\'s list left broken at a long line\'s end (责任单位:市发展改 ⏎ 革委) whole in a text too short to measure', () => {
+    const text = '某市2021年主要目标责任分解\n1.单位地区生产总值能耗降低0.5个百分点以上。责任单位:市发展改\n革委\n2.新增城镇就业3万人。责任单位:市人社局、市财\n政局\n3.提高供给质量\n抓好落实\n';
+    expect(units(text).slice(0, 2)).toEqual([['市发展改革委/lead'], ['市人社局/lead', '市财政局/cooperate']]);
+    expect(spanProblems(text, parse(text))).toEqual([]);
+  });
+
   it('goes on after a closing bracket onto a line that starts with a comma (…(牵头) ⏎ ,市统计局)', () => {
     const text = [
       '青岛市2019年经济社会发展主要目标任务分解',

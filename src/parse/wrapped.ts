@@ -210,7 +210,7 @@ export function joinBrokenDuties(src: SourceText): SourceText {
     const last = norm.charCodeAt(line.trimEnd - 1);
     if (line.trimEnd <= line.trimStart || last === 0x29 || last === 0x3002 || last === 0x3b) continue;
     if (next.trimEnd <= next.trimStart || next.trimStart !== next.start) continue;
-    if (last === 0x3a ? labelLeftOpen(norm, line) : bracketClosedBelow(norm, line, next) || labelBrokenAt(norm, line, next) || figureBrokenAt(norm, line, next)) ranges.push([line.trimEnd, next.trimStart]);
+    if (last === 0x3a ? labelLeftOpen(norm, line) : bracketClosedBelow(norm, line, next) || labelBrokenAt(norm, line, next) || figureBrokenAt(norm, line, next) || namesBrokenAt(norm, line, next)) ranges.push([line.trimEnd, next.trimStart]);
   }
   return joinedOver(src, ranges);
 }
@@ -245,6 +245,24 @@ function figureBrokenAt(norm: string, line: Line, next: Line): boolean {
   if (!isDigitCode(c)) return false;
   return !(mayStartMarker(norm, next.trimStart, next.trimEnd) && markerIn(norm, next.trimStart, Math.min(next.trimEnd, next.trimStart + 16)));
 }
+
+/** Longest line that may end a name a label's list left broken (革委 of 责任单位:市发展改 ⏎ 革委). */
+const NAME_TAIL_MAX = 12;
+/** A label and the names after it running to the line's end: 责任单位:市林业局、市发展改. */
+const NAMES_AT_END_RE = /(?:牵头|责任|配合|主办|协办|参与|主责)(?:单位|部门):[^:。;()]{1,40}$/;
+
+/**
+ * Whether a label's list of names is broken by the line's end in a long line, the short next line
+ * holding only the rest of the last name: …降低0.5个百分点以上。责任单位:市发展改 ⏎ 革委.
+ */
+function namesBrokenAt(norm: string, line: Line, next: Line): boolean {
+  if (line.trimEnd - line.trimStart < FIGURE_LINE_MIN || next.trimEnd - next.trimStart > NAME_TAIL_MAX) return false;
+  if (!isCjk(norm.charCodeAt(line.trimEnd - 1)) || !NAME_TAIL_RE.test(norm.slice(next.trimStart, next.trimEnd))) return false;
+  return NAMES_AT_END_RE.test(norm.slice(Math.max(line.trimStart, line.trimEnd - 48), line.trimEnd));
+}
+
+/** The rest of a name alone on a line: Chinese characters only, maybe a closing 。. */
+const NAME_TAIL_RE = /^[\u4e00-\u9fff]{1,10}。?$/;
 
 /** Whether the line ends with a label (牵头单位:) after text of its own. */
 function labelLeftOpen(norm: string, line: Line): boolean {
