@@ -152,8 +152,8 @@ const FLOORS = {
   // three, 平顶山 2018, 湖州 2017, 西平 2020, and 肇庆 2020 after pages24's run); 台北 2024 and 太湖 stay
   // with a note: 0.888, 0.770, 0.902. Stop 25 moved the six it changed a rule for (略阳 2019, 威海 2023,
   // 武江 2023, 四川 2014, national 2018, 衢州 2021); the rest read as before as stored: 0.923, 0.808, 0.922.
-  // Stop 26 moved five that read whole as stored (江西 2018, 青岛 2019, 湄潭 2021, 郑州 2020, 遵义 2021:
-  // rules were changed for their run-on or hard-wrapped readings), so the failing rest weighs more:
-  // 0.918, 0.796, 0.914.
-  unseen: { unitF1: 0.915, titles: 0.795, targetF1: 0.91 },
+  // Stop 26 moved six that read whole as stored (江西 2018, 青岛 2019, 湄潭 2021, 郑州 2020, 遵义 2021,
+  // 宁乡 2014: rules were changed for their run-on or hard-wrapped readings), so the failing rest weighs
+  // more: 0.917, 0.793, 0.912.
+  unseen: { unitF1: 0.91, titles: 0.79, targetF1: 0.91 },
 };

@@ -177,8 +177,13 @@ function numberValue(text: string, n: number, end: number): number | null {
 function skipSpaces(text: string, j: number, e: number): number {
   j = pinyinEnd(text, j, e);
   for (let k = 0; k < 2 && j < e && isJsSpace(text.charCodeAt(j)); k++) j++;
+  // (2⏎)城乡…: a hard wrap's join (wrapped.ts) inside the marker.
+  while (j < e && text.charCodeAt(j) === JOINER) j++;
   return j;
 }
+
+/** WRAP_JOINER's code (text.ts): where wrapped.ts joined a line the page's width broke. */
+const JOINER = 0x2060;
 
 /**
  * 一(yī)、 and (一(yī)): pages for learners give numerals their pinyin reading in brackets. The end

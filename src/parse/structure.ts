@@ -143,7 +143,9 @@ function headsDeeperTasks(src: SourceText, lines: MarkedLine[], i: number): bool
 
 const READING_RE = /\([a-z\u00e0-\u00fc\u0100-\u01dc]{1,7}\)/g;
 function withoutReading(number: string): string {
-  return number.indexOf('(') >= 0 && number.length > 3 ? number.replace(READING_RE, '') : number;
+  // (2⏎): a number a hard wrap broke keeps no line break.
+  const whole = number.length > 2 && /[\n\r]/.test(number) ? number.replace(/\s+/g, '') : number;
+  return whole.indexOf('(') >= 0 && whole.length > 3 ? whole.replace(READING_RE, '') : whole;
 }
 
 /** A numbered item starting at the marked line, appended to `items`. */

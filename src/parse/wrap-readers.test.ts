@@ -210,6 +210,18 @@ describe('joinFree: the text without its joins', () => {
     expect(spanProblems(text, parse(text))).toEqual([]);
   });
 
+  it('reads a run-on list whose marker the width broke ((2 ⏎ )城乡…), its number without the break', () => {
+    const text = '宁乡县2014年重点民生实事工作方案 一、交通和社会保障 (1)新\n建农村公路200公里,改造危桥10座。责任单位:县交通运输局。(2\n)城乡居民基本医疗保险参保率不低于95%。责任单位:县卫生局、县财\n政局。(3)新增城镇就业5000人。责任单位:县人社局。\n';
+    const plan = parse(text);
+    expect(plan.items.map((i) => [i.number, i.title])).toEqual([
+      ['(1)', '新建农村公路200公里,改造危桥10座'],
+      ['(2)', '城乡居民基本医疗保险参保率不低于95%'],
+      ['(3)', '新增城镇就业5000人'],
+    ]);
+    expect(units(text)).toEqual([['县交通运输局/lead'], ['县卫生局/lead', '县财政局/cooperate'], ['县人社局/lead']]);
+    expect(spanProblems(text, plan)).toEqual([]);
+  });
+
   it('goes on after a closing bracket onto a line that starts with a comma (…(牵头) ⏎ ,市统计局)', () => {
     const text = [
       '青岛市2019年经济社会发展主要目标任务分解',

@@ -210,7 +210,7 @@ export function joinBrokenDuties(src: SourceText): SourceText {
     const last = norm.charCodeAt(line.trimEnd - 1);
     if (line.trimEnd <= line.trimStart || last === 0x29 || last === 0x3002 || last === 0x3b) continue;
     if (next.trimEnd <= next.trimStart || next.trimStart !== next.start) continue;
-    if (last === 0x3a ? labelLeftOpen(norm, line) : bracketClosedBelow(norm, line, next) || labelBrokenAt(norm, line, next) || figureBrokenAt(norm, line, next) || namesBrokenAt(norm, line, next)) ranges.push([line.trimEnd, next.trimStart]);
+    if (last === 0x3a ? labelLeftOpen(norm, line) : bracketClosedBelow(norm, line, next) || labelBrokenAt(norm, line, next) || figureBrokenAt(norm, line, next) || namesBrokenAt(norm, line, next) || cutBeforeMark(norm, line, next)) ranges.push([line.trimEnd, next.trimStart]);
   }
   return joinedOver(src, ranges);
 }
@@ -244,6 +244,14 @@ function figureBrokenAt(norm: string, line: Line, next: Line): boolean {
   if (c === 0x25 || c === 0x2030) return true; // % ‰
   if (!isDigitCode(c)) return false;
   return !(mayStartMarker(norm, next.trimStart, next.trimEnd) && markerIn(norm, next.trimStart, Math.min(next.trimEnd, next.trimStart + 16)));
+}
+
+/** , 、 ; : 。 ) % ‰ — what no line of a text starts with. */
+const NEVER_OPENS = new Set([0x2c, 0x3001, 0x3b, 0x3a, 0x3002, 0x29, 0x25, 0x2030]);
+
+/** Whether a long line goes on on a next line that starts with a mark no line starts with: (2 ⏎ )城乡…, 县财 ⏎ ,市统计局. */
+function cutBeforeMark(norm: string, line: Line, next: Line): boolean {
+  return line.trimEnd - line.trimStart >= FIGURE_LINE_MIN && NEVER_OPENS.has(norm.charCodeAt(next.trimStart));
 }
 
 /** Longest line that may end a name a label's list left broken (革委 of 责任单位:市发展改 ⏎ 革委). */
