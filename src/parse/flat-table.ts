@@ -154,8 +154,11 @@ function rowCells(src: SourceText, toks: Span[], from: number, to: number, colum
       const moreUnitColumns = columns.slice(c + 1).some(isUnitKind);
       // | 省卫生健康委 | 疾控处 |: a column of persons or offices after the units keeps its token.
       const kept = columns.slice(c + 1).some((kc) => kc === 'person') ? 1 : 0;
-      for (let n = 0; k < to - (n > 0 ? kept : 0) && unitToken(src, toks[k] as Span) && !(moreUnitColumns && n === 1); n++) {
-        cells.push({ kind: n > 0 && kind === 'responsible' ? 'cooperate' : kind, span: toks[k] as Span });
+      // 区财政局 ⏎ 区税务局 ⏎ 区政府有关部门,各乡镇…: names on lines of their own before the one list of
+      // the next unit column all belong to this one (two leads written one under the other).
+      const take = moreUnitColumns ? namesBeforeList(src, toks, k, to) : 1;
+      for (let n = 0; k < to - (n > 0 ? kept : 0) && unitToken(src, toks[k] as Span) && !(moreUnitColumns && n === take); n++) {
+        cells.push({ kind: n > 0 && n >= take && kind === 'responsible' ? 'cooperate' : kind, span: toks[k] as Span });
         k++;
       }
     } else if (c < taskAt) {
@@ -165,6 +168,18 @@ function rowCells(src: SourceText, toks: Span[], from: number, to: number, colum
     } else cells.push({ kind, span: toks[k++] as Span });
   }
   return cells;
+}
+
+/**
+ * How many of the unit tokens from k a unit column followed by another takes: all but the last when
+ * the run is single names ending in a list (a cell of several names joined by 、 or ,), else one.
+ */
+function namesBeforeList(src: SourceText, toks: Span[], k: number, to: number): number {
+  let m = k;
+  while (m < to && unitToken(src, toks[m] as Span)) m++;
+  if (m - k < 3 || !/[、,]/.test(text(src.norm, toks[m - 1] as Span))) return 1;
+  for (let j = k; j < m - 1; j++) if (/[、,]/.test(text(src.norm, toks[j] as Span))) return 1;
+  return m - k - 1;
 }
 
 /**

@@ -957,7 +957,11 @@ function tableItems(
     let referred = false;
     row.cells.forEach((cell, column) => {
       if (cell.kind !== 'lead' && cell.kind !== 'cooperate' && cell.kind !== 'responsible') return;
-      const ref = cellReference(src.norm, src.original, cell.span[0], cell.span[1]);
+      // (区发改委、区市场监管局。: the full stop closing a cell's list is no part of its last name.)
+      const [cs, end] = cell.span;
+      let ce = end;
+      while (ce > cs && (src.norm.charCodeAt(ce - 1) === 0x3002 || src.norm.charCodeAt(ce - 1) === 0x3b)) ce--;
+      const ref = cellReference(src.norm, src.original, cs, ce);
       const entries: Responsible[] = [];
       if (ref?.kind === 'named') {
         referred = true;
@@ -967,18 +971,18 @@ function tableItems(
         const above = previous.get(column) ?? [];
         if (above.length === 0) warnings.push(warning('responsibility_reference_unresolved', { item: ordinal, reference: ref.raw }, ref.span));
         for (const r of above) entries.push(copyEntry(r));
-      } else if (CELL_LABEL_RE.test(src.norm.slice(cell.span[0], cell.span[1]))) {
+      } else if (CELL_LABEL_RE.test(src.norm.slice(cs, ce))) {
         // 牵头:市发改委;配合:市财政局 in a 责任单位 cell: the cell's labels say the roles.
-        for (const r of findStated(ctx, cell.span[0], cell.span[1])?.entries ?? []) entries.push(r);
-      } else if (CELL_ROLE_WORDS_RE.test(src.norm.slice(cell.span[0], cell.span[1]))) {
+        for (const r of findStated(ctx, cs, ce)?.entries ?? []) entries.push(r);
+      } else if (CELL_ROLE_WORDS_RE.test(src.norm.slice(cs, ce))) {
         // 市发展改革委牵头,市统计局配合 in a 责任主体 cell: the cell says the roles itself.
-        const clause = parseClause(ctx, cell.span[0], cell.span[1]);
+        const clause = parseClause(ctx, cs, ce);
         for (const r of clause?.entries ?? []) entries.push(r);
       } else {
         // A cell that is not a list of names (a task's sentence fallen into a unit column when the
         // table's cells were misaligned) gives only the pieces that are unit names.
-        const clean = !SENTENCE_CELL_RE.test(src.norm.slice(cell.span[0], cell.span[1])) || unitsCell(src, cell.span);
-        const pieces = cellNames(src.norm, cell.span[0], cell.span[1])
+        const clean = !SENTENCE_CELL_RE.test(src.norm.slice(cs, ce)) || unitsCell(src, [cs, ce]);
+        const pieces = cellNames(src.norm, cs, ce)
           .map(leadMarked)
           .filter(({ piece }) => clean || looksLikeUnit(piece.name) || isCollective(piece.name));
         // 市发改委(牵头)、市统计局 in a cell: the marked name leads, the others cooperate.

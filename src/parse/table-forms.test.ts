@@ -134,3 +134,30 @@ describe('a 责任单位 cell that says the roles itself', () => {
     ]);
   });
 });
+
+describe('a division table as a district sends it: 主要责任单位 and 协同配合单位', () => {
+  const rows = [
+    '1 全区生产总值增长6.5%左右。 区发改委 区政府各部门,各乡镇人民政府、街道办事处,经开区管委会。',
+    '2 一般公共预算收入增长5%左右。 区财政局\n区税务局\n区政府有关部门,各乡镇人民政府、街道办事处。',
+    '3 社会消费品零售总额增长8%左右。 区商务局 区发改委、区市场监管局。',
+  ];
+  const want = [
+    ['区发改委/lead', '区政府各部门/localities', '各乡镇人民政府/localities', '街道办事处/localities', '经开区管委会/cooperate'],
+    ['区财政局/lead', '区税务局/lead', '区政府有关部门/localities', '各乡镇人民政府/localities', '街道办事处/localities'],
+    ['区商务局/lead', '区发改委/cooperate', '区市场监管局/cooperate'],
+  ];
+  it('reads the cooperating column, two leads written one under the other, and a list closed by a full stop', () => {
+    const text = `某区2025年重点工作任务分解表\n序号 重点工作任务 主要责任单位 协同配合单位\n一、主要预期目标\n${rows.join('\n')}\n`;
+    expect(parsePlan(text, { resolver }).items.map((i) => i.responsible.map((u) => `${u.raw}/${u.role}`))).toEqual(want);
+  });
+
+  it('one cell per line, with the last row cut off after its task (an excerpt\'s end) read as a row with no units', () => {
+    const cells = ['序号', '重点工作任务', '主要责任单位', '协同配合单位', '68', '学前教育向普及普惠推进,义务教育向优质均衡发展。', '区教育局', '区政府有关部门,各乡镇人民政府。', '69', '同海亮集团的合作向纵深推进。', '区教育局', '区投资促进中心。', '73', '全力推动安心托幼,让全区托位数增加到560'];
+    const plan = parsePlan(`某区教育局重点工作任务分解表\n\n${cells.join('\n\n')}\n`, { resolver });
+    expect(plan.items.map((i) => [i.number, i.responsible.map((u) => `${u.raw}/${u.role}`)])).toEqual([
+      ['68', ['区教育局/lead', '区政府有关部门/localities', '各乡镇人民政府/localities']],
+      ['69', ['区教育局/lead', '区投资促进中心/cooperate']],
+      ['73', []],
+    ]);
+  });
+});

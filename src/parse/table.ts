@@ -70,7 +70,7 @@ export function columnKind(header: string): ColumnKind {
   if (/^主要(?:负责|责任)(?:单位|部门|机关)$/.test(h)) return 'responsible';
   // 责任主体与协同单位: the column that names the cooperating units after the lead's.
   // 相关责任部门 beside a 牵头部门 column: the others who share the task.
-  if (/^(?:配合|协办|参与|协同|协助)(?:责任)?(?:单位|部门|机关)$|^责任主体(?:与|和|及)(?:配合|协同|协办)(?:单位|部门)$|^(?:相关|其他|其它|有关)(?:责任|配合)?(?:单位|部门)$/.test(h)) return 'cooperate';
+  if (/^(?:配合|协办|参与|协同|协助|协作|协同配合|配合协同)(?:责任)?(?:单位|部门|机关)$|^责任主体(?:与|和|及)(?:配合|协同|协办)(?:单位|部门)$|^(?:相关|其他|其它|有关)(?:责任|配合)?(?:单位|部门)$/.test(h)) return 'cooperate';
   // 负责部门: those who do the task, the first named leading (遂宁 2016's 负责部门 column). 区级责任单位,
   // 街道责任单位: the units of one level. 主管部门, 责任分工 (市发改委牵头,市财政局配合): those answering for it.
   if (/^(?:省级|市级|区级|县级|镇级|乡镇|街道|镇街)?(?:责任|承办|落实|实施|负责)(?:单位|部门|机关|主体)$|^(?:主管|监管)部门$|^责任分工$/.test(h)) return 'responsible';
@@ -280,6 +280,13 @@ export const isUnitKind = (k: ColumnKind): boolean => k === 'lead' || k === 'res
 
 /** Whether the cell holds nothing but unit names (县发改局、各街道). */
 export function unitsCell(src: SourceText, [s, e]: Span): boolean {
+  // (区发改委、区市场监管局。: a cell may close its list with a full stop; one name alone before it must
+  // open with its level's word, as a unit's does: 创成首批浙江省美丽城镇。 is a sentence.)
+  let closed = false;
+  if (e - s > 2 && (src.norm.charCodeAt(e - 1) === 0x3002 || src.norm.charCodeAt(e - 1) === 0x3b)) {
+    e--;
+    closed = !/[、,]/.test(src.norm.slice(s, e));
+  }
   if (e <= s || e - s > 160) return false;
   const text = src.norm.slice(s, e);
   if (/[“”"《》:;。]/.test(text)) return false;
@@ -292,10 +299,13 @@ export function unitsCell(src: SourceText, [s, e]: Span): boolean {
     names.every((p) => {
       // 市发改委牵头落实, 市金融办、…分别牵头落实: the cell may say the names' role after them.
       const name = ROLE_TAIL_LAST.has(p.name.charCodeAt(p.name.length - 1)) ? p.name.replace(ROLE_TAIL_RE, '') : p.name;
-      return name.length >= 2 && name.length <= 24 && (looksLikeUnit(name) || PLACE_END_RE.test(name));
+      if (closed && !LEVEL_START_RE.test(name)) return false;
+      return name.length >= 2 && name.length <= 24 && (looksLikeUnit(name) || (!closed && PLACE_END_RE.test(name)));
     })
   );
 }
+/** 区投资促进中心, 县财政局: a name opening with its level's word, as a unit's does (not 创成首批…城镇). */
+const LEVEL_START_RE = /^(?:省|市|县|区|州|镇|乡|街道)/;
 const ROLE_TAIL_RE = /(?:分别)?(?:牵头|配合|负责|参与|协助|协办|主办)(?:落实|负责|实施)?$/;
 const ROLE_TAIL_LAST = new CodeSet(codesOf('头合责与助办实施'));
 
@@ -358,6 +368,24 @@ function anchoredRows(src: SourceText, columns: ColumnKind[], from: number, to: 
     k = m - 1;
   }
   return rows;
+}
+
+/**
+ * 73 ⏎ 全力推动…增加到560 at the text's end: a one-cell-per-line table's last row, cut off after its
+ * task (an excerpt's end), is a row of its own, with no units.
+ */
+function cutOffRow(src: SourceText, columns: ColumnKind[], rows: TableRow[]): void {
+  const last = rows[rows.length - 1];
+  const numberAt = columns.indexOf('number');
+  if (!last || numberAt < 0 || columns.indexOf('task') !== numberAt + 1) return;
+  let after = last.line;
+  while (after < src.lines.length && (src.lines[after]?.trimEnd ?? 0) <= last.span[1]) after++;
+  const rest = nonBlankLines(src, after, src.lines.length, 3);
+  // (Two lines, then the text's end: nothing after them may be read as the row's.)
+  if (rest.length !== 2) return;
+  const [n, t] = rest.map((k) => cellOf(src, k)) as [Span, Span];
+  if (numberOf(src.norm.slice(n[0], n[1])) === null || lineType(src, t, false) !== 'text' || t[1] - t[0] < 6) return;
+  rows.push({ line: rest[0] ?? after, span: [n[0], t[1]], cells: [{ kind: 'number', span: n }, { kind: 'task', span: t }] });
 }
 
 /** A row's number cell: 1, 12, 1. (a dot or 、 after it), 一, 十二. */
@@ -832,6 +860,7 @@ function findColumnTable(src: SourceText, from: number, to: number): Table | nul
       if (numbered.length > 0 && withUnits(numbered) >= withUnits(rows) && numbered.length >= rows.length) rows.splice(0, rows.length, ...numbered);
     }
     if (rows.length === 0) continue;
+    cutOffRow(src, columns, rows);
     withMeasureColumn(columns, headerNames, rows);
     return { headerLine: i, headerSpan: [headerCells[0]?.[0] ?? line.trimStart, headerCells[headerCells.length - 1]?.[1] ?? line.trimEnd], columns, rows, headerCells };
   }
