@@ -616,7 +616,7 @@ function itemTitle(src: SourceText, start: number, e: number, cell = false): str
   // 2.中心片区污水管网维护:检测、清淤并修复…: so is a project's or a field's name before its description.
   // (1.工业经济:规模以上工业增加值增长20%以上 is one title: a short category over an indicator.)
   const colon = end - s > 60 ? norm.slice(s, Math.min(end, s + 13)).indexOf(':') : end - s > 16 ? norm.slice(s, Math.min(end, s + 31)).indexOf(':') : -1;
-  if (colon >= 2 && end - s - colon > 8 && !/[,、;]/.test(norm.slice(s, s + colon)) && (end - s > 60 || !CATEGORY_OVER_INDICATOR.test(norm.slice(s, end)))) end = s + colon;
+  if (colon >= 2 && !cell && end - s - colon > 8 && !/[,、;]/.test(norm.slice(s, s + colon)) && (end - s > 60 || !CATEGORY_OVER_INDICATOR.test(norm.slice(s, end)))) end = s + colon;
   // 关于“…”的问题,由发展改革委会同农业部等部门负责落实。: the title ends before the clause saying who.
   const by = end - s > 3 ? norm.slice(s, end).indexOf(',由') : -1;
   if (by > 0 && BY_CLAUSE_RE.test(norm.slice(s + by, end))) end = s + by;

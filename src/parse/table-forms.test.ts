@@ -161,3 +161,20 @@ describe('a division table as a district sends it: 主要责任单位 and 协同
     ]);
   });
 });
+
+describe('an indicators progress table one cell per line between lines of bars', () => {
+  it('reads 考核指标 as the task, 责任 ⏎ 股室 as the units, and the progress, leader, person and phone cells as none', () => {
+    const header = ['序号', '考核指标', '序时进度', '考核时间', '分管\n领导', '责任\n股室', '责任人', '监督电话'];
+    const rows = [
+      ['1', '全区生产总值增长6.5%左右。', '上半年增长5.3%。', '2025年12月', '杨长生', '国民经济综合股', '姚婷婷', '0558-5522863'],
+      ['2', '大力发展清洁能源:新能源发电量达到23.5亿度以上。', '1-9月发电18亿度。', '2025年12月', '王文强', '项目中心', '王斯伟', '0558-5522863'],
+    ];
+    const text = `某区2025年考核指标进度表\n|\n${[header, ...rows].map((r) => r.join('\n|\n')).join('\n|\n|\n')}\n`;
+    const plan = parsePlan(text, { resolver });
+    expect(plan.items.map((i) => [i.number, i.title, i.responsible.map((u) => `${u.raw}/${u.role}`), i.targets.map((g) => g.raw)])).toEqual([
+      ['1', '全区生产总值增长6.5%左右', ['国民经济综合股/lead'], ['6.5%']],
+      // A task cell's title is its first sentence, a colon in it included.
+      ['2', '大力发展清洁能源:新能源发电量达到23.5亿度以上', ['项目中心/lead'], ['23.5亿度']],
+    ]);
+  });
+});

@@ -139,7 +139,7 @@ export function withOfficeColumns(columns: ColumnKind[], names: string[]): Colum
 export function withTaskColumn(columns: ColumnKind[], names?: string[]): ColumnKind[] {
   if (columns.includes('task')) return columns;
   // 序号 / 指标 / 目标值 / 责任单位: the indicator's name, not its value, is what the row is about.
-  const indicator = names ? names.findIndex((n, k) => columns[k] === 'other' && headerName(n) === '指标') : -1;
+  const indicator = names ? names.findIndex((n, k) => columns[k] === 'other' && INDICATOR_HEADER_RE.test(headerName(n))) : -1;
   if (indicator >= 0) {
     columns[indicator] = 'task';
     return columns;
@@ -154,12 +154,15 @@ export function withTaskColumn(columns: ColumnKind[], names?: string[]): ColumnK
   return columns;
 }
 
+/** 指标, 考核指标, 主要指标: the column naming each row's indicator. */
+const INDICATOR_HEADER_RE = /^(?:考核|主要|年度|约束性|预期性|发展)?指标$/;
+
 /** 项目内容, 建设内容, 工作内容: what a row's project or work is, its task where no column says 任务. */
 const CONTENT_HEADER_RE = /^(?:项目|建设|工作|实施)?内容$/;
 
 /** Column names that carry nothing the plan keeps (进展情况, 备注), but still belong to a header. */
 export const OTHER_HEADER =
-  /^(?:(?:[0-9]{1,2}(?:-[0-9]{1,2})?月|第?[一二三四1-4]季度|上半年|前三季度|全年)?(?:进展|完成|落实|推进|办理)(?:情况|进度)|(?:当前|目前|实际|工程|项目)进度|(?:计量)?单位|(?:工作|完成|考核|验收)标准|(?:阶段|进度|季度)目标|存在(?:的)?问题|下(?:一)?步(?:工作)?(?:计划|打算|措施)|是否[^\s]{1,6}|备注|说明|名称|领域|板块|分值|分数|权重|计分|(?:工作|具体|完成|公开|目标)?要求|(?:任务|文件)?(?:来源|依据|出处)|(?:建设|实施|项目)?(?:地点|规模|内容|性质|类别)|指标|(?:年度|计划|总|项目)?(?:投资|资金)(?:金额|额|规模|来源)?)$/;
+  /^(?:(?:[0-9]{1,2}(?:-[0-9]{1,2})?月|第?[一二三四1-4]季度|上半年|前三季度|全年)?(?:进展|完成|落实|推进|办理)(?:情况|进度)|(?:当前|目前|实际|工程|项目|序时)进度|完成率|联系电话|监督电话|联系方式|(?:计量)?单位|(?:工作|完成|考核|验收)标准|(?:阶段|进度|季度)目标|存在(?:的)?问题|下(?:一)?步(?:工作)?(?:计划|打算|措施)|是否[^\s]{1,6}|备注|说明|名称|领域|板块|分值|分数|权重|计分|(?:工作|具体|完成|公开|目标)?要求|(?:任务|文件)?(?:来源|依据|出处)|(?:建设|实施|项目)?(?:地点|规模|内容|性质|类别)|(?:考核|主要|年度|约束性|预期性|发展)?指标|(?:年度|计划|总|项目)?(?:投资|资金)(?:金额|额|规模|来源)?)$/;
 
 /**
  * A group row between a table's rows: 一、产业发展 (or (一)…) alone on its line, heading the rows
