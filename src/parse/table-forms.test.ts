@@ -178,3 +178,19 @@ describe('an indicators progress table one cell per line between lines of bars',
     ]);
   });
 });
+
+describe('a progress table in bar rows whose unit cell is merged over its rows', () => {
+  it('carries the unit into a row that left its cell out (its leader where the unit stood) and into a last row cut off in its progress', () => {
+    const text = [
+      '项 目 内 容 | 8月计划进度 | 实际进度情况 | 完成率 | 责任 单位 | 具体分管领导 |',
+      '(1)新吸收公助园60所。 | 报送名单 | 新吸收8所 | 72% | 市教育局 | 王旭良 |',
+      '(2)教共体组建70对以上。 | 开展活动 | 组建67对 | 72% | 王小强 |',
+      '(3)创建乡村小而优学校5所以上。 | 完成建设 | 财政已安排190万元用于',
+    ].join('\n');
+    expect(parsePlan(text, { resolver }).items.map((i) => [i.number, i.responsible.map((u) => `${u.raw}/${u.role}`)])).toEqual([
+      ['(1)', ['市教育局/lead']],
+      ['(2)', ['市教育局/lead']],
+      ['(3)', ['市教育局/lead']],
+    ]);
+  });
+});

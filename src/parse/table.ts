@@ -978,6 +978,7 @@ function findRowTable(src: SourceText, from: number, to: number): Table | null {
       // 2     新建城市绿道50公里        市林业局                6月底前: cells aligned under the header's by
       // spaces leave an empty cell as a gap; each cell goes to the column it stands under.
       if (spans.length < columns.length && aligned) spans = underColumns(norm, row.start, spans, headerAt);
+      else if (spans.length === columns.length - 1) spans = withUnitGap(norm, spans, columns);
       // A row with fewer cells than the header lost its trailing empty cells.
       rows.push({
         line: first,
@@ -1012,9 +1013,12 @@ function mergedUnitCells(norm: string, columns: ColumnKind[], rows: TableRow[]):
   while (textEnd > 0 && isJsSpace(norm.charCodeAt(textEnd - 1))) textEnd--;
   let above: TableCell[] = [];
   let dueAbove: TableCell | null = null;
+  let carried = false;
   for (const row of rows) {
-    // (Not into a last row the text ends in: a table cut off.)
-    if (row.span[1] >= textEnd) continue;
+    // (Not into a last row the text ends in: a table cut off before the row's unit cells. Unless
+    // rows above took merged cells already and this one is cut off in a later cell, its plan and
+    // progress written: it is under the merged cell too.)
+    if (row.span[1] >= textEnd && !(carried && cellsAfterTask(row))) continue;
     // (Not a line of a numbered table that has no number: a cell's text broken onto a line of its own.)
     const number = row.cells.find((c) => c.kind === 'number');
     if (numbered && (!number || number.span[1] === number.span[0])) continue;
@@ -1024,6 +1028,7 @@ function mergedUnitCells(norm: string, columns: ColumnKind[], rows: TableRow[]):
     // (A tab row leaves its empty cells at the end out: no unit cell at all is empty ones.)
     if (filled.length === 0 && above.length > 0) {
       row.cells = [...row.cells.filter((c) => !isUnitKind(c.kind)), ...above.map((c) => ({ ...c }))];
+      carried = true;
     } else if (leadEmpty && above.length > 0) {
       // The lead above takes the empty lead cell's place.
       const lead = above.filter((c) => c.kind !== 'cooperate');
@@ -1037,6 +1042,24 @@ function mergedUnitCells(norm: string, columns: ColumnKind[], rows: TableRow[]):
     else if (dueAbove) row.cells = [...row.cells.filter((c) => c.kind !== 'deadline'), { ...dueAbove }];
   }
   return rows;
+}
+
+/** Whether a row holds a filled cell after its task cell. */
+function cellsAfterTask(row: TableRow): boolean {
+  const t = row.cells.findIndex((c) => c.kind === 'task');
+  return t >= 0 && row.cells.slice(t + 1).some((c) => c.span[1] > c.span[0]);
+}
+
+/**
+ * | …完成率 | 72% | 王小强 |: a row one cell short whose cell under the unit column names a person, a
+ * leader's column after it, left out its unit cell (merged with the row above's): an empty cell
+ * takes its place, for mergedUnitCells to fill.
+ */
+function withUnitGap(norm: string, spans: Span[], columns: ColumnKind[]): Span[] {
+  const u = columns.findIndex(isUnitKind);
+  const cell = spans[u];
+  if (u < 0 || columns[u + 1] !== 'person' || !cell || !personCell(norm.slice(cell[0], cell[1]))) return spans;
+  return [...spans.slice(0, u), [cell[0], cell[0]], ...spans.slice(u)];
 }
 
 /** 牵头, 配合: a role word alone, naming a column under a merged 责任单位 cell above it. */

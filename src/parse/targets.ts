@@ -31,8 +31,8 @@ const UNITS = [
   '美元', '元', '倍', '天', '镇', '村', '园', '片', '次', '例',
   // Harvests, fleets, trees, herds and works: 600亿斤, 50艘, 1000万株, 20万头, 300眼 (wells), 5000盏.
   '公斤', '千克', '斤', '艘', '架', '株', '棵', '头', '只', '篇', '眼', '盏', '根', '块', '段', '孔',
-  // Electricity: 23.5亿度 (kilowatt-hours).
-  '度',
+  // Electricity: 23.5亿度 (kilowatt-hours). Schools: 70对 (paired schools), 2000节 (lessons).
+  '度', '对', '节',
 ];
 /** Measure words a Chinese numeral may take; stricter than for Arabic figures. */
 const CN_UNITS = new Set(['个', '套', '项', '家', '所', '座', '条', '处', '户', '人', '名', '台', '辆', '栋', '间', '批', '件', '亩', '吨', '倍', '公里', '平方公里', '万平方米', '平方米', '个百分点', '百分点', '元', '镇', '村', '园', '片', '个工作日', '工作日', '天']);
