@@ -194,3 +194,18 @@ describe('a progress table in bar rows whose unit cell is merged over its rows',
     ]);
   });
 });
+
+describe('a progress table in bar rows grouped by a 类别 cell written once', () => {
+  it('puts rows that open with their task back under their columns, reads 2022年度任务目标 as targets, and ends at the page\'s metadata', () => {
+    const text = [
+      '类别 | 民生事项名称 | 2022年度任务目标 | 责任单位 | 分管市领导 | 1-9月份工作完成情况 | 监督电话 |',
+      '四、教育文化 | 14.改扩建泉山学校 | 建成教学楼2座。 | 教育体育局 | 刘福利 | 主体完工。 | 8212345 |',
+      '15.推进学校运动场地建设 | 13处农村学校的运动场地建好。 | 教育体育局 | 刘福利 | 基础完成30%。 | 8212345 |',
+      '索引号: | 113706850042672474/2022-04772 | 成文日期: | 2022-10-08 |',
+    ].join('\n');
+    expect(parsePlan(text, { resolver }).items.map((i) => [i.number, i.title, i.responsible.map((u) => `${u.raw}/${u.role}`), i.targets.map((g) => g.raw)])).toEqual([
+      ['14', '改扩建泉山学校', ['教育体育局/lead'], ['2座']],
+      ['15', '推进学校运动场地建设', ['教育体育局/lead'], ['13处']],
+    ]);
+  });
+});

@@ -79,7 +79,8 @@ export function columnKind(header: string): ColumnKind {
   if (/^(?:监考|考核|考评|监测|责任考核)(?:单位|部门)$/.test(h)) return 'responsible';
   if (/(?:时限|时间|期限|节点|进度安排|时间安排|时间进度|建设年限)$/.test(h)) return 'deadline';
   // 指标要求, 目标值, 预期目标: the figure to reach, written beside the task's name.
-  if (/^(?:指标|目标)(?:要求|值)$|^(?:预期|年度|工作)?目标(?:值)?$|^(?:全年|年度|攻坚)目标任务$/.test(h)) return 'target';
+  // 2022年度任务目标: the year's goal beside a matter's name.
+  if (/^(?:指标|目标)(?:要求|值)$|^(?:预期|年度|工作)?目标(?:值)?$|^(?:[0-9]{4}年)?(?:全年|年度|攻坚)?(?:目标任务|任务目标)$/.test(h)) return 'target';
   // 建设内容, 建设规模 beside a 项目名称 column: what a project builds, its figures the targets.
   if (/^(?:年度)?(?:建设|实施)(?:内容|规模)(?:及规模)?$/.test(h)) return 'target';
   if (/(?:频次|频率|周期)$/.test(h)) return 'frequency';
@@ -972,6 +973,9 @@ function findRowTable(src: SourceText, from: number, to: number): Table | null {
       const exact = unquoted(norm, splitCells(norm, row.trimStart, rowEnd, true));
       let spans = exact.length <= columns.length ? exact : unquoted(norm, splitCells(norm, row.trimStart, rowEnd));
       if (spans.length < 2) break;
+      // 索引号: | 1137…/2022-04772 | 成文日期: | 2022-10-08 |: the page's metadata after the table ends it.
+      const head = spans[0] as Span;
+      if (META_CELL_RE.test(norm.slice(head[0], head[1]))) break;
       // | 一、产业发展 | | | |: a group row drawn with the table's bars, its other cells empty.
       const filled = spans.filter(([a, b]) => b > a);
       if (filled.length === 1 && GROUP_ROW_RE.test(norm.slice((filled[0] as Span)[0], (filled[0] as Span)[1]))) continue;
@@ -989,7 +993,7 @@ function findRowTable(src: SourceText, from: number, to: number): Table | null {
     if (rows.length === 0) continue;
     if (!hasUnits && !scheduled && !dutyInTaskCells(norm, rows)) continue;
     if (!spaced) {
-      leadingGroupColumn(norm, columns, rows);
+      leadingGroupColumn(norm, columns, names, rows);
       withoutPersons(src, names, rows);
     }
     withMeasureColumn(columns, names, rows);
@@ -1161,15 +1165,28 @@ function unquoted(norm: string, cells: Span[]): Span[] {
  * number, its cell written only in the first row it spans. A row opening with its number lacks that
  * cell and is put back one column to the right (in place).
  */
-function leadingGroupColumn(norm: string, columns: ColumnKind[], rows: TableRow[]): void {
-  if (columns[0] === 'number' || columns[1] !== 'number') return;
+function leadingGroupColumn(norm: string, columns: ColumnKind[], names: string[], rows: TableRow[]): void {
+  // 类别 | 民生事项名称 | … over `四、教育文化 | 14.改扩建…` and `15.推进…`: the same before a task cell
+  // that opens with the row's number.
+  const numbered = columns[1] === 'number';
+  if (columns[0] === 'number' || !(numbered || (columns[1] === 'task' && GROUP_HEADER_RE.test(headerName(names[0] ?? ''))))) return;
   rows.forEach((row, r) => {
     const first = row.cells[0];
-    if (!first || numberOf(norm.slice(first.span[0], first.span[1])) === null) return;
+    if (!first) return;
+    const text = norm.slice(first.span[0], first.span[1]);
+    if (numbered ? numberOf(text) === null : !ARABIC_ITEM_RE.test(text)) return;
     const spans: Span[] = [[row.span[0], row.span[0]], ...row.cells.map((c) => c.span)];
     rows[r] = { ...row, cells: placed(spans, columns) };
   });
 }
+
+/** 索引号:, 发布机构:, 成文日期: — a web page's metadata cells, never a row's first cell. */
+const META_CELL_RE = /^(?:索引号|发布机构|成文日期|发布日期|发文日期|主题分类|组配分类|信息来源|文号|公开方式|公开范围|有效性)\s*:?$/;
+
+/** 类别, 大类, 领域: a column grouping the rows, its cell written once over those it spans. */
+const GROUP_HEADER_RE = /^(?:大类|类别|分类|类型|领域|板块)$/;
+/** 15.推进…, 15、推进…: a task cell opening with its row's number. */
+const ARABIC_ITEM_RE = /^[0-9]{1,3}[.、．]\s*[\u4e00-\u9fff]/;
 
 /**
  * 牵头单位及主要负责人 over `市民政局 伍泽国`: a unit column that also names its head. The person's name
