@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCollective, splitNames } from './units.js';
+import { isCollective, looksLikeUnit, splitNames } from './units.js';
 
 const names = (text: string): string[] => splitNames(text, 0, text.length).map((p) => p.name);
 
@@ -18,5 +18,14 @@ describe('splitNames', () => {
     expect(names('市直有关部门、单位,各区市政府')).toEqual(['市直有关部门、单位', '各区市政府']);
     expect(names('市发改委、单位')).toEqual(['市发改委', '单位']);
     expect(isCollective('开发区管委')).toBe(true);
+  });
+});
+
+describe('a figure and its measure word', () => {
+  it('is no unit (2所, 34所), while a collective counted by a figure is one (10县市人民政府)', () => {
+    expect(looksLikeUnit('2所')).toBe(false);
+    expect(looksLikeUnit('34所')).toBe(false);
+    expect(looksLikeUnit('10县市人民政府')).toBe(true);
+    expect(looksLikeUnit('区教育局')).toBe(true);
   });
 });

@@ -75,6 +75,9 @@ export function endsLikeUnit(name: string): boolean {
 }
 
 export function looksLikeUnit(name: string): boolean {
+  // (2所, 34所: a figure and its measure word, not a unit's name; 10县市人民政府 is a collective.)
+  const c = name.charCodeAt(0);
+  if (c >= 0x30 && c <= 0x39) return isCollective(name);
   return UNIT_END_RE.test(name) || isCollective(name);
 }
 
