@@ -44,6 +44,9 @@ const FORMS: Record<string, (rows: string[][]) => string> = {
   'one cell per line': (rows) => rows.flat().join('\n'),
   'one cell per line, blank lines between': (rows) => rows.flat().join('\n\n'),
   'runs of spaces': (rows) => rows.map((r) => r.join('  ')).join('\n'),
+  'one space between cells': (rows) => rows.map((r) => r.join(' ')).join('\n'),
+  'one cell per line between lines of bars': (rows) => rows.map((r) => r.join('\n|\n')).join('\n|\n|\n'),
+  'bars without the outer ones': (rows) => rows.map((r) => `${r.join(' | ')}`).join('\n'),
   'run on into one line': (rows) => rows.flat().join(' '),
 };
 

@@ -915,7 +915,8 @@ function findRowTable(src: SourceText, from: number, to: number): Table | null {
     // …附件:分解表 2018年2月24日 分解表 序号 名称 工作任务 牵头责任单位: a header may close the
     // paragraph of a page that lost its line breaks; it starts at 序号 after a space.
     let headStart = line.trimStart;
-    if (spaced && !NUMBER_HEAD_RE.test(norm.slice(line.trimStart, line.trimStart + 3))) {
+    // 工作任务 牵头单位 配合单位 完成时限: a header without 序号 whose every word names a column.
+    if (spaced && !NUMBER_HEAD_RE.test(norm.slice(line.trimStart, line.trimStart + 3)) && !knownWordsHeader(norm, line)) {
       // Looked for in the line's last characters only (lastIndexOf from the end would search the
       // whole document before the line).
       const from = line.trimEnd - MAX_TRAILING_HEADER;
@@ -1391,6 +1392,13 @@ function splitSpacedHeader(norm: string, s: number, e: number): Span[] {
     letters = letter;
   }
   return out;
+}
+
+/** Whether a short line is three to ten words one space apart, each a column's name, a task's and a unit's among them. */
+function knownWordsHeader(norm: string, line: Line): boolean {
+  if (line.trimEnd - line.trimStart > 60) return false;
+  const kinds = words(norm, line.trimStart, line.trimEnd).map(([a, b]) => columnKind(norm.slice(a, b)));
+  return kinds.length >= 3 && kinds.length <= 10 && !kinds.includes('other') && kinds.includes('task') && kinds.some(isUnitKind);
 }
 
 /**
