@@ -100,9 +100,14 @@ const VARIANTS: Record<string, Variant> = {
   // their lead, a heading closed by its full stop cut from its paragraph, a title going on across a
   // line the page's width cut) bring them, with the six documents it moved, to 0.934, 0.842, 0.932;
   // 0.803, 0.615, 0.793; and hard-wrapped 0.941, 0.897, 0.898.
-  'run on, a space between': { text: shape('run-on-space'), expected: same, floor: { unitF1: 0.93, titles: 0.84, targetF1: 0.93 } },
-  'run on, nothing between': { text: shape('run-on-nothing'), expected: same, floor: { unitF1: 0.8, titles: 0.61, targetF1: 0.79 } },
-  'hard-wrapped at 33': { text: shape('wrapped-33'), expected: same, floor: { unitF1: 0.94, titles: 0.895, targetF1: 0.895 } },
+  // Stop 26: on the 180 documents tuned or held out at its start, its rules read 0.935, 0.849, 0.932;
+  // 0.803, 0.617, 0.793; hard-wrapped 0.943, 0.898, 0.899. With the thirteen it moved to tuned (six
+  // pages of pages26, tables most of them, whose rows glue or wrap badly once their line breaks go, and
+  // seven whose run-on or wrapped readings a rule was written for): 0.934, 0.845, 0.929; 0.792, 0.614,
+  // 0.789; hard-wrapped 0.939, 0.892, 0.879.
+  'run on, a space between': { text: shape('run-on-space'), expected: same, floor: { unitF1: 0.93, titles: 0.84, targetF1: 0.925 } },
+  'run on, nothing between': { text: shape('run-on-nothing'), expected: same, floor: { unitF1: 0.79, titles: 0.61, targetF1: 0.785 } },
+  'hard-wrapped at 33': { text: shape('wrapped-33'), expected: same, floor: { unitF1: 0.935, titles: 0.89, targetF1: 0.875 } },
 };
 
 const documents = files.map((file) => ({
