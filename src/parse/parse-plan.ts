@@ -4,7 +4,7 @@
  * of the text apart from bounded look-arounds.
  */
 import { findLetter } from './letter.js';
-import { joinBrokenDuties, joinWrapped, unwrapped } from './wrapped.js';
+import { joinBrokenDuties, joinWrapped, joinWrappedCells, unwrapped } from './wrapped.js';
 import { joinPageMarkers } from './page-markers.js';
 import { chineseToNumber } from './numerals.js';
 import { detectJurisdiction, applyJurisdiction } from './jurisdiction.js';
@@ -49,7 +49,7 @@ export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
 }
 
 function parseText(text: string, options: ParseOptions): ParsedPlan {
-  const src = joinBrokenDuties(joinPageMarkers(joinWrapped(makeSource(text))));
+  const src = joinBrokenDuties(joinPageMarkers(joinWrappedCells(joinWrapped(makeSource(text)))));
   src.lines = splitRunOn(src);
   const resolver = cachedResolver(options.resolver);
   const warnings: ParseWarning[] = [];

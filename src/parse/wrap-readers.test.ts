@@ -222,6 +222,23 @@ describe('joinFree: the text without its joins', () => {
     expect(spanProblems(text, plan)).toEqual([]);
   });
 
+  it('reads a table one cell per line, a blank line between cells, whose long cells the width wrapped', () => {
+    const cells = ['序号', '项目内容', '当前进度', '牵头单位', '备注'];
+    const rows = [
+      ['1', '四好农村路建成55公里。', '95%', '县交通局', '县民生实事'],
+      ['2', '沿浦、宜山、莒溪、炎亭、望里、赤溪、岱岭、灵溪浦亭等8家卫生院建好\n并投入使用', '98%', '县卫健局', '县民生实事'],
+      ['3', '农村公路大修、中修完成70公里。', '90%', '县交通局', '县民生实事'],
+    ];
+    const text = `2022年度民生实事未完成项目进度表\n\n${[cells, ...rows].map((r) => r.join('\n\n')).join('\n\n')}\n`;
+    const plan = parse(text);
+    expect(plan.items.map((i) => [i.title, i.responsible.map((u) => u.raw)])).toEqual([
+      ['四好农村路建成55公里', ['县交通局']],
+      ['沿浦、宜山、莒溪、炎亭、望里、赤溪、岱岭、灵溪浦亭等8家卫生院建好并投入使用', ['县卫健局']],
+      ['农村公路大修、中修完成70公里', ['县交通局']],
+    ]);
+    expect(spanProblems(text, plan)).toEqual([]);
+  });
+
   it('goes on after a closing bracket onto a line that starts with a comma (…(牵头) ⏎ ,市统计局)', () => {
     const text = [
       '青岛市2019年经济社会发展主要目标任务分解',

@@ -218,6 +218,44 @@ export function joinBrokenDuties(src: SourceText): SourceText {
 /** A label as it reads once a break inside it is joined: 牵头单 ⏎ 位:, 配合 ⏎ 单位:. */
 const LABEL_RE = /(?:牵头|责任|配合|主办|协办|参与|主责)(?:单位|部门):/g;
 
+/** Fewest cells between blank lines a text needs before its adjacent lines are read as wrapped cells. */
+const MIN_SPACED_CELLS = 8;
+/** How far below the text's longest line a wrapped cell's full line may fall (in characters). */
+const CELL_WRAP_SHORT = 2;
+
+/**
+ * A table one cell per line, a blank line between cells, whose long cells the page's width wrapped:
+ * in a text whose lines mostly stand between blank lines, a line as long as the longest, followed
+ * right away by another, goes on on it (…等8家卫生院建好 ⏎ 并投入使用). Not before a numbered item or a
+ * label, nor after a sentence's end. Returns src itself when there is none.
+ */
+export function joinWrappedCells(src: SourceText): SourceText {
+  const { norm, lines } = src;
+  let spaced = 0;
+  let adjacent = 0;
+  let longest = 0;
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const l = lines[i] as Line;
+    if (l.trimEnd <= l.trimStart) continue;
+    longest = Math.max(longest, l.trimEnd - l.trimStart);
+    const next = lines[i + 1] as Line;
+    if (next.trimEnd > next.trimStart) adjacent++;
+    else if ((lines[i + 2]?.trimEnd ?? 0) > (lines[i + 2]?.trimStart ?? 0)) spaced++;
+  }
+  if (spaced < MIN_SPACED_CELLS || adjacent * 3 > spaced || longest < FIGURE_LINE_MIN) return src;
+  const ranges: [number, number][] = [];
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const l = lines[i] as Line;
+    const next = lines[i + 1] as Line;
+    if (l.trimEnd - l.trimStart < longest - CELL_WRAP_SHORT || next.trimEnd <= next.trimStart || next.trimStart !== next.start) continue;
+    if (ENDS.has(norm.charCodeAt(l.trimEnd - 1))) continue;
+    if (mayStartMarker(norm, next.trimStart, next.trimEnd) && markerIn(norm, next.trimStart, Math.min(next.trimEnd, next.trimStart + 16))) continue;
+    if (LABEL_START_RE.test(norm.slice(next.trimStart, Math.min(next.trimEnd, next.trimStart + 10)))) continue;
+    ranges.push([l.trimEnd, next.trimStart]);
+  }
+  return joinedOver(src, ranges);
+}
+
 /** Whether a label (牵头单位:) is broken by the line's end, its first characters ending the line and the rest opening the next. */
 function labelBrokenAt(norm: string, line: Line, next: Line): boolean {
   const head = norm.slice(Math.max(line.trimStart, line.trimEnd - 4), line.trimEnd);
