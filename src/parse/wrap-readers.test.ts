@@ -239,6 +239,24 @@ describe('joinFree: the text without its joins', () => {
     expect(spanProblems(text, plan)).toEqual([]);
   });
 
+  it('reads a table one cell per line, each cell closed by a bar, whose long cells the width wrapped', () => {
+    const rows = [
+      ['序号', '项目名称', '2024年建设内容', '责任单位'],
+      ['1', '城北小学门前道路建设项目', '完成唐塔北路延伸段道路建设。', '住建局'],
+      ['2', '老旧小区改造项目', '对西苑小区、金鑫二小区、宏昌小区三所老旧小区实施房屋功能改善,完善\n周边配套基础设施。', '住建局'],
+      ['3', '农村公路生命安全防护工程', '建设农村公路生命防护工程31.656公里,鎮域主干道相关路段的\n安防工程基本做到全覆盖。', '交通局'],
+    ];
+    const text = `附件:\n|\n某县2024年十大民生实事项目清单 |\n||||\n|\n${rows.map((r) => r.map((c) => `${c} |`).join('\n')).join('\n|\n')}\n`;
+    const plan = parse(text);
+    expect(plan.items.map((i) => [i.number, i.title, i.responsible.map((u) => u.raw)])).toEqual([
+      ['1', '城北小学门前道路建设项目', ['住建局']],
+      ['2', '老旧小区改造项目', ['住建局']],
+      ['3', '农村公路生命安全防护工程', ['交通局']],
+    ]);
+    expect(plan.items[2]?.targets.map((t) => t.raw)).toEqual(['31.656公里']);
+    expect(spanProblems(text, plan)).toEqual([]);
+  });
+
   it('goes on after a closing bracket onto a line that starts with a comma (…(牵头) ⏎ ,市统计局)', () => {
     const text = [
       '青岛市2019年经济社会发展主要目标任务分解',

@@ -230,6 +230,36 @@ const CELL_WRAP_SHORT = 2;
  * label, nor after a sentence's end. Returns src itself when there is none.
  */
 export function joinWrappedCells(src: SourceText): SourceText {
+  return joinBarCells(src) ?? joinSpacedCells(src);
+}
+
+/**
+ * 序號 | ⏎ 項目名稱 | ⏎ …: a table one cell per line, each closed by a bar, whose long cells the page's
+ * width wrapped: a line the bar does not close goes on on the next. Null where the text's lines are
+ * not mostly so closed.
+ */
+function joinBarCells(src: SourceText): SourceText | null {
+  const { norm, lines } = src;
+  let filled = 0;
+  let closed = 0;
+  for (const l of lines) {
+    if (l.trimEnd <= l.trimStart) continue;
+    filled++;
+    if (norm.charCodeAt(l.trimEnd - 1) === 0x7c) closed++;
+  }
+  if (closed < MIN_SPACED_CELLS || closed * 5 < filled * 4) return null;
+  const ranges: [number, number][] = [];
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const l = lines[i] as Line;
+    const next = lines[i + 1] as Line;
+    if (l.trimEnd <= l.trimStart || norm.charCodeAt(l.trimEnd - 1) === 0x7c || ENDS.has(norm.charCodeAt(l.trimEnd - 1))) continue;
+    if (next.trimEnd <= next.trimStart || next.trimStart !== next.start || norm.charCodeAt(next.trimStart) === 0x7c) continue;
+    ranges.push([l.trimEnd, next.trimStart]);
+  }
+  return joinedOver(src, ranges);
+}
+
+function joinSpacedCells(src: SourceText): SourceText {
   const { norm, lines } = src;
   let spaced = 0;
   let adjacent = 0;
