@@ -981,7 +981,7 @@ function tableItems(
       } else {
         // A cell that is not a list of names (a task's sentence fallen into a unit column when the
         // table's cells were misaligned) gives only the pieces that are unit names.
-        const clean = !SENTENCE_CELL_RE.test(src.norm.slice(cs, ce)) || unitsCell(src, [cs, ce]);
+        const clean = !SENTENCE_CELL_RE.test(src.norm.slice(cs, end)) || unitsCell(src, [cs, end]);
         const pieces = cellNames(src.norm, cs, ce)
           .map(leadMarked)
           .filter(({ piece }) => clean || looksLikeUnit(piece.name) || isCollective(piece.name));
