@@ -126,6 +126,16 @@ describe('splitRunOn, items glued to the word before them', () => {
     expect(pieces('各地要按照要求报送材料(见附件1)各地报送的材料要真实完整,不得弄虚作假。')).toHaveLength(1);
   });
 
+  it('does not cut a heading from a figure a page set apart by spaces (投资达 2 亿元)', () => {
+    expect(pieces('意见如下。1.招商项目实际投资达 2 亿元或年纳税总额达 5000 万元以上的,给予奖励。责任单位:市发改委。2.引进团队的,经认定后给予支持。责任单位:市委组织部。')).toEqual([
+      '意见如下。',
+      '1.招商项目实际投资达 2 亿元或年纳税总额达 5000 万元以上的,给予奖励。',
+      '责任单位:市发改委。',
+      '2.引进团队的,经认定后给予支持。',
+      '责任单位:市委组织部。',
+    ]);
+  });
+
   it('does not cut before a figure glued to a word (下降4.2%, 小1.7个百分点)', () => {
     const text = '3.二氧化硫排放量下降4.2%,降幅比全省平均小1.7个百分点,排名比去年同期前进五位。';
     expect(pieces(text)).toEqual([text]);

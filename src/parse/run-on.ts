@@ -526,11 +526,24 @@ function headingCuts(norm: string, from: number, end: number, cuts: number[]): v
       while (j < end && isSpace(norm.charCodeAt(j))) j++;
       const prev = norm.charCodeAt(k - 1);
       const next = norm.charCodeAt(j);
-      if ((isCjk(prev) || prev === 0x201d) && (isCjk(next) || next === 0x201c || next === 0x300a || isAlnum(next)) && !isStart.has(j)) cuts.push(j);
+      // (…投资达 2 亿元: a figure set apart by spaces on both sides, as pdftotext writes one, is no paragraph.)
+      if ((isCjk(prev) || prev === 0x201d) && (isCjk(next) || next === 0x201c || next === 0x300a || isAlnum(next)) && !isStart.has(j) && !spacedFigureAt(norm, j, end)) cuts.push(j);
       break;
     }
   }
 }
+
+/** Whether digits at j are followed by a space and a measure word (达 2 亿元, 在 2017 年): a figure a page set apart by spaces. */
+function spacedFigureAt(norm: string, j: number, end: number): boolean {
+  let d = j;
+  while (d < end && isDigitCode(norm.charCodeAt(d))) d++;
+  if (d === j || d >= end || !isSpace(norm.charCodeAt(d))) return false;
+  while (d < end && isSpace(norm.charCodeAt(d))) d++;
+  return MEASURE_FIRST.has(norm.charCodeAt(d));
+}
+
+/** 亿 万 年 月 个 元 … %: what a figure's measure word starts with (not a row's task). */
+const MEASURE_FIRST = new CodeSet(codesOf('亿万千百年月日个元人户家所项座条公平立吨亩辆名%'));
 
 /** 二 to 十: a section's numeral after the first. */
 const CN_AFTER_ONE = new CodeSet(codesOf('二三四五六七八九十'));
