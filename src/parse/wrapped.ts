@@ -224,10 +224,9 @@ const MIN_SPACED_CELLS = 8;
 const CELL_WRAP_SHORT = 2;
 
 /**
- * A table one cell per line, a blank line between cells, whose long cells the page's width wrapped:
- * in a text whose lines mostly stand between blank lines, a line as long as the longest, followed
- * right away by another, goes on on it (…等8家卫生院建好 ⏎ 并投入使用). Not before a numbered item or a
- * label, nor after a sentence's end. Returns src itself when there is none.
+ * A table one cell per line whose long cells the page's width wrapped (a text too short, or too
+ * uneven, for joinWrapped to measure a width): the cells closed by bars, or set apart by blank lines.
+ * Returns src itself when there is none.
  */
 export function joinWrappedCells(src: SourceText): SourceText {
   return joinBarCells(src) ?? joinSpacedCells(src);
@@ -259,6 +258,11 @@ function joinBarCells(src: SourceText): SourceText | null {
   return joinedOver(src, ranges);
 }
 
+/**
+ * Cells set apart by blank lines: in a text whose lines mostly stand between blank lines, a line as
+ * long as the longest, followed right away by another, goes on on it (…等8家卫生院建好 ⏎ 并投入使用). Not
+ * before a numbered item or a label, nor after a sentence's end.
+ */
 function joinSpacedCells(src: SourceText): SourceText {
   const { norm, lines } = src;
   let spaced = 0;
@@ -314,7 +318,7 @@ function figureBrokenAt(norm: string, line: Line, next: Line): boolean {
   return !(mayStartMarker(norm, next.trimStart, next.trimEnd) && markerIn(norm, next.trimStart, Math.min(next.trimEnd, next.trimStart + 16)));
 }
 
-/** , 、 ; : 。 ) % ‰ — what no line of a text starts with. */
+/** , 、 ; : 。 ) % ‰ — what no line of a text starts with: a line starting with one was cut before it. */
 const NEVER_OPENS = new Set([0x2c, 0x3001, 0x3b, 0x3a, 0x3002, 0x29, 0x25, 0x2030]);
 
 /** Whether a long line goes on on a next line that starts with a mark no line starts with: (2 ⏎ )城乡…, 县财 ⏎ ,市统计局. */
@@ -450,13 +454,11 @@ function cutTo(norm: string, lines: Line[], kinds: Uint8Array, i: number, traili
   if (ENDS.has(last) && !SENTENCE_ENDS.has(last)) {
     // …市发展改革委(牵头) ⏎ ,市统计局: a line no text starts with (a comma, a 、) goes on after a bracket too.
     const j = continuation(norm, lines, kinds, i);
-    return j >= 0 && NEVER_FIRST.has(norm.charCodeAt((lines[j] as Line).trimStart)) ? j : -1;
+    return j >= 0 && NEVER_OPENS.has(norm.charCodeAt((lines[j] as Line).trimStart)) ? j : -1;
   }
   return continuation(norm, lines, kinds, i);
 }
 
-/** , 、 ; — marks no line of a text starts with: a line starting with one was cut before it. */
-const NEVER_FIRST = new Set([0x2c, 0x3001, 0x3b]);
 
 /** Columns of a line on the page, counted up to a little more than the widest width considered. */
 function columnsOf(original: string, l: Line): number {
