@@ -45,6 +45,14 @@ describe('targets', () => {
     ]);
   });
 
+  it('reads electricity and schools\' pairs and lessons: 23.5亿度, 70对, 2000节 — not the pairing of 1对1', () => {
+    expect(targets('新能源发电量达到23.5亿度以上,组建教共体70对,开展同步课堂2000节,开展1对1帮扶。').map((t) => [t.raw, t.value, t.unit])).toEqual([
+      ['23.5亿度', 2_350_000_000, '度'],
+      ['70对', 70, '对'],
+      ['2000节', 2000, '节'],
+    ]);
+  });
+
   it('reads Chinese numerals: 二十二个, 两千户, 三十个', () => {
     expect(targets('建设二十二个示范点,改造两千户,新建三十个。').map((t) => [t.value, t.unit])).toEqual([
       [22, '个'], [2000, '户'], [30, '个'],

@@ -296,6 +296,8 @@ function arabicTarget(ctx: TargetContext, s: number, digitsEnd: number, limit: n
   if (norm.charCodeAt(s - 1) === QIAN && norm.charCodeAt(unitEnd) === DE && norm.charCodeAt(unitEnd + 1) !== 0x3002) return null;
   // 培育一批超100亿元的优势产业集群: the size that qualifies what is to be formed.
   if (unit === '元' && OVER_BEFORE.has(norm.charCodeAt(s - 1)) && QUALIFIED_CLASS_RE.test(norm.slice(unitEnd, unitEnd + 12))) return null;
+  // 1对1帮扶: a way of pairing, not 1 pair.
+  if (unit === '对' && /[0-9一多]/.test(norm.charAt(unitEnd))) return null;
   // 首阶段45项中余下的27项: the whole that a part is taken from, no figure to reach.
   if ((unit === '项' || unit === '个') && norm.charCodeAt(unitEnd) === ZHONG && norm.charCodeAt(unitEnd + 1) !== 0x5fc3) return null;
   // 这8项责任目标, 上述3项约束性目标: a count of the plan's own lines, no figure to reach.
