@@ -11,7 +11,7 @@
  * The text is not changed: the table's cells are spans of it, wherever its lines were cut.
  */
 import type { Span } from '../model/span.js';
-import { columnKind, deadlineLike, headerName, isUnitKind, OTHER_HEADER, personCell, unitsCell, withTaskColumn, words, type ColumnKind, type Table, type TableCell, type TableRow } from './table.js';
+import { columnKind, deadlineLike, headerName, isUnitKind, OTHER_HEADER, PERSON_RE, personCell, unitsCell, withTaskColumn, words, type ColumnKind, type Table, type TableCell, type TableRow } from './table.js';
 import { cellReference } from './references.js';
 import { isCjk, isDigitCode, isJsSpace, type SourceText } from './text.js';
 
@@ -122,6 +122,17 @@ function rowCells(src: SourceText, toks: Span[], from: number, to: number, colum
       firstUnit = k;
       break;
     }
+  }
+  // 责任人 | 责任部门 over `王广部 王鹏伟 | 国土住建局`: a persons' cell before the units, one of its names
+  // ending like a unit's (…部), is passed over when a name beside it is no unit's.
+  if (columns[unitAt - 1] === 'person') {
+    let j = firstUnit;
+    let person = false;
+    while (j < to && PERSON_RE.test(text(norm, toks[j] as Span))) {
+      if (!unitToken(src, toks[j] as Span)) person = true;
+      j++;
+    }
+    if (person && j > firstUnit + 1 && j < to && unitToken(src, toks[j] as Span)) firstUnit = j;
   }
   // The columns between the task and the units take their tokens from the right, one each, a
   // person's name spaced out (王 东) two.

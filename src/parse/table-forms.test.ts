@@ -212,3 +212,10 @@ describe('a progress table in bar rows grouped by a 类别 cell written once', (
     ]);
   });
 });
+
+describe('a row whose persons\' cell stands before its unit cell', () => {
+  it('passes over two persons\' names, one of them ending like a unit\'s (王广部), to the unit after them', () => {
+    const text = '某区2022年重点任务公开承诺事项进展情况\n序号 | 重点任务 |\n完成时间 | 责任人 | 责任部门 | 进展情况 |\n7 |\n把园区的骨架路网建完整,凤凰路开工。 |\n凤凰路在11月底前达到通车条件。 |\n王广部 王鹏伟 |\n国土住建局 |\n凤凰路一期已经通车。 |\n';
+    expect(parsePlan(text, { resolver }).items.map((i) => [i.number, i.responsible.map((u) => `${u.raw}/${u.role}`)])).toEqual([['7', ['国土住建局/lead']]]);
+  });
+});
