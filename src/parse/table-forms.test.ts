@@ -8,6 +8,8 @@ import { hunanResolver } from '../catalog/registry-resolver.js';
 import { parsePlan } from './parse-plan.js';
 
 const resolver = hunanResolver();
+/** An item's units as `raw/role`, as each case compares them. */
+const roles = (i: ReturnType<typeof parsePlan>['items'][number]): string[] => i.responsible.map((u) => `${u.raw}/${u.role}`);
 
 interface Row {
   task: string;
@@ -75,7 +77,7 @@ describe('a division table in the forms offices send it in', () => {
       for (const grouped of [false, true]) {
         it(`${header.names.join(' / ')}: ${form}${grouped ? ', with group rows' : ''}`, () => {
           const plan = parsePlan(tableText(header, form, grouped), { resolver });
-          expect(plan.items.map((i) => [i.title, i.responsible.map((u) => `${u.raw}/${u.role}`)])).toEqual(expected(header));
+          expect(plan.items.map((i) => [i.title, roles(i)])).toEqual(expected(header));
           // The deadline column's cell is each item's schedule.
           if (header.columns.includes('due')) expect(plan.items.map((i) => i.schedule?.raw)).toEqual(ROWS.map((r) => r.due));
         });
@@ -102,7 +104,7 @@ describe('a division table whose unit and deadline cells are merged over two row
   for (const [form, body] of Object.entries(forms)) {
     it(form, () => {
       const plan = parsePlan(`某市重点任务分解表\n${body}\n\n各单位要抓好落实。\n`, { resolver });
-      expect(plan.items.map((i) => [i.title, i.responsible.map((u) => `${u.raw}/${u.role}`)])).toEqual([
+      expect(plan.items.map((i) => [i.title, roles(i)])).toEqual([
         ['新建城市绿道50公里', ['市林业局/lead', '市住建局/cooperate']],
         ['完成老旧小区改造120个', ['市林业局/lead', '市住建局/cooperate']],
         ['新增城镇就业3万人', ['市人社局/lead', '市财政局/cooperate']],
@@ -114,7 +116,7 @@ describe('a division table whose unit and deadline cells are merged over two row
 
   it('keeps a row\'s own cooperating units under a merged lead, and carries nothing into a last row the text cuts off', () => {
     const text = ['序号\t工作任务\t牵头单位\t配合单位', '1\t新建城市绿道50公里\t市林业局\t市住建局', '2\t完成老旧小区改造120个\t\t市财政局', '3\t建成普惠性托育机构20家'].join('\n');
-    expect(parsePlan(text, { resolver }).items.map((i) => i.responsible.map((u) => `${u.raw}/${u.role}`))).toEqual([
+    expect(parsePlan(text, { resolver }).items.map((i) => roles(i))).toEqual([
       ['市林业局/lead', '市住建局/cooperate'],
       ['市林业局/lead', '市财政局/cooperate'],
       [],
@@ -130,7 +132,7 @@ describe('a 责任单位 cell that says the roles itself', () => {
       '2\t完成老旧小区改造120个\t牵头单位:市住建局;配合单位:各区县政府\t2024年10月底前',
       '3\t新增城镇就业3万人\t市人社局牵头,市财政局配合\t长期坚持',
     ].join('\n');
-    expect(parsePlan(text, { resolver }).items.map((i) => i.responsible.map((u) => `${u.raw}/${u.role}`))).toEqual([
+    expect(parsePlan(text, { resolver }).items.map((i) => roles(i))).toEqual([
       ['市林业局/lead', '市住建局/cooperate', '市自然资源局/cooperate'],
       ['市住建局/lead', '各区县政府/localities'],
       ['市人社局/lead', '市财政局/cooperate'],
@@ -151,13 +153,13 @@ describe('a division table as a district sends it: 主要责任单位 and 协同
   ];
   it('reads the cooperating column, two leads written one under the other, and a list closed by a full stop', () => {
     const text = `某区2025年重点工作任务分解表\n序号 重点工作任务 主要责任单位 协同配合单位\n一、主要预期目标\n${rows.join('\n')}\n`;
-    expect(parsePlan(text, { resolver }).items.map((i) => i.responsible.map((u) => `${u.raw}/${u.role}`))).toEqual(want);
+    expect(parsePlan(text, { resolver }).items.map((i) => roles(i))).toEqual(want);
   });
 
   it('one cell per line, with the last row cut off after its task (an excerpt\'s end) read as a row with no units', () => {
     const cells = ['序号', '重点工作任务', '主要责任单位', '协同配合单位', '68', '学前教育向普及普惠推进,义务教育向优质均衡发展。', '区教育局', '区政府有关部门,各乡镇人民政府。', '69', '同海亮集团的合作向纵深推进。', '区教育局', '区投资促进中心。', '73', '全力推动安心托幼,让全区托位数增加到560'];
     const plan = parsePlan(`某区教育局重点工作任务分解表\n\n${cells.join('\n\n')}\n`, { resolver });
-    expect(plan.items.map((i) => [i.number, i.responsible.map((u) => `${u.raw}/${u.role}`)])).toEqual([
+    expect(plan.items.map((i) => [i.number, roles(i)])).toEqual([
       ['68', ['区教育局/lead', '区政府有关部门/localities', '各乡镇人民政府/localities']],
       ['69', ['区教育局/lead', '区投资促进中心/cooperate']],
       ['73', []],
@@ -174,7 +176,7 @@ describe('an indicators progress table one cell per line between lines of bars',
     ];
     const text = `某区2025年考核指标进度表\n|\n${[header, ...rows].map((r) => r.join('\n|\n')).join('\n|\n|\n')}\n`;
     const plan = parsePlan(text, { resolver });
-    expect(plan.items.map((i) => [i.number, i.title, i.responsible.map((u) => `${u.raw}/${u.role}`), i.targets.map((g) => g.raw)])).toEqual([
+    expect(plan.items.map((i) => [i.number, i.title, roles(i), i.targets.map((g) => g.raw)])).toEqual([
       ['1', '全区生产总值增长6.5%左右', ['国民经济综合股/lead'], ['6.5%']],
       // A task cell's title is its first sentence, a colon in it included.
       ['2', '大力发展清洁能源:新能源发电量达到23.5亿度以上', ['项目中心/lead'], ['23.5亿度']],
@@ -190,7 +192,7 @@ describe('a progress table in bar rows whose unit cell is merged over its rows',
       '(2)教共体组建70对以上。 | 开展活动 | 组建67对 | 72% | 王小强 |',
       '(3)创建乡村小而优学校5所以上。 | 完成建设 | 财政已安排190万元用于',
     ].join('\n');
-    expect(parsePlan(text, { resolver }).items.map((i) => [i.number, i.responsible.map((u) => `${u.raw}/${u.role}`)])).toEqual([
+    expect(parsePlan(text, { resolver }).items.map((i) => [i.number, roles(i)])).toEqual([
       ['(1)', ['市教育局/lead']],
       ['(2)', ['市教育局/lead']],
       ['(3)', ['市教育局/lead']],
@@ -206,7 +208,7 @@ describe('a progress table in bar rows grouped by a 类别 cell written once', (
       '15.推进学校运动场地建设 | 13处农村学校的运动场地建好。 | 教育体育局 | 刘福利 | 基础完成30%。 | 8212345 |',
       '索引号: | 113706850042672474/2022-04772 | 成文日期: | 2022-10-08 |',
     ].join('\n');
-    expect(parsePlan(text, { resolver }).items.map((i) => [i.number, i.title, i.responsible.map((u) => `${u.raw}/${u.role}`), i.targets.map((g) => g.raw)])).toEqual([
+    expect(parsePlan(text, { resolver }).items.map((i) => [i.number, i.title, roles(i), i.targets.map((g) => g.raw)])).toEqual([
       ['14', '改扩建泉山学校', ['教育体育局/lead'], ['2座']],
       ['15', '推进学校运动场地建设', ['教育体育局/lead'], ['13处']],
     ]);
@@ -216,6 +218,6 @@ describe('a progress table in bar rows grouped by a 类别 cell written once', (
 describe('a row whose persons\' cell stands before its unit cell', () => {
   it('passes over two persons\' names, one of them ending like a unit\'s (王广部), to the unit after them', () => {
     const text = '某区2022年重点任务公开承诺事项进展情况\n序号 | 重点任务 |\n完成时间 | 责任人 | 责任部门 | 进展情况 |\n7 |\n把园区的骨架路网建完整,凤凰路开工。 |\n凤凰路在11月底前达到通车条件。 |\n王广部 王鹏伟 |\n国土住建局 |\n凤凰路一期已经通车。 |\n';
-    expect(parsePlan(text, { resolver }).items.map((i) => [i.number, i.responsible.map((u) => `${u.raw}/${u.role}`)])).toEqual([['7', ['国土住建局/lead']]]);
+    expect(parsePlan(text, { resolver }).items.map((i) => [i.number, roles(i)])).toEqual([['7', ['国土住建局/lead']]]);
   });
 });
