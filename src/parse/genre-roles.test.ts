@@ -477,6 +477,23 @@ describe('role words and phrasings across the genre', () => {
       ['(一)', '加强行政监察工作', ['省监察厅/lead']],
       ['(二)', '全面加强审计工作', ['省审计厅/lead', '省直各部门/localities']],
     ]);
+    // 沁县 2025: X牵头工作(8项), the count after the role word; a heading that is a task is none.
+    expect(
+      readRoles(`沁县2025年重点工作任务
+一、县示范区管委会牵头工作(2项)
+1.新建标准化厂房10万平方米。
+2.完成园区道路改造。
+二、县发改局牵头工作
+1.争取中央预算内投资项目20个。
+三、建立健全牵头工作
+1.理顺部门职责。
+`),
+    ).toEqual([
+      ['1', '新建标准化厂房10万平方米', ['县示范区管委会/lead']],
+      ['2', '完成园区道路改造', ['县示范区管委会/lead']],
+      ['1', '争取中央预算内投资项目20个', ['县发改局/lead']],
+      ['1', '理顺部门职责', []],
+    ]);
   });
 
   it('reads 牵头责任单位: as one label and skips 牵头负责领导:', () => {

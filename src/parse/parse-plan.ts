@@ -709,8 +709,12 @@ function matchingOpen(text: string, closer: number): number {
   return -1;
 }
 
-/** 省监察厅牵头的工作, 县发改局负责的任务, 县发改局(8项): a heading naming the unit that leads its tasks. */
-const LEAD_HEADING_RE = /^(.{2,30}?)(?:(?:牵头|负责|牵头负责)的(?:工作|任务|事项)|\s*\(\s*[0-9一二三四五六七八九十]{1,3}\s*项\s*\))$/;
+/**
+ * 省监察厅牵头的工作, 县发改局负责的任务, 县发改局(8项), 县示范区管委会牵头工作(8项): a heading naming the
+ * unit that leads its tasks.
+ */
+const LEAD_HEADING_RE =
+  /^(.{2,30}?)(?:(?:牵头|负责|牵头负责)的?(?:工作|任务|事项)(?:\s*\(\s*[0-9一二三四五六七八九十]{1,3}\s*项\s*\))?|\s*\(\s*[0-9一二三四五六七八九十]{1,3}\s*项\s*\))$/;
 
 function headingLeadUnits(ctx: ResponsibilityContext, s: number, e: number, nameAlone = false): Responsible[] {
   const { norm } = ctx.src;

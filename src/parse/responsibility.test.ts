@@ -124,6 +124,18 @@ describe('responsibility forms', () => {
     expect(p.warnings.some((w) => w.code === 'responsibility_missing')).toBe(true);
   });
 
+  it('a conditional reading rule in the bracket (明確牽頭部門的,有關部門配合,不逐一列出,下同) names no unit and carries none', () => {
+    const text = [
+      '某某重點工作分工', '', '一、穩增長', '',
+      '1.甲任務。(發展改革委牽頭。明確牽頭部門的,有關部門配合,不逐一列出,下同)',
+      '2.乙任務。(財政部牽頭)', '3.丙任務。',
+    ].join('\n');
+    const p = parse(text, national);
+    expect(roles(p, 1)).toEqual([['發展改革委', '国家发展改革委', 'lead']]);
+    expect(roles(p, 2)).toEqual([['財政部', '财政部', 'lead']]);
+    expect(roles(p, 3)).toEqual([]);
+  });
+
   it('a heading’s clause applies to the tasks under it', () => {
     const text = [
       '某某任务分工方案', '', '一、任务', '', '(一)就业。(人力资源社会保障部牵头,教育部配合,下同)', '',

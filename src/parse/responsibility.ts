@@ -387,6 +387,9 @@ function trimmedEnd(norm: string, s: number, e: number): number {
 }
 
 const READING_RULE_RE = /列第一|排第一|排在第一|列在第一|为牵头|汇总单位|为准/;
+/** 明确牵头部门的,有关部门配合,不逐一列出: a condition, then what holds for every bracket of its kind. */
+const CONDITIONAL_RULE_RE = /^(?:凡|对|已)?(?:明确|标明|注明|列明|写明)[^,;。]{1,12}的,[^。;]*(?:不(?:再)?(?:逐一|一一)?列出|下同)/;
+const CONDITIONAL_RULE_START = new CodeSet(codesOf('凡对已明标注列写'));
 
 /** Length of a trailing `,?\s*下同` of [s, e), or 0. */
 function dittoTail(norm: string, s: number, e: number): number {
@@ -498,6 +501,12 @@ function parseClauseHere(ctx: ResponsibilityContext, s: number, e: number): Clau
         if (dittoTail(norm, ps, pe) > 0) result.ditto = true;
         continue;
       }
+    }
+    // (省发改委牵头。明确牵头部门的,有关部门配合,不逐一列出,下同): a rule for reading the brackets below,
+    // not units of this item, nor units carried to the next.
+    if (CONDITIONAL_RULE_START.has(norm.charCodeAt(ps)) && CONDITIONAL_RULE_RE.test(norm.slice(ps, pe))) {
+      structured = true;
+      continue;
     }
     const ditto = dittoTail(norm, ps, pe);
     if (ditto > 0) {

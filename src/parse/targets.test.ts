@@ -97,6 +97,7 @@ describe('targets', () => {
     ['idioms and classes', '进一步推进一体化,扶持全国百强县,建设三级及以上公路,实施新一轮工程,四大类任务。'],
     ['the commuting circle', '优化1小时通勤圈。'],
     ['bare digit strings', '推动一二三产业融合。'],
+    ['campaigns named by a lone 百, 千 or 万', '开展百家企业结对帮扶,推进千企万人大走访。'],
   ])('takes no targets from %s', (_what, body) => {
     expect(targets(body)).toEqual([]);
   });

@@ -490,6 +490,8 @@ function chineseTarget(ctx: TargetContext, s: number, end: number, limit: number
   const run = norm.slice(s, end);
   const value = chineseToNumber(run);
   if (value === null || value < 2) return null;
+  // 百家企业结对, 千企万人, 万人助万企: a lone 百, 千 or 万 names a campaign, it counts nothing.
+  if (end - s === 1 && value >= 100) return null;
   let j = end;
   let max: number | null = null;
   if ((norm.charCodeAt(j) === ZHI || norm.charCodeAt(j) === DAO) && numeralKind(norm.charCodeAt(j + 1)) !== 0) {

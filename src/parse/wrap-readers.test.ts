@@ -202,6 +202,11 @@ describe('joinFree: the text without its joins', () => {
     expect(joinBrokenDuties(makeSource(spaced)).norm).toBe(makeSource(spaced).norm);
     const glued = '某区新辟公交线路年度目标分解表格数据如下所示合计新辟1\n0条,调整20条。\n';
     expect(joinBrokenDuties(makeSource(glued)).norm).not.toBe(makeSource(glued).norm);
+    // 嵊州 2022: the measure word of a threshold opens the next line (5000 ⏎ 万元以上企业).
+    const threshold = '某市2022年工作要点\n1.加快企业转型升级步伐,推动全市年营业收入5000\n万元以上企业开展数字化改造30家。(市经信局牵头)\n';
+    expect(parse(threshold).items.map((i) => [i.title, i.targets.map((x) => x.raw)])).toEqual([
+      ['加快企业转型升级步伐,推动全市年营业收入5000万元以上企业开展数字化改造30家', ['30家']],
+    ]);
   });
 
   it('reads a name a label\'s list left broken at a long line\'s end (责任单位:市发展改 ⏎ 革委) whole in a text too short to measure', () => {

@@ -19,7 +19,7 @@
  * cell cut in two, a comma starting a line, or a long paragraph cut several times in a row.
  */
 import { markerIn, mayStartMarker } from './markers.js';
-import { isCjk, isDigitCode, isSpace, splitLines, WRAP_JOINER, type Line, type SourceText } from './text.js';
+import { CodeSet, codesOf, isCjk, isDigitCode, isSpace, splitLines, WRAP_JOINER, type Line, type SourceText } from './text.js';
 
 export { WRAP_JOINER };
 
@@ -314,9 +314,15 @@ function figureBrokenAt(norm: string, line: Line, next: Line): boolean {
   if (!(isCjk(norm.charCodeAt(d - 1)) || norm.charCodeAt(d - 1) === 0x2e)) return false;
   const c = norm.charCodeAt(next.trimStart);
   if (c === 0x25 || c === 0x2030) return true; // % ‰
+  // …营业收入5000 ⏎ 万元以上企业: the figure's measure word opens the next line.
+  if (MEASURE_FIRST_CHARS.has(c) && MEASURE_OPENING_RE.test(norm.slice(next.trimStart, Math.min(next.trimEnd, next.trimStart + 4)))) return true;
   if (!isDigitCode(c)) return false;
   return !(mayStartMarker(norm, next.trimStart, next.trimEnd) && markerIn(norm, next.trimStart, Math.min(next.trimEnd, next.trimStart + 16)));
 }
+
+/** The measure words a figure broken at a line's end may leave to the next line: 万元, 亿元, 平方米, 个…. */
+const MEASURE_OPENING_RE = /^(?:万|亿|元|平方|公里|千米|米|亩|吨|个|家|户|人次|人|名|所|座|套|项|条|处|辆|台|张|床|万?千瓦)/;
+const MEASURE_FIRST_CHARS = new CodeSet(codesOf('万亿元平公千米亩吨个家户人名所座套项条处辆台张床'));
 
 /** , 、 ; : 。 ) % ‰ — what no line of a text starts with: a line starting with one was cut before it. */
 const NEVER_OPENS = new Set([0x2c, 0x3001, 0x3b, 0x3a, 0x3002, 0x29, 0x25, 0x2030]);
