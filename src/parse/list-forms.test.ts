@@ -31,6 +31,9 @@ const NUMBERS: Record<string, (k: number) => string> = {
   '(一)': (k) => `(${CN[k]})`,
   '一、': (k) => `${CN[k]}、`,
   '①': (k) => '①②③'[k] as string,
+  // A space where the point should be (1 推进…), read when the next line carries on the count.
+  '1 ': (k) => `${k + 1} `,
+  '1　': (k) => `${k + 1}　`,
 };
 
 const others = (t: Task): string => t.cooperate.join('、');
@@ -62,7 +65,7 @@ describe('a numbered list in the forms offices write it in', () => {
         const plan = parsePlan(planText(number, saying), { resolver });
         expect(plan.items.map((i) => [i.number, i.title, i.responsible.map((u) => `${u.raw}/${u.role}`), i.targets.map((g) => g.raw)])).toEqual(
           TASKS.map((t, k) => [
-            (NUMBERS[number] as (k: number) => string)(k).replace(/[.、．]$/, ''),
+            (NUMBERS[number] as (k: number) => string)(k).replace(/[.、．\s]$/, ''),
             t.title,
             [`${t.lead}/lead`, ...t.cooperate.map((c) => `${c}/${c.startsWith('各') ? 'localities' : 'cooperate'}`)],
             [t.target],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NextBreak } from './text.js';
+import { makeSource, NextBreak } from './text.js';
 
 describe('NextBreak', () => {
   it('gives the first line break at or after an offset, asked in increasing order', () => {
@@ -21,5 +21,27 @@ describe('NextBreak', () => {
     expect(breaks.after(3)).toBe(one);
     expect(breaks.after(one)).toBe(two);
     expect(breaks.after(two)).toBe(norm.length);
+  });
+});
+
+describe('makeSource: numbers spaced from their text', () => {
+  const norm = (text: string): string => makeSource(text).norm;
+
+  it('reads 1 推进… as 1.推进… where the next line carries on the count, the original unchanged', () => {
+    const text = '一、任务\n1 推进园区建设。\n2 新增就业 3000 人。\n二、保障\n1 加强领导。\n';
+    const src = makeSource(text);
+    expect(src.norm).toBe('一、任务\n1.推进园区建设。\n2.新增就业 3000 人。\n二、保障\n1.加强领导。\n');
+    expect(src.original).toBe(text);
+    expect(src.norm.length).toBe(text.length);
+  });
+
+  it('leaves a lone spaced number, a row of cells and a year alone', () => {
+    expect(norm('说明\n3 个月内完成。\n')).toBe('说明\n3 个月内完成。\n');
+    const rows = '序号 项目 责任单位\n1 建设幼儿园(所) 教育局\n2 新增就业 人社局\n';
+    expect(norm(rows)).toBe(rows);
+    const cells = '任务分解\n1 建设幼儿园(所) 教育局\n2 新增就业 人社局\n';
+    expect(norm(cells)).toBe(cells);
+    const years = '2023 年完成。\n2024 年完成。\n';
+    expect(norm(years)).toBe(years);
   });
 });

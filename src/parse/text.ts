@@ -393,7 +393,7 @@ function pushLine(norm: string, lines: Line[], start: number, end: number): void
 }
 
 export function makeSource(original: string): SourceText {
-  const norm = withoutBullets(withoutLostIndents(normalise(original)));
+  const norm = withSpacedNumbers(withoutBullets(withoutLostIndents(normalise(original))));
   return { original, norm, lines: splitLines(norm) };
 }
 
@@ -408,6 +408,72 @@ const BULLETS_RE = /[•·●◆■▪►▶]/;
 function withoutBullets(norm: string): string {
   if (!BULLETS_RE.test(norm)) return norm;
   return norm.replace(BULLET_BEFORE_MARKER_RE, (_m, br: string, pad: string) => `${br}${pad} `);
+}
+
+/** A number a line opens with, then a space before its text: 1 推进…, 12　实施…. */
+interface SpacedNumber {
+  value: number;
+  /** Offset of the space after the number. */
+  space: number;
+}
+
+/**
+ * 1 推进工业园区建设 ⏎ 2 实施乡村振兴…: items numbered with a space where a point or 、 should be. A
+ * line so opened is read as 1.推进… (in the normalised text only: the original keeps its space, and
+ * offsets hold) when the line next so opened carries on its count (or the one before leads to it,
+ * or it starts the count again after a count so read), and when no space inside its text comes
+ * before Chinese text (1 推进建设 县工信局 is a table's row of cells, read by the table readers), nor
+ * anywhere after a table's 序号 header.
+ */
+function withSpacedNumbers(norm: string): string {
+  const found: SpacedNumber[] = [];
+  for (let start = 0; start < norm.length; ) {
+    let end = norm.indexOf('\n', start);
+    if (end < 0) end = norm.length;
+    const n = spacedNumberAt(norm, start, end);
+    if (n) found.push(n);
+    start = end + 1;
+  }
+  // After a table's header (序号 名称 工作任务 …), numbered lines are its rows, for the table readers.
+  if (found.length < 2 || norm.lastIndexOf('序号', (found[0] as SpacedNumber).space) >= 0) return norm;
+  const keep: number[] = [];
+  let kept = false;
+  for (let k = 0; k < found.length; k++) {
+    const n = found[k] as SpacedNumber;
+    // A count starting again at 1 under the next heading, after a count read so.
+    kept = found[k + 1]?.value === n.value + 1 || found[k - 1]?.value === n.value - 1 || (kept && n.value === 1);
+    if (kept) keep.push(n.space);
+  }
+  if (keep.length === 0) return norm;
+  const codes = new Uint16Array(norm.length);
+  for (let i = 0; i < norm.length; i++) codes[i] = norm.charCodeAt(i);
+  for (const at of keep) codes[at] = 0x2e;
+  return Buffer.from(codes.buffer, codes.byteOffset, codes.byteLength).toString('utf16le');
+}
+
+function spacedNumberAt(norm: string, start: number, end: number): SpacedNumber | null {
+  let i = start;
+  while (i < end && (norm.charCodeAt(i) === 0x20 || norm.charCodeAt(i) === 0x09 || norm.charCodeAt(i) === 0x3000)) i++;
+  const d = i;
+  while (i < end && i - d < 3 && isDigitCode(norm.charCodeAt(i))) i++;
+  if (i === d || i - d > 2 || isDigitCode(norm.charCodeAt(i))) return null;
+  const space = i;
+  let k = 0;
+  while (i < end && k < 2 && (norm.charCodeAt(i) === 0x20 || norm.charCodeAt(i) === 0x3000)) {
+    i++;
+    k++;
+  }
+  if (k === 0 || !isCjk(norm.charCodeAt(i))) return null;
+  for (let j = i + 1; j + 1 < end; j++) {
+    const c = norm.charCodeAt(j);
+    if (c === 0x09) return null;
+    if (c !== 0x20 && c !== 0x3000) continue;
+    // A space before Chinese text (幼儿园(所) 教育局, 增长7%以上. 发改委) sets cells apart; one after a
+    // figure or a Latin word (新增 3000 人, as a PDF's text spaces them) does not.
+    const next = norm.charCodeAt(j + 1);
+    if ((isCjk(next) || isJsSpace(next)) && !isAsciiWordCode(norm.charCodeAt(j - 1))) return null;
+  }
+  return { value: Number(norm.slice(d, space)), space };
 }
 
 /** ?? at a line's start before its text: an indent of ideographic spaces a copy lost to question marks. */
@@ -441,6 +507,11 @@ export function trimSpan(norm: string, s: number, e: number): Span {
   while (s < e && isSpace(norm.charCodeAt(s))) s++;
   while (e > s && isSpace(norm.charCodeAt(e - 1))) e--;
   return [s, e];
+}
+
+/** Whether c is an ASCII digit or letter. */
+function isAsciiWordCode(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
 }
 
 /** Whether c is an ASCII digit. */
