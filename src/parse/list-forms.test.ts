@@ -34,6 +34,8 @@ const NUMBERS: Record<string, (k: number) => string> = {
   // A space where the point should be (1 推进…), read when the next line carries on the count.
   '1 ': (k) => `${k + 1} `,
   '1　': (k) => `${k + 1}　`,
+  // 第一项: under the 一、 heading is its task, not its sibling.
+  '第一项:': (k) => `第${CN[k]}项:`,
 };
 
 const others = (t: Task): string => t.cooperate.join('、');
@@ -65,7 +67,7 @@ describe('a numbered list in the forms offices write it in', () => {
         const plan = parsePlan(planText(number, saying), { resolver });
         expect(plan.items.map((i) => [i.number, i.title, i.responsible.map((u) => `${u.raw}/${u.role}`), i.targets.map((g) => g.raw)])).toEqual(
           TASKS.map((t, k) => [
-            (NUMBERS[number] as (k: number) => string)(k).replace(/[.、．\s]$/, ''),
+            (NUMBERS[number] as (k: number) => string)(k).replace(/[.、．:\s]$/, ''),
             t.title,
             [`${t.lead}/lead`, ...t.cooperate.map((c) => `${c}/${c.startsWith('各') ? 'localities' : 'cooperate'}`)],
             [t.target],

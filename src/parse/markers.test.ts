@@ -28,7 +28,9 @@ function markerByRegex(text: string, offset: number): Marker | null {
   m = ARTICLE_RE.exec(head);
   if (m) {
     const n = m[1] ?? '';
-    return { kind: 'cn', value: /^[0-9]+$/.test(n) ? Number(n) : chineseToNumber(n), numberSpan: [offset, offset + n.length + 2], start: offset, bodyStart: offset + m[0].length };
+    // 第一条 an article (cn), 第一项 a task (ar).
+    const kind: MarkerKind = m[0].charAt(n.length + 1) === '项' ? 'ar' : 'cn';
+    return { kind, value: /^[0-9]+$/.test(n) ? Number(n) : chineseToNumber(n), numberSpan: [offset, offset + n.length + 2], start: offset, bodyStart: offset + m[0].length };
   }
   m = PCN_RE.exec(head) ?? PAR_RE.exec(head);
   if (m) {

@@ -74,7 +74,7 @@ export function markerAt(text: string, offset: number): Marker | null {
  *
  * Read character by character; what it accepts, by kind (\s is JavaScript's, n a run of at most
  * 6 Chinese numerals or 3 digits that the next character does not continue):
- *   part  第 n (部分|章|篇) [\s:.、]*   (第 n 条 [\s:.、]* is a cn, 第n条 its number; so is 第 n 项 [\s:.、]+)
+ *   part  第 n (部分|章|篇) [\s:.、]*   (第 n 条 [\s:.、]* is a cn, 第n条 its number; 第 n 项 [\s:.、]+ an ar, 第n项 its number)
  *   pcn   [(〔] \s{0,2} n(Chinese) \s{0,2} [)〕] [\s、.]*
  *   par   ( \s{0,2} n(digits) \s{0,2} ) [\s、.]*
  *   cn    n(Chinese) \s{0,2} (、 or . not before a digit) \s*
@@ -100,10 +100,11 @@ export function markerIn(text: string, i: number, e: number, at: number = i): Ma
       return marker('cn', numberValue(text, n, end), at, end + 1 + shift, at, j + shift);
     }
     if (u === 0x9879 && j + 1 < e && isPartTail(text.charCodeAt(j + 1))) {
-      // 第一项:推动…: a numbered pledge or task, like 第一条 (项 only with a colon or a space after it).
+      // 第一项:推动…: a numbered pledge or task (项 only with a colon or a space after it), the whole
+      // 第一项 its number. A task's level, as 1. is: under 一、 headings it is their item.
       j += 1;
       while (j < e && isPartTail(text.charCodeAt(j))) j++;
-      return marker('cn', numberValue(text, n, end), at, end + 1 + shift, at, j + shift);
+      return marker('ar', numberValue(text, n, end), at, end + 1 + shift, at, j + shift);
     }
     if (u === 0x90e8 && j + 1 < e && text.charCodeAt(j + 1) === 0x5206) j += 2; // 部分
     else if (u === 0x7ae0 || u === 0x7bc7) j += 1; // 章 篇
