@@ -11,7 +11,7 @@
  * The text is not changed: the table's cells are spans of it, wherever its lines were cut.
  */
 import type { Span } from '../model/span.js';
-import { columnKind, deadlineLike, headerName, isUnitKind, OTHER_HEADER, PERSON_RE, personCell, unitsCell, withTaskColumn, words, type ColumnKind, type Table, type TableCell, type TableRow } from './table.js';
+import { columnKind, deadlineLike, headerName, isUnitKind, OTHER_HEADER, PERSON_RE, personCell, unitsCell, withOfficeColumns, withTaskColumn, words, type ColumnKind, type Table, type TableCell, type TableRow } from './table.js';
 import { cellReference } from './references.js';
 import { isCjk, isDigitCode, isJsSpace, type SourceText } from './text.js';
 
@@ -223,7 +223,8 @@ function tableAt(src: SourceText, at: number): Table | null {
   const { norm } = src;
   const head = headerAt(norm, tokens(norm, at, Math.min(norm.length, at + 200), MAX_COLUMNS * MAX_HEADER_CHARS), 0);
   if (!head) return null;
-  const columns = withTaskColumn(['number', ...head.cells.slice(1).map((c) => columnKind(text(norm, c)))]);
+  const names = ['', ...head.cells.slice(1).map((c) => text(norm, c))];
+  const columns = withTaskColumn(withOfficeColumns(['number', ...names.slice(1).map(columnKind)], names));
   if (!columns.includes('task') || !columns.some(isUnitKind)) return null;
   const headerEnd = (head.cells[head.cells.length - 1] as Span)[1];
   const rows: TableRow[] = [];

@@ -37,6 +37,10 @@ const HEADERS: { columns: Column[]; names: string[] }[] = [
   { columns: ['task', 'lead', 'cooperate', 'due'], names: ['工作任务', '牵头单位', '配合单位', '完成时限'] },
   { columns: ['number', 'task', 'lead', 'cooperate', 'due'], names: ['序号', '具体工作', '主责单位', '协办单位', '完成时限'] },
   { columns: ['number', 'task', 'lead', 'due', 'leader'], names: ['序号', '目标任务', '责任单位', '时间安排', '分管领导'] },
+  // A column's role in brackets, a level before it, a department's offices as its units.
+  { columns: ['number', 'task', 'lead', 'cooperate', 'due'], names: ['序号', '重点事项', '责任单位(牵头)', '责任单位(配合)', '完成时限'] },
+  { columns: ['number', 'task', 'lead', 'cooperate', 'due'], names: ['序号', '重点任务', '市级牵头单位', '市级配合单位', '完成时限'] },
+  { columns: ['number', 'task', 'lead', 'cooperate', 'due'], names: ['序号', '工作要点', '牵头处室', '配合处室', '完成时限'] },
 ];
 
 const FORMS: Record<string, (rows: string[][]) => string> = {

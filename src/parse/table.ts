@@ -39,7 +39,10 @@ export interface Table {
   rows: TableRow[];
 }
 
-const TASK_HEADER = /^(?:重点|主要|具体|工作|目标)?(?:工作)?(?:任务|事项|内容|工作|举措|措施)(?:内容|事项|名称|措施)?$/;
+const TASK_HEADER = /^(?:重点|主要|具体|工作|目标)?(?:工作)?(?:任务|事项|内容|工作|举措|措施|要点)(?:内容|事项|名称|措施)?$/;
+
+/** 责任单位(牵头), 责任部门(配合): one unit column of two, its role in the brackets. */
+const ROLE_IN_BRACKETS_RE = /^(?:责任|主要)?(?:单位|部门)[((【〔](牵头|主办|主责|配合|协办|参与|协同|协助)[))】〕]$/;
 
 /**
  * A column's name without spaces, a closing note in brackets (责任单位(排第一位的为牵头单位), 【】 alike,
@@ -55,6 +58,9 @@ export function headerName(header: string): string {
 export function columnKind(header: string): ColumnKind {
   // 责任单位(排第一位的为牵头单位): a note in brackets after the column's name says how to read it,
   // and the first named unit of a 责任单位 column leads anyway.
+  // 责任单位(牵头), 责任单位(配合): a unit column's role written in its brackets.
+  const role = ROLE_IN_BRACKETS_RE.exec(header.replace(/\s+/g, ''));
+  if (role?.[1]) return /^(?:牵头|主办|主责)$/.test(role[1]) ? 'lead' : 'cooperate';
   const h = headerName(header);
   // 目标任务分解表, 民生实事清单: a table's own title above it, not a column.
   if (/(?:表|清单|方案|一览)$/.test(h)) return 'other';
@@ -65,12 +71,13 @@ export function columnKind(header: string): ColumnKind {
   // 责任科室: a town's offices (乡村振兴办, 党政办) are the units that carry its tasks.
   // 责任股室: a county bureau's sections (文化宣传股, 旅游股) alike.
   if (/^(?:责任|牵头|承办)(?:科室|股室)$/.test(h)) return h.startsWith('牵头') ? 'lead' : 'responsible';
-  if (/^(?:牵头|主办|主责)(?:负责|责任)?(?:单位|部门|机关)$/.test(h)) return 'lead';
+  // 市级牵头单位: the units of one level (a provincial plan's columns for its cities' units beside).
+  if (/^(?:省级|市级|区级|县级|镇级)?(?:牵头|主办|主责)(?:负责|责任)?(?:单位|部门|机关)$/.test(h)) return 'lead';
   // 主要责任单位: those responsible, the first named leading (as under 责任单位).
   if (/^主要(?:负责|责任)(?:单位|部门|机关)$/.test(h)) return 'responsible';
   // 责任主体与协同单位: the column that names the cooperating units after the lead's.
   // 相关责任部门 beside a 牵头部门 column: the others who share the task.
-  if (/^(?:配合|协办|参与|协同|协助|协作|协同配合|配合协同)(?:责任)?(?:单位|部门|机关)$|^责任主体(?:与|和|及)(?:配合|协同|协办)(?:单位|部门)$|^(?:相关|其他|其它|有关)(?:责任|配合)?(?:单位|部门)$/.test(h)) return 'cooperate';
+  if (/^(?:省级|市级|区级|县级|镇级)?(?:配合|协办|参与|协同|协助|协作|协同配合|配合协同)(?:责任)?(?:单位|部门|机关)$|^责任主体(?:与|和|及)(?:配合|协同|协办)(?:单位|部门)$|^(?:相关|其他|其它|有关)(?:责任|配合)?(?:单位|部门)$/.test(h)) return 'cooperate';
   // 负责部门: those who do the task, the first named leading (遂宁 2016's 负责部门 column). 区级责任单位,
   // 街道责任单位: the units of one level. 主管部门, 责任分工 (市发改委牵头,市财政局配合): those answering for it.
   if (/^(?:省级|市级|区级|县级|镇级|乡镇|街道|镇街)?(?:责任|承办|落实|实施|负责)(?:单位|部门|机关|主体)$|^(?:主管|监管)部门$|^责任分工$/.test(h)) return 'responsible';
@@ -115,20 +122,21 @@ function withMeasureColumn(columns: ColumnKind[], names: string[], rows: TableRo
   }
 }
 
-/** 责任处室, 牵头处室: a department's own offices, the units of a table it keeps for itself. */
-const OFFICE_COLUMN_RE = /^(?:责任|牵头|承办|主办)处室$/;
+/** 责任处室, 牵头处室, 配合处室: a department's own offices, the units of a table it keeps for itself. */
+const OFFICE_COLUMN_RE = /^(?:责任|牵头|承办|主办|配合|协办|参与)处室$/;
 
 /**
  * 序号 | 工作任务 | 细化分工 | 责任处室 | 完成时限: a table a commission keeps of its own work names its
  * offices in a 处室 column and no unit column. Where no column names units, such a column does
- * (its first office leading, or all of them where the column says 牵头). Beside a unit column it
+ * (its first office leading, or all of them where the column says 牵头; a 配合处室 column's offices
+ * cooperate). Beside a unit column it
  * stays a column of persons, not units.
  */
 export function withOfficeColumns(columns: ColumnKind[], names: string[]): ColumnKind[] {
   if (columns.some(isUnitKind)) return columns;
   names.forEach((name, k) => {
     const h = headerName(name);
-    if (columns[k] === 'person' && OFFICE_COLUMN_RE.test(h)) columns[k] = h.startsWith('牵头') ? 'lead' : 'responsible';
+    if (columns[k] === 'person' && OFFICE_COLUMN_RE.test(h)) columns[k] = /^(?:牵头|主办)/.test(h) ? 'lead' : /^(?:配合|协办|参与)/.test(h) ? 'cooperate' : 'responsible';
   });
   return columns;
 }
