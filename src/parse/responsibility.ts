@@ -40,7 +40,7 @@ interface Group {
 const CUE_RE = /负责|牵头|配合|参与|参加|责任单位|责任部门|责任科室|责任主体|实施主体|主责单位|牵头单位|配合单位|主办|按职责分工|不再列出|不再一一列出|下同|协办|协同单位|协助单位|主责部门|协作部门|负责政策局|落实/g;
 /** 责任单位: — or 【责任单位】 with the label in lenticular brackets and no colon (the opening one may stand before). */
 const LABEL_RE =
-  /^[【〔[]?((?:牵头|主责|主办|责任|实施|负责|配合|参与|协办|协同|协助|协作|支持)(?:责任)?(?:单位|部门|机关|科室|主体)|部门分工|责任分工|任务分工|职责分工|(?:牵头|主责|主办|配合|参与|协办|协同|协助|协作)(?=\s*:)|负责政策局(?:\/部门)?)(?:[】〕\]]\s*:?|\s*:|[ \t]*(?=\r?\n|$))\s*/;
+  /^[【〔[]?((?:主要|具体|直接)?(?:牵头|主责|主办|责任|实施|负责|配合|参与|协办|协同|协助|协作|支持)(?:责任)?(?:单位|部门|机关|科室|主体)|部门分工|责任分工|任务分工|职责分工|(?:牵头|主责|主办|配合|参与|协办|协同|协助|协作)(?=\s*:)|负责政策局(?:\/部门)?)(?:[】〕\]]\s*:?|\s*:|[ \t]*(?=\r?\n|$))\s*/;
 const SUFFIX_RE =
   /(分别牵头负责|分别牵头|分别负责|分别落实|为(?:牵头|主办|责任|主责|配合|协办|协助|协同|参与)(?:单位|部门)|牵头负责|牵头落实|主要负责|具体负责|直接负责|全面负责|按职责分工负责|按职责分工落实|按职责分工推进|按职能分工负责|按职责负责|分工负责|共同负责|负总责|总牵头|牵头|主抓|负责|协同配合|配合|参与|参加|协助|协同|协办|主办|落实|指导|督导|支持)(?:落实|实施|推进|组织实施|具体实施|具体落实|组织落实|抓好落实|组织|抓总|协调|督导)?$/;
 // (第一责任单位为牵头单位,下同): the first named unit, said without 列/排.
@@ -51,7 +51,7 @@ const MAX_GROUP = 400;
 const MAX_UNCLOSED = 80;
 /** Necessary first characters of FIRST_LEADS_RE and LABEL_RE, last characters of SUFFIX_RE. */
 const FIRST_LEADS_START = new CodeSet(codesOf('其,列排第'));
-const LABEL_START_CHARS = new CodeSet(codesOf('牵主责实负配参协支部任职【〔['));
+const LABEL_START_CHARS = new CodeSet(codesOf('牵主责实负配参协支部任职具直【〔['));
 const SUFFIX_LAST = new CodeSet(codesOf('位门责实进头合与加助同办施导持织总调抓'));
 /** Labels that end the responsibility part of a line: 责任单位:X;完成时限:2022年底. */
 /** The labels of OTHER_LABEL_RE that name a person: 责任领导:张三, 联系人:李四. */
