@@ -111,6 +111,10 @@ describe('targets', () => {
     expect(plan.warnings.map((w) => w.code)).toContain('target_uncertain');
   });
 
+  it('reads a lifespan to reach (人均预期寿命达到76.5岁) and no other age (60岁以上老人)', () => {
+    expect(targets('人均预期寿命达到76.5岁,60岁以上老人全部参保。').map((t) => t.raw)).toEqual(['76.5岁']);
+  });
+
   it('至少有 is ≥; a duration (三个月, 6个月) is no count; 每20-30户 is a rate', () => {
     expect(targets('每个县至少有1所县级医院。')[0]).toMatchObject({ raw: '1所', comparator: '>=' });
     expect(targets('三个月内完成,6个月内建成5个。').map((t) => t.raw)).toEqual(['5个']);

@@ -213,6 +213,9 @@ function unitAt(norm: string, j: number, units: WordList): string | null {
 const UNIT_WORDS = wordList(UNITS);
 const SKIP_WORDS = wordList(SKIP_AFTER);
 
+/** 预期寿命达到, 人均寿命提高到: what an age to reach follows. */
+const LIFESPAN_BEFORE_RE = /寿命[^。;,、]{0,8}$/;
+
 /** Longest figure read, separators included. */
 const MAX_DIGITS = 20;
 
@@ -249,11 +252,13 @@ function arabicTarget(ctx: TargetContext, s: number, digitsEnd: number, limit: n
     while (norm.charCodeAt(j) === 0x20) j++;
   }
   if (isLatinCode(norm.charCodeAt(j))) return null;
-  if (unitAt(norm, j, SKIP_WORDS) !== null) return null;
+  // 人均预期寿命达到76岁: an age that is the figure to reach (elsewhere, 60岁以上老人, an age is no target).
+  const age = norm.charCodeAt(j) === 0x5c81 && LIFESPAN_BEFORE_RE.test(norm.slice(Math.max(ctx.floor ?? 0, s - 12), s)); // 岁
+  if (!age && unitAt(norm, j, SKIP_WORDS) !== null) return null;
   const a = norm.charCodeAt(j);
   const approx = a === 0x4f59 || a === 0x591a; // 余 多
   if (approx) j++;
-  let unit = unitAt(norm, j, UNIT_WORDS);
+  let unit = age ? '岁' : unitAt(norm, j, UNIT_WORDS);
   // 减少50万以上, 增加30万左右: a figure in 万/亿 with no measure word, bounded as a target.
   if (!unit && first.scaled && max === null && BARE_SCALED_AFTER_RE.test(norm.slice(j, j + 2))) unit = '';
   // 孕产妇死亡率不超过15/10万, 婴儿死亡率8‰: a rate per so many people, its base as its measure.
