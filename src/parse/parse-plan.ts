@@ -11,7 +11,7 @@ import { detectJurisdiction, applyJurisdiction } from './jurisdiction.js';
 import { ASK_VERBS, entry, findActors, findAskedUnits, findDutySentence, findLedBy, findRoleSentence, findStated, findTrailingUnits, findUnitListBracket, leadMarked, parseClause, STANDING_RE, type ResponsibilityContext } from './responsibility.js';
 import { parseStructure, type RawHeading, type Structure } from './structure.js';
 import { findFlatTable } from './flat-table.js';
-import { cellRole, findGluedTable, findTable, isUnitKind, unitsCell, type Table, type TableCell } from './table.js';
+import { cellRole, deadlineLike, findGluedTable, findTable, isUnitKind, unitsCell, type Table, type TableCell, type TableRow } from './table.js';
 import { splitRunOn } from './run-on.js';
 import { withoutReadings, withReadings } from './readings.js';
 import { readSchedule } from './schedule.js';
@@ -950,12 +950,19 @@ function tableItems(
   });
   // Each unit column's entries in the row before: a cell saying 同上 takes them.
   let previous = new Map<number, Responsible[]>();
+  // Rows numbered in a 序号 column: a row after them with its number cell empty goes on with the row above.
+  const numbered = table.rows.filter((r) => r.cells.some((c) => c.kind === 'number' && c.span[1] > c.span[0])).length >= 2;
   for (const row of table.rows) {
     const task = row.cells.find((c) => c.kind === 'task');
     if (!task) continue;
     const [s, e] = task.span;
     const numberCell = row.cells.find((c) => c.kind === 'number');
     const ordinal = before + out.length + 1;
+    // 1.把规划纲要…主动公开 in a table with no 序号 column: the task cell's own number numbers the item.
+    const own = numberCell || !mayStartMarker(src.norm, s, e) ? null : markerIn(src.norm, s, Math.min(e, s + 16));
+    // (A number cell holding words, 街道办事处) of a name broken over the row's end, is no number either.)
+    const numberless = !numberCell || numberCell.span[1] <= numberCell.span[0] || !ROW_NUMBER_RE.test(src.norm.slice(numberCell.span[0], numberCell.span[1]));
+    const continued = numbered && !own && numberless ? out[out.length - 1] : undefined;
     const responsible: Responsible[] = [];
     const byColumn = new Map<number, Responsible[]>();
     let referred = false;
@@ -1006,10 +1013,13 @@ function tableItems(
       const stated = findStated(ctx, s, e);
       for (const r of stated?.entries.length ? stated.entries : findLedBy(ctx, s, e)) responsible.push(r);
     }
-    if (responsible.length === 0 && !referred) warnings.push(warning('responsibility_missing', { item: ordinal }, row.span));
     const schedule = scheduleOf(src, row.cells, planYear);
-    // 1.把规划纲要…主动公开 in a table with no 序号 column: the task cell's own number numbers the item.
-    const own = numberCell || !mayStartMarker(src.norm, s, e) ? null : markerIn(src.norm, s, Math.min(e, s + 16));
+    const targets = rowTargets(src, row.cells, s, e, { src, resolver: ctx.resolver, warnings, planYear, floor: s });
+    if (continued) {
+      goOnWith(src, continued, row, responsible, targets, clausesOf(src, s, e), schedule);
+      continue;
+    }
+    if (responsible.length === 0 && !referred) warnings.push(warning('responsibility_missing', { item: ordinal }, row.span));
     const titleStart = own && own.bodyStart < e ? own.bodyStart : s;
     out.push({
       number: numberCell ? src.original.slice(numberCell.span[0], numberCell.span[1]).replace(/[.、.]$/, '') : own && own.bodyStart < e ? src.original.slice(own.numberSpan[0], own.numberSpan[1]) : '',
@@ -1019,12 +1029,50 @@ function tableItems(
       text: src.original.slice(s, e),
       span: row.span,
       responsible: fitted(responsible),
-      targets: fitted(rowTargets(src, row.cells, s, e, { src, resolver: ctx.resolver, warnings, planYear, floor: s })),
+      targets: fitted(targets),
       clauses: fitted(clausesOf(src, s, e)),
       ...(schedule && { schedule }),
     });
   }
   return out;
+}
+
+/** What a 序号 cell holds: 1, 1., 01, 一, (一), (1), 第1项…. */
+const ROW_NUMBER_RE = /^[((]?(?:第)?(?:[0-9]{1,4}|[一二三四五六七八九十百〇零]{1,4})(?:项|条)?[))]?[.、.]?$/;
+
+/** How long a task cell is at least when the page's width wrapped it onto the next row. */
+const WRAPPED_CELL_MIN = 10;
+/** 。 ; ! ?: a task cell ending so ends its sentence, and a row below under it starts another. */
+const SENTENCE_END = new CodeSet(codesOf('。;!?'));
+
+/**
+ * | 1 | 新建城市绿道50公里,完成 | 市林业局 | 市住建局、 | ⏎ | | 绿化提升 | | 市自然资源局 |: a row whose number
+ * cell is empty, under rows numbered in a 序号 column, is the row above going on (its cells wrapped
+ * onto a line of their own, or a project's parts written one a line): its units join the item's
+ * (as more names of their column: a 责任单位 cell's names after the first cooperate; a name the
+ * item has already counts once), its figures are the item's targets too, and its task's words
+ * end the title where the row above, a cell as long as a wrapped one, left it inside a sentence.
+ */
+function goOnWith(src: SourceText, item: ParsedItem, row: TableRow, responsible: Responsible[], targets: Target[], clauses: Clause[], schedule: Schedule | undefined): void {
+  const leads = item.responsible.some((r) => r.role === 'lead');
+  const leadColumn = row.cells.some((c) => c.kind === 'lead');
+  const units = [...item.responsible];
+  for (const r of responsible) {
+    if (units.some((u) => u.raw === r.raw)) continue;
+    units.push(leads && r.role === 'lead' && !leadColumn ? { ...r, role: 'cooperate' } : r);
+  }
+  item.responsible = fitted(units);
+  item.targets = fitted([...item.targets, ...targets]);
+  item.clauses = fitted([...item.clauses, ...clauses]);
+  if (!item.schedule && schedule) item.schedule = schedule;
+  item.span = [item.span[0], Math.max(item.span[1], row.span[1])];
+  const task = row.cells.find((c) => c.kind === 'task');
+  const [ts, te] = task?.span ?? [0, 0];
+  // (The title runs to the end of the task cell above, as long as a wrapped cell, which ends inside a sentence.)
+  const above = item.text.trimEnd();
+  if (te > ts && above.length >= WRAPPED_CELL_MIN && !SENTENCE_END.has(above.charCodeAt(above.length - 1)) && above.endsWith(item.title) && !deadlineLike(src.norm, [ts, te])) {
+    item.title += itemTitle(src, ts, te, true);
+  }
 }
 
 /** Names in a table's unit cell: one a line where a spreadsheet's quoted cell holds line breaks, each line's split as a list. */

@@ -225,3 +225,25 @@ describe('a row whose persons\' cell stands before its unit cell', () => {
     expect(parsePlan(text, { resolver }).items.map((i) => [i.number, roles(i)])).toEqual([['7', ['国土住建局/lead']]]);
   });
 });
+
+describe('a division table whose cells the page wrapped onto a row of their own (its number cell empty)', () => {
+  const expected = [
+    ['1', '新建城市绿道50公里,完成绿化提升', ['市林业局/lead', '市住建局/cooperate', '市自然资源局/cooperate'], ['50公里']],
+    ['2', '完成老旧小区改造120个', ['市住建局/lead', '各区县政府/localities'], ['120个']],
+    ['3', '新增城镇就业3万人', ['市人社局/lead', '市财政局/cooperate'], ['3万人']],
+  ];
+  const read = (text: string) => parsePlan(text, { resolver }).items.map((i) => [i.number, i.title, roles(i), i.targets.map((t) => t.raw)]);
+
+  it('reads the wrapped row as the row above going on: its task ends the title, its units join the item', () => {
+    const bars = `某市2024年重点工作任务分解表
+| 序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限 |
+| 1 | 新建城市绿道50公里,完成 | 市林业局 | 市住建局、 | 2024年12月 |
+| | 绿化提升 | | 市自然资源局 | 底前 |
+| 2 | 完成老旧小区改造120个 | 市住建局 | 各区县政府 | 2024年10月底前 |
+| 3 | 新增城镇就业3万人 | 市人社局 | 市财政局 | 长期坚持 |
+`;
+    expect(read(bars)).toEqual(expected);
+    const tabs = bars.replace(/^\| | \|$/gm, '').replace(/ \| /g, '\t').replace(/\| /g, '\t');
+    expect(read(tabs)).toEqual(expected);
+  });
+});

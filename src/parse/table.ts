@@ -978,8 +978,10 @@ function findRowTable(src: SourceText, from: number, to: number): Table | null {
           }
         }
       }
-      // Every tab separates while that fits the header's columns: empty cells keep their place.
-      const exact = unquoted(norm, splitCells(norm, row.trimStart, rowEnd, true));
+      // Every tab separates while that fits the header's columns: empty cells keep their place, the
+      // first one too where the line opens with its tab (⇥绿化提升⇥⇥市自然资源局: 序号 left empty).
+      const openTab = holdsCode(norm, row.start, row.trimStart, 0x09);
+      const exact = unquoted(norm, splitCells(norm, openTab ? row.start : row.trimStart, rowEnd, true, openTab));
       let spans = exact.length <= columns.length ? exact : unquoted(norm, splitCells(norm, row.trimStart, rowEnd));
       if (spans.length < 2) break;
       // 索引号: | 1137…/2022-04772 | 成文日期: | 2022-10-08 |: the page's metadata after the table ends it.
