@@ -962,7 +962,7 @@ function tableItems(
     const own = numberCell || !mayStartMarker(src.norm, s, e) ? null : markerIn(src.norm, s, Math.min(e, s + 16));
     // (A number cell holding words, 街道办事处) of a name broken over the row's end, is no number either.)
     const numberless = !numberCell || numberCell.span[1] <= numberCell.span[0] || !ROW_NUMBER_RE.test(src.norm.slice(numberCell.span[0], numberCell.span[1]));
-    const continued = numbered && !own && numberless ? out[out.length - 1] : undefined;
+    const continued = numbered && !own && numberless ? goesOn(src, out[out.length - 1], row, s, e) : undefined;
     const responsible: Responsible[] = [];
     const byColumn = new Map<number, Responsible[]>();
     let referred = false;
@@ -1044,6 +1044,20 @@ const ROW_NUMBER_RE = /^[((]?(?:第)?(?:[0-9]{1,4}|[一二三四五六七八九�
 const WRAPPED_CELL_MIN = 10;
 /** 。 ; ! ?: a task cell ending so ends its sentence, and a row below under it starts another. */
 const SENTENCE_END = new CodeSet(codesOf('。;!?'));
+
+/**
+ * The item a row without a number goes on with: the item above, unless the row is a task of its own
+ * under a 序号 cell merged over several rows (its task and its units written, the task above closed
+ * or too short to have been wrapped).
+ */
+function goesOn(src: SourceText, above: ParsedItem | undefined, row: TableRow, s: number, e: number): ParsedItem | undefined {
+  if (!above || e <= s) return above;
+  // (A unit cell merged over the rows and carried into this one stands above it: not its own.)
+  const ownUnits = row.cells.some((c) => isUnitKind(c.kind) && c.span[1] > c.span[0] && c.span[0] >= row.span[0]);
+  const text = above.text.trimEnd();
+  const cut = text.length >= WRAPPED_CELL_MIN && !SENTENCE_END.has(text.charCodeAt(text.length - 1));
+  return cut || !ownUnits ? above : undefined;
+}
 
 /**
  * | 1 | 新建城市绿道50公里,完成 | 市林业局 | 市住建局、 | ⏎ | | 绿化提升 | | 市自然资源局 |: a row whose number

@@ -246,4 +246,18 @@ describe('a division table whose cells the page wrapped onto a row of their own 
     const tabs = bars.replace(/^\| | \|$/gm, '').replace(/ \| /g, '\t').replace(/\| /g, '\t');
     expect(read(tabs)).toEqual(expected);
   });
+
+  it('reads a row of its own under a 序号 cell merged over two rows (its task closed above, its unit written) as a task', () => {
+    const merged = `某市2024年重点工作任务分解表
+序号\t类别\t工作任务\t牵头单位\t完成时限
+1\t产业发展\t新建产业园区2个。\t市发改委\t2024年底
+\t\t培育规上企业50家。\t市工信局\t2024年底
+2\t民生保障\t完成老旧小区改造120个。\t市住建局\t2024年10月底前
+`;
+    expect(read(merged)).toEqual([
+      ['1', '新建产业园区2个', ['市发改委/lead'], ['2个']],
+      ['', '培育规上企业50家', ['市工信局/lead'], ['50家']],
+      ['2', '完成老旧小区改造120个', ['市住建局/lead'], ['120个']],
+    ]);
+  });
 });
