@@ -39,6 +39,7 @@ describe('role words and phrasings across the genre', () => {
 (五)新增高新技术企业150家。由省科技厅负责,省财政厅、省统计局协助。
 (六)推进土壤修复。省农业农村厅会同省生态环境厅落实。
 (七)提高城镇化率。省住房城乡建设厅牵头,省发展改革委、省公安厅参与。
+(八)推进节能减排。省生态环境厅配合省发展改革委落实节能目标。
 `);
     expect(items.map((i) => i[2])).toEqual([
       ['省公安厅=省公安厅/lead', '省应急管理厅=省应急厅/cooperate'],
@@ -48,6 +49,7 @@ describe('role words and phrasings across the genre', () => {
       ['省科技厅=省科技厅/lead', '省财政厅=省财政厅/cooperate', '省统计局=省统计局/cooperate'],
       ['省农业农村厅=省农业农村厅/lead', '省生态环境厅=省生态环境厅/cooperate'],
       ['省住房城乡建设厅=省住房城乡建设厅/lead', '省发展改革委=省发改委/cooperate', '省公安厅=省公安厅/cooperate'],
+      ['省发展改革委=省发改委/lead', '省生态环境厅=省生态环境厅/cooperate'],
     ]);
   });
 
@@ -604,5 +606,9 @@ describe('role words and phrasings across the genre', () => {
       expect(w?.params.raw).toBe(text.includes('責') ? '責任領導' : '责任领导');
       expect(text.slice(w?.span[0], w?.span[1])).toBe(w?.params.raw);
     }
+    // An office (责任处室:农村处) is no unit either: left out, with a warning.
+    const office = parsePlan('一、重点任务\n1.推进农村改革。(责任领导:张三;责任处室:农村处)\n', { resolver });
+    expect(office.items.map((i) => i.responsible)).toEqual([[]]);
+    expect(office.warnings.filter((x) => x.code === 'responsibility_not_unit').map((x) => x.params.raw)).toEqual(['责任领导', '责任处室']);
   });
 });

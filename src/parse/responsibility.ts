@@ -37,7 +37,7 @@ interface Group {
   names: NamePiece[];
 }
 
-const CUE_RE = /负责|牵头|配合|参与|参加|责任单位|责任部门|责任科室|责任主体|实施主体|主责单位|牵头单位|配合单位|主办|按职责分工|不再列出|不再一一列出|下同|协办|协同单位|协助单位|主责部门|协作部门|负责政策局|落实/g;
+const CUE_RE = /负责|牵头|配合|参与|参加|责任单位|责任部门|责任科室|责任领导|责任处室|责任主体|实施主体|主责单位|牵头单位|配合单位|主办|按职责分工|不再列出|不再一一列出|下同|协办|协同单位|协助单位|主责部门|协作部门|负责政策局|落实/g;
 /** 责任单位: — or 【责任单位】 with the label in lenticular brackets and no colon (the opening one may stand before). */
 const LABEL_RE =
   /^[【〔[]?((?:主要|具体|直接)?(?:牵头|主责|主办|责任|实施|负责|配合|参与|协办|协同|协助|协作|支持)(?:责任)?(?:单位|部门|机关|科室|主体)|部门分工|责任分工|任务分工|职责分工|(?:牵头|主责|主办|配合|参与|协办|协同|协助|协作)(?=\s*:)|负责政策局(?:\/部门)?)(?:[】〕\]]\s*:?|\s*:|[ \t]*(?=\r?\n|$))\s*/;
@@ -54,9 +54,9 @@ const FIRST_LEADS_START = new CodeSet(codesOf('其,列排第'));
 const LABEL_START_CHARS = new CodeSet(codesOf('牵主责实负配参协支部任职具直【〔['));
 const SUFFIX_LAST = new CodeSet(codesOf('位门责实进头合与加助同办施导持织总调抓'));
 /** Labels that end the responsibility part of a line: 责任单位:X;完成时限:2022年底. */
-/** The labels of OTHER_LABEL_RE that name a person: 责任领导:张三, 联系人:李四. */
-const PERSON_LABEL_RE = /^(责任领导|牵头(?:负责)?领导|分管(?:省|市|县|区)?领导|项目责任人|主要责任人|责任人|联系人)\s*:/;
-const OTHER_LABEL_RE = /^(?:完成时限|完成时间|完成期限|时间节点|时限要求|时限|进度安排|办结时限|工作目标|目标任务|预期目标|资金来源|责任领导|牵头(?:负责)?领导|分管(?:省|市|县|区)?领导|进展与成效|进展成效|工作进展|进展情况|完成情况|实际完成情况|项目内容|建设内容|主要内容|项目名称|项目责任人|主要责任人|责任人|联系人)\s*:/;
+/** The labels of OTHER_LABEL_RE that name a person or an office, no unit: 责任领导:张三, 联系人:李四, 责任处室:农村处. */
+const PERSON_LABEL_RE = /^(责任领导|责任处室|牵头(?:负责)?领导|分管(?:省|市|县|区)?领导|项目责任人|主要责任人|责任人|联系人)\s*:/;
+const OTHER_LABEL_RE = /^(?:完成时限|完成时间|完成期限|时间节点|时限要求|时限|进度安排|办结时限|工作目标|目标任务|预期目标|资金来源|责任领导|责任处室|牵头(?:负责)?领导|分管(?:省|市|县|区)?领导|进展与成效|进展成效|工作进展|进展情况|完成情况|实际完成情况|项目内容|建设内容|主要内容|项目名称|项目责任人|主要责任人|责任人|联系人)\s*:/;
 const OTHER_LABEL_START = new CodeSet(codesOf('完时进办工目预资责牵分实项建主联'));
 
 /** Where ,以下…不再… starts inside [s, e) (after its comma), or -1. */
@@ -1101,8 +1101,14 @@ function findActorsHere(ctx: ResponsibilityContext, s: number, e: number): Respo
         }
         out.push(entry(ctx, p, role));
       }
-      // 各乡镇会同环保局抓好…: those after 会同 work with the actor.
+      // 省环保厅配合省发展改革委落实…: the one helped, named after 配合 or 协助, leads.
       const withAt = found.keyEnd;
+      const helped = found.helper && !leadTaken ? assistedAt(ctx, withAt, Math.min(e, withAt + 26)) : null;
+      if (helped) {
+        out.splice(out.length - found.names.length, 0, ...helped.map((p) => entry(ctx, p, isCollective(p.name) ? 'localities' : 'lead')));
+        leadTaken = true;
+      }
+      // 各乡镇会同环保局抓好…: those after 会同 work with the actor.
       if (found.together) {
         const more = actorAt(ctx, withAt, Math.min(e, withAt + 26), false);
         for (const p of more?.names ?? []) out.push(entry(ctx, p, isCollective(p.name) ? 'localities' : 'cooperate'));
@@ -1117,6 +1123,18 @@ function findActorsHere(ctx: ResponsibilityContext, s: number, e: number): Respo
     while (at < e && isJsSpace(norm.charCodeAt(at))) at++;
   }
   return out;
+}
+
+/** What the unit helped does, after its name: 省环保厅配合省发展改革委落实…. */
+const ASSISTED_VERB_RE = /落实|推进|实施|开展|做好|抓好|完成|组织|负责|推动|做|抓/;
+
+/** The units named at [s, …) before what they do, all of them units (null otherwise). */
+function assistedAt(ctx: ResponsibilityContext, s: number, limit: number): NamePiece[] | null {
+  const { norm } = ctx.src;
+  const m = ASSISTED_VERB_RE.exec(norm.slice(s, limit));
+  if (!m || m.index < 2 || /[,。;:()]/.test(norm.slice(s, s + m.index))) return null;
+  const names = splitNames(norm, s, s + m.index);
+  return names.length > 0 && names.every((p) => looksLikeUnit(p.name) || ctx.resolver.resolve(p.name) !== null) ? names : null;
 }
 
 /** What a unit asked with 请 is asked to do: the word right after its names. */
