@@ -52,6 +52,7 @@ const SAYINGS: Record<string, (t: Task) => string> = {
   '(X会同Y负责)': (t) => `${t.title}。${t.body}。(${t.lead}会同${others(t)}负责)`,
   '[牵头单位]X [配合单位]Y': (t) => `${t.title}。${t.body}。[牵头单位]${t.lead} [配合单位]${others(t)}`,
   '［牵头单位］X lines': (t) => `${t.title}\n${t.body}。\n［牵头单位］${t.lead}\n［配合单位］${others(t)}`,
+  '(负责:X;协办:Y)': (t) => `${t.title}。${t.body}。(负责:${t.lead};协办:${others(t)})`,
   '(主要责任单位:X;协同单位:Y)': (t) => `${t.title}。${t.body}。(主要责任单位:${t.lead};协同单位:${others(t)})`,
   '(具体责任单位:X,配合单位:Y)': (t) => `${t.title}。${t.body}。(具体责任单位:${t.lead},配合单位:${others(t)})`,
 };
