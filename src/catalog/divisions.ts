@@ -142,3 +142,36 @@ export function divisionUnits(provinceCode: string): UnitRecord[] {
   }
   return units;
 }
+
+/** A title's opening words that say nothing of its place: a quote or book-title mark, a year. */
+const TITLE_LEAD_RE = /^[\s“"《〈「]*(?:(?:19|20)\d{2}年(?:度)?)?/;
+
+/**
+ * The 市州 or 县市区 of the province `provinceCode` that a plan's title (or its issuer's name) opens
+ * with, as its GB/T 2260 code: 长沙市2024年…, 湖南省长沙市…, 2023年浏阳市…, 长沙市岳麓区… (the county
+ * when its city's name comes first, or when its name alone is the province's only one so named).
+ * Null when the title opens with no place of the province, or with a name two places share.
+ */
+export function placeOfTitle(title: string, provinceCode: string): string | null {
+  let units: UnitRecord[];
+  try {
+    units = divisionUnits(provinceCode);
+  } catch {
+    return null;
+  }
+  const province = units.find((u) => u.kind === 'province');
+  let text = title.replace(/\s+/g, '').replace(TITLE_LEAD_RE, '');
+  if (province && text.startsWith(province.shortName)) text = text.slice(province.shortName.length).replace(TITLE_LEAD_RE, '');
+  const opening = (kind: UnitRecord['kind'], under?: string): UnitRecord[] =>
+    units.filter((u) => u.kind === kind && (under === undefined || u.parentCode === under) && u.shortName.length >= 2 && text.startsWith(u.shortName));
+  const cities = opening('prefecture');
+  if (cities.length === 1) {
+    const city = cities[0] as UnitRecord;
+    text = text.slice(city.shortName.length);
+    const counties = opening('county', city.code);
+    return counties.length === 1 ? (counties[0] as UnitRecord).code : city.code;
+  }
+  if (cities.length > 1) return null;
+  const counties = opening('county');
+  return counties.length === 1 ? (counties[0] as UnitRecord).code : null;
+}

@@ -34,6 +34,9 @@ function hunanCatalog(): CatalogFile {
   return catalog;
 }
 
+/** Hunan's GB/T 2260 code: the province whose registry is built in. */
+export const HUNAN_PROVINCE_CODE = '430000';
+
 /** Office first, then departments in data-file order, then divisions (province, each prefecture, its counties). */
 export function hunanRegistry(): RegistryFile {
   const own: UnitRecord[] = hunanCatalog().units.map(({ variants, ...unit }) => ({
@@ -41,7 +44,7 @@ export function hunanRegistry(): RegistryFile {
     ...(variants.length > 0 && { variants }),
     divisionCode: null,
   }));
-  return validateRegistry({ format: 'luoshi-registry', version: 1, units: [...own, ...divisionUnits('43')] });
+  return validateRegistry({ format: 'luoshi-registry', version: 1, units: [...own, ...divisionUnits(HUNAN_PROVINCE_CODE)] });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePlan } from '../parse/parse-plan.js';
+import { placeOfTitle } from './divisions.js';
 import { localLookupOptions, localRegistry } from './local-departments.js';
 import { Registry } from './registry.js';
 import { hunanResolver, localResolver } from './registry-resolver.js';
@@ -58,5 +59,23 @@ describe('local (市州 and 县市区) registries', () => {
     expect(city.warnings.filter((w) => w.code === 'unit_corrected').map((w) => w.params.raw)).toEqual(['国土房管局', '规劃局']);
     const province = parsePlan(text, { resolver: hunanResolver() });
     expect(province.items[0]?.responsible.map((r) => r.unit)).toEqual([null, null, null]);
+  });
+});
+
+describe('placeOfTitle', () => {
+  it('finds the 市州 or 县市区 a title opens with, in the province asked for', () => {
+    expect(placeOfTitle('长沙市2024年重点工作任务分工方案', '430000')).toBe('430100');
+    expect(placeOfTitle('湖南省长沙市岳麓区2024年工作要点', '430000')).toBe('430104');
+    expect(placeOfTitle('2023年浏阳市政府工作报告重点工作分工', '430000')).toBe('430181');
+    expect(placeOfTitle('攸县2022年重点工作', '430000')).toBe('430223');
+    expect(placeOfTitle('湘西土家族苗族自治州2022年工作要点', '430000')).toBe('433100');
+    expect(placeOfTitle('北京市朝阳区2024年政务公开工作要点', '110000')).toBe('110105');
+  });
+
+  it('gives null for the province itself, another province’s place and a title naming none', () => {
+    expect(placeOfTitle('湖南省2024年重点工作任务分工方案', '430000')).toBeNull();
+    expect(placeOfTitle('成都市2024年重点工作', '430000')).toBeNull();
+    expect(placeOfTitle('“十四五”规划纲要主要目标分工', '430000')).toBeNull();
+    expect(placeOfTitle('长沙市2024年', '999999')).toBeNull();
   });
 });

@@ -17,6 +17,9 @@ import { importPlan } from '../services/import-plan.js';
 import { importRegistry } from '../services/import-registry.js';
 import { runParse } from './parse-command.js';
 import { hunanResolver, localResolver } from '../catalog/registry-resolver.js';
+import { HUNAN_PROVINCE_CODE } from '../catalog/hunan.js';
+import { placeNamedBy } from '../services/support/plan-resolver.js';
+import type { ParsedPlan } from '../model/plan.js';
 import { listUsers } from '../services/list-users.js';
 import { loadDemo } from '../services/load-demo.js';
 import { setUserPassword } from '../services/set-user-password.js';
@@ -208,10 +211,14 @@ export function buildProgram(io: Io): Command {
     .command('parse <file>')
     .description("parse a work plan (.txt/.md in UTF-8 or GB18030, .docx, or a 分工表 as .xlsx) and print its structure; no database needed")
     .option('--json', 'print the parse as one JSON object')
-    .option('--place <code>', "a 市州's or 县市区's GB/T 2260 code (510100): resolve names against its standard departments instead of Hunan's registry")
+    .option('--place <code>', "a 市州's or 县市区's GB/T 2260 code (510100): resolve names against its standard departments instead of Hunan's registry (without it, a title opening with a Hunan 市州 or 县市区, 长沙市2024年…, chooses that place's)")
     .action(async (file: string, opts: { json?: boolean; place?: string }) => {
       const resolver = opts.place ? localResolver(opts.place) : hunanResolver();
-      await runParse(file, { json: opts.json === true, resolver }, { stdout: (s) => process.stdout.write(s) });
+      const reread = opts.place ? undefined : (plan: ParsedPlan) => {
+        const code = placeNamedBy(plan, HUNAN_PROVINCE_CODE);
+        return code ? localResolver(code) : null;
+      };
+      await runParse(file, { json: opts.json === true, resolver, ...(reread && { reread }) }, { stdout: (s) => process.stdout.write(s) });
     });
 
   program

@@ -1,6 +1,7 @@
 /** `luoshi parse FILE [--json]`: read and decode a file, parse it against the registry given, print the result. */
 import { readFile, stat } from 'node:fs/promises';
 import { fail } from '../domain/errors.js';
+import type { ParsedPlan } from '../model/plan.js';
 import type { UnitResolver } from '../model/unit-resolver.js';
 import { isXlsx, planTableText } from '../office/plan-xlsx.js';
 import { DEFAULT_XLSX_LIMITS } from '../office/xlsx-guard.js';
@@ -10,7 +11,8 @@ import { parsePlan } from '../parse/parse-plan.js';
 
 export async function runParse(
   file: string,
-  opts: { json: boolean; resolver: UnitResolver; maxBytes?: number },
+  /** `reread`: another registry to read the plan with, chosen from the first reading (the place its title names), or null. */
+  opts: { json: boolean; resolver: UnitResolver; maxBytes?: number; reread?: (plan: ParsedPlan) => UnitResolver | null },
   io: { stdout: (s: string) => void },
 ): Promise<void> {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -28,6 +30,8 @@ export async function runParse(
   const text = isXlsx(bytes)
     ? await planTableText(bytes, { ...DEFAULT_XLSX_LIMITS, maxBytes })
     : (await decodeDocument(bytes, { maxBytes, filename: file })).text;
-  const plan = parsePlan(text, { resolver: opts.resolver });
+  const first = parsePlan(text, { resolver: opts.resolver });
+  const other = opts.reread?.(first) ?? null;
+  const plan = other ? parsePlan(text, { resolver: other }) : first;
   io.stdout(opts.json ? `${JSON.stringify(plan, null, 2)}\n` : formatTree(plan));
 }

@@ -33,7 +33,7 @@ const NUMBERS: Record<string, (k: number) => string> = {
   '①': (k) => '①②③'[k] as string,
   // A space where the point should be (1 推进…), read when the next line carries on the count.
   '1 ': (k) => `${k + 1} `,
-  '1　': (k) => `${k + 1}　`,
+  '1\u3000': (k) => `${k + 1}\u3000`,
   // 第一项: under the 一、 heading is its task, not its sibling.
   '第一项:': (k) => `第${CN[k]}项:`,
 };

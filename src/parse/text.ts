@@ -410,7 +410,7 @@ function withoutBullets(norm: string): string {
   return norm.replace(BULLET_BEFORE_MARKER_RE, (_m, br: string, pad: string) => `${br}${pad} `);
 }
 
-/** A number a line opens with, then a space before its text: 1 推进…, 12　实施…. */
+/** A number a line opens with, then a space (or an ideographic one) before its text: 1 推进…. */
 interface SpacedNumber {
   value: number;
   /** Offset of the space after the number. */

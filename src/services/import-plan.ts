@@ -10,7 +10,7 @@ import { PARSER_VERSION } from '../parse/version.js';
 import { appendAudit } from './support/audit-trail.js';
 import { inTransaction, nowIso } from './support/context.js';
 import type { ServiceContext } from './support/context.js';
-import { planPlace, planRegistry } from './support/plan-resolver.js';
+import { placeNamedBy, planPlace, planRegistry } from './support/plan-resolver.js';
 
 export interface ImportPlanInput {
   bytes: Uint8Array;
@@ -37,8 +37,9 @@ const MEDIA_TYPES: Partial<Record<string, string>> = {
 /**
  * Reads a work plan (txt/md in UTF-8 or GB18030, docx, or a 分工表 as xlsx), parses it and
  * stores it as a new plan with version 1 (draft): original bytes, decoded text and parse.
- * A plan of a 市州/县市区 (the `place` asked for, or the importing unit's own) resolves names
- * against that place's registry, and keeps the place for re-parses and revisions. The same bytes
+ * A plan of a 市州/县市区 (the `place` asked for, the importing unit's own, or the one of the
+ * province its title or issuer opens with) resolves names against that place's registry, and keeps
+ * the place for re-parses and revisions. The same bytes
  * imported twice are refused with a pointer to the plan that has them.
  */
 export async function importPlan(input: ImportPlanInput, ctx: ServiceContext): Promise<ImportPlanResult> {
@@ -53,9 +54,16 @@ export async function importPlan(input: ImportPlanInput, ctx: ServiceContext): P
   if (actorUnit === undefined) {
     throw fail('registry_no_office');
   }
-  const place = planPlace(input.place, dbRegistry.units.find((u) => u.id === actorUnit));
-  const registry = place === null ? dbRegistry : await planRegistry(ctx.db, place);
-  const parsed = parsePlan(decoded.text, { resolver: registry.resolver });
+  const asked = planPlace(input.place, dbRegistry.units.find((u) => u.id === actorUnit));
+  let registry = asked === null ? dbRegistry : await planRegistry(ctx.db, asked);
+  let parsed = parsePlan(decoded.text, { resolver: registry.resolver });
+  // A plan whose title names a 市州 or 县市区 of the province (长沙市2024年…) is read with that place's registry.
+  const named = asked === null ? placeNamedBy(parsed, dbRegistry.units.find((u) => u.kind === 'province')?.code) : null;
+  if (named !== null) {
+    registry = await planRegistry(ctx.db, named);
+    parsed = parsePlan(decoded.text, { resolver: registry.resolver });
+  }
+  const place = asked ?? named;
   if (parsed.items.length === 0 && parsed.sections.length === 0) {
     throw fail('plan_no_structure');
   }

@@ -45,6 +45,16 @@ describe('luoshi CLI', () => {
     expect(sub.out).toContain('--unit');
   });
 
+  it('parses a city’s plan without --place in the registry of the city its title names', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'luoshi-parse-'));
+    const file = path.join(dir, 'changsha.txt');
+    fs.writeFileSync(file, '长沙市2024年重点工作任务分工方案\n一、重点任务\n1.推进城市更新。(市发改委牵头,市住建局配合)\n');
+    const parsed = luoshi(['parse', file, '--json'], {});
+    expect(parsed.code).toBe(0);
+    const plan = JSON.parse(parsed.out) as { items: { responsible: { raw: string; unit: string | null }[] }[] };
+    expect(plan.items[0]?.responsible.map((r) => `${r.raw}=${r.unit}`)).toEqual(['市发改委=市发展改革委', '市住建局=市住房城乡建设局']);
+  });
+
   it('exits 2 on a usage error', () => {
     expect(luoshi(['no-such-command'], {}).code).toBe(2);
     expect(luoshi(['user', 'add'], {}).code).toBe(2);

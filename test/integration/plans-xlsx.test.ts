@@ -71,6 +71,21 @@ describe.each(DIALECTS)('division tables (.xlsx) imported over HTTP on %s', (dia
     expect(first?.unit).toBeNull();
   });
 
+  it('without a place, a plan whose title opens with a 市州 of the province reads its names in that city’s registry, and keeps the place', async () => {
+    const office = await loginAs(t, 'office');
+    const text = `长沙市2024年重点工作任务分工方案\n一、重点任务\n1.推进城市更新,改造老旧小区100个。(市发改委牵头,市住建局配合)\n${randomBytes(4).toString('hex')}\n`;
+    const imported = await office.json<{ id: number }>('POST', '/api/plans', { text, filename: 'changsha.txt' });
+    expect(imported.status).toBe(201);
+    const plan = await office.json<PlanView>('GET', `/api/plans/${imported.body.id}`);
+    expect(plan.body.items[0]?.responsible.map((r) => `${r.raw}=${r.unit}`)).toEqual(['市发改委=市发展改革委', '市住建局=市住房城乡建设局']);
+    const again = await office.json<PlanView>('POST', `/api/plans/${imported.body.id}/reparse`);
+    expect(again.body.items[0]?.responsible[0]?.unit).toBe('市发展改革委');
+    // Another province's city is no place of this registry: its names stay raw.
+    const chengdu = await office.json<{ id: number }>('POST', '/api/plans', { text: text.replace('长沙市', '成都市'), filename: 'chengdu.txt' });
+    const other = await office.json<PlanView>('GET', `/api/plans/${chengdu.body.id}`);
+    expect(other.body.items[0]?.responsible[0]?.unit).toBeNull();
+  });
+
   it('refuses an unknown place, a malformed workbook and an oversize one with clear errors, storing nothing', async () => {
     const office = await loginAs(t, 'office');
     const before = (await office.json<{ plans: unknown[] }>('GET', '/api/plans')).body.plans.length;

@@ -3,7 +3,9 @@ import { hunanLookupOptions } from '../../catalog/hunan.js';
 import { Registry } from '../../catalog/registry.js';
 import type { Database } from '../../db/schema.js';
 import type { Unit } from '../../domain/unit.js';
+import { placeOfTitle } from '../../catalog/divisions.js';
 import { localResolver, registryResolver } from '../../catalog/registry-resolver.js';
+import type { ParsedPlan } from '../../model/plan.js';
 import type { UnitResolver } from '../../model/unit-resolver.js';
 import { loadUnits } from './unit-rows.js';
 
@@ -44,6 +46,21 @@ export function planPlace(requested: string | undefined, owner: Unit | undefined
   if (!code) return null;
   localResolver(code);
   return code;
+}
+
+/**
+ * The 市州 or 县市区 of the registry's province a plan names as its own, when none was asked for: its
+ * title, its cover letter's title or its issuer opens with the place (长沙市2024年重点工作任务分工方案,
+ * 株洲市人民政府办公室): its names are then that place's departments (市发改委 is 长沙市发展改革委). Null
+ * for a province's own plan, another province's and a title naming no place.
+ */
+export function placeNamedBy(parsed: ParsedPlan, provinceCode: string | undefined): string | null {
+  if (!provinceCode) return null;
+  for (const text of [parsed.title, parsed.letter?.title ?? '', parsed.letter?.issuer ?? '']) {
+    const code = text ? placeOfTitle(text, provinceCode) : null;
+    if (code) return code;
+  }
+  return null;
 }
 
 /** The place stored on a plan (null = the database's registry). */
