@@ -209,7 +209,7 @@ export function buildProgram(io: Io): Command {
 
   program
     .command('parse <file>')
-    .description("parse a work plan (.txt/.md in UTF-8 or GB18030, .docx, or a 分工表 as .xlsx) and print its structure; no database needed")
+    .description("parse a work plan (.txt/.md in UTF-8 or GB18030, a web page saved as .html, .docx, or a 分工表 as .xlsx) and print its structure; no database needed")
     .option('--json', 'print the parse as one JSON object')
     .option('--place <code>', "a 市州's or 县市区's GB/T 2260 code (510100): resolve names against its standard departments instead of Hunan's registry (without it, a title opening with a Hunan 市州 or 县市区, 长沙市2024年…, chooses that place's)")
     .action(async (file: string, opts: { json?: boolean; place?: string }) => {

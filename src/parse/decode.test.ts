@@ -48,6 +48,41 @@ describe('decodeDocument', () => {
     expect(decoded.text.split('\n').filter((l) => l !== '')).toEqual(['标题', '一、总体要求', '(一)甲。(省公安厅负责)']);
   });
 
+  it('reads a web page saved as .html as the text it shows: a table row a line of tab-separated cells, no tags, scripts or styles', async () => {
+    const page = `<!DOCTYPE html>
+<html><head><meta charset="gbk"><title>页面标题</title><style>p{color:red}</style><script>var s = "<p>不是正文</p>";</script></head>
+<body><div>首页 &gt; 政策文件</div>
+<h1>某市2024年重点工作任务分解表</h1>
+<p>&nbsp;为推动高质量发展,现将任务
+分解如下。</p>
+<table border="1"><tr><th>序号</th><th>工作任务</th><th>牵头单位</th><th>配合单位</th></tr>
+<tr><td>1</td><td><p>新建城市绿道50公里。</p></td><td>市林业局</td><td>市住建局、<br>市自然资源局</td></tr>
+<tr><td>2</td><td>完成老旧小区改造120个</td><td>市住建局</td><td></td></tr>
+<tr><td></td><td></td><td></td><td></td></tr></table>
+<pre>保留  两个空格</pre>
+</body></html>`;
+    const expected = [
+      '首页 > 政策文件',
+      '某市2024年重点工作任务分解表',
+      '为推动高质量发展,现将任务分解如下。',
+      '序号\t工作任务\t牵头单位\t配合单位',
+      '1\t新建城市绿道50公里。\t市林业局\t市住建局、 市自然资源局',
+      '2\t完成老旧小区改造120个\t市住建局\t',
+      '保留  两个空格',
+    ].join('\n');
+    expect(await decodeDocument(Buffer.from(page, 'utf8'))).toEqual({ text: expected, encoding: 'html' });
+    // The same page in GBK, as a Chinese site serves it.
+    expect(await decodeDocument(iconv.encode(page, 'gbk'))).toEqual({ text: expected, encoding: 'html' });
+    // A text that only mentions a tag is no page.
+    const prose = '说明:网页源代码以 <html> 开头。\n';
+    expect((await decodeDocument(Buffer.from(prose, 'utf8'))).encoding).toBe('utf-8');
+  });
+
+  it('rejects a page with no text', async () => {
+    const e = await rejection(Buffer.from('<html><head><title>空</title></head><body><script>1</script></body></html>', 'utf8'));
+    expect(e.code).toBe('bad_request');
+  });
+
   it('rejects an empty file', async () => {
     expect((await rejection(new Uint8Array())).code).toBe('bad_request');
     expect((await rejection(Buffer.from('  \n\n '))).code).toBe('bad_request');

@@ -1,15 +1,17 @@
 /**
  * Bytes → text for the parser: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK
- * (and Big5 when chardet is sure), and .docx via mammoth. Rejects empty, oversize, binary
- * and image input with an AppError. Every check is a single pass over the bytes.
+ * (and Big5 when chardet is sure), a web page saved as .html (its text, html-text.ts), and .docx
+ * via mammoth. Rejects empty, oversize, binary and image input with an AppError. Every check is a
+ * single pass over the bytes.
  */
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import mammoth from 'mammoth';
 import { prepareDocx } from './docx-text.js';
+import { htmlText, isHtml } from './html-text.js';
 import { AppError } from '../domain/errors.js';
 
-export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5' | 'docx' | 'xlsx';
+export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5' | 'html' | 'docx' | 'xlsx';
 
 export interface DecodedText {
   text: string;
@@ -48,7 +50,7 @@ function startsWith(bytes: Uint8Array, sig: number[]): boolean {
 function unsupported(what: string): AppError {
   return new AppError(
     'unsupported_media_type',
-    { zh: `不支持的文件类型(${what}):请上传 .txt、.md 或 .docx 文本文件`, en: `Unsupported file type (${what}): upload a .txt, .md or .docx text file` },
+    { zh: `不支持的文件类型(${what}):请上传 .txt、.md、.html 或 .docx 文本文件`, en: `Unsupported file type (${what}): upload a .txt, .md, .html or .docx text file` },
     { detected: what },
   );
 }
@@ -68,8 +70,10 @@ export async function decodeDocument(input: Uint8Array, options: DecodeOptions =
   if (startsWith(input, [0x50, 0x4b, 0x03, 0x04])) return decodeDocx(input);
   for (const sig of SIGNATURES) if (startsWith(input, sig.bytes)) throw unsupported(sig.what);
   const decoded = decodeText(input);
-  if (decoded.text.trim() === '') throw new AppError('bad_request', { zh: '文件中没有文字', en: 'The file has no text' });
-  return decoded;
+  // A web page saved whole: its text, not its tags.
+  const page = isHtml(decoded.text) ? { text: htmlText(decoded.text), encoding: 'html' as const } : decoded;
+  if (page.text.trim() === '') throw new AppError('bad_request', { zh: '文件中没有文字', en: 'The file has no text' });
+  return page;
 }
 
 /** Plain text bytes → string. Synchronous; throws AppError for binary input. */

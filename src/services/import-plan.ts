@@ -30,12 +30,13 @@ export interface ImportPlanResult {
 
 const OFFICE_KINDS = new Set(['office']);
 const MEDIA_TYPES: Partial<Record<string, string>> = {
+  html: 'text/html',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
 /**
- * Reads a work plan (txt/md in UTF-8 or GB18030, docx, or a 分工表 as xlsx), parses it and
+ * Reads a work plan (txt/md in UTF-8 or GB18030, a web page saved as html, docx, or a 分工表 as xlsx), parses it and
  * stores it as a new plan with version 1 (draft): original bytes, decoded text and parse.
  * A plan of a 市州/县市区 (the `place` asked for, the importing unit's own, or the one of the
  * province its title or issuer opens with) resolves names against that place's registry, and keeps

@@ -92,6 +92,27 @@ describe.each(DIALECTS)('plans over HTTP on %s', (dialect) => {
     );
   });
 
+  it('imports the seed saved as a web page (.html, GBK) and gets the same plan as from the text; its source is served as an attachment, never as a page', async () => {
+    const office = await loginAs(t, 'office');
+    const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    const body = SEED.toString('utf8').split('\n').map((line) => `<p>${escape(line)}</p>`).join('\n');
+    const page = `<!DOCTYPE html><html><head><meta charset="gbk"><title>工作要点</title><script>alert(1)</script></head><body><div class="crumbs">首页 &gt; 文件</div>${body}</body></html>`;
+    const bytes = iconv.encode(page, 'gbk');
+    const imported = await office.json<{ id: number }>('POST', '/api/plans', upload(bytes, '工作要点.html', 'text/html'));
+    expect(imported.status).toBe(201);
+    const [a, b] = await Promise.all([
+      office.json<PlanView>('GET', `/api/plans/${seedId}?version=1`),
+      office.json<PlanView>('GET', `/api/plans/${imported.body.id}`),
+    ]);
+    expect(b.body.version.encoding).toBe('html');
+    expect(b.body.items.map((i) => [i.title, i.responsible.map((r) => r.unit), i.targets.map((x) => x.value)])).toEqual(
+      a.body.items.map((i) => [i.title, i.responsible.map((r) => r.unit), i.targets.map((x) => x.value)]),
+    );
+    const source = await office.request('GET', `/api/plans/${imported.body.id}/source`);
+    expect(source.headers.get('content-type')).not.toContain('html');
+    expect(source.headers.get('content-disposition')).toContain('attachment');
+  });
+
   it('detects the same bytes imported twice and says which plan has them', async () => {
     const office = await loginAs(t, 'office');
     const bytes = new TextEncoder().encode(seedPlanText());

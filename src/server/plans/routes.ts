@@ -88,7 +88,7 @@ export function planRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary:
-            'Import a work plan: multipart field `file` (.txt/.md UTF-8 or GB18030, .docx, or a 分工表 as .xlsx) with an optional `place` field (a 市州/县市区 division code) before it, or JSON {text, filename, place}',
+            'Import a work plan: multipart field `file` (.txt/.md UTF-8 or GB18030, a web page saved as .html, .docx, or a 分工表 as .xlsx) with an optional `place` field (a 市州/县市区 division code) before it, or JSON {text, filename, place}',
           consumes: ['multipart/form-data', 'application/json'],
           response: { 201: planImportResult },
         },

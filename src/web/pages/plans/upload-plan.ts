@@ -2,9 +2,9 @@ import { ApiError } from '../../api';
 import i18n from '../../i18n/setup';
 import type { PlanImportResult } from '../../../contract/plans';
 
-export const PLAN_FILE_TYPES = ['.txt', '.md', '.docx', '.xlsx'] as const;
+export const PLAN_FILE_TYPES = ['.txt', '.md', '.html', '.htm', '.docx', '.xlsx'] as const;
 /** Media types the file picker offers besides the extensions. */
-export const PLAN_MEDIA_TYPES = ['text/plain', 'text/markdown', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] as const;
+export const PLAN_MEDIA_TYPES = ['text/plain', 'text/markdown', 'text/html', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] as const;
 
 export function isPlanFile(name: string): boolean {
   const lower = name.toLowerCase();

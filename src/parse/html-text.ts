@@ -1,0 +1,109 @@
+/**
+ * A web page saved as .html → the text its reader sees, for the parser. Offices often keep a plan as
+ * the page it was published on (File › Save as): the text is read from the page's tags, not taken
+ * with them. Paragraphs, headings, list entries and line breaks end lines; a table's row is one line
+ * with its cells separated by tabs, as the table readers expect of a table copied from a spreadsheet;
+ * scripts, styles and the page's head are left out; entities are decoded; runs of spaces and line
+ * breaks inside a paragraph read as one space, as a browser shows them (none for a line break
+ * between Chinese characters; inside <pre> they are kept).
+ * Streamed through htmlparser2: memory holds the current line and the lines already read.
+ */
+import { Parser } from 'htmlparser2';
+
+/** Elements whose content is no text of the page. */
+const SKIPPED = new Set(['head', 'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'select', 'button', 'textarea']);
+/** Elements that start and end a line of their own. */
+const BLOCKS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'br', 'caption', 'center', 'dd', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure',
+  'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table',
+  'tbody', 'thead', 'tfoot', 'ul',
+]);
+const CELLS = new Set(['td', 'th']);
+/** Spaces a browser collapses (the ideographic space U+3000 is text, and is kept). */
+const COLLAPSED_RE = /[ \t\n\r\f\u00a0]+/g;
+
+/** A line break in a paragraph's source between two Chinese characters: no space where it stood. */
+const CJK_BREAK_RE = /(?<=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])[ \t\r\f\u00a0]*\n[ \t\n\r\f\u00a0]*(?=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])/g;
+
+/** Text as a browser shows it: a source line break between Chinese characters is gone, other runs of spaces are one. */
+function collapsed(text: string): string {
+  return text.replace(CJK_BREAK_RE, '').replace(COLLAPSED_RE, ' ');
+}
+
+/** Whether decoded text is an HTML page: it opens with a doctype or an html, head or body tag. */
+export function isHtml(text: string): boolean {
+  return HTML_START_RE.test(text.slice(0, 4096));
+}
+const HTML_START_RE = /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]/i;
+
+export function htmlText(html: string): string {
+  const lines: string[] = [];
+  let line = '';
+  /** The row's cells while a table row is read (null outside one), and the cell being read. */
+  let row: string[] | null = null;
+  let cell: string | null = null;
+  /** Depth of a nested table inside a cell: its rows and cells read as the cell's text. */
+  let nested = 0;
+  let skipped = 0;
+  let pre = 0;
+  const endLine = (): void => {
+    const text = line.replace(/^ +| +$/g, '');
+    if (text !== '') lines.push(text);
+    line = '';
+  };
+  const add = (text: string): void => {
+    if (cell !== null) cell += text;
+    else line += text;
+  };
+  const parser = new Parser(
+    {
+      onopentag(name) {
+        if (SKIPPED.has(name)) skipped++;
+        if (skipped > 0) return;
+        if (name === 'pre') pre++;
+        if (cell !== null) {
+          // Inside a cell a nested table, a paragraph or a break reads as a space.
+          if (name === 'table') nested++;
+          if (BLOCKS.has(name) || CELLS.has(name)) add(' ');
+          return;
+        }
+        if (name === 'tr') {
+          endLine();
+          row = [];
+        } else if (CELLS.has(name) && row !== null) cell = '';
+        else if (BLOCKS.has(name)) endLine();
+      },
+      ontext(text) {
+        if (skipped > 0) return;
+        add(pre > 0 ? text : collapsed(text));
+      },
+      onclosetag(name) {
+        if (SKIPPED.has(name)) {
+          skipped = Math.max(0, skipped - 1);
+          return;
+        }
+        if (skipped > 0) return;
+        if (name === 'pre') pre = Math.max(0, pre - 1);
+        if (cell !== null && nested > 0) {
+          if (name === 'table') nested--;
+          return;
+        }
+        if (CELLS.has(name) && cell !== null && row !== null) {
+          row.push(cell.replace(/\t/g, ' ').replace(/^ +| +$/g, ''));
+          cell = null;
+        } else if (name === 'tr' && row !== null) {
+          if (cell !== null) row.push(cell.trim());
+          cell = null;
+          // A row's empty cells keep their places; a row with none filled is no line.
+          if (row.some((c) => c !== '')) lines.push(row.join('\t'));
+          row = null;
+        } else if (BLOCKS.has(name) && cell === null) endLine();
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true },
+  );
+  parser.write(html);
+  parser.end();
+  endLine();
+  return lines.join('\n');
+}
