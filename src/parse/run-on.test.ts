@@ -153,6 +153,26 @@ describe('splitRunOn, items glued to the word before them', () => {
     ]);
   });
 
+  it('opens a first section glued to the title when the 1 of its first item follows its short heading, with no 二、 after it', () => {
+    // The items confirmed by their 2.
+    expect(pieces('年度创新试点目标任务分解一、市科技局1.牵头对接国家和省的有关部门。2.管好专项资金计划。')).toEqual([
+      '年度创新试点目标任务分解',
+      '一、市科技局',
+      '1.牵头对接国家和省的有关部门。',
+      '2.管好专项资金计划。',
+    ]);
+    // A lone 1. (the excerpt ends in its item).
+    expect(pieces('政府工作报告重点工作责任分解一、省长主抓重点工作1. 防风险、稳企业。把各项工作做实。牵头单位:省发展改革委')).toEqual([
+      '政府工作报告重点工作责任分解',
+      '一、省长主抓重点工作',
+      '1. 防风险、稳企业。把各项工作做实。',
+      '牵头单位:省发展改革委',
+    ]);
+    // A title-glued 一、 whose heading runs into a sentence before any 1 stays whole.
+    const prose = '关于做好年度工作的意见一、加强领导,落实责任。1.见附件。';
+    expect(pieces(prose)).toEqual([prose]);
+  });
+
   it('does not cut before 一、 inside a word after a sentence\'s mark, nor before a figure glued to a date', () => {
     const word = '坚持规划先行,推进城乡建设,实行统一、规范的管理。二、完善配套设施。';
     expect(pieces(word)).toEqual([word]);

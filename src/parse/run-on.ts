@@ -78,6 +78,7 @@ function cutsOf(src: SourceText, line: Line): number[] {
   pendingAt.fill(-1);
   lastCut.fill(-1);
   restart.fill(0);
+  let afterTitle = -1;
   if (first?.value != null) {
     next[KIND_INDEX[first.kind]] = first.value + 1;
     // 一、适应新常态… (一)要让…: the line's own marker heads a (一) right after its heading, as a cut one does.
@@ -112,8 +113,9 @@ function cutsOf(src: SourceText, line: Line): number[] {
     } else if (c === 0x4e00 && k > from && k - from <= TITLE_REACH && cuts.length === 0 && norm.charCodeAt(k + 1) === 0x3001 && isCjk(norm.charCodeAt(k - 1)) && !SENTENCE_MARK_RE.test(norm.slice(from, k))) {
       // …部门分工的意见一、着力扩大内需…。二、…: the first section glued to the title before it, a
       // candidate near the line's start only, with no sentence before it (统一、规范 is a word), kept
-      // to an exact sequence (below).
+      // to an exact sequence (below), or opened by the 1 of its first item right after its heading.
       i = k;
+      afterTitle = k;
     } else continue;
     if (!mayStartMarker(norm, i, line.trimEnd)) continue;
     const m = markerIn(norm, i, Math.min(norm.length, i + 16));
@@ -194,6 +196,13 @@ function cutsOf(src: SourceText, line: Line): number[] {
       continue;
     }
     const parent = nestedParent(norm, at, kind);
+    if (parent < 0 && at === afterTitle && headsNested(norm, cuts, at, kind)) {
+      // 目标任务分解一、市创新办1.牵头…。2.…, 责任分解一、袁家军省长主抓重点工作1. 防风险…: the 一、 glued
+      // to the title heads the 1 of a lower level right after its short heading (cut, or awaiting
+      // below as nested under it).
+      cutLone(cuts, kind, at);
+      continue;
+    }
     if (parent < 0) {
       // 一、提升科技创新能力 以…新质生产力。 (一)提升…: a lone 1 after a sentence and a space opens its
       // sequence when a higher level was cut in the line before it (an introducing paragraph between).
@@ -354,6 +363,29 @@ function nestedParent(norm: string, i: number, kind: number): number {
     if (!ended && letters >= 2) return p;
   }
   return -1;
+}
+
+/**
+ * Whether the first marker of a lower level than `kind` after `at` (cut already, or an inline 1 awaiting
+ * its 2) is a 1 standing right after the short heading of the marker at `at`: no sentence's end between.
+ */
+function headsNested(norm: string, cuts: readonly number[], at: number, kind: number): boolean {
+  let child = -1;
+  for (const c of cuts) if (c > at && (child < 0 || c < child)) child = c;
+  for (let j = kind + 1; j < pending.length; j++) {
+    const p = pending[j] ?? -1;
+    if (p > at && (child < 0 || p < child)) child = p;
+  }
+  if (child < 0 || child - at > NESTED_REACH) return false;
+  const m = markerIn(norm, child, Math.min(norm.length, child + 16));
+  if (!m || m.value !== 1 || KIND_INDEX[m.kind] <= kind) return false;
+  let letters = 0;
+  for (let k = at + 2; k < child; k++) {
+    const c = norm.charCodeAt(k);
+    if (c === 0x3002 || c === 0x3b || c === 0x21 || c === 0x3f) return false;
+    if (isCjk(c)) letters++;
+  }
+  return letters >= 2;
 }
 
 /** ) and the bullets opening unnumbered task lines: —— (folded to --), ●, ◆, ■, ▪, •, ·. */
