@@ -168,8 +168,15 @@ describe('splitRunOn, items glued to the word before them', () => {
       '1. 防风险、稳企业。把各项工作做实。',
       '牵头单位:省发展改革委',
     ]);
-    // A title-glued 一、 whose heading runs into a sentence before any 1 stays whole.
-    const prose = '关于做好年度工作的意见一、加强领导,落实责任。1.见附件。';
+    // A lone 一、 after a sentence, its heading closed by a full stop, and the lone 1、 after it.
+    for (const gap of [' ', '']) {
+      const got = pieces(['保证全年各项工作目标实现。', '一、推动经济平稳较快发展。', '1、做好经济运行监测,确保主要指标完成。(牵头单位:发改委、统计局)', '▲增加值增长14%左右'].join(gap));
+      // (The label gets a line of its own, as under any item.)
+      expect(got.slice(0, 3)).toEqual(['保证全年各项工作目标实现。', '一、推动经济平稳较快发展。', '1、做好经济运行监测,确保主要指标完成。']);
+      expect(got[3]?.startsWith('(牵头单位:发改委、统计局)')).toBe(true);
+    }
+    // A title-glued 一、 whose paragraph runs long before any 1 stays whole.
+    const prose = '关于做好年度工作的意见一、各地各部门要切实加强组织领导,把今年的各项工作抓实抓细抓好,确保年度任务全面完成并取得实效。1.见附件。';
     expect(pieces(prose)).toEqual([prose]);
   });
 

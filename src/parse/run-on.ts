@@ -195,7 +195,17 @@ function cutsOf(src: SourceText, line: Line): number[] {
       cutLone(cuts, kind, at);
       continue;
     }
-    const parent = nestedParent(norm, at, kind);
+    let parent = nestedParent(norm, at, kind);
+    // …目标实现。一、推动经济发展。1、做好…(牵头单位:…): in a line no clause's bracket cuts, a lone 1
+    // after a sentence whose short heading closes with a full stop, and the lone 1 of a lower level
+    // right after it.
+    if (parent < 0 && para.length === 0) {
+      if (kind <= CLOSED_HEADING_KIND && afterSentence(norm, at) && headsNested(norm, cuts, at, kind)) {
+        cutLone(cuts, kind, at);
+        continue;
+      }
+      parent = nestedParent(norm, at, kind, true);
+    }
     if (parent < 0 && at === afterTitle && headsNested(norm, cuts, at, kind)) {
       // 目标任务分解一、市创新办1.牵头…。2.…, 责任分解一、袁家军省长主抓重点工作1. 防风险…: the 一、 glued
       // to the title heads the 1 of a lower level right after its short heading (cut, or awaiting
@@ -349,20 +359,39 @@ const NESTED_REACH = 40;
  * that stands right before the 1 of `kind` at i, with a short heading between them and no sentence's
  * end: 一、把就业优先战略落到实处 (一)…. -1 when there is none.
  */
-function nestedParent(norm: string, i: number, kind: number): number {
+function nestedParent(norm: string, i: number, kind: number, closed = false): number {
   for (let p = 0; p < kind; p++) {
     const at = (pending[p] ?? -1) >= 0 ? (pending[p] ?? -1) : (lastCut[p] ?? -1);
     if (at < 0 || i - at > NESTED_REACH) continue;
-    let letters = 0;
-    let ended = false;
-    for (let k = at + 2; k < i; k++) {
-      const c = norm.charCodeAt(k);
-      if (c === 0x3002 || c === 0x3b || c === 0x21 || c === 0x3f) ended = true;
-      else if (isCjk(c)) letters++;
-    }
-    if (!ended && letters >= 2) return p;
+    if (shortHeadingBefore(norm, at, i, closed && p <= CLOSED_HEADING_KIND)) return p;
   }
   return -1;
+}
+
+/**
+ * The lowest marker kind (by KIND_INDEX: 一、 and (一)) whose short heading may close with a full stop
+ * before the lone 1 of a lower level (一、推动经济发展。1、…); a 2.重点工作举措。(1)… is a point's
+ * sub-heading over its parts, not a section's.
+ */
+const CLOSED_HEADING_KIND = 2;
+
+/**
+ * Whether what stands between the marker at `at` and the marker at `child` is a short heading: two
+ * letters or more and no sentence's end; when `closed`, a full stop or colon may close it
+ * (一、推动经济发展。1、…).
+ */
+function shortHeadingBefore(norm: string, at: number, child: number, closed: boolean): boolean {
+  let last = child - 1;
+  while (last > at && isSpace(norm.charCodeAt(last))) last--;
+  const closing = norm.charCodeAt(last);
+  if (closed && (closing === 0x3002 || closing === 0x3a)) last--;
+  let letters = 0;
+  for (let k = at + 2; k <= last; k++) {
+    const c = norm.charCodeAt(k);
+    if (c === 0x3002 || c === 0x3b || c === 0x21 || c === 0x3f) return false;
+    if (isCjk(c)) letters++;
+  }
+  return letters >= 2;
 }
 
 /**
@@ -378,14 +407,7 @@ function headsNested(norm: string, cuts: readonly number[], at: number, kind: nu
   }
   if (child < 0 || child - at > NESTED_REACH) return false;
   const m = markerIn(norm, child, Math.min(norm.length, child + 16));
-  if (!m || m.value !== 1 || KIND_INDEX[m.kind] <= kind) return false;
-  let letters = 0;
-  for (let k = at + 2; k < child; k++) {
-    const c = norm.charCodeAt(k);
-    if (c === 0x3002 || c === 0x3b || c === 0x21 || c === 0x3f) return false;
-    if (isCjk(c)) letters++;
-  }
-  return letters >= 2;
+  return m !== null && m.value === 1 && KIND_INDEX[m.kind] > kind && shortHeadingBefore(norm, at, child, true);
 }
 
 /** ) and the bullets opening unnumbered task lines: —— (folded to --), ●, ◆, ■, ▪, •, ·. */
