@@ -672,6 +672,29 @@ describe('forms of real pages', () => {
     expect(rows('各单位: 请按《通知》一、(一)项的要求,把就业优先战略落到实处,认真组织实施。(市人社局负责)').map((r) => r[0])).not.toContain('(一)');
   });
 
+  it('reads the plan a run-on notice issues after its signature, not the notice\'s numbered demands', () => {
+    const text = [
+      '关于印发《2023年区政府工作报告重点工作分工方案》的通知',
+      '各镇人民政府,区政府各委、办、局: 现将分工方案印发给你们,有关事项通知如下:',
+      '一、站位要高,担当要强。各部门、各单位要及早动员部署。',
+      '二、落实要实,任务要完成。各部门各单位要逐项制定方案。',
+      '某某区人民政府办公室',
+      '2023年3月3日',
+      '2023年区政府工作报告重点工作分工方案',
+      '一、全区经济社会发展主要预期目标',
+      '1.地区生产总值比上年增长4.5%以上。',
+      '主要责任单位:区发展改革委',
+      '2.一般公共预算收入增长3%。',
+      '主要责任单位:区财政局',
+    ];
+    for (const gap of [' ', '']) {
+      expect(rows(text.join(gap))).toEqual([
+        ['1', '地区生产总值比上年增长4.5%以上', ['区发展改革委/lead'], ['4.5%']],
+        ['2', '一般公共预算收入增长3%', ['区财政局/lead'], ['3%']],
+      ]);
+    }
+  });
+
   it('keeps the bracket of labels of a heading of labels whole in run-on text (牵头单位:X;责任单位:Y), and cuts its tasks after it', () => {
     const text = '某县稳增长工作方案  一、扩大有效投资 (一)抓好重大项目建设(牵头单位:县发改局;责任单位:县重点项目事务中心) 1.全年实施重点项目150个。 2.新开工亿元以上项目30个。 (二)加快专项债券项目建设(牵头单位:县财政局) 3.争取专项债券资金15亿元以上。';
     expect(rows(text)).toEqual([

@@ -102,6 +102,32 @@ describe('splitRunOn', () => {
   });
 });
 
+describe('splitRunOn, a notice run into the plan it issues', () => {
+  it('cuts at the notice\'s signature (issuer, date) and opens the plan\'s sequences afresh', () => {
+    const text = [
+      '现将分工方案印发给你们,有关事项通知如下:',
+      '一、站位要高。各部门要及早动员部署。',
+      '二、落实要实。各单位要逐项制定方案。',
+      '三、协作要紧。各牵头单位要发挥作用。',
+      '某某区人民政府办公室',
+      '2023年3月3日',
+      '2023年区政府工作报告重点工作分工方案',
+      '一、主要预期目标',
+      '1.地区生产总值增长5%以上。',
+      '主要责任单位:区发展改革委',
+    ].join(' ');
+    const got = pieces(text);
+    expect(got).toContain('某某区人民政府办公室');
+    expect(got).toContain('2023年3月3日');
+    expect(got).toContain('一、主要预期目标');
+    expect(got).toContain('1.地区生产总值增长5%以上。');
+    expect(got).toContain('三、协作要紧。各牵头单位要发挥作用。');
+    // A date inside a sentence is no signature.
+    const prose = '各单位要按时报送材料。请于2023年3月3日前报市政府办公室,逾期不再受理,特此通知,望各单位周知并认真执行。';
+    expect(pieces(prose)).toEqual([prose]);
+  });
+});
+
 describe('splitRunOn, items glued to the word before them', () => {
   it('cuts before an Arabic item glued to the last word of a heading or a label, once a 2 confirms the 1 (the labels get lines of their own)', () => {
     expect(pieces('一、年度主要指标1.城区绿化覆盖率达到百分之四十。责任单位:市园林局2.新建公园三座。责任单位:市建设局')).toEqual([

@@ -706,7 +706,25 @@ export function splitRunOn(src: SourceText): Line[] {
   // The next 序号 at or after the line being read (Infinity when none is left), found by the native
   // search as the lines go down: the text is searched once in all.
   let nextHead = -1;
-  for (const line of src.lines) {
+  const signatures = signaturesIn(src.norm);
+  let sig = 0;
+  for (const whole of src.lines) {
+    while (sig < signatures.length && (signatures[sig]?.[0] ?? 0) < whole.trimStart) sig++;
+    const signed = signatures[sig];
+    if (signed && signed[3] < whole.trimEnd) {
+      // …各单位要高效完成。 北京市某区人民政府办公室 2023年3月3日 2023年…分工方案 一、…: a notice run
+      // into the plan it issues is cut at its signature (the issuer, then the date, lines of their own),
+      // and the plan after it opens its sequences afresh.
+      const [issuer, date, dateEnd, rest] = signed;
+      sig++;
+      for (const cut of piecesOf(src, lineOf(src.norm, whole.start, issuer))) push(cut.start, cut.end);
+      push(issuer, date);
+      push(date, dateEnd);
+      carried.fill(-1);
+      for (const cut of piecesOf(src, lineOf(src.norm, rest, whole.end))) push(cut.start, cut.end);
+      continue;
+    }
+    const line = whole;
     const short = isBlank(line) || line.trimEnd - line.trimStart < MIN_RUN_ON;
     if (!short && nextHead < line.trimStart) {
       const at = src.norm.indexOf('序号', line.trimStart);
@@ -725,6 +743,48 @@ export function splitRunOn(src: SourceText): Line[] {
       start = cut;
     }
     push(start, line.end);
+  }
+  return out;
+}
+
+/** A line of [start, end), its bounds trimmed of spaces. */
+function lineOf(norm: string, start: number, end: number): Line {
+  let s = start;
+  let e = end;
+  while (s < e && isSpace(norm.charCodeAt(s))) s++;
+  while (e > s && isSpace(norm.charCodeAt(e - 1))) e--;
+  return { index: 0, start, end, trimStart: s, trimEnd: e };
+}
+
+/** A line cut before its inline markers, as splitRunOn cuts one (no 序号 table in it). */
+function piecesOf(src: SourceText, line: Line): Line[] {
+  if (isBlank(line) || line.trimEnd - line.trimStart < MIN_RUN_ON) return [line];
+  const cuts = cutsOf(src, line);
+  const out: Line[] = [];
+  let start = line.start;
+  for (const cut of cuts) {
+    out.push(lineOf(src.norm, start, cut));
+    start = cut;
+  }
+  out.push(lineOf(src.norm, start, line.end));
+  return out;
+}
+
+/**
+ * A notice's signature inside a run-on line: after a sentence's end, the issuer (an office's name) and
+ * the date, then the text of what it issues. Each as [issuer, date, date's end, rest].
+ */
+const SIGNATURE_RE = /[。!;][ \t]*([\u4e00-\u9fff()]{2,28}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|局|厅))[ \t]*((?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日|[〇零一二][〇零一二三四五六七八九]{3}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)[ \t]*(?=[^ \t\n])/dg;
+
+function signaturesIn(norm: string): [number, number, number, number][] {
+  const out: [number, number, number, number][] = [];
+  // A quick look first: most texts have no date written in full at all.
+  if (!/[0-9一二三四五六七八九十]月[0-9一二三四五六七八九十]{1,3}日/.test(norm)) return out;
+  SIGNATURE_RE.lastIndex = 0;
+  for (let m = SIGNATURE_RE.exec(norm); m; m = SIGNATURE_RE.exec(norm)) {
+    const issuer = m.indices?.[1];
+    const date = m.indices?.[2];
+    if (issuer && date) out.push([issuer[0], date[0], date[1], m.index + m[0].length]);
   }
   return out;
 }
