@@ -672,6 +672,40 @@ describe('forms of real pages', () => {
     expect(rows('各单位: 请按《通知》一、(一)项的要求,把就业优先战略落到实处,认真组织实施。(市人社局负责)').map((r) => r[0])).not.toContain('(一)');
   });
 
+  it('reads a rule sentence inside the first bracket (…。凡…由列在最前面的部门牵头。下同) as the first leading, carrying no units, and keeps it out of the title', () => {
+    const text = [
+      '一、主要预期目标',
+      '1、全市生产总值增长10%以上(由市发展改革委、经委、统计局负责。凡一项任务由几个部门共同承担,一般由列在最前面的部门牵头。下同)。',
+      '2、全社会固定资产投资增长20%以上(由市发展改革委、统计局负责)。',
+      '3、外贸出口增长15%以上。',
+      '4、利用外资增长12%以上(由市商',
+    ].join('\n');
+    expect(rows(text)).toEqual([
+      ['1', '全市生产总值增长10%以上', ['市发展改革委/lead', '经委/cooperate', '统计局/cooperate'], ['10%']],
+      ['2', '全社会固定资产投资增长20%以上', ['市发展改革委/lead', '统计局/cooperate'], ['20%']],
+      ['3', '外贸出口增长15%以上', [], ['15%']],
+      ['4', '利用外资增长12%以上', [], ['12%']],
+    ]);
+    // The same rule in other words.
+    const other = '1、城镇新增就业5万人(由市人社局、财政局负责。原则上由排名首位的部门牵头负责)。\n2、新建学校3所(由市教育局、住建局负责)。\n';
+    expect(rows(other).map((r) => r[2])).toEqual([['市人社局/lead', '财政局/cooperate'], ['市教育局/lead', '住建局/cooperate']]);
+  });
+
+  it('reads numbered field lines under each task (协商形式:, 时间安排:, 组织实施:…责任部门:X) as the parts of the task above them', () => {
+    const block = (n: string, topic: string, month: string, unit: string): string[] => [
+      `${n}、围绕${topic}开展常委会协商`,
+      '(一)协商形式:区政协常委会议。',
+      `(二)时间安排:${month}。`,
+      '(三)参加人员:区政府领导,区政协常委,区级有关部门负责人。',
+      `(四)组织实施:由区政协主席会议组织开展。责任部门:${unit}。参与部门:区发改局、区财政局。`,
+    ];
+    const text = ['区政协2017年度协商工作计划', ...block('一', '壮大实体经济', '6月', '区政协经济委'), ...block('二', '促进农民增收', '9月', '区政协农业委')].join('\n');
+    expect(rows(text)).toEqual([
+      ['一', '围绕壮大实体经济开展常委会协商', ['区政协经济委/lead', '区发改局/cooperate', '区财政局/cooperate'], []],
+      ['二', '围绕促进农民增收开展常委会协商', ['区政协农业委/lead', '区发改局/cooperate', '区财政局/cooperate'], []],
+    ]);
+  });
+
   it('reads the plan a run-on notice issues after its signature, not the notice\'s numbered demands', () => {
     const text = [
       '关于印发《2023年区政府工作报告重点工作分工方案》的通知',

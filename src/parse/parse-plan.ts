@@ -628,6 +628,10 @@ function itemTitle(src: SourceText, start: number, e: number, cell = false): str
   while (end > s && (norm.charCodeAt(end - 1) === 0x3b || norm.charCodeAt(end - 1) === 0x3a || isJsSpace(norm.charCodeAt(end - 1)))) end--;
   // 增长8%以上. as a page typed it: an ASCII full stop closing the sentence is no part of it either.
   if (end - s > 2 && norm.charCodeAt(end - 1) === 0x2e && norm.charCodeAt(end - 2) !== 0x2e && !isDigitCode(norm.charCodeAt(end - 2))) end--;
+  // 全市GDP增长10%以上(由市发改委、经委负责。凡…牵头。下同): a bracket of roles holding full stops of
+  // its own is cut at its first, and (由市商 at an excerpt's end is cut off: neither is the title's.
+  const open = end > s ? lastUnclosed(norm, s, end) : -1;
+  if (open > s && OPEN_ROLES_RE.test(norm.slice(open + 1, end))) end = open;
   // A title without 。 may end with its responsibility clause: (X负责).
   const closer = end > s ? norm.charCodeAt(end - 1) : 0;
   if (closer === 0x29 || closer === 0x5d || closer === 0x3011 || closer === 0x3015) {
@@ -638,6 +642,23 @@ function itemTitle(src: SourceText, start: number, e: number, cell = false): str
   const title = unwrapped(original.slice(s, end).trim()).replace(/\s*\n\s*/g, '');
   if (title.indexOf(' ') < 0) return title;
   return cell ? title.replace(HAN_SPACE_RE, '') : title.replace(STRAY_SPACE_RE, '');
+}
+
+/** What the text after an unclosed bracket of a title says when it is a bracket of roles: 由X…, X负责. */
+const OPEN_ROLES_RE = /^由|负责|牵头|配合|责任单位/;
+
+/** The offset of the last ( or ( in [s, e) that no ) closes before e, or -1. */
+function lastUnclosed(norm: string, s: number, e: number): number {
+  let depth = 0;
+  for (let k = e - 1; k >= s; k--) {
+    const c = norm.charCodeAt(k);
+    if (c === 0x29) depth++;
+    else if (c === 0x28) {
+      if (depth === 0) return k;
+      depth--;
+    }
+  }
+  return -1;
 }
 
 /**

@@ -390,6 +390,11 @@ const READING_RULE_RE = /列第一|排第一|排在第一|列在第一|为牵头
 /** 明确牵头部门的,有关部门配合,不逐一列出: a condition, then what holds for every bracket of its kind. */
 const CONDITIONAL_RULE_RE = /^(?:凡|对|已)?(?:明确|标明|注明|列明|写明)[^,;。]{1,12}的,[^。;]*(?:不(?:再)?(?:逐一|一一)?列出|下同)/;
 const CONDITIONAL_RULE_START = new CodeSet(codesOf('凡对已明标注列写'));
+/**
+ * 凡一项任务由几个部门共同承担,一般由列在最前面的部门牵头; 原则上由排名首位的部门牵头负责: a rule
+ * that the first named unit of each bracket leads, in a sentence of its own.
+ */
+const FIRST_LEADS_RULE_RE = /(?:由|以)(?:列在?|排在?|排名)(?:最前面?|首位|第一位?)的?(?:部门|单位)?(?:为)?牵头/;
 
 /** Length of a trailing `,?\s*下同` of [s, e), or 0. */
 function dittoTail(norm: string, s: number, e: number): number {
@@ -455,6 +460,8 @@ function parseClauseHere(ctx: ResponsibilityContext, s: number, e: number): Clau
   let structured = false;
   /** The clause says its first name leads (列第一位的为牵头单位): names without a role are read so. */
   let firstLeads = false;
+  /** A rule for reading the brackets stood in this one: a 下同 after it carries the rule, not the units. */
+  let ruleSeen = false;
   let otherLabel = false;
   for (const part of splitAtSpacedLabels(norm, splitTop(norm, s, e, CLAUSE_SEPS))) {
     const ps = trimmedStart(norm, part[0], part[1]);
@@ -506,12 +513,22 @@ function parseClauseHere(ctx: ResponsibilityContext, s: number, e: number): Clau
     // not units of this item, nor units carried to the next.
     if (CONDITIONAL_RULE_START.has(norm.charCodeAt(ps)) && CONDITIONAL_RULE_RE.test(norm.slice(ps, pe))) {
       structured = true;
+      ruleSeen = true;
+      continue;
+    }
+    // (由X、Y负责。凡一项任务由几个部门共同承担,一般由列在最前面的部门牵头。下同): a rule sentence
+    // saying the first named leads, read as such, not as a unit named 列在最前面的部门.
+    if (FIRST_LEADS_RULE_RE.test(norm.slice(ps, pe))) {
+      structured = true;
+      firstLeads = true;
+      ruleSeen = true;
       continue;
     }
     const ditto = dittoTail(norm, ps, pe);
     if (ditto > 0) {
-      // (列第一位者为牵头单位,下同): the 下同 carries the note's reading rule, not the units.
-      if (!READING_RULE_RE.test(norm.slice(ps, pe - ditto))) result.ditto = true;
+      // (列第一位者为牵头单位,下同): the 下同 carries the note's reading rule, not the units; so does a
+      // 下同 standing alone after a rule sentence (…部门牵头。下同).
+      if (!READING_RULE_RE.test(norm.slice(ps, pe - ditto)) && !(ruleSeen && pe - ditto <= ps)) result.ditto = true;
       structured = true;
       pe -= ditto;
     }

@@ -779,6 +779,8 @@ function chooseLevels(
   /** trailing: blocks whose responsibility is stated by a label line after their sub-points. */
   interface Stat { count: number; content: number; parentLike: number; cue: number; headingLike: number; bulletBlocks: number; paragraphBlocks: number; colon: number; trailing: number }
   const stats = new Map<MarkerKind, Stat>();
+  /** Per level, how often each field label opens its lines (协商形式:, 时间安排:). */
+  const fieldLabels = new Map<MarkerKind, Map<string, number>>();
   let block: Stat | null = null;
   let blockCue = false;
   let blockBullet = false;
@@ -821,6 +823,12 @@ function chooseLevels(
     s.count++;
     const body = src.norm.slice(marker.bodyStart, line.trimEnd);
     if (body.endsWith(':')) s.colon++;
+    const field = FIELD_LABEL_RE.exec(body);
+    if (field?.[1]) {
+      const labels = fieldLabels.get(marker.kind) ?? new Map<string, number>();
+      labels.set(field[1], (labels.get(field[1]) ?? 0) + 1);
+      fieldLabels.set(marker.kind, labels);
+    }
     if (isHeadingLine(withoutResponsibilityBracket(body))) s.headingLike++;
     const stop = body.indexOf('。');
     const cue = cueOf(ml);
@@ -859,7 +867,18 @@ function chooseLevels(
     aboveCirc !== undefined &&
     aboveCirc !== 'circ' &&
     ((aboveStat?.colon ?? 0) === aboveStat?.count || (!!circStat && !!aboveStat && circStat.cue * 2 >= circStat.count && aboveStat.cue === 0));
-  const candidates = kinds.filter((k) => (k !== 'circ' || circTasks) && (sectionKind === null || RANK[k] > RANK[sectionKind]));
+  // 一、围绕…开展协商 ⏎ (一)协商形式:… (二)时间安排:… (三)参加人员:… (四)组织实施:…责任部门:X: a level
+  // whose every line opens with a field's label, the same labels under each heading, holds the fields
+  // of the task above it, not tasks.
+  const isFieldLevel = (k: MarkerKind): boolean => {
+    const labels = fieldLabels.get(k);
+    const count = stats.get(k)?.count ?? 0;
+    if (!labels || count < FIELD_LEVEL_MIN) return false;
+    let labelled = 0;
+    for (const n of labels.values()) labelled += n;
+    return labelled === count && labels.size * 2 <= count;
+  };
+  const candidates = kinds.filter((k) => (k !== 'circ' || circTasks) && (sectionKind === null || RANK[k] > RANK[sectionKind]) && !isFieldLevel(k));
   const isHeadingLevel = (k: MarkerKind, idx: number): boolean => {
     const s = stats.get(k);
     if (!s) return false;
@@ -896,7 +915,7 @@ function chooseLevels(
     itemKind = null;
   }
   const sectionStat = sectionKind ? stats.get(sectionKind) : undefined;
-  if (!itemKind && sectionKind && sectionStat && sectionStat.content * 2 >= sectionStat.count) {
+  if (!itemKind && sectionKind && sectionStat && (sectionStat.content * 2 >= sectionStat.count || kinds.some(isFieldLevel))) {
     // Bare 一、 tasks with no deeper numbering: they are the items.
     itemKind = sectionKind;
     sectionKind = null;
@@ -906,6 +925,11 @@ function chooseLevels(
   if (!itemKind && stats.has('circ')) itemKind = 'circ';
   return { sectionKind, itemKind };
 }
+
+/** A field's label opening a numbered line: 协商形式:, 时间安排:, 参加人员: (a short word and a colon). */
+const FIELD_LABEL_RE = /^([\u4e00-\u9fff]{2,6}):/;
+/** Fewest lines of a level read as fields: two tasks' worth at least. */
+const FIELD_LEVEL_MIN = 4;
 
 function headingTitle(src: SourceText, from: number, to: number): string {
   const body = src.norm.slice(from, to);
