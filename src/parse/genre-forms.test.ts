@@ -706,6 +706,15 @@ describe('forms of real pages', () => {
     ]);
   });
 
+  it('reads unnumbered tasks run on in a news text, each closed by its labels (分管领导:… 部门分工:X牵头,Y配合。)', () => {
+    const text =
+      '近日,省政府办公厅印发年度工作任务分工方案,把各项任务逐项分解。 方案写明: 抓好数字经济条例实施。推动5000家规模以上工业企业数字化转型。 分管领导:某副省长 部门分工:省工业和信息化厅牵头,省发展改革委、科技厅等配合。 建成省市一体化的政务服务平台。新建政务外网节点30个。 分管领导:某副省长 部门分工:省政务服务数据管理局牵头,省委网信办配合。';
+    expect(rows(text)).toEqual([
+      ['', '抓好数字经济条例实施', ['省工业和信息化厅/lead', '省发展改革委/cooperate', '科技厅/cooperate'], ['5000家']],
+      ['', '建成省市一体化的政务服务平台', ['省政务服务数据管理局/lead', '省委网信办/cooperate'], ['30个']],
+    ]);
+  });
+
   it('reads the plan a run-on notice issues after its signature, not the notice\'s numbered demands', () => {
     const text = [
       '关于印发《2023年区政府工作报告重点工作分工方案》的通知',

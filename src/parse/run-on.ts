@@ -251,6 +251,20 @@ function cutsOf(src: SourceText, line: Line): number[] {
   if (cuts.length > 0) {
     labelCuts(norm, from, line.trimEnd, cuts);
     headingCuts(norm, from, line.trimEnd, cuts);
+  } else if (line.trimEnd - from >= LABELLED_RUN_ON_MIN) {
+    // …融合发展。 分管领导:某某 部门分工:省工业和信息化厅牵头,… 建成…。 分管领导:…: unnumbered tasks run
+    // on, each closed by its labels: two labels or more cut the line as they do a numbered one.
+    labelCuts(norm, from, line.trimEnd, cuts);
+    if (cuts.length < 2) cuts.length = 0;
+    // Their paragraphs went on after a sentence's end or a colon and a space (…写明: 抓好…).
+    else for (let k = from + 1; k < line.trimEnd - 1; k++) {
+      const c = norm.charCodeAt(k);
+      if ((c === 0x3002 || c === 0x3a) && isSpace(norm.charCodeAt(k + 1))) {
+        let j = k + 1;
+        while (j < line.trimEnd && isSpace(norm.charCodeAt(j))) j++;
+        if (isCjk(norm.charCodeAt(j)) || norm.charCodeAt(j) === 0x300a) cuts.push(j);
+      }
+    }
   }
   // Cut once at each offset (a label may also follow a bracket's cut).
   cuts.sort((a, b) => a - b);
@@ -507,6 +521,9 @@ function labelValueEnd(norm: string, k: number, end: number, cuts: number[]): vo
     j = t - 1;
   }
 }
+/** Shortest line without markers whose labels are looked for (two tasks run on with their labels). */
+const LABELLED_RUN_ON_MIN = 80;
+
 /** How far a label's names are looked through for the task run on after them. */
 const LABEL_VALUE_MAX = 80;
 

@@ -56,10 +56,10 @@ export interface Structure {
 
 const CUE_RE = /负责|牵头|配合|责任单位|责任部门|责任科室|责任主体|实施主体|主办机关|按职责分工|不再列出|下同/;
 /** A line that is only a responsibility label: 责任单位:X、Y, or the same in brackets: (责任单位:X、Y). */
-const LABEL_LINE_RE = /^[(〔【[]?(?:牵头|责任|主责|主办|配合|参与|协办|协同|协助)(?:责任)?(?:单位|部门|机关)(?:[】〕\]]|\s*:)/;
+const LABEL_LINE_RE = /^[(〔【[]?(?:(?:牵头|责任|主责|主办|配合|参与|协办|协同|协助)(?:责任)?(?:单位|部门|机关)|部门分工|责任分工)(?:[】〕\]]|\s*:)/;
 /** First characters of PROGRESS_LINE_RE's and LABEL_LINE_RE's lines: most lines start with none. */
 const PROGRESS_FIRST = new CodeSet(codesOf('(【〔[上全前完进推落执工目实0123456789'));
-const LABEL_FIRST = new CodeSet(codesOf('(〔【[牵责主配参协'));
+const LABEL_FIRST = new CodeSet(codesOf('(〔【[牵责主配参协部'));
 /** How many label lines a responsibility label may stand below its paragraph. */
 const MAX_LABEL_LINES = 6;
 /** 主管领导:刘东, 责任人:毛杰, 进度安排:…: a short label line beside the responsibility labels. */
