@@ -102,6 +102,18 @@ describe('splitRunOn', () => {
   });
 });
 
+describe('splitRunOn, a lone 1 that names who does it', () => {
+  it('opens a lone 1. set apart by spaces when its item goes on to a label or a bracket of roles', () => {
+    const got = pieces('十四五时期重点工作责任分解  1.实施富民增收行动,加快形成以共同富裕为导向的发展格局。  牵头市领导:某某  责任单位:市发改委、市农业农村局');
+    expect(got[0]).toBe('十四五时期重点工作责任分解');
+    expect(got[1]?.startsWith('1.实施富民增收行动')).toBe(true);
+    expect(got[got.length - 1]).toBe('责任单位:市发改委、市农业农村局');
+    // A 1. quoted in a sentence, with no one named after it, stays in its line.
+    const prose = '各单位要按照通知第 1. 项的要求,认真做好本年度各项工作的组织实施,确保按期完成。';
+    expect(pieces(prose)).toEqual([prose]);
+  });
+});
+
 describe('splitRunOn, a notice run into the plan it issues', () => {
   it('cuts at the notice\'s signature (issuer, date) and opens the plan\'s sequences afresh', () => {
     const text = [

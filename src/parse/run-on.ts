@@ -220,6 +220,10 @@ function cutsOf(src: SourceText, line: Line): number[] {
       // heading over a heading, whose clause brackets are cut as they stand.)
       const parentCut = kind > 0 && (lastCut[kind - 1] ?? -1) >= 0 && (lastCut[kind - 1] ?? -1) < at;
       if (parentCut && isSpace(norm.charCodeAt(at - 1)) && afterSentence(norm, at) && !pending.some((p, k) => k > kind && p >= 0)) cutLone(cuts, kind, at);
+      // 重点工作责任分解  1.针对…格局。 牵头市领导:某某 责任单位:市发改委…: a lone 1 set apart by spaces
+      // opens its item where the item goes on to name who does it (a label or a bracket of roles), as
+      // no 1 quoted in a sentence does.
+      else if (isSpace(norm.charCodeAt(at - 1)) && cuts.length === 0 && !pending.some((p, k) => k !== kind && p >= 0) && rolesFollow(norm, at, line.trimEnd)) cutLone(cuts, kind, at);
       continue;
     }
     const parentAt = pending[parent] ?? -1;
@@ -357,6 +361,16 @@ function loneHeadingAt(norm: string, at: number, end: number): boolean {
   if (!isSpace(norm.charCodeAt(k))) return false;
   while (k < end && isSpace(norm.charCodeAt(k))) k++;
   return k < end && isCjk(norm.charCodeAt(k));
+}
+
+/** A responsibility label or a bracket of roles: 责任单位:, (市发改委牵头). */
+const ROLES_AFTER_RE = /(?:责任|牵头|主责|主办)(?:单位|部门):|\([^()]{2,60}(?:牵头|负责)[^()]{0,20}\)/;
+/** How far after a lone 1 its item's label or bracket of roles is looked for. */
+const ROLES_REACH = 300;
+
+/** Whether the item opening at `at` names who does it, before any other marker's place. */
+function rolesFollow(norm: string, at: number, end: number): boolean {
+  return ROLES_AFTER_RE.test(norm.slice(at, Math.min(end, at + ROLES_REACH)));
 }
 
 /** Whether a date (2008-12-18, 2008/12/18, 2008.12.18) ends right before k. */
