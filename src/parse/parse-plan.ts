@@ -978,6 +978,15 @@ function tableItems(
     if (!task) continue;
     const [s, e] = task.span;
     const numberCell = row.cells.find((c) => c.kind === 'number');
+    // 1 | 新建学校1所 | … ⏎ 学位新增810个 | |||||: the second part of the task above, on a row of its own
+    // whose empty first cell the page dropped, stands in the number's place: its figures are the task's.
+    const shifted = numbered && numberCell && numberCell.span[1] > numberCell.span[0] && !ROW_NUMBER_RE.test(src.norm.slice(numberCell.span[0], numberCell.span[1]));
+    const above = out[out.length - 1];
+    if (shifted && above && e <= s && row.cells.every((c) => c === numberCell || c.span[1] <= c.span[0] || isUnitKind(c.kind))) {
+      const [ns, ne] = numberCell.span;
+      goOnWith(src, above, row, [], findTargets({ src, resolver: ctx.resolver, warnings, planYear, floor: ns }, ns, ne), clausesOf(src, ns, ne), undefined);
+      continue;
+    }
     const ordinal = before + out.length + 1;
     // 1.把规划纲要…主动公开 in a table with no 序号 column: the task cell's own number numbers the item.
     const own = numberCell || !mayStartMarker(src.norm, s, e) ? null : markerIn(src.norm, s, Math.min(e, s + 16));
@@ -1036,6 +1045,9 @@ function tableItems(
     }
     const schedule = scheduleOf(src, row.cells, planYear);
     const targets = rowTargets(src, row.cells, s, e, { src, resolver: ctx.resolver, warnings, planYear, floor: s });
+    // 序号 | 项目名称 | … | 1-8月实际完成情况 | ⏎ 任务完成率 | 备注 |: the header's cells the page broke onto a
+    // line of their own before the numbered rows are no task.
+    if (numbered && numberless && !own && out.length === 0 && responsible.length === 0 && targets.length === 0 && headerWordsOnly(src.norm, row)) continue;
     if (continued) {
       goOnWith(src, continued, row, responsible, targets, clausesOf(src, s, e), schedule);
       continue;
@@ -1059,6 +1071,12 @@ function tableItems(
 }
 
 /** What a 序号 cell holds: 1, 1., 01, 一, (一), (1), 第1项…. */
+/** Whether every cell of a row is a short word with no figure and no sentence's mark, as a header's cells are. */
+function headerWordsOnly(norm: string, row: TableRow): boolean {
+  return row.cells.every((c) => c.span[1] - c.span[0] <= HEADER_WORD_MAX && !/[0-9,。;:]/.test(norm.slice(c.span[0], c.span[1])));
+}
+const HEADER_WORD_MAX = 10;
+
 const ROW_NUMBER_RE = /^[((]?(?:第)?(?:[0-9]{1,4}|[一二三四五六七八九十百〇零]{1,4})(?:项|条)?[))]?[.、.]?$/;
 
 /** How long a task cell is at least when the page's width wrapped it onto the next row. */

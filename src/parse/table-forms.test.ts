@@ -260,4 +260,20 @@ describe('a division table whose cells the page wrapped onto a row of their own 
       ['2', '完成老旧小区改造120个', ['市住建局/lead'], ['120个']],
     ]);
   });
+
+  it('reads a header broken onto a second line as no task, and a task\'s second part in the number\'s place as the task above going on', () => {
+    const text = `某区2019年重点民生实事项目完成情况 | |||||
+序号 | 项目名称 | 责任单位 | 目标任务 | 1-8月 实际完成情况 |
+任务完成率 | 备注 | |
+1 | 新增城镇就业 | 区人社局 | 8950人 | 7123人 | 80% | ||
+2 | 新建改建中小学校1所 | 区教育局 | 1所 | 1所 | 100% | ||
+学位新增810个 | |||||
+3 | 改建农村户用厕所 | 区农业农村局 | 3980个 | 1290个 | 32% | ||
+`;
+    expect(read(text)).toEqual([
+      ['1', '新增城镇就业', ['区人社局/lead'], ['8950人']],
+      ['2', '新建改建中小学校1所', ['区教育局/lead'], ['1所', '810个']],
+      ['3', '改建农村户用厕所', ['区农业农村局/lead'], ['3980个']],
+    ]);
+  });
 });
