@@ -56,8 +56,10 @@ const SUFFIX_LAST = new CodeSet(codesOf('位门责实进头合与加助同办施
 /** Labels that end the responsibility part of a line: 责任单位:X;完成时限:2022年底. */
 /** The labels of OTHER_LABEL_RE that name a person or an office, no unit: 责任领导:张三, 联系人:李四, 责任处室:农村处. */
 const PERSON_LABEL_RE = /^(责任领导|责任处室|牵头(?:负责)?领导|分管(?:省|市|县|区)?领导|项目责任人|主要责任人|责任人|联系人)\s*:/;
-const OTHER_LABEL_RE = /^(?:完成时限|完成时间|完成期限|时间节点|时限要求|时限|进度安排|办结时限|工作目标|目标任务|预期目标|资金来源|责任领导|责任处室|牵头(?:负责)?领导|分管(?:省|市|县|区)?领导|进展与成效|进展成效|工作进展|进展情况|完成情况|实际完成情况|项目内容|建设内容|主要内容|项目名称|项目责任人|主要责任人|责任人|联系人)\s*:/;
-const OTHER_LABEL_START = new CodeSet(codesOf('完时进办工目预资责牵分实项建主联'));
+const OTHER_LABEL_RE = /^(?:完成时限|完成时间|完成期限|时间节点|时限要求|时限|进度安排|办结时限|工作目标|目标任务|任务目标|预期目标|资金来源|责任领导|责任处室|牵头(?:负责)?领导|分管(?:省|市|县|区)?领导|进展与成效|进展成效|工作进展|进展情况|完成情况|实际完成情况|项目内容|建设内容|主要内容|项目名称|项目责任人|主要责任人|责任人|联系人)\s*:/;
+/** The labels of OTHER_LABEL_RE long enough to be told glued to a name before them: 任务目标:, 完成时限:. */
+const GLUED_OTHER_LABEL_RE = /^(?:完成时限|完成时间|完成期限|时间节点|时限要求|进度安排|办结时限|工作目标|目标任务|任务目标|预期目标|资金来源)\s*:/;
+const OTHER_LABEL_START = new CodeSet(codesOf('完时进办工目预资责牵分实项建主联任'));
 
 /** Where ,以下…不再… starts inside [s, e) (after its comma), or -1. */
 function standingAfterComma(norm: string, s: number, e: number): number {
@@ -428,7 +430,8 @@ function assistAt(norm: string, s: number, e: number): number {
 
 /**
  * Parts split further where a label follows white space: 牵头单位:市交通运输局  责任单位:市财政局 has no
- * semicolon between its labels, only spaces (and 完成时限: may follow the same way).
+ * semicolon between its labels, only spaces (and 完成时限: may follow the same way); or where a unit's
+ * label follows a comma (牵头领导:庞某,责任单位:区卫生健康局).
  */
 function splitAtSpacedLabels(norm: string, parts: Span[]): Span[] {
   let out: Span[] | null = null;
@@ -437,8 +440,18 @@ function splitAtSpacedLabels(norm: string, parts: Span[]): Span[] {
     let start = ps;
     for (let i = ps + 1; i < pe; i++) {
       const c = norm.charCodeAt(i);
-      if (!isJsSpace(norm.charCodeAt(i - 1))) continue;
+      const comma = norm.charCodeAt(i - 1) === 0x2c;
+      // 责任单位:莲塘镇任务目标:…: a label of another kind glued to the last name (its line break lost).
+      if (!isJsSpace(norm.charCodeAt(i - 1)) && !comma && UNIT_LAST.has(norm.charCodeAt(i - 1)) && OTHER_LABEL_START.has(c) && GLUED_OTHER_LABEL_RE.test(norm.slice(i, Math.min(pe, i + 8)))) {
+        out ??= parts.slice(0, q);
+        out.push([start, i]);
+        start = i;
+        continue;
+      }
+      if (!isJsSpace(norm.charCodeAt(i - 1)) && !comma) continue;
       const unitLabel = ((FLAGS[c] ?? 0) & LABEL_START) !== 0 && labelAt(norm, i, pe) > 0;
+      // (牵头领导:庞某,责任单位:区卫生健康局): after a comma, only a unit's label starts a part.
+      if (comma && !unitLabel) continue;
       // 责任单位:X 完成时限:2019年底: a label of another kind ends the units before it.
       if (!unitLabel && !(OTHER_LABEL_START.has(c) && OTHER_LABEL_RE.test(norm.slice(i, Math.min(pe, i + 8))))) continue;
       out ??= parts.slice(0, q);

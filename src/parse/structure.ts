@@ -351,7 +351,7 @@ export function parseStructure(src: SourceText, from: number, to: number): Struc
   }
   numberLoneParagraphs(src, lines, items, taskLinesUnder);
   if (itemKind) sectionsOverParagraphs(src, lines, sectionLines, items);
-  else sectionsOfParagraphs(src, lines, sectionLines, items);
+  else if (!sectionsOverLabels(src, lines, sectionLines, items)) sectionsOfParagraphs(src, lines, sectionLines, items);
   if (sections.length === 0 && items.length === 0) labelsOverBullets(lines, items);
   if (sections.length === 0 && items.length === 0) labelledLines(lines, items);
   if (sections.length === 0 && items.length === 0) announcedList(src, lines, items);
@@ -590,6 +590,39 @@ function paragraphSection(src: SourceText, lines: MarkedLine[], sectionLines: nu
   if (title.length < 2 || title.length > 25 || /[。;,]/.test(title) || (!frame && FRAME_SECTION_RE.test(title))) return null;
   return itemOfHeading(src, heading, k + 1, body[body.length - 1]!.line.trimEnd);
 }
+
+/**
+ * 一、新建300个公共充电桩项目 ⏎ 牵头领导:某某 ⏎ 牵头单位:县城管执法局 ⏎ 责任单位:县城投集团 ⏎ 任务目标:…:
+ * sections with no points, each over label lines only, one of them at least naming who does it, are the
+ * tasks (projects, matters), titled by their headings; the last may be cut off before its labels.
+ * Every item found so far must stand inside one of them (the label lines read as a task of their own).
+ */
+function sectionsOverLabels(src: SourceText, lines: MarkedLine[], sectionLines: number[], items: RawItem[]): boolean {
+  if (sectionLines.length < 2) return false;
+  const tasks: RawItem[] = [];
+  for (let k = 0; k < sectionLines.length; k++) {
+    const at = sectionLines[k]!;
+    const heading = lines[at];
+    if (!heading?.marker) return false;
+    const title = src.norm.slice(heading.marker.bodyStart, heading.line.trimEnd).trim();
+    if (title.length < 2 || title.length > LABELLED_SECTION_TITLE_MAX || /[。;]/.test(title)) return false;
+    const body = lines.slice(at + 1, sectionLines[k + 1] ?? lines.length);
+    if (body.length === 0 && k === sectionLines.length - 1 && k > 0) {
+      tasks.push(itemOfHeading(src, heading, k + 1, heading.line.trimEnd));
+      continue;
+    }
+    if (body.length === 0 || body.some((b) => b.marker !== null || !OTHER_LABEL_LINE_RE.test(b.text))) return false;
+    if (!body.some((b) => LABEL_FIRST.has(b.text.charCodeAt(0)) && LABEL_LINE_RE.test(b.text))) return false;
+    tasks.push(itemOfHeading(src, heading, k + 1, body[body.length - 1]!.line.trimEnd));
+  }
+  if (!items.every((item) => tasks.some((t) => t.span[0] <= item.span[0] && item.span[1] <= t.span[1]))) return false;
+  items.length = 0;
+  items.push(...tasks);
+  renumber(items);
+  return true;
+}
+/** Longest heading of a project over label lines (一、莲塘等片区20个排水单元雨污管网分流改造…项目). */
+const LABELLED_SECTION_TITLE_MAX = 60;
 
 /** 特此通知。 · 此复。 · 以上意见…: the words that close a notice after its last demand. */
 const CLOSING_RE = /^(?:特此通知|特此函告|特此报告|此复|以上意见|请遵照执行|请认真贯彻执行)/;

@@ -44,6 +44,8 @@ const COLLECTIVE_RE = new RegExp(
     '|^[0-9一二三四五六七八九十]{1,3}个[^、,]{0,12}(?:部门|单位|机构)$' +
     // 街道, 板块, 乡镇 alone in a list of units: every one of them.
     '|^(?:街道|板块|乡镇|镇街|镇|社区|村居|园区|村|开发园区|开发区|功能区|工业园区|管理处)$' +
+    // 属地乡镇, 属地街道, 相关乡镇: the localities where the task stands.
+    '|^(?:属地|相关|有关|所在|涉及)(?:乡镇|街道|镇街|乡镇\\(街道\\)|社区|村|县区|县市区|区县)(?:政府|人民政府|办事处)?$' +
     // 区属企业, 市属国有企业: every enterprise a level owns.
     '|^(?:省|市|县|区|州)(?:属|管)(?:国有)?(?:企业|国企)$' +
     // 区防汛抗旱指挥部成员单位: the members of a body, not one unit.
