@@ -736,6 +736,21 @@ describe('forms of real pages', () => {
     ]);
   });
 
+  it('reads sections each over one paragraph as the tasks, a heading of two phrases set apart by a comma among them', () => {
+    const text = [
+      '市人大常委会2021年监督工作计划',
+      '依照监督法的规定,结合本市实际,制定本计划。',
+      '一、听取和审议专项工作报告',
+      '6月份,听取和审议市人民政府关于创建森林城市工作情况的报告。',
+      '二、审查和批准决算,听取和审议计划、预算执行情况报告',
+      '8月份,审查和批准市人民政府关于2020年市本级财政决算草案的报告。',
+    ].join('\n');
+    expect(rows(text).map((r) => [r[0], r[1]])).toEqual([
+      ['一', '听取和审议专项工作报告'],
+      ['二', '审查和批准决算,听取和审议计划、预算执行情况报告'],
+    ]);
+  });
+
   it('reads a bracket naming the leader and then the units after a comma ((牵头领导:某某,责任单位:X、Y)), not an inner bracket of the task', () => {
     const text = '一、十大民生实事\n1.村卫生室(社区卫生服务站)标准化建设10家。(牵头领导:某某,责任单位:区卫生健康局)\n2.改造提升学校食堂3所。(牵头领导:某某,责任单位:区教育局、区财政局)\n';
     expect(rows(text)).toEqual([

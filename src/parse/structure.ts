@@ -587,7 +587,8 @@ function paragraphSection(src: SourceText, lines: MarkedLine[], sectionLines: nu
   const body = lines.slice(at + 1, next);
   if (!heading?.marker || body.length === 0 || body.length > 3 || body.some((b) => b.marker !== null || (LABEL_FIRST.has(b.text.charCodeAt(0)) && LABEL_LINE_RE.test(b.text)))) return null;
   const title = src.norm.slice(heading.marker.bodyStart, heading.line.trimEnd).trim();
-  if (title.length < 2 || title.length > 25 || /[。;,]/.test(title) || (!frame && FRAME_SECTION_RE.test(title))) return null;
+  // (二、審查和批準決算,聽取和審議…報告: a heading of two phrases, no sentence's end, is one too.)
+  if (title.length < 2 || title.length > PARAGRAPH_SECTION_TITLE_MAX || /[。;!?]/.test(title) || (title.length > 25 && !/,/.test(title)) || (!frame && FRAME_SECTION_RE.test(title))) return null;
   return itemOfHeading(src, heading, k + 1, body[body.length - 1]!.line.trimEnd);
 }
 
@@ -623,6 +624,9 @@ function sectionsOverLabels(src: SourceText, lines: MarkedLine[], sectionLines: 
 }
 /** Longest heading of a project over label lines (一、莲塘等片区20个排水单元雨污管网分流改造…项目). */
 const LABELLED_SECTION_TITLE_MAX = 60;
+
+/** Longest heading of a section over one short paragraph read as a task. */
+const PARAGRAPH_SECTION_TITLE_MAX = 50;
 
 /** 特此通知。 · 此复。 · 以上意见…: the words that close a notice after its last demand. */
 const CLOSING_RE = /^(?:特此通知|特此函告|特此报告|此复|以上意见|请遵照执行|请认真贯彻执行)/;
