@@ -751,6 +751,32 @@ describe('forms of real pages', () => {
     ]);
   });
 
+  it('reads a section over one paragraph after the last section with points as a task too, and never a frame section', () => {
+    const text = [
+      '区人大常委会2023年监督工作计划',
+      '一、听取和审议专项工作报告',
+      '1.关于城市更新工作情况的报告',
+      '2.关于安全生产工作情况的报告',
+      '二、专题询问',
+      '就全区市容环境整治情况开展专题询问。',
+      '三、集体视察',
+      '1.组织常委会组成人员视察城市更新项目。',
+      '2.组织各专门委员会视察重点领域工作。',
+      '四、专题调研',
+      '就区监察委员会整治群众身边腐败问题开展专题调研。',
+      '五、工作要求',
+      '各专门委员会要精心组织,确保取得实效。',
+    ].join('\n');
+    expect(rows(text).map((r) => [r[0], r[1]])).toEqual([
+      ['1', '关于城市更新工作情况的报告'],
+      ['2', '关于安全生产工作情况的报告'],
+      ['二', '专题询问'],
+      ['1', '组织常委会组成人员视察城市更新项目'],
+      ['2', '组织各专门委员会视察重点领域工作'],
+      ['四', '专题调研'],
+    ]);
+  });
+
   it('reads a bracket naming the leader and then the units after a comma ((牵头领导:某某,责任单位:X、Y)), not an inner bracket of the task', () => {
     const text = '一、十大民生实事\n1.村卫生室(社区卫生服务站)标准化建设10家。(牵头领导:某某,责任单位:区卫生健康局)\n2.改造提升学校食堂3所。(牵头领导:某某,责任单位:区教育局、区财政局)\n';
     expect(rows(text)).toEqual([

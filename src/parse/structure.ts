@@ -515,8 +515,9 @@ const FRAME_SECTION_RE = /总体要求|工作要求|有关要求|指导思想|�
 /**
  * 三、推进水浸黑点治理 ⏎ 整治…的水浸黑点。 between 二、 and 四、 headings over numbered points: a
  * section with no points of its own over a short paragraph is a task by itself (a 实事 list's small
- * project), numbered and titled by its heading, the paragraph its body. Only between sections
- * that have points, and never a frame section (总体要求, 保障措施…).
+ * project), numbered and titled by its heading, the paragraph its body. Only from the first section
+ * that has points on (五、专题调研 after the last one too), and never a frame section (总体要求,
+ * 保障措施…).
  */
 function sectionsOverParagraphs(src: SourceText, lines: MarkedLine[], sectionLines: number[], items: RawItem[]): void {
   const withItems = new Set<number>();
@@ -530,9 +531,9 @@ function sectionsOverParagraphs(src: SourceText, lines: MarkedLine[], sectionLin
   }
   if (withItems.size < 2) return;
   let added = false;
-  for (let k = 1; k + 1 < sectionLines.length; k++) {
+  for (let k = 1; k < sectionLines.length; k++) {
     const ordinal = k + 1;
-    if (withItems.has(ordinal) || ordinal < firstWith || ordinal > lastWith) continue;
+    if (withItems.has(ordinal) || ordinal < firstWith) continue;
     const item = paragraphSection(src, lines, sectionLines, k);
     if (!item) continue;
     items.push(item);
