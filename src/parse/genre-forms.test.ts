@@ -777,6 +777,14 @@ describe('forms of real pages', () => {
     ]);
   });
 
+  it('reads a 实事 list numbered 实事一: as its items (the whole 实事一 their number), and no 实事 in a sentence', () => {
+    const text = '县政府2009年十件实事\n实事一:为乡镇学校修建教师周转房566套。(县教育局负责)\n实事二:免除农村孕产妇住院分娩费用。(县卫生局负责)\n实事求是地做好各项工作。\n';
+    expect(rows(text)).toEqual([
+      ['实事一', '为乡镇学校修建教师周转房566套', ['县教育局/lead'], ['566套']],
+      ['实事二', '免除农村孕产妇住院分娩费用', ['县卫生局/lead'], []],
+    ]);
+  });
+
   it('reads a bracket naming the leader and then the units after a comma ((牵头领导:某某,责任单位:X、Y)), not an inner bracket of the task', () => {
     const text = '一、十大民生实事\n1.村卫生室(社区卫生服务站)标准化建设10家。(牵头领导:某某,责任单位:区卫生健康局)\n2.改造提升学校食堂3所。(牵头领导:某某,责任单位:区教育局、区财政局)\n';
     expect(rows(text)).toEqual([

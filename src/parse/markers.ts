@@ -24,7 +24,7 @@ const CN = '零〇一二三四五六七八九十百千两';
 /** First characters a marker can start with: most lines start with none of them. */
 export const MARKER_START = new CodeSet(
   // ①-⑳, ⑴-⒇ and ⒈-⒛: 60 code points from U+2460.
-  [...'第(〔0123456789', ...CN].map((ch) => ch.charCodeAt(0)).concat(Array.from({ length: 60 }, (_, k) => 0x2460 + k)),
+  [...'第实(〔0123456789', ...CN].map((ch) => ch.charCodeAt(0)).concat(Array.from({ length: 60 }, (_, k) => 0x2460 + k)),
 );
 
 const CN_CODES = new CodeSet(codesOf(CN));
@@ -74,7 +74,8 @@ export function markerAt(text: string, offset: number): Marker | null {
  *
  * Read character by character; what it accepts, by kind (\s is JavaScript's, n a run of at most
  * 6 Chinese numerals or 3 digits that the next character does not continue):
- *   part  第 n (部分|章|篇) [\s:.、]*   (第 n 条 [\s:.、]* is a cn, 第n条 its number; 第 n 项 [\s:.、]+ an ar, 第n项 its number)
+ *   part  第 n (部分|章|篇) [\s:.、]*   (第 n 条 [\s:.、]* is a cn, 第n条 its number; 第 n 项 [\s:.、]+ an ar, 第n项 its number;
+ *         实事 n [\s:、]+ an ar too, 实事n its number)
  *   pcn   [(〔] \s{0,2} n(Chinese) \s{0,2} [)〕] [\s、.]*
  *   par   ( \s{0,2} n(digits) \s{0,2} ) [\s、.]*
  *   cn    n(Chinese) \s{0,2} (、 or . not before a digit) \s*
@@ -86,6 +87,17 @@ export function markerIn(text: string, i: number, e: number, at: number = i): Ma
   if (i >= e || !mayStartMarker(text, i, e)) return null;
   const shift = at - i;
   const c = text.charCodeAt(i);
+  if (c === 0x5b9e) {
+    // 实事一:为乡镇学校修建…: a 实事 list's own numbering (a colon or a space after the numeral), the
+    // whole 实事一 its number, at a task's level as 1. is.
+    if (text.charCodeAt(i + 1) !== 0x4e8b) return null;
+    const n = i + 2;
+    const end = numberEnd(text, n, e);
+    if (end < 0 || end >= e || isDigit(text.charCodeAt(n)) || !isPartTail(text.charCodeAt(end)) || text.charCodeAt(end) === 0x2e) return null;
+    let j = end;
+    while (j < e && isPartTail(text.charCodeAt(j))) j++;
+    return marker('ar', numberValue(text, n, end), at, end + shift, at, j + shift);
+  }
   if (c === 0x7b2c) {
     // 第
     const n = i + 1;

@@ -4,7 +4,7 @@
  * of the text apart from bounded look-arounds.
  */
 import { findLetter } from './letter.js';
-import { joinBrokenDuties, joinWrapped, joinWrappedCells, unwrapped } from './wrapped.js';
+import { joinBrokenDuties, joinWrapped, joinWrappedCells, openBracketAt, unwrapped } from './wrapped.js';
 import { joinPageMarkers } from './page-markers.js';
 import { chineseToNumber } from './numerals.js';
 import { detectJurisdiction, applyJurisdiction } from './jurisdiction.js';
@@ -630,7 +630,7 @@ function itemTitle(src: SourceText, start: number, e: number, cell = false): str
   if (end - s > 2 && norm.charCodeAt(end - 1) === 0x2e && norm.charCodeAt(end - 2) !== 0x2e && !isDigitCode(norm.charCodeAt(end - 2))) end--;
   // 全市GDP增长10%以上(由市发改委、经委负责。凡…牵头。下同): a bracket of roles holding full stops of
   // its own is cut at its first, and (由市商 at an excerpt's end is cut off: neither is the title's.
-  const open = end > s ? lastUnclosed(norm, s, end) : -1;
+  const open = end > s ? openBracketAt(norm, s, end) : -1;
   if (open > s && OPEN_ROLES_RE.test(norm.slice(open + 1, end))) end = open;
   // A title without 。 may end with its responsibility clause: (X负责).
   const closer = end > s ? norm.charCodeAt(end - 1) : 0;
@@ -646,20 +646,6 @@ function itemTitle(src: SourceText, start: number, e: number, cell = false): str
 
 /** What the text after an unclosed bracket of a title says when it is a bracket of roles: 由X…, X负责. */
 const OPEN_ROLES_RE = /^由|负责|牵头|配合|责任单位/;
-
-/** The offset of the last ( or ( in [s, e) that no ) closes before e, or -1. */
-function lastUnclosed(norm: string, s: number, e: number): number {
-  let depth = 0;
-  for (let k = e - 1; k >= s; k--) {
-    const c = norm.charCodeAt(k);
-    if (c === 0x29) depth++;
-    else if (c === 0x28) {
-      if (depth === 0) return k;
-      depth--;
-    }
-  }
-  return -1;
-}
 
 /**
  * The first cut after i (a line the run-on reader started with no break before it), or Infinity:

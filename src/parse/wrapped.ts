@@ -383,7 +383,7 @@ function closesAtEnd(norm: string, s: number, e: number): boolean {
 }
 
 /** Offset of the ( left open at the end of [s, e), or -1. */
-function openBracketAt(norm: string, s: number, e: number): number {
+export function openBracketAt(norm: string, s: number, e: number): number {
   let depth = 0;
   for (let k = e - 1; k >= s; k--) {
     const c = norm.charCodeAt(k);
