@@ -777,6 +777,16 @@ describe('forms of real pages', () => {
     ]);
   });
 
+  it('keeps numbered lines that all open with one label (1.项目名称:…) as the tasks, not as a task\'s fields', () => {
+    const text = ['一、重点项目', ...['城东污水处理厂', '城西体育公园', '城南安置小区', '城北农贸市场'].map((name, k) => `${k + 1}.项目名称:${name}建设。(县住建局负责)`)].join('\n');
+    expect(rows(text).map((r) => r[0])).toEqual(['1', '2', '3', '4']);
+  });
+
+  it('ends a title where a copying site elided the rest (实现“河面无…………)', () => {
+    const text = '一、环境整治\n1、治理河塘,清除水面垃圾,实现“河面无…………\n2、整治村庄环境。(各村负责)\n';
+    expect(rows(text)[0]?.[1]).toBe('治理河塘,清除水面垃圾,实现“河面无');
+  });
+
   it('reads a 实事 list numbered 实事一: as its items (the whole 实事一 their number), and no 实事 in a sentence', () => {
     const text = '县政府2009年十件实事\n实事一:为乡镇学校修建教师周转房566套。(县教育局负责)\n实事二:免除农村孕产妇住院分娩费用。(县卫生局负责)\n实事求是地做好各项工作。\n';
     expect(rows(text)).toEqual([

@@ -632,6 +632,8 @@ function itemTitle(src: SourceText, start: number, e: number, cell = false): str
   // its own is cut at its first, and (由市商 at an excerpt's end is cut off: neither is the title's.
   const open = end > s ? openBracketAt(norm, s, end) : -1;
   if (open > s && OPEN_ROLES_RE.test(norm.slice(open + 1, end))) end = open;
+  // 实现“河面无………… (a copying site's elision where it cut the text): the dots are no part of the title.
+  while (end > s && norm.charCodeAt(end - 1) === 0x2026) end--;
   // A title without 。 may end with its responsibility clause: (X负责).
   const closer = end > s ? norm.charCodeAt(end - 1) : 0;
   if (closer === 0x29 || closer === 0x5d || closer === 0x3011 || closer === 0x3015) {

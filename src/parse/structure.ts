@@ -912,9 +912,13 @@ function chooseLevels(
     const labels = fieldLabels.get(k);
     const count = stats.get(k)?.count ?? 0;
     if (!labels || count < FIELD_LEVEL_MIN) return false;
+    // (1.项目名称:A ⏎ 2.项目名称:B: one label over every line names the tasks themselves.)
     let labelled = 0;
-    for (const n of labels.values()) labelled += n;
-    return labelled === count && labels.size * 2 <= count;
+    for (const n of labels.values()) {
+      if (n < 2) return false;
+      labelled += n;
+    }
+    return labelled === count && labels.size >= 2 && labels.size * 2 <= count;
   };
   const candidates = kinds.filter((k) => (k !== 'circ' || circTasks) && (sectionKind === null || RANK[k] > RANK[sectionKind]) && !isFieldLevel(k));
   const isHeadingLevel = (k: MarkerKind, idx: number): boolean => {
