@@ -21,10 +21,10 @@ import { chineseToNumber } from './numerals.js';
 import { CodeSet, codesOf, isCjk, isJsSpace } from './text.js';
 
 const CN = '零〇一二三四五六七八九十百千两';
-/** First characters a marker can start with: most lines start with none of them. */
+/** First characters a marker can start with (实 of 实事一 aside, see mayStartMarker): most lines start with none of them. */
 export const MARKER_START = new CodeSet(
   // ①-⑳, ⑴-⒇ and ⒈-⒛: 60 code points from U+2460.
-  [...'第实(〔0123456789', ...CN].map((ch) => ch.charCodeAt(0)).concat(Array.from({ length: 60 }, (_, k) => 0x2460 + k)),
+  [...'第(〔0123456789', ...CN].map((ch) => ch.charCodeAt(0)).concat(Array.from({ length: 60 }, (_, k) => 0x2460 + k)),
 );
 
 const CN_CODES = new CodeSet(codesOf(CN));
@@ -40,6 +40,8 @@ function isDigit(c: number): boolean {
  */
 export function mayStartMarker(text: string, i: number, e: number = text.length): boolean {
   const c = text.charCodeAt(i);
+  // 实事一: (not in MARKER_START: 实施, 实现 open many lines).
+  if (c === 0x5b9e) return i + 1 < e && text.charCodeAt(i + 1) === 0x4e8b;
   if (!MARKER_START.has(c)) return false;
   const digit = isDigit(c);
   if (!digit && !CN_CODES.has(c)) return true; // 第 ( 〔 ①: rare, left to the patterns
