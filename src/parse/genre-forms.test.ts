@@ -787,6 +787,14 @@ describe('forms of real pages', () => {
     expect(rows(text)[0]?.[1]).toBe('治理河塘,清除水面垃圾,实现“河面无');
   });
 
+  it('reads 由A、B,C负责落实 in a sentence: the first named leads, the others cooperate, collectives after the comma are localities', () => {
+    const text = '一、重点工作\n1.落实各项惠农补贴政策,确保资金足额发放。由市财政局、农业局、农机局,各县(市)、区人民政府负责落实。\n2.新建农村公路300公里。由市交通局牵头,各县区政府配合。\n';
+    expect(rows(text).map((r) => r[2])).toEqual([
+      ['市财政局/lead', '农业局/cooperate', '农机局/cooperate', '各县(市)、区人民政府/localities'],
+      ['市交通局/lead', '各县区政府/localities'],
+    ]);
+  });
+
   it('reads a 实事 list numbered 实事一: as its items (the whole 实事一 their number), and no 实事 in a sentence', () => {
     const text = '县政府2009年十件实事\n实事一:为乡镇学校修建教师周转房566套。(县教育局负责)\n实事二:免除农村孕产妇住院分娩费用。(县卫生局负责)\n实事求是地做好各项工作。\n';
     expect(rows(text)).toEqual([

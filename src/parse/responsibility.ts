@@ -773,7 +773,7 @@ function rawOf(ctx: ResponsibilityContext, name: string, s: number, e: number): 
  * 由X牵头 · 由X负责 · 由X承办, where X may carry a short bracket of its own (由各区县(市)人民政府负责), and
  * 由X会同Y…负责/研究提出 (the match stops before 会同, which TOGETHER_RE reads).
  */
-const BY_LEAD_RE = /由((?:[^。;,:()“”]|\([^()。;,:]{1,8}\)){2,160}?)(?:牵头|负责|承办|(?=会同)|(?=会(?:省|市|县|区|有关|相关)))/g;
+const BY_LEAD_RE = /由((?:[^。;,:()“”]|\([^()。;,:]{1,8}\)|,(?=(?:[^。;,:“”]){2,60}?(?:负责|牵头))){2,160}?)(牵头|负责|承办|(?=会同)|(?=会(?:省|市|县|区|有关|相关)))/g;
 /** 由X负责,Y协助 · 由X负责,Y指导: the units after the lead that help or guide it. */
 // (由X牵头把自查报告写好,其他相关部门配合: the rest of the lead's clause before them.)
 const HELPERS_AFTER_RE = /^[^。;,:()“”\n]{0,30}?\s*,\s*((?:[^。;:()“”]|\([^()。;,:]{1,8}\)){2,80}?)(?:等(?:部门|单位)?)?(?:协助|配合|参与|指导|督导)/;
@@ -898,7 +898,14 @@ function findLedByHere(ctx: ResponsibilityContext, s: number, e: number): Respon
     const at = s + m.index + 1;
     const names = splitNames(norm, at, at + (m[1] ?? '').length);
     if (names.length === 0 || !names.every((p) => knownOrUnitLike(ctx, p.name))) continue;
-    for (const p of names) out.push(entry(ctx, p, isCollective(p.name) ? 'localities' : 'lead'));
+    // 由市财政局、农业局,各县(市)、区人民政府负责落实: the first named leads a list that is responsible
+    // (负责), as in X、Y负责; every unit of a list that leads (牵头) leads.
+    let leadTaken = false;
+    for (const p of names) {
+      const role: ResponsibleRole = isCollective(p.name) ? 'localities' : m[2] === '负责' && leadTaken ? 'cooperate' : 'lead';
+      if (role === 'lead') leadTaken = true;
+      out.push(entry(ctx, p, role));
+    }
     const after = s + m.index + m[0].length;
     const helpers = HELPERS_AFTER_RE.exec(norm.slice(after, Math.min(e, after + 100)));
     if (helpers && helpers[1]) {
