@@ -795,6 +795,11 @@ describe('forms of real pages', () => {
     ]);
   });
 
+  it('reads a unit asked in mid-clause with 可请 and sent to the site (可請營建署到現場會勘) as the lead', () => {
+    const text = '縣長提示:\n1.金湖體育館的土地開發,可請營建署到現場會勘,不宜因位於國家公園範圍便不准興建。\n2.港警所的存廢,請警察局積極向警政署爭取協助。\n';
+    expect(rows(text).map((r) => r[2])).toEqual([['營建署/lead'], ['警察局/lead']]);
+  });
+
   it('reads a 实事 list numbered 实事一: as its items (the whole 实事一 their number), and no 实事 in a sentence', () => {
     const text = '县政府2009年十件实事\n实事一:为乡镇学校修建教师周转房566套。(县教育局负责)\n实事二:免除农村孕产妇住院分娩费用。(县卫生局负责)\n实事求是地做好各项工作。\n';
     expect(rows(text)).toEqual([

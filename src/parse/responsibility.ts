@@ -1175,11 +1175,11 @@ function assistedAt(ctx: ResponsibilityContext, s: number, limit: number): NameP
 }
 
 /** What a unit asked with 请 is asked to do: the word right after its names. */
-export const ASK_VERBS = '务必|切实|确实|全面|积极|尽速|尽快|迅速|会同|汇同|研议|研处|研拟|督导|一并|妥为|妥善|提供|给予|协助|配合|加强|持续|掌握|进行|负责|牵头|抓紧|做好|落实|组织|检讨|评估|规划|办理|协调|注意|继续|就|对|将|于|在|依|针对';
+export const ASK_VERBS = '务必|切实|确实|全面|积极|尽速|尽快|迅速|会同|汇同|研议|研处|研拟|督导|一并|妥为|妥善|提供|给予|协助|配合|加强|持续|掌握|进行|负责|牵头|抓紧|做好|落实|组织|检讨|评估|规划|办理|协调|注意|继续|到现场|赴现场|前往|就|对|将|于|在|依|针对';
 const ASK_VERB_RE = new RegExp(`^(?:${ASK_VERBS})`);
-const ASK_VERB_FIRST = new CodeSet(codesOf('务切确全积尽迅会汇研督一妥提给协配加持掌进负牵抓做落组检评规办注继就对将于在依针'));
-/** What may stand between a clause's start and its 请: 但后续仍请, 也请, 并请, 另请. */
-const ASK_LEAD_IN_RE = /^(?:但|而|后续|今后|仍|也|并|另|还|再|同时|因此|故){0,3}$/;
+const ASK_VERB_FIRST = new CodeSet(codesOf('务切确全积尽迅会汇研督一妥提给协配加持掌进负牵抓做落组检评规办注继到赴前就对将于在依针'));
+/** What may stand between a clause's start and its 请: 但后续仍请, 也请, 并请, 另请, 可请. */
+const ASK_LEAD_IN_RE = /^(?:但|而|后续|今后|仍|也|并|另|还|再|同时|因此|故|可){0,3}$/;
 /** Longest run of names after 请. */
 const ASK_NAMES_MAX = 30;
 
