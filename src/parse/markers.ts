@@ -91,8 +91,7 @@ export function markerIn(text: string, i: number, e: number, at: number = i): Ma
   const c = text.charCodeAt(i);
   if (c === 0x5b9e) {
     // 实事一:为乡镇学校修建…: a 实事 list's own numbering (a colon or a space after the numeral), the
-    // whole 实事一 its number, at a task's level as 1. is.
-    if (text.charCodeAt(i + 1) !== 0x4e8b) return null;
+    // whole 实事一 its number, at a task's level as 1. is (mayStartMarker saw the 事).
     const n = i + 2;
     const end = numberEnd(text, n, e);
     if (end < 0 || end >= e || isDigit(text.charCodeAt(n)) || !isPartTail(text.charCodeAt(end)) || text.charCodeAt(end) === 0x2e) return null;

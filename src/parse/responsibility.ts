@@ -53,12 +53,14 @@ const MAX_UNCLOSED = 80;
 const FIRST_LEADS_START = new CodeSet(codesOf('其,列排第'));
 const LABEL_START_CHARS = new CodeSet(codesOf('牵主责实负配参协支部任职具直【〔['));
 const SUFFIX_LAST = new CodeSet(codesOf('位门责实进头合与加助同办施导持织总调抓'));
-/** Labels that end the responsibility part of a line: 责任单位:X;完成时限:2022年底. */
 /** The labels of OTHER_LABEL_RE that name a person or an office, no unit: 责任领导:张三, 联系人:李四, 责任处室:农村处. */
 const PERSON_LABEL_RE = /^(责任领导|责任处室|牵头(?:负责)?领导|分管(?:省|市|县|区)?领导|项目责任人|主要责任人|责任人|联系人)\s*:/;
-const OTHER_LABEL_RE = /^(?:完成时限|完成时间|完成期限|时间节点|时限要求|时限|进度安排|办结时限|工作目标|目标任务|任务目标|预期目标|资金来源|责任领导|责任处室|牵头(?:负责)?领导|分管(?:省|市|县|区)?领导|进展与成效|进展成效|工作进展|进展情况|完成情况|实际完成情况|项目内容|建设内容|主要内容|项目名称|项目责任人|主要责任人|责任人|联系人)\s*:/;
-/** The labels of OTHER_LABEL_RE long enough to be told glued to a name before them: 任务目标:, 完成时限:. */
-const GLUED_OTHER_LABEL_RE = /^(?:完成时限|完成时间|完成期限|时间节点|时限要求|进度安排|办结时限|工作目标|目标任务|任务目标|预期目标|资金来源)\s*:/;
+
+/** Labels of a task's other parts long enough to be told glued to a name before them: 任务目标:, 完成时限:. */
+const LONG_OTHER_LABELS = '完成时限|完成时间|完成期限|时间节点|时限要求|进度安排|办结时限|工作目标|目标任务|任务目标|预期目标|资金来源';
+/** Labels that end the responsibility part of a line: 责任单位:X;完成时限:2022年底. */
+const OTHER_LABEL_RE = new RegExp(`^(?:${LONG_OTHER_LABELS}|时限|责任领导|责任处室|牵头(?:负责)?领导|分管(?:省|市|县|区)?领导|进展与成效|进展成效|工作进展|进展情况|完成情况|实际完成情况|项目内容|建设内容|主要内容|项目名称|项目责任人|主要责任人|责任人|联系人)\\s*:`);
+const GLUED_OTHER_LABEL_RE = new RegExp(`^(?:${LONG_OTHER_LABELS})\\s*:`);
 const OTHER_LABEL_START = new CodeSet(codesOf('完时进办工目预资责牵分实项建主联任'));
 
 /** Where ,以下…不再… starts inside [s, e) (after its comma), or -1. */
