@@ -62,6 +62,29 @@ describe('division tables sent as .xlsx', () => {
     expect(plan.items[3002]?.schedule?.frequency).toBe('ongoing');
   });
 
+  it('reads every visible sheet in order (notes first, then two tables under their own headers), a hidden one left out', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('填表说明').addRow(['请各单位于每季度末前报送进展情况。']);
+    const tasks = workbook.addWorksheet('重点任务');
+    tasks.addRow(['序号', '工作任务', '牵头单位', '配合单位']);
+    tasks.addRow([1, '建立重大项目库,储备项目100个。', '市发改委', '市财政局']);
+    const hidden = workbook.addWorksheet('旧表');
+    hidden.state = 'hidden';
+    hidden.addRow(['序号', '工作任务', '牵头单位']);
+    hidden.addRow([1, '作废的任务。', '市统计局']);
+    const indicators = workbook.addWorksheet('主要指标');
+    indicators.addRow(['序号', '指标', '责任单位', '目标值']);
+    indicators.addRow([1, '社会消费品零售总额增长8%', '市商务局', '8%']);
+    const text = await planTableText(Buffer.from(await workbook.xlsx.writeBuffer()), limits);
+    expect(text).not.toContain('作废');
+    const plan = parsePlan(text, { resolver });
+    expect(plan.items.map((i) => [i.number, i.title, i.responsible.map((r) => `${r.unit}/${r.role}`)])).toEqual([
+      ['1', '建立重大项目库,储备项目100个', ['市发展改革委/lead', '市财政局/cooperate']],
+      ['1', '社会消费品零售总额增长8%', ['市商务局/lead']],
+    ]);
+    expect(spanProblems(text, plan)).toEqual([]);
+  });
+
   it('goes through the xlsx guard: a workbook over the size limit is refused before it is read', async () => {
     const bytes = await divisionWorkbook();
     await expect(planTableText(bytes, { ...limits, maxBytes: 1000 })).rejects.toMatchObject({ code: 'xlsx_too_large' });

@@ -5,7 +5,7 @@
  * does for a table pasted as text.
  *
  * The workbook goes through the xlsx guard first (sizes, ratios, every entry inflated and
- * counted), then its first visible sheet is read as a stream, row by row
+ * counted), then each visible sheet is read as a stream, row by row
  * (xlsx-sheet-reader.ts, which decodes characters across inflate chunks where exceljs's own
  * streaming reader breaks them). Memory holds the shared strings, one row and the text built.
  *
@@ -60,12 +60,24 @@ const MAX_COLUMNS = 64;
 
 export async function planTableText(bytes: Buffer, limits: XlsxLimits): Promise<string> {
   const report = await inspectXlsx(bytes, limits);
-  const sheet = report.sheets.find((s) => s.state === 'visible' && s.path !== '');
-  if (!sheet) throw fail('xlsx_no_sheet');
-  const merges = parseMerges(sheet.merges);
+  const sheets = report.sheets.filter((s) => s.state === 'visible' && s.path !== '');
+  if (sheets.length === 0) throw fail('xlsx_no_sheet');
+  // Every visible sheet, in the workbook's order: a 填表说明 sheet before the table, or 重点任务 and
+  // 主要指标 on sheets of their own; a blank line between two sheets (each table keeps its own header).
+  const texts: string[] = [];
+  for (const sheet of sheets) {
+    const text = await sheetText(bytes, sheet.path, sheet.merges);
+    if (text !== '') texts.push(text);
+  }
+  return texts.join('\n\n');
+}
+
+/** One sheet's rows as tab-separated lines, vertical merges repeated on every row they cover. */
+async function sheetText(bytes: Buffer, path: string, ranges: string[]): Promise<string> {
+  const merges = parseMerges(ranges);
   const anchors = new Map<Merge, string>();
   const lines: string[] = [];
-  for await (const row of readSheet(bytes, sheet.path)) {
+  for await (const row of readSheet(bytes, path)) {
     let width = 0;
     for (const c of row.cells.keys()) if (c <= MAX_COLUMNS && c > width) width = c;
     const cells: string[] = [];

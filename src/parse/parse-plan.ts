@@ -11,7 +11,7 @@ import { detectJurisdiction, applyJurisdiction } from './jurisdiction.js';
 import { ASK_VERBS, entry, findActors, findAskedUnits, findDutySentence, findLedBy, findRoleSentence, findStated, findTrailingUnits, findUnitListBracket, leadMarked, parseClause, STANDING_RE, type ResponsibilityContext } from './responsibility.js';
 import { parseStructure, type RawHeading, type Structure } from './structure.js';
 import { findFlatTable } from './flat-table.js';
-import { cellRole, deadlineLike, findGluedTable, findTable, isUnitKind, unitsCell, type Table, type TableCell, type TableRow } from './table.js';
+import { cellRole, deadlineLike, findGluedTable, findTable, isUnitKind, moreTables, unitsCell, type Table, type TableCell, type TableRow } from './table.js';
 import { splitRunOn } from './run-on.js';
 import { withoutReadings, withReadings } from './readings.js';
 import { readSchedule } from './schedule.js';
@@ -54,7 +54,10 @@ function parseText(text: string, options: ParseOptions): ParsedPlan {
   const resolver = cachedResolver(options.resolver);
   const warnings: ParseWarning[] = [];
   const { letter, planFromLine } = findLetter(src);
-  const table = betterTable(src, findTable(src, planFromLine, src.lines.length) ?? findGluedTable(src, src.lines[planFromLine]?.start ?? 0), findFlatTable(src, planFromLine));
+  const lined = findTable(src, planFromLine, src.lines.length);
+  const table = betterTable(src, lined ?? findGluedTable(src, src.lines[planFromLine]?.start ?? 0), findFlatTable(src, planFromLine));
+  // 重点任务 then 主要指标, one sheet after another: each table under its own header.
+  const tables = table ? [table, ...(table === lined ? moreTables(src, table, src.lines.length) : [])] : [];
   const structure = parseStructure(src, planFromLine, table ? table.headerLine : src.lines.length);
   // A document that is one division table has its structure in the table, not above it.
   for (const w of structure.warnings) if (!(table && w.code === 'no_structure')) warnings.push(w);
@@ -236,10 +239,8 @@ function parseText(text: string, options: ParseOptions): ParsedPlan {
     }
   }
   while (headingLeads.length > 0) shareLastLabel(items, headingLeads.pop(), warnings);
-  if (table) {
-    const section = structure.sections.length > 0 ? structure.sections.length : null;
-    for (const item of tableItems(ctx, table, items.length, section, planYear, references)) items.push(item);
-  }
+  const section = structure.sections.length > 0 ? structure.sections.length : null;
+  for (const t of tables) for (const item of tableItems(ctx, t, items.length, section, planYear, references)) items.push(item);
   applyGroupDuties(ctx, items);
   resolveReferences(items, references, (item) => normalise(item.title), warnings);
 

@@ -277,3 +277,41 @@ describe('a division table whose cells the page wrapped onto a row of their own 
     ]);
   });
 });
+
+describe('a document of several division tables, each under its own header', () => {
+  const read = (text: string) => parsePlan(text, { resolver }).items.map((i) => [i.number, i.title, roles(i), i.targets.map((t) => t.raw)]);
+
+  it('reads a second table by its own columns, its header no task (tasks, then indicators with a target column)', () => {
+    const text = `某市2024年重点工作任务分工表
+序号\t工作任务\t牵头单位\t配合单位\t完成时限
+1\t新开工改造城镇老旧小区120个\t市住建局\t市财政局\t2024年底前
+2\t新增城镇就业3万人\t市人社局\t\t2024年12月
+
+序号\t指标\t责任单位\t目标值
+1\t空气质量优良天数比率达到85%\t市生态环境局\t85%
+2\t城镇调查失业率控制在5.5%以内\t市人社局\t5.5%
+`;
+    expect(read(text)).toEqual([
+      ['1', '新开工改造城镇老旧小区120个', ['市住建局/lead', '市财政局/cooperate'], ['120个']],
+      ['2', '新增城镇就业3万人', ['市人社局/lead'], ['3万人']],
+      ['1', '空气质量优良天数比率达到85%', ['市生态环境局/lead'], ['85%']],
+      ['2', '城镇调查失业率控制在5.5%以内', ['市人社局/lead'], ['5.5%']],
+    ]);
+  });
+
+  it('reads the rows after a header repeated at the top of a new page as the same table going on', () => {
+    const text = `某市2024年重点工作任务分工表
+| 序号 | 工作任务 | 牵头单位 | 配合单位 |
+| 1 | 新建城市绿道50公里 | 市林业局 | 市住建局 |
+| 2 | 完成老旧小区改造120个 | 市住建局 | 各区县政府 |
+— 2 —
+| 序号 | 工作任务 | 牵头单位 | 配合单位 |
+| 3 | 新增城镇就业3万人 | 市人社局 | 市财政局 |
+`;
+    expect(read(text)).toEqual([
+      ['1', '新建城市绿道50公里', ['市林业局/lead', '市住建局/cooperate'], ['50公里']],
+      ['2', '完成老旧小区改造120个', ['市住建局/lead', '各区县政府/localities'], ['120个']],
+      ['3', '新增城镇就业3万人', ['市人社局/lead', '市财政局/cooperate'], ['3万人']],
+    ]);
+  });
+});

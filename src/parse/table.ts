@@ -219,6 +219,46 @@ export function findTable(src: SourceText, from: number, to: number): Table | nu
   return findRowTable(src, from, to) ?? findColumnTable(src, from, to) ?? findLabelRows(src, from, to);
 }
 
+/** Most tables read after a document's first (a hostile text of header rows cannot make parsing quadratic). */
+const MAX_MORE_TABLES = 50;
+
+/**
+ * The division tables after `first`, each under a header row of its own (cells on one line): a
+ * document's second table (主要指标 after 重点任务), a workbook's next sheet, or the rows after a header
+ * repeated at the top of a new page. Text between two tables is not read.
+ */
+export function moreTables(src: SourceText, first: Table, to: number): Table[] {
+  const out: Table[] = [];
+  let last = first;
+  while (out.length < MAX_MORE_TABLES) {
+    const end = tableEndLine(src, last);
+    if (end >= to) break;
+    const next = findRowTable(src, end, to);
+    if (!next) break;
+    out.push(next);
+    last = next;
+  }
+  return out;
+}
+
+/** The first line after a table's last row (after its header when it has no row). */
+function tableEndLine(src: SourceText, table: Table): number {
+  const lastRow = table.rows[table.rows.length - 1];
+  const end = lastRow ? lastRow.span[1] : table.headerSpan[1];
+  let l = lastRow ? lastRow.line : table.headerLine;
+  while (l < src.lines.length && (src.lines[l]?.start ?? Infinity) < end) l++;
+  return l;
+}
+
+/** 序号 ⇥ 工作任务 ⇥ 牵头单位, | 序号 | 指标 | 责任单位 |: a row that is a table's header (opens with 序号, or every word names a column). */
+function headerRow(norm: string, row: Line): boolean {
+  let s = row.trimStart;
+  while (s < row.trimEnd && (norm.charCodeAt(s) === 0x7c || isJsSpace(norm.charCodeAt(s)))) s++;
+  const c = norm.charCodeAt(s);
+  if ((c === 0x5e8f || c === 0x7f16) && NUMBER_HEAD_RE.test(norm.slice(s, s + 3))) return true;
+  return CELL_SEP_HEAD_RE.test(norm.slice(s, s + 3)) || knownWordsHeader(norm, row);
+}
+
 /** 重点工作: | 135.把…治理。 |: a row of two cells, a label and its value. */
 const LABEL_ROW_RE = /^([^\s|:]{2,12})\s*:\s*\|\s*(\S.*?)\s*\|?$/;
 /** Labels whose value is a task: 重点工作, 工作任务, 任务名称, 项目名称. */
@@ -956,6 +996,9 @@ function findRowTable(src: SourceText, from: number, to: number): Table | null {
       if (!row || isBlank(row)) continue;
       const rowText = norm.slice(row.trimStart, row.trimEnd);
       if (GROUP_ROW_RE.test(rowText) || RULE_ROW_RE.test(rowText)) continue;
+      // 序号 ⇥ 指标 ⇥ 责任单位 ⇥ 目标值: a header row under the rows starts a table of its own (a second
+      // table of the document, a second sheet, or the same header repeated on a new page); moreTables reads it.
+      if (headerRow(norm, row)) break;
       if (spaced) {
         // The text's last row, cut off before its last cells: what it has, the rest empty.
         const spans = spacedRow(norm, row.trimStart, row.trimEnd, columns) ?? (j === lastLine ? cutRow(norm, row.trimStart, row.trimEnd, columns) : null);
@@ -1370,6 +1413,8 @@ function keyWorkRows(src: SourceText, columns: ColumnKind[], rows: TableRow[]): 
 }
 
 const NUMBER_HEAD_RE = /^(?:序号|编号)\s/;
+/** 序号|指标|…: a header's first cell closed by a bar with no space. */
+const CELL_SEP_HEAD_RE = /^(?:序号|编号)\|/;
 /** Longest header closing a paragraph (序号 名称 工作任务 牵头责任单位 and a few columns more). */
 const MAX_TRAILING_HEADER = 48;
 
