@@ -1,7 +1,8 @@
 /**
  * A web page saved as .html → the text its reader sees, for the parser. Offices often keep a plan as
  * the page it was published on (File › Save as): the text is read from the page's tags, not taken
- * with them. Paragraphs, headings, list entries and line breaks end lines; a table's row is one line
+ * with them. Paragraphs, headings, list entries and line breaks end lines (an ordered list's entry
+ * starts with the number a browser draws before it: 1., a., iv., 一、); a table's row is one line
  * with its cells separated by tabs, as the table readers expect of a table copied from a spreadsheet;
  * scripts, styles and the page's head are left out; entities are decoded; runs of spaces and line
  * breaks inside a paragraph read as one space, as a browser shows them (none for a line break
@@ -36,6 +37,75 @@ export function isHtml(text: string): boolean {
 }
 const HTML_START_RE = /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]/i;
 
+/** A list's counter: its style and the value of its last entry (null for an unordered list). */
+interface ListCounter {
+  style: string;
+  value: number;
+}
+
+/** Most nested lists counted (deeper ones read without numbers). */
+const MAX_LIST_DEPTH = 32;
+
+/** The list style an <ol> shows: its type attribute, or a CSS list-style(-type) of Chinese counting. */
+function listStyle(attributes: Record<string, string>): string {
+  const css = /list-style(?:-type)?\s*:\s*([a-z-]+)/i.exec(attributes.style ?? '')?.[1]?.toLowerCase();
+  if (css && css !== 'none' && css !== 'inherit' && css !== 'initial') return css;
+  if (css === 'none') return 'none';
+  const type = attributes.type ?? '1';
+  return type === 'a' ? 'lower-alpha' : type === 'A' ? 'upper-alpha' : type === 'i' ? 'lower-roman' : type === 'I' ? 'upper-roman' : 'decimal';
+}
+
+const CJK_DIGITS = '〇一二三四五六七八九';
+
+/** 1–99 in Chinese counting (十, 十一, 二十一), as a browser draws cjk-decimal's informal cousin. */
+function chineseCount(n: number): string {
+  if (n <= 0 || n >= 100) return String(n);
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return `${tens === 0 ? '' : tens === 1 ? '十' : `${CJK_DIGITS[tens]}十`}${ones === 0 && tens > 0 ? '' : CJK_DIGITS[ones]}`;
+}
+
+function roman(n: number): string {
+  if (n <= 0 || n >= 4000) return String(n);
+  const parts: [number, string][] = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
+  let out = '';
+  for (const [v, s] of parts) for (; n >= v; n -= v) out += s;
+  return out;
+}
+
+function alpha(n: number): string {
+  let out = '';
+  for (; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(97 + ((n - 1) % 26)) + out;
+  return out;
+}
+
+/** The number a browser draws before an ordered list's entry, as text (1. a. iv. 一、), or '' for none. */
+function listMarker(style: string, n: number): string {
+  switch (style) {
+    case 'none':
+      return '';
+    case 'lower-alpha':
+    case 'lower-latin':
+      return `${alpha(n)}.`;
+    case 'upper-alpha':
+    case 'upper-latin':
+      return `${alpha(n).toUpperCase()}.`;
+    case 'lower-roman':
+      return `${roman(n)}.`;
+    case 'upper-roman':
+      return `${roman(n).toUpperCase()}.`;
+    case 'cjk-ideographic':
+    case 'cjk-decimal':
+    case 'simp-chinese-informal':
+    case 'simp-chinese-formal':
+    case 'trad-chinese-informal':
+    case 'trad-chinese-formal':
+      return `${chineseCount(n)}、`;
+    default:
+      return `${n}.`;
+  }
+}
+
 export function htmlText(html: string): string {
   const lines: string[] = [];
   let line = '';
@@ -46,6 +116,8 @@ export function htmlText(html: string): string {
   let nested = 0;
   let skipped = 0;
   let pre = 0;
+  /** The lists open around the text (an <ol>'s counter, null for a <ul>): an entry of an ordered list starts with its number, as a browser shows it. */
+  const lists: (ListCounter | null)[] = [];
   const endLine = (): void => {
     const text = line.replace(/^ +| +$/g, '');
     if (text !== '') lines.push(text);
@@ -57,10 +129,14 @@ export function htmlText(html: string): string {
   };
   const parser = new Parser(
     {
-      onopentag(name) {
+      onopentag(name, attributes) {
         if (SKIPPED.has(name)) skipped++;
         if (skipped > 0) return;
         if (name === 'pre') pre++;
+        if (name === 'ol' || name === 'ul') {
+          const start = Number.parseInt(attributes.start ?? '', 10);
+          lists.push(name === 'ol' && lists.length < MAX_LIST_DEPTH ? { style: listStyle(attributes), value: (Number.isFinite(start) ? start : 1) - 1 } : null);
+        }
         if (cell !== null) {
           // Inside a cell a nested table, a paragraph or a break reads as a space.
           if (name === 'table') nested++;
@@ -72,6 +148,12 @@ export function htmlText(html: string): string {
           row = [];
         } else if (CELLS.has(name) && row !== null) cell = '';
         else if (BLOCKS.has(name)) endLine();
+        const list = lists[lists.length - 1];
+        if (name === 'li' && list && cell === null) {
+          const value = Number.parseInt(attributes.value ?? '', 10);
+          list.value = Number.isFinite(value) ? value : list.value + 1;
+          line += listMarker(list.style, list.value);
+        }
       },
       ontext(text) {
         if (skipped > 0) return;
@@ -84,6 +166,7 @@ export function htmlText(html: string): string {
         }
         if (skipped > 0) return;
         if (name === 'pre') pre = Math.max(0, pre - 1);
+        if (name === 'ol' || name === 'ul') lists.pop();
         if (cell !== null && nested > 0) {
           if (name === 'table') nested--;
           return;

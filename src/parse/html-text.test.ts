@@ -1,0 +1,42 @@
+/**
+ * A page's ordered lists: the numbers a browser draws before their entries are no text of the page,
+ * but a reader of the page sees them, and the parser reads items by them.
+ */
+import { describe, expect, it } from 'vitest';
+import { hunanResolver } from '../catalog/registry-resolver.js';
+import { htmlText } from './html-text.js';
+import { parsePlan } from './parse-plan.js';
+
+describe('ordered lists of a web page', () => {
+  it('write each entry\'s number as the browser draws it: decimal from start, a value attribute, letters, roman, Chinese counting; a <ul> none', () => {
+    const page = `<html><body>
+<ol><li>甲</li><li>乙</li></ol>
+<ol start="4"><li>丙</li><li value="9">丁</li><li>戊</li></ol>
+<ol type="a"><li>a1</li><li>a2</li></ol>
+<ol type="I"><li>r1</li><li>r2</li><li>r3</li><li>r4</li></ol>
+<ol style="list-style-type: cjk-ideographic"><li>中1</li><li>中2</li></ol>
+<ol style="list-style: none"><li>无号</li></ol>
+<ul><li>点</li></ul>
+</body></html>`;
+    expect(htmlText(page).split('\n')).toEqual(['1.甲', '2.乙', '4.丙', '9.丁', '10.戊', 'a.a1', 'b.a2', 'I.r1', 'II.r2', 'III.r3', 'IV.r4', '一、中1', '二、中2', '无号', '点']);
+  });
+
+  it('counts a nested list on its own and goes on with the outer one after it; a list inside a table cell draws no number', () => {
+    const page = `<html><body><ol style="list-style-type: cjk-ideographic">
+<li>重点任务<ol><li>推进甲</li><li>推进乙</li></ol></li>
+<li>保障措施</li></ol>
+<table><tr><td><ol><li>格内</li></ol></td><td>市财政局</td></tr></table></body></html>`;
+    expect(htmlText(page).split('\n')).toEqual(['一、重点任务', '1.推进甲', '2.推进乙', '二、保障措施', '格内\t市财政局']);
+  });
+
+  it('gives the parser numbered items where the page held its numbers in the list\'s markup only', () => {
+    const page = `<html><body><h1>某市2024年重点工作任务分工</h1>
+<ol><li>新建城市绿道50公里。(市林业局牵头,市住建局配合)</li>
+<li>完成老旧小区改造120个。(市住建局负责)</li></ol></body></html>`;
+    const plan = parsePlan(htmlText(page), { resolver: hunanResolver() });
+    expect(plan.items.map((i) => [i.number, i.title, i.responsible.map((r) => `${r.raw}/${r.role}`)])).toEqual([
+      ['1', '新建城市绿道50公里', ['市林业局/lead', '市住建局/cooperate']],
+      ['2', '完成老旧小区改造120个', ['市住建局/lead']],
+    ]);
+  });
+});
