@@ -40,3 +40,30 @@ describe('ordered lists of a web page', () => {
     ]);
   });
 });
+
+describe('tables of a web page with merged cells', () => {
+  it('repeat a cell merged down on each row it covers and keep the columns after a cell merged across in place', () => {
+    const page = `<html><body><table>
+<tr><th rowspan="2">序号</th><th rowspan="2">工作任务</th><th colspan="2">责任单位</th><th rowspan="2">完成时限</th></tr>
+<tr><th>牵头</th><th>配合</th></tr>
+<tr><td>1</td><td>新建城市绿道50公里</td><td rowspan="2">市住建局</td><td>市林业局</td><td>2024年底前</td></tr>
+<tr><td>2</td><td>完成老旧小区改造120个</td><td>各区县政府</td><td>2024年10月底前</td></tr>
+<tr><td colspan="5">二、民生保障</td></tr>
+<tr><td>3</td><td>新增城镇就业3万人</td><td>市人社局</td><td></td><td rowspan="9999">长期坚持</td></tr>
+</table></body></html>`;
+    expect(htmlText(page).split('\n')).toEqual([
+      '序号\t工作任务\t责任单位\t\t完成时限',
+      '序号\t工作任务\t牵头\t配合\t完成时限',
+      '1\t新建城市绿道50公里\t市住建局\t市林业局\t2024年底前',
+      '2\t完成老旧小区改造120个\t市住建局\t各区县政府\t2024年10月底前',
+      '二、民生保障\t\t\t\t',
+      '3\t新增城镇就业3万人\t市人社局\t\t长期坚持',
+    ]);
+    const plan = parsePlan(htmlText(page), { resolver: hunanResolver() });
+    expect(plan.items.map((i) => [i.number, i.title, i.responsible.map((r) => `${r.raw}/${r.role}`), i.schedule?.raw])).toEqual([
+      ['1', '新建城市绿道50公里', ['市住建局/lead', '市林业局/cooperate'], '2024年底前'],
+      ['2', '完成老旧小区改造120个', ['市住建局/lead', '各区县政府/localities'], '2024年10月底前'],
+      ['3', '新增城镇就业3万人', ['市人社局/lead'], '长期坚持'],
+    ]);
+  });
+});

@@ -3,7 +3,8 @@
  * the page it was published on (File › Save as): the text is read from the page's tags, not taken
  * with them. Paragraphs, headings, list entries and line breaks end lines (an ordered list's entry
  * starts with the number a browser draws before it: 1., a., iv., 一、); a table's row is one line
- * with its cells separated by tabs, as the table readers expect of a table copied from a spreadsheet;
+ * with its cells separated by tabs, as the table readers expect of a table copied from a spreadsheet
+ * (a cell merged down repeated on each row it covers, one merged across followed by empty cells);
  * scripts, styles and the page's head are left out; entities are decoded; runs of spaces and line
  * breaks inside a paragraph read as one space, as a browser shows them (none for a line break
  * between Chinese characters; inside <pre> they are kept).
@@ -53,6 +54,16 @@ function listStyle(attributes: Record<string, string>): string {
   if (css === 'none') return 'none';
   const type = attributes.type ?? '1';
   return type === 'a' ? 'lower-alpha' : type === 'A' ? 'upper-alpha' : type === 'i' ? 'lower-roman' : type === 'I' ? 'upper-roman' : 'decimal';
+}
+
+/** Largest rowspan and colspan honoured (a hostile page cannot make a row of a million cells). */
+const MAX_ROW_SPAN = 1000;
+const MAX_COL_SPAN = 64;
+
+/** A rowspan or colspan attribute as a count of rows or columns, 1 when absent or not a number. */
+function spanOf(value: string | undefined, max: number): number {
+  const n = Number.parseInt(value ?? '', 10);
+  return Number.isFinite(n) && n > 1 ? Math.min(n, max) : 1;
 }
 
 const CJK_DIGITS = '〇一二三四五六七八九';
@@ -112,6 +123,22 @@ export function htmlText(html: string): string {
   /** The row's cells while a table row is read (null outside one), and the cell being read. */
   let row: string[] | null = null;
   let cell: string | null = null;
+  /** The open cell's spans (rowspan, colspan). */
+  let cellSpan: [number, number] = [1, 1];
+  /**
+   * Per column, a cell merged down from a row above: its text and how many rows more it covers. A
+   * merged cell is written once in the page and absent from the rows under it, which would shift
+   * every cell after it; its text is repeated on each row it covers instead (as plan-xlsx.ts and
+   * docx-text.ts do with merges), and a cell merged across leaves the columns it covers empty.
+   */
+  let carried: { text: string; rows: number }[] = [];
+  /** Fills row (as far as column `upTo`) with the cells merged down into it from above. */
+  const fillCarried = (r: string[], upTo: number): void => {
+    for (let c = carried[r.length]; r.length < upTo && c && c.rows > 0; c = carried[r.length]) {
+      c.rows--;
+      r.push(c.text);
+    }
+  };
   /** Depth of a nested table inside a cell: its rows and cells read as the cell's text. */
   let nested = 0;
   let skipped = 0;
@@ -146,7 +173,10 @@ export function htmlText(html: string): string {
         if (name === 'tr') {
           endLine();
           row = [];
-        } else if (CELLS.has(name) && row !== null) cell = '';
+        } else if (CELLS.has(name) && row !== null) {
+          cell = '';
+          cellSpan = [spanOf(attributes.rowspan, MAX_ROW_SPAN), spanOf(attributes.colspan, MAX_COL_SPAN)];
+        } else if (name === 'table') carried = [];
         else if (BLOCKS.has(name)) endLine();
         const list = lists[lists.length - 1];
         if (name === 'li' && list && cell === null) {
@@ -172,11 +202,18 @@ export function htmlText(html: string): string {
           return;
         }
         if (CELLS.has(name) && cell !== null && row !== null) {
-          row.push(cell.replace(/\t/g, ' ').replace(/^ +| +$/g, ''));
+          fillCarried(row, Infinity);
+          const text = cell.replace(/\t/g, ' ').replace(/^ +| +$/g, '');
+          const [down, across] = cellSpan;
+          for (let k = 0; k < across; k++) {
+            carried[row.length] = { text: k === 0 ? text : '', rows: down - 1 };
+            row.push(k === 0 ? text : '');
+          }
           cell = null;
         } else if (name === 'tr' && row !== null) {
           if (cell !== null) row.push(cell.trim());
           cell = null;
+          fillCarried(row, carried.length);
           // A row's empty cells keep their places; a row with none filled is no line.
           if (row.some((c) => c !== '')) lines.push(row.join('\t'));
           row = null;
