@@ -103,6 +103,14 @@ describe('decodeDocument', () => {
     expect(e.details).toEqual({ detected: 'PNG' });
   });
 
+  it('rejects an old binary .doc/.xls, saying how to save it as .docx/.xlsx', async () => {
+    const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512, 0)]);
+    const e = await rejection(ole);
+    expect(e.code).toBe('unsupported_media_type');
+    expect(e.messages.zh).toContain('另存为 .docx/.xlsx');
+    expect(e.messages.en).toContain('save an old .doc/.xls as .docx/.xlsx');
+  });
+
   it('rejects a zip that is not a .docx', async () => {
     const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(64, 1)]);
     expect((await rejection(zip)).code).toBe('unsupported_media_type');

@@ -48,9 +48,14 @@ function startsWith(bytes: Uint8Array, sig: number[]): boolean {
 }
 
 function unsupported(what: string): AppError {
+  // A .doc or .xls of the old binary kind: the office has Word or WPS, which saves it as the new kind.
+  const old = what.startsWith('OLE');
   return new AppError(
     'unsupported_media_type',
-    { zh: `不支持的文件类型(${what}):请上传 .txt、.md、.html 或 .docx 文本文件`, en: `Unsupported file type (${what}): upload a .txt, .md, .html or .docx text file` },
+    {
+      zh: `不支持的文件类型(${what}):请上传 .txt、.md、.html、.docx 或 .xlsx 文件${old ? ';旧版 .doc/.xls 请先在 Word 或 WPS 中另存为 .docx/.xlsx' : ''}`,
+      en: `Unsupported file type (${what}): upload a .txt, .md, .html, .docx or .xlsx file${old ? '; save an old .doc/.xls as .docx/.xlsx in Word or WPS first' : ''}`,
+    },
     { detected: what },
   );
 }
