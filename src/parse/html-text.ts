@@ -11,6 +11,7 @@
  * Streamed through htmlparser2: memory holds the current line and the lines already read.
  */
 import { Parser } from 'htmlparser2';
+import { formatCounter } from './docx-text.js';
 
 /** Elements whose content is no text of the page. */
 const SKIPPED = new Set(['head', 'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'select', 'button', 'textarea']);
@@ -66,56 +67,24 @@ function spanOf(value: string | undefined, max: number): number {
   return Number.isFinite(n) && n > 1 ? Math.min(n, max) : 1;
 }
 
-const CJK_DIGITS = '〇一二三四五六七八九';
-
-/** 1–99 in Chinese counting (十, 十一, 二十一), as a browser draws cjk-decimal's informal cousin. */
-function chineseCount(n: number): string {
-  if (n <= 0 || n >= 100) return String(n);
-  const tens = Math.floor(n / 10);
-  const ones = n % 10;
-  return `${tens === 0 ? '' : tens === 1 ? '十' : `${CJK_DIGITS[tens]}十`}${ones === 0 && tens > 0 ? '' : CJK_DIGITS[ones]}`;
-}
-
-function roman(n: number): string {
-  if (n <= 0 || n >= 4000) return String(n);
-  const parts: [number, string][] = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
-  let out = '';
-  for (const [v, s] of parts) for (; n >= v; n -= v) out += s;
-  return out;
-}
-
-function alpha(n: number): string {
-  let out = '';
-  for (; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(97 + ((n - 1) % 26)) + out;
-  return out;
-}
-
 /** The number a browser draws before an ordered list's entry, as text (1. a. iv. 一、), or '' for none. */
 function listMarker(style: string, n: number): string {
-  switch (style) {
-    case 'none':
-      return '';
-    case 'lower-alpha':
-    case 'lower-latin':
-      return `${alpha(n)}.`;
-    case 'upper-alpha':
-    case 'upper-latin':
-      return `${alpha(n).toUpperCase()}.`;
-    case 'lower-roman':
-      return `${roman(n)}.`;
-    case 'upper-roman':
-      return `${roman(n).toUpperCase()}.`;
-    case 'cjk-ideographic':
-    case 'cjk-decimal':
-    case 'simp-chinese-informal':
-    case 'simp-chinese-formal':
-    case 'trad-chinese-informal':
-    case 'trad-chinese-formal':
-      return `${chineseCount(n)}、`;
-    default:
-      return `${n}.`;
-  }
+  if (style === 'none') return '';
+  if (CHINESE_STYLES.has(style)) return `${formatCounter(n, 'chineseCounting')}、`;
+  return `${formatCounter(n, WORD_FORMAT[style] ?? 'decimal')}.`;
 }
+
+/** CSS list styles that count in Chinese, drawn 一、 as a Chinese document numbers its points. */
+const CHINESE_STYLES = new Set(['cjk-ideographic', 'cjk-decimal', 'simp-chinese-informal', 'simp-chinese-formal', 'trad-chinese-informal', 'trad-chinese-formal']);
+/** CSS list styles by the name of Word's number format that draws them (docx-text's formatCounter). */
+const WORD_FORMAT: Record<string, string> = {
+  'lower-alpha': 'lowerLetter',
+  'lower-latin': 'lowerLetter',
+  'upper-alpha': 'upperLetter',
+  'upper-latin': 'upperLetter',
+  'lower-roman': 'lowerRoman',
+  'upper-roman': 'upperRoman',
+};
 
 export function htmlText(html: string): string {
   const lines: string[] = [];
