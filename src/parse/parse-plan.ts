@@ -20,7 +20,7 @@ import { findTargets, type TargetContext } from './targets.js';
 import { endsLikeUnit, isCollective, looksLikeUnit, splitNames, unitList, type NamePiece } from './units.js';
 import { warning } from './warnings.js';
 import { markerIn, mayStartMarker } from './markers.js';
-import { CodeSet, codesOf, cutStarts, firstAtOrAfter, fitted, holdsCode, isCjk, isDigitCode, isJsSpace, makeSource, NextBreak, NO_NAMES, normalise, ownCopy, type SourceText } from './text.js';
+import { CodeSet, codesOf, cutStarts, firstAtOrAfter, fitted, holdsCode, isCjk, isDigitCode, isJsSpace, makeSource, NextBreak, NO_NAMES, normalise, ownCopy, strongEnd, withoutStrongMarks, type SourceText } from './text.js';
 import type { Clause, Frequency, ParsedItem, ParsedPlan, ParseWarning, Responsible, Schedule, Target } from '../model/plan.js';
 import type { Span } from '../model/span.js';
 import type { UnitMatch, UnitResolver } from '../model/unit-resolver.js';
@@ -247,10 +247,13 @@ function parseText(text: string, options: ParseOptions): ParsedPlan {
   applyJurisdiction(detectJurisdiction(title, letter, items, resolver, text.slice(0, HEAD_CHARS)), items, resolver, warnings);
 
   warnings.sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1]);
+  // ## 一、…, **推进…**: a markdown text's titles are read without its strong marks.
+  const plain = src.markdown ? withoutStrongMarks : (t: string): string => t;
+  if (src.markdown) for (const item of items) item.title = plain(item.title);
   return {
-    title,
+    title: title && plain(title),
     letter,
-    sections: structure.sections.map((s) => ({ number: s.number, ordinal: s.ordinal, title: s.title, span: s.span })),
+    sections: structure.sections.map((s) => ({ number: s.number, ordinal: s.ordinal, title: plain(s.title), span: s.span })),
     items,
     warnings,
   };
@@ -642,6 +645,7 @@ function itemTitle(src: SourceText, start: number, e: number, cell = false): str
     const paren = matchingOpen(text, closer);
     if (paren > 0 && (/负责|牵头|配合|责任单位/.test(text.slice(paren)) || SCORE_NOTE_RE.test(text.slice(paren)) || unitList(norm, s + paren + 1, end - 1))) end = s + paren;
   }
+  if (src.markdown) end = strongEnd(original, s, end);
   const title = unwrapped(original.slice(s, end).trim()).replace(/\s*\n\s*/g, '');
   if (title.indexOf(' ') < 0) return title;
   return cell ? title.replace(HAN_SPACE_RE, '') : title.replace(STRAY_SPACE_RE, '');

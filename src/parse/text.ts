@@ -20,6 +20,8 @@ export interface SourceText {
    * view, built at its first use (joinFree), once per parse. Absent from a text without joins.
    */
   joins?: { view: JoinFree | null };
+  /** Set when the text is markdown (markdownLike): its marks read as spaces in `norm`, and titles drop its strong marks. */
+  markdown?: boolean;
 }
 
 /**
@@ -393,8 +395,75 @@ function pushLine(norm: string, lines: Line[], start: number, end: number): void
 }
 
 export function makeSource(original: string): SourceText {
-  const norm = withSpacedNumbers(withoutBullets(withoutLostIndents(normalise(original))));
-  return { original, norm, lines: splitLines(norm) };
+  const folded = normalise(original);
+  const markdown = markdownLike(folded);
+  const norm = withSpacedNumbers(withoutBullets(withoutLostIndents(markdown ? withoutMarkdown(folded) : folded)));
+  return markdown ? { original, norm, lines: splitLines(norm), markdown } : { original, norm, lines: splitLines(norm) };
+}
+
+/** ## 一、…, **推进…**: the marks of markdown (a heading's #, a strong span's ** or __). */
+const MD_HEADING_RE = /^[ \t]{0,3}#{1,6}[ \t]+(?=\S)/m;
+const MD_STRONG_RE = /(\*\*|__)(?=[^\s*_])[^\n]{1,200}?[^\s*_]\1/g;
+/** Strong spans that make a text markdown without a heading (a mask ** here and there does not). */
+const MD_STRONG_MIN = 3;
+/** Characters of a text looked at for its markdown. */
+const MD_LOOK = 65536;
+
+/**
+ * Whether a text is written in markdown (a wiki's or a chat's export of a plan, a .md file): a
+ * heading line (## 一、…), or strong spans (**推进…**) on three lines or more.
+ */
+export function markdownLike(norm: string): boolean {
+  const head = norm.length > MD_LOOK ? norm.slice(0, MD_LOOK) : norm;
+  if (head.indexOf('#') >= 0 && MD_HEADING_RE.test(head)) return true;
+  if (head.indexOf('**') < 0 && head.indexOf('__') < 0) return false;
+  let lines = 0;
+  // (The first line's start is found as -1: no line is -2.)
+  let lastLine = -2;
+  MD_STRONG_RE.lastIndex = 0;
+  for (let m = MD_STRONG_RE.exec(head); m; m = MD_STRONG_RE.exec(head)) {
+    const line = head.lastIndexOf('\n', m.index);
+    if (line !== lastLine) lines++;
+    lastLine = line;
+    if (lines >= MD_STRONG_MIN) return true;
+  }
+  return false;
+}
+
+const spaces = (s: string): string => ' '.repeat(s.length);
+
+/**
+ * A markdown text read without its marks, as its reader sees it rendered (in the normalised text
+ * only: each mark becomes spaces of its length, the original keeps it, and offsets hold): a heading's
+ * #s, a list's bullet (- * +) and a quote's > before a line's text, a rule line (---), and the ** or
+ * __ around a strong span. Titles drop the strong marks (withoutStrongMarks).
+ */
+function withoutMarkdown(norm: string): string {
+  return norm
+    .replace(/^([ \t]{0,3})(#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+(?=\S))/gm, (_m, pad: string, mark: string) => pad + spaces(mark))
+    .replace(/^[ \t]{0,3}(?:[-*_][ \t]*){3,}$/gm, spaces)
+    .replace(MD_STRONG_RE, (m: string) => `  ${m.slice(2, -2)}  `);
+}
+
+/**
+ * 1. **推进重大项目建设** 全年…, - **(一) 推进…** — 「…」: in a markdown text, a strong span open over
+ * a title's start [s, e) is the title; where it closes inside [s, e), the title's end. Else e.
+ */
+export function strongEnd(original: string, s: number, e: number): number {
+  const lineStart = original.lastIndexOf('\n', s - 1) + 1;
+  for (const mark of ['**', '__']) {
+    let open = 0;
+    for (let i = original.indexOf(mark, lineStart); i >= 0 && i < s; i = original.indexOf(mark, i + 2)) open++;
+    if (open % 2 === 0) continue;
+    const close = original.indexOf(mark, s);
+    if (close > s && close < e) return close;
+  }
+  return e;
+}
+
+/** A title of a markdown text without the strong marks its span held (**推进…** → 推进…). */
+export function withoutStrongMarks(title: string): string {
+  return title.indexOf('**') < 0 && title.indexOf('__') < 0 ? title : title.replace(/\*\*|__/g, '').trim();
 }
 
 /** A bullet a page put before a line's numbering marker (• 三、, ● (二), ▪ 1.). */
