@@ -390,15 +390,34 @@ function anchoredRows(src: SourceText, columns: ColumnKind[], from: number, to: 
 function cutOffRow(src: SourceText, columns: ColumnKind[], rows: TableRow[]): void {
   const last = rows[rows.length - 1];
   const numberAt = columns.indexOf('number');
-  if (!last || numberAt < 0 || columns.indexOf('task') !== numberAt + 1) return;
+  if (!last) return;
   let after = last.line;
   while (after < src.lines.length && (src.lines[after]?.trimEnd ?? 0) <= last.span[1]) after++;
   const rest = nonBlankLines(src, after, src.lines.length, 3);
+  if (!last.cells.some((c) => c.kind === 'number')) numberedCutOffRow(src, rows, rest);
+  if (rows[rows.length - 1] !== last || numberAt < 0 || columns.indexOf('task') !== numberAt + 1) return;
   // (Two lines, then the text's end: nothing after them may be read as the row's.)
   if (rest.length !== 2) return;
   const [n, t] = rest.map((k) => cellOf(src, k)) as [Span, Span];
   if (numberOf(src.norm.slice(n[0], n[1])) === null || lineType(src, t, false) !== 'text' || t[1] - t[0] < 6) return;
   rows.push({ line: rest[0] ?? after, span: [n[0], t[1]], cells: [{ kind: 'number', span: n }, { kind: 'task', span: t }] });
+}
+
+/**
+ * 3.疫情防控…落实。 ⏎ 市财政局等 ⏎ 4.各地从事…工商户 at the text's end: rows whose task cells carry
+ * their own numbers (no 序号 cell), the last cut off after its task, the line numbered next to the
+ * last row's task is a row of its own, with no units.
+ */
+function numberedCutOffRow(src: SourceText, rows: TableRow[], rest: number[]): void {
+  const last = rows[rows.length - 1];
+  const task = last?.cells.find((c) => c.kind === 'task');
+  if (!task || rest.length !== 1) return;
+  const { norm } = src;
+  const cell = cellOf(src, rest[0] ?? -1);
+  const above = startsWithMarker(norm, task.span) ? markerIn(norm, task.span[0], Math.min(task.span[1], task.span[0] + 16)) : null;
+  const own = startsWithMarker(norm, cell) ? markerIn(norm, cell[0], Math.min(cell[1], cell[0] + 16)) : null;
+  if (!above || !own || above.value === null || own.value !== above.value + 1 || cell[1] - own.bodyStart < 6 || lineType(src, cell, false) !== 'text') return;
+  rows.push({ line: rest[0] ?? 0, span: cell, cells: [{ kind: 'task', span: cell }] });
 }
 
 /** A row's number cell: 1, 12, 1. (a dot or 、 after it), 一, 十二. */
