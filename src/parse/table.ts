@@ -420,6 +420,18 @@ function numberedCutOffRow(src: SourceText, rows: TableRow[], rest: number[]): v
   rows.push({ line: rest[0] ?? 0, span: cell, cells: [{ kind: 'task', span: cell }] });
 }
 
+/** The index of the first row whose number cell neither follows the row above's nor starts again at 1 (rows.length where all do). */
+function outOfStep(src: SourceText, rows: TableRow[]): number {
+  let above: number | null = null;
+  for (let k = 0; k < rows.length; k++) {
+    const cell = rows[k]?.cells.find((c) => c.kind === 'number');
+    const n = cell ? numberOf(src.norm.slice(cell.span[0], cell.span[1])) : null;
+    if (k > 0 && above !== null && n !== null && n !== above + 1 && n !== 1) return k;
+    above = n;
+  }
+  return rows.length;
+}
+
 /** A row's number cell: 1, 12, 1. (a dot or 、 after it), 一, 十二. */
 const NUMBER_CELL_RE = /^(?:[0-9]{1,4}|[一二三四五六七八九十]{1,3})[.、]?$/;
 
@@ -975,6 +987,10 @@ function findColumnTable(src: SourceText, from: number, to: number): Table | nul
       rows.push(rowOfLines(src, cells, kinds));
       at = (cells[cells.length - 1] ?? at) + 1;
     }
+    // Rows read by position whose numbers do not follow on (1, 4000, 8000) went out of step at the
+    // first such number (a row's cells broken into more lines than the header has): from there on,
+    // they are no rows.
+    if (numberAt === 0) rows.splice(outOfStep(src, rows));
     // Rows read by position that name no units where units belong are out of step (a merged cell,
     // a group row of two cells, an empty cell): read the rows again from their unit cells.
     const dataStart = (header[header.length - 1] ?? i) + 1;
