@@ -301,6 +301,15 @@ describe('a project table one cell per line with many columns, some names broken
     expect(read(text)).toEqual([['5', '新建公办幼儿园', [], ['4所', '1080个']]]);
   });
 
+  it('reads a progress report of a number, a matter and its progress as a table naming no unit, the progress\'s points no items', () => {
+    const cells = ['序號', '政策項目', '辦理情形及進度', '1', '數位轉型', '一、推動數位建設方案:', '(一)行政院3月2日核定方案,4月召開第1次推動會議。', '(二)各部會已提報年度計畫,合計經費12億元。', '2', '能源轉型', '一、離岸風電第二階段開發已完成遴選。'];
+    const text = ['政務委員督導業務報告', '資料時間:112.5.1', cells.join('\n'), ''].join('\n');
+    expect(read(text)).toEqual([
+      ['1', '數位轉型', [], []],
+      ['2', '能源轉型', [], []],
+    ]);
+  });
+
   it('reads a last row cut off after its task whose cell carries the number after the row above\'s', () => {
     const cells = ['主要任务', '具体措施', '责任单位', '备注', '(一)稳定农业生产', '市农业农村局等,各县、市、区政府', '2030年12月', '2.对种粮大户给予农机购置补贴,补贴标准按省里规定执行。', '市农业农村局、市财政局', '3.对受灾农户的自住房屋,其维修费用由财政给予补助。补助资金年底前拨付到位。'];
     const text = ['某市落实稳增长政策措施责任分工', '', cells.join('\n'), ''].join('\n');

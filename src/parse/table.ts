@@ -784,7 +784,8 @@ const CATEGORY_COLUMN_RE = /(?:类别|分类|类型)$/;
 
 /** A one-cell-per-line header cell's kind, a category column's being none. */
 function cellColumnKind(name: string): ColumnKind {
-  return CATEGORY_COLUMN_RE.test(headerName(name)) ? 'other' : columnKind(name);
+  const h = headerName(name);
+  return CATEGORY_COLUMN_RE.test(h) ? 'other' : MATTER_COLUMN_RE.test(h) ? 'task' : columnKind(name);
 }
 
 /**
@@ -833,6 +834,21 @@ function withContentColumn(columns: ColumnKind[], names: string[]): void {
   columns.forEach((k, c) => {
     if (c > named && k === 'task' && /内容$/.test(headerName(names[c] ?? ''))) columns[c] = 'target';
   });
+}
+
+/** 政策项目, 施政项目: the matters a report (a cabinet's coordination report) lists, its task column. */
+const MATTER_COLUMN_RE = /^(?:政策|施政|重大|重点)(?:项目|议题)$/;
+
+/** Longest name of a matter in a progress report's rows (长期照顾, 前瞻基础建设计划). */
+const MAX_MATTER_CHARS = 20;
+
+/**
+ * 序号 ⏎ 政策项目 ⏎ 办理情形及进度: a progress report one cell per line names no unit; it is a table all
+ * the same where it is only a number, a task and a progress column (its rows' matters short names,
+ * checked by the caller).
+ */
+function progressReport(columns: ColumnKind[], names: string[]): boolean {
+  return columns.length === 3 && columns[0] === 'number' && columns[1] === 'task' && /(?:情况|情形|进度|进展)$/.test(headerName(names[2] ?? ''));
 }
 
 /** (单位), (万元): a header cell's note in brackets, on a line of its own (not a group row's (一)). */
@@ -913,7 +929,8 @@ function findColumnTable(src: SourceText, from: number, to: number): Table | nul
     const headerNames = headerCells.map(([a, b]) => norm.slice(a, b));
     withContentColumn(withTaskColumn(withOfficeColumns(columns, headerNames), headerNames), headerNames);
     const hasUnits = columns.some((k) => k === 'lead' || k === 'cooperate' || k === 'responsible');
-    if (columns.length < 3 || !columns.includes('task') || !hasUnits) continue;
+    const report = !hasUnits && progressReport(columns, headerNames);
+    if (columns.length < 3 || !columns.includes('task') || (!hasUnits && !report)) continue;
     const rows: TableRow[] = [];
     let at = (header[header.length - 1] ?? i) + 1;
     const numberAt = columns.indexOf('number');
@@ -1007,6 +1024,8 @@ function findColumnTable(src: SourceText, from: number, to: number): Table | nul
       const numbered = numberedRows(src, columns, dataStart, to);
       if (numbered.length > 0 && withUnits(numbered) >= withUnits(rows) && numbered.length >= rows.length) rows.splice(0, rows.length, ...numbered);
     }
+    // (A report's rows are its numbered matters, each named in a short cell.)
+    if (report && rows.some((r) => r.cells.some((c) => c.kind === 'task' && c.span[1] - c.span[0] > MAX_MATTER_CHARS))) continue;
     if (rows.length === 0) continue;
     cutOffRow(src, columns, rows);
     withMeasureColumn(columns, headerNames, rows);
