@@ -114,9 +114,12 @@ const VARIANTS: Record<string, Variant> = {
   // section glued to the title, a lone 1. whose item names who does it and unnumbered tasks run on with
   // their labels, with the documents moved to tuned from pages31–36 (tables among them): run on with a
   // space 0.938, 0.859, 0.941; with nothing 0.796, 0.627, 0.798; hard-wrapped 0.949, 0.907, 0.895.
-  'run on, a space between': { text: shape('run-on-space'), expected: same, floor: { unitF1: 0.93, titles: 0.85, targetF1: 0.93 } },
-  'run on, nothing between': { text: shape('run-on-nothing'), expected: same, floor: { unitF1: 0.79, titles: 0.62, targetF1: 0.79 } },
-  'hard-wrapped at 33': { text: shape('wrapped-33'), expected: same, floor: { unitF1: 0.945, titles: 0.9, targetF1: 0.885 } },
+  // Stop 29 moved five documents to tuned that read whole as stored but not run on (four tables one cell per
+  // line, whose cells run on lose their columns, and a markdown text whose bullets run into each other): run on
+  // with a space 0.934, 0.839, 0.936; with nothing 0.793, 0.615, 0.794; hard-wrapped 0.944, 0.893, 0.894.
+  'run on, a space between': { text: shape('run-on-space'), expected: same, floor: { unitF1: 0.93, titles: 0.83, targetF1: 0.93 } },
+  'run on, nothing between': { text: shape('run-on-nothing'), expected: same, floor: { unitF1: 0.79, titles: 0.61, targetF1: 0.79 } },
+  'hard-wrapped at 33': { text: shape('wrapped-33'), expected: same, floor: { unitF1: 0.94, titles: 0.89, targetF1: 0.885 } },
 };
 
 const documents = files.map((file) => ({

@@ -19,6 +19,7 @@ import { hunanResolver } from '../catalog/registry-resolver.js';
 import { spanProblems } from '../model/plan-spans.js';
 import { add, corpusText, type Counts, describeFigures, type Expected, figures, score, zero } from './corpus-score.js';
 import { parsePlan } from './parse-plan.js';
+import { markdownLike, withoutStrongMarks } from './text.js';
 
 interface Manifest {
   documents: { file: string; origin: 'collected' | 'written' | 'modelled'; part: 'tuned' | 'held-out' | 'unseen'; form?: string; note?: string }[];
@@ -59,7 +60,8 @@ for (const file of files) {
   // (A table drawn with box characters wraps its cells across lines: its titles are not in one piece.)
   if (!file.includes('box-drawing')) {
     it(`${file}: every expected title, unit and target is in the text`, () => {
-      const flat = folded(text);
+      // (A markdown text's titles are read without its strong marks.)
+      const flat = folded(markdownLike(text) ? withoutStrongMarks(text) : text);
       const missing = expected.items.flatMap((item) => [item.title, ...item.responsible.map((r) => r.raw), ...item.targets]).filter((fact) => !flat.includes(folded(fact)));
       expect(missing).toEqual([]);
     });

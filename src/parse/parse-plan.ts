@@ -610,7 +610,8 @@ function itemTitle(src: SourceText, start: number, e: number, cell = false): str
     // already running past its commas is a stray one.)
     // (In a table's cell a space is the page's layout: 守牢用水 效率指标 红线 is one title.)
     // (Two or more spaces keep them apart as one does: 增长7%以上  责任单位:….)
-    if (c === 0x20 && !cell && end - s >= 4) {
+    // (A markdown text's ** or __ around a strong span inside the title reads as spaces: no break.)
+    if (c === 0x20 && !cell && end - s >= 4 && !(src.markdown && STRONG_MARKS.has(original.charCodeAt(end)))) {
       let n = end + 1;
       while (n < e && norm.charCodeAt(n) === 0x20) n++;
       if (isCjk(norm.charCodeAt(n)) && (norm.charCodeAt(end - 1) === 0x3b || (isCjk(norm.charCodeAt(end - 1)) && !strayAt(norm, n, e) && !inSentence(norm, s, end)))) break;
@@ -650,6 +651,9 @@ function itemTitle(src: SourceText, start: number, e: number, cell = false): str
   if (title.indexOf(' ') < 0) return title;
   return cell ? title.replace(HAN_SPACE_RE, '') : title.replace(STRAY_SPACE_RE, '');
 }
+
+/** The characters of markdown's strong marks (** and __). */
+const STRONG_MARKS = new CodeSet([0x2a, 0x5f]);
 
 /** What the text after an unclosed bracket of a title says when it is a bracket of roles: 由X…, X负责. */
 const OPEN_ROLES_RE = /^由|负责|牵头|配合|责任单位/;

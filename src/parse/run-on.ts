@@ -7,7 +7,7 @@
  * an inline (1) is confirmed by a later (2). Cutting only changes line bounds, never the text,
  * so every offset stays valid.
  */
-import { MARKER_START, markerIn, mayStartMarker, type MarkerKind } from './markers.js';
+import { MARKER_START, markerIn, mayStartMarker, type Marker, type MarkerKind } from './markers.js';
 import { CodeSet, codesOf, isBlank, isCjk, isDigitCode, isSpace, type Line, type SourceText } from './text.js';
 import { UNIT_LAST } from './units.js';
 
@@ -37,6 +37,15 @@ const pendingValue = new Float64Array(6);
  * 一、道路建设:1.…;2.…;3.… then 二、园林绿化:4.…: the items' numbering runs on across the headings.
  */
 const carried = new Float64Array(6);
+
+/** **(七)**, **3.**: a marker written alone in a markdown strong span (its ** read as spaces in the normalised text). */
+function strongNumber(original: string, i: number, m: Marker): boolean {
+  // (The number's span holds its brackets, (七); not the point or 、 after a bare one, 3.)
+  let end = m.numberSpan[1];
+  if (STRONG_NUMBER_SEPARATORS.has(original.charCodeAt(end))) end++;
+  return i >= 2 && original.startsWith('**', i - 2) && original.startsWith('**', end);
+}
+const STRONG_NUMBER_SEPARATORS = new CodeSet([0x2e, 0x3001, 0xff0e]);
 
 /** Cuts before unnumbered paragraphs in the line being read (paragraphCutAt), kept apart from the marker cuts. */
 const para: number[] = [];
@@ -127,10 +136,11 @@ function cutsOf(src: SourceText, line: Line): number[] {
     const glued = i === k;
     // A sequence may start again at 1 under a new heading of a higher level (三、…(一)…(二)…).
     const fresh = expected < 0 || restart[kind] === 1;
-    if (expected >= 0 && m.value === expected) {
+    if ((expected >= 0 && m.value === expected) || (src.markdown === true && strongNumber(src.original, i, m))) {
+      // (…机制**；**(七)** 「把…: in markdown a number set alone in a strong span starts a point, its count as written.)
       cuts.push(i);
       lastCut[kind] = i;
-      next[kind] = expected + 1;
+      next[kind] = m.value + 1;
       pending[kind] = -1;
       cutKind(kind);
     } else if (glued && ((c <= 0x39 && m.kind === 'ar') || c === 0x28 || c === 0x3014 || m.kind === 'cn') && waiting >= 0 && m.value === 2 && fresh) {

@@ -315,3 +315,46 @@ describe('a document of several division tables, each under its own header', () 
     ]);
   });
 });
+
+describe('a project table one cell per line with many columns, some names broken over two lines', () => {
+  const read = (text: string) => parsePlan(text, { resolver }).items.map((i) => [i.number, i.title, roles(i), i.targets.map((t) => t.raw)]);
+
+  it('reads the number, project, units cell and leaders among a dozen columns, a group line above the header, and a last row cut among its leaders', () => {
+    const header = ['序号', '项目名称', '建 设 规 模', '项目', '类别', '重点', '等级', '2030年度', '投资计划', '资金', '来源', '账面数', '分管', '领导', '联系', '领导', '责任单位责任人'];
+    const row1 = ['1', '滨江物流园', '  用地150亩,建仓库12座,总投资6.5亿元。', '市重点', '续建', '  一期:完成主体。', '  二期:开工建设。', '5200', '市财政', '1200', '自筹', '4000', '4800', '周国平', '陈  刚', '吴立新', '东湖街道', '孙海涛'];
+    const row2 = ['2', '  城西污水处理厂扩建', '  日处理能力增加5万吨。', '市重点', '新建', '  完成土建工程量的60%。', '8000', '市财政', '8000', '7000', '周国平', '陈  刚'];
+    const text = ['某市2030年度重点项目建设计划', '', '  一、基础设施项目(2个)                         单位:万元', '', [...header, ...row1, ...row2].join('\n\n'), ''].join('\n');
+    expect(read(text)).toEqual([
+      // 建设规模 is the whole project's size, no target; the persons' names are no units.
+      ['1', '滨江物流园', ['东湖街道/lead'], []],
+      // Cut off among its leaders: no unit carried down into it.
+      ['2', '城西污水处理厂扩建', [], []],
+    ]);
+  });
+
+  it('reads a header of two rows flattened (进度安排 over its quarters), a 事项类别 cell before the row\'s name and a 事项内容 cell\'s figures as targets', () => {
+    const header = ['序号', '事项', '类别', '事项名称', '事项内容', '进度安排', '牵头单位', '实施', '单位', '落实情况', '第一季度', '第二季度', '第三季度', '第四季度'];
+    const row = ['5', '三、办好人民满意教育', '新建公办幼儿园', '新建公办幼儿园4所,新增学位1080个。', '1.完成选址和立项,形象进度达到10%。', '2.完成设计招标。', '1.主体施工,形象进度达到50%。', '1.主体封顶,形象进度达到80%。', '1.竣工验收,'];
+    const text = ['某区2030年民生实事落实情况一览表', '', [...header, ...row].join('\n\n'), ''].join('\n');
+    expect(read(text)).toEqual([['5', '新建公办幼儿园', [], ['4所', '1080个']]]);
+  });
+
+  it('reads a progress report of a number, a matter and its progress as a table naming no unit, the progress\'s points no items', () => {
+    const cells = ['序號', '政策項目', '辦理情形及進度', '1', '數位轉型', '一、推動數位建設方案:', '(一)行政院3月2日核定方案,4月召開第1次推動會議。', '(二)各部會已提報年度計畫,合計經費12億元。', '2', '能源轉型', '一、離岸風電第二階段開發已完成遴選。'];
+    const text = ['政務委員督導業務報告', '資料時間:112.5.1', cells.join('\n'), ''].join('\n');
+    expect(read(text)).toEqual([
+      ['1', '數位轉型', [], []],
+      ['2', '能源轉型', [], []],
+    ]);
+  });
+
+  it('reads a last row cut off after its task whose cell carries the number after the row above\'s', () => {
+    const cells = ['主要任务', '具体措施', '责任单位', '备注', '(一)稳定农业生产', '市农业农村局等,各县、市、区政府', '2030年12月', '2.对种粮大户给予农机购置补贴,补贴标准按省里规定执行。', '市农业农村局、市财政局', '3.对受灾农户的自住房屋,其维修费用由财政给予补助。补助资金年底前拨付到位。'];
+    const text = ['某市落实稳增长政策措施责任分工', '', cells.join('\n'), ''].join('\n');
+    expect(read(text).map(([n, title, units]) => [n, title, units])).toEqual([
+      ['(一)', '稳定农业生产', ['市农业农村局/lead', '各县、市、区政府/localities']],
+      ['2', '对种粮大户给予农机购置补贴,补贴标准按省里规定执行', ['市农业农村局/lead', '市财政局/cooperate']],
+      ['3', '对受灾农户的自住房屋,其维修费用由财政给予补助', []],
+    ]);
+  });
+});

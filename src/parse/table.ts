@@ -65,8 +65,8 @@ export function columnKind(header: string): ColumnKind {
   // 目标任务分解表, 民生实事清单: a table's own title above it, not a column.
   if (/(?:表|清单|方案|一览)$/.test(h)) return 'other';
   if (/^(?:序号|编号|序)$/.test(h)) return 'number';
-  // 牵头单位及主要负责人: the unit leads, the person after its name is left out (see withoutPersons).
-  if (/^(?:牵头|责任)(?:单位|部门)(?:及|和)(?:其)?(?:主要)?(?:负责人|责任人)$/.test(h)) return h.startsWith('牵头') ? 'lead' : 'responsible';
+  // 牵头单位及主要负责人, 责任单位责任人: the unit leads, the person after its name is left out (see withoutPersons).
+  if (/^(?:牵头|责任)(?:单位|部门)(?:及|和)?(?:其)?(?:主要)?(?:负责人|责任人)$/.test(h)) return h.startsWith('牵头') ? 'lead' : 'responsible';
   if (/(?:领导|责任人|负责人|处室)$/.test(h)) return 'person';
   // 责任科室: a town's offices (乡村振兴办, 党政办) are the units that carry its tasks.
   // 责任股室: a county bureau's sections (文化宣传股, 旅游股) alike.
@@ -88,8 +88,9 @@ export function columnKind(header: string): ColumnKind {
   // 指标要求, 目标值, 预期目标: the figure to reach, written beside the task's name.
   // 2022年度任务目标: the year's goal beside a matter's name.
   if (/^(?:指标|目标)(?:要求|值)$|^(?:预期|年度|工作)?目标(?:值)?$|^(?:[0-9]{4}年)?(?:全年|年度|攻坚)?(?:目标任务|任务目标)$/.test(h)) return 'target';
-  // 建设内容, 建设规模 beside a 项目名称 column: what a project builds, its figures the targets.
-  if (/^(?:年度)?(?:建设|实施)(?:内容|规模)(?:及规模)?$/.test(h)) return 'target';
+  // 建设内容 beside a 项目名称 column: what a project builds, its figures the targets. (建设规模 alone
+  // is the whole project's size over its years, 占地280亩, 总投资12.8亿元: no target of the plan's.)
+  if (/^(?:年度)?(?:建设|实施)内容(?:及规模)?$|^年度(?:建设|实施)规模$/.test(h)) return 'target';
   if (/(?:频次|频率|周期)$/.test(h)) return 'frequency';
   // 任务来源, 任务依据: where a task comes from (市政府工作报告), not the task.
   if (/(?:来源|依据|出处)$/.test(h)) return 'other';
@@ -429,15 +430,46 @@ function anchoredRows(src: SourceText, columns: ColumnKind[], from: number, to: 
 function cutOffRow(src: SourceText, columns: ColumnKind[], rows: TableRow[]): void {
   const last = rows[rows.length - 1];
   const numberAt = columns.indexOf('number');
-  if (!last || numberAt < 0 || columns.indexOf('task') !== numberAt + 1) return;
+  if (!last) return;
   let after = last.line;
   while (after < src.lines.length && (src.lines[after]?.trimEnd ?? 0) <= last.span[1]) after++;
   const rest = nonBlankLines(src, after, src.lines.length, 3);
+  if (!last.cells.some((c) => c.kind === 'number')) numberedCutOffRow(src, rows, rest);
+  if (rows[rows.length - 1] !== last || numberAt < 0 || columns.indexOf('task') !== numberAt + 1) return;
   // (Two lines, then the text's end: nothing after them may be read as the row's.)
   if (rest.length !== 2) return;
   const [n, t] = rest.map((k) => cellOf(src, k)) as [Span, Span];
   if (numberOf(src.norm.slice(n[0], n[1])) === null || lineType(src, t, false) !== 'text' || t[1] - t[0] < 6) return;
   rows.push({ line: rest[0] ?? after, span: [n[0], t[1]], cells: [{ kind: 'number', span: n }, { kind: 'task', span: t }] });
+}
+
+/**
+ * 3.疫情防控…落实。 ⏎ 市财政局等 ⏎ 4.各地从事…工商户 at the text's end: rows whose task cells carry
+ * their own numbers (no 序号 cell), the last cut off after its task, the line numbered next to the
+ * last row's task is a row of its own, with no units.
+ */
+function numberedCutOffRow(src: SourceText, rows: TableRow[], rest: number[]): void {
+  const last = rows[rows.length - 1];
+  const task = last?.cells.find((c) => c.kind === 'task');
+  if (!task || rest.length !== 1) return;
+  const { norm } = src;
+  const cell = cellOf(src, rest[0] ?? -1);
+  const above = startsWithMarker(norm, task.span) ? markerIn(norm, task.span[0], Math.min(task.span[1], task.span[0] + 16)) : null;
+  const own = startsWithMarker(norm, cell) ? markerIn(norm, cell[0], Math.min(cell[1], cell[0] + 16)) : null;
+  if (!above || !own || above.value === null || own.value !== above.value + 1 || cell[1] - own.bodyStart < 6 || lineType(src, cell, false) !== 'text') return;
+  rows.push({ line: rest[0] ?? 0, span: cell, cells: [{ kind: 'task', span: cell }] });
+}
+
+/** The index of the first row whose number cell neither follows the row above's nor starts again at 1 (rows.length where all do). */
+function outOfStep(src: SourceText, rows: TableRow[]): number {
+  let above: number | null = null;
+  for (let k = 0; k < rows.length; k++) {
+    const cell = rows[k]?.cells.find((c) => c.kind === 'number');
+    const n = cell ? numberOf(src.norm.slice(cell.span[0], cell.span[1])) : null;
+    if (k > 0 && above !== null && n !== null && n !== above + 1 && n !== 1) return k;
+    above = n;
+  }
+  return rows.length;
 }
 
 /** A row's number cell: 1, 12, 1. (a dot or 、 after it), 一, 十二. */
@@ -607,15 +639,29 @@ function numberedRows(src: SourceText, columns: ColumnKind[], from: number, to: 
     const span = spans[k] as Span;
     if (unitsCell(src, span)) return 'units';
     if (deadlines && deadlineLike(src.norm, span) && textOf(k).replace(DATE_WORDS_RE, '').length <= 4) return 'deadline';
-    if (persons && personCell(textOf(k))) return 'person';
+    // (伍  挺: a name of two characters spaced out to the width of three.)
+    if (persons && personCell(textOf(k).replace(/\s+/g, ''))) return 'person';
     return 'text';
+  };
+  /** Whether the lines from `from` to the text's end are cells, none closing a sentence. */
+  const cellsOnly = (from: number): boolean => {
+    for (let x = from; x < lines.length; x++) if (/[。;!?]$/.test(textOf(x))) return false;
+    return true;
   };
   const before = columns.slice(1, taskAt);
   const personAt = columns.indexOf('person');
+  /** Whether a line in [from, to) names units, or a person where a column of persons stands after the task. */
+  const cellsLater = (from: number, to: number): boolean => {
+    for (let x = from; x < to; x++) if (typeOf(x) === 'units' || (typeOf(x) === 'person' && personAt > taskAt)) return true;
+    return false;
+  };
   const deadlineAt = columns.indexOf('deadline');
   const nextUnitKind = columns.slice(unitAt + 1).find(isUnitKind);
   const unitKinds: [ColumnKind, ColumnKind] = [columns[unitAt] as ColumnKind, nextUnitKind ?? (columns[unitAt] === 'responsible' ? 'cooperate' : (columns[unitAt] as ColumnKind))];
   const maxLines = columns.length + MAX_EXTRA_UNIT_CELLS;
+  // The next row's number is looked for further: a row's cells may be broken into lines (a progress
+  // cell's points 新开工:… ⏎ 续建:…, a fund's sources 区财政 ⏎ 3200 ⏎ 非财政 ⏎ 6900).
+  const reach = columns.length * 2 + MAX_EXTRA_UNIT_CELLS;
   let k = 0;
   while (k < 3 && k < lines.length && numberOf(textOf(k)) === null) k++;
   const rows: TableRow[] = [];
@@ -623,7 +669,7 @@ function numberedRows(src: SourceText, columns: ColumnKind[], from: number, to: 
   while (k < lines.length && numberOf(textOf(k)) !== null && rows.length < 2000) {
     const n = numberOf(textOf(k)) as number;
     let next = -1;
-    for (let j = k + 2; j < lines.length && j - k <= maxLines + 1; j++) {
+    for (let j = k + 2; j < lines.length && j - k <= reach + 1; j++) {
       if (numberOf(textOf(j)) === n + 1) {
         next = j;
         break;
@@ -658,26 +704,31 @@ function numberedRows(src: SourceText, columns: ColumnKind[], from: number, to: 
       if (type === 'units') {
         kind = unitKinds[unitLines++ === 0 ? 0 : 1];
         at = Math.max(at, unitAt);
-      } else if (type === 'person' && personAt > taskAt) {
+      } else if (type === 'person' && personAt > taskAt && end - j - 1 <= columns.length - personAt + MAX_EXTRA_UNIT_CELLS) {
+        // (续建, 区重点: a short word looks like a name; a person only where the lines left in the row
+        // fit the columns from the persons' on.)
         kind = 'person';
         at = Math.max(at, personAt);
       } else if (type === 'deadline') {
         kind = 'deadline';
         at = Math.max(at, deadlineAt);
       } else {
-        // (A sentence is never a unit cell: 各单位要抓好落实。 after the table's last row.)
-        const nameLike = textOf(j).length <= MAX_POSITIONAL_UNITS && !/[。;,:]/.test(textOf(j));
+        // (A sentence is never a unit cell: 各单位要抓好落实。 after the table's last row; nor a figure or
+        // a span of years, (2005~2015年), 29072.)
+        const nameLike = textOf(j).length <= MAX_POSITIONAL_UNITS && !/[。;,:0-9]/.test(textOf(j)) && isCjk(textOf(j).charCodeAt(0));
         const c = columns.findIndex((kc, x) => x > at && kc !== 'person' && kc !== 'deadline' && kc !== 'frequency' && (!isUnitKind(kc) || (nameLike && unitLines === 0 && !unitsLater(j + 1))));
-        // (The last row: text past its columns is what follows the table.)
-        if (c < 0 && next < 0) break;
+        // (The last row: text past its columns is what follows the table. Unless a line naming units or
+        // a person comes later in the row: its cells were broken into more lines than it has columns.)
+        if (c < 0 && next < 0 && !cellsLater(j + 1, end)) break;
         kind = c < 0 ? 'other' : isUnitKind(columns[c] as ColumnKind) ? unitKinds[unitLines++ === 0 ? 0 : 1] : (columns[c] as ColumnKind);
         if (c >= 0) at = c;
       }
       cells.push({ kind, span: spans[j] as Span });
     }
     const own = cells[cells.length - 1] as TableCell;
-    // (Not into a last row the text ends in: a table cut off.)
-    if (next >= 0 || j < lines.length) {
+    // (Not into a last row the text ends in: a table cut off. Nor where what follows it to the text's
+    // end is a few more cells, no sentence: the row's cells broken into lines, the page cut.)
+    if (next >= 0 || (j < lines.length && !(lines.length - j <= reach - (j - k) && cellsOnly(j)))) {
       for (const merged of [isUnitKind, isDeadline]) {
         const mine = cells.filter((c) => merged(c.kind));
         if (mine.length > 0) carried.set(merged, mine);
@@ -753,6 +804,93 @@ function cellOf(src: SourceText, n: number): Span {
   return [a, b];
 }
 
+/** Lines a one-cell-per-line header may run over (a project table's dozen columns, some names broken over two lines). */
+const MAX_CELL_HEADER_LINES = 24;
+
+/**
+ * 重点等级, 2012年度投资计划, 第一季度: a short column name that carries nothing we keep, by the noun it
+ * ends with. In a one-cell-per-line header past its first cells, such a name is one more column (a
+ * project table's many columns), not the first row's cell.
+ */
+const OTHER_COLUMN_NAME_RE = /(?:等级|级别|性质|类别|类型|来源|计划|情况|进度|金额|资金|名称|地点|规模|备注|说明|季度|半年)$/;
+
+function otherColumnName(name: string): boolean {
+  const h = headerName(name);
+  return h.length >= 2 && h.length <= 8 && /^[\u4e00-\u9fff]+$/.test(h) && OTHER_COLUMN_NAME_RE.test(h);
+}
+
+/** 事项类别, 工作分类: a column grouping the rows by kind, not the task, though it names 事项 or 工作. */
+const CATEGORY_COLUMN_RE = /(?:类别|分类|类型)$/;
+
+/** A one-cell-per-line header cell's kind, a category column's being none. */
+function cellColumnKind(name: string): ColumnKind {
+  const h = headerName(name);
+  return CATEGORY_COLUMN_RE.test(h) ? 'other' : MATTER_COLUMN_RE.test(h) ? 'task' : columnKind(name);
+}
+
+/**
+ * The kind of a column whose name a one-cell-per-line header broke over two lines, or null where
+ * the two lines are two columns. A first part that names no column joins the second when together
+ * they name one (分管 ⏎ 领导), or, the header begun (`cells` past its first), one that carries nothing
+ * (重点 ⏎ 等级, 2012年度 ⏎ 投资计划). A first part of two characters that names a column alone (项目,
+ * 事项, 资金) joins a second that names none when together they name one that carries nothing
+ * (项目 ⏎ 性质, 事项 ⏎ 类别, 资金 ⏎ 来源; not 项目 ⏎ 名称, read as two columns before).
+ */
+function brokenHeaderCell(first: string, second: string, cells: number): ColumnKind | null {
+  const joined = first + second;
+  if (joined.replace(/\s+/g, '').length > MAX_HEADER_CHARS) return null;
+  const kind = cellColumnKind(joined);
+  const carriesNothing = kind === 'other' && cells > 1 && (OTHER_HEADER.test(headerName(joined)) || otherColumnName(joined));
+  const alone = cellColumnKind(first);
+  // (第一季度 ⏎ 第二季度: a name of its own is no fragment, and joins only into a column we keep.)
+  if (alone === 'other' && !OTHER_HEADER.test(headerName(first))) return kind !== 'other' || (carriesNothing && !(cells > 1 && otherColumnName(first))) ? kind : null;
+  const whole = kind === 'other' && (OTHER_HEADER.test(headerName(joined)) || otherColumnName(joined));
+  return first.replace(/\s+/g, '').length === 2 && (alone === 'task' || alone === 'other') && cellColumnKind(second) === 'other' && whole ? 'other' : null;
+}
+
+/** 一、工业产业化项目(4个)      单位:万元: a group line, maybe with the table's measure far to its right. */
+const GROUP_ABOVE_RE = /^(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\))[^\s|。;]{1,30}?(?:\s{2,}(?:计量)?单位:\S{1,8})?$/;
+
+/**
+ * The line a one-cell-per-line table starts at: its header's first line, or the group line right
+ * above it (一、工业产业化项目(4个) heading the first rows, as group lines between the rows head those
+ * after them), which is then no item of the text above the table.
+ */
+function groupAbove(src: SourceText, from: number, header: number): number {
+  let k = header - 1;
+  while (k >= from && src.lines[k] && isBlank(src.lines[k] as Line)) k--;
+  const line = src.lines[k];
+  return k >= from && line && GROUP_ABOVE_RE.test(src.norm.slice(line.trimStart, line.trimEnd)) ? k : header;
+}
+
+/**
+ * 事项名称 / 事项内容, 项目名称 / 工作内容: a column saying what a named matter holds, after the column
+ * naming it, spells it out as a 建设内容 column does a project's: the name is the task, the content's
+ * figures the targets (in place).
+ */
+function withContentColumn(columns: ColumnKind[], names: string[]): void {
+  const named = columns.findIndex((k, c) => k === 'task' && /名称$/.test(headerName(names[c] ?? '')));
+  if (named < 0) return;
+  columns.forEach((k, c) => {
+    if (c > named && k === 'task' && /内容$/.test(headerName(names[c] ?? ''))) columns[c] = 'target';
+  });
+}
+
+/** 政策项目, 施政项目: the matters a report (a cabinet's coordination report) lists, its task column. */
+const MATTER_COLUMN_RE = /^(?:政策|施政|重大|重点)(?:项目|议题)$/;
+
+/** Longest name of a matter in a progress report's rows (长期照顾, 前瞻基础建设计划). */
+const MAX_MATTER_CHARS = 20;
+
+/**
+ * 序号 ⏎ 政策项目 ⏎ 办理情形及进度: a progress report one cell per line names no unit; it is a table all
+ * the same where it is only a number, a task and a progress column (its rows' matters short names,
+ * checked by the caller).
+ */
+function progressReport(columns: ColumnKind[], names: string[]): boolean {
+  return columns.length === 3 && columns[0] === 'number' && columns[1] === 'task' && /(?:情况|情形|进度|进展)$/.test(headerName(names[2] ?? ''));
+}
+
 /** (单位), (万元): a header cell's note in brackets, on a line of its own (not a group row's (一)). */
 const NOTE_LINE_RE = /^\((?![一二三四五六七八九十0-9]+\))[^()]{1,8}\)$/;
 
@@ -771,7 +909,18 @@ function findColumnTable(src: SourceText, from: number, to: number): Table | nul
     const header = [i];
     const headerCells: Span[] = [cellOf(src, i)];
     const columns: ColumnKind[] = [columnKind(first)];
-    const names = nonBlankLines(src, i + 1, to, 9);
+    const names = nonBlankLines(src, i + 1, to, MAX_CELL_HEADER_LINES);
+    /**
+     * 财务数 ⏎ 分管 ⏎ 领导: a short name unknown to us is one more column where the name after it (whole
+     * or broken over two lines) names a column we keep.
+     */
+    const namesColumnAfter = (k: number): boolean => {
+      const name = headerName(textOf(names[k] ?? -1));
+      if (name.length < 2 || name.length > 8 || !/^[\u4e00-\u9fff]+$/.test(name)) return false;
+      const next = textOf(names[k + 1] ?? -1);
+      const after = names[k + 2];
+      return next.length > 0 && (cellColumnKind(next) !== 'other' || (after !== undefined && (brokenHeaderCell(next, textOf(after), 2) ?? 'other') !== 'other'));
+    };
     /** Whether the last column is a merged cell's sub-column (责任单位 ⏎ 牵头 ⏎ 配合). */
     let split = false;
     for (let k = 0; k < names.length; k++) {
@@ -779,7 +928,7 @@ function findColumnTable(src: SourceText, from: number, to: number): Table | nul
       const name = textOf(j);
       // 目   标   任   务: a column's name spaced out is measured without its spaces.
       if (name.length > MAX_HEADER_CHARS && name.replace(/\s+/g, '').length > MAX_HEADER_CHARS) break;
-      let kind = columnKind(name);
+      let kind = cellColumnKind(name);
       let cell = cellOf(src, j);
       // 责任股室 ⏎ (单位): a note in brackets on a line of its own belongs to the name above it.
       if (NOTE_LINE_RE.test(name) && header.length > 1) {
@@ -805,23 +954,23 @@ function findColumnTable(src: SourceText, from: number, to: number): Table | nul
         continue;
       }
       split = false;
-      if (kind === 'other' && !OTHER_HEADER.test(headerName(name))) {
-        // 市政府 ⏎ 分管领导: a column's name broken over two lines.
-        const j2 = names[k + 1] ?? -1;
-        const joined = j2 >= 0 ? name + textOf(j2) : '';
-        if (joined.length === 0 || joined.length > MAX_HEADER_CHARS || columnKind(joined) === 'other') break;
-        kind = columnKind(joined);
+      const j2 = names[k + 1] ?? -1;
+      const broken = j2 >= 0 ? brokenHeaderCell(name, textOf(j2), header.length) : null;
+      if (broken) {
+        // 市政府 ⏎ 分管领导, 重点 ⏎ 等级, 项目 ⏎ 性质: a column's name broken over two lines.
+        kind = broken;
         cell = [cell[0], cellOf(src, j2)[1]];
         k++;
-      }
+      } else if (kind === 'other' && !OTHER_HEADER.test(headerName(name)) && !(header.length > 1 && (otherColumnName(name) || namesColumnAfter(k)))) break;
       header.push(names[k] ?? j);
       headerCells.push(cell);
       columns.push(kind);
     }
     const headerNames = headerCells.map(([a, b]) => norm.slice(a, b));
-    withTaskColumn(withOfficeColumns(columns, headerNames), headerNames);
+    withContentColumn(withTaskColumn(withOfficeColumns(columns, headerNames), headerNames), headerNames);
     const hasUnits = columns.some((k) => k === 'lead' || k === 'cooperate' || k === 'responsible');
-    if (columns.length < 3 || !columns.includes('task') || !hasUnits) continue;
+    const report = !hasUnits && progressReport(columns, headerNames);
+    if (columns.length < 3 || !columns.includes('task') || (!hasUnits && !report)) continue;
     const rows: TableRow[] = [];
     let at = (header[header.length - 1] ?? i) + 1;
     const numberAt = columns.indexOf('number');
@@ -895,6 +1044,10 @@ function findColumnTable(src: SourceText, from: number, to: number): Table | nul
       rows.push(rowOfLines(src, cells, kinds));
       at = (cells[cells.length - 1] ?? at) + 1;
     }
+    // Rows read by position whose numbers do not follow on (1, 4000, 8000) went out of step at the
+    // first such number (a row's cells broken into more lines than the header has): from there on,
+    // they are no rows.
+    if (numberAt === 0) rows.splice(outOfStep(src, rows));
     // Rows read by position that name no units where units belong are out of step (a merged cell,
     // a group row of two cells, an empty cell): read the rows again from their unit cells.
     const dataStart = (header[header.length - 1] ?? i) + 1;
@@ -911,10 +1064,12 @@ function findColumnTable(src: SourceText, from: number, to: number): Table | nul
       const numbered = numberedRows(src, columns, dataStart, to);
       if (numbered.length > 0 && withUnits(numbered) >= withUnits(rows) && numbered.length >= rows.length) rows.splice(0, rows.length, ...numbered);
     }
+    // (A report's rows are its numbered matters, each named in a short cell.)
+    if (report && rows.some((r) => r.cells.some((c) => c.kind === 'task' && c.span[1] - c.span[0] > MAX_MATTER_CHARS))) continue;
     if (rows.length === 0) continue;
     cutOffRow(src, columns, rows);
     withMeasureColumn(columns, headerNames, rows);
-    return { headerLine: i, headerSpan: [headerCells[0]?.[0] ?? line.trimStart, headerCells[headerCells.length - 1]?.[1] ?? line.trimEnd], columns, rows, headerCells };
+    return { headerLine: groupAbove(src, from, i), headerSpan: [headerCells[0]?.[0] ?? line.trimStart, headerCells[headerCells.length - 1]?.[1] ?? line.trimEnd], columns, rows, headerCells };
   }
   return null;
 }
