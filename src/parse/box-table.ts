@@ -377,6 +377,78 @@ function sameHeader(row: string[], header: string[]): boolean {
   return whole * 2 > header.length;
 }
 
+/** A table's top-left corner after something else on its line (┌ ┏ ╔ ╒ ╓, or an ASCII +- not at the line's start). */
+const TOP_CORNER_RE = /\S\s?[┌┏╔╒╓]|\S\s?\+[-=]|[┐┓╗╕╖]\s?\S|[^-=\s]\s?[┌┏╔╒╓]/;
+
+function isBar(c: number, ascii: boolean): boolean {
+  return ascii ? c === 0x7c : c === 0x2502 || c === 0x2503 || c === 0x2551 || c === 0x2506 || c === 0x2507 || c === 0x250a || c === 0x250b || c === 0x254e || c === 0x254f;
+}
+
+function isJunction(c: number, ascii: boolean): boolean {
+  return ascii ? c === 0x2b : isBox(c) && !isStroke(c) && !isBar(c, false);
+}
+
+function isStrokeOf(c: number, ascii: boolean): boolean {
+  return ascii ? c === 0x2d || c === 0x3d : isStroke(c);
+}
+
+/**
+ * The lines of a table run on in [s, e) (its line breaks lost, a space or nothing left between its
+ * lines), and the text before and after it: the top rule says how many separators a line has; a rule
+ * runs from a junction to the junction closing it; a line of text runs from its bar to its last
+ * separator, or to a rule after one. Null when [s, e) holds no rule.
+ */
+export function runOnLines(text: string, s: number, e: number): Span[] | null {
+  const ascii = !/[\u2500-\u257f]/.test(text.slice(s, e));
+  const c = (i: number): number => (i < e ? text.charCodeAt(i) : -1);
+  const ruleAt = (i: number): boolean => isJunction(c(i), ascii) && isStrokeOf(c(i + 1), ascii);
+  let t = s;
+  while (t < e && !ruleAt(t)) t++;
+  if (t >= e) return null;
+  const out: Span[] = [];
+  if (t > s) out.push([s, t]);
+  let i = t;
+  let columns = 0;
+  while (i < e) {
+    if (ruleAt(i)) {
+      let k = i + 1;
+      let seps = 1;
+      while (k < e && (isStrokeOf(c(k), ascii) || (isJunction(c(k), ascii) && isStrokeOf(c(k + 1), ascii)))) {
+        if (isJunction(c(k), ascii)) seps++;
+        k++;
+      }
+      if (isJunction(c(k), ascii)) {
+        seps++;
+        k++;
+      }
+      if (columns === 0) columns = seps;
+      out.push([i, k]);
+      i = k;
+    } else if (isBar(c(i), ascii) && columns > 1) {
+      let k = i;
+      let seps = 0;
+      while (k < e) {
+        if (isBar(c(k), ascii) || (isJunction(c(k), ascii) && !ruleAt(k))) seps++;
+        k++;
+        if (seps >= columns) break;
+        // A line of text drawn across columns ends where a rule starts after it.
+        const n = c(k) === 0x20 ? k + 1 : k;
+        if (seps >= 2 && isBar(c(k - 1), ascii) && ruleAt(n)) break;
+        // Two bars with nothing between them: a line's last and the next one's first (no cell is drawn empty).
+        if (seps >= 2 && isBar(c(k - 1), ascii) && isBar(c(k), ascii)) break;
+      }
+      out.push([i, k]);
+      i = k;
+    } else break;
+    // One space (or nothing) between two of the table's lines.
+    const n = c(i) === 0x20 ? i + 1 : i;
+    if (ruleAt(n) || isBar(c(n), ascii)) i = n;
+    else break;
+  }
+  if (i < e) out.push([i, e]);
+  return out;
+}
+
 /** Builds the rewritten text: pieces of the text as written, and characters put in. */
 class Out {
   parts: string[] = [];
@@ -427,8 +499,18 @@ export function boxTables(original: string): BoxTables | null {
   for (let s = 0; s <= original.length; ) {
     let e = original.indexOf('\n', s);
     if (e < 0) e = original.length;
-    starts.push(s);
-    ends.push(e > s && original.charCodeAt(e - 1) === 0x0d ? e - 1 : e);
+    const end = e > s && original.charCodeAt(e - 1) === 0x0d ? e - 1 : e;
+    // A table whose line breaks were lost (run on with a space or with nothing between its lines): read in the lines it had.
+    const parts = TOP_CORNER_RE.test(original.slice(s, end)) ? runOnLines(original, s, end) : null;
+    if (parts && parts.length >= 3) {
+      for (const [a, b] of parts) {
+        starts.push(a);
+        ends.push(b);
+      }
+    } else {
+      starts.push(s);
+      ends.push(end);
+    }
     s = e + 1;
   }
   const out = new Out();
@@ -455,6 +537,17 @@ export function boxTables(original: string): BoxTables | null {
     for (; j < starts.length && block.length < MAX_TABLE_LINES; j++) {
       const ls = starts[j] as number;
       const le = ends[j] as number;
+      // Blank lines between a table's lines (a text saved with a blank line after each) are passed over.
+      if (original.slice(ls, le).trim() === '') {
+        let k = j + 1;
+        while (k < starts.length && original.slice(starts[k] as number, ends[k] as number).trim() === '') k++;
+        const next = k < starts.length ? original.slice(starts[k] as number, ends[k] as number) : '';
+        if (/[\u2500-\u257f]/.test(next) !== ascii && boxLine(original, starts[k] as number, ends[k] as number, ascii)) {
+          j = k - 1;
+          continue;
+        }
+        break;
+      }
       if (/[\u2500-\u257f]/.test(original.slice(ls, le)) === ascii) break;
       const l = boxLine(original, ls, le, ascii);
       if (!l) break;
@@ -468,6 +561,7 @@ export function boxTables(original: string): BoxTables | null {
     }
     // The rows replace the block's lines.
     out.copy(original, copied, s);
+    if (out.length > 0 && original.charCodeAt(s - 1) !== 0x0a) out.put('\n', s);
     const header = cellTexts(original, rows[0] as Fragment[][]);
     // A table continued on the next page repeats its header (cut off, it may be its first characters only): read once.
     for (let r = 0; r < rows.length; r++) {
@@ -483,9 +577,11 @@ export function boxTables(original: string): BoxTables | null {
       out.put('\n', lineAt);
     }
     lastHeader = header;
-    const blockEnd = (ends[j - 1] as number) + (original.charCodeAt(ends[j - 1] as number) === 0x0d ? 1 : 0);
+    let blockEnd = ends[j - 1] as number;
     // The block's last line break is put in above; the text goes on after it.
-    copied = blockEnd < original.length ? blockEnd + 1 : original.length;
+    if (original.charCodeAt(blockEnd) === 0x0d) blockEnd++;
+    if (original.charCodeAt(blockEnd) === 0x0a) blockEnd++;
+    copied = blockEnd;
     changed = true;
     i = j;
   }
