@@ -39,12 +39,13 @@ export function spanProblems(text: string, plan: ParsedPlan): string[] {
  * A raw joined from the fragments of a cell that a table drawn with box characters wraps over two
  * or more lines (市住房城乡建设 ⏎ 局, see parse/box-table.ts): its span runs from its first character to
  * just past its last, so its slice also holds the line breaks and what stands between the fragments
- * (the bars, the row's other cells). It is accepted when the slice crosses a line and holds a bar,
+ * (the bars, the row's other cells). It is accepted when the slice holds a bar (the table's line
+ * breaks may have been lost: a table run on),
  * starts and ends with the raw's first and last characters, and holds the raw's characters in order
  * (a space the join put between two ASCII words excepted).
  */
 export function joinedInBoxTable(slice: string, raw: string): boolean {
-  if (raw.length === 0 || !slice.includes('\n') || !/[\u2500-\u257f|]/.test(slice)) return false;
+  if (raw.length === 0 || !/[\u2500-\u257f|]/.test(slice)) return false;
   if (slice[0] !== raw[0] || slice[slice.length - 1] !== raw[raw.length - 1]) return false;
   let k = 0;
   for (const ch of raw) {
