@@ -2,7 +2,10 @@
  * The plan model: the parser's output contract (issue 3), which domain rules, services and
  * the web app read. It lives below both `parse/` and `domain/` so neither imports the other
  * for it. Every span is `[start, end)` in JavaScript string offsets into the decoded text,
- * and `text.slice(start, end) === raw` wherever a fact carries `raw`.
+ * and `text.slice(start, end) === raw` wherever a fact carries `raw` (one exception: a fact joined
+ * from a cell that a table drawn with box characters wraps over several lines keeps the joined
+ * reading, its span running from its first character to just past its last; see joinedInBoxTable
+ * in plan-spans.ts).
  */
 import type { Span } from './span.js';
 

@@ -117,9 +117,12 @@ const VARIANTS: Record<string, Variant> = {
   // Stop 29 moved five documents to tuned that read whole as stored but not run on (four tables one cell per
   // line, whose cells run on lose their columns, and a markdown text whose bullets run into each other): run on
   // with a space 0.934, 0.839, 0.936; with nothing 0.793, 0.615, 0.794; hard-wrapped 0.944, 0.893, 0.894.
-  'run on, a space between': { text: shape('run-on-space'), expected: same, floor: { unitF1: 0.93, titles: 0.83, targetF1: 0.93 } },
-  'run on, nothing between': { text: shape('run-on-nothing'), expected: same, floor: { unitF1: 0.79, titles: 0.61, targetF1: 0.79 } },
-  'hard-wrapped at 33': { text: shape('wrapped-33'), expected: same, floor: { unitF1: 0.94, titles: 0.89, targetF1: 0.885 } },
+  // Three tables drawn with box characters joined them (branch box: the unseen one moved, two written for the
+  // reader); a drawn table hard-wrapped or run on has its rows cut or glued and is not read whole: run on with a
+  // space 0.927, 0.830, 0.932; with nothing 0.789, 0.614, 0.796; hard-wrapped 0.937, 0.882, 0.888.
+  'run on, a space between': { text: shape('run-on-space'), expected: same, floor: { unitF1: 0.925, titles: 0.825, targetF1: 0.925 } },
+  'run on, nothing between': { text: shape('run-on-nothing'), expected: same, floor: { unitF1: 0.785, titles: 0.61, targetF1: 0.79 } },
+  'hard-wrapped at 33': { text: shape('wrapped-33'), expected: same, floor: { unitF1: 0.935, titles: 0.88, targetF1: 0.885 } },
 };
 
 const documents = files.map((file) => ({

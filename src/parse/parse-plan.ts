@@ -13,6 +13,7 @@ import { parseStructure, type RawHeading, type Structure } from './structure.js'
 import { findFlatTable } from './flat-table.js';
 import { cellRole, deadlineLike, findGluedTable, findTable, isUnitKind, moreTables, unitsCell, type Table, type TableCell, type TableRow } from './table.js';
 import { splitRunOn } from './run-on.js';
+import { boxTables, withBoxTables } from './box-table.js';
 import { withoutReadings, withReadings } from './readings.js';
 import { readSchedule } from './schedule.js';
 import { cellReference, resolveReferences, trailingReference, type PendingReference } from './references.js';
@@ -43,6 +44,12 @@ function betterTable(src: SourceText, lined: Table | null, flat: Table | null): 
 }
 
 export function parsePlan(text: string, options: ParseOptions): ParsedPlan {
+  // ┌─┬─┐ │ ├─┼─┤: a table drawn with box characters is read as tab-separated rows (box-table.ts).
+  const boxed = boxTables(text);
+  return boxed ? withBoxTables(parseUnboxed(boxed.text, options), text, boxed) : parseUnboxed(text, options);
+}
+
+function parseUnboxed(text: string, options: ParseOptions): ParsedPlan {
   // 責(zé)任單(dān)位: a text printed with pinyin readings is read without them (readings.ts).
   const stripped = withoutReadings(text);
   return stripped ? withReadings(parseText(stripped.text, options), text, stripped) : parseText(text, options);

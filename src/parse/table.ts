@@ -71,8 +71,8 @@ export function columnKind(header: string): ColumnKind {
   // 责任科室: a town's offices (乡村振兴办, 党政办) are the units that carry its tasks.
   // 责任股室: a county bureau's sections (文化宣传股, 旅游股) alike.
   if (/^(?:责任|牵头|承办)(?:科室|股室)$/.test(h)) return h.startsWith('牵头') ? 'lead' : 'responsible';
-  // 市级牵头单位: the units of one level (a provincial plan's columns for its cities' units beside).
-  if (/^(?:省级|市级|区级|县级|镇级)?(?:牵头|主办|主责)(?:负责|责任)?(?:单位|部门|机关)$/.test(h)) return 'lead';
+  // 市级牵头单位: the units of one level (a provincial plan's columns for its cities' units beside); 牵头组织实施单位 alike.
+  if (/^(?:省级|市级|区级|县级|镇级)?(?:牵头|主办|主责)(?:负责|责任|组织实施|组织|实施)?(?:单位|部门|机关)$/.test(h)) return 'lead';
   // 主要责任单位: those responsible, the first named leading (as under 责任单位).
   if (/^主要(?:负责|责任)(?:单位|部门|机关)$/.test(h)) return 'responsible';
   // 责任主体与协同单位: the column that names the cooperating units after the lead's.
