@@ -284,15 +284,17 @@ export function layoutTable(text: string): LaidOut | null {
   return null;
 }
 
-/** Lines from `start` on, cut into fragments, up to MAX_TABLE_LINES. */
-function linesFrom(text: string, start: number): RawLine[] {
+/** Lines from `start` on, cut into fragments: at most `limit`, and none from the first that `ends` (not taken). */
+function linesFrom(text: string, start: number, limit: number, ends?: (l: RawLine) => boolean): RawLine[] {
   const out: RawLine[] = [];
   let s = start;
-  while (s <= text.length && out.length < MAX_TABLE_LINES) {
+  while (s <= text.length && out.length < limit) {
     let e = text.indexOf('\n', s);
     if (e < 0) e = text.length;
     const end = e > s && text.charCodeAt(e - 1) === 0x0d ? e - 1 : e;
-    out.push({ start: s, end, frags: fragmentsOf(text, s, end) });
+    const line: RawLine = { start: s, end, frags: fragmentsOf(text, s, end) };
+    if (ends?.(line)) break;
+    out.push(line);
     if (e >= text.length) break;
     s = e + 1;
   }
@@ -310,29 +312,21 @@ type Piece = { row: Row } | { group: Fragment };
 function tableFrom(text: string, lineStart: number): LaidOut | null {
   // (A header is one short line: looked at before the lines after it are cut.)
   const firstEnd = text.indexOf('\n', lineStart);
-  const first = fragmentsOf(text, lineStart, firstEnd < 0 ? text.length : firstEnd);
-  if (first.length < 3) return null;
-  const lines = linesFrom(text, lineStart);
-  const header = headerAt(text, lines, 0);
+  if (fragmentsOf(text, lineStart, firstEnd < 0 ? text.length : firstEnd).length < 3) return null;
+  const top = linesFrom(text, lineStart, 2);
+  const header = headerAt(text, top, 0);
   if (!header) return null;
   const n = header.names.length;
-  const body = lines.slice(header.lines);
-  // The rows' lines, roughly: up to a line that runs across the header's columns in both measures.
-  let stop = body.length;
+  // The rows' lines, roughly: up to a line holding a tab, or a line of one piece that runs across the
+  // header's columns in both measures (a paragraph).
   const hd = header.d.map(([a]) => a);
   const hc = header.c.map(([a]) => a);
-  for (let j = 0; j < body.length; j++) {
-    const l = body[j] as RawLine;
-    if (text.slice(l.start, l.end).includes('\t')) {
-      stop = j;
-      break;
-    }
+  const bodyStart = (top[header.lines - 1] as RawLine).end + 1;
+  const body = bodyStart > text.length ? [] : linesFrom(text, bodyStart, MAX_TABLE_LINES, (l) => {
     const f = l.frags[0];
-    if (l.frags.length === 1 && f && crosses(f, hd, 'd') && crosses(f, hc, 'c') && !GROUP_RE.test(text.slice(f.s, f.e))) {
-      stop = j;
-      break;
-    }
-  }
+    return text.slice(l.start, l.end).includes('\t') || (l.frags.length === 1 && !!f && crosses(f, hd, 'd') && crosses(f, hc, 'c') && !GROUP_RE.test(text.slice(f.s, f.e)));
+  });
+  const stop = body.length;
   const candidates = body.slice(0, stop).filter((l) => l.frags.length > 0 && !(l.frags.length === 1 && isAside(text, l.frags[0] as Fragment)));
   const byD = columnStarts(header, candidates, 'd');
   const byC = columnStarts(header, candidates, 'c');
@@ -340,7 +334,9 @@ function tableFrom(text: string, lineStart: number): LaidOut | null {
   const starts = m === 'c' ? byC.starts : byD.starts;
   const kinds = header.names.map((nm) => columnKind(normalise(nm)));
   const numberAt = kinds.indexOf('number');
-  const headerKey = header.names.join('|');
+  // The header repeated on a new page: lines of nothing but its pieces.
+  const headerPieces = new Set(header.pieces.flatMap((p) => p.map(([a, b]) => text.slice(a, b))));
+  let inHeader = false;
 
   const pieces: Piece[] = [];
   let row: Row | null = null;
@@ -358,7 +354,9 @@ function tableFrom(text: string, lineStart: number): LaidOut | null {
     const f0 = l.frags[0] as Fragment;
     const f0Text = text.slice(f0.s, f0.e);
     if (l.frags.length === 1 && FOOTER_RE.test(f0Text)) continue;
-    if (l.frags.map((f) => text.slice(f.s, f.e)).join('|') === headerKey) continue;
+    const repeated: boolean = l.frags.every((f) => headerPieces.has(text.slice(f.s, f.e))) && (l.frags.length >= 2 || inHeader);
+    inHeader = repeated;
+    if (repeated) continue;
     if (l.frags.length === 1 && GROUP_RE.test(f0Text) && !f0Text.endsWith('。')) {
       pieces.push({ group: f0 });
       row = null;
