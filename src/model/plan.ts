@@ -2,7 +2,10 @@
  * The plan model: the parser's output contract (issue 3), which domain rules, services and
  * the web app read. It lives below both `parse/` and `domain/` so neither imports the other
  * for it. Every span is `[start, end)` in JavaScript string offsets into the decoded text,
- * and `text.slice(start, end) === raw` wherever a fact carries `raw`.
+ * and `text.slice(start, end) === raw` wherever a fact carries `raw`, with one exception: a fact
+ * joined from a cell that wraps over lines of a table aligned by spaces (parse/layout-table.ts:
+ * 市财 ⏎ 政局) has the joined characters as its raw (市财政局), and its span runs from its first
+ * character to just past its last, over the text between them (see model/plan-spans.ts).
  */
 import type { Span } from './span.js';
 

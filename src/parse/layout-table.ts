@@ -13,7 +13,7 @@
  * name may be broken over two header lines: 牵头 ⏎ 单位), each line after it is cut into fragments
  * at runs of two or more spaces, each fragment goes to the column it stands under, a row starts
  * where the number column holds a number (or, with no number column, after a blank line or where
- * most columns start afresh), and each column's fragments are joined across the row's lines
+ * all columns but one start afresh), and each column's fragments are joined across the row's lines
  * (Chinese with nothing between, 市财 + 政局 = 市财政局; a space only between two ASCII words).
  * A group line (一、稳增长 alone) stays a line of its own between the rows; a page's number line
  * (— 3 —) and the header repeated on a new page are left out; the table ends where ordinary
@@ -377,7 +377,9 @@ function tableFrom(text: string, lineStart: number): LaidOut | null {
       if (!row && !starting) continue;
     } else {
       const filled = cols.filter((c) => c.length > 0).length;
-      starting = !row || ((cols[0]?.length ?? 0) > 0 && (blankBefore || filled >= Math.max(2, Math.ceil(n / 2))));
+      // With no number column: after a blank line, or where all columns but one start afresh (a
+      // wrapped row's next line fills fewer: its long cells only).
+      starting = !row || ((cols[0]?.length ?? 0) > 0 && (blankBefore || filled >= Math.max(2, n - 1)));
     }
     blankBefore = false;
     if (starting || !row) {
