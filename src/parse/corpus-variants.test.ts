@@ -115,8 +115,12 @@ const VARIANTS: Record<string, Variant> = {
   // their labels, with the documents moved to tuned from pages31–36 (tables among them): run on with a
   // space 0.938, 0.859, 0.941; with nothing 0.796, 0.627, 0.798; hard-wrapped 0.949, 0.907, 0.895.
   'run on, a space between': { text: shape('run-on-space'), expected: same, floor: { unitF1: 0.93, titles: 0.85, targetF1: 0.93 } },
-  'run on, nothing between': { text: shape('run-on-nothing'), expected: same, floor: { unitF1: 0.79, titles: 0.62, targetF1: 0.79 } },
-  'hard-wrapped at 33': { text: shape('wrapped-33'), expected: same, floor: { unitF1: 0.945, titles: 0.9, targetF1: 0.885 } },
+  // 2026-12-05 (layout): the two tables laid out with spaces whose cells wrap (layout-table.ts), added
+  // to tuned, lose their columns once their lines run on or are wrapped again (0 to 0.48 units F1
+  // there): run on with nothing 0.789, 0.623, 0.789; hard-wrapped 0.943, 0.899, 0.889 (no other
+  // document's figures moved).
+  'run on, nothing between': { text: shape('run-on-nothing'), expected: same, floor: { unitF1: 0.785, titles: 0.62, targetF1: 0.785 } },
+  'hard-wrapped at 33': { text: shape('wrapped-33'), expected: same, floor: { unitF1: 0.94, titles: 0.895, targetF1: 0.885 } },
 };
 
 const documents = files.map((file) => ({

@@ -44,7 +44,7 @@ import { columnKind, headerName, isUnitKind, OTHER_HEADER } from './table.js';
 import { normalise } from './text.js';
 
 /** A header word followed by a gap: the only places a layout table's header is looked for. */
-const HINT_RE = /(?:序号|序號|编号|編號|任务|任務|单位|單位|部门|部門|时限|時限|时间|時間|事项|事項|内容|內容)[ \u3000]{2,}/g;
+const HINT_RE = /(?:序号|序號|编号|編號|任务|任務|单位|單位|部门|部門|时限|時限|时间|時間|事项|事項|内容|內容)[ \u3000\u00a0]{2,}/g;
 /** Longest header cell, in characters. */
 const MAX_HEADER_CHARS = 14;
 /** Lines read after a header at most. */
