@@ -157,6 +157,18 @@ describe('a table aligned by spaces whose cells wrap over lines', () => {
     expect(parse(text).items[0]?.title).toBe('上线ERP system，覆盖100%部门');
   });
 
+  it('reads a long table whose rows wrap to its end', () => {
+    const rowLines = Array.from({ length: 300 }, (_, k) => [
+      `${String(k + 1).padStart(3)}    推进第${String(k + 1).padStart(3, '0')}项重点工作，   市发展改革委   市统计局、市财    2025年底前`,
+      '       完成年度目标                                   政局',
+    ]).flat();
+    const text = lines(' 序号   工作任务                     牵头单位       配合单位          完成时限', ...rowLines);
+    const plan = parse(text);
+    expect(plan.items).toHaveLength(300);
+    expect(plan.items[299]?.title).toBe('推进第300项重点工作，完成年度目标');
+    expect(plan.items[299]?.responsible.map((r) => r.raw)).toEqual(['市发展改革委', '市统计局', '市财政局']);
+  });
+
   it('leaves a table whose every row is one line to the table readers', () => {
     const text = lines(
       '序号  工作任务                牵头单位    完成时限',

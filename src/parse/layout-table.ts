@@ -49,6 +49,10 @@ const HINT_RE = /(?:序号|序號|编号|編號|任务|任務|单位|單位|部�
 const MAX_HEADER_CHARS = 14;
 /** Lines read after a header at most. */
 const MAX_TABLE_LINES = 5000;
+/** Lines read first after a header (most tables end sooner; a longer one that wraps is read again whole). */
+const FIRST_LINES = 400;
+/** Rows read without a wrapped one before a table is left to the table readers. */
+const MAX_UNWRAPPED_ROWS = 100;
 /** How far (in columns) a fragment may start before its column's start. */
 const SLACK = 2;
 
@@ -273,15 +277,34 @@ function crosses(f: Fragment, starts: number[], m: Measure): boolean {
  */
 export function layoutTable(text: string): LaidOut | null {
   HINT_RE.lastIndex = 0;
-  let seen = -1;
+  /** Where the lines looked at so far end: a hint inside a table already read is passed over. */
+  const scanned = { to: -1 };
   for (let m = HINT_RE.exec(text); m; m = HINT_RE.exec(text)) {
+    if (m.index <= scanned.to) continue;
     const lineStart = text.lastIndexOf('\n', m.index) + 1;
-    if (lineStart <= seen) continue;
-    seen = lineStart;
-    const laid = tableFrom(text, lineStart);
+    let lineEnd = text.indexOf('\n', m.index);
+    if (lineEnd < 0) lineEnd = text.length;
+    scanned.to = lineEnd;
+    if (!mayHead(text, lineStart, lineEnd)) continue;
+    const laid = tableFrom(text, lineStart, scanned);
     if (laid) return laid;
   }
   return null;
+}
+
+/** Column words a header line holds two of (or more): checked before a line is cut into cells. */
+const HEADER_WORD_RE = /序号|序號|编号|編號|任务|任務|单位|單位|部门|部門|时限|時限|时间|時間|事项|事項|内容|內容|领导|領導|责任人|責任人|备注|備註|措施|目标|目標/g;
+
+/** Whether a line may be a header: it opens with no figure (a row's number) and names two column words. */
+function mayHead(text: string, start: number, end: number): boolean {
+  let i = start;
+  while (i < end && (isGap(text.charCodeAt(i)) || text.charCodeAt(i) === 0x0c)) i++;
+  const c = text.charCodeAt(i);
+  if ((c >= 0x30 && c <= 0x39) || end - i > 200) return false;
+  HEADER_WORD_RE.lastIndex = i;
+  let n = 0;
+  for (let m = HEADER_WORD_RE.exec(text); m && m.index < end; m = HEADER_WORD_RE.exec(text)) if (++n >= 2) return true;
+  return false;
 }
 
 /** Lines from `start` on, cut into fragments: at most `limit`, and none from the first that `ends` (not taken). */
@@ -309,7 +332,7 @@ interface Row {
 
 type Piece = { row: Row } | { group: Fragment };
 
-function tableFrom(text: string, lineStart: number): LaidOut | null {
+function tableFrom(text: string, lineStart: number, scanned: { to: number }, limit = FIRST_LINES): LaidOut | null {
   // (A header is one short line: looked at before the lines after it are cut.)
   const firstEnd = text.indexOf('\n', lineStart);
   if (fragmentsOf(text, lineStart, firstEnd < 0 ? text.length : firstEnd).length < 3) return null;
@@ -317,16 +340,22 @@ function tableFrom(text: string, lineStart: number): LaidOut | null {
   const header = headerAt(text, top, 0);
   if (!header) return null;
   const n = header.names.length;
+  // The header repeated on a new page: lines of nothing but its pieces.
+  const headerPieces = new Set(header.pieces.flatMap((p) => p.map(([a, b]) => text.slice(a, b))));
   // The rows' lines, roughly: up to a line holding a tab, or a line of one piece that runs across the
   // header's columns in both measures (a paragraph).
   const hd = header.d.map(([a]) => a);
   const hc = header.c.map(([a]) => a);
   const bodyStart = (top[header.lines - 1] as RawLine).end + 1;
-  const body = bodyStart > text.length ? [] : linesFrom(text, bodyStart, MAX_TABLE_LINES, (l) => {
+  const body = bodyStart > text.length ? [] : linesFrom(text, bodyStart, limit, (l) => {
     const f = l.frags[0];
-    return text.slice(l.start, l.end).includes('\t') || (l.frags.length === 1 && !!f && crosses(f, hd, 'd') && crosses(f, hc, 'c') && !GROUP_RE.test(text.slice(f.s, f.e)));
+    if (text.slice(l.start, l.end).includes('\t') || (l.frags.length === 1 && !!f && crosses(f, hd, 'd') && crosses(f, hc, 'c') && !GROUP_RE.test(text.slice(f.s, f.e)))) return true;
+    // Another table's header (not this one's, repeated on a new page).
+    return l.frags.length >= 3 && mayHead(text, l.start, l.end) && !l.frags.every((g) => headerPieces.has(text.slice(g.s, g.e))) && l.frags.filter((g) => knownName(text.slice(g.s, g.e))).length >= 3;
   });
   const stop = body.length;
+  const lastLine = body[stop - 1];
+  if (lastLine) scanned.to = Math.max(scanned.to, lastLine.end);
   const candidates = body.slice(0, stop).filter((l) => l.frags.length > 0 && !(l.frags.length === 1 && isAside(text, l.frags[0] as Fragment)));
   const byD = columnStarts(header, candidates, 'd');
   const byC = columnStarts(header, candidates, 'c');
@@ -334,9 +363,9 @@ function tableFrom(text: string, lineStart: number): LaidOut | null {
   const starts = m === 'c' ? byC.starts : byD.starts;
   const kinds = header.names.map((nm) => columnKind(normalise(nm)));
   const numberAt = kinds.indexOf('number');
-  // The header repeated on a new page: lines of nothing but its pieces.
-  const headerPieces = new Set(header.pieces.flatMap((p) => p.map(([a, b]) => text.slice(a, b))));
   let inHeader = false;
+  /** Whether the table ended before the lines read did. */
+  let ended = false;
 
   const pieces: Piece[] = [];
   let row: Row | null = null;
@@ -364,7 +393,10 @@ function tableFrom(text: string, lineStart: number): LaidOut | null {
       continue;
     }
     const frags = l.frags.flatMap((f) => splitNumber(text, f));
-    if (frags.length === 1 && crosses(frags[0] as Fragment, starts, m)) break;
+    if (frags.length === 1 && crosses(frags[0] as Fragment, starts, m)) {
+      ended = true;
+      break;
+    }
     const cols: Fragment[][] = Array.from({ length: n }, () => []);
     for (const f of frags) cols[columnAt(starts, f[m][0])]?.push(f);
     let starting: boolean;
@@ -372,7 +404,10 @@ function tableFrom(text: string, lineStart: number): LaidOut | null {
       const num = cols[numberAt] as Fragment[];
       const isNumber = num.length === 1 && NUMBER_RE.test(text.slice((num[0] as Fragment).s, (num[0] as Fragment).e));
       // Text in the number column that is no number: the table is over.
-      if (num.length > 0 && !isNumber) break;
+      if (num.length > 0 && !isNumber) {
+        ended = true;
+        break;
+      }
       starting = isNumber;
       if (!row && !starting) continue;
     } else {
@@ -392,8 +427,12 @@ function tableFrom(text: string, lineStart: number): LaidOut | null {
       wrapped = true;
     }
     last = j;
+    // A long table none of whose rows wraps: left to the table readers.
+    if (!wrapped && rows > MAX_UNWRAPPED_ROWS) return null;
   }
   if (rows === 0 || !wrapped) return null;
+  // A table that wraps and runs on past the lines read first: read again, all of it.
+  if (!ended && stop === limit && limit < MAX_TABLE_LINES) return tableFrom(text, lineStart, scanned, MAX_TABLE_LINES);
   // Group lines after the last row belong to the text after the table.
   while (pieces.length > 0 && 'group' in (pieces[pieces.length - 1] as Piece)) pieces.pop();
   return rewrite(text, lineStart, (body[last] as RawLine).end, header, pieces);
