@@ -28,7 +28,7 @@ export function spanProblems(text: string, plan: ParsedPlan): string[] {
     const [s, e] = f.span;
     if (!Number.isInteger(s) || !Number.isInteger(e) || s < 0 || e > text.length || s > e) {
       problems.push(`${f.what}: bad span [${s}, ${e})`);
-    } else if (f.raw !== undefined && text.slice(s, e) !== f.raw && !joinedInBoxTable(text.slice(s, e), f.raw)) {
+    } else if (f.raw !== undefined && text.slice(s, e) !== f.raw && !joinedFromCell(text.slice(s, e), f.raw)) {
       problems.push(`${f.what}: span [${s}, ${e}) is ${JSON.stringify(text.slice(s, e))}`);
     }
   }
@@ -36,16 +36,16 @@ export function spanProblems(text: string, plan: ParsedPlan): string[] {
 }
 
 /**
- * A raw joined from the fragments of a cell that a table drawn with box characters wraps over two
- * or more lines (市住房城乡建设 ⏎ 局, see parse/box-table.ts): its span runs from its first character to
- * just past its last, so its slice also holds the line breaks and what stands between the fragments
- * (the bars, the row's other cells). It is accepted when the slice holds a bar (the table's line
- * breaks may have been lost: a table run on),
- * starts and ends with the raw's first and last characters, and holds the raw's characters in order
- * (a space the join put between two ASCII words excepted).
+ * A raw joined from the fragments of a table's cell that wraps over two or more lines — a table drawn
+ * with box characters (市住房城乡建设 ⏎ 局, parse/box-table.ts) or one aligned by spaces (市财 ⏎ 政局,
+ * parse/layout-table.ts): its span runs from its first character to just past its last, so its slice
+ * also holds the line breaks and what stands between the fragments (bars, the row's other cells). It
+ * is accepted when the slice crosses a line break or holds a bar (a drawn table's line breaks may
+ * have been lost: a table run on), starts and ends with the raw's first and last characters, and
+ * holds the raw's characters in order (a space the join put between two ASCII words excepted).
  */
-export function joinedInBoxTable(slice: string, raw: string): boolean {
-  if (raw.length === 0 || !/[\u2500-\u257f|]/.test(slice)) return false;
+export function joinedFromCell(slice: string, raw: string): boolean {
+  if (raw.length < 2 || !/[\n\u2500-\u257f|]/.test(slice)) return false;
   if (slice[0] !== raw[0] || slice[slice.length - 1] !== raw[raw.length - 1]) return false;
   let k = 0;
   for (const ch of raw) {
@@ -54,7 +54,7 @@ export function joinedInBoxTable(slice: string, raw: string): boolean {
       if (ch === ' ') continue;
       return false;
     }
-    k = at + 1;
+    k = at + ch.length;
   }
   return true;
 }

@@ -2,10 +2,11 @@
  * The plan model: the parser's output contract (issue 3), which domain rules, services and
  * the web app read. It lives below both `parse/` and `domain/` so neither imports the other
  * for it. Every span is `[start, end)` in JavaScript string offsets into the decoded text,
- * and `text.slice(start, end) === raw` wherever a fact carries `raw` (one exception: a fact joined
- * from a cell that a table drawn with box characters wraps over several lines keeps the joined
- * reading, its span running from its first character to just past its last; see joinedInBoxTable
- * in plan-spans.ts).
+ * and `text.slice(start, end) === raw` wherever a fact carries `raw`, with one exception: a fact
+ * joined from a table's cell that wraps over lines — of a table drawn with box characters
+ * (parse/box-table.ts) or aligned by spaces (parse/layout-table.ts: 市财 ⏎ 政局) — has the joined
+ * characters as its raw (市财政局), and its span runs from its first character to just past its last,
+ * over the text between them (see joinedFromCell in model/plan-spans.ts).
  */
 import type { Span } from './span.js';
 

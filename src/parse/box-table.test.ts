@@ -1,7 +1,7 @@
 /** Tables drawn with box-drawing characters or as an ASCII grid (box-table.ts). */
 import { describe, expect, it } from 'vitest';
 import { hunanResolver } from '../catalog/registry-resolver.js';
-import { joinedInBoxTable, spanProblems } from '../model/plan-spans.js';
+import { joinedFromCell, spanProblems } from '../model/plan-spans.js';
 import { boxTables } from './box-table.js';
 import { parsePlan } from './parse-plan.js';
 
@@ -62,7 +62,7 @@ describe('a table drawn with box characters', () => {
     const s = slice(joined?.span ?? [0, 0]);
     expect(s.startsWith('市住房城乡建设│')).toBe(true);
     expect(s.endsWith('│小区1200个        │局')).toBe(true);
-    expect(joinedInBoxTable(s, '市住房城乡建设局')).toBe(true);
+    expect(joinedFromCell(s, '市住房城乡建设局')).toBe(true);
     // The item's span covers its row's lines.
     const item = plan.items[0];
     expect(item && LIGHT.slice(item.span[0], item.span[1])).toContain('小区1200个');

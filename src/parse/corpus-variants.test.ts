@@ -119,10 +119,12 @@ const VARIANTS: Record<string, Variant> = {
   // with a space 0.934, 0.839, 0.936; with nothing 0.793, 0.615, 0.794; hard-wrapped 0.944, 0.893, 0.894.
   // Three tables drawn with box characters joined them (branch box: the unseen one moved, two written for the
   // reader); a drawn table hard-wrapped or run on has its rows cut or glued and is not read whole: run on with a
-  // space 0.927, 0.830, 0.932; with nothing 0.789, 0.614, 0.796; hard-wrapped 0.937, 0.882, 0.888.
-  'run on, a space between': { text: shape('run-on-space'), expected: same, floor: { unitF1: 0.925, titles: 0.825, targetF1: 0.925 } },
-  'run on, nothing between': { text: shape('run-on-nothing'), expected: same, floor: { unitF1: 0.785, titles: 0.61, targetF1: 0.79 } },
-  'hard-wrapped at 33': { text: shape('wrapped-33'), expected: same, floor: { unitF1: 0.935, titles: 0.88, targetF1: 0.885 } },
+  // space 0.927, 0.830, 0.932; with nothing 0.789, 0.614, 0.796; hard-wrapped 0.937, 0.882, 0.888. Two tables
+  // laid out with spaces whose cells wrap (branch layout, layout-table.ts) lose their columns likewise: run on
+  // with a space 0.921, 0.824, 0.929; with nothing 0.783, 0.607, 0.787; hard-wrapped 0.931, 0.873, 0.882.
+  'run on, a space between': { text: shape('run-on-space'), expected: same, floor: { unitF1: 0.92, titles: 0.82, targetF1: 0.925 } },
+  'run on, nothing between': { text: shape('run-on-nothing'), expected: same, floor: { unitF1: 0.78, titles: 0.6, targetF1: 0.785 } },
+  'hard-wrapped at 33': { text: shape('wrapped-33'), expected: same, floor: { unitF1: 0.93, titles: 0.87, targetF1: 0.88 } },
 };
 
 const documents = files.map((file) => ({

@@ -57,8 +57,9 @@ for (const file of files) {
     expect(spanProblems(text, plan)).toEqual([]);
   });
   // An expectation written for a page's wording, not the stored text's, could never be met.
-  // (A table drawn with box characters wraps its cells across lines: its titles are not in one piece.)
-  if (!file.includes('box-drawing')) {
+  // (A table drawn with box characters wraps its cells across lines: its titles are not in one piece;
+  // so does a table laid out with spaces, layout-table.ts.)
+  if (!file.includes('box-drawing') && !file.includes('-layout-')) {
     it(`${file}: every expected title, unit and target is in the text`, () => {
       // (A markdown text's titles are read without its strong marks.)
       const flat = folded(markdownLike(text) ? withoutStrongMarks(text) : text);

@@ -11,6 +11,7 @@ import { detectJurisdiction, applyJurisdiction } from './jurisdiction.js';
 import { ASK_VERBS, entry, findActors, findAskedUnits, findDutySentence, findLedBy, findRoleSentence, findStated, findTrailingUnits, findUnitListBracket, leadMarked, parseClause, STANDING_RE, type ResponsibilityContext } from './responsibility.js';
 import { parseStructure, type RawHeading, type Structure } from './structure.js';
 import { findFlatTable } from './flat-table.js';
+import { fromLayout, layoutTable } from './layout-table.js';
 import { cellRole, deadlineLike, findGluedTable, findTable, isUnitKind, moreTables, unitsCell, type Table, type TableCell, type TableRow } from './table.js';
 import { splitRunOn } from './run-on.js';
 import { boxTables, withBoxTables } from './box-table.js';
@@ -56,6 +57,9 @@ function parseUnboxed(text: string, options: ParseOptions): ParsedPlan {
 }
 
 function parseText(text: string, options: ParseOptions): ParsedPlan {
+  // A table laid out with spaces whose cells wrap over lines: parsed as tab-separated rows (layout-table.ts).
+  const laid = layoutTable(text);
+  if (laid) return fromLayout(parseText(laid.text, options), laid);
   const src = joinBrokenDuties(joinPageMarkers(joinWrappedCells(joinWrapped(makeSource(text)))));
   src.lines = splitRunOn(src);
   const resolver = cachedResolver(options.resolver);
