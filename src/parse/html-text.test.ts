@@ -66,4 +66,12 @@ describe('tables of a web page with merged cells', () => {
       ['3', '新增城镇就业3万人', ['市人社局/lead'], '长期坚持'],
     ]);
   });
+
+  it('does not repeat a long cell merged down (a hostile page cannot multiply its text)', () => {
+    const long = '长'.repeat(5000);
+    const rows = Array.from({ length: 300 }, (_, k) => `<tr><td>${k + 2}</td></tr>`).join('');
+    const text = htmlText(`<html><body><table><tr><td>1</td><td rowspan="1000">${long}</td></tr>${rows}</table></body></html>`);
+    expect(text.length).toBeLessThan(long.length + 4000);
+    expect(text.split('\n')[1]).toBe('2\t');
+  });
 });

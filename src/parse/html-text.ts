@@ -60,6 +60,8 @@ function listStyle(attributes: Record<string, string>): string {
 /** Largest rowspan and colspan honoured (a hostile page cannot make a row of a million cells). */
 const MAX_ROW_SPAN = 1000;
 const MAX_COL_SPAN = 64;
+/** Longest cell repeated on the rows it is merged down over. */
+const MAX_REPEATED_CELL = 200;
 
 /** A rowspan or colspan attribute as a count of rows or columns, 1 when absent or not a number. */
 function spanOf(value: string | undefined, max: number): number {
@@ -174,8 +176,11 @@ export function htmlText(html: string): string {
           fillCarried(row, Infinity);
           const text = cell.replace(/\t/g, ' ').replace(/^ +| +$/g, '');
           const [down, across] = cellSpan;
+          // (A long cell is not repeated: a hostile page of one large cell over a thousand rows would
+          // multiply it; a cell merged down in a 分工表 names units or a deadline.)
+          const repeated = text.length <= MAX_REPEATED_CELL ? text : '';
           for (let k = 0; k < across; k++) {
-            carried[row.length] = { text: k === 0 ? text : '', rows: down - 1 };
+            carried[row.length] = { text: k === 0 ? repeated : '', rows: down - 1 };
             row.push(k === 0 ? text : '');
           }
           cell = null;
