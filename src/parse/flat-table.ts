@@ -11,7 +11,7 @@
  * The text is not changed: the table's cells are spans of it, wherever its lines were cut.
  */
 import type { Span } from '../model/span.js';
-import { columnKind, deadlineLike, headerName, isUnitKind, OTHER_HEADER, PERSON_RE, personCell, unitsCell, withOfficeColumns, withTaskColumn, words, type ColumnKind, type Table, type TableCell, type TableRow } from './table.js';
+import { columnKind, deadlineLike, headerName, isUnitKind, OTHER_HEADER, PERSON_RE, personCell, unitsCell, withAssessorColumns, withOfficeColumns, withTaskColumn, words, type ColumnKind, type Table, type TableCell, type TableRow } from './table.js';
 import { cellReference } from './references.js';
 import { isCjk, isDigitCode, isJsSpace, type SourceText } from './text.js';
 
@@ -163,8 +163,9 @@ function rowCells(src: SourceText, toks: Span[], from: number, to: number, colum
       k = end;
     } else if (isUnitKind(kind)) {
       const moreUnitColumns = columns.slice(c + 1).some(isUnitKind);
-      // | 省卫生健康委 | 疾控处 |: a column of persons or offices after the units keeps its token.
-      const kept = columns.slice(c + 1).some((kc) => kc === 'person') ? 1 : 0;
+      // | 省卫生健康委 | 疾控处 |: a column of persons or offices after the units keeps its token; so does
+      // a column of assessors (| 县农业农村局 | 市农业农村局 |, the county bureau responsible, the city's scoring).
+      const kept = columns.slice(c + 1).some((kc) => kc === 'person' || kc === 'assessor') ? 1 : 0;
       // 区财政局 ⏎ 区税务局 ⏎ 区政府有关部门,各乡镇…: names on lines of their own before the one list of
       // the next unit column all belong to this one (two leads written one under the other).
       const take = moreUnitColumns ? namesBeforeList(src, toks, k, to) : 1;
@@ -174,6 +175,8 @@ function rowCells(src: SourceText, toks: Span[], from: number, to: number, colum
       }
     } else if (c < taskAt) {
       if (taskEnd - k > 1) cells.push({ kind, span: toks[k++] as Span });
+    } else if (kind === 'assessor') {
+      if (unitToken(src, toks[k] as Span)) cells.push({ kind, span: toks[k++] as Span });
     } else if (kind === 'deadline' || kind === 'frequency') {
       if (deadlineLike(norm, toks[k] as Span)) cells.push({ kind, span: toks[k++] as Span });
     } else cells.push({ kind, span: toks[k++] as Span });
@@ -224,7 +227,7 @@ function tableAt(src: SourceText, at: number): Table | null {
   const head = headerAt(norm, tokens(norm, at, Math.min(norm.length, at + 200), MAX_COLUMNS * MAX_HEADER_CHARS), 0);
   if (!head) return null;
   const names = ['', ...head.cells.slice(1).map((c) => text(norm, c))];
-  const columns = withTaskColumn(withOfficeColumns(['number', ...names.slice(1).map(columnKind)], names));
+  const columns = withTaskColumn(withOfficeColumns(withAssessorColumns(['number', ...names.slice(1).map(columnKind)], names), names), names);
   if (!columns.includes('task') || !columns.some(isUnitKind)) return null;
   const headerEnd = (head.cells[head.cells.length - 1] as Span)[1];
   const rows: TableRow[] = [];
@@ -254,7 +257,7 @@ function tableAt(src: SourceText, at: number): Table | null {
     // 二、经济结构 and what follows it before the next row heads the rows after it.
     let last = end;
     for (let k = first + 2; k < end; k++) {
-      if (GROUP_RE.test(text(norm, toks[k] as Span)) || RULE_RE.test(text(norm, toks[k] as Span))) {
+      if (GROUP_RE.test(text(norm, toks[k] as Span)) || (RULE_RE.test(text(norm, toks[k] as Span)) && !emptyCellDash(norm, toks, k))) {
         last = k;
         break;
       }
@@ -281,6 +284,15 @@ function tableAt(src: SourceText, at: number): Table | null {
   if (withUnits === 0 || withUnits * 3 < rows.length) return null;
   const headerLine = lineOf(src, at);
   return { headerLine, headerSpan: [at, headerEnd], columns, headerCells: head.cells, rows };
+}
+
+/**
+ * 粮食安全责任制 - 达到良好以上: a lone `-` among a row's cells, the token after it no rule, is a cell
+ * written as a dash for no value (no measure, no figure), not a rule under a header.
+ */
+function emptyCellDash(norm: string, toks: Span[], k: number): boolean {
+  const next = toks[k + 1];
+  return len(toks, k) === 1 && !(next && RULE_RE.test(text(norm, next)));
 }
 
 /** A token ending in a lone 1 after a Han character or a closing mark (产业创新1, 完成时限1): row 1's number glued on. */

@@ -1363,4 +1363,24 @@ describe('forms of real pages', () => {
     ]);
     expect(spanProblems(text, parse(text))).toEqual([]);
   });
+
+  it('reads a heading over a paragraph opened by 由X承办,A、B协办。 and going on with its goals as a task, with the points under it as tasks of their own', () => {
+    const text = [
+      '某县整治校园周边环境工作方案',
+      '一、整治校园周边食品摊点',
+      '由县市场监管局承办,县教育局、县公安局、县城管局协办。整治工作目标:校园周边无证摊点取缔率达到90%以上。具体措施:',
+      '(一)由县城管局负责,县公安局配合,清理校门口流动摊贩。县公安局负责维护秩序。',
+      '二、整治校园周边交通秩序',
+      '由县公安局承办,县交通运输局协办。',
+      '',
+    ].join('\n');
+    const read = rows(text);
+    expect(read.map(([n, , units, targets]) => [n, units, targets])).toEqual([
+      ['一', ['县市场监管局/lead', '县教育局/cooperate', '县公安局/cooperate', '县城管局/cooperate'], ['90%']],
+      ['(一)', ['县城管局/lead', '县公安局/cooperate'], []],
+      ['二', ['县公安局/lead', '县交通运输局/cooperate'], []],
+    ]);
+    expect(read[0]?.[1]).toBe('整治校园周边食品摊点');
+    expect(spanProblems(text, parse(text))).toEqual([]);
+  });
 });

@@ -776,9 +776,12 @@ function rawOf(ctx: ResponsibilityContext, name: string, s: number, e: number): 
  * 由X会同Y…负责/研究提出 (the match stops before 会同, which TOGETHER_RE reads).
  */
 const BY_LEAD_RE = /由((?:[^。;,:()“”]|\([^()。;,:]{1,8}\)|,(?=(?:[^。;,:“”]){2,60}?(?:负责|牵头))){2,160}?)(牵头|负责|承办|(?=会同)|(?=会(?:省|市|县|区|有关|相关)))/g;
-/** 由X负责,Y协助 · 由X负责,Y指导: the units after the lead that help or guide it. */
+/**
+ * 由X负责,Y协助 · 由X负责,Y指导: the units after the lead that help or guide it. 由X承办,Y、Z协办: those
+ * who assist the unit undertaking it (协办, the pair of 承办 and 主办) cooperate.
+ */
 // (由X牵头把自查报告写好,其他相关部门配合: the rest of the lead's clause before them.)
-const HELPERS_AFTER_RE = /^[^。;,:()“”\n]{0,30}?\s*,\s*((?:[^。;:()“”]|\([^()。;,:]{1,8}\)){2,80}?)(?:等(?:部门|单位)?)?(?:协助|配合|参与|指导|督导)/;
+const HELPERS_AFTER_RE = /^[^。;,:()“”\n]{0,30}?\s*,\s*((?:[^。;:()“”]|\([^()。;,:]{1,8}\)){2,80}?)(?:等(?:部门|单位)?)?(?:协助|协办|配合|参与|指导|督导)/;
 /** X会同Y落实 as a sentence of its own (without 由): X leads. */
 const TOGETHER_SENTENCE_RE = /(?:^|[。;,])\s*([^。;,:()“”]{2,40}?)会同([^。;,:()“”]{2,60}?)(?:抓好落实|组织实施|共同推进|落实|负责|推进|实施)\s*(?=[。;]|$)/g;
 // 由省编办会省有关部门按规定办理: 会 alone, before a unit, is an old way of writing 会同.

@@ -305,10 +305,11 @@ export function parseStructure(src: SourceText, from: number, to: number): Struc
       closesParagraph(lines, i, items, sections.length, headingAt, taskLinesUnder)
     )
       continue;
-    if (!marker && headingAt === i - 1 && DUTY_LINE_RE.test(text) && headsNoPoints(lines, i)) {
+    if (!marker && headingAt === i - 1 && DUTY_LINE_RE.test(text)) {
       // 一、治理畜牧业产品污染 ⏎ 由乡三农服务中心承办,乡畜牧站…配合。: a line saying only who does the
       // heading's work makes the heading a task, numbered and titled by it; the lines after it, up to
-      // the next heading, are its body.
+      // the next heading, are its body. So with points under it ((一)由X负责,Y配合,…): the heading's own
+      // units and goals are its item's, each point an item of its own.
       const heading = lines[headingAt] as MarkedLine;
       open = headingItem(src, items, sections.length, heading, line);
       continue;
@@ -392,18 +393,11 @@ function labelLinesAfter(lines: MarkedLine[], i: number): boolean {
   return false;
 }
 
-/** 由X承办,Y、Z配合。 · 由X负责。: a sentence that says only who does the work, and nothing to do. */
-const DUTY_LINE_RE = /^由[^。;,]{2,60}?(?:承办|负责|牵头|主办)(?:,[^。;]{2,80}?(?:配合|协助|协办|参与))?[。;]?$/;
-
-/** Whether the lines after i, up to the next numbered line, are followed by no numbered line deeper than the heading right before i. */
-function headsNoPoints(lines: MarkedLine[], i: number): boolean {
-  const heading = lines[i - 1]?.marker;
-  if (!heading) return false;
-  let j = i + 1;
-  while (j < lines.length && !lines[j]?.marker) j++;
-  const next = lines[j]?.marker;
-  return !next || RANK[next.kind] <= RANK[heading.kind];
-}
+/**
+ * 由X承办,Y、Z配合。 · 由X负责。: a sentence that says only who does the work, and nothing to do. It may
+ * open a paragraph that goes on with the heading's goals (由X承办,Y协办。治理工作目标:…达到85%以上。).
+ */
+const DUTY_LINE_RE = /^由[^。;,]{2,60}?(?:承办|负责|牵头|主办)(?:,[^。;]{2,80}?(?:配合|协助|协办|参与))?(?:[。;]|$)/;
 
 /** The heading line made a task: numbered and titled by its heading, its body from the line after. */
 function headingItem(src: SourceText, items: RawItem[], sectionCount: number, heading: MarkedLine, line: Line): RawItem {

@@ -357,4 +357,19 @@ describe('a project table one cell per line with many columns, some names broken
       ['3', '对受灾农户的自住房屋,其维修费用由财政给予补助', []],
     ]);
   });
+
+  it('reads an indicator merged over its rows as a heading and each row by its content, a scoring column beside the responsible one as naming no one, a dash cell as empty', () => {
+    const header = ['考核类别', '序号', '考核指标', '考核内容', '单位', '年度目标', '责任部门', '考核部门'];
+    const rows = [
+      ['生态宜居', '1', '人居环境整治', '农村生活垃圾分类覆盖率', '%', '≥95%', '镇环保办', '镇建设办', '区生态环境局区住建局'],
+      ['2', '农村公厕改造', '座', '12', '镇建设办', '区农业农村局'],
+      ['3', '村庄清洁行动考评', '-', '达到优秀', '镇党政办', '区农业农村局'],
+    ];
+    const text = ['某镇2030年乡村振兴考核任务清单', '', [...header, ...rows.flat()].join('\n\n'), ''].join('\n');
+    expect(read(text)).toEqual([
+      ['1', '农村生活垃圾分类覆盖率', ['镇环保办/lead', '镇建设办/cooperate'], ['95%']],
+      ['2', '农村公厕改造', ['镇建设办/lead'], []],
+      ['3', '村庄清洁行动考评', ['镇党政办/lead'], []],
+    ]);
+  });
 });

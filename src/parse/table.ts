@@ -16,7 +16,7 @@ import { looksLikeUnit, splitNames } from './units.js';
 import { chineseToNumber } from './numerals.js';
 import { readSchedule } from './schedule.js';
 
-export type ColumnKind = 'number' | 'task' | 'target' | 'lead' | 'cooperate' | 'responsible' | 'person' | 'deadline' | 'frequency' | 'other';
+export type ColumnKind = 'number' | 'task' | 'target' | 'lead' | 'cooperate' | 'responsible' | 'person' | 'deadline' | 'frequency' | 'assessor' | 'other';
 
 export interface TableCell {
   kind: ColumnKind;
@@ -82,8 +82,9 @@ export function columnKind(header: string): ColumnKind {
   // 街道责任单位: the units of one level. 主管部门, 责任分工 (市发改委牵头,市财政局配合): those answering for it.
   if (/^(?:省级|市级|区级|县级|镇级|乡镇|街道|镇街)?(?:责任|承办|落实|实施|负责)(?:单位|部门|机关|主体)$|^(?:主管|监管)部门$|^责任分工$/.test(h)) return 'responsible';
   if (/^支持(?:单位|部门)$/.test(h)) return 'cooperate';
-  // 监考单位, 考核单位: in a table of targets handed down, the units each target is assessed on.
-  if (/^(?:监考|考核|考评|监测|责任考核)(?:单位|部门)$/.test(h)) return 'responsible';
+  // 监考单位, 考核单位, 评分部门: in a table of targets handed down, the units each target is assessed on
+  // (beside a column of those responsible, the assessors: see withAssessorColumns).
+  if (ASSESSING_COLUMN_RE.test(h)) return 'responsible';
   if (/(?:时限|时间|期限|节点|进度安排|时间安排|时间进度|建设年限)$/.test(h)) return 'deadline';
   // 指标要求, 目标值, 预期目标: the figure to reach, written beside the task's name.
   // 2022年度任务目标: the year's goal beside a matter's name.
@@ -123,6 +124,24 @@ function withMeasureColumn(columns: ColumnKind[], names: string[], rows: TableRo
   }
 }
 
+/** 监考单位, 考核部门, 考评单位, 评分部门: the column naming who assesses or scores each row. */
+const ASSESSING_COLUMN_RE = /^(?:监考|考核|考评|评分|监测|责任考核)(?:单位|部门)$/;
+
+/**
+ * 序号 | 考核内容 | 责任部门 | 评分部门: beside a column naming those responsible (责任部门, 牵头单位), a
+ * column naming who assesses or scores the row names no one responsible (the city bureaus that
+ * score a county's work); its cells are the assessors' (kept in their place, read for no one).
+ * Where it is the only unit column, the units assessed on each target are those it names.
+ */
+export function withAssessorColumns(columns: ColumnKind[], names: string[]): ColumnKind[] {
+  const assessing = (k: number): boolean => ASSESSING_COLUMN_RE.test(headerName(names[k] ?? ''));
+  if (!columns.some((kind, k) => isUnitKind(kind) && !assessing(k))) return columns;
+  columns.forEach((kind, k) => {
+    if (isUnitKind(kind) && assessing(k)) columns[k] = 'assessor';
+  });
+  return columns;
+}
+
 /** 责任处室, 牵头处室, 配合处室: a department's own offices, the units of a table it keeps for itself. */
 const OFFICE_COLUMN_RE = /^(?:责任|牵头|承办|主办|配合|协办|参与)处室$/;
 
@@ -151,7 +170,10 @@ export function withTaskColumn(columns: ColumnKind[], names?: string[]): ColumnK
   // 序号 / 指标 / 目标值 / 责任单位: the indicator's name, not its value, is what the row is about.
   const indicator = names ? names.findIndex((n, k) => columns[k] === 'other' && INDICATOR_HEADER_RE.test(headerName(n))) : -1;
   if (indicator >= 0) {
-    columns[indicator] = 'task';
+    // 考核指标 / 考核内容 / 年度目标: an indicator followed by a column of what it measures is written once
+    // over the rows it spans (确保粮食供给 over 粮食播种面积, 生猪存栏…), a heading; each row is named by its content.
+    const content = (names ?? []).findIndex((n, k) => k > indicator && columns[k] === 'other' && CONTENT_HEADER_RE.test(headerName(n)));
+    columns[content >= 0 ? content : indicator] = 'task';
     return columns;
   }
   const at = columns.indexOf('target');
@@ -168,7 +190,7 @@ export function withTaskColumn(columns: ColumnKind[], names?: string[]): ColumnK
 const INDICATOR_HEADER_RE = /^(?:考核|主要|年度|约束性|预期性|发展)?指标$/;
 
 /** 项目内容, 建设内容, 工作内容: what a row's project or work is, its task where no column says 任务. */
-const CONTENT_HEADER_RE = /^(?:项目|建设|工作|实施)?内容$/;
+const CONTENT_HEADER_RE = /^(?:项目|建设|工作|实施|考核)?内容$/;
 
 /** Column names that carry nothing the plan keeps (进展情况, 备注), but still belong to a header. */
 export const OTHER_HEADER =
@@ -967,7 +989,7 @@ function findColumnTable(src: SourceText, from: number, to: number): Table | nul
       columns.push(kind);
     }
     const headerNames = headerCells.map(([a, b]) => norm.slice(a, b));
-    withContentColumn(withTaskColumn(withOfficeColumns(columns, headerNames), headerNames), headerNames);
+    withContentColumn(withTaskColumn(withOfficeColumns(withAssessorColumns(columns, headerNames), headerNames), headerNames), headerNames);
     const hasUnits = columns.some((k) => k === 'lead' || k === 'cooperate' || k === 'responsible');
     const report = !hasUnits && progressReport(columns, headerNames);
     if (columns.length < 3 || !columns.includes('task') || (!hasUnits && !report)) continue;
@@ -1132,7 +1154,7 @@ function findRowTable(src: SourceText, from: number, to: number): Table | null {
     const cells = two ? two.cells : spaced ? splitSpacedHeader(norm, headStart, line.trimEnd) : splitCells(norm, line.trimStart, line.trimEnd);
     if (cells.length < 3) continue;
     const names = cells.map(([a, b]) => norm.slice(a, b));
-    const columns = withTaskColumn(withOfficeColumns(two ? two.columns : names.map(columnKind), names), names);
+    const columns = withTaskColumn(withOfficeColumns(withAssessorColumns(two ? two.columns : names.map(columnKind), names), names), names);
     const hasTask = columns.includes('task');
     const hasUnits = columns.some(isUnitKind);
     // 序号 | 目标任务 | 推进情况: no unit column, the task cells name their units in brackets (checked
