@@ -182,5 +182,7 @@ const FLOORS = {
   // pages40 (one markdown page kept of four; units F1 0.040 first run) then moved to tuned after markdown was
   // read as rendered; the cells, box and layout branches moved five (鹿城 2012, 龙岗 2023, 咸宁 2020, 行政院 2017,
   // the drawn table); pages41 added six pages (units F1 0.723, titles 5/16 on their first run): 0.921, 0.781, 0.934.
-  unseen: { unitF1: 0.91, titles: 0.775, targetF1: 0.925 },
+  // fix39 moved 嵊泗 2021 and 福建's 餐桌污染 plan (a 考核内容 column, a scoring column beside a responsible
+  // one, a heading whose paragraph opens with 由X承办,Y协办): 0.935, 0.806, 0.938; floors raised.
+  unseen: { unitF1: 0.93, titles: 0.8, targetF1: 0.93 },
 };
