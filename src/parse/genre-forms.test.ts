@@ -1383,4 +1383,13 @@ describe('forms of real pages', () => {
     expect(read[0]?.[1]).toBe('整治校园周边食品摊点');
     expect(spanProblems(text, parse(text))).toEqual([]);
   });
+
+  it('titles a point opened by who does it (由X负责,Y配合,…) by its task, the clause read for its units', () => {
+    const text = '某市整治工作方案\n(一)由市城管局负责,市公安局、市交通局配合,清理校门口流动摊贩。\n(二)由市教育局牵头,完善校园安全管理制度。\n(三)由市财政局负责落实经费。\n';
+    expect(rows(text)).toEqual([
+      ['(一)', '清理校门口流动摊贩', ['市城管局/lead', '市公安局/cooperate', '市交通局/cooperate'], []],
+      ['(二)', '完善校园安全管理制度', ['市教育局/lead'], []],
+      ['(三)', '由市财政局负责落实经费', ['市财政局/lead'], []],
+    ]);
+  });
 });

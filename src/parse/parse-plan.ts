@@ -591,6 +591,9 @@ const BY_CLAUSE_RE = /^,由[^,。;]{2,40}?(?:牵头|负责|会同)/;
 const ASK_CLAUSE_RE = new RegExp(`,(?:但|而|后续|今后|仍|也|并|另|还|再|同时|因此|故){0,3}请[^,。;]{2,30}?(?:${ASK_VERBS})`);
 
 const NAME_LABEL_RE = /^(?:项目名称|事项名称|实事名称|名称)\s*:\s*/;
+/** 由X负责,Y、Z配合, opening a point: who does it, then the task (由 is checked before). */
+const LEAD_CLAUSE_RE = /^由[^,。;:()]{2,60}?(?:负责|牵头|承办|主办)(?:,[^,。;:()]{2,80}?(?:配合|协助|参与|协办))?,\s*/;
+const LEAD_CLAUSE_MAX = 160;
 const NAME_LABEL_FIRST = new CodeSet(codesOf('项事实名'));
 
 /** 工业经济:规模以上工业增加值增长20%以上: a short category, then the indicator that is the task. */
@@ -609,6 +612,12 @@ function itemTitle(src: SourceText, start: number, e: number, cell = false): str
   // 01 项目名称:改善县域生态环境: the name a label gives is the title.
   const named = NAME_LABEL_FIRST.has(norm.charCodeAt(s)) ? NAME_LABEL_RE.exec(norm.slice(s, Math.min(e, s + 8))) : null;
   if (named) s += named[0].length;
+  // (一)由省经贸委负责,省农业厅、环保局配合,加紧建设…: the clause opening the point with who does it is
+  // no part of its title (its units are read from it as from a bracket).
+  if (norm.charCodeAt(s) === 0x7531) {
+    const lead = LEAD_CLAUSE_RE.exec(norm.slice(s, Math.min(e, s + LEAD_CLAUSE_MAX)));
+    if (lead && e - s - lead[0].length >= 4) s += lead[0].length;
+  }
   let end = s;
   for (; end < e; end++) {
     const c = norm.charCodeAt(end);
