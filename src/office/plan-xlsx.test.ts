@@ -98,4 +98,21 @@ describe('division tables sent as .xlsx', () => {
     const plan = JSON.parse(out) as ParsedPlan;
     expect(plan.items.map((i) => i.schedule?.raw)).toEqual(['2021年底前', '每季度', '2021年6月30日']);
   });
+
+  it('repeats a short merged value on each row and a long one on its first only, with many merges read in one sweep', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('分工表');
+    sheet.addRow(['序号', '工作任务', '牵头单位', '说明']);
+    const long = '长'.repeat(500);
+    for (let i = 0; i < 300; i++) sheet.addRow([i + 1, `任务${i}`, i % 2 === 0 ? `单位${i}` : null, i === 0 ? long : null]);
+    for (let i = 0; i < 300; i += 2) sheet.mergeCells(`C${i + 2}:C${i + 3}`);
+    sheet.mergeCells('D2:D301');
+    const text = await planTableText(Buffer.from(await workbook.xlsx.writeBuffer()), limits);
+    const lines = text.split('\n');
+    expect(lines).toHaveLength(301);
+    expect(lines[1]).toBe(`1\t任务0\t单位0\t${long}`);
+    expect(lines[2]).toBe('2\t任务1\t单位0');
+    expect(lines[300]).toBe('300\t任务299\t单位298');
+    expect(text.split(long)).toHaveLength(2);
+  });
 });

@@ -72,21 +72,45 @@ export async function planTableText(bytes: Buffer, limits: XlsxLimits): Promise<
   return texts.join('\n\n');
 }
 
-/** One sheet's rows as tab-separated lines, vertical merges repeated on every row they cover. */
+/** Longest merged value repeated on the rows under its first (a unit, a deadline); a longer one stays in its first row. */
+const MAX_REPEATED_CELL = 200;
+
+/**
+ * One sheet's rows as tab-separated lines, vertical merges repeated on every row they cover. The
+ * merges are swept down the rows (sorted by their top row, one open per column), so a sheet of many
+ * merges costs no more per row than a sheet of a few; the characters repeated are at most the
+ * workbook's size plus a megabyte (a hostile sheet merging long values over a million rows cannot
+ * make its text huge; past that the rows read as written).
+ */
 async function sheetText(bytes: Buffer, path: string, ranges: string[]): Promise<string> {
-  const merges = parseMerges(ranges);
-  const anchors = new Map<Merge, string>();
+  const merges = parseMerges(ranges)
+    .filter((m) => m.left <= MAX_COLUMNS)
+    .sort((a, b) => a.top - b.top);
+  /** Per column, the merge open over the rows being read and its value. */
+  const open = new Map<number, { bottom: number; value: string }>();
+  let next = 0;
+  let budget = bytes.length + 1024 * 1024;
   const lines: string[] = [];
   for await (const row of readSheet(bytes, path)) {
     let width = 0;
     for (const c of row.cells.keys()) if (c <= MAX_COLUMNS && c > width) width = c;
     const cells: string[] = [];
     for (let c = 1; c <= width; c++) cells.push(cellText(row.cells.get(c)));
-    for (const m of merges) {
-      if (row.row < m.top || row.row > m.bottom || m.left > MAX_COLUMNS) continue;
-      while (cells.length < m.left) cells.push('');
-      if (row.row === m.top) anchors.set(m, cells[m.left - 1] ?? '');
-      else if ((cells[m.left - 1] ?? '') === '') cells[m.left - 1] = anchors.get(m) ?? '';
+    // Merges starting at this row (or above it, their first row empty and absent) open their column.
+    for (; next < merges.length && (merges[next] as Merge).top <= row.row; next++) {
+      const m = merges[next] as Merge;
+      if (m.bottom < row.row) continue;
+      open.set(m.left, { bottom: m.bottom, value: m.top === row.row ? (cells[m.left - 1] ?? '') : '' });
+    }
+    for (const [left, m] of open) {
+      if (m.bottom < row.row) {
+        open.delete(left);
+        continue;
+      }
+      if ((cells[left - 1] ?? '') !== '' || m.value === '' || m.value.length > MAX_REPEATED_CELL || budget < m.value.length) continue;
+      budget -= m.value.length;
+      while (cells.length < left) cells.push('');
+      cells[left - 1] = m.value;
     }
     while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
     if (cells.length > 0) lines.push(cells.join('\t'));

@@ -197,4 +197,21 @@ describe('a table drawn with box characters', () => {
     // A pipe table without an ASCII +--+ rule is the table readers' own.
     expect(boxTables('| 序号 | 工作任务 | 牵头单位 |\n|---|---|---|\n| 1 | 新建公园 | 市城管局 |')).toBeNull();
   });
+
+  it('gives a long merged cell to its first row only, a short one to each: the rows stay about as long as the table', () => {
+    const tasks = Array.from({ length: 400 }, (_, k) => `│△完成第${k}项│${k === 0 ? '市发改委' : `会同各部门推进第${k}项`}│`);
+    const text = ['┌────┬────┐', '│工作任务│责任单位│', '├────┼────┤', ...tasks, '├────┼────┤', '│△另一项│市林业局│', '└────┴────┘'].join('\n');
+    const out = boxTables(text)?.text ?? '';
+    expect(out.split('\n')).toHaveLength(403);
+    expect(out.length).toBeLessThan(text.length);
+    expect(out.split('会同各部门推进第399项')).toHaveLength(2);
+    const short = ['┌────┬────┐', '│工作任务│责任单位│', '├────┼────┤', '│△甲│市发改委│', '│△乙│    │', '├────┼────┤', '│△丙│市林业局│', '└────┴────┘'].join('\n');
+    expect(rewritten(short)?.slice(1)).toEqual(['△甲⇥市发改委', '△乙⇥市发改委', '△丙⇥市林业局', '']);
+  });
+
+  it('leaves lines of more columns than any table has as they are written', () => {
+    const line = `│${'甲│'.repeat(100)}`;
+    const rule = `├${'─┼'.repeat(99)}─┤`;
+    expect(boxTables([line, rule, line, rule, line].join('\n'))).toBeNull();
+  });
 });

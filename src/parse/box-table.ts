@@ -44,6 +44,10 @@ const BULLET_RE = /^[△▲▽▼●○■□◆◇•▪▫☆★►▶◎※]/
 
 /** Lines of a table this long and no longer are read (a hostile text cannot make the reader slow). */
 const MAX_TABLE_LINES = 5000;
+/** Columns of a table at most: lines drawn with more separators are left as they are (no division table is so wide). */
+const MAX_COLUMNS = 64;
+/** Longest merged cell given to each row it spans; a longer one goes to its first row only (a hostile table cannot multiply its text). */
+const MAX_REPEATED_CELL = 200;
 
 /** A box-drawing character that is a horizontal stroke only (─ ━ ═, dashed forms, half strokes). */
 function isStroke(c: number): boolean {
@@ -201,13 +205,16 @@ function strokesOnly(text: string, a: number, b: number, ascii: boolean): boolea
 
 /** The column boundary at display column x: exact, else one off (a cell a character short), else -1. */
 function boundaryAt(bounds: number[], x: number): number {
-  let near = -1;
-  for (let k = 0; k < bounds.length; k++) {
-    const b = bounds[k] as number;
-    if (b === x) return k;
-    if (near < 0 && Math.abs(b - x) <= 1) near = k;
+  // (Bounds ascend: the first at or after x - 1, then x itself.)
+  let lo = 0;
+  let hi = bounds.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((bounds[mid] as number) < x - 1) lo = mid + 1;
+    else hi = mid;
   }
-  return near;
+  for (let k = lo; k < bounds.length && (bounds[k] as number) <= x + 1; k++) if (bounds[k] === x) return k;
+  return lo < bounds.length && Math.abs((bounds[lo] as number) - x) <= 1 ? lo : -1;
 }
 
 /** Each content line's pieces, placed in the table's columns; the number of columns. */
@@ -215,15 +222,17 @@ function placePieces(text: string, lines: BoxLine[], ascii: boolean): number {
   // The columns: the separators of the line that has the most.
   let ref: BoxLine | null = null;
   for (const l of lines) if (!ref || l.at.length > ref.at.length) ref = l;
-  if (!ref || ref.at.length < 2) return 0;
+  if (!ref || ref.at.length < 2 || ref.at.length - 1 > MAX_COLUMNS) return 0;
   const columns = ref.at.length - 1;
   // Box characters one display column wide, or two (a font that draws them square): whichever puts
   // more of the separators on the columns' boundaries.
   let fit1 = 0;
   let fit2 = 0;
+  const ref1 = new Set(ref.x1);
+  const ref2 = new Set(ref.x2);
   for (const l of lines) {
-    for (const x of l.x1) if (ref.x1.includes(x)) fit1++;
-    for (const x of l.x2) if (ref.x2.includes(x)) fit2++;
+    for (const x of l.x1) if (ref1.has(x)) fit1++;
+    for (const x of l.x2) if (ref2.has(x)) fit2++;
   }
   const narrow = fit1 >= fit2;
   const bounds = narrow ? ref.x1 : ref.x2;
@@ -325,6 +334,21 @@ function readGrid(text: string, lines: BoxLine[], ascii: boolean): Fragment[][][
   };
   const anyBullets = driving.slice(1).some(bulleted);
   const rows: Fragment[][][] = [];
+  // Per column, the first of its cells that may cover the row being built (rows come in line order).
+  const next = new Array<number>(columns).fill(0);
+  /** A merged cell's fragments for a row it covers: a long one only for the first. */
+  const given = new Set<Cell>();
+  const spanned = (c: number, line: number): Fragment[] => {
+    const list = cells[c] as Cell[];
+    let k = next[c] as number;
+    while (k < list.length && (list[k] as Cell).last <= line) k++;
+    next[c] = k;
+    const cell = list[k];
+    if (!cell || cell.first > line) return [];
+    if (given.has(cell)) return cell.frags.reduce((n, f) => n + f.end - f.start, 0) <= MAX_REPEATED_CELL ? cell.frags : [];
+    given.add(cell);
+    return cell.frags;
+  };
   for (let r = 0; r < driving.length; r++) {
     const cell = driving[r] as Cell;
     // A plain cell over a list of bulleted tasks heads them: no row of its own.
@@ -341,7 +365,7 @@ function readGrid(text: string, lines: BoxLine[], ascii: boolean): Fragment[][][
       const row: Fragment[][] = [];
       for (let c = 0; c < columns; c++) {
         if (c === drive) row.push(part);
-        else row.push((cells[c] as Cell[]).find((k) => k.first <= line && line < k.last)?.frags ?? []);
+        else row.push(spanned(c, line));
       }
       if (row.some((k) => k.length > 0)) rows.push(row);
     }

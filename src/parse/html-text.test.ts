@@ -74,4 +74,27 @@ describe('tables of a web page with merged cells', () => {
     expect(text.length).toBeLessThan(long.length + 4000);
     expect(text.split('\n')[1]).toBe('2\t');
   });
+
+  it('keeps what many cells merged down and across add to a small multiple of the page, every cell read once', () => {
+    const cells = Array.from({ length: 20 }, (_, k) => `<td rowspan="1000" colspan="64">单元${k}${'字'.repeat(190)}</td>`).join('');
+    const page = `<html><body><table><tr>${cells}</tr>${'<tr></tr>'.repeat(4000)}<tr><td>最后一行</td></tr></table></body></html>`;
+    const text = htmlText(page);
+    expect(text.length).toBeLessThan(2 * page.length + 70000);
+    for (let k = 0; k < 20; k++) expect(text).toContain(`单元${k}`);
+    expect(text).toContain('最后一行');
+  });
+
+  it('reads a page nesting lists thousands deep, and one closing tags it never opened, to their end', () => {
+    const deep = `<html><body>${'<ol><li>项'.repeat(5000)}末项</body></html>`;
+    const text = htmlText(deep);
+    expect(text.split('\n')).toHaveLength(5000);
+    expect(text.endsWith('项末项')).toBe(true);
+    const stray = `<html><body>${'<div>'.repeat(3000)}正文${'</span>'.repeat(3000)}结尾</body></html>`;
+    expect(htmlText(stray)).toBe('正文结尾');
+  });
+
+  it('reads a table inside a list entry as its rows', () => {
+    const page = `<html><body><ol><li>主要任务<table><tr><td>序号</td><td>工作任务</td><td>责任单位</td></tr><tr><td>1</td><td>新建绿道50公里</td><td>市林业局</td></tr></table></li><li>保障措施</li></ol></body></html>`;
+    expect(htmlText(page).split('\n')).toEqual(['1.主要任务', '序号\t工作任务\t责任单位', '1\t新建绿道50公里\t市林业局', '2.保障措施']);
+  });
 });

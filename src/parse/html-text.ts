@@ -10,7 +10,7 @@
  * between Chinese characters; inside <pre> they are kept).
  * Streamed through htmlparser2: memory holds the current line and the lines already read.
  */
-import { Parser } from 'htmlparser2';
+import { Parser, type Handler } from 'htmlparser2';
 import { formatCounter } from './docx-text.js';
 
 /** Elements whose content is no text of the page. */
@@ -57,11 +57,18 @@ function listStyle(attributes: Record<string, string>): string {
   return type === 'a' ? 'lower-alpha' : type === 'A' ? 'upper-alpha' : type === 'i' ? 'lower-roman' : type === 'I' ? 'upper-roman' : 'decimal';
 }
 
+/** Elements open at once past which the page is read on by a new parser (see htmlText). */
+const MAX_DEPTH = 512;
+/** Characters written to the parser at a time (then up to the next tag). */
+const WRITE_CHUNK = 65536;
+
 /** Largest rowspan and colspan honoured (a hostile page cannot make a row of a million cells). */
 const MAX_ROW_SPAN = 1000;
 const MAX_COL_SPAN = 64;
 /** Longest cell repeated on the rows it is merged down over. */
 const MAX_REPEATED_CELL = 200;
+/** Characters the merges may add beyond the page's own length (see htmlText's `extra`). */
+const MAX_EXTRA = 65536;
 
 /** A rowspan or colspan attribute as a count of rows or columns, 1 when absent or not a number. */
 function spanOf(value: string | undefined, max: number): number {
@@ -103,9 +110,20 @@ export function htmlText(html: string): string {
    * docx-text.ts do with merges), and a cell merged across leaves the columns it covers empty.
    */
   let carried: { text: string; rows: number }[] = [];
+  /**
+   * Characters the merges may still add (cells repeated down, empty cells kept across): a hostile
+   * page of cells merged over a thousand rows and many columns cannot make its text much longer
+   * than itself. Past it, merges are read as unmerged cells (each cell's text is still read once).
+   */
+  let extra = html.length + MAX_EXTRA;
   /** Fills row (as far as column `upTo`) with the cells merged down into it from above. */
   const fillCarried = (r: string[], upTo: number): void => {
     for (let c = carried[r.length]; r.length < upTo && c && c.rows > 0; c = carried[r.length]) {
+      extra -= c.text.length + 1;
+      if (extra < 0) {
+        carried = [];
+        return;
+      }
       c.rows--;
       r.push(c.text);
     }
@@ -125,78 +143,99 @@ export function htmlText(html: string): string {
     if (cell !== null) cell += text;
     else line += text;
   };
-  const parser = new Parser(
-    {
-      onopentag(name, attributes) {
-        if (SKIPPED.has(name)) skipped++;
-        if (skipped > 0) return;
-        if (name === 'pre') pre++;
-        if (name === 'ol' || name === 'ul') {
-          const start = Number.parseInt(attributes.start ?? '', 10);
-          lists.push(name === 'ol' && lists.length < MAX_LIST_DEPTH ? { style: listStyle(attributes), value: (Number.isFinite(start) ? start : 1) - 1 } : null);
-        }
-        if (cell !== null) {
-          // Inside a cell a nested table, a paragraph or a break reads as a space.
-          if (name === 'table') nested++;
-          if (BLOCKS.has(name) || CELLS.has(name)) add(' ');
-          return;
-        }
-        if (name === 'tr') {
-          endLine();
-          row = [];
-        } else if (CELLS.has(name) && row !== null) {
-          cell = '';
-          cellSpan = [spanOf(attributes.rowspan, MAX_ROW_SPAN), spanOf(attributes.colspan, MAX_COL_SPAN)];
-        } else if (name === 'table') carried = [];
-        else if (BLOCKS.has(name)) endLine();
-        const list = lists[lists.length - 1];
-        if (name === 'li' && list && cell === null) {
-          const value = Number.parseInt(attributes.value ?? '', 10);
-          list.value = Number.isFinite(value) ? value : list.value + 1;
-          line += listMarker(list.style, list.value);
-        }
-      },
-      ontext(text) {
-        if (skipped > 0) return;
-        add(pre > 0 ? text : collapsed(text));
-      },
-      onclosetag(name) {
-        if (SKIPPED.has(name)) {
-          skipped = Math.max(0, skipped - 1);
-          return;
-        }
-        if (skipped > 0) return;
-        if (name === 'pre') pre = Math.max(0, pre - 1);
-        if (name === 'ol' || name === 'ul') lists.pop();
-        if (cell !== null && nested > 0) {
-          if (name === 'table') nested--;
-          return;
-        }
-        if (CELLS.has(name) && cell !== null && row !== null) {
-          fillCarried(row, Infinity);
-          const text = cell.replace(/\t/g, ' ').replace(/^ +| +$/g, '');
-          const [down, across] = cellSpan;
-          // (A long cell is not repeated: a hostile page of one large cell over a thousand rows would
-          // multiply it; a cell merged down in a 分工表 names units or a deadline.)
-          const repeated = text.length <= MAX_REPEATED_CELL ? text : '';
-          for (let k = 0; k < across; k++) {
-            carried[row.length] = { text: k === 0 ? repeated : '', rows: down - 1 };
-            row.push(k === 0 ? text : '');
-          }
-          cell = null;
-        } else if (name === 'tr' && row !== null) {
-          if (cell !== null) row.push(cell.trim());
-          cell = null;
-          fillCarried(row, carried.length);
-          // A row's empty cells keep their places; a row with none filled is no line.
-          if (row.some((c) => c !== '')) lines.push(row.join('\t'));
-          row = null;
-        } else if (BLOCKS.has(name) && cell === null) endLine();
-      },
+  /** Elements open in the parser (its stack's size: a void element's close is reported too). */
+  let open = 0;
+  const handler: Partial<Handler> = {
+    onopentag(name, attributes) {
+      open++;
+      if (SKIPPED.has(name)) skipped++;
+      if (skipped > 0) return;
+      if (name === 'pre') pre++;
+      if (name === 'ol' || name === 'ul') {
+        const start = Number.parseInt(attributes.start ?? '', 10);
+        lists.push(name === 'ol' && lists.length < MAX_LIST_DEPTH ? { style: listStyle(attributes), value: (Number.isFinite(start) ? start : 1) - 1 } : null);
+      }
+      if (cell !== null) {
+        // Inside a cell a nested table, a paragraph or a break reads as a space.
+        if (name === 'table') nested++;
+        if (BLOCKS.has(name) || CELLS.has(name)) add(' ');
+        return;
+      }
+      if (name === 'tr') {
+        endLine();
+        row = [];
+      } else if (CELLS.has(name) && row !== null) {
+        cell = '';
+        cellSpan = [spanOf(attributes.rowspan, MAX_ROW_SPAN), spanOf(attributes.colspan, MAX_COL_SPAN)];
+      } else if (name === 'table') carried = [];
+      else if (BLOCKS.has(name)) endLine();
+      const list = lists[lists.length - 1];
+      if (name === 'li' && list && cell === null) {
+        const value = Number.parseInt(attributes.value ?? '', 10);
+        list.value = Number.isFinite(value) ? value : list.value + 1;
+        line += listMarker(list.style, list.value);
+      }
     },
-    { decodeEntities: true, lowerCaseTags: true },
-  );
-  parser.write(html);
+    ontext(text) {
+      if (skipped > 0) return;
+      add(pre > 0 ? text : collapsed(text));
+    },
+    onclosetag(name) {
+      open = Math.max(0, open - 1);
+      if (SKIPPED.has(name)) {
+        skipped = Math.max(0, skipped - 1);
+        return;
+      }
+      if (skipped > 0) return;
+      if (name === 'pre') pre = Math.max(0, pre - 1);
+      if (name === 'ol' || name === 'ul') lists.pop();
+      if (cell !== null && nested > 0) {
+        if (name === 'table') nested--;
+        return;
+      }
+      if (CELLS.has(name) && cell !== null && row !== null) {
+        fillCarried(row, Infinity);
+        const text = cell.replace(/\t/g, ' ').replace(/^ +| +$/g, '');
+        const [down, across] = cellSpan;
+        // (A long cell is not repeated: a hostile page of one large cell over a thousand rows would
+        // multiply it; a cell merged down in a 分工表 names units or a deadline.)
+        const repeated = text.length <= MAX_REPEATED_CELL ? text : '';
+        for (let k = 0; k < across; k++) {
+          if (k > 0 && --extra < 0) break;
+          carried[row.length] = { text: k === 0 ? repeated : '', rows: down - 1 };
+          row.push(k === 0 ? text : '');
+        }
+        cell = null;
+      } else if (name === 'tr' && row !== null) {
+        if (cell !== null) row.push(cell.trim());
+        cell = null;
+        fillCarried(row, carried.length);
+        // A row's empty cells keep their places; a row with none filled is no line.
+        if (row.some((c) => c !== '')) lines.push(row.join('\t'));
+        row = null;
+      } else if (BLOCKS.has(name) && cell === null) endLine();
+    },
+  };
+  const options = { decodeEntities: true, lowerCaseTags: true };
+  // Written a piece at a time, each cut before a tag. The parser keeps its open elements in an array
+  // it shifts on each tag, so a page nesting elements thousands deep (or closing ones never opened
+  // under them) would take time growing with the square of its length: past MAX_DEPTH open elements
+  // the parser is ended (closing them all, as a browser stops nesting) and a new one reads on.
+  let parser = new Parser(handler, options);
+  for (let at = 0; at < html.length; ) {
+    let to = Math.min(html.length, at + WRITE_CHUNK);
+    if (to < html.length) {
+      const lt = html.indexOf('<', to);
+      to = lt < 0 ? html.length : lt;
+    }
+    parser.write(html.slice(at, to));
+    at = to;
+    if (open > MAX_DEPTH && at < html.length) {
+      parser.end();
+      open = 0;
+      parser = new Parser(handler, options);
+    }
+  }
   parser.end();
   endLine();
   return lines.join('\n');

@@ -71,15 +71,27 @@ interface RawLine {
   frags: Fragment[];
 }
 
-/** The text with one layout table rewritten as tab-separated lines, and where each of its offsets was in the original. */
+/** The text with its layout tables rewritten as tab-separated lines, and where each of its offsets was in the original. */
 export interface LaidOut {
   text: string;
   /** Original offset of each offset of `text` (-1 for an inserted tab, line break or space), plus one entry for its end. */
   map: Int32Array;
-  /** The rewritten part of `text`: [from, to); before it the text is the original's, after it shifted by `shift`. */
+  /**
+   * The rewritten parts of `text`, in order: part k is [from[k], to[k]). Outside them the text is the
+   * original's, shifted by the change in length of the parts before (an offset after part k is
+   * `shift[k]` less than the original's).
+   */
+  from: number[];
+  to: number[];
+  shift: number[];
+}
+
+/** A layout table found: its lines [from, to) of the original, its header and its rows and group lines. */
+interface Found {
   from: number;
   to: number;
-  shift: number;
+  header: Header;
+  pieces: Piece[];
 }
 
 const isGap = (c: number): boolean => c === 0x20 || c === 0x3000 || c === 0xa0;
@@ -272,10 +284,13 @@ function crosses(f: Fragment, starts: number[], m: Measure): boolean {
 }
 
 /**
- * The text with its first layout table that wraps cells (or breaks its header over two lines)
- * rewritten as tab-separated lines, or null when it has none.
+ * The text with each layout table that wraps cells (or breaks its header over two lines) rewritten
+ * as tab-separated lines, or null when it has none. The tables are found in one pass over the text,
+ * each after the one before, and rewritten together (a text of a thousand small tables costs what
+ * one of its size does).
  */
 export function layoutTable(text: string): LaidOut | null {
+  const found: Found[] = [];
   HINT_RE.lastIndex = 0;
   /** Where the lines looked at so far end: a hint inside a table already read is passed over. */
   const scanned = { to: -1 };
@@ -286,10 +301,14 @@ export function layoutTable(text: string): LaidOut | null {
     if (lineEnd < 0) lineEnd = text.length;
     scanned.to = lineEnd;
     if (!mayHead(text, lineStart, lineEnd)) continue;
-    const laid = tableFrom(text, lineStart, scanned);
-    if (laid) return laid;
+    const table = tableFrom(text, lineStart, scanned);
+    if (!table) continue;
+    found.push(table);
+    // The next table is looked for after this one's last line.
+    scanned.to = Math.max(scanned.to, table.to);
+    HINT_RE.lastIndex = Math.max(HINT_RE.lastIndex, table.to);
   }
-  return null;
+  return found.length > 0 ? rewrite(text, found) : null;
 }
 
 /** Column words a header line holds two of (or more): checked before a line is cut into cells. */
@@ -332,7 +351,7 @@ interface Row {
 
 type Piece = { row: Row } | { group: Fragment };
 
-function tableFrom(text: string, lineStart: number, scanned: { to: number }, limit = FIRST_LINES): LaidOut | null {
+function tableFrom(text: string, lineStart: number, scanned: { to: number }, limit = FIRST_LINES): Found | null {
   // (A header is one short line: looked at before the lines after it are cut.)
   const firstEnd = text.indexOf('\n', lineStart);
   if (fragmentsOf(text, lineStart, firstEnd < 0 ? text.length : firstEnd).length < 3) return null;
@@ -435,7 +454,7 @@ function tableFrom(text: string, lineStart: number, scanned: { to: number }, lim
   if (!ended && stop === limit && limit < MAX_TABLE_LINES) return tableFrom(text, lineStart, scanned, MAX_TABLE_LINES);
   // Group lines after the last row belong to the text after the table.
   while (pieces.length > 0 && 'group' in (pieces[pieces.length - 1] as Piece)) pieces.pop();
-  return rewrite(text, lineStart, (body[last] as RawLine).end, header, pieces);
+  return { from: lineStart, to: (body[last] as RawLine).end, header, pieces };
 }
 
 /** A page's number line, or a form feed's. */
@@ -457,18 +476,22 @@ function splitNumber(text: string, f: Fragment): Fragment[] {
 
 const isWordCode = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 
-/** The text with lines [from, to) replaced by the header and rows as tab-separated lines. */
-function rewrite(text: string, from: number, to: number, header: Header, pieces: Piece[]): LaidOut {
-  const out: string[] = [text.slice(0, from)];
-  const map: number[] = [];
-  for (let i = 0; i < from; i++) map.push(i);
+/** The text with each table's lines [from, to) replaced by its header and rows as tab-separated lines. */
+function rewrite(text: string, tables: readonly Found[]): LaidOut {
+  const out: string[] = [];
+  /** Runs of the text built: [start in `out`, original offset or -1 for characters put in, length]. */
+  const runs: number[] = [];
+  let length = 0;
   const put = (s: number, e: number): void => {
+    if (e <= s) return;
     out.push(text.slice(s, e));
-    for (let i = s; i < e; i++) map.push(i);
+    runs.push(length, s, e - s);
+    length += e - s;
   };
   const insert = (c: string): void => {
     out.push(c);
-    map.push(-1);
+    runs.push(length, -1, c.length);
+    length += c.length;
   };
   /** A cell's fragments, joined: nothing between, a space between two ASCII words. */
   const cell = (frags: readonly Span[]): void => {
@@ -478,52 +501,106 @@ function rewrite(text: string, from: number, to: number, header: Header, pieces:
       put(s, e);
     });
   };
-  header.pieces.forEach((p, k) => {
-    if (k > 0) insert('\t');
-    cell(p);
-  });
-  for (const piece of pieces) {
-    insert('\n');
-    if ('group' in piece) {
-      put(piece.group.s, piece.group.e);
-      continue;
-    }
-    piece.row.cells.forEach((frags, k) => {
+  const from: number[] = [];
+  const to: number[] = [];
+  const shift: number[] = [];
+  let copied = 0;
+  for (const table of tables) {
+    put(copied, table.from);
+    from.push(length);
+    table.header.pieces.forEach((p, k) => {
       if (k > 0) insert('\t');
-      cell(frags.map((f): Span => [f.s, f.e]));
+      cell(p);
     });
+    for (const piece of table.pieces) {
+      insert('\n');
+      if ('group' in piece) {
+        put(piece.group.s, piece.group.e);
+        continue;
+      }
+      piece.row.cells.forEach((frags, k) => {
+        if (k > 0) insert('\t');
+        cell(frags.map((f): Span => [f.s, f.e]));
+      });
+    }
+    to.push(length);
+    shift.push(table.to - length);
+    copied = table.to;
   }
-  const rewritten = out.join('');
-  const end = rewritten.length;
-  const result = rewritten + text.slice(to);
-  const laidMap = new Int32Array(result.length + 1);
-  laidMap.set(map);
-  const shift = to - end;
-  for (let i = end; i <= result.length; i++) laidMap[i] = i + shift;
-  return { text: result, map: laidMap, from, to: end, shift };
+  put(copied, text.length);
+  const result = out.join('');
+  const map = new Int32Array(result.length + 1);
+  for (let k = 0; k < runs.length; k += 3) {
+    const at = runs[k] as number;
+    const src = runs[k + 1] as number;
+    const n = runs[k + 2] as number;
+    if (src < 0) map.fill(-1, at, at + n);
+    else for (let m = 0; m < n; m++) map[at + m] = src + m;
+  }
+  map[result.length] = text.length;
+  return { text: result, map, from, to, shift };
 }
 
-/** The original span of rewritten span [s, e): from its first character's original offset to just past its last one's. */
+/** The rewritten part holding offset i, or -1 when i is outside them all. */
+function partAt(laid: LaidOut, i: number): number {
+  const { from, to } = laid;
+  let lo = 0;
+  let hi = from.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (i < (from[mid] as number)) hi = mid - 1;
+    else if (i >= (to[mid] as number)) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/**
+ * The original span of rewritten span [s, e): from its first character's original offset to just
+ * past its last one's. (Outside the rewritten parts offsets keep their order, and a part's
+ * characters all come from the original lines it replaced: the first and last characters as written
+ * are found in the parts at the span's ends, or at its ends themselves.)
+ */
 export function originalSpan(laid: LaidOut, [s, e]: Span): Span {
-  const { map, from, to, shift } = laid;
-  const at = (i: number): number => (i < from ? i : i >= to ? i + shift : -1);
+  const { map, to } = laid;
+  const n = map.length - 1;
+  s = Math.max(0, Math.min(s, n));
+  e = Math.max(s, Math.min(e, n));
   if (e <= s) {
-    const a = at(s);
-    if (a >= 0) return [a, a];
-    for (let i = s; i < to; i++) if ((map[i] as number) >= 0) return [map[i] as number, map[i] as number];
-    return [to + shift, to + shift];
+    // An empty span: where the first character written at or after it stands.
+    for (let i = s; i < n; ) {
+      const k = partAt(laid, i);
+      if (k < 0) return [map[i] as number, map[i] as number];
+      for (; i < (to[k] as number); i++) if ((map[i] as number) >= 0) return [map[i] as number, map[i] as number];
+    }
+    return [map[n] as number, map[n] as number];
   }
-  if (e <= from || s >= to) return [at(s), at(e - 1) + 1];
-  let lo = s < from ? s : Infinity;
-  let hi = e > to ? e - 1 + shift : -1;
-  for (let i = Math.max(s, from); i < Math.min(e, to); i++) {
-    const o = map[i] as number;
-    if (o < 0) continue;
-    if (o < lo) lo = o;
-    if (o > hi) hi = o;
+  let lo = -1;
+  for (let i = s; i < e && lo < 0; ) {
+    const k = partAt(laid, i);
+    if (k < 0) {
+      lo = map[i] as number;
+      break;
+    }
+    let least = Infinity;
+    const end = Math.min(e, to[k] as number);
+    for (; i < end; i++) if ((map[i] as number) >= 0 && (map[i] as number) < least) least = map[i] as number;
+    if (least < Infinity) lo = least;
   }
-  if (s >= from && lo === Infinity) return originalSpan(laid, [s, s]);
-  return [lo === Infinity ? at(s) : lo, Math.max(hi + 1, lo === Infinity ? at(s) : lo)];
+  if (lo < 0) return originalSpan(laid, [s, s]);
+  let hi = -1;
+  for (let i = e - 1; i >= s && hi < 0; ) {
+    const k = partAt(laid, i);
+    if (k < 0) {
+      hi = map[i] as number;
+      break;
+    }
+    let most = -1;
+    const start = Math.max(s, laid.from[k] as number);
+    for (; i >= start; i--) if ((map[i] as number) > most) most = map[i] as number;
+    if (most >= 0) hi = most;
+  }
+  return [lo, Math.max(hi + 1, lo)];
 }
 
 /**

@@ -58,8 +58,13 @@ function parseUnboxed(text: string, options: ParseOptions): ParsedPlan {
 
 function parseText(text: string, options: ParseOptions): ParsedPlan {
   // A table laid out with spaces whose cells wrap over lines: parsed as tab-separated rows (layout-table.ts).
+  // (All of them at once: the text rewritten is not looked at again.)
   const laid = layoutTable(text);
-  if (laid) return fromLayout(parseText(laid.text, options), laid);
+  if (laid) return fromLayout(parseLaidOut(laid.text, options), laid);
+  return parseLaidOut(text, options);
+}
+
+function parseLaidOut(text: string, options: ParseOptions): ParsedPlan {
   const src = joinBrokenDuties(joinPageMarkers(joinWrappedCells(joinWrapped(makeSource(text)))));
   src.lines = splitRunOn(src);
   const resolver = cachedResolver(options.resolver);

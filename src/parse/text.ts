@@ -418,14 +418,15 @@ export function markdownLike(norm: string): boolean {
   if (head.indexOf('#') >= 0 && MD_HEADING_RE.test(head)) return true;
   if (head.indexOf('**') < 0 && head.indexOf('__') < 0) return false;
   let lines = 0;
-  // (The first line's start is found as -1: no line is -2.)
-  let lastLine = -2;
+  /** The line break ending the line of the last span counted (a span holds none): -1 before the first. */
+  let lineEnd = -1;
   MD_STRONG_RE.lastIndex = 0;
   for (let m = MD_STRONG_RE.exec(head); m; m = MD_STRONG_RE.exec(head)) {
-    const line = head.lastIndexOf('\n', m.index);
-    if (line !== lastLine) lines++;
-    lastLine = line;
+    if (m.index <= lineEnd) continue;
+    lines++;
     if (lines >= MD_STRONG_MIN) return true;
+    lineEnd = head.indexOf('\n', m.index);
+    if (lineEnd < 0) break;
   }
   return false;
 }
@@ -450,16 +451,24 @@ function withoutMarkdown(norm: string): string {
  * a title's start [s, e) is the title; where it closes inside [s, e), the title's end. Else e.
  */
 export function strongEnd(original: string, s: number, e: number): number {
-  const lineStart = original.lastIndexOf('\n', s - 1) + 1;
+  // (Marks are counted from the line's start, or STRONG_LOOK characters before s on a longer line:
+  // a line of a megabyte and a thousand titles is not read again for each.)
+  const from = Math.max(0, s - STRONG_LOOK);
+  // (One character more: a mark starting just before s.)
+  const before = original.slice(from, s + 1);
+  const lineStart = before.lastIndexOf('\n', s - from - 1) + 1;
+  const title = original.slice(s, e + 1);
   for (const mark of ['**', '__']) {
     let open = 0;
-    for (let i = original.indexOf(mark, lineStart); i >= 0 && i < s; i = original.indexOf(mark, i + 2)) open++;
+    for (let i = before.indexOf(mark, lineStart); i >= 0 && i < s - from; i = before.indexOf(mark, i + 2)) open++;
     if (open % 2 === 0) continue;
-    const close = original.indexOf(mark, s);
-    if (close > s && close < e) return close;
+    const close = title.indexOf(mark);
+    if (close > 0 && s + close < e) return s + close;
   }
   return e;
 }
+/** Characters before a title looked at for the strong mark open over it (see strongEnd). */
+const STRONG_LOOK = 4096;
 
 /** A title of a markdown text without the strong marks its span held (**推进…** → 推进…). */
 export function withoutStrongMarks(title: string): string {
