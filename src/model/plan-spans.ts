@@ -58,3 +58,33 @@ export function joinedFromCell(slice: string, raw: string): boolean {
   }
   return true;
 }
+
+/**
+ * The plan parsed from a text rewritten before parsing (a drawn or laid-out table as tab-separated
+ * rows), in the offsets of the text as written: every span goes through `span`, and each fact's raw
+ * (a clause's text, a schedule's raw) through `raw`, given its span before and after (by default it
+ * stays as read).
+ */
+export function mappedPlan(plan: ParsedPlan, span: (s: Span) => Span, raw: (value: string, was: Span, now: Span) => string = (value) => value): ParsedPlan {
+  const fact = <T extends { raw: string; span: Span }>(f: T): T => {
+    const now = span(f.span);
+    return { ...f, span: now, raw: raw(f.raw, f.span, now) };
+  };
+  return {
+    ...plan,
+    sections: plan.sections.map((s) => ({ ...s, span: span(s.span) })),
+    items: plan.items.map((item) => ({
+      ...item,
+      span: span(item.span),
+      responsible: item.responsible.map(fact),
+      targets: item.targets.map(fact),
+      clauses: item.clauses.map((c) => {
+        const now = span(c.span);
+        return { text: raw(c.text, c.span, now), span: now };
+      }),
+      ...(item.schedule ? { schedule: fact(item.schedule) } : {}),
+    })),
+    warnings: plan.warnings.map((w) => ({ ...w, span: span(w.span) })),
+  };
+}
+

@@ -32,6 +32,7 @@
  */
 import type { ParsedPlan } from '../model/plan.js';
 import type { Span } from '../model/span.js';
+import { mappedPlan } from '../model/plan-spans.js';
 
 /** Any box-drawing character, or the start of an ASCII rule. */
 const QUICK_RE = /[\u2500-\u257f]|\+[-=]{3}/;
@@ -660,33 +661,5 @@ export function withBoxTables(plan: ParsedPlan, original: string, boxed: BoxTabl
   };
   /** A fact's raw: as written where it is written in one piece, else as read (joined). */
   const raw = (value: string, [s, e]: Span, mapped: Span): string => (whole(clamp(s), clamp(e)) ? original.slice(mapped[0], mapped[1]) : value);
-  return {
-    ...plan,
-    sections: plan.sections.map((s) => ({ ...s, span: span(s.span) })),
-    items: plan.items.map((item) => ({
-      ...item,
-      span: span(item.span),
-      responsible: item.responsible.map((r) => {
-        const sp = span(r.span);
-        return { ...r, span: sp, raw: raw(r.raw, r.span, sp) };
-      }),
-      targets: item.targets.map((t) => {
-        const sp = span(t.span);
-        return { ...t, span: sp, raw: raw(t.raw, t.span, sp) };
-      }),
-      clauses: item.clauses.map((c) => {
-        const sp = span(c.span);
-        return { text: raw(c.text, c.span, sp), span: sp };
-      }),
-      ...(item.schedule
-        ? {
-            schedule: (() => {
-              const sp = span(item.schedule.span);
-              return { ...item.schedule, span: sp, raw: raw(item.schedule.raw, item.schedule.span, sp) };
-            })(),
-          }
-        : {}),
-    })),
-    warnings: plan.warnings.map((w) => ({ ...w, span: span(w.span) })),
-  };
+  return mappedPlan(plan, span, raw);
 }

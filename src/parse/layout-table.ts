@@ -40,6 +40,7 @@
  */
 import type { ParsedPlan } from '../model/plan.js';
 import type { Span } from '../model/span.js';
+import { mappedPlan } from '../model/plan-spans.js';
 import { columnKind, headerName, isUnitKind, OTHER_HEADER } from './table.js';
 import { normalise } from './text.js';
 
@@ -609,18 +610,5 @@ export function originalSpan(laid: LaidOut, [s, e]: Span): Span {
  * the original's (a joined cell's raw is its joined fragments).
  */
 export function fromLayout(plan: ParsedPlan, laid: LaidOut): ParsedPlan {
-  const span = (sp: Span): Span => originalSpan(laid, sp);
-  return {
-    ...plan,
-    sections: plan.sections.map((s) => ({ ...s, span: span(s.span) })),
-    items: plan.items.map((item) => ({
-      ...item,
-      span: span(item.span),
-      responsible: item.responsible.map((r) => ({ ...r, span: span(r.span) })),
-      targets: item.targets.map((t) => ({ ...t, span: span(t.span) })),
-      clauses: item.clauses.map((c) => ({ ...c, span: span(c.span) })),
-      ...(item.schedule ? { schedule: { ...item.schedule, span: span(item.schedule.span) } } : {}),
-    })),
-    warnings: plan.warnings.map((w) => ({ ...w, span: span(w.span) })),
-  };
+  return mappedPlan(plan, (sp) => originalSpan(laid, sp));
 }
