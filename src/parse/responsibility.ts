@@ -5,7 +5,7 @@
  * plus the carry-forward rules 下同 and 以下…不再列出.
  */
 import { warning } from './warnings.js';
-import { CodeSet, codesOf, firstAtOrAfter, holdsCode, isJsSpace, joinFree, NO_NAMES, sourceSpan, viewOffset, warningBack, WRAP_JOINER, type JoinFree, type SourceText } from './text.js';
+import { CodeSet, codesOf, firstAtOrAfter, holdsCode, isJsSpace, joinFree, NO_NAMES, sourceSpan, viewOffset, warningBack, type JoinFree, type SourceText } from './text.js';
 import type { ParseWarning, Responsible, ResponsibleRole } from '../model/plan.js';
 import type { Span } from '../model/span.js';
 import type { UnitResolver } from '../model/unit-resolver.js';
@@ -763,25 +763,12 @@ export function entry(ctx: ResponsibilityContext, p: NamePiece, role: Responsibl
 function rawOf(ctx: ResponsibilityContext, name: string, s: number, e: number): string {
   const { original } = ctx.src;
   const raws = ctx.raws;
-  if (!raws) return joinedOut(ctx.src, s, e);
+  if (!raws) return original.slice(s, e);
   const known = raws.get(name);
   if (known !== undefined && known.length === e - s && original.startsWith(known, s)) return known;
-  const raw = joinedOut(ctx.src, s, e);
+  const raw = original.slice(s, e);
   raws.set(name, raw);
   return raw;
-}
-
-/**
- * The original text of [s, e) without what the reading joined over (a line break, a page's number:
- * 市⏎2、住建局 is 市住建局), where the normalised text holds WRAP_JOINER.
- */
-function joinedOut(src: SourceText, s: number, e: number): string {
-  const { norm, original } = src;
-  const j = norm.indexOf(WRAP_JOINER, s);
-  if (j < 0 || j >= e) return original.slice(s, e);
-  let out = '';
-  for (let i = s; i < e; i++) if (norm.charCodeAt(i) !== 0x2060) out += original[i] ?? '';
-  return out;
 }
 
 /**
