@@ -1735,8 +1735,16 @@ export function findGluedTable(src: SourceText, from: number): Table | null {
   if (firstTask < 0 || unitColumns.length === 0) return null;
   const headerEnd = at + head[0].length;
   if (columns.includes('target') || columns.includes('person')) {
-    const named = /名称$|^(?:项目|工程)$/.test(names[firstTask - 1] ?? '');
-    const sheet = gluedSheetRows(src, [at, headerEnd], unitColumns, columns.includes('person'), named);
+    const firstUnit = columns.findIndex(isUnitKind);
+    const who = columns.indexOf('person');
+    const layout: GluedLayout = {
+      units: unitColumns,
+      person: who < 0 ? null : who < firstUnit ? 'before' : 'after',
+      named: /名称$|^(?:项目|工程)$/.test(names[firstTask - 1] ?? ''),
+      content: columns.includes('target') ? 'target' : 'other',
+      owner: OWNER_HEADER_RE.test(names[firstUnit - 2] ?? ''),
+    };
+    const sheet = gluedSheetRows(src, [at, headerEnd], layout);
     if (sheet.length < 2) return null;
     const line = src.lines.findIndex((l) => l.start <= at && at <= l.end);
     return { headerLine: Math.max(0, line), headerSpan: [at, headerEnd], columns, headerCells: columns.map((): Span => [at, headerEnd]), rows: sheet };
@@ -1851,8 +1859,9 @@ const GLUED_NAME_START = new CodeSet(codesOf('市省县区州各'));
  * names (…整治。芮春祥住建局五星街道…), and ends where the next number follows a run of names (…各街道2推动…)
  * or the header repeated where a page began. The persons are left out; the cells are spans of the text.
  */
-function gluedSheetRows(src: SourceText, header: Span, units: ColumnKind[], person: boolean, named: boolean): TableRow[] {
+function gluedSheetRows(src: SourceText, header: Span, layout: GluedLayout): TableRow[] {
   const { norm } = src;
+  const { named, content: contentKind } = layout;
   const rows: TableRow[] = [];
   let start = rowNumberAt(norm, header[1], '1', 80);
   for (let k = 1; k <= 500 && start >= 0; k++) {
@@ -1879,28 +1888,28 @@ function gluedSheetRows(src: SourceText, header: Span, units: ColumnKind[], pers
         break;
       }
       if (norm.startsWith(norm.slice(header[0], header[1]), p)) {
-        if (content < p) cells.push({ kind: 'target', span: [content, p] });
+        if (content < p) cells.push({ kind: contentKind, span: [content, p] });
         p += header[1] - header[0];
         content = p;
         closed = true;
         continue;
       }
-      const run = p > titleEnd || !named ? namesRun(norm, p, person, next) : null;
-      if (run && run.length > 0) {
-        if (content < p) cells.push({ kind: 'target', span: [content, p] });
-        pushNames(cells, norm, run, units);
-        p = (run[run.length - 1] as Span)[1];
+      const run = p > titleEnd || !named ? namesRun(norm, p, layout.person, next) : null;
+      if (run && run.names.length > 0) {
+        if (content < p) cells.push({ kind: contentKind, span: [content, p] });
+        pushNames(cells, norm, run.names, layout);
+        p = run.end;
         content = p;
         closed = true;
         continue;
       }
       closed = false;
-      const stop = sentenceEnd(norm, p);
+      const stop = runMayStart(norm, p);
       if (stop < 0) {
         // The text's end (a page cut mid-row): the row's content runs to the line's end.
         let e = p;
         while (e < norm.length && norm.charCodeAt(e) !== 0x0a && e - p < 400) e++;
-        if (content < e) cells.push({ kind: 'target', span: [content, e] });
+        if (content < e) cells.push({ kind: contentKind, span: [content, e] });
         end = e;
         break;
       }
@@ -1914,6 +1923,40 @@ function gluedSheetRows(src: SourceText, header: Span, units: ColumnKind[], pers
 }
 
 const JOINER = 0x2060;
+
+/**
+ * How a glued table's rows run: its unit columns, where its column of leaders stands (before the
+ * units, 区政府分管领导牵头单位…, or after them, …牵头协调部门牵头区领导), whether its task is a project's
+ * name, the kind its content cells are read as, and whether a column of owners (项目业主) names units
+ * before the unit columns.
+ */
+interface GluedLayout {
+  units: ColumnKind[];
+  person: 'before' | 'after' | null;
+  named: boolean;
+  content: ColumnKind;
+  owner: boolean;
+}
+
+/** 项目业主, 建设单位, 实施主体: the column naming who builds a project, no unit of the plan's. */
+const OWNER_HEADER_RE = /业主$|^(?:建设|业主)单位$|^实施主体$/;
+
+/**
+ * Where in a row's content a run of names may start after p: after its sentence's full stop, or after
+ * a figure glued to the names (…43000020000市兴城公司…), not one with its measure word (改造提升8家城乡…,
+ * a quantity in the sentence). -1 when neither is on the line.
+ */
+function runMayStart(norm: string, p: number): number {
+  const stop = sentenceEnd(norm, p);
+  const limit = stop < 0 ? p + 400 : stop;
+  for (let d = p; d < limit && d < norm.length && norm.charCodeAt(d) !== 0x0a; d++) {
+    if (!isDigitAt(norm, d)) continue;
+    while (isDigitAt(norm, d) || norm.charCodeAt(d) === 0x2e) d++;
+    if (isCjk(norm.charCodeAt(d)) && !MEASURE_WORDS.has(norm.charCodeAt(d))) return d;
+  }
+  return stop;
+}
+const MEASURE_WORDS = new CodeSet(codesOf('个家人名户所座项条场次万亿千百元米里亩吨辆台件套张床年月日天期批类栋处间层位支'));
 
 /** End of the sentence from s: after its full stop (within a row's reach, on its line), else -1. */
 function sentenceEnd(norm: string, s: number): number {
@@ -1947,9 +1990,9 @@ const PROJECT_HEAD_RE = /项目|工程|行动|计划|服务|发展|供给|增长
  * column of persons the run must close the row (the next number, the text's or the line's end), as
  * a cell of units does. Null when no name is read.
  */
-function namesRun(norm: string, p: number, person: boolean, next: string): Span[] | null {
+function namesRun(norm: string, p: number, person: GluedLayout['person'], next: string): { names: Span[]; end: number } | null {
   let q = p;
-  if (person) {
+  if (person === 'before') {
     // (何海平|教育局, 张菁|民政局: of a name of three and one of two, the one after which the unit's name is shorter.)
     let found = -1;
     let best = Infinity;
@@ -1957,7 +2000,7 @@ function namesRun(norm: string, p: number, person: boolean, next: string): Span[
     for (const len of [3, 2]) {
       const who = norm.slice(p, p + len);
       if (!/^\p{Script=Han}+$/u.test(who) || who.length !== len || looksLikeUnit(who)) continue;
-      const e = gluedNameEnd(norm, p + len);
+      const e = gluedNameEnd(norm, p + len, true, false);
       if (e > 0 && e - p - len < best) {
         found = p + len;
         best = e - p - len;
@@ -1971,18 +2014,28 @@ function namesRun(norm: string, p: number, person: boolean, next: string): Span[
     let a = q;
     while (a < norm.length && (norm.charCodeAt(a) === 0x3001 || norm.charCodeAt(a) === 0x2c || norm.charCodeAt(a) === JOINER)) a++;
     if (names.length === 0) a = q;
-    const e = gluedNameEnd(norm, a);
+    const e = gluedNameEnd(norm, a, true, person === 'after');
     if (e < 0) break;
     names.push([a, e]);
     q = e;
   }
   if (names.length === 0) return null;
-  if (!person) {
+  // (…区建设局王天刚郭代辉2…: leaders after the units, left out, up to the row's end.)
+  if (person === 'after') q = leadersEnd(norm, q);
+  if (person !== 'before') {
     let e = q;
     while (e < norm.length && (norm.charCodeAt(e) === JOINER || norm.charCodeAt(e) === 0x20)) e++;
     if (!(e >= norm.length || norm.charCodeAt(e) === 0x0a || glueNumberAt(norm, e, next) || norm.startsWith('序号', e))) return null;
   }
-  return names;
+  return { names, end: q };
+}
+
+/** End of the leaders' names at e: a stretch of Han characters, one to three names, with no unit's ending. */
+function leadersEnd(norm: string, e: number): number {
+  let q = e;
+  while (q < norm.length && q - e < 10 && isCjk(norm.charCodeAt(q))) q++;
+  const who = norm.slice(e, q);
+  return q - e >= 2 && q - e <= 9 && !looksLikeUnit(who) && !/^\p{Script=Han}{0,9}(?:局|委|办|公司|街道)/u.test(who) ? q : e;
 }
 
 /** 推动大庙弄核心区改造: a stretch opening with a task's verb is no unit's name. */
@@ -1993,7 +2046,7 @@ const TASK_VERB_RE = /^(?:推动|推进|加快|建成|完成|实施|开展|改�
  * shortest stretch that ends like a unit where the run can go on after it (a 、, the row's end, a
  * task's verb, or another name: 市委社|治委 is no cut, 市委社治委、 is).
  */
-function gluedNameEnd(norm: string, s: number, ahead = true): number {
+function gluedNameEnd(norm: string, s: number, ahead = true, leadersAfter = false): number {
   if (TASK_VERB_RE.test(norm.slice(s, s + 2))) return -1;
   let name = '';
   for (let i = s; i < norm.length && i - s < 16; i++) {
@@ -2008,7 +2061,7 @@ function gluedNameEnd(norm: string, s: number, ahead = true): number {
       i = close;
     } else if (isCjk(c)) name += norm[i];
     else return -1;
-    if (name.length >= 3 && norm.charCodeAt(i + 1) !== 0x28 && gluedUnitLike(name) && (!ahead || runGoesOn(norm, i + 1))) return i + 1;
+    if (name.length >= 3 && norm.charCodeAt(i + 1) !== 0x28 && gluedUnitLike(name) && (!ahead || runGoesOn(norm, i + 1, leadersAfter))) return i + 1;
   }
   return -1;
 }
@@ -2021,9 +2074,10 @@ function gluedUnitLike(name: string): boolean {
 }
 
 /** Whether a run of names can go on at e: no Han character there, or a task's verb, or another name. */
-function runGoesOn(norm: string, e: number): boolean {
+function runGoesOn(norm: string, e: number, leadersAfter: boolean): boolean {
   while (norm.charCodeAt(e) === JOINER) e++;
   if (!isCjk(norm.charCodeAt(e))) return true;
+  if (leadersAfter && leadersEnd(norm, e) > e && !isCjk(norm.charCodeAt(leadersEnd(norm, e)))) return true;
   return TASK_VERB_RE.test(norm.slice(e, e + 2)) || gluedNameEnd(norm, e, false) > 0;
 }
 
@@ -2032,8 +2086,14 @@ function runGoesOn(norm: string, e: number): boolean {
  * joined to it by 、 or ,; the names after it, run into it without one, the next column's, each a
  * cell of its own. A column of its own (责任单位) takes the whole run as its cell.
  */
-function pushNames(cells: TableCell[], norm: string, run: Span[], units: ColumnKind[]): void {
+function pushNames(cells: TableCell[], norm: string, run: Span[], layout: GluedLayout): void {
+  const { units } = layout;
   const first = units[0] as ColumnKind;
+  // 四川聚和…有限公司、…聚和村农村股份合作社区农发局: after a column of owners, the unit column's name is the last.
+  if (layout.owner && units.length === 1) {
+    cells.push({ kind: first, span: run[run.length - 1] as Span });
+    return;
+  }
   const second = units[1];
   let k = 1;
   while (k < run.length && /[、,]/.test(norm.slice((run[k - 1] as Span)[1], (run[k] as Span)[0]))) k++;
