@@ -399,4 +399,13 @@ describe('a division table whose cells ran together, as a document-sharing site 
       ['3', '文体惠民行动', [], ['120场']],
     ]);
   });
+
+  it('reads a table of projects whose figures, owners, lead department and leaders ran together, the owners and leaders left out', () => {
+    const text = `附件某县2024年重点项目情况表单位:万元序号项目名称建设阶段总投资2024年计划投资项目业主牵头协调部门牵头县领导1城南污水处理厂项目加快建设5600012000县城投公司县住建局刘建军2物流园区工程新开工8800020000某某物流有限公司、县交投集团县发改局张伟李明
+`;
+    expect(read(text)).toEqual([
+      ['1', '城南污水处理厂项目', ['县住建局/lead'], []],
+      ['2', '物流园区工程', ['县发改局/lead'], []],
+    ]);
+  });
 });
