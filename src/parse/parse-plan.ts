@@ -1047,7 +1047,8 @@ function tableItems(
         const clean = !SENTENCE_CELL_RE.test(src.norm.slice(cs, end)) || unitsCell(src, [cs, end]);
         const pieces = cellNames(src.norm, cs, ce)
           .map(leadMarked)
-          .filter(({ piece }) => clean || looksLikeUnit(piece.name) || isCollective(piece.name));
+          // (市委宣传部(市文明办): a name with its other name in brackets is judged by the name.)
+          .filter(({ piece }) => clean || looksLikeUnit(piece.name.replace(NAME_NOTE_RE, '')) || isCollective(piece.name));
         // 市发改委(牵头)、市统计局 in a cell: the marked name leads, the others cooperate.
         const anyMarked = pieces.some((p) => p.lead);
         pieces.forEach(({ piece, lead }, index) => {
@@ -1167,6 +1168,8 @@ function cellNames(norm: string, s: number, e: number): NamePiece[] {
 
 /** A sentence's punctuation in a unit column's cell: a task's text, not a list of names. */
 const SENTENCE_CELL_RE = /[,。;:]/;
+/** A bracket closing a name (市委宣传部(市文明办)). */
+const NAME_NOTE_RE = /\([^()]{1,12}\)$/;
 
 /** Role words after a name in a table cell (市发展改革委牵头,市统计局配合): the cell is read as a clause. */
 /** 牵头:X;配合:Y, 牵头单位:X — a role label opening a unit cell or one of its parts. */

@@ -373,3 +373,39 @@ describe('a project table one cell per line with many columns, some names broken
     ]);
   });
 });
+
+describe('a division table whose cells ran together, as a document-sharing site shows a .docx', () => {
+  const read = (text: string) => parsePlan(text, { resolver }).items.map((i) => [i.number, i.title, roles(i), i.targets.map((t) => t.raw)]);
+
+  it('reads a task, a target opening with its date and a cell of units per row, the page number inside a name left in its raw', () => {
+    const text = `某市绿色出行重点任务责任分工表.docx
+1、某市绿色出行重点任务责任分工表序号工作内容目标任务责任单位备注1新建城市绿道,把公园和社区连起来。2024年底前,新建绿道50公里。市林业局、市住建局,各区县政府2推进公交优先,优化线路布局。2024年10月底前,公交分担率达到40%。市交通局,市
+2、公安局、市财政局,各区县政府3完善慢行系统,加密自行车道网络,把学校、医院和地铁站周边的步行道连成片。2024年底前,新增自行车道30公里,改造人行道20公里。市住建局、市城管局,各区县政府4推广新能源车辆,加快充电设施建设。2024年底前,新建充电桩3000个。市发改委,各区县政府
+`;
+    expect(read(text)).toEqual([
+      ['1', '新建城市绿道,把公园和社区连起来', ['市林业局/lead', '市住建局/cooperate', '各区县政府/localities'], ['50公里']],
+      ['2', '推进公交优先,优化线路布局', ['市交通局/lead', '市\n2、公安局/cooperate', '市财政局/cooperate', '各区县政府/localities'], ['40%']],
+      ['3', '完善慢行系统,加密自行车道网络,把学校、医院和地铁站周边的步行道连成片', ['市住建局/lead', '市城管局/cooperate', '各区县政府/localities'], ['30公里', '20公里']],
+      ['4', '推广新能源车辆,加快充电设施建设', ['市发改委/lead', '各区县政府/localities'], ['3000个']],
+    ]);
+  });
+
+  it('reads a project name cut at its head noun, its content, the leader left out, a lead and glued cooperating units, a row going on under its number', () => {
+    const text = `某区民生实事项目责任分解表序号项目名称主要内容区政府分管领导牵头单位配合单位1城乡供水保障新建水厂2座,改造管网80公里。王建国水利局经开区各街道2社区养老服务新建日间照料中心6家。李红民政局各街道改造老年食堂10个。陈立新卫健局市国有公司3文体惠民行动举办惠民演出120场。
+`;
+    expect(read(text)).toEqual([
+      ['1', '城乡供水保障', ['水利局/lead', '经开区/cooperate', '各街道/localities'], ['2座', '80公里']],
+      ['2', '社区养老服务', ['民政局/lead', '各街道/localities', '卫健局/lead', '市国有公司/cooperate'], ['6家', '10个']],
+      ['3', '文体惠民行动', [], ['120场']],
+    ]);
+  });
+
+  it('reads a table of projects whose figures, owners, lead department and leaders ran together, the owners and leaders left out', () => {
+    const text = `附件某县2024年重点项目情况表单位:万元序号项目名称建设阶段总投资2024年计划投资项目业主牵头协调部门牵头县领导1城南污水处理厂项目加快建设5600012000县城投公司县住建局刘建军2物流园区工程新开工8800020000某某物流有限公司、县交投集团县发改局张伟李明
+`;
+    expect(read(text)).toEqual([
+      ['1', '城南污水处理厂项目', ['县住建局/lead'], []],
+      ['2', '物流园区工程', ['县发改局/lead'], []],
+    ]);
+  });
+});

@@ -12,7 +12,7 @@ import type { ResponsibleRole } from '../model/plan.js';
 import type { Span } from '../model/span.js';
 import { CodeSet, codesOf, holdsCode, isBlank, isCjk, isDigitCode, isJsSpace, type Line, type SourceText } from './text.js';
 import { markerIn, mayStartMarker } from './markers.js';
-import { looksLikeUnit, splitNames } from './units.js';
+import { endsLikeUnit, looksLikeUnit, splitNames } from './units.js';
 import { chineseToNumber } from './numerals.js';
 import { readSchedule } from './schedule.js';
 
@@ -71,8 +71,9 @@ export function columnKind(header: string): ColumnKind {
   // 责任科室: a town's offices (乡村振兴办, 党政办) are the units that carry its tasks.
   // 责任股室: a county bureau's sections (文化宣传股, 旅游股) alike.
   if (/^(?:责任|牵头|承办)(?:科室|股室)$/.test(h)) return h.startsWith('牵头') ? 'lead' : 'responsible';
+  // 牵头协调部门: the department that leads and coordinates a project.
   // 市级牵头单位: the units of one level (a provincial plan's columns for its cities' units beside); 牵头组织实施单位 alike.
-  if (/^(?:省级|市级|区级|县级|镇级)?(?:牵头|主办|主责)(?:负责|责任|组织实施|组织|实施)?(?:单位|部门|机关)$/.test(h)) return 'lead';
+  if (/^(?:省级|市级|区级|县级|镇级)?(?:牵头|主办|主责)(?:负责|责任|组织实施|组织|实施|协调)?(?:单位|部门|机关)$/.test(h)) return 'lead';
   // 主要责任单位: those responsible, the first named leading (as under 责任单位).
   if (/^主要(?:负责|责任)(?:单位|部门|机关)$/.test(h)) return 'responsible';
   // 责任主体与协同单位: the column that names the cooperating units after the lead's.
@@ -1721,13 +1722,33 @@ export function findGluedTable(src: SourceText, from: number): Table | null {
   const { norm } = src;
   const at = norm.indexOf('序号', from);
   if (at < 0) return null;
-  const head = GLUED_HEADER_RE.exec(norm.slice(at, at + 60));
+  const head = GLUED_HEADER_RE.exec(norm.slice(at, at + 80));
   if (!head) return null;
   const names = [...head[1]!.matchAll(GLUED_COLUMN_RE)].map((m) => m[0]);
   const columns: ColumnKind[] = ['number', ...names.map((n) => (n.startsWith('第一责任') ? 'lead' : n.startsWith('主要责任') && names.some((x) => x.startsWith('第一责任')) ? 'cooperate' : columnKind(n)))];
+  // 项目名称 | 主要内容: a second column of the task's words spells it out, its figures the row's targets.
+  const firstTask = columns.indexOf('task');
+  columns.forEach((k, c) => {
+    if (k === 'task' && c > firstTask) columns[c] = 'target';
+  });
   const unitColumns = columns.filter(isUnitKind);
-  if (!columns.includes('task') || unitColumns.length === 0 || columns.includes('person')) return null;
+  if (firstTask < 0 || unitColumns.length === 0) return null;
   const headerEnd = at + head[0].length;
+  if (columns.includes('target') || columns.includes('person')) {
+    const firstUnit = columns.findIndex(isUnitKind);
+    const who = columns.indexOf('person');
+    const layout: GluedLayout = {
+      units: unitColumns,
+      person: who < 0 ? null : who < firstUnit ? 'before' : 'after',
+      named: /名称$|^(?:项目|工程)$/.test(names[firstTask - 1] ?? ''),
+      content: columns.includes('target') ? 'target' : 'other',
+      owner: OWNER_HEADER_RE.test(names[firstUnit - 2] ?? ''),
+    };
+    const sheet = gluedSheetRows(src, [at, headerEnd], layout);
+    if (sheet.length < 2) return null;
+    const line = src.lines.findIndex((l) => l.start <= at && at <= l.end);
+    return { headerLine: Math.max(0, line), headerSpan: [at, headerEnd], columns, headerCells: columns.map((): Span => [at, headerEnd]), rows: sheet };
+  }
   const rows: TableRow[] = [];
   let pos = headerEnd;
   for (let k = 1; k <= 500; k++) {
@@ -1769,8 +1790,8 @@ export function findGluedTable(src: SourceText, from: number): Table | null {
 }
 
 const GLUED_COLUMN_RE =
-  /市政府分管领导|分管领导|责任领导|主要工作任务|重点工作任务|工作任务|重点工作|主要任务|项目名称|主要内容|工作内容|(?:第一|主要|牵头)?责任(?:单位|部门)|(?:牵头|配合|协办|协同|参与)(?:单位|部门)|完成时限|时间节点|备注/g;
-const GLUED_HEADER_RE = new RegExp(`^序号((?:${GLUED_COLUMN_RE.source}){2,6})`);
+  /(?:[市区县]政府)?分管(?:[市区县])?领导|责任领导|牵头[市区县]领导|主要工作任务|重点工作任务|工作任务|重点工作|主要任务|目标任务|任务目标|项目名称|主要内容|工作内容|建设内容|(?:第一|主要|牵头)?责任(?:单位|部门)|(?:牵头|配合|协办|协同|参与)(?:协调)?(?:单位|部门)|完成时限|完成时间|时间节点|建设阶段|总投资|(?:[0-9]{4}年)?计划投资|项目业主|备注/g;
+const GLUED_HEADER_RE = new RegExp(`^序号((?:${GLUED_COLUMN_RE.source}){2,8})`);
 const GLUED_GROUP_RE = /[一二三四五六七八九十]{1,3}、[^、,。]{0,24}$/;
 
 /** Offset of the row number `n` at or after pos (within `reach`), standing before a Chinese character. */
@@ -1827,3 +1848,261 @@ function gluedBoundaries(norm: string, s: number, e: number): number[] {
 }
 const GLUED_NAME_END = new CodeSet(codesOf('委局厅办府室会部院署处司组'));
 const GLUED_NAME_START = new CodeSet(codesOf('市省县区州各'));
+
+/**
+ * The rows of a glued table whose header names a column of targets or of persons besides the task
+ * and the units (序号工作内容目标任务责任单位备注, 序号项目名称主要内容区政府分管领导牵头单位配合单位), as a
+ * document-sharing site shows a .docx. Each row is its number, its task (a sentence up to its full
+ * stop, or under 项目名称 a project's name up to its head noun: 扩大教育资源供给|推进…), then sentences of
+ * its content, each run of names after a full stop being the row's persons and units
+ * (…4580个。何海平教育局经开区…): a row goes on under its number with more content and another run of
+ * names (…整治。芮春祥住建局五星街道…), and ends where the next number follows a run of names (…各街道2推动…)
+ * or the header repeated where a page began. The persons are left out; the cells are spans of the text.
+ */
+function gluedSheetRows(src: SourceText, header: Span, layout: GluedLayout): TableRow[] {
+  const { norm } = src;
+  const { named, content: contentKind } = layout;
+  const rows: TableRow[] = [];
+  let start = rowNumberAt(norm, header[1], '1', 80);
+  for (let k = 1; k <= 500 && start >= 0; k++) {
+    const n = String(k);
+    const next = String(k + 1);
+    const body = start + n.length;
+    const titleEnd = named ? projectNameEnd(norm, body) : sentenceEnd(norm, body);
+    if (titleEnd < 0) break;
+    const cells: TableCell[] = [
+      { kind: 'number', span: [start, body] },
+      { kind: 'task', span: [body, titleEnd] },
+    ];
+    let p = titleEnd;
+    let content = p;
+    let end = -1;
+    let following = -1;
+    // Whether the last step read a run of names or the repeated header, after which a number starts the next row.
+    let closed = false;
+    for (let guard = 0; guard < 40; guard++) {
+      while (p < norm.length && (norm.charCodeAt(p) === JOINER || isJsSpace(norm.charCodeAt(p))) && norm.charCodeAt(p) !== 0x0a) p++;
+      if (closed && glueNumberAt(norm, p, next)) {
+        end = p;
+        following = p;
+        break;
+      }
+      if (norm.startsWith(norm.slice(header[0], header[1]), p)) {
+        if (content < p) cells.push({ kind: contentKind, span: [content, p] });
+        p += header[1] - header[0];
+        content = p;
+        closed = true;
+        continue;
+      }
+      const run = p > titleEnd || !named ? namesRun(norm, p, layout.person, next) : null;
+      if (run && run.names.length > 0) {
+        if (content < p) cells.push({ kind: contentKind, span: [content, p] });
+        pushNames(cells, norm, run.names, layout);
+        p = run.end;
+        content = p;
+        closed = true;
+        continue;
+      }
+      closed = false;
+      const stop = runMayStart(norm, p);
+      if (stop < 0) {
+        // The text's end (a page cut mid-row): the row's content runs to the line's end.
+        let e = p;
+        while (e < norm.length && norm.charCodeAt(e) !== 0x0a && e - p < 400) e++;
+        if (content < e) cells.push({ kind: contentKind, span: [content, e] });
+        end = e;
+        break;
+      }
+      p = stop;
+    }
+    if (end < 0) break;
+    rows.push({ line: 0, span: [start, end], cells });
+    start = following;
+  }
+  return rows;
+}
+
+const JOINER = 0x2060;
+
+/**
+ * How a glued table's rows run: its unit columns, where its column of leaders stands (before the
+ * units, 区政府分管领导牵头单位…, or after them, …牵头协调部门牵头区领导), whether its task is a project's
+ * name, the kind its content cells are read as, and whether a column of owners (项目业主) names units
+ * before the unit columns.
+ */
+interface GluedLayout {
+  units: ColumnKind[];
+  person: 'before' | 'after' | null;
+  named: boolean;
+  content: ColumnKind;
+  owner: boolean;
+}
+
+/** 项目业主, 建设单位, 实施主体: the column naming who builds a project, no unit of the plan's. */
+const OWNER_HEADER_RE = /业主$|^(?:建设|业主)单位$|^实施主体$/;
+
+/**
+ * Where in a row's content a run of names may start after p: after its sentence's full stop, or after
+ * a figure glued to the names (…43000020000市兴城公司…), not one with its measure word (改造提升8家城乡…,
+ * a quantity in the sentence). -1 when neither is on the line.
+ */
+function runMayStart(norm: string, p: number): number {
+  const stop = sentenceEnd(norm, p);
+  const limit = stop < 0 ? p + 400 : stop;
+  for (let d = p; d < limit && d < norm.length && norm.charCodeAt(d) !== 0x0a; d++) {
+    if (!isDigitAt(norm, d)) continue;
+    while (isDigitAt(norm, d) || norm.charCodeAt(d) === 0x2e) d++;
+    if (isCjk(norm.charCodeAt(d)) && !MEASURE_WORDS.has(norm.charCodeAt(d))) return d;
+  }
+  return stop;
+}
+const MEASURE_WORDS = new CodeSet(codesOf('个家人名户所座项条场次万亿千百元米里亩吨辆台件套张床年月日天期批类栋处间层位支'));
+
+/** End of the sentence from s: after its full stop (within a row's reach, on its line), else -1. */
+function sentenceEnd(norm: string, s: number): number {
+  const stop = norm.indexOf('。', s);
+  if (stop < 0 || stop - s > 400 || holdsCode(norm, s, stop, 0x0a)) return -1;
+  return stop + 1;
+}
+
+/** Whether the row number n stands at p, glued to the Chinese character after it. */
+function glueNumberAt(norm: string, p: number, n: string): boolean {
+  return norm.startsWith(n, p) && !isDigitAt(norm, p + n.length) && isCjk(norm.charCodeAt(p + n.length));
+}
+
+/**
+ * 扩大教育资源供给推进学校新建…: under 项目名称 the project's name runs into its content; it ends at the
+ * first head noun a project's name closes with (供给, 增长, 发展, 服务, 行动, 项目, 工程…), four
+ * characters in at least. Failing one, the name is the cell's first sentence.
+ */
+function projectNameEnd(norm: string, s: number): number {
+  PROJECT_HEAD_RE.lastIndex = s + 2;
+  const m = PROJECT_HEAD_RE.exec(norm);
+  if (m && m.index + m[0].length - s <= 20 && !/[。,;\n]/.test(norm.slice(s, m.index))) return m.index + m[0].length;
+  return sentenceEnd(norm, s);
+}
+const PROJECT_HEAD_RE = /项目|工程|行动|计划|服务|发展|供给|增长|保障|整治|治理|提升|改造/g;
+
+/**
+ * A run of names at p: under a column of leaders, a leader's name first (何海平, 张菁: two or three Han
+ * characters, no unit's ending), left out; then unit names, with or without 、 and , between them,
+ * each read as the shortest stretch that ends like a unit (教育局|经开区|高新园(邹区镇)|各街道). With no
+ * column of persons the run must close the row (the next number, the text's or the line's end), as
+ * a cell of units does. Null when no name is read.
+ */
+function namesRun(norm: string, p: number, person: GluedLayout['person'], next: string): { names: Span[]; end: number } | null {
+  let q = p;
+  if (person === 'before') {
+    // (何海平|教育局, 张菁|民政局: of a name of three and one of two, the one after which the unit's name is shorter.)
+    let found = -1;
+    let best = Infinity;
+    if (TASK_VERB_RE.test(norm.slice(p, p + 2))) return null;
+    for (const len of [3, 2]) {
+      const who = norm.slice(p, p + len);
+      if (!/^\p{Script=Han}+$/u.test(who) || who.length !== len || looksLikeUnit(who)) continue;
+      const e = gluedNameEnd(norm, p + len, true, false);
+      if (e > 0 && e - p - len < best) {
+        found = p + len;
+        best = e - p - len;
+      }
+    }
+    if (found < 0) return null;
+    q = found;
+  }
+  const names: Span[] = [];
+  for (;;) {
+    let a = q;
+    while (a < norm.length && (norm.charCodeAt(a) === 0x3001 || norm.charCodeAt(a) === 0x2c || norm.charCodeAt(a) === JOINER)) a++;
+    if (names.length === 0) a = q;
+    const e = gluedNameEnd(norm, a, true, person === 'after');
+    if (e < 0) break;
+    names.push([a, e]);
+    q = e;
+  }
+  if (names.length === 0) return null;
+  // (…区建设局王天刚郭代辉2…: leaders after the units, left out, up to the row's end.)
+  if (person === 'after') q = leadersEnd(norm, q);
+  if (person !== 'before') {
+    let e = q;
+    while (e < norm.length && (norm.charCodeAt(e) === JOINER || norm.charCodeAt(e) === 0x20)) e++;
+    if (!(e >= norm.length || norm.charCodeAt(e) === 0x0a || glueNumberAt(norm, e, next) || norm.startsWith('序号', e))) return null;
+  }
+  return { names, end: q };
+}
+
+/** End of the leaders' names at e: a stretch of Han characters, one to three names, with no unit's ending. */
+function leadersEnd(norm: string, e: number): number {
+  let q = e;
+  while (q < norm.length && q - e < 10 && isCjk(norm.charCodeAt(q))) q++;
+  const who = norm.slice(e, q);
+  return q - e >= 2 && q - e <= 9 && !looksLikeUnit(who) && !/^\p{Script=Han}{0,9}(?:局|委|办|公司|街道)/u.test(who) ? q : e;
+}
+
+/** 推动大庙弄核心区改造: a stretch opening with a task's verb is no unit's name. */
+const TASK_VERB_RE = /^(?:推动|推进|加快|建成|完成|实施|开展|改造|提升|新建|建设|打造|举办|提高|完善|组织|按照|给|把|对|在|将)/;
+
+/**
+ * End of the unit name at s (its bracket with it: 市委宣传部(市文明办), 高新园(邹区镇)), else -1: the
+ * shortest stretch that ends like a unit where the run can go on after it (a 、, the row's end, a
+ * task's verb, or another name: 市委社|治委 is no cut, 市委社治委、 is).
+ */
+function gluedNameEnd(norm: string, s: number, ahead = true, leadersAfter = false): number {
+  if (TASK_VERB_RE.test(norm.slice(s, s + 2))) return -1;
+  let name = '';
+  for (let i = s; i < norm.length && i - s < 16; i++) {
+    const c = norm.charCodeAt(i);
+    if (c === JOINER) continue;
+    if (c === 0x28) {
+      const close = norm.indexOf(')', i);
+      if (close < 0 || close - i > 14) return -1;
+      const inner = norm.slice(i + 1, close).replace(/\u2060/g, '');
+      if (!/^\p{Script=Han}+$/u.test(inner)) return -1;
+      name += `(${inner})`;
+      i = close;
+    } else if (isCjk(c)) name += norm[i];
+    else return -1;
+    if (name.length >= 3 && norm.charCodeAt(i + 1) !== 0x28 && gluedUnitLike(name) && (!ahead || runGoesOn(norm, i + 1, leadersAfter))) return i + 1;
+  }
+  return -1;
+}
+
+/** A name ending as a unit's does, or a place's name with a unit's in its bracket (高新园(邹区镇)). */
+function gluedUnitLike(name: string): boolean {
+  if (looksLikeUnit(name) || endsLikeUnit(name)) return true;
+  const inner = /\(([^()]+)\)$/.exec(name);
+  return !!inner && endsLikeUnit(inner[1] ?? '');
+}
+
+/** Whether a run of names can go on at e: no Han character there, or a task's verb, or another name. */
+function runGoesOn(norm: string, e: number, leadersAfter: boolean): boolean {
+  while (norm.charCodeAt(e) === JOINER) e++;
+  if (!isCjk(norm.charCodeAt(e))) return true;
+  if (leadersAfter && leadersEnd(norm, e) > e && !isCjk(norm.charCodeAt(leadersEnd(norm, e)))) return true;
+  return TASK_VERB_RE.test(norm.slice(e, e + 2)) || gluedNameEnd(norm, e, false) > 0;
+}
+
+/**
+ * A run's names in the row's unit columns: the first column's names are the first one and those
+ * joined to it by 、 or ,; the names after it, run into it without one, the next column's, each a
+ * cell of its own. A column of its own (责任单位) takes the whole run as its cell.
+ */
+function pushNames(cells: TableCell[], norm: string, run: Span[], layout: GluedLayout): void {
+  const { units } = layout;
+  const first = units[0] as ColumnKind;
+  // 四川聚和…有限公司、…聚和村农村股份合作社区农发局: after a column of owners, the unit column's name is the last.
+  if (layout.owner && units.length === 1) {
+    cells.push({ kind: first, span: run[run.length - 1] as Span });
+    return;
+  }
+  const second = units[1];
+  let k = 1;
+  while (k < run.length && /[、,]/.test(norm.slice((run[k - 1] as Span)[1], (run[k] as Span)[0]))) k++;
+  if (!second || k === run.length) {
+    if (k === run.length || first !== 'lead') {
+      cells.push({ kind: first, span: [(run[0] as Span)[0], (run[run.length - 1] as Span)[1]] });
+      return;
+    }
+  }
+  cells.push({ kind: first, span: [(run[0] as Span)[0], (run[k - 1] as Span)[1]] });
+  for (const span of run.slice(k)) cells.push({ kind: second ?? 'cooperate', span });
+}
