@@ -1383,4 +1383,13 @@ describe('forms of real pages', () => {
     expect(read[0]?.[1]).toBe('整治校园周边食品摊点');
     expect(spanProblems(text, parse(text))).toEqual([]);
   });
+
+  it('reads a label with a bracketed alternative, a goal label opening the item or glued to its heading, and a name cut by dots', () => {
+    const text = '某镇爱国卫生工作方案\n一、工作任务\n1.整治集贸市场\n(2)创建目标:把市场公厕改造到位责任科室(单位):镇卫生院、镇村建办\n3.整治背街小巷创建目标:清理楼道堆放的杂物。牵头单位(部门):镇城管中队...\n';
+    expect(rows(text)).toEqual([
+      ['(2)', '把市场公厕改造到位', ['镇卫生院/lead', '镇村建办/cooperate'], []],
+      ['3', '整治背街小巷', ['镇城管中队/lead'], []],
+    ]);
+    expect(spanProblems(text, parse(text))).toEqual([]);
+  });
 });

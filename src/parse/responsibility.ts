@@ -40,7 +40,7 @@ interface Group {
 const CUE_RE = /负责|牵头|配合|参与|参加|责任单位|责任部门|责任科室|责任领导|责任处室|责任主体|实施主体|主责单位|牵头单位|配合单位|主办|按职责分工|不再列出|不再一一列出|下同|协办|协同单位|协助单位|主责部门|协作部门|负责政策局|落实/g;
 /** 责任单位: — or 【责任单位】 with the label in lenticular brackets and no colon (the opening one may stand before). */
 const LABEL_RE =
-  /^[【〔[]?((?:主要|具体|直接)?(?:牵头|主责|主办|责任|实施|负责|配合|参与|协办|协同|协助|协作|支持)(?:责任)?(?:单位|部门|机关|科室|主体)|部门分工|责任分工|任务分工|职责分工|(?:牵头|主责|主办|负责|配合|参与|协办|协同|协助|协作)(?=\s*:)|负责政策局(?:\/部门)?)(?:[】〕\]]\s*:?|\s*:|[ \t]*(?=\r?\n|$))\s*/;
+  /^[【〔[]?((?:主要|具体|直接)?(?:牵头|主责|主办|责任|实施|负责|配合|参与|协办|协同|协助|协作|支持)(?:责任)?(?:单位|部门|机关|科室|主体)(?:\((?:单位|部门|科室|处室|机关)\))?|部门分工|责任分工|任务分工|职责分工|(?:牵头|主责|主办|负责|配合|参与|协办|协同|协助|协作)(?=\s*:)|负责政策局(?:\/部门)?)(?:[】〕\]]\s*:?|\s*:|[ \t]*(?=\r?\n|$))\s*/;
 const SUFFIX_RE =
   /(分别牵头负责|分别牵头|分别负责|分别落实|为(?:牵头|主办|责任|主责|配合|协办|协助|协同|参与)(?:单位|部门)|牵头负责|牵头落实|主要负责|具体负责|直接负责|全面负责|按职责分工负责|按职责分工落实|按职责分工推进|按职能分工负责|按职责负责|分工负责|共同负责|负总责|总牵头|牵头|主抓|负责|协同配合|配合|参与|参加|协助|协同|协办|主办|落实|指导|督导|支持)(?:落实|实施|推进|组织实施|具体实施|具体落实|组织落实|抓好落实|组织|抓总|协调|督导)?$/;
 // (第一责任单位为牵头单位,下同): the first named unit, said without 列/排.
@@ -273,6 +273,9 @@ function labelBracket(c: number): boolean {
 }
 
 /** Length of a `(牵头|责任|…)(单位|部门)\s*:` label starting at i and ending by e, else 0. */
+/** (单位) after 责任科室, (部门) after 牵头单位: the other noun a label may be written with. */
+const ALTERNATIVE_RE = /^\((?:单位|部门|科室|处室|机关)\)/;
+
 function labelAt(norm: string, i: number, e: number): number {
   // 牵头:X;配合:Y — a role word alone before the colon; 负责政策局:, 负责政策局/部门: (Hong Kong).
   const bare = bareLabelAt(norm, i, e);
@@ -307,6 +310,9 @@ function labelAt(norm: string, i: number, e: number): number {
     while (k < e && isJsSpace(norm.charCodeAt(k))) k++;
     return (k < e && norm.charCodeAt(k) === 0x3a ? k + 1 : j) - i;
   }
+  // 责任科室(单位):, 牵头单位(部门):: a label with its bracketed alternative is a label as any other.
+  const alternative = norm.charCodeAt(j) === 0x28 ? ALTERNATIVE_RE.exec(norm.slice(j, Math.min(e, j + 5))) : null;
+  if (alternative) j += alternative[0].length;
   const nameEnd = j;
   while (j < e && isJsSpace(norm.charCodeAt(j))) j++;
   if (j < e && norm.charCodeAt(j) === 0x3a) return j + 1 - i;

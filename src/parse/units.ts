@@ -297,7 +297,11 @@ function clean(norm: string, s: number, e: number): NamePiece | null {
   let a = s;
   let b = e;
   while (a < b && isNameTrim(norm.charCodeAt(a))) a++;
+  // 责任科室:局爱卫工作科... (a copying site's elision where it cut the text): the dots are no part of the name.
   while (b > a && isNameTrim(norm.charCodeAt(b - 1))) b--;
+  let dots = b;
+  while (dots > a && (norm.charCodeAt(dots - 1) === 0x2e || norm.charCodeAt(dots - 1) === 0x2026)) dots--;
+  if (dots < b && (b - dots >= 2 || norm.charCodeAt(dots) === 0x2026)) b = dots;
   if (a < b && LEAD_FIRST.has(norm.charCodeAt(a))) {
     const lead = LEAD_STRIP_RE.exec(norm.slice(a, Math.min(b, a + 6)));
     if (lead) a += lead[0].length;
