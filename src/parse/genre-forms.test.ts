@@ -1392,4 +1392,11 @@ describe('forms of real pages', () => {
     ]);
     expect(spanProblems(text, parse(text))).toEqual([]);
   });
+
+  it('reads a lone paragraph over a 承办部门: line with a telephone number, and a second unit with its number on the next line', () => {
+    const text = '提升城乡居民养老服务水平。今年新建社区养老服务站12个,覆盖率达到85%以上。\n承办部门:县民政局 联系电话:5551234\n县财政局 5556789\n';
+    expect(rows(text)).toEqual([['', '提升城乡居民养老服务水平', ['县民政局/lead', '县财政局/cooperate'], ['12个', '85%']]]);
+    expect(spanProblems(text, parse(text))).toEqual([]);
+  });
 });
+

@@ -6,6 +6,7 @@
  */
 import { chineseToNumber } from './numerals.js';
 import { unwrapped } from './wrapped.js';
+import { nameBesideNumber } from './units.js';
 import { warning } from './warnings.js';
 import { markerAt, RANK, type Marker, type MarkerKind } from './markers.js';
 import { CodeSet, codesOf, DATE_RE, isBlank, isJsSpace, lineText, WRAP_JOINER, type Line, type SourceText } from './text.js';
@@ -56,10 +57,10 @@ export interface Structure {
 
 const CUE_RE = /负责|牵头|配合|责任单位|责任部门|责任科室|责任主体|实施主体|主办机关|按职责分工|不再列出|下同/;
 /** A line that is only a responsibility label: 责任单位:X、Y, or the same in brackets: (责任单位:X、Y). */
-const LABEL_LINE_RE = /^[(〔【[]?(?:(?:牵头|责任|主责|主办|配合|参与|协办|协同|协助)(?:责任)?(?:单位|部门|机关)|部门分工|责任分工)(?:[】〕\]]|\s*:)/;
+const LABEL_LINE_RE = /^[(〔【[]?(?:(?:牵头|责任|主责|主办|承办|配合|参与|协办|协同|协助)(?:责任)?(?:单位|部门|机关)|部门分工|责任分工)(?:[】〕\]]|\s*:)/;
 /** First characters of PROGRESS_LINE_RE's and LABEL_LINE_RE's lines: most lines start with none. */
 const PROGRESS_FIRST = new CodeSet(codesOf('(【〔[上全前完进推落执工目实0123456789'));
-const LABEL_FIRST = new CodeSet(codesOf('(〔【[牵责主配参协部'));
+const LABEL_FIRST = new CodeSet(codesOf('(〔【[牵责主配参协部承'));
 /** How many label lines a responsibility label may stand below its paragraph. */
 const MAX_LABEL_LINES = 6;
 /** 主管领导:刘东, 责任人:毛杰, 进度安排:…: a short label line beside the responsibility labels. */
@@ -302,7 +303,7 @@ export function parseStructure(src: SourceText, from: number, to: number): Struc
       !marker &&
       LABEL_FIRST.has(text.charCodeAt(0)) &&
       (firstHeading < lines.length || sections.length + items.length === 0 || items[items.length - 1]?.number === '') &&
-      closesParagraph(lines, i, items, sections.length, headingAt, taskLinesUnder)
+      closesParagraph(src, lines, i, items, sections.length, headingAt, taskLinesUnder)
     )
       continue;
     if (!marker && headingAt === i - 1 && DUTY_LINE_RE.test(text)) {
@@ -428,6 +429,7 @@ function itemOfHeading(src: SourceText, heading: MarkedLine, section: number | n
  * line it follows), over other label lines (主管领导:X) between them. Whether it did.
  */
 function closesParagraph(
+  src: SourceText,
   lines: MarkedLine[],
   i: number,
   items: RawItem[],
@@ -459,11 +461,15 @@ function closesParagraph(
     u.alone = u.count === 1 && p === headingAt + 1 && !!heading && (next >= lines.length || (!!after && RANK[after.kind] <= RANK[heading.kind]));
     under.set(headingAt, u);
   }
+  // 承办部门:市人社局 咨询电话:… ⏎ 市卫计委 2835085: a unit's name and its telephone number alone on the
+  // next line go on with the label's list.
+  const more = lines[i + 1];
+  const end = more && !more.marker && nameBesideNumber(src.norm, more.line.trimStart, more.line.trimEnd + 1) > 0 ? more.line.trimEnd : ml.line.trimEnd;
   items.push({
     number: '',
     ordinal: items.length + 1,
     section: sectionCount > 0 ? sectionCount : null,
-    span: [prev.line.trimStart, ml.line.trimEnd],
+    span: [prev.line.trimStart, end],
     bodyStart: prev.line.trimStart + (bullet ? bullet[0].length : 0),
     value: null,
     kind: null,

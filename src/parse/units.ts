@@ -350,3 +350,12 @@ export function unitList(norm: string, s: number, e: number, known?: (name: stri
   }
   return names;
 }
+
+/** 市卫计委 2835085: a unit's name, then a telephone number, alone on a line. */
+const NAME_BESIDE_NUMBER_RE = /^([\u4e00-\u9fff()]{2,20})[ \t]+[0-9][0-9-]{5,12}[ \t]*(?:\n|$)/;
+
+/** Length of the unit's name at s when its line (inside [s, e)) holds only it and a telephone number, else 0. */
+export function nameBesideNumber(norm: string, s: number, e: number): number {
+  const m = NAME_BESIDE_NUMBER_RE.exec(norm.slice(s, Math.min(e, s + 40)));
+  return m?.[1] && looksLikeUnit(m[1]) ? m[1].length : 0;
+}
