@@ -1398,5 +1398,14 @@ describe('forms of real pages', () => {
     expect(rows(text)).toEqual([['', '提升城乡居民养老服务水平', ['县民政局/lead', '县财政局/cooperate'], ['12个', '85%']]]);
     expect(spanProblems(text, parse(text))).toEqual([]);
   });
+
+  it('titles points whose number came out as mojibake by their first sentence, drops a yardstick count, and keeps a last point cut off', () => {
+    const text = '某市2023年數字政府工作要點\n\n一、夯實基礎能力,提升服務水平\n\n ?。ㄒ唬┘訌娖脚_建設,推進數據共享。對照省里的12項指標逐項推進,年底前建成共享平台3個。(市數據局牽頭)\n\n ?。ǘ┩晟茟糜皿w系,全面提升服務能力。圍繞政務服務、社會治理、城市管理等領域,推動各縣區把應用系統接入全市統一平台,聚焦政務服務、數字\n';
+    expect(rows(text)).toEqual([
+      ['', '?。ㄒ唬┘訌娖脚_建設,推進數據共享', ['市數據局/lead'], ['3個']],
+      ['', '?。ǘ┩晟茟糜皿w系,全面提升服務能力', [], []],
+    ]);
+    expect(spanProblems(text, parse(text))).toEqual([]);
+  });
 });
 

@@ -622,6 +622,9 @@ function itemTitle(src: SourceText, start: number, e: number, cell = false): str
     const c = norm.charCodeAt(end);
     // (A line a page's width cut — long, ending mid-sentence — goes on on the next line.)
     if (c === 0x0a && wrappedOn(norm, end, e)) continue;
+    // ?。ㄒ唬┚o扣指標任務,…: a full stop right after a ? opening the title is a garbled run (a point's
+    // number and first character turned to mojibake in copying), no sentence's end.
+    if (c === 0x3002 && end === s + 1 && norm.charCodeAt(s) === 0x3f) continue;
     if (c === 0x3002 || c === 0x0a || c === 0x0d) break; // 。 \n \r
     // Run-on text keeps a title apart from its body by a space only (加强和完善社会保障 发展社会救助…).
     // (电力、电 信、码头: a stray space inside a word, one or two characters before the next mark, is not.)

@@ -30,7 +30,7 @@ export interface RawItem {
   bodyStart: number;
   value: number | null;
   kind: MarkerKind | null;
-  /** A label over bullet lines (labelsOverBullets): a task even when it names no unit and sets no target. */
+  /** A label over bullet lines (labelsOverBullets), or a task line cut off by the text's end (cutAfterTask): a task even when it names no unit and sets no target. */
   label?: true;
   /** Where the title ends when a label gives it (labelledLines): the label's end. */
   titleEnd?: number;
@@ -322,7 +322,8 @@ export function parseStructure(src: SourceText, from: number, to: number): Struc
       lowered.add(open);
       continue;
     }
-    if (firstHeading < lines.length && cueOf(ml) && text.length >= 8) {
+    const cut = firstHeading < lines.length && !cueOf(ml) && cutAfterTask(lines, i, items, headingAt);
+    if (firstHeading < lines.length && text.length >= 8 && (cueOf(ml) || cut)) {
       if (marker && rank > itemRank) {
         // A numbered task line with no item open (see above): an item with its own number.
         open = pushItem(src, items, sections.length, line, marker);
@@ -348,6 +349,7 @@ export function parseStructure(src: SourceText, from: number, to: number): Struc
         bodyStart: line.trimStart + (bullet ? bullet[0].length : 0),
         value: null,
         kind: null,
+        ...(cut ? { label: true as const } : {}),
       });
     }
   }
@@ -362,6 +364,24 @@ export function parseStructure(src: SourceText, from: number, to: number): Struc
     warnings.push(warning('no_structure', {}, [0, 0]));
   }
   return { title, headings, titleSpan, sections, items, warnings };
+}
+
+/** What a paragraph cut off by the text's end does not close with: a sentence's end or a bracket. */
+const PARAGRAPH_CLOSE = new CodeSet(codesOf('。;!?)】〕]'));
+/** Shortest paragraph read as a task cut off by the text's end. */
+const CUT_TASK_MIN = 40;
+
+/**
+ * 一、… ⏎ (一)…逐项推进。(X牵头) ⏎ (二)…聚焦政务信息化基础设施建设、数字政府 (the end of the text): the
+ * text's last paragraph, cut off mid-sentence right after an unnumbered task line under the same
+ * heading, is a task too, its bracket of roles lost with the cut.
+ */
+function cutAfterTask(lines: MarkedLine[], i: number, items: RawItem[], headingAt: number): boolean {
+  const ml = lines[i] as MarkedLine;
+  if (i !== lines.length - 1 || ml.marker || headingAt < 0 || ml.text.length < CUT_TASK_MIN || PARAGRAPH_CLOSE.has(ml.text.charCodeAt(ml.text.length - 1))) return false;
+  const last = items[items.length - 1];
+  const prev = lines[i - 1];
+  return !!last && !!prev && last.number === '' && last.kind === null && i - 1 > headingAt && last.span[1] === prev.line.trimEnd && cueOf(prev);
 }
 
 /**
