@@ -1407,5 +1407,9 @@ describe('forms of real pages', () => {
     ]);
     expect(spanProblems(text, parse(text))).toEqual([]);
   });
+
+  it('reads a text that is one duty sentence with no heading over it without failing', () => {
+    expect(() => parse('由省发改委牵头,会同省财政厅配合')).not.toThrow();
+  });
 });
 

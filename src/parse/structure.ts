@@ -306,7 +306,7 @@ export function parseStructure(src: SourceText, from: number, to: number): Struc
       closesParagraph(src, lines, i, items, sections.length, headingAt, taskLinesUnder)
     )
       continue;
-    if (!marker && headingAt === i - 1 && DUTY_LINE_RE.test(text)) {
+    if (!marker && headingAt >= 0 && headingAt === i - 1 && DUTY_LINE_RE.test(text)) {
       // 一、治理畜牧业产品污染 ⏎ 由乡三农服务中心承办,乡畜牧站…配合。: a line saying only who does the
       // heading's work makes the heading a task, numbered and titled by it; the lines after it, up to
       // the next heading, are its body. So with points under it ((一)由X负责,Y配合,…): the heading's own
