@@ -266,7 +266,7 @@ function findStatedHere(ctx: ResponsibilityContext, s: number, e: number): Claus
     from = Math.max(from, end);
     // 承办部门:市人社局 咨询电话:2126811 ⏎ 市卫计委 2835085: a line holding only a unit's name and a
     // telephone number goes on with the list of the label line over it, the name cooperating.
-    const name = norm.charCodeAt(end) === 0x0a ? nameBesideNumber(norm, end + 1, e) : 0;
+    const name = end + 1 < e && norm.charCodeAt(end) === 0x0a ? nameBesideNumber(norm, end + 1, e) : 0;
     if (name > 0) {
       for (const p of splitNames(norm, end + 1, end + 1 + name)) result.entries.push(entry(ctx, p, 'cooperate'));
       from = end + 1 + name;
