@@ -1392,4 +1392,33 @@ describe('forms of real pages', () => {
       ['(三)', '由市财政局负责落实经费', ['市财政局/lead'], []],
     ]);
   });
+
+  it('reads a label with a bracketed alternative, a goal label opening the item or glued to its heading, and a name cut by dots', () => {
+    const text = '某镇爱国卫生工作方案\n一、工作任务\n1.整治集贸市场\n(2)创建目标:把市场公厕改造到位责任科室(单位):镇卫生院、镇村建办\n3.整治背街小巷创建目标:清理楼道堆放的杂物。牵头单位(部门):镇城管中队...\n';
+    expect(rows(text)).toEqual([
+      ['(2)', '把市场公厕改造到位', ['镇卫生院/lead', '镇村建办/cooperate'], []],
+      ['3', '整治背街小巷', ['镇城管中队/lead'], []],
+    ]);
+    expect(spanProblems(text, parse(text))).toEqual([]);
+  });
+
+  it('reads a lone paragraph over a 承办部门: line with a telephone number, and a second unit with its number on the next line', () => {
+    const text = '提升城乡居民养老服务水平。今年新建社区养老服务站12个,覆盖率达到85%以上。\n承办部门:县民政局 联系电话:5551234\n县财政局 5556789\n';
+    expect(rows(text)).toEqual([['', '提升城乡居民养老服务水平', ['县民政局/lead', '县财政局/cooperate'], ['12个', '85%']]]);
+    expect(spanProblems(text, parse(text))).toEqual([]);
+  });
+
+  it('titles points whose number came out as mojibake by their first sentence, drops a yardstick count, and keeps a last point cut off', () => {
+    const text = '某市2023年數字政府工作要點\n\n一、夯實基礎能力,提升服務水平\n\n ?。ㄒ唬┘訌娖脚_建設,推進數據共享。對照省里的12項指標逐項推進,年底前建成共享平台3個。(市數據局牽頭)\n\n ?。ǘ┩晟茟糜皿w系,全面提升服務能力。圍繞政務服務、社會治理、城市管理等領域,推動各縣區把應用系統接入全市統一平台,聚焦政務服務、數字\n';
+    expect(rows(text)).toEqual([
+      ['', '?。ㄒ唬┘訌娖脚_建設,推進數據共享', ['市數據局/lead'], ['3個']],
+      ['', '?。ǘ┩晟茟糜皿w系,全面提升服務能力', [], []],
+    ]);
+    expect(spanProblems(text, parse(text))).toEqual([]);
+  });
+
+  it('reads a text that is one duty sentence with no heading over it without failing', () => {
+    expect(() => parse('由省发改委牵头,会同省财政厅配合')).not.toThrow();
+  });
 });
+

@@ -600,6 +600,10 @@ const NAME_LABEL_RE = /^(?:项目名称|事项名称|实事名称|名称)\s*:\s*
 const LEAD_CLAUSE_RE = /^由[^,。;:()]{2,60}?(?:负责|牵头|承办|主办)(?:,[^,。;:()]{2,80}?(?:配合|协助|参与|协办))?,\s*/;
 const LEAD_CLAUSE_MAX = 160;
 const NAME_LABEL_FIRST = new CodeSet(codesOf('项事实名'));
+/** 创建目标:, 工作目标:, 目标: — the label of an item's goal. */
+const GOAL_LABEL_RE = /^(?:创建|工作|任务|整治|年度)?目标\s*:\s*/;
+/** A label of who does a task (责任科室(单位):) or of its goal (创建目标:) glued inside a title's text (not opening a bracket). */
+const GLUED_LABEL_RE = /(?<![(〔【[])(?:(?:牵头|责任|主责|主办|配合)(?:单位|部门|科室)(?:\((?:单位|部门|科室|处室)\))?|(?:创建|工作|任务)目标)\s*:/;
 
 /** 工业经济:规模以上工业增加值增长20%以上: a short category, then the indicator that is the task. */
 const CATEGORY_OVER_INDICATOR = /^[^:]{1,6}:[^:]*(?:增长|下降|达到|提高|降低|减少|控制在|突破|超过|增加)[^:]*[0-9]/;
@@ -623,11 +627,18 @@ function itemTitle(src: SourceText, start: number, e: number, cell = false): str
     const lead = LEAD_CLAUSE_RE.exec(norm.slice(s, Math.min(e, s + LEAD_CLAUSE_MAX)));
     if (lead && e - s - lead[0].length >= 4) s += lead[0].length;
   }
+  // (2)创建目标:把医院公厕整治提升到位责任科室(单位):…: so is the goal a goal's label gives, where the
+  // item opens with it.
+  const goal = norm.charCodeAt(s + 2) === 0x76ee || norm.charCodeAt(s) === 0x76ee ? GOAL_LABEL_RE.exec(norm.slice(s, Math.min(e, s + 8))) : null; // 目
+  if (goal && e - s - goal[0].length >= 4) s += goal[0].length;
   let end = s;
   for (; end < e; end++) {
     const c = norm.charCodeAt(end);
     // (A line a page's width cut — long, ending mid-sentence — goes on on the next line.)
     if (c === 0x0a && wrappedOn(norm, end, e)) continue;
+    // ?。ㄒ唬┚o扣指標任務,…: a full stop right after a ? opening the title is a garbled run (a point's
+    // number and first character turned to mojibake in copying), no sentence's end.
+    if (c === 0x3002 && end === s + 1 && norm.charCodeAt(s) === 0x3f) continue;
     if (c === 0x3002 || c === 0x0a || c === 0x0d) break; // 。 \n \r
     // Run-on text keeps a title apart from its body by a space only (加强和完善社会保障 发展社会救助…).
     // (电力、电 信、码头: a stray space inside a word, one or two characters before the next mark, is not.)
@@ -642,6 +653,10 @@ function itemTitle(src: SourceText, start: number, e: number, cell = false): str
       if (isCjk(norm.charCodeAt(n)) && (norm.charCodeAt(end - 1) === 0x3b || (isCjk(norm.charCodeAt(end - 1)) && !strayAt(norm, n, e) && !inSentence(norm, s, end)))) break;
     }
   }
+  // 把医院公厕整治提升到位责任科室(单位):X, 开展城乡结合部环境整治创建目标:…: a label of who does the
+  // task or of its goal glued to the text before it (its line break lost) ends the title.
+  const glued = end - s > 6 && holdsCode(norm, s, end, 0x3a) ? GLUED_LABEL_RE.exec(norm.slice(s + 4, end)) : null;
+  if (glued) end = s + 4 + glued.index;
   // (一)总体要求:以…为指导,…。: a short heading before a colon over a long sentence is the title;
   // 2.中心片区污水管网维护:检测、清淤并修复…: so is a project's or a field's name before its description.
   // (1.工业经济:规模以上工业增加值增长20%以上 is one title: a short category over an indicator.)

@@ -9,7 +9,7 @@ import { CodeSet, codesOf, firstAtOrAfter, holdsCode, isJsSpace, joinFree, NO_NA
 import type { ParseWarning, Responsible, ResponsibleRole } from '../model/plan.js';
 import type { Span } from '../model/span.js';
 import type { UnitResolver } from '../model/unit-resolver.js';
-import { isCollective, looksLikeUnit, splitNames, UNIT_LAST, unitList, type NamePiece } from './units.js';
+import { isCollective, looksLikeUnit, nameBesideNumber, splitNames, UNIT_LAST, unitList, type NamePiece } from './units.js';
 
 export interface ResponsibilityContext {
   src: SourceText;
@@ -37,10 +37,10 @@ interface Group {
   names: NamePiece[];
 }
 
-const CUE_RE = /负责|牵头|配合|参与|参加|责任单位|责任部门|责任科室|责任领导|责任处室|责任主体|实施主体|主责单位|牵头单位|配合单位|主办|按职责分工|不再列出|不再一一列出|下同|协办|协同单位|协助单位|主责部门|协作部门|负责政策局|落实/g;
+const CUE_RE = /负责|牵头|配合|参与|参加|责任单位|责任部门|责任科室|责任领导|责任处室|责任主体|实施主体|主责单位|牵头单位|配合单位|主办|按职责分工|不再列出|不再一一列出|下同|协办|协同单位|协助单位|主责部门|协作部门|负责政策局|落实|承办单位|承办部门/g;
 /** 责任单位: — or 【责任单位】 with the label in lenticular brackets and no colon (the opening one may stand before). */
 const LABEL_RE =
-  /^[【〔[]?((?:主要|具体|直接)?(?:牵头|主责|主办|责任|实施|负责|配合|参与|协办|协同|协助|协作|支持)(?:责任)?(?:单位|部门|机关|科室|主体)|部门分工|责任分工|任务分工|职责分工|(?:牵头|主责|主办|负责|配合|参与|协办|协同|协助|协作)(?=\s*:)|负责政策局(?:\/部门)?)(?:[】〕\]]\s*:?|\s*:|[ \t]*(?=\r?\n|$))\s*/;
+  /^[【〔[]?((?:主要|具体|直接)?(?:牵头|主责|主办|承办|责任|实施|负责|配合|参与|协办|协同|协助|协作|支持)(?:责任)?(?:单位|部门|机关|科室|主体)(?:\((?:单位|部门|科室|处室|机关)\))?|部门分工|责任分工|任务分工|职责分工|(?:牵头|主责|主办|负责|配合|参与|协办|协同|协助|协作)(?=\s*:)|负责政策局(?:\/部门)?)(?:[】〕\]]\s*:?|\s*:|[ \t]*(?=\r?\n|$))\s*/;
 const SUFFIX_RE =
   /(分别牵头负责|分别牵头|分别负责|分别落实|为(?:牵头|主办|责任|主责|配合|协办|协助|协同|参与)(?:单位|部门)|牵头负责|牵头落实|主要负责|具体负责|直接负责|全面负责|按职责分工负责|按职责分工落实|按职责分工推进|按职能分工负责|按职责负责|分工负责|共同负责|负总责|总牵头|牵头|主抓|负责|协同配合|配合|参与|参加|协助|协同|协办|主办|落实|指导|督导|支持)(?:落实|实施|推进|组织实施|具体实施|具体落实|组织落实|抓好落实|组织|抓总|协调|督导)?$/;
 // (第一责任单位为牵头单位,下同): the first named unit, said without 列/排.
@@ -51,7 +51,7 @@ const MAX_GROUP = 400;
 const MAX_UNCLOSED = 80;
 /** Necessary first characters of FIRST_LEADS_RE and LABEL_RE, last characters of SUFFIX_RE. */
 const FIRST_LEADS_START = new CodeSet(codesOf('其,列排第'));
-const LABEL_START_CHARS = new CodeSet(codesOf('牵主责实负配参协支部任职具直【〔['));
+const LABEL_START_CHARS = new CodeSet(codesOf('牵主责实负配参协支部任职具直承【〔['));
 const SUFFIX_LAST = new CodeSet(codesOf('位门责实进头合与加助同办施导持织总调抓'));
 /** The labels of OTHER_LABEL_RE that name a person or an office, no unit: 责任领导:张三, 联系人:李四, 责任处室:农村处. */
 const PERSON_LABEL_RE = /^(责任领导|责任处室|牵头(?:负责)?领导|分管(?:省|市|县|区)?领导|项目责任人|主要责任人|责任人|联系人)\s*:/;
@@ -59,9 +59,9 @@ const PERSON_LABEL_RE = /^(责任领导|责任处室|牵头(?:负责)?领导|分
 /** Labels of a task's other parts long enough to be told glued to a name before them: 任务目标:, 完成时限:. */
 const LONG_OTHER_LABELS = '完成时限|完成时间|完成期限|时间节点|时限要求|进度安排|办结时限|工作目标|目标任务|任务目标|预期目标|资金来源';
 /** Labels that end the responsibility part of a line: 责任单位:X;完成时限:2022年底. */
-const OTHER_LABEL_RE = new RegExp(`^(?:${LONG_OTHER_LABELS}|时限|责任领导|责任处室|牵头(?:负责)?领导|分管(?:省|市|县|区)?领导|进展与成效|进展成效|工作进展|进展情况|完成情况|实际完成情况|项目内容|建设内容|主要内容|项目名称|项目责任人|主要责任人|责任人|联系人)\\s*:`);
+const OTHER_LABEL_RE = new RegExp(`^(?:${LONG_OTHER_LABELS}|时限|责任领导|责任处室|牵头(?:负责)?领导|分管(?:省|市|县|区)?领导|进展与成效|进展成效|工作进展|进展情况|完成情况|实际完成情况|项目内容|建设内容|主要内容|项目名称|项目责任人|主要责任人|责任人|联系人|咨询电话|联系电话|电话)\\s*:`);
 const GLUED_OTHER_LABEL_RE = new RegExp(`^(?:${LONG_OTHER_LABELS})\\s*:`);
-const OTHER_LABEL_START = new CodeSet(codesOf('完时进办工目预资责牵分实项建主联任'));
+const OTHER_LABEL_START = new CodeSet(codesOf('完时进办工目预资责牵分实项建主联任咨电'));
 
 /** Where ,以下…不再… starts inside [s, e) (after its comma), or -1. */
 function standingAfterComma(norm: string, s: number, e: number): number {
@@ -98,7 +98,8 @@ for (const w of CUE_RE.source.split('|')) {
   list.push(w);
   CUE_WORDS.set(w.charCodeAt(0), list);
 }
-const LABEL_HEADS = ['牵头', '责任', '主责', '主办', '实施', '负责', '配合', '参与', '协办', '协同', '协助', '协作', '支持'];
+// (承办部门:市人社局 咨询电话:… ⏎ 市卫计委 …: the units that undertake a project, read as a 责任 label's.)
+const LABEL_HEADS = ['牵头', '责任', '主责', '主办', '承办', '实施', '负责', '配合', '参与', '协办', '协同', '协助', '协作', '支持'];
 /** Heads of a 分工 label (部门分工:省农业农村厅牵头,各地配合). */
 const DIVISION_HEADS = ['部门', '责任', '任务', '职责'];
 
@@ -263,6 +264,13 @@ function findStatedHere(ctx: ResponsibilityContext, s: number, e: number): Claus
     if (!leads || clause.explicitLead) labelLeadImplicit = !clause.explicitLead && clause.entries.some((r) => r.role === 'lead');
     mergeInto(result, clause);
     from = Math.max(from, end);
+    // 承办部门:市人社局 咨询电话:2126811 ⏎ 市卫计委 2835085: a line holding only a unit's name and a
+    // telephone number goes on with the list of the label line over it, the name cooperating.
+    const name = end + 1 < e && norm.charCodeAt(end) === 0x0a ? nameBesideNumber(norm, end + 1, e) : 0;
+    if (name > 0) {
+      for (const p of splitNames(norm, end + 1, end + 1 + name)) result.entries.push(entry(ctx, p, 'cooperate'));
+      from = end + 1 + name;
+    }
   }
   return found ? result : null;
 }
@@ -273,6 +281,9 @@ function labelBracket(c: number): boolean {
 }
 
 /** Length of a `(牵头|责任|…)(单位|部门)\s*:` label starting at i and ending by e, else 0. */
+/** (单位) after 责任科室, (部门) after 牵头单位: the other noun a label may be written with. */
+const ALTERNATIVE_RE = /^\((?:单位|部门|科室|处室|机关)\)/;
+
 function labelAt(norm: string, i: number, e: number): number {
   // 牵头:X;配合:Y — a role word alone before the colon; 负责政策局:, 负责政策局/部门: (Hong Kong).
   const bare = bareLabelAt(norm, i, e);
@@ -307,6 +318,9 @@ function labelAt(norm: string, i: number, e: number): number {
     while (k < e && isJsSpace(norm.charCodeAt(k))) k++;
     return (k < e && norm.charCodeAt(k) === 0x3a ? k + 1 : j) - i;
   }
+  // 责任科室(单位):, 牵头单位(部门):: a label with its bracketed alternative is a label as any other.
+  const alternative = norm.charCodeAt(j) === 0x28 ? ALTERNATIVE_RE.exec(norm.slice(j, Math.min(e, j + 5))) : null;
+  if (alternative) j += alternative[0].length;
   const nameEnd = j;
   while (j < e && isJsSpace(norm.charCodeAt(j))) j++;
   if (j < e && norm.charCodeAt(j) === 0x3a) return j + 1 - i;

@@ -355,4 +355,24 @@ describe('splitRunOn, items glued to the word before them', () => {
       '二、保障措施各单位要加强领导。',
     ]);
   });
+
+  it('cuts glued sub-points past a lost first one, and a point glued to the last name of a label past points left out', () => {
+    expect(pieces('现将任务分解如下:一、市容整治1.整治集贸市场(2)创建目标:把市场公厕改造到位责任科室(单位):镇卫生院、镇村建办(3)创建目标:清理市场周边占道经营。责任科室(单位):镇城管中队4.整治背街小巷创建目标:清理楼道堆放的杂物。责任科室:镇综治办')).toEqual([
+      '现将任务分解如下:',
+      '一、市容整治',
+      '1.整治集贸市场',
+      '(2)创建目标:把市场公厕改造到位责任科室(单位):镇卫生院、镇村建办',
+      '(3)创建目标:清理市场周边占道经营。责任科室(单位):镇城管中队',
+      '4.整治背街小巷创建目标:清理楼道堆放的杂物。责任科室:镇综治办',
+    ]);
+  });
+
+  it('cuts a point glued to the last name of a label before its quoted first word', () => {
+    expect(pieces('1.新建城区停车场三处。责任单位:市城管局、县区人民政府2.“一网通办”覆盖全部政务服务事项。责任单位:市政务服务中心')).toEqual([
+      '1.新建城区停车场三处。',
+      '责任单位:市城管局、县区人民政府',
+      '2.“一网通办”覆盖全部政务服务事项。',
+      '责任单位:市政务服务中心',
+    ]);
+  });
 });

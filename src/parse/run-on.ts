@@ -154,6 +154,21 @@ function cutsOf(src: SourceText, line: Line): number[] {
     } else if (glued) {
       // 一、教育卫生(一)改造…(…)(二)新建…: a glued (一) opens a sequence once a (二) confirms it.
       if (fresh && m.value === 1) pending[kind] = i;
+      // 1.开展市容环境整治(2)创建目标:…保健院(3)创建目标:…: glued bracketed points past 1 (a site lost the
+      // first) open their sequence once the next value, glued too, confirms them, a point's text between.
+      else if (fresh && m.value > 1 && c === 0x28) {
+        const at = pendingAt[kind] ?? -1;
+        if (at >= 0 && m.value === (pendingValue[kind] ?? 0) + 1 && i - at > GLUED_POINT_MIN) {
+          cuts.push(at, i);
+          lastCut[kind] = i;
+          next[kind] = m.value + 1;
+          pendingAt[kind] = -1;
+          cutKind(kind);
+        } else {
+          pendingAt[kind] = i;
+          pendingValue[kind] = m.value;
+        }
+      } else if (m.kind === 'ar' && c <= 0x39 && UNIT_LAST.has(norm.charCodeAt(k - 1)) && afterLabel(norm, k, from)) afterLabelMarks.push(i, kind, m.value);
       continue;
     } else if (fresh && waiting >= 0 && m.value === 2) {
       cuts.push(waiting, i);
@@ -245,6 +260,20 @@ function cutsOf(src: SourceText, line: Line): number[] {
       cutLone(cuts, kind, at);
     }
   }
+  // …责任科室(单位):县总医院、县妇幼保健院4.开展城乡结合部环境整治…: an Arabic point glued to the last name
+  // of a label continues the sequence of a 1 cut already, even past its next value (points the site
+  // left out between): digits and a point after a label's names start no name.
+  for (let q = 0; q < afterLabelMarks.length; q += 3) {
+    const at = afterLabelMarks[q] as number;
+    const kind = afterLabelMarks[q + 1] as number;
+    const value = afterLabelMarks[q + 2] as number;
+    const last = lastCut[kind] ?? -1;
+    if (last < 0 || last >= at || value < (next[kind] ?? 0)) continue;
+    cuts.push(at);
+    lastCut[kind] = at;
+    next[kind] = value + 1;
+  }
+  afterLabelMarks.length = 0;
   if (cuts.length > (cont ? 1 : 0)) {
     carried.set(next);
     if (first) carried[KIND_INDEX[first.kind]] = -1;
@@ -330,7 +359,8 @@ function gluedArabic(norm: string, k: number, end: number): boolean {
   const sep = norm.charCodeAt(j);
   // (目标1. 地区…: one space may follow the point.)
   const word = norm.charCodeAt(j + 1) === 0x20 ? j + 2 : j + 1;
-  return (sep === 0x2e || sep === 0x3001 || sep === 0x29) && word < end && isCjk(norm.charCodeAt(word));
+  // (召陵区人民政府3.“互联网…”在全市推开: or a quotation mark opening the point's first word.)
+  return (sep === 0x2e || sep === 0x3001 || sep === 0x29) && word < end && (isCjk(norm.charCodeAt(word)) || norm.charCodeAt(word) === 0x201c);
 }
 
 /** Cuts at a lone 1 of a kind, which its sequence continues from. */
@@ -640,6 +670,12 @@ function spacedFigureAt(norm: string, j: number, end: number): boolean {
 /** 亿 万 年 月 个 元 … %: what a figure's measure word starts with (not a row's task). */
 const MEASURE_FIRST = new CodeSet(codesOf('亿万千百年月日个元人户家所项座条公平立吨亩辆名%'));
 
+/** Least distance between glued bracketed points past 1 that confirm each other (a point's text between). */
+const GLUED_POINT_MIN = 8;
+
+/** Arabic points glued to a label's last name, as flat [offset, kind, value, …] (cutsOf's scratch). */
+const afterLabelMarks: number[] = [];
+
 /** 二 to 十: a section's numeral after the first. */
 const CN_AFTER_ONE = new CodeSet(codesOf('二三四五六七八九十'));
 /** How far back a label (牵头单位:, 责任部门:) is looked for before a glued section's numeral. */
@@ -654,7 +690,9 @@ function afterLabel(norm: string, k: number, from: number): boolean {
     // (牵头单位 : X, with spaces around the colon, as some pages type it.)
     let p = j;
     while (p > from && isSpace(norm.charCodeAt(p - 1))) p--;
-    if (norm.startsWith('单位', p - 2) || norm.startsWith('部门', p - 2)) return true;
+    // (责任科室(单位):, 牵头单位(部门):: a label with its bracketed alternative.)
+    if (norm.charCodeAt(p - 1) === 0x29 && norm.charCodeAt(p - 4) === 0x28) p -= 4;
+    if (norm.startsWith('单位', p - 2) || norm.startsWith('部门', p - 2) || norm.startsWith('科室', p - 2)) return true;
   }
   return false;
 }

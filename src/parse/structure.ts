@@ -6,6 +6,7 @@
  */
 import { chineseToNumber } from './numerals.js';
 import { unwrapped } from './wrapped.js';
+import { nameBesideNumber } from './units.js';
 import { warning } from './warnings.js';
 import { markerAt, RANK, type Marker, type MarkerKind } from './markers.js';
 import { CodeSet, codesOf, DATE_RE, isBlank, isJsSpace, lineText, WRAP_JOINER, type Line, type SourceText } from './text.js';
@@ -29,7 +30,7 @@ export interface RawItem {
   bodyStart: number;
   value: number | null;
   kind: MarkerKind | null;
-  /** A label over bullet lines (labelsOverBullets): a task even when it names no unit and sets no target. */
+  /** A label over bullet lines (labelsOverBullets), or a task line cut off by the text's end (cutAfterTask): a task even when it names no unit and sets no target. */
   label?: true;
   /** Where the title ends when a label gives it (labelledLines): the label's end. */
   titleEnd?: number;
@@ -56,10 +57,10 @@ export interface Structure {
 
 const CUE_RE = /负责|牵头|配合|责任单位|责任部门|责任科室|责任主体|实施主体|主办机关|按职责分工|不再列出|下同/;
 /** A line that is only a responsibility label: 责任单位:X、Y, or the same in brackets: (责任单位:X、Y). */
-const LABEL_LINE_RE = /^[(〔【[]?(?:(?:牵头|责任|主责|主办|配合|参与|协办|协同|协助)(?:责任)?(?:单位|部门|机关)|部门分工|责任分工)(?:[】〕\]]|\s*:)/;
+const LABEL_LINE_RE = /^[(〔【[]?(?:(?:牵头|责任|主责|主办|承办|配合|参与|协办|协同|协助)(?:责任)?(?:单位|部门|机关)|部门分工|责任分工)(?:[】〕\]]|\s*:)/;
 /** First characters of PROGRESS_LINE_RE's and LABEL_LINE_RE's lines: most lines start with none. */
 const PROGRESS_FIRST = new CodeSet(codesOf('(【〔[上全前完进推落执工目实0123456789'));
-const LABEL_FIRST = new CodeSet(codesOf('(〔【[牵责主配参协部'));
+const LABEL_FIRST = new CodeSet(codesOf('(〔【[牵责主配参协部承'));
 /** How many label lines a responsibility label may stand below its paragraph. */
 const MAX_LABEL_LINES = 6;
 /** 主管领导:刘东, 责任人:毛杰, 进度安排:…: a short label line beside the responsibility labels. */
@@ -302,10 +303,10 @@ export function parseStructure(src: SourceText, from: number, to: number): Struc
       !marker &&
       LABEL_FIRST.has(text.charCodeAt(0)) &&
       (firstHeading < lines.length || sections.length + items.length === 0 || items[items.length - 1]?.number === '') &&
-      closesParagraph(lines, i, items, sections.length, headingAt, taskLinesUnder)
+      closesParagraph(src, lines, i, items, sections.length, headingAt, taskLinesUnder)
     )
       continue;
-    if (!marker && headingAt === i - 1 && DUTY_LINE_RE.test(text)) {
+    if (!marker && headingAt >= 0 && headingAt === i - 1 && DUTY_LINE_RE.test(text)) {
       // 一、治理畜牧业产品污染 ⏎ 由乡三农服务中心承办,乡畜牧站…配合。: a line saying only who does the
       // heading's work makes the heading a task, numbered and titled by it; the lines after it, up to
       // the next heading, are its body. So with points under it ((一)由X负责,Y配合,…): the heading's own
@@ -321,7 +322,8 @@ export function parseStructure(src: SourceText, from: number, to: number): Struc
       lowered.add(open);
       continue;
     }
-    if (firstHeading < lines.length && cueOf(ml) && text.length >= 8) {
+    const cut = firstHeading < lines.length && !cueOf(ml) && cutAfterTask(lines, i, items, headingAt);
+    if (firstHeading < lines.length && text.length >= 8 && (cueOf(ml) || cut)) {
       if (marker && rank > itemRank) {
         // A numbered task line with no item open (see above): an item with its own number.
         open = pushItem(src, items, sections.length, line, marker);
@@ -347,6 +349,7 @@ export function parseStructure(src: SourceText, from: number, to: number): Struc
         bodyStart: line.trimStart + (bullet ? bullet[0].length : 0),
         value: null,
         kind: null,
+        ...(cut ? { label: true as const } : {}),
       });
     }
   }
@@ -361,6 +364,24 @@ export function parseStructure(src: SourceText, from: number, to: number): Struc
     warnings.push(warning('no_structure', {}, [0, 0]));
   }
   return { title, headings, titleSpan, sections, items, warnings };
+}
+
+/** What a paragraph cut off by the text's end does not close with: a sentence's end or a bracket. */
+const PARAGRAPH_CLOSE = new CodeSet(codesOf('。;!?)】〕]'));
+/** Shortest paragraph read as a task cut off by the text's end. */
+const CUT_TASK_MIN = 40;
+
+/**
+ * 一、… ⏎ (一)…逐项推进。(X牵头) ⏎ (二)…聚焦政务信息化基础设施建设、数字政府 (the end of the text): the
+ * text's last paragraph, cut off mid-sentence right after an unnumbered task line under the same
+ * heading, is a task too, its bracket of roles lost with the cut.
+ */
+function cutAfterTask(lines: MarkedLine[], i: number, items: RawItem[], headingAt: number): boolean {
+  const ml = lines[i] as MarkedLine;
+  if (i !== lines.length - 1 || ml.marker || headingAt < 0 || ml.text.length < CUT_TASK_MIN || PARAGRAPH_CLOSE.has(ml.text.charCodeAt(ml.text.length - 1))) return false;
+  const last = items[items.length - 1];
+  const prev = lines[i - 1];
+  return !!last && !!prev && last.number === '' && last.kind === null && i - 1 > headingAt && last.span[1] === prev.line.trimEnd && cueOf(prev);
 }
 
 /**
@@ -428,6 +449,7 @@ function itemOfHeading(src: SourceText, heading: MarkedLine, section: number | n
  * line it follows), over other label lines (主管领导:X) between them. Whether it did.
  */
 function closesParagraph(
+  src: SourceText,
   lines: MarkedLine[],
   i: number,
   items: RawItem[],
@@ -459,11 +481,15 @@ function closesParagraph(
     u.alone = u.count === 1 && p === headingAt + 1 && !!heading && (next >= lines.length || (!!after && RANK[after.kind] <= RANK[heading.kind]));
     under.set(headingAt, u);
   }
+  // 承办部门:市人社局 咨询电话:… ⏎ 市卫计委 2835085: a unit's name and its telephone number alone on the
+  // next line go on with the label's list.
+  const more = lines[i + 1];
+  const end = more && !more.marker && nameBesideNumber(src.norm, more.line.trimStart, more.line.trimEnd + 1) > 0 ? more.line.trimEnd : ml.line.trimEnd;
   items.push({
     number: '',
     ordinal: items.length + 1,
     section: sectionCount > 0 ? sectionCount : null,
-    span: [prev.line.trimStart, ml.line.trimEnd],
+    span: [prev.line.trimStart, end],
     bodyStart: prev.line.trimStart + (bullet ? bullet[0].length : 0),
     value: null,
     kind: null,

@@ -305,6 +305,9 @@ function arabicTarget(ctx: TargetContext, s: number, digitsEnd: number, limit: n
   if (unit === '对' && /[0-9一多]/.test(norm.charAt(unitEnd))) return null;
   // 首阶段45项中余下的27项: the whole that a part is taken from, no figure to reach.
   if ((unit === '项' || unit === '个') && norm.charCodeAt(unitEnd) === ZHONG && norm.charCodeAt(unitEnd + 1) !== 0x5fc3) return null;
+  // 对照省里均衡化发展的39项指标…, 逐项推进: the count of a yardstick the task is measured against
+  // (the province's indicators, a standard's articles), no figure to reach.
+  if ((unit === '项' || unit === '条') && YARDSTICK_BEFORE_RE.test(clauseBefore(norm, s, ctx.floor ?? 0)) && YARDSTICK_AFTER_RE.test(norm.slice(unitEnd, unitEnd + 6))) return null;
   // 这8项责任目标, 上述3项约束性目标: a count of the plan's own lines, no figure to reach.
   if (unit === '项' && countedBefore(norm, s)) return null;
   // (1分,上报材料完整的得满分,少1项扣0.1分): an assessment's scoring rule, no figure to reach.
@@ -449,6 +452,10 @@ const CLASS_AFTER_SUM_RE = /^(?:及以上|以上)?(?:的)?(?:级)?(?:[0-9]{1,4}�
 
 /** 确定的, 提出的: what a count of indicators (22项主要指标) follows when it counts a plan's own. */
 const COUNTED_INDICATORS_BEFORE = /(?:确定|提出|明确|规定|设定)的$/;
+/** 对照…, 参照…: a clause naming what a task is measured against. */
+const YARDSTICK_BEFORE_RE = /^(?:对照|参照|比照|依照)/;
+/** 39项指标, 12条标准: a yardstick's count. */
+const YARDSTICK_AFTER_RE = /^[^。;,]{0,2}(?:指标|标准|要求)/;
 /** The denominator of a rate: 万元, 立方米, 千人, 人·年. */
 /** /10万, /万, /1000: the base a rate is counted per (15/10万), a number and a power of ten. */
 const PER_BASE_RE = /^\/(?:10{0,3}[万千]|1000|[万千])(?![0-9])/;

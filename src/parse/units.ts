@@ -297,7 +297,11 @@ function clean(norm: string, s: number, e: number): NamePiece | null {
   let a = s;
   let b = e;
   while (a < b && isNameTrim(norm.charCodeAt(a))) a++;
+  // 责任科室:局爱卫工作科... (a copying site's elision where it cut the text): the dots are no part of the name.
   while (b > a && isNameTrim(norm.charCodeAt(b - 1))) b--;
+  let dots = b;
+  while (dots > a && (norm.charCodeAt(dots - 1) === 0x2e || norm.charCodeAt(dots - 1) === 0x2026)) dots--;
+  if (dots < b && (b - dots >= 2 || norm.charCodeAt(dots) === 0x2026)) b = dots;
   if (a < b && LEAD_FIRST.has(norm.charCodeAt(a))) {
     const lead = LEAD_STRIP_RE.exec(norm.slice(a, Math.min(b, a + 6)));
     if (lead) a += lead[0].length;
@@ -345,4 +349,13 @@ export function unitList(norm: string, s: number, e: number, known?: (name: stri
     if (p.name.length > 24 || !(unitLike || known?.(p.name))) return null;
   }
   return names;
+}
+
+/** 市卫计委 2835085: a unit's name, then a telephone number, alone on a line. */
+const NAME_BESIDE_NUMBER_RE = /^([\u4e00-\u9fff()]{2,20})[ \t]+[0-9][0-9-]{5,12}[ \t]*(?:\n|$)/;
+
+/** Length of the unit's name at s when its line (inside [s, e)) holds only it and a telephone number, else 0. */
+export function nameBesideNumber(norm: string, s: number, e: number): number {
+  const m = NAME_BESIDE_NUMBER_RE.exec(norm.slice(s, Math.min(e, s + 40)));
+  return m?.[1] && looksLikeUnit(m[1]) ? m[1].length : 0;
 }
