@@ -59,6 +59,25 @@ const restart = new Uint8Array(6);
 /** Per marker kind: where its last marker cut in the line being read stands, -1 for none. */
 const lastCut = new Float64Array(6);
 
+/**
+ * A marker of `value` past 1 at i, its sequence not open yet: it confirms the one waiting before it
+ * when it is that one's next value, more than `gap` characters after it (both are cut and the
+ * sequence goes on), else it waits for its own next value.
+ */
+function confirmPast(cuts: number[], kind: number, i: number, value: number, gap: number): void {
+  const at = pendingAt[kind] ?? -1;
+  if (at >= 0 && value === (pendingValue[kind] ?? 0) + 1 && i - at > gap) {
+    cuts.push(at, i);
+    lastCut[kind] = i;
+    next[kind] = value + 1;
+    pendingAt[kind] = -1;
+    cutKind(kind);
+  } else {
+    pendingAt[kind] = i;
+    pendingValue[kind] = value;
+  }
+}
+
 function cutKind(kind: number): void {
   restart[kind] = 0;
   for (let j = kind + 1; j < restart.length; j++) restart[j] = 1;
@@ -156,19 +175,8 @@ function cutsOf(src: SourceText, line: Line): number[] {
       if (fresh && m.value === 1) pending[kind] = i;
       // 1.开展市容环境整治(2)创建目标:…保健院(3)创建目标:…: glued bracketed points past 1 (a site lost the
       // first) open their sequence once the next value, glued too, confirms them, a point's text between.
-      else if (fresh && m.value > 1 && c === 0x28) {
-        const at = pendingAt[kind] ?? -1;
-        if (at >= 0 && m.value === (pendingValue[kind] ?? 0) + 1 && i - at > GLUED_POINT_MIN) {
-          cuts.push(at, i);
-          lastCut[kind] = i;
-          next[kind] = m.value + 1;
-          pendingAt[kind] = -1;
-          cutKind(kind);
-        } else {
-          pendingAt[kind] = i;
-          pendingValue[kind] = m.value;
-        }
-      } else if (m.kind === 'ar' && c <= 0x39 && UNIT_LAST.has(norm.charCodeAt(k - 1)) && afterLabel(norm, k, from)) afterLabelMarks.push(i, kind, m.value);
+      else if (fresh && m.value > 1 && c === 0x28) confirmPast(cuts, kind, i, m.value, GLUED_POINT_MIN);
+      else if (m.kind === 'ar' && c <= 0x39 && UNIT_LAST.has(norm.charCodeAt(k - 1)) && afterLabel(norm, k, from)) afterLabelMarks.push(i, kind, m.value);
       continue;
     } else if (fresh && waiting >= 0 && m.value === 2) {
       cuts.push(waiting, i);
@@ -197,16 +205,7 @@ function cutsOf(src: SourceText, line: Line): number[] {
     } else if (fresh && m.value > 1) {
       // 大力实施乡村振兴战略 (二十四)完善…。(…负责) (二十五)深化…: a text cut out of a longer list
       // starts past 1; a marker is confirmed by the next value right after it, as a 1 by a 2.
-      if ((pendingAt[kind] ?? -1) >= 0 && m.value === (pendingValue[kind] ?? 0) + 1) {
-        cuts.push(pendingAt[kind] ?? i, i);
-        lastCut[kind] = i;
-        next[kind] = m.value + 1;
-        pendingAt[kind] = -1;
-        cutKind(kind);
-      } else {
-        pendingAt[kind] = i;
-        pendingValue[kind] = m.value;
-      }
+      confirmPast(cuts, kind, i, m.value, 0);
     }
   }
   // …落到实处: 一、抓好重大项目建设 省、州市…: a 1 no 2 confirmed still opens a section when it stands
