@@ -16,6 +16,7 @@
 import { fail } from '../domain/errors.js';
 import { inspectXlsx, type XlsxLimits } from './xlsx-guard.js';
 import { readSheet, type RawCell } from './xlsx-sheet-reader.js';
+import { MAX_REPEATED_CELL } from '../model/table-limits.js';
 
 /** Whether bytes look like a workbook (a zip naming xl/workbook.xml) rather than a .docx. */
 export function isXlsx(bytes: Uint8Array): boolean {
@@ -72,8 +73,6 @@ export async function planTableText(bytes: Buffer, limits: XlsxLimits): Promise<
   return texts.join('\n\n');
 }
 
-/** Longest merged value repeated on the rows under its first (a unit, a deadline); a longer one stays in its first row. */
-const MAX_REPEATED_CELL = 200;
 
 /**
  * One sheet's rows as tab-separated lines, vertical merges repeated on every row they cover. The

@@ -33,6 +33,7 @@
 import type { ParsedPlan } from '../model/plan.js';
 import type { Span } from '../model/span.js';
 import { mappedPlan } from '../model/plan-spans.js';
+import { MAX_REPEATED_CELL } from '../model/table-limits.js';
 
 /** Any box-drawing character, or the start of an ASCII rule. */
 const QUICK_RE = /[\u2500-\u257f]|\+[-=]{3}/;
@@ -47,8 +48,6 @@ const BULLET_RE = /^[△▲▽▼●○■□◆◇•▪▫☆★►▶◎※]/
 const MAX_TABLE_LINES = 5000;
 /** Columns of a table at most: lines drawn with more separators are left as they are (no division table is so wide). */
 const MAX_COLUMNS = 64;
-/** Longest merged cell given to each row it spans; a longer one goes to its first row only (a hostile table cannot multiply its text). */
-const MAX_REPEATED_CELL = 200;
 
 /** A box-drawing character that is a horizontal stroke only (─ ━ ═, dashed forms, half strokes). */
 function isStroke(c: number): boolean {

@@ -118,6 +118,19 @@ describe("Word's automatic numbering", () => {
     ]);
   });
 
+  it('repeats a short cell merged down on each row it covers, but leaves a long one in its first row (a hostile table cannot multiply it)', async () => {
+    const cell = (t: string, o: object = {}) => new TableCell({ children: [new Paragraph(t)], ...o });
+    const long = '长'.repeat(500);
+    const rows = [new TableRow({ children: [cell('序号'), cell('工作任务'), cell('牵头单位')] })];
+    rows.push(new TableRow({ children: [cell('1'), cell(long, { rowSpan: 40 }), cell('市财政局', { rowSpan: 40 })] }));
+    for (let k = 2; k <= 40; k++) rows.push(new TableRow({ children: [cell(String(k))] }));
+    const bytes = await Packer.toBuffer(new Document({ sections: [{ children: [new Table({ rows })] }] }));
+    const { text } = await decodeDocument(bytes);
+    expect(text.length).toBeLessThan(long.length + 40 * 20);
+    expect(text.split('\n').filter((l) => l.includes('市财政局'))).toHaveLength(40);
+    expect(text.split('\n').filter((l) => l.includes(long))).toHaveLength(1);
+  });
+
   it('still reads a document whose numbering part is broken: its text comes through, without the numbers', async () => {
     const zip = await JSZip.loadAsync(await wordPlan());
     zip.file('word/numbering.xml', '<w:numbering><w:abstractNum w:abstractNumId="1"><w:lvl');

@@ -20,6 +20,7 @@
  */
 import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
 import JSZip from 'jszip';
+import { MAX_REPEATED_CELL } from '../model/table-limits.js';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
@@ -397,9 +398,11 @@ function flattenTables(doc: Document): number {
         const span = Math.max(1, Math.min(64, intVal(child(tcPr, 'gridSpan')) ?? 1));
         const merge = child(tcPr, 'vMerge');
         const col = cells.length;
-        const text = merge && val(merge) !== 'restart' ? (above[col] ?? '') : cellText(tc);
+        const continued = merge !== null && val(merge) !== 'restart';
+        const text = continued ? (above[col] ?? '') : cellText(tc);
         above[col] = text;
-        cells.push(text);
+        // (A long cell merged down stays in its first row: see MAX_REPEATED_CELL.)
+        cells.push(continued && text.length > MAX_REPEATED_CELL ? '' : text);
         for (let k = 1; k < span; k++) cells.push('');
       }
       const p = doc.createElementNS(W, 'w:p');

@@ -12,6 +12,7 @@
  */
 import { Parser, type Handler } from 'htmlparser2';
 import { formatCounter } from './docx-text.js';
+import { MAX_REPEATED_CELL } from '../model/table-limits.js';
 
 /** Elements whose content is no text of the page. */
 const SKIPPED = new Set(['head', 'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'select', 'button', 'textarea']);
@@ -65,8 +66,6 @@ const WRITE_CHUNK = 65536;
 /** Largest rowspan and colspan honoured (a hostile page cannot make a row of a million cells). */
 const MAX_ROW_SPAN = 1000;
 const MAX_COL_SPAN = 64;
-/** Longest cell repeated on the rows it is merged down over. */
-const MAX_REPEATED_CELL = 200;
 /** Characters the merges may add beyond the page's own length (see htmlText's `extra`). */
 const MAX_EXTRA = 65536;
 
